@@ -1,0 +1,130 @@
+import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { id, createdAt, updatedAt, flag } from './columns';
+import { users } from './auth';
+
+/** A person or a company. Blank enumerations are stored as 'other' (其它), DS-CRM's completeness rule. */
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: id(),
+    kind: text({ enum: ['individual', 'company'] }).notNull().default('individual'),
+    name: text().notNull(),
+    gender: text({ enum: ['male', 'female', 'other'] }).notNull().default('other'),
+    idNumber: text(), // 身份证号 (individual) or unified social credit code (company)
+    birthday: text(), // YYYY-MM-DD
+    birthdayMd: text(), // MM-DD, indexed for birthday lists
+    province: text(),
+    city: text(),
+    address: text(),
+    email: text(),
+    wechat: text(),
+    source: text().notNull().default('other'), // dictionary 'source'
+    ownerId: integer().references(() => users.id), // owning consultant
+    dndCall: flag(), // 免打扰: never called
+    dndSms: flag(), // never texted
+    dndRevisit: flag(), // never revisited
+    notes: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    createdBy: integer(),
+  },
+  (t) => [
+    index('customers_owner_idx').on(t.ownerId, t.id),
+    index('customers_name_idx').on(t.name),
+    index('customers_city_idx').on(t.city),
+    index('customers_birthday_md_idx').on(t.birthdayMd),
+    index('customers_created_idx').on(t.createdAt),
+    index('customers_id_number_idx').on(t.idNumber),
+  ],
+);
+
+/** Phones as typed (raw) and normalised (E.164-like without '+': 8613800138000, 86755xxxxxxx). */
+export const customerPhones = sqliteTable(
+  'customer_phones',
+  {
+    id: id(),
+    customerId: integer().notNull().references(() => customers.id, { onDelete: 'cascade' }),
+    raw: text().notNull(),
+    normalized: text().notNull(),
+    kind: text({ enum: ['mobile', 'landline', 'other'] }).notNull(),
+    isPrimary: flag(),
+  },
+  (t) => [index('phones_normalized_idx').on(t.normalized), index('phones_customer_idx').on(t.customerId)],
+);
+
+export const vehicles = sqliteTable(
+  'vehicles',
+  {
+    id: id(),
+    customerId: integer().notNull().references(() => customers.id),
+    vin: text().notNull(),
+    plate: text(),
+    brand: text(),
+    model: text().notNull(), // dictionary 'model'
+    colour: text(),
+    purchaseDate: text(),
+    deliveryDate: text(),
+    mileage: integer(),
+    mileageDate: text(),
+    avgKmPerDay: real(),
+    nextServiceDate: text(),
+    lastServiceDate: text(),
+    insuranceExpiry: text(),
+    membershipExpiry: text(),
+    inspectionExpiry: text(),
+    licenceExpiry: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('vehicles_vin_uq').on(t.vin),
+    index('vehicles_customer_idx').on(t.customerId),
+    index('vehicles_plate_idx').on(t.plate),
+    index('vehicles_purchase_idx').on(t.purchaseDate),
+    index('vehicles_delivery_idx').on(t.deliveryDate),
+    index('vehicles_next_service_idx').on(t.nextServiceDate),
+    index('vehicles_insurance_idx').on(t.insuranceExpiry),
+    index('vehicles_membership_idx').on(t.membershipExpiry),
+    index('vehicles_inspection_idx').on(t.inspectionExpiry),
+    index('vehicles_licence_idx').on(t.licenceExpiry),
+  ],
+);
+
+/** A repair order (维修工单) at this dealership. */
+export const serviceVisits = sqliteTable(
+  'service_visits',
+  {
+    id: id(),
+    vehicleId: integer().notNull().references(() => vehicles.id),
+    customerId: integer().notNull().references(() => customers.id),
+    roNumber: text().notNull(),
+    date: text().notNull(),
+    type: text({ enum: ['first_service', 'regular_service', 'repair', 'accident', 'warranty', 'other'] }).notNull(),
+    mileage: integer(),
+    advisorId: integer().references(() => users.id),
+    amount: real(),
+    items: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('service_visits_vehicle_idx').on(t.vehicleId, t.date),
+    index('service_visits_date_idx').on(t.date),
+    index('service_visits_customer_idx').on(t.customerId),
+    uniqueIndex('service_visits_ro_uq').on(t.roNumber),
+  ],
+);
+
+/** Why a churned customer left (流失原因). */
+export const churnRecords = sqliteTable(
+  'churn_records',
+  {
+    id: id(),
+    customerId: integer().notNull().references(() => customers.id),
+    vehicleId: integer().references(() => vehicles.id),
+    reason: text().notNull(), // dictionary 'churn_reason'
+    note: text(),
+    userId: integer().references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('churn_customer_idx').on(t.customerId)],
+);

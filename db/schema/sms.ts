@@ -1,0 +1,77 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { id, createdAt, updatedAt } from './columns';
+import { users } from './auth';
+import { customers } from './customers';
+
+export const smsTemplates = sqliteTable('sms_templates', {
+  id: id(),
+  name: text().notNull(),
+  body: text().notNull(),
+  category: text(),
+  active: integer({ mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const smsBatches = sqliteTable(
+  'sms_batches',
+  {
+    id: id(),
+    createdBy: integer().references(() => users.id),
+    templateId: integer().references(() => smsTemplates.id),
+    body: text().notNull(),
+    channel: text({ enum: ['smpp', 'modem'] }).notNull(),
+    scheduledAt: integer(),
+    status: text({ enum: ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'] }).notNull(),
+    leftOutDnd: integer().notNull().default(0),
+    leftOutDuplicate: integer().notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('sms_batches_status_idx').on(t.status, t.scheduledAt)],
+);
+
+/** The durable outbox: every message is a row before it is sent. */
+export const smsMessages = sqliteTable(
+  'sms_messages',
+  {
+    id: id(),
+    batchId: integer().references(() => smsBatches.id),
+    customerId: integer().references(() => customers.id),
+    number: text().notNull(),
+    text: text().notNull(),
+    parts: integer().notNull(),
+    status: text({ enum: ['queued', 'submitting', 'submitted', 'delivered', 'failed', 'unknown'] }).notNull(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+    messageId: text(),
+    submittedAt: integer(),
+    deliveredAt: integer(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('sms_messages_batch_idx').on(t.batchId, t.status),
+    index('sms_messages_customer_idx').on(t.customerId),
+    index('sms_messages_message_id_idx').on(t.messageId),
+  ],
+);
+
+export const smsInbound = sqliteTable(
+  'sms_inbound',
+  {
+    id: id(),
+    number: text().notNull(),
+    text: text().notNull(),
+    customerId: integer().references(() => customers.id),
+    optOut: integer({ mode: 'boolean' }).notNull().default(false),
+    receivedAt: integer().notNull(),
+  },
+  (t) => [index('sms_inbound_number_idx').on(t.number)],
+);
+
+export const smsOptOuts = sqliteTable('sms_opt_outs', {
+  number: text().primaryKey(),
+  source: text().notNull(),
+  createdAt: createdAt(),
+});

@@ -1,0 +1,60 @@
+import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { id, createdAt, flag } from './columns';
+import { users } from './auth';
+import { customers } from './customers';
+
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: id(),
+    direction: text({ enum: ['inbound', 'outbound'] }).notNull(),
+    fromNumber: text(),
+    toNumber: text(),
+    extension: text(),
+    userId: integer().references(() => users.id),
+    customerId: integer().references(() => customers.id),
+    taskId: integer(),
+    sipCallId: text(),
+    startedAt: integer().notNull(),
+    answeredAt: integer(),
+    endedAt: integer(),
+    durationS: integer(),
+    outcome: text(), // answered | missed | busy | failed | declined | <business outcome>
+  },
+  (t) => [
+    index('calls_started_idx').on(t.startedAt),
+    index('calls_customer_idx').on(t.customerId),
+    index('calls_extension_idx').on(t.extension, t.startedAt),
+  ],
+);
+
+export const recordings = sqliteTable(
+  'recordings',
+  {
+    id: id(),
+    callId: integer().notNull().references(() => calls.id),
+    customerId: integer().references(() => customers.id),
+    path: text().notNull(), // relative to the data folder
+    mime: text().notNull(),
+    sizeBytes: integer().notNull().default(0),
+    durationMs: integer(),
+    complete: flag(),
+    createdAt: createdAt(),
+    deletedAt: integer(),
+  },
+  (t) => [index('recordings_call_idx').on(t.callId), index('recordings_created_idx').on(t.createdAt)],
+);
+
+/** Per-seat softphone settings. The SIP password is encrypted at rest (AES-GCM, key in the data folder). */
+export const softphoneSettings = sqliteTable('softphone_settings', {
+  userId: integer().primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  wsUrl: text().notNull(),
+  extension: text().notNull(),
+  authUser: text().notNull(),
+  passwordEnc: text(),
+  displayName: text(),
+  autoAnswer: flag(),
+  popOn: text({ enum: ['ring', 'answer'] }).notNull().default('answer'),
+  recordingPolicy: text({ enum: ['all', 'inbound', 'outbound', 'none'] }).notNull().default('all'),
+  outsidePrefix: text(),
+});

@@ -1,0 +1,51 @@
+/** Roles, their modules in the navigation tree, and their default permissions. Shared by both sides. */
+export const ROLES = [
+  'salesConsultant',
+  'salesManager',
+  'serviceAgent',
+  'serviceManager',
+  'serviceAdvisor',
+  'generalManager',
+  'admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  salesConsultant: { zh: '销售顾问', en: 'Sales consultant' },
+  salesManager: { zh: '销售经理', en: 'Sales manager' },
+  serviceAgent: { zh: '客服顾问', en: 'Customer-service agent' },
+  serviceManager: { zh: '客服经理', en: 'Customer-service manager' },
+  serviceAdvisor: { zh: '服务顾问', en: 'Service advisor' },
+  generalManager: { zh: '总经理', en: 'General manager' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+/** Top-level modules of the DS-CRM menu. */
+export const MODULES = ['sales', 'service', 'callCenter', 'sms', 'analysis', 'admin'] as const;
+export type ModuleCode = (typeof MODULES)[number];
+
+export const ROLE_MODULES: Record<Role, readonly ModuleCode[]> = {
+  salesConsultant: ['sales', 'callCenter', 'sms'],
+  salesManager: ['sales', 'callCenter', 'sms', 'analysis'],
+  serviceAgent: ['service', 'callCenter', 'sms'],
+  serviceManager: ['service', 'callCenter', 'sms', 'analysis'],
+  serviceAdvisor: ['service', 'callCenter'],
+  generalManager: ['sales', 'service', 'callCenter', 'sms', 'analysis'],
+  admin: ['sales', 'service', 'callCenter', 'sms', 'analysis', 'admin'],
+};
+
+/** Permissions that are granted per role and may be overridden (revoked or granted) per user. */
+export const PERMISSIONS = ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'recordings.export', 'sms.send', 'users.manage'] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  salesConsultant: ['sms.send'],
+  salesManager: ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'sms.send'],
+  serviceAgent: ['sms.send', 'customers.viewAll'],
+  serviceManager: ['export', 'customers.viewAll', 'recordings.play', 'recordings.export', 'sms.send'],
+  serviceAdvisor: ['customers.viewAll'],
+  generalManager: ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'recordings.export', 'sms.send'],
+  admin: ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'recordings.export', 'sms.send', 'users.manage'],
+};
+
+export const MANAGER_ROLES: readonly Role[] = ['salesManager', 'serviceManager', 'generalManager', 'admin'];
