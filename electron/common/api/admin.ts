@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { method, returns } from './contract';
+import { ROLES, type Role } from '../roles';
+
+export interface UserRow {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  teamId: number | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  lockedUntil: number | null;
+}
+
+export interface AuditRow {
+  id: number;
+  at: number;
+  userId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+const admin = ['admin'] as const;
+
+export const adminApi = {
+  'admin.users.list': method({ input: z.object({}).strict(), access: admin, output: returns<UserRow[]>() }),
+  /** Creates a user with a one-time password shown once; the first login must change it. */
+  'admin.users.create': method({
+    input: z.object({
+      username: z.string().trim().min(2).max(64).regex(/^[A-Za-z0-9._-]+$/),
+      displayName: z.string().trim().min(1).max(64),
+      role: z.enum(ROLES),
+      teamId: z.number().int().positive().nullable().optional(),
+    }),
+    access: admin,
+    output: returns<{ user: UserRow; oneTimePassword: string }>(),
+  }),
+  'admin.users.resetPassword': method({
+    input: z.object({ userId: z.number().int().positive() }),
+    access: admin,
+    output: returns<{ oneTimePassword: string }>(),
+  }),
+  'admin.audit.list': method({
+    input: z.object({
+      entity: z.string().max(64).optional(),
+      entityId: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    access: ['admin', 'generalManager'],
+    output: returns<AuditRow[]>(),
+  }),
+} as const;

@@ -1,0 +1,14 @@
+/** Events the main side pushes to a renderer (WebSocket on the web host, IPC in Electron). */
+export interface ApiEvents {
+  /** The session was locked (another window, system lock, idle on the server). */
+  'session.locked': { reason: 'manual' | 'idle' | 'system' };
+  'session.unlocked': Record<string, never>;
+  /** The session ended (logout elsewhere, expiry). */
+  'session.ended': { reason: 'logout' | 'expired' };
+  'notification': { id: number; kind: string; title: string; body: string | null };
+}
+export type EventName = keyof ApiEvents;
+export interface EventMessage<E extends EventName = EventName> {
+  event: E;
+  payload: ApiEvents[E];
+}

@@ -1,0 +1,22 @@
+import { authApi } from './auth';
+import { adminApi } from './admin';
+import { customersApi } from './customers';
+import type { InputOf, OutputOf } from './contract';
+
+/** The one API contract: every method the renderer may call, on either transport. */
+export const api = {
+  ...authApi,
+  ...adminApi,
+  ...customersApi,
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = InputOf<Api[M]>;
+export type Output<M extends MethodName> = OutputOf<Api[M]>;
+
+export * from './contract';
+export type * from './auth';
+export type * from './admin';
+export type * from './customers';
+export type * from './events';

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../common/api';
+import { ERROR_MESSAGES, formatMessage, pickLocale, type Locale } from '../common/i18n/errors';
+import type { Core } from './core';
+import { AppError } from './errors';
+import { handlers, type HandlerCtx } from './handlers';
+
+export interface CallMeta {
+  /** Accept-Language or the UI's chosen locale, used before a user is known. */
+  locale?: string | null;
+  client?: string;
+}
+
+/** What a transport must do with its session after the call. */
+export type SessionChange = { set: string } | { clear: true } | undefined;
+
+export interface DispatchOutcome {
+  result: ApiResult<unknown>;
+  sessionChange: SessionChange;
+}
+
+function errorBody(err: AppError, locale: Locale): ApiErrorBody {
+  return {
+    code: err.code,
+    message: formatMessage(ERROR_MESSAGES[err.code][locale], err.details),
+    ...(Object.keys(err.details).length ? { details: err.details } : {}),
+  };
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/**
+ * The single entry for both transports (Electron IPC and the web host): looks the method up,
+ * checks session, lock state, forced password change and role, validates input, runs the handler.
+ */
+export async function dispatch(core: Core, token: string | null, method: string, rawInput: unknown, meta: CallMeta = {}): Promise<DispatchOutcome> {
+  let locale = pickLocale(meta.locale);
+  let sessionChange: SessionChange;
+  try {
+    if (!Object.hasOwn(api, method)) throw new AppError('UNKNOWN_METHOD', { method: method.slice(0, 80) });
+    const def = api[method as keyof typeof api] as MethodDef;
+    const session = core.auth.resolve(token);
+    if (session) locale = session.user.locale;
+    if (def.access !== 'public') {
+      if (!session) throw new AppError('UNAUTHENTICATED');
+      if (session.locked && !def.whenLocked) {
+        throw new AppError('SESSION_LOCKED', { displayName: session.user.displayName, username: session.user.username });
+      }
+      if (session.mustChangePassword && !def.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      if (Array.isArray(def.access) && !def.access.includes(session.user.role)) throw new AppError('FORBIDDEN');
+    }
+    const parsed = def.input.safeParse(rawInput ?? {});
+    if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error) });
+    if (session && !session.locked) core.auth.touch(session);
+    const ctx: HandlerCtx = {
+      core,
+      session,
+      locale,
+      client: meta.client,
+      setSessionToken: (t) => (sessionChange = { set: t }),
+      clearSession: () => (sessionChange = { clear: true }),
+    };
+    const handler = handlers[method as keyof typeof handlers] as (c: HandlerCtx, i: unknown) => unknown;
+    const value = await handler(ctx, parsed.data);
+    if (sessionChange && 'set' in sessionChange) {
+      const fresh = core.auth.resolve(sessionChange.set);
+      if (fresh) locale = fresh.user.locale;
+    }
+    return { result: { ok: true, value }, sessionChange };
+  } catch (err) {
+    if (err instanceof AppError) return { result: { ok: false, error: errorBody(err, locale) }, sessionChange };
+    // Never echo internals (SQL, stack, input with personal data) to the client.
+    console.error(`[dispatch] ${method} failed:`, err);
+    return { result: { ok: false, error: errorBody(new AppError('INTERNAL'), locale) }, sessionChange };
+  }
+}

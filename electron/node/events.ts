@@ -1,0 +1,26 @@
+import { EventEmitter } from 'node:events';
+import type { ApiEvents, EventName } from '../common/api/events';
+
+/** Whom an event is for: one session, every session of a user, or everyone. */
+export type EventTarget = { sessionHash: string } | { userId: number } | 'all';
+
+export interface EventEnvelope {
+  target: EventTarget;
+  event: EventName;
+  payload: unknown;
+}
+
+/** In-process bus the hosts subscribe to and forward to their renderers. */
+export class EventBus {
+  private emitter = new EventEmitter();
+  constructor() {
+    this.emitter.setMaxListeners(0);
+  }
+  publish<E extends EventName>(target: EventTarget, event: E, payload: ApiEvents[E]): void {
+    this.emitter.emit('event', { target, event, payload } satisfies EventEnvelope);
+  }
+  subscribe(listener: (e: EventEnvelope) => void): () => void {
+    this.emitter.on('event', listener);
+    return () => this.emitter.off('event', listener);
+  }
+}

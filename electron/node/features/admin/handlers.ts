@@ -1,0 +1,39 @@
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { adminApi, UserRow } from '../../../common/api/admin';
+import type { Role } from '../../../common/roles';
+import { auditLog, users } from '../../../../db/schema';
+import { me, type Handlers } from '../../handlers';
+
+const toUserRow = (u: typeof users.$inferSelect): UserRow => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  role: u.role as Role,
+  teamId: u.teamId,
+  active: u.active,
+  mustChangePassword: u.mustChangePassword,
+  lockedUntil: u.lockedUntil,
+});
+
+export const adminHandlers: Handlers<typeof adminApi> = {
+  'admin.users.list': (ctx) => ctx.core.db.select().from(users).orderBy(users.username).all().map(toUserRow),
+  'admin.users.create': async (ctx, input) => {
+    const { user, oneTimePassword } = await ctx.core.auth.createUser(me(ctx).user.id, input);
+    return { user: toUserRow(user), oneTimePassword };
+  },
+  'admin.users.resetPassword': async (ctx, { userId }) => ({
+    oneTimePassword: await ctx.core.auth.resetPassword(me(ctx).user.id, userId),
+  }),
+  'admin.audit.list': (ctx, { entity, entityId, limit }) => {
+    const where: SQL[] = [];
+    if (entity) where.push(eq(auditLog.entity, entity));
+    if (entityId) where.push(eq(auditLog.entityId, entityId));
+    return ctx.core.db
+      .select()
+      .from(auditLog)
+      .where(where.length ? and(...where) : undefined)
+      .orderBy(desc(auditLog.id))
+      .limit(limit)
+      .all();
+  },
+};

@@ -1,0 +1,38 @@
+import type { Api, MethodName } from '../common/api';
+import type { Contract, OutputOf, ParsedInputOf } from '../common/api/contract';
+import type { Locale } from '../common/i18n/errors';
+import type { Core } from './core';
+import type { SessionCtx } from './features/auth/service';
+import { AppError } from './errors';
+import { authHandlers } from './features/auth/handlers';
+import { adminHandlers } from './features/admin/handlers';
+import { customersHandlers } from './features/customers/handlers';
+
+export interface HandlerCtx {
+  core: Core;
+  /** Null only for public methods. */
+  session: SessionCtx | null;
+  locale: Locale;
+  client: string | undefined;
+  /** Hands a new session token to the transport (cookie / main process); never to the renderer. */
+  setSessionToken(token: string): void;
+  clearSession(): void;
+}
+
+export type Handler<M> = (ctx: HandlerCtx, input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers<C extends Contract> = { [K in keyof C]: Handler<C[K]> };
+
+/** The session of a method that needs one (dispatch guarantees it; this narrows the type). */
+export function me(ctx: HandlerCtx): SessionCtx {
+  if (!ctx.session) throw new AppError('UNAUTHENTICATED');
+  return ctx.session;
+}
+
+/** Every method of the contract has exactly one handler: the type checker enforces it. */
+export const handlers: Handlers<Api> = {
+  ...authHandlers,
+  ...adminHandlers,
+  ...customersHandlers,
+};
+
+export type { MethodName };

@@ -1,0 +1,190 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { HTTP_STATUS, type ApiResult, type ErrorCode } from '../../common/api/contract';
+import { ERROR_MESSAGES, pickLocale } from '../../common/i18n/errors';
+import type { Core } from '../core';
+import { dispatch } from '../dispatch';
+import { hashToken } from '../features/auth/service';
+import type { EventEnvelope } from '../events';
+import { serveStatic } from './static';
+
+export const SESSION_COOKIE = 'dscrm_session';
+const MAX_BODY = 2 * 1024 * 1024;
+
+export const defaultStaticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
+
+export interface WebHostOptions {
+  core: Core;
+  /** Interface to bind; loopback unless the admin deliberately opens it. */
+  host?: string;
+  port?: number;
+  staticDir?: string;
+  /** Extra Host header values accepted besides loopback names (when bound to another interface). */
+  allowedHosts?: string[];
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? '').split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'",
+};
+
+/** The headless host: the built renderer over HTTP, the API as POST /api/<method>, events over /ws. */
+export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
+  const { core } = opts;
+  const bindHost = opts.host ?? '127.0.0.1';
+  const staticDir = opts.staticDir ?? defaultStaticDir;
+  let port = opts.port ?? 0;
+  const sockets = new Map<WebSocket, { tokenHash: string; userId: number }>();
+
+  // DNS-rebinding and CSRF defence: only our own Host names, and no foreign Origin.
+  const hostAllowed = (host: string | undefined): boolean => {
+    if (!host) return false;
+    const names = ['127.0.0.1', 'localhost', '[::1]', ...(opts.allowedHosts ?? [])];
+    return names.some((n) => host === `${n}:${port}` || (port === 80 && host === n));
+  };
+  const originAllowed = (origin: string | undefined, host: string | undefined): boolean =>
+    origin === undefined || origin === `http://${host}`;
+
+  const sendJson = (res: ServerResponse, status: number, body: unknown, extra: Record<string, string | string[]> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...SECURITY_HEADERS, ...extra });
+    res.end(JSON.stringify(body));
+  };
+  const sendError = (res: ServerResponse, req: IncomingMessage, code: ErrorCode, details: Record<string, unknown> = {}) => {
+    const locale = pickLocale(req.headers['accept-language']);
+    const message = ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (m, k: string) => String(details[k] ?? m));
+    sendJson(res, HTTP_STATUS[code], { ok: false, error: { code, message } } satisfies ApiResult<never>);
+  };
+
+  const readBody = (req: IncomingMessage): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let size = 0;
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => {
+        size += c.length;
+        if (size > MAX_BODY) {
+          reject(new Error('too large'));
+          req.destroy();
+        } else chunks.push(c);
+      });
+      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('error', reject);
+    });
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    let input: unknown = {};
+    try {
+      const body = await readBody(req);
+      if (body.trim()) input = JSON.parse(body);
+    } catch (e) {
+      sendError(res, req, 'INVALID_INPUT', { issues: (e as Error).message === 'too large' ? 'body too large' : 'malformed JSON' });
+      return;
+    }
+    const token = parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null;
+    const { result, sessionChange } = await dispatch(core, token, method, input, {
+      locale: req.headers['accept-language'],
+      client: `web ${req.headers['user-agent'] ?? ''}`.slice(0, 200),
+    });
+    const headers: Record<string, string> = {};
+    if (sessionChange && 'set' in sessionChange) {
+      headers['set-cookie'] = `${SESSION_COOKIE}=${sessionChange.set}; HttpOnly; SameSite=Strict; Path=/`;
+    } else if (sessionChange) {
+      headers['set-cookie'] = `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+    }
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, headers);
+  };
+
+  const server = http.createServer((req, res) => {
+    const host = req.headers.host;
+    if (!hostAllowed(host) || !originAllowed(req.headers.origin, host)) {
+      sendError(res, req, 'BAD_ORIGIN');
+      return;
+    }
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) {
+      handleApi(req, res, url.slice(5).split('?')[0] ?? '').catch((err) => {
+        console.error('[webhost] api error', err);
+        if (!res.headersSent) sendError(res, req, 'INTERNAL');
+      });
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    serveStatic(staticDir, url, res);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const host = req.headers.host;
+    const reject = (status: string) => {
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      socket.destroy();
+    };
+    if ((req.url ?? '').split('?')[0] !== '/ws') return reject('404 Not Found');
+    if (!hostAllowed(host) || !originAllowed(req.headers.origin, host)) return reject('403 Forbidden');
+    const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
+    const session = core.auth.resolve(token);
+    if (!session || !token) return reject('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.set(ws, { tokenHash: hashToken(token), userId: session.user.id });
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('error', () => sockets.delete(ws));
+    });
+  });
+
+  const unsubscribe = core.events.subscribe((e: EventEnvelope) => {
+    const msg = JSON.stringify({ event: e.event, payload: e.payload });
+    for (const [ws, who] of sockets) {
+      const t = e.target;
+      const match = t === 'all' || ('sessionHash' in t ? t.sessionHash === who.tokenHash : t.userId === who.userId);
+      if (match && ws.readyState === ws.OPEN) ws.send(msg);
+      if (match && e.event === 'session.ended') ws.close(4001, 'session ended');
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, bindHost, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const shownHost = bindHost === '0.0.0.0' || bindHost === '::' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
+  return {
+    url: `http://${shownHost}:${port}/`,
+    port,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets.keys()) ws.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The headless web host: `npm run serve -- [--port P] [--data DIR] [--host 127.0.0.1]`.
+ * Serves the built renderer and the API on loopback; prints the URL.
+ */
+import { createCore } from '../electron/node/core';
+import { DbOpenError } from '../db/client';
+import { resolveDataDir } from '../electron/node/paths';
+import { startWebHost } from '../electron/node/webhost/server';
+import { intArg, parseArgs } from './args';
+
+export async function runServer(opts: { port: number; dataDir: string; host: string }) {
+  const core = await createCore({ dataDir: opts.dataDir });
+  if (core.firstRun) {
+    console.log('');
+    console.log('首次启动:已创建管理员账户 / First run: an administrator account was created');
+    console.log(`  用户名 / user:     ${core.firstRun.username}`);
+    console.log(`  一次性密码 / one-time password: ${core.firstRun.oneTimePassword}`);
+    console.log('  该密码只显示这一次,首次登录须修改 / Shown only once; it must be changed at first login.');
+    console.log('');
+  }
+  const host = await startWebHost({ core, port: opts.port, host: opts.host });
+  console.log(`DS-CRM web host: ${host.url}  (data: ${core.dataDir})`);
+  const stop = async () => {
+    await host.close();
+    core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return { core, host };
+}
+
+const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (isMain) {
+  const args = parseArgs();
+  const dataDir = resolveDataDir(typeof args.data === 'string' ? args.data : undefined);
+  runServer({ port: intArg(args, 'port', 5180), dataDir, host: typeof args.host === 'string' ? args.host : '127.0.0.1' }).catch((err) => {
+    if (err instanceof DbOpenError) console.error(err.message);
+    else console.error(err);
+    process.exit(1);
+  });
+}
