@@ -1,0 +1,15 @@
+import type { ApiResult } from './api/contract';
+import type { EventMessage } from './api/events';
+
+/**
+ * What the Electron preload exposes as `window.dscrm`: one call into the shared dispatch and one
+ * event subscription. Nothing else of Node or Electron reaches the renderer.
+ */
+export interface DscrmBridge {
+  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** Returns an unsubscribe function. */
+  on(listener: (msg: EventMessage) => void): () => void;
+}
+
+export const IPC_API_CHANNEL = 'dscrm:api';
+export const IPC_EVENT_CHANNEL = 'dscrm:event';
