@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../electron/node/core';
+import { ManualClock } from '../../electron/node/clock';
+import { dispatch, type CallMeta } from '../../electron/node/dispatch';
+import type { Role } from '../../electron/common/roles';
+
+export function tempDir(prefix = 'dscrm-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestCore {
+  core: Core;
+  clock: ManualClock;
+  dir: string;
+  cleanup(): void;
+}
+
+/** A core on a real SQLite file in a fresh temp folder, with a clock the test controls. */
+export async function makeCore(opts: { bootstrapAdmin?: boolean } = {}): Promise<TestCore> {
+  const dir = tempDir();
+  const clock = new ManualClock();
+  const core = await createCore({ dataDir: dir, clock, bootstrapAdmin: opts.bootstrapAdmin ?? false });
+  return {
+    core,
+    clock,
+    dir,
+    cleanup: () => {
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const GOOD_PASSWORD = 'Dealer2026ok';
+
+/** Creates a user who has already changed the one-time password, and returns a logged-in token. */
+export async function userWithSession(core: Core, username: string, role: Role): Promise<{ token: string; userId: number }> {
+  const { user, oneTimePassword } = await core.auth.createUser(null, { username, displayName: `${username} 测试`, role });
+  const first = await core.auth.login(username, oneTimePassword);
+  await core.auth.changePassword(first.session, oneTimePassword, GOOD_PASSWORD);
+  core.auth.logout(first.session);
+  const { token } = await core.auth.login(username, GOOD_PASSWORD);
+  return { token, userId: user.id };
+}
+
+export async function call(core: Core, token: string | null, method: string, input: unknown = {}, meta: CallMeta = {}) {
+  return (await dispatch(core, token, method, input, meta)).result;
+}
