@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../common/api';
 import { ERROR_MESSAGES, formatMessage, pickLocale, type Locale } from '../common/i18n/errors';
 import type { Core } from './core';
