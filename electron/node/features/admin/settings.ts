@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { settings } from '../../../../db/schema';
 import type { Clock } from '../../clock';
@@ -15,15 +15,33 @@ export const SETTING_DEFAULTS = {
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
 
+// Settings are read on every request (idle lock, session timeout), so they are cached briefly;
+// another app instance's change is seen within CACHE_MS.
+const CACHE_MS = 30_000;
+
 export class SettingsService {
+  private cache = new Map<string, { value: unknown; at: number }>();
+  private byKey;
+
   constructor(
     private db: Db,
     private clock: Clock,
-  ) {}
+  ) {
+    this.byKey = db
+      .select({ value: settings.value })
+      .from(settings)
+      .where(eq(settings.key, sql.placeholder('key')))
+      .prepare();
+  }
 
   get<K extends SettingKey>(key: K): SettingValue<K> {
-    const row = this.db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-    return (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
+    const now = this.clock.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < CACHE_MS && now >= hit.at) return hit.value as SettingValue<K>;
+    const row = this.byKey.get({ key });
+    const value = (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
+    this.cache.set(key, { value, at: now });
+    return value;
   }
 
   set<K extends SettingKey>(key: K, value: SettingValue<K>): void {
@@ -32,5 +50,6 @@ export class SettingsService {
       .values({ key, value, updatedAt: this.clock.now() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: this.clock.now() } })
       .run();
+    this.cache.delete(key);
   }
 }

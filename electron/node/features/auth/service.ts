@@ -14,6 +14,7 @@ import { generateOneTimePassword, hashPassword, verifyPassword } from './passwor
 
 export interface SessionCtx {
   tokenHash: string;
+  lastSeenAt: number;
   user: SessionUser;
   locked: boolean;
   mustChangePassword: boolean;
@@ -31,13 +32,39 @@ export function checkPasswordStrength(pw: string): void {
   if (pw.length < 8 || !/[A-Za-z]/.test(pw) || !/\d/.test(pw)) throw new AppError('WEAK_PASSWORD');
 }
 
+// lastSeenAt is written at most this often: one write per request would cost more than the request.
+const TOUCH_EVERY_MS = 10_000;
+
 export class AuthService {
+  // Prepared once: these run on every request.
+  private q;
+
   constructor(
     private db: Db,
     private clock: Clock,
     private settings: SettingsService,
     private events: EventBus,
-  ) {}
+  ) {
+    this.q = {
+      session: db
+        .select({ s: sessions, u: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.tokenHash, sql.placeholder('h')))
+        .prepare(),
+      rolePerms: db
+        .select({ p: rolePermissions.permission })
+        .from(rolePermissions)
+        .where(eq(rolePermissions.role, sql.placeholder('role')))
+        .prepare(),
+      userPerms: db.select().from(userPermissions).where(eq(userPermissions.userId, sql.placeholder('uid'))).prepare(),
+      touch: db
+        .update(sessions)
+        .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
+        .where(eq(sessions.tokenHash, sql.placeholder('h')))
+        .prepare(),
+    };
+  }
 
   private toSessionUser(u: UserRow): SessionUser {
     return {
@@ -52,10 +79,8 @@ export class AuthService {
 
   /** Role permissions with the user's own grants and revocations applied. */
   permissionsOf(userId: number, role: Role): Permission[] {
-    const base = new Set(
-      this.db.select({ p: rolePermissions.permission }).from(rolePermissions).where(eq(rolePermissions.role, role)).all().map((r) => r.p),
-    );
-    for (const o of this.db.select().from(userPermissions).where(eq(userPermissions.userId, userId)).all()) {
+    const base = new Set(this.q.rolePerms.all({ role }).map((r) => r.p));
+    for (const o of this.q.userPerms.all({ uid: userId })) {
       if (o.granted) base.add(o.permission);
       else base.delete(o.permission);
     }
@@ -98,7 +123,10 @@ export class AuthService {
       tx.insert(sessions).values({ tokenHash, userId: u.id, createdAt: now, lastSeenAt: now, client: client ?? null }).run();
       writeAudit(tx, this.clock, { userId: u.id, action: 'login', entity: 'session', entityId: u.id, after: { client } });
     });
-    return { token, session: { tokenHash, user: this.toSessionUser(u), locked: false, mustChangePassword: u.mustChangePassword } };
+    return {
+      token,
+      session: { tokenHash, lastSeenAt: now, user: this.toSessionUser(u), locked: false, mustChangePassword: u.mustChangePassword },
+    };
   }
 
   /** Counts a wrong password; at the limit the account locks for a while and the caller is told so. */
@@ -123,12 +151,7 @@ export class AuthService {
   resolve(token: string | null | undefined): SessionCtx | null {
     if (!token) return null;
     const tokenHash = hashToken(token);
-    const row = this.db
-      .select({ s: sessions, u: users })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.tokenHash, tokenHash))
-      .get();
+    const row = this.q.session.get({ h: tokenHash });
     if (!row) return null;
     const now = this.clock.now();
     const idle = now - row.s.lastSeenAt;
@@ -142,11 +165,20 @@ export class AuthService {
       this.setLocked(tokenHash, true, 'idle');
       locked = true;
     }
-    return { tokenHash, user: this.toSessionUser(row.u), locked, mustChangePassword: row.u.mustChangePassword };
+    return {
+      tokenHash,
+      lastSeenAt: row.s.lastSeenAt,
+      user: this.toSessionUser(row.u),
+      locked,
+      mustChangePassword: row.u.mustChangePassword,
+    };
   }
 
+  /** Records activity (throttled): the idle lock and session expiry count from here. */
   touch(s: SessionCtx): void {
-    this.db.update(sessions).set({ lastSeenAt: this.clock.now() }).where(eq(sessions.tokenHash, s.tokenHash)).run();
+    const now = this.clock.now();
+    if (now - s.lastSeenAt < TOUCH_EVERY_MS) return;
+    this.q.touch.run({ now, h: s.tokenHash });
   }
 
   private setLocked(tokenHash: string, locked: boolean, reason: 'manual' | 'idle' | 'system' = 'manual'): void {
