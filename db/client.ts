@@ -31,7 +31,20 @@ const dbOpenMessages: Record<DbOpenProblem, string> = {
   unreadable: '无法读取数据库文件 / The database file cannot be read',
 };
 
+/** The migrations beside the source tree (dev, tests, web host). */
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+/**
+ * Where migrations are read from: DSCRM_MIGRATIONS_DIR when set, else `migrationsFolder`.
+ * The bundled Electron main has no source tree around it (its `import.meta.url` points into
+ * dist/electron, or into app.asar), so it sets the variable to the shipped copy. Read at call
+ * time, not at import time, because a bundle evaluates this module before the main's own code.
+ */
+export function resolveMigrationsFolder(): string {
+  const fromEnv = process.env.DSCRM_MIGRATIONS_DIR;
+  return fromEnv ? path.resolve(fromEnv) : migrationsFolder;
+}
+
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 export interface OpenOptions {
@@ -51,7 +64,7 @@ function classify(err: unknown, file: string): DbOpenError | unknown {
 }
 
 export function loadMigrations(): MigrationMeta[] {
-  return readMigrationFiles({ migrationsFolder });
+  return readMigrationFiles({ migrationsFolder: resolveMigrationsFolder() });
 }
 
 /**
