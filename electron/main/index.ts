@@ -1,0 +1,303 @@
+/**
+ * The Electron host: a thin shell around the same core and dispatch the web host uses.
+ * Everything with business meaning lives in electron/node; this file only owns what needs
+ * Electron — the window, the bridge's IPC end, the tray, the OS lock signals, native dialogs.
+ *
+ * Bundled by scripts/build-electron.ts into dist/electron/main.cjs (package.json "main").
+ * It cannot be run on the build machines (no Electron binary there), so keep logic that can be
+ * tested out of this file: see window-sessions.ts.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  powerMonitor,
+  session,
+  Tray,
+  type IpcMainInvokeEvent,
+  type MessageBoxOptions,
+  type NativeImage,
+  type WebContents,
+} from 'electron';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../common/bridge';
+import { DbOpenError } from '../../db/client';
+import { createCore, type Core } from '../node/core';
+import { resolveDataDir } from '../node/paths';
+import { idleLockDue, WindowSessions, type LockReason } from './window-sessions';
+
+// The bundle ships with its source map: stack traces in logs and error dialogs then name the
+// TypeScript files and lines.
+process.setSourceMapsEnabled(true);
+
+const IDLE_POLL_MS = 30_000;
+// Permissions the renderer may get: the softphone needs the microphone ('media'), incoming calls
+// and reminders use notifications, "copy phone number" writes the clipboard. Everything else is
+// refused, so a compromised page cannot reach the camera, location, USB, serial ports …
+const ALLOWED_PERMISSIONS = new Set(['media', 'notifications', 'clipboard-sanitized-write']);
+
+let core: Core | null = null;
+let sessions: WindowSessions | null = null;
+let mainWindow: BrowserWindow | null = null;
+let tray: Tray | null = null;
+let idleTimer: NodeJS.Timeout | null = null;
+let quitting = false;
+
+/** Files inside the app (the project root in development, app.asar when packaged). */
+const appFile = (...parts: string[]) => path.join(app.getAppPath(), ...parts);
+const rendererIndex = () => appFile('dist', 'renderer', 'index.html');
+
+/** The one page our windows may show: dist/renderer/index.html (any hash route). */
+function isOwnPage(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' && u.pathname === new URL(pathToFileURL(rendererIndex()).href).pathname;
+  } catch {
+    return false;
+  }
+}
+
+/** Only the main frame of one of our windows, showing our page, may call the API. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return (
+    mainWindow !== null &&
+    !mainWindow.isDestroyed() &&
+    event.sender.id === mainWindow.webContents.id &&
+    frame !== null &&
+    frame === event.sender.mainFrame &&
+    isOwnPage(frame.url)
+  );
+}
+
+function lockAll(reason: LockReason): void {
+  sessions?.lockAll(reason);
+}
+
+function showWindow(): void {
+  if (!sessions) return; // still starting (a second instance was launched meanwhile)
+  if (!mainWindow || mainWindow.isDestroyed()) {
+    createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function appIcon(): NativeImage {
+  // Copied next to main.cjs by the build; build/ itself is not packaged.
+  return nativeImage.createFromPath(appFile('dist', 'electron', 'icon.png'));
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 640,
+    show: false,
+    title: 'DS-CRM',
+    icon: appIcon(),
+    autoHideMenuBar: true,
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: appFile('dist', 'electron', 'preload.cjs'),
+      // The renderer is untrusted web content: no Node, its own JS world, OS-level sandbox.
+      // It reaches the core only through window.dscrm (invoke / on).
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  mainWindow = win;
+  const windowId = win.webContents.id;
+
+  win.once('ready-to-show', () => win.show());
+
+  // DS-CRM rule: minimising the program locks it (the dealer floor shares PCs); so does hiding it.
+  win.on('minimize', () => lockAll('system'));
+  win.on('close', (e) => {
+    // On Windows the tray is always there, so closing keeps the app running (incoming calls,
+    // reminders) and locks it; quitting is the tray's 退出. Linux desktops may have no tray at all,
+    // so there closing really closes.
+    if (!quitting && process.platform === 'win32' && tray) {
+      e.preventDefault();
+      win.hide();
+      lockAll('system');
+    }
+  });
+  win.on('closed', () => {
+    sessions?.forget(windowId);
+    if (mainWindow === win) mainWindow = null;
+  });
+
+  win.loadFile(rendererIndex()).catch((err: unknown) => {
+    dialog.showErrorBox('DS-CRM', `无法加载界面 / Cannot load the user interface:\n${rendererIndex()}\n${String(err)}`);
+  });
+  return win;
+}
+
+function createTray(): void {
+  const image = appIcon();
+  if (image.isEmpty()) return;
+  tray = new Tray(image.resize({ width: process.platform === 'win32' ? 16 : 24 }));
+  tray.setToolTip('DS-CRM');
+  tray.setContextMenu(
+    Menu.buildFromTemplate([
+      { label: '显示窗口 / Show', click: showWindow },
+      { label: '锁定 / Lock', click: () => lockAll('manual') },
+      { type: 'separator' },
+      {
+        label: '退出 / Quit',
+        click: () => {
+          quitting = true;
+          app.quit();
+        },
+      },
+    ]),
+  );
+  tray.on('click', showWindow);
+}
+
+/** Applied to every webContents the app ever creates, not only the main window. */
+function hardenContents(contents: WebContents): void {
+  // No popups: the CRM is one window. (Links to the outside are not part of the UI.)
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // No navigation away from the bundled page: a foreign page would get the bridge.
+  contents.on('will-navigate', (event) => {
+    if (!isOwnPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isOwnPage(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function setupPermissions(): void {
+  const ours = (wc: WebContents | null) => wc !== null && mainWindow !== null && !mainWindow.isDestroyed() && wc.id === mainWindow.webContents.id;
+  session.defaultSession.setPermissionRequestHandler((wc, permission, callback) => {
+    callback(ours(wc) && ALLOWED_PERMISSIONS.has(permission));
+  });
+  session.defaultSession.setPermissionCheckHandler((wc, permission) => ours(wc) && ALLOWED_PERMISSIONS.has(permission));
+}
+
+function setupIpc(c: Core): WindowSessions {
+  const s = new WindowSessions(c, (windowId, msg) => {
+    const win = mainWindow;
+    if (win && !win.isDestroyed() && win.webContents.id === windowId) win.webContents.send(IPC_EVENT_CHANNEL, msg);
+  });
+  // One channel for the whole API; the token is looked up here by the sender, never sent by it.
+  ipcMain.handle(IPC_API_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (!trustedSender(event)) throw new Error('DS-CRM: API call from an untrusted frame refused');
+    return s.call(event.sender.id, method, input, {
+      locale: app.getLocale(),
+      client: `electron ${process.versions.electron} ${process.platform}`,
+    });
+  });
+  return s;
+}
+
+function setupLockSignals(c: Core): void {
+  // Windows lock (Win+L) and sleep lock the program too: whoever wakes the PC must log back in.
+  powerMonitor.on('lock-screen', () => lockAll('system'));
+  powerMonitor.on('suspend', () => lockAll('system'));
+  // The server-side idle lock counts only API calls (and the renderer's activity pings); the OS
+  // idle time also sees a user who walked away from a window left open on a read-only screen.
+  idleTimer = setInterval(() => {
+    if (idleLockDue(powerMonitor.getSystemIdleTime(), c.settings.get('security.idleLockMinutes'))) lockAll('idle');
+  }, IDLE_POLL_MS);
+}
+
+async function showFirstRun(c: Core): Promise<void> {
+  if (!c.firstRun) return;
+  const { username, oneTimePassword } = c.firstRun;
+  // Also on stdout, like the web host, for whoever starts the app from a console.
+  console.log(`首次启动:已创建管理员账户 / First run: administrator "${username}", one-time password: ${oneTimePassword}`);
+  const options: MessageBoxOptions = {
+    type: 'info',
+    title: 'DS-CRM',
+    message: '首次启动:已创建管理员账户\nFirst run: an administrator account was created',
+    detail:
+      `用户名 / User: ${username}\n一次性密码 / One-time password: ${oneTimePassword}\n\n` +
+      '该密码只显示这一次,首次登录时必须修改。\nShown only this once; it must be changed at the first login.',
+    buttons: ['复制密码 / Copy password', '确定 / OK'],
+    defaultId: 0,
+    cancelId: 1,
+    noLink: true,
+  };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  if (response === 0) clipboard.writeText(oneTimePassword);
+}
+
+async function start(): Promise<void> {
+  // Migrations are read from disk at run time. The bundle has no source tree around it, so point
+  // db/client.ts at the copy shipped as an extra resource (packaged) or at the project's folder.
+  process.env.DSCRM_MIGRATIONS_DIR ??= app.isPackaged ? path.join(process.resourcesPath, 'migrations') : appFile('migrations');
+
+  try {
+    core = await createCore({ dataDir: resolveDataDir() });
+  } catch (err) {
+    // Locked by another program, written by a newer version, not a database: the file is left
+    // untouched and the user is told why, in their language and ours.
+    const text = err instanceof DbOpenError ? err.message : `无法启动 / Cannot start:\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
+    dialog.showErrorBox('DS-CRM', text);
+    app.exit(1);
+    return;
+  }
+  const c = core;
+
+  if (!fs.existsSync(rendererIndex())) {
+    dialog.showErrorBox('DS-CRM', `界面文件缺失,请先运行 npm run build / The user interface is not built:\n${rendererIndex()}`);
+    app.exit(1);
+    return;
+  }
+
+  // Without a menu there is no reload or DevTools accelerator in the shipped app; keep the
+  // default one while developing.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
+
+  setupPermissions();
+  sessions = setupIpc(c);
+  createWindow();
+  createTray();
+  setupLockSignals(c);
+  await showFirstRun(c);
+}
+
+// One instance per user: a second one would fight over the database file (and its own tray).
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', showWindow);
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', showWindow);
+  app.on('will-quit', () => {
+    if (idleTimer) clearInterval(idleTimer);
+    tray?.destroy();
+    sessions?.dispose();
+    core?.close();
+    core = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('DS-CRM', `无法启动 / Cannot start:\n${String(err)}`);
+      app.exit(1);
+    });
+}

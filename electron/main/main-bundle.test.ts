@@ -1,0 +1,350 @@
+/**
+ * The Electron binary cannot run on the build machines, so this loads the real bundle
+ * (dist-like output of scripts/build-electron.ts) under plain Node with a stand-in for the
+ * `electron` module, and drives it the way Electron would: app ready, IPC invokes from the window,
+ * minimise, OS lock, idle time, tray menu, quit. It checks the wiring (bundle loads, migrations
+ * found, token kept in the main process, events forwarded, locks applied, navigation refused) —
+ * not Electron's own behaviour, which only a run on a real desktop shows.
+ */
+import { EventEmitter } from 'node:events';
+import fs from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../common/bridge';
+import type { ApiResult } from '../common/api/contract';
+import { bundleElectron, root } from '../../scripts/build-electron';
+import { tempDir } from '../../tests/support/core';
+
+type Listener = (...args: never[]) => unknown;
+
+class FakeWebContents extends EventEmitter {
+  static nextId = 1;
+  id = FakeWebContents.nextId++;
+  sent: { channel: string; msg: unknown }[] = [];
+  mainFrame = { url: '' };
+  destroyed = false;
+  openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  send(channel: string, msg: unknown) {
+    this.sent.push({ channel, msg });
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  setWindowOpenHandler(h: (d: { url: string }) => { action: string }) {
+    this.openHandler = h;
+  }
+  /** Emits a navigation event the way Electron does and reports whether it was prevented. */
+  navigate(kind: 'will-navigate' | 'will-redirect', url: string): boolean {
+    let prevented = false;
+    this.emit(kind, { url, preventDefault: () => (prevented = true) });
+    return prevented;
+  }
+}
+
+function makeElectronStub(appDir: string) {
+  const windows: FakeBrowserWindow[] = [];
+  const trays: FakeTray[] = [];
+  const errors: string[] = [];
+  const boxes: { message: string; detail?: string }[] = [];
+  const clipboardText: string[] = [];
+  const handlers = new Map<string, (...a: unknown[]) => unknown>();
+  const permission: { request?: Listener; check?: Listener } = {};
+  let idleSeconds = 0;
+  let exitCode: number | null = null;
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getAppPath: () => appDir,
+    getLocale: () => 'zh-CN',
+    requestSingleInstanceLock: () => true,
+    whenReady: () => Promise.resolve(),
+    quit() {
+      app.emit('before-quit');
+      for (const w of [...windows]) if (!w.isDestroyed()) w.close();
+      app.emit('will-quit');
+    },
+    exit(code: number) {
+      exitCode = code;
+    },
+  });
+
+  class FakeBrowserWindow extends EventEmitter {
+    webContents = new FakeWebContents();
+    destroyed = false;
+    minimized = false;
+    visible = false;
+    loaded: string | null = null;
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    loadFile(file: string) {
+      this.loaded = file;
+      this.webContents.mainFrame.url = pathToFileURL(file).href;
+      setImmediate(() => this.emit('ready-to-show'));
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return this.destroyed;
+    }
+    isMinimized() {
+      return this.minimized;
+    }
+    minimize() {
+      this.minimized = true;
+      this.emit('minimize');
+    }
+    restore() {
+      this.minimized = false;
+    }
+    show() {
+      this.visible = true;
+    }
+    hide() {
+      this.visible = false;
+    }
+    focus() {}
+    close() {
+      let prevented = false;
+      this.emit('close', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      this.destroyed = true;
+      this.webContents.destroyed = true;
+      this.emit('closed');
+    }
+  }
+
+  class FakeTray extends EventEmitter {
+    menu: { items: { label?: string; click?: () => void }[] } | null = null;
+    constructor() {
+      super();
+      trays.push(this);
+    }
+    setToolTip() {}
+    setContextMenu(m: { items: { label?: string; click?: () => void }[] }) {
+      this.menu = m;
+    }
+    destroy() {}
+  }
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    Tray: FakeTray,
+    Menu: { setApplicationMenu() {}, buildFromTemplate: (items: unknown[]) => ({ items }) },
+    nativeImage: {
+      createFromPath(p: string) {
+        const img = { isEmpty: () => !fs.existsSync(p), resize: () => img };
+        return img;
+      },
+    },
+    dialog: {
+      showErrorBox: (_title: string, message: string) => errors.push(message),
+      showMessageBox: (...args: unknown[]) => {
+        boxes.push(args.at(-1) as { message: string; detail?: string });
+        return Promise.resolve({ response: 0 }); // "copy password"
+      },
+    },
+    clipboard: { writeText: (t: string) => clipboardText.push(t) },
+    ipcMain: { handle: (channel: string, fn: (...a: unknown[]) => unknown) => handlers.set(channel, fn) },
+    powerMonitor: Object.assign(new EventEmitter(), { getSystemIdleTime: () => idleSeconds }),
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h: Listener) => (permission.request = h),
+        setPermissionCheckHandler: (h: Listener) => (permission.check = h),
+      },
+    },
+  };
+  return {
+    electron,
+    windows,
+    trays,
+    errors,
+    boxes,
+    clipboardText,
+    handlers,
+    permission,
+    setIdle: (s: number) => (idleSeconds = s),
+    exitCode: () => exitCode,
+  };
+}
+
+type Stub = ReturnType<typeof makeElectronStub>;
+
+let bundleDir: string;
+let mainFile: string;
+let stub: Stub | null = null;
+const ModuleInternals = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+const originalLoad = ModuleInternals._load;
+
+beforeAll(async () => {
+  // Inside the project, so that the bundle's require('better-sqlite3') finds node_modules.
+  bundleDir = path.join(root, 'node_modules', '.cache', `dscrm-main-test-${process.pid}`);
+  mainFile = (await bundleElectron(bundleDir)).main;
+  ModuleInternals._load = function (request: string, ...rest: unknown[]) {
+    if (request === 'electron') return stub!.electron;
+    return originalLoad.call(this, request, ...rest);
+  };
+}, 60_000);
+
+afterAll(() => {
+  ModuleInternals._load = originalLoad;
+  fs.rmSync(bundleDir, { recursive: true, force: true });
+});
+
+/** A fresh app folder (renderer page, icon) and data folder, then the bundle loaded as Electron would. */
+function launch(opts: { dataDir?: string } = {}): { s: Stub; appDir: string; dataDir: string } {
+  const appDir = tempDir('dscrm-app-');
+  fs.mkdirSync(path.join(appDir, 'dist', 'renderer'), { recursive: true });
+  fs.writeFileSync(path.join(appDir, 'dist', 'renderer', 'index.html'), '<!doctype html><div id="root"></div>');
+  fs.mkdirSync(path.join(appDir, 'dist', 'electron'), { recursive: true });
+  fs.copyFileSync(path.join(bundleDir, 'icon.png'), path.join(appDir, 'dist', 'electron', 'icon.png'));
+  // Like a packaged app: the migrations are in the app folder, not beside the bundle.
+  fs.cpSync(path.join(root, 'migrations'), path.join(appDir, 'migrations'), { recursive: true });
+  const dataDir = opts.dataDir ?? tempDir('dscrm-data-');
+  process.env.DSCRM_DATA_DIR = dataDir;
+  delete process.env.DSCRM_MIGRATIONS_DIR;
+  stub = makeElectronStub(appDir);
+  const req = createRequire(import.meta.url);
+  delete req.cache[mainFile];
+  req(mainFile);
+  return { s: stub, appDir, dataDir };
+}
+
+describe('bundled Electron main (electron stubbed)', () => {
+  let s: Stub;
+  let appDir: string;
+  let password = '';
+
+  const win = () => s.windows[0]!;
+  const invoke = (method: unknown, input: unknown = {}, frame?: { url: string }) =>
+    s.handlers.get(IPC_API_CHANNEL)!(
+      { sender: win().webContents, senderFrame: frame ?? win().webContents.mainFrame },
+      method,
+      input,
+    ) as Promise<ApiResult<unknown>>;
+  const eventsSent = () => win().webContents.sent.filter((m) => m.channel === IPC_EVENT_CHANNEL).map((m) => m.msg);
+
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    ({ s, appDir } = launch());
+    await vi.waitFor(() => expect(s.boxes.length).toBe(1), { timeout: 20_000 });
+  }, 30_000);
+  afterAll(() => vi.useRealTimers());
+
+  it('opens one hardened window on the built renderer, with the bundled preload', () => {
+    expect(s.errors).toEqual([]);
+    expect(s.windows).toHaveLength(1);
+    const prefs = win().options.webPreferences;
+    expect(prefs).toMatchObject({ contextIsolation: true, nodeIntegration: false, sandbox: true });
+    expect(prefs.preload).toBe(path.join(appDir, 'dist', 'electron', 'preload.cjs'));
+    expect(win().loaded).toBe(path.join(appDir, 'dist', 'renderer', 'index.html'));
+    expect(process.env.DSCRM_MIGRATIONS_DIR).toBe(path.join(appDir, 'migrations'));
+  });
+
+  it('shows the first-run admin password once, and copies it on request', () => {
+    const box = s.boxes[0]!;
+    password = /One-time password: (\S+)/.exec(box.detail ?? '')?.[1] ?? '';
+    expect(password.length).toBeGreaterThanOrEqual(8);
+    expect(box.detail).toContain('admin');
+    expect(s.clipboardText).toEqual([password]);
+  });
+
+  it('keeps the session token in the main process: login, then calls succeed without one', async () => {
+    expect((await invoke('auth.session')).ok).toBe(false);
+    const login = await invoke('auth.login', { username: 'admin', password });
+    expect(login.ok).toBe(true);
+    expect(Object.keys((login as { value: object }).value)).not.toContain('token');
+    const again = await invoke('auth.session');
+    expect(again).toMatchObject({ ok: true, value: { user: { username: 'admin' }, mustChangePassword: true } });
+  });
+
+  it('refuses calls from a frame that is not our page, and non-string methods', async () => {
+    await expect(invoke('auth.session', {}, { url: 'https://example.com/' })).rejects.toThrow(/untrusted/);
+    expect(await invoke(42)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+  });
+
+  it('locks on minimise and pushes session.locked to the window', async () => {
+    win().minimize();
+    expect(eventsSent().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'system' } });
+    expect(await invoke('auth.session')).toMatchObject({ ok: false, error: { code: 'SESSION_LOCKED' } });
+    expect((await invoke('auth.unlock', { password })).ok).toBe(true);
+    expect(eventsSent().at(-1)).toEqual({ event: 'session.unlocked', payload: {} });
+  });
+
+  it('locks on the OS lock screen and on suspend', async () => {
+    for (const signal of ['lock-screen', 'suspend']) {
+      s.electron.powerMonitor.emit(signal);
+      expect(eventsSent().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'system' } });
+      expect((await invoke('auth.unlock', { password })).ok).toBe(true);
+    }
+  });
+
+  it('locks when the OS idle time passes the idle-lock setting (polled every 30 s)', async () => {
+    s.setIdle(4 * 60); // default setting: 5 minutes
+    vi.advanceTimersByTime(30_000);
+    expect(eventsSent().at(-1)).toEqual({ event: 'session.unlocked', payload: {} });
+    s.setIdle(5 * 60);
+    vi.advanceTimersByTime(30_000);
+    expect(eventsSent().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'idle' } });
+    s.setIdle(0);
+    expect((await invoke('auth.unlock', { password })).ok).toBe(true);
+  });
+
+  it('has a tray menu whose 锁定 locks and whose 退出 quits', () => {
+    const items = s.trays[0]!.menu!.items;
+    expect(items.map((i) => i.label ?? '-')).toEqual(['显示窗口 / Show', '锁定 / Lock', '-', '退出 / Quit']);
+    items[1]!.click!();
+    expect(eventsSent().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'manual' } });
+  });
+
+  it('refuses popups, navigation away, webviews and permissions other than media/notifications', () => {
+    const wc = win().webContents;
+    expect(wc.openHandler!({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect(wc.navigate('will-navigate', 'https://example.com/')).toBe(true);
+    expect(wc.navigate('will-redirect', 'file:///etc/passwd')).toBe(true);
+    expect(wc.navigate('will-navigate', `${pathToFileURL(win().loaded!).href}#/customers`)).toBe(false);
+    const check = s.permission.check as unknown as (wc: unknown, p: string) => boolean;
+    expect(check(wc, 'media')).toBe(true);
+    expect(check(wc, 'geolocation')).toBe(false);
+    expect(check(new FakeWebContents(), 'media')).toBe(false);
+  });
+
+  it('on quit ends the session and closes the database', () => {
+    const items = s.trays[0]!.menu!.items;
+    const wc = win().webContents;
+    items[3]!.click!();
+    expect(win().isDestroyed()).toBe(true);
+    // The window is gone, so the 'session.ended' is not delivered to it.
+    expect(wc.sent.at(-1)?.msg).toEqual({ event: 'session.locked', payload: { reason: 'manual' } });
+    const db = path.join(process.env.DSCRM_DATA_DIR!, 'dscrm.sqlite');
+    // Closed cleanly: the WAL has been checkpointed away; the logout is in the audit log.
+    expect(fs.existsSync(`${db}-wal`)).toBe(false);
+    const sqlite = new Database(db, { readonly: true });
+    try {
+      expect(sqlite.prepare('SELECT count(*) AS n FROM sessions').get()).toEqual({ n: 0 });
+      expect(sqlite.prepare("SELECT action FROM audit_log ORDER BY id DESC LIMIT 1").get()).toEqual({ action: 'logout' });
+    } finally {
+      sqlite.close();
+    }
+  });
+});
+
+describe('bundled Electron main: a database it cannot open', () => {
+  it('shows the DbOpenError message in a native dialog and quits, leaving the file alone', async () => {
+    const dataDir = tempDir('dscrm-data-');
+    const file = path.join(dataDir, 'dscrm.sqlite');
+    fs.writeFileSync(file, 'this is a spreadsheet, not a database '.repeat(200));
+    const before = fs.readFileSync(file);
+    const { s } = launch({ dataDir });
+    await vi.waitFor(() => expect(s.exitCode()).toBe(1), { timeout: 20_000 });
+    expect(s.errors).toHaveLength(1);
+    expect(s.errors[0]).toContain('不是 DS-CRM 数据库');
+    expect(s.windows).toHaveLength(0);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+});

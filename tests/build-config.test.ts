@@ -1,0 +1,123 @@
+/**
+ * electron-builder cannot run here (it downloads Electron), so a broken packaging config would
+ * only show up on the release machine. This checks it in `npm test`: our own requirements
+ * (zod), electron-builder's own schema validation, and that every file the config or the app's
+ * entry point refers to exists or is produced by `npm run build:electron`.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { MAIN_OUT, PRELOAD_OUT } from '../scripts/build-electron';
+
+const root = path.resolve(import.meta.dirname, '..');
+const configFile = path.join(root, 'build', 'electron-builder.json');
+const raw: unknown = JSON.parse(fs.readFileSync(configFile, 'utf8'));
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+const targetList = (name: string) =>
+  z.array(z.union([z.literal(name), z.object({ target: z.literal(name), arch: z.array(z.string()).optional() })])).min(1);
+
+/** What DS-CRM requires of the config (electron-builder's schema below checks everything else). */
+const BuilderConfig = z.object({
+  appId: z.literal('cn.dscrm.desktop'),
+  productName: z.literal('DS-CRM'),
+  directories: z.object({ output: z.literal('out'), buildResources: z.string().optional() }),
+  files: z.array(z.string()).min(1),
+  // The main reads migrations from <resources>/migrations when packaged (electron/main/index.ts).
+  extraResources: z
+    .array(z.object({ from: z.string(), to: z.literal('migrations'), filter: z.array(z.string()).optional() }))
+    .length(1),
+  asarUnpack: z.array(z.string()).min(1),
+  win: z.object({
+    target: z.array(z.object({ target: z.literal('nsis'), arch: z.array(z.literal('x64')).length(1) })).length(1),
+    icon: z.string().endsWith('.ico'),
+  }),
+  nsis: z.object({
+    oneClick: z.literal(false),
+    allowToChangeInstallationDirectory: z.literal(true),
+    installerLanguages: z.array(z.literal('zh_CN')).min(1),
+    language: z.literal('2052'), // LCID of zh-CN
+  }),
+  linux: z.object({ target: targetList('AppImage'), icon: z.string().endsWith('.png') }),
+});
+
+const parsed = BuilderConfig.safeParse(raw);
+const config = parsed.data!;
+const abs = (p: string) => path.join(root, p);
+
+/** electron-builder's glob subset used here: `**` any depth, `*` within one segment. */
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else re += /[.+^${}()|[\]\\?]/.test(c) ? `\\${c}` : c;
+  }
+  return new RegExp(`^${re}$`);
+}
+const packaged = (file: string) => config.files.some((g) => !g.startsWith('!') && globToRegExp(g).test(file));
+
+describe('build/electron-builder.json', () => {
+  it('has the keys and targets DS-CRM ships with', () => {
+    expect(parsed.error?.issues ?? []).toEqual([]);
+  });
+
+  it("passes electron-builder's own schema validation", async () => {
+    // The check `electron-builder` runs first, from the installed version, without packaging.
+    const req = createRequire(createRequire(import.meta.url).resolve('electron-builder/package.json'));
+    const { validateConfiguration } = req('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration(c: unknown, log: { isEnabled: boolean; add(): void }): Promise<void>;
+    };
+    const log = { isEnabled: false, add() {} };
+    await expect(validateConfiguration(raw, log)).resolves.toBeUndefined();
+    // …and that check does catch a misspelt option.
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneclick: false } }, log)).rejects.toThrow(/configuration\.nsis/);
+  });
+
+  it('has the icons: a 512×512 PNG and an ICO with a 256 px image', () => {
+    const png = fs.readFileSync(abs(config.linux.icon));
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    const ico = fs.readFileSync(abs(config.win.icon));
+    expect(ico.readUInt16LE(2)).toBe(1); // icon resource
+    const count = ico.readUInt16LE(4);
+    const widths = Array.from({ length: count }, (_, i) => ico[6 + 16 * i] || 256);
+    expect(widths).toContain(256);
+    expect(widths).toContain(16);
+  });
+
+  it('ships the migrations as an extra resource', () => {
+    const src = abs(config.extraResources[0]!.from);
+    expect(fs.existsSync(path.join(src, 'meta', '_journal.json'))).toBe(true);
+    expect(fs.readdirSync(src).filter((f) => f.endsWith('.sql')).length).toBeGreaterThan(0);
+  });
+
+  it('packages the entry point that build:electron produces, with the preload and the renderer', () => {
+    expect(pkg.main).toBe(MAIN_OUT);
+    expect(pkg.scripts['build:electron']).toContain('scripts/build-electron.ts');
+    for (const f of [pkg.main, PRELOAD_OUT, 'dist/electron/icon.png', 'dist/renderer/index.html', 'package.json']) {
+      expect(packaged(f), `${f} is matched by "files"`).toBe(true);
+    }
+  });
+
+  it('unpacks better-sqlite3\'s native module, which must be a production dependency', () => {
+    expect(pkg.dependencies['better-sqlite3']).toBeDefined();
+    // electron-builder refuses electron in "dependencies".
+    expect(pkg.devDependencies.electron).toBeDefined();
+    expect(pkg.dependencies.electron).toBeUndefined();
+    const nativeFile = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    expect(fs.existsSync(abs(nativeFile))).toBe(true);
+    expect(config.asarUnpack.some((g) => globToRegExp(g).test(nativeFile))).toBe(true);
+  });
+});
