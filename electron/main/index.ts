@@ -277,6 +277,9 @@ async function start(): Promise<void> {
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  // Windows ties notifications and the taskbar entry to this id; the installer's shortcuts carry
+  // the same one (appId in build/electron-builder.json).
+  if (process.platform === 'win32') app.setAppUserModelId('cn.dscrm.desktop');
   app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => hardenContents(contents));
   app.on('before-quit', () => {
