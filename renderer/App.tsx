@@ -1,0 +1,52 @@
+import { useI18n, I18nProvider } from './i18n/react';
+import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
+import { LockScreen } from './features/auth/LockScreen';
+import { LoginPage } from './features/auth/LoginPage';
+import { SessionProvider, useSession } from './features/auth/session';
+import { Shell } from './shell/Shell';
+import { ToastProvider } from './ui';
+
+/** Chooses the page from the session's phase; the lock screen covers whatever is underneath. */
+function Root() {
+  const { t } = useI18n();
+  const { phase, lockInfo } = useSession();
+  const locked = lockInfo !== null;
+  return (
+    <>
+      {/* inert: while locked nothing underneath can be focused, clicked or read by assistive tech */}
+      <div className="app-root" inert={locked} aria-hidden={locked || undefined}>
+        {phase === 'loading' && !locked && <div className="splash">{t('app.loading')}</div>}
+        {phase === 'login' && <LoginPage />}
+        {phase === 'changePassword' && <ChangePasswordPage />}
+        {phase === 'ready' && <Shell />}
+      </div>
+      {lockInfo && <LockScreen lock={lockInfo} />}
+    </>
+  );
+}
+
+function WithLanguage() {
+  const { saveLocale } = useSession();
+  return (
+    <I18nProvider onChange={saveLocale}>
+      <ToastProviderLocalized />
+    </I18nProvider>
+  );
+}
+
+function ToastProviderLocalized() {
+  const { t } = useI18n();
+  return (
+    <ToastProvider dismissLabel={t('common.close')}>
+      <Root />
+    </ToastProvider>
+  );
+}
+
+export function App() {
+  return (
+    <SessionProvider>
+      <WithLanguage />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The one typed API client. Every screen calls `call('method', input)`; the transport is the
+ * Electron preload bridge (`window.dscrm`) when present, else HTTP POST /api/<method> on the web
+ * host (the session travels in an HttpOnly cookie the page never sees).
+ */
+import type { ApiResult } from '../../electron/common/api/contract';
+import type { Input, MethodName, Output } from '../../electron/common/api';
+import { getLocale, t } from '../i18n';
+import { ApiError, type ClientErrorCode } from './errors';
+
+export type { Input, MethodName, Output };
+
+/** Errors that change what the whole window shows: lock screen, login, forced password change. */
+export type SessionErrorCode = Extract<ClientErrorCode, 'SESSION_LOCKED' | 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED'>;
+const SESSION_ERRORS: ReadonlySet<ClientErrorCode> = new Set<SessionErrorCode>(['SESSION_LOCKED', 'UNAUTHENTICATED', 'PASSWORD_CHANGE_REQUIRED']);
+
+type SessionErrorHandler = (error: ApiError & { code: SessionErrorCode }, method: MethodName) => void;
+let sessionErrorHandler: SessionErrorHandler | null = null;
+
+/** The session layer registers here; every call that meets a session error tells it (and still throws). */
+export function setSessionErrorHandler(handler: SessionErrorHandler | null): void {
+  sessionErrorHandler = handler;
+}
+
+function isResult(v: unknown): v is ApiResult<unknown> {
+  if (typeof v !== 'object' || v === null || !('ok' in v)) return false;
+  const r = v as { ok: unknown; error?: unknown };
+  if (r.ok === true) return true;
+  return r.ok === false && typeof r.error === 'object' && r.error !== null && typeof (r.error as { code?: unknown }).code === 'string';
+}
+
+async function viaBridge(method: string, input: unknown): Promise<{ result: ApiResult<unknown>; status?: number }> {
+  const bridge = window.dscrm;
+  if (!bridge) throw new Error('no bridge');
+  return { result: await bridge.invoke(method, input) };
+}
+
+async function viaHttp(method: string, input: unknown): Promise<{ result: ApiResult<unknown>; status?: number }> {
+  let res: Response;
+  try {
+    res = await fetch('/api/' + method, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', 'accept-language': getLocale() },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new ApiError('NETWORK', t('error.network'));
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError('NETWORK', t('error.network'), { status: res.status }, res.status);
+  }
+  if (!isResult(body)) throw new ApiError('NETWORK', t('error.network'), { status: res.status }, res.status);
+  return { result: body, status: res.status };
+}
+
+export async function call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  let outcome: { result: ApiResult<unknown>; status?: number };
+  try {
+    outcome = window.dscrm ? await viaBridge(method, input) : await viaHttp(method, input);
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('NETWORK', t('error.network'));
+  }
+  const { result, status } = outcome;
+  if (result.ok) return result.value as Output<M>;
+  const err = new ApiError(result.error.code, result.error.message, result.error.details ?? {}, status);
+  if (SESSION_ERRORS.has(err.code)) sessionErrorHandler?.(err as ApiError & { code: SessionErrorCode }, method);
+  throw err;
+}

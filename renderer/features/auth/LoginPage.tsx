@@ -1,0 +1,66 @@
+import { useRef, useState } from 'react';
+import { isApiError } from '../../api';
+import { useI18n } from '../../i18n/react';
+import { Button, Form, FormActions, FormMessage, PasswordField, TextField } from '../../ui';
+import { AuthLayout } from './AuthLayout';
+import { useSession } from './session';
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { login, notice } = useSession();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  const passwordRef = useRef<HTMLInputElement>(null);
+
+  const submit = async () => {
+    const missing = {
+      ...(username.trim() ? {} : { username: t('common.required') }),
+      ...(password ? {} : { password: t('common.required') }),
+    };
+    setFieldErrors(missing);
+    setError(null);
+    if (missing.username || missing.password) return;
+    try {
+      await login(username.trim(), password);
+    } catch (e) {
+      // The server's message, in the user's language (wrong password, account locked for N minutes …).
+      setError(isApiError(e) ? e.message : t('error.unexpected', { message: String(e) }));
+      setPassword('');
+      setTimeout(() => passwordRef.current?.focus(), 0);
+    }
+  };
+
+  return (
+    <AuthLayout title={t('login.title')}>
+      <Form onSubmit={submit} aria-label={t('login.title')}>
+        {notice && !error && <FormMessage kind="info">{notice}</FormMessage>}
+        <FormMessage>{error}</FormMessage>
+        <TextField
+          label={t('login.username')}
+          name="username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={setUsername}
+          error={fieldErrors.username}
+        />
+        <PasswordField
+          ref={passwordRef}
+          label={t('login.password')}
+          name="password"
+          value={password}
+          onChange={setPassword}
+          error={fieldErrors.password}
+          hint={t('login.rule')}
+        />
+        <FormActions>
+          <Button type="submit" variant="primary" className="btn-wide">
+            {t('login.submit')}
+          </Button>
+        </FormActions>
+      </Form>
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { MODULES } from '../../electron/common/roles';
+import { ALL_SCREENS, moduleLabelKey, screenDescriptionKey, screenLabelKey } from '../shell/modules';
+import { en } from './en';
+import { translate } from './index';
+import { zhCN } from './zh-CN';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('UI dictionaries', () => {
+  it('English has exactly the keys of zh-CN, none empty, with the same placeholders', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+    for (const [key, zh] of Object.entries(zhCN)) {
+      const e = en[key as keyof typeof zhCN];
+      expect(zh.trim(), key).not.toBe('');
+      expect(e.trim(), key).not.toBe('');
+      expect(placeholders(e), key).toEqual(placeholders(zh));
+    }
+  });
+
+  it('names every module and screen of the navigation tree, with what each will do', () => {
+    for (const m of MODULES) expect(translate('zh-CN', moduleLabelKey(m))).toMatch(/\p{Script=Han}/u);
+    for (const id of ALL_SCREENS) {
+      expect(translate('zh-CN', screenLabelKey(id))).toMatch(/\p{Script=Han}/u);
+      expect(translate('zh-CN', screenDescriptionKey(id)).length).toBeGreaterThan(8);
+      expect(translate('en', screenLabelKey(id))).toMatch(/^[A-Z]/);
+    }
+  });
+
+  it('uses the DS-CRM menu names', () => {
+    expect(translate('zh-CN', 'nav.sales.showroomTraffic')).toBe('展厅流量登记');
+    expect(translate('zh-CN', 'nav.callCenter.recordings')).toBe('电话录音检索');
+    expect(translate('zh-CN', 'shell.softphone')).toBe('软电话:未配置');
+    expect(translate('zh-CN', 'lock.switchUser')).toBe('注销并切换用户');
+    expect(translate('en', 'lock.switchUser')).toBe('Log out and switch user');
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('zh-CN', 'users.count', { n: 3 })).toBe('共 3 个用户');
+    expect(translate('en', 'users.count')).toBe('{n} user(s)');
+  });
+});

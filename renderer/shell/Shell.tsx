@@ -1,0 +1,99 @@
+import { useMemo } from 'react';
+import { roleName } from '../i18n';
+import { useI18n } from '../i18n/react';
+import { useSession, useSessionInfo } from '../features/auth/session';
+import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
+import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, type TreeNode } from '../ui';
+import { HomePanel } from './HomePanel';
+import { MODULE_SCREENS, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
+import { Screen } from './screens';
+import { useTabs } from './useTabs';
+
+/** The main window: navigation tree on the left, tabs in the middle, status bar along the bottom. */
+export function Shell() {
+  const { t, locale } = useI18n();
+  const session = useSessionInfo();
+  const { lock, logout, lockInfo } = useSession();
+  const locked = lockInfo !== null;
+  const { user, modules, idleLockMinutes } = session;
+  const { openTabs, active, openScreen, closeScreen } = useTabs(user.username, modules);
+
+  useLockShortcut(!locked, lock);
+  useIdleLock({ enabled: !locked, idleMinutes: idleLockMinutes, onIdle: lock });
+
+  const tree = useMemo<TreeNode[]>(
+    () =>
+      modules.map((m) => ({
+        id: m,
+        label: t(moduleLabelKey(m)),
+        children: MODULE_SCREENS[m].map((s) => {
+          const id = `${m}.${s}` as ScreenId;
+          return { id, label: t(screenLabelKey(id)) };
+        }),
+      })),
+    [modules, t],
+  );
+
+  return (
+    <div className="shell">
+      <header className="appbar">
+        <div className="brand-mark small" aria-hidden="true">
+          DS
+        </div>
+        <span className="appbar-title">{t('app.title')}</span>
+      </header>
+      <div className="shell-body">
+        <nav className="navpane" aria-label={t('shell.nav')}>
+          <div className="navpane-title">{t('shell.nav')}</div>
+          <Tree nodes={tree} selectedId={active} onOpen={(id) => openScreen(id as ScreenId)} aria-label={t('shell.nav')} />
+        </nav>
+        <main className="workspace">
+          {openTabs.length > 0 ? (
+            <>
+              <TabStrip
+                tabs={openTabs.map((id) => ({ id, label: t(screenLabelKey(id)) }))}
+                activeId={active}
+                onSelect={(id) => openScreen(id as ScreenId)}
+                onClose={(id) => closeScreen(id as ScreenId)}
+                closeLabel={(tab) => t('shell.closeTab', { name: tab.label })}
+                aria-label={t('shell.tabs')}
+              />
+              <div className="workspace-content">
+                {openTabs.map((id) => (
+                  <TabPanel key={id} id={id} active={id === active}>
+                    <Screen id={id} />
+                  </TabPanel>
+                ))}
+              </div>
+            </>
+          ) : (
+            <div className="workspace-content">
+              <HomePanel displayName={user.displayName} />
+            </div>
+          )}
+        </main>
+      </div>
+      <StatusBar
+        end={
+          <>
+            <LanguageSwitch compact />
+            <Button size="small" onClick={lock} title={`${t('shell.lock')} (${t('shell.lockShortcut')})`}>
+              <Icon name="lock" /> {t('shell.lock')} <kbd>{t('shell.lockShortcut')}</kbd>
+            </Button>
+            <Button size="small" variant="quiet" onClick={() => void logout()}>
+              {t('shell.logout')}
+            </Button>
+          </>
+        }
+      >
+        <StatusItem className="status-user" title={user.username}>
+          <Icon name="user" /> {user.displayName}
+        </StatusItem>
+        <StatusItem className="status-role">{roleName(user.role, locale)}</StatusItem>
+        <StatusItem className="status-phone">
+          <Icon name="phone" /> {t('shell.softphone')}
+        </StatusItem>
+      </StatusBar>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { MODULES, type ModuleCode } from '../../electron/common/roles';
+import type { MessageKey } from '../i18n';
+
+/** The DS-CRM menu: each top-level module and its screens, in the original order. */
+export const MODULE_SCREENS = {
+  sales: ['showroomTraffic', 'prospects', 'followUpPlans', 'myCustomers', 'funnel', 'birthdays'],
+  service: ['salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation'],
+  callCenter: ['softphone', 'callLog', 'recordings'],
+  sms: ['send', 'templates', 'history'],
+  analysis: ['kpis', 'funnel'],
+  admin: ['users', 'audit', 'dictionaries'],
+} as const satisfies Record<ModuleCode, readonly string[]>;
+
+type Screens = typeof MODULE_SCREENS;
+/** A screen's id: `<module>.<screen>`, e.g. `admin.users`. */
+export type ScreenId = { [M in ModuleCode]: `${M}.${Screens[M][number]}` }[ModuleCode];
+
+export const ALL_SCREENS: readonly ScreenId[] = MODULES.flatMap((m) => MODULE_SCREENS[m].map((s) => `${m}.${s}` as ScreenId));
+
+export function moduleOf(id: ScreenId): ModuleCode {
+  return id.slice(0, id.indexOf('.')) as ModuleCode;
+}
+
+export function isScreenId(v: unknown): v is ScreenId {
+  return typeof v === 'string' && (ALL_SCREENS as readonly string[]).includes(v);
+}
+
+// The dictionaries must name every module and screen (checked by the compiler).
+export const moduleLabelKey = (m: ModuleCode): MessageKey => `module.${m}`;
+export const screenLabelKey = (id: ScreenId): MessageKey => `nav.${id}`;
+export const screenDescriptionKey = (id: ScreenId): MessageKey => `desc.${id}`;

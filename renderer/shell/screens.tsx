@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import { AuditScreen } from '../features/admin/AuditScreen';
+import { UsersScreen } from '../features/admin/UsersScreen';
+import type { ScreenId } from './modules';
+import { PlaceholderPanel } from './PlaceholderPanel';
+
+/** Screens that exist; every other menu item shows its placeholder until a later version builds it. */
+const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
+  'admin.users': UsersScreen,
+  'admin.audit': AuditScreen,
+};
+
+export function Screen({ id }: { id: ScreenId }) {
+  const Component = SCREENS[id];
+  return Component ? <Component /> : <PlaceholderPanel id={id} />;
+}

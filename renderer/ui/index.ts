@@ -1,0 +1,12 @@
+export { Button, type ButtonProps } from './Button';
+export { TextField, PasswordField, SelectField } from './Field';
+export { Form, FormActions, FormMessage } from './Form';
+export { TabStrip, TabPanel, type TabItem } from './Tabs';
+export { Tree, type TreeNode } from './Tree';
+export { StatusBar, StatusItem } from './StatusBar';
+export { Dialog } from './Dialog';
+export { ToastProvider, useToast, type ToastApi } from './Toasts';
+export { Table, type Column } from './Table';
+export { Toolbar } from './Toolbar';
+export { LanguageSwitch } from './LanguageSwitch';
+export { Icon, type IconName } from './Icon';

@@ -1,0 +1,37 @@
+// This file runs in Node at build time; the renderer's no-Node rule is for the app's code.
+// eslint-disable-next-line no-restricted-imports
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// The same policy the web host sends as a header; Electron loads the page from file:// where no
+// header exists, so the built page carries it as a meta tag. Build only: the dev server injects
+// inline scripts that this policy would block.
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "media-src 'self' blob:; connect-src 'self' ws: wss:";
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'dscrm-csp-meta',
+    apply: 'build',
+    // Right after <meta charset>, before any script the policy governs.
+    transformIndexHtml: (html) => html.replace(/(<meta charset="UTF-8" \/>)/, `$1\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
+
+export default defineConfig({
+  root,
+  // Relative asset URLs: Electron loads dist/renderer/index.html with file://.
+  base: './',
+  plugins: [react(), contentSecurityPolicy()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: { port: 5173, strictPort: false },
+});

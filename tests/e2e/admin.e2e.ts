@@ -1,0 +1,82 @@
+/** 系统管理: the user list, a new user with a one-time password shown once, a password reset, the audit log. */
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createActiveUser, launchBrowser, loginToShell, openPage, screenshot, startApp, type TestApp, type TestPage } from './support/app';
+
+let browser: Browser;
+let app: TestApp;
+let tp: TestPage;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  app = await startApp();
+  tp = await openPage(browser);
+});
+afterEach(async () => {
+  await tp?.context.close();
+  await app?.close();
+  expect(tp.errors.map(String)).toEqual([]);
+});
+
+describe('system administration', () => {
+  it('creates a user and shows the one-time password once; it is the real password; a reset gives a new one; the audit log records both', async () => {
+    const { page } = tp;
+    await createActiveUser(app.core, 'it', '网管小陈', 'admin');
+    await loginToShell(page, app.url, 'it');
+    await page.getByRole('treeitem', { name: '用户管理' }).click();
+    await page.getByRole('cell', { name: 'admin', exact: true }).waitFor();
+
+    await page.getByRole('button', { name: '新建用户' }).click();
+    const create = page.getByRole('dialog', { name: '新建用户' });
+    await create.getByLabel('用户名').fill('sales9');
+    await create.getByLabel('姓名').fill('吴昊');
+    await create.getByLabel('角色').selectOption('salesConsultant');
+    await create.getByRole('button', { name: '新建用户' }).click();
+
+    const otpDialog = page.getByRole('dialog', { name: '一次性密码' });
+    await otpDialog.waitFor();
+    const otp = (await otpDialog.getByTestId('one-time-password').textContent())?.trim() ?? '';
+    expect(otp.length).toBeGreaterThanOrEqual(8);
+    await screenshot(page, 'admin-one-time-password');
+    // What the dialog shows is the password that works (and must be changed at first login).
+    const first = await app.core.auth.login('sales9', otp);
+    expect(first.session.mustChangePassword).toBe(true);
+    await otpDialog.getByRole('button', { name: '确定' }).click();
+    await otpDialog.waitFor({ state: 'detached' });
+    // Shown once: nowhere on the page any more.
+    expect(await page.getByText(otp).count()).toBe(0);
+    const row = page.getByRole('row').filter({ hasText: 'sales9' });
+    expect(await row.textContent()).toContain('待修改密码');
+
+    // A duplicate user name is refused with the server's reason.
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await create.getByLabel('用户名').fill('sales9');
+    await create.getByLabel('姓名').fill('重复');
+    await create.getByRole('button', { name: '新建用户' }).click();
+    await create.getByRole('alert').filter({ hasText: 'sales9' }).waitFor();
+    await create.getByRole('button', { name: '取消' }).click();
+
+    await row.getByRole('button', { name: '重置密码' }).click();
+    await page.getByRole('dialog', { name: '重置密码' }).getByRole('button', { name: '重置密码' }).click();
+    await otpDialog.waitFor();
+    const second = (await otpDialog.getByTestId('one-time-password').textContent())?.trim() ?? '';
+    expect(second).not.toBe(otp);
+    await expect(app.core.auth.login('sales9', otp)).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
+    await expect(app.core.auth.login('sales9', second)).resolves.toBeTruthy();
+    await otpDialog.getByRole('button', { name: '确定' }).click();
+
+    await page.getByRole('treeitem', { name: '审计日志' }).click();
+    const audit = page.getByRole('table', { name: '审计日志' });
+    await audit.getByRole('cell', { name: '重置密码' }).first().waitFor();
+    expect(await audit.getByRole('cell', { name: '新建' }).count()).toBeGreaterThan(0);
+    expect(await audit.textContent()).toContain('网管小陈 (it)');
+    // Secrets never reach the log.
+    expect(await audit.textContent()).not.toContain(second);
+    await screenshot(page, 'admin-audit-log');
+  });
+});

@@ -1,0 +1,32 @@
+/**
+ * Builds the renderer once before the browser tests when dist/renderer is missing or older than
+ * its sources (renderer/ and the shared contract in electron/common/).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const builtIndex = path.join(root, 'dist', 'renderer', 'index.html');
+const SOURCES = ['renderer', 'electron/common', 'package-lock.json'];
+
+function newestMtime(p: string): number {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+export default function setup(): void {
+  const built = fs.existsSync(builtIndex) ? fs.statSync(builtIndex).mtimeMs : 0;
+  const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  if (built >= sources && process.env.DSCRM_E2E_REBUILD !== '1') return;
+  const started = Date.now();
+  const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`renderer build failed (exit ${r.status ?? r.signal})`);
+  console.log(`[e2e] renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
