@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { call, GOOD_PASSWORD, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 import { createCore } from '../../core';
 import { hashPassword, verifyPassword } from './password';
+import { hashToken } from './service';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -67,8 +68,12 @@ describe('first run and forced password change', () => {
   it('an admin reset forces a change again and ends the user’s sessions', async () => {
     const admin = await userWithSession(t.core, 'boss', 'admin');
     const user = await userWithSession(t.core, 'wang', 'salesConsultant');
+    const told: string[] = [];
+    t.core.events.subscribe((e) => told.push(`${e.event}:${typeof e.target === 'object' && 'sessionHash' in e.target ? e.target.sessionHash : ''}`));
     const r = await call(t.core, admin.token, 'admin.users.resetPassword', { userId: user.userId });
     expect(r.ok).toBe(true);
+    // The user's open window hears about it at once.
+    expect(told).toContain(`session.ended:${hashToken(user.token)}`);
     expect(await call(t.core, user.token, 'auth.session')).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     const otp = r.ok ? (r.value as { oneTimePassword: string }).oneTimePassword : '';
     const relog = await call(t.core, null, 'auth.login', { username: 'wang', password: otp });

@@ -217,6 +217,11 @@ export class AuthService {
     return { ...s, locked: false };
   }
 
+  /** Windows whose session was deleted are told at once, not at their next call. */
+  private announceEnded(ended: { h: string }[]): void {
+    for (const { h } of ended) this.events.publish({ sessionHash: h }, 'session.ended', { reason: 'logout' });
+  }
+
   logout(s: SessionCtx): void {
     this.db.transaction((tx) => {
       tx.delete(sessions).where(eq(sessions.tokenHash, s.tokenHash)).run();
@@ -231,12 +236,18 @@ export class AuthService {
     checkPasswordStrength(newPassword);
     if (oldPassword === newPassword) throw new AppError('SAME_PASSWORD');
     const passwordHash = await hashPassword(newPassword);
+    let ended: { h: string }[] = [];
     this.db.transaction((tx) => {
       tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: this.clock.now() }).where(eq(users.id, u.id)).run();
       // Other sessions of this user end: whoever knew the old password is out.
-      tx.delete(sessions).where(and(eq(sessions.userId, u.id), sql`${sessions.tokenHash} <> ${s.tokenHash}`)).run();
+      ended = tx
+        .delete(sessions)
+        .where(and(eq(sessions.userId, u.id), sql`${sessions.tokenHash} <> ${s.tokenHash}`))
+        .returning({ h: sessions.tokenHash })
+        .all();
       writeAudit(tx, this.clock, { userId: u.id, action: 'password', entity: 'user', entityId: u.id });
     });
+    this.announceEnded(ended);
     return { ...s, mustChangePassword: false };
   }
 
@@ -273,14 +284,16 @@ export class AuthService {
     if (!u) throw new AppError('NOT_FOUND');
     const oneTimePassword = generateOneTimePassword();
     const passwordHash = await hashPassword(oneTimePassword);
+    let ended: { h: string }[] = [];
     this.db.transaction((tx) => {
       tx.update(users)
         .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null, updatedAt: this.clock.now() })
         .where(eq(users.id, userId))
         .run();
-      tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+      ended = tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ h: sessions.tokenHash }).all();
       writeAudit(tx, this.clock, { userId: actorId, action: 'password_reset', entity: 'user', entityId: userId });
     });
+    this.announceEnded(ended);
     return oneTimePassword;
   }
 
