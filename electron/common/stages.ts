@@ -1,0 +1,31 @@
+/** 流程状态: the sales funnel's stages in order, with their win probability (%). Shared by both sides. */
+export const STAGES = [
+  { code: 'initial_contact', probability: 5, zh: '初次接触', en: 'Initial contact' },
+  { code: 'needs_analysis', probability: 25, zh: '弄清客户需求', en: 'Needs analysis' },
+  { code: 'presentation', probability: 35, zh: '新车展示', en: 'Vehicle presentation' },
+  { code: 'test_drive', probability: 40, zh: '试车', en: 'Test drive' },
+  { code: 'quote_to_close', probability: 90, zh: '从报价到成交', en: 'Quote to close' },
+  { code: 'delivery', probability: 100, zh: '递交新车', en: 'Delivery' },
+] as const;
+
+export type StageCode = (typeof STAGES)[number]['code'];
+
+export const STAGE_CODES: readonly StageCode[] = STAGES.map((s) => s.code);
+
+const BY_CODE = new Map<string, (typeof STAGES)[number]>(STAGES.map((s) => [s.code, s]));
+
+export function isStageCode(code: string): code is StageCode {
+  return BY_CODE.has(code);
+}
+
+/** Win probability (%) of a stage; throws on an unknown code. */
+export function stageProbability(code: StageCode): number {
+  const s = BY_CODE.get(code);
+  if (!s) throw new Error(`unknown stage ${code}`);
+  return s.probability;
+}
+
+/** Position of a stage in the funnel (0 = initial contact). */
+export function stageIndex(code: StageCode): number {
+  return STAGE_CODES.indexOf(code);
+}

@@ -1,0 +1,104 @@
+/** The dictionaries a demo database starts with (kind, code, zh and en labels, extra JSON). */
+import { BRANDS, COLOURS, FAW_VW_MODELS } from './models';
+
+export interface DictionaryEntry {
+  kind: string;
+  code: string;
+  zh: string;
+  en: string;
+  extra?: Record<string, unknown>;
+}
+
+/** 客户来源. The four of the glossary, then 其它 for blanks. */
+export const SOURCES: readonly DictionaryEntry[] = [
+  { kind: 'source', code: 'market', zh: '市场', en: 'Marketing' },
+  { kind: 'source', code: 'phone', zh: '电话', en: 'Phone' },
+  { kind: 'source', code: 'outbound', zh: '主动出击', en: 'Outbound' },
+  { kind: 'source', code: 'showroom', zh: '展厅', en: 'Showroom' },
+  { kind: 'source', code: 'other', zh: '其它', en: 'Other' },
+];
+
+const list = (kind: string, rows: readonly (readonly [string, string, string])[]): DictionaryEntry[] =>
+  rows.map(([code, zh, en]) => ({ kind, code, zh, en }));
+
+export const ABANDON_REASONS = list('abandon_reason', [
+  ['price', '价格原因', 'Price'],
+  ['competitor', '购买竞品', 'Bought a competitor'],
+  ['postponed', '推迟购车', 'Postponed the purchase'],
+  ['budget', '预算不足', 'Insufficient budget'],
+  ['unreachable', '无法联系', 'Cannot be reached'],
+  ['other_dealer', '在其他经销商购买', 'Bought at another dealer'],
+  ['other', '其它', 'Other'],
+]);
+
+export const DISSATISFACTION_REASONS = list('dissatisfaction_reason', [
+  ['attitude', '服务态度', 'Staff attitude'],
+  ['waiting', '等待时间过长', 'Waited too long'],
+  ['charges', '收费不合理', 'Unreasonable charges'],
+  ['quality', '维修质量', 'Repair quality'],
+  ['facilities', '环境设施', 'Facilities'],
+  ['communication', '沟通不及时', 'Poor communication'],
+  ['other', '其它', 'Other'],
+]);
+
+export const CHURN_REASONS = list('churn_reason', [
+  ['moved', '搬迁外地', 'Moved away'],
+  ['sold', '车辆已出售', 'Sold the vehicle'],
+  ['price', '价格原因', 'Price'],
+  ['other_dealer', '去其他4S店', 'Went to another dealer'],
+  ['independent', '去路边店/快修店', 'Went to an independent garage'],
+  ['dissatisfied', '对服务不满意', 'Dissatisfied with service'],
+  ['other', '其它', 'Other'],
+]);
+
+export const COMPLAINT_CATEGORIES = list('complaint_category', [
+  ['product', '产品质量', 'Product quality'],
+  ['repair', '维修质量', 'Repair quality'],
+  ['attitude', '服务态度', 'Staff attitude'],
+  ['charges', '收费问题', 'Charges'],
+  ['parts', '配件问题', 'Parts'],
+  ['sales', '销售承诺', 'Sales promises'],
+  ['other', '其它', 'Other'],
+]);
+
+export const COMPLAINT_SOURCES = list('complaint_source', [
+  ['phone', '电话', 'Phone'],
+  ['walk_in', '到店', 'In person'],
+  ['manufacturer', '厂家转办', 'Forwarded by the manufacturer'],
+  ['web', '网络', 'Web'],
+  ['wechat', '微信', 'WeChat'],
+  ['other', '其它', 'Other'],
+]);
+
+/** activities.type */
+export const ACTIVITY_TYPES = list('activity_type', [
+  ['call', '电话', 'Call'],
+  ['visit', '到店', 'Visit'],
+  ['sms', '短信', 'SMS'],
+  ['wechat', '微信', 'WeChat'],
+  ['email', '邮件', 'Email'],
+  ['test_drive', '试乘试驾', 'Test drive'],
+  ['quote', '报价', 'Quote'],
+  ['other', '其它', 'Other'],
+]);
+
+export function allDictionaries(): DictionaryEntry[] {
+  return [
+    ...SOURCES,
+    ...FAW_VW_MODELS.map((m) => ({
+      kind: 'model',
+      code: m.code,
+      zh: m.zh,
+      en: m.en,
+      extra: { brand: 'faw_vw', price: m.price, since: m.since, nev: m.nev },
+    })),
+    ...BRANDS.map((b) => ({ kind: 'brand', code: b.code, zh: b.zh, en: b.en, extra: { competitor: b.competitor } })),
+    ...COLOURS.map((c) => ({ kind: 'colour', code: c.code, zh: c.zh, en: c.en })),
+    ...ABANDON_REASONS,
+    ...DISSATISFACTION_REASONS,
+    ...CHURN_REASONS,
+    ...COMPLAINT_CATEGORIES,
+    ...COMPLAINT_SOURCES,
+    ...ACTIVITY_TYPES,
+  ];
+}
