@@ -29,6 +29,9 @@ describe('migrations', () => {
       const now = tables(sqlite);
       const created = all[n - 1]!.sql.join('\n').match(/CREATE TABLE `(\w+)`/g)?.map((s) => s.slice(14, -1)) ?? [];
       for (const t of created) expect(now).toContain(t);
+      const indexes = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type='index'").all() as { name: string }[]).map((r) => r.name);
+      const createdIdx = all[n - 1]!.sql.join('\n').match(/CREATE (?:UNIQUE )?INDEX `(\w+)`/g)?.map((s) => s.split('`')[1]!) ?? [];
+      for (const i of createdIdx) expect(indexes).toContain(i);
       expect(now.length).toBeGreaterThanOrEqual(previous.length);
       expect((sqlite.prepare(`SELECT COUNT(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as { n: number }).n).toBe(n);
       previous = now;

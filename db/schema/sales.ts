@@ -48,6 +48,7 @@ export const showroomVisits = sqliteTable(
     index('showroom_visits_date_idx').on(t.visitDate),
     index('showroom_visits_consultant_idx').on(t.consultantId, t.visitDate),
     index('showroom_visits_customer_idx').on(t.customerId),
+    index('showroom_visits_opp_idx').on(t.opportunityId),
   ],
 );
 
@@ -76,6 +77,7 @@ export const opportunities = sqliteTable(
     index('opps_customer_idx').on(t.customerId),
     index('opps_status_stage_idx').on(t.status, t.stage),
     index('opps_created_idx').on(t.createdAt),
+    index('opps_expected_idx').on(t.status, t.expectedPurchaseDate),
   ],
 );
 
@@ -116,6 +118,8 @@ export const activities = sqliteTable(
     index('activities_owner_idx').on(t.ownerId, t.status, t.plannedAt),
     index('activities_opp_idx').on(t.opportunityId, t.status),
     index('activities_customer_idx').on(t.customerId),
+    // "all overdue plans" for managers, across owners
+    index('activities_status_planned_idx').on(t.status, t.plannedAt),
   ],
 );
 
@@ -158,6 +162,7 @@ export const purchaseIntents = sqliteTable(
   {
     id: id(),
     customerId: integer().notNull().references(() => customers.id),
+    opportunityId: integer().references(() => opportunities.id),
     model: text().notNull(),
     quantity: integer().notNull().default(1),
     budget: real(),
@@ -189,7 +194,13 @@ export const deliveries = sqliteTable(
     dmsExportedAt: integer(),
     createdAt: createdAt(),
   },
-  (t) => [index('deliveries_date_idx').on(t.deliveryDate), index('deliveries_dms_idx').on(t.dmsStatus)],
+  (t) => [
+    index('deliveries_date_idx').on(t.deliveryDate),
+    index('deliveries_dms_idx').on(t.dmsStatus),
+    index('deliveries_opp_idx').on(t.opportunityId),
+    index('deliveries_customer_idx').on(t.customerId),
+    index('deliveries_vin_idx').on(t.vin),
+  ],
 );
 
 export const testDriveVehicles = sqliteTable('test_drive_vehicles', {

@@ -11,6 +11,9 @@ export const SETTING_DEFAULTS = {
   'security.loginLockMinutes': 5,
   'dealer.name': '一汽-大众 演示经销商',
   'dealer.timeZone': 'Asia/Shanghai',
+  // The dealership's own city and plate prefix: "local plate" rules (churn, mileage service) use them.
+  'dealer.city': '深圳',
+  'dealer.platePrefix': '粤B',
 } as const;
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;

@@ -1,0 +1,35 @@
+/**
+ * `npm run bench [-- --customers N] [--data DIR] [--only a,b]`: performance figures as JSON.
+ * Seeds a fresh demo database (default 1,000,000 customers) in a temp folder — or uses an
+ * already seeded --data DIR, skipping the seed figure — then measures. Progress goes to stderr;
+ * the last line on stdout is `{"metrics":[{name,value,unit,baseline}]}`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { intArg, parseArgs } from './args';
+import { benchSeed } from './bench/seed.bench';
+import { benchWebhost } from './bench/webhost.bench';
+import { benchApi } from './bench/api.bench';
+import { log, type Metric } from './bench/stats';
+import { dbFile } from '../electron/node/paths';
+
+const args = parseArgs();
+const customers = intArg(args, 'customers', 1_000_000);
+const only = typeof args.only === 'string' ? args.only.split(',') : null;
+const want = (name: string) => !only || only.includes(name);
+
+const given = typeof args.data === 'string' ? path.resolve(args.data) : null;
+const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dscrm-bench-'));
+const metrics: Metric[] = [];
+
+try {
+  if (!given || !fs.existsSync(dbFile(dataDir))) metrics.push(...(await benchSeed(dataDir, customers)));
+  else log(`using the seeded database in ${dataDir}`);
+  if (want('webhost')) metrics.push(...(await benchWebhost(dataDir)));
+  if (want('api')) metrics.push(...(await benchApi(dataDir)));
+} finally {
+  if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+console.log(JSON.stringify({ metrics }));
