@@ -1,33 +1,14 @@
 /** 系统管理: the user list, a new user with a one-time password shown once, a password reset, the audit log. */
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createActiveUser, launchBrowser, loginToShell, openPage, screenshot, startApp, type TestApp, type TestPage } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { createActiveUser, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
 
-let browser: Browser;
-let app: TestApp;
-let tp: TestPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startApp();
-  tp = await openPage(browser);
-});
-afterEach(async () => {
-  await tp?.context.close();
-  await app?.close();
-  expect(tp.errors.map(String)).toEqual([]);
-});
+const env = useFreshAppPerTest();
 
 describe('system administration', () => {
   it('creates a user and shows the one-time password once; it is the real password; a reset gives a new one; the audit log records both', async () => {
-    const { page } = tp;
-    await createActiveUser(app.core, 'it', '网管小陈', 'admin');
-    await loginToShell(page, app.url, 'it');
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'it', '网管小陈', 'admin');
+    await loginToShell(page, env.app.url, 'it');
     await page.getByRole('treeitem', { name: '用户管理' }).click();
     await page.getByRole('cell', { name: 'admin', exact: true }).waitFor();
 
@@ -44,7 +25,7 @@ describe('system administration', () => {
     expect(otp.length).toBeGreaterThanOrEqual(8);
     await screenshot(page, 'admin-one-time-password');
     // What the dialog shows is the password that works (and must be changed at first login).
-    const first = await app.core.auth.login('sales9', otp);
+    const first = await env.app.core.auth.login('sales9', otp);
     expect(first.session.mustChangePassword).toBe(true);
     await otpDialog.getByRole('button', { name: '确定' }).click();
     await otpDialog.waitFor({ state: 'detached' });
@@ -66,8 +47,8 @@ describe('system administration', () => {
     await otpDialog.waitFor();
     const second = (await otpDialog.getByTestId('one-time-password').textContent())?.trim() ?? '';
     expect(second).not.toBe(otp);
-    await expect(app.core.auth.login('sales9', otp)).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
-    await expect(app.core.auth.login('sales9', second)).resolves.toBeTruthy();
+    await expect(env.app.core.auth.login('sales9', otp)).rejects.toMatchObject({ code: 'BAD_CREDENTIALS' });
+    await expect(env.app.core.auth.login('sales9', second)).resolves.toBeTruthy();
     await otpDialog.getByRole('button', { name: '确定' }).click();
 
     await page.getByRole('treeitem', { name: '审计日志' }).click();

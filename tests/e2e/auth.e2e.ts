@@ -4,64 +4,41 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GOOD_PASSWORD,
   ROOT,
   apiFromPage,
   createActiveUser,
   createUser,
-  launchBrowser,
   loginToShell,
-  openPage,
   screenshot,
-  startApp,
   submitLogin,
   treeModules,
-  type TestApp,
-  type TestPage,
+  useFreshAppPerTest,
 } from './support/app';
 
 const ALL_MODULES_ZH = ['销售管理', '客户服务', '呼叫中心', '短信平台', '决策分析', '系统管理'];
 
-let browser: Browser;
-let app: TestApp;
-let tp: TestPage;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  app = await startApp();
-  tp = await openPage(browser);
-});
-afterEach(async () => {
-  await tp?.context.close();
-  await app?.close();
-  expect(tp.errors.map(String)).toEqual([]);
-});
+const env = useFreshAppPerTest();
 
 describe('first login and roles', () => {
   it('(a) the first admin logs in with the one-time password, must change it (a weak one is refused with the rule), then sees all six modules', async () => {
-    const { page } = tp;
+    const { page } = env.tp;
     // Colleagues for the user list in the README screenshot.
-    await createUser(app.core, 'zhangwei', '张伟', 'salesConsultant');
-    await createUser(app.core, 'lina', '李娜', 'serviceAgent');
-    await createUser(app.core, 'wangqiang', '王强', 'salesManager');
+    await createUser(env.app.core, 'zhangwei', '张伟', 'salesConsultant');
+    await createUser(env.app.core, 'lina', '李娜', 'serviceAgent');
+    await createUser(env.app.core, 'wangqiang', '王强', 'salesManager');
 
-    await page.goto(app.url);
+    await page.goto(env.app.url);
     await page.getByRole('heading', { name: '用户登录' }).waitFor();
-    await submitLogin(page, 'admin', app.adminOneTimePassword);
+    await submitLogin(page, 'admin', env.app.adminOneTimePassword);
 
     // Forced password change before anything else.
     await page.getByRole('heading', { name: '修改密码' }).waitFor();
     expect(await page.getByRole('tree').count()).toBe(0);
     await expect(page.getByText('新密码至少 8 位,且须同时包含字母和数字').textContent()).resolves.toBeTruthy();
-    await page.getByLabel('原密码', { exact: true }).fill(app.adminOneTimePassword);
+    await page.getByLabel('原密码', { exact: true }).fill(env.app.adminOneTimePassword);
     await page.getByLabel('新密码', { exact: true }).fill('onlyletters');
     await page.getByLabel('确认新密码', { exact: true }).fill('onlyletters');
     await page.getByRole('button', { name: '修改密码' }).click();
@@ -88,7 +65,7 @@ describe('first login and roles', () => {
     await expect(status.textContent()).resolves.toContain('锁定');
 
     // The new password is the one that works from now on.
-    await expect(app.core.auth.login('admin', GOOD_PASSWORD)).resolves.toBeTruthy();
+    await expect(env.app.core.auth.login('admin', GOOD_PASSWORD)).resolves.toBeTruthy();
 
     // Main window for the README: a placeholder tab and the user list open.
     await page.getByRole('treeitem', { name: '潜在客户' }).click();
@@ -103,9 +80,9 @@ describe('first login and roles', () => {
   });
 
   it('(b) a sales consultant sees 销售管理 but not 系统管理, and the admin API answers 403 from the page', async () => {
-    const { page } = tp;
-    const otp = await createUser(app.core, 'sales1', '赵敏', 'salesConsultant');
-    await page.goto(app.url);
+    const { page } = env.tp;
+    const otp = await createUser(env.app.core, 'sales1', '赵敏', 'salesConsultant');
+    await page.goto(env.app.url);
     await submitLogin(page, 'sales1', otp);
     await page.getByRole('heading', { name: '修改密码' }).waitFor();
     await page.getByLabel('原密码', { exact: true }).fill(otp);
@@ -133,9 +110,9 @@ describe('first login and roles', () => {
   });
 
   it('(d) switching to English changes the UI strings, before login and after, and is saved for the user', async () => {
-    const { page } = tp;
-    await createActiveUser(app.core, 'gm', '刘总', 'generalManager');
-    await page.goto(app.url);
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'gm', '刘总', 'generalManager');
+    await page.goto(env.app.url);
     await page.getByRole('heading', { name: '用户登录' }).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Log in' }).waitFor();
@@ -170,9 +147,9 @@ describe('first login and roles', () => {
   });
 
   it('(e) five wrong passwords at login lock the account, and the message says for how many minutes', async () => {
-    const { page } = tp;
-    await createActiveUser(app.core, 'sales2', '孙丽', 'salesConsultant');
-    await page.goto(app.url);
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'sales2', '孙丽', 'salesConsultant');
+    await page.goto(env.app.url);
     for (let i = 1; i <= 4; i++) {
       await submitLogin(page, 'sales2', `wrong-${i}-pass`);
       await page.getByRole('alert').filter({ hasText: '用户名或密码错误' }).waitFor();
@@ -193,9 +170,9 @@ describe('first login and roles', () => {
 // Keep `loginToShell` exercised here too: a user with a changed password goes straight to the main window.
 describe('returning user', () => {
   it('logs in straight to the main window and logs out again', async () => {
-    const { page } = tp;
-    await createActiveUser(app.core, 'advisor1', '周杰', 'serviceAdvisor');
-    await loginToShell(page, app.url, 'advisor1');
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'advisor1', '周杰', 'serviceAdvisor');
+    await loginToShell(page, env.app.url, 'advisor1');
     expect(await treeModules(page)).toEqual(['客户服务', '呼叫中心']);
     await page.getByRole('contentinfo').getByRole('button', { name: '注销' }).click();
     await page.getByRole('heading', { name: '用户登录' }).waitFor();

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { createCore, type Core } from '../../../electron/node/core';
 import { startWebHost, type WebHost } from '../../../electron/node/webhost/server';
 import type { Role } from '../../../electron/common/roles';
@@ -130,4 +131,34 @@ export async function apiFromPage(page: Page, method: string, input: unknown = {
     },
     { method, input },
   );
+}
+
+export interface AppPerTest {
+  browser: Browser;
+  app: TestApp;
+  tp: TestPage;
+}
+
+/**
+ * One browser per file; a fresh core, web host and browser context per test. Registers the vitest
+ * hooks and fails a test whose page logged an error.
+ */
+export function useFreshAppPerTest(): AppPerTest {
+  const env = {} as AppPerTest;
+  beforeAll(async () => {
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+  });
+  beforeEach(async () => {
+    env.app = await startApp();
+    env.tp = await openPage(env.browser);
+  });
+  afterEach(async () => {
+    await env.tp?.context.close();
+    await env.app?.close();
+    expect(env.tp.errors.map(String)).toEqual([]);
+  });
+  return env;
 }
