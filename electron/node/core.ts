@@ -43,7 +43,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const settings = new SettingsService(db, clock);
   const auth = new AuthService(db, clock, settings, events);
-  const customers = new CustomerService(db, auth);
+  const customers = new CustomerService(db);
   const firstRun = opts.bootstrapAdmin === false ? null : await auth.bootstrapAdmin();
   return {
     dataDir,

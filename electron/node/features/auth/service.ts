@@ -46,8 +46,21 @@ export class AuthService {
     private events: EventBus,
   ) {
     this.q = {
+      // Only the fields a request needs: mapping whole rows costs more than the lookup.
       session: db
-        .select({ s: sessions, u: users })
+        .select({
+          s: { lastSeenAt: sessions.lastSeenAt, locked: sessions.locked },
+          u: {
+            id: users.id,
+            username: users.username,
+            displayName: users.displayName,
+            role: users.role,
+            teamId: users.teamId,
+            locale: users.locale,
+            active: users.active,
+            mustChangePassword: users.mustChangePassword,
+          },
+        })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(eq(sessions.tokenHash, sql.placeholder('h')))
@@ -58,6 +71,15 @@ export class AuthService {
         .where(eq(rolePermissions.role, sql.placeholder('role')))
         .prepare(),
       userPerms: db.select().from(userPermissions).where(eq(userPermissions.userId, sql.placeholder('uid'))).prepare(),
+      // One permission: the user's own grant or revocation wins over the role's default.
+      hasPerm: db
+        .select({
+          granted: sql<number>`coalesce(
+            (select ${userPermissions.granted} from ${userPermissions} where ${userPermissions.userId} = ${sql.placeholder('uid')} and ${userPermissions.permission} = ${sql.placeholder('p')}),
+            exists(select 1 from ${rolePermissions} where ${rolePermissions.role} = ${sql.placeholder('role')} and ${rolePermissions.permission} = ${sql.placeholder('p')}))`,
+        })
+        .from(sql`(select 1)`)
+        .prepare(),
       touch: db
         .update(sessions)
         .set({ lastSeenAt: sql`${sql.placeholder('now')}` })
@@ -66,7 +88,7 @@ export class AuthService {
     };
   }
 
-  private toSessionUser(u: UserRow): SessionUser {
+  private toSessionUser(u: Pick<UserRow, 'id' | 'username' | 'displayName' | 'role' | 'teamId' | 'locale'>): SessionUser {
     return {
       id: u.id,
       username: u.username,
@@ -88,7 +110,7 @@ export class AuthService {
   }
 
   hasPermission(session: SessionCtx, p: Permission): boolean {
-    return this.permissionsOf(session.user.id, session.user.role).includes(p);
+    return this.q.hasPerm.get({ uid: session.user.id, role: session.user.role, p })?.granted === 1;
   }
 
   info(s: SessionCtx): SessionInfo {

@@ -49,4 +49,11 @@ describe('customers.get (the customer card)', () => {
   it('lets a manager (customers.viewAll) open any customer', async () => {
     expect(await call(t.core, tok.mgr!, 'customers.get', { id: theirs })).toMatchObject({ ok: true, value: { name: '韩梅梅' } });
   });
+
+  it('stops showing others’ customers to a manager whose viewAll is revoked, on the next request', async () => {
+    const m = await userWithSession(t.core, 'sales.mgr2', 'salesManager');
+    expect(await call(t.core, m.token, 'customers.get', { id: theirs })).toMatchObject({ ok: true });
+    t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(m.userId);
+    expect(await call(t.core, m.token, 'customers.get', { id: theirs })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
 });

@@ -1,31 +1,78 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
-import { customerPhones, customers, users, vehicles } from '../../../../db/schema';
+import { customerPhones, customers, rolePermissions, userPermissions, users, vehicles } from '../../../../db/schema';
 import type { CustomerCard } from '../../../common/api/customers';
 import { AppError } from '../../errors';
-import type { AuthService, SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth/service';
+
+const byCustomer = sql.placeholder('customerId');
 
 export class CustomerService {
-  constructor(
-    private db: Db,
-    private auth: AuthService,
-  ) {}
+  // The card is opened on every screen pop and search hit: its queries are built once.
+  private q;
 
-  /** May this session see this customer? Consultants: only their own. Enforced here, not in the UI. */
-  canSee(s: SessionCtx, ownerId: number | null): boolean {
-    if (this.auth.hasPermission(s, 'customers.viewAll')) return true;
-    return ownerId === s.user.id;
+  constructor(db: Db) {
+    this.q = {
+      // Visibility is decided in the same query (own customer, or the viewAll permission with
+      // the user's own override winning over the role's), so the check costs no extra round trip.
+      customer: db
+        .select({
+          c: {
+            id: customers.id,
+            kind: customers.kind,
+            name: customers.name,
+            gender: customers.gender,
+            idNumber: customers.idNumber,
+            birthday: customers.birthday,
+            city: customers.city,
+            address: customers.address,
+            source: customers.source,
+            ownerId: customers.ownerId,
+            dndCall: customers.dndCall,
+            dndSms: customers.dndSms,
+            dndRevisit: customers.dndRevisit,
+          },
+          ownerName: users.displayName,
+          visible: sql<number>`(${customers.ownerId} = ${sql.placeholder('uid')} or coalesce(
+            (select ${userPermissions.granted} from ${userPermissions} where ${userPermissions.userId} = ${sql.placeholder('uid')} and ${userPermissions.permission} = 'customers.viewAll'),
+            exists(select 1 from ${rolePermissions} where ${rolePermissions.role} = ${sql.placeholder('role')} and ${rolePermissions.permission} = 'customers.viewAll')))`,
+        })
+        .from(customers)
+        .leftJoin(users, eq(users.id, customers.ownerId))
+        .where(eq(customers.id, byCustomer))
+        .prepare(),
+      phones: db
+        .select({
+          id: customerPhones.id,
+          raw: customerPhones.raw,
+          normalized: customerPhones.normalized,
+          kind: customerPhones.kind,
+          isPrimary: customerPhones.isPrimary,
+        })
+        .from(customerPhones)
+        .where(eq(customerPhones.customerId, byCustomer))
+        .prepare(),
+      vehicles: db
+        .select({
+          id: vehicles.id,
+          vin: vehicles.vin,
+          plate: vehicles.plate,
+          model: vehicles.model,
+          purchaseDate: vehicles.purchaseDate,
+          mileage: vehicles.mileage,
+          nextServiceDate: vehicles.nextServiceDate,
+          insuranceExpiry: vehicles.insuranceExpiry,
+        })
+        .from(vehicles)
+        .where(eq(vehicles.customerId, byCustomer))
+        .prepare(),
+    };
   }
 
   getCard(s: SessionCtx, id: number): CustomerCard {
-    const row = this.db
-      .select({ c: customers, ownerName: users.displayName })
-      .from(customers)
-      .leftJoin(users, eq(users.id, customers.ownerId))
-      .where(eq(customers.id, id))
-      .get();
+    const row = this.q.customer.get({ customerId: id, uid: s.user.id, role: s.user.role });
     // Someone else's customer is answered exactly like a missing one: no existence leak.
-    if (!row || !this.canSee(s, row.c.ownerId)) throw new AppError('NOT_FOUND');
+    if (!row || row.visible !== 1) throw new AppError('NOT_FOUND');
     const c = row.c;
     return {
       id: c.id,
@@ -42,31 +89,8 @@ export class CustomerService {
       dndCall: c.dndCall,
       dndSms: c.dndSms,
       dndRevisit: c.dndRevisit,
-      phones: this.db
-        .select({
-          id: customerPhones.id,
-          raw: customerPhones.raw,
-          normalized: customerPhones.normalized,
-          kind: customerPhones.kind,
-          isPrimary: customerPhones.isPrimary,
-        })
-        .from(customerPhones)
-        .where(eq(customerPhones.customerId, id))
-        .all(),
-      vehicles: this.db
-        .select({
-          id: vehicles.id,
-          vin: vehicles.vin,
-          plate: vehicles.plate,
-          model: vehicles.model,
-          purchaseDate: vehicles.purchaseDate,
-          mileage: vehicles.mileage,
-          nextServiceDate: vehicles.nextServiceDate,
-          insuranceExpiry: vehicles.insuranceExpiry,
-        })
-        .from(vehicles)
-        .where(eq(vehicles.customerId, id))
-        .all(),
+      phones: this.q.phones.all({ customerId: id }),
+      vehicles: this.q.vehicles.all({ customerId: id }),
     };
   }
 }
