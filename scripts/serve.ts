@@ -2,6 +2,8 @@
  * The headless web host: `npm run serve -- [--port P] [--data DIR] [--host 127.0.0.1]`.
  * Serves the built renderer and the API on loopback; prints the URL.
  */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createCore } from '../electron/node/core';
 import { DbOpenError } from '../db/client';
 import { resolveDataDir } from '../electron/node/paths';
@@ -30,7 +32,8 @@ export async function runServer(opts: { port: number; dataDir: string; host: str
   return { core, host };
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+// Run as a script (not imported by start.ts or the bench)?
+const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href;
 if (isMain) {
   const args = parseArgs();
   const dataDir = resolveDataDir(typeof args.data === 'string' ? args.data : undefined);

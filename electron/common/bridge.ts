@@ -6,7 +6,8 @@ import type { EventMessage } from './api/events';
  * event subscription. Nothing else of Node or Electron reaches the renderer.
  */
 export interface DscrmBridge {
-  invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
+  /** `locale` is the UI's language, used for messages before a user is known (the login page). */
+  invoke(method: string, input: unknown, locale?: string): Promise<ApiResult<unknown>>;
   /** Returns an unsubscribe function. */
   on(listener: (msg: EventMessage) => void): () => void;
 }

@@ -196,10 +196,11 @@ function setupIpc(c: Core): WindowSessions {
     if (win && !win.isDestroyed() && win.webContents.id === windowId) win.webContents.send(IPC_EVENT_CHANNEL, msg);
   });
   // One channel for the whole API; the token is looked up here by the sender, never sent by it.
-  ipcMain.handle(IPC_API_CHANNEL, async (event, method: unknown, input: unknown) => {
+  ipcMain.handle(IPC_API_CHANNEL, async (event, method: unknown, input: unknown, locale: unknown) => {
     if (!trustedSender(event)) throw new Error('DS-CRM: API call from an untrusted frame refused');
     return s.call(event.sender.id, method, input, {
-      locale: app.getLocale(),
+      // The login page's chosen language, else the OS's; a logged-in user's own setting wins in dispatch.
+      locale: typeof locale === 'string' ? locale : app.getLocale(),
       client: `electron ${process.versions.electron} ${process.platform}`,
     });
   });

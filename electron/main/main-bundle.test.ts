@@ -221,11 +221,12 @@ describe('bundled Electron main (electron stubbed)', () => {
   let password = '';
 
   const win = () => s.windows[0]!;
-  const invoke = (method: unknown, input: unknown = {}, frame?: { url: string }) =>
+  const invoke = (method: unknown, input: unknown = {}, frame?: { url: string }, locale?: string) =>
     s.handlers.get(IPC_API_CHANNEL)!(
       { sender: win().webContents, senderFrame: frame ?? win().webContents.mainFrame },
       method,
       input,
+      locale,
     ) as Promise<ApiResult<unknown>>;
   const eventsSent = () => win().webContents.sent.filter((m) => m.channel === IPC_EVENT_CHANNEL).map((m) => m.msg);
 
@@ -252,6 +253,13 @@ describe('bundled Electron main (electron stubbed)', () => {
     expect(password.length).toBeGreaterThanOrEqual(8);
     expect(box.detail).toContain('admin');
     expect(s.clipboardText).toEqual([password]);
+  });
+
+  it('answers the login page in the language it chose, else the OS language', async () => {
+    const en = await invoke('auth.login', { username: 'admin', password: 'wrong' }, undefined, 'en');
+    expect(en).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS', message: expect.stringMatching(/^Wrong user name/) } });
+    const os = await invoke('auth.login', { username: 'admin', password: 'wrong' });
+    expect(os).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^用户名或密码错误/) } });
   });
 
   it('keeps the session token in the main process: login, then calls succeed without one', async () => {

@@ -15,13 +15,14 @@ import type { EventMessage } from '../common/api/events';
 const MAX_METHOD_LENGTH = 200;
 
 const bridge: DscrmBridge = {
-  invoke(method: string, input: unknown): Promise<ApiResult<unknown>> {
+  invoke(method: string, input: unknown, locale?: string): Promise<ApiResult<unknown>> {
     // Page scripts can call this with anything; refuse here what can never be a method name.
     // (The main process checks again: it must not trust the preload's checks either.)
     if (typeof method !== 'string' || method.length === 0 || method.length > MAX_METHOD_LENGTH) {
       return Promise.reject(new TypeError('dscrm.invoke: method must be a non-empty string'));
     }
-    return ipcRenderer.invoke(IPC_API_CHANNEL, method, input) as Promise<ApiResult<unknown>>;
+    const lang = typeof locale === 'string' ? locale.slice(0, 20) : undefined;
+    return ipcRenderer.invoke(IPC_API_CHANNEL, method, input, lang) as Promise<ApiResult<unknown>>;
   },
   on(listener: (msg: EventMessage) => void): () => void {
     if (typeof listener !== 'function') throw new TypeError('dscrm.on: listener must be a function');

@@ -32,7 +32,7 @@ function isResult(v: unknown): v is ApiResult<unknown> {
 async function viaBridge(method: string, input: unknown): Promise<{ result: ApiResult<unknown>; status?: number }> {
   const bridge = window.dscrm;
   if (!bridge) throw new Error('no bridge');
-  return { result: await bridge.invoke(method, input) };
+  return { result: await bridge.invoke(method, input, getLocale()) };
 }
 
 async function viaHttp(method: string, input: unknown): Promise<{ result: ApiResult<unknown>; status?: number }> {
