@@ -19,7 +19,8 @@ describe('API client', () => {
   it('returns the value of a successful call', async () => {
     invoke.mockResolvedValue({ ok: true, value: { ok: true } });
     await expect(call('auth.ping', {})).resolves.toEqual({ ok: true });
-    expect(invoke).toHaveBeenCalledWith('auth.ping', {});
+    // The UI's language travels with the call, for messages before a user is known.
+    expect(invoke).toHaveBeenCalledWith('auth.ping', {}, 'zh-CN');
   });
 
   it('throws an ApiError with the server code, message and details', async () => {

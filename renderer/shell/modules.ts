@@ -8,7 +8,7 @@ export const MODULE_SCREENS = {
   callCenter: ['softphone', 'callLog', 'recordings'],
   sms: ['send', 'templates', 'history'],
   analysis: ['kpis', 'funnel'],
-  admin: ['users', 'audit', 'dictionaries'],
+  admin: ['users', 'audit', 'settings', 'dictionaries'],
 } as const satisfies Record<ModuleCode, readonly string[]>;
 
 type Screens = typeof MODULE_SCREENS;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { AuditScreen } from '../features/admin/AuditScreen';
+import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
@@ -8,6 +9,7 @@ import { PlaceholderPanel } from './PlaceholderPanel';
 const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'admin.users': UsersScreen,
   'admin.audit': AuditScreen,
+  'admin.settings': SettingsScreen,
 };
 
 export function Screen({ id }: { id: ScreenId }) {

@@ -61,3 +61,31 @@ describe('system administration', () => {
     await screenshot(page, 'admin-audit-log');
   });
 });
+
+describe('system settings', () => {
+  it('an administrator changes the idle lock time; a value out of range is refused with the rule; the change is audited', async () => {
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'it2', '网管小李', 'admin');
+    await loginToShell(page, env.app.url, 'it2');
+    await page.getByRole('treeitem', { name: '系统设置' }).click();
+    const idle = page.getByLabel('无操作自动锁定(分钟)');
+    await expect.poll(() => idle.inputValue()).toBe('5');
+
+    await idle.fill('0');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByRole('alert').filter({ hasText: '输入有误' }).waitFor();
+    expect(env.app.core.settings.get('security.idleLockMinutes')).toBe(5);
+
+    await idle.fill('15');
+    await page.getByLabel('本地车牌前缀').fill('粤A');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('设置已保存').waitFor();
+    expect(env.app.core.settings.get('security.idleLockMinutes')).toBe(15);
+    expect(env.app.core.settings.get('dealer.platePrefix')).toBe('粤A');
+    await screenshot(page, 'admin-settings');
+
+    // The session picks the new idle time up on its next call.
+    const info = await page.evaluate(async () => (await (await fetch('/api/auth.session', { method: 'POST' })).json()) as { value: { idleLockMinutes: number } });
+    expect(info.value.idleLockMinutes).toBe(15);
+  });
+});

@@ -26,6 +26,28 @@ export interface AuditRow {
 
 const admin = ['admin'] as const;
 
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Settings an administrator may change, with the ranges a dealership can sensibly use. */
+export const settingsSchema = z.object({
+  'security.idleLockMinutes': z.number().int().min(1).max(240),
+  'security.sessionIdleHours': z.number().int().min(1).max(72),
+  'security.maxFailedLogins': z.number().int().min(3).max(10),
+  'security.loginLockMinutes': z.number().int().min(1).max(120),
+  'dealer.name': z.string().trim().min(1).max(64),
+  'dealer.timeZone': z.string().refine(isTimeZone, 'not a known time zone (e.g. Asia/Shanghai)'),
+  'dealer.city': z.string().trim().min(1).max(20),
+  'dealer.platePrefix': z.string().regex(/^[\u4e00-\u9fa5][A-Z]$/, 'a plate prefix like 粤B'),
+});
+export type SettingsValues = z.infer<typeof settingsSchema>;
+
 export const adminApi = {
   'admin.users.list': method({ input: z.object({}).strict(), access: admin, output: returns<UserRow[]>() }),
   /** Creates a user with a one-time password shown once; the first login must change it. */
@@ -44,6 +66,9 @@ export const adminApi = {
     access: admin,
     output: returns<{ oneTimePassword: string }>(),
   }),
+  'admin.settings.get': method({ input: z.object({}).strict(), access: admin, output: returns<SettingsValues>() }),
+  /** Changes some settings; each change is audited. Takes effect on the next request. */
+  'admin.settings.update': method({ input: settingsSchema.partial().strict(), access: admin, output: returns<SettingsValues>() }),
   'admin.audit.list': method({
     input: z.object({
       entity: z.string().max(64).optional(),

@@ -3,6 +3,8 @@ import type { adminApi, UserRow } from '../../../common/api/admin';
 import type { Role } from '../../../common/roles';
 import { auditLog, users } from '../../../../db/schema';
 import { me, type Handlers } from '../../handlers';
+import { writeAudit } from './audit';
+import type { SettingKey, SettingValue } from './settings';
 
 const toUserRow = (u: typeof users.$inferSelect): UserRow => ({
   id: u.id,
@@ -24,6 +26,20 @@ export const adminHandlers: Handlers<typeof adminApi> = {
   'admin.users.resetPassword': async (ctx, { userId }) => ({
     oneTimePassword: await ctx.core.auth.resetPassword(me(ctx).user.id, userId),
   }),
+  'admin.settings.get': (ctx) => ctx.core.settings.all(),
+  'admin.settings.update': (ctx, patch) => {
+    const { core } = ctx;
+    const actor = me(ctx).user.id;
+    core.db.transaction((tx) => {
+      for (const [key, value] of Object.entries(patch) as [SettingKey, SettingValue<SettingKey>][]) {
+        const before = core.settings.get(key);
+        if (value === undefined || value === before) continue;
+        core.settings.set(key, value, tx);
+        writeAudit(tx, core.clock, { userId: actor, action: 'update', entity: 'setting', entityId: key, before: { value: before }, after: { value } });
+      }
+    });
+    return core.settings.all();
+  },
   'admin.audit.list': (ctx, { entity, entityId, limit }) => {
     const where: SQL[] = [];
     if (entity) where.push(eq(auditLog.entity, entity));

@@ -47,8 +47,15 @@ export class SettingsService {
     return value;
   }
 
-  set<K extends SettingKey>(key: K, value: SettingValue<K>): void {
-    this.db
+  all(): { [K in SettingKey]: SettingValue<K> } {
+    return Object.fromEntries((Object.keys(SETTING_DEFAULTS) as SettingKey[]).map((k) => [k, this.get(k)])) as unknown as {
+      [K in SettingKey]: SettingValue<K>;
+    };
+  }
+
+  /** Pass a transaction as `db` to write together with other changes (the audit row). */
+  set<K extends SettingKey>(key: K, value: SettingValue<K>, db: Db = this.db): void {
+    db
       .insert(settings)
       .values({ key, value, updatedAt: this.clock.now() })
       .onConflictDoUpdate({ target: settings.key, set: { value, updatedAt: this.clock.now() } })

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { SettingsValues } from '../../../electron/common/api';
+import { call, isApiError } from '../../api';
+import type { MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n/react';
+import { Button, Form, FormActions, FormMessage, TextField, Toolbar, useToast } from '../../ui';
+
+type Key = keyof SettingsValues;
+
+/** The settings on this screen, grouped as an administrator thinks of them. */
+const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] = [
+  {
+    title: 'settings.group.security',
+    keys: [
+      { key: 'security.idleLockMinutes', numeric: true },
+      { key: 'security.sessionIdleHours', numeric: true },
+      { key: 'security.maxFailedLogins', numeric: true },
+      { key: 'security.loginLockMinutes', numeric: true },
+    ],
+  },
+  {
+    title: 'settings.group.dealer',
+    keys: [{ key: 'dealer.name' }, { key: 'dealer.city' }, { key: 'dealer.platePrefix' }, { key: 'dealer.timeZone' }],
+  },
+];
+
+const labelKey = (k: Key) => `settings.${k}` as MessageKey;
+const hintKey = (k: Key) => `settings.${k}.hint` as MessageKey;
+
+/** 系统管理 → 系统设置: program lock, sessions, login lockout, and the dealership's own facts. */
+export function SettingsScreen() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [saved, setSaved] = useState<SettingsValues | null>(null);
+  const [draft, setDraft] = useState<Record<Key, string> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const show = useCallback((v: SettingsValues) => {
+    setSaved(v);
+    setDraft(Object.fromEntries(Object.entries(v).map(([k, x]) => [k, String(x)])) as Record<Key, string>);
+  }, []);
+
+  useEffect(() => {
+    call('admin.settings.get', {}).then(show, (e) => setError(isApiError(e) ? e.message : String(e)));
+  }, [show]);
+
+  const save = async () => {
+    if (!saved || !draft) return;
+    // Only what changed is sent; the server checks ranges and audits each change.
+    const patch: Record<string, string | number> = {};
+    for (const g of GROUPS)
+      for (const { key, numeric } of g.keys) {
+        const value = numeric ? Number(draft[key]) : draft[key].trim();
+        if (value !== saved[key]) patch[key] = value;
+      }
+    setError(null);
+    if (Object.keys(patch).length === 0) return;
+    try {
+      show(await call('admin.settings.update', patch as Partial<SettingsValues>));
+      toast.success(t('settings.saved'));
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="screen">
+      <Toolbar title={t('nav.admin.settings')} info={null}>
+        {null}
+      </Toolbar>
+      <FormMessage>{error}</FormMessage>
+      {draft && (
+        <Form onSubmit={save} className="settings-form" aria-label={t('nav.admin.settings')}>
+          {GROUPS.map((g) => (
+            <fieldset key={g.title} className="settings-group">
+              <legend>{t(g.title)}</legend>
+              {g.keys.map(({ key, numeric }) => (
+                <TextField
+                  key={key}
+                  label={t(labelKey(key))}
+                  hint={t(hintKey(key))}
+                  value={draft[key]}
+                  inputMode={numeric ? 'numeric' : undefined}
+                  onChange={(v) => setDraft({ ...draft, [key]: v })}
+                />
+              ))}
+            </fieldset>
+          ))}
+          <FormActions>
+            <Button type="submit" variant="primary">
+              {t('settings.save')}
+            </Button>
+          </FormActions>
+        </Form>
+      )}
+    </div>
+  );
+}
