@@ -5,6 +5,8 @@ export interface ApiEvents {
   'session.unlocked': Record<string, never>;
   /** The session ended (logout elsewhere, expiry). */
   'session.ended': { reason: 'logout' | 'expired' };
+  /** Export progress, for the progress bar. */
+  'export.progress': { exportId: string; done: number; total: number };
   'notification': { id: number; kind: string; title: string; body: string | null };
 }
 export type EventName = keyof ApiEvents;

@@ -13,6 +13,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
   UNKNOWN_METHOD: { 'zh-CN': '未知的操作:{method}', en: 'Unknown operation: {method}' },
   NOT_FOUND: { 'zh-CN': '记录不存在或已被删除', en: 'The record does not exist or was deleted.' },
   CONFLICT: { 'zh-CN': '操作冲突:{reason}', en: 'Conflict: {reason}' },
+  TOO_MANY_ROWS: {
+    'zh-CN': '共 {count} 行,超过一次最多导出 {max} 行,请缩小筛选范围',
+    en: '{count} rows: more than the {max} that can be exported at once. Narrow the filter.',
+  },
   BAD_CREDENTIALS: {
     'zh-CN': '用户名或密码错误。连续输错 5 次将锁定账户 5 分钟',
     en: 'Wrong user name or password. Five wrong passwords in a row lock the account for 5 minutes.',
