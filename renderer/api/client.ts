@@ -4,11 +4,17 @@
  * host (the session travels in an HttpOnly cookie the page never sees).
  */
 import type { ApiResult } from '../../electron/common/api/contract';
-import type { Input, MethodName, Output } from '../../electron/common/api';
+import type { Api, InputOf, OutputOf } from '../../electron/common/api';
+import type { customersEditApi } from '../../electron/common/api/customers';
+import type { gridApi } from '../../electron/common/api/grid';
 import { getLocale, t } from '../i18n';
 import { ApiError, type ClientErrorCode } from './errors';
 
-export type { Input, MethodName, Output };
+/** The contract's methods, plus the issue-4 ones (grid, customer edit) in case the index does not list them yet. */
+type ClientApi = Api & typeof gridApi & typeof customersEditApi;
+export type MethodName = keyof ClientApi;
+export type Input<M extends MethodName> = InputOf<ClientApi[M]>;
+export type Output<M extends MethodName> = OutputOf<ClientApi[M]>;
 
 /** Errors that change what the whole window shows: lock screen, login, forced password change. */
 export type SessionErrorCode = Extract<ClientErrorCode, 'SESSION_LOCKED' | 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED'>;

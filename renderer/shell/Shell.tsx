@@ -1,13 +1,15 @@
 import { useMemo } from 'react';
+import { CustomerCardPanel } from '../features/customers/CustomerCardPanel';
 import { roleName } from '../i18n';
 import { useI18n } from '../i18n/react';
 import { useSession, useSessionInfo } from '../features/auth/session';
 import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
 import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, type TreeNode } from '../ui';
 import { HomePanel } from './HomePanel';
-import { MODULE_SCREENS, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
+import { MODULE_SCREENS, SCREEN_PERMISSION, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
+import { NavigationContext, type Navigation } from './navigation';
 import { Screen } from './screens';
-import { useTabs } from './useTabs';
+import { isRecordTab, useTabs, type TabId } from './useTabs';
 
 /** The main window: navigation tree on the left, tabs in the middle, status bar along the bottom. */
 export function Shell() {
@@ -16,7 +18,9 @@ export function Shell() {
   const { lock, logout, lockInfo } = useSession();
   const locked = lockInfo !== null;
   const { user, modules, idleLockMinutes } = session;
-  const { openTabs, active, openScreen, closeScreen } = useTabs(user.username, modules);
+  const { openTabs, active, titles, openScreen, closeScreen } = useTabs(user.username, modules);
+  const navigation = useMemo<Navigation>(() => ({ openCustomer: (id, name) => openScreen(`customer:${id}`, name) }), [openScreen]);
+  const tabLabel = (id: TabId) => (isRecordTab(id) ? (titles[id] ?? t('customer.card')) : t(screenLabelKey(id)));
 
   useLockShortcut(!locked, lock);
   useIdleLock({ enabled: !locked, idleMinutes: idleLockMinutes, onIdle: lock });
@@ -26,15 +30,19 @@ export function Shell() {
       modules.map((m) => ({
         id: m,
         label: t(moduleLabelKey(m)),
-        children: MODULE_SCREENS[m].map((s) => {
-          const id = `${m}.${s}` as ScreenId;
-          return { id, label: t(screenLabelKey(id)) };
-        }),
+        children: MODULE_SCREENS[m]
+          .map((s) => `${m}.${s}` as ScreenId)
+          .filter((id) => {
+            const need = SCREEN_PERMISSION[id];
+            return !need || session.permissions.includes(need);
+          })
+          .map((id) => ({ id, label: t(screenLabelKey(id)) })),
       })),
-    [modules, t],
+    [modules, t, session.permissions],
   );
 
   return (
+    <NavigationContext.Provider value={navigation}>
     <div className="shell">
       <header className="appbar">
         <div className="brand-mark small" aria-hidden="true">
@@ -51,17 +59,17 @@ export function Shell() {
           {openTabs.length > 0 ? (
             <>
               <TabStrip
-                tabs={openTabs.map((id) => ({ id, label: t(screenLabelKey(id)) }))}
+                tabs={openTabs.map((id) => ({ id, label: tabLabel(id) }))}
                 activeId={active}
-                onSelect={(id) => openScreen(id as ScreenId)}
-                onClose={(id) => closeScreen(id as ScreenId)}
+                onSelect={(id) => openScreen(id as TabId)}
+                onClose={(id) => closeScreen(id as TabId)}
                 closeLabel={(tab) => t('shell.closeTab', { name: tab.label })}
                 aria-label={t('shell.tabs')}
               />
               <div className="workspace-content">
                 {openTabs.map((id) => (
                   <TabPanel key={id} id={id} active={id === active}>
-                    <Screen id={id} />
+                    {isRecordTab(id) ? <CustomerCardPanel id={Number(id.slice('customer:'.length))} /> : <Screen id={id} />}
                   </TabPanel>
                 ))}
               </div>
@@ -95,5 +103,6 @@ export function Shell() {
         </StatusItem>
       </StatusBar>
     </div>
+    </NavigationContext.Provider>
   );
 }

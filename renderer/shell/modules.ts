@@ -1,10 +1,10 @@
-import { MODULES, type ModuleCode } from '../../electron/common/roles';
+import { MODULES, type ModuleCode, type Permission } from '../../electron/common/roles';
 import type { MessageKey } from '../i18n';
 
 /** The DS-CRM menu: each top-level module and its screens, in the original order. */
 export const MODULE_SCREENS = {
   sales: ['showroomTraffic', 'prospects', 'followUpPlans', 'myCustomers', 'funnel', 'birthdays'],
-  service: ['salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation'],
+  service: ['customerQuery', 'salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation'],
   callCenter: ['softphone', 'callLog', 'recordings'],
   sms: ['send', 'templates', 'history'],
   analysis: ['kpis', 'funnel'],
@@ -14,6 +14,11 @@ export const MODULE_SCREENS = {
 type Screens = typeof MODULE_SCREENS;
 /** A screen's id: `<module>.<screen>`, e.g. `admin.users`. */
 export type ScreenId = { [M in ModuleCode]: `${M}.${Screens[M][number]}` }[ModuleCode];
+
+/** Screens shown only to users with a permission (the server enforces it as well). */
+export const SCREEN_PERMISSION: Partial<Record<ScreenId, Permission>> = {
+  'service.customerQuery': 'customers.viewAll',
+};
 
 export const ALL_SCREENS: readonly ScreenId[] = MODULES.flatMap((m) => MODULE_SCREENS[m].map((s) => `${m}.${s}` as ScreenId));
 

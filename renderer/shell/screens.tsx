@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -10,6 +11,8 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'admin.users': UsersScreen,
   'admin.audit': AuditScreen,
   'admin.settings': SettingsScreen,
+  'sales.myCustomers': MyCustomersScreen,
+  'service.customerQuery': AllCustomersScreen,
 };
 
 export function Screen({ id }: { id: ScreenId }) {

@@ -1,0 +1,205 @@
+import { useEffect, useState } from 'react';
+import type { CustomerCard, DictionaryItem, FieldProblem, PhoneCheck } from '../../../electron/common/api/customers';
+import { call, isApiError } from '../../api';
+import { useI18n } from '../../i18n/react';
+import { useNavigation } from '../../shell/navigation';
+import { Button, Dialog, FormMessage, SelectField, TextField } from '../../ui';
+
+type Errors = Record<string, string>;
+
+/** `phones[0].raw` / `phones.0.raw` → `phones.0`; other paths as they come. */
+export function fieldKey(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1').replace(/^phones\.(\d+)\.raw$/, 'phones.$1');
+}
+
+function useDictionary(kind: string): DictionaryItem[] {
+  const [items, setItems] = useState<DictionaryItem[]>([]);
+  useEffect(() => {
+    let live = true;
+    call('dict.list', { kind }).then(
+      (r) => live && setItems(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind]);
+  return items;
+}
+
+/** Live duplicate check of one phone field: warns when the number belongs to another customer, with a link. */
+function PhoneWarning({ raw, exceptId }: { raw: string; exceptId?: number }) {
+  const { t } = useI18n();
+  const { openCustomer } = useNavigation();
+  const [check, setCheck] = useState<PhoneCheck | null>(null);
+  useEffect(() => {
+    if (raw.trim().length < 3) {
+      setCheck(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      call('customers.checkPhone', { raw: raw.trim(), ...(exceptId ? { exceptCustomerId: exceptId } : {}) }).then(
+        (r) => live && setCheck(r),
+        () => live && setCheck(null),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [raw, exceptId]);
+  if (!check) return null;
+  if (check.error) return <div className="field-hint phone-check is-error" data-testid="phone-error">{check.error}</div>;
+  if (check.owners.length === 0) return check.normalized ? <div className="field-hint phone-check">{check.normalized}</div> : null;
+  return (
+    <div className="field-hint phone-check is-warning" role="status" data-testid="phone-duplicate">
+      {t('customer.phoneTaken')}{' '}
+      {check.owners.map((o) =>
+        o.canOpen ? (
+          <button key={o.id} type="button" className="link" onClick={() => openCustomer(o.id, o.name)}>
+            {o.name}
+          </button>
+        ) : (
+          <span key={o.id}>{o.name}</span>
+        ),
+      )}
+    </div>
+  );
+}
+
+/** Create or edit a customer: per-field messages from the server's INVALID_INPUT details. */
+export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; onClose: () => void; onSaved: (id: number, name: string) => void }) {
+  const { t, locale } = useI18n();
+  const sources = useDictionary('source');
+  const models = useDictionary('model');
+  const primary = card?.phones.find((p) => p.isPrimary) ?? card?.phones[0];
+  const second = card?.phones.find((p) => p !== primary);
+  const [v, setV] = useState({
+    name: card?.name ?? '',
+    kind: card?.kind ?? 'individual',
+    gender: card?.gender ?? 'other',
+    phone0: primary?.raw ?? '',
+    phone1: second?.raw ?? '',
+    idNumber: card?.idNumber ?? '',
+    birthday: card?.birthday ?? '',
+    city: card?.city ?? '',
+    address: card?.address ?? '',
+    source: card?.source ?? '',
+    vin: '',
+    plate: '',
+    model: '',
+  });
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set = (k: keyof typeof v) => (value: string) => setV((x) => ({ ...x, [k]: value }));
+  const label = (d: DictionaryItem) => (locale === 'en' ? d.en : d.zh);
+  const opt = (s: string) => (s.trim() === '' ? null : s.trim());
+
+  const submit = async () => {
+    const local: Errors = {};
+    if (!v.name.trim()) local.name = t('common.required');
+    if (!v.phone0.trim()) local['phones.0'] = t('common.required');
+    if (!card && (v.vin.trim() || v.plate.trim()) && !v.model) local['vehicles.0.model'] = t('common.required');
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    const phones = [v.phone0, v.phone1].map((raw, i) => ({ raw: raw.trim(), isPrimary: i === 0 })).filter((p) => p.raw);
+    const fields = {
+      name: v.name.trim(),
+      kind: v.kind,
+      gender: v.gender,
+      idNumber: opt(v.idNumber),
+      birthday: opt(v.birthday),
+      city: opt(v.city),
+      address: opt(v.address),
+      source: opt(v.source),
+    };
+    setBusy(true);
+    setMessage(null);
+    try {
+      const r = card
+        ? await call('customers.update', { id: card.id, patch: fields, phones })
+        : await call('customers.create', {
+            ...fields,
+            phones,
+            vehicles: v.vin.trim() || v.model ? [{ vin: v.vin.trim(), plate: opt(v.plate), model: v.model }] : [],
+          });
+      onSaved(r.id, fields.name);
+    } catch (e) {
+      if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
+        const byField: Errors = {};
+        const rest: string[] = [];
+        const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
+        for (const p of e.details.fields as FieldProblem[]) {
+          const k = fieldKey(p.field);
+          if (known.has(k)) byField[k] = p.message;
+          else rest.push(p.message);
+        }
+        setErrors(byField);
+        setMessage(rest.length ? rest.join('; ') : Object.keys(byField).length ? null : e.message);
+      } else setMessage(isApiError(e) ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={card ? t('customer.editTitle', { name: card.name }) : t('customer.new')}
+      onClose={onClose}
+      width={640}
+      closeLabel={t('common.close')}
+      actions={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" busy={busy} onClick={() => void submit()} data-testid="customer-save">
+            {t('customer.save')}
+          </Button>
+        </>
+      }
+    >
+      <div className="form-grid" data-testid="customer-form">
+        <TextField label={t('customer.f.name')} value={v.name} onChange={set('name')} error={errors.name} maxLength={60} required autoFocus />
+        <SelectField
+          label={t('customer.f.kind')}
+          value={v.kind}
+          onChange={set('kind')}
+          options={[
+            { value: 'individual', label: t('customer.kind.individual') },
+            { value: 'company', label: t('customer.kind.company') },
+          ]}
+          error={errors.kind}
+        />
+        <div>
+          <TextField label={t('customer.f.phone')} value={v.phone0} onChange={set('phone0')} error={errors['phones.0']} maxLength={40} inputMode="tel" name="phone0" />
+          <PhoneWarning raw={v.phone0} exceptId={card?.id} />
+        </div>
+        <div>
+          <TextField label={t('customer.f.phone2')} value={v.phone1} onChange={set('phone1')} error={errors['phones.1']} maxLength={40} inputMode="tel" name="phone1" />
+          <PhoneWarning raw={v.phone1} exceptId={card?.id} />
+        </div>
+        <SelectField
+          label={t('customer.f.gender')}
+          value={v.gender}
+          onChange={set('gender')}
+          options={(['male', 'female', 'other'] as const).map((g) => ({ value: g, label: t(`customer.gender.${g}`) }))}
+          error={errors.gender}
+        />
+        <TextField label={t('customer.f.idNumber')} value={v.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
+        <TextField label={t('customer.f.birthday')} type="date" value={v.birthday} onChange={set('birthday')} error={errors.birthday} />
+        <SelectField label={t('customer.f.source')} value={v.source} onChange={set('source')} options={[{ value: '', label: t('customer.other') }, ...sources.map((d) => ({ value: d.code, label: label(d) }))]} error={errors.source} />
+        <TextField label={t('customer.f.city')} value={v.city} onChange={set('city')} error={errors.city} maxLength={20} />
+        <TextField label={t('customer.f.address')} value={v.address} onChange={set('address')} error={errors.address} maxLength={200} />
+        {!card && (
+          <>
+            <TextField label="VIN" value={v.vin} onChange={set('vin')} error={errors['vehicles.0.vin']} maxLength={17} />
+            <TextField label={t('customer.v.plate')} value={v.plate} onChange={set('plate')} error={errors['vehicles.0.plate']} maxLength={10} />
+            <SelectField label={t('customer.v.model')} value={v.model} onChange={set('model')} options={[{ value: '', label: '—' }, ...models.map((d) => ({ value: d.code, label: label(d) }))]} error={errors['vehicles.0.model']} />
+          </>
+        )}
+      </div>
+      <FormMessage>{message}</FormMessage>
+    </Dialog>
+  );
+}

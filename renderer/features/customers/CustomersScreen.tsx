@@ -1,0 +1,91 @@
+import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import type { Scope } from '../../../electron/common/api/grid';
+import type { MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n/react';
+import { useNavigation } from '../../shell/navigation';
+import { Button, Toolbar } from '../../ui';
+import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../ui/grid';
+import { useSessionInfo } from '../auth/session';
+import { CustomerForm } from './CustomerForm';
+import { SearchBox } from './SearchBox';
+
+/** A customer list on the shared DataGrid, with quick find and "new customer". */
+function CustomersList({ title, scopes, initialScope }: { title: MessageKey; scopes: Scope[]; initialScope: Scope }) {
+  const { t } = useI18n();
+  const session = useSessionInfo();
+  const { openCustomer } = useNavigation();
+  const [scope, setScope] = useState<Scope>(initialScope);
+  const [creating, setCreating] = useState(false);
+  const [selection, setSelection] = useState<DataGridSelection>({ selection: null, count: 0 });
+  const searchRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<DataGridHandle>(null);
+
+  // Ctrl+F focuses the search box (not the browser's find bar).
+  const onKeyDown = (e: KeyboardEvent) => {
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+      e.preventDefault();
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    }
+  };
+  const onOpenRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = Number(row.id);
+      if (Number.isInteger(id) && id > 0) openCustomer(id, typeof row.name === 'string' ? row.name : undefined);
+    },
+    [openCustomer],
+  );
+  const allowed = scopes.filter((s) => s !== 'all' || session.permissions.includes('customers.viewAll'));
+
+  return (
+    <div className="screen screen-fill" onKeyDown={onKeyDown}>
+      <Toolbar title={t(title)} info={selection.count > 0 ? t('grid.selected', { n: selection.count.toLocaleString() }) : undefined}>
+        <SearchBox ref={searchRef} onOpen={(h) => openCustomer(h.id, h.name)} />
+        {allowed.length > 1 && (
+          <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
+            {allowed.map((s) => (
+              <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
+                {t(`customer.scope.${s}`)}
+              </button>
+            ))}
+          </span>
+        )}
+        <Button variant="primary" onClick={() => setCreating(true)}>
+          {t('customer.new')}
+        </Button>
+      </Toolbar>
+      <DataGrid
+        ref={gridRef}
+        dataset="customers"
+        scope={scope}
+        role={session.user.role}
+        canExport={session.permissions.includes('export')}
+        onOpenRow={onOpenRow}
+        onSelectionChange={setSelection}
+        onScopeChange={(s) => allowed.includes(s) && setScope(s)}
+      />
+      {creating && (
+        <CustomerForm
+          onClose={() => setCreating(false)}
+          onSaved={(id, name) => {
+            setCreating(false);
+            gridRef.current?.refresh();
+            openCustomer(id, name);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** 销售管理 → 我的客户: a consultant's own customers; managers may switch to their team or everyone. */
+export function MyCustomersScreen() {
+  const { user } = useSessionInfo();
+  const manager = ['salesManager', 'serviceManager', 'generalManager', 'admin'].includes(user.role);
+  return <CustomersList title="nav.sales.myCustomers" scopes={manager ? ['mine', 'team', 'all'] : ['mine']} initialScope="mine" />;
+}
+
+/** 客服管理 → 客户查询: every customer, for roles with customers.viewAll. */
+export function AllCustomersScreen() {
+  return <CustomersList title="nav.service.customerQuery" scopes={['all']} initialScope="all" />;
+}

@@ -1,0 +1,131 @@
+import { forwardRef, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { SearchHit } from '../../../electron/common/api/customers';
+import { call, isApiError } from '../../api';
+import { useI18n } from '../../i18n/react';
+
+const DEBOUNCE_MS = 150;
+
+/** Marks the fragment inside a value (digits-only comparison for phone numbers). */
+export function highlight(value: string, q: string, digitsOnly = false): ReactNode {
+  const needle = q.trim();
+  if (!needle) return value;
+  let start = value.toLowerCase().indexOf(needle.toLowerCase());
+  let end = start + needle.length;
+  if (start < 0 && digitsOnly) {
+    const digits = needle.replace(/\D/g, '');
+    if (digits) {
+      // map the match in the digits back onto the formatted value
+      const positions: number[] = [];
+      for (let i = 0; i < value.length; i++) if (/\d/.test(value[i] as string)) positions.push(i);
+      const at = positions.map((p) => value[p]).join('').indexOf(digits);
+      if (at >= 0) {
+        start = positions[at] as number;
+        end = (positions[at + digits.length - 1] as number) + 1;
+      }
+    }
+  }
+  if (start < 0) return value;
+  return (
+    <>
+      {value.slice(0, start)}
+      <mark>{value.slice(start, end)}</mark>
+      {value.slice(end)}
+    </>
+  );
+}
+
+/** Quick find: answers while typing (customers.search), arrows move in the list, Enter / click opens the card. */
+export const SearchBox = forwardRef<HTMLInputElement, { onOpen: (hit: SearchHit) => void; onQueryChange?: (q: string) => void }>(function SearchBox({ onOpen, onQueryChange }, ref) {
+  const { t } = useI18n();
+  const [q, setQ] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) {
+      setHits(null);
+      return;
+    }
+    const my = ++seq.current;
+    const timer = setTimeout(() => {
+      call('customers.search', { q: text, limit: 20 }).then(
+        (r) => {
+          if (my !== seq.current) return;
+          setHits(r);
+          setActive(0);
+          setError(null);
+        },
+        (e: unknown) => my === seq.current && setError(isApiError(e) ? e.message : String(e)),
+      );
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  const open = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    onOpen(hit);
+    setHits(null);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown' && hits?.length) {
+      e.preventDefault();
+      setActive((a) => Math.min(hits.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp' && hits?.length) {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      open(hits?.[active]);
+    } else if (e.key === 'Escape') setHits(null);
+  };
+
+  return (
+    <div className="cust-search">
+      <input
+        ref={ref}
+        type="search"
+        className="input"
+        role="combobox"
+        aria-expanded={!!hits}
+        aria-controls="cust-search-list"
+        aria-label={t('customer.search')}
+        placeholder={t('customer.searchPlaceholder')}
+        value={q}
+        maxLength={100}
+        onChange={(e) => {
+          setQ(e.target.value);
+          onQueryChange?.(e.target.value);
+        }}
+        onKeyDown={onKey}
+        onBlur={() => setTimeout(() => setHits(null), 200)}
+      />
+      {error && <div className="cust-search-pop muted small">{error}</div>}
+      {hits && (
+        <ul className="cust-search-pop" id="cust-search-list" role="listbox" aria-label={t('customer.searchResults')}>
+          {hits.length === 0 && <li className="muted small">{t('customer.noMatch')}</li>}
+          {hits.map((h, i) => (
+            <li
+              key={h.id}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'is-active' : ''}
+              data-testid="search-hit"
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => open(h)}
+              onMouseEnter={() => setActive(i)}
+            >
+              <b>{h.matched === 'name' ? highlight(h.name, q) : h.name}</b>
+              <span>{h.phone ? (h.matched === 'phone' ? highlight(h.phone, q, true) : h.phone) : ''}</span>
+              <span>{h.plate ? (h.matched === 'plate' ? highlight(h.plate, q) : h.plate) : ''}</span>
+              <span className="mono small">{h.vin ? (h.matched === 'vin' ? highlight(h.vin, q) : h.vin) : ''}</span>
+              <span className="muted small">{[h.city, h.ownerName].filter(Boolean).join(' · ')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

@@ -1,0 +1,12 @@
+import { createContext, useContext } from 'react';
+
+/** Lets any screen open a record's tab (a customer's card) in the main window. */
+export interface Navigation {
+  openCustomer: (id: number, name?: string) => void;
+}
+
+export const NavigationContext = createContext<Navigation>({ openCustomer: () => undefined });
+
+export function useNavigation(): Navigation {
+  return useContext(NavigationContext);
+}

@@ -1,0 +1,1 @@
+export { DataGrid, type DataGridHandle, type DataGridProps, type DataGridSelection } from './DataGrid';
