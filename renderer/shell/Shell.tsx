@@ -18,8 +18,11 @@ export function Shell() {
   const { lock, logout, lockInfo } = useSession();
   const locked = lockInfo !== null;
   const { user, modules, idleLockMinutes } = session;
-  const { openTabs, active, titles, openScreen, closeScreen } = useTabs(user.username, modules);
-  const navigation = useMemo<Navigation>(() => ({ openCustomer: (id, name) => openScreen(`customer:${id}`, name) }), [openScreen]);
+  const { openTabs, active, titles, openScreen, closeScreen, setTitle } = useTabs(user.username, modules);
+  const navigation = useMemo<Navigation>(
+    () => ({ openCustomer: (id, name) => openScreen(`customer:${id}`, name), setCustomerTitle: (id, name) => setTitle(`customer:${id}`, name) }),
+    [openScreen, setTitle],
+  );
   const tabLabel = (id: TabId) => (isRecordTab(id) ? (titles[id] ?? t('customer.card')) : t(screenLabelKey(id)));
 
   useLockShortcut(!locked, lock);

@@ -67,5 +67,9 @@ export function useTabs(username: string, allowed: readonly ModuleCode[]) {
     });
   }, []);
 
-  return { openTabs: state.open, active: state.active, titles: state.titles, openScreen, closeScreen };
+  const setTitle = useCallback((id: TabId, title: string) => {
+    setState((s) => (s.titles[id] === title ? s : { ...s, titles: { ...s.titles, [id]: title } }));
+  }, []);
+
+  return { openTabs: state.open, active: state.active, titles: state.titles, openScreen, closeScreen, setTitle };
 }

@@ -2,6 +2,8 @@
  * The DataGrid's own behaviour against a stand-in for the grid handlers (support/gridMock.ts):
  * what it sends for sort, paging, filter, grouping and views, and what it shows.
  */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createActiveUser, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
 import { installGridMock } from './support/gridMock';
@@ -138,6 +140,25 @@ describe('DataGrid (stand-in server)', () => {
     await page.locator('.ag-header-cell[col-id="vehicleModel"]').waitFor();
     await page.getByTestId('views-button').filter({ hasText: '长春客户' }).waitFor();
     await expect.poll(() => queries(mock).at(-1)?.sort).toEqual([{ col: 'city', dir: 'asc' }]);
+  });
+
+  it('export: the refusal is shown as the server says it; a filtered export downloads the .xlsx', async () => {
+    const { page } = env.tp;
+    await openMyCustomers();
+    await page.getByTestId('export-button').click();
+    await page.getByRole('status').filter({ hasText: '缩小筛选范围' }).waitFor();
+    await page.locator('.ag-header-cell[col-id="city"] .dg-header-menu').click();
+    await page.getByRole('menuitem', { name: '筛选…' }).click();
+    await page.getByRole('dialog', { name: '筛选：城市' }).getByLabel('值').fill('长春');
+    await page.getByRole('dialog', { name: '筛选：城市' }).getByRole('button', { name: '应用' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-button').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('customers.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await file.path()) as unknown as ArrayBuffer);
+    expect((wb.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).toEqual(['客户姓名', '电话', '城市', '来源', '建档日期']);
+    await page.getByRole('status').filter({ hasText: '已导出 5 行' }).waitFor();
   });
 
   it('selection: checkboxes, then all N matching', async () => {

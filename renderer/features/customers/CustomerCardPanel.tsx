@@ -5,6 +5,8 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, FormMessage, Toolbar } from '../../ui';
 import { CustomerForm } from './CustomerForm';
+import { dictLabel, useDictionary } from './dictionaries';
+import { useNavigation } from '../../shell/navigation';
 
 /** Sections that later features fill (opportunities, activities, …): shown from the card when present. */
 const SECTIONS = ['opportunities', 'activities', 'serviceHistory', 'revisits', 'calls', 'sms', 'complaints'] as const;
@@ -30,19 +32,24 @@ function renderValue(v: unknown): string {
 
 /** The customer card (360 view), opened as a tab: profile, phones, vehicles, and the record sections. */
 export function CustomerCardPanel({ id }: { id: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { setCustomerTitle } = useNavigation();
+  const sources = useDictionary('source');
+  const models = useDictionary('model');
   const [card, setCard] = useState<CustomerCard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
 
   const load = useCallback(async () => {
     try {
-      setCard(await call('customers.get', { id }));
+      const c = await call('customers.get', { id });
+      setCard(c);
+      setCustomerTitle(id, c.name);
       setError(null);
     } catch (e) {
       setError(isApiError(e) ? e.message : String(e));
     }
-  }, [id]);
+  }, [id, setCustomerTitle]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -71,7 +78,7 @@ export function CustomerCardPanel({ id }: { id: number }) {
               [t('customer.f.birthday'), card.birthday],
               [t('customer.f.city'), card.city],
               [t('customer.f.address'), card.address],
-              [t('customer.f.source'), card.source],
+              [t('customer.f.source'), dictLabel(sources, card.source, locale)],
               [t('customer.f.owner'), card.ownerName],
               [t('customer.dnd'), `${t('customer.f.dndCall')}: ${yes(card.dndCall)} · ${t('customer.f.dndSms')}: ${yes(card.dndSms)} · ${t('customer.f.dndRevisit')}: ${yes(card.dndRevisit)}`],
             ]}
@@ -112,7 +119,7 @@ export function CustomerCardPanel({ id }: { id: number }) {
               <tbody>
                 {card.vehicles.map((v) => (
                   <tr key={v.id}>
-                    <td>{v.model}</td>
+                    <td>{dictLabel(models, v.model, locale)}</td>
                     <td>{v.plate ?? ''}</td>
                     <td className="mono">{v.vin}</td>
                     <td>{v.purchaseDate ?? ''}</td>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { CustomerCard, DictionaryItem, FieldProblem, PhoneCheck } from '../../../electron/common/api/customers';
+import { useDictionary, withCurrent } from './dictionaries';
 import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
@@ -12,23 +13,8 @@ export function fieldKey(path: string): string {
   return path.replace(/\[(\d+)\]/g, '.$1').replace(/^phones\.(\d+)\.raw$/, 'phones.$1');
 }
 
-function useDictionary(kind: string): DictionaryItem[] {
-  const [items, setItems] = useState<DictionaryItem[]>([]);
-  useEffect(() => {
-    let live = true;
-    call('dict.list', { kind }).then(
-      (r) => live && setItems(r),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind]);
-  return items;
-}
-
 /** Live duplicate check of one phone field: warns when the number belongs to another customer, with a link. */
-function PhoneWarning({ raw, exceptId }: { raw: string; exceptId?: number }) {
+function PhoneWarning({ raw, exceptId, onOpened }: { raw: string; exceptId?: number; onOpened: () => void }) {
   const { t } = useI18n();
   const { openCustomer } = useNavigation();
   const [check, setCheck] = useState<PhoneCheck | null>(null);
@@ -57,7 +43,10 @@ function PhoneWarning({ raw, exceptId }: { raw: string; exceptId?: number }) {
       {t('customer.phoneTaken')}{' '}
       {check.owners.map((o) =>
         o.canOpen ? (
-          <button key={o.id} type="button" className="link" onClick={() => openCustomer(o.id, o.name)}>
+          <button key={o.id} type="button" className="link" onClick={() => {
+              onOpened();
+              openCustomer(o.id, o.name);
+            }}>
             {o.name}
           </button>
         ) : (
@@ -173,11 +162,11 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
         />
         <div>
           <TextField label={t('customer.f.phone')} value={v.phone0} onChange={set('phone0')} error={errors['phones.0']} maxLength={40} inputMode="tel" name="phone0" />
-          <PhoneWarning raw={v.phone0} exceptId={card?.id} />
+          <PhoneWarning raw={v.phone0} exceptId={card?.id} onOpened={onClose} />
         </div>
         <div>
           <TextField label={t('customer.f.phone2')} value={v.phone1} onChange={set('phone1')} error={errors['phones.1']} maxLength={40} inputMode="tel" name="phone1" />
-          <PhoneWarning raw={v.phone1} exceptId={card?.id} />
+          <PhoneWarning raw={v.phone1} exceptId={card?.id} onOpened={onClose} />
         </div>
         <SelectField
           label={t('customer.f.gender')}
@@ -188,14 +177,14 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
         />
         <TextField label={t('customer.f.idNumber')} value={v.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
         <TextField label={t('customer.f.birthday')} type="date" value={v.birthday} onChange={set('birthday')} error={errors.birthday} />
-        <SelectField label={t('customer.f.source')} value={v.source} onChange={set('source')} options={[{ value: '', label: t('customer.other') }, ...sources.map((d) => ({ value: d.code, label: label(d) }))]} error={errors.source} />
+        <SelectField label={t('customer.f.source')} value={v.source} onChange={set('source')} options={[{ value: '', label: t('customer.other') }, ...withCurrent(sources, v.source).map((d) => ({ value: d.code, label: label(d) }))]} error={errors.source} />
         <TextField label={t('customer.f.city')} value={v.city} onChange={set('city')} error={errors.city} maxLength={20} />
         <TextField label={t('customer.f.address')} value={v.address} onChange={set('address')} error={errors.address} maxLength={200} />
         {!card && (
           <>
             <TextField label="VIN" value={v.vin} onChange={set('vin')} error={errors['vehicles.0.vin']} maxLength={17} />
             <TextField label={t('customer.v.plate')} value={v.plate} onChange={set('plate')} error={errors['vehicles.0.plate']} maxLength={10} />
-            <SelectField label={t('customer.v.model')} value={v.model} onChange={set('model')} options={[{ value: '', label: '—' }, ...models.map((d) => ({ value: d.code, label: label(d) }))]} error={errors['vehicles.0.model']} />
+            <SelectField label={t('customer.v.model')} value={v.model} onChange={set('model')} options={[{ value: '', label: '—' }, ...withCurrent(models, v.model).map((d) => ({ value: d.code, label: label(d) }))]} error={errors['vehicles.0.model']} />
           </>
         )}
       </div>

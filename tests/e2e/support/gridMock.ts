@@ -3,6 +3,7 @@
  * page, so the DataGrid's own behaviour (what it asks for, how it shows the answers) is tested
  * apart from the server. Every request body is recorded.
  */
+import ExcelJS from 'exceljs';
 import type { Page, Route } from 'playwright-core';
 import type { GridColumnMeta, GridView } from '../../../electron/common/api/grid';
 
@@ -74,6 +75,18 @@ export async function installGridMock(page: Page, rowCount = 1000): Promise<Grid
     const body = (route.request().postDataJSON() ?? {}) as Body;
     mock.requests.push({ method, body });
     if (method === 'grid.columns') return json(route, { columns: MOCK_COLUMNS, defaultSort: [{ col: 'name', dir: 'asc' }], scopes: ['mine', 'team', 'all'] });
+    if (method === 'grid.export') {
+      const f = body.filter as { columns?: unknown[] } | undefined;
+      if (!f?.columns?.length)
+        return route.fulfill({ status: 400, contentType: 'application/json', body: JSON.stringify({ ok: false, error: { code: 'TOO_MANY_ROWS', message: '最多导出 10000 行,请缩小筛选范围' } }) });
+      const cols = body.columns as (keyof MockRow)[];
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('customers');
+      ws.addRow(cols.map((c) => MOCK_COLUMNS.find((m) => m.id === c)?.zh ?? c));
+      for (const r of mock.rows.slice(0, 5)) ws.addRow(cols.map((c) => r[c]));
+      const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      return json(route, { fileName: 'customers.xlsx', rows: 5, base64 });
+    }
     if (method === 'grid.count') return json(route, { count: mock.rows.length });
     if (method === 'grid.views.list') return json(route, mock.views);
     if (method === 'grid.views.save') {
