@@ -23,7 +23,7 @@ async function openMyCustomers() {
 const queries = (mock: Awaited<ReturnType<typeof installGridMock>>) => mock.requests.filter((r) => r.method === 'grid.query').map((r) => r.body);
 
 describe('DataGrid (stand-in server)', () => {
-  it('header clicks sort asc → desc → none, shift-click adds a second sort; scrolling pages with the cursor', async () => {
+  it('header click sorts (asc → desc), shift-click adds a second sort; scrolling pages with the cursor, a jump with an offset', async () => {
     const { page } = env.tp;
     const mock = await openMyCustomers();
     expect(queries(mock)[0]).toMatchObject({ dataset: 'customers', scope: 'mine', withTotal: true, sort: [{ col: 'name', dir: 'asc' }] });
@@ -159,6 +159,25 @@ describe('DataGrid (stand-in server)', () => {
     await wb.xlsx.load(fs.readFileSync(await file.path()) as unknown as ArrayBuffer);
     expect((wb.worksheets[0]?.getRow(1).values as unknown[]).slice(1)).toEqual(['客户姓名', '电话', '城市', '来源', '建档日期']);
     await page.getByRole('status').filter({ hasText: '已导出 5 行' }).waitFor();
+  });
+
+  it('columns: drag a header by its free space to reorder; the order is kept in a saved view', async () => {
+    const { page } = env.tp;
+    const mock = await openMyCustomers();
+    const order = () => page.locator('.ag-header-cell[col-id]').evaluateAll((els) => els.map((e) => e.getAttribute('col-id')).filter((id) => id && !id.startsWith('ag-')));
+    expect((await order()).slice(0, 2)).toEqual(['name', 'phone']);
+    const fill = await page.locator('.ag-header-cell[col-id="name"] .dg-header-fill').boundingBox();
+    const target = await page.locator('.ag-header-cell[col-id="city"]').boundingBox();
+    if (!fill || !target) throw new Error('no header');
+    await page.mouse.move(fill.x + fill.width / 2, fill.y + fill.height / 2);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(fill.x + ((target.x + target.width - 10 - fill.x) * i) / 10, fill.y + fill.height / 2);
+    await page.mouse.up();
+    await expect.poll(async () => (await order()).indexOf('name')).toBeGreaterThan(0);
+    await page.getByTestId('views-button').click();
+    await page.getByLabel('视图名称').fill('顺序');
+    await page.getByRole('button', { name: '保存视图' }).click();
+    await expect.poll(() => mock.views[0]?.state.columns.map((c) => c.id).indexOf('name')).toBeGreaterThan(0);
   });
 
   it('selection: checkboxes, then all N matching', async () => {

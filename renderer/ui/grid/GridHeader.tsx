@@ -39,8 +39,9 @@ export function GridHeader(props: CustomHeaderProps) {
   };
   const filtered = ctx.isFiltered(colId);
   return (
-    <div className="dg-header" data-col={colId}>
-      <span className="dg-header-label" draggable onDragStart={onDragStart} onClick={onClick} title={displayName}>
+    // The label is the drag source for the group bar; the rest of the header still drags to reorder (ag-grid's own move).
+    <div className="dg-header" data-col={colId} onClick={onClick}>
+      <span className="dg-header-label" draggable onDragStart={onDragStart} title={displayName}>
         {displayName}
         {sort && (
           <span className="dg-sort" aria-label={sort}>
@@ -50,7 +51,16 @@ export function GridHeader(props: CustomHeaderProps) {
         )}
         {filtered && <span className="dg-filtered" aria-hidden="true">⧩</span>}
       </span>
-      <button type="button" className="dg-header-menu" aria-label={ctx.menuLabel} onClick={(e) => ctx.openMenu(colId, e.currentTarget)}>
+      <span className="dg-header-fill" />
+      <button
+        type="button"
+        className="dg-header-menu"
+        aria-label={ctx.menuLabel}
+        onClick={(e) => {
+          e.stopPropagation();
+          ctx.openMenu(colId, e.currentTarget);
+        }}
+      >
         ▾
       </button>
     </div>
