@@ -180,6 +180,19 @@ describe('DataGrid (stand-in server)', () => {
     await expect.poll(() => mock.views[0]?.state.columns.map((c) => c.id).indexOf('name')).toBeGreaterThan(0);
   });
 
+  it('speaks English after a language switch: headers, group bar, filter operators', async () => {
+    const { page } = env.tp;
+    await openMyCustomers();
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+    await page.locator('.ag-header-cell[col-id="name"] .dg-header-label', { hasText: 'Name' }).waitFor();
+    await page.getByTestId('group-bar').getByText('Drag a column header here to group by it').waitFor();
+    await page.locator('.ag-header-cell[col-id="createdAt"] .dg-header-menu').click();
+    await page.getByRole('menuitem', { name: 'Filter…' }).click();
+    const ops = await page.getByRole('dialog', { name: 'Filter: Created' }).getByLabel('Operator').locator('option').allTextContents();
+    expect(ops).toContain('last N days');
+    await screenshot(page, 'grid-ui-english');
+  });
+
   it('selection: checkboxes, then all N matching', async () => {
     const { page } = env.tp;
     await openMyCustomers();

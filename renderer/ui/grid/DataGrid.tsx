@@ -72,7 +72,7 @@ interface ColumnsMeta {
   defaultSort: GridSort[];
 }
 
-type Popover = { kind: 'menu'; colId: string; x: number; y: number } | { kind: 'filter'; colId: string } | { kind: 'advanced' } | { kind: 'chooser' } | null;
+type Popover = { kind: 'menu'; colId: string; x: number; y: number } | { kind: 'filter'; colId: string; x?: number; y?: number } | { kind: 'advanced' } | { kind: 'chooser' } | null;
 
 
 function GroupRowRenderer(p: ICellRendererParams<FlatRow>) {
@@ -465,7 +465,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       {pop?.kind === 'menu' && menuCol && (
         <div className="dg-menu" role="menu" style={{ left: pop.x, top: pop.y }} onMouseLeave={() => setPop(null)}>
           {menuCol.filterable && (
-            <button type="button" role="menuitem" onClick={() => setPop({ kind: 'filter', colId: menuCol.id })}>
+            <button type="button" role="menuitem" onClick={() => setPop({ kind: 'filter', colId: menuCol.id, x: pop.x, y: pop.y })}>
               {t('grid.filterColumn')}
             </button>
           )}
@@ -496,7 +496,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         </div>
       )}
       {pop?.kind === 'filter' && menuCol && (
-        <div className="dg-pop-anchor">
+        <div className="dg-pop-anchor" style={pop.x !== undefined ? { left: Math.max(0, Math.min(pop.x - 200, (wrapRef.current?.clientWidth ?? 800) - 420)), top: pop.y } : undefined}>
           <ConditionEditor
             title={t('grid.filterOf', { name: colLabel(menuCol, menuCol.id, locale) })}
             columns={[menuCol]}
