@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scope } from '../../../electron/common/api/grid';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
@@ -20,14 +20,19 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
   const searchRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<DataGridHandle>(null);
 
-  // Ctrl+F focuses the search box (not the browser's find bar).
-  const onKeyDown = (e: KeyboardEvent) => {
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+  // Ctrl+F focuses the search box of the visible list (not the browser's find bar), wherever the focus is.
+  useEffect(() => {
+    const onKeyDown = (e: globalThis.KeyboardEvent) => {
+      const input = searchRef.current;
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'f' || !input || input.offsetParent === null) return;
+      if (document.querySelector('.dialog-backdrop, [role="dialog"][aria-modal="true"]')) return;
       e.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    }
-  };
+      input.focus();
+      input.select();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
   const onOpenRow = useCallback(
     (row: Record<string, unknown>) => {
       const id = Number(row.id);
@@ -38,7 +43,7 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
   const allowed = scopes.filter((s) => s !== 'all' || session.permissions.includes('customers.viewAll'));
 
   return (
-    <div className="screen screen-fill" onKeyDown={onKeyDown}>
+    <div className="screen screen-fill">
       <Toolbar title={t(title)} info={selection.count > 0 ? t('grid.selected', { n: selection.count.toLocaleString() }) : undefined}>
         <SearchBox ref={searchRef} onOpen={(h) => openCustomer(h.id, h.name)} />
         {allowed.length > 1 && (
