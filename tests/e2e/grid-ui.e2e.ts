@@ -142,6 +142,27 @@ describe('DataGrid (stand-in server)', () => {
     await expect.poll(() => queries(mock).at(-1)?.sort).toEqual([{ col: 'city', dir: 'asc' }]);
   });
 
+  it('a manager shares a view with a role, makes another the default, deletes one', async () => {
+    const { page } = env.tp;
+    const mock = await openMyCustomers();
+    await page.getByTestId('views-button').click();
+    for (const name of ['甲', '乙']) {
+      await page.getByLabel('视图名称').fill(name);
+      await page.getByRole('button', { name: '保存视图' }).click();
+      await expect.poll(() => mock.views.some((v) => v.name === name)).toBe(true);
+      await expect.poll(() => page.getByLabel('视图名称').inputValue()).toBe('');
+    }
+    const items = page.getByTestId('view-item');
+    await expect.poll(() => items.count()).toBe(2);
+    await items.filter({ hasText: '甲' }).getByLabel('共享给角色').selectOption('salesConsultant');
+    await expect.poll(() => mock.views.find((v) => v.name === '甲')?.sharedWithRole).toBe('salesConsultant');
+    await items.filter({ hasText: '乙' }).getByRole('button', { name: '设为默认' }).click();
+    await expect.poll(() => mock.views.find((v) => v.name === '乙')?.isDefault).toBe(true);
+    await items.filter({ hasText: '甲' }).getByRole('button', { name: '删除视图 甲' }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await screenshot(page, 'grid-ui-views');
+  });
+
   it('export: the refusal is shown as the server says it; a filtered export downloads the .xlsx', async () => {
     const { page } = env.tp;
     await openMyCustomers();

@@ -96,6 +96,15 @@ export async function installGridMock(page: Page, rowCount = 1000): Promise<Grid
       mock.views = [...mock.views.filter((v) => v.id !== id), view];
       return json(route, view);
     }
+    if (method === 'grid.views.delete') {
+      mock.views = mock.views.filter((v) => v.id !== body.id);
+      return json(route, { ok: true });
+    }
+    if (method === 'grid.views.share') {
+      const v = mock.views.find((x) => x.id === body.id);
+      if (v) v.sharedWithRole = (body.role as string | null) ?? null;
+      return json(route, v);
+    }
     if (method === 'grid.query') {
       const sort = (body.sort as { col: keyof MockRow; dir: 'asc' | 'desc' }[]) ?? [];
       const groupBy = (body.groupBy as (keyof MockRow)[]) ?? [];
