@@ -179,9 +179,10 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   }, [visible, widths, filter, groupBy, scope]);
 
   const shape = useMemo<QueryShape>(
-    () => ({ dataset, scope, columns: visible, sort: sortRef.current, filter: fullFilter, groupBy, groupKeys: [] }),
+    // rows always carry their id (to open them and to select them), shown or not
+    () => ({ dataset, scope, columns: colMap.has('id') && !visible.includes('id') ? [...visible, 'id'] : visible, sort: sortRef.current, filter: fullFilter, groupBy, groupKeys: [] }),
     // the sort is read from ag-grid's sort model at query time; generation forces a new shape after a view load
-    [dataset, scope, visible, fullFilter, groupBy, generation],
+    [dataset, scope, visible, colMap, fullFilter, groupBy, generation],
   );
 
   // Flat mode: a datasource per query shape (the sort comes from ag-grid's sort model at each request).
