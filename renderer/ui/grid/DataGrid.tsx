@@ -14,6 +14,7 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import type { ConditionGroup, Dataset, GridColumnMeta, GridFilter, GridSelection, GridSort, GridView, Scope, ViewState } from '../../../electron/common/api/grid';
 import type { Role } from '../../../electron/common/roles';
 import { call, isApiError } from '../../api';
+import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
 import { ColumnChooser } from './ColumnChooser';
@@ -319,7 +320,9 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
                   }
                 : c.type === 'boolean'
                   ? (p: { value: unknown }) => (p.value == null ? '' : p.value ? '✓' : '')
-                  : undefined,
+                  : c.type === 'datetime'
+                    ? (p: { value: unknown }) => (typeof p.value === 'number' ? formatDateTime(p.value).slice(0, 16) : p.value == null ? '' : String(p.value as string))
+                    : undefined,
           } satisfies ColDef;
         }),
     [visible, colMap, locale, widths, initialSort],
