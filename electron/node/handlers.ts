@@ -7,6 +7,7 @@ import { AppError } from './errors';
 import { authHandlers } from './features/auth/handlers';
 import { adminHandlers } from './features/admin/handlers';
 import { customersHandlers } from './features/customers/handlers';
+import { gridHandlers } from './features/grid/handlers';
 
 export interface HandlerCtx {
   core: Core;
@@ -33,6 +34,7 @@ export const handlers: Handlers<Api> = {
   ...authHandlers,
   ...adminHandlers,
   ...customersHandlers,
+  ...gridHandlers,
 };
 
 export type { MethodName };

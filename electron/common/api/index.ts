@@ -1,6 +1,7 @@
 import { authApi } from './auth';
 import { adminApi } from './admin';
 import { customersApi } from './customers';
+import { gridApi } from './grid';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -8,6 +9,7 @@ export const api = {
   ...authApi,
   ...adminApi,
   ...customersApi,
+  ...gridApi,
 } as const;
 
 export type Api = typeof api;
@@ -19,4 +21,5 @@ export * from './contract';
 export type * from './auth';
 export type * from './admin';
 export type * from './customers';
+export type * from './grid';
 export type * from './events';

@@ -1,0 +1,47 @@
+import type { DatasetDef } from './types';
+
+const firstVehicle = (col: string) => `(select v.${col} from vehicles v where v.customer_id = c.id order by v.id limit 1)`;
+
+/**
+ * Customers. Sortable only where an index backs the order at 1,000,000 rows (name, city,
+ * created_at, id); the related columns are correlated subqueries, filterable but not sortable.
+ * The ID number is masked (1101**********002X) for users without customers.viewAll.
+ */
+export const customersDataset: DatasetDef = {
+  from: 'customers c left join users u on u.id = c.owner_id',
+  defaultSort: [{ col: 'createdAt', dir: 'desc' }],
+  columns: [
+    { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    { id: 'name', type: 'text', zh: '姓名', en: 'Name', expr: 'c.name', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+    {
+      id: 'kind', type: 'enum', zh: '类型', en: 'Kind', expr: 'c.kind', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false,
+      enumValues: [
+        { value: 'individual', zh: '个人', en: 'Individual' },
+        { value: 'company', zh: '公司', en: 'Company' },
+      ],
+    },
+    {
+      id: 'gender', type: 'enum', zh: '性别', en: 'Gender', expr: 'c.gender', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80,
+      enumValues: [
+        { value: 'male', zh: '男', en: 'Male' },
+        { value: 'female', zh: '女', en: 'Female' },
+        { value: 'other', zh: '其它', en: 'Other' },
+      ],
+    },
+    { id: 'phone', type: 'text', zh: '主要电话', en: 'Primary phone', related: 'customer_phones', phone: true, expr: '(select p.raw from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+    { id: 'province', type: 'text', zh: '省份', en: 'Province', expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false },
+    { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true },
+    { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true },
+    { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: 'u.display_name', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
+    { id: 'birthday', type: 'date', zh: '生日', en: 'Birthday', expr: 'c.birthday', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
+    { id: 'idNumber', type: 'text', zh: '证件号码', en: 'ID number', expr: 'c.id_number', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 180 },
+    { id: 'dndCall', type: 'boolean', zh: '免打扰(电话)', en: 'No calls', expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false },
+    { id: 'dndSms', type: 'boolean', zh: '免打扰(短信)', en: 'No SMS', expr: 'c.dnd_sms', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false },
+    { id: 'dndRevisit', type: 'boolean', zh: '免打扰(回访)', en: 'No revisits', expr: 'c.dnd_revisit', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false },
+    { id: 'vehicleCount', type: 'number', zh: '车辆数', en: 'Vehicles', related: 'vehicles', expr: '(select count(*) from vehicles v where v.customer_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false },
+    { id: 'vehicleModel', type: 'enum', zh: '车型', en: 'Model', related: 'vehicles', dict: 'model', expr: firstVehicle('model'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
+    { id: 'vehiclePlate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: firstVehicle('plate'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true },
+    { id: 'lastServiceDate', type: 'date', zh: '最近保养', en: 'Last service', related: 'vehicles', expr: '(select max(v.last_service_date) from vehicles v where v.customer_id = c.id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
+    { id: 'createdAt', type: 'datetime', zh: '建档时间', en: 'Created', expr: 'c.created_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 160 },
+  ],
+};

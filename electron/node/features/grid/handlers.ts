@@ -1,0 +1,27 @@
+import type { gridApi } from '../../../common/api/grid';
+import type { Core } from '../../core';
+import { me, type Handlers } from '../../handlers';
+import { GridService } from './service';
+import { GridViews } from './views';
+
+// One grid service per core, made on first use (the core stays unaware of the grid).
+const services = new WeakMap<Core, { grid: GridService; views: GridViews }>();
+export function gridOf(core: Core): { grid: GridService; views: GridViews } {
+  let s = services.get(core);
+  if (!s) {
+    s = { grid: new GridService(core), views: new GridViews(core) };
+    services.set(core, s);
+  }
+  return s;
+}
+
+export const gridHandlers: Handlers<typeof gridApi> = {
+  'grid.columns': (ctx, { dataset }) => gridOf(ctx.core).grid.columns(me(ctx), dataset),
+  'grid.query': (ctx, q) => gridOf(ctx.core).grid.query(me(ctx), q),
+  'grid.count': (ctx, q) => ({ count: gridOf(ctx.core).grid.count(me(ctx), q) }),
+  'grid.views.list': (ctx, { dataset }) => gridOf(ctx.core).views.list(me(ctx), dataset),
+  'grid.views.save': (ctx, input) => gridOf(ctx.core).views.save(me(ctx), input),
+  'grid.views.delete': (ctx, { id }) => gridOf(ctx.core).views.delete(me(ctx), id),
+  'grid.views.share': (ctx, { id, role }) => gridOf(ctx.core).views.share(me(ctx), id, role),
+  'grid.export': (ctx, input) => gridOf(ctx.core).grid.export(me(ctx), input),
+};

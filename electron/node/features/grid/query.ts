@@ -1,0 +1,216 @@
+import { sql, type SQL } from 'drizzle-orm';
+import {
+  BOOLEAN_OPS,
+  DATE_RELATIVE_OPS,
+  ENUM_OPS,
+  NUMBER_OPS,
+  TEXT_OPS,
+  type ColumnType,
+  type Condition,
+  type ConditionGroup,
+  type GridFilter,
+  type GridSort,
+} from '../../../common/api/grid';
+import { AppError } from '../../errors';
+import { dayStartMs, isDate, relativeRange, todayIn } from './dates';
+import type { ColumnDef, DatasetDef } from './datasets';
+
+export const invalid = (issues: string) => new AppError('INVALID_INPUT', { issues });
+
+export interface BuildCtx {
+  def: DatasetDef;
+  timeZone: string;
+  now: number;
+}
+
+export function column(def: DatasetDef, id: string, need?: 'sortable' | 'filterable' | 'groupable'): ColumnDef {
+  const c = def.columns.find((x) => x.id === id);
+  if (!c) throw invalid(`unknown column '${id.slice(0, 64)}'`);
+  if (need && !c[need]) throw invalid(`column '${id}' is not ${need}`);
+  return c;
+}
+
+const OPS_BY_TYPE: Record<ColumnType, readonly string[]> = {
+  text: TEXT_OPS,
+  number: NUMBER_OPS,
+  date: [...NUMBER_OPS, ...DATE_RELATIVE_OPS],
+  datetime: [...NUMBER_OPS, ...DATE_RELATIVE_OPS],
+  enum: ENUM_OPS,
+  boolean: BOOLEAN_OPS,
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+const like = (e: SQL, pattern: string, not = false) => (not ? sql`coalesce(${e} not like ${pattern} escape '\\', 1)` : sql`${e} like ${pattern} escape '\\'`);
+
+function text(v: unknown, col: string): string {
+  if (typeof v !== 'string') throw invalid(`column '${col}' needs a text value`);
+  return v;
+}
+
+/** A comparable bound for number / date / datetime columns. For datetime a day maps to its start (or next day's start). */
+function bound(c: ColumnDef, v: unknown, ctx: BuildCtx, end = false): number | string {
+  if (c.type === 'number') {
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw invalid(`column '${c.id}' needs a number`);
+    return v;
+  }
+  if (!isDate(v)) throw invalid(`column '${c.id}' needs a date YYYY-MM-DD`);
+  if (c.type === 'date') return v;
+  return dayStartMs(end ? nextDay(v) : v, ctx.timeZone);
+}
+const nextDay = (d: string) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + 1)).toISOString().slice(0, 10);
+
+/** [from, to] inclusive days as SQL on a date or datetime column. */
+function dayRange(c: ColumnDef, e: SQL, from: string, to: string, ctx: BuildCtx): SQL {
+  if (c.type === 'date') return sql`(${e} >= ${from} and ${e} <= ${to})`;
+  return sql`(${e} >= ${dayStartMs(from, ctx.timeZone)} and ${e} < ${dayStartMs(nextDay(to), ctx.timeZone)})`;
+}
+
+export function condition(ctx: BuildCtx, cond: Condition): SQL {
+  const c = column(ctx.def, cond.col, 'filterable');
+  if (!OPS_BY_TYPE[c.type].includes(cond.op)) throw invalid(`operator '${cond.op}' does not fit column '${c.id}' (${c.type})`);
+  const e = sql.raw(c.expr);
+  const op = cond.op;
+  if (op === 'blank') return c.type === 'text' ? sql`(${e} is null or ${e} = '')` : sql`(${e} is null)`;
+  if (op === 'notBlank') return c.type === 'text' ? sql`(${e} is not null and ${e} <> '')` : sql`(${e} is not null)`;
+  switch (c.type) {
+    case 'text': {
+      const v = text(cond.value, c.id);
+      if (op === 'contains') return like(e, `%${escapeLike(v)}%`);
+      if (op === 'notContains') return like(e, `%${escapeLike(v)}%`, true);
+      if (op === 'startsWith') return like(e, `${escapeLike(v)}%`);
+      if (op === 'endsWith') return like(e, `%${escapeLike(v)}`);
+      if (op === 'equals') return sql`${e} = ${v}`;
+      return sql`(${e} is null or ${e} <> ${v})`; // notEquals
+    }
+    case 'enum': {
+      const vals = cond.values;
+      if (!vals || vals.length === 0) throw invalid(`operator '${op}' on '${c.id}' needs values`);
+      const list = sql.join(vals.map((v) => sql`${v}`), sql`, `);
+      return op === 'in' ? sql`${e} in (${list})` : sql`(${e} is null or ${e} not in (${list}))`;
+    }
+    case 'boolean':
+      return op === 'isTrue' ? sql`${e} = 1` : sql`(${e} = 0 or ${e} is null)`;
+    default: {
+      if ((DATE_RELATIVE_OPS as readonly string[]).includes(op)) {
+        if ((op === 'lastNDays' || op === 'nextNDays') && cond.n === undefined) throw invalid(`operator '${op}' needs n`);
+        const [from, to] = relativeRange(op, todayIn(ctx.timeZone, ctx.now), cond.n);
+        return dayRange(c, e, from, to, ctx);
+      }
+      const isDay = c.type === 'datetime';
+      if (op === 'between') {
+        const lo = bound(c, cond.value, ctx);
+        const hi = bound(c, cond.value2, ctx, isDay);
+        return isDay ? sql`(${e} >= ${lo} and ${e} < ${hi})` : sql`(${e} >= ${lo} and ${e} <= ${hi})`;
+      }
+      const v = bound(c, cond.value, ctx);
+      if (isDay) {
+        const end = bound(c, cond.value, ctx, true);
+        if (op === 'eq') return sql`(${e} >= ${v} and ${e} < ${end})`;
+        if (op === 'ne') return sql`(${e} < ${v} or ${e} >= ${end})`;
+        if (op === 'lt') return sql`${e} < ${v}`;
+        if (op === 'lte') return sql`${e} < ${end}`;
+        if (op === 'gt') return sql`${e} >= ${end}`;
+        return sql`${e} >= ${v}`; // gte
+      }
+      if (op === 'eq') return sql`${e} = ${v}`;
+      if (op === 'ne') return sql`(${e} is null or ${e} <> ${v})`;
+      if (op === 'lt') return sql`${e} < ${v}`;
+      if (op === 'lte') return sql`${e} <= ${v}`;
+      if (op === 'gt') return sql`${e} > ${v}`;
+      return sql`${e} >= ${v}`;
+    }
+  }
+}
+
+function group(ctx: BuildCtx, g: ConditionGroup, oneColumn: boolean): SQL {
+  if (oneColumn && new Set(g.conditions.map((c) => c.col)).size > 1) throw invalid('a column filter names more than one column');
+  return sql`(${sql.join(g.conditions.map((c) => condition(ctx, c)), g.join === 'and' ? sql` and ` : sql` or `)})`;
+}
+
+/** The quick-find box: name prefix or phone-number prefix, both on indexes. */
+function search(term: string): SQL | null {
+  const t = term.trim();
+  if (!t) return null;
+  const parts: SQL[] = [sql`(c.name >= ${t} and c.name < ${`${t}\u{10FFFF}`})`];
+  const digits = t.replace(/[\s-]/g, '');
+  if (/^\+?\d{3,}$/.test(digits)) {
+    const d = digits.replace(/^\+/, '');
+    const n = d.startsWith('86') ? d : `86${d}`;
+    parts.push(sql`c.id in (select customer_id from customer_phones where normalized >= ${n} and normalized < ${`${n};`})`);
+  }
+  return sql`(${sql.join(parts, sql` or `)})`;
+}
+
+export function filterSql(ctx: BuildCtx, f: GridFilter): SQL[] {
+  const out: SQL[] = (f.columns ?? []).map((g) => group(ctx, g, true));
+  if (f.advanced) out.push(group(ctx, f.advanced, false));
+  if (f.search) {
+    const s = search(f.search);
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+export const and = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` and `) : sql`1`);
+
+// ---- keyset cursor -------------------------------------------------------------------------
+
+type Key = string | number | null;
+
+export function encodeCursor(sort: GridSort[], row: Record<string, unknown>): string {
+  const v = sort.map((s) => row[`__k_${s.col}`] as Key);
+  return Buffer.from(JSON.stringify({ s: sort.map((s) => `${s.col}:${s.dir}`).join(','), v, id: row.id })).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, sort: GridSort[]): { v: Key[]; id: number } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid('the cursor is not valid');
+  }
+  const p = parsed as { s?: unknown; v?: unknown; id?: unknown };
+  const sig = sort.map((s) => `${s.col}:${s.dir}`).join(',');
+  if (
+    !p ||
+    typeof p !== 'object' ||
+    p.s !== sig ||
+    !Array.isArray(p.v) ||
+    p.v.length !== sort.length ||
+    !p.v.every((x) => x === null || typeof x === 'string' || (typeof x === 'number' && Number.isFinite(x))) ||
+    typeof p.id !== 'number' ||
+    !Number.isSafeInteger(p.id)
+  )
+    throw invalid('the cursor is not valid');
+  return { v: p.v as Key[], id: p.id };
+}
+
+/** Rows strictly after the cursor in (sort..., id asc) order; NULLs sort first ascending, as SQLite does. */
+export function keyset(def: DatasetDef, sort: GridSort[], cur: { v: Key[]; id: number }): SQL {
+  const ors: SQL[] = [];
+  for (let k = 0; k <= sort.length; k++) {
+    const eqs: SQL[] = [];
+    for (let i = 0; i < k; i++) {
+      const e = sql.raw(column(def, sort[i]!.col).expr);
+      eqs.push(cur.v[i] === null ? sql`${e} is null` : sql`${e} = ${cur.v[i]}`);
+    }
+    if (k === sort.length) eqs.push(sql`c.id > ${cur.id}`);
+    else {
+      const e = sql.raw(column(def, sort[k]!.col).expr);
+      const v = cur.v[k];
+      if (sort[k]!.dir === 'asc') eqs.push(v === null ? sql`${e} is not null` : sql`${e} > ${v}`);
+      else {
+        if (v === null) continue;
+        eqs.push(sql`(${e} < ${v} or ${e} is null)`);
+      }
+    }
+    ors.push(sql`(${and(eqs)})`);
+  }
+  return ors.length ? sql`(${sql.join(ors, sql` or `)})` : sql`0`;
+}
+
+export function orderBy(def: DatasetDef, sort: GridSort[]): SQL {
+  const parts = sort.map((s) => sql.raw(`${column(def, s.col).expr} ${s.dir === 'asc' ? 'asc' : 'desc'}`));
+  parts.push(sql.raw('c.id asc'));
+  return sql.join(parts, sql`, `);
+}

@@ -1,0 +1,184 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { sql, type SQL } from 'drizzle-orm';
+import { MANAGER_ROLES } from '../../../common/roles';
+import { EXPORT_MAX_ROWS, gridQuerySchema, type Dataset, type EnumValue, type GridColumnMeta, type GridFilter, type GridPage, type GridSort, type Scope } from '../../../common/api/grid';
+import type { z } from 'zod';
+import type { Core } from '../../core';
+import type { SessionCtx } from '../auth/service';
+import { AppError } from '../../errors';
+import { writeAudit } from '../admin/audit';
+import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
+import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx } from './query';
+
+type Q = z.output<typeof gridQuerySchema>;
+type Sel = { dataset: Dataset; scope: Scope; filter: GridFilter };
+
+const maskId = (v: unknown) => (typeof v === 'string' && v.length > 8 ? `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}` : v);
+
+export class GridService {
+  constructor(private core: Core) {}
+
+  private enumValues(c: ColumnDef): EnumValue[] | undefined {
+    if (c.enumValues) return c.enumValues;
+    if (!c.dict) return undefined;
+    return this.core.sqlite
+      .prepare('select code as value, label_zh as zh, label_en as en from dictionaries where kind = ? and active = 1 order by sort, code')
+      .all(c.dict) as EnumValue[];
+  }
+
+  columns(_s: SessionCtx, dataset: Dataset): { columns: GridColumnMeta[]; defaultSort: GridSort[]; scopes: Scope[] } {
+    const def = DATASET_DEFS[dataset];
+    const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
+    return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s) };
+  }
+
+  scopesOf(s: SessionCtx): Scope[] {
+    const out: Scope[] = ['mine'];
+    if (MANAGER_ROLES.includes(s.user.role) && s.user.teamId != null) out.push('team');
+    if (this.core.auth.hasPermission(s, 'customers.viewAll')) out.push('all');
+    return out;
+  }
+
+  private scopeSql(s: SessionCtx, scope: Scope): SQL {
+    if (scope === 'mine') return sql`c.owner_id = ${s.user.id}`;
+    if (!this.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
+    if (scope === 'team') return sql`c.owner_id in (select id from users where team_id = ${s.user.teamId})`;
+    return sql`1`;
+  }
+
+  private ctx(def: DatasetDef): BuildCtx {
+    return { def, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now() };
+  }
+
+  private where(s: SessionCtx, sel: Sel, extra: SQL[] = []): { def: DatasetDef; where: SQL } {
+    const def = DATASET_DEFS[sel.dataset];
+    const parts = [this.scopeSql(s, sel.scope), ...filterSql(this.ctx(def), sel.filter), ...extra];
+    return { def, where: and(parts) };
+  }
+
+  count(s: SessionCtx, sel: Sel): number {
+    const { def, where } = this.where(s, sel);
+    return (this.core.db.get<{ n: number }>(sql`select count(*) as n from ${sql.raw(def.from)} where ${where}`)).n;
+  }
+
+  query(s: SessionCtx, q: Q): GridPage {
+    const def = DATASET_DEFS[q.dataset];
+    if (q.groupKeys.length > q.groupBy.length) throw invalid('more group keys than group columns');
+    if (new Set(q.groupBy).size !== q.groupBy.length) throw invalid('a column is grouped twice');
+    const groupCols = q.groupBy.map((g) => column(def, g, 'groupable'));
+    const keyParts = q.groupKeys.map((k, i) => {
+      const gcol = groupCols[i]!;
+      const e = sql.raw(gcol.expr);
+      if (k === null) return sql`${e} is null`;
+      const v = gcol.type === 'boolean' ? (k === 1 || k === '1' || k === 'true' ? 1 : 0) : k;
+      return sql`${e} = ${v}`;
+    });
+    const { where } = this.where(s, q, keyParts);
+    const locale = s.user.locale === 'en' ? 'en' : 'zh';
+
+    if (q.groupKeys.length < q.groupBy.length) {
+      const level = q.groupKeys.length;
+      const gc = groupCols[level]!;
+      const e = sql.raw(gc.expr);
+      const rows = this.core.db.all<{ k: string | number | null; n: number }>(
+        sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1 order by 1 limit ${q.limit} offset ${q.offset ?? 0}`,
+      );
+      const enums = gc.type === 'enum' ? this.enumValues(gc) : undefined;
+      const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.k, enums, locale) }));
+      const total = q.withTotal ? this.core.db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${sql.raw(def.from)} where ${where} group by ${e})`).n : null;
+      return { kind: 'groups', level, groups, total };
+    }
+
+    for (const s2 of q.sort) column(def, s2.col, 'sortable');
+    if (new Set(q.sort.map((x) => x.col)).size !== q.sort.length) throw invalid('a column is sorted twice');
+    const sort = q.sort.filter((x) => x.col !== 'id');
+    const cols = [...new Set(q.columns)].map((id) => column(def, id));
+    const conds = [where];
+    if (q.cursor) conds.push(keyset(def, sort, decodeCursor(q.cursor, sort)));
+    const select = sql.join(
+      [sql.raw('c.id as id'), ...cols.filter((c) => c.id !== 'id').map((c) => sql.raw(`${c.expr} as "${c.id}"`)), ...sort.map((x) => sql.raw(`${column(def, x.col).expr} as "__k_${x.col}"`))],
+      sql`, `,
+    );
+    const offset = q.cursor ? 0 : (q.offset ?? 0);
+    const rows = this.core.db.all<Record<string, unknown>>(
+      sql`select ${select} from ${sql.raw(def.from)} where ${and(conds)} order by ${orderBy(def, sort)} limit ${q.limit} offset ${offset}`,
+    );
+    const nextCursor = rows.length === q.limit ? encodeCursor(sort, rows[rows.length - 1]!) : null;
+    const viewAll = this.core.auth.hasPermission(s, 'customers.viewAll');
+    const out = rows.map((r) => this.clean(cols, r, viewAll));
+    const total = q.withTotal ? this.count(s, q) : null;
+    return { kind: 'rows', rows: out, nextCursor, total };
+  }
+
+  private clean(cols: ColumnDef[], r: Record<string, unknown>, viewAll: boolean): Record<string, unknown> {
+    const o: Record<string, unknown> = { id: r.id };
+    for (const c of cols) {
+      let v = r[c.id];
+      if (c.masked && !viewAll) v = maskId(v);
+      if (c.type === 'boolean' && v != null) v = v === 1 || v === true;
+      o[c.id] = v;
+    }
+    return o;
+  }
+
+  private label(c: ColumnDef, k: unknown, enums: EnumValue[] | undefined, locale: 'zh' | 'en'): string {
+    if (k === null || k === undefined || k === '') return locale === 'zh' ? '其它' : '(blank)';
+    if (c.type === 'boolean') return k ? (locale === 'zh' ? '是' : 'Yes') : locale === 'zh' ? '否' : 'No';
+    const e = enums?.find((x) => x.value === k);
+    return e ? e[locale] : String(k);
+  }
+
+  async export(
+    s: SessionCtx,
+    input: Sel & { columns: string[]; sort: GridSort[]; exportId: string },
+  ): Promise<{ fileName: string; rows: number; base64: string }> {
+    if (!this.core.auth.hasPermission(s, 'export')) throw new AppError('FORBIDDEN');
+    const def = DATASET_DEFS[input.dataset];
+    const cols = [...new Set(input.columns)].map((id) => column(def, id));
+    const count = this.count(s, input);
+    if (count > EXPORT_MAX_ROWS) throw new AppError('TOO_MANY_ROWS', { count, max: EXPORT_MAX_ROWS });
+    const locale = s.user.locale === 'en' ? 'en' : 'zh';
+    const dir = path.join(this.core.dataDir, 'tmp');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `export-${randomUUID()}.xlsx`);
+    try {
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: false, useSharedStrings: false });
+      const ws = wb.addWorksheet(input.dataset);
+      ws.columns = cols.map((c) => ({ header: c[locale], key: c.id, width: Math.round((c.width ?? 120) / 7) }));
+      const enums = new Map(cols.filter((c) => c.type === 'enum').map((c) => [c.id, this.enumValues(c) ?? []]));
+      let done = 0;
+      let after: string | null = null;
+      const sort = input.sort.length ? input.sort : def.defaultSort;
+      for (;;) {
+        const page = this.query(s, gridQuerySchema.parse({ dataset: input.dataset, scope: input.scope, filter: input.filter, columns: cols.map((c) => c.id), sort, cursor: after, limit: 500 }));
+        if (page.kind !== 'rows') break;
+        for (const r of page.rows) {
+          const row: Record<string, unknown> = {};
+          for (const c of cols) {
+            const v = r[c.id];
+            if (c.type === 'enum') row[c.id] = enums.get(c.id)?.find((e) => e.value === v)?.[locale] ?? v;
+            else if (c.type === 'datetime' && typeof v === 'number') row[c.id] = new Date(v);
+            else if (c.type === 'boolean') row[c.id] = v ? (locale === 'zh' ? '是' : 'Yes') : '';
+            else row[c.id] = v;
+          }
+          ws.addRow(row).commit();
+          done++;
+          if (done % 1000 === 0) this.core.events.publish({ sessionHash: s.tokenHash }, 'export.progress', { exportId: input.exportId, done, total: count });
+        }
+        if (!page.nextCursor || done >= EXPORT_MAX_ROWS) break;
+        after = page.nextCursor;
+      }
+      ws.commit();
+      await wb.commit();
+      this.core.events.publish({ sessionHash: s.tokenHash }, 'export.progress', { exportId: input.exportId, done, total: count });
+      writeAudit(this.core.db, this.core.clock, { userId: s.user.id, action: 'export', entity: `grid:${input.dataset}`, after: { filter: input.filter, scope: input.scope, rows: done } });
+      const stamp = new Date(this.core.clock.now()).toISOString().slice(0, 10);
+      return { fileName: `${input.dataset}-${stamp}.xlsx`, rows: done, base64: fs.readFileSync(file).toString('base64') };
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+}
