@@ -26,7 +26,7 @@ describe('DataGrid (stand-in server)', () => {
   it('header click sorts (asc → desc), shift-click adds a second sort; scrolling pages with the cursor, a jump with an offset', async () => {
     const { page } = env.tp;
     const mock = await openMyCustomers();
-    expect(queries(mock)[0]).toMatchObject({ dataset: 'customers', scope: 'mine', withTotal: true, sort: [{ col: 'name', dir: 'asc' }] });
+    expect(queries(mock)[0]).toMatchObject({ dataset: 'customers', scope: 'team', withTotal: true, sort: [{ col: 'name', dir: 'asc' }] });
     await page.getByTestId('grid-total').filter({ hasText: '1,000' }).waitFor();
     const firstName = () => page.locator('.ag-row[row-index="0"] [col-id="name"]').textContent();
     expect(await firstName()).toBe('客户0001');

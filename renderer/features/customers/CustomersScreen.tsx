@@ -87,7 +87,7 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
 export function MyCustomersScreen() {
   const { user } = useSessionInfo();
   const manager = ['salesManager', 'serviceManager', 'generalManager', 'admin'].includes(user.role);
-  return <CustomersList title="nav.sales.myCustomers" scopes={manager ? ['mine', 'team', 'all'] : ['mine']} initialScope="mine" />;
+  return <CustomersList title="nav.sales.myCustomers" scopes={manager ? ['mine', 'team', 'all'] : ['mine']} initialScope={manager ? 'team' : 'mine'} />;
 }
 
 /** 客服管理 → 客户查询: every customer, for roles with customers.viewAll. */
