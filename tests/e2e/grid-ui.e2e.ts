@@ -35,7 +35,11 @@ describe('DataGrid (stand-in server)', () => {
     await expect.poll(firstName).toBe('客户1000');
     expect(queries(mock).at(-1)?.sort).toEqual([{ col: 'name', dir: 'desc' }]);
 
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/grid.query') && (r.request().postData() ?? '').includes('"city"'));
     await page.locator('.ag-header-cell[col-id="city"] .dg-header-label').click({ modifiers: ['Shift'] });
+    // the first block under the new sort must be back (with its cursor) before scrolling on
+    await answered;
+    await page.waitForTimeout(100);
     await expect.poll(() => queries(mock).at(-1)?.sort).toEqual([
       { col: 'name', dir: 'desc' },
       { col: 'city', dir: 'asc' },
