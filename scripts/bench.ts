@@ -11,6 +11,7 @@ import { intArg, parseArgs } from './args';
 import { benchSeed } from './bench/seed.bench';
 import { benchWebhost } from './bench/webhost.bench';
 import { benchApi } from './bench/api.bench';
+import { benchGrid } from './bench/grid.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -28,6 +29,7 @@ try {
   else log(`using the seeded database in ${dataDir}`);
   if (want('webhost')) metrics.push(...(await benchWebhost(dataDir)));
   if (want('api')) metrics.push(...(await benchApi(dataDir)));
+  if (want('grid')) metrics.push(...(await benchGrid(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,19 +1,6 @@
 import type { gridApi } from '../../../common/api/grid';
-import type { Core } from '../../core';
 import { me, type Handlers } from '../../handlers';
-import { GridService } from './service';
-import { GridViews } from './views';
-
-// One grid service per core, made on first use (the core stays unaware of the grid).
-const services = new WeakMap<Core, { grid: GridService; views: GridViews }>();
-export function gridOf(core: Core): { grid: GridService; views: GridViews } {
-  let s = services.get(core);
-  if (!s) {
-    s = { grid: new GridService(core), views: new GridViews(core) };
-    services.set(core, s);
-  }
-  return s;
-}
+import { gridOf } from './services';
 
 export const gridHandlers: Handlers<typeof gridApi> = {
   'grid.columns': (ctx, { dataset }) => gridOf(ctx.core).grid.columns(me(ctx), dataset),

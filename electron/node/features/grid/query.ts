@@ -21,6 +21,11 @@ export interface BuildCtx {
   def: DatasetDef;
   timeZone: string;
   now: number;
+  /**
+   * When the rows are sorted, filters must not tempt SQLite into another index (a range on
+   * created_at would then sort a million rows for one page): their plain columns get a unary '+'.
+   */
+  keepSortIndex?: boolean;
 }
 
 export function column(def: DatasetDef, id: string, need?: 'sortable' | 'filterable' | 'groupable'): ColumnDef {
@@ -68,7 +73,7 @@ function dayRange(c: ColumnDef, e: SQL, from: string, to: string, ctx: BuildCtx)
 export function condition(ctx: BuildCtx, cond: Condition): SQL {
   const c = column(ctx.def, cond.col, 'filterable');
   if (!OPS_BY_TYPE[c.type].includes(cond.op)) throw invalid(`operator '${cond.op}' does not fit column '${c.id}' (${c.type})`);
-  const e = sql.raw(c.expr);
+  const e = sql.raw(ctx.keepSortIndex && /^[a-z]\.\w+$/.test(c.expr) ? `+${c.expr}` : c.expr);
   const op = cond.op;
   if (op === 'blank') return c.type === 'text' ? sql`(${e} is null or ${e} = '')` : sql`(${e} is null)`;
   if (op === 'notBlank') return c.type === 'text' ? sql`(${e} is not null and ${e} <> '')` : sql`(${e} is not null)`;

@@ -53,9 +53,9 @@ export class GridService {
     return { def, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now() };
   }
 
-  private where(s: SessionCtx, sel: Sel, extra: SQL[] = []): { def: DatasetDef; where: SQL } {
+  private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL } {
     const def = DATASET_DEFS[sel.dataset];
-    const parts = [this.scopeSql(s, sel.scope), ...filterSql(this.ctx(def), sel.filter), ...extra];
+    const parts = [this.scopeSql(s, sel.scope), ...filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter), ...extra];
     return { def, where: and(parts) };
   }
 
@@ -64,7 +64,8 @@ export class GridService {
     return (this.core.db.get<{ n: number }>(sql`select count(*) as n from ${sql.raw(def.from)} where ${where}`)).n;
   }
 
-  query(s: SessionCtx, q: Q): GridPage {
+  /** The SQL of one grid.query call (rows or group counts), without running it: the bench runs it raw too. */
+  plan(s: SessionCtx, q: Q): { kind: 'rows' | 'groups'; stmt: SQL; cols: ColumnDef[]; sort: GridSort[]; level: number; groupCol: ColumnDef | null; totalSql: SQL | null } {
     const def = DATASET_DEFS[q.dataset];
     if (q.groupKeys.length > q.groupBy.length) throw invalid('more group keys than group columns');
     if (new Set(q.groupBy).size !== q.groupBy.length) throw invalid('a column is grouped twice');
@@ -76,20 +77,22 @@ export class GridService {
       const v = gcol.type === 'boolean' ? (k === 1 || k === '1' || k === 'true' ? 1 : 0) : k;
       return sql`${e} = ${v}`;
     });
-    const { where } = this.where(s, q, keyParts);
-    const locale = s.user.locale === 'en' ? 'en' : 'zh';
+    const isRows = q.groupKeys.length >= q.groupBy.length;
+    const { where } = this.where(s, q, keyParts, isRows && q.sort.length > 0);
 
-    if (q.groupKeys.length < q.groupBy.length) {
+    if (!isRows) {
       const level = q.groupKeys.length;
       const gc = groupCols[level]!;
       const e = sql.raw(gc.expr);
-      const rows = this.core.db.all<{ k: string | number | null; n: number }>(
-        sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1 order by 1 limit ${q.limit} offset ${q.offset ?? 0}`,
-      );
-      const enums = gc.type === 'enum' ? this.enumValues(gc) : undefined;
-      const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.k, enums, locale) }));
-      const total = q.withTotal ? this.core.db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${sql.raw(def.from)} where ${where} group by ${e})`).n : null;
-      return { kind: 'groups', level, groups, total };
+      return {
+        kind: 'groups',
+        stmt: sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1 order by 1 limit ${q.limit} offset ${q.offset ?? 0}`,
+        cols: [],
+        sort: [],
+        level,
+        groupCol: gc,
+        totalSql: q.withTotal ? sql`select count(*) as n from (select 1 from ${sql.raw(def.from)} where ${where} group by ${e})` : null,
+      };
     }
 
     for (const s2 of q.sort) column(def, s2.col, 'sortable');
@@ -103,14 +106,32 @@ export class GridService {
       sql`, `,
     );
     const offset = q.cursor ? 0 : (q.offset ?? 0);
-    const rows = this.core.db.all<Record<string, unknown>>(
-      sql`select ${select} from ${sql.raw(def.from)} where ${and(conds)} order by ${orderBy(def, sort)} limit ${q.limit} offset ${offset}`,
-    );
-    const nextCursor = rows.length === q.limit ? encodeCursor(sort, rows[rows.length - 1]!) : null;
-    const viewAll = this.core.auth.hasPermission(s, 'customers.viewAll');
-    const out = rows.map((r) => this.clean(cols, r, viewAll));
-    const total = q.withTotal ? this.count(s, q) : null;
-    return { kind: 'rows', rows: out, nextCursor, total };
+    return {
+      kind: 'rows',
+      stmt: sql`select ${select} from ${sql.raw(def.from)} where ${and(conds)} order by ${orderBy(def, sort)} limit ${q.limit} offset ${offset}`,
+      cols,
+      sort,
+      level: 0,
+      groupCol: null,
+      totalSql: q.withTotal ? sql`select count(*) as n from ${sql.raw(def.from)} where ${where}` : null,
+    };
+  }
+
+  query(s: SessionCtx, q: Q): GridPage {
+    const p = this.plan(s, q);
+    const total = p.totalSql ? this.core.db.get<{ n: number }>(p.totalSql).n : null;
+    if (p.kind === 'groups') {
+      const gc = p.groupCol!;
+      const locale = s.user.locale === 'en' ? 'en' : 'zh';
+      const rows = this.core.db.all<{ k: string | number | null; n: number }>(p.stmt);
+      const enums = gc.type === 'enum' ? this.enumValues(gc) : undefined;
+      const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.k, enums, locale) }));
+      return { kind: 'groups', level: p.level, groups, total };
+    }
+    const rows = this.core.db.all<Record<string, unknown>>(p.stmt);
+    const nextCursor = rows.length === q.limit ? encodeCursor(p.sort, rows[rows.length - 1]!) : null;
+    const viewAll = p.cols.some((c) => c.masked) && this.core.auth.hasPermission(s, 'customers.viewAll');
+    return { kind: 'rows', rows: rows.map((r) => this.clean(p.cols, r, viewAll)), nextCursor, total };
   }
 
   private clean(cols: ColumnDef[], r: Record<string, unknown>, viewAll: boolean): Record<string, unknown> {
