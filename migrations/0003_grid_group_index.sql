@@ -1,0 +1,1 @@
+CREATE INDEX `customers_source_gender_idx` ON `customers` (`source`,`gender`);
