@@ -111,6 +111,8 @@ describe('customer grid (100,000 customers)', () => {
   it('exports to xlsx; the file has the header row and the rows', async () => {
     const { page } = env.tp;
     await openCustomers(page);
+    await expect.poll(async () => ((await page.getByTestId('grid-total').textContent()) ?? '').length).toBeGreaterThan(0);
+    const totalBefore = Number(((await page.getByTestId('grid-total').textContent()) ?? '').replace(/\D/g, ''));
     await page.locator('.ag-header-cell[col-id="name"] .dg-header-menu').click();
     await page.getByRole('menuitem', { name: '筛选…' }).click();
     const pop = page.getByRole('dialog', { name: /^筛选：/ });
@@ -118,7 +120,11 @@ describe('customer grid (100,000 customers)', () => {
     await pop.getByLabel('值').fill('王');
     await pop.getByRole('button', { name: '应用' }).click();
     await page.getByTestId('filter-chip').waitFor();
-    const total = Number(((await page.getByTestId('grid-total').textContent()) ?? '').replace(/\D/g, ''));
+    // the filtered total, not the one still shown from before the filter
+    const readTotal = async () => Number(((await page.getByTestId('grid-total').textContent()) ?? '').replace(/\D/g, ''));
+    await expect.poll(readTotal).not.toBe(totalBefore);
+    await expect.poll(readTotal).toBeGreaterThan(0);
+    const total = await readTotal();
     const headers = (await page.locator('.ag-header-cell[col-id] .dg-header-label').allTextContents()).map((s) => s.replace(/[▲▼⧩\d]+$/u, '').trim());
     const download = page.waitForEvent('download');
     await page.getByTestId('export-button').click();
