@@ -37,6 +37,8 @@ export const customers = sqliteTable(
     index('customers_id_number_idx').on(t.idNumber),
     // Grid group counts by source, then gender (issue 4): a covering index instead of a table scan.
     index('customers_source_gender_idx').on(t.source, t.gender),
+    // Grid sort by city then name (either direction for both, scanned backwards for desc).
+    index('customers_city_name_idx').on(t.city, t.name),
   ],
 );
 

@@ -37,10 +37,11 @@ export async function benchGrid(dataDir: string): Promise<Metric[]> {
     const me = core.auth.resolve(token);
     if (!me) throw new Error('no session');
     const dialect = new SQLiteSyncDialect();
-    const sorts = [[{ col: 'name', dir: 'asc' }], [{ col: 'createdAt', dir: 'desc' }], [{ col: 'city', dir: 'asc' }, { col: 'name', dir: 'desc' }], [{ col: 'name', dir: 'desc' }]];
+    const sorts = [[{ col: 'name', dir: 'asc' }], [{ col: 'createdAt', dir: 'desc' }], [{ col: 'city', dir: 'desc' }, { col: 'name', dir: 'desc' }], [{ col: 'name', dir: 'desc' }]];
     const api: number[] = [];
     const base: number[] = [];
     for (const sort of sorts) {
+      const mark = api.length;
       let cursor: string | null = null;
       for (let page = 0; page < 15; page++) {
         const input = { dataset: 'customers', scope: 'all', columns: COLUMNS, sort, filter: FILTER5, limit: 100, cursor };
@@ -64,6 +65,7 @@ export async function benchGrid(dataDir: string): Promise<Metric[]> {
         cursor = value.nextCursor;
         if (!cursor) break;
       }
+      log(`  sort ${sort.map((x) => `${x.col} ${x.dir}`).join(', ')}: max ${Math.max(...api.slice(mark)).toFixed(1)} ms, raw max ${Math.max(...base.slice(mark)).toFixed(1)} ms`);
     }
     const p95 = percentile(api, 95);
     const p95raw = percentile(base, 95);

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
 import { MANAGER_ROLES } from '../../../common/roles';
 import { EXPORT_MAX_ROWS, gridQuerySchema, type Dataset, type EnumValue, type GridColumnMeta, type GridFilter, type GridPage, type GridSort, type Scope } from '../../../common/api/grid';
 import type { z } from 'zod';
@@ -19,7 +21,22 @@ type Sel = { dataset: Dataset; scope: Scope; filter: GridFilter };
 const maskId = (v: unknown) => (typeof v === 'string' && v.length > 8 ? `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}` : v);
 
 export class GridService {
+  private dialect = new SQLiteSyncDialect();
+  // Grid SQL repeats (the same view, page after page): statements are prepared once per text.
+  private stmts = new Map<string, Statement>();
+
   constructor(private core: Core) {}
+
+  private all<T>(q: SQL): T[] {
+    const { sql: text, params } = this.dialect.sqlToQuery(q);
+    let st = this.stmts.get(text);
+    if (!st) {
+      if (this.stmts.size >= 200) this.stmts.delete(this.stmts.keys().next().value!);
+      st = this.core.sqlite.prepare(text);
+      this.stmts.set(text, st);
+    }
+    return st.all(...(params as unknown[])) as T[];
+  }
 
   private enumValues(c: ColumnDef): EnumValue[] | undefined {
     if (c.enumValues) return c.enumValues;
@@ -61,7 +78,7 @@ export class GridService {
 
   count(s: SessionCtx, sel: Sel): number {
     const { def, where } = this.where(s, sel);
-    return (this.core.db.get<{ n: number }>(sql`select count(*) as n from ${sql.raw(def.from)} where ${where}`)).n;
+    return this.all<{ n: number }>(sql`select count(*) as n from ${sql.raw(def.from)} where ${where}`)[0]!.n;
   }
 
   /** The SQL of one grid.query call (rows or group counts), without running it: the bench runs it raw too. */
@@ -119,16 +136,16 @@ export class GridService {
 
   query(s: SessionCtx, q: Q): GridPage {
     const p = this.plan(s, q);
-    const total = p.totalSql ? this.core.db.get<{ n: number }>(p.totalSql).n : null;
+    const total = p.totalSql ? this.all<{ n: number }>(p.totalSql)[0]!.n : null;
     if (p.kind === 'groups') {
       const gc = p.groupCol!;
       const locale = s.user.locale === 'en' ? 'en' : 'zh';
-      const rows = this.core.db.all<{ k: string | number | null; n: number }>(p.stmt);
+      const rows = this.all<{ k: string | number | null; n: number }>(p.stmt);
       const enums = gc.type === 'enum' ? this.enumValues(gc) : undefined;
       const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.k, enums, locale) }));
       return { kind: 'groups', level: p.level, groups, total };
     }
-    const rows = this.core.db.all<Record<string, unknown>>(p.stmt);
+    const rows = this.all<Record<string, unknown>>(p.stmt);
     const nextCursor = rows.length === q.limit ? encodeCursor(p.sort, rows[rows.length - 1]!) : null;
     const viewAll = p.cols.some((c) => c.masked) && this.core.auth.hasPermission(s, 'customers.viewAll');
     return { kind: 'rows', rows: rows.map((r) => this.clean(p.cols, r, viewAll)), nextCursor, total };

@@ -1,0 +1,1 @@
+CREATE INDEX `customers_city_name_idx` ON `customers` (`city`,`name`);
