@@ -43,7 +43,7 @@ export async function benchGrid(dataDir: string): Promise<Metric[]> {
     for (const sort of sorts) {
       const mark = api.length;
       let cursor: string | null = null;
-      for (let page = 0; page < 15; page++) {
+      for (let page = 0; page < 60; page++) {
         const input = { dataset: 'customers', scope: 'all', columns: COLUMNS, sort, filter: FILTER5, limit: 100, cursor };
         const t0 = performance.now();
         const r = await dispatch(core, token, 'grid.query', input);
