@@ -369,6 +369,18 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   if (!meta) return <div className="dg">{message ? <p className="form-message form-message-error">{message}</p> : <p className="muted">{t('common.loading')}</p>}</div>;
 
+  // What both grids (grouped rows and the flat infinite list) share: headers, locale, sort and column events.
+  const sharedGridProps = {
+    context: headerContext,
+    localeText: gridLocaleText(locale),
+    suppressDragLeaveHidesColumns: true,
+    onGridReady,
+    onSortChanged,
+    onColumnMoved: (e: { finished: boolean }) => e.finished && onColumnsChanged(),
+    onColumnResized: (e: { finished: boolean }) => e.finished && onColumnsChanged(),
+    onCellKeyDown,
+  };
+
   return (
     <div className="dg" ref={wrapRef}>
       <div className="dg-toolbar">
@@ -428,14 +440,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
             getRowId={(p) => p.data.__id}
             isFullWidthRow={(p) => !!(p.rowNode.data as FlatRow | undefined)?.__kind}
             fullWidthCellRenderer={GroupRowRenderer}
-            context={headerContext}
-            localeText={gridLocaleText(locale)}
-            suppressDragLeaveHidesColumns
-            onGridReady={onGridReady}
-            onSortChanged={onSortChanged}
-            onColumnMoved={(e) => e.finished && onColumnsChanged()}
-            onColumnResized={(e) => e.finished && onColumnsChanged()}
-            onCellKeyDown={onCellKeyDown}
+            {...sharedGridProps}
             onRowDoubleClicked={(e) => e.data && !e.data.__kind && onOpenRow?.(e.data)}
           />
         )}
@@ -450,14 +455,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
             columnDefs={columnDefs}
             getRowId={(p) => String((p.data as { id?: unknown }).id ?? JSON.stringify(p.data))}
             rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false }}
-            context={headerContext}
-            localeText={gridLocaleText(locale)}
-            suppressDragLeaveHidesColumns
-            onGridReady={onGridReady}
-            onSortChanged={onSortChanged}
-            onColumnMoved={(e) => e.finished && onColumnsChanged()}
-            onColumnResized={(e) => e.finished && onColumnsChanged()}
-            onCellKeyDown={onCellKeyDown}
+            {...sharedGridProps}
             onRowDoubleClicked={(e) => e.data && onOpenRow?.(e.data as Record<string, unknown>)}
             onSelectionChanged={(e) => {
               setAllMatching(null);
