@@ -8,6 +8,7 @@ import { SettingsService } from './features/admin/settings';
 import { AuthService } from './features/auth/service';
 import { ensureReferenceData } from './features/auth/bootstrap';
 import { CustomerService } from './features/customers/service';
+import { CustomerVisibility } from './features/customers/visibility';
 
 export interface CoreOptions {
   dataDir: string;
@@ -27,6 +28,8 @@ export interface Core {
   settings: SettingsService;
   auth: AuthService;
   customers: CustomerService;
+  /** Who sees which customer (mine / team / all), shared by the grid, quick find and the card. */
+  visibility: CustomerVisibility;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -43,6 +46,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const settings = new SettingsService(db, clock);
   const auth = new AuthService(db, clock, settings, events);
+  const visibility = new CustomerVisibility(sqlite, auth);
   const customers = new CustomerService(db);
   const firstRun = opts.bootstrapAdmin === false ? null : await auth.bootstrapAdmin();
   return {
@@ -55,6 +59,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     settings,
     auth,
     customers,
+    visibility,
     firstRun,
     close: () => sqlite.close(),
   };

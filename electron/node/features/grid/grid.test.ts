@@ -68,9 +68,17 @@ describe('grid.query rows', () => {
     }
   });
 
-  it("a manager's team is the customers of users in the same team", async () => {
+  it("a manager's team is the customers of their own team and of every team they lead", async () => {
     const got = await walk(tok.manager!, { scope: 'team' }, 500);
-    const ref = ids('select c.id from customers c join users u on u.id = c.owner_id join users m on m.team_id = u.team_id where m.id = ? order by c.id', uid.manager);
+    const ref = ids(
+      `select c.id from customers c join users u on u.id = c.owner_id
+       where u.team_id in (select id from teams where manager_id = ? union select team_id from users where id = ?) order by c.id`,
+      uid.manager,
+      uid.manager,
+    );
+    // the demo sales manager leads both sales teams: more than their own team's customers
+    const ownTeamOnly = ids('select c.id from customers c join users u on u.id = c.owner_id join users m on m.team_id = u.team_id where m.id = ? order by c.id', uid.manager);
+    expect(ref.length).toBeGreaterThan(ownTeamOnly.length);
     expect([...got].sort((a, b) => a - b)).toEqual(ref);
   });
 

@@ -5,7 +5,6 @@ import ExcelJS from 'exceljs';
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
-import { MANAGER_ROLES } from '../../../common/roles';
 import { EXPORT_MAX_ROWS, gridQuerySchema, type Dataset, type EnumValue, type GridColumnMeta, type GridFilter, type GridPage, type GridSort, type Scope } from '../../../common/api/grid';
 import type { z } from 'zod';
 import type { Core } from '../../core';
@@ -53,17 +52,12 @@ export class GridService {
   }
 
   scopesOf(s: SessionCtx): Scope[] {
-    const out: Scope[] = ['mine'];
-    if (MANAGER_ROLES.includes(s.user.role) && s.user.teamId != null) out.push('team');
-    if (this.core.auth.hasPermission(s, 'customers.viewAll')) out.push('all');
-    return out;
+    return this.core.visibility.scopesOf(s);
   }
 
   private scopeSql(s: SessionCtx, scope: Scope): SQL {
-    if (scope === 'mine') return sql`c.owner_id = ${s.user.id}`;
     if (!this.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
-    if (scope === 'team') return sql`c.owner_id in (select id from users where team_id = ${s.user.teamId})`;
-    return sql`1`;
+    return this.core.visibility.scopeSql(s, scope, 'c');
   }
 
   private ctx(def: DatasetDef): BuildCtx {
