@@ -5,13 +5,13 @@
  */
 import type { ApiResult } from '../../electron/common/api/contract';
 import type { Api, InputOf, OutputOf } from '../../electron/common/api';
-import type { customersEditApi } from '../../electron/common/api/customers';
+import type { customerSearchApi, customersEditApi } from '../../electron/common/api/customers';
 import type { gridApi } from '../../electron/common/api/grid';
 import { getLocale, t } from '../i18n';
 import { ApiError, type ClientErrorCode } from './errors';
 
 /** The contract's methods, plus the issue-4 ones (grid, customer edit) in case the index does not list them yet. */
-type ClientApi = Api & typeof gridApi & typeof customersEditApi;
+type ClientApi = Api & typeof gridApi & typeof customerSearchApi & typeof customersEditApi;
 export type MethodName = keyof ClientApi;
 export type Input<M extends MethodName> = InputOf<ClientApi[M]>;
 export type Output<M extends MethodName> = OutputOf<ClientApi[M]>;

@@ -116,13 +116,16 @@ export interface DictionaryItem {
   en: string;
 }
 
-export const customersEditApi = {
+export const customerSearchApi = {
   /** Quick find by a fragment of name, phone, plate or VIN; ranked; only customers the user may see. */
   'customers.search': method({
     input: z.object({ q: z.string().max(100), limit: z.number().int().min(1).max(50).default(20) }).strict(),
     access: 'session',
     output: returns<SearchHit[]>(),
   }),
+} as const;
+
+export const customersEditApi = {
   'customers.checkPhone': method({
     input: z.object({ raw: z.string().max(40), exceptCustomerId: z.number().int().positive().optional() }).strict(),
     access: 'session',
