@@ -142,6 +142,22 @@ describe('grid.query groups', () => {
       expect(nulls.length).toBe(ref[0]!.n);
     }
   });
+
+  it("grouping by owner counts per consultant, labels each group with the consultant's name and opens it by id", async () => {
+    const l1: any = await ok(tok.manager!, 'grid.query', { ...base, scope: 'team', groupBy: ['ownerName'], withTotal: true, limit: 500 });
+    const ref = t.core.sqlite
+      .prepare(
+        `select u.id k, u.display_name l, count(*) n from customers c join users u on u.id = c.owner_id
+         where u.team_id in (select id from teams where manager_id = ? union select team_id from users where id = ?)
+         group by u.id order by u.display_name, u.id`,
+      )
+      .all(uid.manager, uid.manager) as { k: number; l: string; n: number }[];
+    expect(ref.length).toBeGreaterThan(1);
+    expect(l1.groups.map((g: any) => [g.key, g.label, g.count])).toEqual(ref.map((r) => [r.k, r.l, r.n]));
+    expect(l1.total).toBe(ref.length);
+    const rows = await walk(tok.manager!, { scope: 'team', groupBy: ['ownerName'], groupKeys: [ref[0]!.k] }, 200);
+    expect(rows.sort((a, b) => a - b)).toEqual(ids('select id from customers where owner_id = ? order by id', ref[0]!.k));
+  });
 });
 
 describe('grid.views', () => {

@@ -83,7 +83,7 @@ export class GridService {
     const groupCols = q.groupBy.map((g) => column(def, g, 'groupable'));
     const keyParts = q.groupKeys.map((k, i) => {
       const gcol = groupCols[i]!;
-      const e = sql.raw(gcol.expr);
+      const e = sql.raw(gcol.groupKey?.expr ?? gcol.expr);
       if (k === null) return sql`${e} is null`;
       const v = gcol.type === 'boolean' ? (k === 1 || k === '1' || k === 'true' ? 1 : 0) : k;
       return sql`${e} = ${v}`;
@@ -94,10 +94,16 @@ export class GridService {
     if (!isRows) {
       const level = q.groupKeys.length;
       const gc = groupCols[level]!;
-      const e = sql.raw(gc.expr);
+      const e = sql.raw(gc.groupKey?.expr ?? gc.expr);
+      const counts = sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1`;
+      const page = sql`limit ${q.limit} offset ${q.offset ?? 0}`;
       return {
         kind: 'groups',
-        stmt: sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1 order by 1 limit ${q.limit} offset ${q.offset ?? 0}`,
+        // With a group key the groups are counted by key, then labelled and ordered by label
+        // (blank first, as for plain columns); two owners with one name stay two groups.
+        stmt: gc.groupKey
+          ? sql`select g.k as k, g.n as n, ${sql.raw(gc.groupKey.label)} as l from (${counts}) g order by g.k is not null, l, g.k ${page}`
+          : sql`${counts} order by 1 ${page}`,
         cols: [],
         sort: [],
         level,
@@ -134,9 +140,9 @@ export class GridService {
     if (p.kind === 'groups') {
       const gc = p.groupCol!;
       const locale = s.user.locale === 'en' ? 'en' : 'zh';
-      const rows = this.all<{ k: string | number | null; n: number }>(p.stmt);
+      const rows = this.all<{ k: string | number | null; n: number; l?: string | null }>(p.stmt);
       const enums = gc.type === 'enum' ? this.enumValues(gc) : undefined;
-      const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.k, enums, locale) }));
+      const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.l === undefined ? r.k : r.l, enums, locale) }));
       return { kind: 'groups', level: p.level, groups, total };
     }
     const rows = this.all<Record<string, unknown>>(p.stmt);

@@ -32,7 +32,7 @@ export const customersDataset: DatasetDef = {
     { id: 'province', type: 'text', zh: '省份', en: 'Province', expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false },
     { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true },
     { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true },
-    { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
+    { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
     { id: 'birthday', type: 'date', zh: '生日', en: 'Birthday', expr: 'c.birthday', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     { id: 'idNumber', type: 'text', zh: '证件号码', en: 'ID number', expr: 'c.id_number', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 180 },
     { id: 'dndCall', type: 'boolean', zh: '免打扰(电话)', en: 'No calls', expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false },

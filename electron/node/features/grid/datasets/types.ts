@@ -11,6 +11,12 @@ export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
   nullable: boolean;
   /** Rendered masked unless the user may see all customers. */
   masked?: boolean;
+  /**
+   * Group by a cheaper, indexed key than the shown value: e.g. the owner's id (customers_owner_idx)
+   * instead of their name (a lookup per row). `label` is an SQL expression of `g.k`, the key.
+   * Group keys sent back by the renderer are then these keys, so opening a group is an index seek.
+   */
+  groupKey?: { expr: string; label: string };
 }
 
 export interface DatasetDef {
