@@ -37,10 +37,103 @@ export interface CustomerCard {
   dndRevisit: boolean;
   phones: PhoneView[];
   vehicles: VehicleView[];
+  /** Record sections of the 360° view: the most recent CARD_SECTION_LIMIT rows, newest first, and the total. */
+  opportunities: CardSection<OpportunityRow>;
+  activities: CardSection<ActivityRow>;
+  serviceHistory: CardSection<ServiceVisitRow>;
+  revisits: CardSection<RevisitRow>;
+  calls: CardSection<CallRow>;
+  sms: CardSection<SmsRow>;
+  complaints: CardSection<ComplaintRow>;
+}
+
+/** How many rows of each card section are sent; the total says whether there are more. */
+export const CARD_SECTION_LIMIT = 20;
+
+export interface CardSection<T> {
+  total: number;
+  items: T[];
+}
+
+export interface OpportunityRow {
+  id: number;
+  stage: string;
+  /** Win probability (%) of the stage; null for a stage code the funnel does not know. */
+  probability: number | null;
+  status: 'open' | 'won' | 'abandoned';
+  model: string | null;
+  expectedPurchaseDate: string | null;
+  ownerName: string | null;
+  createdAt: number;
+}
+
+export interface ActivityRow {
+  id: number;
+  type: string;
+  status: 'planned' | 'done' | 'cancelled';
+  plannedAt: number | null;
+  doneAt: number | null;
+  subject: string | null;
+  result: string | null;
+  ownerName: string | null;
+}
+
+export interface ServiceVisitRow {
+  id: number;
+  roNumber: string;
+  date: string;
+  type: 'first_service' | 'regular_service' | 'repair' | 'accident' | 'warranty' | 'other';
+  plate: string | null;
+  model: string | null;
+  mileage: number | null;
+  amount: number | null;
+  advisorName: string | null;
+}
+
+export interface RevisitRow {
+  id: number;
+  kind: 'sales' | 'repair';
+  status: 'open' | 'unreachable' | 'done';
+  result: 'satisfied' | 'neutral' | 'dissatisfied' | null;
+  score: number | null;
+  dueDate: string | null;
+  doneAt: number | null;
+  agentName: string | null;
+}
+
+export interface CallRow {
+  id: number;
+  direction: 'inbound' | 'outbound';
+  startedAt: number;
+  durationS: number | null;
+  outcome: string | null;
+  userName: string | null;
+  /** The call's recording, if one was kept (playback comes with the recordings feature). */
+  recordingId: number | null;
+}
+
+export interface SmsRow {
+  id: number;
+  number: string;
+  text: string;
+  status: 'queued' | 'submitting' | 'submitted' | 'delivered' | 'failed' | 'unknown';
+  createdAt: number;
+}
+
+export interface ComplaintRow {
+  id: number;
+  category: string;
+  status: 'open' | 'assigned' | 'handling' | 'closed';
+  description: string;
+  createdAt: number;
+  assigneeName: string | null;
 }
 
 export const customersApi = {
-  /** One customer's card. A consultant only sees customers they own (answered as not found otherwise). */
+  /**
+   * One customer's card (360° view). Visible: own customers, a manager's team's, or all with
+   * customers.viewAll; anything else is answered as not found.
+   */
   'customers.get': method({ input: z.object({ id: z.number().int().positive() }), access: 'session', output: returns<CustomerCard>() }),
 } as const;
 
@@ -106,8 +199,12 @@ export interface PhoneCheck {
   kind: 'mobile' | 'landline' | null;
   /** Why the number is not a phone number, in the user's language. */
   error: string | null;
-  /** Other customers who already have this number (only those the user may open are linked). */
-  owners: { id: number; name: string; canOpen: boolean }[];
+  /**
+   * Other customers who already have this number. For a customer the user may open, `name` is the
+   * customer's name; for one they may not, only the surname is shown (张**) and `ownerName` says
+   * which colleague to talk to — enough to avoid a duplicate, without revealing someone else's customer.
+   */
+  owners: { id: number; name: string; canOpen: boolean; ownerName: string | null }[];
 }
 
 export interface DictionaryItem {

@@ -42,3 +42,58 @@ export function pickLocale(value: string | null | undefined): Locale {
   if (!value) return 'zh-CN';
   return /^en\b/i.test(value.trim()) ? 'en' : 'zh-CN';
 }
+
+/**
+ * Messages shown under one field of the customer form (INVALID_INPUT details.fields). Kept next to
+ * the error messages so both languages are reviewed together; {name} placeholders as above.
+ */
+export const FIELD_MESSAGES = {
+  required: { 'zh-CN': '必填', en: 'Required' },
+  'idNumber.format': {
+    'zh-CN': '身份证号应为 18 位:17 位数字加 1 位数字或 X',
+    en: 'An ID number has 18 characters: 17 digits, then a digit or X',
+  },
+  'idNumber.birthday': { 'zh-CN': '身份证号中的出生日期 {date} 不是有效日期', en: 'The date of birth in the ID number ({date}) is not a real date' },
+  'idNumber.future': { 'zh-CN': '身份证号中的出生日期 {date} 晚于今天', en: 'The date of birth in the ID number ({date}) is after today' },
+  'idNumber.check': {
+    'zh-CN': '身份证号校验位不符,请核对是否有输错的数字',
+    en: 'The ID number’s check digit does not match: please look for a mistyped digit',
+  },
+  'uscc.invalid': {
+    'zh-CN': '统一社会信用代码无效(应为 18 位,校验位须正确)',
+    en: 'Not a valid unified social credit code (18 characters with a correct check character)',
+  },
+  'date.format': { 'zh-CN': '请填写有效日期,格式 YYYY-MM-DD', en: 'Enter a real date as YYYY-MM-DD' },
+  'date.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be after today' },
+  'date.tooOld': { 'zh-CN': '日期不能早于 1900 年', en: 'The date cannot be before 1900' },
+  'birthday.mismatch': {
+    'zh-CN': '生日与身份证号中的出生日期({date})不一致',
+    en: 'The birthday differs from the date of birth in the ID number ({date})',
+  },
+  'gender.mismatch': {
+    'zh-CN': '性别与身份证号不一致(身份证号为{gender}性)',
+    en: 'The gender differs from the ID number (which says {gender})',
+  },
+  'email.invalid': { 'zh-CN': '电子邮箱格式无效,例如 name@example.com', en: 'Not a valid e-mail address, e.g. name@example.com' },
+  'dict.unknown': { 'zh-CN': '“{code}”不在数据字典中,请从下拉列表选择', en: '“{code}” is not in the dictionary: pick a value from the list' },
+  'vin.format': {
+    'zh-CN': 'VIN 应为 17 位,仅含数字和字母(不含 I、O、Q)',
+    en: 'A VIN has 17 characters: digits and letters except I, O and Q',
+  },
+  'vin.check': { 'zh-CN': 'VIN 第 9 位校验位不符,请核对是否有输错的字符', en: 'The VIN’s check digit (9th character) does not match: look for a typo' },
+  'vin.taken': { 'zh-CN': '该 VIN 已登记在其他客户名下', en: 'This VIN is already registered to another customer' },
+  'vin.repeated': { 'zh-CN': '同一 VIN 填写了两次', en: 'The same VIN is entered twice' },
+  'plate.invalid': {
+    'zh-CN': '车牌格式无效,例如 粤B12345、粤BD12345(新能源)、粤B1234学',
+    en: 'Not a valid plate, e.g. 粤B12345, 粤BD12345 (new energy), 粤B1234学',
+  },
+  'phone.repeated': { 'zh-CN': '该号码在上面已填写', en: 'This number is already entered above' },
+  'phone.onePrimary': { 'zh-CN': '只能有一个主号码', en: 'Only one number can be the primary one' },
+  'owner.invalid': {
+    'zh-CN': '只能分配给在职、且在您管理范围内的用户',
+    en: 'Only an active user within your team or scope can own the customer',
+  },
+  'gender.male': { 'zh-CN': '男', en: 'male' },
+  'gender.female': { 'zh-CN': '女', en: 'female' },
+} as const satisfies Record<string, Record<Locale, string>>;
+export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -76,3 +76,33 @@ export function isValidUscc(code: string): boolean {
   const check = (31 - (sum % 31)) % 31;
   return code[17] === alphabet[check];
 }
+
+/**
+ * Why an ID number is not valid, most basic problem first, so the message tells the user what to
+ * fix: the shape, the date of birth inside it, or the check digit (a typo). Null when valid.
+ */
+export function idNumberProblem(id: string, today?: string): null | { key: 'idNumber.format' | 'idNumber.birthday' | 'idNumber.future' | 'idNumber.check'; date?: string } {
+  if (!/^[1-8]\d{16}[\dXx]$/.test(id)) return { key: 'idNumber.format' };
+  const date = birthdayOfIdNumber(id);
+  if (!isRealDate(date) || date < '1900-01-01') return { key: 'idNumber.birthday', date };
+  if (today !== undefined && date > today) return { key: 'idNumber.future', date };
+  return isValidIdNumber(id) ? null : { key: 'idNumber.check' };
+}
+
+/** 'YYYY-MM-DD' naming a day that exists (no 2 月 30 日). */
+export function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/**
+ * A deliberately plain e-mail check: one '@', no spaces, a dot in the domain. Anything stricter
+ * rejects real addresses; a user only needs to be told about obvious typos.
+ */
+export function isPlausibleEmail(s: string): boolean {
+  return s.length <= 100 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(s);
+}
