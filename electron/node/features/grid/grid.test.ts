@@ -86,6 +86,20 @@ describe('grid.query rows', () => {
     (await ok<{ count: number }>(tok.admin!, 'grid.count', { dataset: 'customers', scope: 'all', filter: { columns: [], advanced: { join, conditions } } })).count;
   const refCount = (where: string, ...p: unknown[]) => (t.core.sqlite.prepare(`select count(*) n from customers c where ${where}`).get(...p) as { n: number }).n;
 
+  it('phone cells show the primary number in one readable form, and phone filters match digits however typed', async () => {
+    const primary = '(select p.normalized from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1)';
+    const sample = t.core.sqlite.prepare(`select c.id, ${primary} n from customers c where ${primary} like '861%' limit 1`).get() as { id: number; n: string };
+    const m = sample.n.slice(2); // 13800138000
+    const page: any = await ok(tok.admin!, 'grid.query', { ...base, scope: 'all', filter: { columns: [], advanced: { join: 'and', conditions: [{ col: 'id', op: 'eq', value: sample.id }] } } });
+    expect(page.rows[0].phone).toBe(`${m.slice(0, 3)} ${m.slice(3, 7)} ${m.slice(7)}`);
+    const spaced = `${m.slice(3, 7)} ${m.slice(7, 9)}`; // '0013 80' as read off a business card
+    expect(await count([{ col: 'phone', op: 'contains', value: spaced }])).toBe(refCount(`${primary} like ?`, `%${m.slice(3, 9)}%`));
+    expect(await count([{ col: 'phone', op: 'startsWith', value: `+86 ${m.slice(0, 3)}-${m.slice(3, 5)}` }])).toBe(refCount(`${primary} like ?`, `86${m.slice(0, 5)}%`));
+    expect(await count([{ col: 'phone', op: 'equals', value: `${m.slice(0, 3)}-${m.slice(3, 7)}-${m.slice(7)}` }])).toBeGreaterThanOrEqual(1);
+    const bad = await call(t.core, tok.admin!, 'grid.count', { dataset: 'customers', scope: 'all', filter: { columns: [], advanced: { join: 'and', conditions: [{ col: 'phone', op: 'contains', value: '张' }] } } });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('text, number, date, enum and boolean operators match plain SQL', async () => {
     expect(await count([{ col: 'name', op: 'startsWith', value: '张' }])).toBe(refCount("name like '张%'"));
     expect(await count([{ col: 'name', op: 'contains', value: '伟' }])).toBe(refCount("name like '%伟%'"));

@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { phoneFilterDigits } from '../../../common/phone-format';
 import {
   BOOLEAN_OPS,
   DATE_RELATIVE_OPS,
@@ -79,7 +80,13 @@ export function condition(ctx: BuildCtx, cond: Condition): SQL {
   if (op === 'notBlank') return c.type === 'text' ? sql`(${e} is not null and ${e} <> '')` : sql`(${e} is not null)`;
   switch (c.type) {
     case 'text': {
-      const v = text(cond.value, c.id);
+      let v = text(cond.value, c.id);
+      if (c.phone) {
+        // Phone cells hold the normalised number: compare digits with digits, whatever the user typed.
+        const digits = phoneFilterDigits(v, op === 'startsWith' || op === 'equals' || op === 'notEquals');
+        if (!digits) throw invalid(`column '${c.id}' needs digits of a phone number`);
+        v = digits;
+      }
       if (op === 'contains') return like(e, `%${escapeLike(v)}%`);
       if (op === 'notContains') return like(e, `%${escapeLike(v)}%`, true);
       if (op === 'startsWith') return like(e, `${escapeLike(v)}%`);

@@ -11,6 +11,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
+import { formatPhone } from '../../../common/phone-format';
 import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
 import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx } from './query';
 
@@ -156,6 +157,7 @@ export class GridService {
     for (const c of cols) {
       let v = r[c.id];
       if (c.masked && !viewAll) v = maskId(v);
+      if (c.phone && typeof v === 'string') v = formatPhone(v);
       if (c.type === 'boolean' && v != null) v = v === 1 || v === true;
       o[c.id] = v;
     }

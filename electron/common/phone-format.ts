@@ -1,0 +1,37 @@
+/**
+ * Shows a normalised phone number (see electron/node/features/customers/phone.ts: 86 + national
+ * number without the trunk 0) the way Chinese staff read numbers aloud and dial them:
+ *   8613800138000 → 138 0013 8000        (mobile: 3-4-4)
+ *   861065529988  → 010-6552 9988        (landline: area code with its 0, then the local number)
+ *   8675588881234 → 0755-8888 1234
+ * Lists show this one form whatever the customer's record holds as typed ('+86-138-…', '138 0013…').
+ * Anything that is not a normalised mainland number is returned unchanged.
+ */
+export function formatPhone(normalized: string | null | undefined): string | null {
+  if (normalized == null) return null;
+  if (!/^86\d{9,12}$/.test(normalized)) return normalized;
+  const n = normalized.slice(2);
+  if (/^1[3-9]\d{9}$/.test(n)) return `${n.slice(0, 3)} ${n.slice(3, 7)} ${n.slice(7)}`;
+  // Two-digit area codes: 010 (Beijing) and 02x (the large cities); the rest have three after the 0.
+  const areaLen = n.startsWith('10') || n.startsWith('2') ? 2 : 3;
+  const area = n.slice(0, areaLen);
+  const local = n.slice(areaLen);
+  if (local.length < 7 || local.length > 8) return normalized;
+  return `0${area}-${local.slice(0, local.length - 4)} ${local.slice(-4)}`;
+}
+
+/**
+ * A phone fragment a user types into a filter ('138 0013', '0755-8888', '+86 138') as the digits
+ * of the normalised form, so 'starts with' and 'equals' compare like with like:
+ * a leading trunk 0 or a bare mobile 1 gets the 86 in front; '+86' / '0086' are kept as 86.
+ * Returns null when the text holds no digits.
+ */
+export function phoneFilterDigits(text: string, anchored: boolean): string | null {
+  let d = text.normalize('NFKC').replace(/\D/g, '');
+  if (!d) return null;
+  if (!anchored) return d;
+  if (d.startsWith('0086')) d = d.slice(2);
+  else if (d.startsWith('0')) d = `86${d.slice(1)}`;
+  else if (d.startsWith('1')) d = `86${d}`;
+  return d;
+}
