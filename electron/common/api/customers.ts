@@ -240,7 +240,9 @@ export const customersEditApi = {
   'customers.update': method({
     input: z.object({
       id: z.number().int().positive(),
-      patch: customerInputSchema.partial(),
+      // Patch semantics: only the fields sent change. The kind's default must not apply here, or
+      // every patch without it would turn a company into a person.
+      patch: customerInputSchema.extend({ kind: z.enum(['individual', 'company']) }).partial(),
       phones: z.array(phoneInputSchema).min(1).max(5).optional(),
     }),
     access: 'session',
