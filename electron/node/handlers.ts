@@ -7,6 +7,8 @@ import { AppError } from './errors';
 import { authHandlers } from './features/auth/handlers';
 import { adminHandlers } from './features/admin/handlers';
 import { customersHandlers } from './features/customers/handlers';
+import { customersEditHandlers } from './features/customers/edit-handlers';
+import { customerSearchHandlers } from './features/customers/search-handlers';
 import { gridHandlers } from './features/grid/handlers';
 
 export interface HandlerCtx {
@@ -34,6 +36,8 @@ export const handlers: Handlers<Api> = {
   ...authHandlers,
   ...adminHandlers,
   ...customersHandlers,
+  ...customersEditHandlers,
+  ...customerSearchHandlers,
   ...gridHandlers,
 };
 

@@ -1,6 +1,6 @@
 import { authApi } from './auth';
 import { adminApi } from './admin';
-import { customersApi } from './customers';
+import { customersApi, customersEditApi, customerSearchApi } from './customers';
 import { gridApi } from './grid';
 import type { InputOf, OutputOf } from './contract';
 
@@ -9,6 +9,8 @@ export const api = {
   ...authApi,
   ...adminApi,
   ...customersApi,
+  ...customersEditApi,
+  ...customerSearchApi,
   ...gridApi,
 } as const;
 

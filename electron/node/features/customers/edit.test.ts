@@ -1,0 +1,220 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+
+/**
+ * Customer create / edit through dispatch on a real SQLite file: the messages users read, the
+ * transaction, the audit log, owner rules and visibility.
+ */
+
+let t: TestCore;
+const tok: Record<string, string> = {};
+const uid: Record<string, number> = {};
+
+// Valid identifiers (check digits computed independently; see validate.test.ts).
+const ID_MALE_1990 = '110101199003071233'; // born 1990-03-07, 17th digit odd → male
+const ID_FEMALE_1985 = '44030519850615002X';
+const VIN_A = 'LFV2A21K6D3012345';
+const VIN_B = 'LFV3A23C8E3000001';
+const VIN_C = 'LSVAA4185E2000002';
+const MORE_VINS = ['LFV2A21K8D3012346', 'LFV2A21KXD3012347', 'LFV2A21K1D3012348', 'LFV2A21K3D3012349', 'LFV2A21KXD3012350', 'LFV2A21K1D3012351'];
+
+type Fail = { ok: false; error: { code: string; message: string; details?: { fields?: { field: string; message: string }[] } } };
+const fieldsOf = (r: unknown): Record<string, string> => ((r as { ok: boolean }).ok ? {} : Object.fromEntries(((r as Fail).error.details?.fields ?? []).map((f) => [f.field, f.message])));
+const sqlGet = <T>(q: string, ...args: unknown[]) => t.core.sqlite.prepare(q).get(...args) as T;
+
+beforeAll(async () => {
+  t = await makeCore();
+  for (const [name, role] of [
+    ['s1', 'salesConsultant'],
+    ['s2', 'salesConsultant'],
+    ['s3', 'salesConsultant'],
+    ['mgr', 'salesManager'],
+    ['gm', 'generalManager'],
+    ['agent', 'serviceAgent'],
+  ] as const) {
+    const u = await userWithSession(t.core, name, role);
+    tok[name] = u.token;
+    uid[name] = u.userId;
+  }
+  // Team A: manager leads s1 and s2; s3 is in another team. The manager's viewAll is revoked so
+  // only the team rule gives them s1's and s2's customers.
+  const ta = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('A组', 'sales', ?)").run(uid.mgr).lastInsertRowid;
+  const tb = t.core.sqlite.prepare("INSERT INTO teams (name, kind) VALUES ('B组', 'sales')").run().lastInsertRowid;
+  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
+  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(tb, uid.s3);
+  t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
+  const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?, ?, ?, ?, ?, ?)');
+  dict.run('source', 'walk_in', '展厅到店', 'Walk-in', 2, 1);
+  dict.run('source', 'phone', '来电', 'Phone call', 1, 1);
+  dict.run('source', 'fair', '车展', 'Motor show', 3, 0);
+  dict.run('model', 'sagitar', '速腾', 'Sagitar', 1, 1);
+  dict.run('model', 'magotan', '迈腾', 'Magotan', 2, 1);
+});
+afterAll(() => t.cleanup());
+
+const base = (over: Record<string, unknown> = {}) => ({ name: '王小明', phones: [{ raw: '13800138000' }], ...over });
+
+describe('dict.list', () => {
+  it('lists the active items of a kind by sort order, with both labels', async () => {
+    expect(await call(t.core, tok.s1!, 'dict.list', { kind: 'source' })).toEqual({
+      ok: true,
+      value: [
+        { code: 'phone', zh: '来电', en: 'Phone call' },
+        { code: 'walk_in', zh: '展厅到店', en: 'Walk-in' },
+      ],
+    });
+  });
+  it('answers an unknown kind with an empty list, not an error', async () => {
+    expect(await call(t.core, tok.s1!, 'dict.list', { kind: 'no_such_list' })).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('customers.create', () => {
+  it('stores a consultant’s customer as their own, with normalised phones, blank enumerations as 其它, and audit rows', async () => {
+    const r = await call(t.core, tok.s1!, 'customers.create', {
+      name: ' 李雷 ',
+      gender: null,
+      source: '',
+      phones: [{ raw: '+86 139-0013-9000' }, { raw: '（0755）８８８８ １２３４' }],
+      vehicles: [{ vin: ' lfv2a21k6d3012345 ', plate: '粤b·12345', model: 'sagitar' }],
+    });
+    expect(r).toMatchObject({ ok: true, value: { duplicatePhones: [] } });
+    const id = (r as { value: { id: number } }).value.id;
+    expect(sqlGet('SELECT name, gender, source, owner_id AS ownerId, created_by AS createdBy FROM customers WHERE id = ?', id)).toEqual({
+      name: '李雷',
+      gender: 'other',
+      source: 'other',
+      ownerId: uid.s1,
+      createdBy: uid.s1,
+    });
+    expect(t.core.sqlite.prepare('SELECT normalized, kind, is_primary AS p FROM customer_phones WHERE customer_id = ? ORDER BY id').all(id)).toEqual([
+      { normalized: '8613900139000', kind: 'mobile', p: 1 },
+      { normalized: '8675588881234', kind: 'landline', p: 0 },
+    ]);
+    expect(sqlGet('SELECT vin, plate FROM vehicles WHERE customer_id = ?', id)).toEqual({ vin: VIN_A, plate: '粤B12345' });
+    const audit = t.core.sqlite.prepare("SELECT action, entity, after FROM audit_log WHERE user_id = ? AND entity NOT IN ('session', 'user') ORDER BY id").all(uid.s1) as {
+      action: string;
+      entity: string;
+      after: string;
+    }[];
+    expect(audit.map((a) => `${a.action} ${a.entity}`)).toEqual(['create customer', 'create customer_phone', 'create customer_phone', 'create vehicle']);
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ id, name: '李雷', ownerId: uid.s1 });
+  });
+
+  it('reports every field problem at once, each under its field, in the user’s language', async () => {
+    const input = base({
+      idNumber: '110101199003071234', // wrong check digit
+      birthday: '2099-01-01',
+      email: 'wang@@example',
+      source: 'nonsense',
+      phones: [{ raw: '12345' }, { raw: '0755-8888' }],
+      vehicles: [
+        { vin: 'LFV3A23C0E3000001', model: 'sagitar' }, // wrong check digit
+        { vin: 'LFV2A21K6D301234', plate: '粤12345', model: 'beetle' },
+      ],
+    });
+    const zh = await call(t.core, tok.s2!, 'customers.create', input);
+    expect(zh).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(fieldsOf(zh)).toEqual({
+      idNumber: '身份证号校验位不符,请核对是否有输错的数字',
+      birthday: '日期不能晚于今天',
+      email: '电子邮箱格式无效,例如 name@example.com',
+      source: '“nonsense”不在数据字典中,请从下拉列表选择',
+      'phones.0.raw': '手机号码应为 11 位',
+      'phones.1.raw': '区号 0755 后的本地号码应为 7–8 位(现为 4 位)',
+      'vehicles.0.vin': 'VIN 第 9 位校验位不符,请核对是否有输错的字符',
+      'vehicles.1.vin': 'VIN 应为 17 位,仅含数字和字母(不含 I、O、Q)',
+      'vehicles.1.plate': '车牌格式无效,例如 粤B12345、粤BD12345(新能源)、粤B1234学',
+      'vehicles.1.model': '“beetle”不在数据字典中,请从下拉列表选择',
+    });
+    // The same problems in English for an English-speaking user.
+    t.core.sqlite.prepare("UPDATE users SET locale = 'en' WHERE id = ?").run(uid.s2);
+    const en = await call(t.core, tok.s2!, 'customers.create', input);
+    t.core.sqlite.prepare("UPDATE users SET locale = 'zh-CN' WHERE id = ?").run(uid.s2);
+    const f = fieldsOf(en);
+    expect(f.idNumber).toBe('The ID number’s check digit does not match: please look for a mistyped digit');
+    expect(f['phones.1.raw']).toBe('The local number after area code 0755 must have 7–8 digits (has 4)');
+    expect(f['vehicles.0.vin']).toBe('The VIN’s check digit (9th character) does not match: look for a typo');
+    expect(Object.keys(f)).toHaveLength(10);
+    expect(sqlGet<{ n: number }>('SELECT COUNT(*) AS n FROM customers WHERE created_by = ?', uid.s2).n).toBe(0);
+  });
+
+  it('explains ID numbers: shape, impossible or future birth date, company credit codes', async () => {
+    const f = async (idNumber: string, kind = 'individual') => fieldsOf(await call(t.core, tok.s2!, 'customers.create', base({ idNumber, kind }))).idNumber;
+    expect(await f('11010119900307')).toBe('身份证号应为 18 位:17 位数字加 1 位数字或 X');
+    expect(await f('110101199002301234')).toBe('身份证号中的出生日期 1990-02-30 不是有效日期');
+    expect(await f('440305203001010017')).toBe('身份证号中的出生日期 2030-01-01 晚于今天');
+    expect(await f('91110000100000000X', 'company')).toBe('统一社会信用代码无效(应为 18 位,校验位须正确)');
+    expect(await f('91350100M000100Y43', 'company')).toBeUndefined();
+  });
+
+  it('fills birthday and gender from a valid ID number, and flags a contradiction', async () => {
+    const ok = await call(t.core, tok.s2!, 'customers.create', base({ name: '赵敏', idNumber: ID_FEMALE_1985.toLowerCase(), phones: [{ raw: '13600136000' }] }));
+    const id = (ok as { value: { id: number } }).value.id;
+    expect(sqlGet('SELECT id_number AS idNumber, birthday, birthday_md AS md, gender FROM customers WHERE id = ?', id)).toEqual({
+      idNumber: ID_FEMALE_1985,
+      birthday: '1985-06-15',
+      md: '06-15',
+      gender: 'female',
+    });
+    const bad = await call(t.core, tok.s2!, 'customers.create', base({ idNumber: ID_MALE_1990, gender: 'female', birthday: '1990-03-08' }));
+    expect(fieldsOf(bad)).toEqual({
+      birthday: '生日与身份证号中的出生日期(1990-03-07)不一致',
+      gender: '性别与身份证号不一致(身份证号为男性)',
+    });
+  });
+
+  it('refuses a VIN already on another customer’s vehicle, and the same VIN twice', async () => {
+    const r = await call(t.core, tok.s2!, 'customers.create', base({ vehicles: [{ vin: VIN_B, model: 'magotan' }, { vin: VIN_A, model: 'sagitar' }, { vin: VIN_B, model: 'sagitar' }] }));
+    expect(fieldsOf(r)).toEqual({ 'vehicles.1.vin': '该 VIN 已登记在其他客户名下', 'vehicles.2.vin': '同一 VIN 填写了两次' });
+  });
+
+  it('accepts plate shapes staff meet (new energy, police, driving school) and stores them cleaned', async () => {
+    const cases = [
+      [' 粤b d12345 ', '粤BD12345'],
+      ['粤B12345D', '粤B12345D'],
+      ['京A·1234警', '京A1234警'],
+      ['粤ｂ1234学', '粤B1234学'],
+    ] as const;
+    for (const [i, [typed, stored]] of cases.entries()) {
+      const vin = MORE_VINS[i]!;
+      const r = await call(t.core, tok.s3!, 'customers.create', base({ name: `车主${i}`, phones: [{ raw: `1370013700${i}` }], vehicles: [{ vin, plate: typed, model: 'sagitar' }] }));
+      expect(r).toMatchObject({ ok: true });
+      expect(sqlGet('SELECT plate FROM vehicles WHERE vin = ?', vin)).toEqual({ plate: stored });
+    }
+  });
+
+  it('warns about a phone that belongs to another customer but still saves', async () => {
+    const r = await call(t.core, tok.s1!, 'customers.create', base({ name: '李雷的家人', phones: [{ raw: '139 0013 9000' }] }));
+    expect(r).toMatchObject({ ok: true, value: { duplicatePhones: [{ normalized: '8613900139000', owners: [{ name: '李雷', canOpen: true }] }] } });
+  });
+
+  it('rejects two primary numbers and the same number twice', async () => {
+    const r = await call(t.core, tok.s1!, 'customers.create', base({ phones: [{ raw: '13500135000', isPrimary: true }, { raw: '+8613500135000' }, { raw: '13500135001', isPrimary: true }] }));
+    expect(fieldsOf(r)).toEqual({ 'phones.1.raw': '该号码在上面已填写', 'phones.2.isPrimary': '只能有一个主号码' });
+  });
+
+  it('does not let a consultant make another user the owner', async () => {
+    const r = await call(t.core, tok.s1!, 'customers.create', base({ ownerId: uid.s2 }));
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('lets a manager assign a new customer within their team only', async () => {
+    expect(await call(t.core, tok.mgr!, 'customers.create', base({ name: '团队客户', phones: [{ raw: '13300133000' }], ownerId: uid.s2 }))).toMatchObject({ ok: true });
+    const outside = await call(t.core, tok.mgr!, 'customers.create', base({ ownerId: uid.s3 }));
+    expect(fieldsOf(outside)).toEqual({ ownerId: '只能分配给在职、且在您管理范围内的用户' });
+  });
+
+  it('writes nothing — no customer, no phone, no audit row — when a later insert fails', async () => {
+    const count = () => sqlGet<{ c: number; a: number; p: number }>('SELECT (SELECT COUNT(*) FROM customers) AS c, (SELECT COUNT(*) FROM audit_log) AS a, (SELECT COUNT(*) FROM customer_phones) AS p');
+    const before = count();
+    t.core.sqlite.exec("CREATE TRIGGER fail_vehicle BEFORE INSERT ON vehicles BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+    try {
+      const r = await call(t.core, tok.s1!, 'customers.create', base({ name: '半截客户', phones: [{ raw: '13200132000' }], vehicles: [{ vin: MORE_VINS[5]!, model: 'sagitar' }] }));
+      expect(r).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    } finally {
+      t.core.sqlite.exec('DROP TRIGGER fail_vehicle');
+    }
+    expect(count()).toEqual(before);
+  });
+});
