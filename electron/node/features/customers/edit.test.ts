@@ -15,7 +15,6 @@ const ID_MALE_1990 = '110101199003071233'; // born 1990-03-07, 17th digit odd �
 const ID_FEMALE_1985 = '44030519850615002X';
 const VIN_A = 'LFV2A21K6D3012345';
 const VIN_B = 'LFV3A23C8E3000001';
-const VIN_C = 'LSVAA4185E2000002';
 const MORE_VINS = ['LFV2A21K8D3012346', 'LFV2A21KXD3012347', 'LFV2A21K1D3012348', 'LFV2A21K3D3012349', 'LFV2A21KXD3012350', 'LFV2A21K1D3012351'];
 
 type Fail = { ok: false; error: { code: string; message: string; details?: { fields?: { field: string; message: string }[] } } };
@@ -218,3 +217,119 @@ describe('customers.create', () => {
     expect(count()).toEqual(before);
   });
 });
+
+describe('customers.update', () => {
+  let id: number;
+  beforeAll(async () => {
+    const r = await call(t.core, tok.s2!, 'customers.create', {
+      name: '韩梅梅',
+      city: '深圳',
+      phones: [{ raw: '13100131000' }, { raw: '0755-26661234' }],
+    });
+    id = (r as { value: { id: number } }).value.id;
+  });
+
+  it('changes only the fields sent and logs before / after of what changed', async () => {
+    const r = await call(t.core, tok.s2!, 'customers.update', { id, patch: { city: '广州' } });
+    expect(r).toMatchObject({ ok: true, value: { id, duplicatePhones: [] } });
+    expect(sqlGet('SELECT name, city, kind, gender, source FROM customers WHERE id = ?', id)).toEqual({ name: '韩梅梅', city: '广州', kind: 'individual', gender: 'other', source: 'other' });
+    const a = sqlGet<{ before: string; after: string }>("SELECT before, after FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'update' ORDER BY id DESC", String(id));
+    expect(JSON.parse(a.before)).toMatchObject({ city: '深圳' });
+    expect(JSON.parse(a.after)).toMatchObject({ city: '广州' });
+    expect(JSON.parse(a.after)).not.toHaveProperty('name');
+  });
+
+  it('replaces the phone set: kept numbers keep their row, others are removed or added, each audited', async () => {
+    const keptId = sqlGet<{ id: number }>("SELECT id FROM customer_phones WHERE customer_id = ? AND normalized = '8675526661234'", id).id;
+    const r = await call(t.core, tok.s2!, 'customers.update', { id, patch: {}, phones: [{ raw: '0755 2666 1234', isPrimary: true }, { raw: '13900139000' }] });
+    // 13900139000 is 李雷's (s1's customer, same team, but s2 is a consultant: not theirs to open).
+    expect(r).toMatchObject({ ok: true, value: { duplicatePhones: [{ normalized: '8613900139000' }] } });
+    const owners = (r as { value: { duplicatePhones: PhoneCheckValue[] } }).value.duplicatePhones[0]!.owners;
+    expect(owners.map((o) => [o.name, o.canOpen, o.ownerName])).toEqual([
+      ['李*', false, 's1 测试'],
+      ['李***', false, 's1 测试'],
+    ]);
+    expect(t.core.sqlite.prepare('SELECT id, normalized, is_primary AS p FROM customer_phones WHERE customer_id = ? ORDER BY id').all(id)).toEqual([
+      { id: keptId, normalized: '8675526661234', p: 1 },
+      { id: expect.any(Number), normalized: '8613900139000', p: 0 },
+    ]);
+    const log = t.core.sqlite.prepare("SELECT action FROM audit_log WHERE entity = 'customer_phone' AND user_id = ? ORDER BY id DESC LIMIT 3").all(uid.s2) as { action: string }[];
+    expect(log.map((l) => l.action).sort()).toEqual(['create', 'delete', 'update']);
+  });
+
+  it('keeps a company a company when the patch does not mention the kind', async () => {
+    const c = await call(t.core, tok.s2!, 'customers.create', base({ name: '华为技术有限公司', kind: 'company', idNumber: '91350100M000100Y43', phones: [{ raw: '0755-28780808' }] }));
+    const cid = (c as { value: { id: number } }).value.id;
+    await call(t.core, tok.s2!, 'customers.update', { id: cid, patch: { address: '坂田' } });
+    expect(sqlGet('SELECT kind, address FROM customers WHERE id = ?', cid)).toEqual({ kind: 'company', address: '坂田' });
+  });
+
+  it('does not re-check an unchanged legacy value, but checks a changed one', async () => {
+    const now = t.clock.now();
+    const legacy = Number(
+      t.core.sqlite
+        .prepare("INSERT INTO customers (name, id_number, owner_id, created_at, updated_at) VALUES ('旧客户', '110101199003071234', ?, ?, ?)")
+        .run(uid.s2, now, now).lastInsertRowid,
+    );
+    expect(await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { name: '旧客户', idNumber: '110101199003071234', city: '东莞' } })).toMatchObject({ ok: true });
+    const r = await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { idNumber: '110101199003071235' } });
+    expect(fieldsOf(r)).toEqual({ idNumber: '身份证号校验位不符,请核对是否有输错的数字' });
+  });
+
+  it('answers a customer the user may not see as not found, and lets a manager edit their team’s', async () => {
+    expect(await call(t.core, tok.s3!, 'customers.update', { id, patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { city: '珠海' } })).toMatchObject({ ok: true });
+    const s3s = await call(t.core, tok.s3!, 'customers.create', base({ name: '别组客户', phones: [{ raw: '13000130000' }] }));
+    const other = (s3s as { value: { id: number } }).value.id;
+    expect(await call(t.core, tok.mgr!, 'customers.update', { id: other, patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('reassigns only with customers.reassign, to a user within the manager’s scope, and logs it', async () => {
+    expect(await call(t.core, tok.s2!, 'customers.update', { id, patch: { ownerId: uid.s1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // A service agent sees all customers but may not move them between consultants.
+    expect(await call(t.core, tok.agent!, 'customers.update', { id, patch: { ownerId: uid.s1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Sending the current owner is not a reassignment.
+    expect(await call(t.core, tok.s2!, 'customers.update', { id, patch: { ownerId: uid.s2 } })).toMatchObject({ ok: true });
+    expect(fieldsOf(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { ownerId: uid.s3 } }))).toEqual({ ownerId: '只能分配给在职、且在您管理范围内的用户' });
+    expect(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { ownerId: uid.s1 } })).toMatchObject({ ok: true });
+    const a = sqlGet<{ before: string; after: string; userId: number }>("SELECT before, after, user_id AS userId FROM audit_log WHERE entity = 'customer' AND entity_id = ? ORDER BY id DESC", String(id));
+    expect(a.userId).toBe(uid.mgr);
+    expect(JSON.parse(a.before)).toMatchObject({ ownerId: uid.s2 });
+    expect(JSON.parse(a.after)).toMatchObject({ ownerId: uid.s1 });
+    // The previous owner no longer sees the customer.
+    expect(await call(t.core, tok.s2!, 'customers.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The general manager (viewAll) may give it to anyone active.
+    expect(await call(t.core, tok.gm!, 'customers.update', { id, patch: { ownerId: uid.s3 } })).toMatchObject({ ok: true });
+    t.core.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(uid.agent);
+    expect(fieldsOf(await call(t.core, tok.gm!, 'customers.update', { id, patch: { ownerId: uid.agent } }))).toHaveProperty('ownerId');
+  });
+});
+
+describe('customers.checkPhone', () => {
+  it('says why a text is not a phone number, in the user’s language', async () => {
+    expect(await call(t.core, tok.s1!, 'customers.checkPhone', { raw: '88881234' })).toEqual({
+      ok: true,
+      value: { normalized: null, kind: null, error: '固定电话请加区号,例如 0755-88881234', owners: [] },
+    });
+    t.core.sqlite.prepare("UPDATE users SET locale = 'en' WHERE id = ?").run(uid.s1);
+    const en = await call(t.core, tok.s1!, 'customers.checkPhone', { raw: '88881234' });
+    t.core.sqlite.prepare("UPDATE users SET locale = 'zh-CN' WHERE id = ?").run(uid.s1);
+    expect(en).toMatchObject({ ok: true, value: { error: 'A landline needs its area code, e.g. 0755-88881234' } });
+  });
+
+  it('names the customers who have the number: openable ones in full, others by surname and owner', async () => {
+    const mine = await call(t.core, tok.s1!, 'customers.checkPhone', { raw: '＋８６ １３９ ００１３ ９０００' });
+    expect(mine).toMatchObject({ ok: true, value: { normalized: '8613900139000', kind: 'mobile', error: null } });
+    const owners = (mine as { value: PhoneCheckValue }).value.owners;
+    expect(owners.find((o) => o.name === '李雷')).toMatchObject({ canOpen: true, ownerName: 's1 测试' });
+    const lilei = owners.find((o) => o.name === '李雷')!.id;
+    // s3 may not open 李雷: the name is masked, the colleague to ask is named.
+    const theirs = await call(t.core, tok.s3!, 'customers.checkPhone', { raw: '13900139000' });
+    expect((theirs as { value: PhoneCheckValue }).value.owners.find((o) => o.id === lilei)).toEqual({ id: lilei, name: '李*', canOpen: false, ownerName: 's1 测试' });
+    // The customer being edited is not its own duplicate.
+    const except = await call(t.core, tok.s1!, 'customers.checkPhone', { raw: '13900139000', exceptCustomerId: lilei });
+    expect((except as { value: PhoneCheckValue }).value.owners.map((o) => o.id)).not.toContain(lilei);
+  });
+});
+
+type PhoneCheckValue = { owners: { id: number; name: string; canOpen: boolean; ownerName: string | null }[] };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { customerPhones, customers, vehicles } from '../../../../db/schema';
+import { activities, calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, vehicles } from '../../../../db/schema';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 
 let t: TestCore;
@@ -55,5 +55,78 @@ describe('customers.get (the customer card)', () => {
     expect(await call(t.core, m.token, 'customers.get', { id: theirs })).toMatchObject({ ok: true });
     t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(m.userId);
     expect(await call(t.core, m.token, 'customers.get', { id: theirs })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('customers.get for a manager without viewAll: their teams only', () => {
+  it('opens a customer of a consultant in a team they lead, not one of another team', async () => {
+    const lead = await userWithSession(t.core, 'team.lead', 'salesManager');
+    const inTeam = await userWithSession(t.core, 'team.member', 'salesConsultant');
+    t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(lead.userId);
+    const team = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('展厅一组', 'sales', ?)").run(lead.userId).lastInsertRowid;
+    t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(team, inTeam.userId);
+    const now = t.clock.now();
+    const teamCustomer = t.core.db.insert(customers).values({ name: '团队客户', ownerId: inTeam.userId, createdAt: now, updatedAt: now }).returning().get().id;
+    expect(await call(t.core, lead.token, 'customers.get', { id: teamCustomer })).toMatchObject({ ok: true, value: { name: '团队客户' } });
+    // 韩梅梅 belongs to sales.b, who is in no team of this manager.
+    expect(await call(t.core, lead.token, 'customers.get', { id: theirs })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // A consultant in the same team is not a manager: still only their own.
+    expect(await call(t.core, inTeam.token, 'customers.get', { id: mine })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+describe('customers.get record sections', () => {
+  it('are empty with a zero total when the customer has no records', async () => {
+    const r = await call(t.core, tok.b!, 'customers.get', { id: theirs });
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        opportunities: { total: 0, items: [] },
+        activities: { total: 0, items: [] },
+        serviceHistory: { total: 0, items: [] },
+        revisits: { total: 0, items: [] },
+        calls: { total: 0, items: [] },
+        sms: { total: 0, items: [] },
+        complaints: { total: 0, items: [] },
+      },
+    });
+  });
+
+  it('show the newest 20 with the total, stage probability, service history with the plate, calls with their recording', async () => {
+    const now = t.clock.now();
+    const db = t.core.db;
+    const consultant = (t.core.sqlite.prepare("SELECT id FROM users WHERE username = 'sales.a'").get() as { id: number }).id;
+    const vehicleId = (t.core.sqlite.prepare('SELECT id FROM vehicles WHERE customer_id = ?').get(mine) as { id: number }).id;
+    for (let i = 0; i < 25; i++) {
+      db.insert(activities).values({ customerId: mine, ownerId: consultant, type: 'call', status: 'done', doneAt: now - i * 60_000, subject: `跟进 ${i}`, createdAt: now, updatedAt: now }).run();
+    }
+    db.insert(opportunities).values({ customerId: mine, consultantId: consultant, source: 'showroom', stage: 'test_drive', model: 'magotan', expectedPurchaseDate: '2026-12-31', lastStageChangeAt: now, createdAt: now, updatedAt: now }).run();
+    db.insert(serviceVisits).values({ customerId: mine, vehicleId, roNumber: 'RO-1', date: '2026-10-01', type: 'regular_service', mileage: 15000, amount: 680, createdAt: now }).run();
+    db.insert(serviceVisits).values({ customerId: mine, vehicleId, roNumber: 'RO-2', date: '2026-11-01', type: 'repair', mileage: 17000, createdAt: now }).run();
+    const callId = db.insert(calls).values({ customerId: mine, direction: 'inbound', startedAt: now, durationS: 95, userId: consultant }).returning().get().id;
+    db.insert(calls).values({ customerId: mine, direction: 'outbound', startedAt: now - 1000, outcome: 'missed' }).run();
+    const recId = db.insert(recordings).values({ callId, customerId: mine, path: 'rec/1.opus', mime: 'audio/ogg', createdAt: now }).returning().get().id;
+    db.insert(complaints).values({ customerId: mine, source: 'phone', category: 'service', description: '等待时间过长', createdAt: now, updatedAt: now }).run();
+
+    const r = await call(t.core, tok.a!, 'customers.get', { id: mine });
+    if (!r.ok) throw new Error(r.error.message);
+    const card = r.value as import('../../../common/api/customers').CustomerCard;
+    expect(card.activities.total).toBe(25);
+    expect(card.activities.items).toHaveLength(20);
+    expect(card.activities.items[0]).toMatchObject({ subject: '跟进 0', ownerName: 'sales.a 测试' });
+    expect(card.activities.items[19]).toMatchObject({ subject: '跟进 19' });
+    expect(card.opportunities).toEqual({
+      total: 1,
+      items: [{ id: expect.any(Number), stage: 'test_drive', probability: 40, status: 'open', model: 'magotan', expectedPurchaseDate: '2026-12-31', ownerName: 'sales.a 测试', createdAt: now }],
+    });
+    expect(card.serviceHistory.items.map((v) => [v.roNumber, v.plate])).toEqual([
+      ['RO-2', '粤B12345'],
+      ['RO-1', '粤B12345'],
+    ]);
+    expect(card.calls.items.map((c) => [c.direction, c.recordingId])).toEqual([
+      ['inbound', recId],
+      ['outbound', null],
+    ]);
+    expect(card.complaints).toMatchObject({ total: 1, items: [{ description: '等待时间过长', status: 'open' }] });
   });
 });
