@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities, calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, vehicles } from '../../../../db/schema';
+import type { CustomerCard } from '../../../common/api/customers';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 
 let t: TestCore;
@@ -110,7 +111,7 @@ describe('customers.get record sections', () => {
 
     const r = await call(t.core, tok.a!, 'customers.get', { id: mine });
     if (!r.ok) throw new Error(r.error.message);
-    const card = r.value as import('../../../common/api/customers').CustomerCard;
+    const card = r.value as CustomerCard;
     expect(card.activities.total).toBe(25);
     expect(card.activities.items).toHaveLength(20);
     expect(card.activities.items[0]).toMatchObject({ subject: '跟进 0', ownerName: 'sales.a 测试' });
