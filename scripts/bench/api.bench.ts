@@ -1,3 +1,4 @@
+import { MANAGER_ROLES, type Role } from '../../electron/common/roles';
 import { createCore } from '../../electron/node/core';
 import { dispatch } from '../../electron/node/dispatch';
 import { hashToken } from '../../electron/node/features/auth/service';
@@ -7,8 +8,8 @@ const DEMO_PASSWORD = 'demo1234';
 
 /**
  * api.get_customer.p95_ms: the customer card through the whole API path (session, lock, role,
- * zod, visibility, queries) versus the same SQL — session lookup, visibility, card — run with raw
- * better-sqlite3 statements.
+ * zod, visibility, queries) versus the same SQL — session lookup, visibility, card with its phones,
+ * vehicles and seven record sections — run with raw better-sqlite3 statements.
  */
 export async function benchApi(dataDir: string): Promise<Metric[]> {
   const core = await createCore({ dataDir, bootstrapAdmin: false });
@@ -29,13 +30,36 @@ export async function benchApi(dataDir: string): Promise<Metric[]> {
                 c.dnd_call, c.dnd_sms, c.dnd_revisit, u.display_name AS owner_name,
                 (c.owner_id = @uid OR coalesce(
                   (SELECT granted FROM user_permissions WHERE user_id = @uid AND permission = 'customers.viewAll'),
-                  EXISTS (SELECT 1 FROM role_permissions WHERE role = @role AND permission = 'customers.viewAll'))) AS visible
+                  EXISTS (SELECT 1 FROM role_permissions WHERE role = @role AND permission = 'customers.viewAll'))
+                 OR (@manager = 1 AND c.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id IN (
+                   SELECT t.id FROM teams t WHERE t.manager_id = @uid
+                   UNION SELECT mu.team_id FROM users mu WHERE mu.id = @uid AND mu.team_id IS NOT NULL)))) AS visible
            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id`,
       ),
-      phones: core.sqlite.prepare('SELECT id, raw, normalized, kind, is_primary FROM customer_phones WHERE customer_id = ?'),
+      phones: core.sqlite.prepare('SELECT id, raw, normalized, kind, is_primary FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id'),
       vehicles: core.sqlite.prepare(
-        'SELECT id, vin, plate, model, purchase_date, mileage, next_service_date, insurance_expiry FROM vehicles WHERE customer_id = ?',
+        'SELECT id, vin, plate, model, purchase_date, mileage, next_service_date, insurance_expiry FROM vehicles WHERE customer_id = ? ORDER BY id',
       ),
+      // The card's record sections: the newest 20 of each with the total (window count).
+      sections: [
+        `SELECT o.id, o.stage, o.status, o.model, o.expected_purchase_date, p.display_name, o.created_at, count(*) OVER () AS total
+           FROM opportunities o LEFT JOIN users p ON p.id = o.consultant_id WHERE o.customer_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT 20`,
+        `SELECT a.id, a.type, a.status, a.planned_at, a.done_at, a.subject, a.result, p.display_name, count(*) OVER () AS total
+           FROM activities a LEFT JOIN users p ON p.id = a.owner_id WHERE a.customer_id = ?
+          ORDER BY coalesce(a.done_at, a.planned_at, a.created_at) DESC, a.id DESC LIMIT 20`,
+        `SELECT s.id, s.ro_number, s.date, s.type, v.plate, v.model, s.mileage, s.amount, p.display_name, count(*) OVER () AS total
+           FROM service_visits s LEFT JOIN vehicles v ON v.id = s.vehicle_id LEFT JOIN users p ON p.id = s.advisor_id
+          WHERE s.customer_id = ? ORDER BY s.date DESC, s.id DESC LIMIT 20`,
+        `SELECT r.id, r.kind, r.status, r.result, r.score, r.due_date, r.done_at, p.display_name, count(*) OVER () AS total
+           FROM revisits r LEFT JOIN users p ON p.id = r.agent_id WHERE r.customer_id = ? ORDER BY r.created_at DESC, r.id DESC LIMIT 20`,
+        `SELECT k.id, k.direction, k.started_at, k.duration_s, k.outcome, p.display_name,
+                (SELECT max(id) FROM recordings WHERE call_id = k.id AND deleted_at IS NULL) AS recording_id, count(*) OVER () AS total
+           FROM calls k LEFT JOIN users p ON p.id = k.user_id WHERE k.customer_id = ? ORDER BY k.started_at DESC, k.id DESC LIMIT 20`,
+        `SELECT m.id, m.number, m.text, m.status, m.created_at, count(*) OVER () AS total
+           FROM sms_messages m WHERE m.customer_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT 20`,
+        `SELECT x.id, x.category, x.status, x.description, x.created_at, p.display_name, count(*) OVER () AS total
+           FROM complaints x LEFT JOIN users p ON p.id = x.assignee_id WHERE x.customer_id = ? ORDER BY x.created_at DESC, x.id DESC LIMIT 20`,
+      ].map((q) => core.sqlite.prepare(q)),
     };
     const timeApi = async (id: number) => {
       const t0 = performance.now();
@@ -47,10 +71,11 @@ export async function benchApi(dataDir: string): Promise<Metric[]> {
     const timeRaw = (id: number) => {
       const t0 = performance.now();
       const me = raw.session.get(tokenHash) as { id: number; role: string };
-      const c = raw.customer.get({ id, uid: me.id, role: me.role }) as { visible: number } | undefined;
+      const c = raw.customer.get({ id, uid: me.id, role: me.role, manager: MANAGER_ROLES.includes(me.role as Role) ? 1 : 0 }) as { visible: number } | undefined;
       if (!c || c.visible !== 1) throw new Error(`raw: customer ${id} not visible`);
       raw.phones.all(id);
       raw.vehicles.all(id);
+      for (const q of raw.sections) q.all(id);
       return performance.now() - t0;
     };
     // Warm the same pages for both sides first; then alternate which side goes first, so neither

@@ -1,30 +1,10 @@
-import { desc, eq, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../../../../db/client';
-import {
-  activities,
-  calls,
-  complaints,
-  customerPhones,
-  customers,
-  opportunities,
-  recordings,
-  revisits,
-  serviceVisits,
-  smsMessages,
-  users,
-  vehicles,
-} from '../../../../db/schema';
-import { CARD_SECTION_LIMIT, type CardSection, type CustomerCard } from '../../../common/api/customers';
+import type { Statement } from 'better-sqlite3';
+import type { Db, Sqlite } from '../../../../db/client';
+import { CARD_SECTION_LIMIT, type CardSection, type CustomerCard, type PhoneView, type VehicleView } from '../../../common/api/customers';
 import { MANAGER_ROLES } from '../../../common/roles';
 import { isStageCode, stageProbability } from '../../../common/stages';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-
-const byCustomer = sql.placeholder('customerId');
-const limit = sql.placeholder('limit');
-/** Every section row carries the section's total (a window count), so one statement per section. */
-const total = sql<number>`count(*) over ()`.as('total');
 
 /**
  * Whether the session's user may see customer `c` — the same rule as CustomerVisibility (own;
@@ -32,13 +12,23 @@ const total = sql<number>`count(*) over ()`.as('total');
  * as one SQL expression so the card decides it inside its single customer query. The cheap tests
  * come first: SQLite stops at the first true term.
  */
-const visibleSql = sql<number>`(${customers.ownerId} = ${sql.placeholder('uid')}
-  or coalesce(
-    (select granted from user_permissions where user_id = ${sql.placeholder('uid')} and permission = 'customers.viewAll'),
-    exists(select 1 from role_permissions where role = ${sql.placeholder('role')} and permission = 'customers.viewAll'))
-  or (${sql.placeholder('manager')} = 1 and ${customers.ownerId} in (select tu.id from users tu where tu.team_id in (
-    select t.id from teams t where t.manager_id = ${sql.placeholder('uid')}
-    union select mu.team_id from users mu where mu.id = ${sql.placeholder('uid')} and mu.team_id is not null))))`;
+const VISIBLE_SQL = `(c.owner_id = @uid
+  OR coalesce(
+    (SELECT granted FROM user_permissions WHERE user_id = @uid AND permission = 'customers.viewAll'),
+    EXISTS (SELECT 1 FROM role_permissions WHERE role = @role AND permission = 'customers.viewAll'))
+  OR (@manager = 1 AND c.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id IN (
+    SELECT t.id FROM teams t WHERE t.manager_id = @uid
+    UNION SELECT mu.team_id FROM users mu WHERE mu.id = @uid AND mu.team_id IS NOT NULL))))`;
+
+type CustomerRow = Omit<CustomerCard, 'phones' | 'vehicles' | 'dndCall' | 'dndSms' | 'dndRevisit' | SectionKey> & {
+  dndCall: number;
+  dndSms: number;
+  dndRevisit: number;
+  visible: number;
+};
+type SectionKey = 'opportunities' | 'activities' | 'serviceHistory' | 'revisits' | 'calls' | 'sms' | 'complaints';
+type Row<K extends SectionKey> = CustomerCard[K]['items'][number] & { total: number };
+type Stmt<T> = Statement<[number, number], T>;
 
 function section<T extends { total: number }>(rows: T[]): CardSection<Omit<T, 'total'>> {
   return {
@@ -47,195 +37,84 @@ function section<T extends { total: number }>(rows: T[]): CardSection<Omit<T, 't
   };
 }
 
+/**
+ * The customer card (360° view). It is opened on every screen pop and search hit, so its ten
+ * statements are prepared once and run as plain better-sqlite3 statements with camelCase aliases:
+ * the card must stay within 1.5× of the bare SQL (scripts/bench/api.bench.ts runs the same text),
+ * and the query builder's per-row mapping cost more than that for ten small result sets.
+ */
 export class CustomerService {
-  // The card is opened on every screen pop and search hit: its queries are built once.
   private q;
 
   constructor(db: Db) {
-    const person = alias(users, 'person');
+    // core.ts hands this service the drizzle handle; its better-sqlite3 connection is the same one.
+    const sqlite = (db as Db & { $client: Sqlite }).$client;
+    const prep = <T>(text: string): Stmt<T> => sqlite.prepare<[number, number], T>(text);
     this.q = {
-      customer: db
-        .select({
-          c: {
-            id: customers.id,
-            kind: customers.kind,
-            name: customers.name,
-            gender: customers.gender,
-            idNumber: customers.idNumber,
-            birthday: customers.birthday,
-            city: customers.city,
-            address: customers.address,
-            source: customers.source,
-            ownerId: customers.ownerId,
-            dndCall: customers.dndCall,
-            dndSms: customers.dndSms,
-            dndRevisit: customers.dndRevisit,
-          },
-          ownerName: users.displayName,
-          visible: visibleSql,
-        })
-        .from(customers)
-        .leftJoin(users, eq(users.id, customers.ownerId))
-        .where(eq(customers.id, byCustomer))
-        .prepare(),
-      phones: db
-        .select({
-          id: customerPhones.id,
-          raw: customerPhones.raw,
-          normalized: customerPhones.normalized,
-          kind: customerPhones.kind,
-          isPrimary: customerPhones.isPrimary,
-        })
-        .from(customerPhones)
-        .where(eq(customerPhones.customerId, byCustomer))
-        .orderBy(desc(customerPhones.isPrimary), customerPhones.id)
-        .prepare(),
-      vehicles: db
-        .select({
-          id: vehicles.id,
-          vin: vehicles.vin,
-          plate: vehicles.plate,
-          model: vehicles.model,
-          purchaseDate: vehicles.purchaseDate,
-          mileage: vehicles.mileage,
-          nextServiceDate: vehicles.nextServiceDate,
-          insuranceExpiry: vehicles.insuranceExpiry,
-        })
-        .from(vehicles)
-        .where(eq(vehicles.customerId, byCustomer))
-        .orderBy(vehicles.id)
-        .prepare(),
-      opportunities: db
-        .select({
-          id: opportunities.id,
-          stage: opportunities.stage,
-          status: opportunities.status,
-          model: opportunities.model,
-          expectedPurchaseDate: opportunities.expectedPurchaseDate,
-          ownerName: person.displayName,
-          createdAt: opportunities.createdAt,
-          total,
-        })
-        .from(opportunities)
-        .leftJoin(person, eq(person.id, opportunities.consultantId))
-        .where(eq(opportunities.customerId, byCustomer))
-        .orderBy(desc(opportunities.createdAt), desc(opportunities.id))
-        .limit(limit)
-        .prepare(),
-      activities: db
-        .select({
-          id: activities.id,
-          type: activities.type,
-          status: activities.status,
-          plannedAt: activities.plannedAt,
-          doneAt: activities.doneAt,
-          subject: activities.subject,
-          result: activities.result,
-          ownerName: person.displayName,
-          total,
-        })
-        .from(activities)
-        .leftJoin(person, eq(person.id, activities.ownerId))
-        .where(eq(activities.customerId, byCustomer))
-        // Newest contact first, whether done or only planned.
-        .orderBy(desc(sql`coalesce(${activities.doneAt}, ${activities.plannedAt}, ${activities.createdAt})`), desc(activities.id))
-        .limit(limit)
-        .prepare(),
-      serviceHistory: db
-        .select({
-          id: serviceVisits.id,
-          roNumber: serviceVisits.roNumber,
-          date: serviceVisits.date,
-          type: serviceVisits.type,
-          plate: vehicles.plate,
-          model: vehicles.model,
-          mileage: serviceVisits.mileage,
-          amount: serviceVisits.amount,
-          advisorName: person.displayName,
-          total,
-        })
-        .from(serviceVisits)
-        .leftJoin(vehicles, eq(vehicles.id, serviceVisits.vehicleId))
-        .leftJoin(person, eq(person.id, serviceVisits.advisorId))
-        .where(eq(serviceVisits.customerId, byCustomer))
-        .orderBy(desc(serviceVisits.date), desc(serviceVisits.id))
-        .limit(limit)
-        .prepare(),
-      revisits: db
-        .select({
-          id: revisits.id,
-          kind: revisits.kind,
-          status: revisits.status,
-          result: revisits.result,
-          score: revisits.score,
-          dueDate: revisits.dueDate,
-          doneAt: revisits.doneAt,
-          agentName: person.displayName,
-          total,
-        })
-        .from(revisits)
-        .leftJoin(person, eq(person.id, revisits.agentId))
-        .where(eq(revisits.customerId, byCustomer))
-        .orderBy(desc(revisits.createdAt), desc(revisits.id))
-        .limit(limit)
-        .prepare(),
-      calls: db
-        .select({
-          id: calls.id,
-          direction: calls.direction,
-          startedAt: calls.startedAt,
-          durationS: calls.durationS,
-          outcome: calls.outcome,
-          userName: person.displayName,
-          recordingId: sql<number | null>`(select max(${recordings.id}) from ${recordings} where ${recordings.callId} = ${calls.id} and ${recordings.deletedAt} is null)`,
-          total,
-        })
-        .from(calls)
-        .leftJoin(person, eq(person.id, calls.userId))
-        .where(eq(calls.customerId, byCustomer))
-        .orderBy(desc(calls.startedAt), desc(calls.id))
-        .limit(limit)
-        .prepare(),
-      sms: db
-        .select({
-          id: smsMessages.id,
-          number: smsMessages.number,
-          text: smsMessages.text,
-          status: smsMessages.status,
-          createdAt: smsMessages.createdAt,
-          total,
-        })
-        .from(smsMessages)
-        .where(eq(smsMessages.customerId, byCustomer))
-        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
-        .limit(limit)
-        .prepare(),
-      complaints: db
-        .select({
-          id: complaints.id,
-          category: complaints.category,
-          status: complaints.status,
-          description: complaints.description,
-          createdAt: complaints.createdAt,
-          assigneeName: person.displayName,
-          total,
-        })
-        .from(complaints)
-        .leftJoin(person, eq(person.id, complaints.assigneeId))
-        .where(eq(complaints.customerId, byCustomer))
-        .orderBy(desc(complaints.createdAt), desc(complaints.id))
-        .limit(limit)
-        .prepare(),
+      customer: sqlite.prepare<[{ id: number; uid: number; role: string; manager: number }], CustomerRow>(
+        `SELECT c.id, c.kind, c.name, c.gender, c.id_number AS idNumber, c.birthday, c.city, c.address, c.source,
+                c.owner_id AS ownerId, u.display_name AS ownerName,
+                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, ${VISIBLE_SQL} AS visible
+           FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id`,
+      ),
+      phones: sqlite.prepare<[number], Omit<PhoneView, 'isPrimary'> & { isPrimary: number }>(
+        'SELECT id, raw, normalized, kind, is_primary AS isPrimary FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id',
+      ),
+      vehicles: sqlite.prepare<[number], VehicleView>(
+        `SELECT id, vin, plate, model, purchase_date AS purchaseDate, mileage, next_service_date AS nextServiceDate,
+                insurance_expiry AS insuranceExpiry FROM vehicles WHERE customer_id = ? ORDER BY id`,
+      ),
+      // Each section: the newest rows with the section's total as a window count — one statement.
+      opportunities: prep<Omit<Row<'opportunities'>, 'probability'>>(
+        `SELECT o.id, o.stage, o.status, o.model, o.expected_purchase_date AS expectedPurchaseDate, p.display_name AS ownerName,
+                o.created_at AS createdAt, count(*) OVER () AS total
+           FROM opportunities o LEFT JOIN users p ON p.id = o.consultant_id WHERE o.customer_id = ?
+          ORDER BY o.created_at DESC, o.id DESC LIMIT ?`,
+      ),
+      // Newest contact first, whether done or only planned.
+      activities: prep<Row<'activities'>>(
+        `SELECT a.id, a.type, a.status, a.planned_at AS plannedAt, a.done_at AS doneAt, a.subject, a.result,
+                p.display_name AS ownerName, count(*) OVER () AS total
+           FROM activities a LEFT JOIN users p ON p.id = a.owner_id WHERE a.customer_id = ?
+          ORDER BY coalesce(a.done_at, a.planned_at, a.created_at) DESC, a.id DESC LIMIT ?`,
+      ),
+      serviceHistory: prep<Row<'serviceHistory'>>(
+        `SELECT s.id, s.ro_number AS roNumber, s.date, s.type, v.plate, v.model, s.mileage, s.amount,
+                p.display_name AS advisorName, count(*) OVER () AS total
+           FROM service_visits s LEFT JOIN vehicles v ON v.id = s.vehicle_id LEFT JOIN users p ON p.id = s.advisor_id
+          WHERE s.customer_id = ? ORDER BY s.date DESC, s.id DESC LIMIT ?`,
+      ),
+      revisits: prep<Row<'revisits'>>(
+        `SELECT r.id, r.kind, r.status, r.result, r.score, r.due_date AS dueDate, r.done_at AS doneAt,
+                p.display_name AS agentName, count(*) OVER () AS total
+           FROM revisits r LEFT JOIN users p ON p.id = r.agent_id WHERE r.customer_id = ?
+          ORDER BY r.created_at DESC, r.id DESC LIMIT ?`,
+      ),
+      calls: prep<Row<'calls'>>(
+        `SELECT k.id, k.direction, k.started_at AS startedAt, k.duration_s AS durationS, k.outcome, p.display_name AS userName,
+                (SELECT max(id) FROM recordings WHERE call_id = k.id AND deleted_at IS NULL) AS recordingId, count(*) OVER () AS total
+           FROM calls k LEFT JOIN users p ON p.id = k.user_id WHERE k.customer_id = ?
+          ORDER BY k.started_at DESC, k.id DESC LIMIT ?`,
+      ),
+      sms: prep<Row<'sms'>>(
+        `SELECT m.id, m.number, m.text, m.status, m.created_at AS createdAt, count(*) OVER () AS total
+           FROM sms_messages m WHERE m.customer_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
+      ),
+      complaints: prep<Row<'complaints'>>(
+        `SELECT x.id, x.category, x.status, x.description, x.created_at AS createdAt, p.display_name AS assigneeName,
+                count(*) OVER () AS total
+           FROM complaints x LEFT JOIN users p ON p.id = x.assignee_id WHERE x.customer_id = ?
+          ORDER BY x.created_at DESC, x.id DESC LIMIT ?`,
+      ),
     };
   }
 
   getCard(s: SessionCtx, id: number): CustomerCard {
-    const row = this.q.customer.get({ customerId: id, uid: s.user.id, role: s.user.role, manager: MANAGER_ROLES.includes(s.user.role) ? 1 : 0 });
+    const c = this.q.customer.get({ id, uid: s.user.id, role: s.user.role, manager: MANAGER_ROLES.includes(s.user.role) ? 1 : 0 });
     // Someone else's customer is answered exactly like a missing one: no existence leak.
-    if (!row || row.visible !== 1) throw new AppError('NOT_FOUND');
-    const c = row.c;
-    const p = { customerId: id, limit: CARD_SECTION_LIMIT };
-    const opps = section(this.q.opportunities.all(p));
+    if (!c || c.visible !== 1) throw new AppError('NOT_FOUND');
+    const n = CARD_SECTION_LIMIT;
+    const opps = section(this.q.opportunities.all(id, n));
     return {
       id: c.id,
       kind: c.kind,
@@ -247,22 +126,22 @@ export class CustomerService {
       address: c.address,
       source: c.source,
       ownerId: c.ownerId,
-      ownerName: row.ownerName,
-      dndCall: c.dndCall,
-      dndSms: c.dndSms,
-      dndRevisit: c.dndRevisit,
-      phones: this.q.phones.all(p),
-      vehicles: this.q.vehicles.all(p),
+      ownerName: c.ownerName,
+      dndCall: c.dndCall === 1,
+      dndSms: c.dndSms === 1,
+      dndRevisit: c.dndRevisit === 1,
+      phones: this.q.phones.all(id).map((p) => ({ ...p, isPrimary: p.isPrimary === 1 })),
+      vehicles: this.q.vehicles.all(id),
       opportunities: {
         total: opps.total,
         items: opps.items.map((o) => ({ ...o, probability: isStageCode(o.stage) ? stageProbability(o.stage) : null })),
       },
-      activities: section(this.q.activities.all(p)),
-      serviceHistory: section(this.q.serviceHistory.all(p)),
-      revisits: section(this.q.revisits.all(p)),
-      calls: section(this.q.calls.all(p)),
-      sms: section(this.q.sms.all(p)),
-      complaints: section(this.q.complaints.all(p)),
+      activities: section(this.q.activities.all(id, n)),
+      serviceHistory: section(this.q.serviceHistory.all(id, n)),
+      revisits: section(this.q.revisits.all(id, n)),
+      calls: section(this.q.calls.all(id, n)),
+      sms: section(this.q.sms.all(id, n)),
+      complaints: section(this.q.complaints.all(id, n)),
     };
   }
 }
