@@ -9,6 +9,7 @@ import { AuthService } from './features/auth/service';
 import { ensureReferenceData } from './features/auth/bootstrap';
 import { CustomerService } from './features/customers/service';
 import { CustomerVisibility } from './features/customers/visibility';
+import { CustomerSearch } from './features/customers/search';
 
 export interface CoreOptions {
   dataDir: string;
@@ -30,6 +31,8 @@ export interface Core {
   customers: CustomerService;
   /** Who sees which customer (mine / team / all), shared by the grid, quick find and the card. */
   visibility: CustomerVisibility;
+  /** Customer quick find (customers.search). */
+  search: CustomerSearch;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -60,6 +63,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     auth,
     customers,
     visibility,
+    search: new CustomerSearch(sqlite, visibility),
     firstRun,
     close: () => sqlite.close(),
   };

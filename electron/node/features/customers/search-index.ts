@@ -1,20 +1,41 @@
 import type { Sqlite } from '../../../../db/client';
 
-/** The triggers of migration 0002 that keep `customer_search` in step, row by row. */
+/** The triggers of migration 0005 that keep `customer_search` in step, row by row. */
 export const SEARCH_TRIGGER_PREFIX = 'customer_search_';
 
 /**
- * Rebuilds the whole quick-find index from customers, phones and vehicles in one statement. Used
- * after a bulk load that ran without the row triggers (the demo seeder); the same SELECT as the
- * backfill in migration 0002.
+ * What the index holds per customer (migration 0005; the triggers there use the same expressions):
+ * phones in national form as typed (13800138000, 075588881234), plates, and the last 8 characters
+ * of each VIN, each list space-separated.
+ */
+export const PHONE_INDEX_EXPR = `CASE WHEN normalized LIKE '86%' THEN (CASE WHEN kind = 'landline' THEN '0' ELSE '' END) || substr(normalized, 3) ELSE normalized END`;
+export const VIN_INDEX_EXPR = 'substr(vin, -8)';
+
+/**
+ * Rebuilds the whole quick-find index from customers, phones and vehicles. Used after a bulk load
+ * that ran without the row triggers (the demo seeder).
+ *
+ * Phones and vehicles are first grouped per customer into two temp tables (each one pass over its
+ * table in customer order), then the FTS5 rows are inserted in rowid order from a merge join on
+ * those: far cheaper than three correlated sub-selects per customer (the 0005 backfill's form),
+ * which cost ~10 s of the ~40 s build at 1M customers.
  */
 export function rebuildCustomerSearch(sqlite: Sqlite): void {
   sqlite.exec(`
     DELETE FROM customer_search;
+    CREATE TEMP TABLE search_phones (customer_id INTEGER PRIMARY KEY, phones TEXT NOT NULL);
+    INSERT INTO search_phones
+      SELECT customer_id, group_concat(${PHONE_INDEX_EXPR}, ' ') FROM customer_phones GROUP BY customer_id ORDER BY customer_id;
+    CREATE TEMP TABLE search_vehicles (customer_id INTEGER PRIMARY KEY, plates TEXT NOT NULL, vins TEXT NOT NULL);
+    INSERT INTO search_vehicles
+      SELECT customer_id, coalesce(group_concat(plate, ' '), ''), group_concat(${VIN_INDEX_EXPR}, ' ')
+        FROM vehicles GROUP BY customer_id ORDER BY customer_id;
     INSERT INTO customer_search(rowid, name, phones, plates, vins)
-    SELECT c.id, c.name,
-      coalesce((SELECT group_concat(p.normalized, ' ') FROM customer_phones p WHERE p.customer_id = c.id), ''),
-      coalesce((SELECT group_concat(v.plate, ' ') FROM vehicles v WHERE v.customer_id = c.id AND v.plate IS NOT NULL), ''),
-      coalesce((SELECT group_concat(v.vin, ' ') FROM vehicles v WHERE v.customer_id = c.id), '')
-    FROM customers c;`);
+      SELECT c.id, c.name, coalesce(p.phones, ''), coalesce(v.plates, ''), coalesce(v.vins, '')
+        FROM customers c
+        LEFT JOIN temp.search_phones p ON p.customer_id = c.id
+        LEFT JOIN temp.search_vehicles v ON v.customer_id = c.id
+       ORDER BY c.id;
+    DROP TABLE temp.search_phones;
+    DROP TABLE temp.search_vehicles;`);
 }
