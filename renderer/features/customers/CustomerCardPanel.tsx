@@ -1,15 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CustomerCard } from '../../../electron/common/api/customers';
+import type { CardSection, CustomerCard } from '../../../electron/common/api/customers';
+import { STAGES } from '../../../electron/common/stages';
 import { call, isApiError } from '../../api';
-import type { MessageKey } from '../../i18n';
+import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
-import { Button, FormMessage, Toolbar } from '../../ui';
+import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
 import { CustomerForm } from './CustomerForm';
 import { dictLabel, useDictionary } from './dictionaries';
 import { useNavigation } from '../../shell/navigation';
-
-/** Sections that later features fill (opportunities, activities, …): shown from the card when present. */
-const SECTIONS = ['opportunities', 'activities', 'serviceHistory', 'revisits', 'calls', 'sms', 'complaints'] as const;
 
 function Dl({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -24,11 +22,25 @@ function Dl({ items }: { items: [string, React.ReactNode][] }) {
   );
 }
 
-function renderValue(v: unknown): string {
-  if (v == null) return '';
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v as string);
+/** One record section of the card: the newest rows in a table, and how many there are in all. */
+function RecordSection<R extends { id: number }>({ id, title, section, columns }: { id: string; title: string; section: CardSection<R>; columns: Column<R>[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="card-section card-wide" data-testid={`card-${id}`}>
+      <h3>
+        {title}
+        {section.total > section.items.length && <span className="muted small"> {t('customer.sectionMore', { total: section.total, shown: section.items.length })}</span>}
+      </h3>
+      {section.items.length === 0 ? (
+        <p className="muted">{t('customer.sectionEmpty')}</p>
+      ) : (
+        <Table columns={columns} rows={section.items} rowKey={(r) => r.id} aria-label={title} />
+      )}
+    </section>
+  );
 }
+
+const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));
 
 /** The customer card (360 view), opened as a tab: profile, phones, vehicles, and the record sections. */
 export function CustomerCardPanel({ id }: { id: number }) {
@@ -55,7 +67,6 @@ export function CustomerCardPanel({ id }: { id: number }) {
   }, [load]);
 
   if (!card) return <div className="screen">{error ? <FormMessage>{error}</FormMessage> : <p className="muted">{t('common.loading')}</p>}</div>;
-  const extra = card as unknown as Record<string, unknown>;
   const yes = (b: boolean) => (b ? t('customer.yes') : t('customer.no'));
 
   return (
@@ -132,29 +143,95 @@ export function CustomerCardPanel({ id }: { id: number }) {
             </table>
           )}
         </section>
-        {SECTIONS.map((s) => {
-          const rows = Array.isArray(extra[s]) ? (extra[s] as Record<string, unknown>[]) : [];
-          return (
-            <section className="card-section" key={s} data-testid={`card-${s}`}>
-              <h3>{t(`customer.section.${s}` as MessageKey)}</h3>
-              {rows.length === 0 ? (
-                <p className="muted">{t('customer.sectionEmpty')}</p>
-              ) : (
-                <ul className="card-list">
-                  {rows.slice(0, 20).map((r, i) => (
-                    <li key={String(r.id ?? i)} className="small">
-                      {Object.entries(r)
-                        .filter(([k]) => k !== 'id')
-                        .map(([, v]) => renderValue(v))
-                        .filter(Boolean)
-                        .join(' · ')}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          );
-        })}
+        <RecordSection
+          id="opportunities"
+          title={t('customer.section.opportunities')}
+          section={card.opportunities}
+          columns={[
+            { key: 'stage', header: t('customer.col.stage'), render: (o) => { const st = STAGES.find((x) => x.code === o.stage); return st ? (locale === 'en' ? st.en : st.zh) : o.stage; } },
+            { key: 'p', header: t('customer.col.probability'), align: 'right', render: (o) => (o.probability == null ? '' : `${o.probability}%`) },
+            { key: 'model', header: t('customer.col.model'), render: (o) => dictLabel(models, o.model, locale) },
+            { key: 'exp', header: t('customer.col.expectedDate'), nowrap: true, render: (o) => o.expectedPurchaseDate ?? '' },
+            { key: 'owner', header: t('customer.col.owner'), render: (o) => o.ownerName ?? '' },
+            { key: 'status', header: t('customer.col.status'), render: (o) => t(`customer.oppStatus.${o.status}`) },
+          ]}
+        />
+        <RecordSection
+          id="activities"
+          title={t('customer.section.activities')}
+          section={card.activities}
+          columns={[
+            { key: 'when', header: t('customer.col.when'), nowrap: true, render: (a) => when(a.doneAt ?? a.plannedAt) },
+            { key: 'type', header: t('customer.col.type'), render: (a) => a.type },
+            { key: 'status', header: t('customer.col.status'), render: (a) => t(`customer.actStatus.${a.status}`) },
+            { key: 'subject', header: t('customer.col.subject'), render: (a) => a.subject ?? '' },
+            { key: 'result', header: t('customer.col.result'), render: (a) => a.result ?? '' },
+            { key: 'owner', header: t('customer.col.owner'), render: (a) => a.ownerName ?? '' },
+          ]}
+        />
+        <RecordSection
+          id="serviceHistory"
+          title={t('customer.section.serviceHistory')}
+          section={card.serviceHistory}
+          columns={[
+            { key: 'date', header: t('customer.col.date'), nowrap: true, render: (v) => v.date },
+            { key: 'ro', header: t('customer.col.roNumber'), nowrap: true, render: (v) => <span className="mono">{v.roNumber}</span> },
+            { key: 'type', header: t('customer.col.type'), render: (v) => t(`customer.svcType.${v.type}`) },
+            { key: 'vehicle', header: t('customer.col.vehicle'), render: (v) => [v.plate, dictLabel(models, v.model, locale)].filter(Boolean).join(' ') },
+            { key: 'km', header: t('customer.col.mileage'), align: 'right', render: (v) => v.mileage ?? '' },
+            { key: 'amount', header: t('customer.col.amount'), align: 'right', render: (v) => (v.amount == null ? '' : v.amount.toFixed(2)) },
+            { key: 'advisor', header: t('customer.col.advisor'), render: (v) => v.advisorName ?? '' },
+          ]}
+        />
+        <RecordSection
+          id="revisits"
+          title={t('customer.section.revisits')}
+          section={card.revisits}
+          columns={[
+            { key: 'due', header: t('customer.col.due'), nowrap: true, render: (r) => r.dueDate ?? '' },
+            { key: 'kind', header: t('customer.col.type'), render: (r) => t(`customer.revisitKind.${r.kind}`) },
+            { key: 'status', header: t('customer.col.status'), render: (r) => t(`customer.revisitStatus.${r.status}`) },
+            { key: 'result', header: t('customer.col.result'), render: (r) => (r.result ? t(`customer.revisitResult.${r.result}`) : '') },
+            { key: 'score', header: t('customer.col.score'), align: 'right', render: (r) => r.score ?? '' },
+            { key: 'agent', header: t('customer.col.agent'), render: (r) => r.agentName ?? '' },
+          ]}
+        />
+        <RecordSection
+          id="calls"
+          title={t('customer.section.calls')}
+          section={card.calls}
+          columns={[
+            { key: 'when', header: t('customer.col.when'), nowrap: true, render: (c) => when(c.startedAt) },
+            { key: 'dir', header: t('customer.col.direction'), render: (c) => t(`customer.direction.${c.direction}`) },
+            { key: 'dur', header: t('customer.col.duration'), align: 'right', render: (c) => c.durationS ?? '' },
+            { key: 'outcome', header: t('customer.col.result'), render: (c) => c.outcome ?? '' },
+            { key: 'user', header: t('customer.col.user'), render: (c) => c.userName ?? '' },
+            { key: 'rec', header: t('customer.col.recording'), render: (c) => (c.recordingId ? <span className="badge">{t('customer.hasRecording')}</span> : '') },
+          ]}
+        />
+        <RecordSection
+          id="sms"
+          title={t('customer.section.sms')}
+          section={card.sms}
+          columns={[
+            { key: 'when', header: t('customer.col.when'), nowrap: true, render: (m) => when(m.createdAt) },
+            { key: 'number', header: t('customer.col.number'), nowrap: true, render: (m) => <span className="mono">{m.number}</span> },
+            { key: 'text', header: t('customer.col.text'), render: (m) => m.text },
+            { key: 'status', header: t('customer.col.status'), render: (m) => t(`customer.smsStatus.${m.status}`) },
+          ]}
+        />
+        <RecordSection
+          id="complaints"
+          title={t('customer.section.complaints')}
+          section={card.complaints}
+          columns={[
+            { key: 'when', header: t('customer.col.created'), nowrap: true, render: (x) => when(x.createdAt) },
+            { key: 'cat', header: t('customer.col.category'), render: (x) => x.category },
+            { key: 'desc', header: t('customer.col.description'), render: (x) => x.description },
+            { key: 'status', header: t('customer.col.status'), render: (x) => t(`customer.complaintStatus.${x.status}`) },
+            { key: 'assignee', header: t('customer.col.assignee'), render: (x) => x.assigneeName ?? '' },
+          ]}
+        />
       </div>
       {editing && (
         <CustomerForm

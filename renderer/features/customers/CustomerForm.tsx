@@ -50,7 +50,8 @@ function PhoneWarning({ raw, exceptId, onOpened }: { raw: string; exceptId?: num
             {o.name}
           </button>
         ) : (
-          <span key={o.id}>{o.name}</span>
+          // Not this user's customer: the surname and the colleague who owns it, so they can talk.
+          <span key={o.id}>{o.ownerName ? t('customer.phoneOwnedBy', { name: o.name, owner: o.ownerName }) : o.name}</span>
         ),
       )}
     </div>
@@ -74,6 +75,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
     birthday: card?.birthday ?? '',
     city: card?.city ?? '',
     address: card?.address ?? '',
+    email: '',
     source: card?.source ?? '',
     vin: '',
     plate: '',
@@ -103,6 +105,8 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
       city: opt(v.city),
       address: opt(v.address),
       source: opt(v.source),
+      // The card does not carry the e-mail yet: on edit it is only sent when typed, so it is not cleared.
+      ...(card && !v.email.trim() ? {} : { email: opt(v.email) }),
     };
     setBusy(true);
     setMessage(null);
@@ -119,7 +123,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
       if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
         const byField: Errors = {};
         const rest: string[] = [];
-        const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
+        const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
         for (const p of e.details.fields as FieldProblem[]) {
           const k = fieldKey(p.field);
           if (known.has(k)) byField[k] = p.message;
@@ -175,11 +179,12 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
           options={(['male', 'female', 'other'] as const).map((g) => ({ value: g, label: t(`customer.gender.${g}`) }))}
           error={errors.gender}
         />
-        <TextField label={t('customer.f.idNumber')} value={v.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
+        <TextField label={v.kind === 'company' ? t('customer.f.uscc') : t('customer.f.idNumber')} value={v.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
         <TextField label={t('customer.f.birthday')} type="date" value={v.birthday} onChange={set('birthday')} error={errors.birthday} />
         <SelectField label={t('customer.f.source')} value={v.source} onChange={set('source')} options={[{ value: '', label: t('customer.other') }, ...withCurrent(sources, v.source).map((d) => ({ value: d.code, label: label(d) }))]} error={errors.source} />
         <TextField label={t('customer.f.city')} value={v.city} onChange={set('city')} error={errors.city} maxLength={20} />
         <TextField label={t('customer.f.address')} value={v.address} onChange={set('address')} error={errors.address} maxLength={200} />
+        <TextField label={t('customer.f.email')} value={v.email} onChange={set('email')} error={errors.email} maxLength={100} inputMode="email" />
         {!card && (
           <>
             <TextField label="VIN" value={v.vin} onChange={set('vin')} error={errors['vehicles.0.vin']} maxLength={17} />

@@ -4,7 +4,6 @@ import { call } from '../../api';
 import type { Locale } from '../../i18n';
 
 const cache = new Map<string, Promise<DictionaryItem[]>>();
-const GRID_COLUMN_OF: Record<string, string> = { model: 'vehicleModel' };
 
 /** A dictionary (source, model, …) from dict.list, fetched once per window. */
 export function useDictionary(kind: string): DictionaryItem[] {
@@ -13,12 +12,8 @@ export function useDictionary(kind: string): DictionaryItem[] {
     let live = true;
     let p = cache.get(kind);
     if (!p) {
-      // Until dict.list answers, the customer grid's enumeration values carry the same codes and labels.
-      p = call('dict.list', { kind }).catch(async () => {
-        const { columns } = await call('grid.columns', { dataset: 'customers' });
-        const col = columns.find((c) => c.id === (GRID_COLUMN_OF[kind] ?? kind));
-        return (col?.enumValues ?? []).map((v) => ({ code: v.value, zh: v.zh, en: v.en }));
-      });
+      // An unknown kind is an empty list on the server; a failed call is retried on the next mount.
+      p = call('dict.list', { kind });
       cache.set(kind, p);
       p.catch(() => cache.delete(kind));
     }
