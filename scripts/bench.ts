@@ -12,6 +12,7 @@ import { benchSeed } from './bench/seed.bench';
 import { benchWebhost } from './bench/webhost.bench';
 import { benchApi } from './bench/api.bench';
 import { benchGrid } from './bench/grid.bench';
+import { benchSearch } from './bench/search.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -30,6 +31,7 @@ try {
   if (want('webhost')) metrics.push(...(await benchWebhost(dataDir)));
   if (want('api')) metrics.push(...(await benchApi(dataDir)));
   if (want('grid')) metrics.push(...(await benchGrid(dataDir)));
+  if (want('search')) metrics.push(...(await benchSearch(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }
