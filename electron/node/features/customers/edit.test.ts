@@ -276,6 +276,21 @@ describe('customers.update', () => {
     expect(fieldsOf(r)).toEqual({ idNumber: '身份证号校验位不符,请核对是否有输错的数字' });
   });
 
+  it('does not block on an old ID / gender contradiction sent back unchanged, but flags a new one', async () => {
+    const now = t.clock.now();
+    const legacy = Number(
+      t.core.sqlite
+        .prepare("INSERT INTO customers (name, id_number, gender, birthday, owner_id, created_at, updated_at) VALUES ('旧资料', ?, 'female', '1990-03-07', ?, ?, ?)")
+        .run(ID_MALE_1990, uid.s2, now, now).lastInsertRowid,
+    );
+    const same = { name: '旧资料', idNumber: ID_MALE_1990, gender: 'female', birthday: '1990-03-07' } as const;
+    expect(await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { ...same, city: '惠州' } })).toMatchObject({ ok: true });
+    expect(fieldsOf(await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { ...same, birthday: '1990-03-08' } }))).toEqual({
+      birthday: '生日与身份证号中的出生日期(1990-03-07)不一致',
+      gender: '性别与身份证号不一致(身份证号为男性)',
+    });
+  });
+
   it('answers a customer the user may not see as not found, and lets a manager edit their team’s', async () => {
     expect(await call(t.core, tok.s3!, 'customers.update', { id, patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { city: '珠海' } })).toMatchObject({ ok: true });

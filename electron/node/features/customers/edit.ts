@@ -209,9 +209,11 @@ export class CustomerEditService {
     }
 
     // A person's valid ID number fixes birthday and gender: fill them in when blank, and point out a
-    // contradiction when they were typed differently (checked whenever one of the three is sent).
+    // contradiction when one of the three was changed (an old contradiction sent back unchanged does
+    // not block saving other fields, like any unchanged value).
     const idNumber = out.idNumber !== undefined ? out.idNumber : (before?.idNumber ?? null);
-    if (kind === 'individual' && idNumber && idNumberProblem(idNumber, today) === null && (has('idNumber') || has('birthday') || has('gender'))) {
+    const touched = (['idNumber', 'birthday', 'gender'] as const).some((k) => out[k] !== undefined && changed(k, out[k]));
+    if (kind === 'individual' && idNumber && idNumberProblem(idNumber, today) === null && touched) {
       const born = birthdayOfIdNumber(idNumber);
       const birthday = out.birthday !== undefined ? out.birthday : (before?.birthday ?? null);
       if (birthday === null) out.birthday = born;

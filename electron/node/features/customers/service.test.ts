@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities, calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, vehicles } from '../../../../db/schema';
 import type { CustomerCard } from '../../../common/api/customers';
@@ -129,5 +130,44 @@ describe('customers.get record sections', () => {
       ['outbound', null],
     ]);
     expect(card.complaints).toMatchObject({ total: 1, items: [{ description: '等待时间过长', status: 'open' }] });
+  });
+});
+
+describe('the card and the lists agree on who sees which customer', () => {
+  it('opens exactly the customers CustomerVisibility gives each kind of user', async () => {
+    const c = t.core;
+    const mk = (u: string, role: Parameters<typeof userWithSession>[2]) => userWithSession(c, u, role);
+    const lead2 = await mk('v.lead2', 'salesManager'); // leads two teams
+    const member = await mk('v.member', 'serviceManager'); // a manager who is only a member of a team
+    const cons = [await mk('v.c1', 'salesConsultant'), await mk('v.c2', 'salesConsultant'), await mk('v.c3', 'salesConsultant')];
+    const agent = await mk('v.agent', 'serviceAgent');
+    for (const u of [lead2, member]) c.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(u.userId);
+    const team = (name: string, mgr: number | null) => Number(c.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES (?, 'sales', ?)").run(name, mgr).lastInsertRowid);
+    const t1 = team('V1', lead2.userId);
+    const t2 = team('V2', lead2.userId);
+    const t3 = team('V3', null);
+    c.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(t1, cons[0]!.userId);
+    c.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(t2, cons[1]!.userId);
+    c.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(t3, cons[2]!.userId, member.userId);
+    const now = t.clock.now();
+    for (const owner of [...cons.map((x) => x.userId), lead2.userId, member.userId, null]) {
+      c.db.insert(customers).values({ name: `客户${owner ?? '无'}`, ownerId: owner, createdAt: now, updatedAt: now }).run();
+    }
+    const all = (c.sqlite.prepare('SELECT id FROM customers ORDER BY id').all() as { id: number }[]).map((r) => r.id);
+    const openedBy = new Map<number, number[]>();
+    for (const u of [lead2, member, ...cons, agent]) {
+      const session = c.auth.resolve(u.token)!;
+      const listed = c.db.all<{ id: number }>(sql`SELECT c.id FROM customers c WHERE ${c.visibility.visibleSql(session, 'c')} ORDER BY c.id`).map((r) => r.id);
+      const opened: number[] = [];
+      for (const id of all) if ((await call(c, u.token, 'customers.get', { id })).ok) opened.push(id);
+      expect(opened, session.user.username).toEqual(listed);
+      openedBy.set(u.userId, opened);
+    }
+    // And the rule is not trivially "all" or "own": the two-team manager sees their own and both
+    // teams' customers; the team member manager their own team's; the agent (viewAll) everyone's.
+    const ownerOf = (id: number) => (c.sqlite.prepare('SELECT owner_id AS o FROM customers WHERE id = ?').get(id) as { o: number | null }).o;
+    expect(openedBy.get(lead2.userId)!.map(ownerOf).sort()).toEqual([cons[0]!.userId, cons[1]!.userId, lead2.userId].sort());
+    expect(openedBy.get(member.userId)!.map(ownerOf).sort()).toEqual([cons[2]!.userId, member.userId].sort());
+    expect(openedBy.get(agent.userId)).toEqual(all);
   });
 });

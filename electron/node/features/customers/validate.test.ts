@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FIELD_MESSAGES } from '../../../common/i18n/errors';
 import { normalizePlate } from './plate';
 import { idNumberProblem, isPlausibleEmail, isRealDate, isValidIdNumber, isValidUscc, isValidVin } from './validate';
 
@@ -71,5 +72,17 @@ describe('dates and e-mail', () => {
     expect(isPlausibleEmail('wang@@163.com')).toBe(false);
     expect(isPlausibleEmail('wang@163')).toBe(false);
     expect(isPlausibleEmail('wang xm@163.com')).toBe(false);
+  });
+});
+
+describe('field messages', () => {
+  it('exist in Chinese and English with the same placeholders', () => {
+    const ph = (m: string) => [...m.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+    for (const [key, m] of Object.entries(FIELD_MESSAGES)) {
+      expect(m['zh-CN'].trim(), key).not.toBe('');
+      expect(m.en.trim(), key).not.toBe('');
+      expect(m['zh-CN'], key).toMatch(/\p{Script=Han}/u);
+      expect(ph(m.en), key).toEqual(ph(m['zh-CN']));
+    }
   });
 });
