@@ -204,6 +204,20 @@ describe('customers.create', () => {
     expect(fieldsOf(outside)).toEqual({ ownerId: '只能分配给在职、且在您管理范围内的用户' });
   });
 
+  it('turns a VIN saved by someone else between the check and the insert into the field message', async () => {
+    // Simulate the race: the VIN appears (another customer's vehicle) right as this customer is inserted.
+    t.core.sqlite.exec(`CREATE TRIGGER race_vin AFTER INSERT ON customers WHEN NEW.name = '抢注客户' BEGIN
+      INSERT INTO vehicles (customer_id, vin, model, created_at, updated_at) SELECT MIN(id), '${MORE_VINS[4]}', 'sagitar', 0, 0 FROM customers; END`);
+    try {
+      const r = await call(t.core, tok.s1!, 'customers.create', base({ name: '抢注客户', phones: [{ raw: '13200132001' }], vehicles: [{ vin: MORE_VINS[4]!, model: 'sagitar' }] }));
+      expect(fieldsOf(r)).toEqual({ 'vehicles.0.vin': '该 VIN 已登记在其他客户名下' });
+    } finally {
+      t.core.sqlite.exec('DROP TRIGGER race_vin');
+    }
+    expect(sqlGet('SELECT COUNT(*) AS n FROM customers WHERE name = ?', '抢注客户')).toEqual({ n: 0 });
+    expect(sqlGet('SELECT COUNT(*) AS n FROM vehicles WHERE vin = ?', MORE_VINS[4])).toEqual({ n: 0 });
+  });
+
   it('writes nothing — no customer, no phone, no audit row — when a later insert fails', async () => {
     const count = () => sqlGet<{ c: number; a: number; p: number }>('SELECT (SELECT COUNT(*) FROM customers) AS c, (SELECT COUNT(*) FROM audit_log) AS a, (SELECT COUNT(*) FROM customer_phones) AS p');
     const before = count();

@@ -124,12 +124,25 @@ export class CustomerEditService {
 
     const now = this.core.clock.now();
     const actor = s.user.id;
-    const id = this.core.db.transaction((tx) => {
-      const row = this.writer.insert(actor, 'customer', customers, { ...(values as typeof customers.$inferInsert), name: values.name!, createdAt: now, updatedAt: now, createdBy: actor }, tx);
-      for (const p of phones) this.writer.insert(actor, 'customer_phone', customerPhones, { ...p, customerId: row.id }, tx);
-      for (const v of cars) this.writer.insert(actor, 'vehicle', vehicles, { ...v, customerId: row.id, createdAt: now, updatedAt: now }, tx);
-      return row.id;
-    });
+    let id: number;
+    try {
+      id = this.core.db.transaction((tx) => {
+        const row = this.writer.insert(actor, 'customer', customers, { ...(values as typeof customers.$inferInsert), name: values.name!, createdAt: now, updatedAt: now, createdBy: actor }, tx);
+        for (const p of phones) this.writer.insert(actor, 'customer_phone', customerPhones, { ...p, customerId: row.id }, tx);
+        for (const v of cars) this.writer.insert(actor, 'vehicle', vehicles, { ...v, customerId: row.id, createdAt: now, updatedAt: now }, tx);
+        return row.id;
+      });
+    } catch (err) {
+      // Another user saved the same VIN between our check and this insert: the unique index refused
+      // it and the transaction rolled back; say so under the field like the check would have.
+      const msg = String((err as Error)?.message ?? '');
+      if ((err as { code?: string })?.code === 'SQLITE_CONSTRAINT_UNIQUE' && msg.includes('vehicles.vin')) {
+        const taken = cars.findIndex((v) => this.q.vinOwner.get(v.vin));
+        problems.add(`vehicles.${Math.max(0, taken)}.vin`, 'vin.taken');
+        problems.throwIfAny();
+      }
+      throw err;
+    }
     return { id, duplicatePhones: this.duplicates(s, phones, id) };
   }
 
