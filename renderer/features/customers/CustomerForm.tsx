@@ -95,7 +95,10 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
     if (!card && (v.vin.trim() || v.plate.trim()) && !v.model) local['vehicles.0.model'] = t('common.required');
     setErrors(local);
     if (Object.keys(local).length) return;
-    const phones = [v.phone0, v.phone1].map((raw, i) => ({ raw: raw.trim(), isPrimary: i === 0 })).filter((p) => p.raw);
+    // The form edits the first two numbers; an update replaces the whole set, so any further numbers
+    // the customer has are sent back unchanged instead of being dropped.
+    const others = (card?.phones ?? []).filter((p) => p !== primary && p !== second).map((p) => p.raw);
+    const phones = [v.phone0, v.phone1, ...others].map((raw, i) => ({ raw: raw.trim(), isPrimary: i === 0 })).filter((p) => p.raw);
     const fields = {
       name: v.name.trim(),
       kind: v.kind,
