@@ -248,6 +248,15 @@ export const customersEditApi = {
     access: 'session',
     output: returns<{ id: number; duplicatePhones: PhoneCheck[] }>(),
   }),
+  /**
+   * Who the user may make a customer's owner (所属顾问): a manager's active team members (all active
+   * users with customers.viewAll); anyone else only themself.
+   */
+  'customers.assignableOwners': method({
+    input: z.object({}).strict(),
+    access: 'session',
+    output: returns<{ id: number; name: string }[]>(),
+  }),
   'dict.list': method({
     input: z.object({ kind: z.string().min(1).max(40) }).strict(),
     access: 'session',

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CustomerCard, DictionaryItem, FieldProblem, PhoneCheck } from '../../../electron/common/api/customers';
+import { MANAGER_ROLES } from '../../../electron/common/roles';
+import { useSessionInfo } from '../auth/session';
 import { useDictionary, withCurrent } from './dictionaries';
 import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
@@ -63,6 +65,21 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
   const { t, locale } = useI18n();
   const sources = useDictionary('source');
   const models = useDictionary('model');
+  const session = useSessionInfo();
+  // Managers pick the owner of a new customer; changing it later is a reassignment (its own permission).
+  const canPickOwner = MANAGER_ROLES.includes(session.user.role) && (!card || session.permissions.includes('customers.reassign'));
+  const [owners, setOwners] = useState<{ id: number; name: string }[]>([]);
+  useEffect(() => {
+    if (!canPickOwner) return;
+    let live = true;
+    call('customers.assignableOwners', {}).then(
+      (r) => live && setOwners(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [canPickOwner]);
   const primary = card?.phones.find((p) => p.isPrimary) ?? card?.phones[0];
   const second = card?.phones.find((p) => p !== primary);
   const [v, setV] = useState({
@@ -76,6 +93,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
     city: card?.city ?? '',
     address: card?.address ?? '',
     email: '',
+    ownerId: String(card ? (card.ownerId ?? '') : session.user.id),
     source: card?.source ?? '',
     vin: '',
     plate: '',
@@ -110,6 +128,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
       source: opt(v.source),
       // The card does not carry the e-mail yet: on edit it is only sent when typed, so it is not cleared.
       ...(card && !v.email.trim() ? {} : { email: opt(v.email) }),
+      ...(canPickOwner && v.ownerId && Number(v.ownerId) !== card?.ownerId ? { ownerId: Number(v.ownerId) } : {}),
     };
     setBusy(true);
     setMessage(null);
@@ -126,7 +145,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
       if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
         const byField: Errors = {};
         const rest: string[] = [];
-        const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
+        const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
         for (const p of e.details.fields as FieldProblem[]) {
           const k = fieldKey(p.field);
           if (known.has(k)) byField[k] = p.message;
@@ -187,6 +206,20 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
         <SelectField label={t('customer.f.source')} value={v.source} onChange={set('source')} options={[{ value: '', label: t('customer.other') }, ...withCurrent(sources, v.source).map((d) => ({ value: d.code, label: label(d) }))]} error={errors.source} />
         <TextField label={t('customer.f.city')} value={v.city} onChange={set('city')} error={errors.city} maxLength={20} />
         <TextField label={t('customer.f.address')} value={v.address} onChange={set('address')} error={errors.address} maxLength={200} />
+        {canPickOwner && (
+          <SelectField
+            label={t('customer.f.owner')}
+            value={v.ownerId}
+            onChange={set('ownerId')}
+            options={[
+              ...(card && !card.ownerId ? [{ value: '', label: '—' }] : []),
+              ...owners.map((o) => ({ value: String(o.id), label: o.name })),
+              // The current owner stays selectable even when outside the list (e.g. left the team).
+              ...(card?.ownerId && !owners.some((o) => o.id === card.ownerId) ? [{ value: String(card.ownerId), label: card.ownerName ?? `#${card.ownerId}` }] : []),
+            ]}
+            error={errors.ownerId}
+          />
+        )}
         <TextField label={t('customer.f.email')} value={v.email} onChange={set('email')} error={errors.email} maxLength={100} inputMode="email" />
         {!card && (
           <>

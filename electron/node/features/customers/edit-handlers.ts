@@ -16,6 +16,7 @@ export const customersEditHandlers: Handlers<typeof customersEditApi> = {
   'customers.checkPhone': (ctx, { raw, exceptCustomerId }) => edit(ctx.core).checkPhone(me(ctx), ctx.locale, raw, exceptCustomerId),
   'customers.create': (ctx, input) => edit(ctx.core).create(me(ctx), ctx.locale, input),
   'customers.update': (ctx, input) => edit(ctx.core).update(me(ctx), ctx.locale, input),
+  'customers.assignableOwners': (ctx) => edit(ctx.core).assignableOwners(me(ctx)),
   'dict.list': (ctx, { kind }) => {
     me(ctx);
     return edit(ctx.core).dictionary(kind);

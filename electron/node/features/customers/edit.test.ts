@@ -362,3 +362,16 @@ describe('customers.checkPhone', () => {
 });
 
 type PhoneCheckValue = { owners: { id: number; name: string; canOpen: boolean; ownerName: string | null }[] };
+
+describe('customers.assignableOwners', () => {
+  it('offers a consultant only themself, a manager their active team, a general manager every active user', async () => {
+    const ids = async (who: string) => ((await call(t.core, tok[who]!, 'customers.assignableOwners', {})) as { value: { id: number }[] }).value.map((u) => u.id);
+    expect(await ids('s1')).toEqual([uid.s1]);
+    expect(await ids('mgr')).toEqual([uid.mgr, uid.s1, uid.s2]);
+    const gm = await ids('gm');
+    expect(gm[0]).toBe(uid.gm);
+    expect(gm).toContain(uid.s3);
+    // The service agent was deactivated above: no longer offered.
+    expect(gm).not.toContain(uid.agent);
+  });
+});

@@ -167,6 +167,19 @@ export class CustomerEditService {
     return { id: before.id, duplicatePhones: phones ? this.duplicates(s, phones, before.id) : [] };
   }
 
+  /** The users checkOwner accepts for this session, by name, the user first. */
+  assignableOwners(s: SessionCtx): { id: number; name: string }[] {
+    const self = { id: s.user.id, name: s.user.displayName };
+    if (!MANAGER_ROLES.includes(s.user.role)) return [self];
+    const scope = this.core.visibility.widest(s);
+    if (scope === 'mine') return [self];
+    const within = scope === 'team' ? sql`AND u.id IN ${teamOwnerIdsSql(s.user.id)}` : sql``;
+    const others = this.core.db.all<{ id: number; name: string }>(
+      sql`SELECT u.id, u.display_name AS name FROM users u WHERE u.active = 1 AND u.id <> ${s.user.id} ${within} ORDER BY u.display_name, u.id`,
+    );
+    return [self, ...others];
+  }
+
   /** The customer if this user may see it; NOT_FOUND otherwise, exactly like a missing one. */
   private visibleCustomer(s: SessionCtx, id: number): CustomerRow {
     const visible = this.core.visibility.visibleSql(s, 'c');
