@@ -62,6 +62,8 @@ describe('the quick-find index after a demo seed', () => {
   it('has its triggers back, so later changes reach the index', () => {
     const triggers = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?").pluck().all(`${SEARCH_TRIGGER_PREFIX}%`);
     expect(triggers).toHaveLength(9);
+    // the bulk build turns FTS5's automerge off; row-by-row updates need it back
+    expect(sqlite.prepare("SELECT v FROM customer_search_config WHERE k = 'automerge'").pluck().get()).toBe(4);
   });
 });
 

@@ -198,9 +198,10 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
   sqlite.pragma('journal_mode = OFF');
   sqlite.pragma('synchronous = OFF');
   // A big page cache makes CREATE INDEX's sorter much slower here (measured: 27 s vs 10 s at 1M),
-  // so the cache stays small; the sorter may use helper threads.
+  // so the cache stays small. No sorter helper threads: on the 2-CPU bench machine they made the 46
+  // CREATE INDEX slower, not faster (measured at 1M: 18.5 s without, 23.7–26.5 s with threads = 4).
   sqlite.pragma('cache_size = -2000');
-  sqlite.pragma('threads = 4');
+  sqlite.pragma('threads = 0');
   for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`);
   // The quick-find triggers would update the FTS row once per phone and vehicle (and find no row
   // yet when phones come first): they are off during the load and the index is rebuilt once after.
@@ -218,7 +219,8 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
     log(`indexes recreated (${indexes.length}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     const t2 = performance.now();
     // FTS5 merges its segments through the page cache: the small cache kept for CREATE INDEX
-    // would make this build ~50% slower (measured: 47 s vs 30 s at 1M).
+    // would make this build ~50% slower (measured with migration 0002's table: 47 s vs 30 s at 1M).
+    // With 0005's table and rebuildCustomerSearch's pre-grouped source it takes ~10 s at 1M.
     sqlite.pragma('cache_size = -262144');
     rebuildCustomerSearch(sqlite);
     sqlite.pragma('cache_size = -2000');
