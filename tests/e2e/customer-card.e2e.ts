@@ -87,6 +87,7 @@ describe('customer card, quick find and form (real server)', () => {
     await page.getByTestId('customer-save').click();
     await form.waitFor({ state: 'detached' });
     await page.getByTestId('customer-card').locator('.toolbar-title', { hasText: '欧阳新客' }).waitFor();
+    expect(await page.getByTestId('card-phones').textContent()).toContain('139 2222 3333');
     const row = env.core.sqlite
       .prepare(
         `SELECT c.id, c.gender, c.source, u.username, p.normalized FROM customers c JOIN users u ON u.id = c.owner_id

@@ -8,6 +8,7 @@ import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
 import { CustomerForm } from './CustomerForm';
 import { dictLabel, useDictionary } from './dictionaries';
 import { useNavigation } from '../../shell/navigation';
+import { formatPhone } from '../../../electron/common/phone-format';
 
 function Dl({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -103,7 +104,11 @@ export function CustomerCardPanel({ id }: { id: number }) {
             <ul className="card-list" data-testid="card-phones">
               {card.phones.map((p) => (
                 <li key={p.id}>
-                  <span className="mono">{p.raw}</span> <span className="muted small">{t(`customer.phoneKind.${p.kind}`)}</span>
+                  {/* One readable form for every number; the text as it was typed stays in the tooltip. */}
+                  <span className="mono" title={p.raw}>
+                    {formatPhone(p.normalized) ?? p.raw}
+                  </span>{' '}
+                  <span className="muted small">{t(`customer.phoneKind.${p.kind}`)}</span>
                   {p.isPrimary && <span className="badge">{t('customer.primary')}</span>}
                 </li>
               ))}
