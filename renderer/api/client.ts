@@ -5,16 +5,12 @@
  */
 import type { ApiResult } from '../../electron/common/api/contract';
 import type { Api, InputOf, OutputOf } from '../../electron/common/api';
-import type { customerSearchApi, customersEditApi } from '../../electron/common/api/customers';
-import type { gridApi } from '../../electron/common/api/grid';
 import { getLocale, t } from '../i18n';
 import { ApiError, type ClientErrorCode } from './errors';
 
-/** The contract's methods, plus the issue-4 ones (grid, customer edit) in case the index does not list them yet. */
-type ClientApi = Api & typeof gridApi & typeof customerSearchApi & typeof customersEditApi;
-export type MethodName = keyof ClientApi;
-export type Input<M extends MethodName> = InputOf<ClientApi[M]>;
-export type Output<M extends MethodName> = OutputOf<ClientApi[M]>;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = InputOf<Api[M]>;
+export type Output<M extends MethodName> = OutputOf<Api[M]>;
 
 /** Errors that change what the whole window shows: lock screen, login, forced password change. */
 export type SessionErrorCode = Extract<ClientErrorCode, 'SESSION_LOCKED' | 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED'>;
