@@ -5,23 +5,33 @@ import { useI18n } from '../../i18n/react';
 
 const DEBOUNCE_MS = 150;
 
-/** Marks the fragment inside a value (digits-only comparison for phone numbers). */
+/**
+ * Marks the fragment inside a value: case-insensitive, full-width input read as half-width (as the
+ * server does), spaces ignored when the value has none (粤B 123 in 粤B12345); for phone numbers the
+ * digits alone are compared, so 0013 or 138-0013 marks the digits inside "138 0013 8000", and a
+ * whole number typed with +86 marks the national number.
+ */
 export function highlight(value: string, q: string, digitsOnly = false): ReactNode {
-  const needle = q.trim();
+  let needle = q.normalize('NFKC').trim();
   if (!needle) return value;
   let start = value.toLowerCase().indexOf(needle.toLowerCase());
+  if (start < 0 && !digitsOnly && /\s/.test(needle)) {
+    needle = needle.replace(/\s+/g, '');
+    start = value.toLowerCase().indexOf(needle.toLowerCase());
+  }
   let end = start + needle.length;
   if (start < 0 && digitsOnly) {
-    const digits = needle.replace(/\D/g, '');
-    if (digits) {
+    let digits = needle.replace(/\D/g, '');
+    const positions: number[] = [];
+    for (let i = 0; i < value.length; i++) if (/\d/.test(value[i] as string)) positions.push(i);
+    const valueDigits = positions.map((p) => value[p]).join('');
+    // a country code typed in front of a number stored without it
+    if (!valueDigits.includes(digits) && digits.length > 9) digits = digits.replace(/^(0086|86)/, '');
+    const at = digits ? valueDigits.indexOf(digits) : -1;
+    if (at >= 0) {
       // map the match in the digits back onto the formatted value
-      const positions: number[] = [];
-      for (let i = 0; i < value.length; i++) if (/\d/.test(value[i] as string)) positions.push(i);
-      const at = positions.map((p) => value[p]).join('').indexOf(digits);
-      if (at >= 0) {
-        start = positions[at] as number;
-        end = (positions[at + digits.length - 1] as number) + 1;
-      }
+      start = positions[at] as number;
+      end = (positions[at + digits.length - 1] as number) + 1;
     }
   }
   if (start < 0) return value;

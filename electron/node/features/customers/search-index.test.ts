@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../../../db/client';
 import { seedDemo } from '../demo/seed';
-import { rebuildCustomerSearch, SEARCH_TRIGGER_PREFIX } from './search-index';
+import { rebuildCustomerSearch, SEARCH_TRIGGER_PREFIX, startParallelSearchBuild } from './search-index';
 
 let dir: string;
 let sqlite: Sqlite;
@@ -57,6 +57,22 @@ describe('the quick-find index after a demo seed', () => {
     expect(content()).toEqual(built);
     rebuildCustomerSearch(sqlite);
     expect(content()).toEqual(built);
+    // FTS5's own check: every row's trigrams are in the index and nothing else is
+    expect(() => sqlite.exec("INSERT INTO customer_search(customer_search) VALUES ('integrity-check')")).not.toThrow();
+  });
+
+  it('builds the same index on a worker thread (the 1M seed does this beside CREATE INDEX)', async () => {
+    const built = content();
+    const someone = sqlite.prepare("SELECT rowid, name FROM customer_search WHERE length(name) >= 3 ORDER BY rowid LIMIT 1").get() as { rowid: number; name: string };
+    sqlite.exec('DELETE FROM customer_search');
+    // this connection has now read the empty index: it must notice the one copied in
+    expect(like('name', someone.name)).toEqual([]);
+    await startParallelSearchBuild(sqlite).finish();
+    expect(content()).toEqual(built);
+    expect(like('name', someone.name)).toContain(someone.rowid);
+    expect(() => sqlite.exec("INSERT INTO customer_search(customer_search) VALUES ('integrity-check')")).not.toThrow();
+    expect(sqlite.prepare("SELECT v FROM customer_search_config WHERE k = 'automerge'").pluck().get()).toBe(4);
+    expect(fs.existsSync(`${sqlite.name}.search-build`)).toBe(false);
   });
 
   it('has its triggers back, so later changes reach the index', () => {

@@ -103,6 +103,14 @@ describe('customers.search: what a user types finds the customer', () => {
     expect(names(await search('a', '张三丰'))).toEqual(['张三丰', '张三丰华', '李张三丰']);
   });
 
+  it('puts a phone ending in 4 typed digits (尾号) before phones starting with them', async () => {
+    const early = addCustomer(uid.a!, '前缀甲', [['138 0555 0000', '8613805550000']]);
+    const tail = addCustomer(uid.a!, '尾号乙', [['159 1234 1380', '8615912341380']]);
+    const hits = await search('a', '1380');
+    expect(hits.map((h) => h.id)).toEqual([tail, liLei, early]);
+    expect(hits.every((h) => h.matched === 'phone')).toBe(true);
+  });
+
   it('returns at most `limit` hits and nothing for blank input', async () => {
     expect(await search('a', '186', 2)).toHaveLength(2);
     expect(await search('a', '186')).toHaveLength(3);

@@ -17,8 +17,9 @@
  *    No user text ever reaches FTS5 query syntax: LIKE patterns carry no operators, and the two
  *    LIKE wildcards are removed from the input (no name, phone, plate or VIN contains them).
  * 3. The candidates (a few hundred at most) are ranked here: exact > prefix (for phones and VINs
- *    also "ends with", how people quote them) > substring; on equal rank name before phone before
- *    plate before VIN; then prefix matches by value, everything else by id (stable).
+ *    also "ends with", how people quote them, ahead of "starts with") > substring; on equal rank
+ *    name before phone before plate before VIN; then prefix matches by value, everything else by id
+ *    (stable).
  * Display fields (primary or matching phone, plate, VIN, city, owner) are read for the returned
  * rows only.
  */
@@ -138,7 +139,10 @@ export function rankValues(id: number, field: Field, values: string, q: SearchQu
     // The index holds only the last 8 characters of a VIN: equal to that is an "ends with".
     if (tailsOnly && tier === 0) tier = 1;
     const score = tier * 4 + FIELD_ORDER[field];
-    const key = tier <= 1 ? value : '';
+    // Prefix matches sort by value (the index order they were capped in). "Ends with" comes before
+    // "starts with": 4 digits typed are far more often a phone's last 4 (尾号) than its first 4.
+    const endsOnly = tier === 1 && !value.toUpperCase().startsWith(n);
+    const key = tier <= 1 && !endsOnly ? value : '';
     const r: Ranked = { id, score, key, field, value };
     if (!best || compareRanked(r, best) < 0) best = r;
   }
