@@ -3,7 +3,10 @@ import { seedDemo } from '../../electron/node/features/demo/seed';
 import { dbFile } from '../../electron/node/paths';
 import { log, round, type Metric } from './stats';
 
-/** seed.customers_per_s: the whole demo data set (customers, vehicles, service history, sales). */
+/**
+ * seed.customers_per_s and seed.seconds: the whole demo data set (customers, vehicles, service
+ * history, sales, and the quick-find index), as `npm run seed` does it.
+ */
 export async function benchSeed(dataDir: string, customers: number): Promise<Metric[]> {
   const { sqlite } = openDatabase(dbFile(dataDir));
   const t0 = performance.now();
@@ -11,5 +14,8 @@ export async function benchSeed(dataDir: string, customers: number): Promise<Met
   const seconds = (performance.now() - t0) / 1000;
   sqlite.close();
   log(`seeded ${customers} customers in ${seconds.toFixed(1)} s`);
-  return [{ name: 'seed.customers_per_s', value: round(customers / seconds, 0), unit: 'customers/s', baseline: null, goal: '1,000,000 in ≤ 60 s' }];
+  return [
+    { name: 'seed.customers_per_s', value: round(customers / seconds, 0), unit: 'customers/s', baseline: null, goal: '1,000,000 in ≤ 60 s' },
+    { name: 'seed.seconds', value: round(seconds, 1), unit: 's', baseline: null, goal: customers === 1_000_000 ? '≤ 60 s' : '≤ 60 s at 1,000,000 customers' },
+  ];
 }
