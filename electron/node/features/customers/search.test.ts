@@ -193,7 +193,10 @@ describe('customers.search: hostile or odd input', () => {
 describe('parseSearchInput', () => {
   it('reads digits as a phone fragment in national form and text as name / plate / VIN', () => {
     expect(parseSearchInput('＋８６ １３８－００１３')).toMatchObject({ phone: '1380013', name: null });
-    expect(parseSearchInput('0086 755 8888')).toMatchObject({ phone: '7558888' });
+    expect(parseSearchInput('0086 755 8888 1234')).toMatchObject({ phone: '75588881234' });
+    expect(parseSearchInput('0086')).toMatchObject({ phone: '0086' }); // the last 4 digits of 139 0000 0086
+    expect(parseSearchInput('8613')).toMatchObject({ phone: '8613' });
+    expect(parseSearchInput('+86')).toBeNull();
     expect(parseSearchInput('0755-8888')).toMatchObject({ phone: '07558888' });
     expect(parseSearchInput('粤b 123')).toMatchObject({ name: '粤b 123', plate: '粤B123', vin: null, phone: null });
     expect(parseSearchInput('lfv2a')).toMatchObject({ vin: 'LFV2A', plate: 'LFV2A' });

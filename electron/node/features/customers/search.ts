@@ -76,9 +76,11 @@ export function parseSearchInput(q: string): SearchQuery | null {
   if (!text) return null;
   if (/^\+?[\d\s\-.()/]+$/.test(text) && /\d/.test(text)) {
     let digits = text.replace(/\D/g, '');
-    // A whole number with its country code: compare the national part, as the index holds it.
+    // A number typed with its country code: compare the national part, as the index holds it.
+    // Without a '+', 0086 / 86 count as a country code only in front of a long number: '0086' or
+    // '8613' alone are more likely the last digits of a phone.
     if (text.startsWith('+86')) digits = digits.slice(2);
-    else if (digits.startsWith('0086')) digits = digits.slice(4);
+    else if (digits.startsWith('0086') && digits.length > 9) digits = digits.slice(4);
     else if (digits.startsWith('86') && digits.length > 9) digits = digits.slice(2);
     if (!digits) return null;
     return { text, name: null, phone: digits, plate: digits, vin: digits };
