@@ -128,6 +128,22 @@ describe('customers.search: visibility', () => {
     expect(names(await search('admin', '韩梅梅'))).toEqual(['韩梅梅']);
   });
 
+  it('gives a manager without viewAll the customers of the team they lead, not of another', async () => {
+    const lead = await userWithSession(t.core, 'search.lead', 'salesManager');
+    const db = t.core.sqlite;
+    db.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(lead.userId);
+    const team = db.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('搜索一组', 'sales', ?)").run(lead.userId).lastInsertRowid;
+    db.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(team, uid.a);
+    tok.lead = lead.token;
+    try {
+      expect(names(await search('lead', '李雷'))).toEqual(['李雷']); // sales.a, in the team
+      expect(await search('lead', '韩梅梅')).toEqual([]); // sales.b, in no team of theirs
+      expect(await search('lead', '粤BD')).toEqual([]);
+    } finally {
+      db.prepare('UPDATE users SET team_id = NULL WHERE id = ?').run(uid.a);
+    }
+  });
+
   it('finds a consultant’s own customer behind hundreds of others that match the same fragment', async () => {
     const db = t.core.sqlite;
     db.transaction(() => {
