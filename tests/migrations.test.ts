@@ -46,6 +46,24 @@ describe('migrations', () => {
     }
   });
 
+  it("0006 fills customers.primary_model from the vehicles an older database already holds", () => {
+    const file = newFile();
+    const before = openDatabase(file, { migrateUpTo: 6 }).sqlite;
+    const cust = before.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)");
+    const veh = before.prepare('INSERT INTO vehicles (customer_id, vin, model, created_at, updated_at) VALUES (?, ?, ?, 0, 0)');
+    const a = Number(cust.run('甲').lastInsertRowid);
+    const b = Number(cust.run('乙').lastInsertRowid);
+    veh.run(a, 'VIN00000000000001', 'magotan');
+    veh.run(a, 'VIN00000000000002', 'sagitar');
+    before.close();
+    const after = openDatabase(file).sqlite;
+    const model = after.prepare('SELECT primary_model FROM customers WHERE id = ?').pluck();
+    expect([model.get(a), model.get(b)]).toEqual(['magotan', null]);
+    after.prepare('INSERT INTO vehicles (customer_id, vin, model, created_at, updated_at) VALUES (?, ?, ?, 0, 0)').run(b, 'VIN00000000000003', 'tayron');
+    expect(model.get(b)).toBe('tayron');
+    after.close();
+  });
+
   it('opening an up-to-date database again applies nothing and keeps the data', () => {
     const file = newFile();
     const a = openDatabase(file);

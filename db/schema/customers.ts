@@ -24,6 +24,10 @@ export const customers = sqliteTable(
     dndSms: flag(), // never texted
     dndRevisit: flag(), // never revisited
     notes: text(),
+    // The model of the customer's first vehicle (lowest vehicles.id), kept by triggers on vehicles
+    // (migration 0006). The lists group and filter customers by model (车型); reading it through
+    // the vehicles table per row took ~4 s at 1,000,000 customers, the indexed copy ~50 ms.
+    primaryModel: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     createdBy: integer(),
@@ -39,6 +43,9 @@ export const customers = sqliteTable(
     index('customers_source_gender_idx').on(t.source, t.gender),
     // Grid sort by city then name (either direction for both, scanned backwards for desc).
     index('customers_city_name_idx').on(t.city, t.name),
+    // Grid group / filter by model and by province at 1M rows (a scan took 4 s and 0.5 s).
+    index('customers_primary_model_idx').on(t.primaryModel),
+    index('customers_province_idx').on(t.province),
   ],
 );
 

@@ -30,6 +30,7 @@ import { formatLandlineRaw, formatMobileRaw, localNumber, mobileNumber, NumberSp
 import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
+import { PRIMARY_MODEL_TRIGGER_PREFIX } from '../customers/primary-model';
 import { rebuildCustomerSearch, SEARCH_TRIGGER_PREFIX, startParallelSearchBuild, type ParallelSearchBuild } from '../customers/search-index';
 
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
@@ -216,9 +217,10 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
   for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`);
   // The quick-find triggers would update the FTS row once per phone and vehicle (and find no row
   // yet when phones come first): they are off during the load and the index is rebuilt once after.
+  // The primary-model triggers likewise: the generator writes customers.primary_model itself.
   const triggers = sqlite
-    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ? ORDER BY name`)
-    .all(`${SEARCH_TRIGGER_PREFIX}%`) as IndexSql[];
+    .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE ? OR name LIKE ?) ORDER BY name`)
+    .all(`${SEARCH_TRIGGER_PREFIX}%`, `${PRIMARY_MODEL_TRIGGER_PREFIX}%`) as IndexSql[];
   for (const tr of triggers) sqlite.exec(`DROP TRIGGER "${tr.name}"`);
 
   let report: SeedReport;
@@ -461,7 +463,7 @@ class DemoGenerator {
     this.sCustomer = insert(
       sqlite,
       'customers',
-      'id,kind,name,gender,id_number,birthday,birthday_md,province,city,address,email,wechat,source,owner_id,dnd_call,dnd_sms,dnd_revisit,notes,created_at,updated_at,created_by',
+      'id,kind,name,gender,id_number,birthday,birthday_md,province,city,address,email,wechat,source,owner_id,dnd_call,dnd_sms,dnd_revisit,notes,primary_model,created_at,updated_at,created_by',
     );
     this.sPhone = insert(sqlite, 'customer_phones', 'id,customer_id,raw,normalized,kind,is_primary');
     this.sVehicle = insert(
@@ -797,9 +799,11 @@ class DemoGenerator {
     let latestModel: CarModel | null = null;
     let latestVin = '';
     let latestDelivery = 0;
+    let primaryModel: string | null = null;
     for (let i = 0; i < nVeh; i++) {
       const pd = vDays[i] as number;
       const t = this.vehicle(cid, city, isCompany, pd);
+      primaryModel ??= t.model.code; // the first vehicle (lowest id), as migration 0006's triggers keep it
       touched = Math.max(touched, t.touched);
       latestVehicleId = this.vehicleId;
       latestModel = t.model;
@@ -853,6 +857,7 @@ class DemoGenerator {
       dndAll | dndSms,
       dndAll,
       notes,
+      primaryModel,
       createdAt,
       Math.min(touched, this.NOW),
       owner,

@@ -157,6 +157,19 @@ describe('grid.query groups', () => {
     }
   });
 
+  it("grouping by model counts customers by their first vehicle's model, blank for those without a car; it also sorts", async () => {
+    const l1: any = await ok(tok.admin!, 'grid.query', { ...base, scope: 'all', groupBy: ['vehicleModel', 'gender'], limit: 500 });
+    const first = '(select v.model from vehicles v where v.customer_id = c.id order by v.id limit 1)';
+    const ref = t.core.sqlite.prepare(`select ${first} k, count(*) n from customers c group by 1 order by 1`).all() as { k: string | null; n: number }[];
+    expect(l1.groups.map((g: any) => [g.key, g.count])).toEqual(ref.map((r) => [r.k, r.n]));
+    expect(l1.groups[0]).toMatchObject({ key: null, label: '其它' });
+    const model = ref.find((r) => r.k !== null)!.k!;
+    const rows = await walk(tok.admin!, { scope: 'all', groupBy: ['vehicleModel', 'gender'], groupKeys: [model, 'female'] }, 200);
+    expect(rows.sort((a, b) => a - b)).toEqual(ids(`select c.id from customers c where ${first} = ? and c.gender = 'female' order by c.id`, model));
+    const sorted = await walk(tok.admin!, { scope: 'all', sort: [{ col: 'vehicleModel', dir: 'desc' }] }, 500);
+    expect(sorted).toEqual(ids(`select c.id from customers c order by ${first} desc nulls last, c.id`));
+  });
+
   it("grouping by owner counts per consultant, labels each group with the consultant's name and opens it by id", async () => {
     const l1: any = await ok(tok.manager!, 'grid.query', { ...base, scope: 'team', groupBy: ['ownerName'], withTotal: true, limit: 500 });
     const ref = t.core.sqlite
