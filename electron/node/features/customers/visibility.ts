@@ -51,7 +51,15 @@ export class CustomerVisibility {
    * scopesOf(s) (the grid answers FORBIDDEN otherwise).
    */
   scopeSql(s: SessionCtx, scope: Scope, alias = 'c'): SQL {
-    const owner = sql.raw(`${alias}.owner_id`);
+    return this.ownedSql(s, scope, `${alias}.owner_id`);
+  }
+
+  /**
+   * The same rule on any record that has an owning user (an opportunity's consultant, an
+   * activity's owner): `ownerExpr` is a constant SQL expression from code, never from input.
+   */
+  ownedSql(s: SessionCtx, scope: Scope, ownerExpr: string): SQL {
+    const owner = sql.raw(ownerExpr);
     if (scope === 'mine') return sql`${owner} = ${s.user.id}`;
     if (scope === 'team') return sql`(${owner} = ${s.user.id} or ${owner} in ${teamOwnerIdsSql(s.user.id)})`;
     return sql`1`;

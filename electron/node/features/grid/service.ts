@@ -56,9 +56,9 @@ export class GridService {
     return this.core.visibility.scopesOf(s);
   }
 
-  private scopeSql(s: SessionCtx, scope: Scope): SQL {
+  private scopeSql(s: SessionCtx, scope: Scope, def: DatasetDef): SQL {
     if (!this.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
-    return this.core.visibility.scopeSql(s, scope, 'c');
+    return this.core.visibility.ownedSql(s, scope, def.owner ?? 'c.owner_id');
   }
 
   private ctx(def: DatasetDef): BuildCtx {
@@ -67,7 +67,7 @@ export class GridService {
 
   private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL } {
     const def = DATASET_DEFS[sel.dataset];
-    const parts = [this.scopeSql(s, sel.scope), ...filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter), ...extra];
+    const parts = [this.scopeSql(s, sel.scope, def), ...filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter), ...extra];
     return { def, where: and(parts) };
   }
 

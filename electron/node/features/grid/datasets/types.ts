@@ -22,6 +22,11 @@ export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
 export interface DatasetDef {
   /** FROM clause with aliases; the main table is aliased `c` and has an integer `id`. */
   from: string;
+  /**
+   * SQL for the user who owns a row (a customer's consultant, an opportunity's consultant, an
+   * activity's owner): the mine / team / all scopes filter on it. Default `c.owner_id`.
+   */
+  owner?: string;
   columns: ColumnDef[];
   defaultSort: GridSort[];
 }
