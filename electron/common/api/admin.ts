@@ -45,6 +45,13 @@ export const settingsSchema = z.object({
   'dealer.timeZone': z.string().refine(isTimeZone, 'not a known time zone (e.g. Asia/Shanghai)'),
   'dealer.city': z.string().trim().min(1).max(20),
   'dealer.platePrefix': z.string().regex(/^[\u4e00-\u9fa5][A-Z]$/, 'a plate prefix like 粤B'),
+  // Sales (issue 5): the follow-up planned when an opportunity is abandoned, as DS-CRM does (3–5 years).
+  'sales.abandonFollowUpYears': z.number().int().min(3).max(5),
+  // An open opportunity with no stage change for this many days is listed as stalled.
+  'sales.stalledDays': z.number().int().min(7).max(180),
+  // The hand-off of a deal to the DMS (小R3): a folder the DMS imports from ('' = <data folder>/dms-export).
+  'dms.exportDir': z.string().trim().max(260),
+  'dms.format': z.enum(['json', 'csv']),
 });
 export type SettingsValues = z.infer<typeof settingsSchema>;
 

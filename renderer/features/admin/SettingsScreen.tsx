@@ -22,6 +22,10 @@ const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] =
     title: 'settings.group.dealer',
     keys: [{ key: 'dealer.name' }, { key: 'dealer.city' }, { key: 'dealer.platePrefix' }, { key: 'dealer.timeZone' }],
   },
+  {
+    title: 'settings.group.sales',
+    keys: [{ key: 'sales.abandonFollowUpYears', numeric: true }, { key: 'sales.stalledDays', numeric: true }, { key: 'dms.exportDir' }, { key: 'dms.format' }],
+  },
 ];
 
 const labelKey = (k: Key) => `settings.${k}` as MessageKey;

@@ -2,9 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { settings } from '../../../../db/schema';
 import type { Clock } from '../../clock';
+import type { SettingsValues } from '../../../common/api/admin';
 
 /** Settings with their defaults; an admin may change them, stored as JSON in the settings table. */
-export const SETTING_DEFAULTS = {
+export const SETTING_DEFAULTS: SettingsValues = {
   'security.idleLockMinutes': 5,
   'security.sessionIdleHours': 12,
   'security.maxFailedLogins': 5,
@@ -14,9 +15,13 @@ export const SETTING_DEFAULTS = {
   // The dealership's own city and plate prefix: "local plate" rules (churn, mileage service) use them.
   'dealer.city': '深圳',
   'dealer.platePrefix': '粤B',
-} as const;
-export type SettingKey = keyof typeof SETTING_DEFAULTS;
-export type SettingValue<K extends SettingKey> = (typeof SETTING_DEFAULTS)[K] extends number ? number : string;
+  'sales.abandonFollowUpYears': 3,
+  'sales.stalledDays': 30,
+  'dms.exportDir': '',
+  'dms.format': 'json',
+};
+export type SettingKey = keyof SettingsValues;
+export type SettingValue<K extends SettingKey> = SettingsValues[K];
 
 // Settings are read on every request (idle lock, session timeout), so they are cached briefly;
 // another app instance's change is seen within CACHE_MS.
