@@ -95,5 +95,33 @@ export const FIELD_MESSAGES = {
   },
   'gender.male': { 'zh-CN': '男', en: 'male' },
   'gender.female': { 'zh-CN': '女', en: 'female' },
+  // sales.* — opportunities, deal, abandon (electron/node/features/sales)
+  'sales.source.invalid': { 'zh-CN': '客户来源应为 市场、电话、主动出击 或 展厅', en: 'The source must be marketing, phone, outbound or showroom' },
+  'sales.nextActivity.required': {
+    'zh-CN': '未关闭的销售机会必须有下一次计划活动',
+    en: 'An open opportunity needs a next planned activity',
+  },
+  'sales.nextActivity.past': { 'zh-CN': '下次活动的计划时间已过,请选择将来的时间', en: 'The next activity’s planned time has passed: pick a later time' },
+  'sales.stage.reasonRequired': {
+    'zh-CN': '流程状态回退(从“{from}”退回“{to}”)须填写原因',
+    en: 'Moving the stage back (from “{from}” to “{to}”) needs a reason',
+  },
+  'sales.stage.dealRequired': {
+    'zh-CN': '“递交新车”须通过交车表单完成(车辆、VIN、价格、交车日期、身份证号)',
+    en: 'Delivery is recorded with the delivery form (vehicle, VIN, price, date, ID number)',
+  },
+  'sales.closed': { 'zh-CN': '该销售机会已关闭({status}),不能再修改', en: 'This opportunity is closed ({status}) and cannot be changed' },
+  'sales.price.invalid': { 'zh-CN': '价格应为大于 0 的金额', en: 'The price must be an amount above 0' },
+  'sales.date.tooEarly': { 'zh-CN': '日期不能早于今天', en: 'The date cannot be before today' },
+  'sales.vin.delivered': { 'zh-CN': '该 VIN 已有交车记录', en: 'A delivery with this VIN already exists' },
+  'sales.buyerId.invalid': {
+    'zh-CN': '购车人证件号无效:个人填 18 位身份证号,单位填 18 位统一社会信用代码',
+    en: 'Not a valid buyer ID: an 18-character ID card number, or a company’s unified social credit code',
+  },
+  'sales.competitor.required': { 'zh-CN': '原因为“购买竞品”时须选择竞品品牌', en: 'Pick the competitor brand when the reason is a competitor purchase' },
+  'sales.consultant.invalid': {
+    'zh-CN': '只能指派给在职、且在您管理范围内的销售顾问',
+    en: 'Only an active consultant within your team or scope can take the opportunity',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

@@ -1,0 +1,267 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../../db/client';
+import { activities, opportunities, stageHistory } from '../../../../db/schema';
+import { FIELD_MESSAGES, formatMessage, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
+import { STAGES, isStageCode, stageIndex, type StageCode } from '../../../common/stages';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { AuditedWriter } from '../admin/audited';
+import type { SessionCtx } from '../auth/service';
+import { Dictionaries } from '../customers/dictionaries';
+import { isDate, todayIn } from '../grid/dates';
+
+export type OpportunitySource = 'market' | 'phone' | 'outbound' | 'showroom';
+export const OPPORTUNITY_SOURCES: readonly OpportunitySource[] = ['market', 'phone', 'outbound', 'showroom'];
+
+export interface NextActivityInput {
+  type: string;
+  plannedAt: number;
+  subject: string;
+}
+
+export interface CreateOpportunityInput {
+  customerId: number;
+  consultantId?: number; // default: the acting user
+  source: OpportunitySource;
+  stage?: StageCode; // default 'initial_contact'
+  model?: string | null;
+  price?: number | null;
+  expectedPurchaseDate?: string | null;
+  nextActivity: NextActivityInput; // an open opportunity always has a next planned activity
+}
+
+export interface UpdateOpportunityInput {
+  id: number;
+  patch: {
+    source?: OpportunitySource;
+    model?: string | null;
+    price?: number | null;
+    expectedPurchaseDate?: string | null;
+  };
+  /** Needed only when the opportunity has no planned activity left. */
+  nextActivity?: NextActivityInput | null;
+}
+
+export interface ChangeStageInput {
+  id: number;
+  stage: StageCode;
+  /** Required when the stage moves backwards. */
+  reason?: string | null;
+  /** Needed only when the opportunity has no planned activity left. */
+  nextActivity?: NextActivityInput | null;
+}
+
+export type OpportunityRow = typeof opportunities.$inferSelect;
+
+/** A planned activity may be entered for "now"; this much slack absorbs the time the form was open. */
+const PLANNED_SLACK_MS = 10 * 60_000;
+
+const stageName = (code: string, locale: Locale) => {
+  const st = STAGES.find((x) => x.code === code);
+  return st ? (locale === 'en' ? st.en : st.zh) : code;
+};
+
+/** Field problems collected over a whole form, in the user's language, thrown at once. */
+export class SalesProblems {
+  readonly list: { field: string; message: string }[] = [];
+  constructor(readonly locale: Locale) {}
+  add(field: string, key: FieldMessageKey, params: Record<string, unknown> = {}): void {
+    this.list.push({ field, message: formatMessage(FIELD_MESSAGES[key][this.locale], params) });
+  }
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+  throwIfAny(): void {
+    if (!this.list.length) return;
+    throw new AppError('INVALID_INPUT', { issues: this.list.map((p) => p.message).join('; '), fields: this.list });
+  }
+}
+
+const blank = (v: string | null | undefined): boolean => v == null || v.trim() === '';
+
+/**
+ * 销售机会: create, edit and stage moves. Every write is audited and grouped in one transaction
+ * (the caller's `tx` when given, so the showroom can create the customer, visit and opportunity
+ * together). Record-level rule: a user acts only on opportunities whose consultant is within
+ * their widest scope (mine / their teams' / all), checked in SQL; anything else is NOT_FOUND.
+ */
+export class OpportunityService {
+  readonly writer: AuditedWriter;
+  readonly dict: Dictionaries;
+
+  constructor(private core: Core) {
+    this.writer = new AuditedWriter(core.db, core.clock);
+    this.dict = new Dictionaries(core.sqlite);
+  }
+
+  today(): string {
+    return todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
+  }
+
+  /** SQL: the opportunity row aliased `o` may be acted on by this user. */
+  ownedSql(s: SessionCtx) {
+    return this.core.visibility.ownedSql(s, this.core.visibility.widest(s), 'o.consultant_id');
+  }
+
+  /** The opportunity if this user may act on it; NOT_FOUND otherwise, exactly like a missing one. */
+  mine(s: SessionCtx, id: number, db: Db = this.core.db): OpportunityRow {
+    const row = db.get<Record<string, unknown> | undefined>(sql`SELECT o.id FROM opportunities o WHERE o.id = ${id} AND ${this.ownedSql(s)}`);
+    if (!row) throw new AppError('NOT_FOUND');
+    return db.select().from(opportunities).where(sql`${opportunities.id} = ${id}`).get()!;
+  }
+
+  /** Whether the opportunity still has a planned activity (the "next activity" rule). */
+  hasPlannedActivity(id: number, db: Db = this.core.db): boolean {
+    return !!db.get(sql`SELECT 1 FROM activities WHERE opportunity_id = ${id} AND status = 'planned' LIMIT 1`);
+  }
+
+  checkNextActivity(p: SalesProblems, a: NextActivityInput | null | undefined, field = 'nextActivity'): void {
+    if (!a) {
+      p.add(field, 'sales.nextActivity.required');
+      return;
+    }
+    if (blank(a.type)) p.add(`${field}.type`, 'required');
+    else if (!this.dict.accepts('activity_type', a.type)) p.add(`${field}.type`, 'dict.unknown', { code: a.type });
+    if (blank(a.subject)) p.add(`${field}.subject`, 'required');
+    if (!Number.isFinite(a.plannedAt)) p.add(`${field}.plannedAt`, 'required');
+    else if (a.plannedAt < this.core.clock.now() - PLANNED_SLACK_MS) p.add(`${field}.plannedAt`, 'sales.nextActivity.past');
+  }
+
+  insertActivity(tx: Db, actor: number, opp: { id: number; customerId: number; consultantId: number | null }, a: NextActivityInput): number {
+    const now = this.core.clock.now();
+    return this.writer.insert(
+      actor,
+      'activity',
+      activities,
+      {
+        customerId: opp.customerId,
+        opportunityId: opp.id,
+        ownerId: opp.consultantId,
+        type: a.type,
+        status: 'planned',
+        plannedAt: a.plannedAt,
+        subject: a.subject.trim(),
+        createdAt: now,
+        updatedAt: now,
+      },
+      tx,
+    ).id;
+  }
+
+  private checkCommon(p: SalesProblems, v: { source?: string; model?: string | null; price?: number | null; expectedPurchaseDate?: string | null }, before?: OpportunityRow): void {
+    if (v.source !== undefined && !OPPORTUNITY_SOURCES.includes(v.source as OpportunitySource) && v.source !== before?.source) p.add('source', 'sales.source.invalid');
+    if (v.model != null && !blank(v.model) && !this.dict.accepts('model', v.model, before?.model)) p.add('model', 'dict.unknown', { code: v.model });
+    if (v.price != null && (!Number.isFinite(v.price) || v.price <= 0)) p.add('price', 'sales.price.invalid');
+    if (v.expectedPurchaseDate != null && !blank(v.expectedPurchaseDate) && v.expectedPurchaseDate !== before?.expectedPurchaseDate) {
+      if (!isDate(v.expectedPurchaseDate)) p.add('expectedPurchaseDate', 'date.format');
+      else if (v.expectedPurchaseDate < this.today()) p.add('expectedPurchaseDate', 'sales.date.tooEarly');
+    }
+  }
+
+  /** Opportunity + first stage_history row + its next planned activity, audited, in `tx` if given. */
+  create(s: SessionCtx, input: CreateOpportunityInput, tx?: Db): { id: number; activityId: number } {
+    const db = tx ?? this.core.db;
+    const p = new SalesProblems(s.user.locale);
+    const stage = input.stage ?? 'initial_contact';
+    if (!isStageCode(stage)) p.add('stage', 'dict.unknown', { code: stage });
+    else if (stage === 'delivery') p.add('stage', 'sales.stage.dealRequired');
+    this.checkCommon(p, input);
+    this.checkNextActivity(p, input.nextActivity);
+    const visible = this.core.visibility.visibleSql(s, 'c');
+    if (!db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${input.customerId} AND ${visible}`)) throw new AppError('NOT_FOUND');
+    const consultantId = input.consultantId ?? s.user.id;
+    if (consultantId !== s.user.id) {
+      const scope = this.core.visibility.ownedSql(s, this.core.visibility.widest(s), 'u.id');
+      if (!db.get(sql`SELECT 1 FROM users u WHERE u.id = ${consultantId} AND u.active = 1 AND ${scope}`)) p.add('consultantId', 'sales.consultant.invalid');
+    }
+    p.throwIfAny();
+
+    const now = this.core.clock.now();
+    const actor = s.user.id;
+    return db.transaction((t) => {
+      const row = this.writer.insert(
+        actor,
+        'opportunity',
+        opportunities,
+        {
+          customerId: input.customerId,
+          consultantId,
+          source: input.source,
+          stage,
+          status: 'open',
+          model: blank(input.model) ? null : input.model!.trim(),
+          price: input.price ?? null,
+          expectedPurchaseDate: blank(input.expectedPurchaseDate) ? null : input.expectedPurchaseDate!,
+          lastStageChangeAt: now,
+          createdAt: now,
+          updatedAt: now,
+        },
+        t,
+      );
+      this.writer.insert(actor, 'stage_history', stageHistory, { opportunityId: row.id, fromStage: null, toStage: stage, reason: null, userId: actor, at: now }, t);
+      const activityId = this.insertActivity(t, actor, row, input.nextActivity);
+      return { id: row.id, activityId };
+    });
+  }
+
+  /** Model, price, expected date, source. An open opportunity must still have a planned activity after the save. */
+  update(s: SessionCtx, input: UpdateOpportunityInput, tx?: Db): void {
+    const db = tx ?? this.core.db;
+    const before = this.mine(s, input.id, db);
+    const p = new SalesProblems(s.user.locale);
+    if (before.status !== 'open') p.add('status', 'sales.closed', { status: before.status });
+    this.checkCommon(p, input.patch, before);
+    const needsActivity = before.status === 'open' && !this.hasPlannedActivity(before.id, db);
+    if (needsActivity || input.nextActivity) this.checkNextActivity(p, input.nextActivity);
+    p.throwIfAny();
+
+    const patch: Partial<typeof opportunities.$inferInsert> = {};
+    const { source, model, price, expectedPurchaseDate } = input.patch;
+    if (source !== undefined) patch.source = source;
+    if (model !== undefined) patch.model = blank(model) ? null : model!.trim();
+    if (price !== undefined) patch.price = price;
+    if (expectedPurchaseDate !== undefined) patch.expectedPurchaseDate = blank(expectedPurchaseDate) ? null : expectedPurchaseDate;
+    db.transaction((t) => {
+      this.writer.update(s.user.id, 'opportunity', opportunities, before.id, { ...patch, updatedAt: this.core.clock.now() }, t);
+      if (input.nextActivity) this.insertActivity(t, s.user.id, before, input.nextActivity);
+    });
+  }
+
+  /**
+   * Stage change with stage_history (time, user, reason); backwards needs a reason; 'delivery'
+   * only via the deal (INVALID_INPUT 'sales.stage.dealRequired' otherwise) unless opts.viaDeal.
+   * Moving to the stage it already has is a no-op (no history row). The opportunity stays open,
+   * so it must keep a planned activity: pass `nextActivity` if none is left.
+   */
+  changeStage(s: SessionCtx, input: ChangeStageInput, tx?: Db, opts?: { viaDeal?: boolean }): void {
+    const db = tx ?? this.core.db;
+    const before = this.mine(s, input.id, db);
+    const p = new SalesProblems(s.user.locale);
+    if (before.status !== 'open') p.add('stage', 'sales.closed', { status: before.status });
+    if (!isStageCode(input.stage)) p.add('stage', 'dict.unknown', { code: input.stage });
+    p.throwIfAny();
+    if (input.stage === before.stage) return;
+    if (input.stage === 'delivery' && !opts?.viaDeal) p.add('stage', 'sales.stage.dealRequired');
+    const from = before.stage as StageCode;
+    if (isStageCode(from) && stageIndex(input.stage) < stageIndex(from) && blank(input.reason)) {
+      p.add('reason', 'sales.stage.reasonRequired', { from: stageName(from, p.locale), to: stageName(input.stage, p.locale) });
+    }
+    const closing = input.stage === 'delivery';
+    if (!closing && (input.nextActivity || !this.hasPlannedActivity(before.id, db))) this.checkNextActivity(p, input.nextActivity);
+    p.throwIfAny();
+
+    const now = this.core.clock.now();
+    const actor = s.user.id;
+    db.transaction((t) => {
+      this.writer.update(actor, 'opportunity', opportunities, before.id, { stage: input.stage, lastStageChangeAt: now, updatedAt: now }, t);
+      this.writer.insert(
+        actor,
+        'stage_history',
+        stageHistory,
+        { opportunityId: before.id, fromStage: before.stage, toStage: input.stage, reason: blank(input.reason) ? null : input.reason!.trim(), userId: actor, at: now },
+        t,
+      );
+      if (!closing && input.nextActivity) this.insertActivity(t, actor, before, input.nextActivity);
+    });
+  }
+}
