@@ -2,6 +2,7 @@ import { authApi } from './auth';
 import { adminApi } from './admin';
 import { customersApi, customersEditApi, customerSearchApi } from './customers';
 import { gridApi } from './grid';
+import { salesAnalysisApi } from './sales-analysis';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -12,6 +13,7 @@ export const api = {
   ...customersEditApi,
   ...customerSearchApi,
   ...gridApi,
+  ...salesAnalysisApi,
 } as const;
 
 export type Api = typeof api;
@@ -24,4 +26,5 @@ export type * from './auth';
 export type * from './admin';
 export type * from './customers';
 export type * from './grid';
+export type * from './sales-analysis';
 export type * from './events';

@@ -1,0 +1,92 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Funnel, FunnelStage } from '../../../common/api/sales-analysis';
+import type { Scope } from '../../../common/api/grid';
+import { STAGES } from '../../../common/stages';
+import type { Core } from '../../core';
+import type { SessionCtx } from '../auth/service';
+import { AppError } from '../../errors';
+import { dayStartMs } from '../grid/dates';
+
+/** The first and last calendar day of a 'YYYY-MM' month, and its [from, to) bounds in the dealer's time zone. */
+export function monthRange(month: string, timeZone: string): Funnel['range'] {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return {
+    from: dayStartMs(`${month}-01`, timeZone),
+    to: dayStartMs(`${next}-01`, timeZone),
+    fromDay: `${month}-01`,
+    toDay: `${month}-${String(lastDay).padStart(2, '0')}`,
+  };
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The scope filter on a consultant column: the user's mine / team / all, optionally narrowed to one
+ * consultant who must lie inside that scope (else FORBIDDEN: a consultant outside it is not theirs to see).
+ */
+export function consultantFilter(core: Core, s: SessionCtx, scope: Scope, col: string, consultantId?: number): SQL {
+  if (!core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
+  const owned = core.visibility.ownedSql(s, scope, col);
+  if (consultantId === undefined) return owned;
+  const inScope = core.db.get<{ ok: number } | undefined>(sql`select 1 as ok where ${core.visibility.ownedSql(s, scope, String(consultantId))}`);
+  if (!inScope) throw new AppError('FORBIDDEN');
+  return sql`${sql.raw(col)} = ${consultantId}`;
+}
+
+/**
+ * 销售漏斗 for a month. "For a month" means: the open opportunities whose expected purchase date
+ * falls in that month (the pipeline expected to close then), plus — in the 'delivery' stage at
+ * 100 % — the deals won in that month (closed_at inside the month in the dealer's time zone).
+ * weight = leads × probability; forecast amount = Σ price × probability.
+ */
+export class FunnelService {
+  constructor(private core: Core) {}
+
+  /** The SQL of both queries (the bench runs it raw as its baseline). */
+  plan(s: SessionCtx, input: { month: string; scope: Scope; consultantId?: number }): { open: SQL; won: SQL; range: Funnel['range'] } {
+    const range = monthRange(input.month, this.core.settings.get('dealer.timeZone'));
+    const who = consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId);
+    const open = sql`select o.stage as stage, count(*) as n, coalesce(sum(o.price), 0) as price, sum(o.price is null) as unpriced
+      from opportunities o
+      where o.status = 'open' and o.expected_purchase_date between ${range.fromDay} and ${range.toDay} and ${who}
+      group by o.stage`;
+    const won = sql`select count(*) as n, coalesce(sum(o.price), 0) as price, coalesce(sum(o.price is null), 0) as unpriced
+      from opportunities o
+      where o.status = 'won' and o.closed_at >= ${range.from} and o.closed_at < ${range.to} and ${who}`;
+    return { open, won, range };
+  }
+
+  get(s: SessionCtx, input: { month: string; scope: Scope; consultantId?: number }): Funnel {
+    const { open, won, range } = this.plan(s, input);
+    const byStage = new Map<string, { n: number; price: number; unpriced: number }>();
+    for (const r of this.core.db.all<{ stage: string; n: number; price: number; unpriced: number }>(open)) byStage.set(r.stage, r);
+    const w = this.core.db.get<{ n: number; price: number; unpriced: number }>(won)!;
+    const d = byStage.get('delivery');
+    byStage.set('delivery', { n: w.n + (d?.n ?? 0), price: w.price + (d?.price ?? 0), unpriced: w.unpriced + (d?.unpriced ?? 0) });
+
+    let unpriced = 0;
+    const stages: FunnelStage[] = STAGES.map((st) => {
+      const r = byStage.get(st.code) ?? { n: 0, price: 0, unpriced: 0 };
+      unpriced += r.unpriced;
+      return {
+        code: st.code,
+        zh: st.zh,
+        en: st.en,
+        probability: st.probability,
+        leads: r.n,
+        weight: round2((r.n * st.probability) / 100),
+        amount: round2((r.price * st.probability) / 100),
+      };
+    });
+    const totals = {
+      leads: stages.reduce((a, x) => a + x.leads, 0),
+      weight: round2(stages.reduce((a, x) => a + x.weight, 0)),
+      amount: round2(stages.reduce((a, x) => a + x.amount, 0)),
+      unpriced,
+    };
+    return { month: input.month, scope: input.scope, consultantId: input.consultantId ?? null, range, stages, totals };
+  }
+}

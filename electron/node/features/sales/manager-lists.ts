@@ -1,0 +1,73 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Scope } from '../../../common/api/grid';
+import type { SalesList, SalesListRow } from '../../../common/api/sales-analysis';
+import type { Core } from '../../core';
+import type { SessionCtx } from '../auth/service';
+import { consultantFilter } from './funnel';
+
+const DAY = 86_400_000;
+
+export interface ListInput {
+  scope: Scope;
+  consultantId?: number;
+  limit: number;
+  offset: number;
+}
+
+type Raw = Omit<SalesListRow, 'daysInStage'>;
+
+/**
+ * The manager's review lists (a consultant gets the same lists for their own records):
+ * - stalled: open opportunities whose stage has not changed for 'sales.stalledDays' days or more
+ *   (last_stage_change_at <= now − N days), longest-stalled first;
+ * - no next activity: open opportunities without a planned activity on them (DS-CRM: every open
+ *   opportunity must have a next planned activity), oldest stage change first;
+ * - customers without a plan: customers in scope (by their owner) that have an open opportunity
+ *   and no planned activity at all — a plan on any of the customer's opportunities, or on the
+ *   customer alone, counts as a plan. Customers with no open opportunity are not listed: there is
+ *   nothing to follow up (abandoned ones already have their follow-up planned by the abandon).
+ */
+export class ManagerLists {
+  constructor(private core: Core) {}
+
+  private oppRows(s: SessionCtx, input: ListInput, cond: SQL, order: SQL): SalesList {
+    const who = consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId);
+    const where = sql`o.status = 'open' and ${who} and ${cond}`;
+    const rows = this.core.db.all<Raw>(sql`select o.id as id, o.customer_id as customerId, c.name as customerName,
+        o.consultant_id as consultantId, (select u.display_name from users u where u.id = o.consultant_id) as consultantName,
+        o.stage as stage, o.model as model, o.price as price, o.expected_purchase_date as expectedPurchaseDate,
+        o.last_stage_change_at as lastStageChangeAt
+      from opportunities o join customers c on c.id = o.customer_id
+      where ${where} order by ${order}, o.id limit ${input.limit} offset ${input.offset}`);
+    const total = this.core.db.get<{ n: number }>(sql`select count(*) as n from opportunities o where ${where}`)!.n;
+    const now = this.core.clock.now();
+    return { rows: rows.map((r) => ({ ...r, daysInStage: r.lastStageChangeAt == null ? null : Math.floor((now - r.lastStageChangeAt) / DAY) })), total };
+  }
+
+  stalledDays(): number {
+    return this.core.settings.get('sales.stalledDays');
+  }
+
+  stalled(s: SessionCtx, input: ListInput): SalesList {
+    const days = this.stalledDays();
+    const cutoff = this.core.clock.now() - days * DAY;
+    return { ...this.oppRows(s, input, sql`o.last_stage_change_at <= ${cutoff}`, sql`o.last_stage_change_at`), stalledDays: days };
+  }
+
+  noNextActivity(s: SessionCtx, input: ListInput): SalesList {
+    return this.oppRows(s, input, sql`not exists (select 1 from activities a where a.opportunity_id = o.id and a.status = 'planned')`, sql`o.last_stage_change_at`);
+  }
+
+  noPlan(s: SessionCtx, input: ListInput): SalesList {
+    const who = consultantFilter(this.core, s, input.scope, 'c.owner_id', input.consultantId);
+    const from = sql`from (select o.customer_id as cid, count(*) as n, min(o.expected_purchase_date) as exp from opportunities o where o.status = 'open' group by o.customer_id) x
+      join customers c on c.id = x.cid
+      where ${who} and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`;
+    const rows = this.core.db.all<Raw>(sql`select c.id as id, c.id as customerId, c.name as customerName, c.owner_id as consultantId,
+        (select u.display_name from users u where u.id = c.owner_id) as consultantName, null as stage, null as model, null as price,
+        x.exp as expectedPurchaseDate, null as lastStageChangeAt, x.n as openOpportunities
+      ${from} order by x.exp is null, x.exp, c.id limit ${input.limit} offset ${input.offset}`);
+    const total = this.core.db.get<{ n: number }>(sql`select count(*) as n ${from}`)!.n;
+    return { rows: rows.map((r) => ({ ...r, daysInStage: null })), total };
+  }
+}
