@@ -10,6 +10,7 @@ import { customersHandlers } from './features/customers/handlers';
 import { customersEditHandlers } from './features/customers/edit-handlers';
 import { customerSearchHandlers } from './features/customers/search-handlers';
 import { gridHandlers } from './features/grid/handlers';
+import { activitiesHandlers } from './features/sales/activities-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
 
 export interface HandlerCtx {
@@ -40,6 +41,7 @@ export const handlers: Handlers<Api> = {
   ...customersEditHandlers,
   ...customerSearchHandlers,
   ...gridHandlers,
+  ...activitiesHandlers,
   ...salesAnalysisHandlers,
 };
 

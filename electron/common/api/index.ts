@@ -2,6 +2,7 @@ import { authApi } from './auth';
 import { adminApi } from './admin';
 import { customersApi, customersEditApi, customerSearchApi } from './customers';
 import { gridApi } from './grid';
+import { activitiesApi } from './activities';
 import { salesAnalysisApi } from './sales-analysis';
 import type { InputOf, OutputOf } from './contract';
 
@@ -13,6 +14,7 @@ export const api = {
   ...customersEditApi,
   ...customerSearchApi,
   ...gridApi,
+  ...activitiesApi,
   ...salesAnalysisApi,
 } as const;
 
@@ -26,5 +28,6 @@ export type * from './auth';
 export type * from './admin';
 export type * from './customers';
 export type * from './grid';
+export type * from './activities';
 export type * from './sales-analysis';
 export type * from './events';

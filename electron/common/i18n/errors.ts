@@ -93,6 +93,14 @@ export const FIELD_MESSAGES = {
     'zh-CN': '只能分配给在职、且在您管理范围内的用户',
     en: 'Only an active user within your team or scope can own the customer',
   },
+  'activity.nextRequired': {
+    'zh-CN': '这是该销售机会最后一条计划中的活动:请同时安排下一次跟进活动(类型、时间、主题)',
+    en: 'This is the last planned activity of an open opportunity: plan the next follow-up (type, time, subject) as well',
+  },
+  'activity.notPlanned': { 'zh-CN': '该活动已完成或已取消', en: 'This activity is already done or cancelled' },
+  'planTemplate.minSteps': { 'zh-CN': '跟进计划模板至少需要 {min} 个步骤', en: 'A plan template needs at least {min} steps' },
+  'planTemplate.inactive': { 'zh-CN': '该模板已停用', en: 'This template is no longer active' },
+  'planTemplate.oppClosed': { 'zh-CN': '只能对进行中的销售机会应用跟进计划', en: 'A plan can only be applied to an open opportunity' },
   'gender.male': { 'zh-CN': '男', en: 'male' },
   'gender.female': { 'zh-CN': '女', en: 'female' },
   // sales.* — opportunities, deal, abandon (electron/node/features/sales)

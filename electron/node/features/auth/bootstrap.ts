@@ -1,5 +1,6 @@
 import type { Sqlite } from '../../../../db/client';
 import { ROLES, ROLE_NAMES, ROLE_PERMISSIONS } from '../../../common/roles';
+import { ensurePlanTemplates } from '../sales/plan-templates';
 
 /** Reference rows every database needs (roles and their default permissions). Idempotent. */
 export function ensureReferenceData(sqlite: Sqlite): void {
@@ -13,4 +14,5 @@ export function ensureReferenceData(sqlite: Sqlite): void {
       if ((countPerms.get(code) as { n: number }).n === 0) for (const p of ROLE_PERMISSIONS[code]) perm.run(code, p);
     }
   })();
+  ensurePlanTemplates(sqlite);
 }
