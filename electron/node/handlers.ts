@@ -10,6 +10,7 @@ import { customersHandlers } from './features/customers/handlers';
 import { customersEditHandlers } from './features/customers/edit-handlers';
 import { customerSearchHandlers } from './features/customers/search-handlers';
 import { gridHandlers } from './features/grid/handlers';
+import { salesHandlers } from './features/sales/sales-handlers';
 import { activitiesHandlers } from './features/sales/activities-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
 
@@ -41,6 +42,7 @@ export const handlers: Handlers<Api> = {
   ...customersEditHandlers,
   ...customerSearchHandlers,
   ...gridHandlers,
+  ...salesHandlers,
   ...activitiesHandlers,
   ...salesAnalysisHandlers,
 };

@@ -2,6 +2,7 @@ import { authApi } from './auth';
 import { adminApi } from './admin';
 import { customersApi, customersEditApi, customerSearchApi } from './customers';
 import { gridApi } from './grid';
+import { salesApi } from './sales';
 import { activitiesApi } from './activities';
 import { salesAnalysisApi } from './sales-analysis';
 import type { InputOf, OutputOf } from './contract';
@@ -14,6 +15,7 @@ export const api = {
   ...customersEditApi,
   ...customerSearchApi,
   ...gridApi,
+  ...salesApi,
   ...activitiesApi,
   ...salesAnalysisApi,
 } as const;
@@ -28,6 +30,7 @@ export type * from './auth';
 export type * from './admin';
 export type * from './customers';
 export type * from './grid';
+export type * from './sales';
 export type * from './activities';
 export type * from './sales-analysis';
 export type * from './events';

@@ -2,13 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { activities, opportunities, stageHistory } from '../../../../db/schema';
 import { FIELD_MESSAGES, formatMessage, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
-import { STAGES, isStageCode, stageIndex, type StageCode } from '../../../common/stages';
+import type { ActivityBrief, DeliveryInfo, OpportunityBrief, OpportunityDetail, PurchaseIntent, StageHistoryEntry } from '../../../common/api/sales';
+import { STAGES, isStageCode, stageIndex, stageProbability, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
 import { isDate, todayIn } from '../grid/dates';
+import { dmsFileName } from './dms-export';
 
 export type OpportunitySource = 'market' | 'phone' | 'outbound' | 'showroom';
 export const OPPORTUNITY_SOURCES: readonly OpportunitySource[] = ['market', 'phone', 'outbound', 'showroom'];
@@ -108,6 +110,69 @@ export class OpportunityService {
     const row = db.get<Record<string, unknown> | undefined>(sql`SELECT o.id FROM opportunities o WHERE o.id = ${id} AND ${this.ownedSql(s)}`);
     if (!row) throw new AppError('NOT_FOUND');
     return db.select().from(opportunities).where(sql`${opportunities.id} = ${id}`).get()!;
+  }
+
+  /** The opportunity panel: details, stage history, activities summary, the customer's intents, the deal. */
+  get(s: SessionCtx, id: number): OpportunityDetail {
+    const o = this.mine(s, id);
+    const db = this.core.db;
+    const head = db.get<{ customerName: string; customerKind: 'individual' | 'company'; customerIdNumber: string | null; customerPhone: string | null; consultantName: string | null }>(sql`
+      SELECT c.name AS customerName, c.kind AS customerKind, c.id_number AS customerIdNumber,
+             (SELECT p.raw FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS customerPhone,
+             (SELECT u.display_name FROM users u WHERE u.id = ${o.consultantId}) AS consultantName
+        FROM customers c WHERE c.id = ${o.customerId}`)!;
+    const history = db.all<StageHistoryEntry>(sql`
+      SELECT h.id, h.from_stage AS fromStage, h.to_stage AS toStage, h.reason, u.display_name AS userName, h.at
+        FROM stage_history h LEFT JOIN users u ON u.id = h.user_id
+       WHERE h.opportunity_id = ${id} ORDER BY h.at, h.id`);
+    const brief = sql`SELECT id, type, status, planned_at AS plannedAt, done_at AS doneAt, subject, result FROM activities`;
+    const counts = db.get<{ planned: number; done: number; overdue: number }>(sql`
+      SELECT coalesce(sum(status = 'planned'), 0) AS planned, coalesce(sum(status = 'done'), 0) AS done,
+             coalesce(sum(status = 'planned' AND planned_at < ${this.core.clock.now()}), 0) AS overdue
+        FROM activities WHERE opportunity_id = ${id}`)!;
+    const next = db.get<ActivityBrief | undefined>(sql`${brief} WHERE opportunity_id = ${id} AND status = 'planned' ORDER BY planned_at, id LIMIT 1`) ?? null;
+    const recent = db.all<ActivityBrief>(sql`${brief} WHERE opportunity_id = ${id} ORDER BY coalesce(done_at, planned_at) DESC, id DESC LIMIT 10`);
+    const d = db.get<Omit<DeliveryInfo, 'dmsFile'> | undefined>(sql`
+      SELECT id, vin, model, price, delivery_date AS deliveryDate, buyer_id_number AS buyerIdNumber, vehicle_id AS vehicleId,
+             dms_status AS dmsStatus, dms_attempts AS dmsAttempts, dms_last_error AS dmsLastError, dms_exported_at AS dmsExportedAt
+        FROM deliveries WHERE opportunity_id = ${id} ORDER BY id DESC LIMIT 1`);
+    const stage = (isStageCode(o.stage) ? o.stage : 'initial_contact') as StageCode;
+    return {
+      id: o.id,
+      customerId: o.customerId,
+      ...head,
+      consultantId: o.consultantId,
+      source: o.source,
+      stage,
+      probability: stageProbability(stage),
+      status: o.status,
+      model: o.model,
+      price: o.price,
+      expectedPurchaseDate: o.expectedPurchaseDate,
+      abandonReason: o.abandonReason,
+      competitorBrand: o.competitorBrand,
+      lastStageChangeAt: o.lastStageChangeAt,
+      closedAt: o.closedAt,
+      createdAt: o.createdAt,
+      history,
+      activities: { ...counts, next, recent },
+      intents: this.intentsOf(o.customerId),
+      delivery: d ? { ...d, dmsFile: dmsFileName(d.id, this.core.settings.get('dms.format') === 'csv' ? 'csv' : 'json') } : null,
+    };
+  }
+
+  intentsOf(customerId: number): PurchaseIntent[] {
+    return this.core.db.all<PurchaseIntent>(sql`
+      SELECT id, customer_id AS customerId, opportunity_id AS opportunityId, model, quantity, budget, expected_date AS expectedDate, notes, created_at AS createdAt
+        FROM purchase_intents WHERE customer_id = ${customerId} ORDER BY created_at DESC, id DESC`);
+  }
+
+  /** The customer's opportunities this user may act on, newest first. */
+  ofCustomer(s: SessionCtx, customerId: number): OpportunityBrief[] {
+    return this.core.db.all<OpportunityBrief>(sql`
+      SELECT o.id, o.stage, o.status, o.model, u.display_name AS consultantName, o.created_at AS createdAt
+        FROM opportunities o LEFT JOIN users u ON u.id = o.consultant_id
+       WHERE o.customer_id = ${customerId} AND ${this.ownedSql(s)} ORDER BY o.created_at DESC, o.id DESC`);
   }
 
   /** Whether the opportunity still has a planned activity (the "next activity" rule). */

@@ -1,4 +1,7 @@
 import type { Core } from '../../core';
+import { AbandonService } from './abandon';
+import { DealService } from './deal';
+import { IntentService } from './intents';
 import { OpportunityService } from './opportunities';
 
 /**
@@ -8,6 +11,9 @@ import { OpportunityService } from './opportunities';
  */
 export interface SalesServices {
   opportunities: OpportunityService;
+  deals: DealService;
+  abandon: AbandonService;
+  intents: IntentService;
 }
 
 const services = new WeakMap<Core, SalesServices>();
@@ -15,8 +21,12 @@ const services = new WeakMap<Core, SalesServices>();
 export function salesOf(core: Core): SalesServices {
   let s = services.get(core);
   if (!s) {
+    const opportunities = new OpportunityService(core);
     s = {
-      opportunities: new OpportunityService(core),
+      opportunities,
+      deals: new DealService(core, opportunities),
+      abandon: new AbandonService(core, opportunities),
+      intents: new IntentService(core, opportunities),
     };
     services.set(core, s);
   }
