@@ -11,8 +11,9 @@ import { customersEditHandlers } from './features/customers/edit-handlers';
 import { customerSearchHandlers } from './features/customers/search-handlers';
 import { gridHandlers } from './features/grid/handlers';
 import { salesHandlers } from './features/sales/sales-handlers';
-import { activitiesHandlers } from './features/sales/activities-handlers';
+import { showroomHandlers } from './features/sales/showroom-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
+import { activitiesHandlers } from './features/sales/activities-handlers';
 
 export interface HandlerCtx {
   core: Core;
@@ -43,8 +44,9 @@ export const handlers: Handlers<Api> = {
   ...customerSearchHandlers,
   ...gridHandlers,
   ...salesHandlers,
-  ...activitiesHandlers,
+  ...showroomHandlers,
   ...salesAnalysisHandlers,
+  ...activitiesHandlers,
 };
 
 export type { MethodName };

@@ -3,8 +3,9 @@ import { adminApi } from './admin';
 import { customersApi, customersEditApi, customerSearchApi } from './customers';
 import { gridApi } from './grid';
 import { salesApi } from './sales';
-import { activitiesApi } from './activities';
+import { showroomApi } from './showroom';
 import { salesAnalysisApi } from './sales-analysis';
+import { activitiesApi } from './activities';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -16,8 +17,9 @@ export const api = {
   ...customerSearchApi,
   ...gridApi,
   ...salesApi,
-  ...activitiesApi,
+  ...showroomApi,
   ...salesAnalysisApi,
+  ...activitiesApi,
 } as const;
 
 export type Api = typeof api;
@@ -31,6 +33,7 @@ export type * from './admin';
 export type * from './customers';
 export type * from './grid';
 export type * from './sales';
-export type * from './activities';
+export type * from './showroom';
 export type * from './sales-analysis';
+export type * from './activities';
 export type * from './events';

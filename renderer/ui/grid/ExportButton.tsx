@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { GridFilter, GridSort, Scope } from '../../../electron/common/api/grid';
+import type { Dataset, GridFilter, GridSort, Scope } from '../../../electron/common/api/grid';
 import { call, isApiError, onEvent } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
@@ -19,7 +19,7 @@ function download(fileName: string, base64: string): void {
 
 /** The current view to .xlsx: progress from 'export.progress', then a download; the server's refusal is shown as is. */
 export function ExportButton({ getQuery, onMessage }: {
-  getQuery: () => { dataset: 'customers'; scope: Scope; filter: GridFilter; columns: string[]; sort: GridSort[] };
+  getQuery: () => { dataset: Dataset; scope: Scope; filter: GridFilter; columns: string[]; sort: GridSort[] };
   onMessage: (m: string | null) => void;
 }) {
   const { t } = useI18n();

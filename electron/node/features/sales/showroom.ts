@@ -1,0 +1,352 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../../db/client';
+import { showroomVisits } from '../../../../db/schema';
+import type { ParsedInputOf } from '../../../common/api/contract';
+import { isFirstVisitMode, LATE_AFTER_MS, type showroomApi, type VisitRegistered } from '../../../common/api/showroom';
+import { formatMessage, type Locale } from '../../../common/i18n/errors';
+import { stageIndex, type StageCode } from '../../../common/stages';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { AuditedWriter } from '../admin/audited';
+import type { SessionCtx } from '../auth/service';
+import { Dictionaries } from '../customers/dictionaries';
+import { CustomerEditService, maskName } from '../customers/edit';
+import { isPhoneError, normalizePhone } from '../customers/phone';
+import { addDays, dayStartMs, isDate, todayIn } from '../grid/dates';
+import { salesOf } from './services';
+
+type Api = typeof showroomApi;
+export type RegisterInput = ParsedInputOf<Api['showroom.visits.register']>;
+export type VisitPatch = ParsedInputOf<Api['showroom.visits.update']>['patch'];
+
+/** Field messages of the showroom forms, both languages side by side (prefix showroom.). */
+export const SHOWROOM_MESSAGES = {
+  required: { 'zh-CN': '必填', en: 'Required' },
+  'date.format': { 'zh-CN': '请填写有效日期,格式 YYYY-MM-DD', en: 'Enter a real date as YYYY-MM-DD' },
+  'dict.unknown': { 'zh-CN': '“{code}”不在数据字典中,请从下拉列表选择', en: '“{code}” is not in the dictionary: pick a value from the list' },
+  'showroom.visit.future': { 'zh-CN': '来访时间不能晚于现在', en: 'The visit cannot be in the future' },
+  'showroom.visit.timeRequired': { 'zh-CN': '请填写来访时间(补录以前的来访须写明时间)', en: 'Enter the time of the visit (needed for a visit on an earlier day)' },
+  'showroom.mode.firstVisit': {
+    'zh-CN': '模式 {mode} 为{kind},“首次来店”须与模式一致',
+    en: 'Mode {mode} is a {kind}: “first visit” must agree with the mode',
+  },
+  'showroom.mode.returnNeedsCustomer': {
+    'zh-CN': '再次来店(模式 3、4)须为已登记的客户:未找到该电话的客户,请核对电话或选择首次来店的模式',
+    en: 'A return visit (mode 3 or 4) needs a registered customer: no customer has this phone. Check the number or pick a first-visit mode',
+  },
+  'showroom.phone.otherConsultant': {
+    'zh-CN': '该电话已登记为 {owner} 的客户({name}),请联系该顾问或销售经理,不要重复建档',
+    en: 'This phone belongs to a customer of {owner} ({name}): ask that consultant or the sales manager instead of creating a duplicate',
+  },
+  'showroom.consultant.invalid': { 'zh-CN': '只能登记为本人或您管理范围内的在职顾问', en: 'Only yourself or an active consultant of your teams' },
+  'showroom.expected.beforeVisit': { 'zh-CN': '预计购车日期不能早于来访日期', en: 'The expected purchase date cannot be before the visit' },
+  'showroom.walkIn.count': { 'zh-CN': '数量不能为 0', en: 'The count cannot be 0' },
+  'showroom.walkIn.negative': {
+    'zh-CN': '当天该车型只登记了 {total} 位,不能减少 {less} 位',
+    en: 'Only {total} walk-in(s) are recorded for this model and day: cannot take away {less}',
+  },
+  'showroom.walkIn.future': { 'zh-CN': '不能登记明天以后的客流', en: 'Walk-ins cannot be entered for a future day' },
+  'showroom.booking.past': { 'zh-CN': '不能预约已经过去的时间', en: 'The booking cannot start in the past' },
+  'showroom.booking.order': { 'zh-CN': '结束时间须晚于开始时间', en: 'The end must be after the start' },
+  'showroom.booking.tooLong': { 'zh-CN': '一次试驾最长 {hours} 小时', en: 'A test drive lasts at most {hours} hours' },
+  'showroom.booking.overlap': {
+    'zh-CN': '该车 {from}–{to} 已被预约,请选择其他时间或车辆',
+    en: 'This car is already booked {from}–{to}: pick another time or car',
+  },
+  'showroom.booking.inactive': { 'zh-CN': '该试驾车已停用', en: 'This test-drive car is no longer in use' },
+  'showroom.booking.status': { 'zh-CN': '该预约已{status},不能再操作', en: 'This booking is already {status}' },
+  'showroom.vehicle.plate': {
+    'zh-CN': '车牌格式无效,例如 粤B12345、粤BD12345(新能源)',
+    en: 'Not a valid plate, e.g. 粤B12345, 粤BD12345 (new energy)',
+  },
+  'showroom.vehicle.vin': { 'zh-CN': 'VIN 应为 17 位,仅含数字和字母(不含 I、O、Q)', en: 'A VIN has 17 characters: digits and letters except I, O and Q' },
+} as const satisfies Record<string, Record<Locale, string>>;
+export type ShowroomMessageKey = keyof typeof SHOWROOM_MESSAGES;
+
+/** Field problems collected over a whole form and thrown at once as INVALID_INPUT with `fields`. */
+export class ShowroomProblems {
+  readonly list: { field: string; message: string }[] = [];
+  constructor(readonly locale: Locale) {}
+  add(field: string, key: ShowroomMessageKey, params: Record<string, unknown> = {}): void {
+    this.list.push({ field, message: formatMessage(SHOWROOM_MESSAGES[key][this.locale], params) });
+  }
+  /** A message that already exists in both languages ("中文 / English", as phone.ts writes them). */
+  addText(field: string, both: string): void {
+    const cut = both.indexOf(' / ');
+    this.list.push({ field, message: cut < 0 ? both : this.locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut) });
+  }
+  throwIfAny(): void {
+    if (!this.list.length) return;
+    throw new AppError('INVALID_INPUT', { issues: this.list.map((p) => p.message).join('; '), fields: this.list });
+  }
+}
+
+const blank = (v: string | null | undefined): boolean => v == null || v.trim() === '';
+export const textOrNull = (v: string | null | undefined): string | null => (blank(v) ? null : v!.trim());
+
+/** Whether a visit was entered late: more than 24 hours after it happened. */
+export function isLateEntry(visitAt: number, createdAt: number): boolean {
+  return createdAt - visitAt > LATE_AFTER_MS;
+}
+
+/** Epoch ms of a local 'HH:MM' on a day in the dealer's time zone. */
+export function localTime(day: string, hhmm: string, timeZone: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return dayStartMs(day, timeZone) + (h * 60 + m) * 60_000;
+}
+
+/**
+ * Parts shared by the showroom services: the dealer's day, the consultant a record is for, and the
+ * SQL rule of which records (by their consultant) the user may see and act on.
+ */
+export class ShowroomBase {
+  readonly writer: AuditedWriter;
+  readonly dict: Dictionaries;
+
+  constructor(readonly core: Core) {
+    this.writer = new AuditedWriter(core.db, core.clock);
+    this.dict = new Dictionaries(core.sqlite);
+  }
+
+  get timeZone(): string {
+    return this.core.settings.get('dealer.timeZone');
+  }
+
+  today(): string {
+    return todayIn(this.timeZone, this.core.clock.now());
+  }
+
+  /** SQL: the record whose consultant column is `expr` is within the user's widest scope. */
+  owned(s: SessionCtx, expr: string) {
+    return this.core.visibility.ownedSql(s, this.core.visibility.widest(s), expr);
+  }
+
+  /**
+   * The consultant a record is for: the user by default; a manager may name an active user within
+   * their scope (their teams, or anyone with customers.viewAll). A consultant naming someone else is refused.
+   */
+  consultant(s: SessionCtx, p: ShowroomProblems, wanted: number | undefined, db: Db = this.core.db): number {
+    if (wanted === undefined || wanted === s.user.id) return s.user.id;
+    if (this.core.visibility.widest(s) === 'mine') throw new AppError('FORBIDDEN');
+    if (!db.get(sql`SELECT 1 FROM users u WHERE u.id = ${wanted} AND u.active = 1 AND ${this.owned(s, 'u.id')}`)) p.add('consultantId', 'showroom.consultant.invalid');
+    return wanted;
+  }
+}
+
+const TEST_DRIVE_INDEX = stageIndex('test_drive');
+
+/**
+ * 登记来访: a registered showroom visit. In ONE transaction: the customer found by normalised phone
+ * (or created through the customer service), the opportunity linked (the customer's open one) or
+ * created with source 'showroom', and the visit row with the audit's fields and the late flag.
+ */
+export class ShowroomService extends ShowroomBase {
+  private customers: CustomerEditService;
+
+  constructor(core: Core) {
+    super(core);
+    this.customers = new CustomerEditService(core);
+  }
+
+  register(s: SessionCtx, input: RegisterInput): VisitRegistered {
+    const p = new ShowroomProblems(s.user.locale);
+    const now = this.core.clock.now();
+    const tz = this.timeZone;
+    const today = todayIn(tz, now);
+    const consultantId = this.consultant(s, p, input.consultantId);
+
+    let visitAt: number | null = null;
+    if (!isDate(input.visitDate)) p.add('visitDate', 'date.format');
+    else if (input.visitDate > today) p.add('visitDate', 'showroom.visit.future');
+    else if (input.visitTime) {
+      visitAt = localTime(input.visitDate, input.visitTime, tz);
+      // A minute of slack: the form's clock and ours may differ a little.
+      if (visitAt > now + 60_000) p.add('visitTime', 'showroom.visit.future');
+    } else if (input.visitDate === today) visitAt = now;
+    else p.add('visitTime', 'showroom.visit.timeRequired');
+
+    const firstVisit = isFirstVisitMode(input.mode);
+    if (input.firstVisit !== undefined && input.firstVisit !== firstVisit) {
+      const kind = firstVisit ? (p.locale === 'en' ? 'first visit' : '首次来店') : p.locale === 'en' ? 'return visit' : '再次来店';
+      p.add('firstVisit', 'showroom.mode.firstVisit', { mode: input.mode, kind });
+    }
+
+    const phone = normalizePhone(input.phone);
+    if (isPhoneError(phone)) p.addText('phone', phone.error);
+
+    const interestedModel = textOrNull(input.interestedModel);
+    if (interestedModel && !this.dict.accepts('model', interestedModel)) p.add('interestedModel', 'dict.unknown', { code: interestedModel });
+    let testDriveModel = input.testDrive ? (textOrNull(input.testDriveModel) ?? interestedModel) : null;
+    if (input.testDrive && !testDriveModel) p.add('testDriveModel', 'required');
+    else if (testDriveModel && !this.dict.accepts('model', testDriveModel)) p.add('testDriveModel', 'dict.unknown', { code: testDriveModel });
+    if (!input.testDrive) testDriveModel = null;
+    const competitorBrand = textOrNull(input.competitorBrand);
+    if (competitorBrand && !this.dict.accepts('brand', competitorBrand)) p.add('competitorBrand', 'dict.unknown', { code: competitorBrand });
+    const expected = textOrNull(input.expectedPurchaseDate);
+    if (expected && !isDate(expected)) p.add('expectedPurchaseDate', 'date.format');
+    else if (expected && isDate(input.visitDate) && expected < input.visitDate) p.add('expectedPurchaseDate', 'showroom.expected.beforeVisit');
+    p.throwIfAny();
+    const normalized = (phone as { normalized: string }).normalized;
+
+    // Who already has this number. One the user may see is linked (their own first, then the
+    // newest); one they may not see belongs to a colleague: refused with who to talk to, so the
+    // lead is neither duplicated nor silently taken over.
+    const visible = this.core.visibility.visibleSql(s, 'c');
+    const holders = this.core.db.all<{ id: number; name: string; ownerId: number | null; ownerName: string | null; canOpen: number }>(sql`
+      SELECT c.id, c.name, c.owner_id AS ownerId, u.display_name AS ownerName, (${visible}) AS canOpen
+        FROM customers c LEFT JOIN users u ON u.id = c.owner_id
+       WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE normalized = ${normalized})
+       ORDER BY canOpen DESC, (c.owner_id = ${consultantId}) DESC, c.id DESC LIMIT 10`);
+    const hit = holders.find((h) => h.canOpen === 1);
+    if (!hit && holders.length) {
+      const other = holders[0]!;
+      p.add('phone', 'showroom.phone.otherConsultant', { owner: other.ownerName ?? '—', name: maskName(other.name) });
+    }
+    if (!hit && !firstVisit) p.add('mode', 'showroom.mode.returnNeedsCustomer');
+    p.throwIfAny();
+
+    const opps = salesOf(this.core).opportunities;
+    const nextActivity = input.nextActivity ?? {
+      type: 'call',
+      plannedAt: dayStartMs(addDays(today, 1), tz) + 10 * 3_600_000,
+      subject: s.user.locale === 'en' ? 'Follow-up call after the showroom visit' : '展厅来访后电话回访',
+    };
+    const actor = s.user.id;
+    return this.core.db.transaction((tx) => {
+      let customerId: number;
+      let customerCreated = false;
+      if (hit) customerId = hit.id;
+      else {
+        customerId = this.createCustomer(s, input, consultantId);
+        customerCreated = true;
+      }
+
+      // A visit of a customer with an open opportunity belongs to it (a return visit, or a DCC
+      // lead's first visit); a second open opportunity for the same interest would split the funnel.
+      const open = tx.get<{ id: number; stage: string } | undefined>(sql`
+        SELECT o.id, o.stage FROM opportunities o
+         WHERE o.customer_id = ${customerId} AND o.status = 'open' AND ${this.owned(s, 'o.consultant_id')}
+         ORDER BY (o.consultant_id = ${consultantId}) DESC, o.id DESC LIMIT 1`);
+      let opportunityId: number;
+      let opportunityCreated = false;
+      if (open) {
+        opportunityId = open.id;
+        if (input.testDrive && stageIndex(open.stage as StageCode) < TEST_DRIVE_INDEX) {
+          const needsPlan = !opps.hasPlannedActivity(open.id, tx);
+          opps.changeStage(s, { id: open.id, stage: 'test_drive', nextActivity: needsPlan ? nextActivity : null }, tx);
+        }
+      } else {
+        opportunityId = opps.create(
+          s,
+          {
+            customerId,
+            consultantId,
+            source: 'showroom',
+            stage: input.testDrive ? 'test_drive' : 'initial_contact',
+            model: interestedModel,
+            expectedPurchaseDate: expected && expected >= today ? expected : null,
+            nextActivity,
+          },
+          tx,
+        ).id;
+        opportunityCreated = true;
+      }
+
+      const row = this.writer.insert(
+        actor,
+        'showroom_visit',
+        showroomVisits,
+        {
+          customerId,
+          opportunityId,
+          name: input.name.trim(),
+          gender: input.gender,
+          phone: input.phone.trim(),
+          consultantId,
+          visitDate: input.visitDate,
+          visitAt: visitAt!,
+          firstVisit,
+          visitMode: input.mode,
+          testDrive: input.testDrive,
+          testDriveModel,
+          // Delivered implies ordered.
+          ordered: input.ordered || input.delivered,
+          delivered: input.delivered,
+          interestedModel,
+          competitorBrand,
+          expectedPurchaseDate: expected,
+          late: isLateEntry(visitAt!, now),
+          createdAt: now,
+          createdBy: actor,
+        },
+        tx,
+      );
+      return { visitId: row.id, customerId, customerCreated, opportunityId, opportunityCreated, firstVisit, late: row.late };
+    });
+  }
+
+  /** The customer service's create, inside our transaction; its field names mapped onto this form's. */
+  private createCustomer(s: SessionCtx, input: RegisterInput, consultantId: number): number {
+    try {
+      // Called inside our transaction: better-sqlite3 runs the service's own transaction as a
+      // savepoint of ours on the same connection, so a later failure rolls the customer back too.
+      return this.customers.create(s, s.user.locale, {
+        kind: 'individual',
+        name: input.name,
+        gender: input.gender,
+        phones: [{ raw: input.phone, isPrimary: true }],
+        vehicles: [],
+        source: 'showroom',
+        ownerId: consultantId,
+      }).id;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'INVALID_INPUT' && Array.isArray(err.details.fields)) {
+        const rename: Record<string, string> = { 'phones.0.raw': 'phone', ownerId: 'consultantId', source: 'phone' };
+        const fields = (err.details.fields as { field: string; message: string }[]).map((f) => ({ ...f, field: rename[f.field] ?? f.field }));
+        throw new AppError('INVALID_INPUT', { ...err.details, fields });
+      }
+      throw err;
+    }
+  }
+
+  /** Later facts about a visit: the user's own visits (a manager's teams'). */
+  update(s: SessionCtx, id: number, patch: VisitPatch): { id: number } {
+    const p = new ShowroomProblems(s.user.locale);
+    const before = this.core.db.get<{ id: number; testDrive: number; testDriveModel: string | null; interestedModel: string | null; ordered: number; visitDate: string } | undefined>(sql`
+      SELECT c.id, c.test_drive AS testDrive, c.test_drive_model AS testDriveModel, c.interested_model AS interestedModel, c.ordered, c.visit_date AS visitDate
+        FROM showroom_visits c WHERE c.id = ${id} AND ${this.owned(s, 'c.consultant_id')}`);
+    if (!before) throw new AppError('NOT_FOUND');
+    const out: Partial<typeof showroomVisits.$inferInsert> = {};
+    for (const k of ['interestedModel', 'testDriveModel'] as const) {
+      if (patch[k] === undefined) continue;
+      const v = textOrNull(patch[k]);
+      if (v && !this.dict.accepts('model', v, before[k])) p.add(k, 'dict.unknown', { code: v });
+      out[k] = v;
+    }
+    if (patch.competitorBrand !== undefined) {
+      const v = textOrNull(patch.competitorBrand);
+      if (v && !this.dict.accepts('brand', v)) p.add('competitorBrand', 'dict.unknown', { code: v });
+      out.competitorBrand = v;
+    }
+    if (patch.expectedPurchaseDate !== undefined) {
+      const v = textOrNull(patch.expectedPurchaseDate);
+      if (v && !isDate(v)) p.add('expectedPurchaseDate', 'date.format');
+      else if (v && v < before.visitDate) p.add('expectedPurchaseDate', 'showroom.expected.beforeVisit');
+      out.expectedPurchaseDate = v;
+    }
+    if (patch.testDrive !== undefined) {
+      out.testDrive = patch.testDrive;
+      if (!patch.testDrive) out.testDriveModel = null;
+      else if (!(out.testDriveModel ?? before.testDriveModel ?? before.interestedModel)) p.add('testDriveModel', 'required');
+      else out.testDriveModel = out.testDriveModel ?? before.testDriveModel ?? before.interestedModel;
+    }
+    if (patch.ordered !== undefined) out.ordered = patch.ordered;
+    if (patch.delivered !== undefined) {
+      out.delivered = patch.delivered;
+      if (patch.delivered) out.ordered = true;
+    }
+    p.throwIfAny();
+    this.writer.update(s.user.id, 'showroom_visit', showroomVisits, id, out);
+    return { id };
+  }
+}

@@ -1,0 +1,174 @@
+import { sql } from 'drizzle-orm';
+import { testDriveBookings, testDriveVehicles } from '../../../../db/schema';
+import type { TestDriveBookingView, TestDriveVehicle } from '../../../common/api/showroom';
+import { stageIndex, type StageCode } from '../../../common/stages';
+import { AppError } from '../../errors';
+import type { SessionCtx } from '../auth/service';
+import { maskName } from '../customers/edit';
+import { normalizePlate } from '../customers/plate';
+import { addDays, dayStartMs, isDate } from '../grid/dates';
+import { salesOf } from './services';
+import { ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
+
+/** A drive longer than this is a typo (a day instead of an hour), not a booking. */
+export const MAX_DRIVE_HOURS = 4;
+/** Slack for "now": the form was filled a moment ago. */
+const NOW_SLACK_MS = 60_000;
+
+/** Two bookings [start, end) of one car overlap; touching ends (one ends when the next starts) do not. */
+export function overlaps(a: { startAt: number; endAt: number }, b: { startAt: number; endAt: number }): boolean {
+  return a.startAt < b.endAt && b.startAt < a.endAt;
+}
+
+type VehicleRow = { id: number; model: string; plate: string | null; vin: string | null; active: number };
+type BookingRow = { id: number; status: 'booked' | 'done' | 'cancelled'; opportunityId: number | null; customerId: number };
+
+/**
+ * 试乘试驾: the fleet, bookings (a car is never booked twice for the same time), and completing a
+ * drive, which moves the opportunity up to 试车 when it was behind.
+ */
+export class TestDriveService extends ShowroomBase {
+  vehicles(includeInactive: boolean): TestDriveVehicle[] {
+    const where = includeInactive ? sql`` : sql`WHERE active = 1`;
+    return this.core.db
+      .all<VehicleRow>(sql`SELECT id, model, plate, vin, active FROM test_drive_vehicles ${where} ORDER BY active DESC, model, id`)
+      .map((v) => ({ ...v, active: v.active === 1 }));
+  }
+
+  createVehicle(s: SessionCtx, input: { model: string; plate?: string | null; vin?: string | null }): { id: number } {
+    const p = new ShowroomProblems(s.user.locale);
+    const model = input.model.trim();
+    if (!this.dict.accepts('model', model)) p.add('model', 'dict.unknown', { code: model });
+    let plate = textOrNull(input.plate);
+    if (plate) {
+      plate = normalizePlate(plate);
+      if (!plate) p.add('plate', 'showroom.vehicle.plate');
+    }
+    const vin = textOrNull(input.vin)?.toUpperCase() ?? null;
+    if (vin && !/^[A-HJ-NPR-Z0-9]{17}$/.test(vin)) p.add('vin', 'showroom.vehicle.vin');
+    p.throwIfAny();
+    return { id: this.writer.insert(s.user.id, 'test_drive_vehicle', testDriveVehicles, { model, plate, vin, active: true }).id };
+  }
+
+  deactivateVehicle(s: SessionCtx, id: number): { id: number } {
+    this.writer.update(s.user.id, 'test_drive_vehicle', testDriveVehicles, id, { active: false });
+    return { id };
+  }
+
+  private hhmm(ms: number): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(ms)
+      .replace(',', '');
+  }
+
+  book(
+    s: SessionCtx,
+    input: { vehicleId: number; customerId: number; opportunityId?: number; startAt: number; endAt: number; consultantId?: number },
+  ): { id: number; opportunityId: number | null } {
+    const p = new ShowroomProblems(s.user.locale);
+    const consultantId = this.consultant(s, p, input.consultantId);
+    const vehicle = this.core.db.get<VehicleRow | undefined>(sql`SELECT id, model, plate, vin, active FROM test_drive_vehicles WHERE id = ${input.vehicleId}`);
+    if (!vehicle) throw new AppError('NOT_FOUND');
+    if (!this.core.db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${input.customerId} AND ${this.core.visibility.visibleSql(s, 'c')}`)) throw new AppError('NOT_FOUND');
+    if (!vehicle.active) p.add('vehicleId', 'showroom.booking.inactive');
+    if (input.startAt < this.core.clock.now() - NOW_SLACK_MS) p.add('startAt', 'showroom.booking.past');
+    if (input.endAt <= input.startAt) p.add('endAt', 'showroom.booking.order');
+    else if (input.endAt - input.startAt > MAX_DRIVE_HOURS * 3_600_000) p.add('endAt', 'showroom.booking.tooLong', { hours: MAX_DRIVE_HOURS });
+
+    let opportunityId: number | null = null;
+    if (input.opportunityId) {
+      const o = this.core.db.get<{ id: number } | undefined>(
+        sql`SELECT o.id FROM opportunities o WHERE o.id = ${input.opportunityId} AND o.customer_id = ${input.customerId} AND ${this.owned(s, 'o.consultant_id')}`,
+      );
+      if (!o) throw new AppError('NOT_FOUND');
+      opportunityId = o.id;
+    } else {
+      opportunityId =
+        this.core.db.get<{ id: number } | undefined>(sql`
+          SELECT o.id FROM opportunities o WHERE o.customer_id = ${input.customerId} AND o.status = 'open' AND ${this.owned(s, 'o.consultant_id')}
+           ORDER BY (o.consultant_id = ${consultantId}) DESC, o.id DESC LIMIT 1`)?.id ?? null;
+    }
+    p.throwIfAny();
+
+    // The overlap check and the insert in one transaction: better-sqlite3 serialises writers, so
+    // no other booking can slip in between.
+    return this.core.db.transaction((tx) => {
+      const clash = tx.get<{ startAt: number; endAt: number } | undefined>(sql`
+        SELECT start_at AS startAt, end_at AS endAt FROM test_drive_bookings
+         WHERE vehicle_id = ${vehicle.id} AND status <> 'cancelled' AND start_at < ${input.endAt} AND end_at > ${input.startAt}
+         ORDER BY start_at LIMIT 1`);
+      if (clash) {
+        p.add('startAt', 'showroom.booking.overlap', { from: this.hhmm(clash.startAt), to: this.hhmm(clash.endAt).slice(-5) });
+        p.throwIfAny();
+      }
+      const row = this.writer.insert(
+        s.user.id,
+        'test_drive_booking',
+        testDriveBookings,
+        { vehicleId: vehicle.id, customerId: input.customerId, opportunityId, consultantId, startAt: input.startAt, endAt: input.endAt, status: 'booked', createdAt: this.core.clock.now() },
+        tx,
+      );
+      return { id: row.id, opportunityId };
+    });
+  }
+
+  /** A booking the user may act on (their own; a manager's teams'), still 'booked'. */
+  private openBooking(s: SessionCtx, id: number): BookingRow {
+    const b = this.core.db.get<BookingRow | undefined>(
+      sql`SELECT c.id, c.status, c.opportunity_id AS opportunityId, c.customer_id AS customerId FROM test_drive_bookings c WHERE c.id = ${id} AND ${this.owned(s, 'c.consultant_id')}`,
+    );
+    if (!b) throw new AppError('NOT_FOUND');
+    if (b.status !== 'booked') {
+      const p = new ShowroomProblems(s.user.locale);
+      const status = { done: { 'zh-CN': '完成', en: 'done' }, cancelled: { 'zh-CN': '取消', en: 'cancelled' }, booked: { 'zh-CN': '预约', en: 'booked' } }[b.status][p.locale];
+      p.add('status', 'showroom.booking.status', { status });
+      p.throwIfAny();
+    }
+    return b;
+  }
+
+  cancel(s: SessionCtx, id: number): { id: number } {
+    this.openBooking(s, id);
+    this.writer.update(s.user.id, 'test_drive_booking', testDriveBookings, id, { status: 'cancelled' });
+    return { id };
+  }
+
+  /** The drive took place: done, and the opportunity moves up to 试车 if it is open and behind it. */
+  complete(s: SessionCtx, id: number): { id: number; stageChanged: boolean } {
+    const b = this.openBooking(s, id);
+    const opps = salesOf(this.core).opportunities;
+    return this.core.db.transaction((tx) => {
+      this.writer.update(s.user.id, 'test_drive_booking', testDriveBookings, id, { status: 'done' }, tx);
+      if (!b.opportunityId) return { id, stageChanged: false };
+      const o = tx.get<{ stage: string; status: string } | undefined>(sql`SELECT stage, status FROM opportunities WHERE id = ${b.opportunityId}`);
+      if (!o || o.status !== 'open' || stageIndex(o.stage as StageCode) >= stageIndex('test_drive')) return { id, stageChanged: false };
+      const needsPlan = !opps.hasPlannedActivity(b.opportunityId, tx);
+      const tz = this.timeZone;
+      const tomorrow = addDays(this.today(), 1);
+      const nextActivity = needsPlan
+        ? { type: 'call', plannedAt: dayStartMs(tomorrow, tz) + 10 * 3_600_000, subject: s.user.locale === 'en' ? 'Call after the test drive' : '试驾后电话回访' }
+        : null;
+      opps.changeStage(s, { id: b.opportunityId, stage: 'test_drive', nextActivity }, tx);
+      return { id, stageChanged: true };
+    });
+  }
+
+  /** Active cars and the day's bookings (not cancelled); customers the user may not see are masked. */
+  schedule(s: SessionCtx, date: string): { vehicles: TestDriveVehicle[]; bookings: TestDriveBookingView[] } {
+    if (!isDate(date)) throw new AppError('INVALID_INPUT', { issues: 'date' });
+    const from = dayStartMs(date, this.timeZone);
+    const to = dayStartMs(addDays(date, 1), this.timeZone);
+    const visible = this.core.visibility.visibleSql(s, 'cu');
+    const rows = this.core.db.all<Omit<TestDriveBookingView, 'canAct'> & { canOpen: number; canAct: number }>(sql`
+      SELECT c.id, c.vehicle_id AS vehicleId, c.customer_id AS customerId, cu.name AS customerName, (${visible}) AS canOpen,
+             c.opportunity_id AS opportunityId, c.consultant_id AS consultantId, u.display_name AS consultantName,
+             c.start_at AS startAt, c.end_at AS endAt, c.status, (${this.owned(s, 'c.consultant_id')}) AS canAct
+        FROM test_drive_bookings c JOIN customers cu ON cu.id = c.customer_id LEFT JOIN users u ON u.id = c.consultant_id
+       WHERE c.start_at < ${to} AND c.end_at > ${from} AND c.status <> 'cancelled'
+       ORDER BY c.vehicle_id, c.start_at`);
+    return {
+      vehicles: this.vehicles(false),
+      bookings: rows.map(({ canOpen, canAct, ...b }) => ({ ...b, customerName: canOpen ? b.customerName : maskName(b.customerName), canAct: canAct === 1 })),
+    };
+  }
+}
