@@ -195,7 +195,8 @@ export const salesApi = {
   'intents.list': method({ input: z.object({ customerId: id }).strict(), access: SALES_ROLES, output: returns<PurchaseIntent[]>() }),
   'intents.create': method({ input: z.object({ customerId: id, ...intentFields }).strict(), access: SALES_ROLES, output: returns<{ id: number }>() }),
   'intents.update': method({
-    input: z.object({ id, patch: z.object(intentFields).partial().strict() }).strict(),
+    // No default in a patch: an intent's quantity must not reset to 1 when another field changes.
+    input: z.object({ id, patch: z.object({ ...intentFields, quantity: z.number().int().min(1).max(999) }).partial().strict() }).strict(),
     access: SALES_ROLES,
     output: returns<{ id: number }>(),
   }),
