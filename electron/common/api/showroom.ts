@@ -131,6 +131,12 @@ export const visitInputSchema = z.object({
 });
 
 export const showroomApi = {
+  /** The dealer's today, the time now and the time zone: the screens default to these, not the PC's clock. */
+  'showroom.today': method({
+    input: z.object({}).strict(),
+    access: SHOWROOM_ROLES,
+    output: returns<{ date: string; time: string; timeZone: string }>(),
+  }),
   /** 未留档客户: a batch of walk-ins for a model and day; a negative count corrects the day's total (never below 0). */
   'showroom.walkIns.add': method({
     input: z.object({ date, model: z.string().trim().min(1).max(40), count: z.number().int().min(-500).max(500), consultantId: id.optional() }).strict(),
@@ -194,7 +200,23 @@ export const showroomApi = {
   }),
   /** Books a vehicle; refused for a time in the past or one overlapping another booking of the vehicle. */
   'showroom.testDrive.book': method({
-    input: z.object({ vehicleId: id, customerId: id, opportunityId: id.optional(), startAt: z.number().int(), endAt: z.number().int(), consultantId: id.optional() }).strict(),
+    // Either epoch ms (startAt, endAt) or the dealer's local day and times (date, startTime, endTime).
+    input: z
+      .object({
+        vehicleId: id,
+        customerId: id,
+        opportunityId: id.optional(),
+        startAt: z.number().int().optional(),
+        endAt: z.number().int().optional(),
+        date: date.optional(),
+        startTime: time.optional(),
+        endTime: time.optional(),
+        consultantId: id.optional(),
+      })
+      .strict()
+      .refine((x) => (x.startAt !== undefined && x.endAt !== undefined) || (x.date !== undefined && x.startTime !== undefined && x.endTime !== undefined), {
+        message: 'startAt and endAt, or date, startTime and endTime',
+      }),
     access: SHOWROOM_ROLES,
     output: returns<{ id: number; opportunityId: number | null }>(),
   }),
@@ -213,6 +235,6 @@ export const showroomApi = {
   'showroom.testDrive.schedule': method({
     input: z.object({ date }).strict(),
     access: SHOWROOM_ROLES,
-    output: returns<{ vehicles: TestDriveVehicle[]; bookings: TestDriveBookingView[] }>(),
+    output: returns<{ timeZone: string; vehicles: TestDriveVehicle[]; bookings: TestDriveBookingView[] }>(),
   }),
 } as const;

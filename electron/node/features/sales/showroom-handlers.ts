@@ -25,6 +25,14 @@ export function showroomOf(core: Core): ShowroomServices {
 }
 
 export const showroomHandlers: Handlers<typeof showroomApi> = {
+  'showroom.today': (ctx) => {
+    me(ctx);
+    const base = showroomOf(ctx.core).visits;
+    const timeZone = base.timeZone;
+    const now = ctx.core.clock.now();
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    return { date: base.today(), time, timeZone };
+  },
   'showroom.walkIns.add': (ctx, input) => showroomOf(ctx.core).walkIns.add(me(ctx), input),
   'showroom.walkIns.list': (ctx, input) => showroomOf(ctx.core).walkIns.list(me(ctx), input),
   'showroom.visits.register': (ctx, input) => showroomOf(ctx.core).visits.register(me(ctx), input),

@@ -216,6 +216,8 @@ describe('showroom.testDrive', () => {
     // Touching: end = start on either side is fine.
     value(await call(t.core, tok.s1!, 'showroom.testDrive.book', { vehicleId: car, customerId, startAt: at('11:00'), endAt: at('12:00') }));
     value(await call(t.core, tok.s1!, 'showroom.testDrive.book', { vehicleId: car, customerId, startAt: at('09:30'), endAt: at('10:00') }));
+    // The dealer's local day and times work too.
+    expect(fieldsOf(await call(t.core, tok.s1!, 'showroom.testDrive.book', { vehicleId: car, customerId, date: TODAY, startTime: '11:30', endTime: '12:30' })).startAt).toBeTruthy();
     // A cancelled booking frees its slot.
     const c = value<{ id: number }>(await call(t.core, tok.s1!, 'showroom.testDrive.book', { vehicleId: car, customerId, startAt: at('14:00'), endAt: at('15:00') }));
     value(await call(t.core, tok.s1!, 'showroom.testDrive.cancel', { id: c.id }));
@@ -246,6 +248,12 @@ describe('showroom.testDrive', () => {
     expect(mine.bookings.every((x) => x.customerName === '李先生' && x.canAct)).toBe(true);
     const theirs = value<{ bookings: { customerName: string; canAct: boolean }[] }>(await call(t.core, tok.s3!, 'showroom.testDrive.schedule', { date: TODAY }));
     expect(theirs.bookings.every((x) => x.customerName === '李**' && !x.canAct)).toBe(true);
+  });
+});
+
+describe('showroom.today', () => {
+  it('answers the dealer’s day and time, not the PC’s', async () => {
+    expect(value(await call(t.core, tok.s1!, 'showroom.today', {}))).toEqual({ date: TODAY, time: '09:00', timeZone: TZ });
   });
 });
 

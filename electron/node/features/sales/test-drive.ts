@@ -8,7 +8,7 @@ import { maskName } from '../customers/edit';
 import { normalizePlate } from '../customers/plate';
 import { addDays, dayStartMs, isDate } from '../grid/dates';
 import { salesOf } from './services';
-import { ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
+import { localTime, ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
 
 /** A drive longer than this is a typo (a day instead of an hour), not a booking. */
 export const MAX_DRIVE_HOURS = 4;
@@ -63,9 +63,18 @@ export class TestDriveService extends ShowroomBase {
 
   book(
     s: SessionCtx,
-    input: { vehicleId: number; customerId: number; opportunityId?: number; startAt: number; endAt: number; consultantId?: number },
+    raw: { vehicleId: number; customerId: number; opportunityId?: number; startAt?: number; endAt?: number; date?: string; startTime?: string; endTime?: string; consultantId?: number },
   ): { id: number; opportunityId: number | null } {
     const p = new ShowroomProblems(s.user.locale);
+    if (raw.date !== undefined && !isDate(raw.date)) {
+      p.add('date', 'date.format');
+      p.throwIfAny();
+    }
+    const input = {
+      ...raw,
+      startAt: raw.startAt ?? localTime(raw.date!, raw.startTime!, this.timeZone),
+      endAt: raw.endAt ?? localTime(raw.date!, raw.endTime!, this.timeZone),
+    };
     const consultantId = this.consultant(s, p, input.consultantId);
     const vehicle = this.core.db.get<VehicleRow | undefined>(sql`SELECT id, model, plate, vin, active FROM test_drive_vehicles WHERE id = ${input.vehicleId}`);
     if (!vehicle) throw new AppError('NOT_FOUND');
@@ -154,7 +163,7 @@ export class TestDriveService extends ShowroomBase {
   }
 
   /** Active cars and the day's bookings (not cancelled); customers the user may not see are masked. */
-  schedule(s: SessionCtx, date: string): { vehicles: TestDriveVehicle[]; bookings: TestDriveBookingView[] } {
+  schedule(s: SessionCtx, date: string): { timeZone: string; vehicles: TestDriveVehicle[]; bookings: TestDriveBookingView[] } {
     if (!isDate(date)) throw new AppError('INVALID_INPUT', { issues: 'date' });
     const from = dayStartMs(date, this.timeZone);
     const to = dayStartMs(addDays(date, 1), this.timeZone);
@@ -167,6 +176,7 @@ export class TestDriveService extends ShowroomBase {
        WHERE c.start_at < ${to} AND c.end_at > ${from} AND c.status <> 'cancelled'
        ORDER BY c.vehicle_id, c.start_at`);
     return {
+      timeZone: this.timeZone,
       vehicles: this.vehicles(false),
       bookings: rows.map(({ canOpen, canAct, ...b }) => ({ ...b, customerName: canOpen ? b.customerName : maskName(b.customerName), canAct: canAct === 1 })),
     };
