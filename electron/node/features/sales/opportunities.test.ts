@@ -224,3 +224,23 @@ describe('opportunities.update', () => {
     expect(fieldsOf(bad)).toEqual({ expectedPurchaseDate: '请填写有效日期,格式 YYYY-MM-DD' });
   });
 });
+
+describe('grid data set opportunities', () => {
+  const columns = ['customerName', 'consultantName', 'stage', 'probability', 'status', 'model', 'createdAt'];
+  it('a consultant lists only their own opportunities; the manager their team’s; stage carries its probability', async () => {
+    const rows = value<{ kind: string; rows: { id: number; consultantName: string; stage: string; probability: number }[] }>(
+      await call(t.core, tok.s2!, 'grid.query', { dataset: 'opportunities', scope: 'mine', columns, limit: 100 }),
+    ).rows;
+    const own = sqlAll<{ id: number }>('SELECT id FROM opportunities WHERE consultant_id = ? ORDER BY created_at DESC, id DESC', uid.s2).map((r) => r.id);
+    expect(rows.map((r) => r.id).sort()).toEqual([...own].sort());
+    expect(rows.every((r) => r.consultantName === 's2 测试')).toBe(true);
+    const s = await call(t.core, tok.s1!, 'grid.query', { dataset: 'opportunities', scope: 'all', columns, limit: 10 });
+    expect((s as Fail).error.code).toBe('FORBIDDEN');
+    const team = value<{ rows: { consultantName: string; stage: string; probability: number }[] }>(
+      await call(t.core, tok.mgr!, 'grid.query', { dataset: 'opportunities', scope: 'team', columns, limit: 500 }),
+    ).rows;
+    expect(new Set(team.map((r) => r.consultantName))).toEqual(new Set(['s1 测试', 's2 测试']));
+    const qtc = team.find((r) => r.stage === 'quote_to_close');
+    expect(qtc?.probability).toBe(90);
+  });
+});
