@@ -154,3 +154,39 @@ describe('activities.today: today and overdue in the dealer’s time zone', () =
     }
   });
 });
+
+describe("grid data set 'activities'", () => {
+  type Page = { kind: 'rows'; rows: Record<string, unknown>[]; total: number | null };
+  const query = async (token: string, scope: string, columns: object[] = [], sort = [{ col: 'plannedAt', dir: 'asc' }]) =>
+    ok<Page>(await call(t.core, token, 'grid.query', { dataset: 'activities', scope, columns: ['customerName', 'subject', 'status', 'overdue', 'plannedAt', 'ownerName', 'commentCount'], sort, filter: { columns }, withTotal: true }));
+
+  it('mine / team scopes follow the activity’s owner; the overdue column and filter use the time of the query', async () => {
+    const a = await userWithSession(t.core, 'grid1', 'salesConsultant');
+    t.core.sqlite.prepare('UPDATE users SET team_id = (SELECT team_id FROM users WHERE id = ?) WHERE id = ?').run(uid.s1, a.userId);
+    const c = customer(a.userId, '网格客户');
+    // The grid's "overdue" compares with SQLite's clock (the real time), so these are relative to it.
+    const real = Date.now();
+    const late = ok<ActivityView>(await call(t.core, a.token, 'activities.plan', { customerId: c, type: 'call', plannedAt: real - 2 * HOUR, subject: '过期' }));
+    ok(await call(t.core, a.token, 'activities.plan', { customerId: c, type: 'sms', plannedAt: real + 48 * HOUR, subject: '未到期' }));
+
+    const mine = await query(a.token, 'mine');
+    expect(mine.rows.map((r) => [r.subject, r.overdue, r.customerName])).toEqual([
+      ['过期', true, '网格客户'],
+      ['未到期', false, '网格客户'],
+    ]);
+    const overdue = await query(a.token, 'mine', [{ join: 'and', conditions: [{ col: 'overdue', op: 'isTrue' }] }]);
+    expect(overdue.rows.map((r) => r.id)).toEqual([late.id]);
+    expect(overdue.total).toBe(1);
+
+    // The team's manager sees them under 'team'; another consultant of the team does not get 'team' at all.
+    const team = await query(tok.mgr!, 'team', [{ join: 'and', conditions: [{ col: 'ownerName', op: 'equals', value: 'grid1 测试' }] }]);
+    expect(team.rows).toHaveLength(2);
+    expect(((await call(t.core, tok.s2!, 'grid.query', { dataset: 'activities', scope: 'team', columns: ['subject'] })) as Fail).error.code).toBe('FORBIDDEN');
+    expect((await query(tok.s2!, 'mine')).rows.some((r) => r.subject === '过期')).toBe(false);
+  });
+
+  it('only index-backed columns sort', async () => {
+    const r = (await call(t.core, tok.s1!, 'grid.query', { dataset: 'activities', scope: 'mine', columns: ['subject'], sort: [{ col: 'subject', dir: 'asc' }] })) as Fail;
+    expect(r.error.code).toBe('INVALID_INPUT');
+  });
+});

@@ -1,0 +1,44 @@
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '../../../../common/api/activities';
+import { STAGES } from '../../../../common/stages';
+import type { DatasetDef } from './types';
+
+const enumOf = (list: readonly { value: string; zh: string; en: string }[]) => list.map(({ value, zh, en }) => ({ value, zh, en }));
+
+/**
+ * The clock in SQL: the grid's column expressions are constants, so "overdue" compares with
+ * SQLite's own now (epoch ms), not the core's clock. The service's activities.today uses the core's
+ * clock; both agree in the running app (tests of the rule live with the service).
+ */
+const NOW_MS = "cast((julianday('now') - 2440587.5) * 86400000 as integer)";
+
+/**
+ * 跟踪计划 / 活动: every activity, with its customer, opportunity stage and owner. The owner is the
+ * activity's owner (mine / team / all). Sortable only where an index backs the order:
+ * planned_at (activities_owner_idx (owner_id, status, planned_at) for a consultant's own list,
+ * activities_status_planned_idx (status, planned_at) across owners) and id.
+ */
+export const activitiesDataset: DatasetDef = {
+  from: 'activities c',
+  owner: 'c.owner_id',
+  defaultSort: [{ col: 'plannedAt', dir: 'asc' }],
+  columns: [
+    { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    // Kept visible (narrow): a row opens its customer's card.
+    { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
+    { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 120 },
+    {
+      id: 'stage', type: 'enum', zh: '流程状态', en: 'Stage', related: 'opportunities', expr: '(select o.stage from opportunities o where o.id = c.opportunity_id)',
+      enumValues: STAGES.map((s) => ({ value: s.code, zh: s.zh, en: s.en })), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120,
+    },
+    { id: 'ownerName', type: 'text', zh: '负责顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110 },
+    { id: 'type', type: 'enum', zh: '方式', en: 'Type', expr: 'c.type', enumValues: enumOf(ACTIVITY_TYPES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: enumOf(ACTIVITY_STATUSES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'plannedAt', type: 'datetime', zh: '计划时间', en: 'Planned at', expr: 'c.planned_at', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    { id: 'doneAt', type: 'datetime', zh: '完成时间', en: 'Done at', expr: 'c.done_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150 },
+    { id: 'subject', type: 'text', zh: '主题', en: 'Subject', expr: 'c.subject', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 200 },
+    { id: 'result', type: 'text', zh: '结果', en: 'Result', expr: 'c.result', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
+    { id: 'nextStep', type: 'text', zh: '下一步', en: 'Next step', expr: 'c.next_step', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 160 },
+    { id: 'overdue', type: 'boolean', zh: '逾期', en: 'Overdue', expr: `(c.status = 'planned' and c.planned_at < ${NOW_MS})`, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 70 },
+    { id: 'commentCount', type: 'number', zh: '批阅', en: 'Comments', related: 'manager_comments', expr: '(select count(*) from manager_comments mc where mc.activity_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 70 },
+  ],
+};
