@@ -13,6 +13,7 @@ import { benchWebhost } from './bench/webhost.bench';
 import { benchApi } from './bench/api.bench';
 import { benchGrid } from './bench/grid.bench';
 import { benchSearch } from './bench/search.bench';
+import { benchSales } from './bench/sales.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -32,6 +33,7 @@ try {
   if (want('api')) metrics.push(...(await benchApi(dataDir)));
   if (want('grid')) metrics.push(...(await benchGrid(dataDir)));
   if (want('search')) metrics.push(...(await benchSearch(dataDir)));
+  if (want('sales')) metrics.push(...(await benchSales(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }
