@@ -3,6 +3,7 @@ import { AuditScreen } from '../features/admin/AuditScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
+import { ShowroomTrafficScreen } from '../features/sales/showroom/ShowroomTrafficScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -12,6 +13,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'admin.audit': AuditScreen,
   'admin.settings': SettingsScreen,
   'sales.myCustomers': MyCustomersScreen,
+  'sales.showroomTraffic': ShowroomTrafficScreen,
   'service.customerQuery': AllCustomersScreen,
 };
 

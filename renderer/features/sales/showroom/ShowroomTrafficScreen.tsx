@@ -1,0 +1,94 @@
+import { useRef, useState } from 'react';
+import type { Scope } from '../../../../electron/common/api/grid';
+import { MANAGER_ROLES } from '../../../../electron/common/roles';
+import { useI18n } from '../../../i18n/react';
+import { useNavigation } from '../../../shell/navigation';
+import { Button, TabPanel, TabStrip, Toolbar, useToast } from '../../../ui';
+import { DataGrid, type DataGridHandle } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
+import { TestDrivePanel } from './TestDrivePanel';
+import { TrafficReport } from './TrafficReport';
+import { useDealerNow } from './useShowroomToday';
+import { VisitForm } from './VisitForm';
+import { WalkInCounter } from './WalkInCounter';
+import './showroom.css';
+
+type Tab = 'entry' | 'report' | 'testDrive';
+
+/** 销售管理 → 展厅流量登记: walk-in counter, 登记来访, the visits list, 日报 and 试乘试驾. */
+export function ShowroomTrafficScreen() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const session = useSessionInfo();
+  const { openCustomer } = useNavigation();
+  const now = useDealerNow();
+  const manager = MANAGER_ROLES.includes(session.user.role);
+  const [tab, setTab] = useState<Tab>('entry');
+  const [scope, setScope] = useState<Scope>(manager ? 'team' : 'mine');
+  const [registering, setRegistering] = useState(false);
+  const [changes, setChanges] = useState(0);
+  const gridRef = useRef<DataGridHandle>(null);
+  const changed = () => setChanges((n) => n + 1);
+  const scopes: Scope[] = manager ? ['mine', 'team', ...(session.permissions.includes('customers.viewAll') ? (['all'] as const) : [])] : ['mine'];
+
+  const tabs = [
+    { id: 'entry', label: t('showroom.tab.entry') },
+    { id: 'report', label: t('showroom.tab.report') },
+    { id: 'testDrive', label: t('showroom.tab.testDrive') },
+  ];
+  return (
+    <div className="screen screen-fill sr-screen" data-testid="showroom-screen">
+      <Toolbar title={t('nav.sales.showroomTraffic')}>
+        <TabStrip tabs={tabs} activeId={tab} onSelect={(id) => setTab(id as Tab)} aria-label={t('nav.sales.showroomTraffic')} />
+        <span className="spacer" />
+        <Button variant="primary" disabled={!now} onClick={() => setRegistering(true)} data-testid="visit-new">
+          {t('showroom.visit.new')}
+        </Button>
+      </Toolbar>
+      <TabPanel id="entry" active={tab === 'entry'}>
+        <div className="sr-entry">
+          {now && <WalkInCounter date={now.date} onSaved={changed} />}
+          <section className="sr-visits">
+            <div className="sr-row">
+              <h3 className="sr-h">{t('showroom.visits.title')}</h3>
+              {scopes.length > 1 && (
+                <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
+                  {scopes.map((s) => (
+                    <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
+                      {t(`customer.scope.${s}`)}
+                    </button>
+                  ))}
+                </span>
+              )}
+              <span className="sr-muted">{t('showroom.visits.lateHint')}</span>
+            </div>
+            <div className="sr-grid">
+              <DataGrid ref={gridRef} dataset="showroomVisits" scope={scope} role={session.user.role} canExport={session.permissions.includes('export')} onScopeChange={(s) => scopes.includes(s) && setScope(s)} />
+            </div>
+          </section>
+        </div>
+      </TabPanel>
+      <TabPanel id="report" active={tab === 'report'}>
+        {now && <TrafficReport month={now.date.slice(0, 7)} refreshKey={changes} />}
+      </TabPanel>
+      <TabPanel id="testDrive" active={tab === 'testDrive'}>
+        {now && <TestDrivePanel now={now} />}
+      </TabPanel>
+      {registering && now && (
+        <VisitForm
+          now={now}
+          onClose={() => setRegistering(false)}
+          onSaved={(r, name) => {
+            setRegistering(false);
+            gridRef.current?.refresh();
+            changed();
+            toast.success(
+              t(r.customerCreated ? 'showroom.visit.savedNew' : 'showroom.visit.savedLinked', { name }) + (r.late ? ` ${t('showroom.visit.savedLate')}` : ''),
+            );
+            if (r.customerCreated) openCustomer(r.customerId, name);
+          }}
+        />
+      )}
+    </div>
+  );
+}

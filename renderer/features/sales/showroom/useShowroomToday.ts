@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import { call } from '../../../api';
+
+export interface DealerNow {
+  date: string;
+  time: string;
+  timeZone: string;
+}
+
+/** The dealer's today (its time zone, the server's clock), so the screens never trust the PC's date. */
+export function useDealerNow(): DealerNow | null {
+  const [now, setNow] = useState<DealerNow | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('showroom.today', {}).then(
+      (r) => live && setNow(r),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return now;
+}
+
+/** HH:MM of an instant in the dealer's time zone. */
+export function hhmm(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+}
+
+/** Field messages from an INVALID_INPUT error, by field; the rest as one line. */
+export function splitProblems(details: Record<string, unknown>, known: readonly string[]): { byField: Record<string, string>; rest: string[] } {
+  const byField: Record<string, string> = {};
+  const rest: string[] = [];
+  for (const p of (details.fields as { field: string; message: string }[] | undefined) ?? []) {
+    if (known.includes(p.field)) byField[p.field] = p.message;
+    else rest.push(p.message);
+  }
+  return { byField, rest };
+}
