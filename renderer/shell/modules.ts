@@ -7,7 +7,7 @@ export const MODULE_SCREENS = {
   service: ['customerQuery', 'salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation'],
   callCenter: ['softphone', 'callLog', 'recordings'],
   sms: ['send', 'templates', 'history'],
-  analysis: ['kpis', 'funnel'],
+  analysis: ['kpis', 'funnel', 'salesReview'],
   admin: ['users', 'audit', 'settings', 'dictionaries'],
 } as const satisfies Record<ModuleCode, readonly string[]>;
 
@@ -18,6 +18,8 @@ export type ScreenId = { [M in ModuleCode]: `${M}.${Screens[M][number]}` }[Modul
 /** Screens shown only to users with a permission (the server enforces it as well). */
 export const SCREEN_PERMISSION: Partial<Record<ScreenId, Permission>> = {
   'service.customerQuery': 'customers.viewAll',
+  // Sales managers' review lists: the reassign right marks the sales managers (not customer-service managers).
+  'analysis.salesReview': 'customers.reassign',
 };
 
 export const ALL_SCREENS: readonly ScreenId[] = MODULES.flatMap((m) => MODULE_SCREENS[m].map((s) => `${m}.${s}` as ScreenId));

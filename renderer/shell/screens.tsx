@@ -4,6 +4,9 @@ import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
 import { ShowroomTrafficScreen } from '../features/sales/showroom/ShowroomTrafficScreen';
+import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
+import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
+import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -15,6 +18,10 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'sales.myCustomers': MyCustomersScreen,
   'sales.showroomTraffic': ShowroomTrafficScreen,
   'service.customerQuery': AllCustomersScreen,
+  'sales.funnel': () => <FunnelScreen />,
+  'analysis.funnel': FunnelAnalysisScreen,
+  'sales.birthdays': BirthdaysScreen,
+  'analysis.salesReview': SalesReviewScreen,
 };
 
 export function Screen({ id }: { id: ScreenId }) {

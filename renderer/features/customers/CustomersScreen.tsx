@@ -6,6 +6,7 @@ import { useNavigation } from '../../shell/navigation';
 import { Button, Toolbar } from '../../ui';
 import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
+import { ReassignButton } from '../sales/analysis/ReassignButton';
 import { CustomerForm } from './CustomerForm';
 import { SearchBox } from './SearchBox';
 
@@ -55,6 +56,7 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
             ))}
           </span>
         )}
+        <ReassignButton selection={selection} onDone={() => gridRef.current?.refresh()} />
         <Button variant="primary" onClick={() => setCreating(true)}>
           {t('customer.new')}
         </Button>

@@ -1,0 +1,110 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Scope } from '../../../../electron/common/api/grid';
+import type { ConsultantOption, Funnel, FunnelStage } from '../../../../electron/common/api/sales-analysis';
+import { call, isApiError } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { Table, Toolbar, type Column } from '../../../ui';
+import { FunnelChart, funnelOption } from './FunnelChart';
+import { yuan, thisMonth } from './format';
+import { ScopePicker, useScopes } from './ScopePicker';
+
+/**
+ * 销售漏斗 (sales.funnel; analysis.funnel for managers): one month's funnel and forecast for me,
+ * my team or everyone, or one consultant — the echarts funnel and the same numbers as a table.
+ */
+export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }) {
+  const { t, locale } = useI18n();
+  const scopes = useScopes();
+  const [month, setMonth] = useState(thisMonth());
+  const [scope, setScope] = useState<Scope>(initialScope);
+  const [consultantId, setConsultantId] = useState<number | null>(null);
+  const [consultants, setConsultants] = useState<ConsultantOption[]>([]);
+  const [funnel, setFunnel] = useState<Funnel | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const effectiveScope = scopes.includes(scope) ? scope : scopes[scopes.length - 1]!;
+
+  useEffect(() => {
+    if (scopes.length < 2) return;
+    call('sales.consultants', { purpose: 'funnel' })
+      .then(setConsultants)
+      .catch(() => setConsultants([]));
+  }, [scopes.length]);
+
+  useEffect(() => {
+    if (!/^\d{4}-\d{2}$/.test(month)) return;
+    let live = true;
+    setError(null);
+    call('sales.funnel.get', { month, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) })
+      .then((f) => live && setFunnel(f))
+      .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
+    return () => {
+      live = false;
+    };
+  }, [month, effectiveScope, consultantId]);
+
+  const stageLabel = (s: FunnelStage) => (locale === 'en' ? s.en : s.zh);
+  const option = useMemo(() => (funnel ? funnelOption(funnel.stages, (s) => (locale === 'en' ? s.en : s.zh), (s) => yuan(s.amount, locale)) : null), [funnel, locale]);
+
+  const columns: Column<FunnelStage>[] = [
+    { key: 'stage', header: t('sa.funnel.stage'), render: stageLabel },
+    { key: 'leads', header: t('sa.funnel.leads'), align: 'right', render: (s) => <span data-testid={`leads-${s.code}`}>{s.leads.toLocaleString()}</span> },
+    { key: 'probability', header: t('sa.funnel.probability'), align: 'right', render: (s) => `${s.probability}%` },
+    { key: 'weight', header: t('sa.funnel.weight'), align: 'right', render: (s) => <span data-testid={`weight-${s.code}`}>{s.weight.toLocaleString()}</span> },
+    { key: 'amount', header: t('sa.funnel.amount'), align: 'right', nowrap: true, render: (s) => <span data-testid={`amount-${s.code}`}>{yuan(s.amount, locale)}</span> },
+  ];
+
+  return (
+    <div className="screen screen-fill" data-testid="funnel-screen">
+      <Toolbar title={t('nav.sales.funnel')} info={funnel ? t('sa.funnel.range', { from: funnel.range.fromDay, to: funnel.range.toDay }) : undefined}>
+        <label className="inline-field">
+          {t('sa.funnel.month')}{' '}
+          <input type="month" className="input" value={month} aria-label={t('sa.funnel.month')} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+        </label>
+        <ScopePicker
+          scopes={scopes}
+          value={effectiveScope}
+          onChange={(s) => {
+            setScope(s);
+            setConsultantId(null);
+          }}
+        />
+        {consultants.length > 0 && effectiveScope !== 'mine' && (
+          <select className="input" aria-label={t('sa.consultant')} value={consultantId ?? ''} onChange={(e) => setConsultantId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">{t('sa.allConsultants')}</option>
+            {consultants.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.active ? '' : ` (${t('sa.inactive')})`}
+              </option>
+            ))}
+          </select>
+        )}
+      </Toolbar>
+      {error && (
+        <p className="form-message is-error" role="alert">
+          {error}
+        </p>
+      )}
+      {funnel && option && (
+        <div className="funnel-layout" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: 12, overflow: 'auto' }}>
+          <div style={{ flex: '1 1 360px', minWidth: 320 }}>
+            <FunnelChart option={option} ariaLabel={t('nav.sales.funnel')} />
+          </div>
+          <div style={{ flex: '1 1 420px' }}>
+            <Table aria-label={t('sa.funnel.table')} columns={columns} rows={funnel.stages} rowKey={(s) => s.code} />
+            <p className="funnel-totals" data-testid="funnel-totals">
+              {t('sa.funnel.totals', { leads: funnel.totals.leads.toLocaleString(), weight: funnel.totals.weight.toLocaleString(), amount: yuan(funnel.totals.amount, locale) })}
+              {funnel.totals.unpriced > 0 && <> · {t('sa.funnel.unpriced', { n: funnel.totals.unpriced })}</>}
+            </p>
+            <p className="hint">{t('sa.funnel.rule')}</p>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** 分析 → 漏斗分析: the same screen, opened on the manager's team (or everyone). */
+export function FunnelAnalysisScreen() {
+  return <FunnelScreen initialScope="all" />;
+}
