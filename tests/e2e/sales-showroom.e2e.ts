@@ -37,7 +37,8 @@ describe('showroom traffic (real server)', () => {
     await magotan.fill(String(magotanBefore + 3));
     await magotan.press('Enter');
     await expect.poll(walkIns).toBe(before + 5);
-    expect(await page.getByTestId('walkin-sagitar-count').inputValue()).not.toBe('');
+    expect(Number(await page.getByTestId('walkin-magotan-count').inputValue())).toBe(magotanBefore + 3);
+    await screenshot(page, 'showroom-entry');
 
     // 登记来访: mode 2 is a first visit (shown read-only), a new phone creates the customer.
     const phone = '13987650123';
