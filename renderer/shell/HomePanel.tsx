@@ -1,11 +1,136 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ActivityView, NotificationView, TodayView } from '../../electron/common/api/activities';
+import { call, isApiError, onEvent } from '../api';
+import { useSessionInfo } from '../features/auth/session';
+import { fmtDateTime, typeLabel } from '../features/sales/activities/format';
 import { useI18n } from '../i18n/react';
+import { Button, FormMessage } from '../ui';
+import { useNavigation } from './navigation';
 
-/** Shown when no tab is open. */
+/** Today's and overdue follow-ups of the user (roles with the sales module); a click opens the customer. */
+function FollowUps() {
+  const { t, locale } = useI18n();
+  const { openCustomer } = useNavigation();
+  const [v, setV] = useState<TodayView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('activities.today', {}).then(setV, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+  }, []);
+  const list = (items: ActivityView[], testId: string) => (
+    <ul className="card-list" data-testid={testId}>
+      {items.map((a) => (
+        <li key={a.id}>
+          <button type="button" className="link" onClick={() => openCustomer(a.customerId, a.customerName)}>
+            {a.customerName}
+          </button>{' '}
+          <span className="muted small">
+            {fmtDateTime(a.plannedAt)} · {typeLabel(a.type, locale)}
+          </span>{' '}
+          {a.subject}
+          {a.commentCount > 0 && <span className="badge">{t('act.comments')} {a.commentCount}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <section className="card-section" data-testid="home-followups">
+      <FormMessage>{error}</FormMessage>
+      {v && (
+        <>
+          <h3>{t('act.home.counts', { today: v.todayCount, overdue: v.overdueCount })}</h3>
+          {v.todayCount + v.overdueCount === 0 && <p className="muted">{t('act.home.nothing')}</p>}
+          {v.overdue.length > 0 && (
+            <>
+              <h4>{t('act.home.overdue')}</h4>
+              {list(v.overdue, 'home-overdue')}
+            </>
+          )}
+          {v.today.length > 0 && (
+            <>
+              <h4>{t('act.home.today')}</h4>
+              {list(v.today, 'home-today')}
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Unread notifications (领导批阅 comments); new ones arrive as 'notification' events. A click opens the customer and marks it read. */
+function Notifications() {
+  const { t } = useI18n();
+  const { openCustomer } = useNavigation();
+  const [items, setItems] = useState<NotificationView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => {
+    call('notifications.list', { unreadOnly: true, limit: 50 }).then(
+      (r) => setItems(r.items),
+      (e: unknown) => setError(isApiError(e) ? e.message : String(e)),
+    );
+  }, []);
+  useEffect(() => {
+    load();
+    return onEvent('notification', load);
+  }, [load]);
+  const markRead = async (ids: number[] | 'all') => {
+    await call('notifications.markRead', ids === 'all' ? { all: true } : { ids }).catch(() => undefined);
+    load();
+  };
+  return (
+    <section className="card-section" data-testid="home-notifications">
+      <h3>
+        {t('act.home.notifications')} {items.length > 0 && <span className="badge">{items.length}</span>}
+      </h3>
+      <FormMessage>{error}</FormMessage>
+      {items.length === 0 ? (
+        <p className="muted">{t('act.home.noNotifications')}</p>
+      ) : (
+        <>
+          <ul className="card-list">
+            {items.map((n) => (
+              <li key={n.id} data-testid="notification">
+                <span className="badge">{n.kind === 'review.comment' ? t('act.notify.review') : n.kind}</span>{' '}
+                {n.customerId ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      void markRead([n.id]);
+                      openCustomer(n.customerId!, n.customerName ?? undefined);
+                    }}
+                  >
+                    {n.title}
+                  </button>
+                ) : (
+                  n.title
+                )}
+                {n.body && <div>{n.body}</div>}
+                <span className="muted small">{fmtDateTime(n.createdAt)}</span>{' '}
+                <Button size="small" variant="quiet" onClick={() => void markRead([n.id])}>
+                  {t('act.home.markRead')}
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <Button size="small" onClick={() => void markRead('all')}>
+            {t('act.home.markAllRead')}
+          </Button>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Shown when no tab is open: a greeting, the user's follow-ups for today and overdue, and unread notifications. */
 export function HomePanel({ displayName }: { displayName: string }) {
   const { t } = useI18n();
+  const { modules } = useSessionInfo();
   return (
     <section className="home">
       <h2 className="home-title">{t('shell.home.title', { name: displayName })}</h2>
+      {modules.includes('sales') && <FollowUps />}
+      <Notifications />
       <p>{t('shell.home.body')}</p>
       <p className="muted">{t('shell.home.shortcuts')}</p>
     </section>

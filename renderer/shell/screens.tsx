@@ -3,6 +3,7 @@ import { AuditScreen } from '../features/admin/AuditScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
 import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
+import { FollowUpPlansScreen } from '../features/sales/activities/FollowUpPlansScreen';
 import { ShowroomTrafficScreen } from '../features/sales/showroom/ShowroomTrafficScreen';
 import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
 import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
@@ -16,6 +17,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'admin.audit': AuditScreen,
   'admin.settings': SettingsScreen,
   'sales.myCustomers': MyCustomersScreen,
+  'sales.followUpPlans': FollowUpPlansScreen,
   'sales.showroomTraffic': ShowroomTrafficScreen,
   'service.customerQuery': AllCustomersScreen,
   'sales.funnel': () => <FunnelScreen />,

@@ -58,6 +58,8 @@ export interface DataGridProps {
   scope: Scope;
   /** The screen's quick-find text (sent as filter.search). */
   search?: string;
+  /** A screen's fixed pre-filter (quick filters such as 今日 / 逾期), ANDed with the user's filter and never saved in a view. Keep it memoised. */
+  baseFilter?: ConditionGroup[];
   role: Role;
   canExport: boolean;
   onOpenRow?: (row: Record<string, unknown>) => void;
@@ -101,7 +103,7 @@ function GroupRowRenderer(p: ICellRendererParams<FlatRow>) {
 
 /** The one list grid: server-side sort, filter, grouping, paging; views, column chooser, selection, export. */
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
-  const { dataset, scope, search, role, canExport, onOpenRow, onSelectionChange, onScopeChange, actions } = props;
+  const { dataset, scope, search, baseFilter, role, canExport, onOpenRow, onSelectionChange, onScopeChange, actions } = props;
   const { t, locale } = useI18n();
   const [meta, setMeta] = useState<ColumnsMeta | null>(null);
   const [visible, setVisible] = useState<string[]>([]);
@@ -122,7 +124,10 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   const wrapRef = useRef<HTMLDivElement>(null);
 
   const colMap = useMemo(() => new Map((meta?.columns ?? []).map((c) => [c.id, c])), [meta]);
-  const fullFilter = useMemo<GridFilter>(() => ({ ...filter, ...(search?.trim() ? { search: search.trim() } : {}) }), [filter, search]);
+  const fullFilter = useMemo<GridFilter>(
+    () => ({ ...filter, columns: [...(baseFilter ?? []), ...filter.columns], ...(search?.trim() ? { search: search.trim() } : {}) }),
+    [filter, search, baseFilter],
+  );
 
   // Columns first, then the default view (if any) is applied before the first query.
   useEffect(() => {

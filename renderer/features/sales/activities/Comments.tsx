@@ -1,0 +1,73 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ReviewComment } from '../../../../electron/common/api/activities';
+import { call, isApiError } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { Button, FormMessage } from '../../../ui';
+import { fmtDateTime } from './format';
+
+/**
+ * 领导批阅 on one activity: the comments (newest first) and, for a reviewing manager, a box to add one.
+ * The consultant reading them marks them read on the server.
+ */
+export function ActivityComments({ activityId, canComment, onCommented }: { activityId: number; canComment: boolean; onCommented?: () => void }) {
+  const { t } = useI18n();
+  const [items, setItems] = useState<ReviewComment[] | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = useCallback(() => {
+    call('review.list', { activityId }).then(setItems, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+  }, [activityId]);
+  useEffect(load, [load]);
+
+  const send = async () => {
+    if (!text.trim()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('review.comment', { activityId, text: text.trim() });
+      setText('');
+      load();
+      onCommented?.();
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card-section" data-testid="activity-comments">
+      <h3>{t('act.comments')}</h3>
+      {items && items.length === 0 && <p className="muted">{t('act.noComments')}</p>}
+      {items && items.length > 0 && (
+        <ul className="card-list">
+          {items.map((c) => (
+            <li key={c.id} data-testid="comment">
+              <b>{c.authorName}</b> <span className="muted small">{fmtDateTime(c.createdAt)}</span>
+              <div>{c.text}</div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canComment && (
+        <div style={{ display: 'flex', gap: 8, marginTop: 8 }}>
+          <textarea
+            className="input"
+            style={{ flex: 1, minHeight: 56 }}
+            aria-label={t('act.commentText')}
+            placeholder={t('act.commentText')}
+            value={text}
+            maxLength={1000}
+            onChange={(e) => setText(e.target.value)}
+            data-testid="comment-text"
+          />
+          <Button variant="primary" busy={busy} disabled={!text.trim()} onClick={() => void send()}>
+            {t('act.comment')}
+          </Button>
+        </div>
+      )}
+      <FormMessage>{error}</FormMessage>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
+import { useI18n } from '../../../i18n/react';
+import { Toolbar } from '../../../ui';
+import { DataGrid, type DataGridHandle } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
+import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
+import { ReviewPanel } from './ReviewPanel';
+
+type Quick = 'today' | 'overdue' | 'planned' | 'all';
+const QUICK: Quick[] = ['today', 'overdue', 'planned', 'all'];
+const planned: ConditionGroup = { join: 'and', conditions: [{ col: 'status', op: 'in', values: ['planned'] }] };
+
+/** The grid's fixed pre-filter of each quick filter (today / overdue are the dealer's day and now on the server). */
+function baseFilterOf(q: Quick): ConditionGroup[] {
+  if (q === 'today') return [planned, { join: 'and', conditions: [{ col: 'plannedAt', op: 'today' }] }];
+  if (q === 'overdue') return [{ join: 'and', conditions: [{ col: 'overdue', op: 'isTrue' }] }];
+  if (q === 'planned') return [planned];
+  return [];
+}
+
+/** The activities grid with quick filters 今日 / 逾期 / 全部计划; a row opens the activity. */
+function PlansList() {
+  const { t } = useI18n();
+  const session = useSessionInfo();
+  const manager = REVIEWER_ROLES.includes(session.user.role);
+  const scopes: Scope[] = manager ? ['mine', 'team', 'all'] : ['mine'];
+  const allowed = scopes.filter((s) => s !== 'all' || session.permissions.includes('customers.viewAll'));
+  const [scope, setScope] = useState<Scope>(manager ? 'team' : 'mine');
+  const [quick, setQuick] = useState<Quick>('planned');
+  const [open, setOpen] = useState<{ id: number; customerId: number } | null>(null);
+  const gridRef = useRef<DataGridHandle>(null);
+  const baseFilter = useMemo(() => baseFilterOf(quick), [quick]);
+  const onOpenRow = useCallback((row: Record<string, unknown>) => {
+    const id = Number(row.id);
+    const customerId = Number(row.customerId);
+    if (id > 0 && customerId > 0) setOpen({ id, customerId });
+  }, []);
+
+  return (
+    <div className="screen screen-fill">
+      <Toolbar title={t('nav.sales.followUpPlans')}>
+        <span className="seg" role="radiogroup" aria-label={t('act.quick')}>
+          {QUICK.map((q) => (
+            <button key={q} type="button" role="radio" aria-checked={quick === q} className={`seg-btn${quick === q ? ' is-active' : ''}`} onClick={() => setQuick(q)}>
+              {t(`act.quick.${q}`)}
+            </button>
+          ))}
+        </span>
+        {allowed.length > 1 && (
+          <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
+            {allowed.map((s) => (
+              <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
+                {t(`customer.scope.${s}`)}
+              </button>
+            ))}
+          </span>
+        )}
+      </Toolbar>
+      <DataGrid
+        ref={gridRef}
+        dataset="activities"
+        scope={scope}
+        baseFilter={baseFilter}
+        role={session.user.role}
+        canExport={session.permissions.includes('export')}
+        onOpenRow={onOpenRow}
+        onScopeChange={(s) => allowed.includes(s) && setScope(s)}
+      />
+      {open && (
+        <ActivityDetailDialog
+          activityId={open.id}
+          customerId={open.customerId}
+          canComment={manager}
+          onClose={() => setOpen(null)}
+          onChanged={() => gridRef.current?.refresh()}
+        />
+      )}
+    </div>
+  );
+}
+
+/** 销售管理 → 跟踪计划: the plans grid; managers also get the 领导批阅 tab. */
+export function FollowUpPlansScreen() {
+  const { t } = useI18n();
+  const session = useSessionInfo();
+  const manager = REVIEWER_ROLES.includes(session.user.role);
+  const [tab, setTab] = useState<'plans' | 'review'>('plans');
+  if (!manager) return <PlansList />;
+  return (
+    <div className="screen screen-fill">
+      <span className="seg" role="tablist" aria-label={t('nav.sales.followUpPlans')} style={{ margin: '6px 8px 0' }}>
+        {(['plans', 'review'] as const).map((x) => (
+          <button key={x} type="button" role="tab" aria-selected={tab === x} className={`seg-btn${tab === x ? ' is-active' : ''}`} onClick={() => setTab(x)}>
+            {t(`act.tab.${x}`)}
+          </button>
+        ))}
+      </span>
+      {tab === 'plans' ? <PlansList /> : <ReviewPanel />}
+    </div>
+  );
+}
