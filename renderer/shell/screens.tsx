@@ -5,6 +5,7 @@ import { UsersScreen } from '../features/admin/UsersScreen';
 import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
 import { FollowUpPlansScreen } from '../features/sales/activities/FollowUpPlansScreen';
 import { ShowroomTrafficScreen } from '../features/sales/showroom/ShowroomTrafficScreen';
+import { ProspectsScreen } from '../features/sales/opportunities/ProspectsScreen';
 import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
 import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
 import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
@@ -19,6 +20,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'sales.myCustomers': MyCustomersScreen,
   'sales.followUpPlans': FollowUpPlansScreen,
   'sales.showroomTraffic': ShowroomTrafficScreen,
+  'sales.prospects': ProspectsScreen,
   'service.customerQuery': AllCustomersScreen,
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,

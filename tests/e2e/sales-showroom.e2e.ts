@@ -61,7 +61,14 @@ describe('showroom traffic (real server)', () => {
     // The new customer's card opened; back to the traffic screen.
     await page.getByTestId('customer-card').locator('.toolbar-title', { hasText: '展厅测试客' }).waitFor();
     await page.getByRole('treeitem', { name: '展厅流量登记' }).click();
-    await screen.locator('.ag-row [col-id="name"]', { hasText: '展厅测试客' }).first().waitFor();
+    const visitCell = screen.locator('.ag-row [col-id="name"]', { hasText: '展厅测试客' }).first();
+    await visitCell.waitFor();
+    // Double-click the visit: 已订车 is recorded later, only that flag is sent.
+    await visitCell.dblclick();
+    await page.getByTestId('visit-flags').getByLabel('已订车').check();
+    await page.getByTestId('visit-flags-save').click();
+    await page.getByTestId('visit-flags').waitFor({ state: 'detached' });
+    expect(db.prepare('SELECT ordered, delivered, test_drive AS td FROM showroom_visits WHERE id = ?').get(visit.id)).toEqual({ ordered: 1, delivered: 0, td: 0 });
 
     // 日报: today's row for sales1 has the walk-ins and the first visit.
     await page.getByRole('tab', { name: '日报' }).click();

@@ -9,6 +9,7 @@ import { useSessionInfo } from '../../auth/session';
 import { TestDrivePanel } from './TestDrivePanel';
 import { TrafficReport } from './TrafficReport';
 import { useDealerNow } from './useShowroomToday';
+import { VisitFlagsDialog } from './VisitFlagsDialog';
 import { VisitForm } from './VisitForm';
 import { WalkInCounter } from './WalkInCounter';
 import './showroom.css';
@@ -26,6 +27,7 @@ export function ShowroomTrafficScreen() {
   const [tab, setTab] = useState<Tab>('entry');
   const [scope, setScope] = useState<Scope>(manager ? 'team' : 'mine');
   const [registering, setRegistering] = useState(false);
+  const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const [changes, setChanges] = useState(0);
   const gridRef = useRef<DataGridHandle>(null);
   const changed = () => setChanges((n) => n + 1);
@@ -63,7 +65,7 @@ export function ShowroomTrafficScreen() {
               <span className="sr-muted">{t('showroom.visits.lateHint')}</span>
             </div>
             <div className="sr-grid">
-              <DataGrid ref={gridRef} dataset="showroomVisits" scope={scope} role={session.user.role} canExport={session.permissions.includes('export')} onScopeChange={(s) => scopes.includes(s) && setScope(s)} />
+              <DataGrid ref={gridRef} dataset="showroomVisits" scope={scope} role={session.user.role} canExport={session.permissions.includes('export')} onScopeChange={(s) => scopes.includes(s) && setScope(s)} onOpenRow={setEditing} />
             </div>
           </section>
         </div>
@@ -74,6 +76,16 @@ export function ShowroomTrafficScreen() {
       <TabPanel id="testDrive" active={tab === 'testDrive'}>
         {now && <TestDrivePanel now={now} />}
       </TabPanel>
+      {editing && (
+        <VisitFlagsDialog
+          row={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            gridRef.current?.refresh();
+          }}
+        />
+      )}
       {registering && now && (
         <VisitForm
           now={now}

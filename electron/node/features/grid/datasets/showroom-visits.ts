@@ -37,7 +37,7 @@ export const showroomVisitsDataset: DatasetDef = {
     { id: 'testDrive', type: 'boolean', zh: '试乘试驾', en: 'Test drive', expr: 'c.test_drive', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     { id: 'testDriveModel', type: 'enum', zh: '试驾车型', en: 'Test-drive model', dict: 'model', expr: 'c.test_drive_model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false },
     { id: 'ordered', type: 'boolean', zh: '订车', en: 'Ordered', expr: 'c.ordered', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 70 },
-    { id: 'delivered', type: 'boolean', zh: '交车', en: 'Delivered', expr: 'c.delivered', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 70 },
+    { id: 'delivered', type: 'boolean', zh: '交车', en: 'Delivered', expr: 'c.delivered', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 70 },
     { id: 'interestedModel', type: 'enum', zh: '意向车型', en: 'Interested model', dict: 'model', expr: 'c.interested_model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
     { id: 'competitorBrand', type: 'enum', zh: '竞品品牌', en: 'Competitor brand', dict: 'brand', expr: 'c.competitor_brand', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
     { id: 'expectedPurchaseDate', type: 'date', zh: '预计购车日期', en: 'Expected purchase', expr: 'c.expected_purchase_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },

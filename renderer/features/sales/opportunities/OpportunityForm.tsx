@@ -1,0 +1,145 @@
+import type { OpportunityDetail, OpportunitySourceCode } from '../../../../electron/common/api/sales';
+import { OPPORTUNITY_SOURCE_CODES } from '../../../../electron/common/api/sales';
+import { STAGES, type StageCode } from '../../../../electron/common/stages';
+import { call } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { Button, Dialog, FormMessage, SelectField, TextField } from '../../../ui';
+import { useDictionary, withCurrent } from '../../customers/dictionaries';
+import { SearchBox } from '../../customers/SearchBox';
+import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, splitErrors, useFormState, type NextActivityValue } from './form-bits';
+
+const KNOWN = ['customerId', 'source', 'stage', 'model', 'price', 'expectedPurchaseDate', 'consultantId', 'nextActivity', 'nextActivity.type', 'nextActivity.plannedAt', 'nextActivity.subject'];
+
+/**
+ * New opportunity for an existing customer (picked with quick find unless given), or edit of an
+ * open one: source, model, price, expected purchase date — and the next planned activity, which a
+ * new opportunity always needs and an edit needs when none is left.
+ */
+export function OpportunityForm({
+  detail,
+  customer,
+  onClose,
+  onSaved,
+}: {
+  detail?: OpportunityDetail;
+  customer?: { id: number; name: string };
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
+  const { t, locale } = useI18n();
+  const models = useDictionary('model');
+  const needsNext = !detail || detail.activities.planned === 0;
+  const f = useFormState({
+    customer: customer ?? (detail ? { id: detail.customerId, name: detail.customerName } : null),
+    source: (detail?.source ?? 'showroom') as OpportunitySourceCode,
+    stage: 'initial_contact' as StageCode,
+    model: detail?.model ?? '',
+    price: detail?.price != null ? String(detail.price) : '',
+    expectedPurchaseDate: detail?.expectedPurchaseDate ?? '',
+    next: defaultNextActivity(detail ? '' : t('opp.nextActivity.defaultSubject')) as NextActivityValue,
+  });
+  const { v, set, errors } = f;
+  const opt = (s: string) => (s.trim() === '' ? null : s.trim());
+
+  const submit = async () => {
+    if (!v.customer) {
+      f.setErrors({ customerId: t('common.required') });
+      return;
+    }
+    const price = v.price.trim() === '' ? null : Number(v.price);
+    f.setBusy(true);
+    f.setMessage(null);
+    try {
+      if (detail) {
+        await call('opportunities.update', {
+          id: detail.id,
+          patch: { source: v.source, model: opt(v.model), price, expectedPurchaseDate: opt(v.expectedPurchaseDate) },
+          ...(needsNext ? { nextActivity: nextActivityInput(v.next) } : {}),
+        });
+        onSaved(detail.id);
+      } else {
+        const r = await call('opportunities.create', {
+          customerId: v.customer.id,
+          source: v.source,
+          stage: v.stage,
+          model: opt(v.model),
+          price,
+          expectedPurchaseDate: opt(v.expectedPurchaseDate),
+          nextActivity: nextActivityInput(v.next),
+        });
+        onSaved(r.id);
+      }
+    } catch (e) {
+      const s = splitErrors(e, KNOWN);
+      f.setErrors(s.fields);
+      f.setMessage(s.message);
+    } finally {
+      f.setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={detail ? t('opp.editTitle', { name: detail.customerName }) : t('opp.new')}
+      onClose={onClose}
+      width={640}
+      closeLabel={t('common.close')}
+      actions={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" busy={f.busy} onClick={() => void submit()} data-testid="opp-save">
+            {t('opp.save')}
+          </Button>
+        </>
+      }
+    >
+      <div className="form-grid" data-testid="opp-form">
+        {!detail && (
+          <div className="opp-customer-pick">
+            <span className="field-label">{t('opp.f.customer')}</span>
+            {v.customer ? (
+              <span data-testid="opp-customer">
+                <b>{v.customer.name}</b>{' '}
+                {!customer && (
+                  <button type="button" className="link" onClick={() => set('customer')(null)}>
+                    {t('opp.f.customerChange')}
+                  </button>
+                )}
+              </span>
+            ) : (
+              <SearchBox onOpen={(h) => set('customer')({ id: h.id, name: h.name })} />
+            )}
+            {errors.customerId && <div className="field-error">{errors.customerId}</div>}
+          </div>
+        )}
+        <SelectField
+          label={t('opp.f.source')}
+          value={v.source}
+          onChange={set('source')}
+          options={OPPORTUNITY_SOURCE_CODES.map((c) => ({ value: c, label: t(`opp.source.${c}`) }))}
+          error={errors.source}
+        />
+        {!detail && (
+          <SelectField
+            label={t('opp.f.stage')}
+            value={v.stage}
+            onChange={set('stage')}
+            options={STAGES.filter((s) => s.code !== 'delivery').map((s) => ({ value: s.code, label: `${locale === 'en' ? s.en : s.zh} ${s.probability}%` }))}
+            error={errors.stage}
+          />
+        )}
+        <SelectField
+          label={t('opp.f.model')}
+          value={v.model}
+          onChange={set('model')}
+          options={[{ value: '', label: '—' }, ...withCurrent(models, v.model).map((d) => ({ value: d.code, label: dictLabelOf(d, locale) }))]}
+          error={errors.model}
+        />
+        <TextField label={t('opp.f.price')} value={v.price} onChange={set('price')} error={errors.price} inputMode="decimal" maxLength={12} />
+        <TextField label={t('opp.f.expectedPurchaseDate')} type="date" value={v.expectedPurchaseDate} onChange={set('expectedPurchaseDate')} error={errors.expectedPurchaseDate} />
+      </div>
+      {needsNext && <NextActivityFields value={v.next} onChange={set('next')} errors={errors} />}
+      <FormMessage>{f.message}</FormMessage>
+    </Dialog>
+  );
+}

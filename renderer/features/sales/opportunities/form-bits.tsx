@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { DictionaryItem } from '../../../../electron/common/api/customers';
+import { isApiError } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { SelectField, TextField } from '../../../ui';
+import { useDictionary } from '../../customers/dictionaries';
+
+export type Errors = Record<string, string>;
+
+/**
+ * An API failure → messages under the fields the form knows, and one line for the rest (or the
+ * error's own message when no field is named). INVALID_INPUT carries `details.fields`.
+ */
+export function splitErrors(e: unknown, known: readonly string[]): { fields: Errors; message: string | null } {
+  if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
+    const fields: Errors = {};
+    const rest: string[] = [];
+    for (const p of e.details.fields as { field: string; message: string }[]) {
+      if (known.includes(p.field)) fields[p.field] = p.message;
+      else rest.push(p.message);
+    }
+    return { fields, message: rest.length ? rest.join('; ') : Object.keys(fields).length ? null : e.message };
+  }
+  return { fields: {}, message: isApiError(e) ? e.message : String(e) };
+}
+
+/** `<input type="datetime-local">` value in the browser's time zone, and back to epoch ms. */
+export function toLocalInput(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+export const fromLocalInput = (s: string): number => (s ? new Date(s).getTime() : Number.NaN);
+
+/** Today in the browser's time zone as YYYY-MM-DD (the dealer's PC is in the dealer's time zone). */
+export function localToday(): string {
+  return toLocalInput(Date.now()).slice(0, 10);
+}
+
+export const dictLabelOf = (d: DictionaryItem, locale: string) => (locale === 'en' ? d.en : d.zh);
+
+export interface NextActivityValue {
+  type: string;
+  plannedAt: string; // datetime-local
+  subject: string;
+}
+
+/** Tomorrow 10:00 as the default time of the next contact. */
+export function defaultNextActivity(subject = ''): NextActivityValue {
+  const d = new Date();
+  d.setDate(d.getDate() + 1);
+  d.setHours(10, 0, 0, 0);
+  return { type: 'call', plannedAt: toLocalInput(d.getTime()), subject };
+}
+
+export const nextActivityInput = (v: NextActivityValue) => ({ type: v.type, plannedAt: fromLocalInput(v.plannedAt), subject: v.subject.trim() });
+
+/** The "next planned activity" an open opportunity must have: type, time, subject. */
+export function NextActivityFields({ value, onChange, errors }: { value: NextActivityValue; onChange: (v: NextActivityValue) => void; errors: Errors }) {
+  const { t, locale } = useI18n();
+  const types = useDictionary('activity_type');
+  const options = types.length ? types.map((d) => ({ value: d.code, label: dictLabelOf(d, locale) })) : [{ value: 'call', label: t('opp.activity.call') }];
+  return (
+    <fieldset className="opp-next" data-testid="opp-next-activity">
+      <legend>{t('opp.nextActivity')}</legend>
+      <div className="form-grid">
+        <SelectField label={t('opp.nextActivity.type')} value={value.type} onChange={(type) => onChange({ ...value, type })} options={options} error={errors['nextActivity.type']} />
+        <TextField
+          label={t('opp.nextActivity.plannedAt')}
+          type="datetime-local"
+          value={value.plannedAt}
+          onChange={(plannedAt) => onChange({ ...value, plannedAt })}
+          error={errors['nextActivity.plannedAt']}
+          name="nextPlannedAt"
+        />
+        <TextField
+          label={t('opp.nextActivity.subject')}
+          value={value.subject}
+          onChange={(subject) => onChange({ ...value, subject })}
+          error={errors['nextActivity.subject'] ?? errors.nextActivity}
+          maxLength={200}
+          name="nextSubject"
+        />
+      </div>
+    </fieldset>
+  );
+}
+
+/** Small state helper for the dialogs: values, field errors, a message line and a busy flag. */
+export function useFormState<V extends object>(initial: V) {
+  const [v, setV] = useState<V>(initial);
+  const [errors, setErrors] = useState<Errors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const set =
+    <K extends keyof V>(k: K) =>
+    (value: V[K]) =>
+      setV((x) => ({ ...x, [k]: value }));
+  return { v, setV, set, errors, setErrors, message, setMessage, busy, setBusy };
+}
