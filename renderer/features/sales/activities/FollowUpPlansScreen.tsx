@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Toolbar } from '../../../ui';
@@ -20,7 +20,7 @@ function baseFilterOf(q: Quick): ConditionGroup[] {
 }
 
 /** The activities grid with quick filters 今日 / 逾期 / 全部计划; a row opens the activity. */
-function PlansList() {
+function PlansList({ switcher }: { switcher?: ReactNode }) {
   const { t } = useI18n();
   const session = useSessionInfo();
   const manager = REVIEWER_ROLES.includes(session.user.role);
@@ -40,6 +40,7 @@ function PlansList() {
   return (
     <div className="screen screen-fill">
       <Toolbar title={t('nav.sales.followUpPlans')}>
+        {switcher}
         <span className="seg" role="radiogroup" aria-label={t('act.quick')}>
           {QUICK.map((q) => (
             <button key={q} type="button" role="radio" aria-checked={quick === q} className={`seg-btn${quick === q ? ' is-active' : ''}`} onClick={() => setQuick(q)}>
@@ -87,16 +88,15 @@ export function FollowUpPlansScreen() {
   const manager = REVIEWER_ROLES.includes(session.user.role);
   const [tab, setTab] = useState<'plans' | 'review'>('plans');
   if (!manager) return <PlansList />;
-  return (
-    <div className="screen screen-fill">
-      <span className="seg" role="tablist" aria-label={t('nav.sales.followUpPlans')} style={{ margin: '6px 8px 0' }}>
-        {(['plans', 'review'] as const).map((x) => (
-          <button key={x} type="button" role="tab" aria-selected={tab === x} className={`seg-btn${tab === x ? ' is-active' : ''}`} onClick={() => setTab(x)}>
-            {t(`act.tab.${x}`)}
-          </button>
-        ))}
-      </span>
-      {tab === 'plans' ? <PlansList /> : <ReviewPanel />}
-    </div>
+  // The 跟踪计划 / 领导批阅 switch sits in each view's toolbar, so both keep the full height.
+  const switcher = (
+    <span className="seg" role="tablist" aria-label={t('nav.sales.followUpPlans')}>
+      {(['plans', 'review'] as const).map((x) => (
+        <button key={x} type="button" role="tab" aria-selected={tab === x} className={`seg-btn${tab === x ? ' is-active' : ''}`} onClick={() => setTab(x)}>
+          {t(`act.tab.${x}`)}
+        </button>
+      ))}
+    </span>
   );
+  return tab === 'plans' ? <PlansList switcher={switcher} /> : <ReviewPanel switcher={switcher} />;
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ActivityView, ConsultantView } from '../../../../electron/common/api/activities';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -12,7 +12,7 @@ type Show = 'all' | 'planned' | 'overdue';
  * 领导批阅: a manager picks a consultant of their teams, sees their plans and activities, and opens
  * one to comment on it (the consultant sees the comment on the activity and gets a notification).
  */
-export function ReviewPanel() {
+export function ReviewPanel({ switcher }: { switcher?: ReactNode }) {
   const { t, locale } = useI18n();
   const [consultants, setConsultants] = useState<ConsultantView[] | null>(null);
   const [who, setWho] = useState('');
@@ -54,7 +54,7 @@ export function ReviewPanel() {
 
   return (
     <div className="screen" data-testid="review-panel">
-      <Toolbar title={t('act.tab.review')} />
+      <Toolbar title={t('act.tab.review')}>{switcher}</Toolbar>
       <div className="form-grid" style={{ maxWidth: 640 }}>
         <SelectField
           label={t('act.review.consultant')}

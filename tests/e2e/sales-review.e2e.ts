@@ -1,0 +1,81 @@
+/**
+ * 领导批阅 end to end: a sales manager opens a consultant's plans in 跟踪计划 → 领导批阅 and comments
+ * on one; the consultant sees the comment as a notification on the home screen (a click opens the
+ * customer) and on the activity itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { loginToShell, screenshot } from './support/app';
+import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+
+const env = useSeededApp(500);
+const COMMENT = '先确认客户的预算和贷款需求,再约试驾';
+
+/** sales1's earliest planned activity: the first row both in the review list and in their own 全部计划 grid. */
+const firstPlanned = () =>
+  env.core.sqlite
+    .prepare(
+      `SELECT a.id, a.customer_id AS customerId, cu.name AS customerName, a.subject FROM activities a JOIN customers cu ON cu.id = a.customer_id
+       WHERE a.owner_id = (SELECT id FROM users WHERE username = 'sales1') AND a.status = 'planned' ORDER BY a.planned_at, a.id LIMIT 1`,
+    )
+    .get() as { id: number; customerId: number; customerName: string; subject: string };
+
+describe('领导批阅 (real server)', () => {
+  it('the manager picks a consultant of their team, opens a plan and comments on it', async () => {
+    const { page } = env.tp;
+    const target = firstPlanned();
+    expect(target).toBeTruthy();
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '跟踪计划' }).click();
+    await page.getByRole('tab', { name: '领导批阅' }).click();
+    const panel = page.getByTestId('review-panel');
+    const select = panel.getByTestId('review-consultant');
+    // Only the consultants of the teams the manager leads are offered.
+    const offered = await select.locator('option').allTextContents();
+    expect(offered.some((o) => o.startsWith('张伟'))).toBe(true);
+    const value = await select.locator('option', { hasText: '张伟' }).getAttribute('value');
+    await select.selectOption(value!);
+    await panel.getByTestId(`review-open-${target.id}`).click();
+    const dialog = page.getByRole('dialog', { name: '活动详情' });
+    await dialog.getByTestId('activity-detail').getByText(target.customerName).first().waitFor();
+    await dialog.getByTestId('comment-text').fill(COMMENT);
+    await dialog.getByRole('button', { name: '批阅', exact: true }).click();
+    await dialog.getByTestId('comment').filter({ hasText: COMMENT }).waitFor();
+    await screenshot(page, 'sales-review-manager');
+
+    const row = env.core.sqlite.prepare('SELECT author_id AS authorId, text FROM manager_comments WHERE activity_id = ?').get(target.id) as { authorId: number; text: string };
+    expect(row.text).toBe(COMMENT);
+    const note = env.core.sqlite
+      .prepare("SELECT n.body, n.ref_type AS refType, u.username FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.kind = 'review.comment' AND n.ref_id = ?")
+      .get(target.id) as { body: string; refType: string; username: string };
+    expect(note).toEqual({ body: COMMENT, refType: 'activity', username: 'sales1' });
+  });
+
+  it('the consultant sees the notification on the home screen and the comment on the activity', async () => {
+    const { page } = env.tp;
+    const target = firstPlanned();
+    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
+    const home = page.getByTestId('home-notifications');
+    const note = home.getByTestId('notification').filter({ hasText: COMMENT });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('领导批阅');
+    await page.getByTestId('home-followups').waitFor();
+    await screenshot(page, 'sales-review-home');
+
+    // A click opens the customer's card and marks the notification read.
+    await note.getByRole('button', { name: new RegExp(target.customerName) }).click();
+    await page.getByTestId('customer-card').waitFor();
+    await expect.poll(() => env.core.sqlite.prepare("SELECT COUNT(*) FROM notifications WHERE kind = 'review.comment' AND ref_id = ? AND read_at IS NULL").pluck().get(target.id)).toBe(0);
+
+    // On the record: 跟踪计划 → the activity (first row of 全部计划, earliest first) shows the comment.
+    await page.getByRole('treeitem', { name: '跟踪计划' }).click();
+    const firstRow = page.locator('.ag-row[row-index="0"] [col-id="subject"]');
+    await firstRow.waitFor();
+    await expect.poll(async () => (await firstRow.textContent())?.trim()).toBe(target.subject);
+    await firstRow.dblclick();
+    const dialog = page.getByRole('dialog', { name: '活动详情' });
+    await dialog.getByTestId('comment').filter({ hasText: COMMENT }).waitFor();
+    // A consultant reads comments but cannot write one.
+    expect(await dialog.getByTestId('comment-text').count()).toBe(0);
+    await screenshot(page, 'sales-review-consultant');
+  });
+});
