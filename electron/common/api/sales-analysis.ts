@@ -57,6 +57,8 @@ export interface SalesListRow {
   consultantName: string | null;
   stage: StageCode | null;
   model: string | null;
+  /** The model's name in the user's language (dictionary 'model'). */
+  modelLabel: string | null;
   price: number | null;
   expectedPurchaseDate: string | null;
   /** Epoch ms of the last stage change (opportunity lists). */

@@ -35,7 +35,9 @@ export class ManagerLists {
     const where = sql`o.status = 'open' and ${who} and ${cond}`;
     const rows = this.core.db.all<Raw>(sql`select o.id as id, o.customer_id as customerId, c.name as customerName,
         o.consultant_id as consultantId, (select u.display_name from users u where u.id = o.consultant_id) as consultantName,
-        o.stage as stage, o.model as model, o.price as price, o.expected_purchase_date as expectedPurchaseDate,
+        o.stage as stage, o.model as model,
+        (select case when ${s.user.locale === 'en' ? 'en' : 'zh'} = 'en' then d.label_en else d.label_zh end from dictionaries d where d.kind = 'model' and d.code = o.model) as modelLabel,
+        o.price as price, o.expected_purchase_date as expectedPurchaseDate,
         o.last_stage_change_at as lastStageChangeAt
       from opportunities o join customers c on c.id = o.customer_id
       where ${where} order by ${order}, o.id limit ${input.limit} offset ${input.offset}`);
@@ -64,7 +66,7 @@ export class ManagerLists {
       join customers c on c.id = x.cid
       where ${who} and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`;
     const rows = this.core.db.all<Raw>(sql`select c.id as id, c.id as customerId, c.name as customerName, c.owner_id as consultantId,
-        (select u.display_name from users u where u.id = c.owner_id) as consultantName, null as stage, null as model, null as price,
+        (select u.display_name from users u where u.id = c.owner_id) as consultantName, null as stage, null as model, null as modelLabel, null as price,
         x.exp as expectedPurchaseDate, null as lastStageChangeAt, x.n as openOpportunities
       ${from} order by x.exp is null, x.exp, c.id limit ${input.limit} offset ${input.offset}`);
     const total = this.core.db.get<{ n: number }>(sql`select count(*) as n ${from}`)!.n;

@@ -55,10 +55,11 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
 
   return (
     <div className="screen screen-fill" data-testid="funnel-screen">
-      <Toolbar title={t('nav.sales.funnel')} info={funnel ? t('sa.funnel.range', { from: funnel.range.fromDay, to: funnel.range.toDay }) : undefined}>
-        <label className="inline-field">
-          {t('sa.funnel.month')}{' '}
-          <input type="month" className="input" value={month} aria-label={t('sa.funnel.month')} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+      <Toolbar title={t('nav.sales.funnel')} info={funnel ? t('sa.funnel.range', { from: funnel.range.fromDay, to: funnel.range.toDay }) : undefined} />
+      <div className="sa-filters" style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px', whiteSpace: 'nowrap' }}>
+        <label style={{ display: 'inline-flex', gap: 6, alignItems: 'center' }}>
+          {t('sa.funnel.month')}
+          <input type="month" className="input" style={{ width: 170 }} value={month} aria-label={t('sa.funnel.month')} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </label>
         <ScopePicker
           scopes={scopes}
@@ -69,7 +70,7 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
           }}
         />
         {consultants.length > 0 && effectiveScope !== 'mine' && (
-          <select className="input" aria-label={t('sa.consultant')} value={consultantId ?? ''} onChange={(e) => setConsultantId(e.target.value ? Number(e.target.value) : null)}>
+          <select className="input" style={{ width: 200 }} aria-label={t('sa.consultant')} value={consultantId ?? ''} onChange={(e) => setConsultantId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{t('sa.allConsultants')}</option>
             {consultants.map((c) => (
               <option key={c.id} value={c.id}>
@@ -79,7 +80,7 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
             ))}
           </select>
         )}
-      </Toolbar>
+      </div>
       {error && (
         <p className="form-message is-error" role="alert">
           {error}

@@ -87,11 +87,11 @@ function ReassignDialog({ selection, onClose, onDone }: { selection: DataGridSel
       }
     >
       <div className="form" data-testid="reassign-dialog">
-        <label className="radio">
+        <label className="radio" style={{ display: 'block', marginBottom: 6 }}>
           <input type="radio" name="reassign-mode" checked={mode === 'selection'} disabled={!selection.selection} onChange={() => setMode('selection')} />{' '}
           {selection.selection ? t('sa.reassign.selected', { n: selection.count.toLocaleString() }) : t('sa.reassign.noneSelected')}
         </label>
-        <label className="radio">
+        <label className="radio" style={{ display: 'block', marginBottom: 6 }}>
           <input type="radio" name="reassign-mode" checked={mode === 'consultant'} onChange={() => setMode('consultant')} /> {t('sa.reassign.allOf')}
         </label>
         {mode === 'consultant' && (

@@ -54,7 +54,7 @@ export function SalesReviewScreen() {
       ? [{ key: 'open', header: t('sa.review.openOpps'), align: 'right' as const, render: (r: SalesListRow) => r.openOpportunities ?? 0 }]
       : [
           { key: 'stage', header: t('sa.funnel.stage'), render: (r: SalesListRow) => stage(r.stage) },
-          { key: 'model', header: t('sa.model'), render: (r: SalesListRow) => r.model ?? '' },
+          { key: 'model', header: t('sa.model'), render: (r: SalesListRow) => r.modelLabel ?? r.model ?? '' },
           { key: 'price', header: t('sa.price'), align: 'right' as const, nowrap: true, render: (r: SalesListRow) => yuan(r.price, locale) },
           { key: 'days', header: t('sa.review.daysInStage'), align: 'right' as const, render: (r: SalesListRow) => r.daysInStage ?? '' },
         ]),

@@ -1,0 +1,99 @@
+/**
+ * Sales analysis in the browser against the real server on a small demo database: the funnel
+ * chart and table show what the API answers, and a sales manager reassigns selected customers
+ * from the customer grid (the new owner shows in the grid, the database and the audit log).
+ */
+import { describe, expect, it } from 'vitest';
+import { apiFromPage, loginToShell, screenshot } from './support/app';
+import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+
+const env = useSeededApp(2_000);
+
+type Stage = { code: string; zh: string; leads: number; weight: number; amount: number };
+
+describe('sales funnel and reassignment (real server)', () => {
+  it('销售漏斗: the echarts funnel and the table beside it show the API numbers for everyone this month', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '销售漏斗' }).click();
+    const screen = page.getByTestId('funnel-screen');
+    await screen.getByRole('radio', { name: '全部' }).click();
+    await screen.getByRole('radio', { name: '全部', checked: true }).waitFor();
+    const month = await screen.getByLabel('月份').inputValue();
+    const api = await apiFromPage(page, 'sales.funnel.get', { month, scope: 'all' });
+    const funnel = (api.body as unknown as { value: { stages: Stage[]; totals: { leads: number } } }).value;
+    expect(funnel.totals.leads).toBeGreaterThan(0);
+
+    // The table: leads, weight and the ¥ amount per stage.
+    for (const s of funnel.stages) {
+      await screen.getByTestId(`leads-${s.code}`).filter({ hasText: new RegExp(`^${s.leads.toLocaleString('en-US')}$`) }).waitFor();
+      expect(await screen.getByTestId(`weight-${s.code}`).textContent()).toBe(s.weight.toLocaleString('en-US'));
+      expect(await screen.getByTestId(`amount-${s.code}`).textContent()).toBe(`¥${s.amount.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`);
+    }
+    // The chart: echarts draws the series it was given, one item per stage with its leads.
+    const chart = screen.getByTestId('funnel-chart');
+    await chart.locator('canvas').waitFor();
+    const series = JSON.parse((await chart.getAttribute('data-series')) ?? '[]') as { name: string; value: number }[];
+    expect(series).toEqual(funnel.stages.map((s) => ({ name: s.zh, value: s.leads })));
+    await screenshot(page, 'sales-funnel');
+  });
+
+  it('重新分配: a sales manager moves two selected customers to a consultant of their team; the grid shows the new owner', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '我的客户' }).click();
+    await page.locator('.ag-row[row-index="1"] [col-id="name"]').waitFor();
+    const owners = [0, 1].map((i) => page.locator(`.ag-row[row-index="${i}"] [col-id="ownerName"]`));
+    const before = await Promise.all(owners.map(async (o) => (await o.textContent())?.trim() ?? ''));
+    for (const i of [0, 1]) await page.locator(`.ag-row[row-index="${i}"] .ag-selection-checkbox input, .ag-row[row-index="${i}"] input[type="checkbox"]`).first().check();
+    await page.getByTestId('selection-info').filter({ hasText: '已选 2 条' }).waitFor();
+
+    await page.getByTestId('reassign-button').click();
+    const dialog = page.getByTestId('reassign-dialog');
+    const target = dialog.getByTestId('reassign-target');
+    await target.locator('option').nth(1).waitFor({ state: 'attached' });
+    const options = (await target.locator('option').allTextContents()).map((s) => s.trim()).filter((s) => s && s !== '—' && !before.includes(s));
+    const name = options[0]!;
+    await target.selectOption({ label: name });
+    await screenshot(page, 'sales-reassign');
+    await page.getByTestId('reassign-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    for (const o of owners) await o.filter({ hasText: name }).waitFor();
+
+    const moved = env.core.sqlite
+      .prepare("SELECT c.id, u.display_name AS owner FROM audit_log a JOIN customers c ON c.id = CAST(a.entity_id AS INTEGER) JOIN users u ON u.id = c.owner_id WHERE a.action = 'reassign' AND a.entity = 'customer'")
+      .all() as { id: number; owner: string }[];
+    expect(moved).toHaveLength(2);
+    expect(moved.every((m) => m.owner === name)).toBe(true);
+    // Their open opportunities moved too.
+    const stray = env.core.sqlite
+      .prepare(`SELECT count(*) FROM opportunities o JOIN users u ON u.id = o.consultant_id WHERE o.status = 'open' AND o.customer_id IN (${moved.map((m) => m.id).join(',')}) AND u.display_name <> ?`)
+      .pluck()
+      .get(name);
+    expect(stray).toBe(0);
+  });
+
+  it('机会检查 and 生日提醒: the lists show what the API answers, and a name opens the customer card', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '机会检查' }).click();
+    const review = page.getByTestId('sales-review-screen');
+    await review.getByRole('tab', { name: '无下次计划的机会' }).click();
+    const api = (await apiFromPage(page, 'sales.lists.noNextActivity', { scope: 'team' })).body as unknown as { value: { total: number; rows: { customerName: string }[] } };
+    expect(api.value.total).toBeGreaterThan(0);
+    await review.locator('.toolbar-info', { hasText: `共 ${api.value.total.toLocaleString('en-US')} 条` }).waitFor();
+    await review.getByRole('button', { name: api.value.rows[0]!.customerName }).first().waitFor();
+    await screenshot(page, 'sales-review');
+
+    await page.getByRole('treeitem', { name: '生日提醒' }).click();
+    const bd = page.getByTestId('birthdays-screen');
+    await bd.getByRole('radio', { name: '本周' }).click();
+    await bd.getByRole('radio', { name: '全部客户' }).click();
+    const week = (await apiFromPage(page, 'sales.birthdays.list', { range: 'week', scope: 'all' })).body as unknown as { value: { total: number; rows: { name: string }[] } };
+    expect(week.value.total).toBeGreaterThan(0);
+    await bd.locator('.toolbar-info', { hasText: `共 ${week.value.total.toLocaleString('en-US')} 位` }).waitFor();
+    await screenshot(page, 'sales-birthdays');
+    await bd.getByRole('button', { name: week.value.rows[0]!.name }).first().click();
+    await page.getByTestId('customer-card').locator('.toolbar-title', { hasText: week.value.rows[0]!.name }).waitFor();
+  });
+});
