@@ -1,3 +1,4 @@
+import type { DictionaryItem } from '../../../../electron/common/api/customers';
 import type { OpportunityDetail, PurchaseIntent } from '../../../../electron/common/api/sales';
 import { STAGES, stageIndex, type StageCode } from '../../../../electron/common/stages';
 import { call } from '../../../api';
@@ -152,10 +153,24 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
   );
 }
 
+/**
+ * The reasons DS-CRM ships with, offered only while the 'abandon_reason' dictionary is empty (a
+ * database that was not seeded): the server accepts any code for an empty dictionary.
+ */
+const FALLBACK_REASONS: DictionaryItem[] = [
+  { code: 'competitor', zh: '购买竞品', en: 'Bought a competitor' },
+  { code: 'budget', zh: '预算不足', en: 'Insufficient budget' },
+  { code: 'postponed', zh: '推迟购车', en: 'Postponed the purchase' },
+  { code: 'price', zh: '价格原因', en: 'Price' },
+  { code: 'unreachable', zh: '无法联系', en: 'Cannot be reached' },
+  { code: 'other', zh: '其它', en: 'Other' },
+];
+
 /** 放弃该机会: reason, competitor brand when a competitor was bought, a note. */
 export function AbandonDialog({ detail, onClose, onDone }: { detail: OpportunityDetail; onClose: () => void; onDone: (followUpAt: number) => void }) {
   const { t, locale } = useI18n();
-  const reasons = useDictionary('abandon_reason');
+  const dictReasons = useDictionary('abandon_reason');
+  const reasons = dictReasons.length ? dictReasons : FALLBACK_REASONS;
   const brands = useDictionary('brand');
   const f = useFormState({ reason: '', competitorBrand: '', note: '' });
   const { v, set, errors } = f;
@@ -200,13 +215,17 @@ export function AbandonDialog({ detail, onClose, onDone }: { detail: Opportunity
           options={[{ value: '', label: '—' }, ...reasons.map((d) => ({ value: d.code, label: dictLabelOf(d, locale) }))]}
           error={errors.reason}
         />
-        <SelectField
-          label={t('opp.abandon.competitor')}
-          value={v.competitorBrand}
-          onChange={set('competitorBrand')}
-          options={[{ value: '', label: '—' }, ...brands.map((d) => ({ value: d.code, label: dictLabelOf(d, locale) }))]}
-          error={errors.competitorBrand}
-        />
+        {brands.length ? (
+          <SelectField
+            label={t('opp.abandon.competitor')}
+            value={v.competitorBrand}
+            onChange={set('competitorBrand')}
+            options={[{ value: '', label: '—' }, ...brands.map((d) => ({ value: d.code, label: dictLabelOf(d, locale) }))]}
+            error={errors.competitorBrand}
+          />
+        ) : (
+          <TextField label={t('opp.abandon.competitor')} value={v.competitorBrand} onChange={set('competitorBrand')} error={errors.competitorBrand} maxLength={40} />
+        )}
         <TextField label={t('opp.abandon.note')} value={v.note} onChange={set('note')} maxLength={500} />
       </div>
       <p className="muted small">{t('opp.abandon.hint')}</p>
