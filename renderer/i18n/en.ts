@@ -201,6 +201,8 @@ export const en: Record<MessageKey, string> = {
   'showroom.td.status.booked': "booked",
   'showroom.td.status.done': "done",
   'showroom.td.status.cancelled': "cancelled",
+  'showroom.visit.editTitle': "Visit of {name} ({date})",
+  'showroom.visits.lateOnly': "Late entries only",
   'desc.sales.prospects': 'Prospects with purchase intent and their opportunities: stage (first contact 5% → delivery 100%), source, purchase intents and stage history.',
   'desc.sales.followUpPlans': 'Plan the next follow-up activity for every open opportunity and record its result; managers can comment.',
   'desc.sales.myCustomers': 'Your own customers, their vehicles and contact details, with click-to-call.',

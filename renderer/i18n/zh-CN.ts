@@ -202,6 +202,8 @@ export const zhCN = {
   'showroom.td.status.booked': "已预约",
   'showroom.td.status.done': "已完成",
   'showroom.td.status.cancelled': "已取消",
+  'showroom.visit.editTitle': "来访记录:{name}({date})",
+  'showroom.visits.lateOnly': "只看超24小时录入",
   'desc.sales.prospects': '管理有购车意向的潜在客户和销售机会:流程状态(初次接触 5% → 递交新车 100%)、客户来源、购车意向和流程历史。',
   'desc.sales.followUpPlans': '为每个未结束的销售机会安排下一次跟踪活动并记录结果,销售经理可以批阅。',
   'desc.sales.myCustomers': '查看和维护本人名下的客户、车辆和联系方式,支持点击拨号。',
