@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 import { allDictionaries } from '../demo/dictionaries';
+import { dmsFileName, renderDms } from './dms-export';
 
 /**
  * 递交新车 through dispatch on a real SQLite file: the delivery form's checks, everything the deal
@@ -187,5 +188,29 @@ describe('DMS hand-off', () => {
   it('the retry is refused for a deal of another consultant', async () => {
     const d = sqlGet<{ id: number }>('SELECT id FROM deliveries ORDER BY id LIMIT 1').id;
     expect(((await call(t.core, tok.s2!, 'deliveries.retryDms', { id: d })) as Fail).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('DMS file format', () => {
+  const record = {
+    dealId: 7,
+    opportunityId: 3,
+    customer: { customerNo: USCC, name: '深圳"星辰",科技有限公司', kind: 'company' as const, gender: 'other', phone: '075528780808', province: '广东', city: '深圳', address: null },
+    vehicle: { vin: VINS[0]!, model: 'magotan', modelName: '迈腾', plate: null, deliveryDate: '2026-11-23', price: 209900 },
+    consultant: null,
+  };
+  it('CSV: BOM, header and one row; a name with a comma or quote is quoted, empty values stay empty', () => {
+    const text = renderDms(record, 'csv');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [head, row, end] = text.slice(1).split('\r\n');
+    expect(head!.split(',')[0]).toBe('customer_no');
+    expect(row).toBe(`${USCC},"深圳""星辰"",科技有限公司",company,other,075528780808,广东,深圳,,${VINS[0]},magotan,迈腾,,2026-11-23,209900,,7`);
+    expect(end).toBe('');
+  });
+  it('the same deal renders the same bytes, and the file name depends only on the deal', () => {
+    expect(renderDms(record, 'json')).toBe(renderDms(structuredClone(record), 'json'));
+    expect(JSON.parse(renderDms(record, 'json')).customer.customerNo).toBe(USCC);
+    expect(dmsFileName(7, 'json')).toBe('dscrm-deal-00000007.json');
+    expect(dmsFileName(7, 'csv')).toBe('dscrm-deal-00000007.csv');
   });
 });
