@@ -14,7 +14,8 @@ const planned: ConditionGroup = { join: 'and', conditions: [{ col: 'status', op:
 /** The grid's fixed pre-filter of each quick filter (today / overdue are the dealer's day and now on the server). */
 function baseFilterOf(q: Quick): ConditionGroup[] {
   if (q === 'today') return [planned, { join: 'and', conditions: [{ col: 'plannedAt', op: 'today' }] }];
-  if (q === 'overdue') return [{ join: 'and', conditions: [{ col: 'overdue', op: 'isTrue' }] }];
+  // status = planned first, so SQLite reads the (status, planned_at) or (owner, status, planned_at) index, not every activity.
+  if (q === 'overdue') return [planned, { join: 'and', conditions: [{ col: 'overdue', op: 'isTrue' }] }];
   if (q === 'planned') return [planned];
   return [];
 }

@@ -32,7 +32,11 @@ export const activitiesDataset: DatasetDef = {
     },
     { id: 'ownerName', type: 'text', zh: '负责顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110 },
     { id: 'type', type: 'enum', zh: '方式', en: 'Type', expr: 'c.type', enumValues: enumOf(ACTIVITY_TYPES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-    { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: enumOf(ACTIVITY_STATUSES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    // In parentheses on purpose: the grid marks a bare filter column `+c.x` while sorting (to keep
+    // the sort's index), but here status = 'planned' is the leading column of the very index that
+    // serves the planned_at order ((owner_id,) status, planned_at), so it must stay usable.
+    // Measured on 200k customers / 170k activities: 'all' scope overdue page 40 ms → 7 ms.
+    { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: '(c.status)', enumValues: enumOf(ACTIVITY_STATUSES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     { id: 'plannedAt', type: 'datetime', zh: '计划时间', en: 'Planned at', expr: 'c.planned_at', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'doneAt', type: 'datetime', zh: '完成时间', en: 'Done at', expr: 'c.done_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150 },
     { id: 'subject', type: 'text', zh: '主题', en: 'Subject', expr: 'c.subject', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 200 },
