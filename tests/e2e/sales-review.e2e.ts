@@ -78,4 +78,45 @@ describe('领导批阅 (real server)', () => {
     expect(await dialog.getByTestId('comment-text').count()).toBe(0);
     await screenshot(page, 'sales-review-consultant');
   });
+
+  it('the consultant’s overdue follow-up is on the home screen; completing the last one of an open opportunity asks for the next, then saves both', async () => {
+    const { page } = env.tp;
+    // The only planned activity of one of sales1's open opportunities, made overdue (planned yesterday).
+    const target = env.core.sqlite
+      .prepare(
+        `SELECT a.id, a.opportunity_id AS opp, cu.name AS customerName FROM activities a JOIN opportunities o ON o.id = a.opportunity_id JOIN customers cu ON cu.id = a.customer_id
+         WHERE a.owner_id = (SELECT id FROM users WHERE username = 'sales1') AND a.status = 'planned' AND o.status = 'open'
+           AND (SELECT COUNT(*) FROM activities x WHERE x.opportunity_id = a.opportunity_id AND x.status = 'planned') = 1
+         ORDER BY a.id LIMIT 1`,
+      )
+      .get() as { id: number; opp: number; customerName: string };
+    expect(target).toBeTruthy();
+    env.core.sqlite.prepare('UPDATE activities SET planned_at = ? WHERE id = ?').run(Date.now() - 86_400_000, target.id);
+
+    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
+    const overdue = page.getByTestId('home-overdue');
+    await overdue.getByRole('button', { name: target.customerName }).first().waitFor();
+    expect(await page.getByTestId('home-followups').locator('h3').textContent()).toMatch(/逾期 [1-9]\d* 条/);
+
+    await page.getByRole('treeitem', { name: '跟踪计划' }).click();
+    await page.getByRole('radio', { name: '逾期' }).click();
+    const firstRow = page.locator('.ag-row[row-index="0"] [col-id="customerName"]');
+    await expect.poll(async () => (await firstRow.textContent())?.trim()).toBe(target.customerName);
+    await firstRow.dblclick();
+    const detail = page.getByRole('dialog', { name: '活动详情' });
+    await detail.getByRole('button', { name: '完成', exact: true }).click();
+    const form = page.getByRole('dialog', { name: new RegExp(`^完成 · ${target.customerName}`) });
+    await form.getByTestId('result').fill('客户已到店看车');
+    await form.getByRole('checkbox').uncheck();
+    await form.getByRole('button', { name: '确定' }).click();
+    await form.getByTestId('next-error').getByText('下一次跟进活动').waitFor();
+    expect(env.core.sqlite.prepare('SELECT status FROM activities WHERE id = ?').pluck().get(target.id)).toBe('planned');
+    await screenshot(page, 'sales-activity-next-required');
+
+    await form.getByTestId('next-subject').fill('邀约周末试驾');
+    await form.getByRole('button', { name: '确定' }).click();
+    await form.waitFor({ state: 'detached' });
+    expect(env.core.sqlite.prepare('SELECT status, result FROM activities WHERE id = ?').get(target.id)).toEqual({ status: 'done', result: '客户已到店看车' });
+    expect(env.core.sqlite.prepare("SELECT subject FROM activities WHERE opportunity_id = ? AND status = 'planned'").pluck().all(target.opp)).toEqual(['邀约周末试驾']);
+  });
 });
