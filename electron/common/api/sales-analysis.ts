@@ -133,7 +133,13 @@ export const salesAnalysisApi = {
     access: 'session',
     output: returns<ReassignResult>(),
   }),
-  /** Open opportunities with no stage change for 'sales.stalledDays' days or more. */
+  /** What the review lists need to pin their grid filter: N = 'sales.stalledDays' and the day N days ago (dealer's zone). */
+  'sales.review.params': method({
+    input: z.object({}).strict(),
+    access: 'session',
+    output: returns<{ stalledDays: number; today: string; stalledOnOrBefore: string }>(),
+  }),
+  /** Open opportunities whose last stage change was on or before the day 'sales.stalledDays' days ago. */
   'sales.lists.stalled': method({ input: listInput, access: 'session', output: returns<SalesList>() }),
   /** Open opportunities without a planned activity. */
   'sales.lists.noNextActivity': method({ input: listInput, access: 'session', output: returns<SalesList>() }),

@@ -40,6 +40,10 @@ export const salesAnalysisHandlers: Handlers<typeof salesAnalysisApi> = {
       .map((r) => ({ ...r, active: r.active === 1 }));
   },
   'customers.reassign': (ctx, input) => analysisOf(ctx.core).reassign.reassign(me(ctx), input),
+  'sales.review.params': (ctx) => {
+    me(ctx);
+    return analysisOf(ctx.core).lists.params();
+  },
   'sales.lists.stalled': (ctx, input) => analysisOf(ctx.core).lists.stalled(me(ctx), input),
   'sales.lists.noNextActivity': (ctx, input) => analysisOf(ctx.core).lists.noNextActivity(me(ctx), input),
   'sales.lists.noPlan': (ctx, input) => analysisOf(ctx.core).lists.noPlan(me(ctx), input),

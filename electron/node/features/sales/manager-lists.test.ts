@@ -35,6 +35,30 @@ describe('manager lists: stalled, no next activity, customers without a plan', (
     expect(team.rows.map((x) => x.id)).toEqual([at90]);
   });
 
+  it('stalled counts whole days in the dealer time zone, and the review grid with its pinned filter lists the same', async () => {
+    const f = await salesFloor(t);
+    // Now: 2026-11-23 09:00 Shanghai. 30 days ago = 2026-10-24.
+    const c = f.customer(f.a1.userId);
+    const lateOnDay = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', lastChange: Date.UTC(2026, 9, 24, 15, 59) }); // 23:59 on 10-24
+    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', lastChange: Date.UTC(2026, 9, 24, 16, 1) }); // 00:01 on 10-25
+    const params = (await call(t.core, f.a1.token, 'sales.review.params', {})) as { stalledDays: number; today: string; stalledOnOrBefore: string };
+    expect(params).toEqual({ stalledDays: 30, today: '2026-11-23', stalledOnOrBefore: '2026-10-24' });
+    const api = (await call(t.core, f.a1.token, 'sales.lists.stalled', {})) as List;
+    expect(api.rows.map((x) => x.id)).toEqual([lateOnDay]);
+    const grid = (await call(t.core, f.a1.token, 'grid.query', {
+      dataset: 'opportunitiesReview',
+      scope: 'mine',
+      columns: ['customerName'],
+      filter: {
+        columns: [
+          { join: 'and', conditions: [{ col: 'status', op: 'in', values: ['open'] }] },
+          { join: 'and', conditions: [{ col: 'lastStageChangeAt', op: 'lte', value: params.stalledOnOrBefore }] },
+        ],
+      },
+    })) as { rows: { id: number }[] };
+    expect(grid.rows.map((r) => r.id)).toEqual([lateOnDay]);
+  });
+
   it('no next activity: open opportunities without a planned activity on them', async () => {
     const f = await salesFloor(t);
     const c = f.customer(f.a1.userId);
@@ -46,6 +70,19 @@ describe('manager lists: stalled, no next activity, customers without a plan', (
     f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'delivery', status: 'won' });
     const r = (await call(t.core, f.a1.token, 'sales.lists.noNextActivity', {})) as List;
     expect(r.rows.map((x) => x.id).sort()).toEqual([onlyDone, none].sort());
+    const grid = (await call(t.core, f.a1.token, 'grid.query', {
+      dataset: 'opportunitiesReview',
+      scope: 'mine',
+      columns: ['customerName', 'hasPlan'],
+      filter: {
+        columns: [
+          { join: 'and', conditions: [{ col: 'status', op: 'in', values: ['open'] }] },
+          { join: 'and', conditions: [{ col: 'hasPlan', op: 'isFalse' }] },
+        ],
+      },
+    })) as { rows: { id: number; hasPlan: boolean }[] };
+    expect(grid.rows.map((x) => x.id).sort()).toEqual([onlyDone, none].sort());
+    expect(grid.rows.every((x) => x.hasPlan === false)).toBe(true);
   });
 
   it('customers without a plan: an open opportunity and no planned activity at all', async () => {

@@ -3,6 +3,7 @@ import type { Scope } from '../../../common/api/grid';
 import type { SalesList, SalesListRow } from '../../../common/api/sales-analysis';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
+import { addDays, dayStartMs, todayIn } from '../grid/dates';
 import { consultantFilter } from './funnel';
 
 const DAY = 86_400_000;
@@ -19,7 +20,7 @@ type Raw = Omit<SalesListRow, 'daysInStage'>;
 /**
  * The manager's review lists (a consultant gets the same lists for their own records):
  * - stalled: open opportunities whose stage has not changed for 'sales.stalledDays' days or more
- *   (last_stage_change_at <= now − N days), longest-stalled first;
+ *   (the last change was on or before the day N days ago, dealer's zone), longest-stalled first;
  * - no next activity: open opportunities without a planned activity on them (DS-CRM: every open
  *   opportunity must have a next planned activity), oldest stage change first;
  * - customers without a plan: customers in scope (by their owner) that have an open opportunity
@@ -46,14 +47,23 @@ export class ManagerLists {
     return { rows: rows.map((r) => ({ ...r, daysInStage: r.lastStageChangeAt == null ? null : Math.floor((now - r.lastStageChangeAt) / DAY) })), total };
   }
 
-  stalledDays(): number {
-    return this.core.settings.get('sales.stalledDays');
+  /**
+   * N, today and the day N days ago in the dealer's time zone. Stalled = the last stage change was
+   * on or before that day (whole days, as the grid's date filter compares), i.e. before the start
+   * of the day after it.
+   */
+  params(): { stalledDays: number; today: string; stalledOnOrBefore: string } {
+    const tz = this.core.settings.get('dealer.timeZone');
+    const days = this.core.settings.get('sales.stalledDays');
+    const today = todayIn(tz, this.core.clock.now());
+    return { stalledDays: days, today, stalledOnOrBefore: addDays(today, -days) };
   }
 
   stalled(s: SessionCtx, input: ListInput): SalesList {
-    const days = this.stalledDays();
-    const cutoff = this.core.clock.now() - days * DAY;
-    return { ...this.oppRows(s, input, sql`o.last_stage_change_at <= ${cutoff}`, sql`o.last_stage_change_at`), stalledDays: days };
+    const p = this.params();
+    const days = p.stalledDays;
+    const cutoff = dayStartMs(addDays(p.stalledOnOrBefore, 1), this.core.settings.get('dealer.timeZone'));
+    return { ...this.oppRows(s, input, sql`o.last_stage_change_at < ${cutoff}`, sql`o.last_stage_change_at`), stalledDays: days };
   }
 
   noNextActivity(s: SessionCtx, input: ListInput): SalesList {

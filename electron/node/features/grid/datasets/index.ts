@@ -2,6 +2,7 @@ import type { Dataset } from '../../../../common/api/grid';
 import { customersDataset } from './customers';
 import { activitiesDataset } from './activities';
 import { opportunitiesDataset } from './opportunities';
+import { opportunitiesReviewDataset } from './opportunities-review';
 import { showroomVisitsDataset } from './showroom-visits';
 import type { DatasetDef } from './types';
 
@@ -10,6 +11,7 @@ export const DATASET_DEFS: Record<Dataset, DatasetDef> = {
   customers: customersDataset,
   activities: activitiesDataset,
   opportunities: opportunitiesDataset,
+  opportunitiesReview: opportunitiesReviewDataset,
   showroomVisits: showroomVisitsDataset,
 };
 
