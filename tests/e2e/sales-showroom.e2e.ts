@@ -113,4 +113,25 @@ describe('showroom traffic (real server)', () => {
     await page.getByTestId(`td-car-${car}`).getByText('23:00–23:30').waitFor();
     await screenshot(page, 'showroom-test-drive');
   });
+
+  it('a manager lists the team’s late entries (more than 24 h after the visit) with one tick', async () => {
+    const { page } = env.tp;
+    const db = env.core.sqlite;
+    const manager = db.prepare("SELECT id FROM users WHERE username = 'manager'").pluck().get() as number;
+    const late = db
+      .prepare(
+        `SELECT count(*) FROM showroom_visits WHERE late = 1 AND (consultant_id = ? OR consultant_id IN (
+           SELECT id FROM users WHERE team_id IN (SELECT id FROM teams WHERE manager_id = ? UNION SELECT team_id FROM users WHERE id = ?)))`,
+      )
+      .pluck()
+      .get(manager, manager, manager) as number;
+    expect(late).toBeGreaterThan(0);
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '展厅流量登记' }).click();
+    const screen = page.getByTestId('showroom-screen');
+    await screen.locator('.ag-row').first().waitFor();
+    await page.getByTestId('late-only').check();
+    await screen.getByText(`共 ${late.toLocaleString()} 条`).waitFor();
+    await screenshot(page, 'showroom-late-entries');
+  });
 });

@@ -172,8 +172,11 @@ export class TestDriveService extends ShowroomBase {
       SELECT c.id, c.vehicle_id AS vehicleId, c.customer_id AS customerId, cu.name AS customerName, (${visible}) AS canOpen,
              c.opportunity_id AS opportunityId, c.consultant_id AS consultantId, u.display_name AS consultantName,
              c.start_at AS startAt, c.end_at AS endAt, c.status, (${this.owned(s, 'c.consultant_id')}) AS canAct
-        FROM test_drive_bookings c JOIN customers cu ON cu.id = c.customer_id LEFT JOIN users u ON u.id = c.consultant_id
-       WHERE c.start_at < ${to} AND c.end_at > ${from} AND c.status <> 'cancelled'
+        FROM test_drive_vehicles v
+        JOIN test_drive_bookings c ON c.vehicle_id = v.id
+        JOIN customers cu ON cu.id = c.customer_id LEFT JOIN users u ON u.id = c.consultant_id
+       -- A drive lasts at most MAX_DRIVE_HOURS, so the start bound keeps this a range on (vehicle_id, start_at).
+       WHERE c.start_at >= ${from - MAX_DRIVE_HOURS * 3_600_000} AND c.start_at < ${to} AND c.end_at > ${from} AND c.status <> 'cancelled'
        ORDER BY c.vehicle_id, c.start_at`);
     return {
       timeZone: this.timeZone,

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import type { Scope } from '../../../../electron/common/api/grid';
+import { useMemo, useRef, useState } from 'react';
+import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
@@ -30,6 +30,9 @@ export function ShowroomTrafficScreen() {
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const [changes, setChanges] = useState(0);
   const gridRef = useRef<DataGridHandle>(null);
+  // 只看超24小时录入: the managers' list of late entries, as a fixed pre-filter on the same grid.
+  const [lateOnly, setLateOnly] = useState(false);
+  const baseFilter = useMemo<ConditionGroup[] | undefined>(() => (lateOnly ? [{ join: 'and', conditions: [{ col: 'late', op: 'isTrue' }] }] : undefined), [lateOnly]);
   const changed = () => setChanges((n) => n + 1);
   const scopes: Scope[] = manager ? ['mine', 'team', ...(session.permissions.includes('customers.viewAll') ? (['all'] as const) : [])] : ['mine'];
 
@@ -62,10 +65,12 @@ export function ShowroomTrafficScreen() {
                   ))}
                 </span>
               )}
-              <span className="sr-muted">{t('showroom.visits.lateHint')}</span>
+              <label className="sr-late-only">
+                <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} data-testid="late-only" /> {t('showroom.visits.lateOnly')}
+              </label>
             </div>
             <div className="sr-grid">
-              <DataGrid ref={gridRef} dataset="showroomVisits" scope={scope} role={session.user.role} canExport={session.permissions.includes('export')} onScopeChange={(s) => scopes.includes(s) && setScope(s)} onOpenRow={setEditing} />
+              <DataGrid ref={gridRef} dataset="showroomVisits" scope={scope} baseFilter={baseFilter} role={session.user.role} canExport={session.permissions.includes('export')} onScopeChange={(s) => scopes.includes(s) && setScope(s)} onOpenRow={setEditing} />
             </div>
           </section>
         </div>
