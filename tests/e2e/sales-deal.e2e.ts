@@ -121,4 +121,36 @@ describe('opportunity to delivery and the DMS hand-off (real server)', () => {
     expect(db.prepare('SELECT dms_attempts FROM deliveries WHERE id = ?').pluck().get(delivery.id)).toBe(3);
     fs.rmSync(exportDir, { recursive: true, force: true });
   });
+  it('放弃该机会: a competitor purchase needs the brand; the opportunity closes and a follow-up is planned years later', async () => {
+    const { page } = env.tp;
+    const db = env.core.sqlite;
+    await loginToShell(page, env.url, 'sales2', DEMO_PASSWORD);
+    const c = (await apiFromPage(page, 'customers.create', { name: '放弃测试客', phones: [{ raw: '13912340088' }] })).body as unknown as { value: { id: number } };
+    const o = (await apiFromPage(page, 'opportunities.create', {
+      customerId: c.value.id,
+      source: 'phone',
+      model: 'tayron',
+      nextActivity: { type: 'call', plannedAt: Date.now() + 86_400_000, subject: '报价跟进' },
+    })).body as unknown as { value: { id: number } };
+    await page.getByRole('treeitem', { name: '潜在客户' }).click();
+    const row = page.locator('.ag-row[row-index="0"] [col-id="customerName"]', { hasText: '放弃测试客' });
+    await row.dblclick();
+    await page.getByTestId('opp-abandon').click();
+    const form = page.getByTestId('opp-abandon-form');
+    await form.getByLabel('放弃原因').selectOption('competitor');
+    await page.getByTestId('opp-abandon-save').click();
+    await form.getByText('原因为“购买竞品”时须选择竞品品牌').waitFor();
+    await form.getByLabel('竞品品牌').selectOption('toyota');
+    await page.getByTestId('opp-abandon-save').click();
+    await form.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="opp-panel"][data-status="abandoned"]').waitFor();
+    await page.getByTestId('opp-status').getByText('已放弃').waitFor();
+    expect(db.prepare('SELECT status, abandon_reason AS r, competitor_brand AS b FROM opportunities WHERE id = ?').get(o.value.id)).toEqual({ status: 'abandoned', r: 'competitor', b: 'toyota' });
+    const follow = db.prepare("SELECT planned_at AS at, status FROM activities WHERE opportunity_id = ? AND status = 'planned'").get(o.value.id) as { at: number; status: string };
+    const years = env.core.settings.get('sales.abandonFollowUpYears');
+    // Compared in the dealer's time zone, where the follow-up is 10:00 on today's date N years on.
+    const yearIn = (ms: number) => Number(new Intl.DateTimeFormat('en-CA', { timeZone: env.core.settings.get('dealer.timeZone'), year: 'numeric' }).format(ms));
+    expect(yearIn(follow.at) - yearIn(Date.now())).toBe(years);
+    await screenshot(page, 'opportunity-abandoned');
+  });
 });
