@@ -81,8 +81,17 @@ describe('sales funnel and reassignment (real server)', () => {
     await review.getByRole('tab', { name: '无下次计划的机会' }).click();
     const api = (await apiFromPage(page, 'sales.lists.noNextActivity', { scope: 'team' })).body as unknown as { value: { total: number; rows: { customerName: string }[] } };
     expect(api.value.total).toBeGreaterThan(0);
-    await review.locator('.toolbar-info', { hasText: `共 ${api.value.total.toLocaleString('en-US')} 条` }).waitFor();
-    await review.getByRole('button', { name: api.value.rows[0]!.customerName }).first().waitFor();
+    // The grid with the list's pinned filter counts the same opportunities as the API.
+    await review.getByTestId('grid-total').filter({ hasText: `共 ${api.value.total.toLocaleString('en-US')} 条` }).waitFor();
+    await review.locator('.ag-row[row-index="0"] [col-id="customerName"]').waitFor();
+    const stalled = (await apiFromPage(page, 'sales.lists.stalled', { scope: 'team' })).body as unknown as { value: { total: number } };
+    await review.getByRole('tab', { name: '停滞机会' }).click();
+    await review.getByTestId('grid-total').filter({ hasText: `共 ${stalled.value.total.toLocaleString('en-US')} 条` }).waitFor();
+    const noPlan = (await apiFromPage(page, 'sales.lists.noPlan', { scope: 'team' })).body as unknown as { value: { total: number } };
+    await review.getByRole('tab', { name: '无计划客户' }).click();
+    await review.locator('.toolbar-info', { hasText: `共 ${noPlan.value.total.toLocaleString('en-US')} 条` }).waitFor();
+    await review.getByRole('tab', { name: '无下次计划的机会' }).click();
+    await review.locator('.ag-row[row-index="0"] [col-id="customerName"]').waitFor();
     await screenshot(page, 'sales-review');
 
     await page.getByRole('treeitem', { name: '生日提醒' }).click();

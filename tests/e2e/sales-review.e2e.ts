@@ -119,4 +119,47 @@ describe('领导批阅 (real server)', () => {
     expect(env.core.sqlite.prepare('SELECT status, result FROM activities WHERE id = ?').get(target.id)).toEqual({ status: 'done', result: '客户已到店看车' });
     expect(env.core.sqlite.prepare("SELECT subject FROM activities WHERE opportunity_id = ? AND status = 'planned'").pluck().all(target.opp)).toEqual(['邀约周末试驾']);
   });
+
+  it('a manager writes a plan template (at least 4 steps) and applies it to an open opportunity in one click', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '跟踪计划' }).click();
+    await page.getByRole('tab', { name: '跟进计划模板' }).click();
+    const panel = page.getByTestId('templates-panel');
+    await panel.getByRole('button', { name: '新建模板' }).click();
+    await panel.getByLabel('模板名称').fill('浏览器测试模板');
+    const subjects = panel.getByRole('textbox', { name: '主题' });
+    await panel.getByRole('button', { name: '删除' }).last().click();
+    for (const [i, text] of ['电话回访', '邀约到店', '试乘试驾'].entries()) await subjects.nth(i).fill(text);
+    await panel.getByRole('button', { name: '保存模板' }).click();
+    await panel.getByText('跟进计划模板至少需要 4 个步骤').waitFor();
+    await panel.getByRole('button', { name: '添加步骤' }).click();
+    await subjects.nth(3).fill('报价');
+    await panel.getByRole('spinbutton', { name: '第几天' }).nth(3).fill('9');
+    await panel.getByRole('button', { name: '保存模板' }).click();
+    await panel.getByRole('button', { name: '浏览器测试模板' }).waitFor();
+    const tpl = env.core.sqlite.prepare("SELECT id FROM plan_templates WHERE name = '浏览器测试模板'").get() as { id: number };
+    expect(env.core.sqlite.prepare('SELECT subject, offset_days AS d FROM plan_template_steps WHERE template_id = ? ORDER BY sort').all(tpl.id)).toEqual([
+      { subject: '电话回访', d: 0 },
+      { subject: '邀约到店', d: 0 },
+      { subject: '试乘试驾', d: 0 },
+      { subject: '报价', d: 9 },
+    ]);
+
+    // Apply it from one of 张伟's planned activities (the review list opens the activity).
+    const target = firstPlanned();
+    const opp = env.core.sqlite.prepare('SELECT opportunity_id FROM activities WHERE id = ?').pluck().get(target.id) as number;
+    const before = env.core.sqlite.prepare("SELECT COUNT(*) FROM activities WHERE opportunity_id = ? AND status = 'planned'").pluck().get(opp) as number;
+    await page.getByRole('tab', { name: '领导批阅' }).click();
+    const select = page.getByTestId('review-consultant');
+    await select.selectOption((await select.locator('option', { hasText: '张伟' }).getAttribute('value'))!);
+    await page.getByTestId(`review-open-${target.id}`).click();
+    await page.getByRole('dialog', { name: '活动详情' }).getByRole('button', { name: '应用跟进模板' }).click();
+    const apply = page.getByRole('dialog', { name: '应用跟进模板' });
+    await apply.getByLabel('模板', { exact: true }).selectOption(String(tpl.id));
+    await apply.getByTestId('template-steps').getByText('第 9 天:报价').waitFor();
+    await apply.getByRole('button', { name: '确定' }).click();
+    await apply.waitFor({ state: 'detached' });
+    expect(env.core.sqlite.prepare("SELECT COUNT(*) FROM activities WHERE opportunity_id = ? AND status = 'planned'").pluck().get(opp)).toBe(before + 4);
+  });
 });

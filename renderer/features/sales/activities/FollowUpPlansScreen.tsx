@@ -6,6 +6,7 @@ import { DataGrid, type DataGridHandle } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { ReviewPanel } from './ReviewPanel';
+import { TemplatesPanel } from './TemplatesPanel';
 
 type Quick = 'today' | 'overdue' | 'planned' | 'all';
 const QUICK: Quick[] = ['today', 'overdue', 'planned', 'all'];
@@ -82,22 +83,24 @@ function PlansList({ switcher }: { switcher?: ReactNode }) {
   );
 }
 
-/** 销售管理 → 跟踪计划: the plans grid; managers also get the 领导批阅 tab. */
+/** 销售管理 → 跟踪计划: the plans grid; managers also get 领导批阅 and the plan templates. */
 export function FollowUpPlansScreen() {
   const { t } = useI18n();
   const session = useSessionInfo();
   const manager = REVIEWER_ROLES.includes(session.user.role);
-  const [tab, setTab] = useState<'plans' | 'review'>('plans');
+  const [tab, setTab] = useState<'plans' | 'review' | 'templates'>('plans');
   if (!manager) return <PlansList />;
   // The 跟踪计划 / 领导批阅 switch sits in each view's toolbar, so both keep the full height.
   const switcher = (
     <span className="seg" role="tablist" aria-label={t('nav.sales.followUpPlans')}>
-      {(['plans', 'review'] as const).map((x) => (
+      {(['plans', 'review', 'templates'] as const).map((x) => (
         <button key={x} type="button" role="tab" aria-selected={tab === x} className={`seg-btn${tab === x ? ' is-active' : ''}`} onClick={() => setTab(x)}>
           {t(`act.tab.${x}`)}
         </button>
       ))}
     </span>
   );
-  return tab === 'plans' ? <PlansList switcher={switcher} /> : <ReviewPanel switcher={switcher} />;
+  if (tab === 'review') return <ReviewPanel switcher={switcher} />;
+  if (tab === 'templates') return <TemplatesPanel switcher={switcher} />;
+  return <PlansList switcher={switcher} />;
 }

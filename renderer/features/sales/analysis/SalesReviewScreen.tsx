@@ -1,33 +1,61 @@
-import { useEffect, useState } from 'react';
-import type { Scope } from '../../../../electron/common/api/grid';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
 import type { SalesList, SalesListRow } from '../../../../electron/common/api/sales-analysis';
-import { STAGES } from '../../../../electron/common/stages';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Table, Toolbar, type Column } from '../../../ui';
-import { yuan } from './format';
+import { DataGrid } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
 import { ScopePicker, useScopes } from './ScopePicker';
 
 type Kind = 'stalled' | 'noNextActivity' | 'noPlan';
 const KINDS: Kind[] = ['stalled', 'noNextActivity', 'noPlan'];
 
-/** 机会检查 (managers): 停滞机会 / 无下次计划的机会 / 无计划客户, with a click to the customer card. */
+const OPEN: ConditionGroup = { join: 'and', conditions: [{ col: 'status', op: 'in', values: ['open'] }] };
+const NO_PLAN: ConditionGroup = { join: 'and', conditions: [{ col: 'hasPlan', op: 'isFalse' }] };
+
+/**
+ * 机会检查 (sales managers): 停滞机会 and 无下次计划的机会 on the DataGrid ('opportunitiesReview' with
+ * the list's rule pinned as baseFilter, so sort / filter / group / export work as everywhere),
+ * 无计划客户 as a table; a row opens the customer card.
+ */
 export function SalesReviewScreen() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
+  const session = useSessionInfo();
   const { openCustomer } = useNavigation();
   const scopes = useScopes();
   const [kind, setKind] = useState<Kind>('stalled');
   const [scope, setScope] = useState<Scope>('team');
   const [data, setData] = useState<SalesList | null>(null);
+  const [params, setParams] = useState<{ stalledDays: number; stalledOnOrBefore: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const effectiveScope = scopes.includes(scope) ? scope : scopes[scopes.length - 1]!;
 
   useEffect(() => {
+    call('sales.review.params', {})
+      .then(setParams)
+      .catch((e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+  }, []);
+  const baseFilter = useMemo<ConditionGroup[] | null>(() => {
+    if (kind === 'noNextActivity') return [OPEN, NO_PLAN];
+    if (kind === 'stalled' && params) return [OPEN, { join: 'and', conditions: [{ col: 'lastStageChangeAt', op: 'lte', value: params.stalledOnOrBefore }] }];
+    return null;
+  }, [kind, params]);
+  const onOpenRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = Number(row.customerId);
+      if (Number.isInteger(id) && id > 0) openCustomer(id, typeof row.customerName === 'string' ? row.customerName : undefined);
+    },
+    [openCustomer],
+  );
+
+  useEffect(() => {
+    if (kind !== 'noPlan') return;
     let live = true;
     setError(null);
     setData(null);
-    call(`sales.lists.${kind}`, { scope: effectiveScope })
+    call('sales.lists.noPlan', { scope: effectiveScope })
       .then((d) => live && setData(d))
       .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
     return () => {
@@ -35,10 +63,6 @@ export function SalesReviewScreen() {
     };
   }, [kind, effectiveScope]);
 
-  const stage = (code: string | null) => {
-    const s = STAGES.find((x) => x.code === code);
-    return s ? `${locale === 'en' ? s.en : s.zh} ${s.probability}%` : '';
-  };
   const columns: Column<SalesListRow>[] = [
     {
       key: 'customer',
@@ -50,20 +74,13 @@ export function SalesReviewScreen() {
       ),
     },
     { key: 'consultant', header: t('sa.owner'), render: (r) => r.consultantName ?? '' },
-    ...(kind === 'noPlan'
-      ? [{ key: 'open', header: t('sa.review.openOpps'), align: 'right' as const, render: (r: SalesListRow) => r.openOpportunities ?? 0 }]
-      : [
-          { key: 'stage', header: t('sa.funnel.stage'), render: (r: SalesListRow) => stage(r.stage) },
-          { key: 'model', header: t('sa.model'), render: (r: SalesListRow) => r.modelLabel ?? r.model ?? '' },
-          { key: 'price', header: t('sa.price'), align: 'right' as const, nowrap: true, render: (r: SalesListRow) => yuan(r.price, locale) },
-          { key: 'days', header: t('sa.review.daysInStage'), align: 'right' as const, render: (r: SalesListRow) => r.daysInStage ?? '' },
-        ]),
+    { key: 'open', header: t('sa.review.openOpps'), align: 'right', render: (r) => r.openOpportunities ?? 0 },
     { key: 'expected', header: t('sa.review.expected'), nowrap: true, render: (r) => r.expectedPurchaseDate ?? '' },
   ];
 
   return (
     <div className="screen screen-fill" data-testid="sales-review-screen">
-      <Toolbar title={t('nav.analysis.salesReview')} info={data ? t('sa.review.total', { n: data.total.toLocaleString() }) : undefined}>
+      <Toolbar title={t('nav.analysis.salesReview')} info={kind === 'noPlan' && data ? t('sa.review.total', { n: data.total.toLocaleString() }) : undefined}>
         <span className="seg" role="tablist" aria-label={t('nav.analysis.salesReview')}>
           {KINDS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={kind === k} className={`seg-btn${kind === k ? ' is-active' : ''}`} onClick={() => setKind(k)}>
@@ -78,9 +95,21 @@ export function SalesReviewScreen() {
           {error}
         </p>
       )}
-      {data && (
+      {kind === 'stalled' && params && <p className="hint" style={{ padding: '0 12px' }}>{t('sa.review.stalledRule', { n: params.stalledDays })}</p>}
+      {baseFilter && (
+        <DataGrid
+          key={kind}
+          dataset="opportunitiesReview"
+          scope={effectiveScope}
+          baseFilter={baseFilter}
+          role={session.user.role}
+          canExport={session.permissions.includes('export')}
+          onOpenRow={onOpenRow}
+          onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+        />
+      )}
+      {kind === 'noPlan' && data && (
         <div style={{ padding: 12, overflow: 'auto' }}>
-          {kind === 'stalled' && <p className="hint">{t('sa.review.stalledRule', { n: data.stalledDays ?? 30 })}</p>}
           <Table aria-label={t(`sa.review.${kind}`)} columns={columns} rows={data.rows} rowKey={(r) => r.id} empty={t('sa.review.none')} />
           {data.total > data.rows.length && <p className="hint">{t('sa.more', { shown: data.rows.length, n: data.total.toLocaleString() })}</p>}
         </div>
