@@ -100,7 +100,7 @@ describe('first login and roles', () => {
     expect(r.body.error?.code).toBe('FORBIDDEN');
 
     // A screen a later version builds says so honestly.
-    await page.getByRole('treeitem', { name: '展厅流量登记' }).click();
+    await page.getByRole('treeitem', { name: '通话记录' }).click();
     await page.getByText('此模块将在后续版本中提供').waitFor();
     await screenshot(page, 'b-sales-consultant');
   });
