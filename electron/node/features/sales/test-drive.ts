@@ -149,7 +149,11 @@ export class TestDriveService extends ShowroomBase {
     return this.core.db.transaction((tx) => {
       this.writer.update(s.user.id, 'test_drive_booking', testDriveBookings, id, { status: 'done' }, tx);
       if (!b.opportunityId) return { id, stageChanged: false };
-      const o = tx.get<{ stage: string; status: string } | undefined>(sql`SELECT stage, status FROM opportunities WHERE id = ${b.opportunityId}`);
+      // Only an opportunity the user may act on moves (a booking can outlive a reassignment); the
+      // drive is recorded as done either way.
+      const o = tx.get<{ stage: string; status: string } | undefined>(
+        sql`SELECT o.stage, o.status FROM opportunities o WHERE o.id = ${b.opportunityId} AND ${this.owned(s, 'o.consultant_id')}`,
+      );
       if (!o || o.status !== 'open' || stageIndex(o.stage as StageCode) >= stageIndex('test_drive')) return { id, stageChanged: false };
       const needsPlan = !opps.hasPlannedActivity(b.opportunityId, tx);
       const tz = this.timeZone;
