@@ -33,7 +33,16 @@ export async function salesFloor(t: TestCore) {
         .prepare("insert into activities (customer_id, opportunity_id, owner_id, type, status, planned_at, created_at, updated_at) values (?, ?, ?, 'call', ?, ?, ?, ?)")
         .run(a.customerId, a.opportunityId ?? null, a.ownerId, a.status, now + 86_400_000, now, now).lastInsertRowid,
     );
-  return { teamA, teamB, mgr, gm, a1, a2, b1, customer, opp, activity };
+  let vin = 0;
+  /** A deal: the opportunity won and its delivery on `day` at `price` (what the deal writes). */
+  const deal = (o: { customerId: number; consultantId: number; price: number; day: string; closedAt?: number }) => {
+    const id = opp({ customerId: o.customerId, consultantId: o.consultantId, stage: 'delivery', status: 'won', price: o.price, closedAt: o.closedAt ?? now });
+    db.prepare(
+      "insert into deliveries (opportunity_id, customer_id, vin, model, price, delivery_date, buyer_id_number, consultant_id, created_at) values (?, ?, ?, 'sagitar', ?, ?, '110105194912310021', ?, ?)",
+    ).run(id, o.customerId, `LFV2A21K0TEST${String(++vin).padStart(4, '0')}`, o.price, o.day, o.consultantId, now);
+    return id;
+  };
+  return { deal, teamA, teamB, mgr, gm, a1, a2, b1, customer, opp, activity };
 }
 
 /** The value of a call, or a rejection with the error (code, details) so tests read like the client. */

@@ -26,9 +26,9 @@ describe('sales funnel and forecast', () => {
     f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', expected: '2026-12-01' });
     f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', expected: null });
     f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', status: 'abandoned', expected: '2026-11-20', closedAt: t.clock.now() });
-    // Won in November (counts in delivery at 100 %), won in October (not counted).
-    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'delivery', status: 'won', price: 180_000, expected: '2026-10-20', closedAt: Date.UTC(2026, 10, 5) });
-    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'delivery', status: 'won', price: 180_000, closedAt: Date.UTC(2026, 9, 5) });
+    // Delivered in November (counts in delivery at 100 %), delivered in October (not counted).
+    f.deal({ customerId: c, consultantId: f.a1.userId, price: 180_000, day: '2026-11-05' });
+    f.deal({ customerId: c, consultantId: f.a1.userId, price: 180_000, day: '2026-10-31' });
 
     const r = (await call(t.core, f.a1.token, 'sales.funnel.get', { month: '2026-11' })) as Funnel;
     const st = Object.fromEntries(r.stages.map((s) => [s.code, s]));
@@ -41,16 +41,18 @@ describe('sales funnel and forecast', () => {
     expect(r.totals).toEqual({ leads: 5, weight: 2.4, amount: 330_000, unpriced: 1 });
   });
 
-  it('takes month boundaries in the dealer time zone for won deals', async () => {
+  it('takes month boundaries by the dealer calendar: deliveries by delivery day, open opportunities by expected date', async () => {
     const f = await salesFloor(t);
     const c = f.customer(f.a1.userId);
-    // 2026-11-30 23:30 Shanghai = 15:30 UTC on the 30th: November. 2026-12-01 00:10 Shanghai = 16:10 UTC on 11-30: December.
-    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'delivery', status: 'won', price: 100_000, closedAt: Date.UTC(2026, 10, 30, 15, 30) });
-    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'delivery', status: 'won', price: 300_000, closedAt: Date.UTC(2026, 10, 30, 16, 10) });
+    f.deal({ customerId: c, consultantId: f.a1.userId, price: 100_000, day: '2026-11-30' });
+    f.deal({ customerId: c, consultantId: f.a1.userId, price: 300_000, day: '2026-12-01' });
+    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'quote_to_close', price: 200_000, expected: '2026-12-31' });
+    f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'quote_to_close', price: 200_000, expected: '2027-01-01' });
     const nov = (await call(t.core, f.a1.token, 'sales.funnel.get', { month: '2026-11' })) as Funnel;
     const dec = (await call(t.core, f.a1.token, 'sales.funnel.get', { month: '2026-12' })) as Funnel;
     expect(nov.totals.amount).toBe(100_000);
-    expect(dec.totals.amount).toBe(300_000);
+    expect(dec.totals).toMatchObject({ leads: 2, amount: 300_000 + 180_000 });
+    // The month's bounds in epoch ms are midnight in Shanghai (16:00 UTC the day before).
     expect(monthRange('2026-12', 'Asia/Shanghai')).toEqual({ from: dayStartMs('2026-12-01', 'Asia/Shanghai'), to: Date.UTC(2026, 11, 31, 16), fromDay: '2026-12-01', toDay: '2026-12-31' });
     expect(monthRange('2028-02', 'Asia/Shanghai').toDay).toBe('2028-02-29');
   });
@@ -60,6 +62,7 @@ describe('sales funnel and forecast', () => {
     for (const [owner, price] of [[f.a1.userId, 100_000], [f.a2.userId, 200_000], [f.b1.userId, 400_000]] as const) {
       f.opp({ customerId: f.customer(owner), consultantId: owner, stage: 'quote_to_close', price, expected: '2026-11-20' });
     }
+    f.deal({ customerId: f.customer(f.b1.userId), consultantId: f.b1.userId, price: 50_000, day: '2026-11-02' });
     const mine = (await call(t.core, f.a1.token, 'sales.funnel.get', { month: '2026-11' })) as Funnel;
     expect(mine.totals.amount).toBe(90_000);
     await expect(call(t.core, f.a1.token, 'sales.funnel.get', { month: '2026-11', scope: 'team' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -71,7 +74,7 @@ describe('sales funnel and forecast', () => {
     expect(one.totals.amount).toBe(180_000);
     await expect(call(t.core, f.mgr.token, 'sales.funnel.get', { month: '2026-11', scope: 'team', consultantId: f.b1.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const all = (await call(t.core, f.gm.token, 'sales.funnel.get', { month: '2026-11', scope: 'all' })) as Funnel;
-    expect(all.totals.amount).toBe(630_000);
+    expect(all.totals.amount).toBe(680_000);
   });
 
   it('refuses a malformed month', async () => {

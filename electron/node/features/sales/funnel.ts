@@ -39,7 +39,8 @@ export function consultantFilter(core: Core, s: SessionCtx, scope: Scope, col: s
 /**
  * 销售漏斗 for a month. "For a month" means: the open opportunities whose expected purchase date
  * falls in that month (the pipeline expected to close then), plus — in the 'delivery' stage at
- * 100 % — the deals won in that month (closed_at inside the month in the dealer's time zone).
+ * 100 % — the deals of that month: deliveries (递交新车) whose delivery date, a calendar day in the
+ * dealer's time zone, falls in the month, at their transaction price.
  * weight = leads × probability; forecast amount = Σ price × probability.
  */
 export class FunnelService {
@@ -53,9 +54,11 @@ export class FunnelService {
       from opportunities o
       where o.status = 'open' and o.expected_purchase_date between ${range.fromDay} and ${range.toDay} and ${who}
       group by o.stage`;
-    const won = sql`select count(*) as n, coalesce(sum(o.price), 0) as price, coalesce(sum(o.price is null), 0) as unpriced
-      from opportunities o
-      where o.status = 'won' and o.closed_at >= ${range.from} and o.closed_at < ${range.to} and ${who}`;
+    // The deals of the month are its deliveries (递交新车, the deal's record, dated by the delivery day on
+    // deliveries_date_idx): a scan of won opportunities by closed_at has no index and costs 40 ms at 1M.
+    const won = sql`select count(*) as n, coalesce(sum(d.price), 0) as price, 0 as unpriced
+      from deliveries d
+      where d.delivery_date between ${range.fromDay} and ${range.toDay} and ${consultantFilter(this.core, s, input.scope, 'd.consultant_id', input.consultantId)}`;
     return { open, won, range };
   }
 
