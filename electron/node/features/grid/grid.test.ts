@@ -100,6 +100,20 @@ describe('grid.query rows', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it("the quick-find box on a customer's records (opportunities) finds them by the customer's name or phone prefix", async () => {
+    const o = t.core.sqlite
+      .prepare(`select o.customer_id cid, c.name, p.normalized from opportunities o join customers c on c.id = o.customer_id
+                join customer_phones p on p.customer_id = c.id and p.is_primary = 1 order by o.id limit 1`)
+      .get() as { cid: number; name: string; normalized: string };
+    const q = (search: string) =>
+      ok<{ count: number }>(tok.admin!, 'grid.count', { dataset: 'opportunities', scope: 'all', filter: { columns: [], search } }).then((r) => r.count);
+    const byName = t.core.sqlite.prepare('select count(*) from opportunities o join customers c on c.id = o.customer_id where c.name like ?').pluck();
+    expect(await q(o.name)).toBe(byName.get(`${o.name}%`));
+    expect(await q(o.normalized.slice(2, 9))).toBe(
+      t.core.sqlite.prepare('select count(*) from opportunities o where o.customer_id in (select customer_id from customer_phones where normalized like ?)').pluck().get(`${o.normalized.slice(0, 9)}%`),
+    );
+  });
+
   it('text, number, date, enum and boolean operators match plain SQL', async () => {
     expect(await count([{ col: 'name', op: 'startsWith', value: '张' }])).toBe(refCount("name like '张%'"));
     expect(await count([{ col: 'name', op: 'contains', value: '伟' }])).toBe(refCount("name like '%伟%'"));

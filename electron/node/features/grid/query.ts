@@ -139,16 +139,25 @@ function group(ctx: BuildCtx, g: ConditionGroup, oneColumn: boolean): SQL {
   return sql`(${sql.join(g.conditions.map((c) => condition(ctx, c)), g.join === 'and' ? sql` and ` : sql` or `)})`;
 }
 
-/** The quick-find box: name prefix or phone-number prefix, both on indexes. */
-function search(term: string): SQL | null {
+/**
+ * The quick-find box: the name or phone-number prefix of the row's customer, both on indexes.
+ * Each data set says where its customer id is (`searchCustomerId`); one without it has no box.
+ */
+function search(def: DatasetDef, term: string): SQL | null {
   const t = term.trim();
   if (!t) return null;
-  const parts: SQL[] = [sql`(c.name >= ${t} and c.name < ${`${t}\u{10FFFF}`})`];
+  if (!def.searchCustomerId) throw invalid('this list has no quick-find box');
+  const cid = sql.raw(def.searchCustomerId);
+  const hi = `${t}\u{10FFFF}`;
+  // On the customers list itself the name range applies to the row directly (customers_name_idx).
+  const parts: SQL[] = [
+    def.searchCustomerId === 'c.id' ? sql`(c.name >= ${t} and c.name < ${hi})` : sql`${cid} in (select id from customers where name >= ${t} and name < ${hi})`,
+  ];
   const digits = t.replace(/[\s-]/g, '');
   if (/^\+?\d{3,}$/.test(digits)) {
     const d = digits.replace(/^\+/, '');
     const n = d.startsWith('86') ? d : `86${d}`;
-    parts.push(sql`c.id in (select customer_id from customer_phones where normalized >= ${n} and normalized < ${`${n};`})`);
+    parts.push(sql`${cid} in (select customer_id from customer_phones where normalized >= ${n} and normalized < ${`${n};`})`);
   }
   return sql`(${sql.join(parts, sql` or `)})`;
 }
@@ -157,7 +166,7 @@ export function filterSql(ctx: BuildCtx, f: GridFilter): SQL[] {
   const out: SQL[] = (f.columns ?? []).map((g) => group(ctx, g, true));
   if (f.advanced) out.push(group(ctx, f.advanced, false));
   if (f.search) {
-    const s = search(f.search);
+    const s = search(ctx.def, f.search);
     if (s) out.push(s);
   }
   return out;

@@ -19,6 +19,7 @@ const NOW_MS = "cast((julianday('now') - 2440587.5) * 86400000 as integer)";
  */
 export const activitiesDataset: DatasetDef = {
   from: 'activities c',
+  searchCustomerId: 'c.customer_id',
   owner: 'c.owner_id',
   defaultSort: [{ col: 'plannedAt', dir: 'asc' }],
   columns: [

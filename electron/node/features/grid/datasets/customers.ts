@@ -10,6 +10,7 @@ const firstVehicle = (col: string) => `(select v.${col} from vehicles v where v.
  */
 export const customersDataset: DatasetDef = {
   from: 'customers c',
+  searchCustomerId: 'c.id',
   defaultSort: [{ col: 'createdAt', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },

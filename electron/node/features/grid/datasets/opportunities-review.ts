@@ -11,6 +11,7 @@ import type { DatasetDef } from './types';
  */
 export const opportunitiesReviewDataset: DatasetDef = {
   from: 'opportunities c',
+  searchCustomerId: 'c.customer_id',
   owner: 'c.consultant_id',
   defaultSort: [{ col: 'createdAt', dir: 'asc' }],
   columns: [

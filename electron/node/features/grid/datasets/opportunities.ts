@@ -12,6 +12,7 @@ const stageExpr = `case c.stage ${STAGES.map((s) => `when '${s.code}' then ${s.p
  */
 export const opportunitiesDataset: DatasetDef = {
   from: 'opportunities c',
+  searchCustomerId: 'c.customer_id',
   owner: 'c.consultant_id',
   defaultSort: [{ col: 'createdAt', dir: 'desc' }],
   columns: [

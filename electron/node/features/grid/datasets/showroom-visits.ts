@@ -9,6 +9,7 @@ import type { DatasetDef } from './types';
  */
 export const showroomVisitsDataset: DatasetDef = {
   from: 'showroom_visits c',
+  searchCustomerId: 'c.customer_id',
   owner: 'c.consultant_id',
   defaultSort: [{ col: 'visitDate', dir: 'desc' }],
   columns: [

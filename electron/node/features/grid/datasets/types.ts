@@ -27,6 +27,11 @@ export interface DatasetDef {
    * activity's owner): the mine / team / all scopes filter on it. Default `c.owner_id`.
    */
   owner?: string;
+  /**
+   * SQL for the id of the row's customer, for the quick-find box (name or phone prefix): 'c.id' on
+   * the customers list, 'c.customer_id' on a customer's records. Without it the list has no box.
+   */
+  searchCustomerId?: string;
   columns: ColumnDef[];
   defaultSort: GridSort[];
 }
