@@ -79,8 +79,9 @@ export class ReviewService {
     const note = {
       userId: target.ownerId,
       kind: 'review.comment',
-      // Stored in zh-CN (the dealership's language); the renderer labels the kind in the UI language.
-      title: `${s.user.displayName} 批阅:${target.customerName}${target.subject ? ` · ${target.subject}` : ''}`,
+      // Names only (author · customer · subject), so it reads the same in either UI language; the
+      // renderer labels the kind (领导批阅 / Manager comment).
+      title: [s.user.displayName, target.customerName, target.subject].filter(Boolean).join(' · '),
       body: input.text,
       refType: input.activityId !== undefined ? 'activity' : 'opportunity',
       refId: input.activityId ?? input.opportunityId!,
