@@ -89,4 +89,28 @@ describe('reassigning customers (客户资源分配)', () => {
     await expect(call(t.core, f.gm.token, 'customers.reassign', { selection: { ids: [a, 999_999] }, toConsultantId: f.a2.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(owner(a)).toBe(f.a1.userId);
   });
+
+  it('moves 10,500 customers matching a grid filter in one call: one summary row and one audit row per customer', async () => {
+    const f = await salesFloor(t);
+    const db = t.core.sqlite;
+    const now = t.clock.now();
+    const ins = db.prepare("insert into customers (name, owner_id, city, created_at, updated_at) values (?, ?, '长春', ?, ?)");
+    const opp = db.prepare("insert into opportunities (customer_id, consultant_id, source, stage, status, last_stage_change_at, created_at, updated_at) values (?, ?, 'phone', 'needs_analysis', 'open', ?, ?, ?)");
+    db.transaction(() => {
+      for (let i = 0; i < 10_500; i++) {
+        const id = Number(ins.run(`批量${i}`, f.a1.userId, now, now).lastInsertRowid);
+        if (i % 3 === 0) opp.run(id, f.a1.userId, now, now, now);
+      }
+      db.prepare("insert into customers (name, owner_id, city, created_at, updated_at) values ('别的城市', ?, '吉林', ?, ?)").run(f.a1.userId, now, now);
+    })();
+    const query = { dataset: 'customers', scope: 'all', filter: { columns: [{ join: 'and', conditions: [{ col: 'city', op: 'equals', value: '长春' }] }] } };
+    const r = await call(t.core, f.gm.token, 'customers.reassign', { selection: { query, expectedCount: 10_500 }, toConsultantId: f.a2.userId });
+    expect(r).toMatchObject({ customers: 10_500, opportunities: 3_500 });
+    expect(db.prepare('select count(*) from customers where owner_id = ?').pluck().get(f.a1.userId)).toBe(1);
+    expect(db.prepare("select count(*) from opportunities where consultant_id = ? and status = 'open'").pluck().get(f.a2.userId)).toBe(3_500);
+    expect(db.prepare("select entity, count(*) as n from audit_log where action = 'reassign' group by entity order by entity").all()).toEqual([
+      { entity: 'customer', n: 10_500 },
+      { entity: 'reassignment', n: 1 },
+    ]);
+  });
 });

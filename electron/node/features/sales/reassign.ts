@@ -99,7 +99,10 @@ export class ReassignService {
       // The selection must still be what the user saw: a list that changed meanwhile is refused, not half-applied.
       if (src.expected !== null) {
         const n = this.get<{ n: number }>(sql`select count(*) as n from customers c where ${src.where}`).n;
-        if (n !== src.expected) throw new AppError(src.mode === 'ids' ? 'NOT_FOUND' : 'CONFLICT', { expected: src.expected, found: n });
+        if (n !== src.expected) {
+          if (src.mode === 'ids') throw new AppError('NOT_FOUND', { expected: src.expected, found: n });
+          throw new AppError('CONFLICT', { expected: src.expected, found: n, reason: `列表已变化:选中 ${src.expected} 位,现在符合条件的有 ${n} 位,请刷新后重试 / the list changed: ${src.expected} selected, ${n} match now; refresh and try again` });
+        }
         const mine = this.get<{ n: number }>(sql`select count(*) as n from customers c where ${src.where} and ${reach}`).n;
         if (mine !== n) throw new AppError('FORBIDDEN', { outside: n - mine });
       }
