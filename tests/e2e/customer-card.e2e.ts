@@ -69,7 +69,7 @@ describe('customer card, quick find and form (real server)', () => {
     await page.getByTestId('customer-card').locator('.toolbar-title', { hasText: c.name }).waitFor();
   });
 
-  it('create: a wrong phone is explained under its field; a good one saves, opens the new card, and is audited', async () => {
+  it('create: a wrong phone is explained under its field; a good one saves, opens the new card, is audited, and gets a new opportunity from the card', async () => {
     const { page } = env.tp;
     await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
     await page.getByRole('treeitem', { name: '我的客户' }).click();
@@ -97,5 +97,23 @@ describe('customer card, quick find and form (real server)', () => {
     expect(row).toMatchObject({ gender: 'other', source: 'other', username: 'sales1', normalized: '8613922223333' });
     expect(auditRows(row.id).map((r) => r.action)).toContain('create');
     await screenshot(page, 'customer-created');
+
+    // 新建销售机会 from the card: the opportunity is the consultant's, with its next planned
+    // activity, and the card's 商机 section shows it.
+    const card = page.getByTestId('customer-card');
+    await card.getByRole('button', { name: '新建销售机会' }).click();
+    const opp = page.getByTestId('opp-form');
+    await opp.getByTestId('opp-customer').getByText('欧阳新客').waitFor();
+    await opp.getByLabel('意向车型').selectOption('magotan');
+    await page.getByTestId('opp-save').click();
+    await opp.waitFor({ state: 'detached' });
+    await page.getByTestId('card-opportunities').getByText('初次接触').first().waitFor();
+    const o = env.core.sqlite
+      .prepare(
+        `SELECT o.model, u.username, (SELECT count(*) FROM activities a WHERE a.opportunity_id = o.id AND a.status = 'planned') AS planned
+         FROM opportunities o JOIN users u ON u.id = o.consultant_id WHERE o.customer_id = ?`,
+      )
+      .get(row.id) as { model: string; username: string; planned: number };
+    expect(o).toEqual({ model: 'magotan', username: 'sales1', planned: 1 });
   });
 });

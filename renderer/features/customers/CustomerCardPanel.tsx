@@ -9,6 +9,9 @@ import { CustomerForm } from './CustomerForm';
 import { dictLabel, useDictionary } from './dictionaries';
 import { useNavigation } from '../../shell/navigation';
 import { formatPhone } from '../../../electron/common/phone-format';
+import { SALES_ROLES } from '../../../electron/common/api/sales';
+import { useSessionInfo } from '../auth/session';
+import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
 
 function Dl({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -52,6 +55,8 @@ export function CustomerCardPanel({ id }: { id: number }) {
   const [card, setCard] = useState<CustomerCard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const [newOpportunity, setNewOpportunity] = useState(false);
+  const { user } = useSessionInfo();
 
   const load = useCallback(async () => {
     try {
@@ -74,6 +79,8 @@ export function CustomerCardPanel({ id }: { id: number }) {
     <div className="screen customer-card" data-testid="customer-card">
       <Toolbar title={card.name} info={`#${card.id}`}>
         <Button onClick={() => void load()}>{t('common.refresh')}</Button>
+        {/* Sales roles open a new opportunity for this customer straight from the card. */}
+        {SALES_ROLES.includes(user.role) && <Button onClick={() => setNewOpportunity(true)}>{t('opp.new')}</Button>}
         <Button variant="primary" onClick={() => setEditing(true)}>
           {t('customer.edit')}
         </Button>
@@ -238,6 +245,16 @@ export function CustomerCardPanel({ id }: { id: number }) {
           ]}
         />
       </div>
+      {newOpportunity && (
+        <OpportunityForm
+          customer={{ id: card.id, name: card.name }}
+          onClose={() => setNewOpportunity(false)}
+          onSaved={() => {
+            setNewOpportunity(false);
+            void load();
+          }}
+        />
+      )}
       {editing && (
         <CustomerForm
           card={card}
