@@ -110,9 +110,13 @@ export const salesAnalysisApi = {
     access: 'session',
     output: returns<Funnel>(),
   }),
-  /** The consultants the user may pick in the funnel (their scope) or as a reassign target. */
+  /**
+   * Sales consultants to pick from: 'funnel' — inside `scope` (default the user's widest), leavers
+   * included; 'reassign' — active targets within the user's reassign reach; 'reassignFrom' — every
+   * consultant (leavers included) whose customers the user may reassign.
+   */
   'sales.consultants': method({
-    input: z.object({ purpose: z.enum(['funnel', 'reassign']) }).strict(),
+    input: z.object({ purpose: z.enum(['funnel', 'reassign', 'reassignFrom']), scope: scope.optional() }).strict(),
     access: 'session',
     output: returns<ConsultantOption[]>(),
   }),

@@ -27,14 +27,18 @@ export function analysisOf(core: Core): Analysis {
 
 export const salesAnalysisHandlers: Handlers<typeof salesAnalysisApi> = {
   'sales.funnel.get': (ctx, input) => analysisOf(ctx.core).funnel.get(me(ctx), input),
-  'sales.consultants': (ctx, { purpose }) => {
+  'sales.consultants': (ctx, { purpose, scope }) => {
     const s = me(ctx);
-    if (purpose === 'reassign') return analysisOf(ctx.core).reassign.targets(s);
-    // Funnel: the sales consultants inside the user's widest scope, leavers included (their open pipeline still counts).
+    const a = analysisOf(ctx.core);
+    if (purpose === 'reassign') return a.reassign.targets(s);
+    if (purpose === 'reassignFrom') return a.reassign.sources(s);
+    // Funnel: the sales consultants inside the chosen scope, leavers included (their open pipeline still counts).
+    const v = ctx.core.visibility;
+    const sc = scope && v.scopesOf(s).includes(scope) ? scope : v.widest(s);
     return ctx.core.db
       .all<{ id: number; name: string; active: number }>(
         sql`select u.id as id, u.display_name as name, u.active as active from users u
-            where u.role = 'salesConsultant' and ${ctx.core.visibility.ownedSql(s, ctx.core.visibility.widest(s), 'u.id')}
+            where u.role = 'salesConsultant' and ${v.ownedSql(s, sc, 'u.id')}
             order by u.active desc, u.display_name, u.id`,
       )
       .map((r) => ({ ...r, active: r.active === 1 }));

@@ -113,4 +113,15 @@ describe('reassigning customers (客户资源分配)', () => {
       { entity: 'reassignment', n: 1 },
     ]);
   });
+
+  it('offers a sales manager their own teams only: active consultants as targets, leavers too as sources', async () => {
+    const f = await salesFloor(t);
+    t.core.sqlite.prepare('update users set active = 0 where id = ?').run(f.a1.userId);
+    const names = (r: unknown) => (r as { name: string }[]).map((x) => x.name).sort();
+    expect(names(await call(t.core, f.mgr.token, 'sales.consultants', { purpose: 'reassign' }))).toEqual(['a2 测试']);
+    expect(names(await call(t.core, f.mgr.token, 'sales.consultants', { purpose: 'reassignFrom' }))).toEqual(['a1 测试', 'a2 测试']);
+    expect(names(await call(t.core, f.mgr.token, 'sales.consultants', { purpose: 'funnel', scope: 'team' }))).toEqual(['a1 测试', 'a2 测试']);
+    expect(names(await call(t.core, f.gm.token, 'sales.consultants', { purpose: 'reassign' }))).toEqual(['a2 测试', 'b1 测试']);
+    expect(await call(t.core, f.a2.token, 'sales.consultants', { purpose: 'reassign' })).toEqual([]);
+  });
 });

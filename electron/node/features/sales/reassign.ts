@@ -49,6 +49,16 @@ export class ReassignService {
     ).map((r) => ({ ...r, active: r.active === 1 }));
   }
 
+  /** Consultants whose customers the user may move away (leavers included), within their reach. */
+  sources(s: SessionCtx): { id: number; name: string; active: boolean }[] {
+    if (!this.core.auth.hasPermission(s, 'customers.reassign')) return [];
+    return this.core.db.all<{ id: number; name: string; active: number }>(
+      sql`select u.id as id, u.display_name as name, u.active as active from users u
+          where u.role = 'salesConsultant' and ${this.core.visibility.ownedSql(s, this.reach(s), 'u.id')}
+          order by u.active, u.display_name, u.id`,
+    ).map((r) => ({ ...r, active: r.active === 1 }));
+  }
+
   private run(q: SQL): { changes: number } {
     const { sql: text, params } = this.dialect.sqlToQuery(q);
     return this.core.sqlite.prepare(text).run(...(params as unknown[]));

@@ -24,11 +24,11 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
   const effectiveScope = scopes.includes(scope) ? scope : scopes[scopes.length - 1]!;
 
   useEffect(() => {
-    if (scopes.length < 2) return;
-    call('sales.consultants', { purpose: 'funnel' })
+    if (scopes.length < 2 || effectiveScope === 'mine') return;
+    call('sales.consultants', { purpose: 'funnel', scope: effectiveScope })
       .then(setConsultants)
       .catch(() => setConsultants([]));
-  }, [scopes.length]);
+  }, [scopes.length, effectiveScope]);
 
   useEffect(() => {
     if (!/^\d{4}-\d{2}$/.test(month)) return;

@@ -50,7 +50,7 @@ function ReassignDialog({ selection, onClose, onDone }: { selection: DataGridSel
 
   useEffect(() => {
     call('sales.consultants', { purpose: 'reassign' }).then(setTargets).catch(() => setTargets([]));
-    call('sales.consultants', { purpose: 'funnel' }).then(setSources).catch(() => setSources([]));
+    call('sales.consultants', { purpose: 'reassignFrom' }).then(setSources).catch(() => setSources([]));
   }, []);
 
   const submit = async () => {
