@@ -105,4 +105,12 @@ describe('sales funnel and reassignment (real server)', () => {
     await bd.getByRole('button', { name: week.value.rows[0]!.name }).first().click();
     await page.getByTestId('customer-card').locator('.toolbar-title', { hasText: week.value.rows[0]!.name }).waitFor();
   });
+
+  it('机会检查 is in the menu of sales managers only: a customer-service manager (analysis module, no reassign right) does not get it', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '漏斗分析' }).waitFor();
+    expect(await page.getByRole('treeitem', { name: '机会检查' }).count()).toBe(0);
+    expect((await apiFromPage(page, 'customers.reassign', { fromConsultantId: 1, toConsultantId: 2 })).body.error?.code).toBe('FORBIDDEN');
+  });
 });
