@@ -146,9 +146,14 @@ describe('领导批阅 (real server)', () => {
       { subject: '报价', d: 9 },
     ]);
 
-    // Apply it from one of 张伟's planned activities (the review list opens the activity).
-    const target = firstPlanned();
-    const opp = env.core.sqlite.prepare('SELECT opportunity_id FROM activities WHERE id = ?').pluck().get(target.id) as number;
+    // Apply it from a planned activity of one of 张伟's open opportunities (the review list opens the activity).
+    const target = env.core.sqlite
+      .prepare(
+        `SELECT a.id, a.opportunity_id AS opp FROM activities a JOIN opportunities o ON o.id = a.opportunity_id
+         WHERE a.owner_id = (SELECT id FROM users WHERE username = 'sales1') AND a.status = 'planned' AND o.status = 'open' ORDER BY a.id LIMIT 1`,
+      )
+      .get() as { id: number; opp: number };
+    const opp = target.opp;
     const before = env.core.sqlite.prepare("SELECT COUNT(*) FROM activities WHERE opportunity_id = ? AND status = 'planned'").pluck().get(opp) as number;
     await page.getByRole('tab', { name: '领导批阅' }).click();
     const select = page.getByTestId('review-consultant');
