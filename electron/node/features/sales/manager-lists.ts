@@ -34,14 +34,21 @@ export class ManagerLists {
   private oppRows(s: SessionCtx, input: ListInput, cond: SQL, order: SQL): SalesList {
     const who = consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId);
     const where = sql`o.status = 'open' and ${who} and ${cond}`;
-    const rows = this.core.db.all<Raw>(sql`select o.id as id, o.customer_id as customerId, c.name as customerName,
-        o.consultant_id as consultantId, (select u.display_name from users u where u.id = o.consultant_id) as consultantName,
-        o.stage as stage, o.model as model,
-        (select case when ${s.user.locale === 'en' ? 'en' : 'zh'} = 'en' then d.label_en else d.label_zh end from dictionaries d where d.kind = 'model' and d.code = o.model) as modelLabel,
-        o.price as price, o.expected_purchase_date as expectedPurchaseDate,
-        o.last_stage_change_at as lastStageChangeAt
-      from opportunities o join customers c on c.id = o.customer_id
-      where ${where} order by ${order}, o.id limit ${input.limit} offset ${input.offset}`);
+    // Page the ids first (a pass over opportunities alone), then read the page's details and keep the page's order.
+    const ids = this.core.db.all<{ id: number }>(sql`select o.id as id from opportunities o where ${where} order by ${order}, o.id limit ${input.limit} offset ${input.offset}`).map((r) => r.id);
+    const byId = new Map(
+      this.core.db
+        .all<Raw>(
+          sql`select o.id as id, o.customer_id as customerId, c.name as customerName,
+            o.consultant_id as consultantId, (select u.display_name from users u where u.id = o.consultant_id) as consultantName,
+            o.stage as stage, o.model as model,
+            (select case when ${s.user.locale === 'en' ? 'en' : 'zh'} = 'en' then d.label_en else d.label_zh end from dictionaries d where d.kind = 'model' and d.code = o.model) as modelLabel,
+            o.price as price, o.expected_purchase_date as expectedPurchaseDate, o.last_stage_change_at as lastStageChangeAt
+          from opportunities o join customers c on c.id = o.customer_id where o.id in (select value from json_each(${JSON.stringify(ids)}))`,
+        )
+        .map((r) => [r.id, r] as const),
+    );
+    const rows = ids.map((id) => byId.get(id)).filter((r): r is Raw => r !== undefined);
     const total = this.core.db.get<{ n: number }>(sql`select count(*) as n from opportunities o where ${where}`)!.n;
     const now = this.core.clock.now();
     return { rows: rows.map((r) => ({ ...r, daysInStage: r.lastStageChangeAt == null ? null : Math.floor((now - r.lastStageChangeAt) / DAY) })), total };
@@ -72,7 +79,12 @@ export class ManagerLists {
 
   noPlan(s: SessionCtx, input: ListInput): SalesList {
     const who = consultantFilter(this.core, s, input.scope, 'c.owner_id', input.consultantId);
-    const from = sql`from (select o.customer_id as cid, count(*) as n, min(o.expected_purchase_date) as exp from opportunities o where o.status = 'open' group by o.customer_id) x
+    // A customer with no planned activity at all has no plan on any of its open opportunities, so the
+    // candidates are the customers of the open opportunities without a plan (activities_opp_idx probes),
+    // and their open-opportunity count is the count of those.
+    const from = sql`from (select o.customer_id as cid, count(*) as n, min(o.expected_purchase_date) as exp from opportunities o
+        where o.status = 'open' and not exists (select 1 from activities a where a.opportunity_id = o.id and a.status = 'planned')
+        group by o.customer_id) x
       join customers c on c.id = x.cid
       where ${who} and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`;
     const rows = this.core.db.all<Raw>(sql`select c.id as id, c.id as customerId, c.name as customerName, c.owner_id as consultantId,
