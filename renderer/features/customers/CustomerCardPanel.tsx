@@ -12,6 +12,7 @@ import { formatPhone } from '../../../electron/common/phone-format';
 import { SALES_ROLES } from '../../../electron/common/api/sales';
 import { useSessionInfo } from '../auth/session';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
+import { CustomerActivitiesSection } from '../sales/activities/CustomerActivitiesSection';
 
 function Dl({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -168,19 +169,8 @@ export function CustomerCardPanel({ id }: { id: number }) {
             { key: 'status', header: t('customer.col.status'), render: (o) => t(`customer.oppStatus.${o.status}`) },
           ]}
         />
-        <RecordSection
-          id="activities"
-          title={t('customer.section.activities')}
-          section={card.activities}
-          columns={[
-            { key: 'when', header: t('customer.col.when'), nowrap: true, render: (a) => when(a.doneAt ?? a.plannedAt) },
-            { key: 'type', header: t('customer.col.type'), render: (a) => a.type },
-            { key: 'status', header: t('customer.col.status'), render: (a) => t(`customer.actStatus.${a.status}`) },
-            { key: 'subject', header: t('customer.col.subject'), render: (a) => a.subject ?? '' },
-            { key: 'result', header: t('customer.col.result'), render: (a) => a.result ?? '' },
-            { key: 'owner', header: t('customer.col.owner'), render: (a) => a.ownerName ?? '' },
-          ]}
-        />
+        {/* Follow-ups with their state, the manager's comments (领导批阅), plan / complete in place. */}
+        <CustomerActivitiesSection customerId={card.id} />
         <RecordSection
           id="serviceHistory"
           title={t('customer.section.serviceHistory')}
