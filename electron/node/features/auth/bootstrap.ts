@@ -1,8 +1,9 @@
 import type { Sqlite } from '../../../../db/client';
 import { ROLES, ROLE_NAMES, ROLE_PERMISSIONS } from '../../../common/roles';
 import { ensurePlanTemplates } from '../sales/plan-templates';
+import { insertStandardDictionaries } from '../admin/reference-dictionaries';
 
-/** Reference rows every database needs (roles and their default permissions). Idempotent. */
+/** Reference rows every database needs (roles and their default permissions, dictionaries, plan templates). Idempotent. */
 export function ensureReferenceData(sqlite: Sqlite): void {
   const role = sqlite.prepare('INSERT OR IGNORE INTO roles (code, name_zh, name_en) VALUES (?, ?, ?)');
   const perm = sqlite.prepare('INSERT OR IGNORE INTO role_permissions (role, permission) VALUES (?, ?)');
@@ -14,5 +15,6 @@ export function ensureReferenceData(sqlite: Sqlite): void {
       if ((countPerms.get(code) as { n: number }).n === 0) for (const p of ROLE_PERMISSIONS[code]) perm.run(code, p);
     }
   })();
+  insertStandardDictionaries(sqlite, { onlyMissingKinds: true });
   ensurePlanTemplates(sqlite);
 }

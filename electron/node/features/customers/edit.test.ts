@@ -42,6 +42,8 @@ beforeAll(async () => {
   t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
   t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(tb, uid.s3);
   t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
+  // This test's own small dictionaries instead of the standard ones every database starts with.
+  t.core.sqlite.exec('DELETE FROM dictionaries');
   const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?, ?, ?, ?, ?, ?)');
   dict.run('source', 'walk_in', '展厅到店', 'Walk-in', 2, 1);
   dict.run('source', 'phone', '来电', 'Phone call', 1, 1);

@@ -22,9 +22,9 @@ import { hashPassword } from '../auth/password';
 import { normalizePhone, isPhoneError } from '../customers/phone';
 import { CITIES, DEALER_CITY, ROADS, COMPOUNDS, type City } from './cities';
 import { DayTable, MS_PER_DAY, addYears, localMs, parseDay, todayInShanghai } from './dates';
-import { ABANDON_REASONS, allDictionaries } from './dictionaries';
+import { ABANDON_REASONS, insertStandardDictionaries } from '../admin/reference-dictionaries';
 import { makeIdNumber, makeUscc } from './idnumber';
-import { COLOURS, COMPETITOR_BRANDS, FAW_VW_MODELS, OWN_BRAND, type CarModel } from './models';
+import { COLOURS, COMPETITOR_BRANDS, FAW_VW_MODELS, OWN_BRAND, type CarModel } from '../admin/vehicle-models';
 import { companyName, personName } from './names';
 import { formatLandlineRaw, formatMobileRaw, localNumber, mobileNumber, NumberSpace } from './phones';
 import { FractionSelector, Prng, WeightedPicker } from './prng';
@@ -656,15 +656,7 @@ class DemoGenerator {
     // Every role has a demo user.
     for (const role of ROLES) if (!this.users.some((u) => u.role === role)) throw new Error(`no demo user for role ${role}`);
 
-    const insDict = sqlite.prepare(
-      'INSERT OR IGNORE INTO dictionaries (kind, code, label_zh, label_en, sort, active, extra) VALUES (?, ?, ?, ?, ?, 1, ?)',
-    );
-    const sortByKind = new Map<string, number>();
-    for (const d of allDictionaries()) {
-      const sort = (sortByKind.get(d.kind) ?? 0) + 10;
-      sortByKind.set(d.kind, sort);
-      insDict.run(d.kind, d.code, d.zh, d.en, sort, d.extra ? JSON.stringify(d.extra) : null);
-    }
+    insertStandardDictionaries(sqlite, { onlyMissingKinds: false });
 
     // Test-drive fleet: one current car per model, plus one retired; dealer-city plates.
     const dealer = CITIES.find((c) => c.name === DEALER_CITY) as City;

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
-import { allDictionaries } from '../demo/dictionaries';
 import { addYears, followUpYears } from './abandon';
 
 /** 放弃该机会 and 购车意向 through dispatch on a real SQLite file. */
@@ -40,8 +39,7 @@ beforeAll(async () => {
     tok[name] = u.token;
     uid[name] = u.userId;
   }
-  const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?, ?, ?, ?, 0, 1)');
-  for (const d of allDictionaries()) dict.run(d.kind, d.code, d.zh, d.en);
+  // The standard dictionaries (abandon reasons, brands, models…) come with every database.
 });
 afterAll(() => t.cleanup());
 

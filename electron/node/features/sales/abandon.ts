@@ -13,7 +13,7 @@ export interface AbandonInput {
   note?: string | null;
 }
 
-/** Reasons that name a competitor brand (abandon_reason dictionary, demo/dictionaries.ts). */
+/** Reasons that name a competitor brand (abandon_reason dictionary, admin/reference-dictionaries.ts). */
 export const COMPETITOR_REASONS: readonly string[] = ['competitor'];
 
 const blank = (v: string | null | undefined): boolean => v == null || v.trim() === '';

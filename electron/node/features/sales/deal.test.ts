@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
-import { allDictionaries } from '../demo/dictionaries';
 import { dmsFileName, renderDms } from './dms-export';
 
 /**
@@ -63,8 +62,7 @@ beforeAll(async () => {
     tok[name] = u.token;
     uid[name] = u.userId;
   }
-  const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active, extra) VALUES (?, ?, ?, ?, 0, 1, ?)');
-  for (const d of allDictionaries()) dict.run(d.kind, d.code, d.zh, d.en, d.extra ? JSON.stringify(d.extra) : null);
+  // The standard dictionaries (abandon reasons, brands, models…) come with every database.
   t.core.settings.set('dms.exportDir', exportDir());
 });
 afterAll(() => t.cleanup());

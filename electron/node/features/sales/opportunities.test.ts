@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 import { STAGES, stageProbability } from '../../../common/stages';
-import { allDictionaries } from '../demo/dictionaries';
 import { salesOf } from './services';
 
 /**
@@ -54,8 +53,7 @@ beforeAll(async () => {
   const ta = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('A组', 'sales', ?)").run(uid.mgr).lastInsertRowid;
   t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
   t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
-  const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?, ?, ?, ?, 0, 1)');
-  for (const d of allDictionaries()) dict.run(d.kind, d.code, d.zh, d.en);
+  // The standard dictionaries (abandon reasons, brands, models…) come with every database.
 });
 afterAll(() => t.cleanup());
 

@@ -1,5 +1,10 @@
-/** The dictionaries a demo database starts with (kind, code, zh and en labels, extra JSON). */
-import { BRANDS, COLOURS, FAW_VW_MODELS } from './models';
+/**
+ * The dictionaries every database starts with (kind, code, zh and en labels, extra JSON): sources,
+ * FAW-VW models, brands, colours, reasons, complaint categories, activity types. An administrator
+ * may edit them later; a kind that already has rows is never touched again.
+ */
+import type { Sqlite } from '../../../../db/client';
+import { BRANDS, COLOURS, FAW_VW_MODELS } from './vehicle-models';
 
 export interface DictionaryEntry {
   kind: string;
@@ -101,4 +106,24 @@ export function allDictionaries(): DictionaryEntry[] {
     ...COMPLAINT_SOURCES,
     ...ACTIVITY_TYPES,
   ];
+}
+
+/**
+ * Writes the standard dictionaries: `onlyMissingKinds` (start-up) fills a kind only when it has no
+ * rows at all, so an administrator's edits and deactivations stay; the demo seeder adds any missing
+ * code. Sort values step by 10 in list order, leaving room for entries added between them.
+ */
+export function insertStandardDictionaries(sqlite: Sqlite, opts: { onlyMissingKinds: boolean }): void {
+  const ins = sqlite.prepare('INSERT OR IGNORE INTO dictionaries (kind, code, label_zh, label_en, sort, active, extra) VALUES (?, ?, ?, ?, ?, 1, ?)');
+  const has = sqlite.prepare('SELECT 1 FROM dictionaries WHERE kind = ? LIMIT 1').pluck();
+  sqlite.transaction(() => {
+    const sortByKind = new Map<string, number>();
+    const skip = new Set<string>();
+    for (const d of allDictionaries()) {
+      if (!sortByKind.has(d.kind) && opts.onlyMissingKinds && has.get(d.kind)) skip.add(d.kind);
+      const sort = (sortByKind.get(d.kind) ?? 0) + 10;
+      sortByKind.set(d.kind, sort);
+      if (!skip.has(d.kind)) ins.run(d.kind, d.code, d.zh, d.en, sort, d.extra ? JSON.stringify(d.extra) : null);
+    }
+  })();
 }
