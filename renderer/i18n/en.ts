@@ -582,6 +582,7 @@ export const en: Record<MessageKey, string> = {
   'act.notify.review': 'Manager comment',
   'act.notify.new': 'New manager comment: {title}',
   'act.tab.templates': 'Plan templates',
+  'act.tab.noPlan': 'Customers without a plan',
   'act.tpl.new': 'New template',
   'act.tpl.name': 'Template name',
   'act.tpl.offset': 'Day',

@@ -583,6 +583,7 @@ export const zhCN = {
   'act.notify.review': '领导批阅',
   'act.notify.new': '新的领导批阅:{title}',
   'act.tab.templates': '跟进计划模板',
+  'act.tab.noPlan': '无计划客户',
   'act.tpl.new': '新建模板',
   'act.tpl.name': '模板名称',
   'act.tpl.offset': '第几天',

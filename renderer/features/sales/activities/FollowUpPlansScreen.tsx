@@ -7,6 +7,7 @@ import { useSessionInfo } from '../../auth/session';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { ReviewPanel } from './ReviewPanel';
 import { TemplatesPanel } from './TemplatesPanel';
+import { NoPlanCustomers } from '../analysis/NoPlanCustomers';
 
 type Quick = 'today' | 'overdue' | 'planned' | 'all';
 const QUICK: Quick[] = ['today', 'overdue', 'planned', 'all'];
@@ -88,18 +89,27 @@ export function FollowUpPlansScreen() {
   const { t } = useI18n();
   const session = useSessionInfo();
   const manager = REVIEWER_ROLES.includes(session.user.role);
-  const [tab, setTab] = useState<'plans' | 'review' | 'templates'>('plans');
-  if (!manager) return <PlansList />;
-  // The 跟踪计划 / 领导批阅 switch sits in each view's toolbar, so both keep the full height.
+  const [tab, setTab] = useState<'plans' | 'review' | 'templates' | 'noPlan'>('plans');
+  // The view switch sits in each view's toolbar, so every view keeps the full height. A consultant
+  // also gets 无计划客户 here (their customers whose open opportunity has no planned follow-up);
+  // managers find it, for their teams, in 机会检查.
+  const tabs = manager ? (['plans', 'review', 'templates'] as const) : (['plans', 'noPlan'] as const);
   const switcher = (
     <span className="seg" role="tablist" aria-label={t('nav.sales.followUpPlans')}>
-      {(['plans', 'review', 'templates'] as const).map((x) => (
+      {tabs.map((x) => (
         <button key={x} type="button" role="tab" aria-selected={tab === x} className={`seg-btn${tab === x ? ' is-active' : ''}`} onClick={() => setTab(x)}>
           {t(`act.tab.${x}`)}
         </button>
       ))}
     </span>
   );
+  if (tab === 'noPlan')
+    return (
+      <div className="screen screen-fill">
+        <Toolbar title={t('nav.sales.followUpPlans')}>{switcher}</Toolbar>
+        <NoPlanCustomers scope="mine" />
+      </div>
+    );
   if (tab === 'review') return <ReviewPanel switcher={switcher} />;
   if (tab === 'templates') return <TemplatesPanel switcher={switcher} />;
   return <PlansList switcher={switcher} />;

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
-import type { SalesList, SalesListRow } from '../../../../electron/common/api/sales-analysis';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Table, Toolbar, type Column } from '../../../ui';
+import { Toolbar } from '../../../ui';
 import { DataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
+import { NoPlanCustomers } from './NoPlanCustomers';
 import { ScopePicker, useScopes } from './ScopePicker';
 
 type Kind = 'stalled' | 'noNextActivity' | 'noPlan';
@@ -27,7 +27,6 @@ export function SalesReviewScreen() {
   const scopes = useScopes();
   const [kind, setKind] = useState<Kind>('stalled');
   const [scope, setScope] = useState<Scope>('team');
-  const [data, setData] = useState<SalesList | null>(null);
   const [params, setParams] = useState<{ stalledDays: number; stalledOnOrBefore: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const effectiveScope = scopes.includes(scope) ? scope : scopes[scopes.length - 1]!;
@@ -50,37 +49,9 @@ export function SalesReviewScreen() {
     [openCustomer],
   );
 
-  useEffect(() => {
-    if (kind !== 'noPlan') return;
-    let live = true;
-    setError(null);
-    setData(null);
-    call('sales.lists.noPlan', { scope: effectiveScope })
-      .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [kind, effectiveScope]);
-
-  const columns: Column<SalesListRow>[] = [
-    {
-      key: 'customer',
-      header: t('sa.customer'),
-      render: (r) => (
-        <button type="button" className="link" onClick={() => openCustomer(r.customerId, r.customerName)}>
-          {r.customerName}
-        </button>
-      ),
-    },
-    { key: 'consultant', header: t('sa.owner'), render: (r) => r.consultantName ?? '' },
-    { key: 'open', header: t('sa.review.openOpps'), align: 'right', render: (r) => r.openOpportunities ?? 0 },
-    { key: 'expected', header: t('sa.review.expected'), nowrap: true, render: (r) => r.expectedPurchaseDate ?? '' },
-  ];
-
   return (
     <div className="screen screen-fill" data-testid="sales-review-screen">
-      <Toolbar title={t('nav.analysis.salesReview')} info={kind === 'noPlan' && data ? t('sa.review.total', { n: data.total.toLocaleString() }) : undefined}>
+      <Toolbar title={t('nav.analysis.salesReview')}>
         <span className="seg" role="tablist" aria-label={t('nav.analysis.salesReview')}>
           {KINDS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={kind === k} className={`seg-btn${kind === k ? ' is-active' : ''}`} onClick={() => setKind(k)}>
@@ -108,12 +79,7 @@ export function SalesReviewScreen() {
           onScopeChange={(s) => scopes.includes(s) && setScope(s)}
         />
       )}
-      {kind === 'noPlan' && data && (
-        <div style={{ padding: 12, overflow: 'auto' }}>
-          <Table aria-label={t(`sa.review.${kind}`)} columns={columns} rows={data.rows} rowKey={(r) => r.id} empty={t('sa.review.none')} />
-          {data.total > data.rows.length && <p className="hint">{t('sa.more', { shown: data.rows.length, n: data.total.toLocaleString() })}</p>}
-        </div>
-      )}
+      {kind === 'noPlan' && <NoPlanCustomers scope={effectiveScope} />}
     </div>
   );
 }
