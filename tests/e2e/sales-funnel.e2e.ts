@@ -59,6 +59,8 @@ describe('sales funnel and reassignment (real server)', () => {
     await page.getByTestId('reassign-submit').click();
     await dialog.waitFor({ state: 'detached' });
     for (const o of owners) await o.filter({ hasText: name }).waitFor();
+    // the moved rows are no longer selected: a second click would not move them again
+    await page.getByTestId('selection-info').waitFor({ state: 'detached' });
 
     const moved = env.core.sqlite
       .prepare("SELECT c.id, u.display_name AS owner FROM audit_log a JOIN customers c ON c.id = CAST(a.entity_id AS INTEGER) JOIN users u ON u.id = c.owner_id WHERE a.action = 'reassign' AND a.entity = 'customer'")

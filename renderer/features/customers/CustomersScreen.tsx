@@ -56,7 +56,13 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
             ))}
           </span>
         )}
-        <ReassignButton selection={selection} onDone={() => gridRef.current?.refresh()} />
+        <ReassignButton
+          selection={selection}
+          onDone={() => {
+            gridRef.current?.clearSelection();
+            gridRef.current?.refresh();
+          }}
+        />
         <Button variant="primary" onClick={() => setCreating(true)}>
           {t('customer.new')}
         </Button>

@@ -51,6 +51,8 @@ export interface DataGridSelection {
 
 export interface DataGridHandle {
   refresh(): void;
+  /** After a bulk action (reassign, SMS) the rows it acted on are no longer "selected". */
+  clearSelection(): void;
 }
 
 export interface DataGridProps {
@@ -281,6 +283,11 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     refresh: () => {
       if (groupBy.length) void loadGroups();
       else apiRef.current?.purgeInfiniteCache();
+    },
+    clearSelection: () => {
+      setAllMatching(null);
+      setSelectedIds([]);
+      apiRef.current?.deselectAll();
     },
   }));
 
