@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { onEvent } from '../api';
 import { CustomerCardPanel } from '../features/customers/CustomerCardPanel';
 import { roleName } from '../i18n';
 import { useI18n } from '../i18n/react';
 import { useSession, useSessionInfo } from '../features/auth/session';
 import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
-import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, type TreeNode } from '../ui';
+import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, useToast, type TreeNode } from '../ui';
 import { HomePanel } from './HomePanel';
 import { MODULE_SCREENS, SCREEN_PERMISSION, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
 import { NavigationContext, type Navigation } from './navigation';
@@ -26,6 +27,17 @@ export function Shell() {
   const tabLabel = (id: TabId) => (isRecordTab(id) ? (titles[id] ?? t('customer.card')) : t(screenLabelKey(id)));
 
   useLockShortcut(!locked, lock);
+
+  // A notification (a manager's comment on my plan, …) pops up whichever tab is open; the home
+  // screen keeps the list of unread ones.
+  const toast = useToast();
+  useEffect(
+    () =>
+      onEvent('notification', (n) => {
+        toast.show(n.kind === 'review.comment' ? t('act.notify.new', { title: n.title }) : n.title);
+      }),
+    [toast, t],
+  );
   useIdleLock({ enabled: !locked, idleMinutes: idleLockMinutes, onIdle: lock });
 
   const tree = useMemo<TreeNode[]>(

@@ -4,6 +4,7 @@
  * customer) and on the activity itself.
  */
 import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/node/dispatch';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 
@@ -166,5 +167,22 @@ describe('领导批阅 (real server)', () => {
     await apply.getByRole('button', { name: '确定' }).click();
     await apply.waitFor({ state: 'detached' });
     expect(env.core.sqlite.prepare("SELECT COUNT(*) FROM activities WHERE opportunity_id = ? AND status = 'planned'").pluck().get(opp)).toBe(before + 4);
+  });
+  it('a comment made while the consultant works in another screen pops up there at once', async () => {
+    const { page } = env.tp;
+    const a = env.core.sqlite
+      .prepare(
+        `SELECT a.id FROM activities a WHERE a.owner_id = (SELECT id FROM users WHERE username = 'sales2') AND a.status = 'planned' ORDER BY a.id LIMIT 1`,
+      )
+      .pluck()
+      .get() as number;
+    await loginToShell(page, env.url, 'sales2', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '我的客户' }).click();
+    await page.locator('.ag-row[row-index="0"]').waitFor();
+    // The manager comments from their own desk (another session, same server).
+    const { token } = await env.core.auth.login('manager', DEMO_PASSWORD);
+    const r = await dispatch(env.core, token, 'review.comment', { activityId: a, text: '这位客户本周内要再约一次' });
+    expect(r.result.ok).toBe(true);
+    await page.locator('.toast', { hasText: '新的领导批阅' }).waitFor();
   });
 });
