@@ -82,6 +82,11 @@ export const gridFilterSchema = z
     columns: z.array(conditionGroupSchema).max(40).default([]),
     advanced: conditionGroupSchema.nullable().optional(),
     search: z.string().max(100).optional(),
+    /**
+     * A named server-side rule of the data set that needs the server's own facts (the dealer's
+     * today, "no planned follow-up"): e.g. customers 'birthdaysWeek'. Unknown names are refused.
+     */
+    preset: z.string().max(40).optional(),
   })
   .strict();
 export type GridFilter = z.infer<typeof gridFilterSchema>;

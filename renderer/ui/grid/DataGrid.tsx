@@ -62,6 +62,12 @@ export interface DataGridProps {
   search?: string;
   /** A screen's fixed pre-filter (quick filters such as 今日 / 逾期), ANDed with the user's filter and never saved in a view. Keep it memoised. */
   baseFilter?: ConditionGroup[];
+  /** A named server-side rule of the data set (filter.preset, e.g. customers 'birthdaysWeek'); never saved in a view. */
+  preset?: string;
+  /** The columns a screen starts with (before any view), instead of the data set's defaults. */
+  initialColumns?: string[];
+  /** The sort a screen starts with (before any view), instead of the data set's default. */
+  initialSort?: GridSort[];
   role: Role;
   canExport: boolean;
   onOpenRow?: (row: Record<string, unknown>) => void;
@@ -105,7 +111,7 @@ function GroupRowRenderer(p: ICellRendererParams<FlatRow>) {
 
 /** The one list grid: server-side sort, filter, grouping, paging; views, column chooser, selection, export. */
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
-  const { dataset, scope, search, baseFilter, role, canExport, onOpenRow, onSelectionChange, onScopeChange, actions } = props;
+  const { dataset, scope, search, baseFilter, preset, initialColumns, initialSort: screenSort, role, canExport, onOpenRow, onSelectionChange, onScopeChange, actions } = props;
   const { t, locale } = useI18n();
   const [meta, setMeta] = useState<ColumnsMeta | null>(null);
   const [visible, setVisible] = useState<string[]>([]);
@@ -127,8 +133,8 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
 
   const colMap = useMemo(() => new Map((meta?.columns ?? []).map((c) => [c.id, c])), [meta]);
   const fullFilter = useMemo<GridFilter>(
-    () => ({ ...filter, columns: [...(baseFilter ?? []), ...filter.columns], ...(search?.trim() ? { search: search.trim() } : {}) }),
-    [filter, search, baseFilter],
+    () => ({ ...filter, columns: [...(baseFilter ?? []), ...filter.columns], ...(search?.trim() ? { search: search.trim() } : {}), ...(preset ? { preset } : {}) }),
+    [filter, search, baseFilter, preset],
   );
 
   // Columns first, then the default view (if any) is applied before the first query.
@@ -138,9 +144,11 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       (r) => {
         if (!live) return;
         setMeta(r);
-        setVisible(r.columns.filter((c) => c.defaultVisible).map((c) => c.id));
-        setInitialSort(r.defaultSort);
-        sortRef.current = r.defaultSort;
+        const start = initialColumns?.filter((id) => r.columns.some((c) => c.id === id));
+        setVisible(start?.length ? start : r.columns.filter((c) => c.defaultVisible).map((c) => c.id));
+        const sort = screenSort ?? r.defaultSort;
+        setInitialSort(sort);
+        sortRef.current = sort;
       },
       (e: unknown) => live && setMessage(isApiError(e) ? e.message : String(e)),
     );

@@ -114,6 +114,29 @@ describe('grid.query rows', () => {
     );
   });
 
+  it('presets pin server-side rules: birthdays this week and customers without a plan agree with their lists; unknown names are refused', async () => {
+    const preset = (name: string, scope = 'all') =>
+      call(t.core, tok.admin!, 'grid.count', { dataset: 'customers', scope, filter: { columns: [], preset: name } });
+    const week = (await call(t.core, tok.admin!, 'sales.birthdays.list', { range: 'week', scope: 'all' })) as any;
+    expect(await preset('birthdaysWeek')).toEqual({ ok: true, value: { count: week.value.total } });
+    const today = (await call(t.core, tok.admin!, 'sales.birthdays.list', { range: 'today', scope: 'all' })) as any;
+    expect(await preset('birthdaysToday')).toEqual({ ok: true, value: { count: today.value.total } });
+    const noPlan = (await call(t.core, tok.admin!, 'sales.lists.noPlan', { scope: 'all' })) as any;
+    expect(await preset('noPlan')).toEqual({ ok: true, value: { count: noPlan.value.total } });
+    expect(noPlan.value.total).toBe(
+      t.core.sqlite
+        .prepare(
+          `select count(*) from customers c where exists (select 1 from opportunities o where o.customer_id = c.id and o.status = 'open')
+           and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`,
+        )
+        .pluck()
+        .get(),
+    );
+    for (const bad of ['nope', '__proto__', 'constructor', 'toString']) expect(await preset(bad)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const onOther = await call(t.core, tok.admin!, 'grid.count', { dataset: 'opportunities', scope: 'all', filter: { columns: [], preset: 'noPlan' } });
+    expect(onOther).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('text, number, date, enum and boolean operators match plain SQL', async () => {
     expect(await count([{ col: 'name', op: 'startsWith', value: '张' }])).toBe(refCount("name like '张%'"));
     expect(await count([{ col: 'name', op: 'contains', value: '伟' }])).toBe(refCount("name like '%伟%'"));

@@ -165,6 +165,11 @@ function search(def: DatasetDef, term: string): SQL | null {
 export function filterSql(ctx: BuildCtx, f: GridFilter): SQL[] {
   const out: SQL[] = (f.columns ?? []).map((g) => group(ctx, g, true));
   if (f.advanced) out.push(group(ctx, f.advanced, false));
+  if (f.preset !== undefined) {
+    const rule = Object.hasOwn(ctx.def.presets ?? {}, f.preset) ? ctx.def.presets![f.preset] : undefined;
+    if (!rule) throw invalid(`unknown preset '${f.preset}'`);
+    out.push(sql`(${rule(ctx)})`);
+  }
   if (f.search) {
     const s = search(ctx.def, f.search);
     if (s) out.push(s);

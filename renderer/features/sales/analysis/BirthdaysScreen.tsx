@@ -1,54 +1,57 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
-import type { BirthdayRow } from '../../../../electron/common/api/sales-analysis';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Table, Toolbar, type Column } from '../../../ui';
+import { FormMessage, Toolbar } from '../../../ui';
+import { DataGrid } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
 import { ScopePicker, useScopes } from './ScopePicker';
 
 type Range = 'today' | 'week';
+const PRESET: Record<Range, string> = { today: 'birthdaysToday', week: 'birthdaysWeek' };
+const COLUMNS = ['birthdayMd', 'name', 'phone', 'birthday', 'city', 'ownerName'];
+// by day of the year, so today's and tomorrow's come first
+const SORT = [{ col: 'birthdayMd', dir: 'asc' as const }];
 
-/** 生日提醒: customers with a birthday today or this week (Monday–Sunday), a click opens the card. */
+/**
+ * 生日提醒: customers with a birthday today or this week (Monday–Sunday in the dealer's time zone),
+ * on the DataGrid (the customers list with the server's birthday rule pinned), so they can be
+ * sorted, filtered, exported and selected for a greeting; a row opens the card.
+ */
 export function BirthdaysScreen() {
   const { t } = useI18n();
+  const session = useSessionInfo();
   const { openCustomer } = useNavigation();
   const scopes = useScopes();
   const [range, setRange] = useState<Range>('today');
   const [scope, setScope] = useState<Scope>('mine');
-  const [data, setData] = useState<{ from: string; to: string; rows: BirthdayRow[]; total: number } | null>(null);
+  const [days, setDays] = useState<{ from: string; to: string; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The days the rule covers, as the server counts them, for the heading.
   useEffect(() => {
     let live = true;
     setError(null);
-    call('sales.birthdays.list', { range, scope })
-      .then((d) => live && setData(d))
+    call('sales.birthdays.list', { range, scope, limit: 1 })
+      .then((d) => live && setDays({ from: d.from, to: d.to, total: d.total }))
       .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
     return () => {
       live = false;
     };
   }, [range, scope]);
 
-  const columns: Column<BirthdayRow>[] = [
-    {
-      key: 'name',
-      header: t('sa.customer'),
-      render: (r) => (
-        <button type="button" className="link" onClick={() => openCustomer(r.customerId, r.name)}>
-          {r.name}
-        </button>
-      ),
+  const onOpenRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = Number(row.id);
+      if (Number.isInteger(id) && id > 0) openCustomer(id, typeof row.name === 'string' ? row.name : undefined);
     },
-    { key: 'day', header: t('sa.birthdays.day'), nowrap: true, render: (r) => r.day },
-    { key: 'birthday', header: t('sa.birthdays.birthday'), nowrap: true, render: (r) => r.birthday ?? r.birthdayMd },
-    { key: 'phone', header: t('sa.phone'), nowrap: true, render: (r) => r.phone ?? '' },
-    { key: 'owner', header: t('sa.owner'), render: (r) => r.ownerName ?? '' },
-  ];
+    [openCustomer],
+  );
 
   return (
     <div className="screen screen-fill" data-testid="birthdays-screen">
-      <Toolbar title={t('nav.sales.birthdays')} info={data ? t('sa.birthdays.info', { from: data.from, to: data.to, n: data.total.toLocaleString() }) : undefined}>
+      <Toolbar title={t('nav.sales.birthdays')} info={days ? t('sa.birthdays.info', { from: days.from, to: days.to, n: days.total.toLocaleString() }) : undefined}>
         <span className="seg" role="radiogroup" aria-label={t('nav.sales.birthdays')}>
           {(['today', 'week'] as const).map((r) => (
             <button key={r} type="button" role="radio" aria-checked={range === r} className={`seg-btn${range === r ? ' is-active' : ''}`} onClick={() => setRange(r)}>
@@ -58,17 +61,18 @@ export function BirthdaysScreen() {
         </span>
         <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
       </Toolbar>
-      {error && (
-        <p className="form-message is-error" role="alert">
-          {error}
-        </p>
-      )}
-      {data && (
-        <div style={{ padding: 12, overflow: 'auto' }}>
-          <Table aria-label={t('nav.sales.birthdays')} columns={columns} rows={data.rows} rowKey={(r) => r.customerId} empty={t('sa.birthdays.none')} />
-          {data.total > data.rows.length && <p className="hint">{t('sa.more', { shown: data.rows.length, n: data.total.toLocaleString() })}</p>}
-        </div>
-      )}
+      <FormMessage>{error}</FormMessage>
+      <DataGrid
+        dataset="customers"
+        scope={scope}
+        preset={PRESET[range]}
+        initialColumns={COLUMNS}
+        initialSort={SORT}
+        role={session.user.role}
+        canExport={session.permissions.includes('export')}
+        onOpenRow={onOpenRow}
+        onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+      />
     </div>
   );
 }

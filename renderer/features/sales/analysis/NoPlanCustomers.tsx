@@ -1,58 +1,36 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
-import type { SalesList, SalesListRow } from '../../../../electron/common/api/sales-analysis';
-import { call, isApiError } from '../../../api';
-import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { FormMessage, Table, type Column } from '../../../ui';
+import { DataGrid } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
+
+const COLUMNS = ['name', 'phone', 'ownerName', 'vehicleModel', 'city', 'createdAt'];
 
 /**
- * 无计划客户: customers with an open opportunity and no planned follow-up (sales.lists.noPlan), in a
- * scope — a consultant's own in 跟踪计划, a manager's team in 机会检查. A name opens the card.
+ * 无计划客户: customers with an open opportunity and no planned follow-up at all, on the DataGrid
+ * (the customers list with the server's 'noPlan' rule pinned) in a scope — a consultant's own in
+ * 跟踪计划, a manager's team in 机会检查. A row opens the card, where the next follow-up is planned.
  */
-export function NoPlanCustomers({ scope }: { scope: Scope }) {
-  const { t } = useI18n();
+export function NoPlanCustomers({ scope, onScopeChange }: { scope: Scope; onScopeChange?: (s: Scope) => void }) {
+  const session = useSessionInfo();
   const { openCustomer } = useNavigation();
-  const [data, setData] = useState<SalesList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    setData(null);
-    call('sales.lists.noPlan', { scope })
-      .then((d) => live && setData(d))
-      .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [scope]);
-
-  const columns: Column<SalesListRow>[] = [
-    {
-      key: 'customer',
-      header: t('sa.customer'),
-      render: (r) => (
-        <button type="button" className="link" onClick={() => openCustomer(r.customerId, r.customerName)}>
-          {r.customerName}
-        </button>
-      ),
+  const onOpenRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = Number(row.id);
+      if (Number.isInteger(id) && id > 0) openCustomer(id, typeof row.name === 'string' ? row.name : undefined);
     },
-    { key: 'consultant', header: t('sa.owner'), render: (r) => r.consultantName ?? '' },
-    { key: 'open', header: t('sa.review.openOpps'), align: 'right', render: (r) => r.openOpportunities ?? 0 },
-    { key: 'expected', header: t('sa.review.expected'), nowrap: true, render: (r) => r.expectedPurchaseDate ?? '' },
-  ];
-
+    [openCustomer],
+  );
   return (
-    <div style={{ padding: 12, overflow: 'auto' }} data-testid="no-plan-customers">
-      <FormMessage>{error}</FormMessage>
-      {data && (
-        <>
-          <p className="hint">{t('sa.review.total', { n: data.total.toLocaleString() })}</p>
-          <Table aria-label={t('sa.review.noPlan')} columns={columns} rows={data.rows} rowKey={(r) => r.id} empty={t('sa.review.none')} />
-          {data.total > data.rows.length && <p className="hint">{t('sa.more', { shown: data.rows.length, n: data.total.toLocaleString() })}</p>}
-        </>
-      )}
-    </div>
+    <DataGrid
+      dataset="customers"
+      scope={scope}
+      preset="noPlan"
+      initialColumns={COLUMNS}
+      role={session.user.role}
+      canExport={session.permissions.includes('export')}
+      onOpenRow={onOpenRow}
+      onScopeChange={onScopeChange}
+    />
   );
 }

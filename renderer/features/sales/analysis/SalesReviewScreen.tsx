@@ -79,7 +79,7 @@ export function SalesReviewScreen() {
           onScopeChange={(s) => scopes.includes(s) && setScope(s)}
         />
       )}
-      {kind === 'noPlan' && <NoPlanCustomers scope={effectiveScope} />}
+      {kind === 'noPlan' && <NoPlanCustomers key="noPlan" scope={effectiveScope} onScopeChange={(s) => scopes.includes(s) && setScope(s)} />}
     </div>
   );
 }

@@ -1,4 +1,13 @@
+import { sql } from 'drizzle-orm';
+import { birthdayDays } from '../../sales/birthdays';
+import { todayIn } from '../dates';
 import type { DatasetDef } from './types';
+
+/** Customers whose birthday is celebrated on one of the days (02-29 on 02-28 in other years). */
+const birthdaysOn = (range: 'today' | 'week') => (ctx: { timeZone: string; now: number }) => {
+  const mds = birthdayDays(range, todayIn(ctx.timeZone, ctx.now)).flatMap((d) => d.mds);
+  return sql`c.birthday_md in (select value from json_each(${JSON.stringify(mds)}))`;
+};
 
 const firstVehicle = (col: string) => `(select v.${col} from vehicles v where v.customer_id = c.id order by v.id limit 1)`;
 
@@ -11,6 +20,15 @@ const firstVehicle = (col: string) => `(select v.${col} from vehicles v where v.
 export const customersDataset: DatasetDef = {
   from: 'customers c',
   searchCustomerId: 'c.id',
+  presets: {
+    // 生日提醒 (the dealer's today / Monday–Sunday week), on customers_birthday_md_idx.
+    birthdaysToday: birthdaysOn('today'),
+    birthdaysWeek: birthdaysOn('week'),
+    // 无计划客户: an open opportunity and no planned follow-up at all (the same rule as sales.lists.noPlan).
+    noPlan: () => sql`c.id in (select o.customer_id from opportunities o where o.status = 'open'
+        and not exists (select 1 from activities a where a.opportunity_id = o.id and a.status = 'planned'))
+      and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`,
+  },
   defaultSort: [{ col: 'createdAt', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
@@ -35,6 +53,7 @@ export const customersDataset: DatasetDef = {
     { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true },
     { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true },
     { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true },
+    { id: 'birthdayMd', type: 'text', zh: '生日(月-日)', en: 'Birthday (MM-DD)', expr: 'c.birthday_md', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 110 },
     { id: 'birthday', type: 'date', zh: '生日', en: 'Birthday', expr: 'c.birthday', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     { id: 'idNumber', type: 'text', zh: '证件号码', en: 'ID number', expr: 'c.id_number', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 180 },
     { id: 'dndCall', type: 'boolean', zh: '免打扰(电话)', en: 'No calls', expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: false },

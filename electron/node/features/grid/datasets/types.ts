@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import type { EnumValue, GridColumnMeta, GridSort } from '../../../../common/api/grid';
 
 /** A column of a data set: its public metadata plus the SQL expression (a constant: never from input). */
@@ -32,6 +33,12 @@ export interface DatasetDef {
    * the customers list, 'c.customer_id' on a customer's records. Without it the list has no box.
    */
   searchCustomerId?: string;
+  /**
+   * Named rules a screen pins with filter.preset (生日提醒's "this week", 无计划客户): SQL built on
+   * the server from its clock and settings, so the list, its count, export and "all N matching"
+   * selection agree. Keys are the only accepted names.
+   */
+  presets?: Record<string, (ctx: { timeZone: string; now: number }) => SQL>;
   columns: ColumnDef[];
   defaultSort: GridSort[];
 }
