@@ -48,3 +48,26 @@ export async function userWithSession(core: Core, username: string, role: Role):
 export async function call(core: Core, token: string | null, method: string, input: unknown = {}, meta: CallMeta = {}) {
   return (await dispatch(core, token, method, input, meta)).result;
 }
+
+/** Several users at once (the name is also the username), each logged in: tokens and ids by name. */
+export async function usersWithSessions(
+  core: Core,
+  users: readonly (readonly [string, Role])[],
+): Promise<{ tok: Record<string, string>; uid: Record<string, number> }> {
+  const tok: Record<string, string> = {};
+  const uid: Record<string, number> = {};
+  for (const [name, role] of users) {
+    const u = await userWithSession(core, name, role);
+    tok[name] = u.token;
+    uid[name] = u.userId;
+  }
+  return { tok, uid };
+}
+
+/** A sales team with its members; `managerId` leads it (teams.manager_id), or nobody does. */
+export function salesTeam(core: Core, name: string, managerId: number | null, memberIds: readonly number[]): number {
+  const id = Number(core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES (?, 'sales', ?)").run(name, managerId).lastInsertRowid);
+  const setTeam = core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?');
+  for (const m of memberIds) setTeam.run(id, m);
+  return id;
+}

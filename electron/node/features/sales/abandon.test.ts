@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { addYears, followUpYears } from './abandon';
 
 /** 放弃该机会 and 购车意向 through dispatch on a real SQLite file. */
@@ -31,15 +31,12 @@ const shanghai10am = (day: string) => Date.parse(`${day}T10:00:00+08:00`);
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
-  // The standard dictionaries (abandon reasons, brands, models…) come with every database.
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
 });
 afterAll(() => t.cleanup());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, salesTeam, userWithSession, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import type { ActivityView, TodayView } from '../../../common/api/activities';
 
 /**
@@ -36,18 +36,15 @@ function opportunity(owner: number, customerId: number, status = 'open'): number
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
     ['s3', 'salesConsultant'],
     ['mgr', 'salesManager'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
-  const ta = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('A组', 'sales', ?)").run(uid.mgr).lastInsertRowid;
-  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
+  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
 });
 afterAll(() => t.cleanup());
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { dmsFileName, renderDms } from './dms-export';
 
 /**
@@ -54,14 +54,12 @@ const exportDir = () => path.join(t.dir, 'dms-out');
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
   // The standard dictionaries (abandon reasons, brands, models…) come with every database.
   t.core.settings.set('dms.exportDir', exportDir());
 });

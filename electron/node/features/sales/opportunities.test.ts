@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { STAGES, stageProbability } from '../../../common/stages';
 import { salesOf } from './services';
 
@@ -37,21 +37,18 @@ async function opp(owner: string, over: Record<string, unknown> = {}): Promise<n
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
     ['s3', 'salesConsultant'],
     ['mgr', 'salesManager'],
     ['gm', 'generalManager'],
     ['agent', 'serviceAgent'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
   // The manager leads s1 and s2 (team A) but not s3; viewAll revoked so only the team rule counts.
-  const ta = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('A组', 'sales', ?)").run(uid.mgr).lastInsertRowid;
-  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
+  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
   t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
   // The standard dictionaries (abandon reasons, brands, models…) come with every database.
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import type { ActivityView, PlanTemplateView } from '../../../common/api/activities';
 import { DEFAULT_PLAN_TEMPLATES } from './plan-templates';
 
@@ -33,15 +33,13 @@ function opportunity(owner: number, status = 'open'): number {
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
     ['mgr', 'salesManager'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
 });
 afterAll(() => t.cleanup());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import type { ActivityView, ConsultantView, NotificationView, ReviewComment } from '../../../common/api/activities';
 import type { EventEnvelope } from '../../events';
 
@@ -27,22 +27,18 @@ async function planFor(who: string, subject: string, plannedAt = NOW + HOUR): Pr
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
     ['s3', 'salesConsultant'],
     ['mgr', 'salesManager'],
     ['gm', 'generalManager'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
   // Team A (led by mgr): s1, s2. Team B (no manager): s3. mgr keeps customers.viewAll: seeing all is not reviewing all.
-  const ta = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('A组', 'sales', ?)").run(uid.mgr).lastInsertRowid;
-  const tb = t.core.sqlite.prepare("INSERT INTO teams (name, kind) VALUES ('B组', 'sales')").run().lastInsertRowid;
-  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
-  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(tb, uid.s3);
+  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
+  salesTeam(t.core, 'B组', null, [uid.s3!]);
 });
 afterAll(() => t.cleanup());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { normalizePhone } from '../customers/phone';
 import { localTime } from './showroom';
 
@@ -44,22 +44,18 @@ const visit = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await makeCore();
-  for (const [name, role] of [
+  const users = await usersWithSessions(t.core, [
     ['s1', 'salesConsultant'],
     ['s2', 'salesConsultant'],
     ['s3', 'salesConsultant'],
     ['mgr', 'salesManager'],
     ['agent', 'serviceAgent'],
-  ] as const) {
-    const u = await userWithSession(t.core, name, role);
-    tok[name] = u.token;
-    uid[name] = u.userId;
-  }
+  ]);
+  Object.assign(tok, users.tok);
+  Object.assign(uid, users.uid);
   // The manager leads s1 and s2 (team A) without customers.viewAll; s3 is in team B.
-  const ta = t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('A组', 'sales', ?)").run(uid.mgr).lastInsertRowid;
-  const tb = t.core.sqlite.prepare("INSERT INTO teams (name, kind) VALUES ('B组', 'sales')").run().lastInsertRowid;
-  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id IN (?, ?)').run(ta, uid.s1, uid.s2);
-  t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(tb, uid.s3);
+  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
+  salesTeam(t.core, 'B组', null, [uid.s3!]);
   t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
   // This test's own small dictionaries instead of the standard ones every database starts with.
   t.core.sqlite.exec('DELETE FROM dictionaries');
