@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Button, Toolbar } from '../../ui';
-import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../ui/grid';
+import { DataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
 import { ReassignButton } from '../sales/analysis/ReassignButton';
 import { CustomerForm } from './CustomerForm';
@@ -47,15 +47,7 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
     <div className="screen screen-fill">
       <Toolbar title={t(title)} info={selection.count > 0 ? t('grid.selected', { n: selection.count.toLocaleString() }) : undefined}>
         <SearchBox ref={searchRef} onOpen={(h) => openCustomer(h.id, h.name)} />
-        {allowed.length > 1 && (
-          <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
-            {allowed.map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
-                {t(`customer.scope.${s}`)}
-              </button>
-            ))}
-          </span>
-        )}
+        <ScopePicker scopes={allowed} value={scope} onChange={setScope} />
         <ReassignButton
           selection={selection}
           onDone={() => {

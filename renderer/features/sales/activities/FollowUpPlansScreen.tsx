@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Toolbar } from '../../../ui';
-import { DataGrid, type DataGridHandle } from '../../../ui/grid';
+import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { ReviewPanel } from './ReviewPanel';
@@ -51,15 +51,7 @@ function PlansList({ switcher }: { switcher?: ReactNode }) {
             </button>
           ))}
         </span>
-        {allowed.length > 1 && (
-          <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
-            {allowed.map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
-                {t(`customer.scope.${s}`)}
-              </button>
-            ))}
-          </span>
-        )}
+        <ScopePicker scopes={allowed} value={scope} onChange={setScope} />
       </Toolbar>
       <DataGrid
         ref={gridRef}

@@ -6,7 +6,7 @@ import { useNavigation } from '../../../shell/navigation';
 import { FormMessage, Toolbar } from '../../../ui';
 import { DataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
-import { ScopePicker, useScopes } from './ScopePicker';
+import { ScopePicker, useScopes } from '../../../ui/grid';
 
 type Range = 'today' | 'week';
 const PRESET: Record<Range, string> = { today: 'birthdaysToday', week: 'birthdaysWeek' };

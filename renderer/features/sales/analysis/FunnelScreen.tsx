@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/react';
 import { Table, Toolbar, type Column } from '../../../ui';
 import { FunnelChart, funnelOption } from './FunnelChart';
 import { yuan, thisMonth } from './format';
-import { ScopePicker, useScopes } from './ScopePicker';
+import { ScopePicker, useScopes } from '../../../ui/grid';
 
 /**
  * 销售漏斗 (sales.funnel; analysis.funnel for managers): one month's funnel and forecast for me,

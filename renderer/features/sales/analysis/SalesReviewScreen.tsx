@@ -7,7 +7,7 @@ import { Toolbar } from '../../../ui';
 import { DataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { NoPlanCustomers } from './NoPlanCustomers';
-import { ScopePicker, useScopes } from './ScopePicker';
+import { ScopePicker, useScopes } from '../../../ui/grid';
 
 type Kind = 'stalled' | 'noNextActivity' | 'noPlan';
 const KINDS: Kind[] = ['stalled', 'noNextActivity', 'noPlan'];

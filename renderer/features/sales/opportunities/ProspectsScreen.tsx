@@ -3,7 +3,7 @@ import type { Scope } from '../../../../electron/common/api/grid';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
-import { DataGrid, type DataGridHandle } from '../../../ui/grid';
+import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { OpportunityForm } from './OpportunityForm';
 import { OpportunityPanel } from './OpportunityPanel';
@@ -30,15 +30,7 @@ export function ProspectsScreen() {
   return (
     <div className="screen screen-fill opp-screen" data-testid="prospects-screen">
       <Toolbar title={t('nav.sales.prospects')}>
-        {scopes.length > 1 && (
-          <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
-            {scopes.map((s) => (
-              <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
-                {t(`customer.scope.${s}`)}
-              </button>
-            ))}
-          </span>
-        )}
+        <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
         <Button variant="primary" onClick={() => setCreating(true)} data-testid="opp-new">
           {t('opp.new')}
         </Button>

@@ -4,7 +4,7 @@ import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, TabPanel, TabStrip, Toolbar, useToast } from '../../../ui';
-import { DataGrid, type DataGridHandle } from '../../../ui/grid';
+import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { TestDrivePanel } from './TestDrivePanel';
 import { TrafficReport } from './TrafficReport';
@@ -56,15 +56,7 @@ export function ShowroomTrafficScreen() {
           <section className="sr-visits">
             <div className="sr-row">
               <h3 className="sr-h">{t('showroom.visits.title')}</h3>
-              {scopes.length > 1 && (
-                <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
-                  {scopes.map((s) => (
-                    <button key={s} type="button" role="radio" aria-checked={scope === s} className={`seg-btn${scope === s ? ' is-active' : ''}`} onClick={() => setScope(s)}>
-                      {t(`customer.scope.${s}`)}
-                    </button>
-                  ))}
-                </span>
-              )}
+              <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
               <label className="sr-late-only">
                 <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} data-testid="late-only" /> {t('showroom.visits.lateOnly')}
               </label>

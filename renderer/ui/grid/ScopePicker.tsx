@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Scope } from '../../../../electron/common/api/grid';
-import { call } from '../../../api';
-import { useI18n } from '../../../i18n/react';
+import type { Scope } from '../../../electron/common/api/grid';
+import { call } from '../../api';
+import { useI18n } from '../../i18n/react';
 
 /** The scopes this user may pick (the server's answer for the customers list: mine / team / all). */
 export function useScopes(): Scope[] {
