@@ -5,6 +5,7 @@ export { TabStrip, TabPanel, type TabItem } from './Tabs';
 export { Tree, type TreeNode } from './Tree';
 export { StatusBar, StatusItem } from './StatusBar';
 export { Dialog } from './Dialog';
+export { DialogActions } from './DialogActions';
 export { ToastProvider, useToast, type ToastApi } from './Toasts';
 export { Table, type Column } from './Table';
 export { Toolbar } from './Toolbar';

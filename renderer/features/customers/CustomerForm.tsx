@@ -6,7 +6,7 @@ import { useDictionary, withCurrent } from './dictionaries';
 import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
-import { Button, Dialog, FormMessage, SelectField, TextField } from '../../ui';
+import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../ui';
 
 type Errors = Record<string, string>;
 
@@ -165,14 +165,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
       onClose={onClose}
       width={640}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={busy} onClick={() => void submit()} data-testid="customer-save">
-            {t('customer.save')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('customer.save')} busy={busy} testId="customer-save" />}
     >
       <div className="form-grid" data-testid="customer-form">
         <TextField label={t('customer.f.name')} value={v.name} onChange={set('name')} error={errors.name} maxLength={60} required autoFocus />

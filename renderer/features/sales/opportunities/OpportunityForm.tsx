@@ -3,7 +3,7 @@ import { OPPORTUNITY_SOURCE_CODES } from '../../../../electron/common/api/sales'
 import { STAGES, type StageCode } from '../../../../electron/common/stages';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, FormMessage, SelectField, TextField } from '../../../ui';
+import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
 import { SearchBox } from '../../customers/SearchBox';
 import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, splitErrors, useFormState, type NextActivityValue } from './form-bits';
@@ -84,14 +84,7 @@ export function OpportunityForm({
       onClose={onClose}
       width={640}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={f.busy} onClick={() => void submit()} data-testid="opp-save">
-            {t('opp.save')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('opp.save')} busy={f.busy} testId="opp-save" />}
     >
       <div className="form-grid" data-testid="opp-form">
         {!detail && (

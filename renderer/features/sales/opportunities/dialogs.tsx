@@ -3,7 +3,7 @@ import type { OpportunityDetail, PurchaseIntent } from '../../../../electron/com
 import { STAGES, stageIndex, type StageCode } from '../../../../electron/common/stages';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, FormMessage, SelectField, TextField } from '../../../ui';
+import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
 import { defaultNextActivity, dictLabelOf, localToday, nextActivityInput, NextActivityFields, splitErrors, useFormState } from './form-bits';
 
@@ -46,14 +46,7 @@ export function StageMoveDialog({ detail, target, onClose, onDone }: { detail: O
       onClose={onClose}
       width={560}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={f.busy} onClick={() => void submit()} data-testid="opp-stage-confirm">
-            {t('common.ok')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('common.ok')} busy={f.busy} testId="opp-stage-confirm" />}
     >
       {back && (
         <div className="field">
@@ -117,14 +110,7 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
       onClose={onClose}
       width={620}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={f.busy} onClick={() => void submit()} data-testid="opp-deliver-save">
-            {t('opp.deliver.save')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('opp.deliver.save')} busy={f.busy} testId="opp-deliver-save" />}
     >
       <div className="form-grid" data-testid="opp-deliver-form">
         <SelectField
@@ -198,14 +184,7 @@ export function AbandonDialog({ detail, onClose, onDone }: { detail: Opportunity
       onClose={onClose}
       width={520}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="danger" busy={f.busy} onClick={() => void submit()} data-testid="opp-abandon-save">
-            {t('opp.abandon')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('opp.abandon')} busy={f.busy} variant="danger" testId="opp-abandon-save" />}
     >
       <div className="form-grid" data-testid="opp-abandon-form">
         <SelectField
@@ -274,14 +253,7 @@ export function IntentDialog({ customerId, opportunityId, intent, onClose, onDon
       onClose={onClose}
       width={560}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={f.busy} onClick={() => void submit()} data-testid="opp-intent-save">
-            {t('opp.save')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('opp.save')} busy={f.busy} testId="opp-intent-save" />}
     >
       <div className="form-grid">
         <SelectField

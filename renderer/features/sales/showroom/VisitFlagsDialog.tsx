@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, FormMessage } from '../../../ui';
+import { Dialog, FormMessage, DialogActions } from '../../../ui';
 
 /** Later facts about a visit from the list: ordered, delivered, test drive (the server checks it is the user's). */
 export function VisitFlagsDialog({ row, onClose, onSaved }: { row: Record<string, unknown>; onClose: () => void; onSaved: () => void }) {
@@ -38,14 +38,7 @@ export function VisitFlagsDialog({ row, onClose, onSaved }: { row: Record<string
       title={t('showroom.visit.editTitle', { name: String(row.name ?? ''), date: String(row.visitDate ?? '') })}
       onClose={onClose}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={busy} onClick={() => void save()} data-testid="visit-flags-save">
-            {t('showroom.visit.save')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void save()} submitLabel={t('showroom.visit.save')} busy={busy} testId="visit-flags-save" />}
     >
       <div className="sr-checks" data-testid="visit-flags">
         {box('testDrive', t('showroom.f.testDrive'))}

@@ -4,7 +4,7 @@ import { isFirstVisitMode, VISIT_MODES, type VisitRegistered } from '../../../..
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, FormMessage, SelectField, TextField } from '../../../ui';
+import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
 import { useDictionary } from '../../customers/dictionaries';
 import { splitProblems, type DealerNow } from './useShowroomToday';
@@ -128,14 +128,7 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
       onClose={onClose}
       width={680}
       closeLabel={t('common.close')}
-      actions={
-        <>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button variant="primary" busy={busy} onClick={() => void submit()} data-testid="visit-save">
-            {t('showroom.visit.save')}
-          </Button>
-        </>
-      }
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('showroom.visit.save')} busy={busy} testId="visit-save" />}
     >
       <div className="form-grid" data-testid="visit-form">
         <TextField label={t('showroom.f.name')} name="name" value={v.name} onChange={set('name')} error={errors.name} maxLength={60} required autoFocus />
