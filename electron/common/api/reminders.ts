@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { method, returns } from './contract';
+import { SCOPES, type Scope } from './grid';
+
+/**
+ * 提醒服务: the reminder lists of the customer-service agents (首保, 常规保养, 专项保养, the four
+ * expiries of 客户关怀, 流失预警, 生日), each for a date range chosen on screen ("查看").
+ */
+export const REMINDER_KINDS = [
+  'first_service',
+  'regular_service',
+  'mileage_service',
+  'expiry_insurance',
+  'expiry_membership',
+  'expiry_inspection',
+  'expiry_licence',
+  'churn',
+  'birthday',
+] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const reminderQuerySchema = z
+  .object({
+    kind: z.enum(REMINDER_KINDS),
+    /** Inclusive calendar days in the dealer's time zone; defaults per kind when omitted. */
+    from: day.optional(),
+    to: day.optional(),
+    scope: z.enum(SCOPES).optional(),
+    /** 专项保养 only: the estimated-mileage band in km (default 78,000–82,000). */
+    kmFrom: z.number().int().min(0).max(2_000_000).optional(),
+    kmTo: z.number().int().min(0).max(2_000_000).optional(),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+export type ReminderQuery = z.input<typeof reminderQuerySchema>;
+
+/** One row of a reminder list: a customer and (except birthdays) one of their vehicles. */
+export interface ReminderRow {
+  customerId: number;
+  customerName: string;
+  phone: string | null;
+  vehicleId: number | null;
+  plate: string | null;
+  model: string | null;
+  /** The date the row is about (purchase, next service, expiry, last service, birthday). */
+  date: string | null;
+  /** Estimated current mileage (专项保养) or service visits here (流失预警). */
+  figure: number | null;
+  lastServiceDate: string | null;
+}
+
+export interface ReminderList {
+  kind: ReminderKind;
+  from: string;
+  to: string;
+  today: string;
+  rows: ReminderRow[];
+  total: number;
+  /** Customers that qualify but are 免打扰 (DND): left out of rows and total, counted here. */
+  leftOutDnd: number;
+}
+
+export interface ChurnRecordRow {
+  id: number;
+  customerId: number;
+  vehicleId: number | null;
+  reason: string;
+  note: string | null;
+  userName: string | null;
+  createdAt: number;
+}
+
+export const remindersApi = {
+  'reminders.list': method({ input: reminderQuerySchema, access: 'session', output: returns<ReminderList>() }),
+  /** Turns the whole list (every qualifying, non-DND row, not only the page) into agents' tasks. */
+  'reminders.toTasks': method({
+    input: reminderQuerySchema
+      .omit({ offset: true, limit: true })
+      .extend({ assigneeId: z.number().int().positive().nullable().default(null) })
+      .strict(),
+    access: ['serviceAgent', 'serviceManager', 'generalManager', 'admin'],
+    output: returns<{ created: number; existing: number; leftOutDnd: number }>(),
+  }),
+  'churn.record': method({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        vehicleId: z.number().int().positive().nullable().default(null),
+        reason: z.string().min(1).max(64),
+        note: z.string().max(2000).nullable().default(null),
+      })
+      .strict(),
+    access: ['serviceAgent', 'serviceManager', 'generalManager', 'admin'],
+    output: returns<{ id: number }>(),
+  }),
+  'churn.records': method({
+    input: z.object({ customerId: z.number().int().positive() }).strict(),
+    access: 'session',
+    output: returns<ChurnRecordRow[]>(),
+  }),
+  'vehicles.recomputeNextService': method({
+    input: z.object({ vehicleId: z.number().int().positive() }).strict(),
+    access: ['serviceAgent', 'serviceManager', 'serviceAdvisor', 'generalManager', 'admin'],
+    output: returns<{ vehicleId: number; nextServiceDate: string | null }>(),
+  }),
+} as const;
+
+export type { Scope };
