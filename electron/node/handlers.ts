@@ -14,6 +14,7 @@ import { salesHandlers } from './features/sales/sales-handlers';
 import { showroomHandlers } from './features/sales/showroom-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
 import { activitiesHandlers } from './features/sales/activities-handlers';
+import { revisitsHandlers } from './features/service/revisits-handlers';
 
 export interface HandlerCtx {
   core: Core;
@@ -47,6 +48,7 @@ export const handlers: Handlers<Api> = {
   ...showroomHandlers,
   ...salesAnalysisHandlers,
   ...activitiesHandlers,
+  ...revisitsHandlers,
 };
 
 export type { MethodName };

@@ -6,6 +6,7 @@ import { salesApi } from './sales';
 import { showroomApi } from './showroom';
 import { salesAnalysisApi } from './sales-analysis';
 import { activitiesApi } from './activities';
+import { revisitsApi } from './revisits';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -20,6 +21,7 @@ export const api = {
   ...showroomApi,
   ...salesAnalysisApi,
   ...activitiesApi,
+  ...revisitsApi,
 } as const;
 
 export type Api = typeof api;
@@ -37,3 +39,4 @@ export type * from './showroom';
 export type * from './sales-analysis';
 export type * from './activities';
 export type * from './events';
+export type * from './revisits';

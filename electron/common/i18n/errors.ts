@@ -131,5 +131,25 @@ export const FIELD_MESSAGES = {
     'zh-CN': '只能指派给在职、且在您管理范围内的销售顾问',
     en: 'Only an active consultant within your team or scope can take the opportunity',
   },
+  // Revisits (issue 6)
+  'revisit.template.nameKind': {
+    'zh-CN': '模板名称须包含“销售”或“维修”(只含其一),才能用于销售回访或维修回访',
+    en: 'A template name must contain 销售 (sales) or 维修 (repair), not both, to be offered for sales or repair revisits',
+  },
+  'revisit.template.kind': { 'zh-CN': '该模板不适用于此类回访', en: 'This template is not for this kind of revisit' },
+  'revisit.template.used': { 'zh-CN': '模板已被回访使用,问题不能再修改;请另建模板', en: 'Revisits already used this template, so its questions cannot change; create a new template' },
+  'revisit.template.noQuestions': { 'zh-CN': '模板至少需要一个问题', en: 'A template needs at least one question' },
+  'revisit.template.options': { 'zh-CN': '每个问题至少需要两个选项', en: 'Every question needs at least two options' },
+  'revisit.answer.required': { 'zh-CN': '必答问题未回答:{q}', en: 'Required question not answered: {q}' },
+  'revisit.answer.option': { 'zh-CN': '答案不是该问题的选项', en: 'The answer is not one of the question’s options' },
+  'revisit.reason.required': { 'zh-CN': '选择“不满意”时至少选择一个不满意原因', en: 'Pick at least one reason when the customer is dissatisfied' },
+  'revisit.result.required': { 'zh-CN': '请选择回访结果', en: 'Choose the revisit result' },
+  'revisit.done': { 'zh-CN': '该回访已完成', en: 'This revisit is already done' },
+  'lowScore.description': {
+    'zh-CN': '请填写实际跟进情况;仅“已跟进”或“未接通”不能作为跟进说明',
+    en: 'Describe what was actually done; “已跟进” (followed up) or “未接通” (no answer) alone is not a description',
+  },
+  'lowScore.nextDue': { 'zh-CN': '修复中须安排晚于今天的下次跟进日期', en: 'Being repaired: plan the next follow-up on a later day than today' },
+  'lowScore.closed': { 'zh-CN': '该跟进任务已关闭', en: 'This follow-up is already closed' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

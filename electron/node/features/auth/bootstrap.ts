@@ -2,6 +2,7 @@ import type { Sqlite } from '../../../../db/client';
 import { ROLES, ROLE_NAMES, ROLE_PERMISSIONS } from '../../../common/roles';
 import { ensurePlanTemplates } from '../sales/plan-templates';
 import { insertStandardDictionaries } from '../admin/reference-dictionaries';
+import { ensureDefaultRevisitTemplates } from '../service/revisit-templates';
 
 /** Reference rows every database needs (roles and their default permissions, dictionaries, plan templates). Idempotent. */
 export function ensureReferenceData(sqlite: Sqlite): void {
@@ -17,4 +18,5 @@ export function ensureReferenceData(sqlite: Sqlite): void {
   })();
   insertStandardDictionaries(sqlite, { onlyMissingKinds: true });
   ensurePlanTemplates(sqlite);
+  ensureDefaultRevisitTemplates(sqlite);
 }
