@@ -14,6 +14,8 @@ import { salesHandlers } from './features/sales/sales-handlers';
 import { showroomHandlers } from './features/sales/showroom-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
 import { activitiesHandlers } from './features/sales/activities-handlers';
+import { appointmentsHandlers } from './features/service/appointments-handlers';
+import { solicitationHandlers } from './features/service/solicitation-handlers';
 import { revisitsHandlers } from './features/service/revisits-handlers';
 
 export interface HandlerCtx {
@@ -48,6 +50,8 @@ export const handlers: Handlers<Api> = {
   ...showroomHandlers,
   ...salesAnalysisHandlers,
   ...activitiesHandlers,
+  ...appointmentsHandlers,
+  ...solicitationHandlers,
   ...revisitsHandlers,
 };
 

@@ -52,6 +52,8 @@ export const settingsSchema = z.object({
   // The hand-off of a deal to the DMS (小R3): a folder the DMS imports from ('' = <data folder>/dms-export).
   'dms.exportDir': z.string().trim().max(260),
   'dms.format': z.enum(['json', 'csv']),
+  // Service appointments (issue 6): how many bookings one hourly slot takes.
+  'service.appointmentSlotCapacity': z.number().int().min(1).max(50),
   // CSI / SSI (issue 6): a revisit scoring under this (0–100) opens a low-score follow-up.
   'service.lowScoreThreshold': z.number().int().min(1).max(100),
 });

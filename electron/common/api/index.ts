@@ -7,6 +7,8 @@ import { showroomApi } from './showroom';
 import { salesAnalysisApi } from './sales-analysis';
 import { activitiesApi } from './activities';
 import { revisitsApi } from './revisits';
+import { appointmentsApi } from './appointments';
+import { solicitationApi } from './solicitation';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -21,6 +23,8 @@ export const api = {
   ...showroomApi,
   ...salesAnalysisApi,
   ...activitiesApi,
+  ...appointmentsApi,
+  ...solicitationApi,
   ...revisitsApi,
 } as const;
 
@@ -39,4 +43,6 @@ export type * from './showroom';
 export type * from './sales-analysis';
 export type * from './activities';
 export type * from './events';
+export type * from './appointments';
+export type * from './solicitation';
 export type * from './revisits';

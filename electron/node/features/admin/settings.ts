@@ -19,6 +19,7 @@ export const SETTING_DEFAULTS: SettingsValues = {
   'sales.stalledDays': 30,
   'dms.exportDir': '',
   'dms.format': 'json',
+  'service.appointmentSlotCapacity': 3,
   'service.lowScoreThreshold': 80,
 };
 export type SettingKey = keyof SettingsValues;

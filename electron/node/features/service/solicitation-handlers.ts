@@ -1,0 +1,28 @@
+import type { solicitationApi } from '../../../common/api/solicitation';
+import type { Core } from '../../core';
+import { me, type Handlers } from '../../handlers';
+import { SolicitationService } from './solicitation';
+
+const services = new WeakMap<Core, SolicitationService>();
+export function solicitationOf(core: Core): SolicitationService {
+  let s = services.get(core);
+  if (!s) services.set(core, (s = new SolicitationService(core)));
+  return s;
+}
+
+export const solicitationHandlers: Handlers<typeof solicitationApi> = {
+  'solicitation.generate': (ctx, input) => solicitationOf(ctx.core).generate(me(ctx), input),
+  'solicitation.assign': (ctx, { ids, agentId }) => solicitationOf(ctx.core).assign(me(ctx), ids, agentId),
+  'solicitation.setState': (ctx, { id, state, failReason }) => solicitationOf(ctx.core).setState(me(ctx), id, state, failReason),
+  'solicitation.detectSuccess': (ctx) => solicitationOf(ctx.core).detectSuccess(me(ctx).user.id),
+  // The rates are read after success detection so that a visit entered today counts at once.
+  'solicitation.rates': (ctx) => {
+    const s = me(ctx);
+    solicitationOf(ctx.core).detectSuccess(s.user.id);
+    return solicitationOf(ctx.core).rates();
+  },
+  'solicitation.agents': (ctx) => {
+    me(ctx);
+    return solicitationOf(ctx.core).agents();
+  },
+};

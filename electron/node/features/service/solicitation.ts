@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { solicitationTasks } from '../../../../db/schema';
+import { SOLICITATION_STATE_LABELS, type SolicitationRateRow, type SolicitationRates, type SolicitationTaskRow } from '../../../common/api/solicitation';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { AuditedWriter } from '../admin/audited';
+import { writeAudit } from '../admin/audit';
+import type { SessionCtx } from '../auth/service';
+import { addDays, dayStartMs, todayIn } from '../grid/dates';
+import { regularServiceDue } from './regular-service-source';
+import { ServiceDeskProblems } from './service-problems';
+import { auditPeriodStart, canMove, rates, type RateCounts, type SolicitationState } from './solicitation-rules';
+
+const MAX_RANGE_DAYS = 92;
+const PULLING_LIMIT = 200;
+
+/** One task per vehicle and due date: generating the same list twice creates nothing twice. */
+export const solicitationKey = (kind: string, customerId: number, vehicleId: number | null, due: string) => `${kind}:${customerId}/${vehicleId ?? ''}:${due}`;
+
+/**
+ * 招揽任务: generated from the regular-service list, assigned by a manager, worked by the agent.
+ * An agent reads and moves only the tasks assigned to them (SQL below); managers see all.
+ */
+export class SolicitationService {
+  private writer: AuditedWriter;
+  constructor(readonly core: Core) {
+    this.writer = new AuditedWriter(core.db, core.clock);
+  }
+
+  private today(): string {
+    return todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
+  }
+
+  generate(s: SessionCtx, input: { from: string; to: string; windowDays: number }): { created: number; existing: number; dndExcluded: number; source: 'reminders' | 'own' } {
+    if (input.from > input.to || addDays(input.from, MAX_RANGE_DAYS) < input.to) new ServiceDeskProblems(s.user.locale).add('from', 'solicitation.range').throwIfAny();
+    const due = regularServiceDue(this.core, { from: input.from, to: input.to, today: this.today(), limit: 50_000 });
+    const now = this.core.clock.now();
+    const created = this.core.db.transaction((tx) => {
+      let n = 0;
+      for (const r of due.rows) {
+        const row = tx
+          .insert(solicitationTasks)
+          .values({
+            naturalKey: solicitationKey('regular_service', r.customerId, r.vehicleId, r.nextServiceDate),
+            kind: 'regular_service',
+            customerId: r.customerId,
+            vehicleId: r.vehicleId,
+            windowStart: addDays(r.nextServiceDate, -input.windowDays),
+            windowEnd: addDays(r.nextServiceDate, input.windowDays),
+            status: 'unassigned',
+            createdAt: now,
+            updatedAt: now,
+          })
+          .onConflictDoNothing({ target: solicitationTasks.naturalKey })
+          .returning({ id: solicitationTasks.id })
+          .get();
+        if (!row) continue;
+        n++;
+        writeAudit(tx, this.core.clock, { userId: s.user.id, action: 'create', entity: 'solicitation_task', entityId: row.id, after: { ...r, id: row.id } });
+      }
+      return n;
+    });
+    return { created, existing: due.rows.length - created, dndExcluded: due.dndExcluded, source: 'own' };
+  }
+
+  agents(): { id: number; name: string }[] {
+    return this.core.db.all(sql`SELECT id, display_name AS name FROM users WHERE role = 'serviceAgent' AND active = 1 ORDER BY display_name, id`);
+  }
+
+  /** Assign (or un-assign with null) open tasks; finished tasks (成功 / 失败) are left as they are. */
+  assign(s: SessionCtx, ids: readonly number[], agentId: number | null): { updated: number } {
+    if (agentId !== null && !this.core.db.get(sql`SELECT 1 FROM users WHERE id = ${agentId} AND role = 'serviceAgent' AND active = 1`)) {
+      new ServiceDeskProblems(s.user.locale).add('agentId', 'solicitation.agent').throwIfAny();
+    }
+    const status = agentId === null ? 'unassigned' : 'assigned';
+    return this.core.db.transaction((tx) => {
+      let updated = 0;
+      for (const id of ids) {
+        const t = tx.get<{ status: SolicitationState } | undefined>(sql`SELECT status FROM solicitation_tasks WHERE id = ${id}`);
+        if (!t || !canMove(t.status, status)) continue;
+        this.writer.update(s.user.id, 'solicitation_task', solicitationTasks, id, { assigneeId: agentId, status, updatedAt: this.core.clock.now() }, tx);
+        updated++;
+      }
+      return { updated };
+    });
+  }
+
+  setState(s: SessionCtx, id: number, to: 'in_progress' | 'failed', failReason?: string | null): { id: number; status: string } {
+    const managers = ['serviceManager', 'generalManager', 'admin'];
+    const mine = managers.includes(s.user.role) ? sql`` : sql`AND assignee_id = ${s.user.id}`;
+    const t = this.core.db.get<{ status: SolicitationState } | undefined>(sql`SELECT status FROM solicitation_tasks WHERE id = ${id} ${mine}`);
+    if (!t) throw new AppError('NOT_FOUND');
+    const p = new ServiceDeskProblems(s.user.locale);
+    const label = (st: SolicitationState) => SOLICITATION_STATE_LABELS[st][s.user.locale === 'en' ? 'en' : 'zh'];
+    if (!canMove(t.status, to)) p.add('state', 'solicitation.move', { from: label(t.status), to: label(to) });
+    const reason = failReason?.trim() || null;
+    if (to === 'failed' && !reason) p.add('failReason', 'solicitation.failReason');
+    p.throwIfAny();
+    this.writer.update(s.user.id, 'solicitation_task', solicitationTasks, id, { status: to, failReason: to === 'failed' ? reason : null, updatedAt: this.core.clock.now() });
+    return { id, status: to };
+  }
+
+  /**
+   * 招揽成功 is computed, never ticked: an open or failed task whose customer (the task's vehicle
+   * when it has one) had a service visit within [windowStart, windowEnd] becomes 成功, linked to the visit.
+   */
+  detectSuccess(actorId: number | null): { succeeded: number } {
+    const found = this.core.db.all<{ id: number; visitId: number }>(sql`
+      SELECT t.id, (SELECT sv.id FROM service_visits sv
+                     WHERE sv.customer_id = t.customer_id AND (t.vehicle_id IS NULL OR sv.vehicle_id = t.vehicle_id)
+                       AND sv.date BETWEEN t.window_start AND t.window_end ORDER BY sv.date, sv.id LIMIT 1) AS visitId
+        FROM solicitation_tasks t WHERE t.status <> 'succeeded'`);
+    const hits = found.filter((f) => f.visitId != null);
+    if (!hits.length) return { succeeded: 0 };
+    this.core.db.transaction((tx) => {
+      for (const h of hits) this.writer.update(actorId, 'solicitation_task', solicitationTasks, h.id, { status: 'succeeded', successVisitId: h.visitId, updatedAt: this.core.clock.now() }, tx);
+    });
+    return { succeeded: hits.length };
+  }
+
+  /** The audit's figures over six months of regular-service tasks (by creation date, as the audit exports them). */
+  rates(): SolicitationRates {
+    const tz = this.core.settings.get('dealer.timeZone');
+    const to = this.today();
+    const from = auditPeriodStart(to);
+    const fromMs = dayStartMs(from, tz);
+    const toMs = dayStartMs(addDays(to, 1), tz);
+    const period = sql`t.kind = 'regular_service' AND t.created_at >= ${fromMs} AND t.created_at < ${toMs}`;
+    const counts = this.core.db.all<RateCounts & { agentId: number | null; agentName: string | null }>(sql`
+      SELECT t.assignee_id AS agentId, u.display_name AS agentName, count(*) AS total,
+             sum(t.status = 'unassigned') AS unassigned, sum(t.status = 'assigned') AS assigned, sum(t.status = 'in_progress') AS inProgress,
+             sum(t.status = 'succeeded') AS succeeded, sum(t.status = 'failed') AS failed
+        FROM solicitation_tasks t LEFT JOIN users u ON u.id = t.assignee_id
+       WHERE ${period} GROUP BY t.assignee_id ORDER BY u.display_name, t.assignee_id`);
+    const row = (c: RateCounts & { agentId: number | null; agentName: string | null }): SolicitationRateRow => ({ ...c, ...rates(c) });
+    const sum = counts.reduce<RateCounts>(
+      (a, c) => ({ total: a.total + c.total, unassigned: a.unassigned + c.unassigned, assigned: a.assigned + c.assigned, inProgress: a.inProgress + c.inProgress, succeeded: a.succeeded + c.succeeded, failed: a.failed + c.failed }),
+      { total: 0, unassigned: 0, assigned: 0, inProgress: 0, succeeded: 0, failed: 0 },
+    );
+    const pulling = this.core.db.all<Omit<SolicitationTaskRow, 'createdDate'> & { createdAt: number }>(sql`
+      SELECT t.id, t.customer_id AS customerId, c.name AS customerName, v.plate, t.window_start AS windowStart, t.window_end AS windowEnd,
+             t.status, t.assignee_id AS assigneeId, u.display_name AS assigneeName,
+             t.created_at AS createdAt
+        FROM solicitation_tasks t JOIN customers c ON c.id = t.customer_id
+        LEFT JOIN vehicles v ON v.id = t.vehicle_id LEFT JOIN users u ON u.id = t.assignee_id
+       WHERE ${period} AND t.status IN ('unassigned', 'assigned') ORDER BY t.created_at, t.id LIMIT ${PULLING_LIMIT}`);
+    return { from, to, overall: row({ ...sum, agentId: null, agentName: null }), perAgent: counts.map(row), pulling: pulling.map(({ createdAt, ...r }) => ({ ...r, createdDate: todayIn(tz, createdAt) })) };
+  }
+}
