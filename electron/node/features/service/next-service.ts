@@ -1,0 +1,65 @@
+/**
+ * 计算下次保养日期: the next service is due at the model's interval after the last service, in time
+ * or in km, whichever comes first; km are turned into days with the customer's average km per day.
+ */
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { writeAudit } from '../admin/audit';
+import { addDays } from '../grid/dates';
+import { addMonths } from './reminder-rules';
+
+export interface ServiceInterval {
+  km: number;
+  months: number;
+}
+
+/**
+ * FAW-VW defaults (the demo seeder assumes the same): 首保 at 5,000 km or 6 months after delivery,
+ * then every 7,500 km or 12 months. The ID. electric models have no oil to change: 首保 at
+ * 5,000 km / 6 months, then 15,000 km / 12 months.
+ */
+export const FIRST_SERVICE_INTERVAL: ServiceInterval = { km: 5_000, months: 6 };
+export const DEFAULT_INTERVAL: ServiceInterval = { km: 7_500, months: 12 };
+export const MODEL_INTERVALS: Readonly<Record<string, ServiceInterval>> = {
+  id4crozz: { km: 15_000, months: 12 },
+  id6crozz: { km: 15_000, months: 12 },
+};
+
+export interface NextServiceInput {
+  model: string;
+  /** The last service here, or null before the first one (then the delivery date is the start). */
+  lastServiceDate: string | null;
+  deliveryDate: string | null;
+  avgKmPerDay: number | null;
+}
+
+/** The next service date, or null when nothing is known to start from. */
+export function nextServiceDate(v: NextServiceInput): string | null {
+  const start = v.lastServiceDate ?? v.deliveryDate;
+  if (!start) return null;
+  const iv = v.lastServiceDate ? (MODEL_INTERVALS[v.model] ?? DEFAULT_INTERVAL) : FIRST_SERVICE_INTERVAL;
+  const byTime = addMonths(start, iv.months);
+  if (!v.avgKmPerDay || v.avgKmPerDay <= 0) return byTime;
+  const byKm = addDays(start, Math.floor(iv.km / v.avgKmPerDay));
+  return byKm < byTime ? byKm : byTime;
+}
+
+/** Recomputes and stores one vehicle's next service date from its service history (audited). */
+export function recomputeNextService(core: Core, actorId: number | null, vehicleId: number): { vehicleId: number; nextServiceDate: string | null } {
+  return core.db.transaction((tx) => {
+    const v = core.sqlite
+      .prepare(
+        `select v.model, v.delivery_date as deliveryDate, v.avg_km_per_day as avgKmPerDay, v.next_service_date as before,
+                (select max(s.date) from service_visits s where s.vehicle_id = v.id) as lastServiceDate
+           from vehicles v where v.id = ?`,
+      )
+      .get(vehicleId) as (NextServiceInput & { before: string | null }) | undefined;
+    if (!v) throw new AppError('NOT_FOUND');
+    const next = nextServiceDate(v);
+    if (next !== v.before || v.lastServiceDate) {
+      core.sqlite.prepare('update vehicles set next_service_date = ?, last_service_date = ?, updated_at = ? where id = ?').run(next, v.lastServiceDate, core.clock.now(), vehicleId);
+      writeAudit(tx, core.clock, { userId: actorId, action: 'update', entity: 'vehicle', entityId: vehicleId, before: { nextServiceDate: v.before }, after: { nextServiceDate: next, lastServiceDate: v.lastServiceDate } });
+    }
+    return { vehicleId, nextServiceDate: next };
+  });
+}
