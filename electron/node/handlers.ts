@@ -14,6 +14,8 @@ import { salesHandlers } from './features/sales/sales-handlers';
 import { showroomHandlers } from './features/sales/showroom-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
 import { activitiesHandlers } from './features/sales/activities-handlers';
+import { complaintsHandlers } from './features/service/complaints-handlers';
+import { workbenchHandlers } from './features/service/workbench-handlers';
 import { appointmentsHandlers } from './features/service/appointments-handlers';
 import { solicitationHandlers } from './features/service/solicitation-handlers';
 import { revisitsHandlers } from './features/service/revisits-handlers';
@@ -50,6 +52,8 @@ export const handlers: Handlers<Api> = {
   ...showroomHandlers,
   ...salesAnalysisHandlers,
   ...activitiesHandlers,
+  ...complaintsHandlers,
+  ...workbenchHandlers,
   ...appointmentsHandlers,
   ...solicitationHandlers,
   ...revisitsHandlers,

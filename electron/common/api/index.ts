@@ -9,6 +9,8 @@ import { activitiesApi } from './activities';
 import { revisitsApi } from './revisits';
 import { appointmentsApi } from './appointments';
 import { solicitationApi } from './solicitation';
+import { complaintsApi } from './complaints';
+import { workbenchApi } from './workbench';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -23,6 +25,8 @@ export const api = {
   ...showroomApi,
   ...salesAnalysisApi,
   ...activitiesApi,
+  ...complaintsApi,
+  ...workbenchApi,
   ...appointmentsApi,
   ...solicitationApi,
   ...revisitsApi,
@@ -43,6 +47,8 @@ export type * from './showroom';
 export type * from './sales-analysis';
 export type * from './activities';
 export type * from './events';
+export type * from './complaints';
+export type * from './workbench';
 export type * from './appointments';
 export type * from './solicitation';
 export type * from './revisits';

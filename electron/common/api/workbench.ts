@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { method, returns } from './contract';
+import type { Role } from '../roles';
+import type { ServiceTaskKind } from '../service-tasks';
+
+export const WORKBENCH_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager', 'serviceAdvisor', 'generalManager', 'admin'];
+/** Who sees every agent's load and moves tasks between agents. */
+export const WORKBENCH_MANAGER_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
+
+/** A row kind on the workbench: an agent task kind, or a 招揽任务 (its own table). */
+export type WorkbenchKind = ServiceTaskKind | 'solicitation';
+
+export interface WorkbenchRow {
+  /** 'task' rows take the outcome form; 'solicitation' rows are worked on the solicitation screen. */
+  source: 'task' | 'solicitation';
+  id: number;
+  kind: WorkbenchKind;
+  customerId: number;
+  customerName: string;
+  phone: string | null;
+  plate: string | null;
+  dueDate: string;
+  reason: string | null;
+  status: string;
+  overdue: boolean;
+  dnd: { call: boolean; sms: boolean };
+}
+
+export interface Workbench {
+  /** The dealer's today (Asia/Shanghai), YYYY-MM-DD. */
+  today: string;
+  agentId: number;
+  rows: WorkbenchRow[];
+  counts: { today: number; overdue: number };
+}
+
+export interface AgentLoad {
+  agentId: number | null;
+  agentName: string | null;
+  kind: WorkbenchKind;
+  open: number;
+  overdue: number;
+}
+
+export const workbenchApi = {
+  /** Today's and overdue work of one agent (self; a manager may look at any agent). */
+  'workbench.list': method({ input: z.object({ agentId: z.number().int().positive().optional() }), access: WORKBENCH_ROLES, output: returns<Workbench>() }),
+  /** The outcome of a task: done / failed (with a note) / rescheduled to a later day. */
+  'workbench.outcome': method({
+    input: z.object({
+      taskId: z.number().int().positive(),
+      outcome: z.enum(['done', 'failed', 'reschedule']),
+      note: z.string().trim().max(2000).default(''),
+      dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    }),
+    access: WORKBENCH_ROLES,
+    output: returns<{ id: number; status: string; dueDate: string }>(),
+  }),
+  /** Every agent's open / overdue counts per kind (unassigned tasks under agentId null). */
+  'workbench.load': method({ input: z.object({}), access: WORKBENCH_MANAGER_ROLES, output: returns<{ today: string; rows: AgentLoad[] }>() }),
+  'workbench.agents': method({ input: z.object({}), access: WORKBENCH_MANAGER_ROLES, output: returns<{ id: number; name: string }[]>() }),
+  /** Moves open tasks — the selected ones, or all of one agent's — to another agent, audited. */
+  'workbench.reassign': method({
+    input: z
+      .object({
+        taskIds: z.array(z.number().int().positive()).min(1).max(10000).optional(),
+        fromAgentId: z.number().int().positive().optional(),
+        toAgentId: z.number().int().positive(),
+      })
+      .refine((v) => (v.taskIds === undefined) !== (v.fromAgentId === undefined), { message: 'taskIds or fromAgentId' }),
+    access: WORKBENCH_MANAGER_ROLES,
+    output: returns<{ moved: number; toAgentId: number }>(),
+  }),
+} as const;

@@ -1,0 +1,157 @@
+import type { AgentLoad, Workbench, WorkbenchKind, WorkbenchRow } from '../../../common/api/workbench';
+import { WORKBENCH_MANAGER_ROLES } from '../../../common/api/workbench';
+import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
+import type { Role } from '../../../common/roles';
+import { tasks } from '../../../../db/schema';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { writeAudit } from '../admin/audit';
+import { AuditedWriter } from '../admin/audited';
+import type { SessionCtx } from '../auth/service';
+import { todayIn } from '../grid/dates';
+
+const OPEN_TASK = "('open', 'in_progress')";
+const OPEN_SOLICITATION = "('assigned', 'in_progress')";
+/** Who takes agent tasks. */
+const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
+/** "已跟进" / "未接通" alone is not a follow-up (reference/003); the low-score rule of the issue. */
+const EMPTY_FOLLOW_UPS = ['已跟进', '未接通', '跟进', '已联系'];
+
+export const isWorkbenchManager = (role: Role) => WORKBENCH_MANAGER_ROLES.includes(role);
+
+/** Pure: is a due day overdue on the dealer's `today` (both YYYY-MM-DD)? */
+export const isOverdue = (dueDate: string, today: string) => dueDate < today;
+
+/** Pure: a low-score follow-up needs a real description, not only a stock phrase. */
+export function isRealFollowUpNote(note: string): boolean {
+  const n = note.replace(/[\s。.,，!！]/g, '');
+  return n.length > 0 && !EMPTY_FOLLOW_UPS.includes(n);
+}
+
+function refuse(key: FieldMessageKey, locale: Locale, field: string, code: 'INVALID_INPUT' | 'CONFLICT' | 'FORBIDDEN' = 'INVALID_INPUT'): AppError {
+  const message = FIELD_MESSAGES[key][locale];
+  return code === 'INVALID_INPUT' ? new AppError(code, { issues: message, fields: [{ field, message }] }) : new AppError(code, { reason: message });
+}
+
+type DbRow = Omit<WorkbenchRow, 'overdue' | 'dnd'> & { dndCall: number; dndSms: number };
+
+/**
+ * 客服工作台: an agent's tasks due today or earlier (overdue) in the dealer's day, by kind — agent
+ * tasks (tasks) and 招揽任务 (solicitation_tasks, due from the window's start, overdue after its end)
+ * — with the outcome of a task, each agent's load and reassigning tasks (managers).
+ */
+export class WorkbenchService {
+  private writer: AuditedWriter;
+
+  constructor(private core: Core) {
+    this.writer = new AuditedWriter(core.db, core.clock);
+  }
+
+  today(): string {
+    return todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
+  }
+
+  list(s: SessionCtx, agentId?: number): Workbench {
+    // An agent only ever sees their own work; a manager may open any agent's.
+    const who = agentId !== undefined && isWorkbenchManager(s.user.role) ? agentId : s.user.id;
+    const today = this.today();
+    const customer = `cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms,
+      (select p.raw from customer_phones p where p.customer_id = cu.id order by p.is_primary desc, p.id limit 1) as phone,
+      (select v.plate from vehicles v where v.id = t.vehicle_id) as plate`;
+    const rows = this.core.sqlite
+      .prepare(
+        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, ${customer}
+           from tasks t join customers cu on cu.id = t.customer_id
+          where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= ?
+         union all
+         select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end, coalesce(t.campaign, t.kind), t.status, ${customer}
+           from solicitation_tasks t join customers cu on cu.id = t.customer_id
+          where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
+         order by dueDate, source, id`,
+      )
+      .all(who, today, who, today) as DbRow[];
+    const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
+    const overdue = out.filter((r) => r.overdue).length;
+    return { today, agentId: who, rows: out, counts: { today: out.length - overdue, overdue } };
+  }
+
+  outcome(s: SessionCtx, locale: Locale, input: { taskId: number; outcome: 'done' | 'failed' | 'reschedule'; note: string; dueDate?: string }): { id: number; status: string; dueDate: string } {
+    const t = this.core.sqlite.prepare('select id, kind, status, assignee_id as assigneeId, due_date as dueDate, notes from tasks where id = ?').get(input.taskId) as
+      | { id: number; kind: string; status: string; assigneeId: number | null; dueDate: string; notes: string | null }
+      | undefined;
+    if (!t) throw new AppError('NOT_FOUND');
+    if (t.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw refuse('workbench.notYours', locale, 'taskId', 'FORBIDDEN');
+    if (t.status !== 'open' && t.status !== 'in_progress') throw refuse('workbench.notOpen', locale, 'taskId', 'CONFLICT');
+    const note = input.note.trim();
+    const now = this.core.clock.now();
+    const notes = note ? (t.notes ? `${t.notes}\n${note}` : note) : t.notes;
+    if (input.outcome === 'reschedule') {
+      if (!input.dueDate || input.dueDate < this.today()) throw refuse('workbench.dueDate.invalid', locale, 'dueDate');
+      this.writer.update(s.user.id, 'task', tasks, t.id, { dueDate: input.dueDate, notes, updatedAt: now });
+      return { id: t.id, status: t.status, dueDate: input.dueDate };
+    }
+    if (input.outcome === 'failed' && !note) throw refuse('workbench.noteRequired', locale, 'note');
+    if (input.outcome === 'done' && t.kind === 'low_score' && !isRealFollowUpNote(note)) throw refuse('workbench.realNote', locale, 'note');
+    const status = input.outcome === 'done' ? 'done' : 'failed';
+    this.writer.update(s.user.id, 'task', tasks, t.id, { status, result: input.outcome, notes, closedAt: now, updatedAt: now });
+    return { id: t.id, status, dueDate: t.dueDate };
+  }
+
+  agents(): { id: number; name: string }[] {
+    return this.core.sqlite.prepare(`select id, display_name as name from users where active = 1 and role in ${AGENT_ROLES} order by role = 'serviceManager', display_name, id`).all() as {
+      id: number;
+      name: string;
+    }[];
+  }
+
+  /** Open and overdue counts per agent and kind; unassigned work shows under agentId null. */
+  load(): { today: string; rows: AgentLoad[] } {
+    const today = this.today();
+    const rows = this.core.sqlite
+      .prepare(
+        `select x.agentId, u.display_name as agentName, x.kind, count(*) as open, sum(x.due < ?) as overdue from (
+           select assignee_id as agentId, kind, due_date as due from tasks where status in ${OPEN_TASK}
+           union all
+           select assignee_id, 'solicitation', window_end from solicitation_tasks where status in ${OPEN_SOLICITATION}
+         ) x left join users u on u.id = x.agentId
+         group by x.agentId, x.kind order by u.display_name is null, u.display_name, x.kind`,
+      )
+      .all(today) as (Omit<AgentLoad, 'kind'> & { kind: WorkbenchKind })[];
+    return { today, rows };
+  }
+
+  /**
+   * Moves open tasks to another agent in one transaction: one 'reassign' audit row per task (before /
+   * after assignee) and one summary row, so each task's trail shows every agent it had.
+   */
+  reassign(s: SessionCtx, locale: Locale, input: { taskIds?: number[]; fromAgentId?: number; toAgentId: number }): { moved: number; toAgentId: number } {
+    if (!isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');
+    if (!this.core.sqlite.prepare(`select 1 from users where id = ? and active = 1 and role in ${AGENT_ROLES}`).get(input.toAgentId)) {
+      throw refuse('workbench.agent.invalid', locale, 'toAgentId');
+    }
+    const picked = (
+      input.taskIds
+        ? this.core.sqlite
+            .prepare(`select id, assignee_id as a from tasks where id in (select value from json_each(?)) and status in ${OPEN_TASK}`)
+            .all(JSON.stringify([...new Set(input.taskIds)]))
+        : this.core.sqlite.prepare(`select id, assignee_id as a from tasks where assignee_id = ? and status in ${OPEN_TASK}`).all(input.fromAgentId)
+    ) as { id: number; a: number | null }[];
+    const moving = picked.filter((p) => p.a !== input.toAgentId);
+    const now = this.core.clock.now();
+    this.core.db.transaction((tx) => {
+      const upd = this.core.sqlite.prepare('update tasks set assignee_id = ?, updated_at = ? where id = ?');
+      writeAudit(tx, this.core.clock, {
+        userId: s.user.id,
+        action: 'reassign',
+        entity: 'task_reassignment',
+        entityId: null,
+        after: { toAgentId: input.toAgentId, fromAgentId: input.fromAgentId ?? null, mode: input.taskIds ? 'ids' : 'agent', tasks: moving.length },
+      });
+      for (const m of moving) {
+        upd.run(input.toAgentId, now, m.id);
+        writeAudit(tx, this.core.clock, { userId: s.user.id, action: 'reassign', entity: 'task', entityId: m.id, before: { assigneeId: m.a }, after: { assigneeId: input.toAgentId } });
+      }
+    });
+    return { moved: moving.length, toAgentId: input.toAgentId };
+  }
+}
