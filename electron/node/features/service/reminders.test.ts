@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMINDER_KINDS, type ReminderKind, type ReminderList } from '../../../common/api/reminders';
+import { call, makeCore, type TestCore } from '../../../../tests/support/core';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
+import { addDays } from '../grid/dates';
+import { applyRule, birthdayMds, defaultRange, type VehicleFacts } from './reminder-rules';
+import { regularServiceList } from './reminders';
+
+/**
+ * The SQL of every reminder list answers exactly what the pure rules answer, on demo data, with
+ * the machine in UTC and the dealer's day in Asia/Shanghai (the clock is just after 16:00 UTC, so
+ * the dealer's today is already the next day).
+ */
+const TODAY = '2026-11-24';
+let t: TestCore;
+const tok: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await makeCore();
+  await seedDemo(t.core.sqlite, { customers: 800, today: '2026-11-23' });
+  t.clock.set(Date.UTC(2026, 10, 23, 16, 0, 1)); // 2026-11-24 00:00:01 in Shanghai
+  for (const u of ['service1', 'csmanager', 'sales1']) tok[u] = (await t.core.auth.login(u, DEMO_PASSWORD)).token;
+}, 60_000);
+afterAll(() => t.cleanup());
+
+function facts(): VehicleFacts[] {
+  return (
+    t.core.sqlite
+      .prepare(
+        `select v.customer_id as customerId, v.id as vehicleId, v.plate, v.purchase_date as purchaseDate, v.next_service_date as nextServiceDate,
+                v.last_service_date as lastServiceDate, v.mileage, v.mileage_date as mileageDate, v.avg_km_per_day as avgKmPerDay,
+                v.insurance_expiry as insuranceExpiry, v.membership_expiry as membershipExpiry, v.inspection_expiry as inspectionExpiry,
+                v.licence_expiry as licenceExpiry, (select count(*) from service_visits s where s.vehicle_id = v.id) as visits,
+                (c.dnd_call = 1 or c.dnd_sms = 1) as dnd
+           from vehicles v join customers c on c.id = v.customer_id`,
+      )
+      .all() as (VehicleFacts & { dnd: number })[]
+  ).map((f) => ({ ...f, dnd: !!f.dnd }));
+}
+
+async function list(user: string, input: Record<string, unknown>): Promise<ReminderList> {
+  const r = await call(t.core, tok[user]!, 'reminders.list', { limit: 500, ...input });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as ReminderList;
+}
+
+const RANGES: Record<Exclude<ReminderKind, 'birthday'>, [string, string]> = {
+  first_service: [addDays(TODAY, -120), addDays(TODAY, -60)],
+  regular_service: [TODAY, addDays(TODAY, 60)],
+  mileage_service: [TODAY, TODAY],
+  expiry_insurance: [TODAY, addDays(TODAY, 60)],
+  expiry_membership: [TODAY, addDays(TODAY, 90)],
+  expiry_inspection: [TODAY, addDays(TODAY, 90)],
+  expiry_licence: [TODAY, addDays(TODAY, 90)],
+  churn: [addDays(TODAY, -900), TODAY],
+};
+
+describe('reminder lists: SQL = the pure rules', () => {
+  it.each(REMINDER_KINDS.filter((k) => k !== 'birthday') as Exclude<ReminderKind, 'birthday'>[])('%s', async (kind) => {
+    const [from, to] = RANGES[kind];
+    const kmBand = kind === 'mileage_service' ? { kmFrom: 20_000, kmTo: 60_000 } : {};
+    const got = await list('service1', { kind, from, to, ...kmBand });
+    const want = applyRule(kind, facts(), { today: TODAY, from, to, platePrefix: '粤B', kmFrom: 20_000, kmTo: 60_000 });
+    expect(got.today).toBe(TODAY);
+    expect(got.total).toBe(want.rows.length);
+    expect(got.leftOutDnd).toBe(want.leftOutDnd);
+    expect(got.rows.map((r) => r.vehicleId).sort((a, b) => a! - b!)).toEqual(want.rows.map((r) => r.vehicleId).slice(0, 500).sort((a, b) => a - b));
+    expect(got.total, `${kind} should have rows in the demo data`).toBeGreaterThan(0);
+  });
+
+  it('birthdays this week, DND customers left out', async () => {
+    const [from, to] = defaultRange('birthday', TODAY);
+    const got = await list('service1', { kind: 'birthday' });
+    const mds = new Set(birthdayMds(from, to));
+    const all = t.core.sqlite.prepare('select id, birthday_md as md, (dnd_call = 1 or dnd_sms = 1) as dnd from customers').all() as { id: number; md: string | null; dnd: number }[];
+    const q = all.filter((c) => c.md && mds.has(c.md));
+    expect(got.total).toBe(q.filter((c) => !c.dnd).length);
+    expect(got.leftOutDnd).toBe(q.filter((c) => c.dnd).length);
+  });
+});
+
+describe('regularServiceList for other features', () => {
+  it('pages the same list without a session (scheduled jobs)', () => {
+    const [from, to] = RANGES.regular_service;
+    const a = regularServiceList(t.core, { from, to, limit: 5 });
+    const b = regularServiceList(t.core, { from, to, offset: 5, limit: 5 });
+    expect(a.rows).toHaveLength(5);
+    expect(new Set([...a.rows, ...b.rows].map((r) => r.vehicleId)).size).toBe(10);
+    expect(a.rows.every((r) => r.date! >= from && r.date! <= to)).toBe(true);
+    expect(a.leftOutDnd).toBeGreaterThan(0);
+  });
+});
+
+describe('access and bad input', () => {
+  it('a sales consultant sees only their own customers', async () => {
+    const mine = await list('sales1', { kind: 'expiry_insurance', from: TODAY, to: addDays(TODAY, 365) });
+    const all = await list('service1', { kind: 'expiry_insurance', from: TODAY, to: addDays(TODAY, 365) });
+    expect(mine.total).toBeLessThan(all.total);
+    const sales1 = t.core.sqlite.prepare("select id from users where username = 'sales1'").pluck().get();
+    const owners = t.core.sqlite.prepare(`select distinct owner_id from customers where id in (${mine.rows.map((r) => r.customerId).join(',') || 0})`).pluck().all();
+    expect(owners.every((o) => o === sales1)).toBe(true);
+    const r = await call(t.core, tok.sales1!, 'reminders.list', { kind: 'churn', scope: 'all' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it.each([
+    [{ kind: 'regular_service', from: '2026-02-30', to: '2026-03-01' }, 'from'],
+    [{ kind: 'regular_service', from: '2026-12-01', to: '2026-11-01' }, 'to'],
+    [{ kind: 'mileage_service', kmFrom: 90_000, kmTo: 80_000 }, 'kmTo'],
+  ])('%o → a clear message on %s', async (input, field) => {
+    const r = await call(t.core, tok.service1!, 'reminders.list', input);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field }] } } });
+    if (!r.ok) expect(JSON.stringify(r.error.details)).toMatch(/[\u4e00-\u9fa5]/);
+  });
+});
+
+describe('lists into tasks', () => {
+  it('each qualifying, non-DND row becomes one task, once, however often it is generated', async () => {
+    const input = { kind: 'expiry_insurance', from: TODAY, to: addDays(TODAY, 20) };
+    const l = await list('service1', input);
+    const first = await call(t.core, tok.service1!, 'reminders.toTasks', input);
+    expect(first).toEqual({ ok: true, value: { created: l.total, existing: 0, leftOutDnd: l.leftOutDnd } });
+    const again = await call(t.core, tok.service1!, 'reminders.toTasks', input);
+    expect(again).toEqual({ ok: true, value: { created: 0, existing: l.total, leftOutDnd: l.leftOutDnd } });
+    const n = t.core.sqlite.prepare("select count(*) from tasks where kind = 'expiry_insurance' and assignee_id is null").pluck().get();
+    expect(n).toBe(l.total);
+    const dnd = t.core.sqlite.prepare("select count(*) from tasks t join customers c on c.id = t.customer_id where t.kind = 'expiry_insurance' and (c.dnd_call = 1 or c.dnd_sms = 1)").pluck().get();
+    expect(dnd).toBe(0);
+  });
+
+  it('an agent cannot hand tasks to someone else; a manager can', async () => {
+    const service2 = t.core.sqlite.prepare("select id from users where username = 'service2'").pluck().get() as number;
+    const input = { kind: 'expiry_membership', from: TODAY, to: addDays(TODAY, 10), assigneeId: service2 };
+    expect(await call(t.core, tok.service1!, 'reminders.toTasks', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const r = await call(t.core, tok.csmanager!, 'reminders.toTasks', input);
+    expect(r.ok).toBe(true);
+    const mine = t.core.sqlite.prepare("select count(*) from tasks where kind = 'expiry_membership' and assignee_id = ?").pluck().get(service2);
+    expect(mine).toBe(r.ok ? (r.value as { created: number }).created : -1);
+  });
+
+  it('a sales consultant cannot turn lists into tasks', async () => {
+    expect(await call(t.core, tok.sales1!, 'reminders.toTasks', { kind: 'birthday' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('churn records and next service', () => {
+  it('records why a churned customer left (audited); refuses a reason not in the dictionary', async () => {
+    const churned = await list('service1', { kind: 'churn', from: addDays(TODAY, -900), to: TODAY });
+    const row = churned.rows[0]!;
+    const reason = t.core.sqlite.prepare("select code from dictionaries where kind = 'churn_reason' and active = 1 limit 1").pluck().get() as string;
+    const bad = await call(t.core, tok.service1!, 'churn.record', { customerId: row.customerId, vehicleId: row.vehicleId, reason: 'nonsense', note: null });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'reason' }] } } });
+    const ok = await call(t.core, tok.service1!, 'churn.record', { customerId: row.customerId, vehicleId: row.vehicleId, reason, note: '搬去外地' });
+    expect(ok.ok).toBe(true);
+    const recs = await call(t.core, tok.service1!, 'churn.records', { customerId: row.customerId });
+    expect(recs).toMatchObject({ ok: true, value: [{ reason, note: '搬去外地', vehicleId: row.vehicleId }] });
+    expect(t.core.sqlite.prepare("select count(*) from audit_log where entity = 'churn_record'").pluck().get()).toBe(1);
+  });
+
+  it('recomputes a vehicle’s next service date from its last visit, whichever of time or km is first', async () => {
+    const v = t.core.sqlite.prepare('select id, last_service_date as last, avg_km_per_day as avg from vehicles where last_service_date is not null and avg_km_per_day > 30 and model = ? limit 1').get('sagitar') as { id: number; last: string; avg: number };
+    const r = await call(t.core, tok.service1!, 'vehicles.recomputeNextService', { vehicleId: v.id });
+    expect(r).toEqual({ ok: true, value: { vehicleId: v.id, nextServiceDate: addDays(v.last, Math.floor(7500 / v.avg)) } });
+    expect(t.core.sqlite.prepare('select next_service_date from vehicles where id = ?').pluck().get(v.id)).toBe(addDays(v.last, Math.floor(7500 / v.avg)));
+  });
+});
