@@ -67,7 +67,7 @@ export class WorkbenchService {
          select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end, coalesce(t.campaign, t.kind), t.status, ${customer}
            from solicitation_tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
-         order by dueDate, source, id`,
+         order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
       )
       .all(who, today, who, today) as DbRow[];
     const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call as rawCall, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { createTasks } from './tasks';
+import { isOverdue, isRealFollowUpNote } from './workbench';
+
+async function call(core: TestCore['core'], token: string, method: string, input: unknown = {}): Promise<unknown> {
+  const r = (await rawCall(core, token, method, input)) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!r.ok) throw r.error;
+  return r.value;
+}
+
+type Wb = { today: string; rows: { source: string; id: number; kind: string; dueDate: string; overdue: boolean; dnd: { call: boolean; sms: boolean } }[]; counts: { today: number; overdue: number } };
+
+describe('agent’s workbench (客服工作台)', () => {
+  let t: TestCore;
+  let u: Awaited<ReturnType<typeof usersWithSessions>>;
+  let c1: number;
+  let dnd: number;
+  beforeAll(async () => {
+    t = await makeCore();
+    // 15:59 UTC on 30 Nov = 23:59 in Shanghai (sessions are made at this time so they stay valid).
+    t.clock.set(Date.UTC(2026, 10, 30, 15, 59));
+    u = await usersWithSessions(t.core, [
+      ['agent1', 'serviceAgent'],
+      ['agent2', 'serviceAgent'],
+      ['csm', 'serviceManager'],
+      ['sales', 'salesManager'],
+    ]);
+    const cust = t.core.sqlite.prepare('INSERT INTO customers (name, dnd_call, dnd_sms, created_at, updated_at) VALUES (?, ?, ?, 0, 0)');
+    c1 = Number(cust.run('张先生', 0, 0).lastInsertRowid);
+    dnd = Number(cust.run('免打扰客户', 1, 1).lastInsertRowid);
+  });
+  afterAll(() => t.cleanup());
+
+  it('pure rules: overdue is before the dealer’s today; a follow-up note must say something', () => {
+    expect([isOverdue('2026-11-29', '2026-11-30'), isOverdue('2026-11-30', '2026-11-30'), isOverdue('2026-12-01', '2026-11-30')]).toEqual([true, false, false]);
+    expect(['已跟进', ' 未接通。', '', '客户说异响已消失,满意'].map(isRealFollowUpNote)).toEqual([false, false, false, true]);
+  });
+
+  it('lists today’s and overdue tasks in the dealer’s day (Asia/Shanghai) with the machine in UTC', async () => {
+    // 15:59 UTC on 30 Nov = 23:59 in Shanghai: still the 30th.
+    createTasks(t.core, null, [
+      { kind: 'revisit_sales', customerId: c1, dueDate: '2026-11-30', assigneeId: u.uid.agent1, reason: '交车 3 天回访' },
+      { kind: 'low_score', customerId: c1, dueDate: '2026-11-29', assigneeId: u.uid.agent1, reason: 'CSI 低分' },
+      { kind: 'regular_service', customerId: dnd, dueDate: '2026-12-01', assigneeId: u.uid.agent1 },
+      { kind: 'birthday', customerId: c1, dueDate: '2026-11-30', assigneeId: u.uid.agent2 },
+    ]);
+    t.core.sqlite
+      .prepare("INSERT INTO solicitation_tasks (natural_key, kind, customer_id, window_start, window_end, status, assignee_id, created_at, updated_at) VALUES ('s1', 'regular_service', ?, '2026-11-20', '2026-12-10', 'assigned', ?, 0, 0)")
+      .run(dnd, u.uid.agent1);
+    let wb = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
+    expect(wb.today).toBe('2026-11-30');
+    expect(wb.rows.map((r) => [r.kind, r.overdue])).toEqual([
+      ['low_score', true],
+      ['revisit_sales', false],
+      ['solicitation', false],
+    ]);
+    expect(wb.counts).toEqual({ today: 2, overdue: 1 });
+    expect(wb.rows.find((r) => r.kind === 'solicitation')!.dnd).toEqual({ call: true, sms: true });
+
+    // 16:00 UTC = 00:00 on 1 Dec in Shanghai: yesterday's revisit is overdue, the DND reminder is due.
+    t.clock.set(Date.UTC(2026, 10, 30, 16, 0));
+    wb = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
+    expect(wb.today).toBe('2026-12-01');
+    expect(wb.rows.map((r) => [r.kind, r.overdue, r.dnd.call])).toEqual([
+      ['low_score', true, false],
+      ['revisit_sales', true, false],
+      ['regular_service', false, true],
+      ['solicitation', false, true],
+    ]);
+
+    // An agent cannot look at another agent's list; a manager can.
+    expect(((await call(t.core, u.tok.agent1!, 'workbench.list', { agentId: u.uid.agent2 })) as Wb).rows.map((r) => r.kind)).not.toContain('birthday');
+    expect(((await call(t.core, u.tok.csm!, 'workbench.list', { agentId: u.uid.agent2 })) as Wb).rows.map((r) => r.kind)).toEqual(['birthday']);
+  });
+
+  it('records outcomes: failed needs a note, low-score done needs a real note, reschedule not into the past; only the assignee or a manager', async () => {
+    // Still 1 Dec 00:00 in Shanghai.
+    const wb = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
+    const low = wb.rows.find((r) => r.kind === 'low_score')!.id;
+    const rev = wb.rows.find((r) => r.kind === 'revisit_sales')!.id;
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, outcome: 'failed' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, outcome: 'done', note: '已跟进' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, outcome: 'reschedule', dueDate: '2026-11-30' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent2!, 'workbench.outcome', { taskId: rev, outcome: 'done' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, outcome: 'reschedule', dueDate: '2026-12-05', note: '客户出差' })).toEqual({ id: rev, status: 'open', dueDate: '2026-12-05' });
+    expect(await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, outcome: 'done', note: '已为客户免费复检,客户认可' })).toMatchObject({ status: 'done' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, outcome: 'failed', note: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const after = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
+    expect(after.rows.map((r) => r.kind)).toEqual(['regular_service', 'solicitation']);
+    const audited = t.core.sqlite.prepare("select count(*) from audit_log where entity = 'task' and action = 'update' and entity_id in (?, ?)").pluck().get(String(low), String(rev));
+    expect(audited).toBe(2);
+  });
+
+  it('shows managers each agent’s load and reassigns tasks (selected or all of an agent’s), audited; agents and sales cannot', async () => {
+    const load = (await call(t.core, u.tok.csm!, 'workbench.load')) as { rows: { agentId: number; kind: string; open: number; overdue: number }[] };
+    const a1 = load.rows.filter((r) => r.agentId === u.uid.agent1).map((r) => [r.kind, r.open, r.overdue]);
+    expect(a1).toEqual([
+      ['regular_service', 1, 0],
+      ['revisit_sales', 1, 0],
+      ['solicitation', 1, 0],
+    ]);
+    await expect(call(t.core, u.tok.agent1!, 'workbench.load')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.reassign', { fromAgentId: u.uid.agent1, toAgentId: u.uid.agent2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(t.core, u.tok.sales!, 'workbench.reassign', { fromAgentId: u.uid.agent1, toAgentId: u.uid.agent2 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(t.core, u.tok.csm!, 'workbench.reassign', { fromAgentId: u.uid.agent1, toAgentId: u.uid.sales })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+
+    const rev = t.core.sqlite.prepare("select id from tasks where kind = 'revisit_sales'").pluck().get() as number;
+    expect(await call(t.core, u.tok.csm!, 'workbench.reassign', { taskIds: [rev], toAgentId: u.uid.agent2 })).toEqual({ moved: 1, toAgentId: u.uid.agent2 });
+    // All of agent1's open tasks: the DND reminder only (the low-score one is done and stays).
+    expect(await call(t.core, u.tok.csm!, 'workbench.reassign', { fromAgentId: u.uid.agent1, toAgentId: u.uid.agent2 })).toEqual({ moved: 1, toAgentId: u.uid.agent2 });
+    expect(t.core.sqlite.prepare("select assignee_id from tasks where kind = 'low_score'").pluck().get()).toBe(u.uid.agent1);
+    const trail = t.core.sqlite.prepare("select user_id as u, before, after from audit_log where action = 'reassign' and entity = 'task' and entity_id = ?").all(String(rev)) as { u: number; before: string; after: string }[];
+    expect(trail).toEqual([{ u: u.uid.csm, before: JSON.stringify({ assigneeId: u.uid.agent1 }), after: JSON.stringify({ assigneeId: u.uid.agent2 }) }]);
+    expect(t.core.sqlite.prepare("select count(*) from audit_log where entity = 'task_reassignment'").pluck().get()).toBe(2);
+  });
+});
