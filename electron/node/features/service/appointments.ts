@@ -169,10 +169,10 @@ export class AppointmentService {
   /** 主动预约: due for regular service and not yet booked from today on. */
   proactiveCandidates(from: string, to: string): { rows: ProactiveCandidate[]; dndExcluded: number; source: 'reminders' | 'own' } {
     const today = todayIn(this.timeZone, this.core.clock.now());
-    const due = regularServiceDue(this.core, { from, to, today, limit: 500 });
+    const due = regularServiceDue(this.core, { from, to, limit: 500 });
     const booked = new Set(
       this.core.db.all<{ v: number }>(sql`SELECT DISTINCT vehicle_id AS v FROM appointments WHERE date >= ${today} AND status = 'booked' AND vehicle_id IS NOT NULL`).map((r) => r.v),
     );
-    return { rows: due.rows.filter((r) => !booked.has(r.vehicleId)), dndExcluded: due.dndExcluded, source: 'own' };
+    return { rows: due.rows.filter((r) => !booked.has(r.vehicleId)), dndExcluded: due.dndExcluded, source: 'reminders' };
   }
 }

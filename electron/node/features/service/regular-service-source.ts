@@ -1,12 +1,10 @@
-import { sql } from 'drizzle-orm';
 import type { Core } from '../../core';
-import { addDays } from '../grid/dates';
+import { MAX_TASK_ROWS, regularServiceList } from './reminders';
 
 /**
- * The regular-service list (常规保养) as 主动预约 and 招揽任务 read it. The "reminders" feature owns
- * the real list (regularServiceList in reminders.ts); until it is there this is a minimal stand-in
- * with the glossary's rule: next service date in [from, to], no service in the last 10 days,
- * DND-call customers left out and counted.
+ * The regular-service list (常规保养) as 主动预约 and 招揽任务 read it: the reminders feature's
+ * regularServiceList (next service date in range, serviced in the last 10 days dropped, DND left
+ * out and counted), every customer (a manager's or a job's view), read page by page.
  */
 export interface RegularServiceDue {
   customerId: number;
@@ -19,20 +17,19 @@ export interface RegularServiceDue {
   lastServiceDate: string | null;
 }
 
-export const RECENT_SERVICE_DAYS = 10;
-
-export function regularServiceDue(core: Core, range: { from: string; to: string; today: string; limit?: number }): { rows: RegularServiceDue[]; dndExcluded: number } {
-  const recentFrom = addDays(range.today, -RECENT_SERVICE_DAYS);
-  const base = sql`
-    FROM vehicles v JOIN customers c ON c.id = v.customer_id
-   WHERE v.next_service_date BETWEEN ${range.from} AND ${range.to}
-     AND NOT EXISTS (SELECT 1 FROM service_visits sv WHERE sv.vehicle_id = v.id AND sv.date >= ${recentFrom})`;
-  const rows = core.db.all<RegularServiceDue>(sql`
-    SELECT c.id AS customerId, c.name AS customerName,
-           (SELECT p.raw FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS phone,
-           v.id AS vehicleId, v.plate, v.model, v.next_service_date AS nextServiceDate, v.last_service_date AS lastServiceDate
-      ${base} AND c.dnd_call = 0
-     ORDER BY v.next_service_date, v.id LIMIT ${range.limit ?? 5000}`);
-  const dndExcluded = core.db.get<{ n: number }>(sql`SELECT count(*) AS n ${base} AND c.dnd_call = 1`)!.n;
+export function regularServiceDue(core: Core, range: { from: string; to: string; limit?: number }): { rows: RegularServiceDue[]; dndExcluded: number } {
+  const want = range.limit ?? MAX_TASK_ROWS;
+  const rows: RegularServiceDue[] = [];
+  let dndExcluded = 0;
+  for (let offset = 0; rows.length < want; ) {
+    const page = regularServiceList(core, { from: range.from, to: range.to, offset, limit: Math.min(MAX_TASK_ROWS, want - rows.length) });
+    dndExcluded = page.leftOutDnd;
+    for (const r of page.rows) {
+      if (r.vehicleId == null || r.date == null) continue;
+      rows.push({ customerId: r.customerId, customerName: r.customerName, phone: r.phone, vehicleId: r.vehicleId, plate: r.plate, model: r.model ?? '', nextServiceDate: r.date, lastServiceDate: r.lastServiceDate });
+    }
+    offset += page.rows.length;
+    if (!page.rows.length || offset >= page.total) break;
+  }
   return { rows, dndExcluded };
 }

@@ -60,7 +60,7 @@ export interface Rates {
 export function rates(c: RateCounts): Rates {
   if (c.total === 0) return { solicitationRate: null, successRate: null, passes: true };
   const open = c.unassigned + c.assigned;
-  return { solicitationRate: 1 - open / c.total, successRate: c.succeeded / c.total, passes: open * 100 < OPEN_LIMIT_PERCENT * c.total };
+  return { solicitationRate: (c.total - open) / c.total, successRate: c.succeeded / c.total, passes: open * 100 < OPEN_LIMIT_PERCENT * c.total };
 }
 
 /** First day of the audit period: six calendar months back from today (clamped at a short month's end). */

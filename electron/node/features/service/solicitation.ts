@@ -33,7 +33,7 @@ export class SolicitationService {
 
   generate(s: SessionCtx, input: { from: string; to: string; windowDays: number }): { created: number; existing: number; dndExcluded: number; source: 'reminders' | 'own' } {
     if (input.from > input.to || addDays(input.from, MAX_RANGE_DAYS) < input.to) new ServiceDeskProblems(s.user.locale).add('from', 'solicitation.range').throwIfAny();
-    const due = regularServiceDue(this.core, { from: input.from, to: input.to, today: this.today(), limit: 50_000 });
+    const due = regularServiceDue(this.core, { from: input.from, to: input.to });
     const now = this.core.clock.now();
     const created = this.core.db.transaction((tx) => {
       let n = 0;
@@ -60,7 +60,7 @@ export class SolicitationService {
       }
       return n;
     });
-    return { created, existing: due.rows.length - created, dndExcluded: due.dndExcluded, source: 'own' };
+    return { created, existing: due.rows.length - created, dndExcluded: due.dndExcluded, source: 'reminders' };
   }
 
   agents(): { id: number; name: string }[] {
