@@ -1,10 +1,13 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import type { ConsultantOption, Funnel, FunnelStage } from '../../../../electron/common/api/sales-analysis';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Table, Toolbar, type Column } from '../../../ui';
-import { FunnelChart, funnelOption } from './FunnelChart';
+import { funnelOption } from './funnel-option';
+
+// echarts arrives with the first funnel screen opened, not with the app.
+const FunnelChart = lazy(() => import('./FunnelChart'));
 import { yuan, thisMonth } from './format';
 import { ScopePicker, useScopes } from '../../../ui/grid';
 
@@ -89,7 +92,9 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
       {funnel && option && (
         <div className="funnel-layout" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: 12, overflow: 'auto' }}>
           <div style={{ flex: '1 1 360px', minWidth: 320 }}>
-            <FunnelChart option={option} ariaLabel={t('nav.sales.funnel')} />
+            <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+              <FunnelChart option={option} ariaLabel={t('nav.sales.funnel')} />
+            </Suspense>
           </div>
           <div style={{ flex: '1 1 420px' }}>
             <Table aria-label={t('sa.funnel.table')} columns={columns} rows={funnel.stages} rowKey={(s) => s.code} />
