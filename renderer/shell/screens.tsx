@@ -9,6 +9,7 @@ import { ProspectsScreen } from '../features/sales/opportunities/ProspectsScreen
 import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
 import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
 import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
+import { RepairRevisitsScreen, SalesRevisitsScreen } from '../features/service/revisits/RevisitsScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -22,6 +23,8 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'sales.showroomTraffic': ShowroomTrafficScreen,
   'sales.prospects': ProspectsScreen,
   'service.customerQuery': AllCustomersScreen,
+  'service.salesRevisits': SalesRevisitsScreen,
+  'service.repairRevisits': RepairRevisitsScreen,
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,
   'sales.birthdays': BirthdaysScreen,
