@@ -14,6 +14,7 @@ import { benchApi } from './bench/api.bench';
 import { benchGrid } from './bench/grid.bench';
 import { benchSearch } from './bench/search.bench';
 import { benchSales } from './bench/sales.bench';
+import { benchReminders } from './bench/reminders.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -34,6 +35,7 @@ try {
   if (want('grid')) metrics.push(...(await benchGrid(dataDir)));
   if (want('search')) metrics.push(...(await benchSearch(dataDir)));
   if (want('sales')) metrics.push(...(await benchSales(dataDir)));
+  if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -34,7 +34,7 @@ function facts(): VehicleFacts[] {
                 (c.dnd_call = 1 or c.dnd_sms = 1) as dnd
            from vehicles v join customers c on c.id = v.customer_id`,
       )
-      .all() as (VehicleFacts & { dnd: number })[]
+      .all() as (Omit<VehicleFacts, 'dnd'> & { dnd: number })[]
   ).map((f) => ({ ...f, dnd: !!f.dnd }));
 }
 

@@ -157,18 +157,24 @@ export class ReminderService {
     return this.core.visibility.scopeSql(s, sc, 'c');
   }
 
-  /** A page of a list with its total and the DND customers left out. */
-  list(s: SessionCtx | null, q: ReminderQuery): ReminderList {
+  /** The two statements of a list page: the counts (qualifying, of them DND) and the rows. */
+  statements(s: SessionCtx | null, q: ReminderQuery): { plan: Plan; count: SQL; page: SQL } {
     const p = this.plan(q);
     const scope = this.scopeSql(s, q.scope);
-    const counts = this.core.db.get<{ n: number; dnd: number | null }>(
-      sql`select count(*) as n, sum(${DND}) as dnd from ${p.from_} where ${p.where} and ${scope}`,
-    )!;
-    const dnd = counts.dnd ?? 0;
     const limit = Math.min(q.limit ?? 100, MAX_TASK_ROWS);
-    const rows = this.core.db.all<Omit<ReminderRow, 'phone'> & { phone: string | null }>(
-      sql`select ${p.select}, ${PHONE} as phone from ${p.from_} where ${p.where} and ${scope} and not ${DND} order by ${p.order} limit ${limit} offset ${q.offset ?? 0}`,
-    );
+    return {
+      plan: p,
+      count: sql`select count(*) as n, sum(${DND}) as dnd from ${p.from_} where ${p.where} and ${scope}`,
+      page: sql`select ${p.select}, ${PHONE} as phone from ${p.from_} where ${p.where} and ${scope} and not ${DND} order by ${p.order} limit ${limit} offset ${q.offset ?? 0}`,
+    };
+  }
+
+  /** A page of a list with its total and the DND customers left out. */
+  list(s: SessionCtx | null, q: ReminderQuery): ReminderList {
+    const { plan: p, count, page } = this.statements(s, q);
+    const counts = this.core.db.get<{ n: number; dnd: number | null }>(count)!;
+    const dnd = counts.dnd ?? 0;
+    const rows = this.core.db.all<ReminderRow>(page);
     return { kind: q.kind, from: p.from, to: p.to, today: p.today, rows, total: counts.n - dnd, leftOutDnd: dnd };
   }
 

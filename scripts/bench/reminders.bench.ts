@@ -1,0 +1,67 @@
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { REMINDER_KINDS, type ReminderKind } from '../../electron/common/api/reminders';
+import { createCore, type Core } from '../../electron/node/core';
+import { dispatch } from '../../electron/node/dispatch';
+import { remindersOf } from '../../electron/node/features/service/reminders';
+import { log, percentile, round, type Metric } from './stats';
+
+const DEMO_PASSWORD = 'demo1234';
+const RUNS = 20;
+
+/**
+ * reminders.<kind>.ms: the first page (100 rows) and the counts (total, DND left out) of each
+ * reminder list for its default range as a customer-service agent sees it (scope 'all'), through
+ * the whole API path, p95 of RUNS calls; churn.ms the same for the churn warning. The baseline runs
+ * the same two SQL statements with raw better-sqlite3.
+ */
+export async function benchReminders(dataDir: string): Promise<Metric[]> {
+  const core = await createCore({ dataDir, bootstrapAdmin: false });
+  try {
+    const { token, session } = await core.auth.login('service1', DEMO_PASSWORD);
+    const out: Metric[] = [];
+    for (const kind of REMINDER_KINDS) out.push(await benchKind(core, token, session, kind));
+    return out;
+  } finally {
+    core.close();
+  }
+}
+
+async function benchKind(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind): Promise<Metric> {
+  const input = { kind, offset: 0, limit: 100 };
+  const { count, page } = remindersOf(core).statements(session, input);
+  const dialect = new SQLiteSyncDialect();
+  const raw = [count, page].map((q) => {
+    const { sql, params } = dialect.sqlToQuery(q);
+    const st = core.sqlite.prepare(sql);
+    return () => st.all(...(params as unknown[]));
+  });
+  const timeApi = async () => {
+    const t0 = performance.now();
+    const r = await dispatch(core, token, 'reminders.list', input);
+    const dt = performance.now() - t0;
+    if (!r.result.ok) throw new Error(`reminders.list ${kind}: ${r.result.error.message}`);
+    return dt;
+  };
+  const timeRaw = () => {
+    const t0 = performance.now();
+    for (const q of raw) q();
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < 3; i++) {
+    await timeApi();
+    timeRaw();
+  }
+  const api: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    api.push(await timeApi());
+    base.push(timeRaw());
+  }
+  const r = await dispatch(core, token, 'reminders.list', input);
+  const v = r.result.ok ? (r.result.value as { total: number; leftOutDnd: number; from: string; to: string }) : null;
+  const p95 = percentile(api, 95);
+  const p95raw = percentile(base, 95);
+  log(`reminders.list ${kind} ${v?.from}…${v?.to}: ${v?.total.toLocaleString()} rows (+${v?.leftOutDnd.toLocaleString()} DND left out): p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
+  const churn = kind === 'churn';
+  return { name: churn ? 'churn.ms' : `reminders.${kind}.ms`, value: round(p95), unit: 'ms', baseline: round(p95raw), goal: churn ? '≤ 500 ms' : '≤ 200 ms' };
+}
