@@ -95,6 +95,13 @@ describe('solicitation tasks', () => {
       [uid.a2, 1, 0, 0],
     ]);
     expect(r.pulling.map((p) => p.id).sort()).toEqual([taskOf(2), taskOf(3)].sort());
+    // the grid's 'pulling' preset (the screen's list and the audit export) holds the same tasks
+    const grid = (await call(t.core, tok.mgr!, 'grid.query', { dataset: 'solicitationTasks', scope: 'all', filter: { columns: [], preset: 'pulling' }, columns: ['id', 'status', 'assigneeName'], withTotal: true })) as Ok<{ total?: number; rows: { id: number }[] }>;
+    expect(grid.value.total).toBe(2);
+    expect(grid.value.rows.map((x) => x.id).sort()).toEqual([taskOf(2), taskOf(3)].sort());
+    // an agent's 'mine' is their own tasks
+    const mine = (await call(t.core, tok.a2!, 'grid.query', { dataset: 'solicitationTasks', scope: 'mine', columns: ['id'], withTotal: true })) as Ok<{ total?: number }>;
+    expect(mine.value.total).toBe(1);
     // the agents take up their tasks: the audit passes
     await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(2), state: 'in_progress' });
     await call(t.core, tok.a2!, 'solicitation.setState', { id: taskOf(3), state: 'in_progress' });

@@ -4,6 +4,8 @@ import { activitiesDataset } from './activities';
 import { opportunitiesDataset } from './opportunities';
 import { opportunitiesReviewDataset } from './opportunities-review';
 import { showroomVisitsDataset } from './showroom-visits';
+import { appointmentsDataset } from './appointments';
+import { solicitationTasksDataset } from './solicitation-tasks';
 import type { DatasetDef } from './types';
 
 /** Every data set the grid serves: one file each. */
@@ -13,6 +15,8 @@ export const DATASET_DEFS: Record<Dataset, DatasetDef> = {
   opportunities: opportunitiesDataset,
   opportunitiesReview: opportunitiesReviewDataset,
   showroomVisits: showroomVisitsDataset,
+  appointments: appointmentsDataset,
+  solicitationTasks: solicitationTasksDataset,
 };
 
 export type { ColumnDef, DatasetDef } from './types';

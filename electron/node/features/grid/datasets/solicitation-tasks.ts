@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { SOLICITATION_STATE_LABELS } from '../../../../common/api/solicitation';
+import { auditPeriodStart } from '../../service/solicitation-rules';
+import { addDays, dayStartMs, todayIn } from '../dates';
+import type { DatasetDef } from './types';
+
+const STATES = Object.entries(SOLICITATION_STATE_LABELS).map(([value, l]) => ({ value, zh: l.zh, en: l.en }));
+
+/** The audit's export: regular-service tasks created in the last six months (the dealer's calendar). */
+const auditPeriod = ({ timeZone, now }: { timeZone: string; now: number }) => {
+  const today = todayIn(timeZone, now);
+  return sql`c.kind = 'regular_service' and c.created_at >= ${dayStartMs(auditPeriodStart(today), timeZone)} and c.created_at < ${dayStartMs(addDays(today, 1), timeZone)}`;
+};
+
+/**
+ * 招揽任务单: one row per task with customer, vehicle, window, state and agent. The owner is the
+ * assigned agent (mine = my tasks; 全部 for managers, where unassigned tasks are). Sorted by id
+ * only (the primary key). Export of the preset 'auditPeriod' is the audit's six-month file.
+ */
+export const solicitationTasksDataset: DatasetDef = {
+  from: 'solicitation_tasks c',
+  searchCustomerId: 'c.customer_id',
+  owner: 'c.assignee_id',
+  defaultSort: [{ col: 'id', dir: 'desc' }],
+  presets: {
+    auditPeriod,
+    // The tasks that pull 招揽率 down: 未分配 + 已分配 within the audit period.
+    pulling: (ctx) => sql`${auditPeriod(ctx)} and c.status in ('unassigned', 'assigned')`,
+  },
+  columns: [
+    { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
+    { id: 'kind', type: 'enum', zh: '任务类型', en: 'Kind', expr: 'c.kind', enumValues: [{ value: 'regular_service', zh: '常规保养', en: 'Regular service' }, { value: 'campaign', zh: '厂家活动', en: 'Campaign' }], nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    { id: 'customerName', type: 'text', zh: '客户姓名', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+    { id: 'phone', type: 'text', zh: '联系电话', en: 'Phone', related: 'customers', expr: '(select p.raw from customer_phones p where p.customer_id = c.customer_id order by p.is_primary desc, p.id limit 1)', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+    { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: '(select v.plate from vehicles v where v.id = c.vehicle_id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+    { id: 'windowStart', type: 'date', zh: '招揽开始', en: 'Window from', expr: 'c.window_start', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+    { id: 'windowEnd', type: 'date', zh: '招揽截止', en: 'Window to', expr: 'c.window_end', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+    { id: 'status', type: 'enum', zh: '招揽状态', en: 'State', expr: 'c.status', enumValues: STATES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'assigneeName', type: 'text', zh: '招揽人', en: 'Agent', expr: '(select u.display_name from users u where u.id = c.assignee_id)', groupKey: { expr: 'c.assignee_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    { id: 'failReason', type: 'text', zh: '失败原因', en: 'Fail reason', expr: 'c.fail_reason', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 160 },
+    { id: 'createdAt', type: 'datetime', zh: '任务生成日期', en: 'Created', expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+  ],
+};
