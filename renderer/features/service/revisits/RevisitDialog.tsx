@@ -63,7 +63,7 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
       const known = ['result', 'reasons', 'templateId', ...(tpl?.questions.map((q) => `q${q.id}`) ?? [])];
       const s = splitErrors(e, known);
       setErrors(s.fields);
-      setMessage(s.message ?? Object.values(s.fields).join('; '));
+      setMessage(s.message);
     } finally {
       setBusy(false);
     }
