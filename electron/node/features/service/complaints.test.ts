@@ -76,6 +76,18 @@ describe('complaints (投诉建议) through the API', () => {
     expect(again.history.map((h) => h.action)).toEqual(['create', 'close', 'reopen', 'close']);
   });
 
+  it('lists complaints in the grid: mine = assigned to me, all for the desk', async () => {
+    await register(u.tok.agent1!, { assigneeId: u.uid.agent1 });
+    await register(u.tok.agent1!, { assigneeId: u.uid.agent2, description: '销售承诺未兑现', category: 'sales' });
+    const page = async (tok: string, scope: string) =>
+      ((await call(t.core, tok, 'grid.query', { dataset: 'complaints', scope, columns: ['id', 'customerName', 'plate', 'category', 'status', 'description', 'assigneeName'], sort: [{ col: 'id', dir: 'desc' }] })) as { rows: Record<string, unknown>[] }).rows;
+    expect((await page(u.tok.agent1!, 'mine')).map((r) => r.description)).toEqual(['保养后异响']);
+    expect((await page(u.tok.csm!, 'all')).map((r) => [r.description, r.plate, r.status]).sort()).toEqual([
+      ['保养后异响', '粤B12345', 'assigned'],
+      ['销售承诺未兑现', '粤B12345', 'assigned'],
+    ]);
+  });
+
   it('keeps agents to their own complaints, checks dictionaries and the vehicle, and shuts out sales', async () => {
     const c = await register(u.tok.agent1!, { assigneeId: u.uid.agent1 });
     await expect(call(t.core, u.tok.agent2!, 'complaints.close', { id: c.id, result: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });

@@ -6,6 +6,8 @@ import { opportunitiesReviewDataset } from './opportunities-review';
 import { showroomVisitsDataset } from './showroom-visits';
 import { appointmentsDataset } from './appointments';
 import { solicitationTasksDataset } from './solicitation-tasks';
+import { complaintsDataset } from './complaints';
+import { serviceTasksDataset } from './service-tasks';
 import type { DatasetDef } from './types';
 
 /** Every data set the grid serves: one file each. */
@@ -15,6 +17,8 @@ export const DATASET_DEFS: Record<Dataset, DatasetDef> = {
   opportunities: opportunitiesDataset,
   opportunitiesReview: opportunitiesReviewDataset,
   showroomVisits: showroomVisitsDataset,
+  complaints: complaintsDataset,
+  serviceTasks: serviceTasksDataset,
   appointments: appointmentsDataset,
   solicitationTasks: solicitationTasksDataset,
 };

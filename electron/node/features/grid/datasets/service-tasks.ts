@@ -1,0 +1,32 @@
+import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
+import type { DatasetDef } from './types';
+
+const STATUSES = [
+  { value: 'open', zh: '待处理', en: 'Open' },
+  { value: 'in_progress', zh: '处理中', en: 'In progress' },
+  { value: 'done', zh: '已完成', en: 'Done' },
+  { value: 'failed', zh: '未成功', en: 'Failed' },
+  { value: 'cancelled', zh: '已取消', en: 'Cancelled' },
+];
+
+/**
+ * 客服任务: the agents' tasks (tasks table) of every kind. The owner is the assignee (mine = my
+ * tasks). Sorted by id only; the workbench (workbench.list) gives an agent's today / overdue view.
+ */
+export const serviceTasksDataset: DatasetDef = {
+  from: 'tasks c',
+  searchCustomerId: 'c.customer_id',
+  owner: 'c.assignee_id',
+  defaultSort: [{ col: 'id', dir: 'desc' }],
+  columns: [
+    { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
+    { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 120 },
+    { id: 'kind', type: 'enum', zh: '任务类型', en: 'Kind', expr: 'c.kind', enumValues: SERVICE_TASK_KINDS.map(({ code, zh, en }) => ({ value: code, zh, en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+    { id: 'dueDate', type: 'date', zh: '到期日', en: 'Due', expr: 'c.due_date', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+    { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'assigneeName', type: 'text', zh: '客服顾问', en: 'Agent', expr: '(select u.display_name from users u where u.id = c.assignee_id)', groupKey: { expr: 'c.assignee_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    { id: 'reason', type: 'text', zh: '原因', en: 'Reason', expr: 'c.reason', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 220 },
+    { id: 'notes', type: 'text', zh: '备注', en: 'Notes', expr: 'c.notes', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 200 },
+  ],
+};
