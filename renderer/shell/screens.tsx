@@ -10,6 +10,7 @@ import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
 import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
 import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
 import { RepairRevisitsScreen, SalesRevisitsScreen } from '../features/service/revisits/RevisitsScreen';
+import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -25,6 +26,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'service.customerQuery': AllCustomersScreen,
   'service.salesRevisits': SalesRevisitsScreen,
   'service.repairRevisits': RepairRevisitsScreen,
+  'service.reminders': RemindersScreen,
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,
   'sales.birthdays': BirthdaysScreen,
