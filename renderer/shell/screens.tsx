@@ -11,6 +11,8 @@ import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/F
 import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
 import { RepairRevisitsScreen, SalesRevisitsScreen } from '../features/service/revisits/RevisitsScreen';
 import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
+import { ComplaintsScreen } from '../features/service/complaints/ComplaintsScreen';
+import { WorkbenchScreen } from '../features/service/workbench/WorkbenchScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -24,6 +26,8 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'sales.showroomTraffic': ShowroomTrafficScreen,
   'sales.prospects': ProspectsScreen,
   'service.customerQuery': AllCustomersScreen,
+  'service.workbench': WorkbenchScreen,
+  'service.complaints': ComplaintsScreen,
   'service.salesRevisits': SalesRevisitsScreen,
   'service.repairRevisits': RepairRevisitsScreen,
   'service.reminders': RemindersScreen,

@@ -1,0 +1,60 @@
+import { useCallback, useRef, useState } from 'react';
+import type { Scope } from '../../../../electron/common/api/grid';
+import { useI18n } from '../../../i18n/react';
+import { Button, Toolbar } from '../../../ui';
+import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
+import { ComplaintPanel } from './ComplaintPanel';
+import { RegisterComplaintDialog } from './RegisterComplaintDialog';
+
+const COLUMNS = ['id', 'customerName', 'plate', 'source', 'category', 'status', 'description', 'assigneeName', 'result', 'createdAt'];
+const SORT = [{ col: 'id', dir: 'desc' as const }];
+
+/** 投诉建议: the complaints grid, a register dialog, and a complaint's panel with its history. */
+export function ComplaintsScreen() {
+  const { t } = useI18n();
+  const session = useSessionInfo();
+  const scopes = useScopes();
+  const [scope, setScope] = useState<Scope>(scopes.includes('all') ? 'all' : 'mine');
+  const [registering, setRegistering] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const grid = useRef<DataGridHandle>(null);
+
+  const onOpenRow = useCallback((row: Record<string, unknown>) => {
+    const id = Number(row.id);
+    if (Number.isInteger(id) && id > 0) setOpenId(id);
+  }, []);
+
+  return (
+    <div className="screen screen-fill" data-testid="complaints-screen">
+      <Toolbar title={t('nav.service.complaints')}>
+        <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
+        <Button variant="primary" onClick={() => setRegistering(true)} data-testid="complaint-register">
+          {t('cw.complaint.register')}
+        </Button>
+      </Toolbar>
+      <DataGrid
+        ref={grid}
+        dataset="complaints"
+        scope={scope}
+        initialColumns={COLUMNS}
+        initialSort={SORT}
+        role={session.user.role}
+        canExport={session.permissions.includes('export')}
+        onOpenRow={onOpenRow}
+        onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+      />
+      {registering && (
+        <RegisterComplaintDialog
+          onClose={() => setRegistering(false)}
+          onSaved={(id) => {
+            setRegistering(false);
+            grid.current?.refresh();
+            setOpenId(id);
+          }}
+        />
+      )}
+      {openId !== null && <ComplaintPanel id={openId} onClose={() => setOpenId(null)} onChanged={() => grid.current?.refresh()} />}
+    </div>
+  );
+}

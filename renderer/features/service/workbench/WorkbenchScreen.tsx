@@ -1,0 +1,193 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AgentLoad, Workbench, WorkbenchRow } from '../../../../electron/common/api/workbench';
+import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
+import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
+import { call, isApiError } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { useNavigation } from '../../../shell/navigation';
+import { Button, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
+import { useSessionInfo } from '../../auth/session';
+import { OutcomeDialog } from './OutcomeDialog';
+
+/**
+ * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
+ * buttons (disabled until telephony and SMS land; always for 免打扰 customers) and the outcome
+ * form. A manager also sees every agent's load and moves tasks between agents.
+ */
+export function WorkbenchScreen() {
+  const { t, locale } = useI18n();
+  const session = useSessionInfo();
+  const toast = useToast();
+  const { openCustomer } = useNavigation();
+  const manager = WORKBENCH_MANAGER_ROLES.includes(session.user.role);
+  const [agentId, setAgentId] = useState(String(session.user.id));
+  const [wb, setWb] = useState<Workbench | null>(null);
+  const [load, setLoad] = useState<AgentLoad[]>([]);
+  const [agents, setAgents] = useState<{ id: number; name: string }[]>([]);
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [target, setTarget] = useState('');
+  const [outcomeOf, setOutcomeOf] = useState<WorkbenchRow | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const kindLabel = useCallback(
+    (k: string) => {
+      if (k === 'solicitation') return t('cw.kind.solicitation');
+      const d = SERVICE_TASK_KINDS.find((x) => x.code === k);
+      return d ? (locale === 'en' ? d.en : d.zh) : k;
+    },
+    [t, locale],
+  );
+
+  const reload = useCallback(() => {
+    setError(null);
+    call('workbench.list', manager ? { agentId: Number(agentId) } : {}).then(setWb, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    if (manager) call('workbench.load', {}).then((r) => setLoad(r.rows), () => setLoad([]));
+    setSelected(new Set());
+  }, [agentId, manager]);
+  useEffect(reload, [reload]);
+  useEffect(() => {
+    if (manager) call('workbench.agents', {}).then(setAgents, () => setAgents([]));
+  }, [manager]);
+
+  const reassign = async (input: { taskIds: number[] } | { fromAgentId: number }) => {
+    if (!target) return setError(t('cw.reassign.pickTarget'));
+    try {
+      const r = await call('workbench.reassign', { ...input, toAgentId: Number(target) });
+      toast.success(t('cw.reassign.done', { n: r.moved }));
+      reload();
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    }
+  };
+
+  const columns = useMemo(
+    () => [
+      ...(manager
+        ? [
+            {
+              key: 'pick',
+              header: '',
+              render: (r: WorkbenchRow) =>
+                r.source === 'task' ? (
+                  <input
+                    type="checkbox"
+                    aria-label={r.customerName}
+                    checked={selected.has(r.id)}
+                    onChange={(e) => setSelected((s) => {
+                      const n = new Set(s);
+                      if (e.target.checked) n.add(r.id);
+                      else n.delete(r.id);
+                      return n;
+                    })}
+                  />
+                ) : null,
+            },
+          ]
+        : []),
+      { key: 'due', header: t('cw.due'), nowrap: true, render: (r: WorkbenchRow) => <span className={r.overdue ? 'cw-overdue' : undefined}>{r.dueDate}{r.overdue ? ` · ${t('cw.overdue')}` : ''}</span> },
+      { key: 'kind', header: t('cw.kind'), render: (r: WorkbenchRow) => kindLabel(r.kind) },
+      {
+        key: 'customer',
+        header: t('cw.customer'),
+        render: (r: WorkbenchRow) => (
+          <>
+            <button type="button" className="link" onClick={() => openCustomer(r.customerId, r.customerName)}>
+              {r.customerName}
+            </button>{' '}
+            {(r.dnd.call || r.dnd.sms) && <span className="badge cw-dnd" data-testid="dnd-badge">{t('cw.dnd')}</span>}
+          </>
+        ),
+      },
+      { key: 'plate', header: t('cw.vehicle'), render: (r: WorkbenchRow) => r.plate ?? '' },
+      { key: 'reason', header: t('cw.reason'), render: (r: WorkbenchRow) => r.reason ?? '' },
+      {
+        key: 'contact',
+        header: '',
+        nowrap: true,
+        // Wired by the telephony and SMS issues; until then (and always for 免打扰) they stay disabled.
+        render: (r: WorkbenchRow) => (
+          <>
+            <span title={r.dnd.call ? t('cw.dnd.call') : t('cw.call.pending')}>
+              <Button size="small" disabled>{t('cw.call')}</Button>
+            </span>{' '}
+            <span title={r.dnd.sms ? t('cw.dnd.sms') : t('cw.sms.pending')}>
+              <Button size="small" disabled>{t('cw.sms')}</Button>
+            </span>
+          </>
+        ),
+      },
+      {
+        key: 'outcome',
+        header: '',
+        render: (r: WorkbenchRow) =>
+          r.source === 'task' ? (
+            <Button size="small" onClick={() => setOutcomeOf(r)} data-testid="task-outcome">
+              {t('cw.outcome')}
+            </Button>
+          ) : (
+            <span className="muted">{t('cw.solicitation.hint')}</span>
+          ),
+      },
+    ],
+    [manager, selected, t, kindLabel, openCustomer],
+  );
+
+  const agentName = (id: number | null) => (id === null ? t('cw.unassigned') : (agents.find((a) => a.id === id)?.name ?? String(id)));
+  return (
+    <div className="screen" data-testid="workbench-screen">
+      <Toolbar title={t('nav.service.workbench')} info={wb ? t('cw.counts', { today: wb.today, n: wb.counts.today, overdue: wb.counts.overdue }) : undefined}>
+        {manager && (
+          <SelectField label={t('cw.agent')} value={agentId} onChange={setAgentId} options={[{ value: String(session.user.id), label: session.user.displayName }, ...agents.filter((a) => a.id !== session.user.id).map((a) => ({ value: String(a.id), label: a.name }))]} data-testid="workbench-agent" />
+        )}
+        <Button onClick={reload}>{t('cw.refresh')}</Button>
+      </Toolbar>
+      <FormMessage>{error}</FormMessage>
+      <div data-testid="workbench-rows">
+        <Table aria-label={t('nav.service.workbench')} columns={columns} rows={wb?.rows ?? []} rowKey={(r) => `${r.source}:${r.id}`} empty={t('cw.empty')} />
+      </div>
+      {manager && (
+        <section className="cw-load" data-testid="workbench-load">
+          <h4>{t('cw.load')}</h4>
+          <div className="cw-row">
+            <SelectField label={t('cw.reassign.to')} value={target} onChange={setTarget} options={[{ value: '', label: '—' }, ...agents.map((a) => ({ value: String(a.id), label: a.name }))]} data-testid="reassign-target" />
+            <Button disabled={selected.size === 0} onClick={() => void reassign({ taskIds: [...selected] })} data-testid="reassign-selected">
+              {t('cw.reassign.selected', { n: selected.size })}
+            </Button>
+          </div>
+          <Table
+            aria-label={t('cw.load')}
+            columns={[
+              { key: 'agent', header: t('cw.agent'), render: (r: AgentLoad) => r.agentName ?? agentName(r.agentId) },
+              { key: 'kind', header: t('cw.kind'), render: (r: AgentLoad) => kindLabel(r.kind) },
+              { key: 'open', header: t('cw.open'), align: 'right', render: (r: AgentLoad) => r.open },
+              { key: 'overdue', header: t('cw.overdue'), align: 'right', render: (r: AgentLoad) => r.overdue },
+              {
+                key: 'all',
+                header: '',
+                render: (r: AgentLoad) =>
+                  r.agentId !== null && r.kind !== 'solicitation' ? (
+                    <Button size="small" onClick={() => void reassign({ fromAgentId: r.agentId! })}>
+                      {t('cw.reassign.all')}
+                    </Button>
+                  ) : null,
+              },
+            ]}
+            rows={load}
+            rowKey={(r) => `${r.agentId ?? 0}:${r.kind}`}
+          />
+        </section>
+      )}
+      {outcomeOf && (
+        <OutcomeDialog
+          row={outcomeOf}
+          today={wb?.today ?? ''}
+          onClose={() => setOutcomeOf(null)}
+          onSaved={() => {
+            setOutcomeOf(null);
+            reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}
