@@ -10,6 +10,8 @@ import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
 import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
 import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
 import { RepairRevisitsScreen, SalesRevisitsScreen } from '../features/service/revisits/RevisitsScreen';
+import { AppointmentsScreen } from '../features/service/appointments/AppointmentsScreen';
+import { SolicitationScreen } from '../features/service/solicitation/SolicitationScreen';
 import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
 import { ComplaintsScreen } from '../features/service/complaints/ComplaintsScreen';
 import { WorkbenchScreen } from '../features/service/workbench/WorkbenchScreen';
@@ -30,6 +32,8 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'service.complaints': ComplaintsScreen,
   'service.salesRevisits': SalesRevisitsScreen,
   'service.repairRevisits': RepairRevisitsScreen,
+  'service.appointments': AppointmentsScreen,
+  'service.solicitation': SolicitationScreen,
   'service.reminders': RemindersScreen,
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,

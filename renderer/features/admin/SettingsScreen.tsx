@@ -26,7 +26,7 @@ const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] =
     title: 'settings.group.sales',
     keys: [{ key: 'sales.abandonFollowUpYears', numeric: true }, { key: 'sales.stalledDays', numeric: true }, { key: 'dms.exportDir' }, { key: 'dms.format' }],
   },
-  { title: 'settings.group.service', keys: [{ key: 'service.lowScoreThreshold', numeric: true }] },
+  { title: 'settings.group.service', keys: [{ key: 'service.lowScoreThreshold', numeric: true }, { key: 'service.appointmentSlotCapacity', numeric: true }] },
 ];
 
 const labelKey = (k: Key) => `settings.${k}` as MessageKey;
