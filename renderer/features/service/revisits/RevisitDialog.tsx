@@ -141,7 +141,10 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
                   <input
                     type="checkbox"
                     checked={reasons.includes(d.code)}
-                    onChange={(e) => setReasons(e.target.checked ? [...reasons, d.code] : reasons.filter((x) => x !== d.code))}
+                    onChange={(e) => {
+                      setReasons(e.target.checked ? [...reasons, d.code] : reasons.filter((x) => x !== d.code));
+                      setErrors(({ reasons: _r, ...rest }) => rest);
+                    }}
                   />
                   {locale === 'en' ? d.en : d.zh}
                 </label>
