@@ -730,6 +730,8 @@ export const en: Record<MessageKey, string> = {
   "rv.tpl.required": "Required",
   "rv.tpl.remove": "Remove question",
   "rv.tpl.add": "Add question",
+  "rv.tasks": "Turn into tasks",
+  "rv.tasks.done": "{created} tasks created ({existing} already existed)",
   "rv.tpl.saved": "Template saved",
   "settings.service.lowScoreThreshold": "Low-score threshold (CSI/SSI)",
   "settings.service.lowScoreThreshold.hint": "1–100; a revisit scoring below this (or dissatisfied) creates a follow-up due within 3 days",

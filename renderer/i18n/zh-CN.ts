@@ -731,6 +731,8 @@ export const zhCN = {
   "rv.tpl.required": "必答",
   "rv.tpl.remove": "删除问题",
   "rv.tpl.add": "添加问题",
+  "rv.tasks": "生成回访任务",
+  "rv.tasks.done": "已生成 {created} 个任务({existing} 个已存在)",
   "rv.tpl.saved": "模板已保存",
   "settings.service.lowScoreThreshold": "低分阈值(CSI/SSI)",
   "settings.service.lowScoreThreshold.hint": "1–100;回访得分低于该值(或不满意)时生成 3 天内的低分跟进任务",

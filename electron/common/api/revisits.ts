@@ -149,6 +149,12 @@ export const revisitsApi = {
     access: SERVICE,
     output: returns<RevisitList>(),
   }),
+  /** Turns the 待回访 list of a range into revisit tasks for agents (idempotent per day). */
+  'revisits.toTasks': method({
+    input: z.object({ kind: z.enum(REVISIT_KINDS), from: day.optional(), to: day.optional() }),
+    access: ['serviceManager', 'generalManager', 'admin'],
+    output: returns<{ created: number; existing: number; excludedDnd: number }>(),
+  }),
   /** Everything the revisit form shows: customer, vehicle, repair items, templates, history. */
   'revisits.open': method({ input: z.object({ kind: z.enum(REVISIT_KINDS), eventId: id }), access: SERVICE, output: returns<RevisitContext>() }),
   'revisits.save': method({

@@ -4,6 +4,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { addDays, isDate, todayIn } from '../grid/dates';
+import { createTasks } from './tasks';
 
 /** Default window: delivered (or repaired) in the last 3 days, the dealer's days — today and the two before. */
 export const DEFAULT_REVISIT_DAYS = 3;
@@ -67,6 +68,26 @@ interface Row extends Omit<RevisitListRow, 'result'> {
 /** 销售回访 by delivery date, 维修回访 by repair date; customers within the user's scope only. */
 export class RevisitLists {
   constructor(private core: Core) {}
+
+  /** The 待回访 tab as tasks (kind revisit_sales / revisit_repair, due today), DND left out. */
+  toTasks(s: SessionCtx, kind: RevisitKind, from?: string, to?: string): { created: number; existing: number; excludedDnd: number } {
+    const l = this.list(s, kind, 'pending', from, to);
+    const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
+    const r = createTasks(
+      this.core,
+      s.user.id,
+      l.rows.map((x) => ({
+        kind: kind === 'sales' ? ('revisit_sales' as const) : ('revisit_repair' as const),
+        customerId: x.customerId,
+        vehicleId: x.vehicleId,
+        dueDate: today,
+        reason: kind === 'sales' ? `交车 ${x.date}` : `维修 ${x.date}${x.roNumber ? ` ${x.roNumber}` : ''}`,
+        refType: kind === 'sales' ? 'delivery' : 'service_visit',
+        refId: x.eventId,
+      })),
+    );
+    return { ...r, excludedDnd: l.excludedDnd };
+  }
 
   list(s: SessionCtx, kind: RevisitKind, tab: RevisitTab, from?: string, to?: string): RevisitList {
     const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());

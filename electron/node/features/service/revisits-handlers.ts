@@ -25,6 +25,7 @@ export const revisitsHandlers: Handlers<typeof revisitsApi> = {
   },
   'revisits.templates.save': (ctx, input) => svc(ctx.core).revisits.templates.save(me(ctx), input),
   'revisits.list': (ctx, { kind, tab, from, to }) => svc(ctx.core).lists.list(me(ctx), kind, tab, from, to),
+  'revisits.toTasks': (ctx, { kind, from, to }) => svc(ctx.core).lists.toTasks(me(ctx), kind, from, to),
   'revisits.open': (ctx, { kind, eventId }) => svc(ctx.core).revisits.open(me(ctx), kind, eventId),
   'revisits.save': (ctx, input) => svc(ctx.core).revisits.save(me(ctx), input),
   'revisits.lowScore.list': (ctx) => svc(ctx.core).lowScore.list(me(ctx)),

@@ -20,6 +20,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const nav = useNavigation();
   const session = useSessionInfo();
   const canEditTemplates = session.user.role === 'serviceManager' || session.user.role === 'admin';
+  const canMakeTasks = canEditTemplates || session.user.role === 'generalManager';
   const [view, setView] = useState<View>('pending');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -66,6 +67,19 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
             <Button variant="primary" onClick={() => load(view, from, to)} data-testid="rv-view">
               {t('rv.view')}
             </Button>
+            {canMakeTasks && view === 'pending' && (
+              <Button
+                onClick={() =>
+                  call('revisits.toTasks', { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) }).then(
+                    (r) => toast.show(t('rv.tasks.done', { created: r.created, existing: r.existing })),
+                    (e) => setMessage(splitErrors(e, []).message),
+                  )
+                }
+                data-testid="rv-to-tasks"
+              >
+                {t('rv.tasks')}
+              </Button>
+            )}
             {data && data.excludedDnd > 0 && (
               <span className="rv-muted" data-testid="rv-dnd-excluded">
                 {t('rv.dndExcluded', { n: data.excludedDnd })}
