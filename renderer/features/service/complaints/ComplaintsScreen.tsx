@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
@@ -6,6 +6,7 @@ import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../
 import { useSessionInfo } from '../../auth/session';
 import { ComplaintPanel } from './ComplaintPanel';
 import { RegisterComplaintDialog } from './RegisterComplaintDialog';
+import './complaints.css';
 
 const COLUMNS = ['id', 'customerName', 'plate', 'source', 'category', 'status', 'description', 'assigneeName', 'result', 'createdAt'];
 const SORT = [{ col: 'id', dir: 'desc' as const }];
@@ -15,7 +16,12 @@ export function ComplaintsScreen() {
   const { t } = useI18n();
   const session = useSessionInfo();
   const scopes = useScopes();
-  const [scope, setScope] = useState<Scope>(scopes.includes('all') ? 'all' : 'mine');
+  const [scope, setScope] = useState<Scope | null>(null);
+  // The desk works on every complaint (unassigned ones have no owner): start on 全部 when allowed.
+  useEffect(() => {
+    if (scope === null && scopes.length > 1) setScope(scopes.includes('all') ? 'all' : scopes[scopes.length - 1]!);
+  }, [scopes, scope]);
+  const current: Scope = scope ?? 'mine';
   const [registering, setRegistering] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const grid = useRef<DataGridHandle>(null);
@@ -28,7 +34,7 @@ export function ComplaintsScreen() {
   return (
     <div className="screen screen-fill" data-testid="complaints-screen">
       <Toolbar title={t('nav.service.complaints')}>
-        <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
+        <ScopePicker scopes={scopes} value={current} onChange={setScope} />
         <Button variant="primary" onClick={() => setRegistering(true)} data-testid="complaint-register">
           {t('cw.complaint.register')}
         </Button>
@@ -36,7 +42,7 @@ export function ComplaintsScreen() {
       <DataGrid
         ref={grid}
         dataset="complaints"
-        scope={scope}
+        scope={current}
         initialColumns={COLUMNS}
         initialSort={SORT}
         role={session.user.role}

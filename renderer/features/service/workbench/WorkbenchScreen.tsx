@@ -8,6 +8,7 @@ import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
 import { OutcomeDialog } from './OutcomeDialog';
+import '../complaints/complaints.css';
 
 /**
  * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
