@@ -109,7 +109,8 @@ export class RevisitLists {
              COALESCE(r.attempts, 0) AS attempts
       FROM e JOIN customers c ON c.id = e.customer_id
       LEFT JOIN vehicles vh ON vh.id = e.vehicle_id
-      LEFT JOIN revisits r ON r.id = (SELECT MAX(r.id) FROM revisits r WHERE r.kind = ${kind} AND ${latestJoin})
+      -- customer_id first: revisits has an index on it (none on delivery_id / service_visit_id yet).
+      LEFT JOIN revisits r ON r.id = (SELECT MAX(r.id) FROM revisits r WHERE r.customer_id = e.customer_id AND r.kind = ${kind} AND ${latestJoin})
       WHERE ${vis}
       ORDER BY e.date DESC, e.id DESC
       LIMIT ${REVISIT_LIST_LIMIT * 4}`);

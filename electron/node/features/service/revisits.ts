@@ -145,7 +145,7 @@ export class RevisitService {
       const actor = s.user.id;
       // An open or 未接通 revisit of this event is the same revisit, tried again; a done one is history.
       const retry = tx.get<{ id: number; attempts: number }>(sql`
-        SELECT id, attempts FROM revisits WHERE kind = ${input.kind} AND ${eventCol} = ${e.id} AND status IN ('open', 'unreachable') ORDER BY id DESC LIMIT 1`);
+        SELECT id, attempts FROM revisits WHERE customer_id = ${e.customerId} AND kind = ${input.kind} AND ${eventCol} = ${e.id} AND status IN ('open', 'unreachable') ORDER BY id DESC LIMIT 1`);
       const values = {
         status: done ? ('done' as const) : ('unreachable' as const),
         templateId: done ? (input.templateId ?? null) : null,
