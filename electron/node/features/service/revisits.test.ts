@@ -55,7 +55,9 @@ describe('repair revisits end to end', () => {
   });
 
   it('未接通 stays open and moves to the 未接通 tab; it is not done', async () => {
-    ok(await call(t.core, tok.agent!, 'revisits.save', { kind: 'repair', eventId: visit, outcome: 'unreachable' }));
+    // Unchanged DND flags do not touch the customer.
+    ok(await call(t.core, tok.agent!, 'revisits.save', { kind: 'repair', eventId: visit, outcome: 'unreachable', dnd: { call: false, sms: false, revisit: false } }));
+    expect(sq("SELECT count(*) AS n FROM audit_log WHERE entity = 'customer'").n).toBe(0);
     const l = await list('unreachable');
     expect(l.rows.map((r) => [r.eventId, r.attempts])).toEqual([[visit, 1]]);
     expect(l.counts.done).toBe(0);

@@ -179,7 +179,9 @@ export class RevisitService {
           );
       for (const a of answerRows) tx.insert(revisitAnswers).values({ revisitId: row.id, questionId: a.questionId, optionIndex: a.optionIndex, score: a.score }).run();
 
-      if (input.dnd) {
+      const cur = tx.get<{ call: number; sms: number; revisit: number }>(sql`SELECT dnd_call AS call, dnd_sms AS sms, dnd_revisit AS revisit FROM customers WHERE id = ${e.customerId}`)!;
+      // Only a real change of the flags touches (and audits) the customer.
+      if (input.dnd && (Number(input.dnd.call) !== cur.call || Number(input.dnd.sms) !== cur.sms || Number(input.dnd.revisit) !== cur.revisit)) {
         this.writer.update(actor, 'customer', customers, e.customerId, { dndCall: input.dnd.call, dndSms: input.dnd.sms, dndRevisit: input.dnd.revisit, updatedAt: now }, tx);
       }
 
