@@ -100,4 +100,25 @@ describe('complaints and the workbench (real server)', () => {
     expect(await rows.locator('[title="待电话模块上线"]').count()).toBe(2);
     await screenshot(page, 'workbench');
   });
+
+  it('a manager sees each agent’s load and moves all of one agent’s open tasks to another, audited', async () => {
+    const { page } = env.tp;
+    const id = (u: string) => sq<{ id: number }>('SELECT id FROM users WHERE username = ?', u).id;
+    const [from, to] = [id('service2'), id('service3')];
+    const open = (u: number) => sq<{ n: number }>("SELECT count(*) AS n FROM tasks WHERE assignee_id = ? AND status IN ('open', 'in_progress')", u).n;
+    const moving = open(from);
+    expect(moving).toBeGreaterThan(0);
+    const before = open(to);
+    await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '客服工作台' }).click();
+    const load = page.getByTestId('workbench-load');
+    await load.getByTestId(`reassign-all-${from}`).waitFor();
+    await load.getByTestId('reassign-target').selectOption(String(to));
+    await screenshot(page, 'workbench-manager');
+    await load.getByTestId(`reassign-all-${from}`).click();
+    await load.getByTestId(`reassign-all-${from}`).waitFor({ state: 'detached' });
+    expect([open(from), open(to)]).toEqual([0, before + moving]);
+    const audited = sq<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'reassign' AND entity = 'task' AND user_id = ?", id('csmanager')).n;
+    expect(audited).toBe(moving);
+  });
 });

@@ -165,9 +165,10 @@ export function WorkbenchScreen() {
               {
                 key: 'all',
                 header: '',
+                // Once per agent (on their first row): it moves all of that agent's open tasks.
                 render: (r: AgentLoad) =>
-                  r.agentId !== null && r.kind !== 'solicitation' ? (
-                    <Button size="small" onClick={() => void reassign({ fromAgentId: r.agentId! })}>
+                  r.agentId !== null && load.find((x) => x.agentId === r.agentId) === r ? (
+                    <Button size="small" onClick={() => void reassign({ fromAgentId: r.agentId! })} data-testid={`reassign-all-${r.agentId}`}>
                       {t('cw.reassign.all')}
                     </Button>
                   ) : null,
