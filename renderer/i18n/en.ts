@@ -922,4 +922,10 @@ export const en: Record<MessageKey, string> = {
   "cw.refresh": "Refresh",
   "cw.empty": "Nothing due today",
   "cw.load": "Load per agent",
+  "sol.import": "Import a manufacturer's campaign list",
+  "sol.campaign": "Campaign",
+  "sol.windowFrom": "Window from",
+  "sol.importGo": "Import",
+  "sol.imported": "{rows} rows: {created} new, {existing} existing, {unmatched} without a matching vehicle, {dnd} DND left out",
+  "sol.unmatched": "Rows without a match: {list}",
 };

@@ -923,6 +923,12 @@ export const zhCN = {
   "cw.refresh": "刷新",
   "cw.empty": "今天没有待办任务",
   "cw.load": "各顾问任务负荷",
+  "sol.import": "导入厂家招揽名单",
+  "sol.campaign": "活动名称",
+  "sol.windowFrom": "招揽期 从",
+  "sol.importGo": "导入",
+  "sol.imported": "共 {rows} 行:新建 {created} 条,已有 {existing} 条,未匹配车辆 {unmatched} 行,已排除免打扰 {dnd} 位",
+  "sol.unmatched": "未匹配的行:{list}",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -80,5 +80,20 @@ export const solicitationApi = {
   /** Marks 招揽成功 where a service visit falls within an open task's window. */
   'solicitation.detectSuccess': method({ input: z.object({}).strict(), access: SOLICITATION_ROLES, output: returns<{ succeeded: number }>() }),
   'solicitation.rates': method({ input: z.object({}).strict(), access: SOLICITATION_MANAGERS, output: returns<SolicitationRates>() }),
+  /** A manufacturer's campaign list (.xlsx or .csv with a VIN or 车牌 column) → unassigned 'campaign' tasks. */
+  'solicitation.importCampaign': method({
+    input: z
+      .object({
+        campaign: z.string().trim().min(1).max(60),
+        windowStart: date,
+        windowEnd: date,
+        fileName: z.string().trim().min(1).max(200),
+        // about 10 MB of file
+        base64: z.string().min(1).max(14_000_000),
+      })
+      .strict(),
+    access: SOLICITATION_MANAGERS,
+    output: returns<{ rows: number; created: number; existing: number; unmatched: { row: number; value: string }[]; unmatchedCount: number; dndExcluded: number }>(),
+  }),
   'solicitation.agents': method({ input: z.object({}).strict(), access: SOLICITATION_ROLES, output: returns<{ id: number; name: string }[]>() }),
 };

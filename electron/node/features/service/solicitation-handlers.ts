@@ -2,6 +2,7 @@ import type { solicitationApi } from '../../../common/api/solicitation';
 import type { Core } from '../../core';
 import { me, type Handlers } from '../../handlers';
 import { SolicitationService } from './solicitation';
+import { importCampaign } from './solicitation-import';
 
 const services = new WeakMap<Core, SolicitationService>();
 export function solicitationOf(core: Core): SolicitationService {
@@ -21,6 +22,7 @@ export const solicitationHandlers: Handlers<typeof solicitationApi> = {
     solicitationOf(ctx.core).detectSuccess(s.user.id);
     return solicitationOf(ctx.core).rates();
   },
+  'solicitation.importCampaign': (ctx, input) => importCampaign(ctx.core, me(ctx), input),
   'solicitation.agents': (ctx) => {
     me(ctx);
     return solicitationOf(ctx.core).agents();

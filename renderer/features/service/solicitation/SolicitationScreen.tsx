@@ -212,6 +212,47 @@ function GeneratePanel() {
         </Button>
       </Toolbar>
       <FormMessage>{message}</FormMessage>
+      <CampaignImport />
+    </div>
+  );
+}
+
+/** 厂家招揽活动: a manufacturer's list (.xlsx / .csv with a VIN or 车牌 column) → unassigned campaign tasks. */
+function CampaignImport() {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [campaign, setCampaign] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [file, setFile] = useState<File | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const go = async () => {
+    if (!file) return;
+    setMessage(null);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    let bin = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    call('solicitation.importCampaign', { campaign, windowStart: from, windowEnd: to, fileName: file.name, base64: btoa(bin) }).then(
+      (r) => {
+        toast.show(t('sol.imported', { rows: r.rows, created: r.created, existing: r.existing, unmatched: r.unmatchedCount, dnd: r.dndExcluded }));
+        if (r.unmatched.length) setMessage(t('sol.unmatched', { list: r.unmatched.map((u) => `#${u.row} ${u.value}`).join(', ') }));
+      },
+      (e) => setMessage(splitErrors(e, []).message),
+    );
+  };
+  return (
+    <div className="sol-form">
+      <h3>{t('sol.import')}</h3>
+      <Toolbar>
+        <TextField label={t('sol.campaign')} value={campaign} onChange={setCampaign} maxLength={60} />
+        <TextField type="date" label={t('sol.windowFrom')} value={from} onChange={setFrom} />
+        <TextField type="date" label={t('sol.to')} value={to} onChange={setTo} />
+        <input type="file" accept=".xlsx,.csv" aria-label={t('sol.import')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <Button variant="primary" disabled={!file || !campaign || !from || !to} onClick={() => void go()}>
+          {t('sol.importGo')}
+        </Button>
+      </Toolbar>
+      <FormMessage>{message}</FormMessage>
     </div>
   );
 }

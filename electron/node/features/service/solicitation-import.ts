@@ -1,0 +1,109 @@
+import ExcelJS from 'exceljs';
+import { solicitationTasks } from '../../../../db/schema';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { writeAudit } from '../admin/audit';
+import type { SessionCtx } from '../auth/service';
+import { normalizePlate } from '../customers/plate';
+
+/** A manufacturer's campaign list larger than this is split by the manufacturer's own tool first. */
+export const MAX_IMPORT_ROWS = 20_000;
+const VIN_HEADERS = ['vin', '车架号', '车辆识别代号', '底盘号'];
+const PLATE_HEADERS = ['plate', '车牌', '车牌号', '车牌号码'];
+
+export interface CampaignImportResult {
+  rows: number;
+  created: number;
+  existing: number;
+  /** Rows whose VIN / plate matches no vehicle here (first 50, 1-based row numbers as in the file). */
+  unmatched: { row: number; value: string }[];
+  unmatchedCount: number;
+  dndExcluded: number;
+}
+
+const bad = (zh: string, en: string, locale: string) => new AppError('INVALID_INPUT', { issues: locale === 'en' ? en : zh, fields: [{ field: 'file', message: locale === 'en' ? en : zh }] });
+
+/** Rows of the first sheet (xlsx) or of a CSV (UTF-8, BOM allowed), as trimmed strings. */
+export async function readTable(fileName: string, data: Buffer): Promise<string[][]> {
+  if (/\.csv$/i.test(fileName)) {
+    const text = data.toString('utf8').replace(/^\uFEFF/, '');
+    return text
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+  }
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(data as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const out: string[][] = [];
+  ws?.eachRow({ includeEmpty: false }, (row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = String(cell.text ?? '').trim();
+    });
+    out.push(Array.from(cells, (c) => c ?? ''));
+  });
+  return out;
+}
+
+/**
+ * Imports a manufacturer's campaign list (厂家招揽活动): each row's VIN (or plate) is matched to a
+ * vehicle here and becomes an unassigned solicitation task of kind 'campaign' for the campaign's
+ * window. All rows in one transaction; the same campaign imported twice creates nothing twice.
+ */
+export async function importCampaign(
+  core: Core,
+  s: SessionCtx,
+  input: { campaign: string; windowStart: string; windowEnd: string; fileName: string; base64: string },
+): Promise<CampaignImportResult> {
+  const locale = s.user.locale;
+  if (input.windowStart > input.windowEnd) throw bad('招揽期开始不能晚于结束', 'The window must start before it ends', locale);
+  let table: string[][];
+  try {
+    table = await readTable(input.fileName, Buffer.from(input.base64, 'base64'));
+  } catch {
+    throw bad('无法读取文件:请上传 .xlsx 或 .csv', 'Cannot read the file: upload an .xlsx or .csv', locale);
+  }
+  const [header, ...rows] = table;
+  const h = (header ?? []).map((x) => x.toLowerCase());
+  const vinCol = h.findIndex((x) => VIN_HEADERS.includes(x));
+  const plateCol = h.findIndex((x) => PLATE_HEADERS.includes(x));
+  if (vinCol < 0 && plateCol < 0) throw bad('第一行须有“VIN”(车架号)或“车牌”列', 'The first row needs a “VIN” or “plate” column', locale);
+  if (rows.length === 0) throw bad('文件中没有数据行', 'The file has no data rows', locale);
+  if (rows.length > MAX_IMPORT_ROWS) throw bad(`一次最多导入 ${MAX_IMPORT_ROWS} 行`, `At most ${MAX_IMPORT_ROWS} rows at a time`, locale);
+
+  const byVin = core.sqlite.prepare('SELECT v.id, v.customer_id AS customerId, c.dnd_call AS dnd FROM vehicles v JOIN customers c ON c.id = v.customer_id WHERE v.vin = ?');
+  const byPlate = core.sqlite.prepare('SELECT v.id, v.customer_id AS customerId, c.dnd_call AS dnd FROM vehicles v JOIN customers c ON c.id = v.customer_id WHERE v.plate = ? ORDER BY v.id LIMIT 1');
+  const campaign = input.campaign.trim();
+  const now = core.clock.now();
+  const result: CampaignImportResult = { rows: rows.length, created: 0, existing: 0, unmatched: [], unmatchedCount: 0, dndExcluded: 0 };
+  core.db.transaction((tx) => {
+    rows.forEach((r, i) => {
+      const vin = vinCol >= 0 ? (r[vinCol] ?? '').toUpperCase() : '';
+      const plate = plateCol >= 0 ? normalizePlate(r[plateCol] ?? '') : null;
+      const v = ((vin && byVin.get(vin)) || (plate && byPlate.get(plate)) || undefined) as { id: number; customerId: number; dnd: number } | undefined;
+      if (!v) {
+        result.unmatchedCount++;
+        if (result.unmatched.length < 50) result.unmatched.push({ row: i + 2, value: vin || (r[plateCol] ?? '') });
+        return;
+      }
+      if (v.dnd) {
+        result.dndExcluded++;
+        return;
+      }
+      const row = tx
+        .insert(solicitationTasks)
+        .values({ naturalKey: `campaign:${campaign}:${v.customerId}/${v.id}`, kind: 'campaign', campaign, customerId: v.customerId, vehicleId: v.id, windowStart: input.windowStart, windowEnd: input.windowEnd, status: 'unassigned', createdAt: now, updatedAt: now })
+        .onConflictDoNothing({ target: solicitationTasks.naturalKey })
+        .returning({ id: solicitationTasks.id })
+        .get();
+      if (!row) {
+        result.existing++;
+        return;
+      }
+      result.created++;
+      writeAudit(tx, core.clock, { userId: s.user.id, action: 'create', entity: 'solicitation_task', entityId: row.id, after: { campaign, vehicleId: v.id, customerId: v.customerId, id: row.id } });
+    });
+  });
+  return result;
+}
