@@ -28,13 +28,16 @@ export async function benchReminders(dataDir: string): Promise<Metric[]> {
 
 async function benchKind(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind): Promise<Metric> {
   const input = { kind, offset: 0, limit: 100 };
-  const { count, page } = remindersOf(core).statements(session, input);
+  const { count, dnd, page } = remindersOf(core).statements(session, input);
   const dialect = new SQLiteSyncDialect();
-  const raw = [count, page].map((q) => {
+  const prep = (q: Parameters<typeof dialect.sqlToQuery>[0]) => {
     const { sql, params } = dialect.sqlToQuery(q);
     const st = core.sqlite.prepare(sql);
-    return () => st.all(...(params as unknown[]));
-  });
+    return () => st.all(...(params as unknown[])) as { n: number }[];
+  };
+  const countRaw = prep(count);
+  const n = countRaw()[0]!.n;
+  const raw = [countRaw, prep(dnd(n)), prep(page)];
   const timeApi = async () => {
     const t0 = performance.now();
     const r = await dispatch(core, token, 'reminders.list', input);
