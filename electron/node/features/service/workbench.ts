@@ -9,24 +9,23 @@ import { writeAudit } from '../admin/audit';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
+import { isRealDescription } from './low-score';
 
 const OPEN_TASK = "('open', 'in_progress')";
 const OPEN_SOLICITATION = "('assigned', 'in_progress')";
 /** Who takes agent tasks. */
 const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
-/** "已跟进" / "未接通" alone is not a follow-up (reference/003); the low-score rule of the issue. */
-const EMPTY_FOLLOW_UPS = ['已跟进', '未接通', '跟进', '已联系'];
 
 export const isWorkbenchManager = (role: Role) => WORKBENCH_MANAGER_ROLES.includes(role);
 
 /** Pure: is a due day overdue on the dealer's `today` (both YYYY-MM-DD)? */
 export const isOverdue = (dueDate: string, today: string) => dueDate < today;
 
-/** Pure: a low-score follow-up needs a real description, not only a stock phrase. */
-export function isRealFollowUpNote(note: string): boolean {
-  const n = note.replace(/[\s。.,，!！]/g, '');
-  return n.length > 0 && !EMPTY_FOLLOW_UPS.includes(n);
-}
+/**
+ * Pure: a low-score follow-up needs a real description, not only a stock phrase — the same rule as
+ * the follow-up form (low-score.ts), so both doors refuse "已跟进" / "未接通" alike.
+ */
+export const isRealFollowUpNote = isRealDescription;
 
 function refuse(key: FieldMessageKey, locale: Locale, field: string, code: 'INVALID_INPUT' | 'CONFLICT' | 'FORBIDDEN' = 'INVALID_INPUT'): AppError {
   const message = FIELD_MESSAGES[key][locale];
