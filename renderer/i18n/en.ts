@@ -928,4 +928,5 @@ export const en: Record<MessageKey, string> = {
   "sol.importGo": "Import",
   "sol.imported": "{rows} rows: {created} new, {existing} existing, {unmatched} without a matching vehicle, {dnd} DND left out",
   "sol.unmatched": "Rows without a match: {list}",
+  "sol.status": "State",
 };

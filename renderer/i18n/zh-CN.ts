@@ -929,6 +929,7 @@ export const zhCN = {
   "sol.importGo": "导入",
   "sol.imported": "共 {rows} 行:新建 {created} 条,已有 {existing} 条,未匹配车辆 {unmatched} 行,已排除免打扰 {dnd} 位",
   "sol.unmatched": "未匹配的行:{list}",
+  "sol.status": "招揽状态",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

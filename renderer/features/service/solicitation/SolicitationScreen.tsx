@@ -178,7 +178,7 @@ function RatesPanel() {
           { key: 'customer', header: t('ap.customer'), render: (r) => r.customerName },
           { key: 'plate', header: t('ap.vehicle'), render: (r) => r.plate ?? '' },
           { key: 'window', header: t('sol.window'), render: (r) => `${r.windowStart} – ${r.windowEnd}`, nowrap: true },
-          { key: 'status', header: t('sol.rate'), render: (r) => t(`sol.state.${r.status}` as 'sol.state.assigned') },
+          { key: 'status', header: t('sol.status'), render: (r) => t(`sol.state.${r.status}` as 'sol.state.assigned') },
           { key: 'agent', header: t('sol.agent'), render: (r) => r.assigneeName ?? '' },
           { key: 'created', header: t('sol.created'), render: (r) => r.createdDate, nowrap: true },
         ]}
