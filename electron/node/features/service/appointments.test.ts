@@ -97,6 +97,13 @@ describe('appointments', () => {
     ]);
   });
 
+  it('the grid’s 我的 for an advisor is their own appointments', async () => {
+    const own = t.core.sqlite.prepare('SELECT count(*) FROM appointments WHERE advisor_id = ?').pluck().get(uid.adv) as number;
+    expect(own).toBeGreaterThan(0);
+    const r = (await call(t.core, tok.adv!, 'grid.query', { dataset: 'appointments', scope: 'mine', columns: ['id', 'date', 'slot', 'status'], withTotal: true })) as Ok<{ total?: number }>;
+    expect(r.value.total).toBe(own);
+  });
+
   it('is closed to sales roles on the server', async () => {
     const { tok: s } = await usersWithSessions(t.core, [['sales', 'salesConsultant']]);
     expect(((await call(t.core, s.sales!, 'appointments.day', { date: '2026-12-02' })) as Fail).error.code).toBe('FORBIDDEN');
