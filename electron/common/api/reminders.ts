@@ -89,7 +89,7 @@ export const remindersApi = {
       .object({
         customerId: z.number().int().positive(),
         vehicleId: z.number().int().positive().nullable().default(null),
-        reason: z.string().min(1).max(64),
+        reason: z.string().max(64), // empty → the service's own message (pick from the list)
         note: z.string().max(2000).nullable().default(null),
       })
       .strict(),
