@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import type { SolicitationRates } from '../../../common/api/solicitation';
@@ -108,6 +109,22 @@ describe('solicitation tasks', () => {
     const after = ((await call(t.core, tok.mgr!, 'solicitation.rates', {})) as Ok<SolicitationRates>).value;
     expect(after.overall).toMatchObject({ solicitationRate: 1, passes: true });
     expect(after.pulling).toEqual([]);
+  });
+
+  it('the audit export: six months of regular-service tasks as .xlsx with the audit’s columns', async () => {
+    const r = (await call(t.core, tok.mgr!, 'grid.export', {
+      dataset: 'solicitationTasks',
+      scope: 'all',
+      filter: { columns: [], preset: 'auditPeriod' },
+      columns: ['customerName', 'phone', 'kind', 'createdAt', 'status'],
+      exportId: 'audit-test-1',
+    })) as Ok<{ rows: number; base64: string }>;
+    expect(r.value.rows).toBe(4);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(r.value.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['客户姓名', '联系电话', '任务类型', '任务生成日期', '招揽状态']);
+    expect(ws.rowCount).toBe(5);
   });
 
   it('every change is audited', () => {
