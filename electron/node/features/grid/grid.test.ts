@@ -41,6 +41,16 @@ async function walk(token: string, q: Record<string, unknown>, limit = 37): Prom
 }
 
 describe('grid.query rows', () => {
+  it('a click on the ID header sorts by id both ways, and a sort on id ends the sort (a cursor from one direction fits only it)', async () => {
+    const desc = await walk(tok.admin!, { scope: 'all', sort: [{ col: 'id', dir: 'desc' }], filter: { columns: [{ join: 'and', conditions: [{ col: 'city', op: 'equals', value: '深圳' }] }] } }, 97);
+    expect(desc).toEqual(ids("select id from customers where city = '深圳' order by id desc"));
+    const byNameThenIdDesc = await walk(tok.admin!, { scope: 'all', sort: [{ col: 'name', dir: 'asc' }, { col: 'id', dir: 'desc' }, { col: 'city', dir: 'asc' }] }, 500);
+    expect(byNameThenIdDesc).toEqual(ids('select id from customers order by name asc, id desc'));
+    const first: any = await ok(tok.admin!, 'grid.query', { ...base, scope: 'all', sort: [{ col: 'id', dir: 'desc' }], limit: 5 });
+    const wrong = await call(t.core, tok.admin!, 'grid.query', { ...base, scope: 'all', sort: [{ col: 'id', dir: 'asc' }], limit: 5, cursor: first.nextCursor });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
   it('walks every page with the cursor in the reference order (nullable sort column, mixed directions)', async () => {
     const got = await walk(tok.admin!, { scope: 'all', sort: [{ col: 'city', dir: 'desc' }, { col: 'name', dir: 'asc' }], filter: { columns: [{ join: 'or', conditions: [{ col: 'gender', op: 'in', values: ['male'] }, { col: 'gender', op: 'blank' }] }] } });
     const ref = ids(`select id from customers where gender = 'male' order by city desc, name asc, id asc`);

@@ -183,12 +183,18 @@ export const and = (parts: SQL[]): SQL => (parts.length ? sql.join(parts, sql` a
 
 type Key = string | number | null;
 
-export function encodeCursor(sort: GridSort[], row: Record<string, unknown>): string {
+/** The id's direction as the final key: a sort on id itself sets it (and ends the sort); else ascending. */
+export type IdDir = 'asc' | 'desc';
+
+/** A cursor is bound to the exact sort it was made for, the id's direction included. */
+const signature = (sort: GridSort[], idDir: IdDir) => [...sort.map((s) => `${s.col}:${s.dir}`), ...(idDir === 'desc' ? ['id:desc'] : [])].join(',');
+
+export function encodeCursor(sort: GridSort[], row: Record<string, unknown>, idDir: IdDir = 'asc'): string {
   const v = sort.map((s) => row[`__k_${s.col}`] as Key);
-  return Buffer.from(JSON.stringify({ s: sort.map((s) => `${s.col}:${s.dir}`).join(','), v, id: row.id })).toString('base64url');
+  return Buffer.from(JSON.stringify({ s: signature(sort, idDir), v, id: row.id })).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, sort: GridSort[]): { v: Key[]; id: number } {
+export function decodeCursor(cursor: string, sort: GridSort[], idDir: IdDir = 'asc'): { v: Key[]; id: number } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -196,7 +202,7 @@ export function decodeCursor(cursor: string, sort: GridSort[]): { v: Key[]; id: 
     throw invalid('the cursor is not valid');
   }
   const p = parsed as { s?: unknown; v?: unknown; id?: unknown };
-  const sig = sort.map((s) => `${s.col}:${s.dir}`).join(',');
+  const sig = signature(sort, idDir);
   if (
     !p ||
     typeof p !== 'object' ||
@@ -212,7 +218,7 @@ export function decodeCursor(cursor: string, sort: GridSort[]): { v: Key[]; id: 
 }
 
 /** Rows strictly after the cursor in (sort..., id asc) order; NULLs sort first ascending, as SQLite does. */
-export function keyset(def: DatasetDef, sort: GridSort[], cur: { v: Key[]; id: number }): SQL {
+export function keyset(def: DatasetDef, sort: GridSort[], cur: { v: Key[]; id: number }, idDir: IdDir = 'asc'): SQL {
   const ors: SQL[] = [];
   for (let k = 0; k <= sort.length; k++) {
     const eqs: SQL[] = [];
@@ -220,7 +226,7 @@ export function keyset(def: DatasetDef, sort: GridSort[], cur: { v: Key[]; id: n
       const e = sql.raw(column(def, sort[i]!.col).expr);
       eqs.push(cur.v[i] === null ? sql`${e} is null` : sql`${e} = ${cur.v[i]}`);
     }
-    if (k === sort.length) eqs.push(sql`c.id > ${cur.id}`);
+    if (k === sort.length) eqs.push(idDir === 'asc' ? sql`c.id > ${cur.id}` : sql`c.id < ${cur.id}`);
     else {
       const e = sql.raw(column(def, sort[k]!.col).expr);
       const v = cur.v[k];
@@ -246,8 +252,8 @@ export function keyset(def: DatasetDef, sort: GridSort[], cur: { v: Key[]; id: n
   return all;
 }
 
-export function orderBy(def: DatasetDef, sort: GridSort[]): SQL {
+export function orderBy(def: DatasetDef, sort: GridSort[], idDir: IdDir = 'asc'): SQL {
   const parts = sort.map((s) => sql.raw(`${column(def, s.col).expr} ${s.dir === 'asc' ? 'asc' : 'desc'}`));
-  parts.push(sql.raw('c.id asc'));
+  parts.push(sql.raw(idDir === 'asc' ? 'c.id asc' : 'c.id desc'));
   return sql.join(parts, sql`, `);
 }

@@ -13,7 +13,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import { formatPhone } from '../../../common/phone-format';
 import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
-import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx } from './query';
+import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx, type IdDir } from './query';
 
 type Q = z.output<typeof gridQuerySchema>;
 type Sel = { dataset: Dataset; scope: Scope; filter: GridFilter };
@@ -77,7 +77,7 @@ export class GridService {
   }
 
   /** The SQL of one grid.query call (rows or group counts), without running it: the bench runs it raw too. */
-  plan(s: SessionCtx, q: Q): { kind: 'rows' | 'groups'; stmt: SQL; cols: ColumnDef[]; sort: GridSort[]; level: number; groupCol: ColumnDef | null; totalSql: SQL | null } {
+  plan(s: SessionCtx, q: Q): { kind: 'rows' | 'groups'; stmt: SQL; cols: ColumnDef[]; sort: GridSort[]; idDir?: IdDir; level: number; groupCol: ColumnDef | null; totalSql: SQL | null } {
     const def = DATASET_DEFS[q.dataset];
     if (q.groupKeys.length > q.groupBy.length) throw invalid('more group keys than group columns');
     if (new Set(q.groupBy).size !== q.groupBy.length) throw invalid('a column is grouped twice');
@@ -115,10 +115,14 @@ export class GridService {
 
     for (const s2 of q.sort) column(def, s2.col, 'sortable');
     if (new Set(q.sort.map((x) => x.col)).size !== q.sort.length) throw invalid('a column is sorted twice');
-    const sort = q.sort.filter((x) => x.col !== 'id');
+    // id is unique: a sort on it decides the order there and then (its direction is the final
+    // key's), anything after it would never be reached; without it, id ascending breaks ties.
+    const idAt = q.sort.findIndex((x) => x.col === 'id');
+    const idDir: IdDir = idAt >= 0 ? q.sort[idAt]!.dir : 'asc';
+    const sort = idAt >= 0 ? q.sort.slice(0, idAt) : q.sort;
     const cols = [...new Set(q.columns)].map((id) => column(def, id));
     const conds = [where];
-    if (q.cursor) conds.push(keyset(def, sort, decodeCursor(q.cursor, sort)));
+    if (q.cursor) conds.push(keyset(def, sort, decodeCursor(q.cursor, sort, idDir), idDir));
     const select = sql.join(
       [sql.raw('c.id as id'), ...cols.filter((c) => c.id !== 'id').map((c) => sql.raw(`${c.expr} as "${c.id}"`)), ...sort.map((x) => sql.raw(`${column(def, x.col).expr} as "__k_${x.col}"`))],
       sql`, `,
@@ -126,9 +130,10 @@ export class GridService {
     const offset = q.cursor ? 0 : (q.offset ?? 0);
     return {
       kind: 'rows',
-      stmt: sql`select ${select} from ${sql.raw(def.from)} where ${and(conds)} order by ${orderBy(def, sort)} limit ${q.limit} offset ${offset}`,
+      stmt: sql`select ${select} from ${sql.raw(def.from)} where ${and(conds)} order by ${orderBy(def, sort, idDir)} limit ${q.limit} offset ${offset}`,
       cols,
       sort,
+      idDir,
       level: 0,
       groupCol: null,
       totalSql: q.withTotal ? sql`select count(*) as n from ${sql.raw(def.from)} where ${where}` : null,
@@ -147,7 +152,7 @@ export class GridService {
       return { kind: 'groups', level: p.level, groups, total };
     }
     const rows = this.all<Record<string, unknown>>(p.stmt);
-    const nextCursor = rows.length === q.limit ? encodeCursor(p.sort, rows[rows.length - 1]!) : null;
+    const nextCursor = rows.length === q.limit ? encodeCursor(p.sort, rows[rows.length - 1]!, p.idDir) : null;
     const viewAll = p.cols.some((c) => c.masked) && this.core.auth.hasPermission(s, 'customers.viewAll');
     return { kind: 'rows', rows: rows.map((r) => this.clean(p.cols, r, viewAll)), nextCursor, total };
   }

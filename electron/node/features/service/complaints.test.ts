@@ -82,9 +82,10 @@ describe('complaints (投诉建议) through the API', () => {
     const page = async (tok: string, scope: string) =>
       ((await call(t.core, tok, 'grid.query', { dataset: 'complaints', scope, columns: ['id', 'customerName', 'plate', 'category', 'status', 'description', 'assigneeName'], sort: [{ col: 'id', dir: 'desc' }] })) as { rows: Record<string, unknown>[] }).rows;
     expect((await page(u.tok.agent1!, 'mine')).map((r) => r.description)).toEqual(['保养后异响']);
-    expect((await page(u.tok.csm!, 'all')).map((r) => [r.description, r.plate, r.status]).sort()).toEqual([
-      ['保养后异响', '粤B12345', 'assigned'],
+    // newest first (sorted by id descending)
+    expect((await page(u.tok.csm!, 'all')).map((r) => [r.description, r.plate, r.status])).toEqual([
       ['销售承诺未兑现', '粤B12345', 'assigned'],
+      ['保养后异响', '粤B12345', 'assigned'],
     ]);
   });
 

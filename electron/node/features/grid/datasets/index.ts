@@ -4,10 +4,10 @@ import { activitiesDataset } from './activities';
 import { opportunitiesDataset } from './opportunities';
 import { opportunitiesReviewDataset } from './opportunities-review';
 import { showroomVisitsDataset } from './showroom-visits';
-import { appointmentsDataset } from './appointments';
-import { solicitationTasksDataset } from './solicitation-tasks';
 import { complaintsDataset } from './complaints';
 import { serviceTasksDataset } from './service-tasks';
+import { appointmentsDataset } from './appointments';
+import { solicitationTasksDataset } from './solicitation-tasks';
 import type { DatasetDef } from './types';
 
 /** Every data set the grid serves: one file each. */
