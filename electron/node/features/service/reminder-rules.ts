@@ -42,7 +42,7 @@ export const seenSince = (today: string) => addMonths(today, -STALE_MONTHS);
 export function estimatedMileage(v: Pick<VehicleFacts, 'mileage' | 'mileageDate' | 'avgKmPerDay'>, today: string): number | null {
   if (v.mileage == null || !v.mileageDate) return null;
   const days = Math.max(0, daysBetween(v.mileageDate, today));
-  return Math.round(v.mileage + (v.avgKmPerDay ?? 0) * days);
+  return Math.round(v.mileage + Math.max(0, v.avgKmPerDay ?? 0) * days);
 }
 
 /** A plate of the dealer's city ('dealer.platePrefix', e.g. 粤B); spaces and case are ignored. */

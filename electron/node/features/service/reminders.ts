@@ -117,13 +117,13 @@ export class ReminderService {
         };
       case 'mileage_service': {
         // Estimated mileage = last reading + avg km/day × days since (reminder-rules estimatedMileage).
-        const est = sql`round(v.mileage + coalesce(v.avg_km_per_day, 0) * max(0, julianday(${today}) - julianday(v.mileage_date)))`;
+        const est = sql`round(v.mileage + max(0, coalesce(v.avg_km_per_day, 0)) * max(0, julianday(${today}) - julianday(v.mileage_date)))`;
         return {
           today,
           from,
           to,
           ...vehicles,
-          where: sql`v.last_service_date >= ${seenSince(today)} and v.last_service_date < ${recentServiceFrom(today)} and ${local} and ${est} between ${kmFrom} and ${kmTo}`,
+          where: sql`v.last_service_date >= ${seenSince(today)} and v.last_service_date < ${recentServiceFrom(today)} and v.mileage <= ${kmTo} and ${local} and ${est} between ${kmFrom} and ${kmTo}`, // the estimate never falls below the reading: a cheap first cut
           select: sql`c.id as customerId, c.name as customerName, v.id as vehicleId, v.plate as plate, v.model as model, v.last_service_date as date, ${est} as figure, v.last_service_date as lastServiceDate`,
           order: sql`v.last_service_date, v.id`,
         };
