@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { DictionaryItem } from '../../../../electron/common/api';
 import { REMINDER_KINDS, type ReminderKind, type ReminderList, type ReminderRow } from '../../../../electron/common/api/reminders';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -18,10 +19,11 @@ const TASK_ROLES = ['serviceAgent', 'serviceManager', 'generalManager', 'admin']
  * 生成任务 turns the whole list (not only the page) into agents' tasks, once.
  */
 export function RemindersScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
+  const [models, setModels] = useState<ReadonlyMap<string, DictionaryItem>>(new Map());
   const canTask = TASK_ROLES.includes(session.user.role);
   const [kind, setKind] = useState<ReminderKind>('first_service');
   const [from, setFrom] = useState('');
@@ -60,6 +62,14 @@ export function RemindersScreen() {
     },
     [query],
   );
+
+  useEffect(() => {
+    call('dict.list', { kind: 'model' }).then((items) => setModels(new Map(items.map((m) => [m.code, m]))), () => undefined);
+  }, []);
+  const modelName = (code: string | null) => {
+    const m = code ? models.get(code) : undefined;
+    return m ? (locale === 'en' ? m.en : m.zh) : code;
+  };
 
   useEffect(() => {
     // A new tab starts from that list's default range (load is stable for a tab; the km band waits for 查看).
@@ -135,7 +145,7 @@ export function RemindersScreen() {
             ),
           },
           { key: 'phone', header: t('rem.col.phone'), render: (r) => r.phone ?? '', nowrap: true },
-          { key: 'vehicle', header: t('rem.col.vehicle'), render: (r) => [r.plate, r.model].filter(Boolean).join(' ') },
+          { key: 'vehicle', header: t('rem.col.vehicle'), render: (r) => [r.plate, modelName(r.model)].filter(Boolean).join(' ') },
           { key: 'date', header: dateHeader, render: (r) => r.date ?? '', nowrap: true },
           ...(kind === 'mileage_service' || kind === 'churn' ? [{ key: 'figure', header: t(`rem.figure.${kind}`), render: (r: ReminderRow) => (r.figure == null ? '' : r.figure.toLocaleString()), align: 'right' as const }] : []),
           ...(kind !== 'birthday' && kind !== 'churn' && kind !== 'mileage_service' ? [{ key: 'last', header: t('rem.col.lastService'), render: (r: ReminderRow) => r.lastServiceDate ?? '', nowrap: true }] : []),
