@@ -14,6 +14,7 @@ import { salesHandlers } from './features/sales/sales-handlers';
 import { showroomHandlers } from './features/sales/showroom-handlers';
 import { salesAnalysisHandlers } from './features/sales/analysis-handlers';
 import { activitiesHandlers } from './features/sales/activities-handlers';
+import { remindersHandlers } from './features/service/reminders-handlers';
 import { complaintsHandlers } from './features/service/complaints-handlers';
 import { workbenchHandlers } from './features/service/workbench-handlers';
 import { appointmentsHandlers } from './features/service/appointments-handlers';
@@ -52,6 +53,7 @@ export const handlers: Handlers<Api> = {
   ...showroomHandlers,
   ...salesAnalysisHandlers,
   ...activitiesHandlers,
+  ...remindersHandlers,
   ...complaintsHandlers,
   ...workbenchHandlers,
   ...appointmentsHandlers,

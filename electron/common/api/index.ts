@@ -6,6 +6,7 @@ import { salesApi } from './sales';
 import { showroomApi } from './showroom';
 import { salesAnalysisApi } from './sales-analysis';
 import { activitiesApi } from './activities';
+import { remindersApi } from './reminders';
 import { revisitsApi } from './revisits';
 import { appointmentsApi } from './appointments';
 import { solicitationApi } from './solicitation';
@@ -25,6 +26,7 @@ export const api = {
   ...showroomApi,
   ...salesAnalysisApi,
   ...activitiesApi,
+  ...remindersApi,
   ...complaintsApi,
   ...workbenchApi,
   ...appointmentsApi,
@@ -46,6 +48,7 @@ export type * from './sales';
 export type * from './showroom';
 export type * from './sales-analysis';
 export type * from './activities';
+export type * from './reminders';
 export type * from './events';
 export type * from './complaints';
 export type * from './workbench';

@@ -167,5 +167,11 @@ export const FIELD_MESSAGES = {
   'workbench.notOpen': { 'zh-CN': '该任务已完成或已关闭', en: 'The task is already closed' },
   'workbench.notYours': { 'zh-CN': '该任务不是您的', en: 'This task is not yours' },
   'workbench.agent.invalid': { 'zh-CN': '只能分配给在职的客服顾问', en: 'Only an active after-sales agent can take tasks' },
+  'reminders.badDate': { 'zh-CN': '请输入有效日期(YYYY-MM-DD)', en: 'Enter a real date (YYYY-MM-DD)' },
+  'reminders.rangeOrder': { 'zh-CN': '结束不能早于开始', en: 'The end cannot be before the start' },
+  'reminders.rangeTooLong': { 'zh-CN': '生日查询最多一年', en: 'Birthdays can be listed for at most a year' },
+  'reminders.badAssignee': { 'zh-CN': '只能分配给在职的客服人员', en: 'Only active after-sales staff can take tasks' },
+  'reminders.badChurnReason': { 'zh-CN': '请从列表中选择流失原因', en: 'Pick a churn reason from the list' },
+  'reminders.vehicleNotCustomers': { 'zh-CN': '该车辆不属于此客户', en: 'The vehicle does not belong to this customer' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;
