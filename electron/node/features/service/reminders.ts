@@ -8,6 +8,7 @@ import type { SessionCtx } from '../auth/service';
 import { addDays, isDate, todayIn } from '../grid/dates';
 import { createTasks, type NewTask } from './tasks';
 import { CHURN_MIN_VISITS, FIRST_SERVICE_DAYS, MILEAGE_BAND, birthdayMds, defaultRange, recentServiceFrom, seenSince } from './reminder-rules';
+import { formatPhone } from '../../../common/phone-format';
 
 export interface RegularServiceOptions {
   /** Inclusive next-service-date range, YYYY-MM-DD in the dealer's time zone. */
@@ -38,7 +39,8 @@ const DND_BY_ROWS_UP_TO = 20_000;
 
 /** 免打扰 for a reminder list: no calls or no messages. */
 const DND = sql.raw('(c.dnd_call = 1 or c.dnd_sms = 1)');
-const PHONE = sql.raw('(select p.raw from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1)');
+// The normalised number, shown in the one readable form every list uses (formatPhone).
+const PHONE = sql.raw('(select p.normalized from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1)');
 
 interface Plan {
   today: string;
@@ -199,7 +201,7 @@ export class ReminderService {
     const { plan: p, count, dnd: dndSql, page } = this.statements(s, q);
     const n = this.core.db.get<{ n: number }>(count)!.n;
     const dnd = n === 0 ? 0 : this.core.db.get<{ n: number }>(dndSql(n))!.n;
-    const rows = this.core.db.all<ReminderRow>(page);
+    const rows = this.core.db.all<ReminderRow>(page).map((r) => ({ ...r, phone: formatPhone(r.phone) }));
     return { kind: q.kind, from: p.from, to: p.to, today: p.today, rows, total: n - dnd, leftOutDnd: dnd };
   }
 
