@@ -6,6 +6,7 @@ import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { formatPhone } from '../../../common/phone-format';
 import { addDays, relativeRange, todayIn } from '../grid/dates';
+import { primaryPhoneExpr } from '../customers/primary-phone';
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
@@ -40,7 +41,7 @@ export class Birthdays {
     const where = sql`c.birthday_md in (select value from json_each(${mds})) and ${this.core.visibility.scopeSql(s, input.scope, 'c')}`;
     const rows = this.core.db.all<Omit<BirthdayRow, 'day'>>(sql`select c.id as customerId, c.name as name, c.birthday as birthday, c.birthday_md as birthdayMd,
         (select u.display_name from users u where u.id = c.owner_id) as ownerName,
-        (select p.normalized from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1) as phone
+        ${sql.raw(primaryPhoneExpr('c.id'))} as phone
       from customers c where ${where}
       order by json_extract(${order}, '$."' || c.birthday_md || '"'), c.name, c.id limit ${input.limit}`);
     const total = this.core.db.get<{ n: number }>(sql`select count(*) as n from customers c where ${where}`)!.n;

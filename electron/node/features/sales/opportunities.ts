@@ -11,6 +11,8 @@ import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
 import { isDate, todayIn } from '../grid/dates';
 import { dmsFileName } from './dms-export';
+import { primaryPhoneExpr } from '../customers/primary-phone';
+import { formatPhone } from '../../../common/phone-format';
 
 export type OpportunitySource = 'market' | 'phone' | 'outbound' | 'showroom';
 export const OPPORTUNITY_SOURCES: readonly OpportunitySource[] = ['market', 'phone', 'outbound', 'showroom'];
@@ -118,7 +120,7 @@ export class OpportunityService {
     const db = this.core.db;
     const head = db.get<{ customerName: string; customerKind: 'individual' | 'company'; customerIdNumber: string | null; customerPhone: string | null; consultantName: string | null }>(sql`
       SELECT c.name AS customerName, c.kind AS customerKind, c.id_number AS customerIdNumber,
-             (SELECT p.raw FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS customerPhone,
+             ${sql.raw(primaryPhoneExpr('c.id'))} AS customerPhone,
              (SELECT u.display_name FROM users u WHERE u.id = ${o.consultantId}) AS consultantName
         FROM customers c WHERE c.id = ${o.customerId}`)!;
     const history = db.all<StageHistoryEntry>(sql`
@@ -141,6 +143,7 @@ export class OpportunityService {
       id: o.id,
       customerId: o.customerId,
       ...head,
+      customerPhone: formatPhone(head.customerPhone),
       consultantId: o.consultantId,
       source: o.source,
       stage,

@@ -10,6 +10,8 @@ import { APPOINTMENT_SLOTS, canChangeAppointment, dealerNow, effectiveStatus, is
 import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
 import { createTasks } from './tasks';
+import { primaryPhoneExpr } from '../customers/primary-phone';
+import { formatPhone } from '../../../common/phone-format';
 
 const STATUS_ZH: Record<AppointmentStatus, string> = { booked: '已预约', arrived: '已到店', no_show: '未到店', cancelled: '已取消' };
 
@@ -41,13 +43,13 @@ export class AppointmentService {
     return this.core.db
       .all<Raw>(sql`
         SELECT a.id, a.customer_id AS customerId, c.name AS customerName,
-               (SELECT p.raw FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS phone,
+               ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
                a.vehicle_id AS vehicleId, v.plate, v.model, a.advisor_id AS advisorId, u.display_name AS advisorName,
                a.date, a.slot, a.status, a.proactive, a.notes
           FROM appointments a JOIN customers c ON c.id = a.customer_id
           LEFT JOIN vehicles v ON v.id = a.vehicle_id LEFT JOIN users u ON u.id = a.advisor_id
          WHERE ${where} ORDER BY a.date, a.slot, a.id`)
-      .map((r) => ({ ...r, proactive: r.proactive === 1, status: effectiveStatus(r.status, r.date, r.slot, now) }));
+      .map((r) => ({ ...r, phone: formatPhone(r.phone), proactive: r.proactive === 1, status: effectiveStatus(r.status, r.date, r.slot, now) }));
   }
 
   day(date: string): AppointmentDay {

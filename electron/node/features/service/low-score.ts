@@ -9,6 +9,8 @@ import { addDays, todayIn } from '../grid/dates';
 import { SalesProblems } from '../sales/opportunities';
 import { MANAGER_ROLES } from '../../../common/roles';
 import { createTasks } from './tasks';
+import { primaryPhoneExpr } from '../customers/primary-phone';
+import { formatPhone } from '../../../common/phone-format';
 
 /**
  * CSI / SSI low-score rules (reference/003).
@@ -56,12 +58,12 @@ export class LowScoreService {
     const vis = this.core.visibility.visibleSql(s, 'c');
     const rows = this.core.db.all<Omit<LowScoreTaskRow, 'overdue'>>(sql`
       SELECT t.id, t.customer_id AS customerId, c.name AS customerName,
-             (SELECT p.raw FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS phone,
+             ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
              t.due_date AS dueDate, t.status, t.reason, t.ref_id AS refId, ${nameOf} AS assigneeName
       FROM tasks t JOIN customers c ON c.id = t.customer_id
       WHERE t.kind = 'low_score' AND t.status IN ('open', 'in_progress') AND ${vis}
       ORDER BY t.due_date, t.id LIMIT 500`);
-    return rows.map((r) => ({ ...r, overdue: r.dueDate < today }));
+    return rows.map((r) => ({ ...r, phone: formatPhone(r.phone), overdue: r.dueDate < today }));
   }
 
   close(s: SessionCtx, input: { taskId: number; outcome: 'resolved' | 'repairing'; description: string; nextDueDate?: string }): { nextTaskId: number | null } {

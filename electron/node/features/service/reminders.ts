@@ -9,6 +9,7 @@ import { addDays, isDate, todayIn } from '../grid/dates';
 import { createTasks, type NewTask } from './tasks';
 import { CHURN_MIN_VISITS, FIRST_SERVICE_DAYS, MILEAGE_BAND, birthdayMds, defaultRange, recentServiceFrom, seenSince } from './reminder-rules';
 import { formatPhone } from '../../../common/phone-format';
+import { primaryPhoneExpr } from '../customers/primary-phone';
 
 export interface RegularServiceOptions {
   /** Inclusive next-service-date range, YYYY-MM-DD in the dealer's time zone. */
@@ -40,7 +41,7 @@ const DND_BY_ROWS_UP_TO = 20_000;
 /** 免打扰 for a reminder list: no calls or no messages. */
 const DND = sql.raw('(c.dnd_call = 1 or c.dnd_sms = 1)');
 // The normalised number, shown in the one readable form every list uses (formatPhone).
-const PHONE = sql.raw('(select p.normalized from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1)');
+const PHONE = sql.raw(primaryPhoneExpr('c.id'));
 
 interface Plan {
   today: string;

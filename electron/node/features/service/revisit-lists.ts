@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { addDays, isDate, todayIn } from '../grid/dates';
 import { createTasks } from './tasks';
 import { formatPhone } from '../../../common/phone-format';
+import { primaryPhoneExpr } from '../customers/primary-phone';
 
 /** Default window: delivered (or repaired) in the last 3 days, the dealer's days — today and the two before. */
 export const DEFAULT_REVISIT_DAYS = 3;
@@ -104,7 +105,7 @@ export class RevisitLists {
     const rows = this.core.db.all<Row>(sql`
       WITH e AS (${events})
       SELECT e.id AS eventId, c.id AS customerId, c.name AS customerName,
-             (SELECT p.normalized FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS phone,
+             ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
              e.vehicle_id AS vehicleId, vh.plate, COALESCE(e.model, vh.model) AS model, e.date, e.items, e.ro AS roNumber,
              c.dnd_revisit AS dnd, r.id AS lastRevisitId, r.status, r.needs_revisit_again AS again, r.result, r.score,
              COALESCE(r.attempts, 0) AS attempts

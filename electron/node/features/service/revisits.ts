@@ -11,6 +11,8 @@ import { SalesProblems } from '../sales/opportunities';
 import { createTasks } from './tasks';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { RevisitTemplates, revisitScore } from './revisit-templates';
+import { primaryPhoneExpr } from '../customers/primary-phone';
+import { formatPhone } from '../../../common/phone-format';
 
 type SaveInput = Required<Pick<RevisitSaveInput, 'kind' | 'eventId' | 'outcome'>> & {
   templateId?: number | null;
@@ -62,7 +64,7 @@ export class RevisitService {
   open(s: SessionCtx, kind: RevisitKind, eventId: number): RevisitContext {
     const e = this.event(s, kind, eventId);
     const c = this.core.db.get<{ id: number; name: string; phone: string | null; dndCall: number; dndSms: number; dndRevisit: number }>(sql`
-      SELECT c.id, c.name, (SELECT p.raw FROM customer_phones p WHERE p.customer_id = c.id ORDER BY p.is_primary DESC, p.id LIMIT 1) AS phone,
+      SELECT c.id, c.name, ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
              c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit
       FROM customers c WHERE c.id = ${e.customerId}`)!;
     const vehicle = e.vehicleId
@@ -71,7 +73,7 @@ export class RevisitService {
     return {
       kind,
       eventId,
-      customer: { id: c.id, name: c.name, phone: c.phone, dndCall: c.dndCall === 1, dndSms: c.dndSms === 1, dndRevisit: c.dndRevisit === 1 },
+      customer: { id: c.id, name: c.name, phone: formatPhone(c.phone), dndCall: c.dndCall === 1, dndSms: c.dndSms === 1, dndRevisit: c.dndRevisit === 1 },
       vehicle,
       date: e.date,
       items: e.items,

@@ -10,6 +10,8 @@ import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
 import { isRealDescription } from './low-score';
+import { primaryPhoneExpr } from '../customers/primary-phone';
+import { formatPhone } from '../../../common/phone-format';
 
 const OPEN_TASK = "('open', 'in_progress')";
 const OPEN_SOLICITATION = "('assigned', 'in_progress')";
@@ -55,7 +57,7 @@ export class WorkbenchService {
     const who = agentId !== undefined && isWorkbenchManager(s.user.role) ? agentId : s.user.id;
     const today = this.today();
     const customer = `cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms,
-      (select p.raw from customer_phones p where p.customer_id = cu.id order by p.is_primary desc, p.id limit 1) as phone,
+      ${primaryPhoneExpr('cu.id')} as phone,
       (select v.plate from vehicles v where v.id = t.vehicle_id) as plate`;
     const rows = this.core.sqlite
       .prepare(
@@ -69,7 +71,7 @@ export class WorkbenchService {
          order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
       )
       .all(who, today, who, today) as DbRow[];
-    const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
+    const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
     const overdue = out.filter((r) => r.overdue).length;
     return { today, agentId: who, rows: out, counts: { today: out.length - overdue, overdue } };
   }

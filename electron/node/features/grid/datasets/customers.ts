@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { birthdayDays } from '../../sales/birthdays';
 import { todayIn } from '../dates';
 import type { DatasetDef } from './types';
+import { primaryPhoneExpr } from '../../customers/primary-phone';
 
 /** Customers whose birthday is celebrated on one of the days (02-29 on 02-28 in other years). */
 const birthdaysOn = (range: 'today' | 'week') => (ctx: { timeZone: string; now: number }) => {
@@ -48,7 +49,7 @@ export const customersDataset: DatasetDef = {
         { value: 'other', zh: '其它', en: 'Other' },
       ],
     },
-    { id: 'phone', type: 'text', zh: '主要电话', en: 'Primary phone', related: 'customer_phones', phone: true, expr: '(select p.normalized from customer_phones p where p.customer_id = c.id order by p.is_primary desc, p.id limit 1)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+    { id: 'phone', type: 'text', zh: '主要电话', en: 'Primary phone', related: 'customer_phones', phone: true, expr: primaryPhoneExpr('c.id'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
     { id: 'province', type: 'text', zh: '省份', en: 'Province', expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false },
     { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true },
     { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true },

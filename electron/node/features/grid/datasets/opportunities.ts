@@ -1,5 +1,6 @@
 import { STAGES } from '../../../../common/stages';
 import type { DatasetDef } from './types';
+import { primaryPhoneExpr } from '../../customers/primary-phone';
 
 const stageExpr = `case c.stage ${STAGES.map((s) => `when '${s.code}' then ${s.probability}`).join(' ')} end`;
 
@@ -21,7 +22,7 @@ export const opportunitiesDataset: DatasetDef = {
     { id: 'customerName', type: 'text', zh: '客户姓名', en: 'Customer', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 120 },
     {
       id: 'phone', type: 'text', zh: '电话', en: 'Phone', phone: true, related: 'customer_phones',
-      expr: '(select p.normalized from customer_phones p where p.customer_id = c.customer_id order by p.is_primary desc, p.id limit 1)',
+      expr: primaryPhoneExpr('c.customer_id'),
       nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130,
     },
     {

@@ -3,6 +3,7 @@ import { SOLICITATION_STATE_LABELS } from '../../../../common/api/solicitation';
 import { auditPeriodStart } from '../../service/solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../dates';
 import type { DatasetDef } from './types';
+import { primaryPhoneExpr } from '../../customers/primary-phone';
 
 const STATES = Object.entries(SOLICITATION_STATE_LABELS).map(([value, l]) => ({ value, zh: l.zh, en: l.en }));
 
@@ -31,7 +32,7 @@ export const solicitationTasksDataset: DatasetDef = {
     { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
     { id: 'kind', type: 'enum', zh: '任务类型', en: 'Kind', expr: 'c.kind', enumValues: [{ value: 'regular_service', zh: '常规保养', en: 'Regular service' }, { value: 'campaign', zh: '厂家活动', en: 'Campaign' }], nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
     { id: 'customerName', type: 'text', zh: '客户姓名', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
-    { id: 'phone', type: 'text', zh: '联系电话', en: 'Phone', related: 'customers', expr: '(select p.raw from customer_phones p where p.customer_id = c.customer_id order by p.is_primary desc, p.id limit 1)', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+    { id: 'phone', type: 'text', zh: '联系电话', en: 'Phone', phone: true, related: 'customers', expr: primaryPhoneExpr('c.customer_id'), masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
     { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: '(select v.plate from vehicles v where v.id = c.vehicle_id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
     { id: 'windowStart', type: 'date', zh: '招揽开始', en: 'Window from', expr: 'c.window_start', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
     { id: 'windowEnd', type: 'date', zh: '招揽截止', en: 'Window to', expr: 'c.window_end', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
