@@ -3,7 +3,7 @@ import type { RevisitContext, RevisitKind, RevisitResult } from '../../../../ele
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField } from '../../../ui';
-import { useDictionary } from '../../customers/dictionaries';
+import { dictLabel, useDictionary } from '../../customers/dictionaries';
 import { splitErrors } from '../../sales/opportunities/form-bits';
 
 const RESULTS: readonly RevisitResult[] = ['satisfied', 'neutral', 'dissatisfied'];
@@ -15,6 +15,7 @@ const RESULTS: readonly RevisitResult[] = ['satisfied', 'neutral', 'dissatisfied
 export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: RevisitKind; eventId: number; onClose: () => void; onDone: (msg: string) => void }) {
   const { t, locale } = useI18n();
   const reasonsDict = useDictionary('dissatisfaction_reason');
+  const models = useDictionary('model');
   const [ctx, setCtx] = useState<RevisitContext | null>(null);
   const [templateId, setTemplateId] = useState<number | null>(null);
   const [answers, setAnswers] = useState<Record<number, number>>({});
@@ -91,7 +92,7 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
         <div className="rv-form">
           <div className="rv-facts">
             <span>{ctx.customer.phone ?? '—'}</span>
-            <span>{ctx.vehicle ? `${ctx.vehicle.plate ?? ''} ${ctx.vehicle.model} ${ctx.vehicle.vin}` : ''}</span>
+            <span>{ctx.vehicle ? `${ctx.vehicle.plate ?? ''} ${dictLabel(models, ctx.vehicle.model, locale)} ${ctx.vehicle.vin}` : ''}</span>
             <span>
               {t(kind === 'sales' ? 'rv.col.deliveryDate' : 'rv.col.repairDate')} {ctx.date}
             </span>
