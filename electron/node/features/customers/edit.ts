@@ -2,11 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { customerPhones, customers, vehicles } from '../../../../db/schema';
 import type { ParsedInputOf } from '../../../common/api/contract';
-import type { customersEditApi, FieldProblem, PhoneCheck } from '../../../common/api/customers';
-import { FIELD_MESSAGES, formatMessage, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
+import type { customersEditApi, PhoneCheck } from '../../../common/api/customers';
+import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
@@ -27,28 +28,8 @@ type CustomerValues = Partial<typeof customers.$inferInsert>;
 type StoredPhone = { id: number; raw: string; normalized: string; kind: 'mobile' | 'landline' | 'other'; isPrimary: number };
 type PhoneValues = Omit<typeof customerPhones.$inferInsert, 'customerId'>;
 
-/** Field problems collected over the whole form, so the user sees every one at once. */
-class Problems {
-  readonly list: FieldProblem[] = [];
-  constructor(readonly locale: Locale) {}
-  add(field: string, key: FieldMessageKey, params: Record<string, unknown> = {}): void {
-    this.list.push({ field, message: formatMessage(FIELD_MESSAGES[key][this.locale], params) });
-  }
-  /** A message that already exists in both languages ("中文 / English", as phone.ts writes them). */
-  addText(field: string, both: string): void {
-    const cut = both.indexOf(' / ');
-    const message = cut < 0 ? both : this.locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut);
-    this.list.push({ field, message });
-  }
-  throwIfAny(): void {
-    if (!this.list.length) return;
-    throw new AppError('INVALID_INPUT', {
-      // The one-line summary for places that show only the message; the form uses `fields`.
-      issues: this.list.map((p) => `${p.field}: ${p.message}`).join('; '),
-      fields: this.list,
-    });
-  }
-}
+/** Field problems of the customer form (FIELD_MESSAGES), all shown at once. */
+type Problems = FieldProblems<FieldMessageKey>;
 
 /** 张三 → 张*; shown for a customer the user may not open, so a colleague's customer is recognisable but not exposed. */
 export function maskName(name: string): string {
@@ -107,7 +88,7 @@ export class CustomerEditService {
   checkPhone(s: SessionCtx, locale: Locale, raw: string, exceptCustomerId?: number): PhoneCheck {
     const n = normalizePhone(raw);
     if (isPhoneError(n)) {
-      const p = new Problems(locale);
+      const p = new FieldProblems(locale, FIELD_MESSAGES);
       p.addText('raw', n.error);
       return { normalized: null, kind: null, error: p.list[0]!.message, owners: [] };
     }
@@ -115,7 +96,7 @@ export class CustomerEditService {
   }
 
   create(s: SessionCtx, locale: Locale, input: CreateInput): { id: number; duplicatePhones: PhoneCheck[] } {
-    const problems = new Problems(locale);
+    const problems = new FieldProblems(locale, FIELD_MESSAGES);
     const values = this.checkProfile(problems, input, null);
     const phones = this.checkPhones(problems, input.phones, []);
     const cars = this.checkVehicles(problems, input.vehicles, null);
@@ -148,7 +129,7 @@ export class CustomerEditService {
 
   update(s: SessionCtx, locale: Locale, input: UpdateInput): { id: number; duplicatePhones: PhoneCheck[] } {
     const before = this.visibleCustomer(s, input.id);
-    const problems = new Problems(locale);
+    const problems = new FieldProblems(locale, FIELD_MESSAGES);
     const values = this.checkProfile(problems, input.patch, before);
     const oldPhones = this.q.phonesOf.all(before.id);
     const phones = input.phones ? this.checkPhones(problems, input.phones, oldPhones) : null;

@@ -1,11 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { activities, opportunities, stageHistory } from '../../../../db/schema';
-import { FIELD_MESSAGES, formatMessage, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
+import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import type { ActivityBrief, DeliveryInfo, OpportunityBrief, OpportunityDetail, PurchaseIntent, StageHistoryEntry } from '../../../common/api/sales';
 import { STAGES, isStageCode, stageIndex, stageProbability, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
@@ -65,19 +66,10 @@ const stageName = (code: string, locale: Locale) => {
   return st ? (locale === 'en' ? st.en : st.zh) : code;
 };
 
-/** Field problems collected over a whole form, in the user's language, thrown at once. */
-export class SalesProblems {
-  readonly list: { field: string; message: string }[] = [];
-  constructor(readonly locale: Locale) {}
-  add(field: string, key: FieldMessageKey, params: Record<string, unknown> = {}): void {
-    this.list.push({ field, message: formatMessage(FIELD_MESSAGES[key][this.locale], params) });
-  }
-  get any(): boolean {
-    return this.list.length > 0;
-  }
-  throwIfAny(): void {
-    if (!this.list.length) return;
-    throw new AppError('INVALID_INPUT', { issues: this.list.map((p) => p.message).join('; '), fields: this.list });
+/** Field problems of the sales forms (FIELD_MESSAGES), in the user's language, thrown at once. */
+export class SalesProblems extends FieldProblems<FieldMessageKey> {
+  constructor(locale: Locale) {
+    super(locale, FIELD_MESSAGES);
   }
 }
 

@@ -3,10 +3,11 @@ import type { Db } from '../../../../db/client';
 import { showroomVisits } from '../../../../db/schema';
 import type { ParsedInputOf } from '../../../common/api/contract';
 import { isFirstVisitMode, LATE_AFTER_MS, type showroomApi, type VisitRegistered } from '../../../common/api/showroom';
-import { formatMessage, type Locale } from '../../../common/i18n/errors';
+import type { Locale } from '../../../common/i18n/errors';
 import { stageIndex, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
@@ -63,21 +64,10 @@ export const SHOWROOM_MESSAGES = {
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ShowroomMessageKey = keyof typeof SHOWROOM_MESSAGES;
 
-/** Field problems collected over a whole form and thrown at once as INVALID_INPUT with `fields`. */
-export class ShowroomProblems {
-  readonly list: { field: string; message: string }[] = [];
-  constructor(readonly locale: Locale) {}
-  add(field: string, key: ShowroomMessageKey, params: Record<string, unknown> = {}): void {
-    this.list.push({ field, message: formatMessage(SHOWROOM_MESSAGES[key][this.locale], params) });
-  }
-  /** A message that already exists in both languages ("中文 / English", as phone.ts writes them). */
-  addText(field: string, both: string): void {
-    const cut = both.indexOf(' / ');
-    this.list.push({ field, message: cut < 0 ? both : this.locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut) });
-  }
-  throwIfAny(): void {
-    if (!this.list.length) return;
-    throw new AppError('INVALID_INPUT', { issues: this.list.map((p) => p.message).join('; '), fields: this.list });
+/** Field problems of the showroom forms (SHOWROOM_MESSAGES), thrown at once as INVALID_INPUT with `fields`. */
+export class ShowroomProblems extends FieldProblems<ShowroomMessageKey> {
+  constructor(locale: Locale) {
+    super(locale, SHOWROOM_MESSAGES);
   }
 }
 

@@ -1,5 +1,5 @@
-import { formatMessage, type Locale } from '../../../common/i18n/errors';
-import { AppError } from '../../errors';
+import type { Locale } from '../../../common/i18n/errors';
+import { FieldProblems } from '../../field-problems';
 
 /** Field messages of the appointment and solicitation forms, both languages side by side. */
 export const SERVICE_DESK_MESSAGES = {
@@ -21,16 +21,9 @@ export const SERVICE_DESK_MESSAGES = {
 } as const satisfies Record<string, Record<Locale, string>>;
 export type ServiceDeskMessageKey = keyof typeof SERVICE_DESK_MESSAGES;
 
-/** Problems collected over a whole form and thrown at once as INVALID_INPUT with `fields`. */
-export class ServiceDeskProblems {
-  readonly list: { field: string; message: string }[] = [];
-  constructor(readonly locale: Locale) {}
-  add(field: string, key: ServiceDeskMessageKey, params: Record<string, unknown> = {}): this {
-    this.list.push({ field, message: formatMessage(SERVICE_DESK_MESSAGES[key][this.locale], params) });
-    return this;
-  }
-  throwIfAny(): void {
-    if (!this.list.length) return;
-    throw new AppError('INVALID_INPUT', { issues: this.list.map((p) => p.message).join('; '), fields: this.list });
+/** Field problems of the appointment and solicitation forms, thrown at once as INVALID_INPUT with `fields`. */
+export class ServiceDeskProblems extends FieldProblems<ServiceDeskMessageKey> {
+  constructor(locale: Locale) {
+    super(locale, SERVICE_DESK_MESSAGES);
   }
 }

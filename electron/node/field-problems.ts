@@ -1,0 +1,39 @@
+import type { FieldProblem } from '../common/api/customers';
+import { formatMessage, type Locale } from '../common/i18n/errors';
+import { AppError } from './errors';
+
+/**
+ * Problems found over a whole form, collected so the user sees every one at once under its field,
+ * then thrown as one INVALID_INPUT `{ issues, fields: [{ field, message }] }` in the user's language.
+ * Each feature brings its own message table (key → zh-CN / en text with {placeholders}).
+ */
+export class FieldProblems<K extends string> {
+  readonly list: FieldProblem[] = [];
+
+  constructor(
+    readonly locale: Locale,
+    private readonly messages: Record<K, Record<Locale, string>>,
+  ) {}
+
+  add(field: string, key: K, params: Record<string, unknown> = {}): this {
+    this.list.push({ field, message: formatMessage(this.messages[key][this.locale], params) });
+    return this;
+  }
+
+  /** A message that already exists in both languages ("中文 / English", as phone.ts writes them). */
+  addText(field: string, both: string): this {
+    const cut = both.indexOf(' / ');
+    this.list.push({ field, message: cut < 0 ? both : this.locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut) });
+    return this;
+  }
+
+  get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  throwIfAny(): void {
+    if (!this.list.length) return;
+    // `issues` is the one-line summary for places that show only the message; forms use `fields`.
+    throw new AppError('INVALID_INPUT', { issues: this.list.map((p) => `${p.field}: ${p.message}`).join('; '), fields: this.list });
+  }
+}
