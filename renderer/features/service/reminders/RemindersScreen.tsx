@@ -95,7 +95,7 @@ export function RemindersScreen() {
   const total = data?.kind === kind ? data.total : 0;
 
   return (
-    <div className="rem-screen" data-testid="rem-screen">
+    <div className="screen rem-screen" data-testid="rem-screen">
       <TabStrip tabs={REMINDER_KINDS.map((id) => ({ id, label: t(`rem.kind.${id}`) }))} activeId={kind} onSelect={(id) => setKind(id as ReminderKind)} aria-label={t('nav.service.reminders')} />
       <Toolbar>
         {kind === 'mileage_service' ? (
