@@ -88,7 +88,7 @@ export function AppointmentsScreen() {
   );
 
   return (
-    <div className="ap-screen" data-testid="ap-screen">
+    <div className="screen ap-screen" data-testid="ap-screen">
       <TabStrip
         tabs={(['day', 'noShows', 'proactive', 'all'] as const).map((id) => ({ id, label: t(`ap.tab.${id}`) }))}
         activeId={view}
