@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
 import { SearchBox } from '../../customers/SearchBox';
-import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, splitErrors, useFormState, type NextActivityValue } from './form-bits';
+import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, useFormState, type NextActivityValue } from './form-bits';
 
 const KNOWN = ['customerId', 'source', 'stage', 'model', 'price', 'expectedPurchaseDate', 'consultantId', 'nextActivity', 'nextActivity.type', 'nextActivity.plannedAt', 'nextActivity.subject'];
 
@@ -46,10 +46,9 @@ export function OpportunityForm({
       f.setErrors({ customerId: t('common.required') });
       return;
     }
+    const customer = v.customer;
     const price = v.price.trim() === '' ? null : Number(v.price);
-    f.setBusy(true);
-    f.setMessage(null);
-    try {
+    await f.submit(KNOWN, async () => {
       if (detail) {
         await call('opportunities.update', {
           id: detail.id,
@@ -59,7 +58,7 @@ export function OpportunityForm({
         onSaved(detail.id);
       } else {
         const r = await call('opportunities.create', {
-          customerId: v.customer.id,
+          customerId: customer.id,
           source: v.source,
           stage: v.stage,
           model: opt(v.model),
@@ -69,13 +68,7 @@ export function OpportunityForm({
         });
         onSaved(r.id);
       }
-    } catch (e) {
-      const s = splitErrors(e, KNOWN);
-      f.setErrors(s.fields);
-      f.setMessage(s.message);
-    } finally {
-      f.setBusy(false);
-    }
+    });
   };
 
   return (

@@ -83,9 +83,7 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
     for (const k of ['model', 'vin', 'price', 'deliveryDate', 'buyerIdNumber'] as const) if (!v[k].trim()) local[k] = t('common.required');
     f.setErrors(local);
     if (Object.keys(local).length) return;
-    f.setBusy(true);
-    f.setMessage(null);
-    try {
+    await f.submit(DELIVERY_FIELDS, async () => {
       const r = await call('opportunities.deliver', {
         id: detail.id,
         model: v.model,
@@ -96,13 +94,7 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
         buyerIdNumber: v.buyerIdNumber.trim(),
       });
       onDone(r);
-    } catch (e) {
-      const s = splitErrors(e, DELIVERY_FIELDS);
-      f.setErrors(s.fields);
-      f.setMessage(s.message);
-    } finally {
-      f.setBusy(false);
-    }
+    });
   };
   return (
     <Dialog
@@ -165,18 +157,10 @@ export function AbandonDialog({ detail, onClose, onDone }: { detail: Opportunity
       f.setErrors({ reason: t('common.required') });
       return;
     }
-    f.setBusy(true);
-    f.setMessage(null);
-    try {
+    await f.submit(['reason', 'competitorBrand'], async () => {
       const r = await call('opportunities.abandon', { id: detail.id, reason: v.reason, competitorBrand: v.competitorBrand || null, note: v.note.trim() || null });
       onDone(r.followUpAt);
-    } catch (e) {
-      const s = splitErrors(e, ['reason', 'competitorBrand']);
-      f.setErrors(s.fields);
-      f.setMessage(s.message);
-    } finally {
-      f.setBusy(false);
-    }
+    });
   };
   return (
     <Dialog

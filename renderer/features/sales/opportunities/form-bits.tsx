@@ -96,5 +96,22 @@ export function useFormState<V extends object>(initial: V) {
     <K extends keyof V>(k: K) =>
     (value: V[K]) =>
       setV((x) => ({ ...x, [k]: value }));
-  return { v, setV, set, errors, setErrors, message, setMessage, busy, setBusy };
+  /**
+   * Runs a save: busy while it runs, the old message cleared, and a refusal split into messages
+   * under the `known` fields plus one line for the rest.
+   */
+  const submit = async (known: readonly string[], save: () => Promise<void>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await save();
+    } catch (e) {
+      const s = splitErrors(e, known);
+      setErrors(s.fields);
+      setMessage(s.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { v, setV, set, errors, setErrors, message, setMessage, busy, setBusy, submit };
 }
