@@ -5,7 +5,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
-import { defaultNextActivity, dictLabelOf, localToday, nextActivityInput, NextActivityFields, splitErrors, useFormState } from './form-bits';
+import { defaultNextActivity, dictLabelOf, localToday, nextActivityInput, NextActivityFields, useFormState } from './form-bits';
 
 const stageName = (code: string, locale: string) => {
   const s = STAGES.find((x) => x.code === code);
@@ -21,25 +21,20 @@ export function StageMoveDialog({ detail, target, onClose, onDone }: { detail: O
   const back = stageIndex(target) < stageIndex(detail.stage);
   const needsNext = detail.activities.planned === 0;
   const f = useFormState({ reason: '', next: defaultNextActivity() });
-  const submit = async () => {
-    f.setBusy(true);
-    f.setMessage(null);
-    try {
-      await call('opportunities.changeStage', {
-        id: detail.id,
-        stage: target,
-        ...(back ? { reason: f.v.reason.trim() } : {}),
-        ...(needsNext ? { nextActivity: nextActivityInput(f.v.next) } : {}),
-      });
-      onDone();
-    } catch (e) {
-      const s = splitErrors(e, ['reason', 'stage', 'nextActivity', 'nextActivity.type', 'nextActivity.plannedAt', 'nextActivity.subject']);
-      f.setErrors(s.fields);
-      f.setMessage(s.message ?? s.fields.stage ?? null);
-    } finally {
-      f.setBusy(false);
-    }
-  };
+  const submit = () =>
+    f.submit(
+      ['reason', 'stage', 'nextActivity', 'nextActivity.type', 'nextActivity.plannedAt', 'nextActivity.subject'],
+      async () => {
+        await call('opportunities.changeStage', {
+          id: detail.id,
+          stage: target,
+          ...(back ? { reason: f.v.reason.trim() } : {}),
+          ...(needsNext ? { nextActivity: nextActivityInput(f.v.next) } : {}),
+        });
+        onDone();
+      },
+      'stage',
+    );
   return (
     <Dialog
       title={t(back ? 'opp.stage.backTitle' : 'opp.stage.moveTitle', { from: stageName(detail.stage, locale), to: stageName(target, locale) })}
@@ -209,28 +204,19 @@ export function IntentDialog({ customerId, opportunityId, intent, onClose, onDon
     notes: intent?.notes ?? '',
   });
   const { v, set, errors } = f;
-  const submit = async () => {
-    f.setBusy(true);
-    f.setMessage(null);
-    const fields = {
-      model: v.model,
-      quantity: Math.max(1, Math.round(Number(v.quantity) || 1)),
-      budget: v.budget.trim() ? Number(v.budget) : null,
-      expectedDate: v.expectedDate || null,
-      notes: v.notes.trim() || null,
-    };
-    try {
+  const submit = () =>
+    f.submit(['model', 'quantity', 'budget', 'expectedDate', 'notes'], async () => {
+      const fields = {
+        model: v.model,
+        quantity: Math.max(1, Math.round(Number(v.quantity) || 1)),
+        budget: v.budget.trim() ? Number(v.budget) : null,
+        expectedDate: v.expectedDate || null,
+        notes: v.notes.trim() || null,
+      };
       if (intent) await call('intents.update', { id: intent.id, patch: fields });
       else await call('intents.create', { customerId, opportunityId, ...fields });
       onDone();
-    } catch (e) {
-      const s = splitErrors(e, ['model', 'quantity', 'budget', 'expectedDate', 'notes']);
-      f.setErrors(s.fields);
-      f.setMessage(s.message);
-    } finally {
-      f.setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog
       title={t(intent ? 'opp.intent.edit' : 'opp.intent.new')}

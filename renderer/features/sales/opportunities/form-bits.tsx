@@ -98,9 +98,10 @@ export function useFormState<V extends object>(initial: V) {
       setV((x) => ({ ...x, [k]: value }));
   /**
    * Runs a save: busy while it runs, the old message cleared, and a refusal split into messages
-   * under the `known` fields plus one line for the rest.
+   * under the `known` fields plus one line for the rest. `headline` names a field whose problem
+   * also becomes that line when there is no other (a field the form shows no input for).
    */
-  const submit = async (known: readonly string[], save: () => Promise<void>) => {
+  const submit = async (known: readonly string[], save: () => Promise<void>, headline?: string) => {
     setBusy(true);
     setMessage(null);
     try {
@@ -108,7 +109,7 @@ export function useFormState<V extends object>(initial: V) {
     } catch (e) {
       const s = splitErrors(e, known);
       setErrors(s.fields);
-      setMessage(s.message);
+      setMessage(s.message ?? (headline ? (s.fields[headline] ?? null) : null));
     } finally {
       setBusy(false);
     }
