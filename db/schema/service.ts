@@ -83,9 +83,20 @@ export const satisfactionSurveys = sqliteTable(
     score: real().notNull(),
     dissatisfied: flag(),
     surveyDate: text().notNull(),
+    comment: text(),
+    /** kind:customer/vehicle:date — the same survey imported twice is one row (null on older rows). */
+    naturalKey: text(),
+    /** The import's file name and row number, so a result can be traced back to the manufacturer's file. */
+    source: text(),
+    createdBy: integer(),
     createdAt: createdAt(),
   },
-  (t) => [index('surveys_customer_idx').on(t.customerId)],
+  (t) => [
+    index('surveys_customer_idx').on(t.customerId),
+    uniqueIndex('surveys_natural_key_uq').on(t.naturalKey),
+    // The CS manager's list sorts and filters by survey date.
+    index('surveys_date_idx').on(t.surveyDate),
+  ],
 );
 
 /** 预约: service appointment in a time slot with an advisor. */
@@ -105,7 +116,12 @@ export const appointments = sqliteTable(
     createdAt: createdAt(),
     createdBy: integer(),
   },
-  (t) => [index('appointments_slot_idx').on(t.date, t.slot), index('appointments_customer_idx').on(t.customerId)],
+  (t) => [
+    index('appointments_slot_idx').on(t.date, t.slot),
+    index('appointments_customer_idx').on(t.customerId),
+    // A service advisor's appointments of the day on the workbench.
+    index('appointments_advisor_idx').on(t.advisorId, t.date),
+  ],
 );
 
 /**
@@ -166,6 +182,10 @@ export const solicitationTasks = sqliteTable(
     uniqueIndex('solicitation_natural_key_uq').on(t.naturalKey),
     index('solicitation_status_idx').on(t.status, t.windowStart),
     index('solicitation_assignee_idx').on(t.assigneeId),
+    // 招揽率 reads six months of one kind by creation time.
+    index('solicitation_kind_created_idx').on(t.kind, t.createdAt),
+    // A new service visit looks up that customer's open tasks (招揽成功 within the window).
+    index('solicitation_customer_idx').on(t.customerId),
   ],
 );
 
