@@ -24,6 +24,8 @@ export const jobRuns = sqliteTable(
     skippedReasons: text({ mode: 'json' }),
     error: text(),
     runner: text(),
+    /** How many times this planned run was tried; a failed run is retried until MAX_ATTEMPTS. */
+    attempts: integer().notNull().default(1),
   },
   (t) => [uniqueIndex('job_runs_job_planned_uq').on(t.job, t.plannedFor), index('job_runs_started_idx').on(t.startedAt)],
 );
@@ -33,4 +35,10 @@ export const schedulerLease = sqliteTable('scheduler_lease', {
   name: text().primaryKey(),
   holder: text().notNull(),
   expiresAt: integer().notNull(),
+});
+
+/** Overdue tasks already escalated to the managers: the every-minute job tells about each once. */
+export const taskEscalations = sqliteTable('task_escalations', {
+  taskId: integer().primaryKey(),
+  escalatedAt: integer().notNull(),
 });
