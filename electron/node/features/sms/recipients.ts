@@ -1,0 +1,49 @@
+/**
+ * Who a batch goes to: customers flagged 免打扰 (dnd_sms) and numbers that opted out are left out
+ * and counted by reason (the confirmation says how many and why); a number that appears twice —
+ * two customers sharing a phone, or a manual number that is also a customer's — is texted once.
+ */
+import type { MergeValues } from './template';
+
+export interface Candidate {
+  customerId: number | null;
+  /** Normalised mobile (86…) or null when the customer has no mobile. */
+  number: string | null;
+  dnd: boolean;
+  values: MergeValues;
+}
+
+export interface LeftOut {
+  dnd: number;
+  optOut: number;
+  duplicate: number;
+  noMobile: number;
+}
+
+export interface Resolved {
+  recipients: (Candidate & { number: string })[];
+  leftOut: LeftOut;
+}
+
+export function resolveRecipients(candidates: readonly Candidate[], optedOut: ReadonlySet<string>): Resolved {
+  const leftOut: LeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
+  const seen = new Set<string>();
+  const recipients: Resolved['recipients'] = [];
+  for (const c of candidates) {
+    if (c.dnd) leftOut.dnd++;
+    else if (!c.number) leftOut.noMobile++;
+    else if (optedOut.has(c.number)) leftOut.optOut++;
+    else if (seen.has(c.number)) leftOut.duplicate++;
+    else {
+      seen.add(c.number);
+      recipients.push({ ...c, number: c.number });
+    }
+  }
+  return { recipients, leftOut };
+}
+
+/** A reply that opts the number out: TD, T, 退订 (any case, spaces and punctuation ignored). */
+export function isOptOutReply(text: string): boolean {
+  const t = text.replace(/[\s\p{P}]/gu, '').toUpperCase();
+  return t === 'TD' || t === 'T' || t === '退订';
+}
