@@ -44,9 +44,6 @@ export async function benchApi(dataDir: string): Promise<Metric[]> {
       sections: [
         `SELECT o.id, o.stage, o.status, o.model, o.expected_purchase_date, p.display_name, o.created_at, count(*) OVER () AS total
            FROM opportunities o LEFT JOIN users p ON p.id = o.consultant_id WHERE o.customer_id = ? ORDER BY o.created_at DESC, o.id DESC LIMIT 20`,
-        `SELECT a.id, a.type, a.status, a.planned_at, a.done_at, a.subject, a.result, p.display_name, count(*) OVER () AS total
-           FROM activities a LEFT JOIN users p ON p.id = a.owner_id WHERE a.customer_id = ?
-          ORDER BY coalesce(a.done_at, a.planned_at, a.created_at) DESC, a.id DESC LIMIT 20`,
         `SELECT s.id, s.ro_number, s.date, s.type, v.plate, v.model, s.mileage, s.amount, p.display_name, count(*) OVER () AS total
            FROM service_visits s LEFT JOIN vehicles v ON v.id = s.vehicle_id LEFT JOIN users p ON p.id = s.advisor_id
           WHERE s.customer_id = ? ORDER BY s.date DESC, s.id DESC LIMIT 20`,

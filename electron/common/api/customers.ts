@@ -39,7 +39,7 @@ export interface CustomerCard {
   vehicles: VehicleView[];
   /** Record sections of the 360° view: the most recent CARD_SECTION_LIMIT rows, newest first, and the total. */
   opportunities: CardSection<OpportunityRow>;
-  activities: CardSection<ActivityRow>;
+  // Activities are not here: the card's 跟进记录 section pages them itself (activities.forCustomer).
   serviceHistory: CardSection<ServiceVisitRow>;
   revisits: CardSection<RevisitRow>;
   calls: CardSection<CallRow>;
@@ -65,17 +65,6 @@ export interface OpportunityRow {
   expectedPurchaseDate: string | null;
   ownerName: string | null;
   createdAt: number;
-}
-
-export interface ActivityRow {
-  id: number;
-  type: string;
-  status: 'planned' | 'done' | 'cancelled';
-  plannedAt: number | null;
-  doneAt: number | null;
-  subject: string | null;
-  result: string | null;
-  ownerName: string | null;
 }
 
 export interface ServiceVisitRow {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities, calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, vehicles } from '../../../../db/schema';
+import { calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, vehicles } from '../../../../db/schema';
 import type { CustomerCard } from '../../../common/api/customers';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 
@@ -84,7 +84,6 @@ describe('customers.get record sections', () => {
       ok: true,
       value: {
         opportunities: { total: 0, items: [] },
-        activities: { total: 0, items: [] },
         serviceHistory: { total: 0, items: [] },
         revisits: { total: 0, items: [] },
         calls: { total: 0, items: [] },
@@ -99,8 +98,8 @@ describe('customers.get record sections', () => {
     const db = t.core.db;
     const consultant = (t.core.sqlite.prepare("SELECT id FROM users WHERE username = 'sales.a'").get() as { id: number }).id;
     const vehicleId = (t.core.sqlite.prepare('SELECT id FROM vehicles WHERE customer_id = ?').get(mine) as { id: number }).id;
-    for (let i = 0; i < 25; i++) {
-      db.insert(activities).values({ customerId: mine, ownerId: consultant, type: 'call', status: 'done', doneAt: now - i * 60_000, subject: `跟进 ${i}`, createdAt: now, updatedAt: now }).run();
+    for (let i = 0; i < 24; i++) {
+      db.insert(complaints).values({ customerId: mine, source: 'phone', category: 'service', description: `旧投诉 ${i}`, createdAt: now - (i + 1) * 60_000, updatedAt: now }).run();
     }
     db.insert(opportunities).values({ customerId: mine, consultantId: consultant, source: 'showroom', stage: 'test_drive', model: 'magotan', expectedPurchaseDate: '2026-12-31', lastStageChangeAt: now, createdAt: now, updatedAt: now }).run();
     db.insert(serviceVisits).values({ customerId: mine, vehicleId, roNumber: 'RO-1', date: '2026-10-01', type: 'regular_service', mileage: 15000, amount: 680, createdAt: now }).run();
@@ -113,10 +112,6 @@ describe('customers.get record sections', () => {
     const r = await call(t.core, tok.a!, 'customers.get', { id: mine });
     if (!r.ok) throw new Error(r.error.message);
     const card = r.value as CustomerCard;
-    expect(card.activities.total).toBe(25);
-    expect(card.activities.items).toHaveLength(20);
-    expect(card.activities.items[0]).toMatchObject({ subject: '跟进 0', ownerName: 'sales.a 测试' });
-    expect(card.activities.items[19]).toMatchObject({ subject: '跟进 19' });
     expect(card.opportunities).toEqual({
       total: 1,
       items: [{ id: expect.any(Number), stage: 'test_drive', probability: 40, status: 'open', model: 'magotan', expectedPurchaseDate: '2026-12-31', ownerName: 'sales.a 测试', createdAt: now }],
@@ -129,7 +124,11 @@ describe('customers.get record sections', () => {
       ['inbound', recId],
       ['outbound', null],
     ]);
-    expect(card.complaints).toMatchObject({ total: 1, items: [{ description: '等待时间过长', status: 'open' }] });
+    // The newest 20 of 25, newest first, with the total telling the card there are more.
+    expect(card.complaints.total).toBe(25);
+    expect(card.complaints.items).toHaveLength(20);
+    expect(card.complaints.items[0]).toMatchObject({ description: '等待时间过长', status: 'open' });
+    expect(card.complaints.items[19]).toMatchObject({ description: '旧投诉 18' });
   });
 });
 

@@ -26,7 +26,7 @@ type CustomerRow = Omit<CustomerCard, 'phones' | 'vehicles' | 'dndCall' | 'dndSm
   dndRevisit: number;
   visible: number;
 };
-type SectionKey = 'opportunities' | 'activities' | 'serviceHistory' | 'revisits' | 'calls' | 'sms' | 'complaints';
+type SectionKey = 'opportunities' | 'serviceHistory' | 'revisits' | 'calls' | 'sms' | 'complaints';
 type Row<K extends SectionKey> = CustomerCard[K]['items'][number] & { total: number };
 type Stmt<T> = Statement<[number], T>;
 
@@ -38,7 +38,7 @@ function section<T extends { total: number }>(rows: T[]): CardSection<Omit<T, 't
 }
 
 /**
- * The customer card (360° view). It is opened on every screen pop and search hit, so its ten
+ * The customer card (360° view). It is opened on every screen pop and search hit, so its nine
  * statements are prepared once and run as plain better-sqlite3 statements with camelCase aliases:
  * the card must stay within 1.5× of the bare SQL (scripts/bench/api.bench.ts runs the same text),
  * and the query builder's per-row mapping cost more than that for ten small result sets.
@@ -72,13 +72,6 @@ export class CustomerService {
                 o.created_at AS createdAt, count(*) OVER () AS total
            FROM opportunities o LEFT JOIN users p ON p.id = o.consultant_id WHERE o.customer_id = ?
           ORDER BY o.created_at DESC, o.id DESC LIMIT ${CARD_SECTION_LIMIT}`,
-      ),
-      // Newest contact first, whether done or only planned.
-      activities: prep<Row<'activities'>>(
-        `SELECT a.id, a.type, a.status, a.planned_at AS plannedAt, a.done_at AS doneAt, a.subject, a.result,
-                p.display_name AS ownerName, count(*) OVER () AS total
-           FROM activities a LEFT JOIN users p ON p.id = a.owner_id WHERE a.customer_id = ?
-          ORDER BY coalesce(a.done_at, a.planned_at, a.created_at) DESC, a.id DESC LIMIT ${CARD_SECTION_LIMIT}`,
       ),
       serviceHistory: prep<Row<'serviceHistory'>>(
         `SELECT s.id, s.ro_number AS roNumber, s.date, s.type, v.plate, v.model, s.mileage, s.amount,
@@ -137,7 +130,6 @@ export class CustomerService {
         total: opps.total,
         items: opps.items.map((o) => ({ ...o, probability: isStageCode(o.stage) ? stageProbability(o.stage) : null })),
       },
-      activities: section(this.q.activities.all(id)),
       serviceHistory: section(this.q.serviceHistory.all(id)),
       revisits: section(this.q.revisits.all(id)),
       calls: section(this.q.calls.all(id)),
