@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, updatedAt } from './columns';
 import { users } from './auth';
 import { customers } from './customers';
@@ -25,6 +25,11 @@ export const smsBatches = sqliteTable(
     status: text({ enum: ['draft', 'scheduled', 'sending', 'paused', 'done', 'cancelled'] }).notNull(),
     leftOutDnd: integer().notNull().default(0),
     leftOutDuplicate: integer().notNull().default(0),
+    leftOutOptOut: integer().notNull().default(0),
+    leftOutNoMobile: integer().notNull().default(0),
+    /** When sending started (a scheduled batch can be edited or cancelled until then). */
+    startedAt: integer(),
+    finishedAt: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -56,6 +61,35 @@ export const smsMessages = sqliteTable(
     index('sms_messages_message_id_idx').on(t.messageId),
   ],
 );
+
+/**
+ * The gateway's id of every part of a concatenated message: a delivery receipt names one part,
+ * and any part may fail on its own.
+ */
+export const smsParts = sqliteTable(
+  'sms_parts',
+  {
+    id: id(),
+    messageId: integer()
+      .notNull()
+      .references(() => smsMessages.id, { onDelete: 'cascade' }),
+    partNo: integer().notNull(),
+    gatewayId: text().notNull(),
+    status: text({ enum: ['submitted', 'delivered', 'failed'] }).notNull().default('submitted'),
+  },
+  (t) => [index('sms_parts_gateway_idx').on(t.gatewayId), index('sms_parts_message_idx').on(t.messageId)],
+);
+
+/** Channel settings (one row per channel). The SMPP password is encrypted at rest (AES-GCM). */
+export const smsChannels = sqliteTable('sms_channels', {
+  kind: text({ enum: ['smpp', 'modem'] }).primaryKey(),
+  enabled: integer({ mode: 'boolean' }).notNull().default(false),
+  /** JSON: smpp {host, port, systemId, systemType, sourceAddr, windowSize}; modem {path, baudRate}. */
+  config: text({ mode: 'json' }).notNull(),
+  passwordEnc: text(),
+  ratePerSecond: real().notNull(),
+  updatedAt: updatedAt(),
+});
 
 export const smsInbound = sqliteTable(
   'sms_inbound',
