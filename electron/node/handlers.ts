@@ -20,6 +20,8 @@ import { workbenchHandlers } from './features/service/workbench-handlers';
 import { appointmentsHandlers } from './features/service/appointments-handlers';
 import { solicitationHandlers } from './features/service/solicitation-handlers';
 import { revisitsHandlers } from './features/service/revisits-handlers';
+import { serviceVisitsHandlers, surveysHandlers } from './features/service/service-visits-handlers';
+import { telephonyHandlers } from './features/telephony/handlers';
 
 export interface HandlerCtx {
   core: Core;
@@ -59,6 +61,9 @@ export const handlers: Handlers<Api> = {
   ...appointmentsHandlers,
   ...solicitationHandlers,
   ...revisitsHandlers,
+  ...serviceVisitsHandlers,
+  ...surveysHandlers,
+  ...telephonyHandlers,
 };
 
 export type { MethodName };

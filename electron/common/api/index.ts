@@ -12,6 +12,9 @@ import { appointmentsApi } from './appointments';
 import { solicitationApi } from './solicitation';
 import { complaintsApi } from './complaints';
 import { workbenchApi } from './workbench';
+import { serviceVisitsApi } from './service-visits';
+import { surveysApi } from './surveys';
+import { telephonyApi } from './telephony';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -32,6 +35,9 @@ export const api = {
   ...appointmentsApi,
   ...solicitationApi,
   ...revisitsApi,
+  ...serviceVisitsApi,
+  ...surveysApi,
+  ...telephonyApi,
 } as const;
 
 export type Api = typeof api;
@@ -55,3 +61,6 @@ export type * from './workbench';
 export type * from './appointments';
 export type * from './solicitation';
 export type * from './revisits';
+export type * from './service-visits';
+export type * from './surveys';
+export type * from './telephony';

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from './solicitation-import';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 
 type Fail = { ok: false; error: { code: string; message: string } };
@@ -44,6 +45,12 @@ describe('campaign import', () => {
     expect(r.value).toMatchObject({ rows: 1, created: 1 });
   });
 
+  it('a CSV with a quoted comma before the VIN column and a BOM: the VIN is still read from its own column', async () => {
+    const csv = '\uFEFF备注,车架号\r\n"老客户, 朋友推荐",LFV2A21K0A3000002\r\n';
+    const r = (await send('quoted.csv', Buffer.from(csv, 'utf8'), 'mgr', '空调活动')) as Ok<Result>;
+    expect(r.value).toMatchObject({ rows: 1, created: 1, unmatchedCount: 0 });
+  });
+
   it.each([
     ['no VIN or plate column', 'a.csv', '姓名,电话\n甲,1\n', 'VIN'],
     ['no data rows', 'a.csv', 'VIN\n', '没有数据'],
@@ -58,5 +65,17 @@ describe('campaign import', () => {
 
   it('is for managers only', async () => {
     expect(((await send('a.csv', Buffer.from('VIN\nX\n'), 'agent')) as Fail).error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('readTable (CSV through exceljs)', () => {
+  it.each<[string, string, string[][]]>([
+    ['BOM stripped from the first header', '\uFEFFVIN,电话\n1,2\n', [['VIN', '电话'], ['1', '2']]],
+    ['a quoted comma stays in its cell', 'a,b\n"x, y",z\n', [['a', 'b'], ['x, y', 'z']]],
+    ['a quoted line break stays in its cell', 'a,b\n"第一行\n第二行",z\n', [['a', 'b'], ['第一行\n第二行', 'z']]],
+    ['leading zeros and dates stay as written', 'a,b\n00123,2026-12-01\n', [['a', 'b'], ['00123', '2026-12-01']]],
+    ['blank lines are skipped, cells trimmed', 'a,b\n\n  x , y \n', [['a', 'b'], ['x', 'y']]],
+  ])('%s', async (_n, text, rows) => {
+    expect(await readTable('f.csv', Buffer.from(text, 'utf8'))).toEqual(rows);
   });
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { solicitationTasks } from '../../../../db/schema';
 import type { Core } from '../../core';
@@ -23,25 +24,36 @@ export interface CampaignImportResult {
 
 const bad = (zh: string, en: string, locale: string) => new AppError('INVALID_INPUT', { issues: locale === 'en' ? en : zh, fields: [{ field: 'file', message: locale === 'en' ? en : zh }] });
 
-/** Rows of the first sheet (xlsx) or of a CSV (UTF-8, BOM allowed), as trimmed strings. */
+/** Cell text as a user typed it (exceljs gives dates, numbers and rich text as objects or numbers). */
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(cell.text ?? '').trim();
+}
+
+/**
+ * Rows of the first sheet (xlsx) or of a CSV (UTF-8, BOM allowed), as trimmed strings. Both go
+ * through exceljs, so a CSV field in quotes may hold commas and line breaks. Every CSV cell is
+ * read as text (no number or date guessing: a VIN or phone must stay as written).
+ */
 export async function readTable(fileName: string, data: Buffer): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  let ws: ExcelJS.Worksheet | undefined;
   if (/\.csv$/i.test(fileName)) {
     const text = data.toString('utf8').replace(/^\uFEFF/, '');
-    return text
-      .split(/\r?\n/)
-      .filter((l) => l.trim() !== '')
-      .map((l) => l.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1')));
+    ws = await wb.csv.read(Readable.from([text]), { parserOptions: { trim: true }, map: (v: unknown) => v });
+  } else {
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    ws = wb.worksheets[0];
   }
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0];
   const out: string[][] = [];
   ws?.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = String(cell.text ?? '').trim();
+      cells[col - 1] = cellText(cell);
     });
-    out.push(Array.from(cells, (c) => c ?? ''));
+    const line = Array.from(cells, (c) => c ?? '');
+    if (line.some((c) => c !== '')) out.push(line);
   });
   return out;
 }

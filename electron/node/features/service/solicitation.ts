@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { solicitationTasks } from '../../../../db/schema';
 import { SOLICITATION_STATE_LABELS, type SolicitationRateRow, type SolicitationRates, type SolicitationTaskRow } from '../../../common/api/solicitation';
+import type { Db } from '../../../../db/client';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { AuditedWriter } from '../admin/audited';
@@ -103,16 +104,20 @@ export class SolicitationService {
   /**
    * 招揽成功 is computed, never ticked: an open or failed task whose customer (the task's vehicle
    * when it has one) had a service visit within [windowStart, windowEnd] becomes 成功, linked to the visit.
+   * With a customerId only that customer's tasks are looked at (a visit just recorded), in the
+   * caller's transaction when one is given.
    */
-  detectSuccess(actorId: number | null): { succeeded: number } {
-    const found = this.core.db.all<{ id: number; visitId: number }>(sql`
+  detectSuccess(actorId: number | null, opts: { customerId?: number; tx?: Db } = {}): { succeeded: number } {
+    const db = opts.tx ?? this.core.db;
+    const only = opts.customerId !== undefined ? sql`AND t.customer_id = ${opts.customerId}` : sql``;
+    const found = db.all<{ id: number; visitId: number }>(sql`
       SELECT t.id, (SELECT sv.id FROM service_visits sv
                      WHERE sv.customer_id = t.customer_id AND (t.vehicle_id IS NULL OR sv.vehicle_id = t.vehicle_id)
                        AND sv.date BETWEEN t.window_start AND t.window_end ORDER BY sv.date, sv.id LIMIT 1) AS visitId
-        FROM solicitation_tasks t WHERE t.status <> 'succeeded'`);
+        FROM solicitation_tasks t WHERE t.status <> 'succeeded' ${only}`);
     const hits = found.filter((f) => f.visitId != null);
     if (!hits.length) return { succeeded: 0 };
-    this.core.db.transaction((tx) => {
+    db.transaction((tx) => {
       for (const h of hits) this.writer.update(actorId, 'solicitation_task', solicitationTasks, h.id, { status: 'succeeded', successVisitId: h.visitId, updatedAt: this.core.clock.now() }, tx);
     });
     return { succeeded: hits.length };

@@ -26,7 +26,7 @@ export function SolicitationScreen() {
   const tabs = [{ id: 'tasks', label: t('sol.tab.tasks') }, ...(manager ? [{ id: 'rates', label: t('sol.tab.rates') }, { id: 'generate', label: t('sol.tab.generate') }] : [])];
 
   return (
-    <div className="sol-screen" data-testid="sol-screen">
+    <div className="screen sol-screen" data-testid="sol-screen">
       <TabStrip tabs={tabs} activeId={view} onSelect={(id) => setView(id as View)} aria-label={t('nav.service.solicitation')} />
       {view === 'tasks' && (
         <>

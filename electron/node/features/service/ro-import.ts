@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import type { ImportReport } from '../../../common/api/service-visits';
+import type { Locale } from '../../../common/i18n/errors';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { normalizePlate } from '../customers/plate';
+import { CareProblems, type CareMessageKey } from './service-visits-messages';
+import { checkVisit, saveVisit } from './service-visits';
+import { parseDay, parseVisitType } from './service-visits-rules';
+import { readTable } from './solicitation-import';
+
+export const MAX_IMPORT_ROWS = 20_000;
+const MAX_BAD_LISTED = 200;
+
+/** Column names as the DMS and the manufacturer write them (lower-cased, spaces removed). */
+export const RO_COLUMNS = {
+  vin: ['vin', '车架号', '车辆识别代号', '底盘号'],
+  plate: ['plate', '车牌', '车牌号', '车牌号码'],
+  ro: ['ro', 'ro号', '工单号', '维修工单号', '委托书号'],
+  date: ['date', '日期', '维修日期', '进厂日期', '结算日期'],
+  type: ['type', '类型', '维修类型', '工单类型'],
+  mileage: ['mileage', '里程', '进厂里程', '行驶里程'],
+  items: ['items', '项目', '维修项目', '维修内容'],
+  advisor: ['advisor', '服务顾问', '接待员'],
+  amount: ['amount', '金额', '结算金额'],
+} as const;
+
+/** Index of each known column in the header row (-1 when absent). */
+export function columnsOf<K extends string>(header: readonly string[], names: Record<K, readonly string[]>): Record<K, number> {
+  const h = header.map((x) => x.toLowerCase().replace(/\s+/g, ''));
+  return Object.fromEntries(Object.entries<readonly string[]>(names).map(([k, list]) => [k, h.findIndex((x) => list.includes(x))])) as Record<K, number>;
+}
+
+/** The file's rows after the header, or a clear refusal of the whole file (nothing is saved). */
+export async function readImport(locale: Locale, fileName: string, base64: string): Promise<{ header: string[]; rows: string[][] }> {
+  const refuse = (key: CareMessageKey, params: Record<string, unknown> = {}) => {
+    const p = new CareProblems(locale).add('file', key, params);
+    return new AppError('INVALID_INPUT', { issues: p.list[0]!.message, fields: p.list });
+  };
+  let table: string[][];
+  try {
+    table = await readTable(fileName, Buffer.from(base64, 'base64'));
+  } catch {
+    throw refuse('import.file');
+  }
+  const [header = [], ...rows] = table;
+  if (rows.length === 0) throw refuse('import.empty');
+  if (rows.length > MAX_IMPORT_ROWS) throw refuse('import.tooMany', { max: MAX_IMPORT_ROWS });
+  return { header, rows };
+}
+
+export function missingColumns(locale: Locale, labels: string[]): AppError {
+  const p = new CareProblems(locale).add('file', 'import.columns', { columns: labels.join(locale === 'en' ? ', ' : '、') });
+  return new AppError('INVALID_INPUT', { issues: p.list[0]!.message, fields: p.list });
+}
+
+/** Collects bad rows: every one counted, the first 200 listed with their reasons. */
+export class BadRows {
+  readonly list: { row: number; reason: string }[] = [];
+  count = 0;
+  add(row: number, reason: string): void {
+    this.count++;
+    if (this.list.length < MAX_BAD_LISTED) this.list.push({ row, reason });
+  }
+}
+
+/**
+ * The DMS's repair orders (.xlsx / .csv). A row needs the vehicle (VIN or plate), the day, the type
+ * and the RO number; an RO already here is counted as existing (re-importing the same export adds
+ * nothing). Each good row is saved like a visit from the form (saveVisit: vehicle, next service,
+ * 招揽成功); bad rows are listed with their row number and reason and nothing of them is saved.
+ * The whole file is one transaction.
+ */
+export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: { fileName: string; base64: string }): Promise<ImportReport> {
+  const { header, rows } = await readImport(locale, input.fileName, input.base64);
+  const col = columnsOf(header, RO_COLUMNS);
+  const missing = [
+    col.vin < 0 && col.plate < 0 ? (locale === 'en' ? 'VIN or plate' : '车架号或车牌') : null,
+    col.date < 0 ? (locale === 'en' ? 'date' : '日期') : null,
+    col.type < 0 ? (locale === 'en' ? 'type' : '维修类型') : null,
+    col.ro < 0 ? (locale === 'en' ? 'RO number' : '工单号') : null,
+  ].filter((x): x is string => x != null);
+  if (missing.length) throw missingColumns(locale, missing);
+
+  const msg = (key: CareMessageKey, params?: Record<string, unknown>) => new CareProblems(locale).add('row', key, params).list[0]!.message;
+  const cell = (r: string[], i: number) => (i >= 0 ? (r[i] ?? '').trim() : '');
+  const advisors = new Map(
+    core.db.all<{ id: number; name: string; username: string }>(sql`SELECT id, display_name AS name, username FROM users WHERE role = 'serviceAdvisor' AND active = 1`).flatMap((u) => [
+      [u.name, u.id],
+      [u.username, u.id],
+    ]),
+  );
+  const report: ImportReport = { rows: rows.length, saved: 0, existing: 0, bad: [], badCount: 0 };
+  const bad = new BadRows();
+  core.db.transaction((tx) => {
+    rows.forEach((r, i) => {
+      const rowNo = i + 2;
+      const ro = cell(r, col.ro);
+      if (ro && tx.get(sql`SELECT 1 FROM service_visits WHERE ro_number = ${ro}`)) {
+        report.existing++;
+        return;
+      }
+      const vin = cell(r, col.vin).toUpperCase();
+      const plate = normalizePlate(cell(r, col.plate));
+      const vehicleId =
+        (vin ? tx.get<{ id: number }>(sql`SELECT id FROM vehicles WHERE vin = ${vin}`)?.id : undefined) ??
+        (plate ? tx.get<{ id: number }>(sql`SELECT id FROM vehicles WHERE plate = ${plate} ORDER BY id DESC LIMIT 1`)?.id : undefined);
+      const reasons: string[] = [];
+      if (!ro) reasons.push(locale === 'en' ? 'No RO number' : '缺少工单号');
+      if (vehicleId === undefined) reasons.push(msg('visit.vehicle'));
+      const date = parseDay(cell(r, col.date));
+      if (!date) reasons.push(msg('visit.date'));
+      const type = parseVisitType(cell(r, col.type));
+      if (!type) reasons.push(msg('visit.type'));
+      const rawKm = cell(r, col.mileage).replace(/[,,\s]|km|公里/gi, '');
+      const mileage = rawKm === '' ? null : Number(rawKm);
+      if (mileage != null && !Number.isInteger(mileage)) reasons.push(msg('visit.mileage'));
+      const rawAmount = cell(r, col.amount).replace(/[,,¥\s]/g, '');
+      const amount = rawAmount === '' || !Number.isFinite(Number(rawAmount)) ? null : Number(rawAmount);
+      if (reasons.length || vehicleId === undefined || !date || !type) return bad.add(rowNo, reasons.join(';'));
+      const visit = { vehicleId, date, type, mileage, roNumber: ro, items: cell(r, col.items) || null, advisorId: advisors.get(cell(r, col.advisor)) ?? null, amount };
+      const { problems, vehicle } = checkVisit(core, locale, visit, tx);
+      if (problems.length || !vehicle) return bad.add(rowNo, problems.map((p) => p.message).join(';'));
+      saveVisit(core, actorId, visit, vehicle, tx);
+      report.saved++;
+    });
+  });
+  return { ...report, bad: bad.list, badCount: bad.count };
+}
