@@ -77,6 +77,8 @@ export const solicitationApi = {
     access: SOLICITATION_ROLES,
     output: returns<{ id: number; status: string }>(),
   }),
+  /** The agent's 招揽成功: accepted only when a service visit of the task lies in its window. */
+  'solicitation.confirmSuccess': method({ input: z.object({ id }).strict(), access: SOLICITATION_ROLES, output: returns<{ id: number; status: string }>() }),
   /** Marks 招揽成功 where a service visit falls within an open task's window. */
   'solicitation.detectSuccess': method({ input: z.object({}).strict(), access: SOLICITATION_ROLES, output: returns<{ succeeded: number }>() }),
   'solicitation.rates': method({ input: z.object({}).strict(), access: SOLICITATION_MANAGERS, output: returns<SolicitationRates>() }),

@@ -26,12 +26,26 @@ export interface WorkbenchRow {
   dnd: { call: boolean; sms: boolean };
 }
 
+/** A service advisor's appointment of the day on their workbench. */
+export interface WorkbenchAppointment {
+  id: number;
+  slot: string;
+  customerId: number;
+  customerName: string;
+  phone: string | null;
+  plate: string | null;
+  status: 'booked' | 'arrived' | 'no_show' | 'cancelled';
+  notes: string | null;
+}
+
 export interface Workbench {
   /** The dealer's today (Asia/Shanghai), YYYY-MM-DD. */
   today: string;
   agentId: number;
   rows: WorkbenchRow[];
   counts: { today: number; overdue: number };
+  /** Today's appointments booked with this user as the service advisor (empty for agents). */
+  appointments: WorkbenchAppointment[];
 }
 
 export interface AgentLoad {
@@ -45,16 +59,20 @@ export interface AgentLoad {
 export const workbenchApi = {
   /** Today's and overdue work of one agent (self; a manager may look at any agent). */
   'workbench.list': method({ input: z.object({ agentId: z.number().int().positive().optional() }), access: WORKBENCH_ROLES, output: returns<Workbench>() }),
-  /** The outcome of a task: done / failed (with a note) / rescheduled to a later day. */
+  /**
+   * The outcome of a task: done / failed (with a note) / rescheduled to a later day; a 低分跟进 may
+   * also be 修复中 (repairing): closed with its description and a next follow-up planned (dueDate,
+   * default in 3 days).
+   */
   'workbench.outcome': method({
     input: z.object({
       taskId: z.number().int().positive(),
-      outcome: z.enum(['done', 'failed', 'reschedule']),
+      outcome: z.enum(['done', 'failed', 'reschedule', 'repairing']),
       note: z.string().trim().max(2000).default(''),
       dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
     }),
     access: WORKBENCH_ROLES,
-    output: returns<{ id: number; status: string; dueDate: string }>(),
+    output: returns<{ id: number; status: string; dueDate: string; nextTaskId?: number | null }>(),
   }),
   /** Every agent's open / overdue counts per kind (unassigned tasks under agentId null). */
   'workbench.load': method({ input: z.object({}), access: WORKBENCH_MANAGER_ROLES, output: returns<{ today: string; rows: AgentLoad[] }>() }),

@@ -56,6 +56,18 @@ export const CHURN_REASONS = list('churn_reason', [
   ['other', '其它', 'Other'],
 ]);
 
+/** Why a 招揽任务 failed (招揽失败原因); the agent picks one. */
+export const SOLICITATION_FAIL_REASONS = list('solicitation_fail_reason', [
+  ['not_due', '里程未到/暂不需要保养', 'Not due yet'],
+  ['other_dealer', '已在其他店保养', 'Serviced at another dealer'],
+  ['unreachable', '多次联系不上', 'Could not be reached'],
+  ['moved', '搬迁外地', 'Moved away'],
+  ['sold', '车辆已出售', 'Sold the vehicle'],
+  ['price', '价格原因', 'Price'],
+  ['refused', '客户拒绝', 'Declined'],
+  ['other', '其它', 'Other'],
+]);
+
 export const COMPLAINT_CATEGORIES = list('complaint_category', [
   ['product', '产品质量', 'Product quality'],
   ['repair', '维修质量', 'Repair quality'],
@@ -102,6 +114,7 @@ export function allDictionaries(): DictionaryEntry[] {
     ...ABANDON_REASONS,
     ...DISSATISFACTION_REASONS,
     ...CHURN_REASONS,
+    ...SOLICITATION_FAIL_REASONS,
     ...COMPLAINT_CATEGORIES,
     ...COMPLAINT_SOURCES,
     ...ACTIVITY_TYPES,

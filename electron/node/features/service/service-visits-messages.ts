@@ -17,6 +17,13 @@ export const CARE_MESSAGES = {
   'survey.match': { 'zh-CN': '车架号、车牌、电话都找不到对应客户', en: 'No customer matches the VIN, plate or phone' },
   'survey.phoneShared': { 'zh-CN': '电话 {phone} 属于多位客户,请提供车架号或车牌', en: 'The phone {phone} belongs to several customers: give the VIN or plate' },
   'survey.dissatisfied': { 'zh-CN': '“是否不满意”请填 是/否', en: '“Dissatisfied” must be yes or no' },
+  'solicitation.failReasonDict': { 'zh-CN': '请从列表中选择失败原因', en: 'Pick the reason from the list' },
+  'solicitation.noVisit': {
+    'zh-CN': '招揽期 {from} 至 {to} 内没有该车进厂记录:招揽成功以进厂为准,请先录入维修工单',
+    en: 'No service visit between {from} and {to}: success means the car came in, so record the repair order first',
+  },
+  'solicitation.closed': { 'zh-CN': '该招揽任务已结束', en: 'This solicitation task is finished' },
+  'workbench.repairingLowScoreOnly': { 'zh-CN': '“修复中”只用于低分跟进', en: '“Being repaired” applies to low-score follow-ups only' },
   'import.file': { 'zh-CN': '无法读取文件:请上传 .xlsx 或 .csv', en: 'Cannot read the file: upload an .xlsx or .csv' },
   'import.empty': { 'zh-CN': '文件中没有数据行', en: 'The file has no data rows' },
   'import.tooMany': { 'zh-CN': '一次最多导入 {max} 行', en: 'At most {max} rows at a time' },

@@ -15,6 +15,7 @@ export const solicitationHandlers: Handlers<typeof solicitationApi> = {
   'solicitation.generate': (ctx, input) => solicitationOf(ctx.core).generate(me(ctx), input),
   'solicitation.assign': (ctx, { ids, agentId }) => solicitationOf(ctx.core).assign(me(ctx), ids, agentId),
   'solicitation.setState': (ctx, { id, state, failReason }) => solicitationOf(ctx.core).setState(me(ctx), id, state, failReason),
+  'solicitation.confirmSuccess': (ctx, { id }) => solicitationOf(ctx.core).confirmSuccess(me(ctx), id),
   'solicitation.detectSuccess': (ctx) => solicitationOf(ctx.core).detectSuccess(me(ctx).user.id),
   // The rates are read after success detection so that a visit entered today counts at once.
   'solicitation.rates': (ctx) => {

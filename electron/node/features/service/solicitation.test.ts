@@ -70,8 +70,11 @@ describe('solicitation tasks', () => {
     // failed needs a reason; assigned → failed is not a move
     const noReason = (await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(1), state: 'failed' })) as Fail;
     expect(noReason.error.details?.fields?.[0]?.field).toBe('failReason');
-    expect(((await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(2), state: 'failed', failReason: '已去外地' })) as Fail).error.code).toBe('INVALID_INPUT');
-    expect(await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(1), state: 'failed', failReason: '已去外地' })).toMatchObject({ ok: true });
+    // the reason comes from the dictionary 招揽失败原因, not free text
+    const freeText = (await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(1), state: 'failed', failReason: '已去外地' })) as Fail;
+    expect(freeText.error.details?.fields?.[0]).toMatchObject({ field: 'failReason', message: '请从列表中选择失败原因' });
+    expect(((await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(2), state: 'failed', failReason: 'moved' })) as Fail).error.code).toBe('INVALID_INPUT');
+    expect(await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(1), state: 'failed', failReason: 'moved' })).toMatchObject({ ok: true });
     // success cannot be ticked by hand
     expect(((await call(t.core, tok.a1!, 'solicitation.setState', { id: taskOf(0), state: 'succeeded' })) as Fail).error.code).toBe('INVALID_INPUT');
     expect(status().map((s) => s.status)).toEqual(['in_progress', 'failed', 'assigned', 'assigned']);
@@ -125,6 +128,16 @@ describe('solicitation tasks', () => {
     const ws = wb.worksheets[0]!;
     expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['客户姓名', '联系电话', '任务类型', '任务生成日期', '招揽状态']);
     expect(ws.rowCount).toBe(5);
+  });
+
+  it('招揽成功 from the agent’s form is accepted only with a visit in the window, and links the visit', async () => {
+    // task 3 (a2's, window 2026-12-15 … 2026-12-25)
+    const none = (await call(t.core, tok.a2!, 'solicitation.confirmSuccess', { id: taskOf(3) })) as Fail;
+    expect(none.error.details?.fields?.[0]?.message).toContain('2026-12-15 至 2026-12-25 内没有该车进厂记录');
+    expect(((await call(t.core, tok.a1!, 'solicitation.confirmSuccess', { id: taskOf(3) })) as Fail).error.code).toBe('NOT_FOUND');
+    const v = Number(visit(3, '2026-12-25').lastInsertRowid);
+    expect(await call(t.core, tok.a2!, 'solicitation.confirmSuccess', { id: taskOf(3) })).toMatchObject({ ok: true, value: { status: 'succeeded' } });
+    expect(t.core.sqlite.prepare('SELECT success_visit_id FROM solicitation_tasks WHERE id = ?').pluck().get(taskOf(3))).toBe(v);
   });
 
   it('every change is audited', () => {

@@ -10,6 +10,7 @@ import type { SessionCtx } from '../auth/service';
 import { addDays, dayStartMs, todayIn } from '../grid/dates';
 import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
+import { CareProblems } from './service-visits-messages';
 import { auditPeriodStart, canMove, rates, type RateCounts, type SolicitationState } from './solicitation-rules';
 
 const MAX_RANGE_DAYS = 92;
@@ -97,6 +98,10 @@ export class SolicitationService {
     const reason = failReason?.trim() || null;
     if (to === 'failed' && !reason) p.add('failReason', 'solicitation.failReason');
     p.throwIfAny();
+    // The reason is one of the dictionary's (招揽失败原因), so the reasons can be counted.
+    if (to === 'failed' && !this.core.db.get(sql`SELECT 1 FROM dictionaries WHERE kind = 'solicitation_fail_reason' AND code = ${reason} AND active = 1`)) {
+      new CareProblems(s.user.locale).add('failReason', 'solicitation.failReasonDict').throwIfAny();
+    }
     this.writer.update(s.user.id, 'solicitation_task', solicitationTasks, id, { status: to, failReason: to === 'failed' ? reason : null, updatedAt: this.core.clock.now() });
     return { id, status: to };
   }
@@ -121,6 +126,24 @@ export class SolicitationService {
       for (const h of hits) this.writer.update(actorId, 'solicitation_task', solicitationTasks, h.id, { status: 'succeeded', successVisitId: h.visitId, updatedAt: this.core.clock.now() }, tx);
     });
     return { succeeded: hits.length };
+  }
+
+  /**
+   * The agent's 招揽成功: accepted only when a service visit of the task's vehicle lies in its window
+   * (success is the customer coming in, never a tick); the task is then linked to that visit.
+   */
+  confirmSuccess(s: SessionCtx, id: number): { id: number; status: string } {
+    const managers = ['serviceManager', 'generalManager', 'admin'];
+    const mine = managers.includes(s.user.role) ? sql`` : sql`AND assignee_id = ${s.user.id}`;
+    const t = this.core.db.get<{ status: SolicitationState; customerId: number; from: string; to: string }>(
+      sql`SELECT status, customer_id AS customerId, window_start AS "from", window_end AS "to" FROM solicitation_tasks WHERE id = ${id} ${mine}`,
+    );
+    if (!t) throw new AppError('NOT_FOUND');
+    if (t.status === 'succeeded') return { id, status: t.status };
+    this.detectSuccess(s.user.id, { customerId: t.customerId });
+    const now = this.core.db.get<{ status: string }>(sql`SELECT status FROM solicitation_tasks WHERE id = ${id}`)!;
+    if (now.status !== 'succeeded') new CareProblems(s.user.locale).add('state', 'solicitation.noVisit', { from: t.from, to: t.to }).throwIfAny();
+    return { id, status: now.status };
   }
 
   /** The audit's figures over six months of regular-service tasks (by creation date, as the audit exports them). */

@@ -115,3 +115,63 @@ describe('agent’s workbench (客服工作台)', () => {
     expect(t.core.sqlite.prepare("select count(*) from audit_log where entity = 'task_reassignment'").pluck().get()).toBe(2);
   });
 });
+
+describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
+  let t: TestCore;
+  let u: Awaited<ReturnType<typeof usersWithSessions>>;
+  let c1: number;
+  beforeAll(async () => {
+    t = await makeCore();
+    // Friday 27 Nov 2026, 23:58 in Shanghai (the 5-minute idle lock does not strike at 16:00 UTC, Saturday 00:00 there).
+    t.clock.set(Date.UTC(2026, 10, 27, 15, 58));
+    u = await usersWithSessions(t.core, [
+      ['agent1', 'serviceAgent'],
+      ['adv1', 'serviceAdvisor'],
+      ['adv2', 'serviceAdvisor'],
+    ]);
+    c1 = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('赵先生', 0, 0)").run().lastInsertRowid);
+  });
+  afterAll(() => t.cleanup());
+
+  it.each<[string, string, string, string | undefined, string | null]>([
+    ['a stock phrase alone is refused', '2026-11-25', '已跟进', undefined, null],
+    ['a real description plans the next follow-up 3 days on (over the weekend: Monday)', '2026-11-26', '异响未消除,已约周一返厂复检', undefined, '2026-11-30'],
+    ['a chosen later day is kept', '2026-11-27', '等待配件到货,到货后通知客户', '2026-12-04', '2026-12-04'],
+  ])('修复中: %s', async (_n, due, note, dueDate, next) => {
+    createTasks(t.core, null, [{ kind: 'low_score', customerId: c1, dueDate: due, assigneeId: u.uid.agent1, reason: 'SSI 60分' }]);
+    const id = t.core.sqlite.prepare("SELECT id FROM tasks WHERE kind = 'low_score' AND status = 'open' AND due_date = ?").pluck().get(due) as number;
+    const p = call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, outcome: 'repairing', note, ...(dueDate ? { dueDate } : {}) });
+    if (next === null) {
+      await expect(p).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      expect(t.core.sqlite.prepare('SELECT status FROM tasks WHERE id = ?').pluck().get(id)).toBe('open');
+      return;
+    }
+    const r = (await p) as { nextTaskId: number };
+    expect(t.core.sqlite.prepare('SELECT status, result FROM tasks WHERE id = ?').get(id)).toEqual({ status: 'done', result: 'repairing' });
+    expect(t.core.sqlite.prepare('SELECT kind, status, due_date AS due, assignee_id AS a FROM tasks WHERE id = ?').get(r.nextTaskId)).toEqual({ kind: 'low_score', status: 'open', due: next, a: u.uid.agent1 });
+  });
+
+  it('修复中 is only for low-score follow-ups', async () => {
+    createTasks(t.core, null, [{ kind: 'birthday', customerId: c1, dueDate: '2026-11-27', assigneeId: u.uid.agent1 }]);
+    const id = t.core.sqlite.prepare("SELECT id FROM tasks WHERE kind = 'birthday'").pluck().get() as number;
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, outcome: 'repairing', note: '客户很满意生日祝福' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('a service advisor sees their own appointments of the dealer’s today, cancelled ones left out', async () => {
+    const a = t.core.sqlite.prepare("INSERT INTO appointments (customer_id, advisor_id, date, slot, status, created_at) VALUES (?, ?, ?, ?, ?, 0)");
+    a.run(c1, u.uid.adv1, '2026-11-27', '14:00', 'booked');
+    a.run(c1, u.uid.adv1, '2026-11-27', '09:00', 'arrived');
+    a.run(c1, u.uid.adv1, '2026-11-27', '10:00', 'cancelled');
+    a.run(c1, u.uid.adv1, '2026-11-28', '09:00', 'booked');
+    a.run(c1, u.uid.adv2, '2026-11-27', '11:00', 'booked');
+    const wb = (await call(t.core, u.tok.adv1!, 'workbench.list')) as { appointments: { slot: string; status: string; customerName: string }[] };
+    expect(wb.appointments.map((x) => [x.slot, x.status])).toEqual([
+      ['09:00', 'arrived'],
+      ['14:00', 'booked'],
+    ]);
+    // 16:00 UTC = Saturday 00:00 in Shanghai: the next day's booking.
+    t.clock.set(Date.UTC(2026, 10, 27, 16, 0));
+    expect(((await call(t.core, u.tok.adv1!, 'workbench.list')) as { appointments: { slot: string }[] }).appointments.map((x) => x.slot)).toEqual(['09:00']);
+    expect(((await call(t.core, u.tok.agent1!, 'workbench.list')) as { appointments: unknown[] }).appointments).toEqual([]);
+  });
+});

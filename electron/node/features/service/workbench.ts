@@ -1,4 +1,4 @@
-import type { AgentLoad, Workbench, WorkbenchKind, WorkbenchRow } from '../../../common/api/workbench';
+import type { AgentLoad, Workbench, WorkbenchAppointment, WorkbenchKind, WorkbenchRow } from '../../../common/api/workbench';
 import { WORKBENCH_MANAGER_ROLES } from '../../../common/api/workbench';
 import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import type { Role } from '../../../common/roles';
@@ -9,7 +9,8 @@ import { writeAudit } from '../admin/audit';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
-import { isRealDescription } from './low-score';
+import { isRealDescription, LowScoreService } from './low-score';
+import { CareProblems } from './service-visits-messages';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone-format';
 
@@ -71,12 +72,20 @@ export class WorkbenchService {
          order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
       )
       .all(who, today, who, today) as DbRow[];
+    const appointments = this.core.sqlite
+      .prepare(
+        `select a.id, a.slot, a.customer_id as customerId, cu.name as customerName, ${primaryPhoneExpr('cu.id')} as phone,
+                (select v.plate from vehicles v where v.id = a.vehicle_id) as plate, a.status, a.notes
+           from appointments a join customers cu on cu.id = a.customer_id
+          where a.advisor_id = ? and a.date = ? and a.status <> 'cancelled' order by a.slot, a.id`,
+      )
+      .all(who, today) as WorkbenchAppointment[];
     const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
     const overdue = out.filter((r) => r.overdue).length;
-    return { today, agentId: who, rows: out, counts: { today: out.length - overdue, overdue } };
+    return { today, agentId: who, rows: out, counts: { today: out.length - overdue, overdue }, appointments: appointments.map((a) => ({ ...a, phone: formatPhone(a.phone) })) };
   }
 
-  outcome(s: SessionCtx, locale: Locale, input: { taskId: number; outcome: 'done' | 'failed' | 'reschedule'; note: string; dueDate?: string }): { id: number; status: string; dueDate: string } {
+  outcome(s: SessionCtx, locale: Locale, input: { taskId: number; outcome: 'done' | 'failed' | 'reschedule' | 'repairing'; note: string; dueDate?: string }): { id: number; status: string; dueDate: string; nextTaskId?: number | null } {
     const t = this.core.sqlite.prepare('select id, kind, status, assignee_id as assigneeId, due_date as dueDate, notes from tasks where id = ?').get(input.taskId) as
       | { id: number; kind: string; status: string; assigneeId: number | null; dueDate: string; notes: string | null }
       | undefined;
@@ -84,6 +93,12 @@ export class WorkbenchService {
     if (t.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw refuse('workbench.notYours', locale, 'taskId', 'FORBIDDEN');
     if (t.status !== 'open' && t.status !== 'in_progress') throw refuse('workbench.notOpen', locale, 'taskId', 'CONFLICT');
     const note = input.note.trim();
+    if (input.outcome === 'repairing') {
+      // 修复中: only a low-score follow-up; the follow-up form's rule closes it and plans the next one.
+      if (t.kind !== 'low_score') new CareProblems(locale).add('outcome', 'workbench.repairingLowScoreOnly').throwIfAny();
+      const r = new LowScoreService(this.core).close(s, { taskId: t.id, outcome: 'repairing', description: note, nextDueDate: input.dueDate });
+      return { id: t.id, status: 'done', dueDate: t.dueDate, nextTaskId: r.nextTaskId };
+    }
     const now = this.core.clock.now();
     const notes = note ? (t.notes ? `${t.notes}\n${note}` : note) : t.notes;
     if (input.outcome === 'reschedule') {
