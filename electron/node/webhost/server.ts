@@ -11,6 +11,7 @@ import { dispatch } from '../dispatch';
 import { hashToken } from '../features/auth/service';
 import type { EventEnvelope } from '../events';
 import { serveStatic } from './static';
+import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
 
 export const SESSION_COOKIE = 'dscrm_session';
 const MAX_BODY = 2 * 1024 * 1024;
@@ -138,6 +139,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    if (RECORDING_ROUTE.test(url)) return void serveRecording(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res);
     serveStatic(staticDir, url, res);
   });
 

@@ -49,7 +49,7 @@ export class GridService {
   columns(_s: SessionCtx, dataset: Dataset): { columns: GridColumnMeta[]; defaultSort: GridSort[]; scopes: Scope[] } {
     const def = DATASET_DEFS[dataset];
     const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
-    return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s) };
+    return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s).filter((sc) => sc === 'mine' || !def.widerScopesNeed || this.core.auth.hasPermission(_s, def.widerScopesNeed)) };
   }
 
   scopesOf(s: SessionCtx): Scope[] {
@@ -58,6 +58,7 @@ export class GridService {
 
   private scopeSql(s: SessionCtx, scope: Scope, def: DatasetDef): SQL {
     if (!this.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
+    if (scope !== 'mine' && def.widerScopesNeed && !this.core.auth.hasPermission(s, def.widerScopesNeed)) throw new AppError('FORBIDDEN');
     return this.core.visibility.ownedSql(s, scope, def.owner ?? 'c.owner_id');
   }
 

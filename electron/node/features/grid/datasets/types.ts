@@ -1,5 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { EnumValue, GridColumnMeta, GridSort } from '../../../../common/api/grid';
+import type { Permission } from '../../../../common/roles';
 
 /** A column of a data set: its public metadata plus the SQL expression (a constant: never from input). */
 export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
@@ -41,4 +42,6 @@ export interface DatasetDef {
   presets?: Record<string, (ctx: { timeZone: string; now: number }) => SQL>;
   columns: ColumnDef[];
   defaultSort: GridSort[];
+  /** Team / all scopes also need this permission (recordings: recordings.play); 'mine' never does. */
+  widerScopesNeed?: Permission;
 }

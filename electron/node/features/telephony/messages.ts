@@ -1,0 +1,23 @@
+import type { Locale } from '../../../common/i18n/errors';
+
+/** Telephony's own messages (zh-CN first, English second), kept with the feature. */
+const MESSAGES = {
+  callEnded: { 'zh-CN': '通话已结束,录音不再接收新的片段', en: 'The call has ended: no more recording pieces are accepted' },
+  recordingFinished: { 'zh-CN': '该通话的录音已完成', en: 'The recording of this call is already finished' },
+  chunkGap: { 'zh-CN': '录音片段顺序有误(应为第 {expected} 段,收到第 {seq} 段)', en: 'Recording pieces out of order (expected {expected}, got {seq})' },
+  diskFull: {
+    'zh-CN': '磁盘空间已满,录音无法继续保存(已保存的部分保留,通话记录不受影响)',
+    en: 'The disk is full: the recording cannot be saved any further (what was saved is kept; the call log is unaffected)',
+  },
+  writeFailed: { 'zh-CN': '录音文件写入失败:{error}', en: 'Writing the recording failed: {error}' },
+  notYourCall: { 'zh-CN': '只能操作本人坐席的通话', en: 'Only calls of your own seat can be changed' },
+  notConfigured: { 'zh-CN': '请先在“软电话设置”中填写分机', en: 'Set up your extension in the softphone settings first' },
+  fileMissing: { 'zh-CN': '录音文件已不存在(可能已按保留期限清理)', en: 'The recording file no longer exists (it may have been removed by retention)' },
+  badTargetDir: { 'zh-CN': '导出目录不存在或不可写:{dir}', en: 'The export folder does not exist or cannot be written: {dir}' },
+  badChunk: { 'zh-CN': '录音片段数据无效', en: 'The recording piece is not valid data' },
+} as const;
+export type TelephonyMessage = keyof typeof MESSAGES;
+
+export function msg(key: TelephonyMessage, locale: Locale, vars: Record<string, string | number> = {}): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
