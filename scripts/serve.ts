@@ -8,6 +8,7 @@ import { createCore } from '../electron/node/core';
 import { DbOpenError } from '../db/client';
 import { resolveDataDir } from '../electron/node/paths';
 import { startWebHost } from '../electron/node/webhost/server';
+import { startScheduler } from '../electron/node/features/scheduler/services';
 import { intArg, parseArgs } from './args';
 
 export async function runServer(opts: { port: number; dataDir: string; host: string }) {
@@ -22,7 +23,9 @@ export async function runServer(opts: { port: number; dataDir: string; host: str
   }
   const host = await startWebHost({ core, port: opts.port, host: opts.host });
   console.log(`DS-CRM web host: ${host.url}  (data: ${core.dataDir})`);
+  const scheduler = startScheduler(core);
   const stop = async () => {
+    await scheduler.stop();
     await host.close();
     core.close();
     process.exit(0);

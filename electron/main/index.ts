@@ -30,6 +30,7 @@ import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../common/bridge';
 import { DbOpenError } from '../../db/client';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/paths';
+import { schedulerOf, startScheduler } from '../node/features/scheduler/services';
 import { idleLockDue, WindowSessions, type LockReason } from './window-sessions';
 
 // The bundle ships with its source map: stack traces in logs and error dialogs then name the
@@ -271,6 +272,7 @@ async function start(): Promise<void> {
   createWindow();
   createTray();
   setupLockSignals(c);
+  startScheduler(c);
   await showFirstRun(c);
 }
 
@@ -294,6 +296,7 @@ if (!app.requestSingleInstanceLock()) {
     if (idleTimer) clearInterval(idleTimer);
     tray?.destroy();
     sessions?.dispose();
+    if (core) schedulerOf(core).stopNow();
     core?.close();
     core = null;
   });

@@ -22,6 +22,7 @@ import { solicitationHandlers } from './features/service/solicitation-handlers';
 import { revisitsHandlers } from './features/service/revisits-handlers';
 import { serviceVisitsHandlers, surveysHandlers } from './features/service/service-visits-handlers';
 import { telephonyHandlers } from './features/telephony/handlers';
+import { schedulerHandlers } from './features/scheduler/handlers';
 
 export interface HandlerCtx {
   core: Core;
@@ -64,6 +65,7 @@ export const handlers: Handlers<Api> = {
   ...serviceVisitsHandlers,
   ...surveysHandlers,
   ...telephonyHandlers,
+  ...schedulerHandlers,
 };
 
 export type { MethodName };

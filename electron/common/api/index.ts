@@ -15,6 +15,7 @@ import { workbenchApi } from './workbench';
 import { serviceVisitsApi } from './service-visits';
 import { surveysApi } from './surveys';
 import { telephonyApi } from './telephony';
+import { schedulerApi } from './scheduler';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -38,6 +39,7 @@ export const api = {
   ...serviceVisitsApi,
   ...surveysApi,
   ...telephonyApi,
+  ...schedulerApi,
 } as const;
 
 export type Api = typeof api;
@@ -64,3 +66,4 @@ export type * from './revisits';
 export type * from './service-visits';
 export type * from './surveys';
 export type * from './telephony';
+export type * from './scheduler';

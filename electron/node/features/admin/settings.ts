@@ -21,6 +21,8 @@ export const SETTING_DEFAULTS: SettingsValues = {
   'dms.format': 'json',
   'service.appointmentSlotCapacity': 3,
   'service.lowScoreThreshold': 80,
+  'scheduler.salesRevisitDays': '1,7,30',
+  'scheduler.backupKeep': 7,
 };
 export type SettingKey = keyof SettingsValues;
 export type SettingValue<K extends SettingKey> = SettingsValues[K];

@@ -1,0 +1,307 @@
+import { sql } from 'drizzle-orm';
+import type { ReminderKind } from '../../../common/api/reminders';
+import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
+import { addDays, dayStartMs } from '../grid/dates';
+import { AppointmentService } from '../service/appointments';
+import { isLowScore, lowScoreDueDate } from '../service/low-score';
+import { FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';
+import { MAX_TASK_ROWS, remindersOf } from '../service/reminders';
+import { revisitRange, selectRevisits } from '../service/revisit-lists';
+import { SolicitationService } from '../service/solicitation';
+import { createTasks, type NewTask } from '../service/tasks';
+import { NotificationService } from '../sales/notifications';
+import { addResult, emptyResult, type JobContext, type JobDef, type JobResult } from './job';
+import { systemSession } from './system-session';
+
+/** Daily generation jobs run early in the dealer's morning, before the front desk opens. */
+const DAILY = '30 6 * * *';
+
+const label = (kind: string) => SERVICE_TASK_KINDS.find((k) => k.code === kind)?.zh ?? kind;
+
+/** createTasks in the run's transaction, counting the ones that already existed as skipped. */
+function create(ctx: JobContext, rows: NewTask[], dnd: number): JobResult {
+  const r = rows.length ? createTasks(ctx.core, null, rows.map((t) => ({ ...t, jobRunId: ctx.runId })), ctx.tx) : { created: 0, existing: 0 };
+  return { created: r.created, skipped: { dnd, exists: r.existing } };
+}
+
+/** The sales revisit days after delivery, from the setting ('1,7,30'). */
+export function salesRevisitDays(setting: string): number[] {
+  const days = setting
+    .split(/[,，\s]+/)
+    .map((x) => Number(x))
+    .filter((n) => Number.isInteger(n) && n >= 0 && n <= 365);
+  return [...new Set(days)].sort((a, b) => a - b);
+}
+
+/** 销售回访: each delivery on day − N for N in 'scheduler.salesRevisitDays' gets a revisit due that day. */
+export const salesRevisits: JobDef = {
+  id: 'tasks.salesRevisits',
+  label: { zh: '生成销售回访任务(交车后第 1/7/30 天)', en: 'Sales revisit tasks (day 1 / 7 / 30 after delivery)' },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run(ctx) {
+    const out = emptyResult();
+    for (const n of salesRevisitDays(ctx.core.settings.get('scheduler.salesRevisitDays'))) {
+      const delivered = addDays(ctx.day, -n);
+      const rows = ctx.tx.all<{ id: number; customerId: number; vehicleId: number | null; dnd: number }>(sql`
+        SELECT d.id, d.customer_id AS customerId, d.vehicle_id AS vehicleId, c.dnd_revisit AS dnd
+          FROM deliveries d JOIN customers c ON c.id = d.customer_id WHERE d.delivery_date = ${delivered} ORDER BY d.id`);
+      const calls = rows.filter((r) => r.dnd !== 1);
+      addResult(
+        out,
+        create(
+          ctx,
+          calls.map((r) => ({ kind: 'revisit_sales', customerId: r.customerId, vehicleId: r.vehicleId, dueDate: ctx.day, reason: `交车第 ${n} 天回访(交车 ${delivered})`, refType: 'delivery', refId: r.id })),
+          rows.length - calls.length,
+        ),
+      );
+      ctx.checkpoint(`sales+${n}`);
+    }
+    return out;
+  },
+};
+
+/**
+ * 维修回访: repairs of the last 3 days (revisitRange) still on the 待回访 tab (selectRevisits: no
+ * revisit yet, DND left out) become a revisit due on the last day of the window, so the same
+ * repair seen on three mornings is one task.
+ */
+export const repairRevisits: JobDef = {
+  id: 'tasks.repairRevisits',
+  label: { zh: '生成维修回访任务(维修后 3 天内)', en: 'Repair revisit tasks (within 3 days of a repair)' },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run(ctx) {
+    const range = revisitRange(ctx.day);
+    const rows = ctx.tx.all<{ eventId: number; customerId: number; vehicleId: number | null; date: string; ro: string | null; dnd: number; status: 'open' | 'unreachable' | 'done' | null; again: number | null }>(sql`
+      SELECT v.id AS eventId, v.customer_id AS customerId, v.vehicle_id AS vehicleId, v.date, v.ro_number AS ro, c.dnd_revisit AS dnd,
+             r.status, r.needs_revisit_again AS again
+        FROM service_visits v JOIN customers c ON c.id = v.customer_id
+        LEFT JOIN revisits r ON r.id = (SELECT MAX(r.id) FROM revisits r WHERE r.customer_id = v.customer_id AND r.kind = 'repair' AND r.service_visit_id = v.id)
+       WHERE v.date BETWEEN ${range.from} AND ${range.to} AND v.type IN ('repair', 'accident', 'warranty', 'regular_service', 'first_service', 'other')
+       ORDER BY v.id`);
+    const picked = selectRevisits(
+      rows.map((r) => ({ ...r, dndRevisit: r.dnd === 1, latest: r.status ? { status: r.status, needsRevisitAgain: r.again === 1 } : null })),
+      'pending',
+      range,
+    );
+    return create(
+      ctx,
+      picked.rows.map((r) => ({
+        kind: 'revisit_repair',
+        customerId: r.customerId,
+        vehicleId: r.vehicleId,
+        dueDate: addDays(r.date, 2),
+        reason: `维修 ${r.date}${r.ro ? ` ${r.ro}` : ''}`,
+        refType: 'service_visit',
+        refId: r.eventId,
+      })),
+      picked.excludedDnd,
+    );
+  },
+};
+
+/**
+ * The slice of a reminder list that comes in on a day: each day adds the rows that enter the
+ * list's window that day, so the days together cover everything once, and a missed day caught up
+ * later adds its own slice. Due dates follow the reminder screen's "生成任务" (reminders.ts).
+ */
+function slice(kind: Exclude<ReminderKind, 'mileage_service'>, day: string): { from: string; to: string; due: (r: { date: string | null }) => string } {
+  switch (kind) {
+    case 'first_service': {
+      // Bought 83 days ago: the first service (purchase + 90 days) is a week away.
+      const d = addDays(day, -(FIRST_SERVICE_DAYS - 7));
+      return { from: d, to: d, due: () => addDays(d, FIRST_SERVICE_DAYS) };
+    }
+    case 'regular_service':
+      return { from: addDays(day, 7), to: addDays(day, 7), due: (r) => r.date ?? day };
+    case 'churn': {
+      // Last seen exactly 6 months + 1 day ago: today the vehicle becomes a churn warning.
+      const d = addDays(seenSince(day), -1);
+      return { from: d, to: d, due: () => day };
+    }
+    case 'birthday':
+      return { from: day, to: day, due: () => day };
+    default:
+      // Expiries: a month ahead, time to renew.
+      return { from: addDays(day, 30), to: addDays(day, 30), due: (r) => r.date ?? day };
+  }
+}
+
+/** A reminder list (reminders.ts, the rule the screens use) for the day, as tasks. */
+function reminderTasks(ctx: JobContext, kind: ReminderKind): JobResult {
+  const svc = remindersOf(ctx.dayCore);
+  const s = kind === 'mileage_service' ? null : slice(kind, ctx.day);
+  const rows: NewTask[] = [];
+  let dnd = 0;
+  let recent = 0;
+  // Mileage has no date that stays put (the task is due the day it is made): a vehicle reminded
+  // within the last 6 months is not reminded again while its estimate stays in the band.
+  const reminded =
+    kind === 'mileage_service'
+      ? new Set(ctx.tx.all<{ v: number }>(sql`SELECT vehicle_id AS v FROM tasks WHERE kind = 'mileage_service' AND due_date >= ${seenSince(ctx.day)} AND vehicle_id IS NOT NULL`).map((r) => r.v))
+      : null;
+  for (let offset = 0; ; offset += MAX_TASK_ROWS) {
+    const page = svc.list(null, { kind, from: s?.from, to: s?.to, offset, limit: MAX_TASK_ROWS });
+    if (offset === 0) dnd = page.leftOutDnd;
+    for (const r of page.rows) {
+      if (reminded?.has(r.vehicleId!)) {
+        recent++;
+        continue;
+      }
+      const plate = r.plate ? ` ${r.plate}` : '';
+      rows.push({
+        kind,
+        customerId: r.customerId,
+        vehicleId: r.vehicleId,
+        dueDate: s ? s.due(r) : ctx.day,
+        reason:
+          kind === 'mileage_service'
+            ? `${label(kind)}${plate} 估算里程 ${r.figure ?? '?'} km`
+            : kind === 'churn'
+              ? `${label(kind)}${plate} 末次进厂 ${r.date ?? '?'},累计 ${r.figure ?? '?'} 次`
+              : `${label(kind)}${plate} ${r.date ?? ''}`.trim(),
+        refType: r.vehicleId != null ? 'vehicle' : 'customer',
+        refId: r.vehicleId ?? r.customerId,
+      });
+    }
+    if (page.rows.length < MAX_TASK_ROWS) break;
+  }
+  const res = create(ctx, rows, dnd);
+  if (recent) res.skipped.recentlyReminded = recent;
+  ctx.checkpoint(kind);
+  return res;
+}
+
+const reminderJob = (id: string, zh: string, en: string, kinds: ReminderKind[]): JobDef => ({
+  id,
+  label: { zh, en },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run: (ctx) => kinds.reduce((acc, k) => addResult(acc, reminderTasks(ctx, k)), emptyResult()),
+});
+
+export const serviceReminders = reminderJob('tasks.serviceReminders', '生成保养提醒任务(首保 / 常规 / 专项)', 'Service reminder tasks (first / regular / mileage)', ['first_service', 'regular_service', 'mileage_service']);
+export const expiryReminders = reminderJob('tasks.expiryReminders', '生成到期提醒任务(保险 / 会员 / 年检 / 驾照)', 'Expiry reminder tasks (insurance / membership / inspection / licence)', [
+  'expiry_insurance',
+  'expiry_membership',
+  'expiry_inspection',
+  'expiry_licence',
+]);
+export const churnWarnings = reminderJob('tasks.churn', '生成流失预警任务', 'Churn warning tasks', ['churn']);
+export const birthdays = reminderJob('tasks.birthdays', '生成生日关怀任务', 'Birthday tasks', ['birthday']);
+
+/** 预约提醒: tomorrow's bookings (appointments.ts remindTomorrow, the button's rule). */
+export const appointmentReminders: JobDef = {
+  id: 'tasks.appointmentReminders',
+  label: { zh: '生成明日预约提醒任务', en: "Reminders for tomorrow's appointments" },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run(ctx) {
+    const r = new AppointmentService(ctx.dayCore).remindTomorrow(systemSession());
+    return { created: r.created, skipped: { dnd: r.dndExcluded, exists: r.existing } };
+  },
+};
+
+/**
+ * 低分跟进: a revisit finished on the day with a low score (low-score.ts isLowScore, setting
+ * 'service.lowScoreThreshold') and no low-score follow-up for its customer gets one, due 3 days
+ * later — the revisit form makes it on save; this catches revisits saved by another path.
+ */
+export const lowScoreFollowUps: JobDef = {
+  id: 'tasks.lowScore',
+  label: { zh: '生成低分跟进任务', en: 'Low-score follow-up tasks' },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run(ctx) {
+    const tz = ctx.core.settings.get('dealer.timeZone');
+    const threshold = ctx.core.settings.get('service.lowScoreThreshold');
+    const rows = ctx.tx.all<{ id: number; customerId: number; vehicleId: number | null; score: number | null; result: string | null; dnd: number; has: number }>(sql`
+      SELECT r.id, r.customer_id AS customerId, r.vehicle_id AS vehicleId, r.score, r.result, c.dnd_revisit AS dnd,
+             EXISTS (SELECT 1 FROM tasks t WHERE t.customer_id = r.customer_id AND t.kind = 'low_score' AND t.ref_id = r.id) AS has
+        FROM revisits r JOIN customers c ON c.id = r.customer_id
+       WHERE r.status = 'done' AND r.done_at >= ${dayStartMs(ctx.day, tz)} AND r.done_at < ${dayStartMs(addDays(ctx.day, 1), tz)}`);
+    const low = rows.filter((r) => isLowScore(r.score, r.result, threshold));
+    const todo = low.filter((r) => r.has === 0 && r.dnd !== 1);
+    const res = create(
+      ctx,
+      todo.map((r) => ({ kind: 'low_score', customerId: r.customerId, vehicleId: r.vehicleId, dueDate: lowScoreDueDate(ctx.day), reason: `回访低分 ${r.score ?? r.result ?? ''}`.trim(), refType: 'revisit', refId: r.id })),
+      low.filter((r) => r.dnd === 1 && r.has === 0).length,
+    );
+    res.skipped.exists = (res.skipped.exists ?? 0) + low.filter((r) => r.has === 1).length;
+    return res;
+  },
+};
+
+/**
+ * 放弃机会后的回访: the follow-up call planned N years after an abandoned opportunity (sales
+ * abandon.ts, 'sales.abandonFollowUpYears') is coming due: a week before, its owner gets a
+ * notification. One per activity (the notification is looked up before a second is written).
+ */
+export const abandonedFollowUps: JobDef = {
+  id: 'tasks.abandonedFollowUps',
+  label: { zh: '放弃机会回访到期提醒', en: 'Abandoned-opportunity follow-ups coming due' },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run(ctx) {
+    const tz = ctx.core.settings.get('dealer.timeZone');
+    const target = addDays(ctx.day, 7);
+    // Per owner through activities_owner_idx (owner, status, planned_at): no index on planned_at alone.
+    const rows = ctx.tx.all<{ id: number; ownerId: number | null; plannedAt: number; customerName: string; has: number }>(sql`
+      SELECT a.id, a.owner_id AS ownerId, a.planned_at AS plannedAt, c.name AS customerName,
+             EXISTS (SELECT 1 FROM notifications n WHERE n.user_id = a.owner_id AND n.kind = 'sales.abandonFollowUpDue' AND n.ref_type = 'activity' AND n.ref_id = a.id) AS has
+        FROM activities a JOIN opportunities o ON o.id = a.opportunity_id JOIN customers c ON c.id = a.customer_id
+       WHERE a.owner_id IN (SELECT id FROM users) AND a.status = 'planned'
+         AND a.planned_at >= ${dayStartMs(target, tz)} AND a.planned_at < ${dayStartMs(addDays(target, 1), tz)}
+         AND o.status = 'abandoned'`);
+    const notes = new NotificationService(ctx.core);
+    let created = 0;
+    let noOwner = 0;
+    let exists = 0;
+    for (const r of rows) {
+      if (r.ownerId == null) noOwner++;
+      else if (r.has) exists++;
+      else {
+        const n = { userId: r.ownerId, kind: 'sales.abandonFollowUpDue', title: `放弃机会回访将于 ${target} 到期:${r.customerName}`, body: null, refType: 'activity', refId: r.id };
+        const id = notes.insert(n, ctx.tx);
+        ctx.afterCommit(() => notes.publish(id, n));
+        created++;
+      }
+    }
+    return { created, skipped: { exists, noOwner } };
+  },
+};
+
+/** 招揽任务 from the regular-service list (solicitation.ts generate), for vehicles due in a week. */
+export const solicitation: JobDef = {
+  id: 'tasks.solicitation',
+  label: { zh: '生成招揽任务(常规保养)', en: 'Solicitation tasks (regular service)' },
+  cron: DAILY,
+  catchUp: true,
+  transactional: true,
+  run(ctx) {
+    const d = addDays(ctx.day, 7);
+    const r = new SolicitationService(ctx.dayCore).generate(systemSession(), { from: d, to: d, windowDays: 15 });
+    return { created: r.created, skipped: { dnd: r.dndExcluded, exists: r.existing } };
+  },
+};
+
+/** The whole daily generation, in the order the jobs run. */
+export const GENERATION_JOBS: readonly JobDef[] = [
+  salesRevisits,
+  repairRevisits,
+  serviceReminders,
+  expiryReminders,
+  churnWarnings,
+  birthdays,
+  appointmentReminders,
+  lowScoreFollowUps,
+  abandonedFollowUps,
+  solicitation,
+];

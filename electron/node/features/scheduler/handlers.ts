@@ -1,0 +1,57 @@
+import { CRON_REFUSED, type SchedulerJob, type schedulerApi } from '../../../common/api/scheduler';
+import { formatMessage } from '../../../common/i18n/errors';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import { me, type Handlers } from '../../handlers';
+import { writeAudit } from '../admin/audit';
+import { cronProblem } from './cron';
+import { schedulerOf } from './services';
+
+function jobView(core: Core, id: string): SchedulerJob {
+  const s = schedulerOf(core);
+  const j = s.job(id);
+  const sch = s.scheduleOf(id);
+  const last = core.sqlite
+    .prepare('select planned_for as plannedFor, status, ended_at as endedAt, created, skipped, error from job_runs where job = ? order by started_at desc, id desc limit 1')
+    .get(id) as SchedulerJob['last'] | undefined;
+  return { id, zh: j.label.zh, en: j.label.en, cron: sch.cron, defaultCron: j.cron, paused: sch.paused, catchUp: j.catchUp, nextRun: s.nextRun(id), last: last ?? null };
+}
+
+// Access is admin-only in the contract (dispatch enforces it); every change is audited.
+export const schedulerHandlers: Handlers<typeof schedulerApi> = {
+  'scheduler.overview': (ctx) => {
+    me(ctx);
+    const s = schedulerOf(ctx.core);
+    const lease = s.lease.current();
+    return {
+      jobs: s.jobs.map((j) => jobView(ctx.core, j.id)),
+      lease: lease ? { ...lease, mine: lease.holder === s.instanceId } : null,
+      timeZone: ctx.core.settings.get('dealer.timeZone'),
+    };
+  },
+  'scheduler.setCron': (ctx, { job, cron }) => {
+    const s = me(ctx);
+    const sch = schedulerOf(ctx.core);
+    const before = sch.scheduleOf(job);
+    const problem = cronProblem(cron);
+    if (problem) {
+      const message = formatMessage(CRON_REFUSED[ctx.locale], { reason: problem });
+      throw new AppError('INVALID_INPUT', { issues: [`cron: ${problem}`], fields: [{ field: 'cron', message }] });
+    }
+    sch.setCron(job, cron);
+    writeAudit(ctx.core.db, ctx.core.clock, { userId: s.user.id, action: 'update', entity: 'job_schedule', entityId: job, before, after: sch.scheduleOf(job) });
+    return jobView(ctx.core, job);
+  },
+  'scheduler.setPaused': (ctx, { job, paused }) => {
+    const s = me(ctx);
+    const sch = schedulerOf(ctx.core);
+    const before = sch.scheduleOf(job);
+    sch.setPaused(job, paused);
+    writeAudit(ctx.core.db, ctx.core.clock, { userId: s.user.id, action: 'update', entity: 'job_schedule', entityId: job, before, after: sch.scheduleOf(job) });
+    return jobView(ctx.core, job);
+  },
+  'scheduler.runNow': async (ctx, { job }) => {
+    me(ctx);
+    return schedulerOf(ctx.core).runNow(job);
+  },
+};

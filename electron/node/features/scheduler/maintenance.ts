@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { SERVICE_TASK_KIND_CODES } from '../../../common/service-tasks';
+import { addDays } from '../grid/dates';
+import { NotificationService, type NewNotification } from '../sales/notifications';
+import { plannedLabel } from './cron';
+import type { JobDef } from './job';
+
+/** Tasks overdue longer than this are not escalated any more (the list stays cheap every minute). */
+const ESCALATE_WITHIN_DAYS = 30;
+/** At most this many tasks per minute; the rest follow in the next minutes. */
+const ESCALATE_BATCH = 2_000;
+
+/**
+ * 逾期任务升级: an open task past its due day is reported once to the manager of its agent's team
+ * (teams.manager_id), or to every service manager when the agent has none or it is unassigned.
+ * One notification per manager and run ("N 个任务逾期"), each task marked in task_escalations in
+ * the same transaction, so it is never reported twice.
+ */
+export const overdueEscalation: JobDef = {
+  id: 'tasks.overdueEscalation',
+  label: { zh: '逾期任务升级给经理', en: 'Overdue tasks escalated to the manager' },
+  cron: '* * * * *',
+  catchUp: false,
+  transactional: true,
+  run(ctx) {
+    const from = addDays(ctx.day, -ESCALATE_WITHIN_DAYS);
+    const kinds = sql.join(
+      SERVICE_TASK_KIND_CODES.map((k) => sql`${k}`),
+      sql`, `,
+    );
+    // By kind and due date (tasks_kind_due_idx), not a scan of every task ever made.
+    const rows = ctx.tx.all<{ id: number; manager: number | null }>(sql`
+      SELECT t.id, (SELECT tm.manager_id FROM users u JOIN teams tm ON tm.id = u.team_id WHERE u.id = t.assignee_id) AS manager
+        FROM tasks t
+       WHERE t.kind IN (${kinds}) AND t.due_date >= ${from} AND t.due_date < ${ctx.day} AND t.status IN ('open', 'in_progress')
+         AND NOT EXISTS (SELECT 1 FROM task_escalations e WHERE e.task_id = t.id)
+       LIMIT ${ESCALATE_BATCH}`);
+    if (rows.length === 0) return { created: 0, skipped: {} };
+    const managers = ctx.tx.all<{ id: number }>(sql`SELECT id FROM users WHERE role = 'serviceManager' AND active = 1 ORDER BY id`).map((r) => r.id);
+    const per = new Map<number, number>();
+    let noManager = 0;
+    const mark = ctx.core.sqlite.prepare('INSERT OR IGNORE INTO task_escalations (task_id, escalated_at) VALUES (?, ?)');
+    const now = ctx.core.clock.now();
+    for (const r of rows) {
+      const to = r.manager != null ? [r.manager] : managers;
+      if (to.length === 0) noManager++;
+      for (const m of to) per.set(m, (per.get(m) ?? 0) + 1);
+      mark.run(r.id, now);
+    }
+    const notes = new NotificationService(ctx.core);
+    for (const [userId, n] of per) {
+      const note: NewNotification = { userId, kind: 'tasks.overdue', title: `${n} 个任务已逾期未完成`, body: `截至 ${ctx.day},请在回访工作台查看并重新分配`, refType: null, refId: null };
+      const id = notes.insert(note, ctx.tx);
+      ctx.afterCommit(() => notes.publish(id, note));
+    }
+    return { created: rows.length, skipped: noManager ? { noManager } : ({} as Record<string, number>) };
+  },
+};
+
+const BACKUP_RE = /^ds-crm-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/;
+
+/**
+ * 数据库备份: SQLite's online backup API (better-sqlite3 db.backup) into <data>/backups while the
+ * app keeps working, then only the newest 'scheduler.backupKeep' backups are kept. Written to a
+ * temporary name first, so a crash never leaves a half backup under a real name.
+ */
+export const databaseBackup: JobDef = {
+  id: 'maintenance.backup',
+  label: { zh: '数据库备份', en: 'Database backup' },
+  cron: '0 3 * * *',
+  catchUp: false,
+  transactional: false,
+  async run(ctx) {
+    const dir = path.join(ctx.core.dataDir, 'backups');
+    fs.mkdirSync(dir, { recursive: true });
+    const name = `ds-crm-${plannedLabel(ctx.plannedAt, ctx.core.settings.get('dealer.timeZone')).replace(' ', '-').replace(':', '')}.sqlite`;
+    const tmp = path.join(dir, `${name}.part`);
+    await ctx.core.sqlite.backup(tmp);
+    fs.renameSync(tmp, path.join(dir, name));
+    const keep = ctx.core.settings.get('scheduler.backupKeep');
+    const all = fs
+      .readdirSync(dir)
+      .filter((f) => BACKUP_RE.test(f))
+      .sort();
+    const old = all.slice(0, Math.max(0, all.length - keep));
+    for (const f of old) fs.rmSync(path.join(dir, f), { force: true });
+    return { created: 1, skipped: old.length ? { deletedOld: old.length } : ({} as Record<string, number>) };
+  },
+};
+
+/** 会话清理: sessions idle longer than 'security.sessionIdleHours' are deleted (they can no longer be used). */
+export const sessionCleanup: JobDef = {
+  id: 'maintenance.sessions',
+  label: { zh: '清理过期会话', en: 'Expired sessions cleaned up' },
+  cron: '15 3 * * *',
+  catchUp: false,
+  transactional: true,
+  run(ctx) {
+    const cutoff = ctx.core.clock.now() - ctx.core.settings.get('security.sessionIdleHours') * 3_600_000;
+    const r = ctx.core.sqlite.prepare('DELETE FROM sessions WHERE last_seen_at < ?').run(cutoff);
+    // For a clean-up, 'created' is the rows it removed (the job log has one count of work done).
+    return { created: r.changes, skipped: {} };
+  },
+};
