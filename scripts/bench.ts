@@ -15,6 +15,7 @@ import { benchGrid } from './bench/grid.bench';
 import { benchSearch } from './bench/search.bench';
 import { benchSales } from './bench/sales.bench';
 import { benchReminders } from './bench/reminders.bench';
+import { benchCti } from './bench/cti.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -36,6 +37,7 @@ try {
   if (want('search')) metrics.push(...(await benchSearch(dataDir)));
   if (want('sales')) metrics.push(...(await benchSales(dataDir)));
   if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
+  if (want('cti')) metrics.push(...(await benchCti(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }
