@@ -8,6 +8,8 @@ export interface ApiEvents {
   /** Export progress, for the progress bar. */
   'export.progress': { exportId: string; done: number; total: number };
   'notification': { id: number; kind: string; title: string; body: string | null };
+  /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
+  'sms.batch': import('./sms').SmsBatchProgress;
 }
 export type EventName = keyof ApiEvents;
 export interface EventMessage<E extends EventName = EventName> {

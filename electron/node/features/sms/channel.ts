@@ -1,0 +1,70 @@
+/** What the outbox's sender needs from a channel (SMPP gateway, GSM modem). */
+
+export interface OutgoingSms {
+  /** Normalised number, 86… */
+  number: string;
+  text: string;
+}
+
+/**
+ * Why a submit failed, and what that means for the message:
+ * - 'not_sent': it certainly did not go out (not connected, refused before writing) → queue again;
+ * - 'maybe': it was on the wire when the link dropped or timed out → 'unknown', never re-sent;
+ * - 'rejected': the gateway answered with an error for this message → failed.
+ */
+export type SubmitFailure = 'not_sent' | 'maybe' | 'rejected';
+
+export class ChannelError extends Error {
+  constructor(
+    readonly failure: SubmitFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ChannelError';
+  }
+}
+
+export interface SmsChannel {
+  readonly kind: 'smpp' | 'modem';
+  /** Ready to take submits now (bound / modem answering). */
+  readonly ready: boolean;
+  /** Connects (and keeps reconnecting) in the background. */
+  start(): void;
+  /** Resolves with the gateway's id of every part. */
+  submit(sms: OutgoingSms): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Token bucket: at most `perSecond` messages a second, with a burst of one second's worth. */
+export class RateLimiter {
+  private tokens: number;
+  private last: number;
+  constructor(
+    private perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.tokens = Math.max(1, perSecond);
+    this.last = this.now();
+  }
+  setRate(perSecond: number): void {
+    this.perSecond = perSecond;
+  }
+  /** How many may go now (and takes them). */
+  take(max: number): number {
+    const t = this.now();
+    const burst = Math.max(1, this.perSecond);
+    this.tokens = Math.min(burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
+    this.last = t;
+    const n = Math.max(0, Math.min(max, Math.floor(this.tokens)));
+    this.tokens -= n;
+    return n;
+  }
+  /** Tokens taken but not used go back. */
+  refund(n: number): void {
+    this.tokens += n;
+  }
+  /** Milliseconds until the next token. */
+  waitMs(): number {
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
+  }
+}

@@ -1,0 +1,189 @@
+/**
+ * SMS per core: the outbox, the running channels with their senders, delivery receipts and
+ * inbound messages, and live batch progress on the event channel. Made on first use (smsOf), so
+ * the core stays unaware of SMS; on creation it recovers what a crash left in flight.
+ */
+import type { Core } from '../../core';
+import type { SmsChannel } from './channel';
+import { SmsOutbox, type BatchCounts, type SmsChannelKind } from './outbox';
+import { isOptOutReply } from './recipients';
+import { SmsSender } from './sender';
+
+interface Receipt {
+  gatewayId: string;
+  delivered: boolean;
+  error: string | null;
+}
+
+export interface ChannelRun {
+  channel: SmsChannel;
+  sender: SmsSender;
+}
+
+export interface BatchProgress extends BatchCounts {
+  batchId: number;
+  status: string;
+}
+
+export class SmsService {
+  readonly outbox: SmsOutbox;
+  /** How many messages were found in flight (→ unknown) at start-up. */
+  readonly recovered: number;
+  private runs = new Map<SmsChannelKind, ChannelRun>();
+  private progressTimer: NodeJS.Timeout | null = null;
+  private dirty = new Set<number>();
+  private early = new Map<string, Receipt>();
+
+  constructor(private readonly core: Core) {
+    this.outbox = new SmsOutbox(core.sqlite, core.clock);
+    this.recovered = this.outbox.recover();
+  }
+
+  /** Starts sending through a channel (replacing a running one of the same kind). */
+  async attach(channel: SmsChannel, opts: { window: number; ratePerSecond: number }): Promise<void> {
+    await this.detach(channel.kind);
+    const sender = new SmsSender(this.outbox, channel, {
+      window: opts.window,
+      ratePerSecond: opts.ratePerSecond,
+      onChange: (ids) => this.markDirty(ids),
+      onSubmitted: (ids) => {
+        for (const id of ids) {
+          const early = this.early.get(id);
+          if (early) {
+            this.early.delete(id);
+            this.applyReceipt(early);
+          }
+        }
+      },
+    });
+    const ev = channel as unknown as NodeJS.EventEmitter;
+    if (typeof ev.on === 'function') {
+      ev.on('receipt', (r: Receipt) => {
+        if (!this.applyReceipt(r)) this.keepEarly(r);
+      });
+      ev.on('inbound', (m: { number: string; text: string }) => this.inbound(m.number, m.text));
+    }
+    this.runs.set(channel.kind, { channel, sender });
+    channel.start();
+    sender.start();
+    this.progressTimer ??= setInterval(() => this.flushProgress(), 500);
+  }
+
+  async detach(kind: SmsChannelKind): Promise<void> {
+    const run = this.runs.get(kind);
+    if (!run) return;
+    this.runs.delete(kind);
+    await run.sender.stop();
+    await run.channel.close();
+  }
+
+  channel(kind: SmsChannelKind): SmsChannel | null {
+    return this.runs.get(kind)?.channel ?? null;
+  }
+
+  /** New work (a batch created, resumed, resent): senders look now. */
+  kick(): void {
+    for (const r of this.runs.values()) r.sender.kick();
+  }
+
+  /** Scheduled batches whose time has come start sending (the scheduler's job calls this). */
+  sendDueBatches(now = this.core.clock.now()): number[] {
+    const ids = this.outbox.startDue(now);
+    if (ids.length) {
+      this.markDirty(ids);
+      this.kick();
+    }
+    return ids;
+  }
+
+  /**
+   * An inbound message (MO): stored and matched to the customer by number; TD / 退订 / T opts the
+   * number out (and sets the customers' 免打扰 for SMS, audited as a system change).
+   */
+  inbound(number: string, text: string): { customerId: number | null; optOut: boolean } {
+    const s = this.core.sqlite;
+    const now = this.core.clock.now();
+    const optOut = isOptOutReply(text);
+    return s.transaction(() => {
+      const owners = s.prepare(`SELECT DISTINCT customer_id AS id FROM customer_phones WHERE normalized = ? ORDER BY customer_id`).all(number) as { id: number }[];
+      const customerId = owners[0]?.id ?? null;
+      s.prepare(`INSERT INTO sms_inbound (number, text, customer_id, opt_out, received_at) VALUES (?, ?, ?, ?, ?)`).run(number, text, customerId, optOut ? 1 : 0, now);
+      if (optOut) {
+        s.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES (?, 'reply', ?) ON CONFLICT(number) DO NOTHING`).run(number, now);
+        const upd = s.prepare(`UPDATE customers SET dnd_sms = 1, updated_at = ? WHERE id = ? AND dnd_sms = 0`);
+        const audit = s.prepare(
+          `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, NULL, 'update', 'customer', ?, ?, ?)`,
+        );
+        for (const o of owners) {
+          if (upd.run(now, o.id).changes > 0) {
+            audit.run(now, String(o.id), JSON.stringify({ dndSms: false }), JSON.stringify({ dndSms: true, reason: `短信回复退订:${text}` }));
+          }
+        }
+      }
+      return { customerId, optOut };
+    })();
+  }
+
+  progress(batchId: number): BatchProgress {
+    return { batchId, status: this.outbox.batchStatus(batchId) ?? 'unknown', ...this.outbox.counts(batchId) };
+  }
+
+  private applyReceipt(r: Receipt): boolean {
+    const hit = this.outbox.receipt(r.gatewayId, r.delivered, r.error);
+    if (hit) this.markDirty([hit.batchId]);
+    return hit !== null;
+  }
+
+  /**
+   * A gateway may send the receipt before our side has processed the submit response that told
+   * us the id (both arrive on the same socket, a few bytes apart). Such receipts wait here until
+   * the id is recorded; a bounded map, so ids we never sent cannot grow it without limit.
+   */
+  private keepEarly(r: Receipt): void {
+    if (this.early.size >= 10_000) {
+      const oldest = this.early.keys().next().value;
+      if (oldest !== undefined) this.early.delete(oldest);
+    }
+    this.early.set(r.gatewayId, r);
+  }
+
+  private markDirty(ids: Iterable<number>): void {
+    for (const id of ids) this.dirty.add(id);
+  }
+
+  /** Progress of the changed batches to their creators, at most twice a second. */
+  private flushProgress(): void {
+    for (const b of this.outbox.finishBatches()) this.dirty.add(b);
+    if (this.dirty.size === 0) return;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    for (const id of ids) {
+      const row = this.core.sqlite.prepare(`SELECT created_by AS createdBy FROM sms_batches WHERE id = ?`).get(id) as { createdBy: number | null } | undefined;
+      if (!row) continue;
+      const p = this.progress(id);
+      this.core.events.publish(row.createdBy != null ? { userId: row.createdBy } : 'all', 'sms.batch', p);
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.progressTimer) clearInterval(this.progressTimer);
+    this.progressTimer = null;
+    for (const k of [...this.runs.keys()]) await this.detach(k);
+  }
+}
+
+const services = new WeakMap<Core, SmsService>();
+
+export function smsOf(core: Core): SmsService {
+  let s = services.get(core);
+  if (!s) {
+    s = new SmsService(core);
+    services.set(core, s);
+  }
+  return s;
+}
+
+/** For the scheduler's job registry: starts the scheduled batches that are due. */
+export function sendDueBatches(core: Core, now: number): number[] {
+  return smsOf(core).sendDueBatches(now);
+}

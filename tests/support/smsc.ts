@@ -1,0 +1,148 @@
+/**
+ * An SMSC simulator on loopback: npm `smpp`'s own server, bound by system id / password. It
+ * records every submit_sm it accepts (what a gateway would have received), answers with message
+ * ids, sends delivery receipts, can refuse binds, reject numbers, drop every connection after the
+ * n-th submit, and send inbound messages (MO) to bound clients.
+ */
+import type net from 'node:net';
+import smpp, { type Pdu, type Session } from 'smpp';
+
+export interface ReceivedSms {
+  messageId: string;
+  number: string;
+  text: string;
+  dataCoding: number;
+  /** Concatenation: reference, total, part number (1-based); null for a single message. */
+  concat: { ref: number; total: number; seq: number } | null;
+}
+
+export interface SmscOptions {
+  systemId?: string;
+  password?: string;
+  /** Send a receipt for every accepted part (default true). */
+  receipts?: boolean;
+  /** Numbers (as received) whose receipt says UNDELIV. */
+  undeliverable?: Set<string>;
+  /** Numbers the SMSC rejects at submit (ESME_RINVDSTADR). */
+  rejected?: Set<string>;
+  receiptDelayMs?: number;
+}
+
+export interface Smsc {
+  port: number;
+  received: ReceivedSms[];
+  binds: number;
+  /** Drop every connection right after accepting (and answering) the n-th submit from now on. */
+  dropAfter(n: number): void;
+  /** Drop every connection now. */
+  dropAll(): void;
+  /** An inbound message (MO) to every bound client. */
+  sendMo(from: string, text: string): void;
+  close(): Promise<void>;
+}
+
+export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
+  const systemId = opts.systemId ?? 'dscrm';
+  const password = opts.password ?? 'secret12';
+  const received: ReceivedSms[] = [];
+  let nextId = 1;
+  let dropAt: number | null = null;
+  const bound = new Set<Session>();
+  const sockets = new Set<net.Socket>();
+  const state = { binds: 0 };
+
+  const server = smpp.createServer((session: Session) => {
+    sockets.add(session.socket);
+    session.socket.setNoDelay(true);
+    session.socket.on('close', () => {
+      sockets.delete(session.socket);
+      bound.delete(session);
+    });
+    session.on('error', () => undefined);
+    session.on('bind_transceiver', (pdu: Pdu) => {
+      if (pdu.system_id !== systemId || pdu.password !== password) {
+        session.send(pdu.response({ command_status: smpp.ESME_RINVPASWD }));
+        return;
+      }
+      state.binds++;
+      bound.add(session);
+      session.send(pdu.response());
+    });
+    session.on('enquire_link', (pdu: Pdu) => session.send(pdu.response()));
+    session.on('unbind', (pdu: Pdu) => {
+      session.send(pdu.response());
+      session.close();
+    });
+    session.on('submit_sm', (pdu: Pdu) => {
+      if (!bound.has(session)) {
+        session.send(pdu.response({ command_status: smpp.errors.ESME_RINVBNDSTS }));
+        return;
+      }
+      const number = String(pdu.destination_addr);
+      if (opts.rejected?.has(number)) {
+        session.send(pdu.response({ command_status: smpp.ESME_RINVDSTADR }));
+        return;
+      }
+      const sm = pdu.short_message as { udh?: Buffer[]; message: string | Buffer };
+      const udh = sm.udh?.[0];
+      const messageId = `M${(nextId++).toString(16).toUpperCase().padStart(8, '0')}`;
+      received.push({
+        messageId,
+        number,
+        text: typeof sm.message === 'string' ? sm.message : sm.message.toString(),
+        dataCoding: Number(pdu.data_coding),
+        concat: udh && udh[0] === 0x00 ? { ref: udh[2]!, total: udh[3]!, seq: udh[4]! } : null,
+      });
+      session.send(pdu.response({ message_id: messageId }));
+      if (dropAt !== null && received.length >= dropAt) {
+        dropAt = null;
+        // Let the response reach the client's socket buffer first, then cut the link like a gateway restart.
+        setImmediate(() => {
+          for (const s of sockets) s.destroy();
+        });
+        return;
+      }
+      if (opts.receipts !== false && Number(pdu.registered_delivery) & 1) {
+        const ok = !opts.undeliverable?.has(number);
+        const send = () => {
+          if (!bound.has(session)) return;
+          const stat = ok ? 'DELIVRD' : 'UNDELIV';
+          session.deliver_sm({
+            source_addr: number,
+            destination_addr: String(pdu.source_addr ?? ''),
+            esm_class: 0x04,
+            receipted_message_id: messageId,
+            message_state: ok ? 2 : 5,
+            short_message: `id:${messageId} sub:001 dlvrd:${ok ? '001' : '000'} submit date:2611301200 done date:2611301200 stat:${stat} err:${ok ? '000' : '001'} text:`,
+          });
+        };
+        if (opts.receiptDelayMs) setTimeout(send, opts.receiptDelayMs);
+        else setImmediate(send);
+      }
+    });
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    received,
+    get binds() {
+      return state.binds;
+    },
+    dropAfter(n) {
+      dropAt = received.length + n;
+    },
+    dropAll() {
+      for (const s of sockets) s.destroy();
+    },
+    sendMo(from, text) {
+      for (const s of bound) s.deliver_sm({ source_addr: from, destination_addr: '10690000', esm_class: 0, data_coding: 8, short_message: { message: text } });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
