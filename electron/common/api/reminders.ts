@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
-import { SCOPES, type Scope } from './grid';
+import { SCOPES, gridSelectionSchema, type Dataset, type Scope } from './grid';
 
 /**
  * 提醒服务: the reminder lists of the customer-service agents (首保, 常规保养, 专项保养, the four
@@ -18,6 +18,29 @@ export const REMINDER_KINDS = [
   'birthday',
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/** Each reminder list is a DataGrid data set with its rule pinned as a preset (reminderPreset). */
+export const REMINDER_DATASETS = {
+  first_service: 'reminderFirstService',
+  regular_service: 'reminderRegularService',
+  mileage_service: 'reminderMileageService',
+  expiry_insurance: 'reminderExpiryInsurance',
+  expiry_membership: 'reminderExpiryMembership',
+  expiry_inspection: 'reminderExpiryInspection',
+  expiry_licence: 'reminderExpiryLicence',
+  churn: 'reminderChurn',
+  birthday: 'reminderBirthday',
+} as const satisfies Record<ReminderKind, Dataset>;
+
+/**
+ * The grid preset of a reminder list: its rule with the "查看" parameters — 'rule' (the list's
+ * default range) or 'rule:<from>~<to>' (专项保养: 'rule:<kmFrom>~<kmTo>'). The rule decides which
+ * rows qualify (DND left out); the grid sorts, filters and groups within them.
+ */
+export function reminderPreset(kind: ReminderKind, p: { from?: string; to?: string; kmFrom?: number; kmTo?: number }): string {
+  if (kind === 'mileage_service') return p.kmFrom != null && p.kmTo != null ? `rule:${p.kmFrom}~${p.kmTo}` : 'rule';
+  return p.from && p.to ? `rule:${p.from}~${p.to}` : 'rule';
+}
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -63,6 +86,15 @@ export interface ReminderList {
   leftOutDnd: number;
 }
 
+export interface ReminderTasksResult {
+  created: number;
+  /** Already made for the same customer / vehicle / due day (the list turned into tasks twice). */
+  existing: number;
+  /** 专项保养 / 流失预警: the customer already holds an open task of this kind (made on an earlier day). */
+  skippedOpen: number;
+  leftOutDnd: number;
+}
+
 export interface ChurnRecordRow {
   id: number;
   customerId: number;
@@ -79,10 +111,18 @@ export const remindersApi = {
   'reminders.toTasks': method({
     input: reminderQuerySchema
       .omit({ offset: true, limit: true })
-      .extend({ assigneeId: z.number().int().positive().nullable().default(null) })
+      .extend({
+        assigneeId: z.number().int().positive().nullable().default(null),
+        /**
+         * Only these rows of the list: the grid's selection (row ids = vehicle ids, birthdays:
+         * customer ids) or "all N matching" the grid's query on the list's data set and preset.
+         * Without it: the whole list.
+         */
+        selection: gridSelectionSchema.optional(),
+      })
       .strict(),
     access: ['serviceAgent', 'serviceManager', 'generalManager', 'admin'],
-    output: returns<{ created: number; existing: number; leftOutDnd: number }>(),
+    output: returns<ReminderTasksResult>(),
   }),
   'churn.record': method({
     input: z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
+import { SCOPES, gridSelectionSchema, type Dataset } from './grid';
 
 /** Who works on revisits: the customer-service agents and their managers (and the general manager / admin). */
 const SERVICE: readonly Role[] = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
@@ -14,6 +15,12 @@ export const REVISIT_TABS = ['pending', 'again', 'unreachable', 'done'] as const
 export type RevisitTab = (typeof REVISIT_TABS)[number];
 export const REVISIT_RESULTS = ['satisfied', 'neutral', 'dissatisfied'] as const;
 export type RevisitResult = (typeof REVISIT_RESULTS)[number];
+
+/** Each revisit list is a DataGrid data set; the tab and range are its preset (revisitPreset). */
+export const REVISIT_DATASETS = { sales: 'revisitSales', repair: 'revisitRepair' } as const satisfies Record<RevisitKind, Dataset>;
+
+/** The grid preset of a revisit tab: 'pending' (the last 3 days) or 'pending:<from>~<to>'. */
+export const revisitPreset = (tab: RevisitTab, from?: string, to?: string): string => (from && to ? `${tab}:${from}~${to}` : tab);
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.number().int().positive();
@@ -145,15 +152,29 @@ export const revisitsApi = {
   'revisits.templates.save': method({ input: templateInput, access: TEMPLATE_EDITORS, output: returns<RevisitTemplate>() }),
   /** 查看: one tab of the sales or repair revisit list for a date range (default: the last 3 days). */
   'revisits.list': method({
-    input: z.object({ kind: z.enum(REVISIT_KINDS), tab: z.enum(REVISIT_TABS), from: day.optional(), to: day.optional() }),
+    input: z.object({
+      kind: z.enum(REVISIT_KINDS),
+      tab: z.enum(REVISIT_TABS),
+      from: day.optional(),
+      to: day.optional(),
+      /** Whose customers (the grid's scope picker); default the widest the user has. */
+      scope: z.enum(SCOPES).optional(),
+    }),
     access: SERVICE,
     output: returns<RevisitList>(),
   }),
   /** Turns the 待回访 list of a range into revisit tasks for agents (idempotent per day). */
   'revisits.toTasks': method({
-    input: z.object({ kind: z.enum(REVISIT_KINDS), from: day.optional(), to: day.optional() }),
+    input: z.object({
+      kind: z.enum(REVISIT_KINDS),
+      from: day.optional(),
+      to: day.optional(),
+      /** Only these rows of 待回访 (the grid's selection: event ids, or all N matching its query); default all. */
+      selection: gridSelectionSchema.optional(),
+    }),
     access: ['serviceManager', 'generalManager', 'admin'],
-    output: returns<{ created: number; existing: number; excludedDnd: number }>(),
+    /** skippedOpen: the event already has an open revisit task (made on an earlier day). */
+    output: returns<{ created: number; existing: number; skippedOpen: number; excludedDnd: number }>(),
   }),
   /** Everything the revisit form shows: customer, vehicle, repair items, templates, history. */
   'revisits.open': method({ input: z.object({ kind: z.enum(REVISIT_KINDS), eventId: id }), access: SERVICE, output: returns<RevisitContext>() }),

@@ -172,6 +172,7 @@ export const FIELD_MESSAGES = {
   'reminders.rangeTooLong': { 'zh-CN': '生日查询最多一年', en: 'Birthdays can be listed for at most a year' },
   'reminders.badAssignee': { 'zh-CN': '只能分配给在职的客服人员', en: 'Only active after-sales staff can take tasks' },
   'reminders.badChurnReason': { 'zh-CN': '请从列表中选择流失原因', en: 'Pick a churn reason from the list' },
+  'reminders.selectionNotList': { 'zh-CN': '所选记录不属于当前列表,请刷新后重试', en: 'The selection is not from this list; refresh and try again' },
   'reminders.vehicleNotCustomers': { 'zh-CN': '该车辆不属于此客户', en: 'The vehicle does not belong to this customer' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type FieldMessageKey = keyof typeof FIELD_MESSAGES;

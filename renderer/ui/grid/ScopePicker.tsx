@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Scope } from '../../../electron/common/api/grid';
 import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
+import type { MessageKey } from '../../i18n/zh-CN';
 
 /** The scopes this user may pick (the server's answer for the customers list: mine / team / all). */
 export function useScopes(): Scope[] {
@@ -18,15 +19,20 @@ export function useScopes(): Scope[] {
   return scopes;
 }
 
-/** 我的 / 本组 / 全部 as a segmented control; hidden when there is only one choice. */
-export function ScopePicker({ scopes, value, onChange }: { scopes: Scope[]; value: Scope; onChange: (s: Scope) => void }) {
+/**
+ * 我的 / 本组 / 全部 as a segmented control; hidden when there is only one choice. The labels name
+ * customers (全部客户) unless the list says what it lists: `noun` is the i18n key of that noun
+ * ('scope.noun.revisits' → 我的回访 / 本组回访 / 全部回访), or 'none' for plain 我的 / 本组 / 全部.
+ */
+export function ScopePicker({ scopes, value, onChange, noun }: { scopes: Scope[]; value: Scope; onChange: (s: Scope) => void; noun?: MessageKey | 'none' }) {
   const { t } = useI18n();
   if (scopes.length < 2) return null;
+  const label = (s: Scope) => (!noun ? t(`customer.scope.${s}`) : noun === 'none' ? t(`scope.${s}`) : t(`scope.of.${s}`, { noun: t(noun) }));
   return (
     <span className="seg" role="radiogroup" aria-label={t('customer.scope')}>
       {scopes.map((s) => (
         <button key={s} type="button" role="radio" aria-checked={value === s} className={`seg-btn${value === s ? ' is-active' : ''}`} onClick={() => onChange(s)}>
-          {t(`customer.scope.${s}`)}
+          {label(s)}
         </button>
       ))}
     </span>

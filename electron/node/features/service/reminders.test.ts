@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REMINDER_KINDS, type ReminderKind, type ReminderList } from '../../../common/api/reminders';
+import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind, type ReminderList } from '../../../common/api/reminders';
+import type { GridPage } from '../../../common/api/grid';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
 import { addDays } from '../grid/dates';
@@ -126,9 +127,9 @@ describe('lists into tasks', () => {
     const input = { kind: 'expiry_insurance', from: TODAY, to: addDays(TODAY, 20) };
     const l = await list('service1', input);
     const first = await call(t.core, tok.service1!, 'reminders.toTasks', input);
-    expect(first).toEqual({ ok: true, value: { created: l.total, existing: 0, leftOutDnd: l.leftOutDnd } });
+    expect(first).toEqual({ ok: true, value: { created: l.total, existing: 0, skippedOpen: 0, leftOutDnd: l.leftOutDnd } });
     const again = await call(t.core, tok.service1!, 'reminders.toTasks', input);
-    expect(again).toEqual({ ok: true, value: { created: 0, existing: l.total, leftOutDnd: l.leftOutDnd } });
+    expect(again).toEqual({ ok: true, value: { created: 0, existing: l.total, skippedOpen: 0, leftOutDnd: l.leftOutDnd } });
     const n = t.core.sqlite.prepare("select count(*) from tasks where kind = 'expiry_insurance' and assignee_id is null").pluck().get();
     expect(n).toBe(l.total);
     const dnd = t.core.sqlite.prepare("select count(*) from tasks t join customers c on c.id = t.customer_id where t.kind = 'expiry_insurance' and (c.dnd_call = 1 or c.dnd_sms = 1)").pluck().get();
@@ -147,6 +148,91 @@ describe('lists into tasks', () => {
 
   it('a sales consultant cannot turn lists into tasks', async () => {
     expect(await call(t.core, tok.sales1!, 'reminders.toTasks', { kind: 'birthday' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+/** A grid page of a reminder list's data set (the screen's path). */
+async function grid(user: string, kind: ReminderKind, params: Parameters<typeof reminderPreset>[1], extra: Record<string, unknown> = {}): Promise<GridPage & { kind: 'rows' }> {
+  const r = await call(t.core, tok[user]!, 'grid.query', { dataset: REMINDER_DATASETS[kind], scope: 'all', filter: { columns: [], preset: reminderPreset(kind, params) }, columns: ['customerName'], limit: 500, withTotal: true, ...extra });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as GridPage & { kind: 'rows' };
+}
+
+describe('the lists on the DataGrid: the rule decides the rows, the grid sorts / filters / groups within them', () => {
+  it.each(REMINDER_KINDS)('%s: the grid rows are the list rows (DND left out)', async (kind) => {
+    const params = kind === 'birthday' ? {} : kind === 'mileage_service' ? { kmFrom: 20_000, kmTo: 60_000 } : { from: RANGES[kind][0], to: RANGES[kind][1] };
+    const l = await list('service1', { kind, ...params });
+    const g = await grid('service1', kind, params);
+    expect(g.total).toBe(l.total);
+    const ids = (rows: { id?: unknown }[]) => rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    expect(ids(g.rows)).toEqual(l.rows.map((r) => (kind === 'birthday' ? r.customerId : r.vehicleId!)).sort((a, b) => a - b));
+  });
+
+  it('sorts by the rule date both ways, filters on a column and groups by model, all within the list', async () => {
+    const params = { from: RANGES.regular_service[0], to: RANGES.regular_service[1] };
+    const l = await list('service1', { kind: 'regular_service', ...params });
+    const desc = await grid('service1', 'regular_service', params, { columns: ['customerName', 'date'], sort: [{ col: 'date', dir: 'desc' }] });
+    const dates = desc.rows.map((r) => String(r.date));
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(dates[0]! <= params.to && dates.at(-1)! >= params.from).toBe(true);
+    const model = t.core.sqlite.prepare(`select model from vehicles where id = ?`).pluck().get(l.rows[0]!.vehicleId) as string;
+    const only = await grid('service1', 'regular_service', params, { filter: { columns: [{ join: 'and', conditions: [{ col: 'model', op: 'in', values: [model] }] }], preset: reminderPreset('regular_service', params) } });
+    const want = l.rows.filter((r) => t.core.sqlite.prepare('select model from vehicles where id = ?').pluck().get(r.vehicleId) === model);
+    expect(only.total).toBe(want.length);
+    const groups = await call(t.core, tok.service1!, 'grid.query', { dataset: 'reminderRegularService', scope: 'all', filter: { columns: [], preset: reminderPreset('regular_service', params) }, columns: ['customerName'], groupBy: ['model'] });
+    const g = groups.ok ? (groups.value as GridPage) : null;
+    expect(g?.kind === 'groups' && g.groups.reduce((a, x) => a + x.count, 0)).toBe(l.total);
+  });
+
+  it('refuses a sort the indexes do not back, a range backwards (field message) and a preset that is no rule', async () => {
+    const base = { dataset: 'reminderRegularService', scope: 'all', columns: ['customerName'] };
+    expect(await call(t.core, tok.service1!, 'grid.query', { ...base, filter: { columns: [], preset: 'rule' }, sort: [{ col: 'customerName', dir: 'asc' }] })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(t.core, tok.service1!, 'grid.query', { ...base, filter: { columns: [], preset: 'rule:2026-12-01~2026-11-01' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: { fields: [{ field: 'to' }] } } });
+    expect(await call(t.core, tok.service1!, 'grid.query', { ...base, filter: { columns: [], preset: 'rule:2026-02-30~2026-03-01' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call(t.core, tok.service1!, 'grid.query', { ...base, filter: { columns: [], preset: 'constructor' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it("a sales consultant's grid shows only their customers; scope all is refused", async () => {
+    const params = { from: TODAY, to: addDays(TODAY, 365) };
+    const r = await call(t.core, tok.sales1!, 'grid.query', { dataset: 'reminderExpiryInsurance', scope: 'mine', filter: { columns: [], preset: reminderPreset('expiry_insurance', params) }, columns: ['customerName'], limit: 500, withTotal: true });
+    const l = await list('sales1', { kind: 'expiry_insurance', ...params });
+    expect(r.ok && (r.value as GridPage).total).toBe(l.total);
+    expect(await call(t.core, tok.sales1!, 'grid.query', { dataset: 'reminderExpiryInsurance', scope: 'all', filter: { columns: [], preset: 'rule' }, columns: ['customerName'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('selected rows into tasks', () => {
+  it('only the selected rows of the list; all N matching the grid query; a changed list is refused', async () => {
+    const params = { from: addDays(TODAY, 21), to: addDays(TODAY, 40) };
+    const l = await list('service1', { kind: 'expiry_insurance', ...params });
+    const picked = l.rows.slice(0, 2).map((r) => r.vehicleId!);
+    const r = await call(t.core, tok.service1!, 'reminders.toTasks', { kind: 'expiry_insurance', ...params, selection: { ids: [...picked, 999_999_999] } });
+    expect(r).toMatchObject({ ok: true, value: { created: 2, existing: 0 } });
+    const query = { dataset: 'reminderExpiryInsurance', scope: 'all', filter: { columns: [], preset: reminderPreset('expiry_insurance', params) } };
+    expect(await call(t.core, tok.service1!, 'reminders.toTasks', { kind: 'expiry_insurance', ...params, selection: { query, expectedCount: l.total + 1 } })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const all = await call(t.core, tok.service1!, 'reminders.toTasks', { kind: 'expiry_insurance', ...params, selection: { query, expectedCount: l.total } });
+    expect(all).toMatchObject({ ok: true, value: { created: l.total - 2, existing: 2 } });
+    const other = { ...query, dataset: 'reminderExpiryLicence' };
+    expect(await call(t.core, tok.service1!, 'reminders.toTasks', { kind: 'expiry_insurance', ...params, selection: { query: other, expectedCount: 1 } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('专项保养 on a later day: a customer holding an open task of the kind gets no second one', async () => {
+    const band = { kmFrom: 20_000, kmTo: 60_000 };
+    const l = await list('service1', { kind: 'mileage_service', ...band });
+    const day1 = await call(t.core, tok.service1!, 'reminders.toTasks', { kind: 'mileage_service', ...band });
+    expect(day1).toMatchObject({ ok: true, value: { created: l.total, skippedOpen: 0 } });
+    // One task is worked and closed meanwhile: that customer may be reminded again.
+    const closed = t.core.sqlite.prepare("select customer_id from tasks where kind = 'mileage_service' order by id limit 1").pluck().get() as number;
+    t.core.sqlite.prepare("update tasks set status = 'done' where kind = 'mileage_service' and customer_id = ?").run(closed);
+    // Yesterday's run: the same tasks, due (made) the day before.
+    const y = addDays(TODAY, -1);
+    t.core.sqlite.prepare("update tasks set due_date = ?, natural_key = replace(natural_key, ?, ?) where kind = 'mileage_service'").run(y, `:${TODAY}`, `:${y}`);
+    const again = l.rows.filter((r) => r.customerId !== closed).length;
+    const today = await call(t.core, tok.service1!, 'reminders.toTasks', { kind: 'mileage_service', ...band });
+    expect(today).toMatchObject({ ok: true, value: { skippedOpen: again, created: l.total - again, existing: 0 } });
+    expect(again).toBeGreaterThan(0);
+    const twice = t.core.sqlite.prepare("select count(*) from (select customer_id from tasks where kind = 'mileage_service' and status = 'open' group by customer_id, vehicle_id having count(*) > 1)").pluck().get();
+    expect(twice).toBe(0);
   });
 });
 

@@ -1,13 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { ReminderKind, ReminderList, ReminderQuery, ReminderRow } from '../../../common/api/reminders';
-import type { Scope } from '../../../common/api/grid';
+import { REMINDER_DATASETS, reminderPreset, type ReminderKind, type ReminderList, type ReminderQuery, type ReminderRow, type ReminderTasksResult } from '../../../common/api/reminders';
+import type { GridSelection, Scope } from '../../../common/api/grid';
 import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { addDays, isDate, todayIn } from '../grid/dates';
 import { createTasks, type NewTask } from './tasks';
-import { CHURN_MIN_VISITS, FIRST_SERVICE_DAYS, MILEAGE_BAND, birthdayMds, defaultRange, recentServiceFrom, seenSince } from './reminder-rules';
+import { selectionIds } from './list-selection';
+import { FIRST_SERVICE_DAYS } from './reminder-rules';
+import { birthdayRuleSql, dndSql, estimatedMileageSql, kindDateColumn, localPatternOf, ruleParams, vehicleRuleSql, visitsSql } from './reminder-sql';
 import { formatPhone } from '../../../common/phone-format';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 
@@ -39,7 +41,7 @@ export const MAX_TASK_ROWS = 5_000;
 const DND_BY_ROWS_UP_TO = 20_000;
 
 /** 免打扰 for a reminder list: no calls or no messages. */
-const DND = sql.raw('(c.dnd_call = 1 or c.dnd_sms = 1)');
+const DND = dndSql({ v: 'v', c: 'c' });
 // The normalised number, shown in the one readable form every list uses (formatPhone).
 const PHONE = sql.raw(primaryPhoneExpr('c.id'));
 
@@ -58,14 +60,8 @@ interface Plan {
   order: SQL;
 }
 
-const KIND_DATE: Record<'first_service' | 'regular_service' | 'expiry_insurance' | 'expiry_membership' | 'expiry_inspection' | 'expiry_licence', string> = {
-  first_service: 'v.purchase_date',
-  regular_service: 'v.next_service_date',
-  expiry_insurance: 'v.insurance_expiry',
-  expiry_membership: 'v.membership_expiry',
-  expiry_inspection: 'v.inspection_expiry',
-  expiry_licence: 'v.licence_expiry',
-};
+/** The reminder service's aliases: v = vehicles, c = customers. */
+const VC = { v: 'v', c: 'c' } as const;
 
 export class ReminderService {
   constructor(private core: Core) {}
@@ -76,93 +72,32 @@ export class ReminderService {
 
   /** The SQL of a list (exported for the bench's raw baseline). */
   plan(q: Pick<ReminderQuery, 'kind' | 'from' | 'to' | 'kmFrom' | 'kmTo'>): Plan {
-    const today = this.today();
-    const [dFrom, dTo] = defaultRange(q.kind, today);
-    const from = q.from ?? dFrom;
-    const to = q.to ?? dTo;
-    const fields: { field: string; message: string }[] = [];
-    if (!isDate(from)) fields.push({ field: 'from', message: 'reminders.badDate' });
-    if (!isDate(to)) fields.push({ field: 'to', message: 'reminders.badDate' });
-    if (fields.length === 0 && from > to) fields.push({ field: 'to', message: 'reminders.rangeOrder' });
-    if (fields.length === 0 && q.kind === 'birthday' && addDays(from, 365) < to) fields.push({ field: 'to', message: 'reminders.rangeTooLong' });
-    const kmFrom = q.kmFrom ?? MILEAGE_BAND[0];
-    const kmTo = q.kmTo ?? MILEAGE_BAND[1];
-    if (kmFrom > kmTo) fields.push({ field: 'kmTo', message: 'reminders.rangeOrder' });
-    if (fields.length) throw new AppError('INVALID_INPUT', { issues: fields.map((f) => `${f.field}: ${f.message}`), fields });
-
-    const prefix = this.core.settings.get('dealer.platePrefix');
+    const p = ruleParams(q.kind, this.today(), q);
+    const { today, from, to } = p;
+    const local = sql`${localPatternOf(this.core.settings.get('dealer.platePrefix'))}`;
     const vehicles = {
       from_: sql.raw('vehicles v join customers c on c.id = v.customer_id'),
       countFrom: sql.raw('vehicles v'),
       dndFrom: sql.raw('customers c indexed by customers_dnd_idx join vehicles v on v.customer_id = c.id'),
     };
-    const base = (date: string, figure = 'null') =>
-      sql.raw(`c.id as customerId, c.name as customerName, v.id as vehicleId, v.plate as plate, v.model as model, ${date} as date, ${figure} as figure, v.last_service_date as lastServiceDate`);
-    const local = sql`upper(replace(v.plate, ' ', '')) like ${`${prefix.replace(/\s+/g, '').toUpperCase()}%`}`;
-    switch (q.kind) {
-      case 'first_service':
-      case 'expiry_insurance':
-      case 'expiry_membership':
-      case 'expiry_inspection':
-      case 'expiry_licence': {
-        const col = sql.raw(KIND_DATE[q.kind]);
-        return { today, from, to, ...vehicles, where: sql`${col} between ${from} and ${to}`, select: base(KIND_DATE[q.kind]), order: sql`${col}, v.id` };
-      }
-      case 'regular_service':
-        return {
-          today,
-          from,
-          to,
-          ...vehicles,
-          where: sql`v.next_service_date between ${from} and ${to} and (v.last_service_date is null or v.last_service_date < ${recentServiceFrom(today)})`,
-          select: base('v.next_service_date'),
-          order: sql`v.next_service_date, v.id`,
-        };
-      case 'mileage_service': {
-        // Estimated mileage = last reading + avg km/day × days since (reminder-rules estimatedMileage).
-        const est = sql`round(v.mileage + max(0, coalesce(v.avg_km_per_day, 0)) * max(0, julianday(${today}) - julianday(v.mileage_date)))`;
-        return {
-          today,
-          from,
-          to,
-          ...vehicles,
-          where: sql`v.last_service_date >= ${seenSince(today)} and v.last_service_date < ${recentServiceFrom(today)} and v.mileage <= ${kmTo} and ${local} and ${est} between ${kmFrom} and ${kmTo}`, // the estimate never falls below the reading: a cheap first cut
-          select: sql`c.id as customerId, c.name as customerName, v.id as vehicleId, v.plate as plate, v.model as model, v.last_service_date as date, ${est} as figure, v.last_service_date as lastServiceDate`,
-          order: sql`v.last_service_date, v.id`,
-        };
-      }
-      case 'churn': {
-        const stale = addDays(seenSince(today), -1);
-        const upTo = to < stale ? to : stale;
-        const visits = sql.raw('(select count(*) from service_visits s where s.vehicle_id = v.id)');
-        return {
-          today,
-          from,
-          to: upTo,
-          ...vehicles,
-          where: sql`v.last_service_date between ${from} and ${upTo} and ${local} and ${visits} >= ${CHURN_MIN_VISITS}`,
-          select: sql`c.id as customerId, c.name as customerName, v.id as vehicleId, v.plate as plate, v.model as model, v.last_service_date as date, ${visits} as figure, v.last_service_date as lastServiceDate`,
-          order: sql`v.last_service_date, v.id`,
-        };
-      }
-      case 'birthday': {
-        const mds = birthdayMds(from, to);
-        return {
-          today,
-          from,
-          to,
-          from_: sql.raw('customers c'),
-          countFrom: sql.raw('customers c'),
-          dndFrom: sql.raw('customers c indexed by customers_dnd_idx'),
-          where: sql`c.birthday_md in (${sql.join(
-            mds.map((m) => sql`${m}`),
-            sql`, `,
-          )})`,
-          select: sql.raw('c.id as customerId, c.name as customerName, null as vehicleId, null as plate, c.primary_model as model, c.birthday as date, null as figure, null as lastServiceDate'),
-          order: sql.raw('c.birthday_md, c.id'),
-        };
-      }
+    const select = (date: string, figure: SQL = sql.raw('null')) =>
+      sql`c.id as customerId, c.name as customerName, v.id as vehicleId, v.plate as plate, v.model as model, ${sql.raw(date)} as date, ${figure} as figure, v.last_service_date as lastServiceDate`;
+    if (q.kind === 'birthday') {
+      return {
+        today,
+        from,
+        to,
+        from_: sql.raw('customers c'),
+        countFrom: sql.raw('customers c'),
+        dndFrom: sql.raw('customers c indexed by customers_dnd_idx'),
+        where: birthdayRuleSql(p, 'c'),
+        select: sql.raw('c.id as customerId, c.name as customerName, null as vehicleId, null as plate, c.primary_model as model, c.birthday as date, null as figure, null as lastServiceDate'),
+        order: sql.raw('c.birthday_md, c.id'),
+      };
     }
+    const date = `v.${kindDateColumn(q.kind)}`;
+    const figure = q.kind === 'mileage_service' ? estimatedMileageSql('v', today) : q.kind === 'churn' ? visitsSql('v') : undefined;
+    return { today, from, to, ...vehicles, where: vehicleRuleSql(q.kind, p, VC, local), select: select(date, figure), order: sql.raw(`${date}, v.id`) };
   }
 
   private scopeOf(s: SessionCtx | null, scope: Scope | undefined): Scope {
@@ -177,10 +112,12 @@ export class ReminderService {
    * The statements of a list page: everyone qualifying (DND or not), the DND ones among them
    * (chosen by that count), and the rows.
    */
-  statements(s: SessionCtx | null, q: ReminderQuery): { plan: Plan; count: SQL; dnd: (n: number) => SQL; page: SQL } {
+  statements(s: SessionCtx | null, q: ReminderQuery, only?: readonly number[]): { plan: Plan; count: SQL; dnd: (n: number) => SQL; page: SQL } {
     const p = this.plan(q);
     const sc = this.scopeOf(s, q.scope);
-    const scope = s && sc !== 'all' ? this.core.visibility.scopeSql(s, sc, 'c') : sql`1`;
+    const visible = s && sc !== 'all' ? this.core.visibility.scopeSql(s, sc, 'c') : sql`1`;
+    // Only the rows a grid selection names (vehicle ids; birthdays: customer ids), still under the rule.
+    const scope = only ? sql`${visible} and ${sql.raw(q.kind === 'birthday' ? 'c.id' : 'v.id')} in (select value from json_each(${JSON.stringify(only)}))` : visible;
     const limit = Math.min(q.limit ?? 100, MAX_TASK_ROWS);
     // Counting in scope 'all' needs no customer row. The DND ones: for a short list, read its
     // customers' flags; for a long one, start from the ~2 % DND customers (partial index) instead —
@@ -198,37 +135,59 @@ export class ReminderService {
   }
 
   /** A page of a list with its total and the DND customers left out. */
-  list(s: SessionCtx | null, q: ReminderQuery): ReminderList {
-    const { plan: p, count, dnd: dndSql, page } = this.statements(s, q);
+  list(s: SessionCtx | null, q: ReminderQuery, only?: readonly number[]): ReminderList {
+    const { plan: p, count, dnd: dndSql, page } = this.statements(s, q, only);
     const n = this.core.db.get<{ n: number }>(count)!.n;
     const dnd = n === 0 ? 0 : this.core.db.get<{ n: number }>(dndSql(n))!.n;
     const rows = this.core.db.all<ReminderRow>(page).map((r) => ({ ...r, phone: formatPhone(r.phone) }));
     return { kind: q.kind, from: p.from, to: p.to, today: p.today, rows, total: n - dnd, leftOutDnd: dnd };
   }
 
-  /** The whole list (not only a page) as agents' tasks, idempotent per customer/vehicle/due date. */
-  toTasks(s: SessionCtx, q: ReminderQuery & { assigneeId: number | null }): { created: number; existing: number; leftOutDnd: number } {
+  /**
+   * The whole list (not only a page) — or the rows of it the grid selection names — as agents'
+   * tasks, idempotent per customer / vehicle / due date. 专项保养 and 流失预警 tasks are due the day
+   * they are made, so the natural key alone would give a customer a second task when the list is
+   * turned into tasks again on a later day: a customer already holding an open task of that kind
+   * is skipped and counted (skippedOpen).
+   */
+  toTasks(s: SessionCtx, q: ReminderQuery & { assigneeId: number | null; selection?: GridSelection }): ReminderTasksResult {
     if (q.assigneeId != null && q.assigneeId !== s.user.id) {
       if (!['serviceManager', 'generalManager', 'admin'].includes(s.user.role)) throw new AppError('FORBIDDEN');
       const u = this.core.sqlite.prepare("select 1 from users where id = ? and active = 1 and role in ('serviceAgent', 'serviceManager')").get(q.assigneeId);
       if (!u) throw new AppError('INVALID_INPUT', { issues: ['assigneeId'], fields: [{ field: 'assigneeId', message: 'reminders.badAssignee' }] });
     }
-    const first = this.list(s, { ...q, offset: 0, limit: 1 });
-    if (first.total > MAX_TASK_ROWS) throw new AppError('TOO_MANY_ROWS', { max: MAX_TASK_ROWS, count: first.total });
-    const all = this.list(s, { ...q, offset: 0, limit: MAX_TASK_ROWS });
+    const { selection, assigneeId, ...lq } = q;
+    const first = this.list(s, { ...lq, offset: 0, limit: 1 });
+    const only = selection
+      ? selectionIds(this.core, s, selection, { dataset: REMINDER_DATASETS[q.kind], presets: [reminderPreset(q.kind, lq), reminderPreset(q.kind, { ...lq, from: first.from, to: first.to })] }, MAX_TASK_ROWS)
+      : undefined;
+    if (!only && first.total > MAX_TASK_ROWS) throw new AppError('TOO_MANY_ROWS', { max: MAX_TASK_ROWS, count: first.total });
+    if (only && only.length > MAX_TASK_ROWS) throw new AppError('TOO_MANY_ROWS', { max: MAX_TASK_ROWS, count: only.length });
+    const all = this.list(s, { ...lq, offset: 0, limit: MAX_TASK_ROWS }, only);
     const label = SERVICE_TASK_KINDS.find((k) => k.code === q.kind)!.zh;
-    const tasks: NewTask[] = all.rows.map((r) => ({
+    const held = q.kind === 'mileage_service' || q.kind === 'churn' ? this.heldOpen(q.kind, all.rows.map((r) => r.customerId), all.today) : new Set<number>();
+    const rows = all.rows.filter((r) => !held.has(r.customerId));
+    const tasks: NewTask[] = rows.map((r) => ({
       kind: q.kind,
       customerId: r.customerId,
       vehicleId: r.vehicleId,
       dueDate: dueDate(q.kind, r, all.today),
-      assigneeId: q.assigneeId,
+      assigneeId,
       reason: reasonText(q.kind, label, r),
       refType: r.vehicleId != null ? 'vehicle' : 'customer',
       refId: r.vehicleId ?? r.customerId,
     }));
     const res = createTasks(this.core, s.user.id, tasks);
-    return { ...res, leftOutDnd: all.leftOutDnd };
+    return { ...res, skippedOpen: all.rows.length - rows.length, leftOutDnd: all.leftOutDnd };
+  }
+
+  /** Customers holding an open task of this kind made for another day (today's are the natural key's business). */
+  private heldOpen(kind: ReminderKind, customerIds: number[], today: string): Set<number> {
+    if (customerIds.length === 0) return new Set();
+    const rows = this.core.sqlite
+      .prepare("select distinct customer_id as id from tasks where kind = ? and status in ('open', 'in_progress') and due_date <> ? and customer_id in (select value from json_each(?))")
+      .all(kind, today, JSON.stringify([...new Set(customerIds)])) as { id: number }[];
+    return new Set(rows.map((r) => r.id));
   }
 }
 

@@ -1,25 +1,20 @@
 import { sql } from 'drizzle-orm';
-import type { RevisitKind, RevisitList, RevisitListRow, RevisitResult, RevisitTab } from '../../../common/api/revisits';
+import { REVISIT_DATASETS, revisitPreset, type RevisitKind, type RevisitList, type RevisitListRow, type RevisitResult, type RevisitTab } from '../../../common/api/revisits';
+import type { GridSelection, Scope } from '../../../common/api/grid';
+import { AppError } from '../../errors';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
-import { AppError } from '../../errors';
-import { addDays, isDate, todayIn } from '../grid/dates';
+import { todayIn } from '../grid/dates';
 import { createTasks } from './tasks';
+import { selectionIds } from './list-selection';
 import { formatPhone } from '../../../common/phone-format';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 
-/** Default window: delivered (or repaired) in the last 3 days, the dealer's days — today and the two before. */
-export const DEFAULT_REVISIT_DAYS = 3;
+export { DEFAULT_REVISIT_DAYS, revisitRange } from './revisit-sql';
+import { revisitRange } from './revisit-sql';
+
 /** Most rows one tab shows; a wider range is narrowed by the user (the list is a day's work). */
 export const REVISIT_LIST_LIMIT = 1000;
-
-/** The inclusive date range of a revisit list: the given one, or the last 3 days up to today. */
-export function revisitRange(today: string, from?: string, to?: string): { from: string; to: string } {
-  const t = to ?? today;
-  const f = from ?? addDays(t, -(DEFAULT_REVISIT_DAYS - 1));
-  if (!isDate(f) || !isDate(t)) throw new AppError('INVALID_INPUT', { issues: 'not a date' });
-  return f <= t ? { from: f, to: t } : { from: t, to: f };
-}
 
 /** One delivery / service visit in range with its customer's DND flag and its latest revisit. */
 export interface RevisitCandidate {
@@ -71,30 +66,49 @@ interface Row extends Omit<RevisitListRow, 'result'> {
 export class RevisitLists {
   constructor(private core: Core) {}
 
-  /** The 待回访 tab as tasks (kind revisit_sales / revisit_repair, due today), DND left out. */
-  toTasks(s: SessionCtx, kind: RevisitKind, from?: string, to?: string): { created: number; existing: number; excludedDnd: number } {
+  /**
+   * The 待回访 tab — or the rows of it a grid selection names — as tasks (kind revisit_sales /
+   * revisit_repair, due today), DND left out. Tasks are due the day they are made, so an event
+   * whose revisit task from an earlier day is still open gets no second one (skippedOpen).
+   */
+  toTasks(s: SessionCtx, kind: RevisitKind, from?: string, to?: string, selection?: GridSelection): { created: number; existing: number; skippedOpen: number; excludedDnd: number } {
     const l = this.list(s, kind, 'pending', from, to);
     const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
+    const taskKind = kind === 'sales' ? ('revisit_sales' as const) : ('revisit_repair' as const);
+    const refType = kind === 'sales' ? 'delivery' : 'service_visit';
+    const only = selection
+      ? new Set(selectionIds(this.core, s, selection, { dataset: REVISIT_DATASETS[kind], presets: [revisitPreset('pending', from, to), revisitPreset('pending', l.from, l.to)] }, REVISIT_LIST_LIMIT))
+      : null;
+    const picked = only ? l.rows.filter((x) => only.has(x.eventId)) : l.rows;
+    const held = new Set(
+      (
+        this.core.sqlite
+          .prepare("select distinct ref_id as id from tasks where kind = ? and ref_type = ? and status in ('open', 'in_progress') and due_date <> ? and ref_id in (select value from json_each(?))")
+          .all(taskKind, refType, today, JSON.stringify(picked.map((x) => x.eventId))) as { id: number }[]
+      ).map((r) => r.id),
+    );
+    const rows = picked.filter((x) => !held.has(x.eventId));
     const r = createTasks(
       this.core,
       s.user.id,
-      l.rows.map((x) => ({
-        kind: kind === 'sales' ? ('revisit_sales' as const) : ('revisit_repair' as const),
+      rows.map((x) => ({
+        kind: taskKind,
         customerId: x.customerId,
         vehicleId: x.vehicleId,
         dueDate: today,
         reason: kind === 'sales' ? `交车 ${x.date}` : `维修 ${x.date}${x.roNumber ? ` ${x.roNumber}` : ''}`,
-        refType: kind === 'sales' ? 'delivery' : 'service_visit',
+        refType,
         refId: x.eventId,
       })),
     );
-    return { ...r, excludedDnd: l.excludedDnd };
+    return { ...r, skippedOpen: picked.length - rows.length, excludedDnd: l.excludedDnd };
   }
 
-  list(s: SessionCtx, kind: RevisitKind, tab: RevisitTab, from?: string, to?: string): RevisitList {
+  list(s: SessionCtx, kind: RevisitKind, tab: RevisitTab, from?: string, to?: string, scope?: Scope): RevisitList {
     const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
     const range = revisitRange(today, from, to);
-    const vis = this.core.visibility.visibleSql(s, 'c');
+    if (scope && !this.core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
+    const vis = scope ? this.core.visibility.scopeSql(s, scope, 'c') : this.core.visibility.visibleSql(s, 'c');
     const latestJoin = kind === 'sales' ? sql.raw('r.delivery_id = e.id') : sql.raw('r.service_visit_id = e.id');
     const events =
       kind === 'sales'

@@ -24,8 +24,8 @@ export const revisitsHandlers: Handlers<typeof revisitsApi> = {
     return svc(ctx.core).revisits.templates.list(kind, includeInactive);
   },
   'revisits.templates.save': (ctx, input) => svc(ctx.core).revisits.templates.save(me(ctx), input),
-  'revisits.list': (ctx, { kind, tab, from, to }) => svc(ctx.core).lists.list(me(ctx), kind, tab, from, to),
-  'revisits.toTasks': (ctx, { kind, from, to }) => svc(ctx.core).lists.toTasks(me(ctx), kind, from, to),
+  'revisits.list': (ctx, { kind, tab, from, to, scope }) => svc(ctx.core).lists.list(me(ctx), kind, tab, from, to, scope),
+  'revisits.toTasks': (ctx, { kind, from, to, selection }) => svc(ctx.core).lists.toTasks(me(ctx), kind, from, to, selection),
   'revisits.open': (ctx, { kind, eventId }) => svc(ctx.core).revisits.open(me(ctx), kind, eventId),
   'revisits.save': (ctx, input) => svc(ctx.core).revisits.save(me(ctx), input),
   'revisits.lowScore.list': (ctx) => svc(ctx.core).lowScore.list(me(ctx)),

@@ -49,8 +49,8 @@ describe('repair revisits end to end', () => {
 
   it('a manager turns the 待回访 list into revisit tasks once (DND left out); agents may not', async () => {
     expect((await call(t.core, tok.agent!, 'revisits.toTasks', { kind: 'repair' })).ok).toBe(false);
-    expect(ok(await call(t.core, tok.boss!, 'revisits.toTasks', { kind: 'repair' }))).toEqual({ created: 1, existing: 0, excludedDnd: 1 });
-    expect(ok(await call(t.core, tok.boss!, 'revisits.toTasks', { kind: 'repair' }))).toEqual({ created: 0, existing: 1, excludedDnd: 1 });
+    expect(ok(await call(t.core, tok.boss!, 'revisits.toTasks', { kind: 'repair' }))).toEqual({ created: 1, existing: 0, skippedOpen: 0, excludedDnd: 1 });
+    expect(ok(await call(t.core, tok.boss!, 'revisits.toTasks', { kind: 'repair' }))).toEqual({ created: 0, existing: 1, skippedOpen: 0, excludedDnd: 1 });
     expect(sq("SELECT customer_id AS c, due_date AS d, ref_type AS t FROM tasks WHERE kind = 'revisit_repair'")).toEqual({ c: cust, d: '2026-11-30', t: 'service_visit' });
   });
 

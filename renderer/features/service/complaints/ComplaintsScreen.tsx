@@ -34,7 +34,7 @@ export function ComplaintsScreen() {
   return (
     <div className="screen screen-fill" data-testid="complaints-screen">
       <Toolbar title={t('nav.service.complaints')}>
-        <ScopePicker scopes={scopes} value={current} onChange={setScope} />
+        <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.complaints" />
         <Button variant="primary" onClick={() => setRegistering(true)} data-testid="complaint-register">
           {t('cw.complaint.register')}
         </Button>

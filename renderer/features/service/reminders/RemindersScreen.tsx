@@ -1,88 +1,117 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { DictionaryItem } from '../../../../electron/common/api';
-import { REMINDER_KINDS, type ReminderKind, type ReminderList, type ReminderRow } from '../../../../electron/common/api/reminders';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Scope } from '../../../../electron/common/api/grid';
+import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind, type ReminderList, type ReminderRow } from '../../../../electron/common/api/reminders';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Button, FormMessage, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
+import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
+import { DataGrid, ScopePicker, useScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
 import { ChurnReasonDialog } from './ChurnReasonDialog';
+import { rowFacts } from './rowFacts';
 import './reminders.css';
 
-const PAGE = 100;
 const TASK_ROLES = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
 
+/** The "查看" parameters a list was last shown with. */
+interface Applied {
+  from?: string;
+  to?: string;
+  kmFrom?: number;
+  kmTo?: number;
+}
+
 /**
- * 提醒服务: one tab per reminder list, a date range (or, for 专项保养, a km band) and 查看; the
- * server computes the list from the dealer's today, leaves DND customers out and says how many.
- * 生成任务 turns the whole list (not only the page) into agents' tasks, once.
+ * 提醒服务: one tab per reminder list, a date range (or, for 专项保养, a km band) and 查看. The server's
+ * rule picks the rows for the dealer's today — DND customers left out and counted — and the list is
+ * the shared DataGrid on that rule (sort, filters, grouping, columns, export, selection).
+ * 生成任务 turns the selected rows, or the whole list, into agents' tasks, once.
  */
 export function RemindersScreen() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const [models, setModels] = useState<ReadonlyMap<string, DictionaryItem>>(new Map());
+  const scopes = useScopes();
+  const [scope, setScope] = useState<Scope | null>(null);
+  // The desk works on every customer it may see: start on the widest scope.
+  useEffect(() => {
+    if (scope === null && scopes.length > 1) setScope(scopes[scopes.length - 1]!);
+  }, [scopes, scope]);
+  const current: Scope = scope ?? scopes[scopes.length - 1] ?? 'mine';
   const canTask = TASK_ROLES.includes(session.user.role);
   const [kind, setKind] = useState<ReminderKind>('first_service');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [kmFrom, setKmFrom] = useState('78000');
   const [kmTo, setKmTo] = useState('82000');
-  const [offset, setOffset] = useState(0);
-  const [data, setData] = useState<ReminderList | null>(null);
+  const [applied, setApplied] = useState<(Applied & { kind: ReminderKind }) | null>(null);
+  const [counts, setCounts] = useState<ReminderList | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [selection, setSelection] = useState<DataGridSelection>({ selection: null, count: 0 });
   const [churnRow, setChurnRow] = useState<ReminderRow | null>(null);
+  const grid = useRef<DataGridHandle>(null);
 
-  const query = useCallback(
-    (k: ReminderKind, f: string, tt: string) => ({
-      kind: k,
-      ...(f ? { from: f } : {}),
-      ...(tt ? { to: tt } : {}),
-      ...(k === 'mileage_service' && kmFrom && kmTo ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : {}),
-    }),
-    [kmFrom, kmTo],
-  );
-
-  const load = useCallback(
-    (k: ReminderKind, f: string, tt: string, off: number) => {
+  /** 查看: the server checks the range (field messages), fills in the default, counts the DND left out. */
+  const view = useCallback(
+    (k: ReminderKind, p: Applied, sc: Scope) => {
       setMessage(null);
-      call('reminders.list', { ...query(k, f, tt), offset: off, limit: PAGE }).then(
+      call('reminders.list', { kind: k, ...p, scope: sc, offset: 0, limit: 1 }).then(
         (d) => {
-          setData(d);
-          setOffset(off);
-          // The server fills in each list's default range: show it in the fields.
+          setCounts(d);
           setFrom(d.from);
           setTo(d.to);
+          setApplied(k === 'mileage_service' ? { kind: k, kmFrom: p.kmFrom, kmTo: p.kmTo } : { kind: k, from: d.from, to: d.to });
         },
         (e) => setMessage(splitErrors(e, []).message),
       );
     },
-    [query],
+    [],
   );
 
+  // A new tab starts from that list's default range; a scope change keeps the range.
   useEffect(() => {
-    call('dict.list', { kind: 'model' }).then((items) => setModels(new Map(items.map((m) => [m.code, m]))), () => undefined);
-  }, []);
-  const modelName = (code: string | null) => {
-    const m = code ? models.get(code) : undefined;
-    return m ? (locale === 'en' ? m.en : m.zh) : code;
-  };
+    setApplied(null);
+    setCounts(null);
+    view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : {}, current);
+  }, [kind, current]);
 
-  useEffect(() => {
-    // A new tab starts from that list's default range (load is stable for a tab; the km band waits for 查看).
-    setData(null);
-    load(kind, '', '', 0);
-  }, [kind]);
+  const onView = () => view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : { from, to }, current);
+
+  const preset = applied?.kind === kind ? reminderPreset(kind, applied) : null;
+  const dataset = REMINDER_DATASETS[kind];
+  const onSelection = useCallback((s: DataGridSelection) => setSelection(s), []);
+
+  /** The selected row's customer (and vehicle), read back by its id. */
+  const facts = async (id: number): Promise<ReminderRow | null> => {
+    if (!preset) return null;
+    const r = await rowFacts(dataset, current, preset, id, kind === 'birthday' ? ['customerName'] : ['customerId', 'customerName', 'plate']);
+    if (!r) return null;
+    const customerId = kind === 'birthday' ? id : Number(r.customerId);
+    return { customerId, customerName: String(r.customerName ?? ''), phone: null, vehicleId: kind === 'birthday' ? null : id, plate: (r.plate as string | null) ?? null, model: null, date: null, figure: null, lastServiceDate: null };
+  };
+  const single = selection.selection && 'ids' in selection.selection && selection.selection.ids.length === 1 ? selection.selection.ids[0]! : null;
+
+  const onOpenRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = Number(row.id);
+      if (!Number.isInteger(id) || id <= 0) return;
+      void facts(id).then((f) => f && nav.openCustomer(f.customerId, f.customerName), (e) => setMessage(splitErrors(e, []).message));
+    },
+    [preset, dataset, current, kind],
+  );
 
   const toTasks = async () => {
+    if (!applied) return;
     setBusy(true);
     setMessage(null);
     try {
-      const r = await call('reminders.toTasks', { ...query(kind, from, to), assigneeId: null });
-      toast.show(t('rem.tasksMade', { created: r.created, existing: r.existing }));
+      const { kind: _k, ...p } = applied;
+      const r = await call('reminders.toTasks', { kind, ...p, scope: current, assigneeId: null, ...(selection.selection ? { selection: selection.selection } : {}) });
+      toast.show(t('rem.tasksMade', { created: r.created, existing: r.existing, skipped: r.skippedOpen }));
+      grid.current?.clearSelection();
     } catch (e) {
       setMessage(splitErrors(e, []).message);
     } finally {
@@ -90,12 +119,10 @@ export function RemindersScreen() {
     }
   };
 
-  const dateHeader = t(`rem.date.${kind}`);
-  const rows = data?.kind === kind ? data.rows : [];
-  const total = data?.kind === kind ? data.total : 0;
+  const total = counts?.kind === kind ? counts.total : 0;
 
   return (
-    <div className="screen rem-screen" data-testid="rem-screen">
+    <div className="screen screen-fill rem-screen" data-testid="rem-screen">
       <TabStrip tabs={REMINDER_KINDS.map((id) => ({ id, label: t(`rem.kind.${id}`) }))} activeId={kind} onSelect={(id) => setKind(id as ReminderKind)} aria-label={t('nav.service.reminders')} />
       <Toolbar>
         {kind === 'mileage_service' ? (
@@ -105,75 +132,56 @@ export function RemindersScreen() {
           </>
         ) : (
           <>
-            <TextField type="date" label={dateHeader} value={from} onChange={setFrom} data-testid="rem-from" />
+            <TextField type="date" label={t(`rem.date.${kind}`)} value={from} onChange={setFrom} data-testid="rem-from" />
             <TextField type="date" label={t('rem.to')} value={to} onChange={setTo} data-testid="rem-to" />
           </>
         )}
-        <Button variant="primary" onClick={() => load(kind, from, to, 0)} data-testid="rem-view">
+        <Button variant="primary" onClick={onView} data-testid="rem-view">
           {t('rem.view')}
         </Button>
+        <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.reminders" />
         {canTask && (
-          <Button busy={busy} onClick={toTasks} disabled={total === 0} data-testid="rem-tasks">
-            {t('rem.toTasks')}
+          <Button busy={busy} onClick={toTasks} disabled={total === 0 || !applied} data-testid="rem-tasks">
+            {selection.count > 0 ? t('rem.toTasksSelected', { n: selection.count }) : t('rem.toTasks')}
           </Button>
         )}
-        {data?.kind === kind && (
+        <Button disabled={single === null} onClick={() => single !== null && onOpenRow({ id: single })} data-testid="rem-open-customer">
+          {t('rem.openCustomer')}
+        </Button>
+        {kind === 'churn' && (
+          <Button
+            disabled={single === null}
+            onClick={() => single !== null && void facts(single).then((f) => f && setChurnRow(f), (e) => setMessage(splitErrors(e, []).message))}
+            data-testid="rem-churn-record"
+          >
+            {t('rem.churn.record')}
+          </Button>
+        )}
+        {counts?.kind === kind && (
           <span className="rem-muted" data-testid="rem-total">
             {t('rem.total', { n: total })}
           </span>
         )}
-        {data?.kind === kind && data.leftOutDnd > 0 && (
+        {counts?.kind === kind && counts.leftOutDnd > 0 && (
           <span className="rem-muted" data-testid="rem-dnd">
-            {t('rem.dndExcluded', { n: data.leftOutDnd })}
+            {t('rem.dndExcluded', { n: counts.leftOutDnd })}
           </span>
         )}
       </Toolbar>
       <FormMessage>{message}</FormMessage>
-      <Table
-        aria-label={t(`rem.kind.${kind}`)}
-        rows={rows}
-        rowKey={(r) => `${r.customerId}/${r.vehicleId ?? ''}`}
-        empty={t('rem.empty')}
-        columns={[
-          {
-            key: 'customer',
-            header: t('rem.col.customer'),
-            render: (r) => (
-              <button type="button" className="rem-link" onClick={() => nav.openCustomer(r.customerId, r.customerName)}>
-                {r.customerName}
-              </button>
-            ),
-          },
-          { key: 'phone', header: t('rem.col.phone'), render: (r) => r.phone ?? '', nowrap: true },
-          { key: 'vehicle', header: t('rem.col.vehicle'), render: (r) => [r.plate, modelName(r.model)].filter(Boolean).join(' ') },
-          { key: 'date', header: dateHeader, render: (r) => r.date ?? '', nowrap: true },
-          ...(kind === 'mileage_service' || kind === 'churn' ? [{ key: 'figure', header: t(`rem.figure.${kind}`), render: (r: ReminderRow) => (r.figure == null ? '' : r.figure.toLocaleString()), align: 'right' as const }] : []),
-          ...(kind !== 'birthday' && kind !== 'churn' && kind !== 'mileage_service' ? [{ key: 'last', header: t('rem.col.lastService'), render: (r: ReminderRow) => r.lastServiceDate ?? '', nowrap: true }] : []),
-          ...(kind === 'churn'
-            ? [
-                {
-                  key: 'act',
-                  header: '',
-                  render: (r: ReminderRow) => (
-                    <Button onClick={() => setChurnRow(r)} data-testid={`rem-churn-${r.vehicleId}`}>
-                      {t('rem.churn.record')}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {total > PAGE && (
-        <Toolbar>
-          <Button disabled={offset === 0} onClick={() => load(kind, from, to, Math.max(0, offset - PAGE))} data-testid="rem-prev">
-            {t('rem.prev')}
-          </Button>
-          <span className="rem-muted">{t('rem.page', { from: offset + 1, to: Math.min(total, offset + PAGE), n: total })}</span>
-          <Button disabled={offset + PAGE >= total} onClick={() => load(kind, from, to, offset + PAGE)} data-testid="rem-next">
-            {t('rem.next')}
-          </Button>
-        </Toolbar>
+      {preset && (
+        <DataGrid
+          key={`${kind}:${current}`}
+          ref={grid}
+          dataset={dataset}
+          scope={current}
+          preset={preset}
+          role={session.user.role}
+          canExport={session.permissions.includes('export')}
+          onOpenRow={onOpenRow}
+          onSelectionChange={onSelection}
+          onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+        />
       )}
       {churnRow && (
         <ChurnReasonDialog

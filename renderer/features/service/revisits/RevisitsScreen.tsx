@@ -1,9 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
-import { REVISIT_TABS, type RevisitKind, type RevisitList, type RevisitListRow, type RevisitTab } from '../../../../electron/common/api/revisits';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Scope } from '../../../../electron/common/api/grid';
+import { REVISIT_DATASETS, REVISIT_TABS, revisitPreset, type RevisitKind, type RevisitList, type RevisitTab } from '../../../../electron/common/api/revisits';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Button, FormMessage, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
+import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
+import { DataGrid, ScopePicker, useScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { rowFacts } from '../reminders/rowFacts';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
 import { LowScorePanel } from './LowScorePanel';
@@ -13,31 +16,46 @@ import './revisits.css';
 
 type View = RevisitTab | 'lowScore' | 'templates';
 
-/** 销售回访 / 维修回访: tabs 待回访 / 需再次回访 / 未接通 / 已回访 for a date range (查看), 低分跟进, 回访模板. */
+/**
+ * 销售回访 / 维修回访: tabs 待回访 / 需再次回访 / 未接通 / 已回访 for a date range (查看), each the
+ * shared DataGrid on the server's rule for that tab (DND customers left out of the tabs still to
+ * work, and counted); 低分跟进, 回访模板. A double click (or 回访) opens the revisit form.
+ */
 function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const { t } = useI18n();
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
+  const scopes = useScopes();
+  const [scope, setScope] = useState<Scope | null>(null);
+  // The desk revisits every customer it may see: start on the widest scope.
+  useEffect(() => {
+    if (scope === null && scopes.length > 1) setScope(scopes[scopes.length - 1]!);
+  }, [scopes, scope]);
+  const current: Scope = scope ?? scopes[scopes.length - 1] ?? 'mine';
   const canEditTemplates = session.user.role === 'serviceManager' || session.user.role === 'admin';
   const canMakeTasks = canEditTemplates || session.user.role === 'generalManager';
   const [view, setView] = useState<View>('pending');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [applied, setApplied] = useState<{ from: string; to: string } | null>(null);
   const [data, setData] = useState<RevisitList | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [open, setOpen] = useState<RevisitListRow | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  const [selection, setSelection] = useState<DataGridSelection>({ selection: null, count: 0 });
+  const grid = useRef<DataGridHandle>(null);
 
+  // The tab counts and the DND left out; the server fills in the default range (the last 3 days).
   const load = useCallback(
-    (tab: RevisitTab, f: string, tt: string) => {
+    (tab: RevisitTab, f: string, tt: string, sc: Scope) => {
       setMessage(null);
-      call('revisits.list', { kind, tab, ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) }).then(
+      call('revisits.list', { kind, tab, scope: sc, ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) }).then(
         (d) => {
           setData(d);
-          // The server fills in the default range (the last 3 days): show it in the fields.
           setFrom(d.from);
           setTo(d.to);
+          setApplied({ from: d.from, to: d.to });
         },
         (e) => setMessage(splitErrors(e, []).message),
       );
@@ -46,38 +64,63 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   );
   const isList = (v: View): v is RevisitTab => (REVISIT_TABS as readonly string[]).includes(v);
   useEffect(() => {
-    if (isList(view)) load(view, from, to);
-    // Range changes wait for 查看; a tab change reloads with the current range.
-  }, [view, load, reloadKey]);
+    if (isList(view)) load(view, from, to, current);
+    // Range changes wait for 查看; a tab or scope change reloads with the current range.
+  }, [view, load, reloadKey, current]);
+  useEffect(() => grid.current?.refresh(), [reloadKey]);
 
   const tabs = [
     ...REVISIT_TABS.map((id) => ({ id, label: data && isList(view) ? `${t(`rv.tab.${id}`)} (${data.counts[id]})` : t(`rv.tab.${id}`) })),
     { id: 'lowScore', label: t('rv.tab.lowScore') },
     ...(canEditTemplates ? [{ id: 'templates', label: t('rv.tab.templates') }] : []),
   ];
+  const preset = isList(view) && applied ? revisitPreset(view, applied.from, applied.to) : null;
+  const dataset = REVISIT_DATASETS[kind];
+  const single = selection.selection && 'ids' in selection.selection && selection.selection.ids.length === 1 ? selection.selection.ids[0]! : null;
+  const onSelection = useCallback((s: DataGridSelection) => setSelection(s), []);
+  const onOpenRow = useCallback((row: Record<string, unknown>) => {
+    const id = Number(row.id);
+    if (Number.isInteger(id) && id > 0) setOpen(id);
+  }, []);
+  const openCustomer = async (id: number) => {
+    if (!preset) return;
+    try {
+      const r = await rowFacts(dataset, current, preset, id, ['customerId', 'customerName']);
+      if (r) nav.openCustomer(Number(r.customerId), String(r.customerName ?? ''));
+    } catch (e) {
+      setMessage(splitErrors(e, []).message);
+    }
+  };
+  const toTasks = () =>
+    call('revisits.toTasks', { kind, ...(applied ?? {}), ...(selection.selection ? { selection: selection.selection } : {}) }).then(
+      (r) => {
+        toast.show(t('rv.tasks.done', { created: r.created, existing: r.existing, skipped: r.skippedOpen }));
+        grid.current?.clearSelection();
+      },
+      (e) => setMessage(splitErrors(e, []).message),
+    );
 
   return (
-    <div className="rv-screen" data-testid={`rv-screen-${kind}`}>
+    <div className={`screen rv-screen${isList(view) ? ' screen-fill' : ''}`} data-testid={`rv-screen-${kind}`}>
       <TabStrip tabs={tabs} activeId={view} onSelect={(id) => setView(id as View)} aria-label={t(kind === 'sales' ? 'rv.title.sales' : 'rv.title.repair')} />
       {isList(view) && (
         <>
           <Toolbar>
             <TextField type="date" label={t(kind === 'sales' ? 'rv.col.deliveryDate' : 'rv.col.repairDate')} value={from} onChange={setFrom} data-testid="rv-from" />
             <TextField type="date" label={t('rv.to')} value={to} onChange={setTo} data-testid="rv-to" />
-            <Button variant="primary" onClick={() => load(view, from, to)} data-testid="rv-view">
+            <Button variant="primary" onClick={() => load(view, from, to, current)} data-testid="rv-view">
               {t('rv.view')}
             </Button>
+            <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.revisits" />
+            <Button disabled={single === null} onClick={() => single !== null && setOpen(single)} data-testid="rv-open">
+              {view === 'done' ? t('rv.again') : t('rv.do')}
+            </Button>
+            <Button disabled={single === null} onClick={() => single !== null && void openCustomer(single)} data-testid="rv-open-customer">
+              {t('rv.openCustomer')}
+            </Button>
             {canMakeTasks && view === 'pending' && (
-              <Button
-                onClick={() =>
-                  call('revisits.toTasks', { kind, ...(from ? { from } : {}), ...(to ? { to } : {}) }).then(
-                    (r) => toast.show(t('rv.tasks.done', { created: r.created, existing: r.existing })),
-                    (e) => setMessage(splitErrors(e, []).message),
-                  )
-                }
-                data-testid="rv-to-tasks"
-              >
-                {t('rv.tasks')}
+              <Button onClick={() => void toTasks()} disabled={!applied || data?.counts.pending === 0} data-testid="rv-to-tasks">
+                {selection.count > 0 ? t('rv.tasksSelected', { n: selection.count }) : t('rv.tasks')}
               </Button>
             )}
             {data && data.excludedDnd > 0 && (
@@ -87,46 +130,28 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
             )}
           </Toolbar>
           <FormMessage>{message}</FormMessage>
-          <Table
-            aria-label={t(`rv.tab.${view}`)}
-            rows={data?.rows ?? []}
-            rowKey={(r) => r.eventId}
-            empty={t('rv.empty')}
-            columns={[
-              {
-                key: 'customer',
-                header: t('rv.col.customer'),
-                render: (r) => (
-                  <button type="button" className="rv-link" onClick={() => nav.openCustomer(r.customerId, r.customerName)}>
-                    {r.customerName}
-                  </button>
-                ),
-              },
-              { key: 'phone', header: t('rv.col.phone'), render: (r) => r.phone ?? '', nowrap: true },
-              { key: 'vehicle', header: t('rv.col.vehicle'), render: (r) => [r.plate, r.model].filter(Boolean).join(' ') },
-              { key: 'date', header: t(kind === 'sales' ? 'rv.col.deliveryDate' : 'rv.col.repairDate'), render: (r) => r.date, nowrap: true },
-              ...(kind === 'repair' ? [{ key: 'items', header: t('rv.col.items'), render: (r: RevisitListRow) => [r.roNumber, r.items].filter(Boolean).join(' · ') }] : []),
-              { key: 'attempts', header: t('rv.col.attempts'), render: (r) => (r.attempts ? String(r.attempts) : ''), align: 'right' },
-              { key: 'result', header: t('rv.result'), render: (r) => (r.result ? `${t(`rv.result.${r.result}`)}${r.score != null ? ` ${r.score}` : ''}` : '') },
-              {
-                key: 'act',
-                header: '',
-                render: (r) => (
-                  <Button onClick={() => setOpen(r)} data-testid={`rv-open-${r.eventId}`}>
-                    {view === 'done' ? t('rv.again') : t('rv.do')}
-                  </Button>
-                ),
-              },
-            ]}
-          />
+          {preset && (
+            <DataGrid
+              key={`${view}:${current}`}
+              ref={grid}
+              dataset={dataset}
+              scope={current}
+              preset={preset}
+              role={session.user.role}
+              canExport={session.permissions.includes('export')}
+              onOpenRow={onOpenRow}
+              onSelectionChange={onSelection}
+              onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+            />
+          )}
         </>
       )}
       {view === 'lowScore' && <LowScorePanel reloadKey={reloadKey} />}
       {view === 'templates' && canEditTemplates && <TemplateEditor kind={kind} />}
-      {open && (
+      {open !== null && (
         <RevisitDialog
           kind={kind}
-          eventId={open.eventId}
+          eventId={open}
           onClose={() => setOpen(null)}
           onDone={(msg) => {
             setOpen(null);

@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { LOCAL_PATTERN_FROM_SETTINGS, dndSql, kindDateColumn, ruleParams, vehicleRuleSql, type VehicleKind } from '../../service/reminder-sql';
+import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
+import type { ColumnDef, DatasetDef } from './types';
+
+/** The grid's aliases: the vehicle is the row (`c`), its customer `cu`. */
+const A = { v: 'c', c: 'cu' } as const;
+
+const DATE_HEADER: Record<VehicleKind, [string, string]> = {
+  first_service: ['购车日期', 'Purchased'],
+  regular_service: ['下次保养日', 'Next service'],
+  mileage_service: ['末次进厂', 'Last visit'],
+  expiry_insurance: ['保险到期', 'Insurance expiry'],
+  expiry_membership: ['会员到期', 'Membership expiry'],
+  expiry_inspection: ['年检到期', 'Inspection due'],
+  expiry_licence: ['驾照到期', 'Licence expiry'],
+  churn: ['末次进厂', 'Last visit'],
+};
+
+/**
+ * A reminder list on the grid (提醒服务: 首保, 常规保养, 专项保养, the four 客户关怀 expiries,
+ * 流失预警): one row per vehicle that the rule of reminder-sql.ts picks for the preset's range or
+ * band — DND customers (no calls / no messages) left out — with the grid's sort, filters and
+ * grouping within those rows. Visibility by the customer's owner, as for customers.
+ *
+ * Sortable at scale: the rule's date (its index also drives the rule's range) and the id. Other
+ * columns come from the customer or are computed, and sorting on them would sort every
+ * qualifying row for one page (docs/service-reminders.md: EXPLAIN QUERY PLAN at 1M customers).
+ */
+export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
+  const dateCol = `c.${kindDateColumn(kind)}`;
+  const [dateZh, dateEn] = DATE_HEADER[kind];
+  const figure: ColumnDef[] =
+    kind === 'mileage_service'
+      ? [
+          // The rule picks the vehicles by today's estimate (reading + km/day × days since); a
+          // column cannot know the dealer's today (the core's clock), so the list shows the
+          // estimate's three facts and the band sits above the grid.
+          { id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
+          { id: 'mileageDate', type: 'date', zh: '里程日期', en: 'Km read on', expr: 'c.mileage_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+          { id: 'avgKmPerDay', type: 'number', zh: '日均里程', en: 'km / day', expr: 'c.avg_km_per_day', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 80 },
+        ]
+      : kind === 'churn'
+        ? [{ id: 'figure', type: 'number', zh: '进厂次数', en: 'Visits', expr: '(select count(*) from service_visits s where s.vehicle_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 }]
+        : [];
+  const lastService: ColumnDef[] =
+    kind === 'mileage_service' || kind === 'churn'
+      ? []
+      : [{ id: 'lastServiceDate', type: 'date', zh: '末次进厂', en: 'Last visit', expr: 'c.last_service_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 }];
+  const parse = kind === 'mileage_service' ? parseBand : parseRange;
+  return {
+    from: 'vehicles c join customers cu on cu.id = c.customer_id',
+    owner: 'cu.owner_id',
+    searchCustomerId: 'c.customer_id',
+    presets: parameterisedPresets<{ from?: string; to?: string; kmFrom?: number; kmTo?: number }>(parse, (q, today) => {
+      const p = ruleParams(kind, today, q);
+      return sql`${vehicleRuleSql(kind, p, A, LOCAL_PATTERN_FROM_SETTINGS)} and not ${dndSql(A)}`;
+    }),
+    defaultSort: [{ col: 'date', dir: 'asc' }],
+    columns: [
+      { id: 'id', type: 'number', zh: '车辆编号', en: 'Vehicle ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+      { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('cu.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+      { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', expr: 'c.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+      { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: 'c.model', dict: 'model', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+      { id: 'date', type: 'date', zh: dateZh, en: dateEn, expr: dateCol, nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+      ...figure,
+      ...lastService,
+      ...(kind === 'mileage_service' ? [] : [{ id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 } satisfies ColumnDef]),
+      { id: 'vin', type: 'text', zh: 'VIN', en: 'VIN', expr: 'c.vin', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 170 },
+      { id: 'city', type: 'text', zh: '城市', en: 'City', related: 'customers', expr: 'cu.city', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
+      {
+        id: 'ownerName',
+        type: 'text',
+        zh: '销售顾问',
+        en: 'Consultant',
+        related: 'customers',
+        expr: '(select u.display_name from users u where u.id = cu.owner_id)',
+        groupKey: { expr: 'cu.owner_id', label: '(select u.display_name from users u where u.id = g.k)' },
+        nullable: true,
+        sortable: false,
+        filterable: true,
+        groupable: true,
+        defaultVisible: false,
+        width: 100,
+      },
+    ],
+  };
+}

@@ -1,0 +1,89 @@
+import { REVISIT_TABS, type RevisitKind, type RevisitTab } from '../../../../common/api/revisits';
+import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from '../../service/revisit-sql';
+import { parameterisedPresets } from './reminder-presets';
+import type { ColumnDef, DatasetDef } from './types';
+
+const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
+const PRESET = new RegExp(`^(${REVISIT_TABS.join('|')})(?::(${DAY})~(${DAY}))?$`);
+
+/** 'pending' or 'pending:<from>~<to>' (revisitPreset) → the tab and range. */
+function parse(name: string): { tab: RevisitTab; from?: string; to?: string } | null {
+  const m = PRESET.exec(name);
+  if (!m) return null;
+  return { tab: m[1] as RevisitTab, ...(m[2] ? { from: m[2], to: m[3] } : {}) };
+}
+
+const RESULTS = [
+  { value: 'satisfied', zh: '满意', en: 'Satisfied' },
+  { value: 'neutral', zh: '一般', en: 'Neutral' },
+  { value: 'dissatisfied', zh: '不满意', en: 'Dissatisfied' },
+];
+
+/**
+ * 销售回访 / 维修回访 on the grid: one row per delivery (sales) or service visit (repair) of the
+ * preset's date range on the preset's tab (待回访 / 需再次回访 / 未接通 / 已回访, by the event's
+ * latest revisit; revisit-sql.ts), DND (revisits) customers left out of the tabs still to work.
+ * The row id is the event id (what the revisit form opens). Visibility by the customer's owner.
+ * Sortable: the event date (its index drives the range) and the id.
+ */
+export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
+  const e = 'c';
+  const latest = (col: string) => `(select r.${col} from revisits r where r.id = ${latestRevisitSql(kind, e)})`;
+  const repairCols: ColumnDef[] =
+    kind === 'repair'
+      ? [
+          { id: 'roNumber', type: 'text', zh: '工单号', en: 'RO', expr: 'c.ro_number', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+          { id: 'items', type: 'text', zh: '维修项目', en: 'Repair items', expr: 'c.items', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 200 },
+        ]
+      : [];
+  return {
+    from: `${kind === 'sales' ? 'deliveries' : 'service_visits'} c join customers cu on cu.id = c.customer_id left join vehicles vh on vh.id = c.vehicle_id`,
+    owner: 'cu.owner_id',
+    searchCustomerId: 'c.customer_id',
+    presets: parameterisedPresets(parse, (p, today) => revisitRuleSql(kind, p.tab, revisitRange(today, p.from, p.to), { e, c: 'cu' })),
+    defaultSort: [{ col: 'date', dir: 'desc' }],
+    columns: [
+      { id: 'id', type: 'number', zh: kind === 'sales' ? '交车编号' : '维修编号', en: 'Event ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+      { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('cu.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+      { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: 'vh.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+      { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: kind === 'sales' ? 'coalesce(c.model, vh.model)' : 'vh.model', dict: 'model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+      { id: 'date', type: 'date', zh: kind === 'sales' ? '交车日期' : '维修日期', en: kind === 'sales' ? 'Delivered' : 'Repaired', expr: `c.${eventDateColumn(kind)}`, nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+      ...repairCols,
+      { id: 'attempts', type: 'number', zh: '未接通次数', en: 'Unreached', expr: `coalesce(${latest('attempts')}, 0)`, nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
+      { id: 'result', type: 'enum', zh: '回访结果', en: 'Result', expr: latest('result'), enumValues: RESULTS, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+      { id: 'score', type: 'number', zh: '得分', en: 'Score', expr: latest('score'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 70 },
+      {
+        id: 'agentName',
+        type: 'text',
+        zh: '回访人',
+        en: 'Agent',
+        expr: `(select u.display_name from users u where u.id = ${latest('agent_id')})`,
+        nullable: true,
+        sortable: false,
+        filterable: true,
+        groupable: false,
+        defaultVisible: false,
+        width: 90,
+      },
+      {
+        id: 'ownerName',
+        type: 'text',
+        zh: '销售顾问',
+        en: 'Consultant',
+        related: 'customers',
+        expr: '(select u.display_name from users u where u.id = cu.owner_id)',
+        groupKey: { expr: 'cu.owner_id', label: '(select u.display_name from users u where u.id = g.k)' },
+        nullable: true,
+        sortable: false,
+        filterable: true,
+        groupable: true,
+        defaultVisible: false,
+        width: 100,
+      },
+    ],
+  };
+}
+
