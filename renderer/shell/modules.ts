@@ -4,7 +4,7 @@ import type { MessageKey } from '../i18n';
 /** The DS-CRM menu: each top-level module and its screens, in the original order. */
 export const MODULE_SCREENS = {
   sales: ['showroomTraffic', 'prospects', 'followUpPlans', 'myCustomers', 'funnel', 'birthdays'],
-  service: ['workbench', 'customerQuery', 'salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation'],
+  service: ['workbench', 'customerQuery', 'salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation', 'surveys'],
   callCenter: ['softphone', 'callLog', 'recordings'],
   sms: ['send', 'templates', 'history'],
   analysis: ['kpis', 'funnel', 'salesReview'],

@@ -15,6 +15,7 @@ import { SolicitationScreen } from '../features/service/solicitation/Solicitatio
 import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
 import { ComplaintsScreen } from '../features/service/complaints/ComplaintsScreen';
 import { WorkbenchScreen } from '../features/service/workbench/WorkbenchScreen';
+import { SurveysScreen } from '../features/service/surveys/SurveysScreen';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
@@ -34,6 +35,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'service.repairRevisits': RepairRevisitsScreen,
   'service.appointments': AppointmentsScreen,
   'service.solicitation': SolicitationScreen,
+  'service.surveys': SurveysScreen,
   'service.reminders': RemindersScreen,
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,

@@ -105,6 +105,17 @@ describe('surveys.import', () => {
     expect(t.core.sqlite.prepare('SELECT count(*) FROM satisfaction_surveys').pluck().get()).toBe(3);
   });
 
+  it('the CS manager’s list (grid data set surveys) shows each result and whether its follow-up is open', async () => {
+    const r = (await call(t.core, tok.csm!, 'grid.query', { dataset: 'surveys', scope: 'all', columns: ['kind', 'customerName', 'score', 'dissatisfied', 'followUp'], sort: [{ col: 'surveyDate', dir: 'asc' }], withTotal: true })) as Ok<{ total?: number; rows: Record<string, unknown>[] }>;
+    expect(r.ok).toBe(true);
+    expect(r.value.total).toBe(3);
+    expect(r.value.rows.map((x) => [x.customerName, x.score, x.followUp])).toEqual([
+      ['甲', 79, 'open'],
+      ['乙', 80, null],
+      ['丙', 95, 'open'],
+    ]);
+  });
+
   it('refuses a file without the needed columns, and is for the CS manager only', async () => {
     const r = (await send('csm', '姓名,分数\n甲,70\n')) as Fail;
     expect(r.error.code).toBe('INVALID_INPUT');

@@ -2,10 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SolicitationRateRow, SolicitationRates } from '../../../../electron/common/api/solicitation';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, DialogActions, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
+import { Button, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle } from '../../../ui/grid/DataGrid';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
+import { SolicitationOutcomeDialog } from './SolicitationOutcomeDialog';
 import './solicitation.css';
 
 type View = 'tasks' | 'rates' | 'generate';
@@ -58,7 +59,7 @@ export function SolicitationScreen() {
       {view === 'rates' && manager && <RatesPanel />}
       {view === 'generate' && manager && <GeneratePanel />}
       {open && (
-        <TaskDialog
+        <SolicitationOutcomeDialog
           task={open}
           onClose={() => setOpen(null)}
           onDone={() => {
@@ -68,33 +69,6 @@ export function SolicitationScreen() {
         />
       )}
     </div>
-  );
-}
-
-/** The agent's moves on one task: 招揽中, or 招揽失败 with a reason. */
-function TaskDialog({ task, onClose, onDone }: { task: { id: number; status: string }; onClose: () => void; onDone: () => void }) {
-  const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const move = (state: 'in_progress' | 'failed') =>
-    call('solicitation.setState', { id: task.id, state, failReason: state === 'failed' ? reason : null }).then(onDone, (e) => {
-      const s = splitErrors(e, ['failReason']);
-      setErrors(s.fields);
-      setMessage(s.message);
-    });
-  return (
-    <Dialog title={t('sol.taskTitle', { id: task.id })} onClose={onClose} actions={<DialogActions onCancel={onClose} onSubmit={() => move('failed')} submitLabel={t('sol.failIt')} variant="danger" />}>
-      <div className="sol-form">
-        <div>{t(`sol.state.${task.status}` as 'sol.state.assigned')}</div>
-        <Button variant="primary" onClick={() => move('in_progress')} data-testid="sol-start">
-          {t('sol.start')}
-        </Button>
-        <TextField label={t('sol.failReason')} value={reason} onChange={setReason} error={errors.failReason} maxLength={200} />
-        <p className="sol-muted">{t('sol.successAuto')}</p>
-        <FormMessage>{message}</FormMessage>
-      </div>
-    </Dialog>
   );
 }
 

@@ -4,21 +4,29 @@ import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';
 
-type Outcome = 'done' | 'failed' | 'reschedule';
+type Outcome = 'done' | 'failed' | 'reschedule' | 'repairing';
 
-/** A task's outcome: done, failed (with a note) or rescheduled to today or later. */
+/** The dealer's day n days after a YYYY-MM-DD day. */
+const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A task's outcome: done, failed (with a note) or rescheduled to today or later. A 低分跟进 may also
+ * be 修复中: closed with what was done and a next follow-up planned (default in 3 days).
+ */
 export function OutcomeDialog({ row, today, onClose, onSaved }: { row: WorkbenchRow; today: string; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const [outcome, setOutcome] = useState<Outcome>('done');
   const [note, setNote] = useState('');
+  const lowScore = row.kind === 'low_score';
   const [dueDate, setDueDate] = useState(today);
+  const [nextDue, setNextDue] = useState(today ? plusDays(today, 3) : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await call('workbench.outcome', { taskId: row.id, outcome, note, ...(outcome === 'reschedule' ? { dueDate } : {}) });
+      await call('workbench.outcome', { taskId: row.id, outcome, note, ...(outcome === 'reschedule' ? { dueDate } : outcome === 'repairing' ? { dueDate: nextDue } : {}) });
       onSaved();
     } catch (e) {
       setError(isApiError(e) ? e.message : String(e));
@@ -33,11 +41,12 @@ export function OutcomeDialog({ row, today, onClose, onSaved }: { row: Workbench
           label={t('cw.outcome')}
           value={outcome}
           onChange={setOutcome}
-          options={(['done', 'failed', 'reschedule'] as const).map((o) => ({ value: o, label: t(`cw.outcome.${o}`) }))}
+          options={(lowScore ? (['done', 'repairing', 'failed', 'reschedule'] as const) : (['done', 'failed', 'reschedule'] as const)).map((o) => ({ value: o, label: o === 'repairing' ? t('care.outcome.repairing') : t(`cw.outcome.${o}`) }))}
           data-testid="outcome-kind"
         />
-        <TextField label={t('cw.note')} value={note} onChange={setNote} data-testid="outcome-note" />
+        <TextField label={lowScore ? t('care.outcome.description') : t('cw.note')} hint={lowScore ? t('care.outcome.descriptionHint') : undefined} value={note} onChange={setNote} data-testid="outcome-note" />
         {outcome === 'reschedule' && <TextField type="date" label={t('cw.due')} value={dueDate} min={today} onChange={setDueDate} />}
+        {outcome === 'repairing' && <TextField type="date" label={t('care.outcome.nextDue')} hint={t('care.outcome.nextDueHint')} value={nextDue} min={today ? plusDays(today, 1) : undefined} onChange={setNextDue} data-testid="outcome-next-due" />}
         <FormMessage>{error}</FormMessage>
       </Form>
     </Dialog>

@@ -1,14 +1,20 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AgentLoad, Workbench, WorkbenchRow } from '../../../../electron/common/api/workbench';
+import { SERVICE_VISIT_ROLES } from '../../../../electron/common/api/service-visits';
+import type { AgentLoad, Workbench, WorkbenchAppointment, WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
 import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Button, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
+import { Button, Dialog, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
+import { SolicitationOutcomeDialog } from '../solicitation/SolicitationOutcomeDialog';
+import { ImportPanel } from '../surveys/ImportPanel';
+import { VisitDialog } from '../surveys/VisitDialog';
 import { OutcomeDialog } from './OutcomeDialog';
 import '../complaints/complaints.css';
+import '../solicitation/solicitation.css';
+import '../surveys/surveys.css';
 
 /**
  * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
@@ -28,6 +34,9 @@ export function WorkbenchScreen() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [target, setTarget] = useState('');
   const [outcomeOf, setOutcomeOf] = useState<WorkbenchRow | null>(null);
+  const [recording, setRecording] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const recordsVisits = SERVICE_VISIT_ROLES.includes(session.user.role);
   const [error, setError] = useState<string | null>(null);
 
   const kindLabel = useCallback(
@@ -121,13 +130,9 @@ export function WorkbenchScreen() {
         key: 'outcome',
         header: '',
         render: (r: WorkbenchRow) =>
-          r.source === 'task' ? (
-            <Button size="small" onClick={() => setOutcomeOf(r)} data-testid="task-outcome">
-              {t('cw.outcome')}
-            </Button>
-          ) : (
-            <span className="muted">{t('cw.solicitation.hint')}</span>
-          ),
+          <Button size="small" onClick={() => setOutcomeOf(r)} data-testid={r.source === 'task' ? 'task-outcome' : 'solicitation-outcome'}>
+            {t('cw.outcome')}
+          </Button>,
       },
     ],
     [manager, selected, t, kindLabel, openCustomer],
@@ -140,9 +145,46 @@ export function WorkbenchScreen() {
         {manager && (
           <SelectField label={t('cw.agent')} value={agentId} onChange={setAgentId} options={[{ value: String(session.user.id), label: session.user.displayName }, ...agents.filter((a) => a.id !== session.user.id).map((a) => ({ value: String(a.id), label: a.name }))]} data-testid="workbench-agent" />
         )}
+        {recordsVisits && (
+          <>
+            <Button onClick={() => setRecording(true)} data-testid="visit-record">
+              {t('care.visit.record')}
+            </Button>
+            <Button onClick={() => setImporting(true)} data-testid="visit-import">
+              {t('care.visit.import')}
+            </Button>
+          </>
+        )}
         <Button onClick={reload}>{t('cw.refresh')}</Button>
       </Toolbar>
       <FormMessage>{error}</FormMessage>
+      {(session.user.role === 'serviceAdvisor' || (wb?.appointments.length ?? 0) > 0) && (
+        <section className="care-section" data-testid="workbench-appointments">
+          <h4>{t('care.appointments.today', { n: wb?.appointments.length ?? 0 })}</h4>
+          <Table
+            aria-label={t('care.appointments.title')}
+            columns={[
+              { key: 'slot', header: t('care.appointments.slot'), nowrap: true, render: (a: WorkbenchAppointment) => a.slot },
+              {
+                key: 'customer',
+                header: t('cw.customer'),
+                render: (a: WorkbenchAppointment) => (
+                  <button type="button" className="link" onClick={() => openCustomer(a.customerId, a.customerName)}>
+                    {a.customerName}
+                  </button>
+                ),
+              },
+              { key: 'phone', header: t('care.appointments.phone'), nowrap: true, render: (a: WorkbenchAppointment) => a.phone ?? '' },
+              { key: 'plate', header: t('cw.vehicle'), render: (a: WorkbenchAppointment) => a.plate ?? '' },
+              { key: 'status', header: t('cw.status'), render: (a: WorkbenchAppointment) => t(`care.appointments.status.${a.status}`) },
+              { key: 'notes', header: t('cw.note'), render: (a: WorkbenchAppointment) => a.notes ?? '' },
+            ]}
+            rows={wb?.appointments ?? []}
+            rowKey={(a) => String(a.id)}
+            empty={t('care.appointments.none')}
+          />
+        </section>
+      )}
       <div data-testid="workbench-rows">
         <Table aria-label={t('nav.service.workbench')} columns={columns} rows={wb?.rows ?? []} rowKey={(r) => `${r.source}:${r.id}`} empty={t('cw.empty')} />
       </div>
@@ -179,7 +221,23 @@ export function WorkbenchScreen() {
           />
         </section>
       )}
-      {outcomeOf && (
+      {outcomeOf?.source === 'solicitation' && (
+        <SolicitationOutcomeDialog
+          task={outcomeOf}
+          onClose={() => setOutcomeOf(null)}
+          onDone={() => {
+            setOutcomeOf(null);
+            reload();
+          }}
+        />
+      )}
+      {recording && <VisitDialog today={wb?.today ?? ''} onClose={() => setRecording(false)} onSaved={reload} />}
+      {importing && (
+        <Dialog title={t('care.visit.import')} onClose={() => setImporting(false)} actions={<Button onClick={() => setImporting(false)}>{t('care.close')}</Button>}>
+          <ImportPanel method="serviceVisits.import" hint={t('care.visit.importHint')} onImported={reload} testId="ro-import" />
+        </Dialog>
+      )}
+      {outcomeOf?.source === 'task' && (
         <OutcomeDialog
           row={outcomeOf}
           today={wb?.today ?? ''}

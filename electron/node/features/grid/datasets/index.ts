@@ -8,6 +8,7 @@ import { complaintsDataset } from './complaints';
 import { serviceTasksDataset } from './service-tasks';
 import { appointmentsDataset } from './appointments';
 import { solicitationTasksDataset } from './solicitation-tasks';
+import { surveysDataset } from './surveys';
 import type { DatasetDef } from './types';
 
 /** Every data set the grid serves: one file each. */
@@ -21,6 +22,7 @@ export const DATASET_DEFS: Record<Dataset, DatasetDef> = {
   serviceTasks: serviceTasksDataset,
   appointments: appointmentsDataset,
   solicitationTasks: solicitationTasksDataset,
+  surveys: surveysDataset,
 };
 
 export type { ColumnDef, DatasetDef } from './types';

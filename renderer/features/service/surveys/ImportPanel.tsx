@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { ImportReport } from '../../../../electron/common/api/service-visits';
+import { call } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { Button, FormMessage, Table } from '../../../ui';
+import { splitErrors } from '../../sales/opportunities/form-bits';
+
+async function toBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/**
+ * One file import (.xlsx / .csv): pick, import, then the answer — rows saved, already there, and
+ * each bad row with its row number and reason (nothing of a bad row is saved).
+ */
+export function ImportPanel({ method, hint, onImported, testId }: { method: 'surveys.import' | 'serviceVisits.import'; hint: string; onImported?: () => void; testId: string }) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [report, setReport] = useState<(ImportReport & { lowScoreTasks?: number }) | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const go = async () => {
+    if (!file) return;
+    setBusy(true);
+    setMessage(null);
+    setReport(null);
+    try {
+      setReport(await call(method, { fileName: file.name, base64: await toBase64(file) }));
+      onImported?.();
+    } catch (e) {
+      setMessage(splitErrors(e, []).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="care-import" data-testid={testId}>
+      <div className="care-import-row">
+        <input type="file" accept=".xlsx,.csv" aria-label={t('care.import.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <Button variant="primary" busy={busy} disabled={!file} onClick={() => void go()} data-testid={`${testId}-go`}>
+          {t('care.import.go')}
+        </Button>
+        <span className="care-muted">{hint}</span>
+      </div>
+      <FormMessage>{message}</FormMessage>
+      {report && (
+        <div className="care-report" data-testid={`${testId}-report`}>
+          <p>
+            {t('care.import.summary', { rows: report.rows, saved: report.saved, existing: report.existing, bad: report.badCount })}
+            {report.lowScoreTasks !== undefined ? ` ${t('care.import.lowScore', { n: report.lowScoreTasks })}` : ''}
+          </p>
+          {report.bad.length > 0 && (
+            <Table
+              aria-label={t('care.import.bad')}
+              columns={[
+                { key: 'row', header: t('care.import.row'), align: 'right', render: (r: { row: number; reason: string }) => r.row },
+                { key: 'reason', header: t('care.import.reason'), render: (r: { row: number; reason: string }) => r.reason },
+              ]}
+              rows={report.bad}
+              rowKey={(r) => String(r.row)}
+            />
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Scope } from '../../../../electron/common/api/grid';
+import { useI18n } from '../../../i18n/react';
+import { Toolbar } from '../../../ui';
+import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
+import { ImportPanel } from './ImportPanel';
+import './surveys.css';
+
+const COLUMNS = ['surveyDate', 'kind', 'customerName', 'phone', 'plate', 'score', 'dissatisfied', 'comment', 'followUp'];
+const SORT = [{ col: 'id', dir: 'desc' as const }];
+
+/**
+ * 满意度调查 (CSI / SSI): the CS manager imports the manufacturer's results and reads them in the
+ * grid; low scores have already become 低分跟进 tasks on the agents' workbench.
+ */
+export function SurveysScreen() {
+  const { t } = useI18n();
+  const session = useSessionInfo();
+  const grid = useRef<DataGridHandle>(null);
+  const scopes = useScopes();
+  const [scope, setScope] = useState<Scope | null>(null);
+  // Each import belongs to whoever ran it; the desk reads every result: start on 全部 when allowed.
+  useEffect(() => {
+    if (scope === null && scopes.length > 1) setScope(scopes.includes('all') ? 'all' : scopes[scopes.length - 1]!);
+  }, [scopes, scope]);
+  const current: Scope = scope ?? 'mine';
+  return (
+    <div className="screen screen-fill" data-testid="surveys-screen">
+      <Toolbar title={t('nav.service.surveys')}>
+        <ScopePicker scopes={scopes} value={current} onChange={setScope} />
+      </Toolbar>
+      <ImportPanel method="surveys.import" hint={t('care.surveys.hint')} onImported={() => grid.current?.refresh()} testId="survey-import" />
+      <DataGrid ref={grid} dataset="surveys" scope={current} onScopeChange={(s) => scopes.includes(s) && setScope(s)} initialColumns={COLUMNS} initialSort={SORT} role={session.user.role} canExport={session.permissions.includes('export')} />
+    </div>
+  );
+}
