@@ -175,3 +175,25 @@ describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
     expect(((await call(t.core, u.tok.agent1!, 'workbench.list')) as { appointments: unknown[] }).appointments).toEqual([]);
   });
 });
+
+describe('workbench: a low-score follow-up is listed before its deadline', () => {
+  let t: TestCore;
+  let u: Awaited<ReturnType<typeof usersWithSessions>>;
+  beforeAll(async () => {
+    t = await makeCore();
+    t.clock.set(Date.UTC(2026, 10, 30, 2, 0)); // 30 Nov, 10:00 in Shanghai
+    u = await usersWithSessions(t.core, [['agent1', 'serviceAgent']]);
+    const c = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('钱女士', 0, 0)").run().lastInsertRowid);
+    createTasks(t.core, null, [
+      { kind: 'low_score', customerId: c, dueDate: '2026-12-03', assigneeId: u.uid.agent1 }, // deadline in 3 days: listed
+      { kind: 'low_score', customerId: c, dueDate: '2026-12-04', assigneeId: u.uid.agent1 }, // 4 days: not yet
+      { kind: 'birthday', customerId: c, dueDate: '2026-12-01', assigneeId: u.uid.agent1 }, // other kinds: on their day
+    ]);
+  });
+  afterAll(() => t.cleanup());
+
+  it('lists low-score follow-ups due within 3 days (not overdue), other kinds only on their day', async () => {
+    const wb = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
+    expect(wb.rows.map((r) => [r.kind, r.dueDate, r.overdue])).toEqual([['low_score', '2026-12-03', false]]);
+  });
+});

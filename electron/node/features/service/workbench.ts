@@ -9,7 +9,7 @@ import { writeAudit } from '../admin/audit';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
-import { isRealDescription, LowScoreService } from './low-score';
+import { isRealDescription, lowScoreDueDate, LowScoreService } from './low-score';
 import { CareProblems } from './service-visits-messages';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone-format';
@@ -53,6 +53,10 @@ export class WorkbenchService {
     return todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
   }
 
+  /**
+   * A 低分跟进's due date is a deadline (3 days after the survey or revisit), not a start: it is on
+   * the list from the day it is within those 3 days, so it can be done before it falls due.
+   */
   list(s: SessionCtx, agentId?: number): Workbench {
     // An agent only ever sees their own work; a manager may open any agent's.
     const who = agentId !== undefined && isWorkbenchManager(s.user.role) ? agentId : s.user.id;
@@ -64,14 +68,14 @@ export class WorkbenchService {
       .prepare(
         `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, ${customer}
            from tasks t join customers cu on cu.id = t.customer_id
-          where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= ?
+          where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
          union all
          select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end, coalesce(t.campaign, t.kind), t.status, ${customer}
            from solicitation_tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
          order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
       )
-      .all(who, today, who, today) as DbRow[];
+      .all(who, lowScoreDueDate(today), today, who, today) as DbRow[];
     const appointments = this.core.sqlite
       .prepare(
         `select a.id, a.slot, a.customer_id as customerId, cu.name as customerName, ${primaryPhoneExpr('cu.id')} as phone,
