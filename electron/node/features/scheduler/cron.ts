@@ -3,14 +3,29 @@ import { addDays, dayStartMs, todayIn } from '../grid/dates';
 
 const MINUTE = 60_000;
 
-/** Why a cron expression is refused, or null when it is accepted. */
-export function cronProblem(expr: string): string | null {
-  const fields = expr.trim().split(/\s+/);
+const FIELDS: Record<string, { zh: string; en: string; range: string }> = {
+  minute: { zh: '分', en: 'minute', range: '0–59' },
+  hour: { zh: '时', en: 'hour', range: '0–23' },
+  dayOfMonth: { zh: '日', en: 'day of month', range: '1–31' },
+  month: { zh: '月', en: 'month', range: '1–12' },
+  dayOfWeek: { zh: '周', en: 'day of week', range: '0–7' },
+};
+
+/** Why a cron expression is refused (in the user's language), or null when it is accepted. */
+export function cronProblem(expr: string, locale: 'zh-CN' | 'en' = 'en'): string | null {
+  const zh = locale === 'zh-CN';
+  const fields = expr.trim().split(/\s+/).filter(Boolean);
   // Five fields only: a seconds field would fire many times a minute, and the catch-up works in minutes.
-  if (fields.length !== 5) return `expected 5 fields (minute hour day-of-month month day-of-week), got ${fields.length}`;
+  if (fields.length !== 5) return zh ? `应为 5 段,实际 ${fields.length} 段` : `expected 5 fields, got ${fields.length}`;
   const v = validateDetailed(expr.trim());
   if (v.valid) return null;
-  return v.errors.map((e) => `${e.field}${e.value != null ? ` "${e.value}"` : ''}: ${e.message}`).join('; ') || 'invalid cron expression';
+  const parts = v.errors.map((e) => {
+    const f = FIELDS[e.field];
+    const value = e.value ?? '';
+    if (!f) return zh ? `"${value}" 无效` : e.message;
+    return zh ? `${f.zh}字段 "${value}" 无效(允许 ${f.range})` : `${f.en} "${value}" is not valid (${f.range})`;
+  });
+  return parts.join('; ') || (zh ? '无法识别' : 'not a cron expression');
 }
 
 /**

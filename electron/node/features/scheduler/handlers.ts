@@ -33,10 +33,10 @@ export const schedulerHandlers: Handlers<typeof schedulerApi> = {
     const s = me(ctx);
     const sch = schedulerOf(ctx.core);
     const before = sch.scheduleOf(job);
-    const problem = cronProblem(cron);
+    const problem = cronProblem(cron, ctx.locale);
     if (problem) {
       const message = formatMessage(CRON_REFUSED[ctx.locale], { reason: problem });
-      throw new AppError('INVALID_INPUT', { issues: [`cron: ${problem}`], fields: [{ field: 'cron', message }] });
+      throw new AppError('INVALID_INPUT', { issues: [`cron: ${cronProblem(cron)}`], fields: [{ field: 'cron', message }] });
     }
     sch.setCron(job, cron);
     writeAudit(ctx.core.db, ctx.core.clock, { userId: s.user.id, action: 'update', entity: 'job_schedule', entityId: job, before, after: sch.scheduleOf(job) });

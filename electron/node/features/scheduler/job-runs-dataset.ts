@@ -1,4 +1,5 @@
 import type { DatasetDef } from '../grid/datasets/types';
+import { JOBS } from './jobs';
 
 const STATUSES = [
   { value: 'running', zh: '运行中', en: 'Running' },
@@ -18,8 +19,9 @@ export const jobRunsDataset: DatasetDef = {
   defaultSort: [{ col: 'id', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
-    { id: 'job', type: 'text', zh: '任务', en: 'Job', expr: 'c.job', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 200 },
-    { id: 'plannedFor', type: 'text', zh: '计划时间', en: 'Planned for', expr: "substr(c.planned_for, 1, 16) || case when instr(c.planned_for, '#') > 0 then ' (手动)' else '' end", nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    // Shown by the job's name (zh / en); a job no longer registered shows its id.
+    { id: 'job', type: 'enum', zh: '任务', en: 'Job', expr: 'c.job', enumValues: JOBS.map((j) => ({ value: j.id, zh: j.label.zh, en: j.label.en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 260 },
+    { id: 'plannedFor', type: 'text', zh: '计划时间', en: 'Planned for', expr: "substr(c.planned_for, 1, 16) || case when instr(c.planned_for, '#') > 0 then ' (手动)' else '' end", nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
     { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
     { id: 'startedAt', type: 'datetime', zh: '开始', en: 'Started', expr: 'c.started_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'endedAt', type: 'datetime', zh: '结束', en: 'Ended', expr: 'c.ended_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
