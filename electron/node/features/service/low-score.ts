@@ -8,7 +8,7 @@ import { AppError } from '../../errors';
 import { addDays, todayIn } from '../grid/dates';
 import { SalesProblems } from '../sales/opportunities';
 import { MANAGER_ROLES } from '../../../common/roles';
-import { createTasks } from './tasks';
+import { taskNaturalKey } from './tasks';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone-format';
 
@@ -68,8 +68,8 @@ export class LowScoreService {
 
   close(s: SessionCtx, input: { taskId: number; outcome: 'resolved' | 'repairing'; description: string; nextDueDate?: string }): { nextTaskId: number | null } {
     const vis = this.core.visibility.visibleSql(s, 'c');
-    const task = this.core.db.get<{ id: number; customerId: number; vehicleId: number | null; status: string; assigneeId: number | null; reason: string | null; refId: number | null }>(sql`
-      SELECT t.id, t.customer_id AS customerId, t.vehicle_id AS vehicleId, t.status, t.assignee_id AS assigneeId, t.reason, t.ref_id AS refId
+    const task = this.core.db.get<{ id: number; customerId: number; vehicleId: number | null; status: string; assigneeId: number | null; reason: string | null; refType: string | null; refId: number | null }>(sql`
+      SELECT t.id, t.customer_id AS customerId, t.vehicle_id AS vehicleId, t.status, t.assignee_id AS assigneeId, t.reason, t.ref_type AS refType, t.ref_id AS refId
       FROM tasks t JOIN customers c ON c.id = t.customer_id WHERE t.id = ${input.taskId} AND t.kind = 'low_score' AND ${vis}`);
     if (!task) throw new AppError('NOT_FOUND');
     // Record-level rule: an agent closes their own (or unassigned) follow-ups; managers any.
@@ -88,14 +88,29 @@ export class LowScoreService {
     return this.core.db.transaction((tx) => {
       this.writer.update(s.user.id, 'task', tasks, task.id, { status: 'done', result: input.outcome, notes: input.description.trim(), closedAt: now, updatedAt: now }, tx);
       if (next == null) return { nextTaskId: null };
-      createTasks(
-        this.core,
+      // The next step of this follow-up, keyed on the task it follows: createTasks' key
+      // (kind:customer/vehicle:due) would take it for this very task when both fall due the same
+      // day (a survey imported today is due in 3 days, and so is 修复中's default next follow-up).
+      const row = this.writer.insert(
         s.user.id,
-        [{ kind: 'low_score', customerId: task.customerId, vehicleId: task.vehicleId, dueDate: next, assigneeId: task.assigneeId, reason: `修复中 · ${task.reason ?? ''}`.trim(), refType: 'revisit', refId: task.refId }],
+        'task',
+        tasks,
+        {
+          kind: 'low_score',
+          naturalKey: `${taskNaturalKey({ kind: 'low_score', customerId: task.customerId, vehicleId: task.vehicleId, dueDate: next })}#after:${task.id}`,
+          customerId: task.customerId,
+          vehicleId: task.vehicleId,
+          dueDate: next,
+          assigneeId: task.assigneeId,
+          reason: `修复中 · ${task.reason ?? ''}`.trim().slice(0, 200),
+          refType: task.refType ?? 'revisit',
+          refId: task.refId,
+          createdAt: now,
+          updatedAt: now,
+        },
         tx,
       );
-      const row = tx.get<{ id: number }>(sql`SELECT id FROM tasks WHERE kind = 'low_score' AND customer_id = ${task.customerId} AND due_date = ${next} ORDER BY id DESC LIMIT 1`);
-      return { nextTaskId: row?.id ?? null };
+      return { nextTaskId: row.id };
     });
   }
 }

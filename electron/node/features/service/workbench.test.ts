@@ -151,6 +151,18 @@ describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
     expect(t.core.sqlite.prepare('SELECT kind, status, due_date AS due, assignee_id AS a FROM tasks WHERE id = ?').get(r.nextTaskId)).toEqual({ kind: 'low_score', status: 'open', due: next, a: u.uid.agent1 });
   });
 
+  it('修复中 on a follow-up made today (due in 3 days, like the default next one) still plans a new one', async () => {
+    const c2 = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('孙先生', 0, 0)").run().lastInsertRowid);
+    createTasks(t.core, null, [{ kind: 'low_score', customerId: c2, dueDate: '2026-11-30', assigneeId: u.uid.agent1, reason: 'SSI 55分' }]);
+    const id = t.core.sqlite.prepare('SELECT id FROM tasks WHERE customer_id = ?').pluck().get(c2) as number;
+    const r = (await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, outcome: 'repairing', note: '方向盘抖动,已做四轮定位待观察' })) as { nextTaskId: number };
+    expect(r.nextTaskId).not.toBe(id);
+    expect(t.core.sqlite.prepare("SELECT id, status, due_date AS due FROM tasks WHERE customer_id = ? ORDER BY id").all(c2)).toEqual([
+      { id, status: 'done', due: '2026-11-30' },
+      { id: r.nextTaskId, status: 'open', due: '2026-11-30' },
+    ]);
+  });
+
   it('修复中 is only for low-score follow-ups', async () => {
     createTasks(t.core, null, [{ kind: 'birthday', customerId: c1, dueDate: '2026-11-27', assigneeId: u.uid.agent1 }]);
     const id = t.core.sqlite.prepare("SELECT id FROM tasks WHERE kind = 'birthday'").pluck().get() as number;
