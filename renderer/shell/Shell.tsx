@@ -6,6 +6,8 @@ import { useI18n } from '../i18n/react';
 import { useSession, useSessionInfo } from '../features/auth/session';
 import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
 import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, useToast, type TreeNode } from '../ui';
+import { SoftphoneProvider } from '../features/telephony/SoftphoneProvider';
+import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
 import { HomePanel } from './HomePanel';
 import { MODULE_SCREENS, SCREEN_PERMISSION, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
 import { NavigationContext, type Navigation } from './navigation';
@@ -58,6 +60,7 @@ export function Shell() {
 
   return (
     <NavigationContext.Provider value={navigation}>
+    <SoftphoneProvider locked={locked}>
     <div className="shell">
       <header className="appbar">
         <div className="brand-mark small" aria-hidden="true">
@@ -113,11 +116,10 @@ export function Shell() {
           <Icon name="user" /> {user.displayName}
         </StatusItem>
         <StatusItem className="status-role">{roleName(user.role, locale)}</StatusItem>
-        <StatusItem className="status-phone">
-          <Icon name="phone" /> {t('shell.softphone')}
-        </StatusItem>
+        <SoftphoneStatus />
       </StatusBar>
     </div>
+    </SoftphoneProvider>
     </NavigationContext.Provider>
   );
 }

@@ -16,6 +16,8 @@ export const KAMAILIO_CONFIG = path.join(FIXTURE, 'kamailio.cfg');
 /** Test extensions → SIP passwords (the same table as route[PASSWORD] in the config). */
 export const TEST_EXTENSIONS: Record<string, string> = JSON.parse(fs.readFileSync(path.join(FIXTURE, 'extensions.json'), 'utf8'));
 export const SIP_DOMAIN = '127.0.0.1';
+/** Extensions whose calls carry an outside caller ID (route[CALLERID] in the config): test "customer phones". */
+export const TEST_CALLER_IDS: Record<string, string> = { '1005': '13800138005', '1006': '075588881006' };
 
 export interface Kamailio {
   /** ws://127.0.0.1:<port> — the softphones' SIP WebSocket URL. */

@@ -9,6 +9,7 @@ import { CustomerForm } from './CustomerForm';
 import { dictLabel, useDictionary } from './dictionaries';
 import { useNavigation } from '../../shell/navigation';
 import { formatPhone } from '../../../electron/common/phone-format';
+import { PhoneLink } from '../telephony/PhoneLink';
 import { SALES_ROLES } from '../../../electron/common/api/sales';
 import { useSessionInfo } from '../auth/session';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
@@ -113,8 +114,8 @@ export function CustomerCardPanel({ id }: { id: number }) {
               {card.phones.map((p) => (
                 <li key={p.id}>
                   {/* One readable form for every number; the text as it was typed stays in the tooltip. */}
-                  <span className="mono" title={p.raw}>
-                    {formatPhone(p.normalized) ?? p.raw}
+                  <span title={p.raw}>
+                    <PhoneLink number={p.normalized} display={formatPhone(p.normalized) ?? p.raw} customerId={card.id} />
                   </span>{' '}
                   <span className="muted small">{t(`customer.phoneKind.${p.kind}`)}</span>
                   {p.isPrimary && <span className="badge">{t('customer.primary')}</span>}

@@ -61,7 +61,7 @@ function PhoneWarning({ raw, exceptId, onOpened }: { raw: string; exceptId?: num
 }
 
 /** Create or edit a customer: per-field messages from the server's INVALID_INPUT details. */
-export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; onClose: () => void; onSaved: (id: number, name: string) => void }) {
+export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: CustomerCard; initialPhone?: string; onClose: () => void; onSaved: (id: number, name: string) => void }) {
   const { t, locale } = useI18n();
   const sources = useDictionary('source');
   const models = useDictionary('model');
@@ -86,7 +86,7 @@ export function CustomerForm({ card, onClose, onSaved }: { card?: CustomerCard; 
     name: card?.name ?? '',
     kind: card?.kind ?? 'individual',
     gender: card?.gender ?? 'other',
-    phone0: primary?.raw ?? '',
+    phone0: primary?.raw ?? initialPhone ?? '',
     phone1: second?.raw ?? '',
     idNumber: card?.idNumber ?? '',
     birthday: card?.birthday ?? '',

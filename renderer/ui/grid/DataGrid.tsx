@@ -15,6 +15,7 @@ import type { ConditionGroup, Dataset, GridColumnMeta, GridFilter, GridSelection
 import type { Role } from '../../../electron/common/roles';
 import { call, isApiError } from '../../api';
 import { formatDateTime } from '../../i18n';
+import { PhoneCell } from '../../features/telephony/PhoneLink';
 import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
 import { ColumnChooser } from './ColumnChooser';
@@ -331,6 +332,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
             headerComponent: GridHeader,
             // the server sorts; in the grouped view ag-grid must keep the server's order
             comparator: () => 0,
+            ...(c.phone ? { cellRenderer: PhoneCell } : {}),
             ...(sortIndex >= 0 ? { initialSort: initialSort[sortIndex]?.dir, initialSortIndex: sortIndex } : {}),
             valueFormatter:
               c.type === 'enum'

@@ -1,0 +1,323 @@
+/**
+ * The seat's SIP user agent (sip.js over WebSocket), without React: registration with automatic
+ * re-registration and back-off, inbound and outbound calls, hold / resume, mute, DTMF, blind
+ * transfer, hang-up. The provider (SoftphoneProvider.tsx) turns its events into the call log,
+ * the screen pop and the panels.
+ */
+import {
+  Invitation,
+  Inviter,
+  Registerer,
+  RegistererState,
+  SessionState,
+  UserAgent,
+  type Web,
+  type Session,
+} from 'sip.js';
+import type { SoftphoneCredentials } from '../../../electron/common/api/telephony';
+
+export type RegStatus =
+  | { kind: 'off' }
+  | { kind: 'connecting' }
+  | { kind: 'registered'; extension: string }
+  | { kind: 'failed'; reason: 'wrongPassword' | 'unknownUser' | 'unreachable' | 'rejected'; code?: number; text?: string; retryInS?: number };
+
+export type LineState = 'ringing' | 'calling' | 'connected' | 'ended';
+
+export interface Line {
+  id: string;
+  direction: 'inbound' | 'outbound';
+  /** The other party: caller ID (inbound) or the dialled number (outbound, without the prefix). */
+  remote: string;
+  state: LineState;
+  held: boolean;
+  muted: boolean;
+  /** performance.now() when the INVITE arrived or was sent (screen-pop figure). */
+  t0: number;
+  session: Session;
+  /** Why it ended (SIP status of a failed outbound call, 'declined', 'cancelled', 'hangup'). */
+  endReason?: 'hangup' | 'declined' | 'cancelled' | 'busy' | 'noAnswer' | 'failed' | 'unavailable' | 'missed';
+}
+
+export interface SoftphoneEvents {
+  status(s: RegStatus): void;
+  line(l: Line): void;
+  /** The call is connected and its media streams exist (for the recorder and the speaker). */
+  media(l: Line, local: MediaStream, remote: MediaStream): void;
+}
+
+const BACKOFF_S = [1, 2, 4, 8, 15, 30];
+let seq = 0;
+
+export class Softphone {
+  private ua: UserAgent | null = null;
+  private registerer: Registerer | null = null;
+  private creds: SoftphoneCredentials | null = null;
+  private retry = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private stopped = true;
+  status: RegStatus = { kind: 'off' };
+  lines: Line[] = [];
+
+  constructor(private on: SoftphoneEvents) {}
+
+  private setStatus(s: RegStatus) {
+    this.status = s;
+    this.on.status(s);
+  }
+
+  private emit(l: Line) {
+    if (l.state === 'ended') this.lines = this.lines.filter((x) => x !== l);
+    this.on.line(l);
+  }
+
+  async start(creds: SoftphoneCredentials): Promise<void> {
+    await this.stop();
+    this.creds = creds;
+    this.stopped = false;
+    this.retry = 0;
+    const uri = UserAgent.makeURI(`sip:${creds.extension}@${creds.domain}`);
+    if (!uri) throw new Error(`bad SIP URI for ${creds.extension}@${creds.domain}`);
+    this.ua = new UserAgent({
+      uri,
+      authorizationUsername: creds.authUser,
+      authorizationPassword: creds.password,
+      displayName: creds.displayName || creds.extension,
+      transportOptions: { server: creds.wsUrl, connectionTimeout: 5, keepAliveInterval: 15 },
+      sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 500 },
+      logLevel: 'error',
+      // Our own back-off (BACKOFF_S) decides when to try again; sip.js tries once per call.
+      reconnectionAttempts: 1,
+      reconnectionDelay: 1,
+      delegate: {
+        onInvite: (inv) => this.incoming(inv),
+        onDisconnect: (err) => {
+          if (this.stopped) return;
+          if (err) this.scheduleRetry('unreachable');
+        },
+      },
+    });
+    this.registerer = new Registerer(this.ua, { expires: 120 });
+    this.registerer.stateChange.addListener((st) => {
+      if (st === RegistererState.Registered) {
+        this.retry = 0;
+        this.setStatus({ kind: 'registered', extension: creds.extension });
+      }
+    });
+    await this.connectAndRegister();
+  }
+
+  private async connectAndRegister(): Promise<void> {
+    if (!this.ua || !this.registerer || this.stopped) return;
+    this.setStatus({ kind: 'connecting' });
+    try {
+      if (this.ua.isConnected()) {
+        // already connected (a re-register after a refusal)
+      } else if (this.ua.state === 'Started') await this.ua.reconnect();
+      else await this.ua.start();
+    } catch {
+      this.scheduleRetry('unreachable');
+      return;
+    }
+    await this.registerer
+      .register({
+        requestDelegate: {
+          // The registerer may still say Registered after a dropped connection (no state change):
+          // the server's 200 is what tells us we are registered again.
+          onAccept: () => {
+            this.retry = 0;
+            if (this.creds) this.setStatus({ kind: 'registered', extension: this.creds.extension });
+          },
+          onReject: (r) => {
+            const code = r.message.statusCode ?? 0;
+            const text = r.message.reasonPhrase ?? '';
+            if (code === 403 && /password/i.test(text)) this.fail({ kind: 'failed', reason: 'wrongPassword', code, text });
+            else if (code === 403 || code === 404) this.fail({ kind: 'failed', reason: 'unknownUser', code, text });
+            else this.scheduleRetry('rejected', code, text);
+          },
+        },
+      })
+      .catch(() => this.scheduleRetry('unreachable'));
+  }
+
+  /** A refusal the user must fix (wrong password): no automatic retry, it would only repeat. */
+  private fail(s: RegStatus) {
+    this.setStatus(s);
+  }
+
+  private scheduleRetry(reason: 'unreachable' | 'rejected', code?: number, text?: string) {
+    if (this.stopped || this.retryTimer) return;
+    const wait = BACKOFF_S[Math.min(this.retry, BACKOFF_S.length - 1)]!;
+    this.retry++;
+    this.setStatus({ kind: 'failed', reason, code, text, retryInS: wait });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connectAndRegister();
+    }, wait * 1000);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    for (const l of [...this.lines]) await this.hangup(l).catch(() => undefined);
+    const ua = this.ua;
+    const reg = this.registerer;
+    this.ua = null;
+    this.registerer = null;
+    if (reg?.state === RegistererState.Registered) await reg.unregister().catch(() => undefined);
+    if (ua) await ua.stop().catch(() => undefined);
+    this.setStatus({ kind: 'off' });
+  }
+
+  private track(line: Line) {
+    const s = line.session;
+    s.delegate = {
+      onRefer: (referral) => {
+        // We are being transferred (blind): accept and call the target; the old leg ends.
+        void referral.accept().then(() => {
+          const target = referral.referTo.uri.user ?? '';
+          void this.call(target, { fromTransfer: true });
+        });
+      },
+    };
+    s.stateChange.addListener((st) => {
+      if (st === SessionState.Established) {
+        line.state = 'connected';
+        this.emit(line);
+        const sdh = s.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+        if (sdh) this.on.media(line, sdh.localMediaStream, sdh.remoteMediaStream);
+      } else if (st === SessionState.Terminated) {
+        if (line.state === 'ended') return;
+        if (!line.endReason) line.endReason = line.state === 'connected' ? 'hangup' : line.direction === 'inbound' ? 'missed' : 'noAnswer';
+        line.state = 'ended';
+        this.emit(line);
+      }
+    });
+  }
+
+  private incoming(inv: Invitation) {
+    const line: Line = {
+      id: `l${++seq}`,
+      direction: 'inbound',
+      remote: inv.remoteIdentity.uri.user ?? '',
+      state: 'ringing',
+      held: false,
+      muted: false,
+      t0: performance.now(),
+      session: inv,
+    };
+    this.lines.push(line);
+    this.track(line);
+    this.emit(line);
+  }
+
+  /** Places a call; `number` is what the user dialled (the prefix is added by the caller). */
+  call(number: string, opts: { fromTransfer?: boolean; dial?: string } = {}): Line | null {
+    if (!this.ua || !this.creds) return null;
+    const target = UserAgent.makeURI(`sip:${opts.dial ?? number}@${this.creds.domain}`);
+    if (!target) return null;
+    const inviter = new Inviter(this.ua, target, {
+      sessionDescriptionHandlerOptions: { constraints: { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false } },
+    });
+    const line: Line = { id: `l${++seq}`, direction: 'outbound', remote: number, state: 'calling', held: false, muted: false, t0: performance.now(), session: inviter };
+    this.lines.push(line);
+    this.track(line);
+    this.emit(line);
+    void inviter
+      .invite({
+        requestDelegate: {
+          // The registerer may still say Registered after a dropped connection (no state change):
+          // the server's 200 is what tells us we are registered again.
+          onAccept: () => {
+            this.retry = 0;
+            if (this.creds) this.setStatus({ kind: 'registered', extension: this.creds.extension });
+          },
+          onReject: (r) => {
+            const code = r.message.statusCode ?? 0;
+            line.endReason = code === 486 || code === 600 ? 'busy' : code === 480 || code === 404 ? 'unavailable' : code === 487 ? 'cancelled' : code === 603 ? 'declined' : 'failed';
+          },
+        },
+      })
+      .catch(() => {
+        line.endReason = 'failed';
+      });
+    return line;
+  }
+
+  async answer(line: Line): Promise<void> {
+    if (!(line.session instanceof Invitation) || line.state !== 'ringing') return;
+    await line.session.accept({
+      sessionDescriptionHandlerOptions: { constraints: { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false } },
+    });
+  }
+
+  async decline(line: Line): Promise<void> {
+    if (!(line.session instanceof Invitation) || line.state !== 'ringing') return;
+    line.endReason = 'declined';
+    await line.session.reject({ statusCode: 486 });
+  }
+
+  async hangup(line: Line): Promise<void> {
+    const s = line.session;
+    if (s.state === SessionState.Established) {
+      line.endReason ??= 'hangup';
+      await s.bye();
+    } else if (s instanceof Inviter && (s.state === SessionState.Initial || s.state === SessionState.Establishing)) {
+      line.endReason ??= 'cancelled';
+      await s.cancel();
+    } else if (s instanceof Invitation && (s.state === SessionState.Initial || s.state === SessionState.Establishing)) {
+      await this.decline(line);
+    }
+  }
+
+  async setHold(line: Line, hold: boolean): Promise<void> {
+    const s = line.session;
+    if (s.state !== SessionState.Established || line.held === hold) return;
+    s.sessionDescriptionHandlerOptionsReInvite = { hold } as Web.SessionDescriptionHandlerOptions;
+    await new Promise<void>((resolve, reject) => {
+      void s
+        .invite({
+          requestDelegate: { onAccept: () => resolve(), onReject: () => reject(new Error('re-INVITE refused')) },
+          sessionDescriptionHandlerOptions: { hold } as Web.SessionDescriptionHandlerOptions,
+        })
+        .catch(reject);
+    });
+    line.held = hold;
+    // Holding also stops what we send, so the other side hears nothing of the room.
+    (s.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!hold && !line.muted);
+    this.emit(line);
+  }
+
+  setMute(line: Line, muted: boolean) {
+    line.muted = muted;
+    (line.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!muted && !line.held);
+    this.emit(line);
+  }
+
+  dtmf(line: Line, tone: string) {
+    const sdh = line.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined;
+    if (sdh?.sendDtmf(tone)) return;
+    // No RTP DTMF sender: SIP INFO, which PBXs accept as well.
+    void line.session.info({ requestOptions: { body: { contentDisposition: 'render', contentType: 'application/dtmf-relay', content: `Signal=${tone}\r\nDuration=100` } } });
+  }
+
+  /** Blind transfer (REFER): the other party calls `target`; our leg ends when it is accepted. */
+  async transfer(line: Line, target: string): Promise<void> {
+    if (!this.creds) return;
+    const uri = UserAgent.makeURI(`sip:${target}@${this.creds.domain}`);
+    if (!uri || line.session.state !== SessionState.Established) return;
+    await new Promise<void>((resolve, reject) => {
+      void line.session
+        .refer(uri, {
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (r) => reject(new Error(`${r.message.statusCode ?? ''} ${r.message.reasonPhrase ?? ''}`)),
+          },
+        })
+        .catch(reject);
+    });
+    line.endReason = 'hangup';
+    await line.session.bye().catch(() => undefined);
+  }
+}

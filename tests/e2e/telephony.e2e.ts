@@ -1,0 +1,159 @@
+/**
+ * The softphone against a real SIP server: kamailio from tests/fixtures/kamailio on free loopback
+ * ports, two Chromium pages as two extensions (fake microphone), a small demo database.
+ * A (extension 1005, presenting a customer's number) calls B (agent, extension 1002); B's card
+ * pops, they talk, B holds and resumes, A hangs up; the call log, the recording (length, not
+ * silence) and the outcome form are checked. Also: a wrong SIP password, and the server stopped
+ * and started again.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/node/dispatch';
+import { SCREEN_POP_FILE } from '../../scripts/bench/cti.bench';
+import { startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
+import { CHROMIUM_ARGS, loginToShell, screenshot } from './support/app';
+import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+
+const env = useSeededApp(300);
+let k: Kamailio;
+let phoneBrowser: Browser;
+const popSamples: number[] = [];
+
+async function seat(username: string, extension: string, password = TEST_EXTENSIONS[extension]!, extra: Record<string, unknown> = {}) {
+  const { token, session } = await env.core.auth.login(username, DEMO_PASSWORD);
+  const r = await dispatch(env.core, token, 'telephony.settings.save', { wsUrl: k.wsUrl, extension, authUser: extension, password, displayName: username, ...extra });
+  if (!r.result.ok) throw new Error(r.result.error.message);
+  env.core.auth.logout(session);
+}
+
+async function phonePage(username: string): Promise<Page> {
+  const context = await phoneBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['microphone'] });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  await loginToShell(page, env.url, username, DEMO_PASSWORD);
+  return page;
+}
+
+const status = (page: Page) => page.getByTestId('tel-status');
+
+beforeAll(async () => {
+  k = await startKamailio();
+  phoneBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+  });
+}, 30_000);
+afterAll(async () => {
+  await phoneBrowser?.close();
+  await k?.close();
+  if (popSamples.length) {
+    fs.mkdirSync(path.dirname(SCREEN_POP_FILE), { recursive: true });
+    fs.writeFileSync(SCREEN_POP_FILE, JSON.stringify({ at: new Date().toISOString(), samples: popSamples }));
+  }
+});
+
+describe('softphone against kamailio (two Chromium pages)', () => {
+  it('A calls B: B’s ringing panel names the customer, the card pops, hold / resume, hang-up, outcome, call log and recording', async () => {
+    const sqlite = env.core.sqlite;
+    const owner = sqlite.prepare("select id from users where username = 'sales1'").pluck().get() as number;
+    const customerId = Number(sqlite.prepare("insert into customers (name, owner_id, created_at, updated_at) values ('来电测试客户', ?, 0, 0)").run(owner).lastInsertRowid);
+    sqlite.prepare("insert into customer_phones (customer_id, raw, normalized, kind, is_primary) values (?, ?, ?, 'mobile', 1)").run(customerId, TEST_CALLER_IDS['1005'], `86${TEST_CALLER_IDS['1005']}`);
+    await seat('service1', '1002');
+    await seat('service2', '1005');
+    const b = await phonePage('service1');
+    const a = await phonePage('service2');
+    await status(b).and(b.locator('[data-kind="registered"]')).waitFor();
+    await status(a).and(a.locator('[data-kind="registered"]')).waitFor();
+    expect(await status(b).textContent()).toContain('已注册 1002');
+
+    // A dials B from the status bar's dial pad.
+    await a.getByTestId('tel-dialpad-toggle').click();
+    await a.getByTestId('tel-dial-number').fill('1002');
+    await a.getByTestId('tel-dial-call').click();
+    const ringing = b.getByTestId('tel-ringing');
+    await ringing.getByText('来电测试客户').waitFor();
+    expect(await ringing.getByTestId('tel-number').textContent()).toBe('138 0013 8005');
+    await screenshot(b, 'telephony-ringing');
+    await ringing.getByTestId('tel-answer').click();
+
+    // Screen pop on answer: the customer's card opens as a tab.
+    const card = b.getByTestId('customer-card');
+    await card.locator('.toolbar-title', { hasText: '来电测试客户' }).waitFor();
+    popSamples.push(await b.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - (window.__dscrmTel?.lastInviteAt ?? performance.now()))))));
+    const callB = b.getByTestId('tel-call');
+    await callB.and(b.locator('[data-state="connected"]')).waitFor();
+    await a.getByTestId('tel-call').and(a.locator('[data-state="connected"]')).waitFor();
+    await b.waitForTimeout(1500);
+    await callB.getByTestId('tel-hold').click();
+    await b.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+    await screenshot(b, 'telephony-held');
+    await b.waitForTimeout(500);
+    await callB.getByTestId('tel-hold').click();
+    await b.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await b.waitForTimeout(1500);
+
+    // A hangs up; B's outcome form has focus and one key picks the outcome.
+    await a.getByTestId('tel-hangup').click();
+    const outcome = b.getByTestId('tel-outcome');
+    await outcome.waitFor();
+    expect(await b.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('tel-outcome');
+    await screenshot(b, 'telephony-outcome');
+    await b.keyboard.press('1');
+    await outcome.waitFor({ state: 'detached' });
+
+    const rows = sqlite
+      .prepare('select k.id, k.direction, k.from_number, k.to_number, k.extension, k.customer_id, k.answered_at, k.ended_at, k.outcome from calls k order by k.id')
+      .all() as { id: number; direction: string; from_number: string; to_number: string; extension: string; customer_id: number | null; answered_at: number; ended_at: number; outcome: string }[];
+    const inbound = rows.find((r) => r.direction === 'inbound')!;
+    const outbound = rows.find((r) => r.direction === 'outbound')!;
+    expect(inbound).toMatchObject({ from_number: TEST_CALLER_IDS['1005'], to_number: '1002', extension: '1002', customer_id: customerId, outcome: 'done' });
+    expect(outbound).toMatchObject({ to_number: '1002', extension: '1005', outcome: 'answered' });
+    expect(inbound.answered_at).not.toBeNull();
+
+    // The recording of B's call: a file under the data folder, complete, as long as the call, not silence.
+    const rec = await expect
+      .poll(() => sqlite.prepare('select id, path, size_bytes, duration_ms, complete from recordings where call_id = ?').get(inbound.id) as { id: number; path: string; size_bytes: number; duration_ms: number; complete: number } | undefined, { timeout: 10_000 })
+      .toMatchObject({ complete: 1 })
+      .then(() => sqlite.prepare('select id, path, size_bytes, duration_ms, complete from recordings where call_id = ?').get(inbound.id) as { id: number; path: string; size_bytes: number; duration_ms: number; complete: number });
+    expect(fs.statSync(path.join(env.core.dataDir, rec.path)).size).toBe(rec.size_bytes);
+    const talkMs = inbound.ended_at - inbound.answered_at;
+    expect(Math.abs(rec.duration_ms - talkMs)).toBeLessThan(1000);
+    const decoded = await b.evaluate(async (id) => {
+      const buf = await (await fetch(`/media/recordings/${id}`)).arrayBuffer();
+      const audio = await new AudioContext().decodeAudioData(buf);
+      const ch = audio.getChannelData(0);
+      let sum = 0;
+      for (let i = 0; i < ch.length; i++) sum += ch[i]! * ch[i]!;
+      return { durationS: audio.duration, rms: Math.sqrt(sum / ch.length) };
+    }, rec.id);
+    expect(Math.abs(decoded.durationS * 1000 - talkMs)).toBeLessThan(1000);
+    expect(decoded.rms).toBeGreaterThan(0.01);
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('a wrong SIP password says so in the status bar; the server stopped mid-session shows unreachable and registers again when it is back', async () => {
+    await seat('service3', '1003', 'not-the-password');
+    const c = await phonePage('service3');
+    await c.locator('[data-testid="tel-status"][data-reason="wrongPassword"]').waitFor();
+    expect(await status(c).textContent()).toContain('SIP 密码错误');
+    await screenshot(c, 'telephony-wrong-password');
+    await c.context().close();
+
+    await seat('service4', '1004');
+    const d = await phonePage('service4');
+    await d.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    await k.stop();
+    await d.locator('[data-testid="tel-status"][data-reason="unreachable"]').waitFor();
+    expect(await status(d).textContent()).toContain('无法连接 SIP 服务器');
+    await k.start();
+    await d.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor({ timeout: 40_000 });
+    await d.context().close();
+  }, 90_000);
+});
