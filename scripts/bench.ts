@@ -16,6 +16,7 @@ import { benchSearch } from './bench/search.bench';
 import { benchSales } from './bench/sales.bench';
 import { benchReminders } from './bench/reminders.bench';
 import { benchCti } from './bench/cti.bench';
+import { benchSms } from './bench/sms.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -38,6 +39,7 @@ try {
   if (want('sales')) metrics.push(...(await benchSales(dataDir)));
   if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
   if (want('cti')) metrics.push(...(await benchCti(dataDir)));
+  if (want('sms')) metrics.push(...(await benchSms()));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }
