@@ -19,8 +19,24 @@ export const jobRunsDataset: DatasetDef = {
   defaultSort: [{ col: 'id', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
-    // Shown by the job's name (zh / en); a job no longer registered shows its id.
-    { id: 'job', type: 'enum', zh: '任务', en: 'Job', expr: 'c.job', enumValues: JOBS.map((j) => ({ value: j.id, zh: j.label.zh, en: j.label.en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 260 },
+    // Shown by the job's name (zh / en); a job no longer registered shows its id. A getter: the
+    // registry imports the rules, which import the grid, which imports this file (an import cycle).
+    {
+      id: 'job',
+      type: 'enum',
+      zh: '任务',
+      en: 'Job',
+      expr: 'c.job',
+      get enumValues() {
+        return JOBS.map((j) => ({ value: j.id, zh: j.label.zh, en: j.label.en }));
+      },
+      nullable: false,
+      sortable: false,
+      filterable: true,
+      groupable: true,
+      defaultVisible: true,
+      width: 260,
+    },
     { id: 'plannedFor', type: 'text', zh: '计划时间', en: 'Planned for', expr: "substr(c.planned_for, 1, 16) || case when instr(c.planned_for, '#') > 0 then ' (手动)' else '' end", nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
     { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
     { id: 'startedAt', type: 'datetime', zh: '开始', en: 'Started', expr: 'c.started_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
