@@ -17,6 +17,7 @@ import { benchSales } from './bench/sales.bench';
 import { benchReminders } from './bench/reminders.bench';
 import { benchCti } from './bench/cti.bench';
 import { benchSms } from './bench/sms.bench';
+import { benchScheduler } from './bench/scheduler.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 
@@ -40,6 +41,7 @@ try {
   if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
   if (want('cti')) metrics.push(...(await benchCti(dataDir)));
   if (want('sms')) metrics.push(...(await benchSms()));
+  if (want('scheduler')) metrics.push(...(await benchScheduler(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }
