@@ -35,7 +35,8 @@ describe('revisits (real server)', () => {
 
     await page.getByRole('treeitem', { name: '销售回访' }).click();
     const salesScreen = page.getByTestId('rv-screen-sales');
-    await salesScreen.getByTestId(`rv-open-${sale.eventId}`).click();
+    // The 待回访 list is the DataGrid: a double click on the row opens the revisit form.
+    await salesScreen.locator(`.ag-row[row-id="${sale.eventId}"]`).dblclick();
     const dlg = page.getByRole('dialog');
     await dlg.getByTestId('rv-q-0').waitFor();
     for (let i = 0; ; i++) {
@@ -49,11 +50,13 @@ describe('revisits (real server)', () => {
     await dlg.waitFor({ state: 'detached' });
     expect(sq<{ status: string; result: string }>("SELECT status, result FROM revisits WHERE kind = 'sales' AND delivery_id = ?", sale.eventId)).toEqual({ status: 'done', result: 'satisfied' });
     await salesScreen.getByRole('tab', { name: /已回访/ }).click();
-    await salesScreen.getByTestId(`rv-open-${sale.eventId}`).waitFor();
+    await salesScreen.locator(`.ag-row[row-id="${sale.eventId}"]`).waitFor();
 
     await page.getByRole('treeitem', { name: '维修回访' }).click();
     const repairScreen = page.getByTestId('rv-screen-repair');
-    await repairScreen.getByTestId(`rv-open-${repair.eventId}`).click();
+    // Or select the row and press 回访.
+    await repairScreen.locator(`.ag-row[row-id="${repair.eventId}"] input[type="checkbox"]`).first().check();
+    await repairScreen.getByTestId('rv-open').click();
     const d2 = page.getByRole('dialog');
     await d2.getByTestId('rv-items').getByText('更换前刹车片').waitFor();
     for (let i = 0; ; i++) {
@@ -71,7 +74,8 @@ describe('revisits (real server)', () => {
     await d2.getByTestId('rv-save').click();
     await d2.waitFor({ state: 'detached' });
     await repairScreen.getByRole('tab', { name: /需再次回访/ }).click();
-    await repairScreen.getByTestId(`rv-open-${repair.eventId}`).waitFor();
+    await repairScreen.locator(`.ag-row[row-id="${repair.eventId}"]`).waitFor();
+    await screenshot(page, 'revisits-again-grid');
     expect(sq<{ n: number }>("SELECT count(*) AS n FROM tasks WHERE kind = 'low_score' AND customer_id = ? AND status = 'open'", repair.customerId).n).toBe(1);
   });
 

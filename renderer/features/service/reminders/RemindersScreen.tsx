@@ -120,6 +120,29 @@ export function RemindersScreen() {
   };
 
   const total = counts?.kind === kind ? counts.total : 0;
+  // The list's own actions sit in the grid's toolbar, beside the selection they act on.
+  const actions = (
+    <>
+      {canTask && (
+        <Button size="small" busy={busy} onClick={toTasks} disabled={total === 0 || !applied} data-testid="rem-tasks">
+          {selection.count > 0 ? t('rem.toTasksSelected', { n: selection.count }) : t('rem.toTasks')}
+        </Button>
+      )}
+      <Button size="small" disabled={single === null} onClick={() => single !== null && onOpenRow({ id: single })} data-testid="rem-open-customer">
+        {t('rem.openCustomer')}
+      </Button>
+      {kind === 'churn' && (
+        <Button
+          size="small"
+          disabled={single === null}
+          onClick={() => single !== null && void facts(single).then((f) => f && setChurnRow(f), (e) => setMessage(splitErrors(e, []).message))}
+          data-testid="rem-churn-record"
+        >
+          {t('rem.churn.record')}
+        </Button>
+      )}
+    </>
+  );
 
   return (
     <div className="screen screen-fill rem-screen" data-testid="rem-screen">
@@ -140,23 +163,6 @@ export function RemindersScreen() {
           {t('rem.view')}
         </Button>
         <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.reminders" />
-        {canTask && (
-          <Button busy={busy} onClick={toTasks} disabled={total === 0 || !applied} data-testid="rem-tasks">
-            {selection.count > 0 ? t('rem.toTasksSelected', { n: selection.count }) : t('rem.toTasks')}
-          </Button>
-        )}
-        <Button disabled={single === null} onClick={() => single !== null && onOpenRow({ id: single })} data-testid="rem-open-customer">
-          {t('rem.openCustomer')}
-        </Button>
-        {kind === 'churn' && (
-          <Button
-            disabled={single === null}
-            onClick={() => single !== null && void facts(single).then((f) => f && setChurnRow(f), (e) => setMessage(splitErrors(e, []).message))}
-            data-testid="rem-churn-record"
-          >
-            {t('rem.churn.record')}
-          </Button>
-        )}
         {counts?.kind === kind && (
           <span className="rem-muted" data-testid="rem-total">
             {t('rem.total', { n: total })}
@@ -181,6 +187,7 @@ export function RemindersScreen() {
           onOpenRow={onOpenRow}
           onSelectionChange={onSelection}
           onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+          actions={actions}
         />
       )}
       {churnRow && (

@@ -100,6 +100,23 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
       (e) => setMessage(splitErrors(e, []).message),
     );
 
+  // The list's own actions sit in the grid's toolbar, beside the selection they act on.
+  const actions = (
+    <>
+      <Button size="small" disabled={single === null} onClick={() => single !== null && setOpen(single)} data-testid="rv-open">
+        {view === 'done' ? t('rv.again') : t('rv.do')}
+      </Button>
+      <Button size="small" disabled={single === null} onClick={() => single !== null && void openCustomer(single)} data-testid="rv-open-customer">
+        {t('rv.openCustomer')}
+      </Button>
+      {canMakeTasks && view === 'pending' && (
+        <Button size="small" onClick={() => void toTasks()} disabled={!applied || data?.counts.pending === 0} data-testid="rv-to-tasks">
+          {selection.count > 0 ? t('rv.tasksSelected', { n: selection.count }) : t('rv.tasks')}
+        </Button>
+      )}
+    </>
+  );
+
   return (
     <div className={`screen rv-screen${isList(view) ? ' screen-fill' : ''}`} data-testid={`rv-screen-${kind}`}>
       <TabStrip tabs={tabs} activeId={view} onSelect={(id) => setView(id as View)} aria-label={t(kind === 'sales' ? 'rv.title.sales' : 'rv.title.repair')} />
@@ -112,17 +129,6 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
               {t('rv.view')}
             </Button>
             <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.revisits" />
-            <Button disabled={single === null} onClick={() => single !== null && setOpen(single)} data-testid="rv-open">
-              {view === 'done' ? t('rv.again') : t('rv.do')}
-            </Button>
-            <Button disabled={single === null} onClick={() => single !== null && void openCustomer(single)} data-testid="rv-open-customer">
-              {t('rv.openCustomer')}
-            </Button>
-            {canMakeTasks && view === 'pending' && (
-              <Button onClick={() => void toTasks()} disabled={!applied || data?.counts.pending === 0} data-testid="rv-to-tasks">
-                {selection.count > 0 ? t('rv.tasksSelected', { n: selection.count }) : t('rv.tasks')}
-              </Button>
-            )}
             {data && data.excludedDnd > 0 && (
               <span className="rv-muted" data-testid="rv-dnd-excluded">
                 {t('rv.dndExcluded', { n: data.excludedDnd })}
@@ -142,6 +148,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
               onOpenRow={onOpenRow}
               onSelectionChange={onSelection}
               onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+              actions={actions}
             />
           )}
         </>

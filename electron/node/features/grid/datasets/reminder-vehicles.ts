@@ -1,11 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { LOCAL_PATTERN_FROM_SETTINGS, dndSql, kindDateColumn, ruleParams, vehicleRuleSql, type VehicleKind } from '../../service/reminder-sql';
+import { LOCAL_PATTERN_FROM_SETTINGS, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../../service/reminder-sql';
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
 import type { ColumnDef, DatasetDef } from './types';
 
-/** The grid's aliases: the vehicle is the row (`c`), its customer `cu`. */
+/** The grid's aliases: the vehicle is the row (`c`); the rule reads no customer column. */
 const A = { v: 'c', c: 'cu' } as const;
+const OF_CUSTOMER = (col: string) => `(select cu.${col} from customers cu where cu.id = c.customer_id)`;
+const OWNER = OF_CUSTOMER('owner_id');
 
 const DATE_HEADER: Record<VehicleKind, [string, string]> = {
   first_service: ['购车日期', 'Purchased'],
@@ -50,35 +52,37 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
       : [{ id: 'lastServiceDate', type: 'date', zh: '末次进厂', en: 'Last visit', expr: 'c.last_service_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 }];
   const parse = kind === 'mileage_service' ? parseBand : parseRange;
   return {
-    from: 'vehicles c join customers cu on cu.id = c.customer_id',
-    owner: 'cu.owner_id',
+    // The customer's columns are subqueries, not a join: a COUNT (the grid's total, "all N
+    // matching") then reads only the rule's index (SQLite keeps an unused join in a COUNT).
+    from: 'vehicles c',
+    owner: OWNER,
     searchCustomerId: 'c.customer_id',
     presets: parameterisedPresets<{ from?: string; to?: string; kmFrom?: number; kmTo?: number }>(parse, (q, today) => {
       const p = ruleParams(kind, today, q);
-      return sql`${vehicleRuleSql(kind, p, A, LOCAL_PATTERN_FROM_SETTINGS)} and not ${dndSql(A)}`;
+      return sql`${vehicleRuleSql(kind, p, A, LOCAL_PATTERN_FROM_SETTINGS)} and ${notDndVehicleSql('c.id')}`;
     }),
     defaultSort: [{ col: 'date', dir: 'asc' }],
     columns: [
       { id: 'id', type: 'number', zh: '车辆编号', en: 'Vehicle ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
       { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
-      { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('cu.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: OF_CUSTOMER('name'), nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+      { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('c.customer_id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
       { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', expr: 'c.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
       { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: 'c.model', dict: 'model', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
-      { id: 'date', type: 'date', zh: dateZh, en: dateEn, expr: dateCol, nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+      { id: 'date', type: 'date', zh: dateZh, en: dateEn, expr: dateCol, nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 125 },
       ...figure,
       ...lastService,
       ...(kind === 'mileage_service' ? [] : [{ id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 } satisfies ColumnDef]),
       { id: 'vin', type: 'text', zh: 'VIN', en: 'VIN', expr: 'c.vin', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 170 },
-      { id: 'city', type: 'text', zh: '城市', en: 'City', related: 'customers', expr: 'cu.city', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
+      { id: 'city', type: 'text', zh: '城市', en: 'City', related: 'customers', expr: OF_CUSTOMER('city'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
       {
         id: 'ownerName',
         type: 'text',
         zh: '销售顾问',
         en: 'Consultant',
         related: 'customers',
-        expr: '(select u.display_name from users u where u.id = cu.owner_id)',
-        groupKey: { expr: 'cu.owner_id', label: '(select u.display_name from users u where u.id = g.k)' },
+        expr: `(select u.display_name from users u where u.id = ${OWNER})`,
+        groupKey: { expr: OWNER, label: '(select u.display_name from users u where u.id = g.k)' },
         nullable: true,
         sortable: false,
         filterable: true,

@@ -33,8 +33,8 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
   const repairCols: ColumnDef[] =
     kind === 'repair'
       ? [
-          { id: 'roNumber', type: 'text', zh: '工单号', en: 'RO', expr: 'c.ro_number', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
-          { id: 'items', type: 'text', zh: '维修项目', en: 'Repair items', expr: 'c.items', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 200 },
+          { id: 'roNumber', type: 'text', zh: '工单号', en: 'RO', expr: 'c.ro_number', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+          { id: 'items', type: 'text', zh: '维修项目', en: 'Repair items', expr: 'c.items', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
         ]
       : [];
   return {
@@ -46,11 +46,11 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
     columns: [
       { id: 'id', type: 'number', zh: kind === 'sales' ? '交车编号' : '维修编号', en: 'Event ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
       { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
       { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('cu.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
       { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: 'vh.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
       { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: kind === 'sales' ? 'coalesce(c.model, vh.model)' : 'vh.model', dict: 'model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
-      { id: 'date', type: 'date', zh: kind === 'sales' ? '交车日期' : '维修日期', en: kind === 'sales' ? 'Delivered' : 'Repaired', expr: `c.${eventDateColumn(kind)}`, nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+      { id: 'date', type: 'date', zh: kind === 'sales' ? '交车日期' : '维修日期', en: kind === 'sales' ? 'Delivered' : 'Repaired', expr: `c.${eventDateColumn(kind)}`, nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 115 },
       ...repairCols,
       { id: 'attempts', type: 'number', zh: '未接通次数', en: 'Unreached', expr: `coalesce(${latest('attempts')}, 0)`, nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
       { id: 'result', type: 'enum', zh: '回访结果', en: 'Result', expr: latest('result'), enumValues: RESULTS, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
