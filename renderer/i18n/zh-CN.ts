@@ -818,6 +818,8 @@ export const zhCN = {
   "scope.noun.surveys": "调查结果",
   "care.import.file": "选择文件(.xlsx 或 .csv)",
   "care.import.go": "导入",
+  "care.import.pick": "选择文件…",
+  "care.import.none": "未选择文件",
   "care.import.summary": "共 {rows} 行:新增 {saved},已存在 {existing},有问题 {bad}。",
   "care.import.lowScore": "生成低分跟进 {n} 条。",
   "care.import.bad": "有问题的行",

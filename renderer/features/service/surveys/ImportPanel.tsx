@@ -39,7 +39,12 @@ export function ImportPanel({ method, hint, onImported, testId }: { method: 'sur
   return (
     <div className="care-import" data-testid={testId}>
       <div className="care-import-row">
-        <input type="file" accept=".xlsx,.csv" aria-label={t('care.import.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        {/* The browser's own file button speaks the browser's language: ours says 选择文件 in the app's. */}
+        <label className="care-file">
+          <input type="file" accept=".xlsx,.csv" aria-label={t('care.import.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <span className="btn btn-default">{t('care.import.pick')}</span>
+        </label>
+        <span>{file ? file.name : t('care.import.none')}</span>
         <Button variant="primary" busy={busy} disabled={!file} onClick={() => void go()} data-testid={`${testId}-go`}>
           {t('care.import.go')}
         </Button>

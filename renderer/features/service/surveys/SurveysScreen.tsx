@@ -7,7 +7,7 @@ import { useSessionInfo } from '../../auth/session';
 import { ImportPanel } from './ImportPanel';
 import './surveys.css';
 
-const COLUMNS = ['surveyDate', 'kind', 'customerName', 'phone', 'plate', 'score', 'dissatisfied', 'comment', 'followUp'];
+const COLUMNS = ['surveyDate', 'kind', 'customerName', 'phone', 'plate', 'score', 'dissatisfied', 'followUp', 'comment'];
 const SORT = [{ col: 'id', dir: 'desc' as const }];
 
 /**

@@ -71,9 +71,9 @@ export function VisitDialog({ today, onClose, onSaved }: { today: string; onClos
   const label = (k: string) => VISIT_TYPE_LABELS[k as VisitType]?.[locale === 'en' ? 'en' : 'zh'] ?? k;
   const v = view?.vehicle;
   return (
-    <Dialog title={t('care.visit.title')} onClose={onClose} actions={<DialogActions onCancel={onClose} onSubmit={() => void save()} submitLabel={t('cw.save')} busy={busy} testId="visit-save" />}>
+    <Dialog title={t('care.visit.title')} width={640} onClose={onClose} actions={<DialogActions onCancel={onClose} onSubmit={() => void save()} submitLabel={t('cw.save')} busy={busy} testId="visit-save" />}>
       <div className="care-form" data-testid="visit-form">
-        <div className="care-wide care-import-row">
+        <div className="care-wide care-find">
           <TextField label={t('care.visit.find')} value={query} onChange={setQuery} error={errors.vehicleId} onKeyDown={(e) => e.key === 'Enter' && void find()} data-testid="visit-find" />
           <Button onClick={() => void find()} disabled={!query.trim()} data-testid="visit-find-go">
             {t('care.visit.findGo')}
@@ -94,7 +94,9 @@ export function VisitDialog({ today, onClose, onSaved }: { today: string; onClos
           options={[{ value: '', label: '—' }, ...(view?.advisors ?? []).map((a) => ({ value: String(a.id), label: a.name }))]}
           error={errors.advisorId}
         />
-        <TextField className="care-wide" label={t('care.visit.items')} value={items} onChange={setItems} maxLength={2000} error={errors.items} />
+        <div className="care-wide">
+          <TextField label={t('care.visit.items')} value={items} onChange={setItems} maxLength={2000} error={errors.items} />
+        </div>
         <TextField label={t('care.visit.ro')} hint={t('care.visit.roHint')} value={roNumber} onChange={setRoNumber} maxLength={40} error={errors.roNumber} />
         <div className="care-wide">
           <FormMessage>{message}</FormMessage>
