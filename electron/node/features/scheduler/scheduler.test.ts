@@ -352,8 +352,15 @@ describe('scheduler: maintenance jobs', () => {
       expect((await s.runNow('tasks.overdueEscalation')).created).toBe(1);
       t.clock.advance(MINUTE);
       expect((await s.runNow('tasks.overdueEscalation')).created).toBe(0);
-      const notes = t.core.sqlite.prepare('SELECT user_id AS userId, kind, title FROM notifications').all();
-      expect(notes).toEqual([{ userId: mgr.userId, kind: 'tasks.overdue', title: '1 个任务已逾期未完成' }]);
+      // The next day the churn task is overdue too; the birthday one was already told about.
+      t.clock.set(at(addDays(DAY0, 1), 9));
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(1);
+      const notes = t.core.sqlite.prepare('SELECT user_id AS userId, kind, title FROM notifications ORDER BY id').all();
+      expect(notes).toEqual([
+        { userId: mgr.userId, kind: 'tasks.overdue', title: '1 个任务已逾期未完成' },
+        { userId: mgr.userId, kind: 'tasks.overdue', title: '1 个任务已逾期未完成' },
+      ]);
+      expect(t.core.sqlite.prepare('SELECT count(*) FROM task_escalations').pluck().get()).toBe(2);
     } finally {
       t.cleanup();
     }

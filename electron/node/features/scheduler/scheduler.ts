@@ -145,6 +145,8 @@ export class Scheduler {
       for (const t of this.dueOccurrences(job, sch, now)) {
         report.runs.push(await this.runOccurrence(job, plannedLabel(t, this.tz)));
         this.lease.acquire(this.core.clock.now());
+        // Let the app answer requests between runs (a run holds the one connection while it works).
+        await new Promise((r) => setImmediate(r));
       }
     }
     // Runs left 'running' by a dead process (we hold the lease, so nobody else runs them), and
