@@ -20,6 +20,7 @@ import { workbenchHandlers } from './features/service/workbench-handlers';
 import { appointmentsHandlers } from './features/service/appointments-handlers';
 import { solicitationHandlers } from './features/service/solicitation-handlers';
 import { revisitsHandlers } from './features/service/revisits-handlers';
+import { smsHandlers } from './features/sms/sms-handlers';
 import { serviceVisitsHandlers, surveysHandlers } from './features/service/service-visits-handlers';
 import { telephonyHandlers } from './features/telephony/handlers';
 import { schedulerHandlers } from './features/scheduler/handlers';
@@ -62,6 +63,7 @@ export const handlers: Handlers<Api> = {
   ...appointmentsHandlers,
   ...solicitationHandlers,
   ...revisitsHandlers,
+  ...smsHandlers,
   ...serviceVisitsHandlers,
   ...surveysHandlers,
   ...telephonyHandlers,

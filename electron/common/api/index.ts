@@ -12,6 +12,7 @@ import { appointmentsApi } from './appointments';
 import { solicitationApi } from './solicitation';
 import { complaintsApi } from './complaints';
 import { workbenchApi } from './workbench';
+import { smsApi } from './sms';
 import { serviceVisitsApi } from './service-visits';
 import { surveysApi } from './surveys';
 import { telephonyApi } from './telephony';
@@ -36,6 +37,7 @@ export const api = {
   ...appointmentsApi,
   ...solicitationApi,
   ...revisitsApi,
+  ...smsApi,
   ...serviceVisitsApi,
   ...surveysApi,
   ...telephonyApi,
@@ -63,6 +65,7 @@ export type * from './workbench';
 export type * from './appointments';
 export type * from './solicitation';
 export type * from './revisits';
+export type * from './sms';
 export type * from './service-visits';
 export type * from './surveys';
 export type * from './telephony';

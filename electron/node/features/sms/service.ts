@@ -8,6 +8,8 @@ import type { SmsChannel } from './channel';
 import { SmsOutbox, type BatchCounts, type SmsChannelKind } from './outbox';
 import { isOptOutReply } from './recipients';
 import { SmsSender } from './sender';
+import { smppConfigOf } from './settings';
+import { SmppChannel } from './smpp-channel';
 
 interface Receipt {
   gatewayId: string;
@@ -33,6 +35,7 @@ export class SmsService {
   private progressTimer: NodeJS.Timeout | null = null;
   private dirty = new Set<number>();
   private early = new Map<string, Receipt>();
+  private started = false;
 
   constructor(private readonly core: Core) {
     this.outbox = new SmsOutbox(core.sqlite, core.clock);
@@ -75,6 +78,25 @@ export class SmsService {
     this.runs.delete(kind);
     await run.sender.stop();
     await run.channel.close();
+  }
+
+  /**
+   * Starts the channels enabled in the settings, once per core: queued messages left by the
+   * previous run go out without anyone touching the batch.
+   */
+  ensureStarted(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.restartChannels();
+  }
+
+  /** After the settings changed: the channels as configured now. */
+  async restartChannels(): Promise<void> {
+    this.started = true;
+    const smpp = smppConfigOf(this.core);
+    if (smpp?.enabled && smpp.systemId) {
+      await this.attach(new SmppChannel(smpp), { window: smpp.windowSize, ratePerSecond: smpp.ratePerSecond });
+    } else await this.detach('smpp');
   }
 
   channel(kind: SmsChannelKind): SmsChannel | null {

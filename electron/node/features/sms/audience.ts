@@ -1,0 +1,126 @@
+/**
+ * Who an SMS batch goes to, resolved on the server: customers by id, every row of a grid query
+ * (read page by page through the shared grid service, so the renderer never loads all rows), and
+ * manual numbers. Only customers the user may see are read (visibility in SQL); merge values come
+ * from the customer, their first vehicle, their next appointment and the dealer.
+ */
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import { gridQuerySchema, type gridSelectionQuerySchema } from '../../../common/api/grid';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import type { SessionCtx } from '../auth/service';
+import { todayIn } from '../grid/dates';
+import { gridOf } from '../grid/services';
+import { parseManualNumbers, type ParsedNumbers } from './numbers';
+import type { Candidate } from './recipients';
+import { salutation, type MergeValues } from './template';
+
+export const MAX_RECIPIENTS = 100_000;
+
+export interface AudienceInput {
+  customerIds: number[];
+  grid: { query: z.output<typeof gridSelectionQuerySchema>; expectedCount: number } | null;
+  manualNumbers: string;
+  values: Record<string, Record<string, string>>;
+}
+
+export interface Audience {
+  candidates: (Candidate & { name: string | null })[];
+  manual: ParsedNumbers;
+}
+
+function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): number[] {
+  const grid = gridOf(core).grid;
+  const { columns } = grid.columns(s, g.query.dataset);
+  const col = g.query.dataset === 'customers' ? 'id' : columns.some((c) => c.id === 'customerId') ? 'customerId' : null;
+  if (!col) {
+    throw new AppError('INVALID_INPUT', { issues: '该列表没有客户,不能发短信 / This list has no customers to text', fields: [{ field: 'audience', message: 'sms.noCustomers' }] });
+  }
+  const n = grid.count(s, g.query);
+  if (n !== g.expectedCount) {
+    throw new AppError('CONFLICT', { reason: `列表已变化:选中 ${g.expectedCount} 条,现在符合条件的有 ${n} 条,请刷新后重试 / the list changed: ${g.expectedCount} selected, ${n} match now` });
+  }
+  if (n > MAX_RECIPIENTS) throw new AppError('TOO_MANY_ROWS', { count: n, max: MAX_RECIPIENTS });
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const cols = col === 'id' ? ['id'] : ['id', col];
+    const page = grid.query(s, gridQuerySchema.parse({ ...g.query, columns: cols, sort: [{ col: 'id', dir: 'asc' }], cursor, limit: 500 }));
+    if (page.kind !== 'rows') break;
+    for (const r of page.rows) {
+      const v = Number((r as Record<string, unknown>)[col]);
+      if (Number.isInteger(v) && v > 0) ids.push(v);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+interface CustomerRow {
+  id: number;
+  name: string;
+  gender: 'male' | 'female' | 'other';
+  kind: 'individual' | 'company';
+  dnd: number;
+  mobile: string | null;
+  plate: string | null;
+  model: string | null;
+  due: string | null;
+  apptDate: string | null;
+  apptSlot: string | null;
+  owner: string | null;
+  ownerPhone: string | null;
+}
+
+export function resolveAudience(core: Core, s: SessionCtx, input: AudienceInput): Audience {
+  const ids = [...input.customerIds];
+  if (input.grid) ids.push(...gridCustomerIds(core, s, input.grid));
+  const unique = [...new Set(ids)];
+  if (unique.length > MAX_RECIPIENTS) throw new AppError('TOO_MANY_ROWS', { count: unique.length, max: MAX_RECIPIENTS });
+  const today = todayIn(core.settings.get('dealer.timeZone'), core.clock.now());
+  const dealer = core.settings.get('dealer.name');
+  const rows: CustomerRow[] = [];
+  const visible = core.visibility.visibleSql(s, 'c');
+  for (let i = 0; i < unique.length; i += 500) {
+    const chunk = JSON.stringify(unique.slice(i, i + 500));
+    rows.push(
+      ...core.db.all<CustomerRow>(sql`
+        select c.id, c.name, c.gender, c.kind, c.dnd_sms as dnd,
+          (select p.normalized from customer_phones p where p.customer_id = c.id and p.kind = 'mobile' order by p.is_primary desc, p.id limit 1) as mobile,
+          v.plate,
+          coalesce((select d.label_zh from dictionaries d where d.kind = 'model' and d.code = v.model), v.model) as model,
+          (select min(x) from (select v.next_service_date as x union all select v.insurance_expiry union all select v.inspection_expiry
+             union all select v.membership_expiry union all select v.licence_expiry) where x >= ${today}) as due,
+          a.date as apptDate, a.slot as apptSlot,
+          u.display_name as owner, u.phone as ownerPhone
+        from customers c
+        left join vehicles v on v.id = (select min(v2.id) from vehicles v2 where v2.customer_id = c.id)
+        left join appointments a on a.id = (select a2.id from appointments a2 where a2.customer_id = c.id and a2.status = 'booked' and a2.date >= ${today} order by a2.date, a2.slot limit 1)
+        left join users u on u.id = c.owner_id
+        where c.id in (select value from json_each(${chunk})) and ${visible}`),
+    );
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const candidates: Audience['candidates'] = [];
+  for (const id of unique) {
+    const r = byId.get(id);
+    if (!r) continue; // not visible to this user, or deleted: never texted
+    const values: MergeValues = {
+      姓名: r.name,
+      称呼: salutation(r.name, r.gender, r.kind),
+      车牌: r.plate,
+      车型: r.model,
+      到期日: r.due,
+      预约时间: r.apptDate ? `${r.apptDate} ${r.apptSlot ?? ''}`.trim() : null,
+      经销商: dealer,
+      顾问: r.owner,
+      顾问电话: r.ownerPhone,
+      ...(input.values[String(id)] ?? {}),
+    };
+    candidates.push({ customerId: id, name: r.name, number: r.mobile, dnd: r.dnd === 1, values });
+  }
+  const manual = parseManualNumbers(input.manualNumbers);
+  for (const m of manual.numbers) candidates.push({ customerId: null, name: null, number: m.number, dnd: false, values: { 经销商: dealer } });
+  return { candidates, manual };
+}

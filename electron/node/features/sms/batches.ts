@@ -1,0 +1,99 @@
+/**
+ * Preview and send: the audience resolved, DND / opted-out / duplicates left out and counted,
+ * each recipient's text merged (template fields + dealer signature) and measured. Recipients
+ * whose text cannot be sent (a missing field, over 10 parts) are kept in the batch as failed rows
+ * with the reason, so the batch lists them; the rest are queued in the same transaction.
+ */
+import type { SmsPreview, SmsSample, SmsSendResult } from '../../../common/api/sms';
+import type { Core } from '../../core';
+import { AppError } from '../../errors';
+import type { SessionCtx } from '../auth/service';
+import { resolveAudience, type AudienceInput } from './audience';
+import { MAX_PARTS, measure, textProblem } from './encoding';
+import { resolveRecipients } from './recipients';
+import { smsOf } from './service';
+import { smsSignature } from './settings';
+import { merge, unknownFields, withSignature } from './template';
+
+export interface SendInput {
+  audience: AudienceInput;
+  message: { templateId: number | null; body: string; channel: 'smpp' | 'modem' };
+  scheduledAt: number | null;
+}
+
+interface Planned {
+  preview: SmsPreview;
+  messages: { customerId: number | null; number: string; text: string; parts: number; problem: string | null }[];
+}
+
+const SAMPLES = 5;
+const MISSING_LISTED = 200;
+
+function invalid(message: string, field = 'body'): AppError {
+  return new AppError('INVALID_INPUT', { issues: message, fields: [{ field, message }] });
+}
+
+function plan(core: Core, s: SessionCtx, input: SendInput): Planned {
+  const body = input.message.body;
+  if (body.trim() === '') throw invalid('短信内容为空 / The message is empty');
+  const unknown = unknownFields(body);
+  if (unknown.length) throw invalid(`模板中有未知字段:${unknown.map((f) => `{${f}}`).join('、')} / Unknown template fields: ${unknown.join(', ')}`);
+  const audience = resolveAudience(core, s, input.audience);
+  const optedOut = new Set(
+    (core.sqlite.prepare('SELECT number FROM sms_opt_outs').all() as { number: string }[]).map((r) => r.number),
+  );
+  const { recipients, leftOut } = resolveRecipients(audience.candidates, optedOut);
+  leftOut.duplicate += audience.manual.duplicates;
+  const signature = smsSignature(core);
+  const names = new Map(audience.candidates.map((c) => [c.number ?? '', c.name]));
+  const preview: SmsPreview = {
+    sendable: 0, leftOut, invalidNumbers: audience.manual.invalid, missingCount: 0, missing: [], tooLong: 0, samples: [], maxChars: 0, maxParts: 0,
+  };
+  const messages: Planned['messages'] = [];
+  for (const r of recipients) {
+    const m = merge(body, r.values);
+    const text = withSignature(m.text, signature);
+    const size = measure(text);
+    let problem: string | null = null;
+    if (m.missing.length) {
+      problem = `缺少字段:${m.missing.join('、')} / Missing fields: ${m.missing.join(', ')}`;
+      preview.missingCount++;
+      if (preview.missing.length < MISSING_LISTED) preview.missing.push({ customerId: r.customerId, name: names.get(r.number) ?? null, number: r.number, fields: m.missing });
+    } else if (size.parts > MAX_PARTS) {
+      problem = textProblem(text);
+      preview.tooLong++;
+    } else preview.sendable++;
+    preview.maxChars = Math.max(preview.maxChars, size.chars);
+    preview.maxParts = Math.max(preview.maxParts, size.parts);
+    if (preview.samples.length < SAMPLES) {
+      const sample: SmsSample = { customerId: r.customerId, name: names.get(r.number) ?? null, number: r.number, text, chars: size.chars, parts: size.parts, encoding: size.encoding, missing: m.missing };
+      preview.samples.push(sample);
+    }
+    messages.push({ customerId: r.customerId, number: r.number, text, parts: size.parts, problem });
+  }
+  return { preview, messages };
+}
+
+export function previewSms(core: Core, s: SessionCtx, input: SendInput): SmsPreview {
+  return plan(core, s, input).preview;
+}
+
+export function sendSms(core: Core, s: SessionCtx, input: SendInput): SmsSendResult {
+  const { preview, messages } = plan(core, s, input);
+  if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');
+  const now = core.clock.now();
+  if (input.scheduledAt != null && input.scheduledAt < now - 60_000) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
+  const sms = smsOf(core);
+  sms.ensureStarted();
+  const batchId = sms.outbox.createBatch({
+    createdBy: s.user.id,
+    templateId: input.message.templateId,
+    body: input.message.body,
+    channel: input.message.channel,
+    scheduledAt: input.scheduledAt,
+    leftOut: preview.leftOut,
+    messages,
+  });
+  sms.kick();
+  return { ...preview, batchId, status: sms.outbox.batchStatus(batchId) ?? 'sending' };
+}

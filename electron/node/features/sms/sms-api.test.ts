@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { startSmsc, type Smsc } from '../../../../tests/support/smsc';
+import { smsOf } from './service';
+
+async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('SMS API: preview, send, schedule, history, settings', () => {
+  let t: TestCore;
+  let smsc: Smsc;
+  let tok: Record<string, string>;
+  let uid: Record<string, number>;
+  const cust: Record<string, number> = {};
+
+  function customer(name: string, gender: string, owner: number, phone: string | null, opts: { dnd?: boolean; plate?: string | null } = {}): number {
+    const now = t.clock.now();
+    const id = Number(
+      t.core.sqlite.prepare(`INSERT INTO customers (name, gender, owner_id, dnd_sms, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`).run(name, gender, owner, opts.dnd ? 1 : 0, now, now).lastInsertRowid,
+    );
+    if (phone) t.core.sqlite.prepare(`INSERT INTO customer_phones (customer_id, raw, normalized, kind, is_primary) VALUES (?, ?, ?, 'mobile', 1)`).run(id, phone, `86${phone}`);
+    if (opts.plate !== undefined) {
+      t.core.sqlite.prepare(`INSERT INTO vehicles (customer_id, vin, plate, model, created_at, updated_at) VALUES (?, ?, ?, 'X1', ?, ?)`).run(id, `VIN${id}`.padEnd(17, '0'), opts.plate, now, now);
+    }
+    return id;
+  }
+
+  beforeAll(async () => {
+    smsc = await startSmsc();
+    t = await makeCore();
+    ({ tok, uid } = await usersWithSessions(t.core, [
+      ['admin1', 'admin'],
+      ['sales1', 'salesConsultant'],
+      ['sales2', 'salesConsultant'],
+      ['advisor1', 'serviceAdvisor'],
+    ]));
+    cust.wang = customer('王小明', 'male', uid.sales1!, '13900000001', { plate: '粤B12345' });
+    cust.li = customer('李娜', 'female', uid.sales1!, '13900000002', { plate: null });
+    cust.dnd = customer('赵免扰', 'male', uid.sales1!, '13900000003', { dnd: true });
+    cust.opt = customer('钱退订', 'male', uid.sales1!, '13900000004', { plate: '粤B00004' });
+    cust.twin = customer('王小明家属', 'female', uid.sales1!, '13900000001', { plate: '粤B12346' });
+    cust.other = customer('孙别人', 'male', uid.sales2!, '13900000009', { plate: '粤B99999' });
+    t.core.sqlite.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES ('8613900000004', 'reply', 0)`).run();
+  });
+  afterAll(async () => {
+    await smsOf(t.core).stop();
+    t.cleanup();
+    await smsc.close();
+  });
+
+  const audience = () => ({ customerIds: [cust.wang!, cust.li!, cust.dnd!, cust.opt!, cust.twin!, cust.other!], manualNumbers: '138 0013 8000\n12345\n+86 13900000001' });
+  const message = { body: '{称呼}您好,您的爱车{车牌}保养提醒。', channel: 'smpp' as const };
+
+  it('preview: DND / opted out / duplicates / not visible left out and counted, a missing field listed, texts with the dealer signature', async () => {
+    const r = await call(t.core, tok.sales1!, 'sms.preview', { audience: audience(), message });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const p = r.value as { sendable: number; leftOut: unknown; invalidNumbers: { line: number }[]; missing: { name: string; fields: string[] }[]; samples: { text: string; parts: number; chars: number }[] };
+    // wang, li (missing plate), manual 13800138000; twin + the manual copy of wang's number are duplicates; 孙别人 is not sales1's.
+    expect(p.leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 2, noMobile: 0 });
+    expect(p.sendable).toBe(1); // wang; li lacks {车牌}; the manual number has no plate either
+    expect(p.missing.map((m) => [m.name, m.fields])).toEqual([['李娜', ['车牌']], [null, ['称呼', '车牌']]]);
+    expect(p.invalidNumbers.map((i) => i.line)).toEqual([2]);
+    expect(p.samples[0]).toMatchObject({ text: '王先生您好,您的爱车粤B12345保养提醒。【一汽-大众 演示经销商】', parts: 1 });
+  });
+
+  it('a user without the sms.send permission is refused', async () => {
+    const r = await call(t.core, tok.advisor1!, 'sms.preview', { audience: audience(), message });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('FORBIDDEN');
+  });
+
+  it('a template with an unknown field, or an empty message, is refused with the reason', async () => {
+    const r1 = await call(t.core, tok.sales1!, 'sms.preview', { audience: audience(), message: { body: '{姓命}您好' } });
+    expect(!r1.ok && r1.error.message).toMatch(/未知字段:\{姓命\}/);
+    const r2 = await call(t.core, tok.sales1!, 'sms.preview', { audience: audience(), message: { body: '   ' } });
+    expect(!r2.ok && r2.error.message).toMatch(/短信内容为空/);
+  });
+
+  it('settings: the SMPP password is stored sealed and never sent back', async () => {
+    const save = await call(t.core, tok.admin1!, 'sms.settings.save', {
+      smpp: { enabled: true, host: '127.0.0.1', port: smsc.port, systemId: 'dscrm', password: 'secret12', sourceAddr: '10690001', ratePerSecond: 200, windowSize: 10 },
+      modem: { enabled: false, path: '/dev/null', baudRate: 115200, ratePerSecond: 0.2 },
+      signature: '鹏城汽车',
+    });
+    expect(save.ok).toBe(true);
+    expect(JSON.stringify(save)).not.toContain('secret12');
+    const raw = t.core.sqlite.prepare(`SELECT password_enc AS p FROM sms_channels WHERE kind = 'smpp'`).get() as { p: string };
+    expect(raw.p).toMatch(/^v1:/);
+    expect(raw.p).not.toContain('secret12');
+    const get = await call(t.core, tok.admin1!, 'sms.settings', {});
+    expect(get.ok && (get.value as { smpp: { hasPassword: boolean } }).smpp.hasPassword).toBe(true);
+    const denied = await call(t.core, tok.sales1!, 'sms.settings', {});
+    expect(!denied.ok && denied.error.code).toBe('FORBIDDEN');
+    await until('bound', async () => {
+      const s = await call(t.core, tok.sales1!, 'sms.status', {});
+      return s.ok && (s.value as { smpp: { state: string } }).smpp.state === 'bound';
+    });
+  });
+
+  it('send: the batch lists who was left out and why, delivers, and shows in the customer history', async () => {
+    const r = await call(t.core, tok.sales1!, 'sms.send', { audience: audience(), message });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const batchId = (r.value as { batchId: number }).batchId;
+    await until('delivered', () => smsOf(t.core).progress(batchId).delivered === 1);
+    expect(smsc.received.map((m) => [m.number, m.text])).toEqual([['8613900000001', '王先生您好,您的爱车粤B12345保养提醒。【鹏城汽车】']]);
+    const b = await call(t.core, tok.sales1!, 'sms.batch', { batchId });
+    expect(b.ok).toBe(true);
+    if (!b.ok) return;
+    const v = b.value as { batch: Record<string, unknown>; problems: { customerName: string | null; lastError: string }[] };
+    expect(v.batch).toMatchObject({ leftOutDnd: 1, leftOutOptOut: 1, leftOutDuplicate: 2, delivered: 1, failed: 2 });
+    expect(v.problems.map((p) => p.lastError)).toEqual([expect.stringMatching(/缺少字段:车牌/), expect.stringMatching(/缺少字段/)]);
+    const h = await call(t.core, tok.sales1!, 'sms.customerHistory', { customerId: cust.wang! });
+    expect(h.ok && (h.value as { status: string }[]).map((m) => m.status)).toEqual(['delivered']);
+    // Another consultant can neither read the batch nor the customer's history.
+    const b2 = await call(t.core, tok.sales2!, 'sms.batch', { batchId });
+    expect(!b2.ok && b2.error.code).toBe('FORBIDDEN');
+    const h2 = await call(t.core, tok.sales2!, 'sms.customerHistory', { customerId: cust.wang! });
+    expect(!h2.ok && h2.error.code).toBe('NOT_FOUND');
+  });
+
+  it('scheduled: waits, can be rescheduled until it starts, then the due job sends it; cancelled batches send nothing', async () => {
+    smsc.received.length = 0;
+    const at = t.clock.now() + 3_600_000;
+    const r = await call(t.core, tok.sales1!, 'sms.send', { audience: { customerIds: [cust.wang!] }, message, scheduledAt: at });
+    expect(r.ok && (r.value as { status: string }).status).toBe('scheduled');
+    const batchId = r.ok ? (r.value as { batchId: number }).batchId : 0;
+    const re = await call(t.core, tok.sales1!, 'sms.batch.reschedule', { batchId, scheduledAt: at + 60_000 });
+    expect(re.ok).toBe(true);
+    expect(smsOf(t.core).sendDueBatches(at + 30_000)).toEqual([]);
+    const c = await call(t.core, tok.sales1!, 'sms.send', { audience: { customerIds: [cust.wang!] }, message, scheduledAt: at });
+    const cancelId = c.ok ? (c.value as { batchId: number }).batchId : 0;
+    expect((await call(t.core, tok.sales1!, 'sms.batch.cancel', { batchId: cancelId })).ok).toBe(true);
+    expect(smsOf(t.core).sendDueBatches(at + 60_000)).toEqual([batchId]);
+    await until('delivered', () => smsOf(t.core).progress(batchId).delivered === 1);
+    const late = await call(t.core, tok.sales1!, 'sms.batch.reschedule', { batchId, scheduledAt: at + 120_000 });
+    expect(!late.ok && late.error.code).toBe('CONFLICT');
+    expect(smsOf(t.core).progress(cancelId)).toMatchObject({ status: 'cancelled', failed: 1, delivered: 0 });
+    expect(smsc.received).toHaveLength(1);
+  });
+});
