@@ -15,6 +15,7 @@ import { benchGrid } from './bench/grid.bench';
 import { benchSearch } from './bench/search.bench';
 import { benchSales } from './bench/sales.bench';
 import { benchReminders } from './bench/reminders.bench';
+import { benchSolicitation } from './bench/solicitation.bench';
 import { benchCti } from './bench/cti.bench';
 import { benchSms } from './bench/sms.bench';
 import { benchScheduler } from './bench/scheduler.bench';
@@ -39,6 +40,7 @@ try {
   if (want('search')) metrics.push(...(await benchSearch(dataDir)));
   if (want('sales')) metrics.push(...(await benchSales(dataDir)));
   if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
+  if (want('solicitation')) metrics.push(...(await benchSolicitation(dataDir)));
   if (want('cti')) metrics.push(...(await benchCti(dataDir)));
   if (want('sms')) metrics.push(...(await benchSms()));
   if (want('scheduler')) metrics.push(...(await benchScheduler(dataDir)));
