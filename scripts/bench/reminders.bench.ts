@@ -1,5 +1,6 @@
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind } from '../../electron/common/api/reminders';
+import { REVISIT_DATASETS, REVISIT_KINDS, revisitPreset, type RevisitKind } from '../../electron/common/api/revisits';
 import { gridQuerySchema, type GridQuery } from '../../electron/common/api/grid';
 import { DATASET_DEFS } from '../../electron/node/features/grid/datasets';
 import { gridOf } from '../../electron/node/features/grid/services';
@@ -24,6 +25,7 @@ export async function benchReminders(dataDir: string): Promise<Metric[]> {
     const out: Metric[] = [];
     for (const kind of REMINDER_KINDS) out.push(await benchKind(core, token, session, kind));
     for (const kind of REMINDER_KINDS) out.push(await benchGridPath(core, token, session, kind));
+    for (const kind of REVISIT_KINDS) out.push(await benchGridPath(core, token, session, kind));
     return out;
   } finally {
     core.close();
@@ -79,13 +81,17 @@ async function benchKind(core: Core, token: string, session: Parameters<ReturnTy
  * data set with the rule pinned as the preset for the default range, scope 'all', through the
  * whole API path; baseline: the same SQL (page + count) on raw better-sqlite3. The screen also
  * calls reminders.list once per 查看 for the DND count (the figure above).
+ * revisits.<sales|repair>.grid.ms: the same for the 待回访 tab of the last 3 days.
  */
-async function benchGridPath(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind): Promise<Metric> {
-  const def = DATASET_DEFS[REMINDER_DATASETS[kind]];
+async function benchGridPath(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind | RevisitKind): Promise<Metric> {
+  const revisit = kind === 'sales' || kind === 'repair';
+  const dataset = revisit ? REVISIT_DATASETS[kind] : REMINDER_DATASETS[kind];
+  const preset = revisit ? revisitPreset('pending') : reminderPreset(kind, {});
+  const def = DATASET_DEFS[dataset];
   const input: GridQuery = {
-    dataset: REMINDER_DATASETS[kind],
+    dataset,
     scope: 'all',
-    filter: { columns: [], preset: reminderPreset(kind, {}) },
+    filter: { columns: [], preset },
     columns: def.columns.filter((c) => c.defaultVisible).map((c) => c.id),
     sort: def.defaultSort,
     limit: 100,
@@ -124,7 +130,8 @@ async function benchGridPath(core: Core, token: string, session: Parameters<Retu
   const total = r.result.ok ? (r.result.value as { total: number | null }).total : null;
   const p95 = percentile(api, 95);
   const p95raw = percentile(base, 95);
-  log(`grid.query ${REMINDER_DATASETS[kind]} (preset ${reminderPreset(kind, {})}): ${total?.toLocaleString()} rows: p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
+  log(`grid.query ${dataset} (preset ${preset}): ${total?.toLocaleString()} rows: p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
   const churn = kind === 'churn';
-  return { name: churn ? 'churn.grid.ms' : `reminders.${kind}.grid.ms`, value: round(p95), unit: 'ms', baseline: round(p95raw), goal: churn ? '≤ 500 ms' : '≤ 200 ms' };
+  const name = revisit ? `revisits.${kind}.grid.ms` : churn ? 'churn.grid.ms' : `reminders.${kind}.grid.ms`;
+  return { name, value: round(p95), unit: 'ms', baseline: round(p95raw), goal: churn ? '≤ 500 ms' : '≤ 200 ms' };
 }
