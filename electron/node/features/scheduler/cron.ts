@@ -61,6 +61,31 @@ export function occurrences(expr: string, timeZone: string, after: number, upTo:
   }
 }
 
+/** The latest occurrence within (after, upTo], or null: newest first, so an every-minute job stops at once. */
+export function latestOccurrence(expr: string, timeZone: string, after: number, upTo: number): number | null {
+  const v = validateDetailed(expr.trim());
+  if (!v.valid || !v.fields) return null;
+  const matcher: ScheduledTask = createTask(expr.trim(), () => undefined, { timezone: timeZone, name: `matcher-${Math.random()}` });
+  try {
+    const hours = [...v.fields.hour].sort((a, b) => b - a);
+    const minutes = [...v.fields.minute].sort((a, b) => b - a);
+    const first = todayIn(timeZone, after);
+    for (let day = todayIn(timeZone, upTo); day >= first; day = addDays(day, -1)) {
+      const start = dayStartMs(day, timeZone);
+      for (const h of hours)
+        for (const m of minutes) {
+          const t = start + h * 3_600_000 + m * MINUTE;
+          if (t > upTo) continue;
+          if (t <= after) return null;
+          if (matcher.match(new Date(t))) return t;
+        }
+    }
+    return null;
+  } finally {
+    void matcher.destroy();
+  }
+}
+
 /** Planned time as stored in job_runs.planned_for: the dealer's local 'YYYY-MM-DD HH:mm'. */
 export function plannedLabel(t: number, timeZone: string): string {
   const p = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(t);

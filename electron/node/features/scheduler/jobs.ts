@@ -1,6 +1,7 @@
 import { GENERATION_JOBS } from './generation';
 import type { JobDef } from './job';
 import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
+import { smsDueBatches } from '../sms/scheduled-job';
 
 /**
  * THE job registry: every scheduled job of the app, in the order a tick runs them. To add a job,
@@ -14,7 +15,7 @@ import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance
 export const JOBS: readonly JobDef[] = [
   ...GENERATION_JOBS,
   overdueEscalation,
-  // sms: due scheduled SMS batches (every minute) — one line here
+  smsDueBatches,
   databaseBackup,
   sessionCleanup,
   // telephony: recording retention (daily) — one line here

@@ -234,6 +234,30 @@ describe('scheduler: failures, retries, pause, run now', () => {
     }
   });
 
+  it('jobs without catch-up run their latest missed occurrence once: the current minute, the 03:00 backup at start-up', async () => {
+    const t = await makeCore();
+    try {
+      t.clock.set(at(DAY0, 8, 17) + 20_000);
+      const s = new Scheduler(t.core, { jobs: JOBS.filter((j) => !j.catchUp), instanceId: 'x' });
+      const r = await s.tick();
+      expect(Object.fromEntries(r.runs.map((x) => [x.job, x.plannedFor]))).toEqual({
+        'tasks.overdueEscalation': `${DAY0} 08:17`,
+        'maintenance.backup': `${DAY0} 03:00`,
+        'maintenance.sessions': `${DAY0} 03:15`,
+      });
+      // Two days off: still one backup, the latest one; the every-minute job runs for this minute only.
+      t.clock.set(at(addDays(DAY0, 2), 9, 5));
+      const r2 = await s.tick();
+      expect(Object.fromEntries(r2.runs.map((x) => [x.job, x.plannedFor]))).toMatchObject({
+        'tasks.overdueEscalation': `${addDays(DAY0, 2)} 09:05`,
+        'maintenance.backup': `${addDays(DAY0, 2)} 03:00`,
+      });
+      expect(r2.runs).toHaveLength(3);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('a paused job does not run, and after resuming does not run the paused days', async () => {
     const t = await makeCore();
     try {

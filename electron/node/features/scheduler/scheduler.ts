@@ -3,7 +3,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { todayIn } from '../grid/dates';
-import { cronProblem, occurrences, plannedLabel, plannedMs } from './cron';
+import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
 import type { JobContext, JobDef, JobResult } from './job';
 import { Lease } from './lease';
 
@@ -175,8 +175,11 @@ export class Scheduler {
     // once (a backup due at 03:00 while the PC was off runs when it starts).
     const floor = job.catchUp && last.p ? now - CATCH_UP_DAYS * DAY : now - DAY;
     const after = Math.max(lastMs, sch.updatedAt ?? -Infinity, floor);
-    const due = occurrences(sch.cron, this.tz, after, now);
-    return job.catchUp ? due : due.slice(-1);
+    if (!job.catchUp || !last.p) {
+      const latest = latestOccurrence(sch.cron, this.tz, after, now);
+      return latest == null ? [] : [latest];
+    }
+    return occurrences(sch.cron, this.tz, after, now);
   }
 
   /** Runs a job now (admin's 立即运行), whatever its schedule; logged like any run. */
