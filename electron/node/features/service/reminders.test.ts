@@ -192,6 +192,31 @@ describe('the lists on the DataGrid: the rule decides the rows, the grid sorts /
     expect(await call(t.core, tok.service1!, 'grid.query', { ...base, filter: { columns: [], preset: 'constructor' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
+  it('local plates follow the dealer.platePrefix setting in the grid as in the list (流失预警, 专项保养)', async () => {
+    const before = t.core.settings.get('dealer.platePrefix');
+    try {
+      t.core.settings.set('dealer.platePrefix', ' 沪a ');
+      for (const kind of ['churn', 'mileage_service'] as const) {
+        const params = kind === 'churn' ? { from: RANGES.churn[0], to: RANGES.churn[1] } : { kmFrom: 20_000, kmTo: 60_000 };
+        const l = await list('service1', { kind, ...params });
+        const g = await grid('service1', kind, params);
+        expect(g.total).toBe(l.total);
+        expect(l.total, `${kind} should have 沪A vehicles in the demo data`).toBeGreaterThan(0);
+        const plates = t.core.sqlite.prepare(`select plate from vehicles where id in (${g.rows.map((r) => Number(r.id)).join(',') || 0})`).pluck().all() as string[];
+        expect(plates.every((p) => p.startsWith('沪A'))).toBe(true);
+      }
+    } finally {
+      t.core.settings.set('dealer.platePrefix', before);
+    }
+  });
+
+  it('exports the list as the grid shows it (the rule pinned)', async () => {
+    const params = { from: RANGES.expiry_licence[0], to: RANGES.expiry_licence[1] };
+    const l = await list('csmanager', { kind: 'expiry_licence', ...params });
+    const r = await call(t.core, tok.csmanager!, 'grid.export', { dataset: 'reminderExpiryLicence', scope: 'all', filter: { columns: [], preset: reminderPreset('expiry_licence', params) }, columns: ['customerName', 'plate', 'date'], exportId: 'rem-export-1' });
+    expect(r).toMatchObject({ ok: true, value: { rows: l.total } });
+  });
+
   it("a sales consultant's grid shows only their customers; scope all is refused", async () => {
     const params = { from: TODAY, to: addDays(TODAY, 365) };
     const r = await call(t.core, tok.sales1!, 'grid.query', { dataset: 'reminderExpiryInsurance', scope: 'mine', filter: { columns: [], preset: reminderPreset('expiry_insurance', params) }, columns: ['customerName'], limit: 500, withTotal: true });
