@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/node/dispatch';
 import { SCREEN_POP_FILE } from '../../scripts/bench/cti.bench';
-import { startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
+import { sippInbound, startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
 import { CHROMIUM_ARGS, loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 
@@ -85,7 +85,6 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     // Screen pop on answer: the customer's card opens as a tab.
     const card = b.getByTestId('customer-card');
     await card.locator('.toolbar-title', { hasText: '来电测试客户' }).waitFor();
-    popSamples.push(await b.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - (window.__dscrmTel?.lastInviteAt ?? performance.now()))))));
     const callB = b.getByTestId('tel-call');
     await callB.and(b.locator('[data-state="connected"]')).waitFor();
     await a.getByTestId('tel-call').and(a.locator('[data-state="connected"]')).waitFor();
@@ -155,5 +154,63 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await k.start();
     await d.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor({ timeout: 40_000 });
     await d.context().close();
+  }, 90_000);
+
+  it('sipp places an inbound call with a seeded customer’s number (+86 form): the card pops on ring; declining is logged', async () => {
+    const sqlite = env.core.sqlite;
+    const owner = sqlite.prepare("select id from users where username = 'sales2'").pluck().get() as number;
+    const customerId = Number(sqlite.prepare("insert into customers (name, owner_id, created_at, updated_at) values ('外线来电客户', ?, 0, 0)").run(owner).lastInsertRowid);
+    sqlite.prepare("insert into customer_phones (customer_id, raw, normalized, kind, is_primary) values (?, '139 0013 9001', '8613900139001', 'mobile', 1)").run(customerId);
+    await seat('csmanager', '1006', TEST_EXTENSIONS['1006'], { popOn: 'ring' });
+    const p = await phonePage('csmanager');
+    await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    for (let i = 0; i < 3; i++) {
+      const sipp = sippInbound(k, '+8613900139001', '1006');
+      const ringing = p.getByTestId('tel-ringing');
+      await ringing.getByText('外线来电客户').waitFor();
+      // Screen pop on ring: the card is open while it still rings.
+      await p.getByTestId('customer-card').locator('.toolbar-title', { hasText: '外线来电客户' }).waitFor();
+      popSamples.push(await p.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - (window.__dscrmTel?.lastInviteAt ?? performance.now()))))));
+      if (i === 0) await screenshot(p, 'telephony-pop-on-ring');
+      await ringing.getByTestId('tel-decline').click();
+      const done = await sipp;
+      expect(done.code, done.output.slice(-2000)).toBe(0);
+      await ringing.waitFor({ state: 'detached' });
+    }
+    const rows = await expect
+      .poll(() => sqlite.prepare("select customer_id, from_number, outcome, answered_at from calls where extension = '1006' and ended_at is not null").all(), { timeout: 5000 })
+      .toHaveLength(3)
+      .then(() => sqlite.prepare("select customer_id, from_number, outcome, answered_at from calls where extension = '1006'").all());
+    expect(rows[0]).toEqual({ customer_id: customerId, from_number: '+8613900139001', outcome: 'declined', answered_at: null });
+    await p.context().close();
+  }, 90_000);
+
+  it('blind transfer: A calls B, A transfers B to C; C rings with B’s extension, answers, and A’s call is over', async () => {
+    await seat('service2', '1005');
+    await seat('service1', '1002');
+    await seat('service4', '1004');
+    const a = await phonePage('service2');
+    const b = await phonePage('service1');
+    const c = await phonePage('service4');
+    for (const p of [a, b, c]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    await a.getByTestId('tel-dialpad-toggle').click();
+    await a.getByTestId('tel-dial-number').fill('1002');
+    await a.getByTestId('tel-dial-call').click();
+    await b.getByTestId('tel-answer').click();
+    await a.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await a.getByTestId('tel-transfer').click();
+    await a.getByTestId('tel-transfer-to').fill('1004');
+    await a.getByTestId('tel-transfer-to').press('Enter');
+    const ringingC = c.getByTestId('tel-ringing');
+    await ringingC.waitFor();
+    expect(await ringingC.getByTestId('tel-number').textContent()).toBe('1002');
+    await ringingC.getByTestId('tel-answer').click();
+    await c.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await a.getByTestId('tel-call').waitFor({ state: 'detached' });
+    await c.getByTestId('tel-hangup').click();
+    await b.getByTestId('tel-outcome').waitFor();
+    const rows = env.core.sqlite.prepare("select direction, extension, to_number from calls where extension in ('1002', '1004') order by id desc limit 2").all();
+    expect(rows).toEqual(expect.arrayContaining([{ direction: 'outbound', extension: '1002', to_number: '1004' }, { direction: 'inbound', extension: '1004', to_number: '1004' }]));
+    for (const p of [a, b, c]) await p.context().close();
   }, 90_000);
 });

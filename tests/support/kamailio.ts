@@ -127,3 +127,23 @@ export async function startKamailio(): Promise<Kamailio> {
     },
   };
 }
+
+/**
+ * Places one inbound call through kamailio's UDP side with sipp (the test trunk): caller ID
+ * `caller` rings extension `callee`; resolves with sipp's exit code and output when the call is
+ * over (the softphone declined it, or it timed out).
+ */
+export function sippInbound(k: Kamailio, caller: string, callee: string, timeoutS = 30): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(
+      process.env.SIPP_PATH ?? 'sipp',
+      ['-sf', path.join(FIXTURE, 'sipp-inbound.xml'), '-key', 'caller', caller, '-key', 'callee', callee, '-i', '127.0.0.1', '-m', '1', '-l', '1', '-timeout', `${timeoutS}s`, '-timeout_error', '-nostdin', '-trace_err', '-error_file', path.join(os.tmpdir(), `sipp-${process.pid}-err.log`), `127.0.0.1:${k.udpPort}`],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    proc.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    proc.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+    proc.once('error', reject);
+    proc.once('exit', (code) => resolve({ code, output }));
+  });
+}

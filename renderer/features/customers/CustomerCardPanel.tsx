@@ -10,6 +10,7 @@ import { dictLabel, useDictionary } from './dictionaries';
 import { useNavigation } from '../../shell/navigation';
 import { formatPhone } from '../../../electron/common/phone-format';
 import { PhoneLink } from '../telephony/PhoneLink';
+import { callOutcomeLabel, RecordingBadge } from '../telephony/RecordingBadge';
 import { SALES_ROLES } from '../../../electron/common/api/sales';
 import { useSessionInfo } from '../auth/session';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
@@ -207,9 +208,9 @@ export function CustomerCardPanel({ id }: { id: number }) {
             { key: 'when', header: t('customer.col.when'), nowrap: true, render: (c) => when(c.startedAt) },
             { key: 'dir', header: t('customer.col.direction'), render: (c) => t(`customer.direction.${c.direction}`) },
             { key: 'dur', header: t('customer.col.duration'), align: 'right', render: (c) => c.durationS ?? '' },
-            { key: 'outcome', header: t('customer.col.result'), render: (c) => c.outcome ?? '' },
+            { key: 'outcome', header: t('customer.col.result'), render: (c) => callOutcomeLabel(c.outcome, locale) },
             { key: 'user', header: t('customer.col.user'), render: (c) => c.userName ?? '' },
-            { key: 'rec', header: t('customer.col.recording'), render: (c) => (c.recordingId ? <span className="badge">{t('customer.hasRecording')}</span> : '') },
+            { key: 'rec', header: t('customer.col.recording'), render: (c) => (c.recordingId ? <RecordingBadge recordingId={c.recordingId} label={t('customer.hasRecording')} locale={locale} /> : '') },
           ]}
         />
         <RecordSection

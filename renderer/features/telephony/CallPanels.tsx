@@ -61,15 +61,17 @@ export function RingingPanel(p: { line: Line; lookup: CtiLookupResult | null; on
   );
 }
 
+/** Talk time: counts from the moment the call is connected, not from the first ring. */
 function useTimer(running: boolean): string {
-  const [start] = useState(() => Date.now());
-  const [now, setNow] = useState(start);
+  const [start, setStart] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
+    setStart((s) => s ?? Date.now());
     const t = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(t);
   }, [running]);
-  const s = Math.max(0, Math.floor((now - start) / 1000));
+  const s = start === null ? 0 : Math.max(0, Math.floor((now - start) / 1000));
   return `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
 

@@ -1,4 +1,17 @@
+import { CALL_OUTCOMES } from '../../../common/api/telephony';
 import type { DatasetDef } from '../grid/datasets/types';
+
+/** Technical ends (telephony.call.end) and the agents' business outcomes, in both languages. */
+const OUTCOMES = [
+  { value: 'answered', zh: '已接通', en: 'Answered' },
+  { value: 'missed', zh: '未接', en: 'Missed' },
+  { value: 'declined', zh: '已拒接', en: 'Declined' },
+  { value: 'noAnswer', zh: '无人接听', en: 'No answer' },
+  { value: 'busy', zh: '忙', en: 'Busy' },
+  { value: 'failed', zh: '失败', en: 'Failed' },
+  { value: 'cancelled', zh: '已取消', en: 'Cancelled' },
+  ...CALL_OUTCOMES.map(({ value, zh, en }) => ({ value, zh, en })),
+];
 
 const YES_NO = [
   { value: '1', zh: '完整', en: 'Complete' },
@@ -29,6 +42,6 @@ export const recordingsDataset: DatasetDef = {
     { id: 'durationS', type: 'number', zh: '时长(秒)', en: 'Duration (s)', expr: '(c.duration_ms / 1000)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
     { id: 'sizeKb', type: 'number', zh: '大小(KB)', en: 'Size (KB)', expr: '(c.size_bytes / 1024)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
     { id: 'complete', type: 'enum', zh: '录音状态', en: 'State', expr: "(case when c.complete = 1 then '1' else '0' end)", enumValues: YES_NO, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-    { id: 'outcome', type: 'text', zh: '通话结果', en: 'Outcome', expr: 'k.outcome', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    { id: 'outcome', type: 'enum', zh: '通话结果', en: 'Outcome', expr: 'k.outcome', enumValues: OUTCOMES, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
   ],
 };
