@@ -213,4 +213,31 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     expect(rows).toEqual(expect.arrayContaining([{ direction: 'outbound', extension: '1002', to_number: '1004' }, { direction: 'inbound', extension: '1004', to_number: '1004' }]));
     for (const p of [a, b, c]) await p.context().close();
   }, 90_000);
+
+  it('the call-centre screens: seat settings, missed calls with call-back, recording search with the player (manager)', async () => {
+    const p = await phonePage('csmanager');
+    await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    await p.getByRole('treeitem', { name: '软电话' }).click();
+    const settings = p.getByTestId('softphone-screen');
+    expect(await settings.locator('input[name="extension"]').inputValue()).toBe('1006');
+    expect(await settings.locator('input[name="sipPassword"]').inputValue()).toBe(''); // never sent back
+    await screenshot(p, 'telephony-settings');
+
+    await p.getByRole('treeitem', { name: '通话记录' }).click();
+    const missed = p.getByTestId('tel-missed');
+    await missed.getByText('外线来电客户').first().waitFor();
+    await screenshot(p, 'telephony-missed');
+
+    await p.getByRole('treeitem', { name: '电话录音检索' }).click();
+    const screen = p.getByTestId('recordings-screen');
+    await screen.getByRole('radio', { name: '全部' }).click();
+    const row = screen.locator('.ag-row[row-index="0"] [col-id="customerName"]');
+    await row.waitFor();
+    await row.dblclick();
+    const player = p.getByTestId('tel-player').locator('audio');
+    await player.waitFor();
+    await p.waitForFunction(() => ((document.querySelector('[data-testid="tel-player"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 1);
+    await screenshot(p, 'telephony-recordings');
+    await p.context().close();
+  }, 60_000);
 });
