@@ -64,6 +64,8 @@ export function RemindersScreen() {
           setFrom(d.from);
           setTo(d.to);
           setApplied(k === 'mileage_service' ? { kind: k, kmFrom: p.kmFrom, kmTo: p.kmTo } : { kind: k, from: d.from, to: d.to });
+          // The same range again still re-reads the rows (the counts above are fresh too).
+          grid.current?.refresh();
         },
         (e) => setMessage(splitErrors(e, []).message),
       );

@@ -56,6 +56,8 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
           setFrom(d.from);
           setTo(d.to);
           setApplied({ from: d.from, to: d.to });
+          // The same range again still re-reads the rows (the tab counts are fresh too).
+          grid.current?.refresh();
         },
         (e) => setMessage(splitErrors(e, []).message),
       );
@@ -67,7 +69,6 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
     if (isList(view)) load(view, from, to, current);
     // Range changes wait for 查看; a tab or scope change reloads with the current range.
   }, [view, load, reloadKey, current]);
-  useEffect(() => grid.current?.refresh(), [reloadKey]);
 
   const tabs = [
     ...REVISIT_TABS.map((id) => ({ id, label: data && isList(view) ? `${t(`rv.tab.${id}`)} (${data.counts[id]})` : t(`rv.tab.${id}`) })),
