@@ -168,3 +168,20 @@ describe('recording a service visit (serviceVisits.add / import)', () => {
     expect(r.error.message).toMatch(/日期.*维修类型.*工单号/);
   });
 });
+
+describe('made-up RO numbers', () => {
+  it('a second and third visit of a vehicle on one day without an RO number get -2, -3', async () => {
+    const t = await makeCore();
+    try {
+      t.clock.set(Date.UTC(2026, 10, 30, 2, 0));
+      const { tok } = await usersWithSessions(t.core, [['adv', 'serviceAdvisor']]);
+      const c = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('周先生', 0, 0)").run().lastInsertRowid);
+      const v = Number(t.core.sqlite.prepare("INSERT INTO vehicles (customer_id, vin, model, created_at, updated_at) VALUES (?, 'LFV2A21K0A3300001', 'sagitar', 0, 0)").run(c).lastInsertRowid);
+      const ros: string[] = [];
+      for (let i = 0; i < 3; i++) ros.push(((await call(t.core, tok.adv!, 'serviceVisits.add', { vehicleId: v, date: '2026-11-30', type: 'repair' })) as Ok<Saved>).value.roNumber);
+      expect(ros).toEqual([`CRM-20261130-${v}`, `CRM-20261130-${v}-2`, `CRM-20261130-${v}-3`]);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

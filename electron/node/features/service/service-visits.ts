@@ -32,7 +32,8 @@ const vehicleFacts = (db: Db, id: number) =>
 /** An RO number for a visit entered here without one from the DMS: CRM-<day>-<vehicle>-<n>. */
 function ownRoNumber(db: Db, vehicleId: number, date: string): string {
   const base = `CRM-${date.replaceAll('-', '')}-${vehicleId}`;
-  const n = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM service_visits WHERE ro_number = ${base} OR ro_number LIKE ${base + '-%'}`)!.n;
+  // A range on the unique index ('-' + 1 is '.'): LIKE cannot use it and scanned 3M ROs (1.1 s) at 1M customers.
+  const n = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM service_visits WHERE ro_number = ${base} OR (ro_number > ${base + '-'} AND ro_number < ${base + '.'})`)!.n;
   return n ? `${base}-${n + 1}` : base;
 }
 
