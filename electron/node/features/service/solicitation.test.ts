@@ -140,6 +140,11 @@ describe('solicitation tasks', () => {
     expect(t.core.sqlite.prepare('SELECT success_visit_id FROM solicitation_tasks WHERE id = ?').pluck().get(taskOf(3))).toBe(v);
   });
 
+  it('the task list shows the failure reason by its dictionary label', async () => {
+    const cols = (await call(t.core, tok.mgr!, 'grid.columns', { dataset: 'solicitationTasks' })) as Ok<{ columns: { id: string; enumValues?: { value: string; zh: string }[] }[] }>;
+    expect(cols.value.columns.find((c) => c.id === 'failReason')?.enumValues).toContainEqual(expect.objectContaining({ value: 'moved', zh: '搬迁外地' }));
+  });
+
   it('every change is audited', () => {
     const n = t.core.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'solicitation_task'").pluck().get() as number;
     expect(n).toBeGreaterThanOrEqual(4 + 4 + 4);
