@@ -237,6 +237,10 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     const player = p.getByTestId('tel-player').locator('audio');
     await player.waitFor();
     await p.waitForFunction(() => ((document.querySelector('[data-testid="tel-player"] audio') as HTMLAudioElement | null)?.readyState ?? 0) >= 1);
+    // The finished WebM carries its duration, so the player shows the length and can seek.
+    const duration = await player.evaluate((a: HTMLAudioElement) => a.duration);
+    expect(Number.isFinite(duration)).toBe(true);
+    expect(duration).toBeGreaterThan(0);
     await screenshot(p, 'telephony-recordings');
     await p.context().close();
   }, 60_000);

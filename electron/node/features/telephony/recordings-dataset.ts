@@ -41,7 +41,7 @@ export const recordingsDataset: DatasetDef = {
     { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
     { id: 'durationS', type: 'number', zh: '时长(秒)', en: 'Duration (s)', expr: '(c.duration_ms / 1000)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
     { id: 'sizeKb', type: 'number', zh: '大小(KB)', en: 'Size (KB)', expr: '(c.size_bytes / 1024)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-    { id: 'complete', type: 'enum', zh: '录音状态', en: 'State', expr: "(case when c.complete = 1 then '1' else '0' end)", enumValues: YES_NO, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'complete', type: 'enum', zh: '录音状态', en: 'State', expr: "(case when c.complete = 1 then '1' else '0' end)", enumValues: YES_NO, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110 },
     { id: 'outcome', type: 'enum', zh: '通话结果', en: 'Outcome', expr: 'k.outcome', enumValues: OUTCOMES, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
   ],
 };

@@ -8,6 +8,7 @@ import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
+import { patchWebmDuration } from './webm-duration';
 
 interface RecRow {
   id: number;
@@ -97,6 +98,7 @@ export class Recordings {
       // the file is gone: keep the indexed size, the row stays incomplete
       return { recordingId: rec.id, sizeBytes: size, durationMs };
     }
+    if (rec.mime.includes('webm')) size = writeDuration(path.join(this.core.dataDir, rec.path), durationMs) ?? size;
     this.core.sqlite.prepare('update recordings set complete = 1, duration_ms = ?, size_bytes = ? where id = ?').run(durationMs, size, rec.id);
     this.nextSeq.delete(rec.id);
     return { recordingId: rec.id, sizeBytes: size, durationMs };
@@ -138,5 +140,41 @@ export class Recordings {
       after: { to: out ?? 'download', fileName: f.fileName },
     });
     return { path: out, url: out ? null : `/media/recordings/${f.id}?download=1`, fileName: f.fileName };
+  }
+}
+
+/**
+ * Writes the duration into a finished WebM (see webm-duration.ts) through a temporary file and a
+ * rename, so a crash midway leaves the original. Returns the new size, or null when left as it was.
+ */
+function writeDuration(file: string, durationMs: number): number | null {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    const patched = patchWebmDuration(head.subarray(0, n), durationMs);
+    if (!patched) return null;
+    const tmp = `${file}.tmp`;
+    const out = fs.openSync(tmp, 'w');
+    try {
+      fs.writeSync(out, patched.head);
+      const input = fs.openSync(file, 'r');
+      const buf = Buffer.alloc(1 << 16);
+      let at = patched.replaces;
+      for (;;) {
+        const r = fs.readSync(input, buf, 0, buf.length, at);
+        if (r <= 0) break;
+        fs.writeSync(out, buf, 0, r);
+        at += r;
+      }
+      fs.closeSync(input);
+    } finally {
+      fs.closeSync(out);
+    }
+    fs.renameSync(tmp, file);
+    return fs.statSync(file).size;
+  } catch {
+    return null; // a full disk here keeps the playable original; only seeking suffers
   }
 }
