@@ -7,6 +7,8 @@ import { Button, Toolbar } from '../../ui';
 import { DataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
 import { ReassignButton } from '../sales/analysis/ReassignButton';
+import { SmsButton } from '../sms/SmsButton';
+import { audienceOf } from '../sms/SmsSendDialog';
 import { CustomerForm } from './CustomerForm';
 import { SearchBox } from './SearchBox';
 
@@ -55,6 +57,7 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
             gridRef.current?.refresh();
           }}
         />
+        <SmsButton audience={audienceOf(selection.selection, selection.count)} onDone={() => gridRef.current?.clearSelection()} />
         <Button variant="primary" onClick={() => setCreating(true)}>
           {t('customer.new')}
         </Button>
