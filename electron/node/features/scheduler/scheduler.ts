@@ -98,7 +98,7 @@ export class Scheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.cronTasks.push(schedule('* * * * *', () => void this.tick().catch(() => undefined), { timezone: this.tz, name: `ds-crm-scheduler-${this.instanceId}`, noOverlap: true }));
+    this.cronTasks.push(schedule('* * * * *', () => void this.tick().catch(() => undefined), { timezone: this.tz, name: `ds-crm-scheduler-${this.instanceId}`, noOverlap: true, suppressMissedWarning: true }));
     void this.tick().catch(() => undefined);
   }
 
@@ -159,6 +159,13 @@ export class Scheduler {
       .all(MAX_ATTEMPTS, now - RETRY_AFTER_MS) as RunRow[];
     for (const r of again) {
       if (this.inFlight.has(r.id)) continue;
+      if (r.status === 'running' && r.attempts >= MAX_ATTEMPTS) {
+        // Killed mid-run MAX_ATTEMPTS times (e.g. the run itself brings the app down): stop trying.
+        this.core.sqlite
+          .prepare("update job_runs set status = 'failed', ended_at = ?, error = ? where id = ? and status = 'running'")
+          .run(now, `interrupted ${r.attempts} times (the app stopped during the run)`, r.id);
+        continue;
+      }
       const job = this.opts.jobs.find((j) => j.id === r.job);
       if (!job || this.scheduleOf(job.id).paused) continue;
       report.runs.push(await this.runOccurrence(job, r.plannedFor));
