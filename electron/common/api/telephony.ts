@@ -16,6 +16,8 @@ export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 /** How a call ended technically (set by telephony.call.end). */
 export const CALL_END_REASONS = ['hangup', 'missed', 'declined', 'busy', 'failed', 'noAnswer', 'cancelled'] as const;
+/** Outcome of a call found still open when the seat's softphone started again (crash, closed window). */
+export const INTERRUPTED = 'interrupted';
 export type CallEndReason = (typeof CALL_END_REASONS)[number];
 
 /** Business outcomes the agent picks after the call; `key` is the one-key shortcut in the form. */
@@ -158,6 +160,8 @@ export const telephonyApi = {
     output: returns<CallLogRow>(),
   }),
   'telephony.call.get': method({ input: z.object({ callId: z.number().int().positive() }).strict(), access: 'session', output: returns<CallLogRow>() }),
+  /** When the seat's softphone starts: calls left open by a crash or a closed window end as 'interrupted'. */
+  'telephony.calls.closeInterrupted': method({ input: z.object({}).strict(), access: 'session', output: returns<{ closed: number }>() }),
   'telephony.calls.missed': method({ input: z.object({}).strict(), access: 'session', output: returns<CallLogRow[]>() }),
   'telephony.calls.ofCustomer': method({ input: z.object({ customerId: z.number().int().positive() }).strict(), access: 'session', output: returns<CallLogRow[]>() }),
   /** One piece of the call's recording (MediaRecorder chunk, base64), in order from seq 0. */

@@ -10,6 +10,7 @@ const TECHNICAL: Record<string, [string, string]> = {
   failed: ['失败', 'Failed'],
   noAnswer: ['无人接听', 'No answer'],
   cancelled: ['已取消', 'Cancelled'],
+  interrupted: ['通话中断', 'Interrupted'],
 };
 
 /** A call's outcome in the user's language (technical end or the agent's business outcome). */

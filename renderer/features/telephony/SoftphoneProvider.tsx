@@ -177,6 +177,8 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
       const creds = await call('telephony.credentials', {}).catch(() => null);
       if (!live) return;
       if (!creds) return void setStatus({ kind: 'failed', reason: 'rejected', text: tt('reason.noPassword') });
+      // Calls left open by a crash or a closed window: the log says they were interrupted.
+      if (phone.lines.length === 0) await call('telephony.calls.closeInterrupted', {}).catch(() => undefined);
       await phone.start(creds);
     })();
     return () => {

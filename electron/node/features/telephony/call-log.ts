@@ -1,6 +1,6 @@
 import type { TelInput } from './input';
 import { sql } from 'drizzle-orm';
-import type { CallEndReason, CallLogRow, CallStarted } from '../../../common/api/telephony';
+import { INTERRUPTED, type CallEndReason, type CallLogRow, type CallStarted } from '../../../common/api/telephony';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
@@ -134,6 +134,20 @@ export class CallLog {
       patch.customer_id = input.customerId;
     }
     return this.update(s, input.callId, patch, row);
+  }
+
+  /**
+   * A seat runs one softphone. When it starts, calls of this user still open (the window crashed or
+   * was closed mid-call) are ended now as 'interrupted', with an unknown duration; their recordings
+   * stay as written and marked incomplete.
+   */
+  closeInterrupted(s: SessionCtx): { closed: number } {
+    const open = this.core.sqlite.prepare<[number], { id: number }>('select id from calls where user_id = ? and ended_at is null').all(s.user.id);
+    for (const { id } of open) {
+      const row = this.get(id)!;
+      this.update(s, id, { ended_at: this.core.clock.now(), duration_s: null, outcome: INTERRUPTED }, row);
+    }
+    return { closed: open.length };
   }
 
   /** Unanswered inbound calls of my seat (last 7 days) that nobody has talked to since. */

@@ -20,6 +20,7 @@ export const telephonyHandlers: Handlers<typeof telephonyApi> = {
     if (!row || !t.calls.mayRead(s, row)) throw new AppError('NOT_FOUND');
     return row;
   },
+  'telephony.calls.closeInterrupted': (ctx) => telephonyOf(ctx.core).calls.closeInterrupted(me(ctx)),
   'telephony.calls.missed': (ctx) => telephonyOf(ctx.core).calls.missed(me(ctx)),
   'telephony.calls.ofCustomer': (ctx, { customerId }) => telephonyOf(ctx.core).calls.ofCustomer(me(ctx), customerId),
   'telephony.recording.chunk': (ctx, input) => telephonyOf(ctx.core).recordings.chunk(me(ctx), ctx.locale, input),

@@ -10,6 +10,7 @@ const OUTCOMES = [
   { value: 'busy', zh: '忙', en: 'Busy' },
   { value: 'failed', zh: '失败', en: 'Failed' },
   { value: 'cancelled', zh: '已取消', en: 'Cancelled' },
+  { value: 'interrupted', zh: '通话中断', en: 'Interrupted' },
   ...CALL_OUTCOMES.map(({ value, zh, en }) => ({ value, zh, en })),
 ];
 

@@ -249,6 +249,17 @@ describe('recordings', () => {
     expect(fs.statSync(`${file}.kept`).size).toBe(300);
   });
 
+  it('a window closed mid-call: when the seat starts again the open call ends as interrupted, its recording stays incomplete', async () => {
+    const c = (await ok(tok.agent1!, 'telephony.call.start', { direction: 'inbound', remoteNumber: '13800138000' })).callId;
+    await ok(tok.agent1!, 'telephony.call.answer', { callId: c });
+    await ok(tok.agent1!, 'telephony.recording.chunk', { callId: c, seq: 0, mime: 'audio/webm', data: webm(100) });
+    t.clock.advance(30_000);
+    expect(await ok(tok.agent2!, 'telephony.calls.closeInterrupted')).toEqual({ closed: 0 }); // another seat's call is not touched
+    expect(await ok(tok.agent1!, 'telephony.calls.closeInterrupted')).toEqual({ closed: 1 });
+    expect(await ok(tok.agent1!, 'telephony.call.get', { callId: c })).toMatchObject({ outcome: 'interrupted', durationS: null, recordingComplete: false });
+    expect((await ok(tok.agent1!, 'telephony.call.get', { callId: c })).endedAt).toBe(t.clock.now());
+  });
+
   it('export needs recordings.export and is audited', async () => {
     const denied = await call(t.core, tok.agent1!, 'telephony.recording.export', { recordingId });
     expect(denied.ok).toBe(false);
@@ -270,11 +281,12 @@ describe('recordings', () => {
   it('recording search: my own recordings for an agent; team / all only with recordings.play', async () => {
     const q = (scope: string, filter: unknown = { columns: [] }) => ({ dataset: 'recordings', scope, filter, columns: ['id', 'extension', 'direction', 'customerName', 'complete'], limit: 50 });
     const mine = await ok(tok.agent1!, 'grid.query', q('mine'));
-    expect(mine.rows.map((r: any) => r.customerName).sort()).toEqual(['李娜', '王芳']);
+    expect(mine.rows.map((r: any) => r.customerName).filter(Boolean).sort()).toEqual(['李娜', '王芳']);
+    expect(mine.rows).toHaveLength(3); // and the interrupted call's, with no customer
     const agentAll = await call(t.core, tok.agent1!, 'grid.query', q('all'));
     expect(agentAll.ok).toBe(false);
     expect((await ok(tok.agent1!, 'grid.columns', { dataset: 'recordings' })).scopes).toEqual(['mine']);
     const all = await ok(tok.csm!, 'grid.query', q('all', { columns: [{ join: 'and', conditions: [{ col: 'complete', op: 'in', values: ['0'] }] }] }));
-    expect(all.rows.map((r: any) => r.customerName)).toEqual(['李娜']);
+    expect(all.rows.map((r: any) => r.customerName)).toEqual(['李娜', null]); // in id order (no sort asked)
   });
 });
