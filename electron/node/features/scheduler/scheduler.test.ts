@@ -11,6 +11,7 @@ import { createTasks } from '../service/tasks';
 import { GENERATION_JOBS } from './generation';
 import type { JobDef } from './job';
 import { JOBS } from './jobs';
+import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
 import { LEASE_TTL_MS, RETRY_AFTER_MS, Scheduler } from './scheduler';
 import { createScheduler } from './services';
 import { at, cloneDir, openCore, rmDir, seededTemplate, taskKeys } from './test-support';
@@ -238,7 +239,7 @@ describe('scheduler: failures, retries, pause, run now', () => {
     const t = await makeCore();
     try {
       t.clock.set(at(DAY0, 8, 17) + 20_000);
-      const s = new Scheduler(t.core, { jobs: JOBS.filter((j) => !j.catchUp), instanceId: 'x' });
+      const s = new Scheduler(t.core, { jobs: [overdueEscalation, databaseBackup, sessionCleanup], instanceId: 'x' });
       const r = await s.tick();
       expect(Object.fromEntries(r.runs.map((x) => [x.job, x.plannedFor]))).toEqual({
         'tasks.overdueEscalation': `${DAY0} 08:17`,
