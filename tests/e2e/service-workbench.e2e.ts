@@ -79,6 +79,38 @@ describe('low-score follow-ups and repair orders (real server)', () => {
     expect(sq<{ status: string; result: string }>('SELECT status, result FROM tasks WHERE id = ?', next.id)).toEqual({ status: 'done', result: 'done' });
   });
 
+  it('a 招揽任务 on the workbench: 招揽成功 is refused without a visit in the window; 招揽失败 takes a reason from the list', async () => {
+    const { page } = env.tp;
+    const agent = sq<{ id: number }>("SELECT id FROM users WHERE username = 'service1'").id;
+    const v = sq<{ id: number; customerId: number; name: string }>(
+      'SELECT v.id, v.customer_id AS customerId, c.name FROM vehicles v JOIN customers c ON c.id = v.customer_id WHERE NOT EXISTS (SELECT 1 FROM service_visits s WHERE s.vehicle_id = v.id AND s.date >= ?) ORDER BY v.id LIMIT 1',
+      addDays(today(), -10),
+    );
+    const id = Number(
+      env.core.sqlite
+        .prepare("INSERT INTO solicitation_tasks (natural_key, kind, customer_id, vehicle_id, window_start, window_end, status, assignee_id, created_at, updated_at) VALUES ('e2e-sol', 'regular_service', ?, ?, ?, ?, 'in_progress', ?, ?, ?)")
+        .run(v.customerId, v.id, addDays(today(), -10), addDays(today(), 10), agent, Date.now(), Date.now()).lastInsertRowid,
+    );
+    await loginToShell(page, env.url, 'service1', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '客服工作台' }).click();
+    const row = page.getByTestId('workbench-rows').locator('tr', { hasText: v.name });
+    expect(await row.textContent()).toContain(`常规保养 · 招揽期 ${addDays(today(), -10)} 至 ${addDays(today(), 10)}`);
+    await row.getByTestId('solicitation-outcome').click();
+    const dlg = page.getByRole('dialog');
+    await dlg.getByTestId('sol-outcome-kind').selectOption('succeeded');
+    await dlg.getByTestId('sol-outcome-save').click();
+    await dlg.getByText('没有该车进厂记录').waitFor();
+    await dlg.getByTestId('sol-outcome-kind').selectOption('failed');
+    await dlg.getByTestId('sol-outcome-save').click();
+    await dlg.getByText('招揽失败须填写原因').waitFor();
+    await dlg.getByTestId('sol-fail-reason').selectOption('other_dealer');
+    await screenshot(page, 'workbench-solicitation-outcome');
+    await dlg.getByTestId('sol-outcome-save').click();
+    await dlg.waitFor({ state: 'detached' });
+    await row.waitFor({ state: 'detached' });
+    expect(sq<{ status: string; reason: string }>('SELECT status, fail_reason AS reason FROM solicitation_tasks WHERE id = ?', id)).toEqual({ status: 'failed', reason: 'other_dealer' });
+  });
+
   it('a service advisor records a repair order from the workbench: the vehicle’s next service date moves', async () => {
     const { page } = env.tp;
     const v = sq<{ id: number; plate: string; mileage: number | null; mileageDate: string | null }>(

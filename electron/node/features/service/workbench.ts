@@ -70,7 +70,8 @@ export class WorkbenchService {
            from tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
          union all
-         select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end, coalesce(t.campaign, t.kind), t.status, ${customer}
+         select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end,
+                coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, ${customer}
            from solicitation_tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
          order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
