@@ -80,6 +80,10 @@ export const dndSql = (a: Aliases): SQL => sql.raw(`(${a.c}.dnd_call = 1 or ${a.
 export const notDndVehicleSql = (vehicleIdExpr: string): SQL =>
   sql.raw(`${vehicleIdExpr} not in (select dv.id from customers d indexed by customers_dnd_idx join vehicles dv on dv.customer_id = d.id where d.dnd_call = 1 or d.dnd_sms = 1)`);
 
+/** The same for a customer row (生日): the birthday index alone then counts the list. */
+export const notDndCustomerSql = (customerIdExpr: string): SQL =>
+  sql.raw(`${customerIdExpr} not in (select d.id from customers d indexed by customers_dnd_idx where d.dnd_call = 1 or d.dnd_sms = 1)`);
+
 /** A local plate as a LIKE pattern: 'dealer.platePrefix' without spaces, upper case, then anything. */
 export const localPatternOf = (prefix: string): string => `${prefix.replace(/\s+/g, '').toUpperCase()}%`;
 

@@ -1,18 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { birthdayRuleSql, dndSql, ruleParams } from '../../service/reminder-sql';
+import { birthdayRuleSql, notDndCustomerSql, ruleParams } from '../../service/reminder-sql';
 import { parameterisedPresets, parseRange } from './reminder-presets';
 import type { DatasetDef } from './types';
 
 /**
  * 提醒服务 → 生日 on the grid: customers whose birthday (MM-DD) falls in the preset's range (29
- * February on 28 February in a common year), DND customers left out. Sortable by the birthday's
- * MM-DD (customers_birthday_md_idx, which also drives the rule) and the id.
+ * February on 28 February in a common year), DND customers left out (by id: the COUNT reads only
+ * the birthday index). Sortable by the birthday's MM-DD (customers_birthday_md_idx, which also
+ * drives the rule) and the id.
  */
 export const reminderBirthdayDataset: DatasetDef = {
   from: 'customers c',
   searchCustomerId: 'c.id',
-  presets: parameterisedPresets(parseRange, (q, today) => sql`${birthdayRuleSql(ruleParams('birthday', today, q), 'c')} and not ${dndSql({ v: 'c', c: 'c' })}`),
+  presets: parameterisedPresets(parseRange, (q, today) => sql`${birthdayRuleSql(ruleParams('birthday', today, q), 'c')} and ${notDndCustomerSql('c.id')}`),
   defaultSort: [{ col: 'birthdayMd', dir: 'asc' }],
   columns: [
     { id: 'id', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
