@@ -26,7 +26,7 @@ export function selectionIds(core: Core, s: SessionCtx, sel: GridSelection, list
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = grid.query(s, gridQuerySchema.parse({ dataset: q.dataset, scope: q.scope, filter: q.filter, columns: ['id'], sort: [{ col: 'id', dir: 'asc' }], cursor, limit: 500 }));
+    const page = grid.query(s, gridQuerySchema.parse({ dataset: q.dataset, scope: q.scope, filter: q.filter, columns: ['id'], sort: [], cursor, limit: 500 }));
     if (page.kind !== 'rows') break;
     for (const r of page.rows) ids.push(Number(r.id));
     cursor = page.nextCursor;

@@ -7,8 +7,8 @@ import type { DatasetDef } from './types';
 /**
  * 提醒服务 → 生日 on the grid: customers whose birthday (MM-DD) falls in the preset's range (29
  * February on 28 February in a common year), DND customers left out (by id: the COUNT reads only
- * the birthday index). Sortable by the birthday's MM-DD (customers_birthday_md_idx, which also
- * drives the rule) and the id.
+ * the birthday index). Sortable by the birthday's MM-DD only (customers_birthday_md_idx, which also
+ * drives the rule; the id breaks ties).
  */
 export const reminderBirthdayDataset: DatasetDef = {
   from: 'customers c',
@@ -16,7 +16,7 @@ export const reminderBirthdayDataset: DatasetDef = {
   presets: parameterisedPresets(parseRange, (q, today) => sql`${birthdayRuleSql(ruleParams('birthday', today, q), 'c')} and ${notDndCustomerSql('c.id')}`),
   defaultSort: [{ col: 'birthdayMd', dir: 'asc' }],
   columns: [
-    { id: 'id', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    { id: 'id', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
     { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', expr: 'c.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
     { id: 'phone', type: 'text', zh: '电话', en: 'Phone', expr: primaryPhoneExpr('c.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
     { id: 'birthdayMd', type: 'text', zh: '生日', en: 'Birthday', expr: 'c.birthday_md', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 80 },
