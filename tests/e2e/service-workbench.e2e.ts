@@ -135,5 +135,15 @@ describe('low-score follow-ups and repair orders (real server)', () => {
     expect(saved).toMatchObject({ date: today(), advisor: 'advisor1', last: today() });
     expect(saved.next! > today()).toBe(true);
     await screenshot(page, 'workbench-advisor');
+
+    // The DMS export: the same RO twice in one file is saved once; a bad row is named by its number.
+    await page.getByTestId('visit-import').click();
+    const box = page.getByTestId('ro-import');
+    const csv = `\uFEFF工单号,车牌,进厂日期,维修类型,进厂里程\r\nDMS-E2E-1,${v.plate},${today()},维修,\r\nDMS-E2E-1,${v.plate},${today()},维修,\r\nDMS-E2E-2,粤Z00000,${today()},保养,\r\n`;
+    await box.locator('input[type=file]').setInputFiles({ name: 'dms.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await box.getByTestId('ro-import-go').click();
+    await box.getByTestId('ro-import-report').getByText('共 3 行:新增 1,已存在 1,有问题 1。').waitFor();
+    await box.getByText('找不到该车辆').waitFor();
+    await screenshot(page, 'workbench-ro-import');
   });
 });
