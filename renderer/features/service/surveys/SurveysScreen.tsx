@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
+import { SURVEY_ROLES } from '../../../../electron/common/api/surveys';
 import { useI18n } from '../../../i18n/react';
 import { Toolbar } from '../../../ui';
 import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
@@ -30,7 +31,8 @@ export function SurveysScreen() {
       <Toolbar title={t('nav.service.surveys')}>
         <ScopePicker scopes={scopes} value={current} onChange={setScope} />
       </Toolbar>
-      <ImportPanel method="surveys.import" hint={t('care.surveys.hint')} onImported={() => grid.current?.refresh()} testId="survey-import" />
+      {/* Importing is the CS manager's job (the API refuses others); everyone else only reads. */}
+      {SURVEY_ROLES.includes(session.user.role) && <ImportPanel method="surveys.import" hint={t('care.surveys.hint')} onImported={() => grid.current?.refresh()} testId="survey-import" />}
       <DataGrid ref={grid} dataset="surveys" scope={current} onScopeChange={(s) => scopes.includes(s) && setScope(s)} initialColumns={COLUMNS} initialSort={SORT} role={session.user.role} canExport={session.permissions.includes('export')} />
     </div>
   );
