@@ -8,7 +8,8 @@ import type { SmsChannel } from './channel';
 import { SmsOutbox, type BatchCounts, type SmsChannelKind } from './outbox';
 import { isOptOutReply } from './recipients';
 import { SmsSender } from './sender';
-import { smppConfigOf } from './settings';
+import { ModemChannel } from './modem-channel';
+import { modemConfigOf, smppConfigOf } from './settings';
 import { SmppChannel } from './smpp-channel';
 
 interface Receipt {
@@ -97,6 +98,11 @@ export class SmsService {
     if (smpp?.enabled && smpp.systemId) {
       await this.attach(new SmppChannel(smpp), { window: smpp.windowSize, ratePerSecond: smpp.ratePerSecond });
     } else await this.detach('smpp');
+    const modem = modemConfigOf(this.core);
+    if (modem?.enabled && modem.path) {
+      // One message at a time: a modem has one radio.
+      await this.attach(new ModemChannel({ path: modem.path, baudRate: modem.baudRate }), { window: 1, ratePerSecond: modem.ratePerSecond });
+    } else await this.detach('modem');
   }
 
   channel(kind: SmsChannelKind): SmsChannel | null {
