@@ -59,6 +59,7 @@ export const settingsSchema = z.object({
   // Scheduler (issue 7): sales revisit days after delivery ('1,7,30') and how many daily backups to keep.
   'scheduler.salesRevisitDays': z.string().trim().regex(/^\d{1,3}(\s*,\s*\d{1,3}){0,9}$/, 'days after delivery, e.g. 1,7,30'),
   'scheduler.backupKeep': z.number().int().min(1).max(90),
+  'telephony.recordingRetentionDays': z.number().int().min(0).max(3650),
 });
 export type SettingsValues = z.infer<typeof settingsSchema>;
 

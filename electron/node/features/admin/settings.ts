@@ -23,6 +23,7 @@ export const SETTING_DEFAULTS: SettingsValues = {
   'service.lowScoreThreshold': 80,
   'scheduler.salesRevisitDays': '1,7,30',
   'scheduler.backupKeep': 7,
+  'telephony.recordingRetentionDays': 365,
 };
 export type SettingKey = keyof SettingsValues;
 export type SettingValue<K extends SettingKey> = SettingsValues[K];

@@ -2,6 +2,7 @@ import { GENERATION_JOBS } from './generation';
 import type { JobDef } from './job';
 import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
 import { smsDueBatches } from '../sms/scheduled-job';
+import { recordingRetention } from '../telephony/retention-job';
 
 /**
  * THE job registry: every scheduled job of the app, in the order a tick runs them. To add a job,
@@ -18,5 +19,5 @@ export const JOBS: readonly JobDef[] = [
   smsDueBatches,
   databaseBackup,
   sessionCleanup,
-  // telephony: recording retention (daily) — one line here
+  recordingRetention,
 ];

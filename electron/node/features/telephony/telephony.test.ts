@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { startWebHost, type WebHost } from '../../webhost/server';
 import { normaliseCallerId } from './cti-lookup';
+import { recordingRetention } from './retention-job';
 
 let t: TestCore;
 let tok: Record<string, string>;
@@ -288,5 +289,27 @@ describe('recordings', () => {
     expect((await ok(tok.agent1!, 'grid.columns', { dataset: 'recordings' })).scopes).toEqual(['mine']);
     const all = await ok(tok.csm!, 'grid.query', q('all', { columns: [{ join: 'and', conditions: [{ col: 'complete', op: 'in', values: ['0'] }] }] }));
     expect(all.rows.map((r: any) => r.customerName)).toEqual(['李娜', null]); // in id order (no sort asked)
+  });
+});
+
+describe('recording retention (scheduler job)', () => {
+  const run = () =>
+    recordingRetention.run({ core: t.core, dayCore: t.core, day: '2026-11-30', plannedAt: t.clock.now(), runId: 0, tx: t.core.db, checkpoint: () => undefined, afterCommit: () => undefined });
+
+  it('removes files older than the setting, keeps the index row (deleted) and the call log, audits the run; 0 keeps everything', async () => {
+    const rows = () => t.core.sqlite.prepare('select id, path, deleted_at from recordings where deleted_at is null').all() as { id: number; path: string }[];
+    const before = rows();
+    expect(before.length).toBeGreaterThan(0);
+    t.core.settings.set('telephony.recordingRetentionDays', 0);
+    t.clock.advance(400 * 86_400_000);
+    expect(await run()).toEqual({ created: 0, skipped: { keepForever: 1 } });
+    t.core.settings.set('telephony.recordingRetentionDays', 365);
+    const r = await run();
+    expect(r.created).toBe(before.length);
+    expect(rows()).toEqual([]);
+    for (const b of before) expect(fs.existsSync(path.join(t.dir, b.path))).toBe(false);
+    expect(t.core.sqlite.prepare('select count(*) from calls').pluck().get()).toBeGreaterThan(0);
+    expect(t.core.sqlite.prepare("select count(*) from audit_log where entity = 'recordings' and action = 'delete'").pluck().get()).toBe(1);
+    expect((await call(t.core, tok.csm!, 'telephony.recording.export', { recordingId: before[0]!.id })).ok).toBe(false);
   });
 });
