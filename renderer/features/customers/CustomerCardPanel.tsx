@@ -13,6 +13,7 @@ import { PhoneLink } from '../telephony/PhoneLink';
 import { callOutcomeLabel, RecordingBadge } from '../telephony/RecordingBadge';
 import { SALES_ROLES } from '../../../electron/common/api/sales';
 import { useSessionInfo } from '../auth/session';
+import { SmsButton } from '../sms/SmsButton';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
 import { CustomerActivitiesSection } from '../sales/activities/CustomerActivitiesSection';
 
@@ -84,6 +85,7 @@ export function CustomerCardPanel({ id }: { id: number }) {
         <Button onClick={() => void load()}>{t('common.refresh')}</Button>
         {/* Sales roles open a new opportunity for this customer straight from the card. */}
         {SALES_ROLES.includes(user.role) && <Button onClick={() => setNewOpportunity(true)}>{t('opp.new')}</Button>}
+        <SmsButton audience={{ customerIds: [card.id], count: 1 }} onDone={() => void load()} />
         <Button variant="primary" onClick={() => setEditing(true)}>
           {t('customer.edit')}
         </Button>
