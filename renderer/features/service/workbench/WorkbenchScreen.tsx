@@ -15,6 +15,7 @@ import { OutcomeDialog } from './OutcomeDialog';
 import '../complaints/complaints.css';
 import '../solicitation/solicitation.css';
 import '../surveys/surveys.css';
+import { SmsButton } from '../../sms/SmsButton';
 
 /**
  * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
@@ -120,9 +121,13 @@ export function WorkbenchScreen() {
             <span title={r.dnd.call ? t('cw.dnd.call') : t('cw.call.pending')}>
               <Button size="small" disabled>{t('cw.call')}</Button>
             </span>{' '}
-            <span title={r.dnd.sms ? t('cw.dnd.sms') : t('cw.sms.pending')}>
-              <Button size="small" disabled>{t('cw.sms')}</Button>
-            </span>
+            {r.dnd.sms ? (
+              <span title={t('cw.dnd.sms')}>
+                <Button size="small" disabled>{t('cw.sms')}</Button>
+              </span>
+            ) : (
+              <SmsButton size="small" audience={{ customerIds: [r.customerId], count: 1 }} />
+            )}
           </>
         ),
       },
