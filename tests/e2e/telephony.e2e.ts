@@ -196,7 +196,9 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await a.getByTestId('tel-dialpad-toggle').click();
     await a.getByTestId('tel-dial-number').fill('1002');
     await a.getByTestId('tel-dial-call').click();
-    await b.getByTestId('tel-answer').click();
+    // B answers with the hotkey.
+    await b.getByTestId('tel-ringing').waitFor();
+    await b.keyboard.press('Alt+a');
     await a.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
     await a.getByTestId('tel-transfer').click();
     await a.getByTestId('tel-transfer-to').fill('1004');
@@ -207,7 +209,7 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await ringingC.getByTestId('tel-answer').click();
     await c.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
     await a.getByTestId('tel-call').waitFor({ state: 'detached' });
-    await c.getByTestId('tel-hangup').click();
+    await c.keyboard.press('Alt+h'); // C hangs up with the hotkey
     await b.getByTestId('tel-outcome').waitFor();
     const rows = env.core.sqlite.prepare("select direction, extension, to_number from calls where extension in ('1002', '1004') order by id desc limit 2").all();
     expect(rows).toEqual(expect.arrayContaining([{ direction: 'outbound', extension: '1002', to_number: '1004' }, { direction: 'inbound', extension: '1004', to_number: '1004' }]));
@@ -222,6 +224,11 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     expect(await settings.locator('input[name="extension"]').inputValue()).toBe('1006');
     expect(await settings.locator('input[name="sipPassword"]').inputValue()).toBe(''); // never sent back
     await screenshot(p, 'telephony-settings');
+    // A malformed number typed into the dial pad is refused with a message; nothing is dialled.
+    await settings.getByTestId('tel-dial-number').fill('138-abc');
+    await settings.getByTestId('tel-dial-call').click();
+    await settings.getByText('号码只能包含数字、*、#,可以 + 开头').waitFor();
+    expect(await p.getByTestId('tel-call').count()).toBe(0);
 
     await p.getByRole('treeitem', { name: '通话记录' }).click();
     const missed = p.getByTestId('tel-missed');

@@ -148,10 +148,12 @@ export const telephonyApi = {
     access: 'session',
     output: returns<CallStarted>(),
   }),
-  'telephony.call.answer': method({ input: z.object({ callId: z.number().int().positive() }).strict(), access: 'session', output: returns<CallLogRow>() }),
+  // A call goes on while the screen is locked (idle lock mid-call): answer / end / recording still work then.
+  'telephony.call.answer': method({ input: z.object({ callId: z.number().int().positive() }).strict(), access: 'session', whenLocked: true, output: returns<CallLogRow>() }),
   'telephony.call.end': method({
     input: z.object({ callId: z.number().int().positive(), reason: z.enum(CALL_END_REASONS).default('hangup') }).strict(),
     access: 'session',
+    whenLocked: true,
     output: returns<CallLogRow>(),
   }),
   'telephony.call.outcome': method({
@@ -175,11 +177,13 @@ export const telephonyApi = {
       })
       .strict(),
     access: 'session',
+    whenLocked: true,
     output: returns<{ recordingId: number; sizeBytes: number }>(),
   }),
   'telephony.recording.finish': method({
     input: z.object({ callId: z.number().int().positive(), durationMs: z.number().int().min(0).max(86_400_000) }).strict(),
     access: 'session',
+    whenLocked: true,
     output: returns<{ recordingId: number; sizeBytes: number; durationMs: number } | null>(),
   }),
   /** A copy of the file into `targetDir` (desktop), or a one-off download URL (web host). Audited. */

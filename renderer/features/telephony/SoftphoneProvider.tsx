@@ -129,6 +129,7 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
             if (key) toast.show(tt(key));
           }
           infos.current.delete(l.id);
+          if (lockedRef.current && phoneRef.current!.lines.length === 0) void phoneRef.current!.stop();
         }
       };
       // One line's events are handled in order (start before answer before end).
@@ -161,12 +162,16 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
   }, []);
   phoneRef.current = phone;
 
-  // Register at login and after unlock; stop while locked and on logout.
+  // Register at login and after unlock; unregister while locked and on logout. A call that is on
+  // when the screen locks (idle lock mid-call) goes on; the softphone stops when it ends.
+  const lockedRef = useRef(locked);
   useEffect(() => {
+    lockedRef.current = locked;
     if (locked) {
-      void phone.stop();
+      if (phone.lines.length === 0) void phone.stop();
       return;
     }
+    if (phone.lines.length > 0) return; // kept through the lock: still registered
     let live = true;
     (async () => {
       const view = await call('telephony.settings.get', {}).catch(() => null);

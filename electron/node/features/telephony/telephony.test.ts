@@ -164,6 +164,20 @@ describe('call log', () => {
     expect(await ok(tok.agent2!, 'telephony.calls.missed')).toEqual([]);
   });
 
+  it('a call goes on while the screen is locked: answer, end and recording work; the outcome waits for unlock', async () => {
+    const { tok: lt } = await usersWithSessions(t.core, [['agent3', 'serviceAgent']]);
+    await ok(lt.agent3!, 'telephony.settings.save', seat('1004', 'pw-1004'));
+    const c = await ok(lt.agent3!, 'telephony.call.start', { direction: 'inbound', remoteNumber: '13900001111' });
+    await ok(lt.agent3!, 'auth.lock');
+    await ok(lt.agent3!, 'telephony.call.answer', { callId: c.callId });
+    await ok(lt.agent3!, 'telephony.recording.chunk', { callId: c.callId, seq: 0, mime: 'audio/webm', data: Buffer.alloc(10).toString('base64') });
+    await ok(lt.agent3!, 'telephony.recording.finish', { callId: c.callId, durationMs: 1000 });
+    expect(await ok(lt.agent3!, 'telephony.call.end', { callId: c.callId })).toMatchObject({ outcome: 'answered' });
+    const r = await call(t.core, lt.agent3!, 'telephony.call.outcome', { callId: c.callId, outcome: 'done' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('SESSION_LOCKED');
+  });
+
   it('a call started from a task keeps the link (the form reopens from it); an unknown task is refused', async () => {
     const taskId = Number(
       t.core.sqlite
