@@ -107,6 +107,34 @@ describe('scheduler: catch-up after the PC was off', () => {
   }, 60_000);
 });
 
+describe('scheduler: DND customers', () => {
+  it('get no task and are counted as skipped with reason dnd', async () => {
+    const { core } = await fresh(at(DAY0, 7));
+    const day1 = addDays(DAY0, -1);
+    // Two deliveries yesterday (two customers), two birthdays today; one of each customer is DND.
+    const [d1, d2] = core.sqlite.prepare('SELECT min(id) AS id, customer_id AS c FROM deliveries GROUP BY customer_id ORDER BY 1 LIMIT 2').all() as { id: number; c: number }[];
+    core.sqlite.prepare('UPDATE deliveries SET delivery_date = ? WHERE id IN (?, ?)').run(day1, d1!.id, d2!.id);
+    const [b1, b2] = core.sqlite.prepare('SELECT id FROM customers WHERE id NOT IN (?, ?) ORDER BY id LIMIT 2').pluck().all(d1!.c, d2!.c) as number[];
+    core.sqlite.prepare("UPDATE customers SET birthday = '1980-' || ?, birthday_md = ? WHERE id IN (?, ?)").run(DAY0.slice(5), DAY0.slice(5), b1, b2);
+    core.sqlite.prepare('UPDATE customers SET dnd_revisit = 0, dnd_call = 0, dnd_sms = 0 WHERE id IN (?, ?, ?, ?)').run(d1!.c, d2!.c, b1, b2);
+    const delivered = d1!.c;
+    const born = b1;
+    core.sqlite.prepare('UPDATE customers SET dnd_revisit = 1 WHERE id = ?').run(delivered);
+    core.sqlite.prepare('UPDATE customers SET dnd_call = 1 WHERE id = ?').run(born);
+    const s = new Scheduler(core, { jobs: GENERATION_JOBS.filter((j) => j.id === 'tasks.salesRevisits' || j.id === 'tasks.birthdays'), instanceId: 'dnd' });
+    await s.tick();
+    const reasons = (job: string) => JSON.parse(core.sqlite.prepare('SELECT skipped_reasons FROM job_runs WHERE job = ?').pluck().get(job) as string) as Record<string, number>;
+    expect(reasons('tasks.salesRevisits').dnd).toBeGreaterThanOrEqual(1);
+    expect(reasons('tasks.birthdays').dnd).toBeGreaterThanOrEqual(1);
+    const tasksOf = (id: number, kind: string) => core.sqlite.prepare('SELECT count(*) FROM tasks WHERE customer_id = ? AND kind = ?').pluck().get(id, kind);
+    expect(tasksOf(delivered, 'revisit_sales')).toBe(0);
+    expect(tasksOf(born!, 'birthday')).toBe(0);
+    // The others delivered yesterday / born today get theirs, due today.
+    expect(tasksOf(d2!.c, 'revisit_sales')).toBe(1);
+    expect(tasksOf(b2!, 'birthday')).toBe(1);
+  }, 60_000);
+});
+
 describe('scheduler: several app instances on one database', () => {
   it('a second instance started at the same time generates nothing twice', async () => {
     const single = await fresh(at(DAY0, 7));
