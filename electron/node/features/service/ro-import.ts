@@ -3,7 +3,7 @@ import type { ImportReport } from '../../../common/api/service-visits';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { normalizePlate } from '../customers/plate';
+import { cleanPlate } from '../customers/plate';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
 import { parseDay, parseVisitType } from './service-visits-rules';
@@ -101,7 +101,8 @@ export async function importRepairOrders(core: Core, actorId: number, locale: Lo
         return;
       }
       const vin = cell(r, col.vin).toUpperCase();
-      const plate = normalizePlate(cell(r, col.plate));
+      // As stored, cleaned (spaces, case, full width): a plate the strict format check rejects may still be on file.
+      const plate = cleanPlate(cell(r, col.plate));
       const vehicleId =
         (vin ? tx.get<{ id: number }>(sql`SELECT id FROM vehicles WHERE vin = ${vin}`)?.id : undefined) ??
         (plate ? tx.get<{ id: number }>(sql`SELECT id FROM vehicles WHERE plate = ${plate} ORDER BY id DESC LIMIT 1`)?.id : undefined);

@@ -6,7 +6,7 @@ import type { Core } from '../../core';
 import { writeAudit } from '../admin/audit';
 import { todayIn } from '../grid/dates';
 import { isPhoneError, normalizePhone } from '../customers/phone';
-import { normalizePlate } from '../customers/plate';
+import { cleanPlate } from '../customers/plate';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { BadRows, columnsOf, missingColumns, readImport } from './ro-import';
 import { parseDissatisfied, parseScore, parseSurveyKind, surveyNaturalKey } from './satisfaction-rules';
@@ -71,7 +71,8 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
 
       // The vehicle by VIN, else by plate; else the customer by phone (then no vehicle).
       const vin = cell(r, col.vin).toUpperCase();
-      const plate = normalizePlate(cell(r, col.plate));
+      // As stored, cleaned (spaces, case, full width): a plate the strict format check rejects may still be on file.
+      const plate = cleanPlate(cell(r, col.plate));
       let match: { customerId: number; vehicleId: number | null } | undefined =
         (vin ? tx.get<{ customerId: number; vehicleId: number }>(sql`SELECT customer_id AS customerId, id AS vehicleId FROM vehicles WHERE vin = ${vin}`) : undefined) ??
         (plate ? tx.get<{ customerId: number; vehicleId: number }>(sql`SELECT customer_id AS customerId, id AS vehicleId FROM vehicles WHERE plate = ${plate} ORDER BY id DESC LIMIT 1`) : undefined);

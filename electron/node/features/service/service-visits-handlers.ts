@@ -4,7 +4,7 @@ import type { surveysApi } from '../../../common/api/surveys';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
-import { normalizePlate } from '../customers/plate';
+import { cleanPlate } from '../customers/plate';
 import { importRepairOrders } from './ro-import';
 import { importSurveys } from './satisfaction-import';
 import { addServiceVisit, visitsOf } from './service-visits';
@@ -13,7 +13,7 @@ import { addServiceVisit, visitsOf } from './service-visits';
 function vehicleView(core: Core, input: { vehicleId?: number; query?: string }): VehicleVisitsView {
   const q = input.query?.trim() ?? '';
   const where =
-    input.vehicleId !== undefined ? sql`v.id = ${input.vehicleId}` : q ? sql`v.id = (SELECT id FROM vehicles WHERE vin = ${q.toUpperCase()} OR plate = ${normalizePlate(q) ?? q} ORDER BY id DESC LIMIT 1)` : sql`0`;
+    input.vehicleId !== undefined ? sql`v.id = ${input.vehicleId}` : q ? sql`v.id = (SELECT id FROM vehicles WHERE vin = ${q.toUpperCase()} OR plate = ${cleanPlate(q)} ORDER BY id DESC LIMIT 1)` : sql`0`;
   const vehicle = core.db.get<VehicleVisitsView['vehicle']>(sql`
     SELECT v.id, v.customer_id AS customerId, c.name AS customerName, v.plate, v.vin,
            COALESCE((SELECT d.label_zh FROM dictionaries d WHERE d.kind = 'model' AND d.code = v.model), v.model) AS model,

@@ -162,6 +162,13 @@ describe('recording a service visit (serviceVisits.add / import)', () => {
     expect(again.value).toMatchObject({ saved: 0, existing: 1, badCount: 4 });
   });
 
+  it('matches a plate as it is on file even when the strict plate format rejects it (京AD0J4RH)', async () => {
+    t.core.sqlite.prepare("INSERT INTO vehicles (customer_id, vin, model, plate, created_at, updated_at) VALUES (?, 'LFV2A21K0A3100009', 'sagitar', '京AD0J4RH', 0, 0)").run(other);
+    const csv = '工单号,车牌,进厂日期,维修类型\nRO-ODD-1, 京ad0j4rh ,2026-11-25,维修\n';
+    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { fileName: 'x.csv', base64: Buffer.from(csv).toString('base64') })) as Ok<Report>;
+    expect(r.value).toMatchObject({ saved: 1, badCount: 0 });
+  });
+
   it('refuses a file without the needed columns, naming them', async () => {
     const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { fileName: 'x.csv', base64: Buffer.from('车牌,备注\n粤B20002,x\n').toString('base64') })) as Fail;
     expect(r.error.code).toBe('INVALID_INPUT');

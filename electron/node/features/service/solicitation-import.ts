@@ -5,7 +5,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
-import { normalizePlate } from '../customers/plate';
+import { cleanPlate } from '../customers/plate';
 
 /** A manufacturer's campaign list larger than this is split by the manufacturer's own tool first. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -92,7 +92,8 @@ export async function importCampaign(
   core.db.transaction((tx) => {
     rows.forEach((r, i) => {
       const vin = vinCol >= 0 ? (r[vinCol] ?? '').toUpperCase() : '';
-      const plate = plateCol >= 0 ? normalizePlate(r[plateCol] ?? '') : null;
+      // As stored, cleaned: a plate the strict format check rejects may still be on file.
+      const plate = plateCol >= 0 ? cleanPlate(r[plateCol] ?? '') || null : null;
       const v = ((vin && byVin.get(vin)) || (plate && byPlate.get(plate)) || undefined) as { id: number; customerId: number; dnd: number } | undefined;
       if (!v) {
         result.unmatchedCount++;
