@@ -365,8 +365,13 @@ describe('scheduler: admin API', () => {
     if (!o.ok) return;
     expect(o.value.jobs.map((j) => j.id)).toEqual(JOBS.map((j) => j.id));
     expect(o.value.jobs.find((j) => j.id === 'maintenance.sessions')).toMatchObject({ paused: true, last: { status: 'ok' } });
-    const audit = t.core.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'job_schedule'").pluck().get() as number;
-    expect(audit).toBeGreaterThanOrEqual(2);
+    const audit = t.core.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'job_schedule' AND entity_id = 'maintenance.sessions'").pluck().get();
+    expect(audit).toBe(1);
+    // The job log on the grid: the admin reads it (names, not ids); a manager's 全部 is refused.
+    const log = (await call(t.core, admin, 'grid.query', { dataset: 'jobRuns', scope: 'all', columns: ['job', 'status'], limit: 10 })) as ApiResult<{ rows: Record<string, unknown>[] }>;
+    expect(log.ok && log.value.rows.map((r) => r.status)).toEqual(['ok']);
+    const denied = (await call(t.core, manager, 'grid.query', { dataset: 'jobRuns', scope: 'all', columns: ['job'], limit: 10 })) as ApiResult<unknown>;
+    expect(denied.ok ? 'ok' : denied.error.code).toBe('FORBIDDEN');
   });
 });
 
