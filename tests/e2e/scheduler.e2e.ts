@@ -55,6 +55,10 @@ describe('scheduler admin screen (real server)', () => {
     await dlg.waitFor({ state: 'detached' });
     expect(env.core.sqlite.prepare("SELECT cron FROM job_schedules WHERE job = 'tasks.birthdays'").pluck().get()).toBe('0 7 * * *');
     await screenshot(page, 'scheduler-screen');
+    // English is the second language: the same screen reads in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    await screen.getByText('Birthday tasks').waitFor();
+    await screenshot(page, 'scheduler-screen-en');
   });
 
   it('a manager cannot run, pause or read the jobs (the server refuses)', async () => {

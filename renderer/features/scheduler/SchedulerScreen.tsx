@@ -11,7 +11,7 @@ import { schedText, type SchedMessage } from './messages';
 import './scheduler.css';
 
 // The error right after the status: a failure is read without scrolling sideways.
-const RUN_COLUMNS = ['id', 'job', 'plannedFor', 'status', 'error', 'created', 'skipped', 'skippedReasons', 'attempts', 'startedAt', 'endedAt'];
+const RUN_COLUMNS = ['id', 'job', 'plannedFor', 'trigger', 'status', 'error', 'created', 'skipped', 'skippedReasons', 'attempts', 'startedAt', 'endedAt'];
 const FAILED: ConditionGroup[] = [{ join: 'and', conditions: [{ col: 'status', op: 'in', values: ['failed'] }] }];
 
 /**

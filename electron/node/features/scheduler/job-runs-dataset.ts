@@ -14,6 +14,11 @@ const reasonsExpr = `(select group_concat(case j.key ${Object.entries(REASONS)
   .map(([k, zh]) => `when '${k}' then '${zh}'`)
   .join(' ')} else j.key end || ' ' || j.value, ', ') from json_each(c.skipped_reasons) j where j.value > 0)`;
 
+const TRIGGERS = [
+  { value: 'scheduled', zh: '计划', en: 'Scheduled' },
+  { value: 'manual', zh: '手动', en: 'Manual' },
+];
+
 const STATUSES = [
   { value: 'running', zh: '运行中', en: 'Running' },
   { value: 'ok', zh: '成功', en: 'OK' },
@@ -50,7 +55,9 @@ export const jobRunsDataset: DatasetDef = {
       defaultVisible: true,
       width: 260,
     },
-    { id: 'plannedFor', type: 'text', zh: '计划时间', en: 'Planned for', expr: "substr(c.planned_for, 1, 16) || case when instr(c.planned_for, '#') > 0 then ' (手动)' else '' end", nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
+    { id: 'plannedFor', type: 'text', zh: '计划时间', en: 'Planned for', expr: 'substr(c.planned_for, 1, 16)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    // 立即运行 stores planned_for with '#<ms>' (scheduler.ts): never a scheduled occurrence.
+    { id: 'trigger', type: 'enum', zh: '触发', en: 'Trigger', expr: "case when instr(c.planned_for, '#') > 0 then 'manual' else 'scheduled' end", enumValues: TRIGGERS, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
     { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
     { id: 'startedAt', type: 'datetime', zh: '开始', en: 'Started', expr: 'c.started_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'endedAt', type: 'datetime', zh: '结束', en: 'Ended', expr: 'c.ended_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
