@@ -29,6 +29,12 @@ export const smsAudienceSchema = z
   .object({
     customerIds: z.array(z.number().int().positive()).max(10_000).default([]),
     grid: z.object({ query: gridSelectionQuerySchema, expectedCount: z.number().int().min(0) }).strict().nullable().default(null),
+    /**
+     * Ticked rows of a list whose rows are not customers (a reminder list's vehicles, tasks): the
+     * list's query and the row ids; the server maps them to customers through the list's
+     * customerId column, within the list's own rules and the user's visibility.
+     */
+    rows: z.object({ query: gridSelectionQuerySchema, ids: z.array(z.number().int().positive()).min(1).max(10_000) }).strict().nullable().default(null),
     manualNumbers: z.string().max(200_000).default(''),
     values: z.record(z.string(), z.record(z.string(), z.string().max(200))).default({}),
   })

@@ -12,14 +12,19 @@ export const MERGE_FIELDS = ['姓名', '称呼', '车牌', '车型', '到期日'
 export interface SmsAudience {
   customerIds?: number[];
   grid?: Extract<GridSelection, { query: unknown }> | null;
+  /** Ticked rows of a list whose rows are not customers (reminders, tasks): mapped on the server. */
+  rows?: { query: Extract<GridSelection, { query: unknown }>['query']; ids: number[] } | null;
   /** How many customers were picked (shown in the dialog). */
   count: number;
 }
 
-/** A grid's selection (ticked customers, or "all N matching") as an SMS audience. */
-export function audienceOf(selection: GridSelection | null, count: number): SmsAudience {
+/**
+ * A grid's selection (ticked rows, or "all N matching") as an SMS audience. On a list whose rows
+ * are not customers, pass the list's query so the server can map ticked rows to their customers.
+ */
+export function audienceOf(selection: GridSelection | null, count: number, listQuery?: NonNullable<SmsAudience['rows']>['query']): SmsAudience {
   if (!selection) return { count: 0 };
-  if ('ids' in selection) return { customerIds: selection.ids, count };
+  if ('ids' in selection) return listQuery && listQuery.dataset !== 'customers' ? { rows: { query: listQuery, ids: selection.ids }, count } : { customerIds: selection.ids, count };
   return { grid: selection, count };
 }
 
@@ -49,7 +54,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
 
   const input = useMemo(
     () => ({
-      audience: { customerIds: audience.customerIds ?? [], grid: audience.grid ?? null, manualNumbers: manual },
+      audience: { customerIds: audience.customerIds ?? [], grid: audience.grid ?? null, rows: audience.rows ?? null, manualNumbers: manual },
       message: { templateId, body, channel },
       scheduledAt: later && at ? new Date(at).getTime() : null,
     }),

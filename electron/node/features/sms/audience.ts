@@ -21,6 +21,7 @@ export const MAX_RECIPIENTS = 100_000;
 export interface AudienceInput {
   customerIds: number[];
   grid: { query: z.output<typeof gridSelectionQuerySchema>; expectedCount: number } | null;
+  rows?: { query: z.output<typeof gridSelectionQuerySchema>; ids: number[] } | null;
   manualNumbers: string;
   values: Record<string, Record<string, string>>;
 }
@@ -30,31 +31,52 @@ export interface Audience {
   manual: ParsedNumbers;
 }
 
-function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): number[] {
-  const grid = gridOf(core).grid;
-  const { columns } = grid.columns(s, g.query.dataset);
-  const col = g.query.dataset === 'customers' ? 'id' : columns.some((c) => c.id === 'customerId') ? 'customerId' : null;
+type GridQuery = z.output<typeof gridSelectionQuerySchema>;
+
+function customerColumn(core: Core, s: SessionCtx, q: GridQuery): 'id' | 'customerId' {
+  const { columns } = gridOf(core).grid.columns(s, q.dataset);
+  const col = q.dataset === 'customers' ? 'id' : columns.some((c) => c.id === 'customerId') ? 'customerId' : null;
   if (!col) {
     throw new AppError('INVALID_INPUT', { issues: '该列表没有客户,不能发短信 / This list has no customers to text', fields: [{ field: 'audience', message: 'sms.noCustomers' }] });
   }
+  return col;
+}
+
+/** Customer ids of a query's rows (only the rows in `only`, when given), page by page. */
+function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'customerId', only: Set<number> | null): number[] {
+  const grid = gridOf(core).grid;
+  const ids: number[] = [];
+  let cursor: string | null = null;
+  do {
+    const cols = col === 'id' ? ['id'] : ['id', col];
+    const page = grid.query(s, gridQuerySchema.parse({ ...q, columns: cols, sort: [{ col: 'id', dir: 'asc' }], cursor, limit: 500 }));
+    if (page.kind !== 'rows') break;
+    for (const r of page.rows as Record<string, unknown>[]) {
+      if (only && !only.has(Number(r.id))) continue;
+      const v = Number(r[col]);
+      if (Number.isInteger(v) && v > 0) ids.push(v);
+    }
+    cursor = page.nextCursor;
+  } while (cursor && !(only && ids.length >= only.size));
+  return ids;
+}
+
+/** Ticked rows of a non-customer list → their customers (only rows the list really shows). */
+function rowCustomerIds(core: Core, s: SessionCtx, r: NonNullable<AudienceInput['rows']>): number[] {
+  const col = customerColumn(core, s, r.query);
+  if (col === 'id') return r.ids;
+  return pageCustomerIds(core, s, r.query, col, new Set(r.ids));
+}
+
+function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): number[] {
+  const grid = gridOf(core).grid;
+  const col = customerColumn(core, s, g.query);
   const n = grid.count(s, g.query);
   if (n !== g.expectedCount) {
     throw new AppError('CONFLICT', { reason: `列表已变化:选中 ${g.expectedCount} 条,现在符合条件的有 ${n} 条,请刷新后重试 / the list changed: ${g.expectedCount} selected, ${n} match now` });
   }
   if (n > MAX_RECIPIENTS) throw new AppError('TOO_MANY_ROWS', { count: n, max: MAX_RECIPIENTS });
-  const ids: number[] = [];
-  let cursor: string | null = null;
-  do {
-    const cols = col === 'id' ? ['id'] : ['id', col];
-    const page = grid.query(s, gridQuerySchema.parse({ ...g.query, columns: cols, sort: [{ col: 'id', dir: 'asc' }], cursor, limit: 500 }));
-    if (page.kind !== 'rows') break;
-    for (const r of page.rows) {
-      const v = Number((r as Record<string, unknown>)[col]);
-      if (Number.isInteger(v) && v > 0) ids.push(v);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return ids;
+  return pageCustomerIds(core, s, g.query, col, null);
 }
 
 interface CustomerRow {
@@ -76,6 +98,7 @@ interface CustomerRow {
 export function resolveAudience(core: Core, s: SessionCtx, input: AudienceInput): Audience {
   const ids = [...input.customerIds];
   if (input.grid) ids.push(...gridCustomerIds(core, s, input.grid));
+  if (input.rows) ids.push(...rowCustomerIds(core, s, input.rows));
   const unique = [...new Set(ids)];
   if (unique.length > MAX_RECIPIENTS) throw new AppError('TOO_MANY_ROWS', { count: unique.length, max: MAX_RECIPIENTS });
   const today = todayIn(core.settings.get('dealer.timeZone'), core.clock.now());

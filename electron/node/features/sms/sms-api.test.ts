@@ -69,6 +69,21 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     expect(p.samples[0]).toMatchObject({ text: '王先生您好,您的爱车粤B12345保养提醒。【一汽-大众 演示经销商】', parts: 1 });
   });
 
+  it('ticked rows of a task list are texted as their customers (only the ticked ones)', async () => {
+    const now = t.clock.now();
+    const task = t.core.sqlite.prepare(`INSERT INTO tasks (kind, natural_key, customer_id, due_date, status, assignee_id, created_at, updated_at) VALUES ('regular_service', ?, ?, '2026-11-23', 'open', ?, ?, ?)`);
+    // Li's task first, so task ids and customer ids differ (a row id taken for a customer id would text Li).
+    task.run(`k:${cust.li}`, cust.li, uid.admin1, now, now);
+    const tWang = Number(task.run(`k:${cust.wang}`, cust.wang, uid.admin1, now, now).lastInsertRowid);
+    expect(tWang).not.toBe(cust.wang);
+    const r = await call(t.core, tok.admin1!, 'sms.preview', {
+      audience: { rows: { query: { dataset: 'serviceTasks', scope: 'all', filter: { columns: [] } }, ids: [tWang, 999_999] } },
+      message: { body: '{姓名}您好' },
+    });
+    expect(r.ok).toBe(true);
+    if (r.ok) expect((r.value as { sendable: number; samples: { name: string }[] }).samples.map((x) => x.name)).toEqual(['王小明']);
+  });
+
   it('a user without the sms.send permission is refused', async () => {
     const r = await call(t.core, tok.advisor1!, 'sms.preview', { audience: audience(), message });
     expect(r.ok).toBe(false);
