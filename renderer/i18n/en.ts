@@ -817,6 +817,8 @@ export const en: Record<MessageKey, string> = {
   "scope.noun.surveys": "survey results",
   "care.import.file": "Choose a file (.xlsx or .csv)",
   "care.import.go": "Import",
+  "care.surveys.assignee": "Low-score follow-ups to",
+  "care.surveys.unassigned": "(nobody yet)",
   "care.import.pick": "Choose file…",
   "care.import.none": "No file chosen",
   "care.import.summary": "{rows} rows: {saved} new, {existing} already there, {bad} with problems.",

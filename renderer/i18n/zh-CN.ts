@@ -818,6 +818,8 @@ export const zhCN = {
   "scope.noun.surveys": "调查结果",
   "care.import.file": "选择文件(.xlsx 或 .csv)",
   "care.import.go": "导入",
+  "care.surveys.assignee": "低分跟进分配给",
+  "care.surveys.unassigned": "(暂不分配)",
   "care.import.pick": "选择文件…",
   "care.import.none": "未选择文件",
   "care.import.summary": "共 {rows} 行:新增 {saved},已存在 {existing},有问题 {bad}。",

@@ -18,7 +18,14 @@ export interface SurveyImportReport extends ImportReport {
 export const surveysApi = {
   /** The manufacturer's file: VIN / 车牌 / 电话, 类型 (CSI/SSI), 日期, 分数, 是否不满意, 意见. */
   'surveys.import': method({
-    input: z.object({ fileName: z.string().trim().min(1).max(200), base64: z.string().min(1).max(14_000_000) }).strict(),
+    input: z
+      .object({
+        fileName: z.string().trim().min(1).max(200),
+        base64: z.string().min(1).max(14_000_000),
+        /** Who gets the low-score follow-ups (an active agent); none: they wait under 未分配. */
+        assigneeId: z.number().int().positive().nullable().optional(),
+      })
+      .strict(),
     access: SURVEY_ROLES,
     output: returns<SurveyImportReport>(),
   }),

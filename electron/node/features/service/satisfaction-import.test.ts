@@ -45,13 +45,15 @@ describe('CSI / SSI rules (pure)', () => {
 describe('surveys.import', () => {
   let t: TestCore;
   let tok: Record<string, string>;
+  let uid: Record<string, number>;
   beforeAll(async () => {
     t = await makeCore();
     // 16:00 UTC on 30 Nov = 00:00 on 1 Dec in Shanghai: the follow-ups are due on the 4th.
     t.clock.set(Date.UTC(2026, 10, 30, 16, 0));
-    ({ tok } = await usersWithSessions(t.core, [
+    ({ tok, uid } = await usersWithSessions(t.core, [
       ['csm', 'serviceManager'],
       ['agent', 'serviceAgent'],
+      ['adv', 'serviceAdvisor'],
     ]));
     const c = t.core.sqlite.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)');
     const v = t.core.sqlite.prepare("INSERT INTO vehicles (customer_id, vin, model, plate, created_at, updated_at) VALUES (?, ?, 'sagitar', ?, 0, 0)");
@@ -78,7 +80,8 @@ describe('surveys.import', () => {
     'LFV2A21K0A3200002,,,NPS,2026-11-20,abc,也许,', // three problems at once
     'LFV2A21K0A3200002,,,SSI,2026-12-02,90,否,', // tomorrow in Shanghai
   ].join('\r\n');
-  const send = (who = 'csm', text = csv) => call(t.core, tok[who]!, 'surveys.import', { fileName: 'csi-ssi.csv', base64: Buffer.from('\uFEFF' + text, 'utf8').toString('base64') });
+  const send = (who = 'csm', text = csv, assigneeId?: number) =>
+    call(t.core, tok[who]!, 'surveys.import', { fileName: 'csi-ssi.csv', base64: Buffer.from('\uFEFF' + text, 'utf8').toString('base64'), ...(assigneeId ? { assigneeId } : {}) });
 
   it('matches by VIN, plate or phone; a low score or dissatisfied creates a follow-up due in 3 days; bad rows listed by row number', async () => {
     const r = (await send()) as Ok<Report>;
@@ -114,6 +117,14 @@ describe('surveys.import', () => {
       ['乙', 80, null],
       ['丙', 95, 'open'],
     ]);
+  });
+
+  it('hands the follow-ups to the chosen agent; an advisor is not one', async () => {
+    const one = '车架号,调查类型,调查日期,分数\nLFV2A21K0A3200002,CSI,2026-11-25,50\n';
+    expect(((await send('csm', one, uid.adv)) as Fail).error.code).toBe('INVALID_INPUT');
+    expect(t.core.sqlite.prepare("SELECT count(*) FROM satisfaction_surveys WHERE survey_date = '2026-11-25'").pluck().get()).toBe(0);
+    expect(((await send('csm', one, uid.agent)) as Ok<Report>).value).toMatchObject({ saved: 1, lowScoreTasks: 1 });
+    expect(t.core.sqlite.prepare("SELECT t.assignee_id FROM tasks t JOIN satisfaction_surveys s ON s.id = t.ref_id WHERE t.ref_type = 'survey' AND s.survey_date = '2026-11-25'").pluck().get()).toBe(uid.agent);
   });
 
   it('refuses a file without the needed columns, and is for the CS manager only', async () => {

@@ -35,7 +35,11 @@ const KIND_LABEL = { csi: 'CSI 销售满意度', ssi: 'SSI 售后满意度' } as
  * as existing and creates nothing. Bad rows are listed with their row number and reason; the whole
  * file is one transaction.
  */
-export async function importSurveys(core: Core, actorId: number, locale: Locale, input: { fileName: string; base64: string }): Promise<SurveyImportReport> {
+export async function importSurveys(core: Core, actorId: number, locale: Locale, input: { fileName: string; base64: string; assigneeId?: number | null }): Promise<SurveyImportReport> {
+  const assigneeId = input.assigneeId ?? null;
+  if (assigneeId !== null && !core.db.get(sql`SELECT 1 FROM users WHERE id = ${assigneeId} AND active = 1 AND role IN ('serviceAgent', 'serviceManager')`)) {
+    new CareProblems(locale).add('assigneeId', 'survey.assignee').throwIfAny();
+  }
   const { header, rows } = await readImport(locale, input.fileName, input.base64);
   const col = columnsOf(header, SURVEY_COLUMNS);
   const en = locale === 'en';
@@ -118,7 +122,7 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
       writeAudit(tx, core.clock, { userId: actorId, action: 'create', entity: 'satisfaction_survey', entityId: row.id, after: { id: row.id, kind, customerId: match.customerId, vehicleId, score, dissatisfied, surveyDate: date } });
       if (isLowScore(score, dissatisfied ? 'dissatisfied' : null, threshold)) {
         const why = `${KIND_LABEL[kind]} ${date} ${score}分${dissatisfied ? ' 不满意' : ''}${comment ? ` · ${comment}` : ''}`;
-        const made = createTasks(core, actorId, [{ kind: 'low_score', customerId: match.customerId, vehicleId, dueDate: lowScoreDueDate(today), reason: why.slice(0, 200), refType: 'survey', refId: row.id }], tx);
+        const made = createTasks(core, actorId, [{ kind: 'low_score', customerId: match.customerId, vehicleId, dueDate: lowScoreDueDate(today), assigneeId, reason: why.slice(0, 200), refType: 'survey', refId: row.id }], tx);
         report.lowScoreTasks += made.created;
       }
     });

@@ -16,6 +16,7 @@ export const CARE_MESSAGES = {
   'survey.score': { 'zh-CN': '分数须为 0–100 的数字', en: 'The score must be a number from 0 to 100' },
   'survey.match': { 'zh-CN': '车架号、车牌、电话都找不到对应客户', en: 'No customer matches the VIN, plate or phone' },
   'survey.phoneShared': { 'zh-CN': '电话 {phone} 属于多位客户,请提供车架号或车牌', en: 'The phone {phone} belongs to several customers: give the VIN or plate' },
+  'survey.assignee': { 'zh-CN': '请选择在职的客服顾问', en: 'Pick an active customer-service agent' },
   'survey.dissatisfied': { 'zh-CN': '“是否不满意”请填 是/否', en: '“Dissatisfied” must be yes or no' },
   'solicitation.failReasonDict': { 'zh-CN': '请从列表中选择失败原因', en: 'Pick the reason from the list' },
   'solicitation.noVisit': {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ImportReport } from '../../../../electron/common/api/service-visits';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -16,7 +16,23 @@ async function toBase64(file: File): Promise<string> {
  * One file import (.xlsx / .csv): pick, import, then the answer — rows saved, already there, and
  * each bad row with its row number and reason (nothing of a bad row is saved).
  */
-export function ImportPanel({ method, hint, onImported, testId }: { method: 'surveys.import' | 'serviceVisits.import'; hint: string; onImported?: () => void; testId: string }) {
+export function ImportPanel({
+  method,
+  hint,
+  onImported,
+  testId,
+  assigneeId,
+  children,
+}: {
+  method: 'surveys.import' | 'serviceVisits.import';
+  hint: string;
+  onImported?: () => void;
+  testId: string;
+  /** surveys.import: who gets the low-score follow-ups. */
+  assigneeId?: number | null;
+  /** Options shown before the file button (e.g. the follow-ups' agent). */
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +44,8 @@ export function ImportPanel({ method, hint, onImported, testId }: { method: 'sur
     setMessage(null);
     setReport(null);
     try {
-      setReport(await call(method, { fileName: file.name, base64: await toBase64(file) }));
+      const input = { fileName: file.name, base64: await toBase64(file) };
+      setReport(method === 'surveys.import' ? await call('surveys.import', { ...input, assigneeId: assigneeId ?? null }) : await call('serviceVisits.import', input));
       onImported?.();
     } catch (e) {
       setMessage(splitErrors(e, []).message);
@@ -39,6 +56,7 @@ export function ImportPanel({ method, hint, onImported, testId }: { method: 'sur
   return (
     <div className="care-import" data-testid={testId}>
       <div className="care-import-row">
+        {children}
         {/* The browser's own file button speaks the browser's language: ours says 选择文件 in the app's. */}
         <label className="care-file">
           <input type="file" accept=".xlsx,.csv" aria-label={t('care.import.file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { SURVEY_ROLES } from '../../../../electron/common/api/surveys';
 import { useI18n } from '../../../i18n/react';
-import { Toolbar } from '../../../ui';
+import { call } from '../../../api';
+import { SelectField, Toolbar } from '../../../ui';
 import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { ImportPanel } from './ImportPanel';
@@ -26,13 +27,29 @@ export function SurveysScreen() {
     if (scope === null && scopes.length > 1) setScope(scopes.includes('all') ? 'all' : scopes[scopes.length - 1]!);
   }, [scopes, scope]);
   const current: Scope = scope ?? 'mine';
+  const [agents, setAgents] = useState<{ id: number; name: string }[]>([]);
+  const [assignee, setAssignee] = useState('');
+  const importer = SURVEY_ROLES.includes(session.user.role);
+  useEffect(() => {
+    if (importer) call('workbench.agents', {}).then(setAgents, () => setAgents([]));
+  }, [importer]);
   return (
     <div className="screen screen-fill" data-testid="surveys-screen">
       <Toolbar title={t('nav.service.surveys')}>
         <ScopePicker scopes={scopes} value={current} onChange={setScope} />
       </Toolbar>
       {/* Importing is the CS manager's job (the API refuses others); everyone else only reads. */}
-      {SURVEY_ROLES.includes(session.user.role) && <ImportPanel method="surveys.import" hint={t('care.surveys.hint')} onImported={() => grid.current?.refresh()} testId="survey-import" />}
+      {SURVEY_ROLES.includes(session.user.role) && (
+        <ImportPanel method="surveys.import" hint={t('care.surveys.hint')} onImported={() => grid.current?.refresh()} testId="survey-import" assigneeId={assignee ? Number(assignee) : null}>
+          <SelectField
+            label={t('care.surveys.assignee')}
+            value={assignee}
+            onChange={setAssignee}
+            options={[{ value: '', label: t('care.surveys.unassigned') }, ...agents.map((a) => ({ value: String(a.id), label: a.name }))]}
+            data-testid="survey-assignee"
+          />
+        </ImportPanel>
+      )}
       <DataGrid ref={grid} dataset="surveys" scope={current} onScopeChange={(s) => scopes.includes(s) && setScope(s)} initialColumns={COLUMNS} initialSort={SORT} role={session.user.role} canExport={session.permissions.includes('export')} />
     </div>
   );
