@@ -177,10 +177,17 @@ describe('softphone against kamailio (two Chromium pages)', () => {
       expect(done.code, done.output.slice(-2000)).toBe(0);
       await ringing.waitFor({ state: 'detached' });
     }
+    // A withheld caller ID: an unknown caller, no card.
+    const withheld = sippInbound(k, 'anonymous', '1006');
+    const ringing = p.getByTestId('tel-ringing');
+    await ringing.getByText('号码已隐藏').waitFor();
+    expect(await ringing.getByTestId('tel-unknown').textContent()).toBe('未知来电');
+    await ringing.getByTestId('tel-decline').click();
+    expect((await withheld).code).toBe(0);
     const rows = await expect
-      .poll(() => sqlite.prepare("select customer_id, from_number, outcome, answered_at from calls where extension = '1006' and ended_at is not null").all(), { timeout: 5000 })
+      .poll(() => sqlite.prepare("select customer_id, from_number, outcome, answered_at from calls where extension = '1006' and from_number <> 'anonymous' and ended_at is not null").all(), { timeout: 5000 })
       .toHaveLength(3)
-      .then(() => sqlite.prepare("select customer_id, from_number, outcome, answered_at from calls where extension = '1006'").all());
+      .then(() => sqlite.prepare("select customer_id, from_number, outcome, answered_at from calls where extension = '1006' and from_number <> 'anonymous'").all());
     expect(rows[0]).toEqual({ customer_id: customerId, from_number: '+8613900139001', outcome: 'declined', answered_at: null });
     await p.context().close();
   }, 90_000);
@@ -221,7 +228,7 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
     await p.getByRole('treeitem', { name: '软电话' }).click();
     const settings = p.getByTestId('softphone-screen');
-    expect(await settings.locator('input[name="extension"]').inputValue()).toBe('1006');
+    await expect.poll(() => settings.locator('input[name="extension"]').inputValue()).toBe('1006'); // loads after the screen opens
     expect(await settings.locator('input[name="sipPassword"]').inputValue()).toBe(''); // never sent back
     await screenshot(p, 'telephony-settings');
     // A malformed number typed into the dial pad is refused with a message; nothing is dialled.
@@ -251,4 +258,37 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await screenshot(p, 'telephony-recordings');
     await p.context().close();
   }, 60_000);
+
+  it('one call plus one on hold: B talks to A, C calls B, B answers with Alt+A — A goes on hold, C is connected; B resumes A after C', async () => {
+    await seat('service2', '1005');
+    await seat('service1', '1002');
+    await seat('service4', '1004');
+    const a = await phonePage('service2');
+    const b = await phonePage('service1');
+    const c = await phonePage('service4');
+    for (const p of [a, b, c]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    const dial = async (p: Page, n: string) => {
+      await p.getByTestId('tel-dialpad-toggle').click();
+      await p.getByTestId('tel-dial-number').fill(n);
+      await p.getByTestId('tel-dial-call').click();
+    };
+    await dial(a, '1002');
+    await b.getByTestId('tel-answer').click();
+    await b.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await dial(c, '1002');
+    await b.getByTestId('tel-ringing').waitFor();
+    await b.keyboard.press('Alt+a');
+    await b.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+    await b.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    expect(await b.getByTestId('tel-call').count()).toBe(2);
+    await screenshot(b, 'telephony-two-calls');
+    await c.getByTestId('tel-hangup').click();
+    await b.getByTestId('tel-outcome').waitFor();
+    await b.keyboard.press('Escape');
+    await b.locator('[data-testid="tel-call"][data-state="held"]').getByTestId('tel-hold').click();
+    await b.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await a.getByTestId('tel-hangup').click();
+    await b.getByTestId('tel-call').waitFor({ state: 'detached' });
+    for (const p of [a, b, c]) await p.context().close();
+  }, 90_000);
 });
