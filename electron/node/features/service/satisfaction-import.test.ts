@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { isLowScore, lowScoreDueDate } from './low-score';
@@ -125,6 +126,20 @@ describe('surveys.import', () => {
     expect(t.core.sqlite.prepare("SELECT count(*) FROM satisfaction_surveys WHERE survey_date = '2026-11-25'").pluck().get()).toBe(0);
     expect(((await send('csm', one, uid.agent)) as Ok<Report>).value).toMatchObject({ saved: 1, lowScoreTasks: 1 });
     expect(t.core.sqlite.prepare("SELECT t.assignee_id FROM tasks t JOIN satisfaction_surveys s ON s.id = t.ref_id WHERE t.ref_type = 'survey' AND s.survey_date = '2026-11-25'").pluck().get()).toBe(uid.agent);
+  });
+
+  it('reads an .xlsx with real date and number cells', async () => {
+    const c = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('戊', 0, 0)").run().lastInsertRowid);
+    t.core.sqlite.prepare("INSERT INTO vehicles (customer_id, vin, model, plate, created_at, updated_at) VALUES (?, 'LFV2A21K0A3200005', 'sagitar', '粤B30005', 0, 0)").run(c);
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('SSI').addRows([
+      ['车牌', '调查类型', '调查日期', '得分', '客户意见'],
+      ['粤B30005', 'SSI', new Date(Date.UTC(2026, 10, 26)), 72.5, '交车慢'],
+    ]);
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const r = (await call(t.core, tok.csm!, 'surveys.import', { fileName: 'ssi.xlsx', base64 })) as Ok<Report>;
+    expect(r.value).toMatchObject({ saved: 1, lowScoreTasks: 1, badCount: 0 });
+    expect(t.core.sqlite.prepare("SELECT survey_date AS d, score FROM satisfaction_surveys WHERE comment = '交车慢'").get()).toEqual({ d: '2026-11-26', score: 72.5 });
   });
 
   it('refuses a file without the needed columns, and is for the CS manager only', async () => {
