@@ -166,6 +166,10 @@ describe('the lists on the DataGrid: the rule decides the rows, the grid sorts /
     expect(g.total).toBe(l.total);
     const ids = (rows: { id?: unknown }[]) => rows.map((r) => Number(r.id)).sort((a, b) => a - b);
     expect(ids(g.rows)).toEqual(l.rows.map((r) => (kind === 'birthday' ? r.customerId : r.vehicleId!)).sort((a, b) => a - b));
+    // Every list names the row's customer in a customerId column (SMS to ticked rows, the card).
+    const byRow = new Map(l.rows.map((r) => [kind === 'birthday' ? r.customerId : r.vehicleId!, r.customerId]));
+    const withCustomer = await grid('service1', kind, params, { columns: ['customerId'] });
+    expect(withCustomer.rows.every((r) => byRow.get(Number(r.id)) === Number(r.customerId))).toBe(true);
   });
 
   it('sorts by the rule date both ways, filters on a column and groups by model, all within the list', async () => {

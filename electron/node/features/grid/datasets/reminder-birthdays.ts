@@ -17,6 +17,9 @@ export const reminderBirthdayDataset: DatasetDef = {
   defaultSort: [{ col: 'birthdayMd', dir: 'asc' }],
   columns: [
     { id: 'id', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    // The row is the customer; the column is there so every reminder list names its customer the
+    // same way (SMS to the ticked rows, the customer card).
+    { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
     { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', expr: 'c.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
     { id: 'phone', type: 'text', zh: '电话', en: 'Phone', expr: primaryPhoneExpr('c.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
     { id: 'birthdayMd', type: 'text', zh: '生日', en: 'Birthday', expr: 'c.birthday_md', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 80 },
