@@ -75,4 +75,34 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     expect(new Set(smsc.received.map((r) => r.number))).toEqual(new Set(['8613900001000', '8613900001002']));
     expect(smsc.received.every((r) => r.dataCoding === 8 && r.concat?.total === 2)).toBe(true);
   });
+
+  it('短信模板: an unknown field is refused with the reason; 发送记录 lists the batch; 系统设置 shows the gateway connected and never the password', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'admin', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '短信模板' }).click();
+    await page.getByRole('button', { name: '新建模板' }).click();
+    const dlg = page.getByRole('dialog');
+    await dlg.getByLabel('名称').fill('生日祝福');
+    await dlg.getByLabel('短信内容').fill('{姓命}您好,祝您生日快乐!');
+    await dlg.getByRole('button', { name: '保存' }).click();
+    await dlg.getByText(/未知字段:\{姓命\}/).waitFor();
+    await screenshot(page, 'sms-template-error');
+    await dlg.getByLabel('短信内容').fill('{称呼}您好,祝您生日快乐!{经销商}全体员工敬上');
+    await dlg.getByRole('button', { name: '保存' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: '生日祝福' }).waitFor();
+    expect(env.core.sqlite.prepare(`SELECT count(*) FROM sms_templates WHERE name = '生日祝福'`).pluck().get()).toBe(1);
+
+    await page.getByRole('treeitem', { name: '发送记录' }).click();
+    await page.getByRole('cell', { name: /保养提醒|您好/ }).first().waitFor();
+    await screenshot(page, 'sms-history');
+
+    await page.getByRole('treeitem', { name: '系统设置' }).click();
+    const panel = page.getByTestId('sms-settings');
+    await panel.getByText('短信网关(SMPP) — 已连接').waitFor();
+    expect(await panel.getByLabel('密码').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('secret12');
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'sms-settings');
+  });
 });
