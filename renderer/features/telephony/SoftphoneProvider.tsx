@@ -165,6 +165,8 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
   // Register at login and after unlock; unregister while locked and on logout. A call that is on
   // when the screen locks (idle lock mid-call) goes on; the softphone stops when it ends.
   const lockedRef = useRef(locked);
+  const ttRef = useRef(tt);
+  ttRef.current = tt;
   useEffect(() => {
     lockedRef.current = locked;
     if (locked) {
@@ -181,7 +183,7 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
       if (!view?.configured) return void phone.stop();
       const creds = await call('telephony.credentials', {}).catch(() => null);
       if (!live) return;
-      if (!creds) return void setStatus({ kind: 'failed', reason: 'rejected', text: tt('reason.noPassword') });
+      if (!creds) return void setStatus({ kind: 'failed', reason: 'rejected', text: ttRef.current('reason.noPassword') });
       // Calls left open by a crash or a closed window: the log says they were interrupted.
       if (phone.lines.length === 0) await call('telephony.calls.closeInterrupted', {}).catch(() => undefined);
       await phone.start(creds);
@@ -189,7 +191,8 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
     return () => {
       live = false;
     };
-  }, [locked, reloadKey, phone, tt]);
+    // Not on a language switch: `tt` is read through a ref.
+  }, [locked, reloadKey, phone]);
   useEffect(() => () => void phone.stop(), [phone]);
 
   const dial = useCallback(
