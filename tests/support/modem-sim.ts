@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
-import { decodeSubmit, type DecodedSubmit } from '../../electron/node/features/sms/pdu';
+import { decodeSubmit, deliverPdu, statusReportPdu, type DecodedSubmit } from '../../electron/node/features/sms/pdu';
 import { tempDir } from './core';
 
 export type ModemMode = 'ok' | 'silent' | 'cmsError' | 'simPin';
@@ -18,6 +18,10 @@ export interface ModemSim {
   received: DecodedSubmit[];
   commands: string[];
   mode: ModemMode;
+  /** Status reports (+CDS) after each accepted message: 0 = delivered, 0x40+ = failed; null = none. */
+  reportStatus: number | null;
+  /** An inbound message (+CMT) from `from`. */
+  sendMo(from: string, text: string): void;
   close(): Promise<void>;
 }
 
@@ -33,7 +37,7 @@ export async function startModemSim(opts: { signal?: number } = {}): Promise<Mod
   }
   const port = new SerialPort({ path: far, baudRate: 115200 });
   await new Promise<void>((resolve, reject) => port.once('open', resolve).once('error', reject));
-  const sim: ModemSim = { devicePath: app, received: [], commands: [], mode: 'ok', close: async () => undefined };
+  const sim: ModemSim = { devicePath: app, received: [], commands: [], mode: 'ok', reportStatus: null, sendMo: () => undefined, close: async () => undefined };
   let line = '';
   let pdu: string | null = null;
   let mr = 0;
@@ -46,8 +50,14 @@ export async function startModemSim(opts: { signal?: number } = {}): Promise<Mod
           pdu = null;
           if (sim.mode === 'cmsError') say('\r\n+CMS ERROR: 38\r\n');
           else {
-            sim.received.push(decodeSubmit(hex));
-            setTimeout(() => say(`\r\n+CMGS: ${++mr}\r\n\r\nOK\r\n`), 5);
+            const got = decodeSubmit(hex);
+            sim.received.push(got);
+            const ref = ++mr & 0xff;
+            setTimeout(() => say(`\r\n+CMGS: ${ref}\r\n\r\nOK\r\n`), 5);
+            if (sim.reportStatus !== null) {
+              const r = statusReportPdu(ref, got.number, sim.reportStatus);
+              setTimeout(() => say(`\r\n+CDS: ${r.length}\r\n${r.hex}\r\n`), 15);
+            }
           }
         } else pdu += ch;
         continue;
@@ -61,7 +71,7 @@ export async function startModemSim(opts: { signal?: number } = {}): Promise<Mod
       if (!cmd) continue;
       sim.commands.push(cmd);
       if (sim.mode === 'silent') continue;
-      if (cmd === 'AT' || cmd === 'ATE0' || cmd === 'AT+CMGF=0') say('\r\nOK\r\n');
+      if (cmd === 'AT' || cmd === 'ATE0' || cmd === 'AT+CMGF=0' || cmd.startsWith('AT+CNMI=')) say('\r\nOK\r\n');
       else if (cmd === 'AT+CPIN?') say(sim.mode === 'simPin' ? '\r\n+CPIN: SIM PIN\r\n\r\nOK\r\n' : '\r\n+CPIN: READY\r\n\r\nOK\r\n');
       else if (cmd === 'AT+CSQ') say(`\r\n+CSQ: ${opts.signal ?? 23},0\r\n\r\nOK\r\n`);
       else if (cmd.startsWith('AT+CMGS=')) {
@@ -70,6 +80,10 @@ export async function startModemSim(opts: { signal?: number } = {}): Promise<Mod
       } else say('\r\nERROR\r\n');
     }
   });
+  sim.sendMo = (from, text) => {
+    const d = deliverPdu(from, text);
+    say(`\r\n+CMT: ,${d.length}\r\n${d.hex}\r\n`);
+  };
   sim.close = async () => {
     await new Promise<void>((r) => (port.isOpen ? port.close(() => r()) : r()));
     socat.kill('SIGTERM');

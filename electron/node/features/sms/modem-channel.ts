@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
 import { ChannelError, type OutgoingSms, type SmsChannel } from './channel';
-import { submitPdus } from './pdu';
+import { decodeIncoming, submitPdus } from './pdu';
 
 export interface ModemConfig {
   path: string;
@@ -89,6 +89,8 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
         await this.command('AT');
         await this.command('ATE0');
         await this.command('AT+CMGF=0');
+        // Inbound messages and delivery reports straight to the serial line, not stored on the SIM.
+        await this.command('AT+CNMI=2,2,0,1,0').catch(() => undefined);
         await this.refreshStatus();
       });
       if (this.sim !== 'READY') throw new ModemError(`SIM 卡状态:${this.sim ?? '未知'},无法发送 / SIM status ${this.sim ?? 'unknown'}: cannot send`);
@@ -108,6 +110,7 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
       const port = new SerialPort({ path: this.config.path, baudRate: this.config.baudRate, autoOpen: false });
       port.on('data', (d: Buffer) => {
         this.buf += d.toString('latin1');
+        this.takeUnsolicited();
         this.waiter?.test();
       });
       port.on('error', (e) => {
@@ -121,6 +124,38 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
         }
       });
     });
+  }
+
+  /**
+   * Inbound messages (+CMT) and delivery reports (+CDS) arrive unasked, possibly in the middle of
+   * a command's answer: they are cut out of the buffer first and passed on like the SMPP
+   * channel's 'inbound' / 'receipt' events.
+   */
+  private takeUnsolicited(): void {
+    const re = /\+(CMT|CDS):[^\r\n]*\r\n([0-9A-Fa-f]+)\r\n/g;
+    let m: RegExpExecArray | null;
+    let rest = '';
+    let last = 0;
+    while ((m = re.exec(this.buf))) {
+      rest += this.buf.slice(last, m.index);
+      last = m.index + m[0].length;
+      const report = (() => {
+        try {
+          return decodeIncoming(m[2]!);
+        } catch {
+          return null;
+        }
+      })();
+      if (report?.kind === 'deliver') this.emit('inbound', { number: report.number, text: report.text });
+      else if (report?.kind === 'status' && report.final) {
+        this.emit('receipt', {
+          gatewayId: `modem:${report.mr}`,
+          delivered: report.delivered,
+          error: report.delivered ? null : `未送达:状态 0x${report.status.toString(16)} / Not delivered`,
+        });
+      }
+    }
+    if (last > 0) this.buf = rest + this.buf.slice(last);
   }
 
   private async refreshStatus(): Promise<void> {
@@ -230,7 +265,9 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
         }
         const mr = /\+CMGS:\s*(\d+)/.exec(answer)?.[1];
         if (!mr) throw new ChannelError(i === 0 ? 'rejected' : 'maybe', problem(`\r\n${answer}`) ?? answer.trim());
-        ids.push(`modem:${this.config.path}:${mr}:${Date.now()}`);
+        // The +CMGS reference (0–255, cycling) is what a status report names; the outbox
+        // matches a report to the most recent part with that id.
+        ids.push(`modem:${mr}`);
       }
       return ids;
     });

@@ -26,8 +26,9 @@ describe('GSM modem channel over a socat pseudo-terminal pair', () => {
     sim = ch = t = sms = null;
   });
 
-  it('initialises in PDU mode, reports signal and SIM, and sends a long Chinese message as concatenated PDUs through the outbox', async () => {
+  it('initialises in PDU mode, reports signal and SIM, sends a long Chinese message as concatenated PDUs through the outbox, and status reports make them delivered', async () => {
     sim = await startModemSim({ signal: 21 });
+    sim.reportStatus = 0;
     t = await makeCore();
     sms = new SmsService(t.core);
     const text = '尊敬的王先生,您的爱车保养时间快到了,欢迎预约。'.repeat(4); // 96 characters → 2 parts
@@ -38,10 +39,10 @@ describe('GSM modem channel over a socat pseudo-terminal pair', () => {
     });
     ch = new ModemChannel({ path: sim.devicePath, baudRate: 115200, retryMs: 200 });
     await sms.attach(ch, { window: 1, ratePerSecond: 50 });
-    await until('submitted', () => sms!.progress(batchId).submitted === 2);
+    await until('delivered', () => sms!.progress(batchId).delivered === 2);
     expect(ch.signal).toBe(21);
     expect(ch.sim).toBe('READY');
-    expect(sim.commands.slice(0, 5)).toEqual(['AT', 'ATE0', 'AT+CMGF=0', 'AT+CPIN?', 'AT+CSQ']);
+    expect(sim.commands.slice(0, 6)).toEqual(['AT', 'ATE0', 'AT+CMGF=0', 'AT+CNMI=2,2,0,1,0', 'AT+CPIN?', 'AT+CSQ']);
     expect(sim.received.map((r) => [r.number, r.encoding, r.concat?.seq ?? 0])).toEqual([
       ['8613800138000', 'ucs2', 1],
       ['8613800138000', 'ucs2', 2],
@@ -49,6 +50,25 @@ describe('GSM modem channel over a socat pseudo-terminal pair', () => {
     ]);
     expect(sim.received.slice(0, 2).map((r) => r.text).join('')).toBe(text);
     expect(sim.received[2]!.text).toBe('Test OK');
+  });
+
+  it('a failed status report fails the message; an inbound 退订 is stored and opts the number out', async () => {
+    sim = await startModemSim();
+    sim.reportStatus = 0x45;
+    t = await makeCore();
+    sms = new SmsService(t.core);
+    const batchId = sms.outbox.createBatch({
+      createdBy: null, templateId: null, body: 'x', channel: 'modem', scheduledAt: null,
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      messages: [{ customerId: null, number: '8613800138000', text: '您好', parts: 1 }],
+    });
+    ch = new ModemChannel({ path: sim.devicePath, baudRate: 115200, retryMs: 200 });
+    await sms.attach(ch, { window: 1, ratePerSecond: 50 });
+    await until('failed', () => sms!.progress(batchId).failed === 1);
+    expect(t.core.sqlite.prepare('SELECT last_error AS e FROM sms_messages').get()).toEqual({ e: expect.stringMatching(/未送达:状态 0x45/) });
+    sim.sendMo('8613900000001', '退订');
+    await until('opt-out', () => (t!.core.sqlite.prepare('SELECT count(*) AS n FROM sms_opt_outs').get() as { n: number }).n === 1);
+    expect(t.core.sqlite.prepare('SELECT number, text, opt_out AS o FROM sms_inbound').all()).toEqual([{ number: '8613900000001', text: '退订', o: 1 }]);
   });
 
   it('a modem that does not answer is reported within the timeout, not waited on', async () => {

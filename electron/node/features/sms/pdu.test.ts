@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeSubmit, fromSeptets, pack, submitPdus, toSeptets, unpack } from './pdu';
+import { decodeIncoming, decodeSubmit, deliverPdu, fromSeptets, pack, statusReportPdu, submitPdus, toSeptets, unpack } from './pdu';
 
 describe('PDU mode', () => {
   it('packs GSM 7-bit as the specification’s example ("hellohello" → E8329BFD4697D9EC37)', () => {
@@ -27,5 +27,13 @@ describe('PDU mode', () => {
     expect(decoded.map((d) => d.text).join('')).toBe(text);
     // 15 header octets for a 13-digit number, and user data never over 140 octets.
     for (const p of pdus) expect(p.length - 15).toBeLessThanOrEqual(140);
+  });
+
+  it('reads inbound messages (SMS-DELIVER) and status reports', () => {
+    expect(decodeIncoming(deliverPdu('8613900000001', '退订').hex)).toEqual({ kind: 'deliver', number: '8613900000001', text: '退订', concat: null });
+    expect(decodeIncoming(deliverPdu('8613900000001', 'TD').hex)).toMatchObject({ text: 'TD' });
+    expect(decodeIncoming(statusReportPdu(42, '8613800138000', 0).hex)).toEqual({ kind: 'status', mr: 42, number: '8613800138000', delivered: true, final: true, status: 0 });
+    expect(decodeIncoming(statusReportPdu(7, '8613800138000', 0x21).hex)).toMatchObject({ delivered: false, final: false });
+    expect(decodeIncoming(statusReportPdu(7, '8613800138000', 0x45).hex)).toMatchObject({ delivered: false, final: true });
   });
 });

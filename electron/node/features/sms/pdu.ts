@@ -159,3 +159,75 @@ export function decodeSubmit(hex: string): DecodedSubmit {
   }
   return { number, text, encoding, concat };
 }
+
+function address(b: Buffer, p: number): { number: string; next: number } {
+  const nd = b[p]!;
+  const toa = b[p + 1]!;
+  const octets = Math.ceil(nd / 2);
+  const raw = b.subarray(p + 2, p + 2 + octets);
+  // Alphanumeric senders (TOA 0xD0) are GSM 7-bit text, e.g. a carrier's name.
+  const number = (toa & 0x70) === 0x50 ? fromSeptets(unpack(raw, Math.floor((nd * 4) / 7))) : fromSemiOctets(raw, nd);
+  return { number, next: p + 2 + octets };
+}
+
+export type ModemReport =
+  | { kind: 'deliver'; number: string; text: string; concat: DecodedSubmit['concat'] }
+  | { kind: 'status'; mr: number; number: string; delivered: boolean; final: boolean; status: number };
+
+/** An SMS-DELIVER (+CMT, an inbound message) or SMS-STATUS-REPORT (+CDS), hex with the SMSC part. */
+export function decodeIncoming(hex: string): ModemReport | null {
+  const b = Buffer.from(hex, 'hex');
+  let p = 1 + b[0]!;
+  const first = b[p++]!;
+  const mti = first & 0x03;
+  if (mti === 0x02) {
+    const mr = b[p++]!;
+    const ra = address(b, p);
+    p = ra.next + 14; // SCTS + discharge time
+    const st = b[p] ?? 0xff;
+    return { kind: 'status', mr, number: ra.number, delivered: st < 0x20, final: st < 0x20 || st >= 0x40, status: st };
+  }
+  if (mti !== 0x00) return null;
+  const oa = address(b, p);
+  p = oa.next;
+  p++; // PID
+  const dcs = b[p++]!;
+  p += 7; // SCTS
+  const udl = b[p++]!;
+  const ud = b.subarray(p);
+  const udhi = (first & 0x40) !== 0;
+  let udhLen = 0;
+  let concat: DecodedSubmit['concat'] = null;
+  if (udhi) {
+    udhLen = ud[0]! + 1;
+    if (ud[1] === 0x00) concat = { ref: ud[3]!, total: ud[4]!, seq: ud[5]! };
+  }
+  let text = '';
+  if ((dcs & 0x0c) === 0x08) {
+    const body = ud.subarray(udhLen, udl);
+    for (let i = 0; i + 1 < body.length; i += 2) text += String.fromCharCode(body.readUInt16BE(i));
+  } else {
+    const udhSeptets = udhi ? Math.ceil((udhLen * 8) / 7) : 0;
+    text = fromSeptets(unpack(ud.subarray(udhLen), udl - udhSeptets, udhi ? udhSeptets * 7 - udhLen * 8 : 0));
+  }
+  return { kind: 'deliver', number: oa.number, text, concat };
+}
+
+const SCTS = Buffer.from([0x62, 0x11, 0x03, 0x21, 0x00, 0x00, 0x23]); // 2026-11-30 12:00:00 +08
+
+/** A single-part SMS-DELIVER as a modem reports it (the simulator's side). */
+export function deliverPdu(from: string, text: string): { hex: string; length: number } {
+  const ucs = encodingOf(text) === 'ucs2';
+  const digits = from.replace(/\D/g, '');
+  const ud = ucs ? Buffer.from(text.split('').flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])) : pack(toSeptets(text));
+  const udl = ucs ? ud.length : toSeptets(text).length;
+  const tpdu = Buffer.concat([Buffer.from([0x04, digits.length, 0x91]), semiOctets(digits), Buffer.from([0x00, ucs ? 0x08 : 0x00]), SCTS, Buffer.from([udl]), ud]);
+  return { hex: `00${tpdu.toString('hex').toUpperCase()}`, length: tpdu.length };
+}
+
+/** An SMS-STATUS-REPORT for message reference `mr` (status 0 = delivered). */
+export function statusReportPdu(mr: number, number: string, status: number): { hex: string; length: number } {
+  const digits = number.replace(/\D/g, '');
+  const tpdu = Buffer.concat([Buffer.from([0x06, mr & 0xff, digits.length, 0x91]), semiOctets(digits), SCTS, SCTS, Buffer.from([status])]);
+  return { hex: `00${tpdu.toString('hex').toUpperCase()}`, length: tpdu.length };
+}
