@@ -32,6 +32,10 @@ export interface Smsc {
   port: number;
   received: ReceivedSms[];
   binds: number;
+  /** enquire_link PDUs received (keep-alive). */
+  enquireLinks: number;
+  /** false: enquire_link goes unanswered, like a gateway that hung without closing the socket. */
+  answerEnquireLink: boolean;
   /** Drop every connection right after accepting (and answering) the n-th submit from now on. */
   dropAfter(n: number): void;
   /** Drop every connection now. */
@@ -49,7 +53,7 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
   let dropAt: number | null = null;
   const bound = new Set<Session>();
   const sockets = new Set<net.Socket>();
-  const state = { binds: 0 };
+  const state = { binds: 0, enquireLinks: 0, answerEnquireLink: true };
 
   const server = smpp.createServer((session: Session) => {
     sockets.add(session.socket);
@@ -68,7 +72,10 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
       bound.add(session);
       session.send(pdu.response());
     });
-    session.on('enquire_link', (pdu: Pdu) => session.send(pdu.response()));
+    session.on('enquire_link', (pdu: Pdu) => {
+      state.enquireLinks++;
+      if (state.answerEnquireLink) session.send(pdu.response());
+    });
     session.on('unbind', (pdu: Pdu) => {
       session.send(pdu.response());
       session.close();
@@ -129,6 +136,15 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
     received,
     get binds() {
       return state.binds;
+    },
+    get enquireLinks() {
+      return state.enquireLinks;
+    },
+    get answerEnquireLink() {
+      return state.answerEnquireLink;
+    },
+    set answerEnquireLink(v: boolean) {
+      state.answerEnquireLink = v;
     },
     dropAfter(n) {
       dropAt = received.length + n;

@@ -111,6 +111,23 @@ describe('SMPP channel through the SMSC simulator', () => {
     expect(smsc.received.length).toBeLessThanOrEqual(n);
   });
 
+  it('keeps the link alive with enquire_link, and a gateway that stops answering is dropped and re-bound', async () => {
+    await setup();
+    const ch = channel({ enquireLinkMs: 50, responseTimeoutMs: 150 });
+    await sms.attach(ch, { window: 5, ratePerSecond: 100 });
+    await ch.waitBound();
+    const binds = smsc.binds;
+    await until('keep-alive', () => smsc.enquireLinks >= 3);
+    expect(smsc.binds).toBe(binds); // answered: the link stays up
+    smsc.answerEnquireLink = false;
+    try {
+      await until('re-bind after the dead link', () => smsc.binds > binds);
+    } finally {
+      smsc.answerEnquireLink = true;
+    }
+    await until('bound again', () => ch.ready);
+  });
+
   it('a reply TD / 退订 opts the number out, sets the customer’s SMS 免打扰 (audited) and is stored against the customer', async () => {
     await setup();
     const now = t.clock.now();
