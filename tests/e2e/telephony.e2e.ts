@@ -281,6 +281,7 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await b.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
     await b.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
     expect(await b.getByTestId('tel-call').count()).toBe(2);
+    expect(await b.locator('[data-testid="tel-call"][data-state="connected"]').getByTestId('tel-unknown').textContent()).toBe('内部分机'); // C's extension
     await screenshot(b, 'telephony-two-calls');
     await c.getByTestId('tel-hangup').click();
     await b.getByTestId('tel-outcome').waitFor();

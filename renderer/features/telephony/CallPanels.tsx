@@ -18,7 +18,7 @@ function CallerInfo({ number, lookup, onOpen }: { number: string; lookup: CtiLoo
       </div>
       {lookup.matches.length === 0 ? (
         <div className="tel-unknown" data-testid="tel-unknown">
-          {lookup.unknownReason === 'invalid' ? tt('ring.invalid') : tt('ring.unknown')}
+          {lookup.unknownReason === 'invalid' ? (/^\d{2,6}$/.test(number) ? tt('ring.internal') : tt('ring.invalid')) : tt('ring.unknown')}
         </div>
       ) : (
         <>

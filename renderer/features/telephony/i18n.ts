@@ -20,6 +20,7 @@ const TEXTS = {
   'ring.unknown': ['未知来电', 'Unknown caller'],
   'ring.withheld': ['号码已隐藏', 'Number withheld'],
   'ring.invalid': ['无法识别的号码', 'Unrecognised number'],
+  'ring.internal': ['内部分机', 'Internal extension'],
   'ring.several': ['{n} 位客户使用此号码', '{n} customers share this number'],
   'ring.hidden': ['另有 {n} 位客户您无权查看', '{n} more customer(s) you may not see'],
   'ring.answer': ['接听', 'Answer'],
