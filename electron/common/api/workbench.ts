@@ -41,7 +41,8 @@ export interface WorkbenchAppointment {
 export interface Workbench {
   /** The dealer's today (Asia/Shanghai), YYYY-MM-DD. */
   today: string;
-  agentId: number;
+  /** Whose list this is; null: the unassigned tasks (managers). */
+  agentId: number | null;
   rows: WorkbenchRow[];
   counts: { today: number; overdue: number };
   /** Today's appointments booked with this user as the service advisor (empty for agents). */
@@ -58,7 +59,11 @@ export interface AgentLoad {
 
 export const workbenchApi = {
   /** Today's and overdue work of one agent (self; a manager may look at any agent). */
-  'workbench.list': method({ input: z.object({ agentId: z.number().int().positive().optional() }), access: WORKBENCH_ROLES, output: returns<Workbench>() }),
+  'workbench.list': method({
+    input: z.object({ agentId: z.number().int().positive().optional(), unassigned: z.boolean().optional() }),
+    access: WORKBENCH_ROLES,
+    output: returns<Workbench>(),
+  }),
   /**
    * The outcome of a task: done / failed (with a note) / rescheduled to a later day; a 低分跟进 may
    * also be 修复中 (repairing): closed with its description and a next follow-up planned (dueDate,

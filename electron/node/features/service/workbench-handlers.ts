@@ -11,7 +11,7 @@ export function workbenchOf(core: Core): WorkbenchService {
 }
 
 export const workbenchHandlers: Handlers<typeof workbenchApi> = {
-  'workbench.list': (ctx, { agentId }) => workbenchOf(ctx.core).list(me(ctx), agentId),
+  'workbench.list': (ctx, { agentId, unassigned }) => workbenchOf(ctx.core).list(me(ctx), agentId, unassigned ?? false),
   'workbench.outcome': (ctx, input) => workbenchOf(ctx.core).outcome(me(ctx), ctx.locale, input),
   'workbench.load': (ctx) => {
     me(ctx);

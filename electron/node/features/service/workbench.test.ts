@@ -209,3 +209,31 @@ describe('workbench: a low-score follow-up is listed before its deadline', () =>
     expect(wb.rows.map((r) => [r.kind, r.dueDate, r.overdue])).toEqual([['low_score', '2026-12-03', false]]);
   });
 });
+
+describe('workbench: the unassigned tasks (managers)', () => {
+  let t: TestCore;
+  let u: Awaited<ReturnType<typeof usersWithSessions>>;
+  beforeAll(async () => {
+    t = await makeCore();
+    t.clock.set(Date.UTC(2026, 10, 30, 2, 0));
+    u = await usersWithSessions(t.core, [
+      ['agent1', 'serviceAgent'],
+      ['csm', 'serviceManager'],
+    ]);
+    const c = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('吴先生', 0, 0)").run().lastInsertRowid);
+    createTasks(t.core, null, [
+      { kind: 'low_score', customerId: c, dueDate: '2026-12-03', reason: 'SSI 60分' }, // a survey import's follow-up, nobody's yet
+      { kind: 'birthday', customerId: c, dueDate: '2026-11-30', assigneeId: u.uid.agent1 },
+    ]);
+  });
+  afterAll(() => t.cleanup());
+
+  it('a manager lists the tasks nobody has and hands one out; an agent asking for them gets their own list', async () => {
+    const wb = (await call(t.core, u.tok.csm!, 'workbench.list', { unassigned: true })) as Wb & { agentId: number | null };
+    expect([wb.agentId, wb.rows.map((r) => r.kind)]).toEqual([null, ['low_score']]);
+    const mine = (await call(t.core, u.tok.agent1!, 'workbench.list', { unassigned: true })) as Wb;
+    expect(mine.rows.map((r) => r.kind)).toEqual(['birthday']);
+    expect(await call(t.core, u.tok.csm!, 'workbench.reassign', { taskIds: [wb.rows[0]!.id], toAgentId: u.uid.agent1 })).toEqual({ moved: 1, toAgentId: u.uid.agent1 });
+    expect(((await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb).rows.map((r) => r.kind)).toEqual(['birthday', 'low_score']);
+  });
+});

@@ -57,9 +57,12 @@ export class WorkbenchService {
    * A 低分跟进's due date is a deadline (3 days after the survey or revisit), not a start: it is on
    * the list from the day it is within those 3 days, so it can be done before it falls due.
    */
-  list(s: SessionCtx, agentId?: number): Workbench {
-    // An agent only ever sees their own work; a manager may open any agent's.
-    const who = agentId !== undefined && isWorkbenchManager(s.user.role) ? agentId : s.user.id;
+  list(s: SessionCtx, agentId?: number, unassigned = false): Workbench {
+    // An agent only ever sees their own work; a manager may open any agent's, or the unassigned
+    // tasks (a survey import's follow-ups wait there until a manager hands them out).
+    const manager = isWorkbenchManager(s.user.role);
+    if (unassigned && manager) return this.unassignedList();
+    const who = agentId !== undefined && manager ? agentId : s.user.id;
     const today = this.today();
     const customer = `cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms,
       ${primaryPhoneExpr('cu.id')} as phone,
@@ -88,6 +91,24 @@ export class WorkbenchService {
     const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
     const overdue = out.filter((r) => r.overdue).length;
     return { today, agentId: who, rows: out, counts: { today: out.length - overdue, overdue }, appointments: appointments.map((a) => ({ ...a, phone: formatPhone(a.phone) })) };
+  }
+
+  /** Open agent tasks nobody has (due as on an agent's list); 招揽任务 are assigned on their own screen. */
+  private unassignedList(): Workbench {
+    const today = this.today();
+    const rows = this.core.sqlite
+      .prepare(
+        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status,
+                cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
+                (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
+           from tasks t join customers cu on cu.id = t.customer_id
+          where t.assignee_id is null and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
+          order by t.due_date, t.id limit 500`,
+      )
+      .all(lowScoreDueDate(today), today) as DbRow[];
+    const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
+    const overdue = out.filter((r) => r.overdue).length;
+    return { today, agentId: null, rows: out, counts: { today: out.length - overdue, overdue }, appointments: [] };
   }
 
   outcome(s: SessionCtx, locale: Locale, input: { taskId: number; outcome: 'done' | 'failed' | 'reschedule' | 'repairing'; note: string; dueDate?: string }): { id: number; status: string; dueDate: string; nextTaskId?: number | null } {

@@ -22,6 +22,9 @@ import { SmsButton } from '../../sms/SmsButton';
  * buttons (disabled until telephony and SMS land; always for 免打扰 customers) and the outcome
  * form. A manager also sees every agent's load and moves tasks between agents.
  */
+/** The agent picker's entry for the tasks nobody has yet (managers hand them out from there). */
+const UNASSIGNED = 'unassigned';
+
 export function WorkbenchScreen() {
   const { t, locale } = useI18n();
   const session = useSessionInfo();
@@ -51,7 +54,7 @@ export function WorkbenchScreen() {
 
   const reload = useCallback(() => {
     setError(null);
-    call('workbench.list', manager ? { agentId: Number(agentId) } : {}).then(setWb, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    call('workbench.list', manager ? (agentId === UNASSIGNED ? { unassigned: true } : { agentId: Number(agentId) }) : {}).then(setWb, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
     if (manager) call('workbench.load', {}).then((r) => setLoad(r.rows), () => setLoad([]));
     setSelected(new Set());
   }, [agentId, manager]);
@@ -148,7 +151,11 @@ export function WorkbenchScreen() {
     <div className="screen" data-testid="workbench-screen">
       <Toolbar title={t('nav.service.workbench')} info={wb ? t('cw.counts', { today: wb.today, n: wb.counts.today, overdue: wb.counts.overdue }) : undefined}>
         {manager && (
-          <SelectField label={t('cw.agent')} value={agentId} onChange={setAgentId} options={[{ value: String(session.user.id), label: session.user.displayName }, ...agents.filter((a) => a.id !== session.user.id).map((a) => ({ value: String(a.id), label: a.name }))]} data-testid="workbench-agent" />
+          <SelectField label={t('cw.agent')} value={agentId} onChange={setAgentId} options={[
+              { value: String(session.user.id), label: session.user.displayName },
+              ...agents.filter((a) => a.id !== session.user.id).map((a) => ({ value: String(a.id), label: a.name })),
+              { value: UNASSIGNED, label: t('cw.unassigned') },
+            ]} data-testid="workbench-agent" />
         )}
         {recordsVisits && (
           <>
