@@ -105,4 +105,27 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     await panel.scrollIntoViewIfNeeded();
     await screenshot(page, 'sms-settings');
   });
+
+  it('a scheduled batch is re-worded from 发送记录 before it starts', async () => {
+    const { page } = env.tp;
+    const manager = env.core.sqlite.prepare(`SELECT id FROM users WHERE username = 'manager'`).pluck().get() as number;
+    const customerId = env.core.sqlite.prepare(`SELECT id FROM customers WHERE owner_id IN (SELECT id FROM users WHERE team_id = (SELECT team_id FROM users WHERE id = ?)) AND dnd_sms = 0 LIMIT 1`).pluck().get(manager) as number;
+    const batchId = smsOf(env.core).outbox.createBatch({
+      createdBy: manager, templateId: null, body: '旧的内容', channel: 'smpp', scheduledAt: Date.now() + 86_400_000,
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      messages: [{ customerId, number: '8613900002000', text: '旧的内容', parts: 1 }],
+    });
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '发送记录' }).click();
+    await page.getByRole('button', { name: `#${batchId}` }).click();
+    await page.getByTestId('sms-progress').filter({ hasText: '待发送(定时)' }).waitFor();
+    await page.getByTestId('sms-edit').click();
+    await page.getByLabel('短信内容').fill('{姓名}您好,活动改到周六。');
+    await screenshot(page, 'sms-edit-scheduled');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('sms-edit').waitFor();
+    const text = env.core.sqlite.prepare('SELECT text FROM sms_messages WHERE batch_id = ?').pluck().get(batchId) as string;
+    expect(text).toMatch(/您好,活动改到周六。【鹏城汽车】$/);
+    expect(env.core.sqlite.prepare('SELECT status FROM sms_batches WHERE id = ?').pluck().get(batchId)).toBe('scheduled');
+  });
 });

@@ -160,6 +160,19 @@ export const smsApi = {
     access: 'session',
     output: returns<SmsBatchProgress>(),
   }),
+  /** A scheduled batch's text and time, until it starts (same recipients, merged again). */
+  'sms.batch.edit': method({
+    input: z
+      .object({
+        batchId: z.number().int().positive(),
+        body: z.string().max(2000),
+        templateId: z.number().int().positive().nullable().default(null),
+        scheduledAt: z.number().int().positive(),
+      })
+      .strict(),
+    access: 'session',
+    output: returns<SmsSendResult>(),
+  }),
   /** Failed messages (and, when asked, those marked unknown) go out again. */
   'sms.batch.resend': method({
     input: z.object({ batchId: z.number().int().positive(), includeUnknown: z.boolean().default(false) }).strict(),

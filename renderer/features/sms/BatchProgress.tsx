@@ -15,6 +15,7 @@ export function BatchProgress({ batchId }: { batchId: number }) {
   const [problems, setProblems] = useState<SmsMessageRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ body: string; at: string } | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -55,6 +56,18 @@ export function BatchProgress({ batchId }: { batchId: number }) {
     }
   };
 
+  const saveEdit = async () => {
+    if (!editing || !batch) return;
+    setError(null);
+    try {
+      await call('sms.batch.edit', { batchId, body: editing.body, templateId: null, scheduledAt: new Date(editing.at).getTime() });
+      setEditing(null);
+      await load();
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    }
+  };
+
   if (!batch) return <div className="muted">{error ?? '…'}</div>;
   const sent = batch.submitted + batch.delivered;
   const finished = batch.delivered + batch.failed + batch.unknown;
@@ -74,6 +87,11 @@ export function BatchProgress({ batchId }: { batchId: number }) {
         <div className="sms-bar-done" style={{ width: `${pct}%` }} />
       </div>
       <div className="sms-progress-actions">
+        {batch.status === 'scheduled' && !editing && (
+          <Button onClick={() => setEditing({ body: batch.body, at: localInput(batch.scheduledAt) })} data-testid="sms-edit">
+            {st('edit')}
+          </Button>
+        )}
         {batch.status === 'sending' && <Button onClick={() => void act('pause')}>{st('pause')}</Button>}
         {batch.status === 'paused' && <Button onClick={() => void act('resume')}>{st('resume')}</Button>}
         {['scheduled', 'sending', 'paused'].includes(batch.status) && <Button onClick={() => void act('cancel')}>{st('cancelBatch')}</Button>}
@@ -82,6 +100,29 @@ export function BatchProgress({ batchId }: { batchId: number }) {
         {note && <span className="muted">{note}</span>}
         {error && <span className="sms-error">{error}</span>}
       </div>
+      {batch.status === 'scheduled' && (
+        <div className="muted">
+          {st('scheduledFor')}: {localInput(batch.scheduledAt).replace('T', ' ')}
+        </div>
+      )}
+      {editing && (
+        <div className="sms-form">
+          <label className="field">
+            <span className="field-label">{st('scheduleAt')}</span>
+            <input className="input" type="datetime-local" value={editing.at} onChange={(e) => setEditing({ ...editing, at: e.target.value })} />
+          </label>
+          <label className="field">
+            <span className="field-label">{st('body')}</span>
+            <textarea className="input" rows={3} value={editing.body} onChange={(e) => setEditing({ ...editing, body: e.target.value })} />
+          </label>
+          <div className="sms-progress-actions">
+            <Button variant="primary" onClick={() => void saveEdit()}>
+              {st('save')}
+            </Button>
+            <Button onClick={() => setEditing(null)}>{st('cancel')}</Button>
+          </div>
+        </div>
+      )}
       {problems.length > 0 && (
         <>
           <h4>{st('problems')}</h4>
@@ -99,4 +140,12 @@ export function BatchProgress({ batchId }: { batchId: number }) {
       )}
     </div>
   );
+}
+
+/** Epoch ms → the value of a datetime-local input (the PC's local time). */
+function localInput(ms: number | null): string {
+  if (!ms) return '';
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }

@@ -97,3 +97,27 @@ export function sendSms(core: Core, s: SessionCtx, input: SendInput): SmsSendRes
   sms.kick();
   return { ...preview, batchId, status: sms.outbox.batchStatus(batchId) ?? 'sending' };
 }
+
+/**
+ * 修改 a scheduled batch (text and / or time) until it starts: the same recipients (its customers
+ * and typed numbers) merged again with the new text; DND and opt-outs are applied as of now.
+ */
+export function editScheduled(core: Core, s: SessionCtx, batchId: number, edit: { body: string; templateId: number | null; scheduledAt: number }): SmsSendResult {
+  if (edit.scheduledAt < core.clock.now()) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
+  const b = core.sqlite.prepare(`SELECT channel, status FROM sms_batches WHERE id = ?`).get(batchId) as { channel: 'smpp' | 'modem'; status: string } | undefined;
+  if (!b) throw new AppError('NOT_FOUND');
+  const started = () => new AppError('CONFLICT', { reason: '批次已开始发送,不能再修改 / The batch has started; it can no longer change' });
+  if (b.status !== 'scheduled') throw started();
+  const rows = core.sqlite.prepare(`SELECT customer_id AS customerId, number FROM sms_messages WHERE batch_id = ?`).all(batchId) as { customerId: number | null; number: string }[];
+  const customerIds = [...new Set(rows.filter((r) => r.customerId != null).map((r) => r.customerId!))];
+  const manualNumbers = rows.filter((r) => r.customerId == null).map((r) => r.number).join('\n');
+  const { preview, messages } = plan(core, s, {
+    audience: { customerIds, grid: null, rows: null, manualNumbers, values: {} },
+    message: { templateId: edit.templateId, body: edit.body, channel: b.channel },
+    scheduledAt: edit.scheduledAt,
+  });
+  if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');
+  const sms = smsOf(core);
+  if (!sms.outbox.replaceScheduled(batchId, { body: edit.body, templateId: edit.templateId, scheduledAt: edit.scheduledAt, leftOut: preview.leftOut, messages })) throw started();
+  return { ...preview, batchId, status: 'scheduled' };
+}

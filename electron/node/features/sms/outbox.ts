@@ -232,6 +232,31 @@ export class SmsOutbox {
     }).immediate();
   }
 
+  /**
+   * A scheduled batch re-worded / re-timed before it starts: its messages are replaced in one
+   * transaction, and only while it is still 'scheduled' (false otherwise: it has started).
+   */
+  replaceScheduled(batchId: number, b: Pick<NewBatch, 'body' | 'templateId' | 'scheduledAt' | 'leftOut' | 'messages'>): boolean {
+    const now = this.clock.now();
+    const insMsg = this.sqlite.prepare(
+      `INSERT INTO sms_messages (batch_id, customer_id, number, text, parts, status, attempts, last_error, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`,
+    );
+    return this.sqlite.transaction(() => {
+      const ok =
+        this.sqlite
+          .prepare(
+            `UPDATE sms_batches SET body = ?, template_id = ?, scheduled_at = ?, left_out_dnd = ?, left_out_duplicate = ?, left_out_opt_out = ?,
+               left_out_no_mobile = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'`,
+          )
+          .run(b.body, b.templateId, b.scheduledAt, b.leftOut.dnd, b.leftOut.duplicate, b.leftOut.optOut, b.leftOut.noMobile, now, batchId).changes > 0;
+      if (!ok) return false;
+      this.sqlite.prepare(`DELETE FROM sms_messages WHERE batch_id = ?`).run(batchId);
+      for (const m of b.messages) insMsg.run(batchId, m.customerId, m.number, m.text, m.parts, m.problem ? 'failed' : 'queued', m.problem ?? null, now, now);
+      return true;
+    }).immediate();
+  }
+
   /** Failed (and, when asked, unknown) messages of a batch go back to the queue. */
   resend(batchId: number, includeUnknown: boolean): number {
     const now = this.clock.now();

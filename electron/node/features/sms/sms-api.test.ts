@@ -140,7 +140,7 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     expect(!h2.ok && h2.error.code).toBe('NOT_FOUND');
   });
 
-  it('scheduled: waits, can be rescheduled until it starts, then the due job sends it; cancelled batches send nothing', async () => {
+  it('scheduled: waits, can be re-timed and re-worded until it starts, then the due job sends it; cancelled batches send nothing', async () => {
     smsc.received.length = 0;
     const at = t.clock.now() + 3_600_000;
     const r = await call(t.core, tok.sales1!, 'sms.send', { audience: { customerIds: [cust.wang!] }, message, scheduledAt: at });
@@ -148,6 +148,9 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     const batchId = r.ok ? (r.value as { batchId: number }).batchId : 0;
     const re = await call(t.core, tok.sales1!, 'sms.batch.reschedule', { batchId, scheduledAt: at + 60_000 });
     expect(re.ok).toBe(true);
+    const ed = await call(t.core, tok.sales1!, 'sms.batch.edit', { batchId, body: '{姓名},明天见。', scheduledAt: at + 60_000 });
+    expect(ed.ok).toBe(true);
+    expect(t.core.sqlite.prepare('SELECT text FROM sms_messages WHERE batch_id = ?').pluck().all(batchId)).toEqual(['王小明,明天见。【鹏城汽车】']);
     expect(smsOf(t.core).sendDueBatches(at + 30_000)).toEqual([]);
     const c = await call(t.core, tok.sales1!, 'sms.send', { audience: { customerIds: [cust.wang!] }, message, scheduledAt: at });
     const cancelId = c.ok ? (c.value as { batchId: number }).batchId : 0;
@@ -156,6 +159,9 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     await until('delivered', () => smsOf(t.core).progress(batchId).delivered === 1);
     const late = await call(t.core, tok.sales1!, 'sms.batch.reschedule', { batchId, scheduledAt: at + 120_000 });
     expect(!late.ok && late.error.code).toBe('CONFLICT');
+    const lateEdit = await call(t.core, tok.sales1!, 'sms.batch.edit', { batchId, body: '改', scheduledAt: at + 120_000 });
+    expect(!lateEdit.ok && lateEdit.error.code).toBe('CONFLICT');
+    expect(smsc.received.map((m) => m.text)).toEqual(['王小明,明天见。【鹏城汽车】']);
     expect(smsOf(t.core).progress(cancelId)).toMatchObject({ status: 'cancelled', failed: 1, delivered: 0 });
     expect(smsc.received).toHaveLength(1);
   });

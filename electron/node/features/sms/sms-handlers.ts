@@ -5,7 +5,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
 import type { SessionCtx } from '../auth/service';
-import { previewSms, sendSms } from './batches';
+import { editScheduled, previewSms, sendSms } from './batches';
 import type { BatchStatus } from './outbox';
 import { smsOf } from './service';
 import { readSmsSettings, saveSmsSettings } from './settings';
@@ -79,6 +79,11 @@ export const smsHandlers: Handlers<typeof smsApi> = {
     const n = ctx.core.sqlite.prepare(`UPDATE sms_batches SET scheduled_at = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'`).run(scheduledAt, now, batchId).changes;
     if (n === 0) throw new AppError('CONFLICT', { reason: '批次已开始发送,不能再修改时间 / The batch has started; its time can no longer change' });
     return smsOf(ctx.core).progress(batchId);
+  },
+  'sms.batch.edit': (ctx, { batchId, ...edit }) => {
+    const s = mayText(ctx.core, me(ctx));
+    ownBatch(ctx.core, s, batchId);
+    return editScheduled(ctx.core, s, batchId, edit);
   },
   'sms.batch.resend': (ctx, { batchId, includeUnknown }) => {
     ownBatch(ctx.core, me(ctx), batchId);
