@@ -119,12 +119,12 @@ function RatesPanel() {
         ]}
       />
       <h3>{t('sol.pulling')}</h3>
-      <Toolbar>
+      <div className="sol-assign">
         <SelectField label={t('sol.assignTo')} value={agentId} onChange={setAgentId} options={[{ value: '', label: '—' }, ...agents.map((a) => ({ value: String(a.id), label: a.name }))]} />
         <Button variant="primary" disabled={!agentId || picked.size === 0} onClick={assign}>
           {t('sol.assign')}
         </Button>
-      </Toolbar>
+      </div>
       <Table
         aria-label={t('sol.pulling')}
         rows={data.pulling}
