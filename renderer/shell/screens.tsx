@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AuditScreen } from '../features/admin/AuditScreen';
 import { SettingsScreen } from '../features/admin/SettingsScreen';
 import { UsersScreen } from '../features/admin/UsersScreen';
+import { SchedulerScreen } from '../features/scheduler/SchedulerScreen';
 import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
 import { FollowUpPlansScreen } from '../features/sales/activities/FollowUpPlansScreen';
 import { ShowroomTrafficScreen } from '../features/sales/showroom/ShowroomTrafficScreen';
@@ -16,14 +17,22 @@ import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
 import { ComplaintsScreen } from '../features/service/complaints/ComplaintsScreen';
 import { WorkbenchScreen } from '../features/service/workbench/WorkbenchScreen';
 import { SurveysScreen } from '../features/service/surveys/SurveysScreen';
+import { CallLogScreen } from '../features/telephony/CallLogScreen';
+import { RecordingsScreen } from '../features/telephony/RecordingsScreen';
+import { SoftphoneScreen } from '../features/telephony/SoftphoneScreen';
+import { SmsHistoryScreen, SmsSendScreen, SmsTemplatesScreen } from '../features/sms/SmsScreens';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
 /** Screens that exist; every other menu item shows its placeholder until a later version builds it. */
 const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'admin.users': UsersScreen,
+  'callCenter.softphone': SoftphoneScreen,
+  'callCenter.callLog': CallLogScreen,
+  'callCenter.recordings': RecordingsScreen,
   'admin.audit': AuditScreen,
   'admin.settings': SettingsScreen,
+  'admin.scheduler': SchedulerScreen,
   'sales.myCustomers': MyCustomersScreen,
   'sales.followUpPlans': FollowUpPlansScreen,
   'sales.showroomTraffic': ShowroomTrafficScreen,
@@ -40,6 +49,9 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,
   'sales.birthdays': BirthdaysScreen,
+  'sms.send': SmsSendScreen,
+  'sms.templates': SmsTemplatesScreen,
+  'sms.history': SmsHistoryScreen,
   'analysis.salesReview': SalesReviewScreen,
 };
 

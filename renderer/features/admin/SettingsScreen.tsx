@@ -4,6 +4,7 @@ import { call, isApiError } from '../../api';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField, Toolbar, useToast } from '../../ui';
+import { SmsSettingsPanel } from '../sms/SmsSettingsPanel';
 
 type Key = keyof SettingsValues;
 
@@ -27,6 +28,7 @@ const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] =
     keys: [{ key: 'sales.abandonFollowUpYears', numeric: true }, { key: 'sales.stalledDays', numeric: true }, { key: 'dms.exportDir' }, { key: 'dms.format' }],
   },
   { title: 'settings.group.service', keys: [{ key: 'service.lowScoreThreshold', numeric: true }, { key: 'service.appointmentSlotCapacity', numeric: true }] },
+  { title: 'settings.group.scheduler', keys: [{ key: 'scheduler.salesRevisitDays' }, { key: 'scheduler.backupKeep', numeric: true }, { key: 'telephony.recordingRetentionDays', numeric: true }] },
 ];
 
 const labelKey = (k: Key) => `settings.${k}` as MessageKey;
@@ -98,6 +100,7 @@ export function SettingsScreen() {
           </FormActions>
         </Form>
       )}
+      <SmsSettingsPanel />
     </div>
   );
 }
