@@ -7,8 +7,9 @@
  *
  * Why a bundle: the main imports the TypeScript core directly; bundling makes one CommonJS file
  * Electron can load without tsx, and keeps the packaged app free of the source tree.
- * `electron` is provided by the runtime; better-sqlite3 is a native module that must stay a real
- * package in node_modules (electron-builder rebuilds it for Electron's ABI and unpacks its .node).
+ * `electron` is provided by the runtime; better-sqlite3 and serialport are native modules that must stay real
+ * packages in node_modules (electron-builder rebuilds better-sqlite3 for Electron's ABI; serialport ships N-API
+ * prebuilds; both .node files are unpacked from the asar).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -56,7 +57,7 @@ export async function bundleElectron(dir: string = outDir): Promise<{ main: stri
       platform: 'node',
       // Electron 45 runs Node 22 or later.
       target: 'node22',
-      external: ['electron', 'better-sqlite3'],
+      external: ['electron', 'better-sqlite3', 'serialport'],
     }),
     build({
       ...common,

@@ -120,4 +120,11 @@ describe('build/electron-builder.json', () => {
     expect(fs.existsSync(abs(nativeFile))).toBe(true);
     expect(config.asarUnpack.some((g) => globToRegExp(g).test(nativeFile))).toBe(true);
   });
+
+  it('keeps serialport (the GSM modem) a production dependency with its prebuilt binding unpacked', () => {
+    expect(pkg.dependencies.serialport).toBeDefined();
+    const prebuilt = 'node_modules/@serialport/bindings-cpp/prebuilds/win32-x64/@serialport+bindings-cpp.node';
+    expect(fs.existsSync(abs(prebuilt)), prebuilt).toBe(true);
+    expect(config.asarUnpack.some((g) => globToRegExp(g).test(prebuilt))).toBe(true);
+  });
 });

@@ -1,3 +1,5 @@
+import type { SmsBatchProgress } from './sms';
+
 /** Events the main side pushes to a renderer (WebSocket on the web host, IPC in Electron). */
 export interface ApiEvents {
   /** The session was locked (another window, system lock, idle on the server). */
@@ -9,7 +11,7 @@ export interface ApiEvents {
   'export.progress': { exportId: string; done: number; total: number };
   'notification': { id: number; kind: string; title: string; body: string | null };
   /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
-  'sms.batch': import('./sms').SmsBatchProgress;
+  'sms.batch': SmsBatchProgress;
 }
 export type EventName = keyof ApiEvents;
 export interface EventMessage<E extends EventName = EventName> {
