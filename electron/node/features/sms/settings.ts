@@ -4,7 +4,7 @@
  */
 import type { SmsChannelSettings } from '../../../common/api/sms';
 import type { Core } from '../../core';
-import { seal, unseal } from './secret';
+import { SecretBox } from '../../secret-box';
 import type { SmppConfig } from './smpp-channel';
 
 export const SMPP_DEFAULTS = { enabled: false, host: '127.0.0.1', port: 2775, systemId: '', sourceAddr: '', ratePerSecond: 100, windowSize: 20 };
@@ -66,7 +66,7 @@ export function saveSmsSettings(core: Core, actorId: number, input: SaveSmsSetti
   const { password, enabled: se, ratePerSecond: sr, ...smppConfig } = input.smpp;
   const { enabled: me, ratePerSecond: mr, ...modemConfig } = input.modem;
   core.sqlite.transaction(() => {
-    up.run('smpp', se ? 1 : 0, JSON.stringify(smppConfig), password ? seal(core.dataDir, password) : null, sr, now);
+    up.run('smpp', se ? 1 : 0, JSON.stringify(smppConfig), password ? new SecretBox(core.dataDir, 'sms').seal(password) : null, sr, now);
     up.run('modem', me ? 1 : 0, JSON.stringify(modemConfig), null, mr, now);
     core.sqlite
       .prepare(`INSERT INTO settings (key, value, updated_at) VALUES ('sms.signature', ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`)
@@ -83,7 +83,7 @@ export function smppConfigOf(core: Core): (SmppConfig & { enabled: boolean; rate
   const c = { ...SMPP_DEFAULTS, ...(JSON.parse(row.config) as Partial<typeof SMPP_DEFAULTS>) };
   return {
     host: c.host, port: c.port, systemId: c.systemId, sourceAddr: c.sourceAddr, windowSize: c.windowSize,
-    password: row.passwordEnc ? (unseal(core.dataDir, row.passwordEnc) ?? '') : '',
+    password: row.passwordEnc ? (new SecretBox(core.dataDir, 'sms').open(row.passwordEnc) ?? '') : '',
     enabled: row.enabled === 1, ratePerSecond: row.rate,
   };
 }

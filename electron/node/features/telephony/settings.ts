@@ -3,7 +3,7 @@ import type { SoftphoneCredentials, SoftphoneSettingsView } from '../../../commo
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
-import type { SecretBox } from './secret-box';
+import type { SecretBox } from '../../secret-box';
 
 interface Row {
   ws_url: string;

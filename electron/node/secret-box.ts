@@ -3,15 +3,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Encrypts secrets at rest (SIP passwords) with AES-256-GCM. The key is a random file in the data
- * folder (mode 0600): a copy of the database alone does not give the passwords away.
+ * The key file of each feature that keeps secrets at rest. They stay two files: SIP passwords
+ * (telephony) and SMPP passwords (sms) saved before the two features shared this module were sealed
+ * with these keys, and a dealer's saved passwords must still open after the upgrade.
+ */
+export const SECRET_KEY_FILES = { telephony: 'telephony.key', sms: 'sms.key' } as const;
+export type SecretPurpose = keyof typeof SECRET_KEY_FILES;
+
+/**
+ * Encrypts secrets at rest (SIP and SMPP passwords) with AES-256-GCM. The key is a random file in
+ * the data folder (mode 0600): a copy of the database alone does not give the passwords away.
  * Stored form: v1:<iv b64>:<tag b64>:<ciphertext b64>.
  */
 export class SecretBox {
   private key: Buffer;
 
-  constructor(dataDir: string, fileName = 'telephony.key') {
-    const file = path.join(dataDir, fileName);
+  constructor(dataDir: string, purpose: SecretPurpose) {
+    const file = path.join(dataDir, SECRET_KEY_FILES[purpose]);
     if (!fs.existsSync(file)) {
       // 'wx' so that two cores starting at once cannot each write a different key.
       try {
