@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { MODULES } from '../../electron/common/roles';
 import { ALL_SCREENS, moduleLabelKey, screenDescriptionKey, screenLabelKey } from '../shell/modules';
 import { en } from './en';
-import { translate } from './index';
+import { smsEn, smsZh } from '../features/sms/texts';
+import { telEn, telZh } from '../features/telephony/texts';
+import { translate, type MessageKey } from './index';
 import { zhCN } from './zh-CN';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -33,6 +35,15 @@ describe('UI dictionaries', () => {
     expect(translate('zh-CN', 'shell.softphone')).toBe('软电话:未配置');
     expect(translate('zh-CN', 'lock.switchUser')).toBe('注销并切换用户');
     expect(translate('en', 'lock.switchUser')).toBe('Log out and switch user');
+  });
+
+  it('holds the softphone and SMS texts under tel. and sms., word for word', () => {
+    for (const [k, v] of Object.entries(telZh)) expect(translate('zh-CN', `tel.${k}` as MessageKey)).toBe(v);
+    for (const [k, v] of Object.entries(telEn)) expect(translate('en', `tel.${k}` as MessageKey)).toBe(v);
+    for (const [k, v] of Object.entries(smsZh)) expect(translate('zh-CN', `sms.${k}` as MessageKey)).toBe(v);
+    for (const [k, v] of Object.entries(smsEn)) expect(translate('en', `sms.${k}` as MessageKey)).toBe(v);
+    expect(translate('zh-CN', 'tel.ring.title')).toBe('来电');
+    expect(translate('en', 'sms.title')).toBe('Send SMS');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

@@ -1,7 +1,12 @@
+import { smsEn } from '../features/sms/texts';
+import { telEn } from '../features/telephony/texts';
+import { withPrefix } from './prefix';
 import type { MessageKey } from './zh-CN';
 
 /** English: every key of the zh-CN dictionary, with the same {placeholders}. */
 export const en: Record<MessageKey, string> = {
+  ...withPrefix('tel.', telEn),
+  ...withPrefix('sms.', smsEn),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM Dealer Customer Relationship Management',
   'app.subtitle': 'FAW-Volkswagen dealer CRM',
@@ -823,6 +828,22 @@ export const en: Record<MessageKey, string> = {
   "sol.successAuto": "Success is set automatically from a service visit within the window",
   "nav.service.surveys": "Satisfaction surveys",
   "desc.service.surveys": "Import the manufacturer's CSI (sales) / SSI (service) results; low and dissatisfied scores become low-score follow-ups.",
+  "nav.service.taskPool": "Task assignment",
+  "desc.service.taskPool": "Hand agents' tasks out (the night's generated tasks wait unassigned): ticked rows or all matching, evenly over several agents.",
+  "tp.preset.unassigned": "Unassigned tasks",
+  "tp.preset.open": "All open tasks",
+  "tp.preset.all": "All tasks",
+  "tp.hint": "Tick tasks or select all matching, then assign",
+  "tp.assign": "Assign",
+  "tp.assignN": "Assign {n} selected",
+  "tp.title": "Assign {n} tasks",
+  "tp.rule": "Earliest due first, in turn to the chosen agents, so their shares differ by at most 1; closed tasks stay as they are.",
+  "tp.agents": "Agents",
+  "tp.pickAgents": "Choose at least one agent",
+  "tp.share": "{k} agents, about {n} each",
+  "tp.submit": "Assign",
+  "tp.done": "{n} tasks assigned: {each}",
+  "tp.skippedClosed": "; {n} closed tasks left as they were",
   "scope.noun.surveys": "survey results",
   "care.import.file": "Choose a file (.xlsx or .csv)",
   "care.import.go": "Import",
@@ -976,7 +997,12 @@ export const en: Record<MessageKey, string> = {
   "cw.dnd.sms": "The customer asked not to be texted",
   "cw.call": "Call",
   "cw.sms": "SMS",
-  "cw.call.pending": "Available once telephony is installed",
+  "cw.call.title": "Call the customer's primary phone {number} with the softphone; the task's outcome form opens when the call ends",
+  "cw.call.noPhone": "The customer has no phone number",
+  "cw.call.notReady": "The softphone is not registered: cannot call (Call centre → Softphone)",
+  "cw.call.noAnswerNote": "No answer",
+  "cw.call.endedAnswered": "The call has ended: record the task's outcome.",
+  "cw.call.endedNoAnswer": "No answer: proposed to try again tomorrow (you may change it).",
   "cw.sms.pending": "Available once SMS is installed",
   "cw.outcome": "Outcome",
   "cw.outcome.done": "Done",

@@ -2,7 +2,13 @@
  * Simplified Chinese: the first language of the UI and the source of the message keys.
  * {name} placeholders are filled by t(key, params).
  */
+import { smsZh } from '../features/sms/texts';
+import { telZh } from '../features/telephony/texts';
+import { withPrefix } from './prefix';
+
 export const zhCN = {
+  ...withPrefix('tel.', telZh),
+  ...withPrefix('sms.', smsZh),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM 经销商客户关系管理系统',
   'app.subtitle': '一汽-大众 经销商客户关系管理',
@@ -824,6 +830,22 @@ export const zhCN = {
   "sol.successAuto": "招揽成功由系统根据招揽期内的进厂记录自动判定",
   "nav.service.surveys": "满意度调查",
   "desc.service.surveys": "导入厂家 CSI(销售)/ SSI(售后)满意度调查结果;低分和不满意自动生成低分跟进任务。",
+  "nav.service.taskPool": "任务分配",
+  "desc.service.taskPool": "把客服任务(夜间自动生成的任务先进入未分配)分配给客服顾问:勾选或按筛选全部,可平均分配给多人。",
+  "tp.preset.unassigned": "未分配的任务",
+  "tp.preset.open": "全部未完成任务",
+  "tp.preset.all": "全部任务",
+  "tp.hint": "勾选任务或“全选符合条件的”后点击分配",
+  "tp.assign": "分配",
+  "tp.assignN": "分配所选 {n} 条",
+  "tp.title": "分配 {n} 条任务",
+  "tp.rule": "按到期日先后依次轮流分给所选顾问,每人数量相差不超过 1;已完成或已取消的任务不变。",
+  "tp.agents": "客服顾问",
+  "tp.pickAgents": "请至少选择一位客服顾问",
+  "tp.share": "{k} 位顾问,每人约 {n} 条",
+  "tp.submit": "分配",
+  "tp.done": "已分配 {n} 条:{each}",
+  "tp.skippedClosed": ";{n} 条已结束的任务未变",
   "scope.noun.surveys": "调查结果",
   "care.import.file": "选择文件(.xlsx 或 .csv)",
   "care.import.go": "导入",
@@ -977,7 +999,12 @@ export const zhCN = {
   "cw.dnd.sms": "客户设置了免打扰,不可发短信",
   "cw.call": "拨打",
   "cw.sms": "短信",
-  "cw.call.pending": "待电话模块上线",
+  "cw.call.title": "用软电话拨打客户主要电话 {number},通话结束后填写任务结果",
+  "cw.call.noPhone": "客户没有电话号码",
+  "cw.call.notReady": "软电话尚未注册,无法拨打(呼叫中心 → 软电话)",
+  "cw.call.noAnswerNote": "未接通",
+  "cw.call.endedAnswered": "通话已结束,请填写任务结果。",
+  "cw.call.endedNoAnswer": "电话未接通:已建议改期到明天,可修改。",
   "cw.sms.pending": "待短信模块上线",
   "cw.outcome": "处理结果",
   "cw.outcome.done": "已完成",
