@@ -5,13 +5,12 @@ import { addDays, dayStartMs } from '../grid/dates';
 import { AppointmentService } from '../service/appointments';
 import { isLowScore, lowScoreDueDate } from '../service/low-score';
 import { FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';
-import { MAX_TASK_ROWS, remindersOf } from '../service/reminders';
+import { dueDate, MAX_TASK_ROWS, reasonText, remindersOf } from '../service/reminders';
 import { revisitRange, selectRevisits } from '../service/revisit-lists';
 import { SolicitationService } from '../service/solicitation';
 import { createTasks, type NewTask } from '../service/tasks';
 import { NotificationService } from '../sales/notifications';
 import { addResult, emptyResult, type JobContext, type JobDef, type JobResult } from './job';
-import { systemSession } from './system-session';
 
 /** Daily generation jobs run early in the dealer's morning, before the front desk opens. */
 const DAILY = '30 6 * * *';
@@ -106,27 +105,28 @@ export const repairRevisits: JobDef = {
 /**
  * The slice of a reminder list that comes in on a day: each day adds the rows that enter the
  * list's window that day, so the days together cover everything once, and a missed day caught up
- * later adds its own slice. Due dates follow the reminder screen's "生成任务" (reminders.ts).
+ * later adds its own slice. Due dates and reasons are the reminder screen's own (reminders.ts dueDate /
+ * reasonText), so a task made here and one made with 生成任务 share their natural key.
  */
-function slice(kind: Exclude<ReminderKind, 'mileage_service'>, day: string): { from: string; to: string; due: (r: { date: string | null }) => string } {
+function slice(kind: Exclude<ReminderKind, 'mileage_service'>, day: string): { from: string; to: string } {
   switch (kind) {
     case 'first_service': {
       // Bought 83 days ago: the first service (purchase + 90 days) is a week away.
       const d = addDays(day, -(FIRST_SERVICE_DAYS - 7));
-      return { from: d, to: d, due: () => addDays(d, FIRST_SERVICE_DAYS) };
+      return { from: d, to: d };
     }
     case 'regular_service':
-      return { from: addDays(day, 7), to: addDays(day, 7), due: (r) => r.date ?? day };
+      return { from: addDays(day, 7), to: addDays(day, 7) };
     case 'churn': {
       // Last seen exactly 6 months + 1 day ago: today the vehicle becomes a churn warning.
       const d = addDays(seenSince(day), -1);
-      return { from: d, to: d, due: () => day };
+      return { from: d, to: d };
     }
     case 'birthday':
-      return { from: day, to: day, due: () => day };
+      return { from: day, to: day };
     default:
       // Expiries: a month ahead, time to renew.
-      return { from: addDays(day, 30), to: addDays(day, 30), due: (r) => r.date ?? day };
+      return { from: addDays(day, 30), to: addDays(day, 30) };
   }
 }
 
@@ -151,18 +151,12 @@ function reminderTasks(ctx: JobContext, kind: ReminderKind): JobResult {
         recent++;
         continue;
       }
-      const plate = r.plate ? ` ${r.plate}` : '';
       rows.push({
         kind,
         customerId: r.customerId,
         vehicleId: r.vehicleId,
-        dueDate: s ? s.due(r) : ctx.day,
-        reason:
-          kind === 'mileage_service'
-            ? `${label(kind)}${plate} 估算里程 ${r.figure ?? '?'} km`
-            : kind === 'churn'
-              ? `${label(kind)}${plate} 末次进厂 ${r.date ?? '?'},累计 ${r.figure ?? '?'} 次`
-              : `${label(kind)}${plate} ${r.date ?? ''}`.trim(),
+        dueDate: dueDate(kind, r, ctx.day),
+        reason: reasonText(kind, label(kind), r),
         refType: r.vehicleId != null ? 'vehicle' : 'customer',
         refId: r.vehicleId ?? r.customerId,
       });
@@ -202,7 +196,7 @@ export const appointmentReminders: JobDef = {
   catchUp: true,
   transactional: true,
   run(ctx) {
-    const r = new AppointmentService(ctx.dayCore).remindTomorrow(systemSession());
+    const r = new AppointmentService(ctx.dayCore).remindTomorrow(null);
     return { created: r.created, skipped: { dnd: r.dndExcluded, exists: r.existing } };
   },
 };
@@ -287,7 +281,7 @@ export const solicitation: JobDef = {
   transactional: true,
   run(ctx) {
     const d = addDays(ctx.day, 7);
-    const r = new SolicitationService(ctx.dayCore).generate(systemSession(), { from: d, to: d, windowDays: 15 });
+    const r = new SolicitationService(ctx.dayCore).generate(null, 'zh-CN', { from: d, to: d, windowDays: 15 });
     return { created: r.created, skipped: { dnd: r.dndExcluded, exists: r.existing } };
   },
 };

@@ -22,7 +22,7 @@ export const appointmentsHandlers: Handlers<typeof appointmentsApi> = {
     me(ctx);
     return appointmentsOf(ctx.core).noShows(from, to);
   },
-  'appointments.remindTomorrow': (ctx) => appointmentsOf(ctx.core).remindTomorrow(me(ctx)),
+  'appointments.remindTomorrow': (ctx) => appointmentsOf(ctx.core).remindTomorrow(me(ctx).user.id),
   'appointments.advisors': (ctx) => {
     me(ctx);
     return appointmentsOf(ctx.core).advisors();

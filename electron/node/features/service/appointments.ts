@@ -142,7 +142,7 @@ export class AppointmentService {
    * (the agent's workbench lists it), due today, for the agent who booked it when that is an agent.
    * DND-call customers get no call and are counted.
    */
-  remindTomorrow(s: SessionCtx): { date: string; created: number; existing: number; dndExcluded: number } {
+  remindTomorrow(actorId: number | null): { date: string; created: number; existing: number; dndExcluded: number } {
     const today = todayIn(this.timeZone, this.core.clock.now());
     const tomorrow = addDays(today, 1);
     const list = this.core.db.all<{ id: number; customerId: number; vehicleId: number | null; slot: string; dnd: number; bookedBy: number | null }>(sql`
@@ -153,7 +153,7 @@ export class AppointmentService {
     const calls = list.filter((a) => a.dnd === 0);
     const r = createTasks(
       this.core,
-      s.user.id,
+      actorId,
       calls.map((a) => ({
         kind: 'appointment_reminder' as const,
         customerId: a.customerId,

@@ -196,7 +196,7 @@ export class ReminderService {
  * expiry, this year's birthday, purchase + 90 days) keeps the task idempotent across days; the
  * mileage and churn lists have none, so their tasks are due the day they are made.
  */
-function dueDate(kind: ReminderKind, r: Omit<ReminderRow, 'phone'>, today: string): string {
+export function dueDate(kind: ReminderKind, r: Omit<ReminderRow, 'phone'>, today: string): string {
   switch (kind) {
     case 'first_service':
       return r.date ? addDays(r.date, FIRST_SERVICE_DAYS) : today;
@@ -215,7 +215,7 @@ function dueDate(kind: ReminderKind, r: Omit<ReminderRow, 'phone'>, today: strin
   }
 }
 
-function reasonText(kind: ReminderKind, label: string, r: Omit<ReminderRow, 'phone'>): string {
+export function reasonText(kind: ReminderKind, label: string, r: Omit<ReminderRow, 'phone'>): string {
   const plate = r.plate ? ` ${r.plate}` : '';
   if (kind === 'mileage_service') return `${label}${plate} 估算里程 ${r.figure ?? '?'} km`;
   if (kind === 'churn') return `${label}${plate} 末次进厂 ${r.date ?? '?'},累计 ${r.figure ?? '?'} 次`;

@@ -12,7 +12,7 @@ export function solicitationOf(core: Core): SolicitationService {
 }
 
 export const solicitationHandlers: Handlers<typeof solicitationApi> = {
-  'solicitation.generate': (ctx, input) => solicitationOf(ctx.core).generate(me(ctx), input),
+  'solicitation.generate': (ctx, input) => solicitationOf(ctx.core).generate(me(ctx).user.id, me(ctx).user.locale, input),
   'solicitation.assign': (ctx, { ids, agentId }) => solicitationOf(ctx.core).assign(me(ctx), ids, agentId),
   'solicitation.setState': (ctx, { id, state, failReason }) => solicitationOf(ctx.core).setState(me(ctx), id, state, failReason),
   'solicitation.confirmSuccess': (ctx, { id }) => solicitationOf(ctx.core).confirmSuccess(me(ctx), id),

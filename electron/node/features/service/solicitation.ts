@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { AuditedWriter } from '../admin/audited';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
+import type { Locale } from '../../../common/i18n/errors';
 import { addDays, dayStartMs, todayIn } from '../grid/dates';
 import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
@@ -33,8 +34,8 @@ export class SolicitationService {
     return todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
   }
 
-  generate(s: SessionCtx, input: { from: string; to: string; windowDays: number }): { created: number; existing: number; dndExcluded: number; source: 'reminders' | 'own' } {
-    if (input.from > input.to || addDays(input.from, MAX_RANGE_DAYS) < input.to) new ServiceDeskProblems(s.user.locale).add('from', 'solicitation.range').throwIfAny();
+  generate(actorId: number | null, locale: Locale, input: { from: string; to: string; windowDays: number }): { created: number; existing: number; dndExcluded: number; source: 'reminders' | 'own' } {
+    if (input.from > input.to || addDays(input.from, MAX_RANGE_DAYS) < input.to) new ServiceDeskProblems(locale).add('from', 'solicitation.range').throwIfAny();
     const due = regularServiceDue(this.core, { from: input.from, to: input.to });
     const now = this.core.clock.now();
     const created = this.core.db.transaction((tx) => {
@@ -58,7 +59,7 @@ export class SolicitationService {
           .get();
         if (!row) continue;
         n++;
-        writeAudit(tx, this.core.clock, { userId: s.user.id, action: 'create', entity: 'solicitation_task', entityId: row.id, after: { ...r, id: row.id } });
+        writeAudit(tx, this.core.clock, { userId: actorId, action: 'create', entity: 'solicitation_task', entityId: row.id, after: { ...r, id: row.id } });
       }
       return n;
     });
