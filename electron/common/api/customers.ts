@@ -106,6 +106,8 @@ export interface SmsRow {
   number: string;
   text: string;
   status: 'queued' | 'submitting' | 'submitted' | 'delivered' | 'failed' | 'unknown';
+  /** Why the message failed (the gateway's or modem's reason, zh-CN / English); null otherwise. */
+  error: string | null;
   createdAt: number;
 }
 

@@ -223,7 +223,20 @@ export function CustomerCardPanel({ id }: { id: number }) {
             { key: 'when', header: t('customer.col.when'), nowrap: true, render: (m) => when(m.createdAt) },
             { key: 'number', header: t('customer.col.number'), nowrap: true, render: (m) => <span className="mono">{m.number}</span> },
             { key: 'text', header: t('customer.col.text'), render: (m) => m.text },
-            { key: 'status', header: t('customer.col.status'), render: (m) => t(`customer.smsStatus.${m.status}`) },
+            {
+              key: 'status',
+              header: t('customer.col.status'),
+              // The reason says what to do next (a wrong number, an unreachable phone, a gateway refusal).
+              render: (m) =>
+                (m.status === 'failed' || m.status === 'unknown') && m.error ? (
+                  <>
+                    {t(`customer.smsStatus.${m.status}`)}
+                    <div className="muted">{m.error}</div>
+                  </>
+                ) : (
+                  t(`customer.smsStatus.${m.status}`)
+                ),
+            },
           ]}
         />
         <RecordSection

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, vehicles } from '../../../../db/schema';
+import { calls, complaints, customerPhones, customers, opportunities, recordings, serviceVisits, smsMessages, vehicles } from '../../../../db/schema';
 import type { CustomerCard } from '../../../common/api/customers';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 
@@ -129,6 +129,19 @@ describe('customers.get record sections', () => {
     expect(card.complaints.items).toHaveLength(20);
     expect(card.complaints.items[0]).toMatchObject({ description: '等待时间过长', status: 'open' });
     expect(card.complaints.items[19]).toMatchObject({ description: '旧投诉 18' });
+  });
+
+  it('show each text message with its status, and why it failed', async () => {
+    const now = t.clock.now();
+    const reason = '未送达:状态 0x45 / Not delivered: status 0x45';
+    t.core.db.insert(smsMessages).values({ customerId: mine, number: '8613800138000', text: '保养提醒', parts: 1, status: 'failed', lastError: reason, createdAt: now, updatedAt: now }).run();
+    t.core.db.insert(smsMessages).values({ customerId: mine, number: '8613800138000', text: '生日快乐', parts: 1, status: 'delivered', createdAt: now - 1000, updatedAt: now }).run();
+    const r = await call(t.core, tok.a!, 'customers.get', { id: mine });
+    if (!r.ok) throw new Error(r.error.message);
+    expect((r.value as CustomerCard).sms.items.map((m) => [m.text, m.status, m.error])).toEqual([
+      ['保养提醒', 'failed', reason],
+      ['生日快乐', 'delivered', null],
+    ]);
   });
 });
 

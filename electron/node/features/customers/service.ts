@@ -92,7 +92,7 @@ export class CustomerService {
           ORDER BY k.started_at DESC, k.id DESC LIMIT ${CARD_SECTION_LIMIT}`,
       ),
       sms: prep<Row<'sms'>>(
-        `SELECT m.id, m.number, m.text, m.status, m.created_at AS createdAt, count(*) OVER () AS total
+        `SELECT m.id, m.number, m.text, m.status, m.last_error AS error, m.created_at AS createdAt, count(*) OVER () AS total
            FROM sms_messages m WHERE m.customer_id = ? ORDER BY m.created_at DESC, m.id DESC LIMIT ${CARD_SECTION_LIMIT}`,
       ),
       complaints: prep<Row<'complaints'>>(
