@@ -17,6 +17,7 @@ import { activitiesHandlers } from './features/sales/activities-handlers';
 import { remindersHandlers } from './features/service/reminders-handlers';
 import { complaintsHandlers } from './features/service/complaints-handlers';
 import { workbenchHandlers } from './features/service/workbench-handlers';
+import { taskPoolHandlers } from './features/service/task-pool-handlers';
 import { appointmentsHandlers } from './features/service/appointments-handlers';
 import { solicitationHandlers } from './features/service/solicitation-handlers';
 import { revisitsHandlers } from './features/service/revisits-handlers';
@@ -60,6 +61,7 @@ export const handlers: Handlers<Api> = {
   ...remindersHandlers,
   ...complaintsHandlers,
   ...workbenchHandlers,
+  ...taskPoolHandlers,
   ...appointmentsHandlers,
   ...solicitationHandlers,
   ...revisitsHandlers,

@@ -9,7 +9,7 @@ import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip
 import { SoftphoneProvider } from '../features/telephony/SoftphoneProvider';
 import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
 import { HomePanel } from './HomePanel';
-import { MODULE_SCREENS, SCREEN_PERMISSION, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
+import { MODULE_SCREENS, SCREEN_PERMISSION, SCREEN_ROLES, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
 import { NavigationContext, type Navigation } from './navigation';
 import { Screen } from './screens';
 import { isRecordTab, useTabs, type TabId } from './useTabs';
@@ -51,11 +51,12 @@ export function Shell() {
           .map((s) => `${m}.${s}` as ScreenId)
           .filter((id) => {
             const need = SCREEN_PERMISSION[id];
-            return !need || session.permissions.includes(need);
+            const roles = SCREEN_ROLES[id];
+            return (!need || session.permissions.includes(need)) && (!roles || roles.includes(session.user.role));
           })
           .map((id) => ({ id, label: t(screenLabelKey(id)) })),
       })),
-    [modules, t, session.permissions],
+    [modules, t, session.permissions, session.user.role],
   );
 
   return (

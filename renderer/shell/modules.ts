@@ -1,10 +1,11 @@
-import { MODULES, type ModuleCode, type Permission } from '../../electron/common/roles';
+import { WORKBENCH_MANAGER_ROLES } from '../../electron/common/api/workbench';
+import { MODULES, type ModuleCode, type Permission, type Role } from '../../electron/common/roles';
 import type { MessageKey } from '../i18n';
 
 /** The DS-CRM menu: each top-level module and its screens, in the original order. */
 export const MODULE_SCREENS = {
   sales: ['showroomTraffic', 'prospects', 'followUpPlans', 'myCustomers', 'funnel', 'birthdays'],
-  service: ['workbench', 'customerQuery', 'salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation', 'surveys'],
+  service: ['workbench', 'customerQuery', 'salesRevisits', 'repairRevisits', 'reminders', 'appointments', 'complaints', 'solicitation', 'surveys', 'taskPool'],
   callCenter: ['softphone', 'callLog', 'recordings'],
   sms: ['send', 'templates', 'history'],
   analysis: ['kpis', 'funnel', 'salesReview'],
@@ -20,6 +21,11 @@ export const SCREEN_PERMISSION: Partial<Record<ScreenId, Permission>> = {
   'service.customerQuery': 'customers.viewAll',
   // Sales managers' review lists: the reassign right marks the sales managers (not customer-service managers).
   'analysis.salesReview': 'customers.reassign',
+};
+
+/** Screens shown only to some roles (the server's method access says the same). */
+export const SCREEN_ROLES: Partial<Record<ScreenId, readonly Role[]>> = {
+  'service.taskPool': WORKBENCH_MANAGER_ROLES,
 };
 
 export const ALL_SCREENS: readonly ScreenId[] = MODULES.flatMap((m) => MODULE_SCREENS[m].map((s) => `${m}.${s}` as ScreenId));

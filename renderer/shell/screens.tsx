@@ -17,6 +17,7 @@ import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
 import { ComplaintsScreen } from '../features/service/complaints/ComplaintsScreen';
 import { WorkbenchScreen } from '../features/service/workbench/WorkbenchScreen';
 import { SurveysScreen } from '../features/service/surveys/SurveysScreen';
+import { TaskPoolScreen } from '../features/service/taskpool/TaskPoolScreen';
 import { CallLogScreen } from '../features/telephony/CallLogScreen';
 import { RecordingsScreen } from '../features/telephony/RecordingsScreen';
 import { SoftphoneScreen } from '../features/telephony/SoftphoneScreen';
@@ -45,6 +46,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'service.appointments': AppointmentsScreen,
   'service.solicitation': SolicitationScreen,
   'service.surveys': SurveysScreen,
+  'service.taskPool': TaskPoolScreen,
   'service.reminders': RemindersScreen,
   'sales.funnel': () => <FunnelScreen />,
   'analysis.funnel': FunnelAnalysisScreen,

@@ -12,6 +12,7 @@ import { appointmentsApi } from './appointments';
 import { solicitationApi } from './solicitation';
 import { complaintsApi } from './complaints';
 import { workbenchApi } from './workbench';
+import { taskPoolApi } from './task-pool';
 import { smsApi } from './sms';
 import { serviceVisitsApi } from './service-visits';
 import { surveysApi } from './surveys';
@@ -34,6 +35,7 @@ export const api = {
   ...remindersApi,
   ...complaintsApi,
   ...workbenchApi,
+  ...taskPoolApi,
   ...appointmentsApi,
   ...solicitationApi,
   ...revisitsApi,
@@ -62,6 +64,7 @@ export type * from './reminders';
 export type * from './events';
 export type * from './complaints';
 export type * from './workbench';
+export type * from './task-pool';
 export type * from './appointments';
 export type * from './solicitation';
 export type * from './revisits';

@@ -167,6 +167,8 @@ export const FIELD_MESSAGES = {
   'workbench.notOpen': { 'zh-CN': '该任务已完成或已关闭', en: 'The task is already closed' },
   'workbench.notYours': { 'zh-CN': '该任务不是您的', en: 'This task is not yours' },
   'workbench.agent.invalid': { 'zh-CN': '只能分配给在职的客服顾问', en: 'Only an active after-sales agent can take tasks' },
+  'taskPool.selection.notTasks': { 'zh-CN': '只能分配客服任务列表中的任务', en: 'Only rows of the tasks list can be assigned' },
+  'taskPool.selection.changed': { 'zh-CN': '列表已变化,请刷新后重新选择', en: 'The list has changed: refresh and select again' },
   'reminders.badDate': { 'zh-CN': '请输入有效日期(YYYY-MM-DD)', en: 'Enter a real date (YYYY-MM-DD)' },
   'reminders.rangeOrder': { 'zh-CN': '结束不能早于开始', en: 'The end cannot be before the start' },
   'reminders.rangeTooLong': { 'zh-CN': '生日查询最多一年', en: 'Birthdays can be listed for at most a year' },

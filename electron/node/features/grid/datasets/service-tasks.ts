@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
 import type { DatasetDef } from './types';
 
@@ -12,12 +13,18 @@ const STATUSES = [
 /**
  * 客服任务: the agents' tasks (tasks table) of every kind. The owner is the assignee (mine = my
  * tasks). Sorted by id only; the workbench (workbench.list) gives an agent's today / overdue view.
+ * Presets for 任务分配: the open tasks nobody has yet (the night's generated tasks wait there), and
+ * every open task (tasks_assignee_idx serves both).
  */
 export const serviceTasksDataset: DatasetDef = {
   from: 'tasks c',
   searchCustomerId: 'c.customer_id',
   owner: 'c.assignee_id',
   defaultSort: [{ col: 'id', dir: 'desc' }],
+  presets: {
+    unassigned: () => sql`c.assignee_id is null and c.status in ('open', 'in_progress')`,
+    open: () => sql`c.status in ('open', 'in_progress')`,
+  },
   columns: [
     { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
     { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },

@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react';
+import { call, isApiError } from '../../../api';
+import { useI18n } from '../../../i18n/react';
+import { Button, Dialog, DialogActions, SelectField, Toolbar, useToast } from '../../../ui';
+import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { useSessionInfo } from '../../auth/session';
+import './taskpool.css';
+
+type Preset = 'unassigned' | 'open' | '';
+
+/**
+ * 任务分配 (customer-service managers): every agent task on the shared grid — by default the open
+ * tasks nobody has yet, where the night's generated tasks wait — and 分配 of the ticked rows or
+ * all N matching to one agent or spread evenly over several.
+ */
+export function TaskPoolScreen() {
+  const { t } = useI18n();
+  const session = useSessionInfo();
+  const [preset, setPreset] = useState<Preset>('unassigned');
+  const [sel, setSel] = useState<DataGridSelection>({ selection: null, count: 0 });
+  const [open, setOpen] = useState(false);
+  const grid = useRef<DataGridHandle>(null);
+  return (
+    <div className="screen screen-fill taskpool-screen" data-testid="taskpool-screen">
+      <Toolbar title={t('nav.service.taskPool')}>
+        <SelectField
+          label=""
+          value={preset}
+          onChange={(v) => setPreset(v as Preset)}
+          options={[
+            { value: 'unassigned', label: t('tp.preset.unassigned') },
+            { value: 'open', label: t('tp.preset.open') },
+            { value: '', label: t('tp.preset.all') },
+          ]}
+          data-testid="tp-preset"
+        />
+        <span className="muted">{t('tp.hint')}</span>
+      </Toolbar>
+      <DataGrid
+        ref={grid}
+        dataset="serviceTasks"
+        scope="all"
+        preset={preset || undefined}
+        role={session.user.role}
+        canExport={session.permissions.includes('export')}
+        onSelectionChange={setSel}
+        actions={
+          <Button variant="primary" disabled={!sel.selection} onClick={() => setOpen(true)} data-testid="tp-assign">
+            {sel.selection ? t('tp.assignN', { n: sel.count.toLocaleString() }) : t('tp.assign')}
+          </Button>
+        }
+      />
+      {open && sel.selection && (
+        <AssignDialog
+          selection={sel}
+          onClose={() => setOpen(false)}
+          onDone={() => {
+            setOpen(false);
+            grid.current?.clearSelection();
+            grid.current?.refresh();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function AssignDialog({ selection, onClose, onDone }: { selection: DataGridSelection; onClose: () => void; onDone: () => void }) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const [agents, setAgents] = useState<{ id: number; name: string }[]>([]);
+  const [picked, setPicked] = useState<Set<number>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('workbench.agents', {}).then(setAgents, () => setAgents([]));
+  }, []);
+  const toggle = (id: number, on: boolean) => {
+    const next = new Set(picked);
+    if (on) next.add(id);
+    else next.delete(id);
+    setPicked(next);
+    setError(null);
+  };
+  const submit = async () => {
+    if (!selection.selection) return;
+    if (picked.size === 0) return setError(t('tp.pickAgents'));
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('taskPool.assign', { selection: selection.selection, agentIds: agents.filter((a) => picked.has(a.id)).map((a) => a.id) });
+      const each = r.perAgent.map((p) => `${p.name} ${p.assigned}`).join('、');
+      toast.success(t('tp.done', { n: r.assigned.toLocaleString(), each }) + (r.skippedClosed ? t('tp.skippedClosed', { n: r.skippedClosed }) : ''));
+      onDone();
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const share = picked.size ? Math.ceil(selection.count / picked.size) : 0;
+  return (
+    <Dialog
+      title={t('tp.title', { n: selection.count.toLocaleString() })}
+      onClose={onClose}
+      closeLabel={t('common.close')}
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('tp.submit')} busy={busy} testId="tp-submit" />}
+    >
+      <div className="form" data-testid="tp-dialog">
+        <p className="hint">{t('tp.rule')}</p>
+        <fieldset className="tp-agents">
+          <legend>{t('tp.agents')}</legend>
+          {agents.map((a) => (
+            <label key={a.id} className="tp-agent">
+              <input type="checkbox" checked={picked.has(a.id)} onChange={(e) => toggle(a.id, e.target.checked)} /> {a.name}
+            </label>
+          ))}
+        </fieldset>
+        {picked.size > 0 && <p className="hint">{t('tp.share', { k: picked.size, n: share.toLocaleString() })}</p>}
+        {error && (
+          <p className="form-message is-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}
