@@ -30,6 +30,22 @@ interface SoftphoneApi {
   reload: () => void;
 }
 
+/**
+ * Sent (cancelable) on the window when a logged call ends, so the screen that started it can open
+ * its own form — the workbench opens the task's outcome form for a call started from a task. A
+ * listener that does so calls preventDefault(); the generic 通话结果 form then stays closed.
+ */
+export const CALL_ENDED_EVENT = 'dscrm:call-ended';
+export interface CallEnded {
+  callId: number;
+  taskId: number | null;
+  customerId: number | null;
+  /** The other party's number as dialled or received. */
+  number: string;
+  direction: 'inbound' | 'outbound';
+  answered: boolean;
+}
+
 const Ctx = createContext<SoftphoneApi | null>(null);
 export function useSoftphone(): SoftphoneApi | null {
   return useContext(Ctx);
@@ -122,7 +138,9 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
           if (info.callId) {
             const reason = l.endReason === 'unavailable' ? 'failed' : (l.endReason ?? 'hangup');
             await call('telephony.call.end', { callId: info.callId, reason }).catch(() => undefined);
-            if (info.answeredAt !== null) setOutcomeFor({ callId: info.callId, taskId: info.taskId, customerId: info.customerId });
+            const detail: CallEnded = { callId: info.callId, taskId: info.taskId, customerId: info.customerId, number: l.remote, direction: l.direction, answered: info.answeredAt !== null };
+            const claimed = !window.dispatchEvent(new CustomEvent<CallEnded>(CALL_ENDED_EVENT, { detail, cancelable: true }));
+            if (info.answeredAt !== null && !claimed) setOutcomeFor({ callId: info.callId, taskId: info.taskId, customerId: info.customerId });
           }
           if (l.direction === 'outbound' && info.answeredAt === null && l.endReason && l.endReason !== 'cancelled') {
             const key = l.endReason === 'busy' ? 'call.busy' : l.endReason === 'unavailable' ? 'call.unavailable' : l.endReason === 'noAnswer' ? 'call.noAnswer' : null;

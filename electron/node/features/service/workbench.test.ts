@@ -114,6 +114,31 @@ describe('agent’s workbench (客服工作台)', () => {
     expect(trail).toEqual([{ u: u.uid.csm, before: JSON.stringify({ assigneeId: u.uid.agent1 }), after: JSON.stringify({ assigneeId: u.uid.agent2 }) }]);
     expect(t.core.sqlite.prepare("select count(*) from audit_log where entity = 'task_reassignment'").pluck().get()).toBe(2);
   });
+
+  it('拨打 from a task: the call is about the task’s customer (even when others share the number) and keeps the task; another agent’s task is refused', async () => {
+    const phone = t.core.sqlite.prepare("INSERT INTO customer_phones (customer_id, raw, normalized, kind, is_primary) VALUES (?, '13800138123', '8613800138123', 'mobile', 1)");
+    phone.run(c1);
+    phone.run(dnd);
+    const [mine, theirs] = [u.uid.agent1, u.uid.agent2].map((assigneeId, i) =>
+      Number(
+        t.core.sqlite
+          .prepare("INSERT INTO tasks (kind, natural_key, customer_id, assignee_id, due_date, status, created_at, updated_at) VALUES ('revisit_repair', ?, ?, ?, '2026-11-30', 'open', 0, 0)")
+          .run(`call-test:${i}`, c1, assigneeId).lastInsertRowid,
+      ),
+    );
+    for (const [who, extension] of [['agent1', '1101'], ['agent2', '1102'], ['csm', '1103']] as const) {
+      await call(t.core, u.tok[who]!, 'telephony.settings.save', { wsUrl: 'ws://127.0.0.1:8088', extension, authUser: extension, password: 'pw', displayName: who });
+    }
+    const started = (await call(t.core, u.tok.agent1!, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800138123', taskId: mine })) as { callId: number; customerId: number | null };
+    // Two customers have this number: the task says which one the call is about.
+    expect(started.customerId).toBe(c1);
+    const ended = (await call(t.core, u.tok.agent1!, 'telephony.call.end', { callId: started.callId })) as { taskId: number | null; customerId: number | null };
+    expect(ended).toMatchObject({ taskId: mine, customerId: c1 });
+    // Another agent's task cannot be put on my call; a manager may call for any task.
+    await expect(call(t.core, u.tok.agent1!, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800138123', taskId: theirs })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const byManager = (await call(t.core, u.tok.csm!, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800138123', taskId: theirs })) as { customerId: number | null };
+    expect(byManager.customerId).toBe(c1);
+  });
 });
 
 describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
@@ -208,6 +233,7 @@ describe('workbench: a low-score follow-up is listed before its deadline', () =>
     const wb = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
     expect(wb.rows.map((r) => [r.kind, r.dueDate, r.overdue])).toEqual([['low_score', '2026-12-03', false]]);
   });
+
 });
 
 describe('workbench: the unassigned tasks (managers)', () => {

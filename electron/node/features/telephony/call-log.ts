@@ -6,6 +6,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
+import { isWorkbenchManager } from '../service/workbench';
 import { ctiLookup, normaliseCallerId } from './cti-lookup';
 import { msg } from './messages';
 import type { SoftphoneSettings } from './settings';
@@ -59,17 +60,25 @@ export class CallLog {
     if (!seat.configured) throw new AppError('CONFLICT', { reason: msg('notConfigured', locale) });
     const remote = input.remoteNumber.trim();
     let customerId: number | null = null;
+    // A call from a task (the workbench's 呼叫): the task must be the user's own, nobody's yet, or the
+    // user a workbench manager; the call is about the task's customer even when others share the number.
+    const task =
+      input.taskId === undefined
+        ? undefined
+        : this.core.sqlite.prepare<[number], { id: number; assigneeId: number | null; customerId: number }>('select id, assignee_id as assigneeId, customer_id as customerId from tasks where id = ?').get(input.taskId);
+    if (input.taskId !== undefined) {
+      if (!task) throw new AppError('NOT_FOUND');
+      if (task.assigneeId !== null && task.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');
+    }
     if (input.customerId !== undefined) {
       // Only a customer the user may see can be linked (the id comes from the renderer).
       if (!customerVisible(this.core, s, input.customerId)) throw new AppError('NOT_FOUND');
       customerId = input.customerId;
+    } else if (task) {
+      customerId = task.customerId;
     } else {
       const found = ctiLookup(this.core, s, remote);
       if (found.matches.length === 1) customerId = found.matches[0]!.customerId;
-    }
-    if (input.taskId !== undefined) {
-      const t = this.core.sqlite.prepare<[number], { id: number }>('select id from tasks where id = ?').get(input.taskId);
-      if (!t) throw new AppError('NOT_FOUND');
     }
     const now = this.core.clock.now();
     const values = {

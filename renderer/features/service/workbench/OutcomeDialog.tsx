@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
+import type { CallEnded } from '../../telephony/SoftphoneProvider';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';
@@ -12,13 +13,16 @@ const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:0
 /**
  * A task's outcome: done, failed (with a note) or rescheduled to today or later. A 低分跟进 may also
  * be 修复中: closed with what was done and a next follow-up planned (default in 3 days).
+ * Opened by the end of a call from the task (`fromCall`): an unanswered call proposes 未接通 and
+ * trying again tomorrow; an answered one proposes 已完成 — the agent confirms or changes it.
  */
-export function OutcomeDialog({ row, today, onClose, onSaved }: { row: WorkbenchRow; today: string; onClose: () => void; onSaved: () => void }) {
+export function OutcomeDialog({ row, today, fromCall, onClose, onSaved }: { row: WorkbenchRow; today: string; fromCall?: CallEnded | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
-  const [outcome, setOutcome] = useState<Outcome>('done');
-  const [note, setNote] = useState('');
+  const noAnswer = fromCall ? !fromCall.answered : false;
+  const [outcome, setOutcome] = useState<Outcome>(noAnswer ? 'reschedule' : 'done');
+  const [note, setNote] = useState(noAnswer ? t('cw.call.noAnswerNote') : '');
   const lowScore = row.kind === 'low_score';
-  const [dueDate, setDueDate] = useState(today);
+  const [dueDate, setDueDate] = useState(noAnswer && today ? plusDays(today, 1) : today);
   const [nextDue, setNextDue] = useState(today ? plusDays(today, 3) : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +41,11 @@ export function OutcomeDialog({ row, today, onClose, onSaved }: { row: Workbench
   return (
     <Dialog title={`${t('cw.outcome')} · ${row.customerName}`} onClose={onClose} actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('cw.save')} busy={busy} testId="outcome-save" />}>
       <Form onSubmit={submit}>
+        {fromCall && (
+          <p className="muted small" data-testid="outcome-from-call">
+            {t(fromCall.answered ? 'cw.call.endedAnswered' : 'cw.call.endedNoAnswer')}
+          </p>
+        )}
         <SelectField<Outcome>
           label={t('cw.outcome')}
           value={outcome}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { SERVICE_VISIT_ROLES } from '../../../../electron/common/api/service-visits';
 import type { AgentLoad, Workbench, WorkbenchAppointment, WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
@@ -16,14 +16,19 @@ import '../complaints/complaints.css';
 import '../solicitation/solicitation.css';
 import '../surveys/surveys.css';
 import { SmsButton } from '../../sms/SmsButton';
+import { requestDial } from '../../telephony/dial';
+import { CALL_ENDED_EVENT, useSoftphone, type CallEnded } from '../../telephony/SoftphoneProvider';
 
 /**
  * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
- * buttons (disabled until telephony and SMS land; always for 免打扰 customers) and the outcome
- * form. A manager also sees every agent's load and moves tasks between agents.
+ * buttons (disabled for 免打扰 customers, and 拨打 while the softphone is not registered) and the
+ * outcome form. A call started here carries its task; when it ends the row's form opens, filled in
+ * from the call. A manager also sees every agent's load and moves tasks between agents.
  */
 /** The agent picker's entry for the tasks nobody has yet (managers hand them out from there). */
 const UNASSIGNED = 'unassigned';
+
+const digits = (s: string | null) => (s ?? '').replace(/\D/g, '');
 
 export function WorkbenchScreen() {
   const { t, locale } = useI18n();
@@ -38,6 +43,12 @@ export function WorkbenchScreen() {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [target, setTarget] = useState('');
   const [outcomeOf, setOutcomeOf] = useState<WorkbenchRow | null>(null);
+  // The call that ended for the row whose form is open (prefills it); null when opened by hand.
+  const [endedCall, setEndedCall] = useState<CallEnded | null>(null);
+  // The row whose 拨打 was pressed last: its call's end opens its form.
+  const calling = useRef<WorkbenchRow | null>(null);
+  const softphone = useSoftphone();
+  const registered = softphone?.status.kind === 'registered';
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
   const recordsVisits = SERVICE_VISIT_ROLES.includes(session.user.role);
@@ -59,6 +70,33 @@ export function WorkbenchScreen() {
     setSelected(new Set());
   }, [agentId, manager]);
   useEffect(reload, [reload]);
+
+  useEffect(() => {
+    const onEnded = (e: Event) => {
+      const d = (e as CustomEvent<CallEnded>).detail;
+      const row = calling.current;
+      if (!row || d.direction !== 'outbound') return;
+      // Task rows are matched by the task the call carries; 招揽任务 (their own table, no task link)
+      // by the number dialled.
+      const mine = row.source === 'task' ? d.taskId === row.id : d.taskId === null && digits(d.number) === digits(row.phone);
+      if (!mine) return;
+      e.preventDefault();
+      calling.current = null;
+      setEndedCall(d);
+      setOutcomeOf(row);
+    };
+    window.addEventListener(CALL_ENDED_EVENT, onEnded);
+    return () => window.removeEventListener(CALL_ENDED_EVENT, onEnded);
+  }, []);
+
+  const dial = useCallback((r: WorkbenchRow) => {
+    calling.current = r;
+    requestDial({ number: digits(r.phone), ...(r.source === 'task' ? { taskId: r.id } : {}) });
+  }, []);
+  const closeOutcome = () => {
+    setOutcomeOf(null);
+    setEndedCall(null);
+  };
   useEffect(() => {
     if (manager) call('workbench.agents', {}).then(setAgents, () => setAgents([]));
   }, [manager]);
@@ -112,17 +150,21 @@ export function WorkbenchScreen() {
           </>
         ),
       },
+      { key: 'phone', header: t('care.appointments.phone'), nowrap: true, render: (r: WorkbenchRow) => <span className="mono">{r.phone ?? ''}</span> },
       { key: 'plate', header: t('cw.vehicle'), render: (r: WorkbenchRow) => r.plate ?? '' },
       { key: 'reason', header: t('cw.reason'), render: (r: WorkbenchRow) => r.reason ?? '' },
       {
         key: 'contact',
         header: '',
         nowrap: true,
-        // Wired by the telephony and SMS issues; until then (and always for 免打扰) they stay disabled.
-        render: (r: WorkbenchRow) => (
+        // 拨打 dials the customer's primary phone with the task; disabled (with the reason) for 免打扰,
+        // without a phone, or while the softphone is not registered.
+        render: (r: WorkbenchRow) => {
+          const why = r.dnd.call ? t('cw.dnd.call') : !r.phone ? t('cw.call.noPhone') : !registered ? t('cw.call.notReady') : null;
+          return (
           <>
-            <span title={r.dnd.call ? t('cw.dnd.call') : t('cw.call.pending')}>
-              <Button size="small" disabled>{t('cw.call')}</Button>
+            <span title={why ?? t('cw.call.title', { number: r.phone ?? '' })}>
+              <Button size="small" disabled={why !== null} onClick={() => dial(r)} data-testid="task-call">{t('cw.call')}</Button>
             </span>{' '}
             {r.dnd.sms ? (
               <span title={t('cw.dnd.sms')}>
@@ -132,7 +174,8 @@ export function WorkbenchScreen() {
               <SmsButton size="small" audience={{ customerIds: [r.customerId], count: 1 }} />
             )}
           </>
-        ),
+          );
+        },
       },
       {
         key: 'outcome',
@@ -143,7 +186,7 @@ export function WorkbenchScreen() {
           </Button>,
       },
     ],
-    [manager, selected, t, kindLabel, openCustomer],
+    [manager, selected, t, kindLabel, openCustomer, registered, dial],
   );
 
   const agentName = (id: number | null) => (id === null ? t('cw.unassigned') : (agents.find((a) => a.id === id)?.name ?? String(id)));
@@ -236,9 +279,9 @@ export function WorkbenchScreen() {
       {outcomeOf?.source === 'solicitation' && (
         <SolicitationOutcomeDialog
           task={outcomeOf}
-          onClose={() => setOutcomeOf(null)}
+          onClose={closeOutcome}
           onDone={() => {
-            setOutcomeOf(null);
+            closeOutcome();
             reload();
           }}
         />
@@ -253,9 +296,10 @@ export function WorkbenchScreen() {
         <OutcomeDialog
           row={outcomeOf}
           today={wb?.today ?? ''}
-          onClose={() => setOutcomeOf(null)}
+          fromCall={endedCall}
+          onClose={closeOutcome}
           onSaved={() => {
-            setOutcomeOf(null);
+            closeOutcome();
             reload();
           }}
         />
