@@ -45,26 +45,8 @@ export interface RevisitTemplate {
 }
 
 /** One customer on a revisit list: the delivery or service visit the revisit is about. */
-export interface RevisitListRow {
-  eventId: number;
-  customerId: number;
-  customerName: string;
-  phone: string | null;
-  vehicleId: number | null;
-  plate: string | null;
-  model: string | null;
-  /** Delivery date (sales) or repair date (repair). */
-  date: string;
-  /** Repair items (repair revisits), RO number. */
-  items: string | null;
-  roNumber: string | null;
-  lastRevisitId: number | null;
-  attempts: number;
-  result: RevisitResult | null;
-  score: number | null;
-}
+/** A revisit list's figures; its rows are the grid's (data sets revisitSales / revisitRepair). */
 export interface RevisitList {
-  rows: RevisitListRow[];
   from: string;
   to: string;
   /** Customers flagged 免打扰 (revisits) left out of this list. */

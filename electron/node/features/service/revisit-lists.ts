@@ -1,5 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { REVISIT_DATASETS, revisitPreset, type RevisitKind, type RevisitList, type RevisitListRow, type RevisitResult, type RevisitTab } from '../../../common/api/revisits';
+import { sql, type SQL } from 'drizzle-orm';
+import { REVISIT_DATASETS, revisitPreset, type RevisitKind, type RevisitList, type RevisitTab } from '../../../common/api/revisits';
 import type { GridSelection, Scope } from '../../../common/api/grid';
 import { AppError } from '../../errors';
 import type { Core } from '../../core';
@@ -7,13 +7,11 @@ import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
 import { createTasks } from './tasks';
 import { selectionIds } from './list-selection';
-import { formatPhone } from '../../../common/phone-format';
-import { primaryPhoneExpr } from '../customers/primary-phone';
 
 export { DEFAULT_REVISIT_DAYS, revisitRange } from './revisit-sql';
-import { revisitRange } from './revisit-sql';
+import { eventDateColumn, REPAIR_VISIT_TYPES, revisitRange, revisitRuleSql, revisitTabSql } from './revisit-sql';
 
-/** Most rows one tab shows; a wider range is narrowed by the user (the list is a day's work). */
+/** Most rows one 生成任务 / selection turns into tasks (a day's work; a wider range is narrowed by the user). */
 export const REVISIT_LIST_LIMIT = 1000;
 
 /** One delivery / service visit in range with its customer's DND flag and its latest revisit. */
@@ -55,11 +53,13 @@ export function selectRevisits<T extends RevisitCandidate>(rows: readonly T[], t
   return { rows: out, excludedDnd, counts };
 }
 
-interface Row extends Omit<RevisitListRow, 'result'> {
-  dnd: number;
-  status: 'open' | 'unreachable' | 'done' | null;
-  again: number | null;
-  result: RevisitResult | null;
+/** A 待回访 row that becomes a task. */
+interface PendingRow {
+  eventId: number;
+  customerId: number;
+  vehicleId: number | null;
+  date: string;
+  roNumber: string | null;
 }
 
 /** 销售回访 by delivery date, 维修回访 by repair date; customers within the user's scope only. */
@@ -79,7 +79,8 @@ export class RevisitLists {
     const only = selection
       ? new Set(selectionIds(this.core, s, selection, { dataset: REVISIT_DATASETS[kind], presets: [revisitPreset('pending', from, to), revisitPreset('pending', l.from, l.to)] }, REVISIT_LIST_LIMIT))
       : null;
-    const picked = only ? l.rows.filter((x) => only.has(x.eventId)) : l.rows;
+    const pending = this.pendingRows(s, kind, l);
+    const picked = only ? pending.filter((x) => only.has(x.eventId)) : pending;
     const held = new Set(
       (
         this.core.sqlite
@@ -104,59 +105,54 @@ export class RevisitLists {
     return { ...r, skippedOpen: picked.length - rows.length, excludedDnd: l.excludedDnd };
   }
 
+  /**
+   * What the screen shows above the grid: the range (the default filled in), each tab's count and
+   * the DND customers left out of the asked tab — the rows themselves are the grid's (the same rule,
+   * revisit-sql.ts). One pass over the range's events, grouped by tab.
+   */
   list(s: SessionCtx, kind: RevisitKind, tab: RevisitTab, from?: string, to?: string, scope?: Scope): RevisitList {
     const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
     const range = revisitRange(today, from, to);
-    if (scope && !this.core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
-    const vis = scope ? this.core.visibility.scopeSql(s, scope, 'c') : this.core.visibility.visibleSql(s, 'c');
-    const latestJoin = kind === 'sales' ? sql.raw('r.delivery_id = e.id') : sql.raw('r.service_visit_id = e.id');
-    const events =
-      kind === 'sales'
-        ? sql`SELECT d.id, d.customer_id, d.vehicle_id, d.delivery_date AS date, d.model, NULL AS items, NULL AS ro FROM deliveries d
-              WHERE d.delivery_date BETWEEN ${range.from} AND ${range.to}`
-        : sql`SELECT v.id, v.customer_id, v.vehicle_id, v.date AS date, NULL AS model, v.items, v.ro_number AS ro FROM service_visits v
-              WHERE v.date BETWEEN ${range.from} AND ${range.to} AND v.type IN ('repair', 'accident', 'warranty', 'regular_service', 'first_service', 'other')`;
-    const rows = this.core.db.all<Row>(sql`
-      WITH e AS (${events})
-      SELECT e.id AS eventId, c.id AS customerId, c.name AS customerName,
-             ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
-             e.vehicle_id AS vehicleId, vh.plate, COALESCE(e.model, vh.model) AS model, e.date, e.items, e.ro AS roNumber,
-             c.dnd_revisit AS dnd, r.id AS lastRevisitId, r.status, r.needs_revisit_again AS again, r.result, r.score,
-             COALESCE(r.attempts, 0) AS attempts
-      FROM e JOIN customers c ON c.id = e.customer_id
-      LEFT JOIN vehicles vh ON vh.id = e.vehicle_id
-      -- customer_id first: revisits has an index on it (none on delivery_id / service_visit_id yet).
-      LEFT JOIN revisits r ON r.id = (SELECT MAX(r.id) FROM revisits r WHERE r.customer_id = e.customer_id AND r.kind = ${kind} AND ${latestJoin})
-      WHERE ${vis}
-      ORDER BY e.date DESC, e.id DESC
-      LIMIT ${REVISIT_LIST_LIMIT * 4}`);
-    const candidates = rows.map((r) => ({
-      ...r,
-      dndRevisit: r.dnd === 1,
-      latest: r.status ? { status: r.status, needsRevisitAgain: r.again === 1 } : null,
-    }));
-    const picked = selectRevisits(candidates, tab, range);
-    return {
-      from: range.from,
-      to: range.to,
-      excludedDnd: picked.excludedDnd,
-      counts: picked.counts,
-      rows: picked.rows.slice(0, REVISIT_LIST_LIMIT).map((r) => ({
-        eventId: r.eventId,
-        customerId: r.customerId,
-        customerName: r.customerName,
-        phone: formatPhone(r.phone),
-        vehicleId: r.vehicleId,
-        plate: r.plate,
-        model: r.model,
-        date: r.date,
-        items: r.items,
-        roNumber: r.roNumber,
-        lastRevisitId: r.lastRevisitId,
-        attempts: r.attempts,
-        result: r.result,
-        score: r.score,
-      })),
-    };
+    const vis = this.visible(s, scope);
+    const { table, date, types } = eventSource(kind);
+    const tabs = this.core.db.all<{ tab: RevisitTab; n: number; dnd: number }>(sql`
+      SELECT t.tab, SUM(t.tab = 'done' OR t.dnd = 0) AS n, SUM(t.tab <> 'done' AND t.dnd = 1) AS dnd
+      FROM (SELECT ${sql.raw(revisitTabSql(kind, 'e'))} AS tab, c.dnd_revisit AS dnd
+            FROM ${table} e JOIN customers c ON c.id = e.customer_id
+            WHERE ${date} BETWEEN ${range.from} AND ${range.to}${types} AND ${vis}) t
+      GROUP BY t.tab`);
+    const counts: Record<RevisitTab, number> = { pending: 0, again: 0, unreachable: 0, done: 0 };
+    let excludedDnd = 0;
+    for (const x of tabs) {
+      counts[x.tab] = x.n;
+      if (x.tab === tab) excludedDnd = x.dnd;
+    }
+    return { from: range.from, to: range.to, excludedDnd, counts };
   }
+
+  /** The 待回访 rows of the range (the grid's rule), at most REVISIT_LIST_LIMIT: a day's work. */
+  private pendingRows(s: SessionCtx, kind: RevisitKind, range: { from: string; to: string }): PendingRow[] {
+    const { table } = eventSource(kind);
+    return this.core.db.all<PendingRow>(sql`
+      SELECT e.id AS eventId, e.customer_id AS customerId, e.vehicle_id AS vehicleId, ${sql.raw(`e.${eventDateColumn(kind)}`)} AS date,
+             ${sql.raw(kind === 'sales' ? 'NULL' : 'e.ro_number')} AS roNumber
+      FROM ${table} e JOIN customers c ON c.id = e.customer_id
+      WHERE ${revisitRuleSql(kind, 'pending', range, { e: 'e', c: 'c' })} AND ${this.visible(s)}
+      ORDER BY ${sql.raw(`e.${eventDateColumn(kind)}`)} DESC, e.id DESC
+      LIMIT ${REVISIT_LIST_LIMIT}`);
+  }
+
+  private visible(s: SessionCtx, scope?: Scope): SQL {
+    if (scope && !this.core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
+    return scope ? this.core.visibility.scopeSql(s, scope, 'c') : this.core.visibility.visibleSql(s, 'c');
+  }
+}
+
+/** The events of a revisit kind: deliveries, or the service visits of the repair types. */
+function eventSource(kind: RevisitKind): { table: SQL; date: SQL; types: SQL } {
+  return {
+    table: sql.raw(kind === 'sales' ? 'deliveries' : 'service_visits'),
+    date: sql.raw(`e.${eventDateColumn(kind)}`),
+    types: kind === 'repair' ? sql` AND e.type IN (${sql.join(REPAIR_VISIT_TYPES.map((t) => sql`${t}`), sql`, `)})` : sql``,
+  };
 }
