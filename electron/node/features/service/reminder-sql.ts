@@ -98,6 +98,16 @@ export const LOCAL_PATTERN_FROM_SETTINGS: SQL = sql`(coalesce((select upper(repl
 export const estimatedMileageSql = (v: string, today: string): SQL =>
   sql`round(${sql.raw(`${v}.mileage`)} + max(0, coalesce(${sql.raw(`${v}.avg_km_per_day`)}, 0)) * max(0, julianday(${today}) - julianday(${sql.raw(`${v}.mileage_date`)})))`;
 
+/**
+ * The same estimate as SQL text with the day as a literal, for a grid column (a column's SQL is
+ * text, not a statement with parameters). The day is checked to be YYYY-MM-DD, so it cannot carry
+ * anything else into the statement.
+ */
+export function estimatedMileageText(v: string, today: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`not a day: ${today}`);
+  return `round(${v}.mileage + max(0, coalesce(${v}.avg_km_per_day, 0)) * max(0, julianday('${today}') - julianday(${v}.mileage_date)))`;
+}
+
 /** 流失预警's figure: service visits of this vehicle here. */
 export const visitsSql = (v: string): SQL => sql.raw(`(select count(*) from service_visits s where s.vehicle_id = ${v}.id)`);
 

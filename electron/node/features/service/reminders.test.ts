@@ -4,7 +4,7 @@ import type { GridPage } from '../../../common/api/grid';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
 import { addDays } from '../grid/dates';
-import { applyRule, birthdayMds, defaultRange, type VehicleFacts } from './reminder-rules';
+import { applyRule, birthdayMds, defaultRange, estimatedMileage, type VehicleFacts } from './reminder-rules';
 import { regularServiceList, remindersOf } from './reminders';
 
 /**
@@ -170,6 +170,22 @@ describe('the lists on the DataGrid: the rule decides the rows, the grid sorts /
     const byRow = new Map(l.rows.map((r) => [kind === 'birthday' ? r.customerId : r.vehicleId!, r.customerId]));
     const withCustomer = await grid('service1', kind, params, { columns: ['customerId'] });
     expect(withCustomer.rows.every((r) => byRow.get(Number(r.id)) === Number(r.customerId))).toBe(true);
+  });
+
+  it('专项保养 shows the estimated km the rule filters on (today’s estimate, inside the band)', async () => {
+    const band = { kmFrom: 20_000, kmTo: 60_000 };
+    const l = await list('service1', { kind: 'mileage_service', ...band });
+    expect(l.rows.length).toBeGreaterThan(0);
+    const g = await grid('service1', 'mileage_service', band, { columns: ['estimatedKm'] });
+    const byVehicle = new Map(facts().map((v) => [v.vehicleId, v]));
+    for (const r of g.rows) {
+      const est = estimatedMileage(byVehicle.get(Number(r.id))!, TODAY);
+      expect(Number(r.estimatedKm)).toBe(est);
+      expect(est! >= band.kmFrom && est! <= band.kmTo).toBe(true);
+    }
+    expect(new Map(g.rows.map((r) => [Number(r.id), Number(r.estimatedKm)]))).toEqual(new Map(l.rows.map((r) => [r.vehicleId!, r.figure])));
+    // Today's estimate, not the last reading: vehicles driven since their reading show more.
+    expect(g.rows.some((r) => Number(r.estimatedKm) > (byVehicle.get(Number(r.id))!.mileage ?? 0))).toBe(true);
   });
 
   it('sorts by the rule date both ways, filters on a column and groups by model, all within the list', async () => {

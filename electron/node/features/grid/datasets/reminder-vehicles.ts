@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { LOCAL_PATTERN_FROM_SETTINGS, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../../service/reminder-sql';
+import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../../service/reminder-sql';
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
 import type { ColumnDef, DatasetDef } from './types';
 
@@ -34,12 +34,33 @@ const DATE_HEADER: Record<VehicleKind, [string, string]> = {
 export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
   const dateCol = `c.${kindDateColumn(kind)}`;
   const [dateZh, dateEn] = DATE_HEADER[kind];
+  // 专项保养 picks vehicles by today's estimate (reading + km/day × days since), so the list shows
+  // that estimate. A column's SQL is constant text and cannot see the core's clock, but the preset
+  // can: the grid builds the preset's WHERE first (filterSql, from the dealer's today) and then, in
+  // the same synchronous call, the SELECT — so the preset notes the day and the column reads it
+  // (estimatedMileageText, the rule's formula with the day as a checked literal). Not filterable,
+  // sortable or groupable: a column filter is built before the preset, so it could see an older day
+  // (the band above the grid is the filter). Without a preset it reads NULL.
+  let presetToday: string | null = null;
+  const estimate = {
+    id: 'estimatedKm',
+    type: 'number',
+    zh: '估算里程',
+    en: 'Est. km',
+    get expr() {
+      return presetToday ? estimatedMileageText('c', presetToday) : 'null';
+    },
+    nullable: true,
+    sortable: false,
+    filterable: false,
+    groupable: false,
+    defaultVisible: true,
+    width: 90,
+  } satisfies ColumnDef;
   const figure: ColumnDef[] =
     kind === 'mileage_service'
       ? [
-          // The rule picks the vehicles by today's estimate (reading + km/day × days since); a
-          // column cannot know the dealer's today (the core's clock), so the list shows the
-          // estimate's three facts and the band sits above the grid.
+          estimate,
           { id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
           { id: 'mileageDate', type: 'date', zh: '里程日期', en: 'Km read on', expr: 'c.mileage_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
           { id: 'avgKmPerDay', type: 'number', zh: '日均里程', en: 'km / day', expr: 'c.avg_km_per_day', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 80 },
@@ -59,6 +80,7 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
     owner: OWNER,
     searchCustomerId: 'c.customer_id',
     presets: parameterisedPresets<{ from?: string; to?: string; kmFrom?: number; kmTo?: number }>(parse, (q, today) => {
+      presetToday = today;
       const p = ruleParams(kind, today, q);
       return sql`${vehicleRuleSql(kind, p, A, LOCAL_PATTERN_FROM_SETTINGS)} and ${notDndVehicleSql('c.id')}`;
     }),
