@@ -90,7 +90,7 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     await dlg.getByLabel('短信内容').fill('{称呼}您好,祝您生日快乐!{经销商}全体员工敬上');
     await dlg.getByRole('button', { name: '保存' }).click();
     await dlg.waitFor({ state: 'detached' });
-    await page.getByRole('cell', { name: '生日祝福' }).waitFor();
+    await page.locator('.ag-row [col-id="name"]', { hasText: '生日祝福' }).waitFor(); // 短信模板 is a DataGrid
     expect(env.core.sqlite.prepare(`SELECT count(*) FROM sms_templates WHERE name = '生日祝福'`).pluck().get()).toBe(1);
 
     await page.getByRole('treeitem', { name: '发送记录' }).click();

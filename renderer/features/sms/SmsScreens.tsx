@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import './sms.css';
 import type { SmsBatchRow, SmsTemplateRow } from '../../../electron/common/api/sms';
 import { call, isApiError, onEvent } from '../../api';
 import { Button, Dialog, Table, Toolbar } from '../../ui';
+import { DataGrid, type DataGridHandle } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
@@ -79,46 +80,49 @@ export function SmsSendScreen() {
   );
 }
 
-/** 短信模板: name, text with merge fields, category, active; managers edit, everyone reads. */
+/**
+ * 短信模板 on the shared DataGrid (data set smsTemplates: sort, filter, group by category or
+ * state, export); managers create, and edit or deactivate with a double-click, everyone reads.
+ */
 export function SmsTemplatesScreen() {
   const st = useSmsT();
-  const { user } = useSessionInfo();
-  const canEdit = ['salesManager', 'serviceManager', 'generalManager', 'admin'].includes(user.role);
-  const [rows, setRows] = useState<SmsTemplateRow[]>([]);
+  const session = useSessionInfo();
+  const canEdit = ['salesManager', 'serviceManager', 'generalManager', 'admin'].includes(session.user.role);
+  const gridRef = useRef<DataGridHandle>(null);
   const [editing, setEditing] = useState<Partial<SmsTemplateRow> | null>(null);
-  const load = useCallback(() => {
-    call('sms.templates', { activeOnly: false }).then(setRows).catch(() => setRows([]));
-  }, []);
-  useEffect(load, [load]);
+  // The grid row carries the shown columns only: the dialog edits the template as saved.
+  const openRow = useCallback(
+    (row: Record<string, unknown>) => {
+      if (!canEdit) return;
+      const id = Number(row.id);
+      call('sms.templates', { activeOnly: false }).then(
+        (all) => {
+          const tpl = all.find((x) => x.id === id);
+          if (tpl) setEditing(tpl);
+        },
+        () => undefined,
+      );
+    },
+    [canEdit],
+  );
   return (
-    <div className="screen sms-screen">
+    <div className="screen screen-fill sms-screen" data-testid="sms-templates">
       <Toolbar title={st('templates')}>
+        <span className="muted small">{canEdit ? st('templatesHint') : st('templatesReadOnly')}</span>
         {canEdit && (
           <Button variant="primary" onClick={() => setEditing({ name: '', body: '', category: null, active: true })}>
             {st('newTemplate')}
           </Button>
         )}
       </Toolbar>
-      <Table
-        aria-label={st('templates')}
-        rows={rows}
-        rowKey={(r) => r.id}
-        empty={st('none')}
-        columns={[
-          { key: 'name', header: st('name'), nowrap: true, render: (r) => r.name },
-          { key: 'cat', header: st('category'), nowrap: true, render: (r) => r.category ?? '' },
-          { key: 'body', header: st('text'), render: (r) => r.body },
-          { key: 'active', header: st('active'), nowrap: true, render: (r) => (r.active ? '✓' : '') },
-          { key: 'edit', header: '', nowrap: true, render: (r) => (canEdit ? <Button size="small" onClick={() => setEditing(r)}>{st('edit')}</Button> : null) },
-        ]}
-      />
+      <DataGrid ref={gridRef} dataset="smsTemplates" scope="mine" role={session.user.role} canExport={session.permissions.includes('export')} onOpenRow={openRow} />
       {editing && (
         <TemplateDialog
           value={editing}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);
-            load();
+            gridRef.current?.refresh();
           }}
         />
       )}

@@ -59,6 +59,7 @@ export class GridService {
   private scopeSql(s: SessionCtx, scope: Scope, def: DatasetDef): SQL {
     if (!this.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
     if (scope !== 'mine' && def.widerScopesNeed && !this.core.auth.hasPermission(s, def.widerScopesNeed)) throw new AppError('FORBIDDEN');
+    if (def.shared) return sql`1`;
     return this.core.visibility.ownedSql(s, scope, def.owner ?? 'c.owner_id');
   }
 

@@ -14,6 +14,7 @@ import { revisitEventsDataset } from './revisit-events';
 import { recordingsDataset } from '../../telephony/recordings-dataset';
 import { jobRunsDataset } from '../../scheduler/job-runs-dataset';
 import { surveysDataset } from './surveys';
+import { smsTemplatesDataset } from '../../sms/templates-dataset';
 import type { DatasetDef } from './types';
 
 /** Every data set the grid serves: one file each. */
@@ -41,6 +42,7 @@ export const DATASET_DEFS: Record<Dataset, DatasetDef> = {
   recordings: recordingsDataset,
   jobRuns: jobRunsDataset,
   surveys: surveysDataset,
+  smsTemplates: smsTemplatesDataset,
 };
 
 export type { ColumnDef, DatasetDef } from './types';

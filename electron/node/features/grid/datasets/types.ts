@@ -44,4 +44,6 @@ export interface DatasetDef {
   defaultSort: GridSort[];
   /** Team / all scopes also need this permission (recordings: recordings.play); 'mine' never does. */
   widerScopesNeed?: Permission;
+  /** Rows belong to the dealer, not to a user (SMS templates): every scope lists them all. */
+  shared?: boolean;
 }
