@@ -4,7 +4,7 @@ import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
 import { addDays, dayStartMs } from '../grid/dates';
 import { AppointmentService } from '../service/appointments';
 import { isLowScore, lowScoreDueDate } from '../service/low-score';
-import { FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';
+import { defaultRange, FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';
 import { dueDate, MAX_TASK_ROWS, reasonText, remindersOf } from '../service/reminders';
 import { revisitRange, selectRevisits } from '../service/revisit-lists';
 import { SolicitationService } from '../service/solicitation';
@@ -130,8 +130,30 @@ function slice(kind: Exclude<ReminderKind, 'mileage_service'>, day: string): { f
   }
 }
 
+/**
+ * Late entries: the customers and vehicles changed since this job's previous successful run (the
+ * audit log: every change to customer data has its row, indexed by time), or null on a job's first
+ * run. Vehicles of a changed customer count as changed (e.g. 免打扰 lifted).
+ */
+export function changedSince(ctx: JobContext, jobId: string): { since: number; customers: number[]; vehicles: number[] } | null {
+  const prev = ctx.tx.get<{ at: number | null }>(sql`SELECT MAX(started_at) AS at FROM job_runs WHERE job = ${jobId} AND status = 'ok' AND id <> ${ctx.runId}`);
+  if (!prev?.at) return null;
+  // `+entity`: read the time range (audit_at_idx), not every row of an entity.
+  const audited = (entity: string) =>
+    ctx.tx.all<{ id: number }>(sql`SELECT DISTINCT CAST(entity_id AS INTEGER) AS id FROM audit_log WHERE at >= ${prev.at} AND +entity = ${entity} AND entity_id IS NOT NULL`).map((r) => r.id);
+  const customers = audited('customer');
+  const vehicles = new Set(audited('vehicle'));
+  if (customers.length) {
+    for (const r of ctx.tx.all<{ id: number }>(sql`SELECT id FROM vehicles WHERE customer_id IN (SELECT value FROM json_each(${JSON.stringify(customers)}))`)) vehicles.add(r.id);
+  }
+  return { since: prev.at, customers, vehicles: [...vehicles] };
+}
+
+/** Reminder kinds whose date can be typed in after its slice day, with lead time to still act on it. */
+const LATE_KINDS: ReadonlySet<ReminderKind> = new Set(['first_service', 'regular_service', 'expiry_insurance', 'expiry_membership', 'expiry_inspection', 'expiry_licence']);
+
 /** A reminder list (reminders.ts, the rule the screens use) for the day, as tasks. */
-function reminderTasks(ctx: JobContext, kind: ReminderKind): JobResult {
+function reminderTasks(ctx: JobContext, kind: ReminderKind, changed: ReturnType<typeof changedSince>): JobResult {
   const svc = remindersOf(ctx.dayCore);
   const s = kind === 'mileage_service' ? null : slice(kind, ctx.day);
   const rows: NewTask[] = [];
@@ -163,6 +185,20 @@ function reminderTasks(ctx: JobContext, kind: ReminderKind): JobResult {
     }
     if (page.rows.length < MAX_TASK_ROWS) break;
   }
+  // Late entries: the vehicles changed since the last run, over the part of the list's window whose
+  // slices have passed (from the window's start to today's slice) — an expiry typed in 10 days
+  // before it falls due, a purchase date corrected, a next-service date moved by a repair order
+  // imported late. Same due dates, so createTasks' natural key keeps each task once.
+  if (s && changed && changed.vehicles.length && LATE_KINDS.has(kind)) {
+    const late = { kind, from: defaultRange(kind, ctx.day)[0], to: s.to };
+    for (let offset = 0; ; offset += MAX_TASK_ROWS) {
+      const page = svc.list(null, { ...late, offset, limit: MAX_TASK_ROWS }, changed.vehicles);
+      for (const r of page.rows) {
+        rows.push({ kind, customerId: r.customerId, vehicleId: r.vehicleId, dueDate: dueDate(kind, r, ctx.day), reason: reasonText(kind, label(kind), r), refType: 'vehicle', refId: r.vehicleId ?? r.customerId });
+      }
+      if (page.rows.length < MAX_TASK_ROWS) break;
+    }
+  }
   const res = create(ctx, rows, dnd);
   if (recent) res.skipped.recentlyReminded = recent;
   ctx.checkpoint(kind);
@@ -175,7 +211,10 @@ const reminderJob = (id: string, zh: string, en: string, kinds: ReminderKind[]):
   cron: DAILY,
   catchUp: true,
   transactional: true,
-  run: (ctx) => kinds.reduce((acc, k) => addResult(acc, reminderTasks(ctx, k)), emptyResult()),
+  run(ctx) {
+    const changed = changedSince(ctx, id);
+    return kinds.reduce((acc, k) => addResult(acc, reminderTasks(ctx, k, changed)), emptyResult());
+  },
 });
 
 export const serviceReminders = reminderJob('tasks.serviceReminders', '生成保养提醒任务(首保 / 常规 / 专项)', 'Service reminder tasks (first / regular / mileage)', ['first_service', 'regular_service', 'mileage_service']);

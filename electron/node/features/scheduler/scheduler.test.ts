@@ -8,7 +8,9 @@ import type { ApiResult } from '../../../common/api/contract';
 import type { Core } from '../../core';
 import { addDays } from '../grid/dates';
 import { createTasks } from '../service/tasks';
-import { GENERATION_JOBS } from './generation';
+import { expiryReminders, GENERATION_JOBS } from './generation';
+import { AuditedWriter } from '../admin/audited';
+import { vehicles } from '../../../../db/schema';
 import type { JobDef } from './job';
 import { JOBS } from './jobs';
 import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
@@ -133,6 +135,38 @@ describe('scheduler: DND customers', () => {
     expect(tasksOf(d2!.c, 'revisit_sales')).toBe(1);
     expect(tasksOf(b2!, 'birthday')).toBe(1);
   }, 60_000);
+});
+
+describe('scheduler: late entries', () => {
+  it('an insurance expiry typed in after its slice day gets its task on the next run, exactly once', async () => {
+    const { core, clock } = await fresh(at(WEEK[0]!, 7));
+    const s = new Scheduler(core, { jobs: [expiryReminders], instanceId: 'desk' });
+    await s.tick();
+    // A vehicle of a customer who takes calls, its insurance recorded as expiring in a year.
+    const v = core.sqlite
+      .prepare('SELECT v.id FROM vehicles v JOIN customers c ON c.id = v.customer_id WHERE c.dnd_call = 0 AND c.dnd_sms = 0 AND v.insurance_expiry > ? ORDER BY v.id LIMIT 1')
+      .pluck()
+      .get(addDays(WEEK[0]!, 300)) as number;
+    expect(v).toBeGreaterThan(0);
+    const tasksOf = () => core.sqlite.prepare("SELECT due_date FROM tasks WHERE kind = 'expiry_insurance' AND vehicle_id = ?").pluck().all(v) as string[];
+    // Corrected at 10:00 on day 0: it falls due in 10 days, so its slice day (30 days ahead) has passed.
+    const due = addDays(WEEK[0]!, 10);
+    clock.set(at(WEEK[0]!, 10));
+    new AuditedWriter(core.db, core.clock).update(null, 'vehicle', vehicles, v, { insuranceExpiry: due, updatedAt: clock.now() });
+    expect(tasksOf()).toEqual([]);
+    clock.set(at(WEEK[1]!, 7));
+    await s.tick();
+    expect(tasksOf()).toEqual([due]);
+    // Changed again (the same date re-saved) and the next mornings: still one task.
+    clock.set(at(WEEK[1]!, 9));
+    new AuditedWriter(core.db, core.clock).update(null, 'vehicle', vehicles, v, { insuranceExpiry: due, updatedAt: clock.now() });
+    for (const d of [WEEK[2]!, WEEK[3]!]) {
+      clock.set(at(d, 7));
+      await s.tick();
+    }
+    expect(tasksOf()).toEqual([due]);
+    expect(runsOf(core, expiryReminders.id).map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
 });
 
 describe('scheduler: several app instances on one database', () => {
