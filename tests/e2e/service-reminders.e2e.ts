@@ -3,7 +3,8 @@
  * list (the DataGrid on the server's rule), sees the same count as the API with the DND customers
  * left out and counted, sorts by a header click, groups by dragging a header, filters on a column,
  * turns the list into tasks once (a second click makes none), makes a task for one selected row
- * only, and records why a churned customer left.
+ * only, texts two ticked rows (the SMS preview counts their customers), and records why a churned
+ * customer left.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -90,6 +91,31 @@ describe('提醒服务 (real server)', () => {
     await page.getByText('已生成 1 条任务').waitFor();
     const made = env.core.sqlite.prepare("SELECT vehicle_id FROM tasks WHERE kind = 'first_service'").pluck().all();
     expect(made).toEqual([vehicleId]);
+
+    // 发短信 on two ticked rows: the dialog names them and the server's preview counts their
+    // customers (those the list shows are DND-free; one without a mobile would be counted as left out).
+    const ticked: number[] = [];
+    for (const i of [0, 1]) {
+      const r = page.locator(`.ag-row[row-index="${i}"]`);
+      ticked.push(Number(await r.getAttribute('row-id')));
+      const box = r.locator('.ag-selection-checkbox input, input[type="checkbox"]').first();
+      if (!(await box.isChecked())) await box.check();
+    }
+    await page.getByTestId('rem-tasks').getByText('选中的 2 条生成任务').waitFor();
+    const customers = env.core.sqlite.prepare('SELECT DISTINCT customer_id FROM vehicles WHERE id IN (?, ?)').pluck().all(...ticked) as number[];
+    const withMobile = env.core.sqlite
+      .prepare(`SELECT count(DISTINCT c.id) FROM customers c JOIN customer_phones p ON p.customer_id = c.id AND p.kind = 'mobile' WHERE c.dnd_sms = 0 AND c.id IN (${customers.map(() => '?').join(',')})`)
+      .pluck()
+      .get(...customers) as number;
+    expect(withMobile).toBeGreaterThan(0);
+    await page.getByTestId('sms-button').click();
+    const dialog = page.getByTestId('sms-dialog');
+    await dialog.getByText(`已选客户 ${ticked.length} 位`).waitFor();
+    await page.getByTestId('sms-body').fill('{称呼}您好,您的爱车首保时间到了,欢迎预约。');
+    await page.getByTestId('sms-sendable').filter({ hasText: `将发送 ${withMobile} 条` }).waitFor();
+    await screenshot(page, 'service-reminders-sms');
+    await dialog.page().getByRole('button', { name: '取消', exact: true }).click();
+    await dialog.waitFor({ state: 'detached' });
   });
 
   it('流失预警: the reason must come from the list; a chosen reason is saved for the customer', async () => {

@@ -49,7 +49,9 @@ function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'c
   let cursor: string | null = null;
   do {
     const cols = col === 'id' ? ['id'] : ['id', col];
-    const page = grid.query(s, gridQuerySchema.parse({ ...q, columns: cols, sort: [{ col: 'id', dir: 'asc' }], cursor, limit: 500 }));
+    // No sort named: the grid then orders by id alone (its tie-break), which every list allows;
+    // naming 'id' is refused where id is not a sortable column (the reminder lists).
+    const page = grid.query(s, gridQuerySchema.parse({ ...q, columns: cols, sort: [], cursor, limit: 500 }));
     if (page.kind !== 'rows') break;
     for (const r of page.rows as Record<string, unknown>[]) {
       if (only && !only.has(Number(r.id))) continue;

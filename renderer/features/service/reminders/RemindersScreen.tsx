@@ -5,11 +5,14 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, ScopePicker, useScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { DataGrid, ScopePicker, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
+import { SmsButton } from '../../sms/SmsButton';
+import { audienceOf } from '../../sms/SmsSendDialog';
 import { ChurnReasonDialog } from './ChurnReasonDialog';
 import { rowFacts } from './rowFacts';
+import { useDeskScopes } from './useDeskScopes';
 import './reminders.css';
 
 const TASK_ROLES = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
@@ -33,13 +36,18 @@ export function RemindersScreen() {
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const scopes = useScopes();
+  const known = useDeskScopes();
+  const scopes = known ?? [];
   const [scope, setScope] = useState<Scope | null>(null);
   // The desk works on every customer it may see: start on the widest scope.
   useEffect(() => {
     if (scope === null && scopes.length > 1) setScope(scopes[scopes.length - 1]!);
   }, [scopes, scope]);
   const current: Scope = scope ?? scopes[scopes.length - 1] ?? 'mine';
+  // Nothing is listed (or counted) before the server has said which scopes this user has.
+  const ready = known !== null;
+  // Only the answer to the latest 查看 / tab / scope is shown: an older one arriving late is dropped.
+  const latest = useRef(0);
   const canTask = TASK_ROLES.includes(session.user.role);
   const [kind, setKind] = useState<ReminderKind>('first_service');
   const [from, setFrom] = useState('');
@@ -58,8 +66,10 @@ export function RemindersScreen() {
   const view = useCallback(
     (k: ReminderKind, p: Applied, sc: Scope) => {
       setMessage(null);
+      const mine = ++latest.current;
       call('reminders.list', { kind: k, ...p, scope: sc, offset: 0, limit: 1 }).then(
         (d) => {
+          if (mine !== latest.current) return;
           setCounts(d);
           setFrom(d.from);
           setTo(d.to);
@@ -67,7 +77,7 @@ export function RemindersScreen() {
           // The same range again still re-reads the rows (the counts above are fresh too).
           grid.current?.refresh();
         },
-        (e) => setMessage(splitErrors(e, []).message),
+        (e) => mine === latest.current && setMessage(splitErrors(e, []).message),
       );
     },
     [],
@@ -77,10 +87,10 @@ export function RemindersScreen() {
   useEffect(() => {
     setApplied(null);
     setCounts(null);
-    view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : {}, current);
-  }, [kind, current]);
+    if (ready) view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : {}, current);
+  }, [kind, current, ready]);
 
-  const onView = () => view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : { from, to }, current);
+  const onView = () => ready && view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : { from, to }, current);
 
   const preset = applied?.kind === kind ? reminderPreset(kind, applied) : null;
   const dataset = REMINDER_DATASETS[kind];
@@ -129,6 +139,13 @@ export function RemindersScreen() {
         <Button size="small" busy={busy} onClick={toTasks} disabled={total === 0 || !applied} data-testid="rem-tasks">
           {selection.count > 0 ? t('rem.toTasksSelected', { n: selection.count }) : t('rem.toTasks')}
         </Button>
+      )}
+      {preset && (
+        <SmsButton
+          size="small"
+          audience={audienceOf(selection.selection, selection.count, { dataset, scope: current, filter: { columns: [], preset } })}
+          onDone={() => grid.current?.clearSelection()}
+        />
       )}
       <Button size="small" disabled={single === null} onClick={() => single !== null && onOpenRow({ id: single })} data-testid="rem-open-customer">
         {t('rem.openCustomer')}

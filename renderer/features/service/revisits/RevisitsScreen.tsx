@@ -5,10 +5,13 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, ScopePicker, useScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { DataGrid, ScopePicker, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { rowFacts } from '../reminders/rowFacts';
+import { useDeskScopes } from '../reminders/useDeskScopes';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
+import { SmsButton } from '../../sms/SmsButton';
+import { audienceOf } from '../../sms/SmsSendDialog';
 import { LowScorePanel } from './LowScorePanel';
 import { RevisitDialog } from './RevisitDialog';
 import { TemplateEditor } from './TemplateEditor';
@@ -26,13 +29,18 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const scopes = useScopes();
+  const known = useDeskScopes();
+  const scopes = known ?? [];
   const [scope, setScope] = useState<Scope | null>(null);
   // The desk revisits every customer it may see: start on the widest scope.
   useEffect(() => {
     if (scope === null && scopes.length > 1) setScope(scopes[scopes.length - 1]!);
   }, [scopes, scope]);
   const current: Scope = scope ?? scopes[scopes.length - 1] ?? 'mine';
+  // Nothing is listed (or counted) before the server has said which scopes this user has.
+  const ready = known !== null;
+  // Only the answer to the latest 查看 / tab / scope is shown: an older one arriving late is dropped.
+  const latest = useRef(0);
   const canEditTemplates = session.user.role === 'serviceManager' || session.user.role === 'admin';
   const canMakeTasks = canEditTemplates || session.user.role === 'generalManager';
   const [view, setView] = useState<View>('pending');
@@ -50,8 +58,10 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const load = useCallback(
     (tab: RevisitTab, f: string, tt: string, sc: Scope) => {
       setMessage(null);
+      const mine = ++latest.current;
       call('revisits.list', { kind, tab, scope: sc, ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) }).then(
         (d) => {
+          if (mine !== latest.current) return;
           setData(d);
           setFrom(d.from);
           setTo(d.to);
@@ -59,16 +69,16 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
           // The same range again still re-reads the rows (the tab counts are fresh too).
           grid.current?.refresh();
         },
-        (e) => setMessage(splitErrors(e, []).message),
+        (e) => mine === latest.current && setMessage(splitErrors(e, []).message),
       );
     },
     [kind],
   );
   const isList = (v: View): v is RevisitTab => (REVISIT_TABS as readonly string[]).includes(v);
   useEffect(() => {
-    if (isList(view)) load(view, from, to, current);
+    if (ready && isList(view)) load(view, from, to, current);
     // Range changes wait for 查看; a tab or scope change reloads with the current range.
-  }, [view, load, reloadKey, current]);
+  }, [view, load, reloadKey, current, ready]);
 
   const tabs = [
     ...REVISIT_TABS.map((id) => ({ id, label: data && isList(view) ? `${t(`rv.tab.${id}`)} (${data.counts[id]})` : t(`rv.tab.${id}`) })),
@@ -110,6 +120,13 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
       <Button size="small" disabled={single === null} onClick={() => single !== null && void openCustomer(single)} data-testid="rv-open-customer">
         {t('rv.openCustomer')}
       </Button>
+      {preset && (
+        <SmsButton
+          size="small"
+          audience={audienceOf(selection.selection, selection.count, { dataset, scope: current, filter: { columns: [], preset } })}
+          onDone={() => grid.current?.clearSelection()}
+        />
+      )}
       {canMakeTasks && view === 'pending' && (
         <Button size="small" onClick={() => void toTasks()} disabled={!applied || data?.counts.pending === 0} data-testid="rv-to-tasks">
           {selection.count > 0 ? t('rv.tasksSelected', { n: selection.count }) : t('rv.tasks')}
@@ -126,7 +143,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
           <Toolbar>
             <TextField type="date" label={t(kind === 'sales' ? 'rv.col.deliveryDate' : 'rv.col.repairDate')} value={from} onChange={setFrom} data-testid="rv-from" />
             <TextField type="date" label={t('rv.to')} value={to} onChange={setTo} data-testid="rv-to" />
-            <Button variant="primary" onClick={() => load(view, from, to, current)} data-testid="rv-view">
+            <Button variant="primary" onClick={() => ready && load(view, from, to, current)} data-testid="rv-view">
               {t('rv.view')}
             </Button>
             <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.revisits" />
