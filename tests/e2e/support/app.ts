@@ -25,6 +25,10 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  // The zh-CN UI as on a Chinese Windows: date inputs read 2026/11/30, not the en-US 11/30/2026.
+  // On Linux Chromium takes its locale from LANGUAGE (launchBrowser) and needs Debian's
+  // chromium-l10n for the zh-CN locale data; without it, it silently falls back to en-US.
+  '--lang=zh-CN',
 ];
 
 export interface TestApp {
@@ -61,6 +65,7 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: CHROMIUM_ARGS,
+    env: { ...process.env, LANGUAGE: 'zh_CN' },
   });
 }
 
