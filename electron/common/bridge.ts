@@ -1,5 +1,6 @@
 import type { ApiResult } from './api/contract';
 import type { EventMessage } from './api/events';
+import type { Permission } from './roles';
 
 /**
  * What the Electron preload exposes as `window.dscrm`: one call into the shared dispatch and one
@@ -10,7 +11,17 @@ export interface DscrmBridge {
   invoke(method: string, input: unknown, locale?: string): Promise<ApiResult<unknown>>;
   /** Returns an unsubscribe function. */
   on(listener: (msg: EventMessage) => void): () => void;
+  /**
+   * The OS folder picker, for exports that write a copy to disk (desktop only). Null when the user
+   * cancels, or when the session lacks the purpose's permission (the main process checks it).
+   */
+  pickFolder(purpose: FolderPurpose, title: string): Promise<string | null>;
 }
+
+/** What a folder is picked for, and the permission that needs (checked in the main process). */
+export const FOLDER_PURPOSES = { recordings: 'recordings.export', export: 'export' } as const satisfies Record<string, Permission>;
+export type FolderPurpose = keyof typeof FOLDER_PURPOSES;
 
 export const IPC_API_CHANNEL = 'dscrm:api';
 export const IPC_EVENT_CHANNEL = 'dscrm:event';
+export const IPC_PICK_FOLDER_CHANNEL = 'dscrm:pickFolder';

@@ -18,7 +18,9 @@ import {
   ipcMain,
   Menu,
   nativeImage,
+  net,
   powerMonitor,
+  protocol,
   session,
   Tray,
   type IpcMainInvokeEvent,
@@ -26,11 +28,12 @@ import {
   type NativeImage,
   type WebContents,
 } from 'electron';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../common/bridge';
+import { FOLDER_PURPOSES, IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL } from '../common/bridge';
 import { DbOpenError } from '../../db/client';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/paths';
 import { schedulerOf, startScheduler } from '../node/features/scheduler/services';
+import { recordingResponse } from './recording-protocol';
 import { idleLockDue, WindowSessions, type LockReason } from './window-sessions';
 
 // The bundle ships with its source map: stack traces in logs and error dialogs then name the
@@ -205,7 +208,29 @@ function setupIpc(c: Core): WindowSessions {
       client: `electron ${process.versions.electron} ${process.platform}`,
     });
   });
+  // The folder an export copies into. Behind the export's own permission (the export method checks
+  // it again), so a page script cannot use the picker to learn the disk's layout without it.
+  ipcMain.handle(IPC_PICK_FOLDER_CHANNEL, async (event, purpose: unknown, title: unknown) => {
+    if (!trustedSender(event)) throw new Error('DS-CRM: folder picker asked by an untrusted frame refused');
+    const permission = typeof purpose === 'string' && Object.hasOwn(FOLDER_PURPOSES, purpose) ? FOLDER_PURPOSES[purpose as keyof typeof FOLDER_PURPOSES] : null;
+    if (!permission || !mainWindow || !s.permits(event.sender.id, permission)) return null;
+    const r = await dialog.showOpenDialog(mainWindow, { title: typeof title === 'string' ? title : 'DS-CRM', properties: ['openDirectory', 'createDirectory'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  });
   return s;
+}
+
+/**
+ * The player's /media/recordings/<id> (file:///media/recordings/<id> under a file: page) is answered
+ * from the core with the main window's session, like the web host's route; every other file:
+ * request is Electron's own file loading.
+ */
+function setupMedia(c: Core): void {
+  protocol.handle('file', (request) => {
+    const win = mainWindow;
+    const token = win && !win.isDestroyed() ? (sessions?.tokenOf(win.webContents.id) ?? null) : null;
+    return recordingResponse(c, token, request) ?? net.fetch(request, { bypassCustomProtocolHandlers: true });
+  });
 }
 
 function setupLockSignals(c: Core): void {
@@ -269,6 +294,7 @@ async function start(): Promise<void> {
 
   setupPermissions();
   sessions = setupIpc(c);
+  setupMedia(c);
   createWindow();
   createTray();
   setupLockSignals(c);

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../common/bridge';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL } from '../common/bridge';
 import type { ApiResult } from '../common/api/contract';
 import { bundleElectron, root } from '../../scripts/build-electron';
 import { tempDir } from '../../tests/support/core';
@@ -51,6 +51,10 @@ function makeElectronStub(appDir: string) {
   const boxes: { message: string; detail?: string }[] = [];
   const clipboardText: string[] = [];
   const handlers = new Map<string, (...a: unknown[]) => unknown>();
+  const protocols = new Map<string, (req: Request) => Response | Promise<Response>>();
+  const fileFetches: string[] = [];
+  const folderDialogs: { title?: string; properties?: string[] }[] = [];
+  const picked: { folder: string | null } = { folder: null };
   const permission: { request?: Listener; check?: Listener } = {};
   let idleSeconds = 0;
   let exitCode: number | null = null;
@@ -148,6 +152,18 @@ function makeElectronStub(appDir: string) {
         boxes.push(args.at(-1) as { message: string; detail?: string });
         return Promise.resolve({ response: 0 }); // "copy password"
       },
+      showOpenDialog: (_win: unknown, options: { title?: string; properties?: string[] }) => {
+        folderDialogs.push(options);
+        return Promise.resolve(picked.folder === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [picked.folder] });
+      },
+    },
+    protocol: { handle: (scheme: string, fn: (req: Request) => Response | Promise<Response>) => protocols.set(scheme, fn) },
+    // Electron's own file loading, for every file: request that is not a recording.
+    net: {
+      fetch: (req: Request, opts: { bypassCustomProtocolHandlers?: boolean }) => {
+        fileFetches.push(`${req.url} bypass=${String(opts.bypassCustomProtocolHandlers)}`);
+        return Promise.resolve(new Response('file body'));
+      },
     },
     clipboard: { writeText: (t: string) => clipboardText.push(t) },
     ipcMain: { handle: (channel: string, fn: (...a: unknown[]) => unknown) => handlers.set(channel, fn) },
@@ -167,6 +183,10 @@ function makeElectronStub(appDir: string) {
     boxes,
     clipboardText,
     handlers,
+    protocols,
+    fileFetches,
+    folderDialogs,
+    picked,
     permission,
     setIdle: (s: number) => (idleSeconds = s),
     exitCode: () => exitCode,
@@ -320,6 +340,67 @@ describe('bundled Electron main (electron stubbed)', () => {
     expect(check(wc, 'media')).toBe(true);
     expect(check(wc, 'geolocation')).toBe(false);
     expect(check(new FakeWebContents(), 'media')).toBe(false);
+  });
+
+  it('serves /media/recordings/<id> to the file: page with the window’s session (ranges, lock), and exports into a picked folder', async () => {
+    const trayLock = () => s.trays[0]!.menu!.items[1]!.click!();
+    expect((await invoke('auth.unlock', { password })).ok).toBe(true);
+    const newPassword = 'Dealer2026ok!';
+    expect((await invoke('auth.changePassword', { oldPassword: password, newPassword })).ok).toBe(true);
+    password = newPassword;
+    // A finished call's recording, as the softphone leaves it: a row and a file under the data folder.
+    const dataDir = process.env.DSCRM_DATA_DIR!;
+    fs.mkdirSync(path.join(dataDir, 'recordings'), { recursive: true });
+    const bytes = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+    fs.writeFileSync(path.join(dataDir, 'recordings', 'r1.webm'), bytes);
+    const db = new Database(path.join(dataDir, 'dscrm.sqlite'));
+    let recId: number;
+    try {
+      const now = Date.now();
+      const callId = Number(db.prepare(`INSERT INTO calls (direction, from_number, to_number, extension, user_id, started_at, ended_at, duration_s) VALUES ('outbound', '1001', '13800138000', '1001', (SELECT id FROM users WHERE username = 'admin'), ?, ?, 3)`).run(now - 3000, now).lastInsertRowid);
+      recId = Number(db.prepare(`INSERT INTO recordings (call_id, path, mime, size_bytes, duration_ms, complete, created_at) VALUES (?, 'recordings/r1.webm', 'audio/webm;codecs=opus', 1000, 3000, 1, ?)`).run(callId, now).lastInsertRowid);
+    } finally {
+      db.close();
+    }
+
+    const handle = s.protocols.get('file')!;
+    const page = pathToFileURL(win().loaded!).href;
+    // The player's src="/media/recordings/<id>" as the file: page resolves it.
+    const src = new URL(`/media/recordings/${recId}`, page).href;
+    const full = await handle(new Request(src));
+    expect(full.status).toBe(200);
+    expect(full.headers.get('content-type')).toBe('audio/webm');
+    expect(Buffer.from(await full.arrayBuffer()).equals(bytes)).toBe(true);
+    const part = await handle(new Request(src, { headers: { range: 'bytes=100-199' } }));
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(100, 200))).toBe(true);
+    expect((await handle(new Request(`${src}?download=1`))).headers.get('content-disposition')).toMatch(/^attachment; filename="rec-/);
+    expect((await handle(new Request(new URL('/media/recordings/999999', page).href))).status).toBe(404);
+    // Anything else is a plain file for Electron to load, not ours to answer.
+    expect(await (await handle(new Request(page))).text()).toBe('file body');
+    expect(s.fileFetches).toEqual([`${page} bypass=true`]);
+
+    // The folder picker: shown to a user with the export permission; the copy lands there, audited.
+    const pick = (purpose: unknown) => s.handlers.get(IPC_PICK_FOLDER_CHANNEL)!({ sender: win().webContents, senderFrame: win().webContents.mainFrame }, purpose, '导出') as Promise<string | null>;
+    const target = tempDir('dscrm-export-');
+    s.picked.folder = target;
+    expect(await pick('recordings')).toBe(target);
+    expect(s.folderDialogs.at(-1)).toEqual({ title: '导出', properties: ['openDirectory', 'createDirectory'] });
+    const exported = await invoke('telephony.recording.export', { recordingId: recId, targetDir: target });
+    expect(exported).toMatchObject({ ok: true, value: { url: null } });
+    const out = (exported as { value: { path: string } }).value.path;
+    expect(path.dirname(out)).toBe(target);
+    expect(fs.readFileSync(out).equals(bytes)).toBe(true);
+    expect(await pick('anything-else')).toBeNull();
+    await expect(s.handlers.get(IPC_PICK_FOLDER_CHANNEL)!({ sender: win().webContents, senderFrame: { url: 'https://example.com/' } }, 'recordings', 'x')).rejects.toThrow(/untrusted/);
+
+    // Locked: no recording, no picker (the dialog is not even shown).
+    trayLock();
+    const dialogs = s.folderDialogs.length;
+    expect((await handle(new Request(src))).status).toBe(423);
+    expect(await pick('recordings')).toBeNull();
+    expect(s.folderDialogs.length).toBe(dialogs);
   });
 
   it('on quit ends the session and closes the database', () => {

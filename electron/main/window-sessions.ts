@@ -9,6 +9,7 @@
  */
 import type { ApiResult } from '../common/api/contract';
 import type { EventMessage } from '../common/api/events';
+import type { Permission } from '../common/roles';
 import type { Core } from '../node/core';
 import { dispatch, type CallMeta } from '../node/dispatch';
 import type { EventEnvelope } from '../node/events';
@@ -50,6 +51,17 @@ export class WindowSessions {
 
   hasSession(windowId: number): boolean {
     return this.held.has(windowId);
+  }
+
+  /** The window's token, for requests the main process answers for it (recordings); never sent to it. */
+  tokenOf(windowId: number): string | null {
+    return this.held.get(windowId)?.token ?? null;
+  }
+
+  /** The window's user is logged in, not locked, past the first password change, and has the permission. */
+  permits(windowId: number, permission: Permission): boolean {
+    const s = this.core.auth.resolve(this.tokenOf(windowId));
+    return s !== null && !s.locked && !s.mustChangePassword && this.core.auth.hasPermission(s, permission);
   }
 
   private hold(windowId: number, token: string): void {

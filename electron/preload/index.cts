@@ -4,11 +4,11 @@
  * `require` that provides little besides 'electron' — not as an ES module. The build bundles it
  * (with the channel names from electron/common/bridge.ts) into dist/electron/preload.cjs.
  *
- * Exposes exactly `window.dscrm` = { invoke, on } (DscrmBridge). No ipcRenderer, no channel
+ * Exposes exactly `window.dscrm` = { invoke, on, pickFolder } (DscrmBridge). No ipcRenderer, no channel
  * choice, no token: the main process knows the session by the sending window.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, type DscrmBridge } from '../common/bridge';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, type DscrmBridge, type FolderPurpose } from '../common/bridge';
 import type { ApiResult } from '../common/api/contract';
 import type { EventMessage } from '../common/api/events';
 
@@ -32,6 +32,9 @@ const bridge: DscrmBridge = {
     return () => {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
     };
+  },
+  pickFolder(purpose: FolderPurpose, title: string): Promise<string | null> {
+    return ipcRenderer.invoke(IPC_PICK_FOLDER_CHANNEL, String(purpose), String(title).slice(0, 200)) as Promise<string | null>;
   },
 };
 

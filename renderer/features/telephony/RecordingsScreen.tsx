@@ -36,14 +36,17 @@ export function RecordingsScreen() {
   const exportIt = async () => {
     if (!playing) return;
     try {
-      const r = await call('telephony.recording.export', { recordingId: playing.id });
+      // Desktop: a copy into a folder the user picks (null: cancelled); the web host downloads instead.
+      const dir = window.dscrm ? await window.dscrm.pickFolder('recordings', tt('rec.export')) : undefined;
+      if (dir === null) return;
+      const r = await call('telephony.recording.export', dir === undefined ? { recordingId: playing.id } : { recordingId: playing.id, targetDir: dir });
       if (r.url) {
         const a = document.createElement('a');
         a.href = r.url;
         a.download = r.fileName;
         a.click();
       }
-      toast.success(tt('rec.exported', { name: r.fileName }));
+      toast.success(tt('rec.exported', { name: r.path ?? r.fileName }));
     } catch (e) {
       toast.error(e instanceof Error ? e.message : String(e));
     }
