@@ -45,6 +45,17 @@ describe('WindowSessions (the Electron transport without Electron)', () => {
     expect(ids(4)).toEqual([]); // no session: no events, as on the web host
   });
 
+  it('grants a main-process capability (the export folder picker) only to a window whose user holds the permission', async () => {
+    await userWithSession(t.core, 'gm', 'generalManager');
+    await login(1, 'anna');
+    await login(2, 'gm');
+    expect(ws.permits(1, 'recordings.export')).toBe(false); // a sales consultant may not export recordings
+    expect(ws.permits(2, 'recordings.export')).toBe(true);
+    expect(ws.permits(3, 'export')).toBe(false); // no session in that window
+    await ws.call(2, 'auth.lock', {});
+    expect(ws.permits(2, 'recordings.export')).toBe(false);
+  });
+
   it('forgets the token on logout and when the session ends elsewhere', async () => {
     await login(1, 'anna');
     expect((await ws.call(1, 'auth.logout', {})).ok).toBe(true);
