@@ -127,7 +127,10 @@ export class ReminderService {
       plan: p,
       count: sql`select count(*) as n from ${countFrom} where ${p.where} and ${scope}`,
       dnd: (n) =>
-        n <= DND_BY_ROWS_UP_TO
+        // 流失预警 keeps few of the rows its rule reads (every vehicle last serviced in its window,
+        // most not local or under 4 visits), and reading customers by rows costs by rows read:
+        // at 1M customers 147 ms that way, 78 ms from the DND side, for 11,500 rows kept.
+        n <= DND_BY_ROWS_UP_TO && q.kind !== 'churn'
           ? sql`select count(*) as n from ${p.from_} where ${DND} and ${p.where} and ${scope}`
           : sql`select count(*) as n from ${p.dndFrom} where ${DND} and ${p.where} and ${scope}`,
       page: sql`select ${p.select}, ${PHONE} as phone from ${p.from_} where ${p.where} and ${scope} and not ${DND} order by ${p.order} limit ${limit} offset ${q.offset ?? 0}`,
