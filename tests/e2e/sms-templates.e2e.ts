@@ -63,6 +63,7 @@ describe('SMS templates grid, card SMS failures, feature texts in both languages
     const sms = page.getByTestId('card-sms');
     await sms.getByText('失败').waitFor();
     await sms.getByText(reason).waitFor();
+    await sms.getByText('139 0000 1000').waitFor(); // the number as staff read it, like the softphone shows it
     await sms.scrollIntoViewIfNeeded();
     await screenshot(page, 'card-sms-failed');
   });

@@ -221,7 +221,7 @@ export function CustomerCardPanel({ id }: { id: number }) {
           section={card.sms}
           columns={[
             { key: 'when', header: t('customer.col.when'), nowrap: true, render: (m) => when(m.createdAt) },
-            { key: 'number', header: t('customer.col.number'), nowrap: true, render: (m) => <span className="mono">{m.number}</span> },
+            { key: 'number', header: t('customer.col.number'), nowrap: true, render: (m) => <span className="mono">{formatPhone(m.number)}</span> },
             { key: 'text', header: t('customer.col.text'), render: (m) => m.text },
             {
               key: 'status',

@@ -3,6 +3,7 @@ import type { SmsBatchProgress, SmsBatchRow, SmsMessageRow } from '../../../elec
 import { call, isApiError, onEvent } from '../../api';
 import { Button, Table } from '../../ui';
 import { useSmsT } from './messages';
+import { formatPhone } from '../../../electron/common/phone-format';
 
 /**
  * One batch live: queued / sent / delivered / failed with a progress bar (updated by the
@@ -131,7 +132,7 @@ export function BatchProgress({ batchId }: { batchId: number }) {
             rowKey={(m) => m.id}
             columns={[
               { key: 'customer', header: st('customer'), render: (m) => m.customerName ?? '' },
-              { key: 'number', header: st('number'), nowrap: true, render: (m) => <span className="mono">{m.number.replace(/^86/, '')}</span> },
+              { key: 'number', header: st('number'), nowrap: true, render: (m) => <span className="mono">{formatPhone(m.number)}</span> },
               { key: 'status', header: st('failed'), nowrap: true, render: (m) => st(m.status === 'unknown' ? 'unknown' : 'failed') },
               { key: 'reason', header: st('reason'), render: (m) => m.lastError ?? '' },
             ]}

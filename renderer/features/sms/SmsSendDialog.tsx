@@ -6,6 +6,7 @@ import { call, isApiError } from '../../api';
 import { Button, Dialog } from '../../ui';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
+import { formatPhone } from '../../../electron/common/phone-format';
 
 export const MERGE_FIELDS = ['姓名', '称呼', '车牌', '车型', '到期日', '预约时间', '经销商', '顾问', '顾问电话'];
 
@@ -200,7 +201,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
                   {st('missing', { n: preview.missingCount })}:{' '}
                   {preview.missing
                     .slice(0, 10)
-                    .map((m) => `${m.name ?? m.number.replace(/^86/, '')}(${m.fields.join('、')})`)
+                    .map((m) => `${m.name ?? formatPhone(m.number)}(${m.fields.join('、')})`)
                     .join(';')}
                 </div>
               )}
@@ -210,7 +211,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
                 {preview.samples.map((s) => (
                   <li key={s.number}>
                     <div className="muted">
-                      {s.name ?? ''} {s.number.replace(/^86/, '')} · {st('charsParts', { chars: s.chars, parts: s.parts })}
+                      {s.name ?? ''} {formatPhone(s.number)} · {st('charsParts', { chars: s.chars, parts: s.parts })}
                     </div>
                     <div className="sms-text">{s.text}</div>
                   </li>
