@@ -118,6 +118,20 @@ describe('提醒服务 (real server)', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('专项保养: the list shows 估算里程, the estimate the rule keeps inside the km band', async () => {
+    const { page } = env.tp;
+    await openReminders(page, '专项保养');
+    await page.getByTestId('rem-km-from').fill('20000');
+    await page.getByTestId('rem-km-to').fill('60000');
+    await page.getByTestId('rem-view').click();
+    await page.locator('.ag-header-cell[col-id="estimatedKm"]').getByText('估算里程').waitFor();
+    await page.locator('.ag-row[row-index="0"]').waitFor();
+    const shown = await page.locator('.ag-row [col-id="estimatedKm"]').allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const km of shown.map((x) => Number(x.replace(/,/g, '')))) expect(km >= 20_000 && km <= 60_000, `${km}`).toBe(true);
+    await screenshot(page, 'service-reminders-mileage');
+  });
+
   it('流失预警: the reason must come from the list; a chosen reason is saved for the customer', async () => {
     const { page } = env.tp;
     await openReminders(page, '流失预警');

@@ -55,15 +55,15 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
     filterable: false,
     groupable: false,
     defaultVisible: true,
-    width: 90,
+    width: 100,
   } satisfies ColumnDef;
   const figure: ColumnDef[] =
     kind === 'mileage_service'
       ? [
           estimate,
-          { id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
+          { id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
           { id: 'mileageDate', type: 'date', zh: '里程日期', en: 'Km read on', expr: 'c.mileage_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-          { id: 'avgKmPerDay', type: 'number', zh: '日均里程', en: 'km / day', expr: 'c.avg_km_per_day', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 80 },
+          { id: 'avgKmPerDay', type: 'number', zh: '日均里程', en: 'km / day', expr: 'c.avg_km_per_day', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
         ]
       : kind === 'churn'
         ? [{ id: 'figure', type: 'number', zh: '进厂次数', en: 'Visits', expr: '(select count(*) from service_visits s where s.vehicle_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 }]
