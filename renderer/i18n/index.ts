@@ -61,6 +61,14 @@ export function translate(locale: Locale, key: MessageKey, params?: Params): str
   return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/** The keys under one prefix, without it: PrefixedKey<'tel.'> is 'ring.title' | … for 'tel.ring.title' | …. */
+export type PrefixedKey<P extends string> = MessageKey extends infer M ? (M extends `${P}${infer K}` ? K : never) : never;
+
+/** A feature's texts by their own keys (the softphone's 'ring.title' = 'tel.ring.title'), in any locale string. */
+export function translatePrefixed<P extends string>(prefix: P, locale: string, key: PrefixedKey<P>, params?: Params): string {
+  return translate(locale === 'en' ? 'en' : 'zh-CN', `${prefix}${key}` as MessageKey, params);
+}
+
 /** Translates in the current language. */
 export function t(key: MessageKey, params?: Params): string {
   return translate(current, key, params);

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useSyncExternalStore, type ReactNode } from 'react';
-import { applyLocale, getLocale, subscribeLocale, translate, type Locale, type MessageKey, type Params } from './index';
+import { applyLocale, getLocale, subscribeLocale, translate, type Locale, type MessageKey, type Params, type PrefixedKey } from './index';
 
 export interface I18nValue {
   locale: Locale;
@@ -28,6 +28,12 @@ export function I18nProvider({ children, onChange }: { children: ReactNode; onCh
     [locale, setLocale],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** `t` for one feature's keys without their prefix: usePrefixedT('sms.')('title') = t('sms.title'). */
+export function usePrefixedT<P extends string>(prefix: P): (key: PrefixedKey<P>, params?: Params) => string {
+  const { t } = useI18n();
+  return useCallback((key, params) => t(`${prefix}${key}` as MessageKey, params), [t, prefix]);
 }
 
 export function useI18n(): I18nValue {

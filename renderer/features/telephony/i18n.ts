@@ -1,16 +1,7 @@
-import { useCallback } from 'react';
-import { translate, type Params } from '../../i18n';
-import { useI18n } from '../../i18n/react';
-import type { telZh } from './texts';
+import { translatePrefixed, type Params, type PrefixedKey } from '../../i18n';
+import { usePrefixedT } from '../../i18n/react';
 
 /** The softphone's texts live in ./texts.ts and the shared dictionaries as 'tel.<key>'. */
-export type TelKey = keyof typeof telZh;
-
-export function telText(locale: string, key: TelKey, vars?: Params): string {
-  return translate(locale === 'en' ? 'en' : 'zh-CN', `tel.${key}`, vars);
-}
-
-export function useTelT(): (key: TelKey, vars?: Params) => string {
-  const { t } = useI18n();
-  return useCallback((key, vars) => t(`tel.${key}`, vars), [t]);
-}
+export type TelKey = PrefixedKey<'tel.'>;
+export const telText = (locale: string, key: TelKey, vars?: Params): string => translatePrefixed('tel.', locale, key, vars);
+export const useTelT = () => usePrefixedT('tel.');
