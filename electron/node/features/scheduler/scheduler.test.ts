@@ -457,4 +457,27 @@ describe('scheduler: maintenance jobs', () => {
       t.cleanup();
     }
   });
+
+  it('tasks are due by the day, not a time: an appointment reminder is not overdue at 23:59 of its day and is escalated at 00:00 (Shanghai)', async () => {
+    const t = await makeCore();
+    try {
+      await userWithSession(t.core, 'csm', 'serviceManager');
+      const customerId = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('乙', 0, 0)").run().lastInsertRowid);
+      // Made at 06:30 for tomorrow's 09:00 booking, due today: the agent has the whole day to call.
+      createTasks(t.core, null, [{ kind: 'appointment_reminder', customerId, dueDate: DAY0, reason: `预约 ${addDays(DAY0, 1)} 09:00` }]);
+      const s = new Scheduler(t.core, { jobs: JOBS, instanceId: 'e' });
+      t.clock.set(Date.UTC(2026, 10, 23, 15, 59)); // 23:59 on DAY0 in Shanghai
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(0);
+      // A task handed out later that day already past its due day (生成任务 over a window that
+      // started earlier) waits for the next morning's scan: the day's scan is done.
+      createTasks(t.core, null, [{ kind: 'first_service', customerId, dueDate: addDays(DAY0, -3) }]);
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(0);
+      t.clock.set(Date.UTC(2026, 10, 23, 16, 0)); // 00:00 on the next day in Shanghai
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(2);
+      t.clock.advance(MINUTE);
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(0);
+    } finally {
+      t.cleanup();
+    }
+  });
 });
