@@ -16,6 +16,18 @@ const env = useSeededApp(3_000);
 
 const cell = (page: Page, row: number, col: string) => page.locator(`.ag-row[row-index="${row}"] [col-id="${col}"]`).textContent();
 
+/**
+ * The id of a row once its data is there. The infinite row model first renders a loading
+ * placeholder at each row index whose row-id is the index ("0"), and swaps in the real row when the
+ * page arrives: reading the id before that named no vehicle (the intermittent failures of these
+ * tests).
+ */
+async function rowIdAt(page: Page, index: number): Promise<number> {
+  const row = page.locator(`.ag-row[row-index="${index}"]:not(.ag-row-loading)`);
+  await expect.poll(async () => ((await row.locator('[col-id="customerName"]').textContent().catch(() => '')) ?? '').trim()).not.toBe('');
+  return Number(await row.getAttribute('row-id'));
+}
+
 async function openReminders(page: Page, tab: string): Promise<void> {
   await loginToShell(page, env.url, 'service1', DEMO_PASSWORD);
   await page.getByRole('treeitem', { name: '提醒服务' }).click();
@@ -83,13 +95,13 @@ describe('提醒服务 (real server)', () => {
     const { page } = env.tp;
     await openReminders(page, '首保');
     const row = page.locator('.ag-row[row-index="0"]');
-    await row.waitFor();
-    const vehicleId = Number(await row.getAttribute('row-id'));
+    const vehicleId = await rowIdAt(page, 0);
     await row.locator('.ag-selection-checkbox input, input[type="checkbox"]').first().check();
     await page.getByTestId('rem-tasks').getByText('选中的 1 条生成任务').waitFor();
     await page.getByTestId('rem-tasks').click();
     await page.getByText('已生成 1 条任务').waitFor();
     const made = env.core.sqlite.prepare("SELECT vehicle_id FROM tasks WHERE kind = 'first_service'").pluck().all();
+    expect(vehicleId).toBeGreaterThan(0);
     expect(made).toEqual([vehicleId]);
 
     // 发短信 on two ticked rows: the dialog names them and the server's preview counts their
@@ -97,7 +109,7 @@ describe('提醒服务 (real server)', () => {
     const ticked: number[] = [];
     for (const i of [0, 1]) {
       const r = page.locator(`.ag-row[row-index="${i}"]`);
-      ticked.push(Number(await r.getAttribute('row-id')));
+      ticked.push(await rowIdAt(page, i));
       const box = r.locator('.ag-selection-checkbox input, input[type="checkbox"]').first();
       if (!(await box.isChecked())) await box.check();
     }
@@ -136,8 +148,7 @@ describe('提醒服务 (real server)', () => {
     const { page } = env.tp;
     await openReminders(page, '流失预警');
     const row = page.locator('.ag-row[row-index="0"]');
-    await row.waitFor();
-    const vehicleId = Number(await row.getAttribute('row-id'));
+    const vehicleId = await rowIdAt(page, 0);
     await row.locator('.ag-selection-checkbox input, input[type="checkbox"]').first().check();
     await page.getByTestId('rem-churn-record').click();
     await page.getByTestId('rem-churn-save').click();
