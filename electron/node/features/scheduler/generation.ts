@@ -57,9 +57,42 @@ export const salesRevisits: JobDef = {
       );
       ctx.checkpoint(`sales+${n}`);
     }
-    return out;
+    return addResult(out, lateDeliveries(ctx, 'tasks.salesRevisits'));
   },
 };
+
+/** A delivery recorded this many days after its revisit day still gets that revisit (not older: a DMS back-fill of history). */
+const LATE_DELIVERY_DAYS = 7;
+
+/**
+ * Late entries for 销售回访: a delivery recorded (or its date corrected) after its day N has passed
+ * gets the revisit of the latest N it missed, due today — once: not when a revisit of that
+ * delivery for that day or a later one already exists. Only missed days of the last week.
+ */
+function lateDeliveries(ctx: JobContext, jobId: string): JobResult {
+  const since = previousRunStart(ctx, jobId);
+  if (since === null) return emptyResult();
+  const days = salesRevisitDays(ctx.core.settings.get('scheduler.salesRevisitDays'));
+  const rows = ctx.tx.all<{ id: number; customerId: number; vehicleId: number | null; delivered: string; dnd: number }>(sql`
+    SELECT d.id, d.customer_id AS customerId, d.vehicle_id AS vehicleId, d.delivery_date AS delivered, c.dnd_revisit AS dnd
+      FROM deliveries d JOIN customers c ON c.id = d.customer_id
+     WHERE d.id IN (SELECT CAST(entity_id AS INTEGER) FROM audit_log WHERE at >= ${since} AND +entity = 'delivery' AND entity_id IS NOT NULL)
+     ORDER BY d.id`);
+  const todo: NewTask[] = [];
+  let dnd = 0;
+  for (const d of rows) {
+    const missed = days.filter((n) => addDays(d.delivered, n) < ctx.day).at(-1);
+    if (missed === undefined || addDays(d.delivered, missed) < addDays(ctx.day, -LATE_DELIVERY_DAYS)) continue;
+    if (d.dnd === 1) {
+      dnd++;
+      continue;
+    }
+    const made = ctx.tx.get(sql`SELECT 1 FROM tasks WHERE customer_id = ${d.customerId} AND kind = 'revisit_sales' AND ref_type = 'delivery' AND ref_id = ${d.id} AND due_date >= ${addDays(d.delivered, missed)}`);
+    if (made) continue;
+    todo.push({ kind: 'revisit_sales', customerId: d.customerId, vehicleId: d.vehicleId, dueDate: ctx.day, reason: `交车第 ${missed} 天回访(交车 ${d.delivered},补录)`, refType: 'delivery', refId: d.id });
+  }
+  return todo.length || dnd ? create(ctx, todo, dnd) : emptyResult();
+}
 
 /**
  * 维修回访: repairs of the last 3 days (revisitRange) still on the 待回访 tab (selectRevisits: no
@@ -130,23 +163,28 @@ function slice(kind: Exclude<ReminderKind, 'mileage_service'>, day: string): { f
   }
 }
 
+/** When this job's previous successful run started (changes from then on are "late"), or null. */
+function previousRunStart(ctx: JobContext, jobId: string): number | null {
+  return ctx.tx.get<{ at: number | null }>(sql`SELECT MAX(started_at) AS at FROM job_runs WHERE job = ${jobId} AND status = 'ok' AND id <> ${ctx.runId}`)?.at ?? null;
+}
+
 /**
  * Late entries: the customers and vehicles changed since this job's previous successful run (the
  * audit log: every change to customer data has its row, indexed by time), or null on a job's first
  * run. Vehicles of a changed customer count as changed (e.g. 免打扰 lifted).
  */
 export function changedSince(ctx: JobContext, jobId: string): { since: number; customers: number[]; vehicles: number[] } | null {
-  const prev = ctx.tx.get<{ at: number | null }>(sql`SELECT MAX(started_at) AS at FROM job_runs WHERE job = ${jobId} AND status = 'ok' AND id <> ${ctx.runId}`);
-  if (!prev?.at) return null;
+  const since = previousRunStart(ctx, jobId);
+  if (since === null) return null;
   // `+entity`: read the time range (audit_at_idx), not every row of an entity.
   const audited = (entity: string) =>
-    ctx.tx.all<{ id: number }>(sql`SELECT DISTINCT CAST(entity_id AS INTEGER) AS id FROM audit_log WHERE at >= ${prev.at} AND +entity = ${entity} AND entity_id IS NOT NULL`).map((r) => r.id);
+    ctx.tx.all<{ id: number }>(sql`SELECT DISTINCT CAST(entity_id AS INTEGER) AS id FROM audit_log WHERE at >= ${since} AND +entity = ${entity} AND entity_id IS NOT NULL`).map((r) => r.id);
   const customers = audited('customer');
   const vehicles = new Set(audited('vehicle'));
   if (customers.length) {
     for (const r of ctx.tx.all<{ id: number }>(sql`SELECT id FROM vehicles WHERE customer_id IN (SELECT value FROM json_each(${JSON.stringify(customers)}))`)) vehicles.add(r.id);
   }
-  return { since: prev.at, customers, vehicles: [...vehicles] };
+  return { since, customers, vehicles: [...vehicles] };
 }
 
 /** Reminder kinds whose date can be typed in after its slice day, with lead time to still act on it. */

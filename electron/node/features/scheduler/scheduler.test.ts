@@ -8,9 +8,9 @@ import type { ApiResult } from '../../../common/api/contract';
 import type { Core } from '../../core';
 import { addDays } from '../grid/dates';
 import { createTasks } from '../service/tasks';
-import { expiryReminders, GENERATION_JOBS } from './generation';
+import { expiryReminders, GENERATION_JOBS, salesRevisits } from './generation';
 import { AuditedWriter } from '../admin/audited';
-import { vehicles } from '../../../../db/schema';
+import { deliveries, vehicles } from '../../../../db/schema';
 import type { JobDef } from './job';
 import { JOBS } from './jobs';
 import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
@@ -166,6 +166,32 @@ describe('scheduler: late entries', () => {
     }
     expect(tasksOf()).toEqual([due]);
     expect(runsOf(core, expiryReminders.id).map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok']);
+  });
+
+  it('a delivery recorded after its day-1 revisit day gets that revisit on the next run, once; one from long ago gets none', async () => {
+    const { core, clock } = await fresh(at(WEEK[0]!, 7));
+    const s = new Scheduler(core, { jobs: [salesRevisits], instanceId: 'desk' });
+    await s.tick();
+    const opp = core.sqlite
+      .prepare('SELECT o.id, o.customer_id AS customerId FROM opportunities o JOIN customers c ON c.id = o.customer_id WHERE c.dnd_revisit = 0 ORDER BY o.id LIMIT 2')
+      .all() as { id: number; customerId: number }[];
+    // Recorded at 18:00 on day 0: delivered 3 days earlier (the day-1 revisit day has passed), and one 40 days ago.
+    clock.set(at(WEEK[0]!, 18));
+    const w = new AuditedWriter(core.db, core.clock);
+    const [late, old] = [3, 40].map((ago, i) =>
+      w.insert(null, 'delivery', deliveries, { opportunityId: opp[i]!.id, customerId: opp[i]!.customerId, vin: `LATE${i}0000000000000`.slice(0, 17), model: 'X', price: 1, deliveryDate: addDays(WEEK[0]!, -ago), buyerIdNumber: '-', createdAt: clock.now() }).id,
+    );
+    const revisitsOf = (id: number) => core.sqlite.prepare("SELECT due_date AS due, reason FROM tasks WHERE kind = 'revisit_sales' AND ref_type = 'delivery' AND ref_id = ?").all(id) as { due: string; reason: string }[];
+    for (const d of [WEEK[1]!, WEEK[2]!]) {
+      clock.set(at(d, 7));
+      await s.tick();
+    }
+    expect(revisitsOf(late!)).toEqual([{ due: WEEK[1]!, reason: `交车第 1 天回访(交车 ${addDays(WEEK[0]!, -3)},补录)` }]);
+    expect(revisitsOf(old!)).toEqual([]);
+    // Its day-7 revisit still comes from the day's slice.
+    clock.set(at(addDays(WEEK[0]!, 4), 7));
+    await s.tick();
+    expect(revisitsOf(late!).map((r) => r.due)).toEqual([WEEK[1]!, addDays(WEEK[0]!, 4)]);
   });
 });
 
