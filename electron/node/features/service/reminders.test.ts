@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind, type ReminderList } from '../../../common/api/reminders';
 import type { GridPage } from '../../../common/api/grid';
+import type { SmsPreview } from '../../../common/api/sms';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
 import { addDays } from '../grid/dates';
@@ -243,6 +244,25 @@ describe('the lists on the DataGrid: the rule decides the rows, the grid sorts /
     const l = await list('sales1', { kind: 'expiry_insurance', ...params });
     expect(r.ok && (r.value as GridPage).total).toBe(l.total);
     expect(await call(t.core, tok.sales1!, 'grid.query', { dataset: 'reminderExpiryInsurance', scope: 'all', filter: { columns: [], preset: 'rule' }, columns: ['customerName'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
+
+describe('发短信 from a reminder list', () => {
+  it('ticked rows and all N matching map to the rows’ customers (the preview counts them)', async () => {
+    const params = { from: RANGES.regular_service[0], to: RANGES.regular_service[1] };
+    const l = await list('service1', { kind: 'regular_service', ...params });
+    const query = { dataset: 'reminderRegularService', scope: 'all', filter: { columns: [], preset: reminderPreset('regular_service', params) } };
+    const customersOf = (rows: typeof l.rows) => new Set(rows.map((r) => r.customerId)).size;
+    const preview = async (audience: Record<string, unknown>) => {
+      const r = await call(t.core, tok.service1!, 'sms.preview', { audience: { customerIds: [], grid: null, rows: null, manualNumbers: '', ...audience }, message: { templateId: null, body: '您好,保养时间到了', channel: 'smpp' } });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      const p = r.value as SmsPreview;
+      return p.sendable + p.leftOut.dnd + p.leftOut.optOut + p.leftOut.noMobile;
+    };
+    expect(l.rows.length).toBe(l.total);
+    const two = l.rows.slice(0, 2);
+    expect(await preview({ rows: { query, ids: two.map((r) => r.vehicleId!) } })).toBe(customersOf(two));
+    expect(await preview({ grid: { query, expectedCount: l.total } })).toBe(customersOf(l.rows));
   });
 });
 
