@@ -5,7 +5,8 @@
  * the customer's phone 138 0013 8005 is the page registered as 1005 (the fixture routes that
  * number to it). Answered → hang up → the task's outcome form is open; saved → the task is done
  * and the call-log row carries the task. Declined → the form proposes 未接通 and tomorrow.
- * A 免打扰 customer's 拨打 stays disabled with the reason.
+ * A 免打扰 customer's 拨打 stays disabled with the reason. A 维修回访 task about a repair order opens
+ * the revisit form when its call is answered; saved, the revisit is recorded and the task done.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,13 @@ describe('calls from workbench tasks (kamailio, two Chromium pages)', () => {
     const answered = customerWithTask('续保呼叫客户', TEST_CALLER_IDS['1005']!, 'expiry_insurance', agent);
     const declined = customerWithTask('回访呼叫客户', TEST_CALLER_IDS['1005']!, 'revisit_repair', agent);
     customerWithTask('免打扰任务客户', '13900139777', 'birthday', agent, 1);
+    // A 维修回访 about a real repair order (its service visit).
+    const repair = customerWithTask('维修回访客户', TEST_CALLER_IDS['1005']!, 'revisit_repair', agent);
+    const vehicleId = Number(sqlite.prepare("insert into vehicles (customer_id, vin, model, plate, created_at, updated_at) values (?, 'LSVE2E00000000001', 'Lavida', '粤B12345', 0, 0)").run(repair.customerId).lastInsertRowid);
+    const visitId = Number(
+      sqlite.prepare("insert into service_visits (vehicle_id, customer_id, ro_number, date, type, items, created_at) values (?, ?, 'RO-E2E-1', ?, 'repair', '更换刹车片', 0)").run(vehicleId, repair.customerId, shanghaiDay(-1)).lastInsertRowid,
+    );
+    sqlite.prepare("update tasks set ref_type = 'service_visit', ref_id = ?, vehicle_id = ? where id = ?").run(visitId, vehicleId, repair.taskId);
     await seat('service1', '1002');
     await seat('service2', '1005');
     const a = await phonePage('service1');
@@ -132,6 +140,26 @@ describe('calls from workbench tasks (kamailio, two Chromium pages)', () => {
     expect(sqlite.prepare('select status, due_date as due from tasks where id = ?').get(declined.taskId)).toEqual({ status: 'open', due: shanghaiDay(1) });
     const callRow2 = sqlite.prepare("select task_id as taskId, answered_at as answeredAt from calls where direction = 'outbound' and extension = '1002' order by id desc limit 1").get();
     expect(callRow2).toEqual({ taskId: declined.taskId, answeredAt: null });
+
+    // A 维修回访 about a repair order: answered → the revisit form (questions, result) opens.
+    await rows.locator('tr', { hasText: '维修回访客户' }).getByTestId('task-call').click();
+    await b.getByTestId('tel-ringing').getByTestId('tel-answer').click();
+    await a.getByTestId('tel-call').and(a.locator('[data-state="connected"]')).waitFor();
+    await a.getByTestId('tel-hangup').click();
+    await dlg.getByTestId('rv-q-0').waitFor();
+    expect(await dlg.textContent()).toContain('维修回访客户');
+    for (let i = 0; ; i++) {
+      const q = dlg.getByTestId(`rv-q-${i}`);
+      if ((await q.count()) === 0) break;
+      await q.getByRole('radio').first().check();
+    }
+    await dlg.getByTestId('rv-result-satisfied').check();
+    await screenshot(a, 'telephony-tasks-revisit');
+    await dlg.getByTestId('rv-save').click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(sqlite.prepare("select status, result from revisits where kind = 'repair' and service_visit_id = ?").get(visitId)).toEqual({ status: 'done', result: 'satisfied' });
+    expect(sqlite.prepare('select status, notes from tasks where id = ?').get(repair.taskId)).toEqual({ status: 'done', notes: '回访已保存' });
+    expect(sqlite.prepare("select task_id from calls where direction = 'outbound' and extension = '1002' order by id desc limit 1").pluck().get()).toBe(repair.taskId);
     await a.context().close();
     await b.context().close();
   });

@@ -22,6 +22,9 @@ export interface WorkbenchRow {
   dueDate: string;
   reason: string | null;
   status: string;
+  /** What a task is about (a revisit's delivery / service_visit, …): the workbench opens the revisit form from it. */
+  refType: string | null;
+  refId: number | null;
   overdue: boolean;
   dnd: { call: boolean; sms: boolean };
 }

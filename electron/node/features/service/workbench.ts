@@ -69,12 +69,12 @@ export class WorkbenchService {
       (select v.plate from vehicles v where v.id = t.vehicle_id) as plate`;
     const rows = this.core.sqlite
       .prepare(
-        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, ${customer}
+        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId, ${customer}
            from tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
          union all
          select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end,
-                coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, ${customer}
+                coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, null, null, ${customer}
            from solicitation_tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
          order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
@@ -98,7 +98,7 @@ export class WorkbenchService {
     const today = this.today();
     const rows = this.core.sqlite
       .prepare(
-        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status,
+        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
                 cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
                 (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
            from tasks t join customers cu on cu.id = t.customer_id

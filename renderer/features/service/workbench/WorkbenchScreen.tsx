@@ -11,6 +11,8 @@ import { useSessionInfo } from '../../auth/session';
 import { SolicitationOutcomeDialog } from '../solicitation/SolicitationOutcomeDialog';
 import { ImportPanel } from '../surveys/ImportPanel';
 import { VisitDialog } from '../surveys/VisitDialog';
+import { RevisitDialog } from '../revisits/RevisitDialog';
+import type { RevisitKind } from '../../../../electron/common/api/revisits';
 import { OutcomeDialog } from './OutcomeDialog';
 import '../complaints/complaints.css';
 import '../solicitation/solicitation.css';
@@ -30,6 +32,14 @@ const UNASSIGNED = 'unassigned';
 
 const digits = (s: string | null) => (s ?? '').replace(/\D/g, '');
 
+/** A revisit task's revisit (销售回访: its delivery; 维修回访: its service visit), for the revisit form. */
+function revisitOf(r: WorkbenchRow): { kind: RevisitKind; eventId: number } | null {
+  if (r.source !== 'task' || r.refId == null) return null;
+  if (r.kind === 'revisit_sales' && r.refType === 'delivery') return { kind: 'sales', eventId: r.refId };
+  if (r.kind === 'revisit_repair' && r.refType === 'service_visit') return { kind: 'repair', eventId: r.refId };
+  return null;
+}
+
 export function WorkbenchScreen() {
   const { t, locale } = useI18n();
   const session = useSessionInfo();
@@ -47,6 +57,8 @@ export function WorkbenchScreen() {
   const [endedCall, setEndedCall] = useState<CallEnded | null>(null);
   // The row whose 拨打 was pressed last: its call's end opens its form.
   const calling = useRef<WorkbenchRow | null>(null);
+  // An answered call from a revisit task opens the revisit form (questions, result) for it.
+  const [revisitFor, setRevisitFor] = useState<WorkbenchRow | null>(null);
   const softphone = useSoftphone();
   const registered = softphone?.status.kind === 'registered';
   const [recording, setRecording] = useState(false);
@@ -82,6 +94,7 @@ export function WorkbenchScreen() {
       if (!mine) return;
       e.preventDefault();
       calling.current = null;
+      if (d.answered && revisitOf(row)) return setRevisitFor(row);
       setEndedCall(d);
       setOutcomeOf(row);
     };
@@ -93,6 +106,19 @@ export function WorkbenchScreen() {
     calling.current = r;
     requestDial({ number: digits(r.phone), ...(r.source === 'task' ? { taskId: r.id } : {}) });
   }, []);
+  // The revisit saved: its task is done (or, not reached, tried again tomorrow) with the form's message.
+  const revisitSaved = async (row: WorkbenchRow, msg: string) => {
+    setRevisitFor(null);
+    const tomorrow = wb ? new Date(Date.parse(`${wb.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined;
+    const unreachable = msg === t('rv.saved.unreachable');
+    try {
+      await call('workbench.outcome', { taskId: row.id, outcome: unreachable ? 'reschedule' : 'done', note: msg, ...(unreachable ? { dueDate: tomorrow } : {}) });
+      toast.success(msg);
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    }
+    reload();
+  };
   const closeOutcome = () => {
     setOutcomeOf(null);
     setEndedCall(null);
@@ -291,6 +317,9 @@ export function WorkbenchScreen() {
         <Dialog title={t('care.visit.import')} onClose={() => setImporting(false)} actions={<Button onClick={() => setImporting(false)}>{t('care.close')}</Button>}>
           <ImportPanel method="serviceVisits.import" hint={t('care.visit.importHint')} onImported={reload} testId="ro-import" />
         </Dialog>
+      )}
+      {revisitFor && revisitOf(revisitFor) && (
+        <RevisitDialog {...revisitOf(revisitFor)!} onClose={() => setRevisitFor(null)} onDone={(msg) => void revisitSaved(revisitFor, msg)} />
       )}
       {outcomeOf?.source === 'task' && (
         <OutcomeDialog
