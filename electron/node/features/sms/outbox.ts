@@ -15,6 +15,7 @@
 import type { Sqlite } from '../../../../db/client';
 import type { Clock } from '../../clock';
 import type { LeftOut } from './recipients';
+import type { SmsBatchProgress } from '../../../common/api/sms';
 
 export type SmsChannelKind = 'smpp' | 'modem';
 export type MessageStatus = 'queued' | 'submitting' | 'submitted' | 'delivered' | 'failed' | 'unknown';
@@ -48,15 +49,8 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
-export interface BatchCounts {
-  total: number;
-  queued: number;
-  submitting: number;
-  submitted: number;
-  delivered: number;
-  failed: number;
-  unknown: number;
-}
+/** A batch's messages by state: the progress the screen shows, without the batch's id and status. */
+export type BatchCounts = Omit<SmsBatchProgress, 'batchId' | 'status'>;
 
 export const CANCELLED = '批次已取消 / The batch was cancelled';
 export const INTERRUPTED = '提交过程中程序中断,无法确定是否已发出,请人工确认 / The program stopped while submitting; whether it went out is unknown';
