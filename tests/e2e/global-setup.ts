@@ -1,6 +1,8 @@
 /**
  * Builds the renderer once before the browser tests when dist/renderer is missing or older than
- * its sources (renderer/ and the shared contract in electron/common/).
+ * its sources (renderer/ and the shared contract in electron/common/). The build goes to a folder
+ * of its own and is then swapped in: vite empties its output folder first, and a browser test of
+ * another run loading a page meanwhile would get half a bundle.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,7 +28,17 @@ export default function setup(): void {
   if (built >= sources && process.env.DSCRM_E2E_REBUILD !== '1') return;
   const started = Date.now();
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`renderer build failed (exit ${r.status ?? r.signal})`);
+  const target = path.dirname(builtIndex);
+  const next = `${target}.next-${process.pid}`;
+  const old = `${target}.old-${process.pid}`;
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn', '--outDir', next, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    fs.rmSync(next, { recursive: true, force: true });
+    throw new Error(`renderer build failed (exit ${r.status ?? r.signal})`);
+  }
+  // Two renames: the folder is missing for a moment, never half written.
+  if (fs.existsSync(target)) fs.renameSync(target, old);
+  fs.renameSync(next, target);
+  fs.rmSync(old, { recursive: true, force: true });
   console.log(`[e2e] renderer built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
