@@ -1,5 +1,5 @@
 import type { DatasetDef } from '../grid/datasets/types';
-import { JOBS } from './jobs';
+import { registeredJobs } from './job-list';
 
 /** The skip reasons jobs report, as the desk reads them (zh-CN; the job log is an admin's list). */
 const REASONS: Record<string, string> = {
@@ -37,8 +37,8 @@ export const jobRunsDataset: DatasetDef = {
   defaultSort: [{ col: 'id', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
-    // Shown by the job's name (zh / en); a job no longer registered shows its id. A getter: the
-    // registry imports the rules, which import the grid, which imports this file (an import cycle).
+    // Shown by the job's name (zh / en); a job no longer registered shows its id. Read from the
+    // registered list when asked (job-list.ts says why this file does not import the registry).
     {
       id: 'job',
       type: 'enum',
@@ -46,7 +46,7 @@ export const jobRunsDataset: DatasetDef = {
       en: 'Job',
       expr: 'c.job',
       get enumValues() {
-        return JOBS.map((j) => ({ value: j.id, zh: j.label.zh, en: j.label.en }));
+        return registeredJobs().map((j) => ({ value: j.id, zh: j.label.zh, en: j.label.en }));
       },
       nullable: false,
       sortable: false,

@@ -1,5 +1,6 @@
 import { GENERATION_JOBS } from './generation';
 import type { JobDef } from './job';
+import { registerJobs } from './job-list';
 import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
 import { smsDueBatches } from '../sms/scheduled-job';
 import { recordingRetention } from '../telephony/retention-job';
@@ -21,3 +22,4 @@ export const JOBS: readonly JobDef[] = [
   sessionCleanup,
   recordingRetention,
 ];
+registerJobs(JOBS);
