@@ -27,13 +27,13 @@ describe('scheduler admin screen (real server)', () => {
 
     // A failure of last night (written as a failed run would be): 只看失败 lists it with its error.
     env.core.sqlite
-      .prepare("INSERT INTO job_runs (job, planned_for, started_at, ended_at, status, error, runner, attempts) VALUES ('maintenance.backup', '2026-01-01 03:00', ?, ?, 'failed', 'SQLITE_FULL: database or disk is full', 'pc', 3)")
+      .prepare("INSERT INTO job_runs (job, planned_for, started_at, ended_at, status, error, runner, attempts) VALUES ('maintenance.backup', '2026-01-01 03:00', ?, ?, 'failed', '磁盘空间已满,请清理数据目录所在磁盘(database or disk is full)', 'pc', 3)")
       .run(Date.now() - 3_600_000, Date.now() - 3_599_000);
     await screen.getByTestId('sched-failures-only').check();
     await page.locator('.ag-row [col-id="job"]', { hasText: '数据库备份' }).waitFor();
     await page.locator('.ag-row [col-id="job"]', { hasText: '生成到期提醒任务' }).waitFor({ state: 'detached' });
     await page.locator('.ag-row [col-id="status"]', { hasText: '失败' }).waitFor();
-    await page.locator('.ag-row [col-id="error"]', { hasText: 'disk is full' }).waitFor();
+    await page.locator('.ag-row [col-id="error"]', { hasText: '磁盘空间已满' }).waitFor();
     await screenshot(page, 'scheduler-failures');
     await screen.getByTestId('sched-failures-only').uncheck();
 

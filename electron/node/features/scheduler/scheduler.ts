@@ -2,6 +2,7 @@ import os from 'node:os';
 import { schedule, type ScheduledTask } from 'node-cron';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { jobErrorText } from './job-error';
 import { todayIn } from '../grid/dates';
 import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
 import type { JobContext, JobDef, JobResult } from './job';
@@ -264,8 +265,8 @@ export class Scheduler {
       }
       return { job: job.id, plannedFor, status: 'ok', created: result.created };
     } catch (e) {
-      const error = e instanceof Error ? e.message || e.name : String(e);
-      sqlite.prepare("update job_runs set status = 'failed', ended_at = ?, error = ? where id = ?").run(this.core.clock.now(), error.slice(0, 2000), runId);
+      const error = jobErrorText(e);
+      sqlite.prepare("update job_runs set status = 'failed', ended_at = ?, error = ? where id = ?").run(this.core.clock.now(), error, runId);
       return { job: job.id, plannedFor, status: 'failed', created: 0, error };
     } finally {
       this.inFlight.delete(runId);
