@@ -17,7 +17,7 @@ export interface ToastApi {
 const ToastContext = createContext<ToastApi | null>(null);
 const LIFETIME_MS: Record<ToastKind, number> = { info: 4000, success: 4000, error: 8000 };
 
-/** Short messages in the bottom-right corner; errors stay longer and can be dismissed. */
+/** Short messages in the bottom-left corner (the bottom right is the softphone's); errors stay longer and can be dismissed. */
 export function ToastProvider({ children, dismissLabel = '×' }: { children: ReactNode; dismissLabel?: string }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
