@@ -4,19 +4,29 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
 import type { MessageKey } from '../../i18n/zh-CN';
 
-/** The scopes this user may pick (the server's answer for the customers list: mine / team / all). */
-export function useScopes(): Scope[] {
-  const [scopes, setScopes] = useState<Scope[]>(['mine']);
+/**
+ * The scopes this user may pick (the server's answer for the customers list: mine / team / all),
+ * and null until it has answered. A list that opens on the widest scope waits for this: starting
+ * on 'mine' and swapping a moment later would show (and count) the wrong rows under the user's hand.
+ */
+export function useLoadedScopes(): Scope[] | null {
+  const [scopes, setScopes] = useState<Scope[] | null>(null);
   useEffect(() => {
     let live = true;
-    call('grid.columns', { dataset: 'customers' })
-      .then((r) => live && setScopes(r.scopes))
-      .catch(() => undefined);
+    call('grid.columns', { dataset: 'customers' }).then(
+      (r) => live && setScopes(r.scopes),
+      () => live && setScopes(['mine']),
+    );
     return () => {
       live = false;
     };
   }, []);
   return scopes;
+}
+
+/** The scopes this user may pick; ['mine'] until the server has answered. */
+export function useScopes(): Scope[] {
+  return useLoadedScopes() ?? ['mine'];
 }
 
 /**

@@ -1,2 +1,2 @@
 export { DataGrid, type DataGridHandle, type DataGridProps, type DataGridSelection } from './DataGrid';
-export { ScopePicker, useScopes } from './ScopePicker';
+export { ScopePicker, useLoadedScopes, useScopes } from './ScopePicker';

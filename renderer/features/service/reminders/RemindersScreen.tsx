@@ -5,14 +5,13 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, ScopePicker, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { DataGrid, ScopePicker, useLoadedScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
 import { SmsButton } from '../../sms/SmsButton';
 import { audienceOf } from '../../sms/SmsSendDialog';
 import { ChurnReasonDialog } from './ChurnReasonDialog';
 import { rowFacts } from './rowFacts';
-import { useDeskScopes } from './useDeskScopes';
 import './reminders.css';
 
 const TASK_ROLES = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
@@ -36,7 +35,7 @@ export function RemindersScreen() {
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const known = useDeskScopes();
+  const known = useLoadedScopes();
   const scopes = known ?? [];
   const [scope, setScope] = useState<Scope | null>(null);
   // The desk works on every customer it may see: start on the widest scope.

@@ -5,9 +5,8 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, ScopePicker, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { DataGrid, ScopePicker, useLoadedScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { rowFacts } from '../reminders/rowFacts';
-import { useDeskScopes } from '../reminders/useDeskScopes';
 import { useSessionInfo } from '../../auth/session';
 import { splitErrors } from '../../sales/opportunities/form-bits';
 import { SmsButton } from '../../sms/SmsButton';
@@ -29,7 +28,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const known = useDeskScopes();
+  const known = useLoadedScopes();
   const scopes = known ?? [];
   const [scope, setScope] = useState<Scope | null>(null);
   // The desk revisits every customer it may see: start on the widest scope.
