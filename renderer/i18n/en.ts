@@ -1018,6 +1018,7 @@ export const en: Record<MessageKey, string> = {
   "cw.agent": "Agent",
   "cw.counts": "{today} · today {n} · overdue {overdue}",
   "cw.refresh": "Refresh",
+  "cw.more": "{n} more not listed: hand out the unassigned tasks under “Task assignment”, all matching at once",
   "cw.empty": "Nothing due today",
   "cw.load": "Load per agent",
   "sol.import": "Import a manufacturer's campaign list",

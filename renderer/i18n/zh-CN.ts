@@ -1020,6 +1020,7 @@ export const zhCN = {
   "cw.agent": "客服顾问",
   "cw.counts": "{today} · 今日 {n} · 逾期 {overdue}",
   "cw.refresh": "刷新",
+  "cw.more": "另有 {n} 条未列出:未分配的任务请在“任务分配”中按筛选全部分配",
   "cw.empty": "今天没有待办任务",
   "cw.load": "各顾问任务负荷",
   "sol.import": "导入厂家招揽名单",

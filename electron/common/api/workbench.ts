@@ -48,6 +48,8 @@ export interface Workbench {
   agentId: number | null;
   rows: WorkbenchRow[];
   counts: { today: number; overdue: number };
+  /** Rows left out of `rows` (the unassigned pool lists its first UNASSIGNED_LIST_MAX; 任务分配 has them all). */
+  more?: number;
   /** Today's appointments booked with this user as the service advisor (empty for agents). */
   appointments: WorkbenchAppointment[];
 }

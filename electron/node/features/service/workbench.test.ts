@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call as rawCall, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { createTasks } from './tasks';
-import { isOverdue, isRealFollowUpNote } from './workbench';
+import { isOverdue, isRealFollowUpNote, UNASSIGNED_LIST_MAX } from './workbench';
 
 async function call(core: TestCore['core'], token: string, method: string, input: unknown = {}): Promise<unknown> {
   const r = (await rawCall(core, token, method, input)) as { ok: boolean; value?: unknown; error?: unknown };
@@ -261,5 +261,17 @@ describe('workbench: the unassigned tasks (managers)', () => {
     expect(mine.rows.map((r) => r.kind)).toEqual(['birthday']);
     expect(await call(t.core, u.tok.csm!, 'workbench.reassign', { taskIds: [wb.rows[0]!.id], toAgentId: u.uid.agent1 })).toEqual({ moved: 1, toAgentId: u.uid.agent1 });
     expect(((await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb).rows.map((r) => r.kind)).toEqual(['birthday', 'low_score']);
+  });
+
+  it('after a night’s generation the pool holds more than the list shows: the counts are the pool’s, the rest is counted as more', async () => {
+    const ins = t.core.sqlite.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)');
+    const ids = Array.from({ length: UNASSIGNED_LIST_MAX + 9 }, (_, i) => Number(ins.run(`池${i}`).lastInsertRowid));
+    // 7 overdue (yesterday), the rest due today; all nobody's.
+    createTasks(t.core, null, ids.map((customerId, i) => ({ kind: 'birthday' as const, customerId, dueDate: i < 7 ? '2026-11-29' : '2026-11-30' })));
+    const wb = (await call(t.core, u.tok.csm!, 'workbench.list', { unassigned: true })) as Wb & { more?: number };
+    expect(wb.rows).toHaveLength(UNASSIGNED_LIST_MAX);
+    expect(wb.counts).toEqual({ today: ids.length - 7, overdue: 7 });
+    expect(wb.more).toBe(9);
+    expect(wb.rows.slice(0, 7).every((r) => r.overdue)).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone-format';
 
 const OPEN_TASK = "('open', 'in_progress')";
+/** The unassigned pool on the workbench lists this many; 任务分配 pages through all of them. */
+export const UNASSIGNED_LIST_MAX = 500;
 const OPEN_SOLICITATION = "('assigned', 'in_progress')";
 /** Who takes agent tasks. */
 const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
@@ -103,12 +105,18 @@ export class WorkbenchService {
                 (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
            from tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id is null and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
-          order by t.due_date, t.id limit 500`,
+          order by t.due_date, t.id limit ${UNASSIGNED_LIST_MAX}`,
       )
       .all(lowScoreDueDate(today), today) as DbRow[];
     const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
-    const overdue = out.filter((r) => r.overdue).length;
-    return { today, agentId: null, rows: out, counts: { today: out.length - overdue, overdue }, appointments: [] };
+    // The counts are the pool's, not the page's: after a night's generation it holds thousands.
+    const c = this.core.sqlite
+      .prepare(
+        `select count(*) as n, coalesce(sum(t.due_date < ?), 0) as overdue from tasks t
+          where t.assignee_id is null and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end`,
+      )
+      .get(today, lowScoreDueDate(today), today) as { n: number; overdue: number };
+    return { today, agentId: null, rows: out, counts: { today: c.n - c.overdue, overdue: c.overdue }, more: c.n - out.length, appointments: [] };
   }
 
   outcome(s: SessionCtx, locale: Locale, input: { taskId: number; outcome: 'done' | 'failed' | 'reschedule' | 'repairing'; note: string; dueDate?: string }): { id: number; status: string; dueDate: string; nextTaskId?: number | null } {

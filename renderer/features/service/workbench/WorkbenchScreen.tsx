@@ -268,6 +268,11 @@ export function WorkbenchScreen() {
       )}
       <div data-testid="workbench-rows">
         <Table aria-label={t('nav.service.workbench')} columns={columns} rows={wb?.rows ?? []} rowKey={(r) => `${r.source}:${r.id}`} empty={t('cw.empty')} />
+        {wb?.more ? (
+          <p className="muted" data-testid="workbench-more">
+            {t('cw.more', { n: wb.more.toLocaleString() })}
+          </p>
+        ) : null}
       </div>
       {manager && (
         <section className="cw-load" data-testid="workbench-load">
