@@ -32,23 +32,16 @@ export async function benchReminders(dataDir: string): Promise<Metric[]> {
   }
 }
 
-async function benchKind(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind): Promise<Metric> {
-  const input = { kind, offset: 0, limit: 100 };
-  const { count, dnd, page } = remindersOf(core).statements(session, input);
-  const dialect = new SQLiteSyncDialect();
-  const prep = (q: Parameters<typeof dialect.sqlToQuery>[0]) => {
-    const { sql, params } = dialect.sqlToQuery(q);
-    const st = core.sqlite.prepare(sql);
-    return () => st.all(...(params as unknown[])) as { n: number }[];
-  };
-  const countRaw = prep(count);
-  const n = countRaw()[0]!.n;
-  const raw = [countRaw, prep(dnd(n)), prep(page)];
+/**
+ * p95 of one API call through dispatch (the whole handler path) next to p95 of the same SQL run
+ * bare (`raw`), after 3 warm-up rounds, interleaved so both see the same cache and load.
+ */
+async function p95ApiAndRaw(core: Core, token: string, method: string, input: unknown, raw: (() => unknown)[]): Promise<{ p95: number; p95raw: number; last: unknown }> {
   const timeApi = async () => {
     const t0 = performance.now();
-    const r = await dispatch(core, token, 'reminders.list', input);
+    const r = await dispatch(core, token, method, input);
     const dt = performance.now() - t0;
-    if (!r.result.ok) throw new Error(`reminders.list ${kind}: ${r.result.error.message}`);
+    if (!r.result.ok) throw new Error(`${method}: ${r.result.error.message}`);
     return dt;
   };
   const timeRaw = () => {
@@ -66,10 +59,25 @@ async function benchKind(core: Core, token: string, session: Parameters<ReturnTy
     api.push(await timeApi());
     base.push(timeRaw());
   }
-  const r = await dispatch(core, token, 'reminders.list', input);
-  const v = r.result.ok ? (r.result.value as { total: number; leftOutDnd: number; from: string; to: string }) : null;
-  const p95 = percentile(api, 95);
-  const p95raw = percentile(base, 95);
+  const r = await dispatch(core, token, method, input);
+  return { p95: percentile(api, 95), p95raw: percentile(base, 95), last: r.result.ok ? r.result.value : null };
+}
+
+async function benchKind(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind): Promise<Metric> {
+  const input = { kind, offset: 0, limit: 100 };
+  const { count, dnd, page } = remindersOf(core).statements(session, input);
+  const dialect = new SQLiteSyncDialect();
+  const prep = (q: Parameters<typeof dialect.sqlToQuery>[0]) => {
+    const { sql, params } = dialect.sqlToQuery(q);
+    const st = core.sqlite.prepare(sql);
+    return () => st.all(...(params as unknown[])) as { n: number }[];
+  };
+  const countRaw = prep(count);
+  const n = countRaw()[0]!.n;
+  const raw = [countRaw, prep(dnd(n)), prep(page)];
+  const m = await p95ApiAndRaw(core, token, 'reminders.list', input, raw);
+  const v = m.last as { total: number; leftOutDnd: number; from: string; to: string } | null;
+  const { p95, p95raw } = m;
   log(`reminders.list ${kind} ${v?.from}…${v?.to}: ${v?.total.toLocaleString()} rows (+${v?.leftOutDnd.toLocaleString()} DND left out): p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
   const churn = kind === 'churn';
   return { name: churn ? 'churn.ms' : `reminders.${kind}.ms`, value: round(p95), unit: 'ms', baseline: round(p95raw), goal: churn ? '≤ 500 ms' : '≤ 200 ms' };
@@ -104,32 +112,9 @@ async function benchGridPath(core: Core, token: string, session: Parameters<Retu
     const st = core.sqlite.prepare(sql);
     return () => st.all(...(params as unknown[]));
   });
-  const timeApi = async () => {
-    const t0 = performance.now();
-    const r = await dispatch(core, token, 'grid.query', input);
-    const dt = performance.now() - t0;
-    if (!r.result.ok) throw new Error(`grid.query ${kind}: ${r.result.error.message}`);
-    return dt;
-  };
-  const timeRaw = () => {
-    const t0 = performance.now();
-    for (const q of raw) q();
-    return performance.now() - t0;
-  };
-  for (let i = 0; i < 3; i++) {
-    await timeApi();
-    timeRaw();
-  }
-  const api: number[] = [];
-  const base: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    api.push(await timeApi());
-    base.push(timeRaw());
-  }
-  const r = await dispatch(core, token, 'grid.query', input);
-  const total = r.result.ok ? (r.result.value as { total: number | null }).total : null;
-  const p95 = percentile(api, 95);
-  const p95raw = percentile(base, 95);
+  const m = await p95ApiAndRaw(core, token, 'grid.query', input, raw);
+  const total = (m.last as { total: number | null } | null)?.total ?? null;
+  const { p95, p95raw } = m;
   log(`grid.query ${dataset} (preset ${preset}): ${total?.toLocaleString()} rows: p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
   const churn = kind === 'churn';
   const name = revisit ? `revisits.${kind}.grid.ms` : churn ? 'churn.grid.ms' : `reminders.${kind}.grid.ms`;
