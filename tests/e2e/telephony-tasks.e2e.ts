@@ -8,12 +8,12 @@
  * A 免打扰 customer's 拨打 stays disabled with the reason. A 维修回访 task about a repair order opens
  * the revisit form when its call is answered; saved, the revisit is recorded and the task done.
  */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/node/dispatch';
-import { startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
-import { CHROMIUM_ARGS, loginToShell, screenshot } from './support/app';
-import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+import { startKamailio, TEST_CALLER_IDS, type Kamailio } from '../support/kamailio';
+import { CHROMIUM_ARGS, screenshot } from './support/app';
+import { useSeededApp } from './support/seeded';
+import { softphoneSeats } from './support/softphone';
 
 const env = useSeededApp(200);
 let k: Kamailio;
@@ -22,24 +22,8 @@ let phoneBrowser: Browser;
 /** The dealer's today and tomorrow (Asia/Shanghai), as the workbench counts days. */
 const shanghaiDay = (plusDays = 0) => new Date(Date.now() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
 
-async function seat(username: string, extension: string) {
-  const { token, session } = await env.core.auth.login(username, DEMO_PASSWORD);
-  const r = await dispatch(env.core, token, 'telephony.settings.save', { wsUrl: k.wsUrl, extension, authUser: extension, password: TEST_EXTENSIONS[extension]!, displayName: username });
-  if (!r.result.ok) throw new Error(r.result.error.message);
-  env.core.auth.logout(session);
-}
-
-async function phonePage(username: string): Promise<Page> {
-  const context = await phoneBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['microphone'] });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await loginToShell(page, env.url, username, DEMO_PASSWORD);
-  await page.getByTestId('tel-status').and(page.locator('[data-kind="registered"]')).waitFor();
-  return page;
-}
+const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
+const phonePage = (username: string) => openPhonePage(username, { registered: true });
 
 function customerWithTask(name: string, phone: string, kind: string, agentId: number, dndCall = 0): { customerId: number; taskId: number } {
   const sqlite = env.core.sqlite;

@@ -10,34 +10,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch } from '../../electron/node/dispatch';
 import { SCREEN_POP_FILE } from '../../scripts/bench/cti.bench';
 import { sippInbound, startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
-import { CHROMIUM_ARGS, loginToShell, screenshot } from './support/app';
-import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+import { CHROMIUM_ARGS, screenshot } from './support/app';
+import { useSeededApp } from './support/seeded';
+import { softphoneSeats } from './support/softphone';
 
 const env = useSeededApp(300);
 let k: Kamailio;
 let phoneBrowser: Browser;
 const popSamples: number[] = [];
 
-async function seat(username: string, extension: string, password = TEST_EXTENSIONS[extension]!, extra: Record<string, unknown> = {}) {
-  const { token, session } = await env.core.auth.login(username, DEMO_PASSWORD);
-  const r = await dispatch(env.core, token, 'telephony.settings.save', { wsUrl: k.wsUrl, extension, authUser: extension, password, displayName: username, ...extra });
-  if (!r.result.ok) throw new Error(r.result.error.message);
-  env.core.auth.logout(session);
-}
-
-async function phonePage(username: string): Promise<Page> {
-  const context = await phoneBrowser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['microphone'] });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => {
-    throw e;
-  });
-  await loginToShell(page, env.url, username, DEMO_PASSWORD);
-  return page;
-}
+const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
+const phonePage = (username: string) => openPhonePage(username, { registered: false });
 
 const status = (page: Page) => page.getByTestId('tel-status');
 

@@ -1,0 +1,34 @@
+import type { Browser, Page } from 'playwright-core';
+import { dispatch } from '../../../electron/node/dispatch';
+import { TEST_EXTENSIONS, type Kamailio } from '../../support/kamailio';
+import { loginToShell } from './app';
+import { DEMO_PASSWORD, type SeededApp } from './seeded';
+
+/**
+ * Seats and phone pages for the softphone tests: `seat` saves a user's softphone settings against
+ * the test kamailio through the API (as that user); `phonePage` opens a fresh browser context with
+ * a fake microphone, logs the user in and — with `registered` — waits until the softphone says so.
+ * The getters are read when called: kamailio and the browser start in the test file's beforeAll.
+ */
+export function softphoneSeats(env: SeededApp, kamailio: () => Kamailio, browser: () => Browser) {
+  async function seat(username: string, extension: string, password = TEST_EXTENSIONS[extension]!, extra: Record<string, unknown> = {}): Promise<void> {
+    const { token, session } = await env.core.auth.login(username, DEMO_PASSWORD);
+    const r = await dispatch(env.core, token, 'telephony.settings.save', { wsUrl: kamailio().wsUrl, extension, authUser: extension, password, displayName: username, ...extra });
+    if (!r.result.ok) throw new Error(r.result.error.message);
+    env.core.auth.logout(session);
+  }
+
+  async function phonePage(username: string, opts: { registered?: boolean } = {}): Promise<Page> {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['microphone'] });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => {
+      throw e;
+    });
+    await loginToShell(page, env.url, username, DEMO_PASSWORD);
+    if (opts.registered) await page.getByTestId('tel-status').and(page.locator('[data-kind="registered"]')).waitFor();
+    return page;
+  }
+
+  return { seat, phonePage };
+}
