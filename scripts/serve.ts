@@ -30,6 +30,10 @@ export async function runServer(opts: { port: number; dataDir: string; host: str
     core.close();
     process.exit(0);
   };
+  // Last resort for a host others depend on: an error that escaped every handler (a socket event,
+  // a timer) is logged and the host stays up; each request already answers its own failure with 500.
+  process.on('uncaughtException', (err) => console.error(`[${new Date().toISOString()}] uncaught error, still serving:`, err));
+  process.on('unhandledRejection', (err) => console.error(`[${new Date().toISOString()}] unhandled rejection, still serving:`, err));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return { core, host };

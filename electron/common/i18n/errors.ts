@@ -17,6 +17,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '共 {count} 行,超过一次最多导出 {max} 行,请缩小筛选范围',
     en: '{count} rows: more than the {max} that can be exported at once. Narrow the filter.',
   },
+  TOO_LARGE: {
+    'zh-CN': '内容过大({size}),一次最多 {max}',
+    en: 'Too large ({size}); at most {max} at a time.',
+  },
   BAD_CREDENTIALS: {
     'zh-CN': '用户名或密码错误。连续输错 5 次将锁定账户 5 分钟',
     en: 'Wrong user name or password. Five wrong passwords in a row lock the account for 5 minutes.',

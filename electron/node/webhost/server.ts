@@ -14,7 +14,14 @@ import { serveStatic } from './static';
 import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
 
 export const SESSION_COOKIE = 'dscrm_session';
-const MAX_BODY = 2 * 1024 * 1024;
+/** An API call's JSON body; files go through the upload route, not JSON. */
+export const MAX_BODY = 2 * 1024 * 1024;
+const TOO_LARGE = Symbol('too large');
+
+/** 2.0 MB, 512 KB: sizes in the unit a user reads. */
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
 
 export const defaultStaticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
 
@@ -34,13 +41,29 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function parseCookies(header: string | undefined): Record<string, string> {
+/**
+ * The cookies of a request; a value that is not valid percent-encoding is dropped (the caller is
+ * then simply not logged in) — decodeURIComponent throws URIError on "%c0", and a throw here used
+ * to take the whole process down from inside the request listener.
+ */
+export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+    if (i <= 0) continue;
+    const value = safeDecode(part.slice(i + 1).trim());
+    if (value !== null) out[part.slice(0, i).trim()] = value;
   }
   return out;
+}
+
+/** decodeURIComponent without the throw: null for malformed percent-encoding. */
+export function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 const SECURITY_HEADERS = {
@@ -78,18 +101,23 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     sendJson(res, HTTP_STATUS[code], { ok: false, error: { code, message } } satisfies ApiResult<never>);
   };
 
-  const readBody = (req: IncomingMessage): Promise<string> =>
+  /**
+   * The request body, or 'too large' past MAX_BODY. The rest of a too-large body is drained, not
+   * reset, so the client reads our 413 and its message instead of a dropped connection.
+   */
+  const readBody = (req: IncomingMessage): Promise<string | typeof TOO_LARGE> =>
     new Promise((resolve, reject) => {
       let size = 0;
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => {
         size += c.length;
-        if (size > MAX_BODY) {
-          reject(new Error('too large'));
-          req.destroy();
-        } else chunks.push(c);
+        if (size <= MAX_BODY) chunks.push(c);
+        else {
+          chunks.length = 0;
+          resolve(TOO_LARGE); // once; later calls are no-ops while the rest drains
+        }
       });
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(size > MAX_BODY ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
       req.on('error', reject);
     });
 
@@ -99,11 +127,15 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     let input: unknown = {};
+    const body = await readBody(req);
+    if (body === TOO_LARGE) {
+      sendError(res, req, 'TOO_LARGE', { size: formatBytes(Number(req.headers['content-length']) || MAX_BODY + 1), max: formatBytes(MAX_BODY) });
+      return;
+    }
     try {
-      const body = await readBody(req);
       if (body.trim()) input = JSON.parse(body);
-    } catch (e) {
-      sendError(res, req, 'INVALID_INPUT', { issues: (e as Error).message === 'too large' ? 'body too large' : 'malformed JSON' });
+    } catch {
+      sendError(res, req, 'INVALID_INPUT', { issues: 'malformed JSON' });
       return;
     }
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null;
@@ -120,7 +152,21 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result, headers);
   };
 
+  // Last resort: whatever one request throws is logged and answered 500; the server lives on.
   const server = http.createServer((req, res) => {
+    try {
+      handleRequest(req, res);
+    } catch (err) {
+      console.error('[webhost] request failed', req.method, JSON.stringify(req.url ?? '').slice(0, 200), err);
+      answerFailure(res);
+    }
+  });
+  const answerFailure = (res: ServerResponse) => {
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end();
+  };
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     const host = req.headers.host;
     if (!hostAllowed(host) || !originAllowed(req.headers.origin, host)) {
       sendError(res, req, 'BAD_ORIGIN');
@@ -141,15 +187,25 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     if (RECORDING_ROUTE.test(url)) return void serveRecording(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res);
     serveStatic(staticDir, url, res);
-  });
+  };
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const host = req.headers.host;
     const reject = (status: string) => {
-      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      if (socket.writable) socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
       socket.destroy();
     };
+    // A socket error (the peer reset mid-handshake) must not become an uncaught 'error' event.
+    socket.on('error', () => socket.destroy());
+    try {
+      handleUpgrade(req, socket, head, reject);
+    } catch (err) {
+      console.error('[webhost] upgrade failed', JSON.stringify(req.url ?? '').slice(0, 200), err);
+      reject('500 Internal Server Error');
+    }
+  });
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, reject: (status: string) => void) => {
+    const host = req.headers.host;
     if ((req.url ?? '').split('?')[0] !== '/ws') return reject('404 Not Found');
     if (!hostAllowed(host) || !originAllowed(req.headers.origin, host)) return reject('403 Forbidden');
     const token = parseCookies(req.headers.cookie)[SESSION_COOKIE];
@@ -160,7 +216,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       ws.on('close', () => sockets.delete(ws));
       ws.on('error', () => sockets.delete(ws));
     });
-  });
+  };
 
   const unsubscribe = core.events.subscribe((e: EventEnvelope) => {
     const msg = JSON.stringify({ event: e.event, payload: e.payload });

@@ -18,11 +18,22 @@ const TYPES: Record<string, string> = {
 
 /** Serves the built renderer; unknown paths fall back to index.html (one-page app). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  let rel: string;
+  try {
+    rel = decodeURIComponent(urlPath.split('?')[0] ?? '/');
+  } catch {
+    // Malformed percent-encoding ("/%c0") is the client's mistake, not a reason to throw.
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request: malformed URL');
+    return;
+  }
   const full = path.resolve(root, '.' + path.posix.normalize(rel));
   // Refuse anything that escapes the renderer folder.
   if (!full.startsWith(path.resolve(root) + path.sep) && full !== path.resolve(root)) {
     res.writeHead(403).end();
+    return;
+  }
+  if (rel.includes('\0')) {
+    res.writeHead(400).end();
     return;
   }
   let file = full;
@@ -39,5 +50,8 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     // Hashed assets can be cached; the page itself never, so a rebuilt app is picked up.
     'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
   });
-  fs.createReadStream(file).pipe(res);
+  // A file removed between the check and the read (a rebuild) ends this response, not the process.
+  fs.createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
 }

@@ -34,7 +34,12 @@ export function recordingReply(core: Core, token: string | null, pathAndQuery: s
   } catch (e) {
     return fail(e instanceof AppError && e.code === 'FORBIDDEN' ? 403 : 404);
   }
-  const size = fs.statSync(f.file).size;
+  let size: number;
+  try {
+    size = fs.statSync(f.file).size;
+  } catch {
+    return fail(404); // indexed, but the file is gone (deleted by hand, retention): not found, not a crash
+  }
   const headers: Record<string, string> = {
     'content-type': f.mime,
     'accept-ranges': 'bytes',
@@ -58,7 +63,10 @@ export function recordingReply(core: Core, token: string | null, pathAndQuery: s
 export function serveRecording(core: Core, token: string | null, req: IncomingMessage, res: ServerResponse): number {
   const r = recordingReply(core, token, req.url ?? '', req.method ?? 'GET', req.headers.range);
   res.writeHead(r.status, r.headers);
-  if (r.body) fs.createReadStream(r.body.file, { start: r.body.start, end: r.body.end }).pipe(res);
+  if (r.body)
+    fs.createReadStream(r.body.file, { start: r.body.start, end: r.body.end })
+      .on('error', () => res.destroy())
+      .pipe(res);
   else res.end();
   return r.status;
 }
