@@ -70,3 +70,18 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
+
+/**
+ * Hashes of a user's last passwords (the current one included, at most PASSWORD_HISTORY rows kept):
+ * a new password may not repeat any of them.
+ */
+export const passwordHistory = sqliteTable(
+  'password_history',
+  {
+    id: id(),
+    userId: integer().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    passwordHash: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_history_user_idx').on(t.userId, t.id)],
+);
