@@ -1,10 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useI18n, I18nProvider } from './i18n/react';
 import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginPage } from './features/auth/LoginPage';
 import { SessionProvider, useSession } from './features/auth/session';
-import { Shell } from './shell/Shell';
 import { ToastProvider } from './ui';
+
+// Loaded after login, so the login page never downloads the shell's softphone (sip.js) and the
+// rest of the app; see renderer/shell/screens.tsx for the per-screen chunks.
+const Shell = lazy(() => import('./shell/Shell').then((m) => ({ default: m.Shell })));
 
 /** Chooses the page from the session's phase; the lock screen covers whatever is underneath. */
 function Root() {
@@ -18,7 +22,11 @@ function Root() {
         {phase === 'loading' && !locked && <div className="splash">{t('app.loading')}</div>}
         {phase === 'login' && <LoginPage />}
         {phase === 'changePassword' && <ChangePasswordPage />}
-        {phase === 'ready' && <Shell />}
+        {phase === 'ready' && (
+          <Suspense fallback={<div className="splash">{t('app.loading')}</div>}>
+            <Shell />
+          </Suspense>
+        )}
       </div>
       {lockInfo && <LockScreen lock={lockInfo} />}
     </>

@@ -22,6 +22,14 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** Libraries in chunks of their own; tests/renderer-chunks.test.ts checks the login page loads none but React. */
+export const VENDOR_CHUNKS = [
+  { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+  { name: 'ag-grid', test: /[\\/]node_modules[\\/]ag-grid-(community|react)[\\/]/ },
+  { name: 'echarts', test: /[\\/]node_modules[\\/](echarts|zrender)[\\/]/ },
+  { name: 'sip', test: /[\\/]node_modules[\\/]sip\.js[\\/]/ },
+];
+
 export default defineConfig({
   root,
   // Relative asset URLs: Electron loads dist/renderer/index.html with file://.
@@ -32,8 +40,16 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     // The page is read from the local disk (file:// in Electron, 127.0.0.1 for the web host), not
-    // over a network; ag-grid alone is ~1 MB. echarts is split off (loaded with the first chart).
-    chunkSizeWarningLimit: 2000,
+    // over a network; ag-grid alone is ~1 MB.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // Screens are lazy (renderer/shell/screens.tsx); the big libraries get chunks of their
+        // own so that the login page and the shell load none of them, a screen loads only the
+        // ones it uses, and an app update that does not change them keeps them cached.
+        codeSplitting: { groups: VENDOR_CHUNKS.map(({ name, test }) => ({ name, test, priority: 10 })) },
+      },
+    },
   },
   server: { port: 5173, strictPort: false },
 });

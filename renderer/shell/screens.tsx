@@ -1,63 +1,53 @@
-import type { ComponentType } from 'react';
-import { AuditScreen } from '../features/admin/AuditScreen';
-import { SettingsScreen } from '../features/admin/SettingsScreen';
-import { UsersScreen } from '../features/admin/UsersScreen';
-import { SchedulerScreen } from '../features/scheduler/SchedulerScreen';
-import { AllCustomersScreen, MyCustomersScreen } from '../features/customers/CustomersScreen';
-import { FollowUpPlansScreen } from '../features/sales/activities/FollowUpPlansScreen';
-import { ShowroomTrafficScreen } from '../features/sales/showroom/ShowroomTrafficScreen';
-import { ProspectsScreen } from '../features/sales/opportunities/ProspectsScreen';
-import { BirthdaysScreen } from '../features/sales/analysis/BirthdaysScreen';
-import { FunnelAnalysisScreen, FunnelScreen } from '../features/sales/analysis/FunnelScreen';
-import { SalesReviewScreen } from '../features/sales/analysis/SalesReviewScreen';
-import { RepairRevisitsScreen, SalesRevisitsScreen } from '../features/service/revisits/RevisitsScreen';
-import { AppointmentsScreen } from '../features/service/appointments/AppointmentsScreen';
-import { SolicitationScreen } from '../features/service/solicitation/SolicitationScreen';
-import { RemindersScreen } from '../features/service/reminders/RemindersScreen';
-import { ComplaintsScreen } from '../features/service/complaints/ComplaintsScreen';
-import { WorkbenchScreen } from '../features/service/workbench/WorkbenchScreen';
-import { SurveysScreen } from '../features/service/surveys/SurveysScreen';
-import { TaskPoolScreen } from '../features/service/taskpool/TaskPoolScreen';
-import { CallLogScreen } from '../features/telephony/CallLogScreen';
-import { RecordingsScreen } from '../features/telephony/RecordingsScreen';
-import { SoftphoneScreen } from '../features/telephony/SoftphoneScreen';
-import { SmsHistoryScreen, SmsSendScreen, SmsTemplatesScreen } from '../features/sms/SmsScreens';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { ScreenId } from './modules';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
-/** Screens that exist; every other menu item shows its placeholder until a later version builds it. */
+/**
+ * A screen loaded when first opened, as a chunk of its own: the page a user waits for after login
+ * holds only the shell, and the heavy libraries (ag-grid, echarts, sip.js — named chunks, see
+ * renderer/vite.config.ts) arrive with the first screen that needs them.
+ */
+function lazyScreen<M>(load: () => Promise<M>, name: keyof M): ComponentType {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
 const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
-  'admin.users': UsersScreen,
-  'callCenter.softphone': SoftphoneScreen,
-  'callCenter.callLog': CallLogScreen,
-  'callCenter.recordings': RecordingsScreen,
-  'admin.audit': AuditScreen,
-  'admin.settings': SettingsScreen,
-  'admin.scheduler': SchedulerScreen,
-  'sales.myCustomers': MyCustomersScreen,
-  'sales.followUpPlans': FollowUpPlansScreen,
-  'sales.showroomTraffic': ShowroomTrafficScreen,
-  'sales.prospects': ProspectsScreen,
-  'service.customerQuery': AllCustomersScreen,
-  'service.workbench': WorkbenchScreen,
-  'service.complaints': ComplaintsScreen,
-  'service.salesRevisits': SalesRevisitsScreen,
-  'service.repairRevisits': RepairRevisitsScreen,
-  'service.appointments': AppointmentsScreen,
-  'service.solicitation': SolicitationScreen,
-  'service.surveys': SurveysScreen,
-  'service.taskPool': TaskPoolScreen,
-  'service.reminders': RemindersScreen,
-  'sales.funnel': () => <FunnelScreen />,
-  'analysis.funnel': FunnelAnalysisScreen,
-  'sales.birthdays': BirthdaysScreen,
-  'sms.send': SmsSendScreen,
-  'sms.templates': SmsTemplatesScreen,
-  'sms.history': SmsHistoryScreen,
-  'analysis.salesReview': SalesReviewScreen,
+  'admin.users': lazyScreen(() => import('../features/admin/UsersScreen'), 'UsersScreen'),
+  'callCenter.softphone': lazyScreen(() => import('../features/telephony/SoftphoneScreen'), 'SoftphoneScreen'),
+  'callCenter.callLog': lazyScreen(() => import('../features/telephony/CallLogScreen'), 'CallLogScreen'),
+  'callCenter.recordings': lazyScreen(() => import('../features/telephony/RecordingsScreen'), 'RecordingsScreen'),
+  'admin.audit': lazyScreen(() => import('../features/admin/AuditScreen'), 'AuditScreen'),
+  'admin.settings': lazyScreen(() => import('../features/admin/SettingsScreen'), 'SettingsScreen'),
+  'admin.scheduler': lazyScreen(() => import('../features/scheduler/SchedulerScreen'), 'SchedulerScreen'),
+  'sales.myCustomers': lazyScreen(() => import('../features/customers/CustomersScreen'), 'MyCustomersScreen'),
+  'sales.followUpPlans': lazyScreen(() => import('../features/sales/activities/FollowUpPlansScreen'), 'FollowUpPlansScreen'),
+  'sales.showroomTraffic': lazyScreen(() => import('../features/sales/showroom/ShowroomTrafficScreen'), 'ShowroomTrafficScreen'),
+  'sales.prospects': lazyScreen(() => import('../features/sales/opportunities/ProspectsScreen'), 'ProspectsScreen'),
+  'service.customerQuery': lazyScreen(() => import('../features/customers/CustomersScreen'), 'AllCustomersScreen'),
+  'service.workbench': lazyScreen(() => import('../features/service/workbench/WorkbenchScreen'), 'WorkbenchScreen'),
+  'service.complaints': lazyScreen(() => import('../features/service/complaints/ComplaintsScreen'), 'ComplaintsScreen'),
+  'service.salesRevisits': lazyScreen(() => import('../features/service/revisits/RevisitsScreen'), 'SalesRevisitsScreen'),
+  'service.repairRevisits': lazyScreen(() => import('../features/service/revisits/RevisitsScreen'), 'RepairRevisitsScreen'),
+  'service.appointments': lazyScreen(() => import('../features/service/appointments/AppointmentsScreen'), 'AppointmentsScreen'),
+  'service.solicitation': lazyScreen(() => import('../features/service/solicitation/SolicitationScreen'), 'SolicitationScreen'),
+  'service.surveys': lazyScreen(() => import('../features/service/surveys/SurveysScreen'), 'SurveysScreen'),
+  'service.taskPool': lazyScreen(() => import('../features/service/taskpool/TaskPoolScreen'), 'TaskPoolScreen'),
+  'service.reminders': lazyScreen(() => import('../features/service/reminders/RemindersScreen'), 'RemindersScreen'),
+  'sales.funnel': lazyScreen(() => import('../features/sales/analysis/FunnelScreen'), 'FunnelScreen'),
+  'analysis.funnel': lazyScreen(() => import('../features/sales/analysis/FunnelScreen'), 'FunnelAnalysisScreen'),
+  'sales.birthdays': lazyScreen(() => import('../features/sales/analysis/BirthdaysScreen'), 'BirthdaysScreen'),
+  'sms.send': lazyScreen(() => import('../features/sms/SmsScreens'), 'SmsSendScreen'),
+  'sms.templates': lazyScreen(() => import('../features/sms/SmsScreens'), 'SmsTemplatesScreen'),
+  'sms.history': lazyScreen(() => import('../features/sms/SmsScreens'), 'SmsHistoryScreen'),
+  'analysis.salesReview': lazyScreen(() => import('../features/sales/analysis/SalesReviewScreen'), 'SalesReviewScreen'),
 };
 
 export function Screen({ id }: { id: ScreenId }) {
   const Component = SCREENS[id];
-  return Component ? <Component /> : <PlaceholderPanel id={id} />;
+  if (!Component) return <PlaceholderPanel id={id} />;
+  return (
+    <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+      <Component />
+    </Suspense>
+  );
 }
