@@ -4,11 +4,14 @@ import { ERROR_MESSAGES, formatMessage, pickLocale, type Locale } from '../commo
 import type { Core } from './core';
 import { AppError } from './errors';
 import { handlers, type HandlerCtx } from './handlers';
+import { damageError, guardWrites } from './data-folder/write-guard';
 
 export interface CallMeta {
   /** Accept-Language or the UI's chosen locale, used before a user is known. */
   locale?: string | null;
   client?: string;
+  /** The caller's network address (web host); Electron IPC leaves it out and counts as 'local'. */
+  address?: string;
 }
 
 /** What a transport must do with its session after the call. */
@@ -56,12 +59,14 @@ export async function dispatch(core: Core, token: string | null, method: string,
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error) });
+    guardWrites(core.health, method);
     if (session && !session.locked) core.auth.touch(session);
     const ctx: HandlerCtx = {
       core,
       session,
       locale,
       client: meta.client,
+      address: meta.address ?? 'local',
       setSessionToken: (t) => (sessionChange = { set: t }),
       clearSession: () => (sessionChange = { clear: true }),
     };
@@ -74,6 +79,8 @@ export async function dispatch(core: Core, token: string | null, method: string,
     return { result: { ok: true, value }, sessionChange };
   } catch (err) {
     if (err instanceof AppError) return { result: { ok: false, error: errorBody(err, locale) }, sessionChange };
+    const damaged = damageError(core.health, err);
+    if (damaged) return { result: { ok: false, error: errorBody(damaged, locale) }, sessionChange };
     // Never echo internals (SQL, stack, input with personal data) to the client.
     console.error(`[dispatch] ${method} failed:`, err);
     return { result: { ok: false, error: errorBody(new AppError('INTERNAL'), locale) }, sessionChange };

@@ -32,6 +32,8 @@ export interface HandlerCtx {
   session: SessionCtx | null;
   locale: Locale;
   client: string | undefined;
+  /** Where the call comes from: the web host's peer address, 'local' for Electron IPC. */
+  address: string;
   /** Hands a new session token to the transport (cookie / main process); never to the renderer. */
   setSessionToken(token: string): void;
   clearSession(): void;

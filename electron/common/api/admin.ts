@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import { ROLES, type Role } from '../roles';
+import { AREA_CODE_RE } from '../phone/normalize';
 
 export interface UserRow {
   id: number;
@@ -39,12 +40,16 @@ const isTimeZone = (tz: string) => {
 export const settingsSchema = z.object({
   'security.idleLockMinutes': z.number().int().min(1).max(240),
   'security.sessionIdleHours': z.number().int().min(1).max(72),
+  // Absolute session lifetime: even an active session logs in again after this many days.
+  'security.sessionMaxDays': z.number().int().min(1).max(90),
   'security.maxFailedLogins': z.number().int().min(3).max(10),
   'security.loginLockMinutes': z.number().int().min(1).max(120),
   'dealer.name': z.string().trim().min(1).max(64),
   'dealer.timeZone': z.string().refine(isTimeZone, 'not a known time zone (e.g. Asia/Shanghai)'),
   'dealer.city': z.string().trim().min(1).max(20),
   'dealer.platePrefix': z.string().regex(/^[\u4e00-\u9fa5][A-Z]$/, 'a plate prefix like 粤B'),
+  // Area code for local numbers without one (caller ID "62916000"): '' = the code of dealer.city.
+  'dealer.areaCode': z.string().trim().refine((v) => v === '' || AREA_CODE_RE.test(v), 'an area code with its 0, e.g. 0411, or empty for the city\'s'),
   // Sales (issue 5): the follow-up planned when an opportunity is abandoned, as DS-CRM does (3–5 years).
   'sales.abandonFollowUpYears': z.number().int().min(3).max(5),
   // An open opportunity with no stage change for this many days is listed as stalled.

@@ -55,9 +55,11 @@ export const ERROR_CODES = [
   'TOO_LARGE',
   'BAD_CREDENTIALS',
   'ACCOUNT_LOCKED',
+  'TOO_MANY_ATTEMPTS',
   'WEAK_PASSWORD',
   'SAME_PASSWORD',
   'BAD_ORIGIN',
+  'DATABASE_DAMAGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -76,8 +78,10 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   TOO_LARGE: 413,
   BAD_CREDENTIALS: 401,
   ACCOUNT_LOCKED: 423,
+  TOO_MANY_ATTEMPTS: 429,
   WEAK_PASSWORD: 400,
   SAME_PASSWORD: 400,
   BAD_ORIGIN: 403,
+  DATABASE_DAMAGED: 503,
   INTERNAL: 500,
 };

@@ -21,20 +21,30 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '内容过大({size}),一次最多 {max}',
     en: 'Too large ({size}); at most {max} at a time.',
   },
+  // One answer for a wrong name, a wrong password and a locked account: the login page must not tell
+  // an attacker which names exist or which accounts they have locked.
   BAD_CREDENTIALS: {
-    'zh-CN': '用户名或密码错误。连续输错 5 次将锁定账户 5 分钟',
-    en: 'Wrong user name or password. Five wrong passwords in a row lock the account for 5 minutes.',
+    'zh-CN': '用户名或密码错误,或账户因连续输错 {max} 次密码已锁定 {minutes} 分钟(锁定期间请稍后再试)',
+    en: 'Wrong user name or password, or the account is locked for {minutes} minutes after {max} wrong passwords in a row (then try again later).',
   },
   ACCOUNT_LOCKED: {
     'zh-CN': '密码连续输错 5 次,账户已锁定,请 {minutes} 分钟后再试',
     en: 'Five wrong passwords: the account is locked. Try again in {minutes} minute(s).',
   },
+  TOO_MANY_ATTEMPTS: {
+    'zh-CN': '同时进行的登录尝试过多,请稍候再试',
+    en: 'Too many login attempts at once. Please wait a moment and try again.',
+  },
   WEAK_PASSWORD: {
-    'zh-CN': '新密码至少 8 位,且须同时包含字母和数字',
-    en: 'The new password needs at least 8 characters with both letters and digits.',
+    'zh-CN': '新密码不符合规则:至少 8 位;至少 2 个字母,且至少 2 个数字或符号;至少 5 个不同字符;不得包含用户名;不得与最近 3 次使用过的密码相同',
+    en: 'The new password breaks a rule: at least 8 characters; at least 2 letters and at least 2 digits or symbols; at least 5 different characters; not containing the user name; none of the last 3 passwords.',
   },
   SAME_PASSWORD: { 'zh-CN': '新密码不能与原密码相同', en: 'The new password must differ from the old one.' },
   BAD_ORIGIN: { 'zh-CN': '拒绝来自外部页面的请求', en: 'Request from a foreign page refused.' },
+  DATABASE_DAMAGED: {
+    'zh-CN': '数据库已损坏,为免扩大损失已停止保存修改(仍可查询)。请联系管理员从备份恢复(备份位于 {backupsDir})',
+    en: 'The database is damaged; changes are no longer saved so nothing more is lost (reading still works). Ask the administrator to restore a backup (in {backupsDir}).',
+  },
   INTERNAL: { 'zh-CN': '系统内部错误,已记录,请稍后重试', en: 'Internal error; it has been logged. Please try again.' },
 };
 

@@ -142,6 +142,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const { result, sessionChange } = await dispatch(core, token, method, input, {
       locale: req.headers['accept-language'],
       client: `web ${req.headers['user-agent'] ?? ''}`.slice(0, 200),
+      address: req.socket.remoteAddress ?? 'unknown',
     });
     const headers: Record<string, string> = {};
     if (sessionChange && 'set' in sessionChange) {

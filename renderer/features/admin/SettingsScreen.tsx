@@ -15,13 +15,14 @@ const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] =
     keys: [
       { key: 'security.idleLockMinutes', numeric: true },
       { key: 'security.sessionIdleHours', numeric: true },
+      { key: 'security.sessionMaxDays', numeric: true },
       { key: 'security.maxFailedLogins', numeric: true },
       { key: 'security.loginLockMinutes', numeric: true },
     ],
   },
   {
     title: 'settings.group.dealer',
-    keys: [{ key: 'dealer.name' }, { key: 'dealer.city' }, { key: 'dealer.platePrefix' }, { key: 'dealer.timeZone' }],
+    keys: [{ key: 'dealer.name' }, { key: 'dealer.city' }, { key: 'dealer.areaCode' }, { key: 'dealer.platePrefix' }, { key: 'dealer.timeZone' }],
   },
   {
     title: 'settings.group.sales',

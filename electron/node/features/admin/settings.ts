@@ -8,6 +8,7 @@ import type { SettingsValues } from '../../../common/api/admin';
 export const SETTING_DEFAULTS: SettingsValues = {
   'security.idleLockMinutes': 5,
   'security.sessionIdleHours': 12,
+  'security.sessionMaxDays': 7,
   'security.maxFailedLogins': 5,
   'security.loginLockMinutes': 5,
   'dealer.name': '一汽-大众 演示经销商',
@@ -15,6 +16,8 @@ export const SETTING_DEFAULTS: SettingsValues = {
   // The dealership's own city and plate prefix: "local plate" rules (churn, mileage service) use them.
   'dealer.city': '深圳',
   'dealer.platePrefix': '粤B',
+  // '' = derived from dealer.city (common/phone/area-codes.ts); an admin types one for other cities.
+  'dealer.areaCode': '',
   'sales.abandonFollowUpYears': 3,
   'sales.stalledDays': 30,
   'dms.exportDir': '',

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
-import { rolePermissions, sessions, userPermissions, users } from '../../../../db/schema';
+import { passwordHistory, rolePermissions, sessions, userPermissions, users } from '../../../../db/schema';
 import { MODULES, ROLE_MODULES, type Permission, type Role } from '../../../common/roles';
 import type { SessionInfo, SessionUser } from '../../../common/api/auth';
 import type { Locale } from '../../../common/i18n/errors';
@@ -11,6 +11,8 @@ import type { EventBus } from '../../events';
 import { writeAudit } from '../admin/audit';
 import type { SettingsService } from '../admin/settings';
 import { generateOneTimePassword, hashPassword, verifyPassword } from './password';
+import { checkPasswordRules } from './password-rules';
+import { AttemptLimiter } from './attempt-limiter';
 
 export interface SessionCtx {
   tokenHash: string;
@@ -25,12 +27,13 @@ type UserRow = typeof users.$inferSelect;
 const MINUTE = 60_000;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-// Used for unknown user names, so a wrong name costs as long as a wrong password.
+// Used for unknown user names and locked accounts, so they cost as long as a wrong password.
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
-export function checkPasswordStrength(pw: string): void {
-  if (pw.length < 8 || !/[A-Za-z]/.test(pw) || !/\d/.test(pw)) throw new AppError('WEAK_PASSWORD');
-}
+/** How many of a user's last passwords (the current one included) a new one may not repeat. */
+export const PASSWORD_HISTORY = 3;
+/** Login attempts one client address may have running at once (the web host's peer, or 'local'). */
+export const MAX_PARALLEL_LOGINS_PER_ADDRESS = 4;
 
 // lastSeenAt is written at most this often: one write per request would cost more than the request.
 const TOUCH_EVERY_MS = 10_000;
@@ -38,6 +41,7 @@ const TOUCH_EVERY_MS = 10_000;
 export class AuthService {
   // Prepared once: these run on every request.
   private q;
+  private loginsByAddress = new AttemptLimiter(MAX_PARALLEL_LOGINS_PER_ADDRESS);
 
   constructor(
     private db: Db,
@@ -49,7 +53,7 @@ export class AuthService {
       // Only the fields a request needs: mapping whole rows costs more than the lookup.
       session: db
         .select({
-          s: { lastSeenAt: sessions.lastSeenAt, locked: sessions.locked },
+          s: { lastSeenAt: sessions.lastSeenAt, locked: sessions.locked, createdAt: sessions.createdAt },
           u: {
             id: users.id,
             username: users.username,
@@ -123,21 +127,32 @@ export class AuthService {
     };
   }
 
-  async login(username: string, password: string, client?: string): Promise<{ token: string; session: SessionCtx }> {
-    const now = this.clock.now();
+  /** The one answer for a wrong name, a wrong password or a locked account (see BAD_CREDENTIALS). */
+  private badCredentials(): AppError {
+    return new AppError('BAD_CREDENTIALS', {
+      max: this.settings.get('security.maxFailedLogins'),
+      minutes: this.settings.get('security.loginLockMinutes'),
+    });
+  }
+
+  async login(username: string, password: string, client?: string, address = 'local'): Promise<{ token: string; session: SessionCtx }> {
+    // Bounds the scrypt work one address can start at once; the per-account bound is reserveAttempt.
+    return this.loginsByAddress.run(address, () => this.loginOnce(username, password, client));
+  }
+
+  private async loginOnce(username: string, password: string, client?: string): Promise<{ token: string; session: SessionCtx }> {
     const u = this.db.select().from(users).where(eq(users.username, username.trim())).get();
-    if (!u || !u.active) {
+    const attempt = u && u.active ? this.reserveAttempt(u.id) : null;
+    if (!u || !attempt) {
+      // Unknown, inactive, locked or out of attempts: the same answer after the same work.
       await verifyPassword(password, DUMMY_HASH);
-      throw new AppError('BAD_CREDENTIALS');
+      throw this.badCredentials();
     }
-    if (u.lockedUntil && u.lockedUntil > now) {
-      throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((u.lockedUntil - now) / MINUTE) });
+    if (!(await verifyPassword(password, attempt.passwordHash))) {
+      this.settleFailure(u.id, attempt.failed, 'login');
+      throw this.badCredentials();
     }
-    if (!(await verifyPassword(password, u.passwordHash))) {
-      this.recordFailure(u);
-      // recordFailure throws ACCOUNT_LOCKED at the limit
-      throw new AppError('BAD_CREDENTIALS');
-    }
+    const now = this.clock.now();
     const token = randomBytes(32).toString('base64url');
     const tokenHash = hashToken(token);
     this.db.transaction((tx) => {
@@ -151,19 +166,69 @@ export class AuthService {
     };
   }
 
-  /** Counts a wrong password; at the limit the account locks for a while and the caller is told so. */
-  private recordFailure(u: UserRow): void {
+  /**
+   * Counts a password attempt as failed BEFORE it is checked, in one atomic UPDATE: parallel attempts
+   * each take their own number, and none is evaluated once the account has used up its
+   * maxFailedLogins (in flight or done) or is locked. Null: no attempt left. A right password resets
+   * the count afterwards.
+   */
+  private reserveAttempt(userId: number): { failed: number; passwordHash: string } | null {
+    const now = this.clock.now();
     const max = this.settings.get('security.maxFailedLogins');
-    const failed = u.failedLogins + 1;
-    if (failed >= max) {
-      const minutes = this.settings.get('security.loginLockMinutes');
-      this.db.transaction((tx) => {
-        tx.update(users).set({ failedLogins: 0, lockedUntil: this.clock.now() + minutes * MINUTE }).where(eq(users.id, u.id)).run();
-        writeAudit(tx, this.clock, { userId: u.id, action: 'account_locked', entity: 'user', entityId: u.id, after: { minutes } });
-      });
-      throw new AppError('ACCOUNT_LOCKED', { minutes });
+    const row = this.db
+      .update(users)
+      .set({ failedLogins: sql`${users.failedLogins} + 1` })
+      .where(
+        and(
+          eq(users.id, userId),
+          sql`(${users.lockedUntil} is null or ${users.lockedUntil} <= ${now})`,
+          sql`${users.failedLogins} < ${max}`,
+        ),
+      )
+      .returning({ failed: users.failedLogins, passwordHash: users.passwordHash })
+      .get();
+    return row ?? null;
+  }
+
+  /** A reserved attempt was wrong: the attempt that used up the last allowance locks the account. Returns whether it did. */
+  private settleFailure(userId: number, failed: number, where: 'login' | 'unlock' | 'changePassword'): boolean {
+    const max = this.settings.get('security.maxFailedLogins');
+    if (failed < max) {
+      writeAudit(this.db, this.clock, { userId, action: 'password_wrong', entity: 'user', entityId: userId, after: { where, failed } });
+      return false;
     }
-    this.db.update(users).set({ failedLogins: failed }).where(eq(users.id, u.id)).run();
+    const minutes = this.settings.get('security.loginLockMinutes');
+    this.db.transaction((tx) => {
+      tx.update(users).set({ failedLogins: 0, lockedUntil: this.clock.now() + minutes * MINUTE }).where(eq(users.id, userId)).run();
+      writeAudit(tx, this.clock, { userId, action: 'password_wrong', entity: 'user', entityId: userId, after: { where, failed } });
+      writeAudit(tx, this.clock, { userId, action: 'account_locked', entity: 'user', entityId: userId, after: { minutes } });
+    });
+    return true;
+  }
+
+  /**
+   * Checks the password of a logged-in user (unlock, change password) under the same counting as a
+   * login. Wrong: BAD_CREDENTIALS, or ACCOUNT_LOCKED (and the session ends) once the attempts are used up.
+   */
+  private async checkOwnPassword(s: SessionCtx, password: string, where: 'unlock' | 'changePassword'): Promise<void> {
+    const attempt = this.reserveAttempt(s.user.id);
+    if (!attempt) {
+      const u = this.db.select({ lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, s.user.id)).get();
+      if (!u) throw new AppError('UNAUTHENTICATED');
+      const left = Math.max(1, Math.ceil(((u.lockedUntil ?? this.clock.now()) - this.clock.now()) / MINUTE));
+      this.logout(s);
+      throw new AppError('ACCOUNT_LOCKED', { minutes: u.lockedUntil ? left : this.settings.get('security.loginLockMinutes') });
+    }
+    if (await verifyPassword(password, attempt.passwordHash)) {
+      this.db.update(users).set({ failedLogins: 0 }).where(eq(users.id, s.user.id)).run();
+      return;
+    }
+    if (this.settleFailure(s.user.id, attempt.failed, where)) {
+      // Using up the attempts at the lock screen or the password form ends the session too.
+      this.logout(s);
+      throw new AppError('ACCOUNT_LOCKED', { minutes: this.settings.get('security.loginLockMinutes') });
+    }
+    throw this.badCredentials();
   }
 
   /**
@@ -177,7 +242,9 @@ export class AuthService {
     if (!row) return null;
     const now = this.clock.now();
     const idle = now - row.s.lastSeenAt;
-    if (idle > this.settings.get('security.sessionIdleHours') * 60 * MINUTE || !row.u.active) {
+    // Idle too long, or older than the absolute lifetime however active (a stolen cookie does not live for ever).
+    const tooOld = now - row.s.createdAt > this.settings.get('security.sessionMaxDays') * 24 * 60 * MINUTE;
+    if (idle > this.settings.get('security.sessionIdleHours') * 60 * MINUTE || tooOld || !row.u.active) {
       this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
       this.events.publish({ sessionHash: tokenHash }, 'session.ended', { reason: 'expired' });
       return null;
@@ -219,22 +286,7 @@ export class AuthService {
   }
 
   async unlock(s: SessionCtx, password: string): Promise<SessionCtx> {
-    const u = this.db.select().from(users).where(eq(users.id, s.user.id)).get();
-    if (!u) throw new AppError('UNAUTHENTICATED');
-    if (u.lockedUntil && u.lockedUntil > this.clock.now()) {
-      throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((u.lockedUntil - this.clock.now()) / MINUTE) });
-    }
-    if (!(await verifyPassword(password, u.passwordHash))) {
-      try {
-        this.recordFailure(u);
-      } catch (e) {
-        // Five wrong passwords at the lock screen end the session too.
-        this.logout(s);
-        throw e;
-      }
-      throw new AppError('BAD_CREDENTIALS');
-    }
-    this.db.update(users).set({ failedLogins: 0 }).where(eq(users.id, u.id)).run();
+    await this.checkOwnPassword(s, password, 'unlock');
     this.setLocked(s.tokenHash, false);
     return { ...s, locked: false };
   }
@@ -253,14 +305,17 @@ export class AuthService {
   }
 
   async changePassword(s: SessionCtx, oldPassword: string, newPassword: string): Promise<SessionCtx> {
+    await this.checkOwnPassword(s, oldPassword, 'changePassword');
     const u = this.db.select().from(users).where(eq(users.id, s.user.id)).get();
-    if (!u || !(await verifyPassword(oldPassword, u.passwordHash))) throw new AppError('BAD_CREDENTIALS');
-    checkPasswordStrength(newPassword);
+    if (!u) throw new AppError('UNAUTHENTICATED');
     if (oldPassword === newPassword) throw new AppError('SAME_PASSWORD');
+    checkPasswordRules(newPassword, u.username);
+    await this.refuseRecentPassword(u.id, u.passwordHash, newPassword);
     const passwordHash = await hashPassword(newPassword);
     let ended: { h: string }[] = [];
     this.db.transaction((tx) => {
       tx.update(users).set({ passwordHash, mustChangePassword: false, updatedAt: this.clock.now() }).where(eq(users.id, u.id)).run();
+      this.rememberPassword(tx, u.id, passwordHash);
       // Other sessions of this user end: whoever knew the old password is out.
       ended = tx
         .delete(sessions)
@@ -271,6 +326,33 @@ export class AuthService {
     });
     this.announceEnded(ended);
     return { ...s, mustChangePassword: false };
+  }
+
+  /** The current password and the ones kept in password_history may not come back. */
+  private async refuseRecentPassword(userId: number, currentHash: string, candidate: string): Promise<void> {
+    const kept = this.db
+      .select({ h: passwordHistory.passwordHash })
+      .from(passwordHistory)
+      .where(eq(passwordHistory.userId, userId))
+      .orderBy(sql`${passwordHistory.id} desc`)
+      .limit(PASSWORD_HISTORY)
+      .all()
+      .map((r) => r.h);
+    const hashes = [...new Set([currentHash, ...kept])].slice(0, PASSWORD_HISTORY);
+    for (const h of hashes) if (await verifyPassword(candidate, h)) throw new AppError('WEAK_PASSWORD', { rule: 'recent' });
+  }
+
+  /** Keeps the newest PASSWORD_HISTORY hashes of a user's chosen passwords. */
+  private rememberPassword(tx: Db, userId: number, passwordHash: string): void {
+    tx.insert(passwordHistory).values({ userId, passwordHash, createdAt: this.clock.now() }).run();
+    tx.delete(passwordHistory)
+      .where(
+        and(
+          eq(passwordHistory.userId, userId),
+          sql`${passwordHistory.id} not in (select id from password_history where user_id = ${userId} order by id desc limit ${PASSWORD_HISTORY})`,
+        ),
+      )
+      .run();
   }
 
   setLocale(s: SessionCtx, locale: Locale): SessionCtx {
