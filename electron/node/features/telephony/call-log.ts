@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
 import { isWorkbenchManager } from '../service/workbench';
-import { ctiLookup, normaliseCallerId } from './cti-lookup';
+import { ctiLookup, localAreaCode, normaliseCallerId } from './cti-lookup';
 import { msg } from './messages';
 import type { SoftphoneSettings } from './settings';
 
@@ -67,7 +67,9 @@ export class CallLog {
         ? undefined
         : this.core.sqlite.prepare<[number], { id: number; assigneeId: number | null; customerId: number }>('select id, assignee_id as assigneeId, customer_id as customerId from tasks where id = ?').get(input.taskId);
     if (input.taskId !== undefined) {
-      if (!task) throw new AppError('NOT_FOUND');
+      // A task about a customer the user may not see does not exist for them (else the call would
+      // link that customer, show its name and land in its history).
+      if (!task || !customerVisible(this.core, s, task.customerId)) throw new AppError('NOT_FOUND');
       if (task.assigneeId !== null && task.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');
     }
     if (input.customerId !== undefined) {
@@ -175,7 +177,8 @@ export class CallLog {
       )
       .all(since, s.user.id, seat.extension || '\u0000');
     // A withheld or malformed caller ID cannot be called back: it stays in the call log only.
-    return rows.filter((r) => 'normalized' in normaliseCallerId(r.fromNumber ?? '')).map(toRow);
+    const areaCode = localAreaCode(this.core);
+    return rows.filter((r) => 'normalized' in normaliseCallerId(r.fromNumber ?? '', areaCode)).map(toRow);
   }
 
   /** The calls with a customer the user may see; recordings only where the user may play them. */
