@@ -1,9 +1,11 @@
 import path from 'node:path';
-import fs from 'node:fs';
 import { openDatabase, type Db, type Sqlite } from '../../db/client';
 import { systemClock, type Clock } from './clock';
 import { EventBus } from './events';
 import { dbFile } from './paths';
+import { lockDataFolder } from './data-folder/lock';
+import { makePrivateFolder, privateUmask, restrictExisting } from './data-folder/permissions';
+import { DataHealth } from './data-folder/health';
 import { SettingsService } from './features/admin/settings';
 import { AuthService } from './features/auth/service';
 import { ensureReferenceData } from './features/auth/bootstrap';
@@ -19,6 +21,9 @@ export interface CoreOptions {
   bootstrapAdmin?: boolean;
 }
 
+/** Where the nightly backups go (docs/data-folder.md). */
+export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+
 export interface Core {
   dataDir: string;
   dbFile: string;
@@ -33,6 +38,8 @@ export interface Core {
   visibility: CustomerVisibility;
   /** Customer quick find (customers.search). */
   search: CustomerSearch;
+  /** Whether the database may be written (start-up quick_check, nightly integrity_check, corrupt pages met by queries). */
+  health: DataHealth;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -41,10 +48,25 @@ export interface Core {
 /** Builds everything the app runs on: database (migrated), services, event bus. Plain Node. */
 export async function createCore(opts: CoreOptions): Promise<Core> {
   const dataDir = path.resolve(opts.dataDir);
-  fs.mkdirSync(dataDir, { recursive: true });
+  // Personal data: the folder and everything in it readable by this user only (docs/data-folder.md).
+  privateUmask();
+  makePrivateFolder(dataDir);
+  // One process per data folder, before the database is touched: a second instance is refused here.
+  const lock = lockDataFolder(dataDir);
   const file = dbFile(dataDir);
   const clock = opts.clock ?? systemClock;
-  const { sqlite, db } = openDatabase(file, { busyTimeoutMs: opts.busyTimeoutMs });
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    restrictExisting(dataDir);
+    opened = openDatabase(file, { busyTimeoutMs: opts.busyTimeoutMs });
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+  const { sqlite, db } = opened;
+  const health = new DataHealth(file, backupsDir(dataDir), () => clock.now());
+  // Off the main thread: at 1M customers it reads the whole file for seconds (docs/data-folder.md).
+  health.startupCheck();
   ensureReferenceData(sqlite);
   const events = new EventBus();
   const settings = new SettingsService(db, clock);
@@ -64,7 +86,11 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     customers,
     visibility,
     search: new CustomerSearch(sqlite, visibility),
+    health,
     firstRun,
-    close: () => sqlite.close(),
+    close: () => {
+      sqlite.close();
+      lock.release();
+    },
   };
 }

@@ -25,6 +25,7 @@ import { smsHandlers } from './features/sms/sms-handlers';
 import { serviceVisitsHandlers, surveysHandlers } from './features/service/service-visits-handlers';
 import { telephonyHandlers } from './features/telephony/handlers';
 import { schedulerHandlers } from './features/scheduler/handlers';
+import { systemHandlers } from './features/system/handlers';
 
 export interface HandlerCtx {
   core: Core;
@@ -72,6 +73,7 @@ export const handlers: Handlers<Api> = {
   ...surveysHandlers,
   ...telephonyHandlers,
   ...schedulerHandlers,
+  ...systemHandlers,
 };
 
 export type { MethodName };

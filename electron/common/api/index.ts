@@ -18,6 +18,7 @@ import { serviceVisitsApi } from './service-visits';
 import { surveysApi } from './surveys';
 import { telephonyApi } from './telephony';
 import { schedulerApi } from './scheduler';
+import { systemApi } from './system';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -44,6 +45,7 @@ export const api = {
   ...surveysApi,
   ...telephonyApi,
   ...schedulerApi,
+  ...systemApi,
 } as const;
 
 export type Api = typeof api;
@@ -73,3 +75,4 @@ export type * from './service-visits';
 export type * from './surveys';
 export type * from './telephony';
 export type * from './scheduler';
+export type * from './system';

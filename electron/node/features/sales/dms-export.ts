@@ -5,6 +5,7 @@ import { deliveries } from '../../../../db/schema';
 import type { DmsStatus } from '../../../common/api/sales';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
 import { AuditedWriter } from '../admin/audited';
 
 /**
@@ -151,8 +152,9 @@ export class DmsExporter {
     let error: string | null = null;
     const tmp = `${file}.${process.pid}.tmp`;
     try {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(tmp, content, 'utf8');
+      // Buyer's name, phone and ID number: readable by the app's user only, wherever the folder is.
+      fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+      fs.writeFileSync(tmp, content, { encoding: 'utf8', mode: PRIVATE_FILE_MODE });
       fs.renameSync(tmp, file);
     } catch (err) {
       error = `${(err as NodeJS.ErrnoException).code ?? 'ERROR'}: ${(err as Error).message}`.slice(0, 500);

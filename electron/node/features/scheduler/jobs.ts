@@ -1,7 +1,7 @@
 import { GENERATION_JOBS } from './generation';
 import type { JobDef } from './job';
 import { registerJobs } from './job-list';
-import { databaseBackup, overdueEscalation, sessionCleanup } from './maintenance';
+import { databaseBackup, integrityCheck, overdueEscalation, sessionCleanup } from './maintenance';
 import { smsDueBatches } from '../sms/scheduled-job';
 import { recordingRetention } from '../telephony/retention-job';
 
@@ -18,6 +18,7 @@ export const JOBS: readonly JobDef[] = [
   ...GENERATION_JOBS,
   overdueEscalation,
   smsDueBatches,
+  integrityCheck,
   databaseBackup,
   sessionCleanup,
   recordingRetention,

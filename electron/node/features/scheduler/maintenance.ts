@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND_CODES } from '../../../common/service-tasks';
 import { addDays } from '../grid/dates';
 import { NotificationService, type NewNotification } from '../sales/notifications';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
+import { backupsDir } from '../../core';
 import { plannedLabel } from './cron';
 import type { JobDef } from './job';
 
@@ -68,6 +70,25 @@ export const overdueEscalation: JobDef = {
   },
 };
 
+/**
+ * 数据库完整性检查: PRAGMA integrity_check (every page, every index against its table) in a worker
+ * with its own connection, before the backup: a damaged file stops writing (dispatch refuses
+ * changes, every screen shows the banner) and is not backed up over the good backups.
+ */
+export const integrityCheck: JobDef = {
+  id: 'maintenance.integrity',
+  label: { zh: '数据库完整性检查', en: 'Database integrity check' },
+  cron: '30 2 * * *',
+  catchUp: false,
+  transactional: false,
+  async run(ctx) {
+    const r = await ctx.core.health.check('integrity_check', 'nightly');
+    if (r.failed) throw new Error(`integrity_check could not run: ${r.problems.join('; ')}`);
+    if (!r.ok) throw new Error(`数据库已损坏 / database damaged: ${r.problems.slice(0, 3).join('; ')}`);
+    return { created: 0, skipped: {} };
+  },
+};
+
 const BACKUP_RE = /^ds-crm-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/;
 
 /**
@@ -82,11 +103,15 @@ export const databaseBackup: JobDef = {
   catchUp: false,
   transactional: false,
   async run(ctx) {
-    const dir = path.join(ctx.core.dataDir, 'backups');
-    fs.mkdirSync(dir, { recursive: true });
+    // A damaged file copied over the good backups would rotate the last good one out.
+    if (ctx.core.health.damaged) throw new Error('数据库已损坏,未备份 / database damaged, not backed up');
+    const dir = backupsDir(ctx.core.dataDir);
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
     const name = `ds-crm-${plannedLabel(ctx.plannedAt, ctx.core.settings.get('dealer.timeZone')).replace(' ', '-').replace(':', '')}.sqlite`;
     const tmp = path.join(dir, `${name}.part`);
     await ctx.core.sqlite.backup(tmp);
+    // Private like the database itself, whatever the umask of the process.
+    if (process.platform !== 'win32') fs.chmodSync(tmp, PRIVATE_FILE_MODE);
     fs.renameSync(tmp, path.join(dir, name));
     const keep = ctx.core.settings.get('scheduler.backupKeep');
     const all = fs

@@ -99,8 +99,11 @@ export class Scheduler {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
-    this.cronTasks.push(schedule('* * * * *', () => void this.tick().catch(() => undefined), { timezone: this.tz, name: `ds-crm-scheduler-${this.instanceId}`, noOverlap: true, suppressMissedWarning: true }));
-    void this.tick().catch(() => undefined);
+    // A tick that fails (database busy or damaged, disk full) is logged and the next minute tries
+    // again: a wake-up never takes the process down.
+    const wake = () => void this.tick().catch((e: unknown) => console.error(`[scheduler] tick failed, next one in a minute:`, e));
+    this.cronTasks.push(schedule('* * * * *', wake, { timezone: this.tz, name: `ds-crm-scheduler-${this.instanceId}`, noOverlap: true, suppressMissedWarning: true }));
+    wake();
   }
 
   /** Stops the wake-ups, waits for a running tick, and hands the lease back. */
@@ -137,6 +140,8 @@ export class Scheduler {
 
   private async doTick(): Promise<TickReport> {
     const report: TickReport = { leader: false, runs: [] };
+    // A damaged database is not written to (docs/data-folder.md); jobs resume after the restore.
+    if (this.core.health.damaged) return report;
     const now = this.core.clock.now();
     if (!this.lease.acquire(now)) return report;
     report.leader = true;

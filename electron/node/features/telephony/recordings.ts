@@ -8,6 +8,7 @@ import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
 import { patchWebmDuration } from './webm-duration';
 
 interface RecRow {
@@ -60,7 +61,7 @@ export class Recordings {
       if (input.seq !== 0) throw new AppError('INVALID_INPUT', { issues: msg('chunkGap', locale, { expected: 0, seq: input.seq }) });
       const d = new Date(this.core.clock.now());
       const rel = path.posix.join('recordings', `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, `call-${input.callId}.${extOf(input.mime)}`);
-      fs.mkdirSync(path.dirname(path.join(this.core.dataDir, rel)), { recursive: true });
+      fs.mkdirSync(path.dirname(path.join(this.core.dataDir, rel)), { recursive: true, mode: PRIVATE_DIR_MODE });
       const id = Number(
         this.core.sqlite
           .prepare('insert into recordings (call_id, customer_id, path, mime, size_bytes, complete, created_at) values (?, ?, ?, ?, 0, 0, ?)')
@@ -73,7 +74,7 @@ export class Recordings {
     if (input.seq < expected) return { recordingId: rec.id, sizeBytes: rec.size_bytes };
     if (input.seq > expected) throw new AppError('INVALID_INPUT', { issues: msg('chunkGap', locale, { expected, seq: input.seq }) });
     try {
-      fs.appendFileSync(path.join(this.core.dataDir, rec.path), data);
+      fs.appendFileSync(path.join(this.core.dataDir, rec.path), data, { mode: PRIVATE_FILE_MODE });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT') throw new AppError('CONFLICT', { reason: msg('diskFull', locale) });
@@ -156,7 +157,7 @@ function writeDuration(file: string, durationMs: number): number | null {
     const patched = patchWebmDuration(head.subarray(0, n), durationMs);
     if (!patched) return null;
     const tmp = `${file}.tmp`;
-    const out = fs.openSync(tmp, 'w');
+    const out = fs.openSync(tmp, 'w', PRIVATE_FILE_MODE);
     try {
       fs.writeSync(out, patched.head);
       const input = fs.openSync(file, 'r');

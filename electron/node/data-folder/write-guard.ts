@@ -1,0 +1,34 @@
+import { AppError } from '../errors';
+import type { DataHealth } from './health';
+
+/**
+ * Methods that still run on a damaged database: keeping a session (log in and out, lock, unlock,
+ * the session's own bookkeeping) and every method that only reads. The API contract has no
+ * read/write flag, so reads are named by the verb their method ends with; anything else (create,
+ * save, update, assign, import, export with its audit row, …) is refused. A new read method with
+ * another verb is refused too — the safe side — until it is listed here.
+ */
+const SESSION_METHODS = new Set(['auth.login', 'auth.logout', 'auth.session', 'auth.lock', 'auth.unlock', 'auth.ping', 'auth.setLocale', 'system.health']);
+const READ_VERBS = new Set([
+  'list', 'get', 'search', 'lookup', 'query', 'count', 'columns', 'checkPhone', 'assignableOwners', 'today', 'day', 'noShows', 'advisors',
+  'proactiveCandidates', 'assignees', 'templates', 'consultants', 'activitiesOf', 'params', 'stalled', 'noNextActivity', 'noPlan',
+  'ofCustomer', 'vehicle', 'vehicles', 'daily', 'schedule', 'preview', 'batches', 'batch', 'customerHistory', 'settings', 'status',
+  'rates', 'agents', 'missed', 'overview', 'records', 'load', 'credentials',
+]);
+
+export function isReadMethod(method: string): boolean {
+  return SESSION_METHODS.has(method) || READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
+}
+
+/** dispatch's one hook: a change on a damaged database is refused with a clear code and message. */
+export function guardWrites(health: DataHealth, method: string): void {
+  if (health.damaged && !isReadMethod(method)) throw new AppError('DATABASE_DAMAGED', { backupsDir: health.backupsDir });
+}
+
+/** A query that met a damaged page: the database is marked damaged and the caller gets the same clear error. */
+export function damageError(health: DataHealth, err: unknown): AppError | null {
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB') return null;
+  health.markDamaged('runtime', [`${code}: ${(err as Error).message}`]);
+  return new AppError('DATABASE_DAMAGED', { backupsDir: health.backupsDir });
+}
