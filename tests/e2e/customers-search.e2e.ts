@@ -1,6 +1,6 @@
 /** Customer screens on a 100,000-customer demo database: quick find by 4 phone digits opens the card; create with the duplicate-phone warning and field messages. */
 import { describe, expect, it } from 'vitest';
-import { formatPhone } from '../../electron/common/phone-format';
+import { formatPhone } from '../../electron/common/phone';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 

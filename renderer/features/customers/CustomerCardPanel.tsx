@@ -8,7 +8,7 @@ import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
 import { CustomerForm } from './CustomerForm';
 import { dictLabel, useDictionary } from './dictionaries';
 import { useNavigation } from '../../shell/navigation';
-import { formatPhone } from '../../../electron/common/phone-format';
+import { formatPhone } from '../../../electron/common/phone';
 import { PhoneLink } from '../telephony/PhoneLink';
 import { callOutcomeLabel, RecordingBadge } from '../telephony/RecordingBadge';
 import { SALES_ROLES } from '../../../electron/common/api/sales';

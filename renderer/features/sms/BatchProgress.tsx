@@ -3,7 +3,7 @@ import type { SmsBatchProgress, SmsBatchRow, SmsMessageRow } from '../../../elec
 import { call, isApiError, onEvent } from '../../api';
 import { Button, Table } from '../../ui';
 import { useSmsT } from './messages';
-import { formatPhone } from '../../../electron/common/phone-format';
+import { formatPhone } from '../../../electron/common/phone';
 
 /**
  * One batch live: queued / sent / delivered / failed with a progress bar (updated by the

@@ -6,7 +6,7 @@ import { call, isApiError } from '../../api';
 import { Button, Dialog } from '../../ui';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
-import { formatPhone } from '../../../electron/common/phone-format';
+import { formatPhone } from '../../../electron/common/phone';
 
 export const MERGE_FIELDS = ['姓名', '称呼', '车牌', '车型', '到期日', '预约时间', '经销商', '顾问', '顾问电话'];
 

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CallLogRow } from '../../../electron/common/api/telephony';
-import { formatPhone } from '../../../electron/common/phone-format';
+import { displayPhone } from '../../../electron/common/phone';
 import { call } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { Button, Toolbar } from '../../ui';
 import { useNavigation } from '../../shell/navigation';
-import { displayNumber } from './dial';
 import { useSoftphone } from './SoftphoneProvider';
 import { useTelT } from './i18n';
 
@@ -47,7 +46,7 @@ export function CallLogScreen() {
             {rows.map((r) => (
               <tr key={r.id}>
                 <td className="mono">{formatDateTime(r.startedAt).slice(0, 16)}</td>
-                <td className="mono">{displayNumber(r.fromNumber, formatPhone)}</td>
+                <td className="mono">{displayPhone(r.fromNumber)}</td>
                 <td>
                   {r.customerId ? (
                     <button type="button" className="link" onClick={() => openCustomer(r.customerId!, r.customerName ?? undefined)}>

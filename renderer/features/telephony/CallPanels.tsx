@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { CALL_OUTCOMES, type CtiLookupResult } from '../../../electron/common/api/telephony';
-import { formatPhone } from '../../../electron/common/phone-format';
+import { formatPhone } from '../../../electron/common/phone';
 import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { Button, Dialog, TextField, useToast } from '../../ui';

@@ -1,5 +1,5 @@
 import type { ICellRendererParams } from 'ag-grid-community';
-import { formatPhone } from '../../../electron/common/phone-format';
+import { formatPhone } from '../../../electron/common/phone';
 import { useTelT } from './i18n';
 import { requestDial } from './dial';
 

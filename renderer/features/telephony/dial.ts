@@ -26,11 +26,3 @@ export function withPrefix(number: string, prefix: string): string {
   const digits = number.replace(/^\+/, '00');
   return prefix && digits.length >= 7 ? prefix + digits : digits;
 }
-
-/** A number from the call log in the one readable form where it is a Chinese number (138 0013 8000). */
-export function displayNumber(raw: string | null, format: (normalized: string) => string | null): string {
-  if (!raw) return '';
-  const digits = raw.replace(/[\s\-()]/g, '').replace(/^(\+86|0086)/, '');
-  const normalized = /^1\d{10}$/.test(digits) ? `86${digits}` : /^0[1-9]\d{8,10}$/.test(digits) ? `86${digits.slice(1)}` : null;
-  return (normalized && format(normalized)) || raw;
-}

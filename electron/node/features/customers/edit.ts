@@ -12,7 +12,7 @@ import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
 import { Dictionaries } from './dictionaries';
-import { isPhoneError, normalizePhone } from './phone';
+import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { normalizePlate } from './plate';
 import { birthdayOfIdNumber, genderOfIdNumber, idNumberProblem, isPlausibleEmail, isRealDate, isValidUscc, isValidVin } from './validate';
 import { teamOwnerIdsSql } from './visibility';

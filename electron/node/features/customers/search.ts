@@ -30,6 +30,7 @@ import type { SearchHit } from '../../../common/api/customers';
 import type { Sqlite } from '../../../../db/client';
 import type { SessionCtx } from '../auth/service';
 import type { CustomerVisibility } from './visibility';
+import { nationalDigits, normalizedPrefix } from '../../../common/phone';
 
 type Field = SearchHit['matched'];
 
@@ -75,13 +76,9 @@ export function parseSearchInput(q: string): SearchQuery | null {
     .trim();
   if (!text) return null;
   if (/^\+?[\d\s\-.()/]+$/.test(text) && /\d/.test(text)) {
-    let digits = text.replace(/\D/g, '');
-    // A number typed with its country code: compare the national part, as the index holds it.
-    // Without a '+', 0086 / 86 count as a country code only in front of a long number: '0086' or
-    // '8613' alone are more likely the last digits of a phone.
-    if (text.startsWith('+86')) digits = digits.slice(2);
-    else if (digits.startsWith('0086') && digits.length > 9) digits = digits.slice(4);
-    else if (digits.startsWith('86') && digits.length > 9) digits = digits.slice(2);
+    // A number typed with its country code: compare the national part, as the index holds it
+    // (the one set of fragment rules: common/phone/filter.ts).
+    const digits = nationalDigits(text, false);
     if (!digits) return null;
     return { text, name: null, phone: digits, plate: digits, vin: digits };
   }
@@ -232,7 +229,7 @@ export class CustomerSearch {
     if (q.phone && q.phone.length >= 3) {
       // Stored as 86 + national significant number: a landline typed with its trunk 0 drops it;
       // the value comes back in the national form the ranking compares.
-      const [lo, hi] = range(`86${q.phone.startsWith('0') ? q.phone.slice(1) : q.phone}`);
+      const [lo, hi] = range(normalizedPrefix(q.phone));
       out.push({
         field: 'phone',
         kind: 'prefix',

@@ -7,7 +7,7 @@ import { openDatabase, type Sqlite } from '../../../../db/client';
 import { ROLES } from '../../../common/roles';
 import { STAGES } from '../../../common/stages';
 import { verifyPassword } from '../auth/password';
-import { normalizePhone, isPhoneError } from '../customers/phone';
+import { normalizePhone, isPhoneError } from '../../../common/phone';
 import { birthdayOfIdNumber, genderOfIdNumber, isValidIdNumber, isValidUscc, isValidVin } from '../customers/validate';
 import { CITIES, CITY_BY_NAME, plateMatchesCity } from './cities';
 import { localMs, parseDay } from './dates';

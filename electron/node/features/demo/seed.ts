@@ -19,7 +19,7 @@ import { ROLES, type Role } from '../../../common/roles';
 import { STAGES } from '../../../common/stages';
 import { ensureReferenceData } from '../auth/bootstrap';
 import { hashPassword } from '../auth/password';
-import { normalizePhone, isPhoneError } from '../customers/phone';
+import { normalizePhone, isPhoneError } from '../../../common/phone';
 import { CITIES, DEALER_CITY, ROADS, COMPOUNDS, type City } from './cities';
 import { DayTable, MS_PER_DAY, addYears, localMs, parseDay, todayInShanghai } from './dates';
 import { ABANDON_REASONS, insertStandardDictionaries } from '../admin/reference-dictionaries';

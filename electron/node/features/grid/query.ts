@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { phoneFilterDigits } from '../../../common/phone-format';
+import { phoneContainsPatterns, phonePrefix } from '../../../common/phone';
 import {
   BOOLEAN_OPS,
   DATE_RELATIVE_OPS,
@@ -82,10 +82,17 @@ export function condition(ctx: BuildCtx, cond: Condition): SQL {
     case 'text': {
       let v = text(cond.value, c.id);
       if (c.phone) {
-        // Phone cells hold the normalised number: compare digits with digits, whatever the user typed.
-        const digits = phoneFilterDigits(v, op === 'startsWith' || op === 'equals' || op === 'notEquals');
-        if (!digits) throw invalid(`column '${c.id}' needs digits of a phone number`);
-        v = digits;
+        // Phone cells hold the normalised number (86 + national, no trunk 0): compare it with the
+        // typed fragment put through the same rules (common/phone/filter.ts), whatever was typed.
+        if (op === 'contains' || op === 'notContains') {
+          const patterns = phoneContainsPatterns(v);
+          if (!patterns) throw invalid(`column '${c.id}' needs digits of a phone number`);
+          const likes = patterns.map((p) => like(e, `%${escapeLike(p)}%`, op === 'notContains'));
+          return sql`(${sql.join(likes, op === 'contains' ? sql` or ` : sql` and `)})`;
+        }
+        const prefix = op === 'endsWith' ? v.normalize('NFKC').replace(/\D/g, '') : phonePrefix(v);
+        if (!prefix) throw invalid(`column '${c.id}' needs digits of a phone number`);
+        v = prefix;
       }
       if (op === 'contains') return like(e, `%${escapeLike(v)}%`);
       if (op === 'notContains') return like(e, `%${escapeLike(v)}%`, true);
@@ -153,10 +160,10 @@ function search(def: DatasetDef, term: string): SQL | null {
   const parts: SQL[] = [
     def.searchCustomerId === 'c.id' ? sql`(c.name >= ${t} and c.name < ${hi})` : sql`${cid} in (select id from customers where name >= ${t} and name < ${hi})`,
   ];
-  const digits = t.replace(/[\s-]/g, '');
-  if (/^\+?\d{3,}$/.test(digits)) {
-    const d = digits.replace(/^\+/, '');
-    const n = d.startsWith('86') ? d : `86${d}`;
+  // A phone prefix as typed ('0755-8888', '+86 138', '138 0013'), as the stored form's prefix.
+  const compact = t.normalize('NFKC').replace(/[\s-]/g, '');
+  const n = /^\+?\d{3,}$/.test(compact) ? phonePrefix(compact) : null;
+  if (n) {
     parts.push(sql`${cid} in (select customer_id from customer_phones where normalized >= ${n} and normalized < ${`${n};`})`);
   }
   return sql`(${sql.join(parts, sql` or `)})`;

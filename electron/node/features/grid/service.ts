@@ -11,7 +11,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
 import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx, type IdDir } from './query';
 

@@ -4,7 +4,7 @@ import type { BirthdayRow } from '../../../common/api/sales-analysis';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 import { addDays, relativeRange, todayIn } from '../grid/dates';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 

@@ -13,7 +13,7 @@ import { Dictionaries } from '../customers/dictionaries';
 import { isDate, todayIn } from '../grid/dates';
 import { dmsFileName } from './dms-export';
 import { primaryPhoneExpr } from '../customers/primary-phone';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 
 export type OpportunitySource = 'market' | 'phone' | 'outbound' | 'showroom';
 export const OPPORTUNITY_SOURCES: readonly OpportunitySource[] = ['market', 'phone', 'outbound', 'showroom'];

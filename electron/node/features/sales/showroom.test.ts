@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
-import { normalizePhone } from '../customers/phone';
+import { normalizePhone } from '../../../common/phone';
 import { localTime } from './showroom';
 
 /**

@@ -12,7 +12,7 @@ import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
 import { CustomerEditService, maskName } from '../customers/edit';
-import { isPhoneError, normalizePhone } from '../customers/phone';
+import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { addDays, dayStartMs, isDate, todayIn } from '../grid/dates';
 import { salesOf } from './services';
 

@@ -11,7 +11,7 @@ import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
 import { createTasks } from './tasks';
 import { primaryPhoneExpr } from '../customers/primary-phone';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 
 const STATUS_ZH: Record<AppointmentStatus, string> = { booked: '已预约', arrived: '已到店', no_show: '未到店', cancelled: '已取消' };
 

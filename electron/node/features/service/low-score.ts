@@ -10,7 +10,7 @@ import { SalesProblems } from '../sales/opportunities';
 import { MANAGER_ROLES } from '../../../common/roles';
 import { taskNaturalKey } from './tasks';
 import { primaryPhoneExpr } from '../customers/primary-phone';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 
 /**
  * CSI / SSI low-score rules (reference/003).

@@ -10,7 +10,7 @@ import { createTasks, type NewTask } from './tasks';
 import { selectionIds } from './list-selection';
 import { FIRST_SERVICE_DAYS } from './reminder-rules';
 import { birthdayRuleSql, dndSql, estimatedMileageSql, kindDateColumn, localPatternOf, ruleParams, vehicleRuleSql, visitsSql } from './reminder-sql';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 
 export interface RegularServiceOptions {

@@ -12,7 +12,7 @@ import { createTasks } from './tasks';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { RevisitTemplates, revisitScore } from './revisit-templates';
 import { primaryPhoneExpr } from '../customers/primary-phone';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 
 type SaveInput = Required<Pick<RevisitSaveInput, 'kind' | 'eventId' | 'outcome'>> & {
   templateId?: number | null;

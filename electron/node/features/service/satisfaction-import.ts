@@ -5,7 +5,7 @@ import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { writeAudit } from '../admin/audit';
 import { todayIn } from '../grid/dates';
-import { isPhoneError, normalizePhone } from '../customers/phone';
+import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { cleanPlate } from '../customers/plate';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { BadRows, columnsOf, missingColumns, readImport } from './ro-import';

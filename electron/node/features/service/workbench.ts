@@ -12,7 +12,7 @@ import { todayIn } from '../grid/dates';
 import { isRealDescription, lowScoreDueDate, LowScoreService } from './low-score';
 import { CareProblems } from './service-visits-messages';
 import { primaryPhoneExpr } from '../customers/primary-phone';
-import { formatPhone } from '../../../common/phone-format';
+import { formatPhone } from '../../../common/phone';
 
 const OPEN_TASK = "('open', 'in_progress')";
 /** The unassigned pool on the workbench lists this many; 任务分配 pages through all of them. */

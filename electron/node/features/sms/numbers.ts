@@ -4,7 +4,7 @@
  * spaces, dashes, full-width digits). Only mobiles can receive SMS; everything else is listed
  * with its line and reason, never silently dropped.
  */
-import { isPhoneError, normalizePhone } from '../customers/phone';
+import { isPhoneError, normalizePhone } from '../../../common/phone';
 
 export interface ParsedNumbers {
   numbers: { raw: string; number: string; line: number }[];

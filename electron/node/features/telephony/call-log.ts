@@ -7,7 +7,7 @@ import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
 import { isWorkbenchManager } from '../service/workbench';
-import { ctiLookup, normaliseCallerId } from './cti-lookup';
+import { ctiLookup, localAreaCode, normaliseCallerId } from './cti-lookup';
 import { msg } from './messages';
 import type { SoftphoneSettings } from './settings';
 
@@ -177,7 +177,8 @@ export class CallLog {
       )
       .all(since, s.user.id, seat.extension || '\u0000');
     // A withheld or malformed caller ID cannot be called back: it stays in the call log only.
-    return rows.filter((r) => 'normalized' in normaliseCallerId(r.fromNumber ?? '')).map(toRow);
+    const areaCode = localAreaCode(this.core);
+    return rows.filter((r) => 'normalized' in normaliseCallerId(r.fromNumber ?? '', areaCode)).map(toRow);
   }
 
   /** The calls with a customer the user may see; recordings only where the user may play them. */

@@ -1,18 +1,28 @@
 import { sql } from 'drizzle-orm';
 import type { CtiLookupResult, CtiMatch } from '../../../common/api/telephony';
-import { formatPhone } from '../../../common/phone-format';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
-import { isPhoneError, normalizePhone } from '../customers/phone';
+import { dealerAreaCode, formatPhone, isPhoneError, normalizePhone } from '../../../common/phone';
 
 /** Caller IDs that mean "no number" (SIP anonymous, carriers' withheld markers). */
 const WITHHELD = /^(anonymous|withheld|private|restricted|unknown|unavailable|匿名|未知|隐藏号码)$/i;
 
-/** A number usable for lookup, or why not: the same normalisation as the customer form's phones. */
-export function normaliseCallerId(raw: string): { normalized: string } | { unknownReason: 'withheld' | 'invalid' } {
+/**
+ * The dealer's area code for caller IDs without one (local PSTN calls often arrive as "62916000"):
+ * 系统设置 'dealer.areaCode', or the code of 'dealer.city' when that is empty.
+ */
+export function localAreaCode(core: Core): string | null {
+  return dealerAreaCode({ areaCode: core.settings.get('dealer.areaCode'), city: core.settings.get('dealer.city') });
+}
+
+/**
+ * A number usable for lookup, or why not: the same normalisation as the customer form's phones,
+ * with a 7–8 digit local number taken as one in the dealer's area (`areaCode`).
+ */
+export function normaliseCallerId(raw: string, areaCode: string | null = null): { normalized: string } | { unknownReason: 'withheld' | 'invalid' } {
   const n = raw.trim();
   if (n === '' || WITHHELD.test(n)) return { unknownReason: 'withheld' };
-  const r = normalizePhone(n);
+  const r = normalizePhone(n, { areaCode });
   return isPhoneError(r) ? { unknownReason: 'invalid' } : { normalized: r.normalized };
 }
 
@@ -25,7 +35,7 @@ const MAX_MATCHES = 20;
  */
 export function ctiLookup(core: Core, s: SessionCtx, rawNumber: string): CtiLookupResult {
   const number = rawNumber.trim();
-  const n = normaliseCallerId(number);
+  const n = normaliseCallerId(number, localAreaCode(core));
   if (!('normalized' in n)) return { number, normalized: null, unknownReason: n.unknownReason, matches: [], hiddenCount: 0 };
   const visible = core.visibility.visibleSql(s, 'c');
   const rows = core.db.all<{ id: number; name: string; ownerName: string | null; visible: number }>(sql`

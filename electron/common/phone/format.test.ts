@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhone, phoneFilterDigits } from './phone-format';
+import { displayPhone, formatPhone } from './format';
 
 describe('formatPhone', () => {
   it('shows mobiles 3-4-4 and landlines with their area code', () => {
@@ -16,14 +16,13 @@ describe('formatPhone', () => {
   });
 });
 
-describe('phoneFilterDigits', () => {
-  it('keeps only digits for contains, and puts the country code in front for starts-with / equals', () => {
-    expect(phoneFilterDigits('138 0013', false)).toBe('1380013');
-    expect(phoneFilterDigits('138 0013', true)).toBe('861380013');
-    expect(phoneFilterDigits('0755-8888', true)).toBe('867558888');
-    expect(phoneFilterDigits('+86 138', true)).toBe('86138');
-    expect(phoneFilterDigits('0086 138', true)).toBe('86138');
-    expect(phoneFilterDigits('１３８', false)).toBe('138');
-    expect(phoneFilterDigits('张三', false)).toBeNull();
+describe('displayPhone (call log, caller ID as it came)', () => {
+  it('shows Chinese numbers in the readable form and anything else as it came', () => {
+    expect(displayPhone('+8613900139001')).toBe('139 0013 9001');
+    expect(displayPhone('075588881234')).toBe('0755-8888 1234');
+    expect(displayPhone('0086 10 6552 9988')).toBe('010-6552 9988');
+    expect(displayPhone('1002')).toBe('1002');
+    expect(displayPhone('anonymous')).toBe('anonymous');
+    expect(displayPhone(null)).toBe('');
   });
 });

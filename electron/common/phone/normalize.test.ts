@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, isPhoneError } from './phone';
+import { normalizePhone, isPhoneError } from './normalize';
 
 const ok = (raw: string) => {
   const r = normalizePhone(raw);
+  if (isPhoneError(r)) throw new Error(`${raw}: ${r.error}`);
+  return r;
+};
+const ok2 = (raw: string, areaCode: string) => {
+  const r = normalizePhone(raw, { areaCode });
   if (isPhoneError(r)) throw new Error(`${raw}: ${r.error}`);
   return r;
 };
@@ -86,5 +91,39 @@ describe('normalizePhone: errors', () => {
       expect(r.error).toMatch(message);
       expect(r.error).toContain(' / '); // Chinese and English
     }
+  });
+});
+
+describe("normalizePhone: local numbers without an area code take the dealer's", () => {
+  it("completes a 7–8 digit local number with the dealer's area code (大连 0411)", () => {
+    expect(ok2('62916000', '0411')).toEqual({ normalized: '8641162916000', kind: 'landline' });
+    expect(ok2('6291 600', '0411')).toEqual({ normalized: '864116291600', kind: 'landline' });
+    expect(ok2('８８８８ １２３４', '010')).toEqual({ normalized: '861088881234', kind: 'landline' });
+    // The same customer typed with the area code is the same stored number.
+    expect(ok2('62916000', '0411').normalized).toBe(ok('0411-62916000').normalized);
+  });
+  it('leaves numbers that carry their own area code, and mobiles, alone', () => {
+    expect(ok2('0755-88881234', '0411').normalized).toBe('8675588881234');
+    expect(ok2('+86 138 0013 8000', '0411').normalized).toBe('8613800138000');
+  });
+  it('still refuses what is no local number, with the dealer code or without one', () => {
+    for (const [raw, message] of [['02916000', /malformed|前缀|7–8/], ['12916000', /11 digits/], ['6291', /Unrecognised/]] as const) {
+      const r = normalizePhone(raw, { areaCode: '0411' });
+      expect(isPhoneError(r) && r.error).toMatch(message);
+    }
+    expect(normalizePhone('62916000', { areaCode: '' })).toMatchObject({ error: expect.stringMatching(/area code/) });
+    expect(normalizePhone('62916000', { areaCode: '411' })).toMatchObject({ error: expect.stringMatching(/area code/) });
+  });
+});
+
+describe('normalizePhone: service numbers are never a customer phone', () => {
+  it.each([
+    ['4008123123', /400\/800/],
+    ['800-810-8888', /400\/800/],
+    ['95588', /95xxx/],
+    ['96166', /95xxx/],
+    ['955 88', /95xxx/],
+  ])('%s', (raw, message) => {
+    expect(normalizePhone(raw, { areaCode: '0411' })).toMatchObject({ error: expect.stringMatching(message) });
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Phone numbers as people type them → one normalised form, so that a caller's number finds the
- * customer (screen pop) and duplicates can be found.
+ * THE phone normaliser: every place that stores or compares phone numbers (customer form, showroom
+ * walk-ins, imports, caller ID, SMS numbers, grid filters, quick find, the renderer's dial box)
+ * goes through this folder, so a number typed one way finds the same number typed another way.
  *
- * Normalised = country code 86 + the national significant number, i.e. without the trunk '0':
+ * Normalised = country code 86 + the national significant number, i.e. without the trunk '0'
+ * (this is E.164 without its '+', the form every existing database already holds):
  *   mobile   138 0013 8000          → 8613800138000
  *   landline (0755) 8888 1234        → 8675588881234
  *   landline 010-6552 9988           → 861065529988
@@ -10,7 +12,22 @@
  * Accepted: '+86', '0086' or a bare '86' in front; spaces, dashes, dots, slashes and parentheses
  * anywhere; full-width digits and punctuation (０-９ ＋ （ ） －, ideographic space). Landlines need
  * their area code: 010, 02x (3 digits with the 0), 0xxx (4 digits) for the rest, followed by a
- * 7- or 8-digit local number that does not start with 0 or 1. Anything else is an error.
+ * 7- or 8-digit local number that does not start with 0 or 1. A local number without its area code
+ * ("62916000", as local PSTN calls often arrive) is accepted only when the caller passes the
+ * dealer's area code (`areaCode`, setting 'dealer.areaCode'); otherwise it is an error saying so.
+ * Service numbers (400/800, 95xxx/96xxx hotlines) are never a customer's phone. Anything else is an
+ * error with a zh-CN / English reason, and the caller keeps what was typed.
+ *
+ * Why not libphonenumber-js (evaluated: 1.13.16, 'max' metadata, 156 kB)? It parses +86 / 0086 /
+ * 86, full-width digits, mobiles and landlines with their area code to the same E.164 form, so it
+ * would fit as a parser, but: (1) it cannot complete a local number without its area code
+ * ("62916000" → +8662916000, invalid) — the dealer's code must be added by hand anyway; (2) its
+ * validity comes from number-range metadata that changes with each release, so a number accepted
+ * and stored today could turn "invalid" after an update, while the rules here are the stable
+ * length/prefix rules existing databases were filled under; (3) it answers with codes
+ * (TOO_SHORT, NOT_A_NUMBER) or a bare `undefined`, not the reason a user needs ("固定电话请加区号",
+ * "400/800 服务号码不能作为客户电话", "本地号码不能以 0 或 1 开头"); (4) it classes 400 numbers
+ * as a valid SHARED_COST number and 95588 as merely invalid. So the rules stay here, in one place.
  */
 
 export type PhoneKind = 'mobile' | 'landline';
@@ -37,7 +54,18 @@ export function isPhoneError(r: NormalizedPhone | PhoneError): r is PhoneError {
   return (r as PhoneError).error !== undefined;
 }
 
-export function normalizePhone(raw: string): NormalizedPhone | PhoneError {
+export interface NormalizeOptions {
+  /**
+   * The dealer's landline area code with its 0 ('0411'), from settings ('dealer.areaCode'): a 7–8
+   * digit local number without an area code is taken as a number in the dealer's own city.
+   */
+  areaCode?: string | null;
+}
+
+/** A valid area code as stored in settings: 010, 02x, or 0 + three digits (not 026, Taiwan's). */
+export const AREA_CODE_RE = /^0(10|2[0-57-9]|[3-9]\d\d)$/;
+
+export function normalizePhone(raw: string, options: NormalizeOptions = {}): NormalizedPhone | PhoneError {
   if (typeof raw !== 'string') return err('电话号码必须是文本', 'The phone number must be text');
   let digits = '';
   let plus = false;
@@ -95,7 +123,14 @@ export function normalizePhone(raw: string): NormalizedPhone | PhoneError {
   if ((nsn.startsWith('400') || nsn.startsWith('800')) && nsn.length === 10 && !hadTrunk) {
     return err('400/800 服务号码不能作为客户电话', '400/800 service numbers are not accepted as a customer phone');
   }
+  if (!hadTrunk && !hadCountryCode && /^9[56]\d{3,4}$/.test(nsn)) {
+    return err('95xxx/96xxx 服务热线号码不能作为客户电话', '95xxx/96xxx service hotlines are not accepted as a customer phone');
+  }
   if (!hadTrunk && !hadCountryCode) {
+    const area = options.areaCode;
+    if ((nsn.length === 7 || nsn.length === 8) && area && AREA_CODE_RE.test(area)) {
+      return landline(area.slice(1) + nsn, area.length - 1);
+    }
     if (nsn.length === 7 || nsn.length === 8) return err('固定电话请加区号,例如 0755-88881234', 'A landline needs its area code, e.g. 0755-88881234');
     return err('无法识别的电话号码', 'Unrecognised phone number');
   }

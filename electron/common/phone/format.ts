@@ -1,6 +1,7 @@
+import { isPhoneError, normalizePhone } from './normalize';
+
 /**
- * Shows a normalised phone number (see electron/node/features/customers/phone.ts: 86 + national
- * number without the trunk 0) the way Chinese staff read numbers aloud and dial them:
+ * Shows a normalised phone number (see ./normalize.ts: 86 + national number without the trunk 0) the way Chinese staff read numbers aloud and dial them:
  *   8613800138000 → 138 0013 8000        (mobile: 3-4-4)
  *   861065529988  → 010-6552 9988        (landline: area code with its 0, then the local number)
  *   8675588881234 → 0755-8888 1234
@@ -21,17 +22,11 @@ export function formatPhone(normalized: string | null | undefined): string | nul
 }
 
 /**
- * A phone fragment a user types into a filter ('138 0013', '0755-8888', '+86 138') as the digits
- * of the normalised form, so 'starts with' and 'equals' compare like with like:
- * a leading trunk 0 or a bare mobile 1 gets the 86 in front; '+86' / '0086' are kept as 86.
- * Returns null when the text holds no digits.
+ * A number as it came (call log, trunk caller ID) in the one readable form when it is a Chinese
+ * number, else as it came: extensions ('1002') and 'anonymous' stay what they are.
  */
-export function phoneFilterDigits(text: string, anchored: boolean): string | null {
-  let d = text.normalize('NFKC').replace(/\D/g, '');
-  if (!d) return null;
-  if (!anchored) return d;
-  if (d.startsWith('0086')) d = d.slice(2);
-  else if (d.startsWith('0')) d = `86${d.slice(1)}`;
-  else if (d.startsWith('1')) d = `86${d}`;
-  return d;
+export function displayPhone(raw: string | null | undefined): string {
+  if (!raw) return '';
+  const r = normalizePhone(raw);
+  return isPhoneError(r) ? raw : (formatPhone(r.normalized) ?? raw);
 }
