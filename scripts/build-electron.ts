@@ -17,6 +17,8 @@ import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
 
 export const root = path.resolve(import.meta.dirname, '..');
+/** Packages with a native (.node) part, or that load files at run time: never bundled, required from node_modules. */
+export const NATIVE_PACKAGES = ['better-sqlite3', 'serialport', 'smpp'];
 export const outDir = path.join(root, 'dist', 'electron');
 export const MAIN_OUT = 'dist/electron/main.cjs';
 export const PRELOAD_OUT = 'dist/electron/preload.cjs';
@@ -25,12 +27,13 @@ export const PRELOAD_OUT = 'dist/electron/preload.cjs';
 // bundle import.meta is empty, so it is mapped to the bundle file's own URL (see the injected
 // file). db/client.ts's migrations folder is then overridden through DSCRM_MIGRATIONS_DIR by the
 // main, see electron/main/index.ts.
-const importMetaShim: BuildOptions = {
+export const importMetaShim: BuildOptions = {
   inject: ['electron/main/import-meta-url.ts'],
   define: { 'import.meta.url': 'import_meta_url' },
 };
 
-const common: BuildOptions = {
+/** Options every bundle of this project shares (Electron main/preload, the web host's server). */
+export const common: BuildOptions = {
   bundle: true,
   format: 'cjs',
   sourcemap: 'linked',
@@ -57,7 +60,7 @@ export async function bundleElectron(dir: string = outDir): Promise<{ main: stri
       platform: 'node',
       // Electron 45 runs Node 22 or later.
       target: 'node22',
-      external: ['electron', 'better-sqlite3', 'serialport'],
+      external: ['electron', ...NATIVE_PACKAGES],
     }),
     build({
       ...common,

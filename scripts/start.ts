@@ -7,9 +7,11 @@
  * - Electron usable: `npm run build:electron` (skipped with --no-build), then the Electron binary
  *   with the project folder as its app.
  * - Electron binary missing (it is downloaded on first use, which fails without internet), or
- *   --web: one line saying so, then the web host on 127.0.0.1. Data folder: resolveDataDir()
- *   (DSCRM_DATA_DIR or the per-user folder). A database that does not exist yet is created with
- *   demo data (2,000 customers) first, so there is something to look at.
+ *   --web: one line saying so, then the web host on 127.0.0.1, run from its bundle
+ *   (dist/server/serve.cjs, built first when missing or stale — scripts/build-server.ts) exactly as
+ *   `npm run serve` runs it. Data folder: resolveDataDir() (DSCRM_DATA_DIR or the per-user
+ *   folder). A database that does not exist yet is created with demo data (2,000 customers)
+ *   first, so there is something to look at.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -70,9 +72,7 @@ function runElectron(binary: string, build: boolean): void {
   const env = { ...process.env };
   // Set in some shells / CI; it would make the binary behave as plain Node and ignore the app.
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(binary, ['.'], { cwd: root, stdio: 'inherit', env });
-  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+  runChild(binary, ['.'], env);
 }
 
 /** Creates the demo database in `dataDir` unless a database is already there. */
@@ -111,15 +111,23 @@ export function demoUsersLine(report: Pick<SeedReport, 'users' | 'password'>): s
   return `演示用户 / Demo users: ${report.users.map((u) => u.username).join(', ')} — 密码 / password: ${report.password}`;
 }
 
+/** Runs a child to its end, passing on Ctrl+C / SIGTERM, and exits with its code. */
+function runChild(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): void {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => child.kill(sig));
+}
+
 async function runWeb(notice: string, port: number): Promise<void> {
   console.log(notice);
   const { resolveDataDir } = await import('../electron/node/paths');
-  const { runServer } = await import('./serve');
+  const { ensureServerBundle } = await import('./build-server');
   const dataDir = resolveDataDir();
+  const bundle = await ensureServerBundle({ log: (m) => console.log(m) });
   const users = await ensureDemoDatabase(dataDir);
   if (users) console.log(users);
-  // Prints the URL (and, on an empty non-demo database, the first-run admin password).
-  await runServer({ port, dataDir, host: '127.0.0.1' });
+  // The bundle prints the URL (and, on an empty non-demo database, the first-run admin password).
+  runChild(process.execPath, [bundle, '--port', String(port), '--data', dataDir, '--host', '127.0.0.1']);
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);

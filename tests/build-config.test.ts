@@ -4,12 +4,15 @@
  * (zod), electron-builder's own schema validation, and that every file the config or the app's
  * entry point refers to exists or is produced by `npm run build:electron`.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAIN_OUT, PRELOAD_OUT } from '../scripts/build-electron';
+import { bundleServer, SERVER_OUT, serverBundleStale } from '../scripts/build-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const configFile = path.join(root, 'build', 'electron-builder.json');
@@ -126,5 +129,81 @@ describe('build/electron-builder.json', () => {
     const prebuilt = 'node_modules/@serialport/bindings-cpp/prebuilds/win32-x64/@serialport+bindings-cpp.node';
     expect(fs.existsSync(abs(prebuilt)), prebuilt).toBe(true);
     expect(config.asarUnpack.some((g) => globToRegExp(g).test(prebuilt))).toBe(true);
+  });
+});
+
+/**
+ * The web host runs from an esbuild bundle (issue 14 item 21: tsx transpiled the whole server at
+ * every start). Bundled into a temporary folder in dist/ (the native packages it leaves external
+ * are found in the project's node_modules), started with plain node — no tsx — it must find the
+ * migrations and the renderer beside the sources.
+ */
+describe('the web host bundle (scripts/build-server.ts)', () => {
+  let dir = '';
+  let bundle = '';
+  beforeAll(async () => {
+    fs.mkdirSync(path.join(root, 'dist'), { recursive: true });
+    dir = fs.mkdtempSync(path.join(root, 'dist', 'server-test-'));
+    bundle = path.join(dir, 'server', 'serve.cjs');
+    await bundleServer(bundle);
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('`npm run serve` and `npm run build` use it', () => {
+    expect(pkg.scripts.serve).toBe(`tsx scripts/build-server.ts --if-stale && node ${path.relative(root, SERVER_OUT)}`);
+    expect(pkg.scripts['build:server']).toBe('tsx scripts/build-server.ts');
+    expect(pkg.scripts.build).toContain('npm run build:server');
+  });
+
+  it('keeps better-sqlite3, serialport and smpp as packages required at run time', () => {
+    const code = fs.readFileSync(bundle, 'utf8');
+    for (const p of ['better-sqlite3', 'serialport', 'smpp']) expect(code, p).toContain(`require("${p}")`);
+    expect(code).not.toContain('node_modules/better-sqlite3/lib/');
+  });
+
+  it('starts with plain node: applies the migrations, answers the API and serves the renderer folder', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dscrm-server-bundle-'));
+    const child = spawn(process.execPath, [bundle, '--port', '0', '--data', dataDir], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const m = /web host: (http:\S+)/.exec(out);
+          if (m) resolve(m[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`the bundle exited (${code}):\n${out}`)));
+      });
+      expect(out).toMatch(/one-time password: \S+/); // the first-run admin: the schema is there
+      const login = await fetch(`${url}api/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'wrong-password-1' }),
+      });
+      expect(login.status).toBe(401);
+      // dist/renderer of this checkout: its index.html when built, else the message naming the build command.
+      const page = await (await fetch(url)).text();
+      const index = path.join(root, 'dist', 'renderer', 'index.html');
+      if (fs.existsSync(index)) expect(page).toBe(fs.readFileSync(index, 'utf8'));
+      else expect(page).toContain('npm run build:renderer');
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('is rebuilt by --if-stale only when one of its inputs is newer', () => {
+    // Dated ahead first: other work on the tree must not make this bundle stale meanwhile.
+    const ahead = new Date(Date.now() + 3_600_000);
+    fs.utimesSync(bundle, ahead, ahead);
+    expect(serverBundleStale(bundle)).toBeNull();
+    const longAgo = new Date('2020-01-01T00:00:00Z');
+    fs.utimesSync(bundle, longAgo, longAgo);
+    expect(serverBundleStale(bundle)).toMatch(/changed$/);
+    fs.rmSync(bundle);
+    expect(serverBundleStale(bundle)).toBe('no bundle yet');
   });
 });

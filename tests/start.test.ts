@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SERVER_OUT, serverBundleStale } from '../scripts/build-server';
 import { findElectronBinary, planStart } from '../scripts/start';
 import { tempDir } from './support/core';
 
@@ -104,7 +105,13 @@ function runStart(args: string[], env: Record<string, string>) {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
-  return { waitFor, stop, output: () => out };
+  return { waitFor, stop, output: () => out, pid: child.pid! };
+}
+
+/** The command lines of a process's descendants (Linux /proc, where the tests run; tsx's CLI runs the script in a child). */
+function descendantCommandLines(pid: number): string[] {
+  const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  return children.flatMap((c) => [fs.readFileSync(`/proc/${c}/cmdline`, 'utf8').split('\0').join(' '), ...descendantCommandLines(c)]);
 }
 
 describe('npm start without an Electron binary', () => {
@@ -115,6 +122,9 @@ describe('npm start without an Electron binary', () => {
     const first = runStart(['--no-build', '--port', '0'], env);
     try {
       const [, url] = await first.waitFor(/web host: (http:\/\/127\.0\.0\.1:\d+\/)/, 150_000);
+      // The web host runs from the bundle, as `npm run serve` runs it, built first if it was stale.
+      expect(descendantCommandLines(first.pid).some((c) => c.includes(SERVER_OUT))).toBe(true);
+      expect(serverBundleStale()).toBeNull();
       const lines = first.output().split('\n');
       expect(lines[0]).toMatch(/Electron binary missing.*web host/);
       expect(lines.filter((l) => /Electron binary missing/.test(l))).toHaveLength(1);
