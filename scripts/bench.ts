@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --customers N] [--data DIR] [--only a,b]`: performance figures as JSON.
+ * `npm run bench [-- --customers N] [--data DIR] [--only a,b]`: performance figures as JSON
+ * (names for --only: webhost, api, grid, search, sales, reminders, solicitation, cti, sms, scheduler, ui).
  * Seeds a fresh demo database (default 1,000,000 customers) in a temp folder — or uses an
  * already seeded --data DIR, skipping the seed figure — then measures. Progress goes to stderr;
  * the last line on stdout is `{"metrics":[{name,value,unit,baseline}]}`.
@@ -19,8 +20,11 @@ import { benchSolicitation } from './bench/solicitation.bench';
 import { benchCti } from './bench/cti.bench';
 import { benchSms } from './bench/sms.bench';
 import { benchScheduler } from './bench/scheduler.bench';
+import { benchUi } from './bench/ui.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
+import buildRendererIfStale from '../tests/e2e/global-setup';
+import { ensureServerBundle } from './build-server';
 
 const args = parseArgs();
 const customers = intArg(args, 'customers', 1_000_000);
@@ -30,6 +34,13 @@ const want = (name: string) => !only || only.includes(name);
 const given = typeof args.data === 'string' ? path.resolve(args.data) : null;
 const dataDir = given ?? fs.mkdtempSync(path.join(os.tmpdir(), 'dscrm-bench-'));
 const metrics: Metric[] = [];
+
+// What the web host serves and runs from, built here when missing or older than its sources, so
+// the bench works on a fresh clone (the same checks the browser tests and `npm run serve` use).
+if (want('webhost') || want('ui')) {
+  buildRendererIfStale();
+  await ensureServerBundle({ log });
+}
 
 try {
   if (!given || !fs.existsSync(dbFile(dataDir))) metrics.push(...(await benchSeed(dataDir, customers)));
@@ -44,6 +55,7 @@ try {
   if (want('cti')) metrics.push(...(await benchCti(dataDir)));
   if (want('sms')) metrics.push(...(await benchSms()));
   if (want('scheduler')) metrics.push(...(await benchScheduler(dataDir)));
+  if (want('ui')) metrics.push(...(await benchUi(dataDir)));
 } finally {
   if (!given) fs.rmSync(dataDir, { recursive: true, force: true });
 }
