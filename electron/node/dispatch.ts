@@ -59,7 +59,7 @@ export async function dispatch(core: Core, token: string | null, method: string,
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error) });
-    guardWrites(core.health, method);
+    await guardWrites(core, method);
     if (session && !session.locked) core.auth.touch(session);
     const ctx: HandlerCtx = {
       core,

@@ -1,5 +1,7 @@
+import type { Core } from '../core';
 import { AppError } from '../errors';
 import type { DataHealth } from './health';
+import { longWritesIdle } from './long-write';
 
 /**
  * Methods that still run on a damaged database: keeping a session (log in and out, lock, unlock,
@@ -8,7 +10,8 @@ import type { DataHealth } from './health';
  * save, update, assign, import, export with its audit row, …) is refused. A new read method with
  * another verb is refused too — the safe side — until it is listed here.
  */
-const SESSION_METHODS = new Set(['auth.login', 'auth.logout', 'auth.session', 'auth.lock', 'auth.unlock', 'auth.ping', 'auth.setLocale', 'system.health']);
+const SESSION_WRITES = new Set(['auth.login', 'auth.logout', 'auth.lock', 'auth.unlock', 'auth.setLocale']);
+const READ_METHODS = new Set(['auth.session', 'auth.ping', 'system.health']);
 const READ_VERBS = new Set([
   'list', 'get', 'search', 'lookup', 'query', 'count', 'columns', 'checkPhone', 'assignableOwners', 'today', 'day', 'noShows', 'advisors',
   'proactiveCandidates', 'assignees', 'templates', 'consultants', 'activitiesOf', 'params', 'stalled', 'noNextActivity', 'noPlan',
@@ -17,12 +20,18 @@ const READ_VERBS = new Set([
 ]);
 
 export function isReadMethod(method: string): boolean {
-  return SESSION_METHODS.has(method) || READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
+  return READ_METHODS.has(method) || READ_VERBS.has(method.slice(method.lastIndexOf('.') + 1));
 }
 
-/** dispatch's one hook: a change on a damaged database is refused with a clear code and message. */
-export function guardWrites(health: DataHealth, method: string): void {
-  if (health.damaged && !isReadMethod(method)) throw new AppError('DATABASE_DAMAGED', { backupsDir: health.backupsDir });
+/**
+ * dispatch's one hook before a handler runs: on a damaged database a change is refused with a clear
+ * code and message; while a long import holds the connection (long-write.ts) a method that may
+ * write waits for it to finish, and reads go on at once.
+ */
+export async function guardWrites(core: Core, method: string): Promise<void> {
+  if (isReadMethod(method)) return;
+  if (core.health.damaged && !SESSION_WRITES.has(method)) throw new AppError('DATABASE_DAMAGED', { backupsDir: core.health.backupsDir });
+  await longWritesIdle(core.sqlite);
 }
 
 /** A query that met a damaged page: the database is marked damaged and the caller gets the same clear error. */
