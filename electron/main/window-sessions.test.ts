@@ -39,10 +39,16 @@ describe('WindowSessions (the Electron transport without Electron)', () => {
     t.core.events.publish({ userId: annaId }, 'notification', { id: 1, kind: 'task', title: 'x', body: null });
     t.core.events.publish('all', 'notification', { id: 2, kind: 'task', title: 'y', body: null });
     const ids = (windowId: number) => sent.filter((s) => s.windowId === windowId).map((s) => (s.msg.payload as { id: number }).id);
-    expect(ids(1)).toEqual([1, 2]);
+    expect(ids(1)).toEqual([]); // locked: held behind the lock screen (a customer's name must not show)
     expect(ids(2)).toEqual([1, 2]);
     expect(ids(3)).toEqual([2]);
     expect(ids(4)).toEqual([]); // no session: no events, as on the web host
+
+    // Unlocked: window 1 gets the unlock, then what waited, in order.
+    sent = [];
+    expect((await ws.call(1, 'auth.unlock', { password: GOOD_PASSWORD })).ok).toBe(true);
+    expect(sent.filter((s) => s.windowId === 1).map((s) => s.msg.event)).toEqual(['session.unlocked', 'notification', 'notification']);
+    expect(sent.filter((s) => s.windowId === 1 && s.msg.event === 'notification').map((s) => (s.msg.payload as { id: number }).id)).toEqual([1, 2]);
   });
 
   it('grants a main-process capability (the export folder picker) only to a window whose user holds the permission', async () => {

@@ -12,7 +12,8 @@ import type { EventMessage } from '../common/api/events';
 import type { Permission } from '../common/roles';
 import type { Core } from '../node/core';
 import { dispatch, type CallMeta } from '../node/dispatch';
-import type { EventEnvelope } from '../node/events';
+import { isFor, type EventEnvelope } from '../node/events';
+import { LockedPushHold } from '../node/locked-push-hold';
 import { hashToken } from '../node/features/auth/service';
 
 export type LockReason = 'manual' | 'idle' | 'system';
@@ -25,6 +26,7 @@ interface Held {
 
 export class WindowSessions {
   private held = new Map<number, Held>();
+  private readonly pushHold: LockedPushHold<number>;
   private readonly unsubscribe: () => void;
 
   /** `send` delivers an event to one window (by webContents id); it must ignore destroyed ones. */
@@ -32,6 +34,7 @@ export class WindowSessions {
     private readonly core: Core,
     private readonly send: (windowId: number, msg: EventMessage) => void,
   ) {
+    this.pushHold = new LockedPushHold(core);
     this.unsubscribe = core.events.subscribe((e) => this.route(e));
   }
 
@@ -76,10 +79,9 @@ export class WindowSessions {
   private route(e: EventEnvelope): void {
     const msg = { event: e.event, payload: e.payload } as EventMessage;
     for (const [windowId, who] of this.held) {
-      const t = e.target;
-      const match = t === 'all' || ('sessionHash' in t ? t.sessionHash === who.tokenHash : t.userId === who.userId);
-      if (!match) continue;
-      this.send(windowId, msg);
+      if (!isFor(e.target, who)) continue;
+      // Behind the program lock a window gets only its lock / unlock / end; the rest waits for unlock.
+      for (const m of this.pushHold.route(windowId, who.tokenHash, msg)) this.send(windowId, m);
       // The web host closes the socket here; the session row is gone, so is our copy of the token.
       if (e.event === 'session.ended') this.held.delete(windowId);
     }
@@ -105,6 +107,7 @@ export class WindowSessions {
   forget(windowId: number): void {
     const h = this.held.get(windowId);
     this.held.delete(windowId);
+    this.pushHold.forget(windowId);
     if (!h) return;
     const session = this.core.auth.resolve(h.token);
     if (session) this.core.auth.logout(session);

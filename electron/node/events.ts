@@ -4,6 +4,11 @@ import type { ApiEvents, EventName } from '../common/api/events';
 /** Whom an event is for: one session, every session of a user, or everyone. */
 export type EventTarget = { sessionHash: string } | { userId: number } | 'all';
 
+/** Whether an event aimed at `target` is for this recipient (a session of a user). */
+export function isFor(target: EventTarget, who: { tokenHash: string; userId: number }): boolean {
+  return target === 'all' || ('sessionHash' in target ? target.sessionHash === who.tokenHash : target.userId === who.userId);
+}
+
 export interface EventEnvelope {
   target: EventTarget;
   event: EventName;

@@ -9,7 +9,9 @@ import { ERROR_MESSAGES, pickLocale } from '../../common/i18n/errors';
 import type { Core } from '../core';
 import { dispatch } from '../dispatch';
 import { hashToken } from '../features/auth/service';
-import type { EventEnvelope } from '../events';
+import { isFor, type EventEnvelope } from '../events';
+import type { EventMessage } from '../../common/api/events';
+import { LockedPushHold } from '../locked-push-hold';
 import { serveStatic } from './static';
 import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
 
@@ -214,18 +216,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!session || !token) return reject('401 Unauthorized');
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.set(ws, { tokenHash: hashToken(token), userId: session.user.id });
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('error', () => sockets.delete(ws));
+      const gone = () => {
+        sockets.delete(ws);
+        hold.forget(ws);
+      };
+      ws.on('close', gone);
+      ws.on('error', gone);
     });
   };
 
+  const hold = new LockedPushHold<WebSocket>(core);
   const unsubscribe = core.events.subscribe((e: EventEnvelope) => {
-    const msg = JSON.stringify({ event: e.event, payload: e.payload });
+    const msg = { event: e.event, payload: e.payload } as EventMessage;
     for (const [ws, who] of sockets) {
-      const t = e.target;
-      const match = t === 'all' || ('sessionHash' in t ? t.sessionHash === who.tokenHash : t.userId === who.userId);
-      if (match && ws.readyState === ws.OPEN) ws.send(msg);
-      if (match && e.event === 'session.ended') ws.close(4001, 'session ended');
+      if (!isFor(e.target, who)) continue;
+      if (ws.readyState === ws.OPEN) for (const m of hold.route(ws, who.tokenHash, msg)) ws.send(JSON.stringify(m));
+      if (e.event === 'session.ended') ws.close(4001, 'session ended');
     }
   });
 

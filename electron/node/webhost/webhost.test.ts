@@ -123,4 +123,34 @@ describe('web host', () => {
     expect(JSON.parse(await message)).toEqual({ event: 'session.locked', payload: { reason: 'manual' } });
     ws.close();
   });
+
+  it('holds pushed events for a locked session and delivers them after unlock, latest progress only', async () => {
+    const cookie = await login('web.sales');
+    const { userId } = { userId: t.core.auth.resolve(decodeURIComponent(cookie.split('=')[1]!))!.user.id };
+    const ws = new WebSocket(host.url.replace('http', 'ws') + 'ws', { headers: { cookie } });
+    const got: { event: string; payload: Record<string, unknown> }[] = [];
+    ws.on('message', (d) => got.push(JSON.parse(String(d))));
+    await new Promise((resolve, reject) => {
+      ws.on('open', resolve);
+      ws.on('error', reject);
+    });
+    const settle = () => new Promise((r) => setTimeout(r, 150));
+    await post('auth.lock', {}, { cookie });
+    t.core.events.publish({ userId }, 'notification', { id: 7, kind: 'review', title: '张三的跟进计划有新批阅', body: null });
+    t.core.events.publish({ userId }, 'export.progress', { exportId: 'e1', done: 100, total: 300 });
+    t.core.events.publish({ userId }, 'export.progress', { exportId: 'e1', done: 200, total: 300 });
+    await settle();
+    // Behind the lock screen: only the lock itself, no customer's name.
+    expect(got.map((m) => m.event)).toEqual(['session.locked']);
+    expect(JSON.stringify(got)).not.toContain('张三');
+    expect((await post('auth.unlock', { password: GOOD_PASSWORD }, { cookie })).status).toBe(200);
+    await settle();
+    expect(got.map((m) => m.event)).toEqual(['session.locked', 'session.unlocked', 'notification', 'export.progress']);
+    expect(got[3]!.payload.done).toBe(200);
+    // Unlocked: events flow at once again.
+    t.core.events.publish({ userId }, 'notification', { id: 8, kind: 'review', title: 'x', body: null });
+    await settle();
+    expect(got.at(-1)!.payload.id).toBe(8);
+    ws.close();
+  });
 });

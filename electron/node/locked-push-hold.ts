@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import type { EventMessage, EventName } from '../common/api/events';
+import { sessions } from '../../db/schema';
+import type { Core } from './core';
+
+/** The session's own lock / unlock / end: the lock screen needs these while locked. */
+const LIFECYCLE: ReadonlySet<EventName> = new Set(['session.locked', 'session.unlocked', 'session.ended']);
+/** Past this a locked seat's held events are dropped oldest first (a weekend behind the lock). */
+const MAX_HELD = 200;
+const MINUTE = 60_000;
+
+/**
+ * Pushed events for a locked session wait until it is unlocked. A notification naming a customer,
+ * or an SMS batch's progress, must not reach a screen behind the program lock (someone else may be
+ * at the desk); after unlock the user gets them in order, as if they had just arrived. Progress
+ * events keep only their latest state. Both hosts use it: the web host per WebSocket, Electron
+ * main per window; `K` is that recipient.
+ */
+export class LockedPushHold<K> {
+  private held = new Map<K, EventMessage[]>();
+
+  constructor(private readonly core: Core) {}
+
+  /** The messages to send `to` now for one event aimed at it (possibly none, possibly held ones too). */
+  route(to: K, tokenHash: string, msg: EventMessage): EventMessage[] {
+    if (msg.event === 'session.unlocked') {
+      const waiting = this.held.get(to) ?? [];
+      this.held.delete(to);
+      return [msg, ...waiting];
+    }
+    if (msg.event === 'session.ended') this.held.delete(to);
+    if (LIFECYCLE.has(msg.event) || !this.isLocked(tokenHash)) return [msg];
+    const queue = this.held.get(to) ?? [];
+    const key = progressKey(msg);
+    const kept = key ? queue.filter((m) => progressKey(m) !== key) : queue;
+    kept.push(msg);
+    this.held.set(to, kept.slice(-MAX_HELD));
+    return [];
+  }
+
+  /** The recipient is gone (socket closed, window closed). */
+  forget(to: K): void {
+    this.held.delete(to);
+  }
+
+  /**
+   * Locked, or idle past the program-lock time (the server locks such a session at its next
+   * request — see AuthService.resolve — but an event may come first). A session that no longer
+   * exists counts as locked: nothing goes to it.
+   */
+  private isLocked(tokenHash: string): boolean {
+    const row = this.core.db
+      .select({ locked: sessions.locked, lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(eq(sessions.tokenHash, tokenHash))
+      .get();
+    if (!row) return true;
+    return row.locked || this.core.clock.now() - row.lastSeenAt > this.core.settings.get('security.idleLockMinutes') * MINUTE;
+  }
+}
+
+/** Progress events of one job replace each other: only the latest state is worth showing. */
+function progressKey(msg: EventMessage): string | null {
+  const p = msg.payload as Record<string, unknown>;
+  if (msg.event === 'export.progress') return `export:${String(p.exportId)}`;
+  if (msg.event === 'import.progress') return `import:${String(p.kind)}`;
+  if (msg.event === 'sms.batch') return `sms:${String(p.batchId)}`;
+  return null;
+}
