@@ -68,6 +68,7 @@ export const en: Record<MessageKey, string> = {
   'shell.lock': 'Lock',
   'shell.lockShortcut': 'Ctrl+L',
   'shell.logout': 'Log out',
+  'shell.dataDamaged': 'The database is damaged: changes are no longer saved so nothing more is lost (reading still works). Ask the administrator to restore a backup, from: {backupsDir}',
   'shell.softphone': 'Softphone: not configured',
   'shell.role': 'Role: {role}',
   'shell.placeholder.title': 'This module comes in a later version',

@@ -70,6 +70,7 @@ export const zhCN = {
   'shell.lock': '锁定',
   'shell.lockShortcut': 'Ctrl+L',
   'shell.logout': '注销',
+  'shell.dataDamaged': '数据库已损坏,为免扩大损失已停止保存修改(仍可查询)。请联系管理员从备份恢复,备份位于:{backupsDir}',
   'shell.softphone': '软电话:未配置',
   'shell.role': '角色:{role}',
   'shell.placeholder.title': '此模块将在后续版本中提供',

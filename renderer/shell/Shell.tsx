@@ -8,6 +8,7 @@ import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
 import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, useToast, type TreeNode } from '../ui';
 import { SoftphoneProvider } from '../features/telephony/SoftphoneProvider';
 import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
+import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
 import { MODULE_SCREENS, SCREEN_PERMISSION, SCREEN_ROLES, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
 import { NavigationContext, type Navigation } from './navigation';
@@ -69,6 +70,7 @@ export function Shell() {
         </div>
         <span className="appbar-title">{t('app.title')}</span>
       </header>
+      <DataHealthBanner />
       <div className="shell-body">
         <nav className="navpane" aria-label={t('shell.nav')}>
           <div className="navpane-title">{t('shell.nav')}</div>
