@@ -257,3 +257,16 @@ describe.skipIf(process.platform === 'win32' || process.getuid?.() !== 0)('a rea
     expect(r.out).not.toContain('SqliteError');
   }, 60_000);
 });
+
+describe('event listeners', () => {
+  it('a listener that throws is logged; the publisher and the other listeners go on', async () => {
+    const core = await open(folder());
+    const got: string[] = [];
+    core.events.subscribe(() => {
+      throw new Error('socket gone');
+    });
+    core.events.subscribe((e) => got.push(e.event));
+    expect(() => core.events.publish('all', 'notification', { id: 1, kind: 'x', title: 't', body: null })).not.toThrow();
+    expect(got).toEqual(['notification']);
+  });
+});

@@ -24,8 +24,19 @@ export class EventBus {
   publish<E extends EventName>(target: EventTarget, event: E, payload: ApiEvents[E]): void {
     this.emitter.emit('event', { target, event, payload } satisfies EventEnvelope);
   }
+  /**
+   * A listener that throws (a closed socket, a bug in a host) is logged and the others still get
+   * the event: publishing happens after data was saved, so the publisher must not fail with it.
+   */
   subscribe(listener: (e: EventEnvelope) => void): () => void {
-    this.emitter.on('event', listener);
-    return () => this.emitter.off('event', listener);
+    const safe = (e: EventEnvelope) => {
+      try {
+        listener(e);
+      } catch (err) {
+        console.error(`[events] a listener of ${e.event} failed:`, err);
+      }
+    };
+    this.emitter.on('event', safe);
+    return () => this.emitter.off('event', safe);
   }
 }
