@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --customers N] [--data DIR] [--only a,b]`: performance figures as JSON
- * (names for --only: webhost, api, grid, search, sales, reminders, solicitation, cti, sms, scheduler, ui).
+ * (names for --only: webhost, datafolder, api, grid, search, sales, reminders, solicitation, cti, sms, scheduler, ui).
  * Seeds a fresh demo database (default 1,000,000 customers) in a temp folder — or uses an
  * already seeded --data DIR, skipping the seed figure — then measures. Progress goes to stderr;
  * the last line on stdout is `{"metrics":[{name,value,unit,baseline}]}`.
@@ -21,6 +21,7 @@ import { benchCti } from './bench/cti.bench';
 import { benchSms } from './bench/sms.bench';
 import { benchScheduler } from './bench/scheduler.bench';
 import { benchUi } from './bench/ui.bench';
+import { benchDataFolder } from './bench/data-folder.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 import buildRendererIfStale from '../tests/e2e/global-setup';
@@ -46,6 +47,7 @@ try {
   if (!given || !fs.existsSync(dbFile(dataDir))) metrics.push(...(await benchSeed(dataDir, customers)));
   else log(`using the seeded database in ${dataDir}`);
   if (want('webhost')) metrics.push(...(await benchWebhost(dataDir)));
+  if (want('datafolder')) metrics.push(...(await benchDataFolder(dataDir)));
   if (want('api')) metrics.push(...(await benchApi(dataDir)));
   if (want('grid')) metrics.push(...(await benchGrid(dataDir)));
   if (want('search')) metrics.push(...(await benchSearch(dataDir)));
