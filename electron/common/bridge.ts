@@ -12,10 +12,17 @@ export interface DscrmBridge {
   /** Returns an unsubscribe function. */
   on(listener: (msg: EventMessage) => void): () => void;
   /**
-   * The OS folder picker, for exports that write a copy to disk (desktop only). Null when the user
-   * cancels, or when the session lacks the purpose's permission (the main process checks it).
+   * The OS folder picker, for exports that write a copy to disk (desktop only): the folder's path
+   * to show and an opaque grant to pass to the export, which writes only into a granted folder of
+   * the same session. Null when the user cancels, or when the session lacks the purpose's
+   * permission (the main process checks it).
    */
-  pickFolder(purpose: FolderPurpose, title: string): Promise<string | null>;
+  pickFolder(purpose: FolderPurpose, title: string): Promise<PickedFolder | null>;
+}
+
+export interface PickedFolder {
+  path: string;
+  grant: string;
 }
 
 /** What a folder is picked for, and the permission that needs (checked in the main process). */

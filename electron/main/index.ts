@@ -215,7 +215,8 @@ function setupIpc(c: Core): WindowSessions {
     const permission = typeof purpose === 'string' && Object.hasOwn(FOLDER_PURPOSES, purpose) ? FOLDER_PURPOSES[purpose as keyof typeof FOLDER_PURPOSES] : null;
     if (!permission || !mainWindow || !s.permits(event.sender.id, permission)) return null;
     const r = await dialog.showOpenDialog(mainWindow, { title: typeof title === 'string' ? title : 'DS-CRM', properties: ['openDirectory', 'createDirectory'] });
-    return r.canceled ? null : (r.filePaths[0] ?? null);
+    const picked = r.canceled ? undefined : r.filePaths[0];
+    return picked ? s.grantFolder(event.sender.id, picked) : null;
   });
   return s;
 }

@@ -382,12 +382,15 @@ describe('bundled Electron main (electron stubbed)', () => {
     expect(s.fileFetches).toEqual([`${page} bypass=true`]);
 
     // The folder picker: shown to a user with the export permission; the copy lands there, audited.
-    const pick = (purpose: unknown) => s.handlers.get(IPC_PICK_FOLDER_CHANNEL)!({ sender: win().webContents, senderFrame: win().webContents.mainFrame }, purpose, '导出') as Promise<string | null>;
+    const pick = (purpose: unknown) => s.handlers.get(IPC_PICK_FOLDER_CHANNEL)!({ sender: win().webContents, senderFrame: win().webContents.mainFrame }, purpose, '导出') as Promise<{ path: string; grant: string } | null>;
     const target = tempDir('dscrm-export-');
     s.picked.folder = target;
-    expect(await pick('recordings')).toBe(target);
+    const picked = await pick('recordings');
+    expect(picked).toMatchObject({ path: target, grant: expect.any(String) });
     expect(s.folderDialogs.at(-1)).toEqual({ title: '导出', properties: ['openDirectory', 'createDirectory'] });
-    const exported = await invoke('telephony.recording.export', { recordingId: recId, targetDir: target });
+    // A typed path is no export target; only the grant the dialog handed out.
+    expect(await invoke('telephony.recording.export', { recordingId: recId, targetDir: target })).toMatchObject({ ok: false });
+    const exported = await invoke('telephony.recording.export', { recordingId: recId, folderGrant: picked!.grant });
     expect(exported).toMatchObject({ ok: true, value: { url: null } });
     const out = (exported as { value: { path: string } }).value.path;
     expect(path.dirname(out)).toBe(target);

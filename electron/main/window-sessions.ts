@@ -9,6 +9,7 @@
  */
 import type { ApiResult } from '../common/api/contract';
 import type { EventMessage } from '../common/api/events';
+import type { PickedFolder } from '../common/bridge';
 import type { Permission } from '../common/roles';
 import type { Core } from '../node/core';
 import { dispatch, type CallMeta } from '../node/dispatch';
@@ -65,6 +66,12 @@ export class WindowSessions {
   permits(windowId: number, permission: Permission): boolean {
     const s = this.core.auth.resolve(this.tokenOf(windowId));
     return s !== null && !s.locked && !s.mustChangePassword && this.core.auth.hasPermission(s, permission);
+  }
+
+  /** A folder the window's user picked in the native dialog: the grant an export may write to. */
+  grantFolder(windowId: number, dir: string): PickedFolder | null {
+    const h = this.held.get(windowId);
+    return h ? { path: dir, grant: this.core.folderGrants.grant(h.tokenHash, dir) } : null;
   }
 
   private hold(windowId: number, token: string): void {

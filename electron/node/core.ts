@@ -6,6 +6,7 @@ import { dbFile } from './paths';
 import { lockDataFolder } from './data-folder/lock';
 import { makePrivateFolder, privateUmask, restrictExisting } from './data-folder/permissions';
 import { DataHealth } from './data-folder/health';
+import { FolderGrants } from './folder-grants';
 import { SettingsService } from './features/admin/settings';
 import { AuthService } from './features/auth/service';
 import { ensureReferenceData } from './features/auth/bootstrap';
@@ -40,6 +41,8 @@ export interface Core {
   search: CustomerSearch;
   /** Whether the database may be written (start-up quick_check, nightly integrity_check, corrupt pages met by queries). */
   health: DataHealth;
+  /** Export folders picked in the host's own dialog (Electron), the only folders an export writes to. */
+  folderGrants: FolderGrants;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -87,6 +90,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     visibility,
     search: new CustomerSearch(sqlite, visibility),
     health,
+    folderGrants: new FolderGrants(clock),
     firstRun,
     close: () => {
       sqlite.close();

@@ -8,7 +8,7 @@
  * choice, no token: the main process knows the session by the sending window.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, type DscrmBridge, type FolderPurpose } from '../common/bridge';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, type DscrmBridge, type FolderPurpose, type PickedFolder } from '../common/bridge';
 import type { ApiResult } from '../common/api/contract';
 import type { EventMessage } from '../common/api/events';
 
@@ -33,8 +33,8 @@ const bridge: DscrmBridge = {
       ipcRenderer.removeListener(IPC_EVENT_CHANNEL, handler);
     };
   },
-  pickFolder(purpose: FolderPurpose, title: string): Promise<string | null> {
-    return ipcRenderer.invoke(IPC_PICK_FOLDER_CHANNEL, String(purpose), String(title).slice(0, 200)) as Promise<string | null>;
+  pickFolder(purpose: FolderPurpose, title: string): Promise<PickedFolder | null> {
+    return ipcRenderer.invoke(IPC_PICK_FOLDER_CHANNEL, String(purpose), String(title).slice(0, 200)) as Promise<PickedFolder | null>;
   },
 };
 

@@ -186,9 +186,12 @@ export const telephonyApi = {
     whenLocked: true,
     output: returns<{ recordingId: number; sizeBytes: number; durationMs: number } | null>(),
   }),
-  /** A copy of the file into `targetDir` (desktop), or a one-off download URL (web host). Audited. */
+  /**
+   * A copy of the file into the folder behind `folderGrant` (desktop: the grant comes from the
+   * window's own folder dialog, see DscrmBridge.pickFolder), or a download URL (web host). Audited.
+   */
   'telephony.recording.export': method({
-    input: z.object({ recordingId: z.number().int().positive(), targetDir: z.string().max(1000).optional() }).strict(),
+    input: z.object({ recordingId: z.number().int().positive(), folderGrant: z.string().min(1).max(100).optional() }).strict(),
     access: 'session',
     output: returns<{ path: string | null; url: string | null; fileName: string }>(),
   }),

@@ -37,9 +37,9 @@ export function RecordingsScreen() {
     if (!playing) return;
     try {
       // Desktop: a copy into a folder the user picks (null: cancelled); the web host downloads instead.
-      const dir = window.dscrm ? await window.dscrm.pickFolder('recordings', tt('rec.export')) : undefined;
-      if (dir === null) return;
-      const r = await call('telephony.recording.export', dir === undefined ? { recordingId: playing.id } : { recordingId: playing.id, targetDir: dir });
+      const folder = window.dscrm ? await window.dscrm.pickFolder('recordings', tt('rec.export')) : undefined;
+      if (folder === null) return;
+      const r = await call('telephony.recording.export', folder === undefined ? { recordingId: playing.id } : { recordingId: playing.id, folderGrant: folder.grant });
       if (r.url) {
         const a = document.createElement('a');
         a.href = r.url;

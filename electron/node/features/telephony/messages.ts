@@ -13,7 +13,8 @@ const MESSAGES = {
   notYourCall: { 'zh-CN': '只能操作本人坐席的通话', en: 'Only calls of your own seat can be changed' },
   notConfigured: { 'zh-CN': '请先在“软电话设置”中填写分机', en: 'Set up your extension in the softphone settings first' },
   fileMissing: { 'zh-CN': '录音文件已不存在(可能已按保留期限清理)', en: 'The recording file no longer exists (it may have been removed by retention)' },
-  badTargetDir: { 'zh-CN': '导出目录不存在或不可写:{dir}', en: 'The export folder does not exist or cannot be written: {dir}' },
+  badTargetDir: { 'zh-CN': '无法写入所选文件夹:{dir}', en: 'The chosen folder cannot be written: {dir}' },
+  pickFolderAgain: { 'zh-CN': '请重新选择导出文件夹', en: 'Please choose the export folder again.' },
   badChunk: { 'zh-CN': '录音片段数据无效', en: 'The recording piece is not valid data' },
 } as const;
 export type TelephonyMessage = keyof typeof MESSAGES;

@@ -123,14 +123,16 @@ export class Recordings {
     if (!this.core.auth.hasPermission(s, 'recordings.export')) throw new AppError('FORBIDDEN');
     const f = this.file(s, input.recordingId);
     let out: string | null = null;
-    if (input.targetDir !== undefined) {
-      const dir = path.resolve(input.targetDir);
+    if (input.folderGrant !== undefined) {
+      // Only a folder this session picked in the desktop's own dialog; never a path from the caller.
+      const dir = this.core.folderGrants.folder(s.tokenHash, input.folderGrant);
+      if (dir === null) throw new AppError('INVALID_INPUT', { issues: msg('pickFolderAgain', locale) });
+      out = path.join(dir, f.fileName);
       try {
-        if (!fs.statSync(dir).isDirectory()) throw new Error('not a folder');
-        out = path.join(dir, f.fileName);
         fs.copyFileSync(f.file, out);
+        fs.chmodSync(out, PRIVATE_FILE_MODE);
       } catch {
-        throw new AppError('INVALID_INPUT', { issues: msg('badTargetDir', locale, { dir: input.targetDir }) });
+        throw new AppError('INVALID_INPUT', { issues: msg('badTargetDir', locale, { dir }) });
       }
     }
     writeAudit(this.core.db, this.core.clock, {

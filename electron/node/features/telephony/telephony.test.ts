@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../clock';
+import { FolderGrants } from '../../folder-grants';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { startWebHost, type WebHost } from '../../webhost/server';
 import { normaliseCallerId } from './cti-lookup';
@@ -280,17 +282,49 @@ describe('recordings', () => {
     expect(denied.ok).toBe(false);
     if (!denied.ok) expect(denied.error.code).toBe('FORBIDDEN');
     const out = fs.mkdtempSync(path.join(t.dir, 'export-'));
-    const r = await ok(tok.csm!, 'telephony.recording.export', { recordingId, targetDir: out });
+    // The desktop's folder dialog granted this folder to the manager's session (see FolderGrants).
+    const csmHash = t.core.auth.resolve(tok.csm!)!.tokenHash;
+    const grant = t.core.folderGrants.grant(csmHash, out);
+    const r = await ok(tok.csm!, 'telephony.recording.export', { recordingId, folderGrant: grant });
+    expect(path.dirname(r.path)).toBe(out);
     expect(fs.statSync(r.path).size).toBe(1500);
+    expect(fs.statSync(r.path).mode & 0o777).toBe(0o600);
     expect(r.fileName).toMatch(/^rec-\d{12}-1001-075588881234\.webm$/);
     const dl = await ok(tok.csm!, 'telephony.recording.export', { recordingId });
     expect((await get(recordingId, tok.csm!, {}, '?download=1')).headers.get('content-disposition')).toContain(r.fileName);
     expect(dl.url).toBe(`/media/recordings/${recordingId}?download=1`);
     const audits = t.core.sqlite.prepare("select user_id from audit_log where entity = 'recordings' and action = 'export'").all();
     expect(audits).toEqual([{ user_id: uid.csm }, { user_id: uid.csm }]);
-    const bad = await call(t.core, tok.csm!, 'telephony.recording.export', { recordingId, targetDir: '/nonexistent/folder' });
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.error.message).toContain('导出目录不存在');
+  });
+
+  it('export writes only into a folder the session picked: no path from the caller, no probing of the disk', async () => {
+    const escape = path.join(t.dir, 'recordings', '..', '..');
+    // A path is not an accepted input at all (the old `targetDir` took '../../' and any folder).
+    const typed = await call(t.core, tok.csm!, 'telephony.recording.export', { recordingId, targetDir: escape });
+    expect(typed.ok).toBe(false);
+    if (!typed.ok) expect(typed.error.code).toBe('INVALID_INPUT');
+    // A grant of another session (or a made-up / expired one) is refused with one message that names no path.
+    const other = fs.mkdtempSync(path.join(t.dir, 'other-'));
+    const agentGrant = t.core.folderGrants.grant(t.core.auth.resolve(tok.agent1!)!.tokenHash, other);
+    const answers: string[] = [];
+    for (const folderGrant of [agentGrant, 'made-up-grant']) {
+      const r = await call(t.core, tok.csm!, 'telephony.recording.export', { recordingId, folderGrant });
+      expect(r.ok).toBe(false);
+      if (!r.ok) answers.push(r.error.message);
+    }
+    expect(answers).toHaveLength(2);
+    expect(new Set(answers).size).toBe(1);
+    expect(answers[0]).toContain('请重新选择导出文件夹');
+    expect(answers[0]).not.toContain(other);
+    expect(fs.readdirSync(other)).toEqual([]);
+    // A grant lasts a quarter of an hour (its own clock here: moving the test's clock would lock the sessions).
+    const clock = new ManualClock();
+    const grants = new FolderGrants(clock);
+    const g = grants.grant('h', other);
+    clock.advance(14 * 60_000);
+    expect(grants.folder('h', g)).toBe(other);
+    clock.advance(2 * 60_000);
+    expect(grants.folder('h', g)).toBeNull();
   });
 
   it('recording search: my own recordings for an agent; team / all only with recordings.play', async () => {
