@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { MAIN_OUT, PRELOAD_OUT } from '../scripts/build-electron';
-import { bundleServer, SERVER_OUT, serverBundleStale } from '../scripts/build-server';
+import { bundleServer, LAUNCHER_OUT, serverBundleStale } from '../scripts/build-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 const configFile = path.join(root, 'build', 'electron-builder.json');
@@ -150,7 +150,7 @@ describe('the web host bundle (scripts/build-server.ts)', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('`npm run serve` and `npm run build` use it', () => {
-    expect(pkg.scripts.serve).toBe(`tsx scripts/build-server.ts --if-stale && node ${path.relative(root, SERVER_OUT)}`);
+    expect(pkg.scripts.serve).toBe(`tsx scripts/build-server.ts --if-stale && node ${path.relative(root, LAUNCHER_OUT)}`);
     expect(pkg.scripts['build:server']).toBe('tsx scripts/build-server.ts');
     expect(pkg.scripts.build).toContain('npm run build:server');
   });
@@ -161,38 +161,57 @@ describe('the web host bundle (scripts/build-server.ts)', () => {
     expect(code).not.toContain('node_modules/better-sqlite3/lib/');
   });
 
-  it('starts with plain node: applies the migrations, answers the API and serves the renderer folder', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dscrm-server-bundle-'));
-    const child = spawn(process.execPath, [bundle, '--port', '0', '--data', dataDir], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  /** Starts the launcher with plain node on a fresh data folder; resolves with its URL and a stop function. */
+  async function startBundle(dataDir: string) {
+    const child = spawn(process.execPath, [path.join(dir, 'server', 'launch.cjs'), '--port', '0', '--data', dataDir], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    try {
-      const url = await new Promise<string>((resolve, reject) => {
-        child.stdout.on('data', () => {
-          const m = /web host: (http:\S+)/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.once('exit', (code) => reject(new Error(`the bundle exited (${code}):\n${out}`)));
+    const stop = async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    };
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', () => {
+        const m = /web host: (http:\S+)/.exec(out);
+        if (m) resolve(m[1]!);
       });
-      expect(out).toMatch(/one-time password: \S+/); // the first-run admin: the schema is there
-      const login = await fetch(`${url}api/auth.login`, {
+      child.once('exit', (code) => reject(new Error(`the bundle exited (${code}):\n${out}`)));
+    }).catch(async (e: unknown) => {
+      await stop();
+      throw e;
+    });
+    return { url, stop, output: () => out };
+  }
+
+  it('starts with plain node: applies the migrations, answers the API and serves the renderer folder', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dscrm-server-bundle-'));
+    const host = await startBundle(dataDir);
+    try {
+      expect(host.output()).toMatch(/one-time password: \S+/); // the first-run admin: the schema is there
+      const login = await fetch(`${host.url}api/auth.login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'admin', password: 'wrong-password-1' }),
       });
       expect(login.status).toBe(401);
       // dist/renderer of this checkout: its index.html when built, else the message naming the build command.
-      const page = await (await fetch(url)).text();
+      const page = await (await fetch(host.url)).text();
       const index = path.join(root, 'dist', 'renderer', 'index.html');
       if (fs.existsSync(index)) expect(page).toBe(fs.readFileSync(index, 'utf8'));
       else expect(page).toContain('npm run build:renderer');
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      await host.stop();
     }
+    // The first start left V8's code cache, named by the bundle's content; the next start uses it.
+    const caches = () => fs.readdirSync(path.join(dir, 'server')).filter((f) => /^serve\.cjs\.[0-9a-f]{16}\.v8cache$/.test(f));
+    expect(caches()).toHaveLength(1);
+    const again = await startBundle(dataDir);
+    await again.stop();
+    expect(caches()).toHaveLength(1);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
   it('is rebuilt by --if-stale only when one of its inputs is newer', () => {

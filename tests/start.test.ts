@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SERVER_OUT, serverBundleStale } from '../scripts/build-server';
+import { LAUNCHER_OUT, serverBundleStale } from '../scripts/build-server';
 import { findElectronBinary, planStart } from '../scripts/start';
 import { tempDir } from './support/core';
 
@@ -123,7 +123,7 @@ describe('npm start without an Electron binary', () => {
     try {
       const [, url] = await first.waitFor(/web host: (http:\/\/127\.0\.0\.1:\d+\/)/, 150_000);
       // The web host runs from the bundle, as `npm run serve` runs it, built first if it was stale.
-      expect(descendantCommandLines(first.pid).some((c) => c.includes(SERVER_OUT))).toBe(true);
+      expect(descendantCommandLines(first.pid).some((c) => c.includes(LAUNCHER_OUT))).toBe(true);
       expect(serverBundleStale()).toBeNull();
       const lines = first.output().split('\n');
       expect(lines[0]).toMatch(/Electron binary missing.*web host/);

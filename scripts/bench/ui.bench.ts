@@ -100,8 +100,7 @@ export async function benchUi(dataDir: string): Promise<Metric[]> {
     return [];
   }
   const finds = fragments(dataDir, RUNS.quickFind);
-  const bundle = await ensureServerBundle({ log });
-  const host = await spawnHost(bundle, dataDir);
+  const host = await spawnHost(await ensureServerBundle({ log }), dataDir);
   const browser = await launchBrowser();
   const metrics: Metric[] = [];
   try {
