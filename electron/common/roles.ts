@@ -34,6 +34,9 @@ export const ROLE_MODULES: Record<Role, readonly ModuleCode[]> = {
   admin: ['sales', 'service', 'callCenter', 'sms', 'analysis', 'admin'],
 };
 
+/** The roles whose navigation has a module: the roles of that module's screens (and of their API methods). */
+export const rolesWithModule = (m: ModuleCode): readonly Role[] => ROLES.filter((r) => ROLE_MODULES[r].includes(m));
+
 /** Permissions that are granted per role and may be overridden (revoked or granted) per user. */
 export const PERMISSIONS = ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'recordings.export', 'sms.send', 'users.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];

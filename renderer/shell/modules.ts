@@ -1,3 +1,4 @@
+import { SALES_ROLES } from '../../electron/common/api/sales';
 import { WORKBENCH_MANAGER_ROLES } from '../../electron/common/api/workbench';
 import { MODULES, type ModuleCode, type Permission, type Role } from '../../electron/common/roles';
 import type { MessageKey } from '../i18n';
@@ -26,6 +27,8 @@ export const SCREEN_PERMISSION: Partial<Record<ScreenId, Permission>> = {
 /** Screens shown only to some roles (the server's method access says the same). */
 export const SCREEN_ROLES: Partial<Record<ScreenId, readonly Role[]>> = {
   'service.taskPool': WORKBENCH_MANAGER_ROLES,
+  // 漏斗分析 reads sales data (sales.funnel.get is SALES_ROLES): not for customer-service managers.
+  'analysis.funnel': SALES_ROLES,
 };
 
 export const ALL_SCREENS: readonly ScreenId[] = MODULES.flatMap((m) => MODULE_SCREENS[m].map((s) => `${m}.${s}` as ScreenId));

@@ -142,11 +142,14 @@ describe('sales funnel and reassignment (real server)', () => {
     await screenshot(page, 'sales-no-plan');
   });
 
-  it('机会检查 is in the menu of sales managers only: a customer-service manager (analysis module, no reassign right) does not get it', async () => {
+  it('机会检查 and 漏斗分析 are in the menu of sales roles only: a customer-service manager (analysis module, no reassign right) does not get them', async () => {
     const { page } = env.tp;
     await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);
-    await page.getByRole('treeitem', { name: '漏斗分析' }).waitFor();
+    await page.getByRole('treeitem', { name: '关键指标' }).waitFor();
     expect(await page.getByRole('treeitem', { name: '机会检查' }).count()).toBe(0);
+    // Issue 14 item 6: the funnel is sales data; the server refuses it to customer-service roles too.
+    expect(await page.getByRole('treeitem', { name: '漏斗分析' }).count()).toBe(0);
+    expect((await apiFromPage(page, 'sales.funnel.get', { month: '2026-11' })).body.error?.code).toBe('FORBIDDEN');
     expect((await apiFromPage(page, 'customers.reassign', { fromConsultantId: 1, toConsultantId: 2 })).body.error?.code).toBe('FORBIDDEN');
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
+import { SALES_ROLES } from './sales';
 
 /**
  * 跟踪计划 / 活动 (follow-up plans and activities), plan templates, 领导批阅 (a manager's comment on a
@@ -171,7 +172,7 @@ export const activitiesApi = {
   }),
   'activities.reschedule': method({ input: z.object({ id, plannedAt: at }).strict(), access: 'session', output: returns<ActivityView>() }),
   /** The current user's planned activities for the home screen: today's and overdue, counts and items. */
-  'activities.today': method({ input: z.object({}).strict(), access: 'session', output: returns<TodayView>() }),
+  'activities.today': method({ input: z.object({}).strict(), access: SALES_ROLES, output: returns<TodayView>() }),
 
   /** Active templates (managers may ask for inactive ones too). */
   'planTemplates.list': method({ input: z.object({ includeInactive: z.boolean().optional() }).strict(), access: 'session', output: returns<PlanTemplateView[]>() }),

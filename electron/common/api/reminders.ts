@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
+import type { Role } from '../roles';
 import { SCOPES, gridSelectionSchema, type Dataset, type Scope } from './grid';
 
 /**
  * 提醒服务: the reminder lists of the customer-service agents (首保, 常规保养, 专项保养, the four
  * expiries of 客户关怀, 流失预警, 生日), each for a date range chosen on screen ("查看").
  */
+/** 提醒服务's screen roles: the reminder lists, their tasks and churn records. */
+export const REMINDER_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
+
 export const REMINDER_KINDS = [
   'first_service',
   'regular_service',
@@ -106,7 +110,7 @@ export interface ChurnRecordRow {
 }
 
 export const remindersApi = {
-  'reminders.list': method({ input: reminderQuerySchema, access: 'session', output: returns<ReminderList>() }),
+  'reminders.list': method({ input: reminderQuerySchema, access: REMINDER_ROLES, output: returns<ReminderList>() }),
   /** Turns the whole list (every qualifying, non-DND row, not only the page) into agents' tasks. */
   'reminders.toTasks': method({
     input: reminderQuerySchema
@@ -121,7 +125,7 @@ export const remindersApi = {
         selection: gridSelectionSchema.optional(),
       })
       .strict(),
-    access: ['serviceAgent', 'serviceManager', 'generalManager', 'admin'],
+    access: REMINDER_ROLES,
     output: returns<ReminderTasksResult>(),
   }),
   'churn.record': method({
@@ -133,12 +137,12 @@ export const remindersApi = {
         note: z.string().max(2000).nullable().default(null),
       })
       .strict(),
-    access: ['serviceAgent', 'serviceManager', 'generalManager', 'admin'],
+    access: REMINDER_ROLES,
     output: returns<{ id: number }>(),
   }),
   'churn.records': method({
     input: z.object({ customerId: z.number().int().positive() }).strict(),
-    access: 'session',
+    access: REMINDER_ROLES,
     output: returns<ChurnRecordRow[]>(),
   }),
   'vehicles.recomputeNextService': method({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
+import { SALES_ROLES } from './sales';
 import { gridSelectionSchema, SCOPES, type Scope } from './grid';
 import type { StageCode } from '../stages';
 
@@ -107,7 +108,7 @@ export const salesAnalysisApi = {
         consultantId: z.number().int().positive().optional(),
       })
       .strict(),
-    access: 'session',
+    access: SALES_ROLES,
     output: returns<Funnel>(),
   }),
   /**
@@ -117,7 +118,7 @@ export const salesAnalysisApi = {
    */
   'sales.consultants': method({
     input: z.object({ purpose: z.enum(['funnel', 'reassign', 'reassignFrom']), scope: scope.optional() }).strict(),
-    access: 'session',
+    access: SALES_ROLES,
     output: returns<ConsultantOption[]>(),
   }),
   /**
@@ -140,21 +141,21 @@ export const salesAnalysisApi = {
   /** What the review lists need to pin their grid filter: N = 'sales.stalledDays' and the day N days ago (dealer's zone). */
   'sales.review.params': method({
     input: z.object({}).strict(),
-    access: 'session',
+    access: SALES_ROLES,
     output: returns<{ stalledDays: number; today: string; stalledOnOrBefore: string }>(),
   }),
   /** Open opportunities whose last stage change was on or before the day 'sales.stalledDays' days ago. */
-  'sales.lists.stalled': method({ input: listInput, access: 'session', output: returns<SalesList>() }),
+  'sales.lists.stalled': method({ input: listInput, access: SALES_ROLES, output: returns<SalesList>() }),
   /** Open opportunities without a planned activity. */
-  'sales.lists.noNextActivity': method({ input: listInput, access: 'session', output: returns<SalesList>() }),
+  'sales.lists.noNextActivity': method({ input: listInput, access: SALES_ROLES, output: returns<SalesList>() }),
   /** Customers with an open opportunity and no planned activity at all. */
-  'sales.lists.noPlan': method({ input: listInput, access: 'session', output: returns<SalesList>() }),
+  'sales.lists.noPlan': method({ input: listInput, access: SALES_ROLES, output: returns<SalesList>() }),
   /** Birthdays today or this week (Monday–Sunday in the dealer's time zone) among the customers in scope. */
   'sales.birthdays.list': method({
     input: z
       .object({ range: z.enum(['today', 'week']), scope: scope.default('mine'), limit: z.number().int().min(1).max(1000).default(500) })
       .strict(),
-    access: 'session',
+    access: SALES_ROLES,
     output: returns<{ from: string; to: string; rows: BirthdayRow[]; total: number }>(),
   }),
 } as const;

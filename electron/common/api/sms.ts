@@ -1,7 +1,10 @@
 /** SMS: batches, templates, channels (issue 9). */
 import { z } from 'zod';
-import { MANAGER_ROLES } from '../roles';
+import { MANAGER_ROLES, rolesWithModule } from '../roles';
 import { method, returns } from './contract';
+
+/** The 短信平台 module's roles (a service advisor has none). */
+export const SMS_ROLES = rolesWithModule('sms');
 import { gridSelectionQuerySchema } from './grid';
 
 export const SMS_CHANNELS = ['smpp', 'modem'] as const;
@@ -143,21 +146,21 @@ const ADMINS = ['admin', 'generalManager'] as const;
 
 export const smsApi = {
   /** What a send would do: counts left out by reason, invalid numbers, missing fields, samples. */
-  'sms.preview': method({ input: smsSendSchema, access: 'session', output: returns<SmsPreview>() }),
-  'sms.send': method({ input: smsSendSchema, access: 'session', output: returns<SmsSendResult>() }),
+  'sms.preview': method({ input: smsSendSchema, access: SMS_ROLES, output: returns<SmsPreview>() }),
+  'sms.send': method({ input: smsSendSchema, access: SMS_ROLES, output: returns<SmsSendResult>() }),
   'sms.batches': method({
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    access: 'session',
+    access: SMS_ROLES,
     output: returns<SmsBatchRow[]>(),
   }),
-  'sms.batch': method({ input: batchId, access: 'session', output: returns<{ batch: SmsBatchRow; problems: SmsMessageRow[] }>() }),
-  'sms.batch.pause': method({ input: batchId, access: 'session', output: returns<SmsBatchProgress>() }),
-  'sms.batch.resume': method({ input: batchId, access: 'session', output: returns<SmsBatchProgress>() }),
-  'sms.batch.cancel': method({ input: batchId, access: 'session', output: returns<SmsBatchProgress>() }),
+  'sms.batch': method({ input: batchId, access: SMS_ROLES, output: returns<{ batch: SmsBatchRow; problems: SmsMessageRow[] }>() }),
+  'sms.batch.pause': method({ input: batchId, access: SMS_ROLES, output: returns<SmsBatchProgress>() }),
+  'sms.batch.resume': method({ input: batchId, access: SMS_ROLES, output: returns<SmsBatchProgress>() }),
+  'sms.batch.cancel': method({ input: batchId, access: SMS_ROLES, output: returns<SmsBatchProgress>() }),
   /** A scheduled batch's time, until it starts. */
   'sms.batch.reschedule': method({
     input: z.object({ batchId: z.number().int().positive(), scheduledAt: z.number().int().positive() }).strict(),
-    access: 'session',
+    access: SMS_ROLES,
     output: returns<SmsBatchProgress>(),
   }),
   /** A scheduled batch's text and time, until it starts (same recipients, merged again). */
@@ -170,21 +173,21 @@ export const smsApi = {
         scheduledAt: z.number().int().positive(),
       })
       .strict(),
-    access: 'session',
+    access: SMS_ROLES,
     output: returns<SmsSendResult>(),
   }),
   /** Failed messages (and, when asked, those marked unknown) go out again. */
   'sms.batch.resend': method({
     input: z.object({ batchId: z.number().int().positive(), includeUnknown: z.boolean().default(false) }).strict(),
-    access: 'session',
+    access: SMS_ROLES,
     output: returns<{ requeued: number }>(),
   }),
   'sms.customerHistory': method({
     input: z.object({ customerId: z.number().int().positive() }).strict(),
-    access: 'session',
+    access: SMS_ROLES,
     output: returns<SmsMessageRow[]>(),
   }),
-  'sms.templates': method({ input: z.object({ activeOnly: z.boolean().default(false) }).strict(), access: 'session', output: returns<SmsTemplateRow[]>() }),
+  'sms.templates': method({ input: z.object({ activeOnly: z.boolean().default(false) }).strict(), access: SMS_ROLES, output: returns<SmsTemplateRow[]>() }),
   'sms.template.save': method({
     input: z
       .object({
@@ -225,5 +228,5 @@ export const smsApi = {
     output: returns<SmsChannelSettings>(),
   }),
   /** Channel state, modem signal quality and SIM status (for the settings screen). */
-  'sms.status': method({ input: z.object({}).strict(), access: 'session', output: returns<SmsChannelStatus>() }),
+  'sms.status': method({ input: z.object({}).strict(), access: SMS_ROLES, output: returns<SmsChannelStatus>() }),
 } as const;

@@ -13,6 +13,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import { formatPhone } from '../../../common/phone';
 import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
+import { assertMayReadDataset } from './dataset-access';
 import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx, type IdDir } from './query';
 
 type Q = z.output<typeof gridQuerySchema>;
@@ -47,6 +48,7 @@ export class GridService {
   }
 
   columns(_s: SessionCtx, dataset: Dataset): { columns: GridColumnMeta[]; defaultSort: GridSort[]; scopes: Scope[] } {
+    assertMayReadDataset(_s, dataset);
     const def = DATASET_DEFS[dataset];
     const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
     return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s).filter((sc) => sc === 'mine' || !def.widerScopesNeed || this.core.auth.hasPermission(_s, def.widerScopesNeed)) };
@@ -68,6 +70,8 @@ export class GridService {
   }
 
   private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL } {
+    // Every row read (page, count, export, "all N matching") passes here: the data set's screen roles first.
+    assertMayReadDataset(s, sel.dataset);
     const def = DATASET_DEFS[sel.dataset];
     const parts = [this.scopeSql(s, sel.scope, def), ...filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter), ...extra];
     return { def, where: and(parts) };
