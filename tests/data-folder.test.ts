@@ -255,6 +255,10 @@ describe.skipIf(process.platform === 'win32' || process.getuid?.() !== 0)('a rea
     expect(r.out).toContain('数据文件夹或数据库文件只读');
     expect(r.out).toContain('read-only');
     expect(r.out).not.toContain('SqliteError');
+    // A new data folder asked for inside a folder the user may not write: the same message, no stack.
+    const nested = await child(path.join(dir, 'new-folder'), { uid: 65534, gid: 65534 });
+    expect(nested.out).toContain('REFUSED read_only');
+    expect(nested.out).not.toContain('    at ');
   }, 60_000);
 });
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { DbOpenError } from '../../../db/client';
 
 /** Personal data (names, phones, ID numbers, recordings): only the user the app runs as may read it. */
 export const PRIVATE_DIR_MODE = 0o700;
@@ -21,7 +22,14 @@ export function privateUmask(): void {
  * drops the inherited Users / Everyone entries. Not testable here (Linux CI); see docs/data-folder.md.
  */
 export function makePrivateFolder(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    // A data folder that cannot be created where it is asked for: the same clear message as a read-only one.
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new DbOpenError('read_only', dir, (err as Error).message);
+    throw err;
+  }
   if (process.platform === 'win32') {
     const user = process.env.USERNAME;
     if (user) execFileSync('icacls', [dir, '/inheritance:r', '/grant:r', `${user}:(OI)(CI)F`], { stdio: 'ignore', windowsHide: true });
