@@ -195,7 +195,7 @@ const DATASET_MATRIX: Record<Dataset, string> = {
   showroomVisits:              'SC SM -- -- -- GM AA',
   opportunities:               'SC SM -- -- -- GM AA',
   activities:                  'SC SM -- -- -- GM AA',
-  opportunitiesReview:         '-- SM -- -- -- GM AA',
+  opportunitiesReview:         'SC SM -- -- -- GM AA',
   appointments:                '-- -- SA CM AD GM AA',
   solicitationTasks:           '-- -- SA CM -- GM AA',
   complaints:                  '-- -- SA CM AD GM AA',
@@ -224,7 +224,8 @@ let tok: Record<string, string>;
 beforeAll(async () => {
   t = await makeCore();
   ({ tok } = await usersWithSessions(t.core, ROLES.map((r) => [r, r] as const)));
-});
+  // Seven users with real scrypt logins: on a loaded 2-core machine this takes longer than the default.
+}, 60_000);
 afterAll(() => t.cleanup());
 
 describe('authorisation matrix', () => {

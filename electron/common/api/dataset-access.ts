@@ -13,7 +13,7 @@ export const DATASET_SCREEN_METHOD: Record<Dataset, MethodName> = {
   showroomVisits: 'showroom.visits.update',
   opportunities: 'opportunities.get',
   activities: 'activities.today',
-  opportunitiesReview: 'review.consultants',
+  opportunitiesReview: 'sales.lists.stalled',
   appointments: 'appointments.day',
   solicitationTasks: 'solicitation.agents',
   complaints: 'complaints.get',
