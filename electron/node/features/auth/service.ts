@@ -338,8 +338,9 @@ export class AuthService {
       .limit(PASSWORD_HISTORY)
       .all()
       .map((r) => r.h);
-    const hashes = [...new Set([currentHash, ...kept])].slice(0, PASSWORD_HISTORY);
-    for (const h of hashes) if (await verifyPassword(candidate, h)) throw new AppError('WEAK_PASSWORD', { rule: 'recent' });
+    // The current password was just checked as the old one and differs from the candidate
+    // (SAME_PASSWORD): no need to hash against it again.
+    for (const h of kept) if (h !== currentHash && (await verifyPassword(candidate, h))) throw new AppError('WEAK_PASSWORD', { rule: 'recent' });
   }
 
   /** Keeps the newest PASSWORD_HISTORY hashes of a user's chosen passwords. */
