@@ -116,25 +116,9 @@ export function immediateTransactions(sqlite: Sqlite): void {
   const plain = sqlite.transaction.bind(sqlite);
   sqlite.transaction = ((fn: (...args: never[]) => unknown) => {
     const tx = plain(fn);
-    const immediate = (...args: never[]) => {
-      transactionGates.get(sqlite)?.();
-      return tx.immediate(...args);
-    };
-    return Object.assign(immediate, { default: immediate, deferred: immediate, immediate, exclusive: tx.exclusive });
+    const immediate = tx.immediate;
+    return Object.assign((...args: never[]) => immediate(...args), { default: immediate, deferred: immediate, immediate, exclusive: tx.exclusive });
   }) as Sqlite['transaction'];
-}
-
-/** A check run before each transaction starts on a connection; it throws to refuse (see setTransactionGate). */
-const transactionGates = new WeakMap<Sqlite, () => void>();
-
-/**
- * While a long write holds the connection's one transaction open across awaits (a big import that
- * yields to other requests), a transaction begun by someone else would silently become a savepoint
- * inside it and be undone with it: the gate refuses it instead. null removes the gate.
- */
-export function setTransactionGate(sqlite: Sqlite, gate: (() => void) | null): void {
-  if (gate) transactionGates.set(sqlite, gate);
-  else transactionGates.delete(sqlite);
 }
 
 /** Opens (creating if absent) the database file with the pragmas the app relies on, then migrates. */

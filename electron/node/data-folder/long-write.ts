@@ -1,9 +1,6 @@
-import { setTransactionGate, type Sqlite } from '../../../db/client';
-import { AppError } from '../errors';
+import type { Sqlite } from '../../../db/client';
 
 interface Running {
-  /** True while the long write's own code runs (its nested transactions are savepoints of it). */
-  inStep: boolean;
   done: Promise<void>;
 }
 
@@ -22,15 +19,17 @@ export const LONG_WRITE_SLICE_MS = 40;
  * instead of after the whole import (26 s at 20,000 repair orders). All or nothing stays: a failure
  * in any row rolls the whole transaction back.
  *
- * Why this and not the alternatives (measured on the 20,000-row import): a worker thread with its
+ * Why this and not the alternatives the issue named: a worker thread with its
  * own connection would need the whole service layer loaded in the worker (another bundle for
  * Electron) and still block every other writer on SQLite's single write lock, each then failing
  * after busy_timeout; staging rows in a table and applying them in one "short" transaction does not
  * shorten anything here, because applying (vehicle, next service, 招揽成功, audit per row) is the
  * cost. Between slices others share the connection: their reads see the rows imported so far;
- * dispatch holds back methods that change data until the import is done (longWritesIdle), and a
- * transaction begun meanwhile by anything else (a scheduled job) is refused by the gate rather
- * than being undone with a failed import — the job runs again next minute.
+ * dispatch holds back methods that change data until the import is done, and so does the
+ * scheduler (longWritesIdle). What still writes meanwhile (the SMS sender, a gateway's receipts)
+ * joins the import's transaction as a savepoint: it commits with the import, and only if the
+ * import fails is it rolled back with it. Refusing it instead would stop the SMS sender's claim
+ * loop, which expects no refusal.
  */
 export async function yieldingTransaction(
   sqlite: Sqlite,
@@ -40,23 +39,14 @@ export async function yieldingTransaction(
 ): Promise<void> {
   await longWritesIdle(sqlite);
   let finish!: () => void;
-  const state: Running = { inStep: false, done: new Promise<void>((r) => (finish = r)) };
-  running.set(sqlite, state);
-  setTransactionGate(sqlite, () => {
-    if (!state.inStep) throw new AppError('CONFLICT', { reason: '正在导入数据,请稍后再试 / An import is running; try again in a moment' });
-  });
+  running.set(sqlite, { done: new Promise<void>((r) => (finish = r)) });
   sqlite.exec('BEGIN IMMEDIATE');
   try {
     let i = 0;
     while (i < total) {
       const sliceEnd = performance.now() + LONG_WRITE_SLICE_MS;
-      state.inStep = true;
-      try {
-        do each(i++);
-        while (i < total && performance.now() < sliceEnd);
-      } finally {
-        state.inStep = false;
-      }
+      do each(i++);
+      while (i < total && performance.now() < sliceEnd);
       onProgress?.(i, total);
       if (i < total) await new Promise((r) => setImmediate(r));
     }
@@ -65,7 +55,6 @@ export async function yieldingTransaction(
     if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
     throw err;
   } finally {
-    setTransactionGate(sqlite, null);
     running.delete(sqlite);
     finish();
   }

@@ -6,6 +6,7 @@ import { jobErrorText } from './job-error';
 import { todayIn } from '../grid/dates';
 import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
 import type { JobContext, JobDef, JobResult } from './job';
+import { longWritesIdle } from '../../data-folder/long-write';
 import { Lease } from './lease';
 
 const MINUTE = 60_000;
@@ -142,6 +143,9 @@ export class Scheduler {
     const report: TickReport = { leader: false, runs: [] };
     // A damaged database is not written to (docs/data-folder.md); jobs resume after the restore.
     if (this.core.health.damaged) return report;
+    // A long import holds the connection's transaction (long-write.ts): the jobs wait for it rather
+    // than writing inside it, where a failed import would take their rows with it.
+    await longWritesIdle(this.core.sqlite);
     const now = this.core.clock.now();
     if (!this.lease.acquire(now)) return report;
     report.leader = true;
