@@ -164,6 +164,8 @@ export class OpportunityService {
 
   /** The customer's opportunities this user may act on, newest first. */
   ofCustomer(s: SessionCtx, customerId: number): OpportunityBrief[] {
+    // A customer the user may not see is not found (not an empty list that confirms it exists).
+    if (!this.core.db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${customerId} AND ${this.core.visibility.visibleSql(s, 'c')}`)) throw new AppError('NOT_FOUND');
     return this.core.db.all<OpportunityBrief>(sql`
       SELECT o.id, o.stage, o.status, o.model, u.display_name AS consultantName, o.created_at AS createdAt
         FROM opportunities o LEFT JOIN users u ON u.id = o.consultant_id
