@@ -18,6 +18,8 @@ export interface DscrmBridge {
    * permission (the main process checks it).
    */
   pickFolder(purpose: FolderPurpose, title: string): Promise<PickedFolder | null>;
+  /** A file for an import, handed to the main process's upload store; the import method takes its id. */
+  upload(fileName: string, data: ArrayBuffer, locale?: string): Promise<ApiResult<{ uploadId: string; size: number }>>;
 }
 
 export interface PickedFolder {
@@ -32,3 +34,4 @@ export type FolderPurpose = keyof typeof FOLDER_PURPOSES;
 export const IPC_API_CHANNEL = 'dscrm:api';
 export const IPC_EVENT_CHANNEL = 'dscrm:event';
 export const IPC_PICK_FOLDER_CHANNEL = 'dscrm:pickFolder';
+export const IPC_UPLOAD_CHANNEL = 'dscrm:upload';

@@ -28,7 +28,7 @@ import {
   type NativeImage,
   type WebContents,
 } from 'electron';
-import { FOLDER_PURPOSES, IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL } from '../common/bridge';
+import { FOLDER_PURPOSES, IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, IPC_UPLOAD_CHANNEL } from '../common/bridge';
 import { DbOpenError } from '../../db/client';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/paths';
@@ -210,6 +210,10 @@ function setupIpc(c: Core): WindowSessions {
   });
   // The folder an export copies into. Behind the export's own permission (the export method checks
   // it again), so a page script cannot use the picker to learn the disk's layout without it.
+  ipcMain.handle(IPC_UPLOAD_CHANNEL, (event, fileName: unknown, data: unknown, locale: unknown) => {
+    if (!trustedSender(event)) throw new Error('DS-CRM: upload from an untrusted frame refused');
+    return s.upload(event.sender.id, fileName, data, locale);
+  });
   ipcMain.handle(IPC_PICK_FOLDER_CHANNEL, async (event, purpose: unknown, title: unknown) => {
     if (!trustedSender(event)) throw new Error('DS-CRM: folder picker asked by an untrusted frame refused');
     const permission = typeof purpose === 'string' && Object.hasOwn(FOLDER_PURPOSES, purpose) ? FOLDER_PURPOSES[purpose as keyof typeof FOLDER_PURPOSES] : null;

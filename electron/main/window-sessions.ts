@@ -12,7 +12,8 @@ import type { EventMessage } from '../common/api/events';
 import type { PickedFolder } from '../common/bridge';
 import type { Permission } from '../common/roles';
 import type { Core } from '../node/core';
-import { dispatch, type CallMeta } from '../node/dispatch';
+import { dispatch, dispatchUpload, type CallMeta } from '../node/dispatch';
+import type { Uploaded } from '../node/uploads/upload-store';
 import { isFor, type EventEnvelope } from '../node/events';
 import { LockedPushHold } from '../node/locked-push-hold';
 import { hashToken } from '../node/features/auth/service';
@@ -66,6 +67,14 @@ export class WindowSessions {
   permits(windowId: number, permission: Permission): boolean {
     const s = this.core.auth.resolve(this.tokenOf(windowId));
     return s !== null && !s.locked && !s.mustChangePassword && this.core.auth.hasPermission(s, permission);
+  }
+
+  /** A file for an import from this window (the web host's POST /upload, for the desktop). */
+  upload(windowId: number, fileName: unknown, data: unknown, locale?: unknown): Promise<ApiResult<Uploaded>> {
+    const bytes = data instanceof ArrayBuffer ? Buffer.from(data) : data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.alloc(0);
+    return dispatchUpload(this.core, this.tokenOf(windowId), typeof fileName === 'string' ? fileName : 'upload', [bytes], bytes.length, {
+      locale: typeof locale === 'string' ? locale : null,
+    });
   }
 
   /** A folder the window's user picked in the native dialog: the grant an export may write to. */

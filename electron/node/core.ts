@@ -7,6 +7,7 @@ import { lockDataFolder } from './data-folder/lock';
 import { makePrivateFolder, privateUmask, restrictExisting } from './data-folder/permissions';
 import { DataHealth } from './data-folder/health';
 import { FolderGrants } from './folder-grants';
+import { UploadStore } from './uploads/upload-store';
 import { SettingsService } from './features/admin/settings';
 import { AuthService } from './features/auth/service';
 import { ensureReferenceData } from './features/auth/bootstrap';
@@ -43,6 +44,8 @@ export interface Core {
   health: DataHealth;
   /** Export folders picked in the host's own dialog (Electron), the only folders an export writes to. */
   folderGrants: FolderGrants;
+  /** Files on their way into an import (both hosts' upload route), in <data>/uploads. */
+  uploads: UploadStore;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -91,6 +94,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     search: new CustomerSearch(sqlite, visibility),
     health,
     folderGrants: new FolderGrants(clock),
+    uploads: new UploadStore(path.join(dataDir, 'uploads'), clock),
     firstRun,
     close: () => {
       sqlite.close();

@@ -5,6 +5,8 @@ import type { Core } from './core';
 import { AppError } from './errors';
 import { handlers, type HandlerCtx } from './handlers';
 import { damageError, guardWrites } from './data-folder/write-guard';
+import type { SessionCtx } from './features/auth/service';
+import type { Uploaded } from './uploads/upload-store';
 
 export interface CallMeta {
   /** Accept-Language or the UI's chosen locale, used before a user is known. */
@@ -37,6 +39,44 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
+/** The refusals every entry applies before it runs anything: no session, locked, password to change, role. */
+function admit(session: SessionCtx | null, def: Pick<MethodDef, 'access' | 'whenLocked' | 'beforePasswordChange'>): void {
+  if (def.access === 'public') return;
+  if (!session) throw new AppError('UNAUTHENTICATED');
+  if (session.locked && !def.whenLocked) {
+    throw new AppError('SESSION_LOCKED', { displayName: session.user.displayName, username: session.user.username });
+  }
+  if (session.mustChangePassword && !def.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  if (Array.isArray(def.access) && !def.access.includes(session.user.role)) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * A file on its way into an import (the web host's POST /upload, Electron's upload channel): the
+ * same session refusals as an API call, then streamed into the upload store. The import method
+ * that takes the upload checks the role.
+ */
+export async function dispatchUpload(
+  core: Core,
+  token: string | null,
+  fileName: string,
+  source: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>,
+  declaredSize: number | undefined,
+  meta: CallMeta = {},
+): Promise<ApiResult<Uploaded>> {
+  let locale = pickLocale(meta.locale);
+  try {
+    const session = core.auth.resolve(token);
+    if (session) locale = session.user.locale;
+    admit(session, { access: 'session' });
+    core.auth.touch(session!);
+    return { ok: true, value: await core.uploads.receive(session!.user.id, fileName, source, declaredSize) };
+  } catch (err) {
+    if (err instanceof AppError) return { ok: false, error: errorBody(err, locale) };
+    console.error('[dispatch] upload failed:', err);
+    return { ok: false, error: errorBody(new AppError('INTERNAL'), locale) };
+  }
+}
+
 /**
  * The single entry for both transports (Electron IPC and the web host): looks the method up,
  * checks session, lock state, forced password change and role, validates input, runs the handler.
@@ -49,14 +89,7 @@ export async function dispatch(core: Core, token: string | null, method: string,
     const def = api[method as keyof typeof api] as MethodDef;
     const session = core.auth.resolve(token);
     if (session) locale = session.user.locale;
-    if (def.access !== 'public') {
-      if (!session) throw new AppError('UNAUTHENTICATED');
-      if (session.locked && !def.whenLocked) {
-        throw new AppError('SESSION_LOCKED', { displayName: session.user.displayName, username: session.user.username });
-      }
-      if (session.mustChangePassword && !def.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-      if (Array.isArray(def.access) && !def.access.includes(session.user.role)) throw new AppError('FORBIDDEN');
-    }
+    admit(session, def);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error) });
     await guardWrites(core, method);

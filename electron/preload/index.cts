@@ -8,7 +8,7 @@
  * choice, no token: the main process knows the session by the sending window.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, type DscrmBridge, type FolderPurpose, type PickedFolder } from '../common/bridge';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, IPC_UPLOAD_CHANNEL, type DscrmBridge, type FolderPurpose, type PickedFolder } from '../common/bridge';
 import type { ApiResult } from '../common/api/contract';
 import type { EventMessage } from '../common/api/events';
 
@@ -35,6 +35,10 @@ const bridge: DscrmBridge = {
   },
   pickFolder(purpose: FolderPurpose, title: string): Promise<PickedFolder | null> {
     return ipcRenderer.invoke(IPC_PICK_FOLDER_CHANNEL, String(purpose), String(title).slice(0, 200)) as Promise<PickedFolder | null>;
+  },
+  upload(fileName: string, data: ArrayBuffer, locale?: string): Promise<ApiResult<{ uploadId: string; size: number }>> {
+    if (!(data instanceof ArrayBuffer)) throw new TypeError('dscrm.upload: data must be an ArrayBuffer');
+    return ipcRenderer.invoke(IPC_UPLOAD_CHANNEL, String(fileName).slice(0, 200), data, locale) as Promise<ApiResult<{ uploadId: string; size: number }>>;
   },
 };
 

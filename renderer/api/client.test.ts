@@ -7,7 +7,7 @@ const invoke = vi.fn<DscrmBridge['invoke']>();
 const g = globalThis as { window?: unknown };
 
 beforeEach(() => {
-  g.window = { dscrm: { invoke, on: () => () => undefined, pickFolder: () => Promise.resolve(null) } satisfies DscrmBridge };
+  g.window = { dscrm: { invoke, on: () => () => undefined, pickFolder: () => Promise.resolve(null), upload: vi.fn() } satisfies DscrmBridge };
 });
 afterEach(() => {
   delete g.window;

@@ -73,3 +73,35 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
   if (SESSION_ERRORS.has(err.code)) sessionErrorHandler?.(err as ApiError & { code: SessionErrorCode }, method);
   throw err;
 }
+
+/**
+ * Sends a file for an import and returns its upload id, which the import method then takes. The
+ * web host streams it (POST /upload); the desktop hands it to the main process. Either way the size
+ * limit is the upload store's, and a file over it is refused with the sizes in the message.
+ */
+export async function upload(file: File): Promise<string> {
+  let result: ApiResult<{ uploadId: string }>;
+  let status: number | undefined;
+  try {
+    if (window.dscrm) result = await window.dscrm.upload(file.name, await file.arrayBuffer(), getLocale());
+    else {
+      const res = await fetch(`/upload?name=${encodeURIComponent(file.name)}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/octet-stream', 'accept-language': getLocale() },
+        body: file,
+      });
+      status = res.status;
+      const body: unknown = await res.json();
+      if (!isResult(body)) throw new ApiError('NETWORK', t('error.network'), { status }, status);
+      result = body as ApiResult<{ uploadId: string }>;
+    }
+  } catch (e) {
+    if (e instanceof ApiError) throw e;
+    throw new ApiError('NETWORK', t('error.network'));
+  }
+  if (result.ok) return result.value.uploadId;
+  const err = new ApiError(result.error.code, result.error.message, result.error.details ?? {}, status);
+  if (SESSION_ERRORS.has(err.code)) sessionErrorHandler?.(err as ApiError & { code: SessionErrorCode }, 'upload' as MethodName);
+  throw err;
+}

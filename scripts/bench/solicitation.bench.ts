@@ -1,5 +1,5 @@
 import { createCore, type Core } from '../../electron/node/core';
-import { dispatch } from '../../electron/node/dispatch';
+import { dispatch, dispatchUpload } from '../../electron/node/dispatch';
 import { addDays, dayStartMs, todayIn } from '../../electron/node/features/grid/dates';
 import { solicitationOf } from '../../electron/node/features/service/solicitation-handlers';
 import { auditPeriodStart } from '../../electron/node/features/service/solicitation-rules';
@@ -114,7 +114,9 @@ export async function benchSolicitation(dataDir: string): Promise<Metric[]> {
     }
     db.exec('SAVEPOINT bench_import');
     const ti = performance.now();
-    const imp = await dispatch(core, token, 'serviceVisits.import', { fileName: 'dms.csv', base64: Buffer.from(lines.join('\n'), 'utf8').toString('base64') });
+    const up = await dispatchUpload(core, token, 'dms.csv', [Buffer.from(lines.join('\n'), 'utf8')], undefined);
+    if (!up.ok) throw new Error(`upload: ${up.error.message}`);
+    const imp = await dispatch(core, token, 'serviceVisits.import', { uploadId: up.value.uploadId });
     const importMs = performance.now() - ti;
     db.exec('ROLLBACK TO bench_import');
     db.exec('RELEASE bench_import');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../electron/node/core';
 import { ManualClock } from '../../electron/node/clock';
-import { dispatch, type CallMeta } from '../../electron/node/dispatch';
+import { dispatch, dispatchUpload, type CallMeta } from '../../electron/node/dispatch';
 import type { Role } from '../../electron/common/roles';
 
 export function tempDir(prefix = 'dscrm-test-'): string {
@@ -70,4 +70,11 @@ export function salesTeam(core: Core, name: string, managerId: number | null, me
   const setTeam = core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?');
   for (const m of memberIds) setTeam.run(id, m);
   return id;
+}
+
+/** Sends a file through the upload store, as both hosts' upload route does; returns its upload id for an import. */
+export async function uploaded(core: Core, token: string, fileName: string, bytes: Buffer | string): Promise<string> {
+  const r = await dispatchUpload(core, token, fileName, [Buffer.from(bytes)], undefined);
+  if (!r.ok) throw new Error(`upload: ${r.error.code} ${r.error.message}`);
+  return r.value.uploadId;
 }

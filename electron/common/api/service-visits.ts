@@ -59,7 +59,8 @@ export interface VehicleVisitsView {
   advisors: { id: number; name: string }[];
 }
 
-const file = { fileName: z.string().trim().min(1).max(200), base64: z.string().min(1).max(14_000_000) };
+/** A file sent first through the upload route (POST /upload, or the desktop's upload channel). */
+const file = { uploadId: z.string().min(1).max(64) };
 
 export const serviceVisitsApi = {
   /** A vehicle by VIN or plate (or id) with its recent visits, for the RO form. */

@@ -89,9 +89,8 @@ export const solicitationApi = {
         campaign: z.string().trim().min(1).max(60),
         windowStart: date,
         windowEnd: date,
-        fileName: z.string().trim().min(1).max(200),
-        // about 10 MB of file
-        base64: z.string().min(1).max(14_000_000),
+        /** The campaign file, sent first through the upload route. */
+        uploadId: z.string().min(1).max(64),
       })
       .strict(),
     access: SOLICITATION_MANAGERS,

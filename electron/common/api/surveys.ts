@@ -20,8 +20,8 @@ export const surveysApi = {
   'surveys.import': method({
     input: z
       .object({
-        fileName: z.string().trim().min(1).max(200),
-        base64: z.string().min(1).max(14_000_000),
+        /** The file, sent first through the upload route. */
+        uploadId: z.string().min(1).max(64),
         /** Who gets the low-score follow-ups (an active agent); none: they wait under 未分配. */
         assigneeId: z.number().int().positive().nullable().optional(),
       })

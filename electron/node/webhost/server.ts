@@ -7,7 +7,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { HTTP_STATUS, type ApiResult, type ErrorCode } from '../../common/api/contract';
 import { ERROR_MESSAGES, pickLocale } from '../../common/i18n/errors';
 import type { Core } from '../core';
-import { dispatch } from '../dispatch';
+import { dispatch, dispatchUpload } from '../dispatch';
+import { formatBytes, UPLOAD_MAX_BYTES } from '../uploads/upload-store';
 import { hashToken } from '../features/auth/service';
 import { isFor, type EventEnvelope } from '../events';
 import type { EventMessage } from '../../common/api/events';
@@ -16,14 +17,12 @@ import { serveStatic } from './static';
 import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
 
 export const SESSION_COOKIE = 'dscrm_session';
+/** Files for imports: streamed, up to UPLOAD_MAX_BYTES, not inside a JSON body. */
+export const UPLOAD_ROUTE = '/upload';
 /** An API call's JSON body; files go through the upload route, not JSON. */
 export const MAX_BODY = 2 * 1024 * 1024;
 const TOO_LARGE = Symbol('too large');
 
-/** 2.0 MB, 512 KB: sizes in the unit a user reads. */
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
 
 export const defaultStaticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
 
@@ -76,6 +75,23 @@ const SECURITY_HEADERS = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; frame-ancestors 'none'",
 };
 
+/** Reads and discards the rest of a request body, up to `cap` bytes; past that the connection goes. */
+function drain(req: IncomingMessage, cap: number): Promise<void> {
+  return new Promise((resolve) => {
+    let n = 0;
+    req.on('data', (c: Buffer) => {
+      n += c.length;
+      if (n > cap) {
+        req.destroy();
+        resolve();
+      }
+    });
+    req.once('end', () => resolve());
+    req.once('close', () => resolve());
+    req.resume();
+  });
+}
+
 /** The headless host: the built renderer over HTTP, the API as POST /api/<method>, events over /ws. */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const { core } = opts;
@@ -122,6 +138,23 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       req.on('end', () => resolve(size > MAX_BODY ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')));
       req.on('error', reject);
     });
+
+  /** POST /upload?name=<file name>: the body is the file, streamed to the upload store (see UploadStore). */
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse, url: string) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    const name = new URLSearchParams(url.split('?')[1] ?? '').get('name') ?? '';
+    const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+    const result = await dispatchUpload(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, name || 'upload', req.iterator({ destroyOnReturn: false }), declared, {
+      locale: req.headers['accept-language'],
+    });
+    // Refused before the end of the body (too large, no session): read the rest first, or the
+    // connection is cut under a client still sending and it never sees the answer.
+    if (!req.readableEnded) await drain(req, 4 * UPLOAD_MAX_BYTES);
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+  };
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, method: string) => {
     if (req.method !== 'POST') {
@@ -176,6 +209,13 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     const url = req.url ?? '/';
+    if (url.split('?')[0] === UPLOAD_ROUTE) {
+      handleUpload(req, res, url).catch((err) => {
+        console.error('[webhost] upload error', err);
+        answerFailure(res);
+      });
+      return;
+    }
     if (url.startsWith('/api/')) {
       handleApi(req, res, url.slice(5).split('?')[0] ?? '').catch((err) => {
         console.error('[webhost] api error', err);

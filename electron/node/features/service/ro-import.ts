@@ -1,3 +1,4 @@
+import type { UploadedFile } from '../../uploads/upload-store';
 import { sql } from 'drizzle-orm';
 import type { ImportReport } from '../../../common/api/service-visits';
 import type { Locale } from '../../../common/i18n/errors';
@@ -33,14 +34,14 @@ export function columnsOf<K extends string>(header: readonly string[], names: Re
 }
 
 /** The file's rows after the header, or a clear refusal of the whole file (nothing is saved). */
-export async function readImport(locale: Locale, fileName: string, base64: string): Promise<{ header: string[]; rows: string[][] }> {
+export async function readImport(locale: Locale, fileName: string, bytes: Buffer): Promise<{ header: string[]; rows: string[][] }> {
   const refuse = (key: CareMessageKey, params: Record<string, unknown> = {}) => {
     const p = new CareProblems(locale).add('file', key, params);
     return new AppError('INVALID_INPUT', { issues: p.list[0]!.message, fields: p.list });
   };
   let table: string[][];
   try {
-    table = await readTable(fileName, Buffer.from(base64, 'base64'));
+    table = await readTable(fileName, bytes);
   } catch {
     throw refuse('import.file');
   }
@@ -73,8 +74,8 @@ export class BadRows {
  * The whole file is one transaction, run in slices that let other requests through (a quick
  * search answers during a 20,000-row import) with progress events to the importing user.
  */
-export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: { fileName: string; base64: string }): Promise<ImportReport> {
-  const { header, rows } = await readImport(locale, input.fileName, input.base64);
+export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: UploadedFile): Promise<ImportReport> {
+  const { header, rows } = await readImport(locale, input.fileName, input.bytes);
   const col = columnsOf(header, RO_COLUMNS);
   const missing = [
     col.vin < 0 && col.plate < 0 ? (locale === 'en' ? 'VIN or plate' : '车架号或车牌') : null,

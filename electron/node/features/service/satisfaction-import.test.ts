@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, uploaded, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { parseDissatisfied, parseScore, parseSurveyKind } from './satisfaction-rules';
 
@@ -81,8 +81,8 @@ describe('surveys.import', () => {
     'LFV2A21K0A3200002,,,NPS,2026-11-20,abc,也许,', // three problems at once
     'LFV2A21K0A3200002,,,SSI,2026-12-02,90,否,', // tomorrow in Shanghai
   ].join('\r\n');
-  const send = (who = 'csm', text = csv, assigneeId?: number) =>
-    call(t.core, tok[who]!, 'surveys.import', { fileName: 'csi-ssi.csv', base64: Buffer.from('\uFEFF' + text, 'utf8').toString('base64'), ...(assigneeId ? { assigneeId } : {}) });
+  const send = async (who = 'csm', text = csv, assigneeId?: number) =>
+    call(t.core, tok[who]!, 'surveys.import', { uploadId: await uploaded(t.core, tok[who]!, 'csi-ssi.csv', '\uFEFF' + text), ...(assigneeId ? { assigneeId } : {}) });
 
   it('matches by VIN, plate or phone; a low score or dissatisfied creates a follow-up due in 3 days; bad rows listed by row number', async () => {
     const r = (await send()) as Ok<Report>;
@@ -136,8 +136,8 @@ describe('surveys.import', () => {
       ['车牌', '调查类型', '调查日期', '得分', '客户意见'],
       ['粤B30005', 'SSI', new Date(Date.UTC(2026, 10, 26)), 72.5, '交车慢'],
     ]);
-    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const r = (await call(t.core, tok.csm!, 'surveys.import', { fileName: 'ssi.xlsx', base64 })) as Ok<Report>;
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = (await call(t.core, tok.csm!, 'surveys.import', { uploadId: await uploaded(t.core, tok.csm!, 'ssi.xlsx', bytes) })) as Ok<Report>;
     expect(r.value).toMatchObject({ saved: 1, lowScoreTasks: 1, badCount: 0 });
     expect(t.core.sqlite.prepare("SELECT survey_date AS d, score FROM satisfaction_surveys WHERE comment = '交车慢'").get()).toEqual({ d: '2026-11-26', score: 72.5 });
   });

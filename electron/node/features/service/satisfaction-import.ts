@@ -1,3 +1,4 @@
+import type { UploadedFile } from '../../uploads/upload-store';
 import { sql } from 'drizzle-orm';
 import { satisfactionSurveys } from '../../../../db/schema';
 import type { SurveyImportReport } from '../../../common/api/surveys';
@@ -35,12 +36,12 @@ const KIND_LABEL = { csi: 'CSI 销售满意度', ssi: 'SSI 售后满意度' } as
  * as existing and creates nothing. Bad rows are listed with their row number and reason; the whole
  * file is one transaction.
  */
-export async function importSurveys(core: Core, actorId: number, locale: Locale, input: { fileName: string; base64: string; assigneeId?: number | null }): Promise<SurveyImportReport> {
+export async function importSurveys(core: Core, actorId: number, locale: Locale, input: UploadedFile & { assigneeId?: number | null }): Promise<SurveyImportReport> {
   const assigneeId = input.assigneeId ?? null;
   if (assigneeId !== null && !core.db.get(sql`SELECT 1 FROM users WHERE id = ${assigneeId} AND active = 1 AND role IN ('serviceAgent', 'serviceManager')`)) {
     new CareProblems(locale).add('assigneeId', 'survey.assignee').throwIfAny();
   }
-  const { header, rows } = await readImport(locale, input.fileName, input.base64);
+  const { header, rows } = await readImport(locale, input.fileName, input.bytes);
   const col = columnsOf(header, SURVEY_COLUMNS);
   const en = locale === 'en';
   const missing = [

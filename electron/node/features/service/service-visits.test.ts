@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, uploaded, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { avgKmPerDay, mileageGoesBack, parseDay, parseVisitType, visitDateProblem } from './service-visits-rules';
 
 type Fail = { ok: false; error: { code: string; message: string; details?: { fields?: { field: string; message: string }[] } } };
@@ -148,8 +148,8 @@ describe('recording a service visit (serviceVisits.add / import)', () => {
       ['', 'LFV2A21K0A3100002', '', '2026-11-21', '维修', '', '', ''],
       ['RO-1005', 'LFV2A21K0A3100002', '', '2026-11-22', '维修', '11000', '', ''],
     ]);
-    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { fileName: 'dms.xlsx', base64 })) as Ok<Report>;
+    const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { uploadId: await uploaded(t.core, tok.csm!, 'dms.xlsx', bytes) })) as Ok<Report>;
     expect(r.ok).toBe(true);
     expect(r.value).toMatchObject({ rows: 5, saved: 1, existing: 0, badCount: 4 });
     expect(r.value.bad.map((b) => b.row)).toEqual([3, 4, 5, 6]);
@@ -158,19 +158,19 @@ describe('recording a service visit (serviceVisits.add / import)', () => {
     expect(r.value.bad[2]!.reason).toContain('缺少工单号');
     expect(r.value.bad[3]!.reason).toContain('小于'); // 11,000 km after 12,000 on the 20th
     expect(t.core.sqlite.prepare("SELECT v.plate, s.mileage, s.advisor_id AS advisor FROM service_visits s JOIN vehicles v ON v.id = s.vehicle_id WHERE ro_number = 'RO-1001'").get()).toEqual({ plate: '粤B20002', mileage: 12_000, advisor: uid.adv });
-    const again = (await call(t.core, tok.csm!, 'serviceVisits.import', { fileName: 'dms.xlsx', base64 })) as Ok<Report>;
+    const again = (await call(t.core, tok.csm!, 'serviceVisits.import', { uploadId: await uploaded(t.core, tok.csm!, 'dms.xlsx', bytes) })) as Ok<Report>;
     expect(again.value).toMatchObject({ saved: 0, existing: 1, badCount: 4 });
   });
 
   it('matches a plate as it is on file even when the strict plate format rejects it (京AD0J4RH)', async () => {
     t.core.sqlite.prepare("INSERT INTO vehicles (customer_id, vin, model, plate, created_at, updated_at) VALUES (?, 'LFV2A21K0A3100009', 'sagitar', '京AD0J4RH', 0, 0)").run(other);
     const csv = '工单号,车牌,进厂日期,维修类型\nRO-ODD-1, 京ad0j4rh ,2026-11-25,维修\n';
-    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { fileName: 'x.csv', base64: Buffer.from(csv).toString('base64') })) as Ok<Report>;
+    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { uploadId: await uploaded(t.core, tok.csm!, 'x.csv', csv) })) as Ok<Report>;
     expect(r.value).toMatchObject({ saved: 1, badCount: 0 });
   });
 
   it('refuses a file without the needed columns, naming them', async () => {
-    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { fileName: 'x.csv', base64: Buffer.from('车牌,备注\n粤B20002,x\n').toString('base64') })) as Fail;
+    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { uploadId: await uploaded(t.core, tok.csm!, 'x.csv', '车牌,备注\n粤B20002,x\n') })) as Fail;
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.message).toMatch(/日期.*维修类型.*工单号/);
   });

@@ -24,7 +24,7 @@ export const solicitationHandlers: Handlers<typeof solicitationApi> = {
     me(ctx);
     return solicitationOf(ctx.core).rates();
   },
-  'solicitation.importCampaign': (ctx, input) => importCampaign(ctx.core, me(ctx), input),
+  'solicitation.importCampaign': (ctx, { uploadId, ...campaign }) => importCampaign(ctx.core, me(ctx), { ...campaign, ...ctx.core.uploads.take(me(ctx).user.id, uploadId) }),
   'solicitation.agents': (ctx) => {
     me(ctx);
     return solicitationOf(ctx.core).agents();

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTable } from './solicitation-import';
-import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, uploaded, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 
 type Fail = { ok: false; error: { code: string; message: string } };
 type Ok<T> = { ok: true; value: T };
@@ -23,8 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const send = (fileName: string, data: Buffer, who = 'mgr', campaign = '冬季免费检测') =>
-  call(t.core, tok[who]!, 'solicitation.importCampaign', { campaign, windowStart: '2026-12-01', windowEnd: '2026-12-31', fileName, base64: data.toString('base64') });
+const send = async (fileName: string, data: Buffer, who = 'mgr', campaign = '冬季免费检测') =>
+  call(t.core, tok[who]!, 'solicitation.importCampaign', { campaign, windowStart: '2026-12-01', windowEnd: '2026-12-31', uploadId: await uploaded(t.core, tok[who]!, fileName, data) });
 
 describe('campaign import', () => {
   it('an xlsx list by VIN: matched rows become unassigned campaign tasks, DND and unknown VINs counted; twice = once', async () => {

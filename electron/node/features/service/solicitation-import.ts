@@ -1,3 +1,4 @@
+import type { UploadedFile } from '../../uploads/upload-store';
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { solicitationTasks } from '../../../../db/schema';
@@ -66,13 +67,13 @@ export async function readTable(fileName: string, data: Buffer): Promise<string[
 export async function importCampaign(
   core: Core,
   s: SessionCtx,
-  input: { campaign: string; windowStart: string; windowEnd: string; fileName: string; base64: string },
+  input: { campaign: string; windowStart: string; windowEnd: string } & UploadedFile,
 ): Promise<CampaignImportResult> {
   const locale = s.user.locale;
   if (input.windowStart > input.windowEnd) throw bad('招揽期开始不能晚于结束', 'The window must start before it ends', locale);
   let table: string[][];
   try {
-    table = await readTable(input.fileName, Buffer.from(input.base64, 'base64'));
+    table = await readTable(input.fileName, input.bytes);
   } catch {
     throw bad('无法读取文件:请上传 .xlsx 或 .csv', 'Cannot read the file: upload an .xlsx or .csv', locale);
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SolicitationRateRow, SolicitationRates } from '../../../../electron/common/api/solicitation';
-import { call } from '../../../api';
+import { call, upload } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle } from '../../../ui/grid/DataGrid';
@@ -203,10 +203,9 @@ function CampaignImport() {
   const go = async () => {
     if (!file) return;
     setMessage(null);
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    let bin = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    call('solicitation.importCampaign', { campaign, windowStart: from, windowEnd: to, fileName: file.name, base64: btoa(bin) }).then(
+    upload(file)
+      .then((uploadId) => call('solicitation.importCampaign', { campaign, windowStart: from, windowEnd: to, uploadId }))
+      .then(
       (r) => {
         toast.show(t('sol.imported', { rows: r.rows, created: r.created, existing: r.existing, unmatched: r.unmatchedCount, dnd: r.dndExcluded }));
         if (r.unmatched.length) setMessage(t('sol.unmatched', { list: r.unmatched.map((u) => `#${u.row} ${u.value}`).join(', ') }));

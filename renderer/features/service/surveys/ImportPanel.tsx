@@ -1,16 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { ImportReport } from '../../../../electron/common/api/service-visits';
-import { call } from '../../../api';
+import { call, upload } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, Table } from '../../../ui';
 import { splitErrors } from '../../sales/opportunities/form-bits';
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(bin);
-}
 
 /**
  * One file import (.xlsx / .csv): pick, import, then the answer — rows saved, already there, and
@@ -44,7 +37,7 @@ export function ImportPanel({
     setMessage(null);
     setReport(null);
     try {
-      const input = { fileName: file.name, base64: await toBase64(file) };
+      const input = { uploadId: await upload(file) };
       setReport(method === 'surveys.import' ? await call('surveys.import', { ...input, assigneeId: assigneeId ?? null }) : await call('serviceVisits.import', input));
       onImported?.();
     } catch (e) {

@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Clock } from '../clock';
+import { makePrivateFolder, PRIVATE_FILE_MODE } from '../data-folder/permissions';
+import { AppError, notFound } from '../errors';
+
+/** The largest file a user may upload (an import): a DMS export of a year's repair orders fits. */
+export const UPLOAD_MAX_BYTES = 30 * 1024 * 1024;
+/** Uploads not used by an import within this time are deleted (the user closed the dialog). */
+const UPLOAD_TTL_MS = 60 * 60_000;
+/** Files waiting per user: enough for a retry or two, not enough to fill the disk. */
+const MAX_WAITING_PER_USER = 5;
+
+/** What an import gets from the upload store. */
+export interface UploadedFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+export interface Uploaded {
+  uploadId: string;
+  size: number;
+}
+
+interface Waiting {
+  userId: number;
+  fileName: string;
+  file: string;
+  size: number;
+  at: number;
+}
+
+/** 2.0 MB, 512 KB: sizes in the unit a user reads. */
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+export const tooLarge = (size: number) => new AppError('TOO_LARGE', { size: formatBytes(size), max: formatBytes(UPLOAD_MAX_BYTES) });
+
+/**
+ * Files on their way into an import. Both hosts hand the bytes over here — the web host streams a
+ * POST /upload body, Electron main passes what the renderer read — and the import method then takes
+ * the file by its id. So a file's size is bounded by UPLOAD_MAX_BYTES, stated to the user, not by
+ * the JSON body limit of an API call (a 14 MB base64 string inside JSON never fit through the web
+ * host). Files live in <data>/uploads (private, like everything in the data folder) only until the
+ * import takes them; whatever a crash leaves behind is deleted at the next start.
+ */
+export class UploadStore {
+  private waiting = new Map<string, Waiting>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly clock: Clock,
+  ) {
+    // Nothing here outlives the process that received it: the ids lived in its memory.
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  /**
+   * Streams `source` into a private file. Past UPLOAD_MAX_BYTES (or a declared size over it) the
+   * file is deleted and TOO_LARGE thrown, with the sizes in the message.
+   */
+  async receive(userId: number, fileName: string, source: AsyncIterable<Buffer | Uint8Array> | Iterable<Buffer | Uint8Array>, declaredSize?: number): Promise<Uploaded> {
+    if (declaredSize !== undefined && declaredSize > UPLOAD_MAX_BYTES) throw tooLarge(declaredSize);
+    this.sweep();
+    const mine = [...this.waiting.values()].filter((w) => w.userId === userId);
+    if (mine.length >= MAX_WAITING_PER_USER) this.drop(mine.sort((a, b) => a.at - b.at)[0]!);
+    makePrivateFolder(this.dir);
+    const uploadId = randomBytes(16).toString('base64url');
+    const file = path.join(this.dir, `${uploadId}.part`);
+    const out = fs.createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE_MODE });
+    let size = 0;
+    try {
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (size > UPLOAD_MAX_BYTES) throw tooLarge(declaredSize ?? size);
+        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+      }
+      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+    } catch (err) {
+      out.destroy();
+      fs.rmSync(file, { force: true });
+      throw err;
+    }
+    this.waiting.set(uploadId, { userId, fileName: path.basename(fileName).slice(0, 200), file, size, at: this.clock.now() });
+    return { uploadId, size };
+  }
+
+  /**
+   * The file behind an id, read once and deleted: an import consumes its upload. Another user's
+   * upload, an expired or made-up id: NOT_FOUND (the id says nothing about what exists).
+   */
+  take(userId: number, uploadId: string): UploadedFile {
+    this.sweep();
+    const w = this.waiting.get(uploadId);
+    if (!w || w.userId !== userId) throw notFound();
+    try {
+      return { fileName: w.fileName, bytes: fs.readFileSync(w.file) };
+    } finally {
+      this.drop(w, uploadId);
+    }
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const w of this.waiting.values()) if (now - w.at > UPLOAD_TTL_MS) this.drop(w);
+  }
+
+  private drop(w: Waiting, id = [...this.waiting].find(([, v]) => v === w)?.[0]): void {
+    if (id) this.waiting.delete(id);
+    fs.rmSync(w.file, { force: true });
+  }
+}
