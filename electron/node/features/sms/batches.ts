@@ -38,6 +38,11 @@ function plan(core: Core, s: SessionCtx, input: SendInput): Planned {
   if (body.trim() === '') throw invalid('短信内容为空 / The message is empty');
   const unknown = unknownFields(body);
   if (unknown.length) throw invalid(`模板中有未知字段:${unknown.map((f) => `{${f}}`).join('、')} / Unknown template fields: ${unknown.join(', ')}`);
+  // Preview and send answer alike: a template deleted meanwhile is a message, not a FOREIGN KEY 500 at send.
+  const templateId = input.message.templateId;
+  if (templateId !== null && !core.sqlite.prepare('SELECT 1 FROM sms_templates WHERE id = ?').get(templateId)) {
+    throw invalid('短信模板不存在或已删除,请重新选择 / The SMS template does not exist or was deleted: pick it again', 'templateId');
+  }
   const audience = resolveAudience(core, s, input.audience);
   const optedOut = new Set(
     (core.sqlite.prepare('SELECT number FROM sms_opt_outs').all() as { number: string }[]).map((r) => r.number),

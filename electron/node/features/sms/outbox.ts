@@ -14,6 +14,7 @@
  */
 import type { Sqlite } from '../../../../db/client';
 import type { Clock } from '../../clock';
+import { AppError } from '../../errors';
 import type { LeftOut } from './recipients';
 import type { SmsBatchProgress } from '../../../common/api/sms';
 
@@ -255,6 +256,9 @@ export class SmsOutbox {
   resend(batchId: number, includeUnknown: boolean): number {
     const now = this.clock.now();
     return this.sqlite.transaction(() => {
+      // A cancelled batch sends nothing more: requeued rows would wait for ever. The user starts a new send.
+      const status = (this.sqlite.prepare('SELECT status FROM sms_batches WHERE id = ?').get(batchId) as { status: string } | undefined)?.status;
+      if (status === 'cancelled') throw new AppError('CONFLICT', { reason: '批次已取消,不能重发;请重新发送一批 / The batch was cancelled and cannot be resent: start a new send' });
       const n = this.sqlite
         .prepare(
           `UPDATE sms_messages SET status = 'queued', updated_at = ? WHERE batch_id = ? AND (status = 'failed' ${includeUnknown ? "OR status = 'unknown'" : ''})

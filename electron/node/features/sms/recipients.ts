@@ -30,9 +30,11 @@ export function resolveRecipients(candidates: readonly Candidate[], optedOut: Re
   const seen = new Set<string>();
   const recipients: Resolved['recipients'] = [];
   for (const c of candidates) {
-    if (c.dnd) leftOut.dnd++;
+    // Opted out first: a TD / 退订 reply also sets the customer's 免打扰, but the reason the user
+    // should read is the customer's own 已退订, not a flag someone set.
+    if (c.number && optedOut.has(c.number)) leftOut.optOut++;
+    else if (c.dnd) leftOut.dnd++;
     else if (!c.number) leftOut.noMobile++;
-    else if (optedOut.has(c.number)) leftOut.optOut++;
     else if (seen.has(c.number)) leftOut.duplicate++;
     else {
       seen.add(c.number);

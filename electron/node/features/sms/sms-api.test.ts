@@ -165,4 +165,30 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     expect(smsOf(t.core).progress(cancelId)).toMatchObject({ status: 'cancelled', failed: 1, delivered: 0 });
     expect(smsc.received).toHaveLength(1);
   });
+
+  it('resending a cancelled batch is refused with a reason and queues nothing (rows used to wait for ever)', async () => {
+    const at = t.clock.now() + 7_200_000;
+    const c = await call(t.core, tok.sales1!, 'sms.send', { audience: { customerIds: [cust.wang!] }, message, scheduledAt: at });
+    const batchId = c.ok ? (c.value as { batchId: number }).batchId : 0;
+    expect((await call(t.core, tok.sales1!, 'sms.batch.cancel', { batchId })).ok).toBe(true);
+    const r = await call(t.core, tok.sales1!, 'sms.batch.resend', { batchId, includeUnknown: true });
+    expect(!r.ok && r.error.code).toBe('CONFLICT');
+    expect(!r.ok && r.error.message).toContain('批次已取消');
+    expect(t.core.sqlite.prepare(`SELECT count(*) FROM sms_messages WHERE batch_id = ? AND status = 'queued'`).pluck().get(batchId)).toBe(0);
+  });
+
+  it('a template that does not exist is the same clear refusal for preview and send, not a 500', async () => {
+    for (const m of ['sms.preview', 'sms.send'] as const) {
+      const r = await call(t.core, tok.sales1!, m, { audience: { customerIds: [cust.wang!] }, message: { ...message, templateId: 999_999 } });
+      expect(!r.ok && r.error.code).toBe('INVALID_INPUT');
+      expect(!r.ok && r.error.message).toContain('短信模板不存在');
+    }
+  });
+
+  it('a customer who replied TD (opted out, which also set 免打扰) is counted as 已退订, not 免打扰', async () => {
+    const id = customer('周已回复', 'male', uid.sales1!, '13900000005', { dnd: true, plate: '粤B00005' });
+    t.core.sqlite.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES ('8613900000005', 'reply', 0)`).run();
+    const r = await call(t.core, tok.sales1!, 'sms.preview', { audience: { customerIds: [id, cust.dnd!] }, message });
+    expect(r.ok && (r.value as { leftOut: unknown }).leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 0, noMobile: 0 });
+  });
 });
