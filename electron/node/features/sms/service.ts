@@ -28,6 +28,9 @@ export interface BatchProgress extends BatchCounts {
   status: string;
 }
 
+/** A receipt or reply whose write failed is tried again this often (1 s, 2 s … apart), then logged as lost. */
+const EVENT_WRITE_ATTEMPTS = 5;
+
 export class SmsService {
   readonly outbox: SmsOutbox;
   /** How many messages were found in flight (→ unknown) at start-up. */
@@ -62,10 +65,11 @@ export class SmsService {
     });
     const ev = channel as unknown as NodeJS.EventEmitter;
     if (typeof ev.on === 'function') {
-      ev.on('receipt', (r: Receipt) => {
-        if (!this.applyReceipt(r)) this.keepEarly(r);
-      });
-      ev.on('inbound', (m: { number: string; text: string }) => this.inbound(m.number, m.text));
+      // Gateway events arrive on the socket, outside any request: a write that fails here (the
+      // database busy or damaged) is logged and retried, never thrown — an uncaught throw from an
+      // event handler ended the whole process, and with it every user's session.
+      ev.on('receipt', (r: Receipt) => this.onReceipt(r));
+      ev.on('inbound', (m: { number: string; text: string }) => this.onInbound(m.number, m.text));
     }
     this.runs.set(channel.kind, { channel, sender });
     channel.start();
@@ -154,6 +158,24 @@ export class SmsService {
 
   progress(batchId: number): BatchProgress {
     return { batchId, status: this.outbox.batchStatus(batchId) ?? 'unknown', ...this.outbox.counts(batchId) };
+  }
+
+  private onReceipt(r: Receipt, attempt = 1): void {
+    try {
+      if (!this.applyReceipt(r)) this.keepEarly(r);
+    } catch (err) {
+      console.error(`[sms] receipt ${r.gatewayId} not recorded (attempt ${attempt}):`, err);
+      if (attempt < EVENT_WRITE_ATTEMPTS) setTimeout(() => this.onReceipt(r, attempt + 1), attempt * 1000).unref();
+    }
+  }
+
+  private onInbound(number: string, text: string, attempt = 1): void {
+    try {
+      this.inbound(number, text);
+    } catch (err) {
+      console.error(`[sms] reply from ${number.slice(0, -4)}**** not recorded (attempt ${attempt}):`, err);
+      if (attempt < EVENT_WRITE_ATTEMPTS) setTimeout(() => this.onInbound(number, text, attempt + 1), attempt * 1000).unref();
+    }
   }
 
   private applyReceipt(r: Receipt): boolean {

@@ -56,6 +56,30 @@ describe('SMPP channel through the SMSC simulator', () => {
     await until('progress event', () => events.some((e) => (e as { event: string; payload: { status: string } }).event === 'sms.batch' && (e as { payload: { status: string } }).payload.status === 'done'));
   });
 
+  it('a receipt that cannot be written (database busy) is logged and retried, and never ends the process', async () => {
+    await setup();
+    const batchId = sms.outbox.createBatch({ createdBy: null, templateId: null, body: 'x', channel: 'smpp', scheduledAt: null, leftOut: noLeftOut, messages: [msg(1), msg(2)] });
+    // The first receipt writes fail as a second process holding the database would make them
+    // fail (SQLITE_BUSY thrown from the deliver_sm event, which used to crash the host).
+    const real = sms.outbox.receipt.bind(sms.outbox);
+    let refusals = 2;
+    sms.outbox.receipt = (...a: Parameters<typeof real>) => {
+      if (refusals-- > 0) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+      return real(...a);
+    };
+    const logged: unknown[] = [];
+    const origError = console.error;
+    console.error = (...a: unknown[]) => void logged.push(a);
+    try {
+      await sms.attach(channel(), { window: 5, ratePerSecond: 100 });
+      await until('both delivered after the retries', () => sms.progress(batchId).delivered === 2);
+    } finally {
+      console.error = origError;
+    }
+    expect(logged.length).toBeGreaterThanOrEqual(2);
+    expect(String((logged[0] as unknown[])[0])).toContain('not recorded');
+  });
+
   it('long Chinese text goes as UCS-2 (data_coding 8) in parts of 67 with one concatenation reference', async () => {
     await setup();
     const text = '尊敬的王先生,'.repeat(25); // 175 characters → 3 parts
