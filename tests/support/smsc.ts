@@ -26,12 +26,16 @@ export interface SmscOptions {
   /** Numbers the SMSC rejects at submit (ESME_RINVDSTADR). */
   rejected?: Set<string>;
   receiptDelayMs?: number;
+  /** Like a real gateway's account limit: more submit_sm than this in one second get ESME_RTHROTTLED. */
+  maxSubmitsPerSecond?: number;
 }
 
 export interface Smsc {
   port: number;
   received: ReceivedSms[];
   binds: number;
+  /** submit_sm answered ESME_RTHROTTLED (over maxSubmitsPerSecond). */
+  throttled: number;
   /** enquire_link PDUs received (keep-alive). */
   enquireLinks: number;
   /** false: enquire_link goes unanswered, like a gateway that hung without closing the socket. */
@@ -53,7 +57,8 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
   let dropAt: number | null = null;
   const bound = new Set<Session>();
   const sockets = new Set<net.Socket>();
-  const state = { binds: 0, enquireLinks: 0, answerEnquireLink: true };
+  const state = { binds: 0, enquireLinks: 0, answerEnquireLink: true, throttled: 0 };
+  const recentSubmits: number[] = [];
 
   const server = smpp.createServer((session: Session) => {
     sockets.add(session.socket);
@@ -84,6 +89,16 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
       if (!bound.has(session)) {
         session.send(pdu.response({ command_status: smpp.errors.ESME_RINVBNDSTS }));
         return;
+      }
+      if (opts.maxSubmitsPerSecond !== undefined) {
+        const now = Date.now();
+        while (recentSubmits.length && now - recentSubmits[0]! >= 1000) recentSubmits.shift();
+        if (recentSubmits.length >= opts.maxSubmitsPerSecond) {
+          state.throttled++;
+          session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+          return;
+        }
+        recentSubmits.push(now);
       }
       const number = String(pdu.destination_addr);
       if (opts.rejected?.has(number)) {
@@ -136,6 +151,9 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
     received,
     get binds() {
       return state.binds;
+    },
+    get throttled() {
+      return state.throttled;
     },
     get enquireLinks() {
       return state.enquireLinks;

@@ -20,6 +20,8 @@ export interface SmsBatchProgress {
   delivered: number;
   failed: number;
   unknown: number;
+  /** The gateway said "too fast" in the last seconds: sending slowed down by itself (网关限流). */
+  gatewayThrottled?: boolean;
 }
 
 /**

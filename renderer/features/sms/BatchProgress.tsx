@@ -82,6 +82,11 @@ export function BatchProgress({ batchId }: { batchId: number }) {
           {st('queued')} {batch.queued + batch.submitting} · {st('sent')} {sent} · {st('delivered')} <b data-testid="sms-delivered">{batch.delivered}</b> · {st('failed')}{' '}
           {batch.failed} · {st('unknown')} {batch.unknown}
         </span>
+        {batch.gatewayThrottled && batch.status === 'sending' && (
+          <span className="sms-throttled" data-testid="sms-throttled">
+            {st('throttled')}
+          </span>
+        )}
       </div>
       <div className="sms-bar" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
         <div className="sms-bar-sent" style={{ width: `${pctSent}%` }} />

@@ -18,6 +18,8 @@ export class ChannelError extends Error {
   constructor(
     readonly failure: SubmitFailure,
     message: string,
+    /** The gateway said "too fast" (ESME_RTHROTTLED / ESME_RMSGQFUL): slow down, do not hammer it. */
+    readonly throttled = false,
   ) {
     super(message);
     this.name = 'ChannelError';
@@ -35,7 +37,13 @@ export interface SmsChannel {
   close(): Promise<void>;
 }
 
-/** Token bucket: at most `perSecond` messages a second, with a burst of one second's worth. */
+/**
+ * Token bucket: at most `perSecond` submit_sm a second, with a burst of a tenth of a second's worth.
+ * A gateway counts in a sliding second: a burst of a whole second's worth could put twice the
+ * rate into one of its seconds and meet "too fast" at once.
+ */
+const burstOf = (perSecond: number) => Math.max(1, perSecond / 10);
+
 export class RateLimiter {
   private tokens: number;
   private last: number;
@@ -43,7 +51,7 @@ export class RateLimiter {
     private perSecond: number,
     private readonly now: () => number = () => performance.now(),
   ) {
-    this.tokens = Math.max(1, perSecond);
+    this.tokens = burstOf(perSecond);
     this.last = this.now();
   }
   setRate(perSecond: number): void {
@@ -52,12 +60,16 @@ export class RateLimiter {
   /** How many may go now (and takes them). */
   take(max: number): number {
     const t = this.now();
-    const burst = Math.max(1, this.perSecond);
+    const burst = burstOf(this.perSecond);
     this.tokens = Math.min(burst, this.tokens + ((t - this.last) / 1000) * this.perSecond);
     this.last = t;
     const n = Math.max(0, Math.min(max, Math.floor(this.tokens)));
     this.tokens -= n;
     return n;
+  }
+  /** More went out than was taken (a long message is several submit_sm): the debt delays what follows. */
+  spend(n: number): void {
+    this.tokens -= n;
   }
   /** Tokens taken but not used go back. */
   refund(n: number): void {

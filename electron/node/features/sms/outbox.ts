@@ -48,6 +48,8 @@ export interface ClaimedMessage {
   number: string;
   text: string;
   attempts: number;
+  /** submit_sm PDUs it takes (concatenated parts): what a gateway's rate limit counts. */
+  parts: number;
 }
 
 /** A batch's messages by state: the progress the screen shows, without the batch's id and status. */
@@ -105,21 +107,25 @@ export class SmsOutbox {
   }
 
   /**
-   * Takes up to n queued messages of sending batches on this channel and marks them 'submitting'
+   * Takes up to n queued messages of sending batches on this channel, together at most
+   * `partsBudget` submit_sm parts (but always the first one), and marks them 'submitting'
    * (attempts + 1), committed before the caller puts anything on the wire.
    */
-  claim(channel: SmsChannelKind, n: number): ClaimedMessage[] {
+  claim(channel: SmsChannelKind, n: number, partsBudget = Infinity): ClaimedMessage[] {
     if (n <= 0) return [];
     const now = this.clock.now();
     return this.sqlite.transaction(() => {
       const rows = this.sqlite
         .prepare(
-          `SELECT m.id, m.batch_id AS batchId, m.number, m.text, m.attempts FROM sms_batches b
+          `SELECT m.id, m.batch_id AS batchId, m.number, m.text, m.attempts, m.parts FROM sms_batches b
              JOIN sms_messages m ON m.batch_id = b.id AND m.status = 'queued'
             WHERE b.status = 'sending' AND b.channel = ?
             ORDER BY b.id, m.id LIMIT ?`,
         )
         .all(channel, n) as ClaimedMessage[];
+      let parts = 0;
+      const fit = rows.findIndex((r, i) => (parts += Math.max(1, r.parts)) > partsBudget && i > 0);
+      if (fit >= 0) rows.length = fit;
       const mark = this.sqlite.prepare(`UPDATE sms_messages SET status = 'submitting', attempts = attempts + 1, updated_at = ? WHERE id = ?`);
       for (const r of rows) {
         mark.run(now, r.id);

@@ -4,7 +4,14 @@
  * outcome. It never re-sends a message whose fate is unknown.
  */
 import { ChannelError, RateLimiter, type SmsChannel } from './channel';
-import type { SmsOutbox } from './outbox';
+import type { ClaimedMessage, SmsOutbox } from './outbox';
+
+/** A message the gateway keeps refusing as "too fast" is given up after this many tries. */
+export const MAX_THROTTLED_ATTEMPTS = 8;
+/** After "too fast", nothing is sent for this long; the rate is halved too. */
+const THROTTLE_PAUSE_MS = 1000;
+/** How long the batch view keeps saying 网关限流 after the last "too fast". */
+const THROTTLE_SHOWN_MS = 5000;
 
 export interface SenderOptions {
   window: number;
@@ -25,13 +32,29 @@ export class SmsSender {
   private readonly limiter: RateLimiter;
   private changed = new Set<number>();
   private drained: (() => void)[] = [];
+  /** The rate in force: the configured one, halved on each "too fast", creeping back on success (AIMD). */
+  private rate: number;
+  private pausedUntil = 0;
+  private lastThrottleAt = -Infinity;
+  private lastIncreaseAt = -Infinity;
 
   constructor(
     private readonly outbox: SmsOutbox,
     private readonly channel: SmsChannel,
     private readonly opts: SenderOptions,
   ) {
+    this.rate = opts.ratePerSecond;
     this.limiter = new RateLimiter(opts.ratePerSecond);
+  }
+
+  /** The gateway said "too fast" within the last few seconds (the batch view shows 网关限流). */
+  get throttled(): boolean {
+    return performance.now() - this.lastThrottleAt < THROTTLE_SHOWN_MS;
+  }
+
+  /** The rate (submit_sm per second) in force now. */
+  get currentRate(): number {
+    return this.rate;
   }
 
   start(): void {
@@ -71,6 +94,11 @@ export class SmsSender {
         await this.sleep(100);
         continue;
       }
+      const pause = this.pausedUntil - performance.now();
+      if (pause > 0) {
+        await this.sleep(pause);
+        continue;
+      }
       const room = this.opts.window - this.inFlight;
       if (room <= 0) {
         await this.sleep(idle);
@@ -81,8 +109,10 @@ export class SmsSender {
         await this.sleep(Math.max(1, this.limiter.waitMs()));
         continue;
       }
-      const claimed = this.outbox.claim(this.channel.kind, allowed);
-      if (claimed.length < allowed) this.limiter.refund(allowed - claimed.length);
+      // The rate counts submit_sm PDUs, as the gateway does: a 3-part message spends 3 tokens.
+      const claimed = this.outbox.claim(this.channel.kind, allowed, allowed);
+      const parts = claimed.reduce((n, m) => n + Math.max(1, m.parts), 0);
+      this.limiter.refund(allowed - parts); // negative when one long message is more than a second's worth
       if (claimed.length === 0) {
         this.flushChanges();
         await this.sleep(idle);
@@ -96,10 +126,11 @@ export class SmsSender {
             (ids) => {
               this.outbox.submitted(m.id, ids);
               this.opts.onSubmitted?.(ids);
+              this.speedUp();
             },
-            (e: unknown) => this.record(m.id, e),
+            (e: unknown) => this.record(m, e),
           )
-          .catch((e: unknown) => this.record(m.id, e))
+          .catch((e: unknown) => this.record(m, e))
           .finally(() => {
             this.inFlight--;
             this.changed.add(m.batchId);
@@ -113,11 +144,41 @@ export class SmsSender {
     this.flushChanges();
   }
 
-  private record(id: number, e: unknown): void {
+  private record(m: ClaimedMessage, e: unknown): void {
+    const id = m.id;
     const msg = e instanceof Error ? e.message : String(e);
-    if (e instanceof ChannelError && e.failure === 'not_sent') this.outbox.requeue(id, msg);
+    if (e instanceof ChannelError && e.throttled) {
+      this.slowDown();
+      if (m.attempts >= MAX_THROTTLED_ATTEMPTS) {
+        this.outbox.failed(id, `网关持续限流,已尝试 ${m.attempts} 次,可稍后重发 / The gateway kept throttling after ${m.attempts} tries; resend later`);
+      } else this.outbox.requeue(id, msg);
+    } else if (e instanceof ChannelError && e.failure === 'not_sent') this.outbox.requeue(id, msg);
     else if (e instanceof ChannelError && e.failure === 'rejected') this.outbox.failed(id, msg);
     else this.outbox.unknown(id, msg);
+  }
+
+  /**
+   * "Too fast": halve the rate and pause, once per burst of refusals (the window's other submits
+   * answer "too fast" too; halving for each would drop to nothing). A gateway may block an
+   * account that keeps hammering it.
+   */
+  private slowDown(): void {
+    const now = performance.now();
+    if (now < this.pausedUntil) return;
+    this.lastThrottleAt = now;
+    this.lastIncreaseAt = now;
+    this.rate = Math.max(1, this.rate / 2);
+    this.limiter.setRate(this.rate);
+    this.pausedUntil = now + THROTTLE_PAUSE_MS;
+  }
+
+  /** Accepted messages probe back up: at most once a second, by a twentieth of the configured rate. */
+  private speedUp(): void {
+    const now = performance.now();
+    if (this.rate >= this.opts.ratePerSecond || now - this.lastIncreaseAt < 1000) return;
+    this.lastIncreaseAt = now;
+    this.rate = Math.min(this.opts.ratePerSecond, this.rate + Math.max(1, this.opts.ratePerSecond / 20));
+    this.limiter.setRate(this.rate);
   }
 
   private flushChanges(): void {

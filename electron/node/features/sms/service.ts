@@ -157,7 +157,8 @@ export class SmsService {
   }
 
   progress(batchId: number): BatchProgress {
-    return { batchId, status: this.outbox.batchStatus(batchId) ?? 'unknown', ...this.outbox.counts(batchId) };
+    const gatewayThrottled = [...this.runs.values()].some((r) => r.sender.throttled);
+    return { batchId, status: this.outbox.batchStatus(batchId) ?? 'unknown', ...this.outbox.counts(batchId), gatewayThrottled };
   }
 
   private onReceipt(r: Receipt, attempt = 1): void {

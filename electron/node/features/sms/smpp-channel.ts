@@ -259,7 +259,7 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
           const st = resp.command_status;
           if (st === smpp.ESME_ROK) resolve(String(resp.message_id));
           else if (st === smpp.ESME_RTHROTTLED || st === smpp.ESME_RMSGQFUL) {
-            reject(new ChannelError('not_sent', `网关繁忙(${smppErrorName(st)}) / The gateway is throttling`));
+            reject(new ChannelError('not_sent', `网关限流(${smppErrorName(st)}) / The gateway is throttling`, true));
           } else reject(new ChannelError('rejected', `网关拒收(${smppErrorName(st)}) / The gateway rejected the message`));
         },
       );
