@@ -34,6 +34,10 @@ export interface Smsc {
   port: number;
   received: ReceivedSms[];
   binds: number;
+  /** false: submit_sm is taken (and delivered) but never answered, while enquire_link still is. */
+  answerSubmits: boolean;
+  /** Answer submit_sm this late (ms), receipts after the answer. */
+  submitAnswerDelayMs: number;
   /** submit_sm answered ESME_RTHROTTLED (over maxSubmitsPerSecond). */
   throttled: number;
   /** enquire_link PDUs received (keep-alive). */
@@ -57,7 +61,7 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
   let dropAt: number | null = null;
   const bound = new Set<Session>();
   const sockets = new Set<net.Socket>();
-  const state = { binds: 0, enquireLinks: 0, answerEnquireLink: true, throttled: 0 };
+  const state = { binds: 0, enquireLinks: 0, answerEnquireLink: true, throttled: 0, answerSubmits: true, submitAnswerDelayMs: 0 };
   const recentSubmits: number[] = [];
 
   const server = smpp.createServer((session: Session) => {
@@ -108,6 +112,25 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
       const sm = pdu.short_message as { udh?: Buffer[]; message: string | Buffer };
       const udh = sm.udh?.[0];
       const messageId = `M${(nextId++).toString(16).toUpperCase().padStart(8, '0')}`;
+      function sendReceipt(): void {
+        if (opts.receipts !== false && Number(pdu.registered_delivery) & 1) {
+          const ok = !opts.undeliverable?.has(number);
+          const send = () => {
+            if (!bound.has(session)) return;
+            const stat = ok ? 'DELIVRD' : 'UNDELIV';
+            session.deliver_sm({
+              source_addr: number,
+              destination_addr: String(pdu.source_addr ?? ''),
+              esm_class: 0x04,
+              receipted_message_id: messageId,
+              message_state: ok ? 2 : 5,
+              short_message: `id:${messageId} sub:001 dlvrd:${ok ? '001' : '000'} submit date:2611301200 done date:2611301200 stat:${stat} err:${ok ? '000' : '001'} text:`,
+            });
+          };
+          if (opts.receiptDelayMs) setTimeout(send, opts.receiptDelayMs);
+          else setImmediate(send);
+        }
+      }
       received.push({
         messageId,
         number,
@@ -115,7 +138,18 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
         dataCoding: Number(pdu.data_coding),
         concat: udh && udh[0] === 0x00 ? { ref: udh[2]!, total: udh[3]!, seq: udh[4]! } : null,
       });
-      session.send(pdu.response({ message_id: messageId }));
+      // A hung gateway takes the message (and later delivers it) without answering the submit; a
+      // slow one answers late. Receipts follow the answer, as a real SMSC's do.
+      if (!state.answerSubmits) return;
+      const answer = () => bound.has(session) && session.send(pdu.response({ message_id: messageId }));
+      if (state.submitAnswerDelayMs > 0) {
+        setTimeout(() => {
+          answer();
+          sendReceipt();
+        }, state.submitAnswerDelayMs);
+        return;
+      }
+      answer();
       if (dropAt !== null && received.length >= dropAt) {
         dropAt = null;
         // Let the response reach the client's socket buffer first, then cut the link like a gateway restart.
@@ -124,23 +158,7 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
         });
         return;
       }
-      if (opts.receipts !== false && Number(pdu.registered_delivery) & 1) {
-        const ok = !opts.undeliverable?.has(number);
-        const send = () => {
-          if (!bound.has(session)) return;
-          const stat = ok ? 'DELIVRD' : 'UNDELIV';
-          session.deliver_sm({
-            source_addr: number,
-            destination_addr: String(pdu.source_addr ?? ''),
-            esm_class: 0x04,
-            receipted_message_id: messageId,
-            message_state: ok ? 2 : 5,
-            short_message: `id:${messageId} sub:001 dlvrd:${ok ? '001' : '000'} submit date:2611301200 done date:2611301200 stat:${stat} err:${ok ? '000' : '001'} text:`,
-          });
-        };
-        if (opts.receiptDelayMs) setTimeout(send, opts.receiptDelayMs);
-        else setImmediate(send);
-      }
+      sendReceipt();
     });
   });
 
@@ -151,6 +169,18 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
     received,
     get binds() {
       return state.binds;
+    },
+    get answerSubmits() {
+      return state.answerSubmits;
+    },
+    set answerSubmits(v: boolean) {
+      state.answerSubmits = v;
+    },
+    get submitAnswerDelayMs() {
+      return state.submitAnswerDelayMs;
+    },
+    set submitAnswerDelayMs(v: number) {
+      state.submitAnswerDelayMs = v;
     },
     get throttled() {
       return state.throttled;

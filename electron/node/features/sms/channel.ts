@@ -4,6 +4,8 @@ export interface OutgoingSms {
   /** Normalised number, 86… */
   number: string;
   text: string;
+  /** The outbox's message id: a late answer from the gateway names it (SMPP 'lateAccepted'). */
+  ref?: number;
 }
 
 /**

@@ -147,6 +147,20 @@ export class SmsOutbox {
     })();
   }
 
+  /**
+   * The gateway's late answer for a part of a message marked 待确认 (its submit timed out): the id
+   * is kept, so the part's receipt can settle the message. Nothing for a message in another state.
+   */
+  lateAccepted(messageId: number, partNo: number, gatewayId: string): void {
+    this.sqlite
+      .prepare(
+        `INSERT INTO sms_parts (message_id, part_no, gateway_id)
+           SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM sms_messages WHERE id = ? AND status = 'unknown')
+             AND NOT EXISTS (SELECT 1 FROM sms_parts WHERE message_id = ? AND part_no = ?)`,
+      )
+      .run(messageId, partNo, gatewayId, messageId, messageId, partNo);
+  }
+
   /** It certainly did not go out (the channel was down before writing): back to the queue. */
   requeue(id: number, error: string): void {
     this.sqlite
@@ -180,13 +194,14 @@ export class SmsOutbox {
       const msg = this.sqlite.prepare(`SELECT batch_id AS batchId, parts FROM sms_messages WHERE id = ?`).get(part.messageId) as { batchId: number; parts: number };
       if (!delivered) {
         this.sqlite
-          .prepare(`UPDATE sms_messages SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('submitted', 'delivered')`)
+          .prepare(`UPDATE sms_messages SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('submitted', 'delivered', 'unknown')`)
           .run(error ?? '未送达 / Not delivered', now, part.messageId);
       } else {
         const { n } = this.sqlite.prepare(`SELECT count(*) AS n FROM sms_parts WHERE message_id = ? AND status = 'delivered'`).get(part.messageId) as { n: number };
         if (n >= msg.parts) {
           this.sqlite
-            .prepare(`UPDATE sms_messages SET status = 'delivered', delivered_at = ?, updated_at = ? WHERE id = ? AND status = 'submitted'`)
+            // 待确认 too: a receipt proves the message reached the gateway once (its id was learnt late).
+            .prepare(`UPDATE sms_messages SET status = 'delivered', delivered_at = ?, updated_at = ? WHERE id = ? AND status IN ('submitted', 'unknown')`)
             .run(now, now, part.messageId);
         }
       }

@@ -121,7 +121,7 @@ export class SmsSender {
       for (const m of claimed) {
         this.inFlight++;
         this.channel
-          .submit({ number: m.number, text: m.text })
+          .submit({ number: m.number, text: m.text, ref: m.id })
           .then(
             (ids) => {
               this.outbox.submitted(m.id, ids);

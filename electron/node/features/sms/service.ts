@@ -10,7 +10,7 @@ import { isOptOutReply } from './recipients';
 import { SmsSender } from './sender';
 import { ModemChannel } from './modem-channel';
 import { modemConfigOf, smppConfigOf } from './settings';
-import { SmppChannel } from './smpp-channel';
+import { SmppChannel, type SmppLateAccepted } from './smpp-channel';
 
 interface Receipt {
   gatewayId: string;
@@ -70,6 +70,18 @@ export class SmsService {
       // event handler ended the whole process, and with it every user's session.
       ev.on('receipt', (r: Receipt) => this.onReceipt(r));
       ev.on('inbound', (m: { number: string; text: string }) => this.onInbound(m.number, m.text));
+      ev.on('lateAccepted', (l: SmppLateAccepted) => {
+        try {
+          this.outbox.lateAccepted(l.ref, l.partNo, l.gatewayId);
+          const early = this.early.get(l.gatewayId);
+          if (early) {
+            this.early.delete(l.gatewayId);
+            this.onReceipt(early);
+          }
+        } catch (err) {
+          console.error('[sms] late submit answer not recorded:', err);
+        }
+      });
     }
     this.runs.set(channel.kind, { channel, sender });
     channel.start();

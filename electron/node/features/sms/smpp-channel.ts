@@ -22,6 +22,22 @@ export interface SmppConfig {
   responseTimeoutMs?: number;
   reconnectMinMs?: number;
   reconnectMaxMs?: number;
+  /**
+   * After this many submits in a row went unanswered, the link is reset (unbind, reconnect): a
+   * gateway that hung on submits while still answering enquire_link would otherwise time every
+   * message out into 待确认 for ever. Default 3.
+   */
+  maxConsecutiveTimeouts?: number;
+}
+
+/** A part refused as "too fast" after earlier parts went out is tried again this often (same UDH). */
+const PART_THROTTLE_RETRIES = 6;
+
+/** A submit_sm_resp that came after its timeout, with the id the gateway gave (see 'lateAccepted'). */
+export interface SmppLateAccepted {
+  ref: number;
+  partNo: number;
+  gatewayId: string;
 }
 
 export type SmppState = 'idle' | 'connecting' | 'bound' | 'refused' | 'down' | 'closed';
@@ -73,6 +89,9 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
   private keepAlive: NodeJS.Timeout | null = null;
   private pending = new Map<number, { reject: (e: ChannelError) => void; timer: NodeJS.Timeout }>();
   private ref = Math.floor(Math.random() * 256);
+  private consecutiveTimeouts = 0;
+  /** Submits that timed out, by sequence number: a late answer still tells us the gateway's id. */
+  private late = new Map<number, { ref: number; partNo: number }>();
   private closing = false;
 
   constructor(private readonly config: SmppConfig) {
@@ -173,6 +192,8 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
     this.session = null;
     if (this.keepAlive) clearInterval(this.keepAlive);
     this.keepAlive = null;
+    // Sequence numbers start again on the next session: a late answer can only come on this one.
+    this.late.clear();
     // Submits in flight may have reached the gateway: their fate is unknown.
     for (const [, p] of this.pending) {
       clearTimeout(p.timer);
@@ -223,18 +244,28 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
     const ids: string[] = [];
     for (let i = 0; i < parts.length; i++) {
       const udh = parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]) : undefined;
-      try {
-        ids.push(await this.submitPart(sms.number, parts[i]!, encoding === 'ucs2' ? 8 : 0, udh));
-      } catch (e) {
-        // Once a part went out, the message is no longer "certainly not sent".
-        if (i > 0 && e instanceof ChannelError && e.failure === 'not_sent') throw new ChannelError('maybe', e.message);
-        throw e;
+      for (let attempt = 1; ; attempt++) {
+        try {
+          ids.push(await this.submitPart(sms.number, parts[i]!, encoding === 'ucs2' ? 8 : 0, udh, { ref: sms.ref ?? 0, partNo: i + 1 }));
+          break;
+        } catch (e) {
+          // Part 2+ refused as "too fast": the gateway holds part 1, so the message must be made
+          // whole — the same part again (same UDH reference) after a pause, never part 1 again.
+          // "Too fast" proves this part was not taken, so sending it again duplicates nothing.
+          if (i > 0 && e instanceof ChannelError && e.throttled && attempt < PART_THROTTLE_RETRIES) {
+            await new Promise((r) => setTimeout(r, 200 * attempt));
+            continue;
+          }
+          // Once a part went out, the message is no longer "certainly not sent".
+          if (i > 0 && e instanceof ChannelError && e.failure === 'not_sent') throw new ChannelError('maybe', e.message);
+          throw e;
+        }
       }
     }
     return ids;
   }
 
-  private submitPart(number: string, text: string, dataCoding: number, udh: Buffer | undefined): Promise<string> {
+  private submitPart(number: string, text: string, dataCoding: number, udh: Buffer | undefined, late: { ref: number; partNo: number }): Promise<string> {
     const session = this.session;
     if (!session || !this.ready) return Promise.reject(new ChannelError('not_sent', '短信网关未连接 / The SMS gateway is not connected'));
     return new Promise((resolve, reject) => {
@@ -253,7 +284,14 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
         },
         (resp) => {
           const p = this.pending.get(resp.sequence_number);
-          if (!p) return;
+          this.consecutiveTimeouts = 0;
+          if (!p) {
+            // Answered after its timeout: the message is 待确认, but an id lets a receipt settle it.
+            const l = this.late.get(resp.sequence_number);
+            this.late.delete(resp.sequence_number);
+            if (l && resp.command_status === smpp.ESME_ROK) this.emit('lateAccepted', { ...l, gatewayId: String(resp.message_id) } satisfies SmppLateAccepted);
+            return;
+          }
           clearTimeout(p.timer);
           this.pending.delete(resp.sequence_number);
           const st = resp.command_status;
@@ -271,7 +309,14 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
       const seq = (session as unknown as { sequence: number }).sequence;
       const timer = setTimeout(() => {
         this.pending.delete(seq);
+        if (this.late.size >= 10_000) this.late.delete(this.late.keys().next().value!);
+        this.late.set(seq, late);
         reject(new ChannelError('maybe', '网关未在规定时间内应答 / The gateway did not answer in time'));
+        if (++this.consecutiveTimeouts >= (this.config.maxConsecutiveTimeouts ?? 3)) {
+          this.consecutiveTimeouts = 0;
+          this.lastError = '网关连续未应答提交,已重新连接 / The gateway stopped answering submits: reconnecting';
+          session.destroy();
+        }
       }, this.config.responseTimeoutMs ?? 10_000);
       this.pending.set(seq, { reject, timer });
     });
