@@ -24,7 +24,8 @@ export interface FolderLock {
  */
 const held = new Map<string, { fd: number; owner: LockOwner; users: number }>();
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs on this machine. */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
 import { RateLimiter } from './channel';
-import { CANCELLED, SmsOutbox } from './outbox';
+import { CANCELLED, RECEIPT_WAIT_MS, SmsOutbox } from './outbox';
 
 const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
 
@@ -18,6 +18,20 @@ describe('outbox states', () => {
     });
     return { o, id };
   }
+
+  it('on restart, a message submitted over 72 hours ago without a receipt becomes 待确认; a late receipt still settles it', async () => {
+    const { o, id } = await batch(2);
+    const [old, recent] = o.claim('smpp', 2);
+    o.submitted(old!.id, ['G-OLD']);
+    t.clock.advance(RECEIPT_WAIT_MS - 3600_000);
+    o.submitted(recent!.id, ['G-NEW']);
+    t.clock.advance(3600_000 + 1);
+    o.recover();
+    expect(o.counts(id)).toMatchObject({ unknown: 1, submitted: 1 });
+    expect(t.core.sqlite.prepare('SELECT status, last_error AS e FROM sms_messages WHERE id = ?').get(old!.id)).toEqual({ status: 'unknown', e: expect.stringContaining('72 小时未收到回执') });
+    o.receipt('G-OLD', true, null);
+    expect(o.counts(id)).toMatchObject({ delivered: 1, unknown: 0 });
+  });
 
   it('a paused batch gives nothing to the sender until it is resumed', async () => {
     const { o, id } = await batch(3);

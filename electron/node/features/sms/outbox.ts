@@ -18,6 +18,10 @@ import { AppError } from '../../errors';
 import type { LeftOut } from './recipients';
 import type { SmsBatchProgress } from '../../../common/api/sms';
 
+/** How long a submitted message may wait for its delivery receipt before it is 待确认. */
+export const RECEIPT_WAIT_MS = 72 * 3600_000;
+const NO_RECEIPT = '超过 72 小时未收到回执 / No delivery receipt within 72 hours';
+
 export type SmsChannelKind = 'smpp' | 'modem';
 export type MessageStatus = 'queued' | 'submitting' | 'submitted' | 'delivered' | 'failed' | 'unknown';
 export type BatchStatus = 'draft' | 'scheduled' | 'sending' | 'paused' | 'done' | 'cancelled';
@@ -91,11 +95,22 @@ export class SmsOutbox {
     }).immediate();
   }
 
-  /** On start-up: whatever was in flight when the process died is 'unknown' (never re-sent). */
+  /**
+   * On start-up: whatever was in flight when the process died is 'unknown' (never re-sent); and a
+   * message the gateway took more than RECEIPT_WAIT_MS ago without a receipt since is 'unknown'
+   * too, for a person to decide, instead of 已提交 for ever (the receipt may have come while the
+   * app was closed, or the gateway sends none for that number). A receipt arriving later still
+   * settles it (see receipt()).
+   */
   recover(): number {
-    return this.sqlite
+    const now = this.clock.now();
+    const interrupted = this.sqlite
       .prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE status = 'submitting'`)
-      .run(INTERRUPTED, this.clock.now()).changes;
+      .run(INTERRUPTED, now).changes;
+    this.sqlite
+      .prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE status = 'submitted' AND submitted_at < ?`)
+      .run(NO_RECEIPT, now, now - RECEIPT_WAIT_MS);
+    return interrupted;
   }
 
   /** Scheduled batches whose time has come start sending. Returns their ids. */
