@@ -4,22 +4,15 @@ import { startSmsc, type Smsc, type SmscOptions } from '../../../../tests/suppor
 import { measure } from './encoding';
 import type { NewMessage } from './outbox';
 import { SmsService } from './service';
+import { noLeftOut, testMessage, until } from './sender.test-support';
 import { SmppChannel } from './smpp-channel';
 
 /**
  * Gateways that misbehave the way real ones do: one that hangs on submits while still answering
  * enquire_link, one that answers late, one that throttles only the later parts of a long text.
  */
-async function until(what: string, ok: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
-const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
-const msg = (i: number, text = `到期提醒 #${i}`): NewMessage => ({ customerId: null, number: `86139${String(i).padStart(8, '0')}`, text, parts: measure(text).parts });
+const msg = (i: number, text = `到期提醒 #${i}`) => testMessage(i, text);
 
 describe('SMS sender against a misbehaving gateway', () => {
   let t: TestCore | undefined;

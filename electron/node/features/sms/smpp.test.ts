@@ -2,20 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
 import { startSmsc, type Smsc } from '../../../../tests/support/smsc';
 import { SmsService } from './service';
+import { noLeftOut, testMessage, until } from './sender.test-support';
 import { SmppChannel, parseReceiptText } from './smpp-channel';
-import type { NewMessage } from './outbox';
-import { measure } from './encoding';
 
-async function until(what: string, ok: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
-const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
-const msg = (i: number, text = `测试短信 #${i}`): NewMessage => ({ customerId: null, number: `86139${String(i).padStart(8, '0')}`, text, parts: measure(text).parts });
+const msg = testMessage;
 
 describe('SMPP channel through the SMSC simulator', () => {
   let t: TestCore;
