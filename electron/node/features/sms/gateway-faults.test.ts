@@ -34,7 +34,7 @@ describe('SMS sender against a misbehaving gateway', () => {
   const batch = (messages: NewMessage[]) => sms!.outbox.createBatch({ createdBy: null, templateId: null, body: 'x', channel: 'smpp', scheduledAt: null, leftOut: noLeftOut, messages });
 
   it('a gateway that stops answering submits (but answers enquire_link) is reset after 3 timeouts in a row, and sending goes on', async () => {
-    await start({}, { responseTimeoutMs: 150, maxConsecutiveTimeouts: 3 });
+    await start({}, { responseTimeoutMs: 400, maxConsecutiveTimeouts: 3 });
     await until('bound', () => smsc!.binds === 1);
     smsc!.answerSubmits = false;
     const hung = batch([msg(1), msg(2), msg(3)]);
@@ -47,9 +47,9 @@ describe('SMS sender against a misbehaving gateway', () => {
   });
 
   it('a late answer lets the receipt settle a 待确认 message as delivered (it proves it arrived once)', async () => {
-    await start({}, { responseTimeoutMs: 150, maxConsecutiveTimeouts: 10 });
+    await start({}, { responseTimeoutMs: 400, maxConsecutiveTimeouts: 10 });
     await until('bound', () => smsc!.binds === 1);
-    smsc!.submitAnswerDelayMs = 600;
+    smsc!.submitAnswerDelayMs = 1500;
     const b = batch([msg(1)]);
     await until('unknown first', () => sms!.progress(b).unknown === 1);
     await until('delivered by its receipt', () => sms!.progress(b).delivered === 1);
