@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import type { ScreenId } from './modules';
+import { useI18n } from '../i18n/react';
 import { PlaceholderPanel } from './PlaceholderPanel';
 
 /**
@@ -43,10 +44,18 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
 };
 
 export function Screen({ id }: { id: ScreenId }) {
+  const { t } = useI18n();
   const Component = SCREENS[id];
   if (!Component) return <PlaceholderPanel id={id} />;
   return (
-    <Suspense fallback={<div className="screen-loading" aria-busy="true" />}>
+    // The first opening of a screen fetches its chunk: say so rather than show a blank pane.
+    <Suspense
+      fallback={
+        <div className="screen-loading muted" aria-busy="true">
+          {t('common.loading')}
+        </div>
+      }
+    >
       <Component />
     </Suspense>
   );
