@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { EventMessage, EventName } from '../common/api/events';
-import { sessions } from '../../db/schema';
 import type { Core } from './core';
 
 /** The session's own lock / unlock / end: the lock screen needs these while locked. */
 const LIFECYCLE: ReadonlySet<EventName> = new Set(['session.locked', 'session.unlocked', 'session.ended']);
 /** Past this a locked seat's held events are dropped oldest first (a weekend behind the lock). */
 const MAX_HELD = 200;
-const MINUTE = 60_000;
 
 /**
  * Pushed events for a locked session wait until it is unlocked. A notification naming a customer,
@@ -29,7 +26,7 @@ export class LockedPushHold<K> {
       return [msg, ...waiting];
     }
     if (msg.event === 'session.ended') this.held.delete(to);
-    if (LIFECYCLE.has(msg.event) || !this.isLocked(tokenHash)) return [msg];
+    if (LIFECYCLE.has(msg.event) || !this.core.auth.lockedNow(tokenHash)) return [msg];
     const queue = this.held.get(to) ?? [];
     const key = progressKey(msg);
     const kept = key ? queue.filter((m) => progressKey(m) !== key) : queue;
@@ -41,21 +38,6 @@ export class LockedPushHold<K> {
   /** The recipient is gone (socket closed, window closed). */
   forget(to: K): void {
     this.held.delete(to);
-  }
-
-  /**
-   * Locked, or idle past the program-lock time (the server locks such a session at its next
-   * request — see AuthService.resolve — but an event may come first). A session that no longer
-   * exists counts as locked: nothing goes to it.
-   */
-  private isLocked(tokenHash: string): boolean {
-    const row = this.core.db
-      .select({ locked: sessions.locked, lastSeenAt: sessions.lastSeenAt })
-      .from(sessions)
-      .where(eq(sessions.tokenHash, tokenHash))
-      .get();
-    if (!row) return true;
-    return row.locked || this.core.clock.now() - row.lastSeenAt > this.core.settings.get('security.idleLockMinutes') * MINUTE;
   }
 }
 

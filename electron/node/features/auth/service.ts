@@ -250,7 +250,7 @@ export class AuthService {
       return null;
     }
     let locked = row.s.locked;
-    if (!locked && idle > this.settings.get('security.idleLockMinutes') * MINUTE) {
+    if (!locked && this.idleLockDue(row.s.lastSeenAt, now)) {
       this.setLocked(tokenHash, true, 'idle');
       locked = true;
     }
@@ -261,6 +261,21 @@ export class AuthService {
       locked,
       mustChangePassword: row.u.mustChangePassword,
     };
+  }
+
+  /** Idle past the program-lock time: the session is locked at its next request. */
+  private idleLockDue(lastSeenAt: number, now: number): boolean {
+    return now - lastSeenAt > this.settings.get('security.idleLockMinutes') * MINUTE;
+  }
+
+  /**
+   * Whether a session is behind the program lock now, without touching it (for pushed events,
+   * which may come before the session's next request locks it). A session that is gone counts
+   * as locked: nothing goes to it.
+   */
+  lockedNow(tokenHash: string): boolean {
+    const row = this.db.select({ locked: sessions.locked, lastSeenAt: sessions.lastSeenAt }).from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
+    return !row || row.locked || this.idleLockDue(row.lastSeenAt, this.clock.now());
   }
 
   /** Records activity (throttled): the idle lock and session expiry count from here. */
