@@ -45,6 +45,36 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '数据库已损坏,为免扩大损失已停止保存修改(仍可查询)。请联系管理员从备份恢复(备份位于 {backupsDir})',
     en: 'The database is damaged; changes are no longer saved so nothing more is lost (reading still works). Ask the administrator to restore a backup (in {backupsDir}).',
   },
+  // Two users editing one record: the later save of an older copy is refused, never a silent overwrite.
+  STALE_RECORD: {
+    'zh-CN': '该记录已被他人修改,请查看最新内容后再保存',
+    en: 'Someone else has changed this record. Check the current values, then save again.',
+  },
+  // LAN seats (issue 15): pairing, seat tokens, the client's pinned host certificate.
+  PAIRING_CODE_WRONG: {
+    'zh-CN': '配对码错误或已过期,请向管理员索取新的配对码',
+    en: 'The pairing code is wrong or has expired. Ask the administrator for a new one.',
+  },
+  SEAT_UNKNOWN: {
+    'zh-CN': '本机尚未配对到主机,请输入管理员提供的配对码',
+    en: 'This PC is not paired with the host. Enter the pairing code from the administrator.',
+  },
+  SEAT_REVOKED: {
+    'zh-CN': '本终端已被管理员停用,请联系管理员重新配对',
+    en: 'The administrator has revoked this seat. Ask them to pair it again.',
+  },
+  API_VERSION_MISMATCH: {
+    'zh-CN': '主机的 DS-CRM 版本为 {hostApp}(接口 {hostApi}),与本机不同:请安装与主机相同的版本',
+    en: 'The host runs DS-CRM {hostApp} (API {hostApi}), which differs from this PC: install the same version as the host.',
+  },
+  HOST_CERT_CHANGED: {
+    'zh-CN': '主机证书已改变,为安全起见已断开。如主机确已更换证书,请由管理员重新配对本机',
+    en: "The host's certificate has changed, so the connection was refused. If the host really was given a new certificate, have the administrator pair this PC again.",
+  },
+  HOST_UNREACHABLE: {
+    'zh-CN': '无法连接主机,本次操作未执行,请检查网络后重试',
+    en: 'The host cannot be reached; nothing was done. Check the network and try again.',
+  },
   INTERNAL: { 'zh-CN': '系统内部错误,已记录,请稍后重试', en: 'Internal error; it has been logged. Please try again.' },
 };
 
