@@ -64,6 +64,28 @@ describe('migrations', () => {
     after.close();
   });
 
+  it('0012 gives existing records version 1 without rewriting their pages (instant at 1M customers)', () => {
+    const file = newFile();
+    const before = openDatabase(file, { migrateUpTo: 12 - 1 }).sqlite;
+    const cust = before.prepare("INSERT INTO customers (name, notes, created_at, updated_at) VALUES (?, ?, 0, 0)");
+    before.transaction(() => {
+      for (let i = 0; i < 3000; i++) cust.run(`客户${i}`, '备注'.repeat(20));
+    })();
+    before.pragma('wal_checkpoint(TRUNCATE)');
+    const pages = before.pragma('page_count', { simple: true }) as number;
+    before.close();
+    const after = openDatabase(file).sqlite;
+    // A rebuilt table would have written every one of its pages to the WAL; adding a column with a
+    // constant default only rewrites the schema page.
+    const walPages = after.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
+    expect(walPages[0]!.log).toBeLessThan(pages / 10);
+    expect(after.prepare('SELECT COUNT(*) AS n, MIN(version) AS lo, MAX(version) AS hi FROM customers').get()).toEqual({ n: 3000, lo: 1, hi: 1 });
+    for (const t of ['opportunities', 'activities', 'complaints', 'tasks']) {
+      expect((after.prepare(`SELECT name, dflt_value AS d, "notnull" AS nn FROM pragma_table_info('${t}') WHERE name = 'version'`).get())).toEqual({ name: 'version', d: '1', nn: 1 });
+    }
+    after.close();
+  });
+
   it('opening an up-to-date database again applies nothing and keeps the data', () => {
     const file = newFile();
     const a = openDatabase(file);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { id, createdAt, updatedAt, flag } from './columns';
+import { id, createdAt, updatedAt, flag, version } from './columns';
 import { users } from './auth';
 
 /** A person or a company. Blank enumerations are stored as 'other' (其它), DS-CRM's completeness rule. */
@@ -31,6 +31,7 @@ export const customers = sqliteTable(
     primaryModel: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
     createdBy: integer(),
   },
   (t) => [

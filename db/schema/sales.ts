@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
-import { id, createdAt, updatedAt, flag } from './columns';
+import { id, createdAt, updatedAt, flag, version } from './columns';
 import { users } from './auth';
 import { customers, vehicles } from './customers';
 
@@ -71,6 +71,7 @@ export const opportunities = sqliteTable(
     closedAt: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     index('opps_consultant_idx').on(t.consultantId, t.status, t.stage),
@@ -113,6 +114,7 @@ export const activities = sqliteTable(
     nextStep: text(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [
     index('activities_owner_idx').on(t.ownerId, t.status, t.plannedAt),

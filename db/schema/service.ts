@@ -1,5 +1,5 @@
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { id, createdAt, updatedAt, flag } from './columns';
+import { id, createdAt, updatedAt, flag, version } from './columns';
 import { users } from './auth';
 import { customers, vehicles, serviceVisits } from './customers';
 import { deliveries } from './sales';
@@ -147,6 +147,7 @@ export const tasks = sqliteTable(
     jobRunId: integer(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    version: version(),
     closedAt: integer(),
   },
   (t) => [
@@ -207,6 +208,7 @@ export const complaints = sqliteTable(
     createdAt: createdAt(),
     createdBy: integer(),
     updatedAt: updatedAt(),
+    version: version(),
   },
   (t) => [index('complaints_status_idx').on(t.status), index('complaints_customer_idx').on(t.customerId)],
 );
