@@ -3,7 +3,7 @@ import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../commo
 import { ERROR_MESSAGES, formatMessage, pickLocale, type Locale } from '../common/i18n/errors';
 import type { Core } from './core';
 import { AppError } from './errors';
-import { handlers, type HandlerCtx } from './handlers';
+import { handlers, type HandlerCtx, type SeatRef } from './handlers';
 import { damageError, guardWrites } from './data-folder/write-guard';
 import type { SessionCtx } from './features/auth/service';
 import type { Uploaded } from './uploads/upload-store';
@@ -14,6 +14,8 @@ export interface CallMeta {
   client?: string;
   /** The caller's network address (web host); Electron IPC leaves it out and counts as 'local'. */
   address?: string;
+  /** The paired seat a LAN call came through (issue 15); absent on loopback and Electron IPC. */
+  seat?: SeatRef;
 }
 
 /** What a transport must do with its session after the call. */
@@ -100,6 +102,7 @@ export async function dispatch(core: Core, token: string | null, method: string,
       locale,
       client: meta.client,
       address: meta.address ?? 'local',
+      seat: meta.seat,
       setSessionToken: (t) => (sessionChange = { set: t }),
       clearSession: () => (sessionChange = { clear: true }),
     };

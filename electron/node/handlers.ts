@@ -27,6 +27,12 @@ import { telephonyHandlers } from './features/telephony/handlers';
 import { schedulerHandlers } from './features/scheduler/handlers';
 import { systemHandlers } from './features/system/handlers';
 
+/** A paired LAN seat as a call carries it (the seats service's verify answer). */
+export interface SeatRef {
+  id: number;
+  name: string;
+}
+
 export interface HandlerCtx {
   core: Core;
   /** Null only for public methods. */
@@ -35,6 +41,8 @@ export interface HandlerCtx {
   client: string | undefined;
   /** Where the call comes from: the web host's peer address, 'local' for Electron IPC. */
   address: string;
+  /** The paired seat a LAN call came through, for audit rows; undefined on loopback and Electron IPC. */
+  seat?: SeatRef;
   /** Hands a new session token to the transport (cookie / main process); never to the renderer. */
   setSessionToken(token: string): void;
   clearSession(): void;
