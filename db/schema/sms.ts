@@ -50,6 +50,17 @@ export const smsMessages = sqliteTable(
     attempts: integer().notNull().default(0),
     lastError: text(),
     messageId: text(),
+    /**
+     * The concatenation UDH reference (0–255) of a long message, fixed when it is first claimed:
+     * parts sent again after a drop, a crash or 重发 carry the same one, so the handset joins them
+     * with the parts it already has.
+     */
+    concatRef: integer(),
+    /**
+     * How the text was cut when first sent: encoding, part count and a hash of the parts. Sending
+     * the rest of a message is refused when the text now cuts differently (see outbox claim).
+     */
+    partsDigest: text(),
     submittedAt: integer(),
     deliveredAt: integer(),
     createdAt: createdAt(),
@@ -64,7 +75,8 @@ export const smsMessages = sqliteTable(
 
 /**
  * The gateway's id of every part of a concatenated message: a delivery receipt names one part,
- * and any part may fail on its own.
+ * and any part may fail on its own. A row is written the moment the gateway accepts that part
+ * (its submit_sm_resp), so a row means "accepted, never send this part again".
  */
 export const smsParts = sqliteTable(
   'sms_parts',

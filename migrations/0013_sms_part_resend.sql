@@ -1,0 +1,2 @@
+ALTER TABLE `sms_messages` ADD `concat_ref` integer;--> statement-breakpoint
+ALTER TABLE `sms_messages` ADD `parts_digest` text;
