@@ -1,30 +1,9 @@
 import type { Database } from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
 import { createCore } from '../../electron/node/core';
 import { dispatch } from '../../electron/node/dispatch';
 import { log, percentile, round, sampleIds, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
-/** Written by tests/e2e/telephony.e2e.ts: INVITE received → customer card painted, per run. */
-export const SCREEN_POP_FILE = path.resolve('test-results', 'telephony-screen-pop.json');
-
-/**
- * The screen-pop samples of the last browser-test run, or null: the figure needs a real INVITE
- * through kamailio (tests/e2e/telephony.e2e.ts measures it and writes SCREEN_POP_FILE), so the
- * bench reports that run's figure — as cti.screen_pop.ms here and ui.screen_pop.ms in ui.bench.ts.
- */
-export function lastScreenPop(label: string): number[] | null {
-  if (!fs.existsSync(SCREEN_POP_FILE)) {
-    log(`${label}: no figure yet (run tests/e2e/telephony.e2e.ts; it writes ${SCREEN_POP_FILE})`);
-    return null;
-  }
-  const pop = JSON.parse(fs.readFileSync(SCREEN_POP_FILE, 'utf8')) as { samples: number[]; at: string };
-  if (!pop.samples.length) return null;
-  log(`${label} from the browser test of ${pop.at}: ${pop.samples.map((s) => s.toFixed(0)).join(', ')} ms`);
-  return pop.samples;
-}
-
 /** Caller IDs the way a trunk sends them: +86…, 0086…, national with spaces, landline with its 0, and unknown numbers. */
 function callerIds(sqlite: Database, n: number): string[] {
   const max = sqlite.prepare('SELECT MAX(id) FROM customers').pluck().get() as number;
@@ -75,8 +54,7 @@ export async function benchCti(dataDir: string): Promise<Metric[]> {
     const p95 = percentile(api, 95);
     log(`telephony.lookup: p50 ${percentile(api, 50).toFixed(3)} ms, p95 ${p95.toFixed(3)} ms, max ${Math.max(...api).toFixed(2)} ms; raw p95 ${percentile(base, 95).toFixed(3)} ms; ${api.length} lookups, ${matched} matched`);
     const metrics: Metric[] = [{ name: 'cti.lookup.p95_ms', value: round(p95), unit: 'ms', baseline: round(percentile(base, 95)), goal: '≤ 5 ms at 1,000,000 customers' }];
-    const pop = lastScreenPop('cti.screen_pop');
-    if (pop) metrics.push({ name: 'cti.screen_pop.ms', value: round(percentile(pop, 50), 1), unit: 'ms', baseline: null, goal: '≤ 300 ms (INVITE received → card painted; from tests/e2e/telephony.e2e.ts)' });
+    // The screen pop (INVITE → card painted) is measured with a real call in ui.bench.ts (screen-pop.bench.ts).
     return metrics;
   } finally {
     core.close();

@@ -10,7 +10,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREEN_POP_FILE } from '../../scripts/bench/cti.bench';
 import { sippInbound, startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
 import { CHROMIUM_ARGS, screenshot } from './support/app';
 import { useSeededApp } from './support/seeded';
@@ -19,7 +18,6 @@ import { softphoneSeats } from './support/softphone';
 const env = useSeededApp(300);
 let k: Kamailio;
 let phoneBrowser: Browser;
-const popSamples: number[] = [];
 
 const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
 const phonePage = (username: string) => openPhonePage(username, { registered: false });
@@ -37,10 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await phoneBrowser?.close();
   await k?.close();
-  if (popSamples.length) {
-    fs.mkdirSync(path.dirname(SCREEN_POP_FILE), { recursive: true });
-    fs.writeFileSync(SCREEN_POP_FILE, JSON.stringify({ at: new Date().toISOString(), samples: popSamples }));
-  }
 });
 
 describe('softphone against kamailio (two Chromium pages)', () => {
@@ -155,7 +149,6 @@ describe('softphone against kamailio (two Chromium pages)', () => {
       await ringing.getByText('外线来电客户').waitFor();
       // Screen pop on ring: the card is open while it still rings.
       await p.getByTestId('customer-card').locator('.toolbar-title', { hasText: '外线来电客户' }).waitFor();
-      popSamples.push(await p.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now() - (window.__dscrmTel?.lastInviteAt ?? performance.now()))))));
       if (i === 0) await screenshot(p, 'telephony-pop-on-ring');
       await ringing.getByTestId('tel-decline').click();
       const done = await sipp;

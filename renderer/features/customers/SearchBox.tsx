@@ -1,9 +1,8 @@
-import { forwardRef, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit } from '../../../electron/common/api/customers';
 import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
-
-const DEBOUNCE_MS = 150;
+import { LatestQuery } from './latest-query';
 
 /**
  * Marks the fragment inside a value: case-insensitive, full-width input read as half-width (as the
@@ -51,28 +50,25 @@ export const SearchBox = forwardRef<HTMLInputElement, { onOpen: (hit: SearchHit)
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const text = q.trim();
-    if (!text) {
-      setHits(null);
-      return;
-    }
-    const my = ++seq.current;
-    const timer = setTimeout(() => {
-      call('customers.search', { q: text, limit: 20 }).then(
-        (r) => {
-          if (my !== seq.current) return;
+  // One search in flight at a time, the newest text next (see LatestQuery: no debounce pause).
+  const [finder] = useState(
+    () =>
+      new LatestQuery<SearchHit[]>(
+        (text) => call('customers.search', { q: text, limit: 20 }),
+        (_text, r) => {
           setHits(r);
           setActive(0);
           setError(null);
         },
-        (e: unknown) => my === seq.current && setError(isApiError(e) ? e.message : String(e)),
-      );
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [q]);
+        (_text, e) => setError(isApiError(e) ? e.message : String(e)),
+      ),
+  );
+
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) setHits(null);
+    finder.ask(text || null);
+  }, [q, finder]);
 
   const open = (hit: SearchHit | undefined) => {
     if (!hit) return;

@@ -53,8 +53,8 @@ export function useSoftphone(): SoftphoneApi | null {
 
 declare global {
   interface Window {
-    /** For the browser test's screen-pop figure: when the last INVITE arrived (performance.now()). */
-    __dscrmTel?: { lastInviteAt: number; popAt?: number };
+    /** For the bench's screen-pop figure (scripts/bench/screen-pop.bench.ts): when the last INVITE arrived (performance.now()). */
+    __dscrmTel?: { lastInviteAt: number };
   }
 }
 
@@ -86,8 +86,6 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
       const only = lookup?.matches.length === 1 ? lookup.matches[0]! : null;
       if (only) {
         openCustomer(only.customerId, only.name);
-        const tel = window.__dscrmTel;
-        if (tel) tel.popAt = performance.now();
       } else if (allowNew && lookup && lookup.matches.length === 0 && lookup.normalized) setNewCustomerPhone(number);
     },
     [openCustomer],
