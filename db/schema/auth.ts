@@ -67,8 +67,10 @@ export const sessions = sqliteTable(
     locked: flag(),
     lockedAt: integer(),
     client: text(),
+    // The LAN seat the login came through (issue 15): revoking the seat ends the session. Null on the host itself.
+    seatId: integer(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_seat_idx').on(t.seatId)],
 );
 
 /**

@@ -6,3 +6,4 @@ export * from './service';
 export * from './telephony';
 export * from './sms';
 export * from './scheduler';
+export * from './seats';
