@@ -5,10 +5,12 @@ import { LockScreen } from './features/auth/LockScreen';
 import { LoginPage } from './features/auth/LoginPage';
 import { SessionProvider, useSession } from './features/auth/session';
 import { ToastProvider } from './ui';
+import { loadShell } from './shell/load-shell';
 
-// Loaded after login, so the login page never downloads the shell's softphone (sip.js) and the
-// rest of the app; see renderer/shell/screens.tsx for the per-screen chunks.
-const Shell = lazy(() => import('./shell/Shell').then((m) => ({ default: m.Shell })));
+// Not part of the login page's own load, so it never waits for the shell's softphone (sip.js) and
+// the rest of the app; the login page prefetches it while the user types (load-shell.ts). See
+// renderer/shell/screens.tsx for the per-screen chunks.
+const Shell = lazy(() => loadShell().then((m) => ({ default: m.Shell })));
 
 /** Chooses the page from the session's phase; the lock screen covers whatever is underneath. */
 function Root() {

@@ -179,3 +179,25 @@ describe('returning user', () => {
     await screenshot(page, 'logged-out');
   });
 });
+
+describe('the main window is fetched while the user types', () => {
+  it('the login page loads without the shell; typing the user name starts fetching it, before 登录 is pressed', async () => {
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'front1', '前台一', 'salesConsultant');
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(env.app.url);
+    await page.getByRole('heading', { name: '用户登录' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const shellChunk = (p: string) => /\/assets\/Shell-[^/]+\.js$/.test(p);
+    expect(fetched.filter(shellChunk)).toEqual([]);
+    await page.locator('form.form input[name="username"]').pressSequentially('fr');
+    await expect.poll(() => fetched.filter(shellChunk).length, { timeout: 5000 }).toBe(1);
+    // Typing on does not fetch it again, and logging in uses what was fetched.
+    await page.locator('form.form input[name="username"]').pressSequentially('ont1');
+    await page.locator('form.form input[name="password"]').fill(GOOD_PASSWORD);
+    await page.locator('form.form button[type="submit"]').click();
+    await page.getByRole('tree').waitFor();
+    expect(fetched.filter(shellChunk)).toHaveLength(1);
+  });
+});

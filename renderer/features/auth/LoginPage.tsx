@@ -3,6 +3,7 @@ import { isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, PasswordField, TextField } from '../../ui';
 import { AuthLayout } from './AuthLayout';
+import { loadShell } from '../../shell/load-shell';
 import { useSession } from './session';
 
 export function LoginPage() {
@@ -43,7 +44,10 @@ export function LoginPage() {
           autoComplete="username"
           autoFocus
           value={username}
-          onChange={setUsername}
+          onChange={(v) => {
+            setUsername(v);
+            void loadShell().catch(() => undefined); // the shell arrives while the password is typed
+          }}
           error={fieldErrors.username}
         />
         <PasswordField
