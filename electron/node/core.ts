@@ -14,6 +14,7 @@ import { ensureReferenceData } from './features/auth/bootstrap';
 import { CustomerService } from './features/customers/service';
 import { CustomerVisibility } from './features/customers/visibility';
 import { CustomerSearch } from './features/customers/search';
+import { SeatService } from './features/seats/service';
 
 export interface CoreOptions {
   dataDir: string;
@@ -46,6 +47,8 @@ export interface Core {
   folderGrants: FolderGrants;
   /** Files on their way into an import (both hosts' upload route), in <data>/uploads. */
   uploads: UploadStore;
+  /** LAN seats (issue 15): pairing codes, the seat on each LAN request, 终端管理's list / rename / revoke. */
+  seats: SeatService;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -95,6 +98,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     health,
     folderGrants: new FolderGrants(clock),
     uploads: new UploadStore(path.join(dataDir, 'uploads'), clock),
+    seats: new SeatService(db, clock, events),
     firstRun,
     close: () => {
       sqlite.close();

@@ -6,7 +6,7 @@ export const authHandlers: Handlers<typeof authApi> = {
   'auth.login': async (ctx, { username, password }) => {
     // A locked seat is only given to another user after the first one logs out.
     if (ctx.session?.locked) throw new AppError('SESSION_LOCKED', { displayName: ctx.session.user.displayName, username: ctx.session.user.username });
-    const { token, session } = await ctx.core.auth.login(username, password, ctx.client, ctx.address);
+    const { token, session } = await ctx.core.auth.login(username, password, ctx.client, ctx.address, ctx.seat?.id ?? null);
     ctx.setSessionToken(token);
     return ctx.core.auth.info(session);
   },

@@ -135,12 +135,13 @@ export class AuthService {
     });
   }
 
-  async login(username: string, password: string, client?: string, address = 'local'): Promise<{ token: string; session: SessionCtx }> {
+  /** `seatId`: the LAN seat the login came through, kept on the session so revoking the seat ends it. */
+  async login(username: string, password: string, client?: string, address = 'local', seatId: number | null = null): Promise<{ token: string; session: SessionCtx }> {
     // Bounds the scrypt work one address can start at once; the per-account bound is reserveAttempt.
-    return this.loginsByAddress.run(address, () => this.loginOnce(username, password, client));
+    return this.loginsByAddress.run(address, () => this.loginOnce(username, password, client, seatId));
   }
 
-  private async loginOnce(username: string, password: string, client?: string): Promise<{ token: string; session: SessionCtx }> {
+  private async loginOnce(username: string, password: string, client: string | undefined, seatId: number | null): Promise<{ token: string; session: SessionCtx }> {
     const u = this.db.select().from(users).where(eq(users.username, username.trim())).get();
     const attempt = u && u.active ? this.reserveAttempt(u.id) : null;
     if (!u || !attempt) {
@@ -157,8 +158,8 @@ export class AuthService {
     const tokenHash = hashToken(token);
     this.db.transaction((tx) => {
       tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, u.id)).run();
-      tx.insert(sessions).values({ tokenHash, userId: u.id, createdAt: now, lastSeenAt: now, client: client ?? null }).run();
-      writeAudit(tx, this.clock, { userId: u.id, action: 'login', entity: 'session', entityId: u.id, after: { client } });
+      tx.insert(sessions).values({ tokenHash, userId: u.id, createdAt: now, lastSeenAt: now, client: client ?? null, seatId }).run();
+      writeAudit(tx, this.clock, { userId: u.id, action: 'login', entity: 'session', entityId: u.id, after: { client, ...(seatId != null ? { seatId } : {}) } });
     });
     return {
       token,
