@@ -65,6 +65,15 @@ export const settingsSchema = z.object({
   'scheduler.salesRevisitDays': z.string().trim().regex(/^\d{1,3}(\s*,\s*\d{1,3}){0,9}$/, 'days after delivery, e.g. 1,7,30'),
   'scheduler.backupKeep': z.number().int().min(1).max(90),
   'telephony.recordingRetentionDays': z.number().int().min(0).max(3650),
+  // 设为主机 (issue 15): this PC serves the LAN's seats over HTTPS on lan.port, from the next start on.
+  'lan.enabled': z.boolean(),
+  'lan.port': z.number().int().min(1024).max(65535),
+  // Extra names seats reach the host by (a DNS name the router hands out), besides its own host name and addresses.
+  'lan.hostNames': z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^[A-Za-z0-9.\-\s,;,;、]*$/, 'host names such as crm-host.dealer.lan, separated by commas'),
 });
 export type SettingsValues = z.infer<typeof settingsSchema>;
 

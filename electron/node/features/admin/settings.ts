@@ -27,6 +27,9 @@ export const SETTING_DEFAULTS: SettingsValues = {
   'scheduler.salesRevisitDays': '1,7,30',
   'scheduler.backupKeep': 7,
   'telephony.recordingRetentionDays': 365,
+  'lan.enabled': false,
+  'lan.port': 5443,
+  'lan.hostNames': '',
 };
 export type SettingKey = keyof SettingsValues;
 export type SettingValue<K extends SettingKey> = SettingsValues[K];
