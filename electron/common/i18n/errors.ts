@@ -31,9 +31,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, Record<Locale, string>> = {
     'zh-CN': '密码连续输错 5 次,账户已锁定,请 {minutes} 分钟后再试',
     en: 'Five wrong passwords: the account is locked. Try again in {minutes} minute(s).',
   },
+  // One answer for every attempt limit: parallel logins, logins per address, pairing codes per address.
   TOO_MANY_ATTEMPTS: {
-    'zh-CN': '同时进行的登录尝试过多,请稍候再试',
-    en: 'Too many login attempts at once. Please wait a moment and try again.',
+    'zh-CN': '尝试次数过多,请稍候再试',
+    en: 'Too many attempts. Please wait a while and try again.',
   },
   WEAK_PASSWORD: {
     'zh-CN': '新密码不符合规则:至少 8 位;至少 2 个字母,且至少 2 个数字或符号;至少 5 个不同字符;不得包含用户名;不得与最近 3 次使用过的密码相同',
