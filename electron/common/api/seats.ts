@@ -20,6 +20,11 @@ export interface PairingCode {
   code: string;
   /** ISO 8601: 10 minutes after it was made. */
   expiresAt: string;
+  /**
+   * How long it stays valid from now. The screen counts down from this, not from expiresAt: the
+   * admin's PC may be a seat whose clock differs from the host's.
+   */
+  expiresInMs: number;
   /** The host certificate's SHA-256 fingerprint for the seat to compare; null while the host has no LAN certificate. */
   fingerprint: string | null;
 }

@@ -7,5 +7,8 @@ export const seatsHandlers: Handlers<typeof seatsApi> = {
   'admin.seats.rename': (ctx, { id, name }) => ctx.core.seats.rename(id, name, me(ctx).user.id),
   'admin.seats.revoke': (ctx, { id }) => ctx.core.seats.revoke(id, me(ctx).user.id),
   // The fingerprint the new seat must see: the admin reads it out with the code (null before the first LAN start).
-  'admin.seats.pairingCode.create': (ctx) => ({ ...ctx.core.seats.createPairingCode(me(ctx).user.id), fingerprint: readHostFingerprint(ctx.core.dataDir) }),
+  'admin.seats.pairingCode.create': (ctx) => {
+    const made = ctx.core.seats.createPairingCode(me(ctx).user.id);
+    return { ...made, expiresInMs: Date.parse(made.expiresAt) - ctx.core.clock.now(), fingerprint: readHostFingerprint(ctx.core.dataDir) };
+  },
 };

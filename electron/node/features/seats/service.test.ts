@@ -193,7 +193,7 @@ describe('seat check, revoke, touch', () => {
 describe('admin.seats API', () => {
   it('makes a code (no fingerprint before the first LAN start), lists, renames and revokes, each audited with the admin', async () => {
     const made = await call(t.core, adminToken, 'admin.seats.pairingCode.create');
-    expect(made).toMatchObject({ ok: true, value: { code: expect.stringMatching(/^\d{6}$/), expiresAt: expect.any(String), fingerprint: null } });
+    expect(made).toMatchObject({ ok: true, value: { code: expect.stringMatching(/^\d{6}$/), expiresAt: expect.any(String), expiresInMs: 600_000, fingerprint: null } });
     const code = made.ok ? (made.value as { code: string }).code : '';
     const { seatId } = t.core.seats.pair(code, '前台-1', LAN);
 

@@ -61,7 +61,7 @@ export class SeatService {
   }
 
   /** A new code for the next seat; older unused codes stop working, so only one is ever open. */
-  createPairingCode(byUserId: number | null): Omit<PairingCode, 'fingerprint'> {
+  createPairingCode(byUserId: number | null): Pick<PairingCode, 'code' | 'expiresAt'> {
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const now = this.clock.now();
     const expiresAt = now + PAIRING_CODE_TTL_MS;
