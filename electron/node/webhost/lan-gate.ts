@@ -6,7 +6,6 @@
 import type { IncomingMessage } from 'node:http';
 import { API_VERSION } from '../../common/api/version';
 import { hostNamesFor, LOOPBACK_NAMES } from '../lan/host-names';
-import type { SeatRef } from '../handlers';
 
 /** The browser seat's cookie, set by POST /lan/pair. */
 export const SEAT_COOKIE = 'dscrm_seat';
@@ -18,14 +17,6 @@ export const API_HEADER = 'x-dscrm-api';
 export const CLOSE_SEAT_REVOKED = 4003;
 /** A paired browser keeps its seat cookie as long as the certificate lives. */
 export const SEAT_COOKIE_MAX_AGE_S = 10 * 365 * 24 * 3600;
-
-/** The seats service as the LAN listener uses it (H6's SeatService, `core.seats`). */
-export interface LanSeats {
-  pair(code: string, seatName: string, address: string): { seatId: number; seatToken: string; seatName: string } | Promise<{ seatId: number; seatToken: string; seatName: string }>;
-  verify(seatToken: string | null | undefined, address: string): { ok: true; seat: SeatRef } | { ok: false; code: 'SEAT_UNKNOWN' | 'SEAT_REVOKED' };
-  touch(seatId: number, seen: { address: string; userId?: number | null }): void;
-  onRevoked(listener: (seatId: number) => void): () => void;
-}
 
 /** The peer's address as people read it: an IPv4 client of a dual-stack listener is 192.168.1.5, not ::ffff:192.168.1.5. */
 export function peerAddress(req: IncomingMessage): string {

@@ -13,48 +13,16 @@ import WebSocket from 'ws';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema';
 import { API_VERSION, APP_VERSION } from '../../common/api/version';
-import { AppError } from '../errors';
 import { GOOD_PASSWORD, makeCore, tempDir, userWithSession, type TestCore } from '../../../tests/support/core';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../lan/host-certificate';
-import { CLOSE_SEAT_REVOKED, type LanSeats } from './lan-gate';
+import { CLOSE_SEAT_REVOKED } from './lan-gate';
 import { LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURE_WINDOW_MS } from './login-rate-limit';
 import { InsecureBindError, startWebHost, type WebHost } from './server';
-
-/** The seats service's contract in memory: one valid code, revocation that notifies. */
-class MemorySeats implements LanSeats {
-  private byToken = new Map<string, { id: number; name: string; revoked: boolean }>();
-  private listeners = new Set<(id: number) => void>();
-  touches: { seatId: number; address: string; userId?: number | null }[] = [];
-  pair(code: string, seatName: string) {
-    if (code !== '123456') throw new AppError('PAIRING_CODE_WRONG');
-    const seat = { id: this.byToken.size + 1, name: seatName, revoked: false };
-    const seatToken = `seat-token-${seat.id}`;
-    this.byToken.set(seatToken, seat);
-    return { seatId: seat.id, seatToken, seatName };
-  }
-  verify(token: string | null | undefined) {
-    const s = token ? this.byToken.get(token) : undefined;
-    if (!s) return { ok: false as const, code: 'SEAT_UNKNOWN' as const };
-    if (s.revoked) return { ok: false as const, code: 'SEAT_REVOKED' as const };
-    return { ok: true as const, seat: { id: s.id, name: s.name } };
-  }
-  touch(seatId: number, seen: { address: string; userId?: number | null }) {
-    this.touches.push({ seatId, ...seen });
-  }
-  onRevoked(listener: (id: number) => void) {
-    this.listeners.add(listener);
-    return () => void this.listeners.delete(listener);
-  }
-  revoke(id: number) {
-    for (const s of this.byToken.values()) if (s.id === id) s.revoked = true;
-    for (const l of this.listeners) l(id);
-  }
-}
 
 let t: TestCore;
 let host: WebHost;
 let tls: HostCertificate;
-let seats: MemorySeats;
+let adminId: number;
 let staticDir: string;
 let origin: string;
 
@@ -63,10 +31,10 @@ beforeAll(async () => {
   staticDir = tempDir('dscrm-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>DS-CRM</title><div id="root"></div>');
   tls = loadOrCreateHostCertificate(t.dir, { names: ['localhost', '127.0.0.1'] });
-  seats = new MemorySeats();
-  host = await startWebHost({ core: t.core, port: 0, staticDir, lan: { host: '127.0.0.1', port: 0, tls, seats } });
+  host = await startWebHost({ core: t.core, port: 0, staticDir, lan: { host: '127.0.0.1', port: 0, tls } });
   origin = `https://127.0.0.1:${host.lan!.port}`;
   await userWithSession(t.core, 'lan.agent', 'serviceAgent');
+  adminId = (await userWithSession(t.core, 'lan.admin', 'admin')).userId;
 });
 afterAll(async () => {
   await host.close();
@@ -112,8 +80,11 @@ function lan(method: string, route: string, opts: { headers?: Record<string, str
 
 const seatHeader = (token: string) => ({ 'x-dscrm-seat': token });
 
+/** The code an administrator reads out from 终端管理 (the real seats service). */
+const pairingCode = () => t.core.seats.createPairingCode(adminId).code;
+
 async function pairedSeat(name: string): Promise<{ id: number; token: string }> {
-  const r = await lan('POST', '/lan/pair', { body: { code: '123456', seatName: name } });
+  const r = await lan('POST', '/lan/pair', { body: { code: pairingCode(), seatName: name } });
   expect(r.status).toBe(200);
   return { id: r.json.seatId as number, token: r.json.seatToken as string };
 }
@@ -152,13 +123,14 @@ describe('LAN listener (HTTPS)', () => {
   });
 
   it('pairs with a code (wrong code: PAIRING_CODE_WRONG), then a seat logs in with a Secure session cookie and the seat goes into dispatch', async () => {
-    const wrong = await lan('POST', '/lan/pair', { body: { code: '000000', seatName: '前台-1' } });
+    const code = pairingCode();
+    const wrong = await lan('POST', '/lan/pair', { body: { code: code === '000000' ? '000001' : '000000', seatName: '前台-1' } });
     expect(wrong.status).toBe(401);
     expect(wrong.json.error?.code).toBe('PAIRING_CODE_WRONG');
     const bad = await lan('POST', '/lan/pair', { body: '{"code":' });
     expect(bad.json.error?.code).toBe('INVALID_INPUT');
 
-    const r = await lan('POST', '/lan/pair', { body: { code: '123456', seatName: '前台-1' } });
+    const r = await lan('POST', '/lan/pair', { body: { code, seatName: '前台-1' } });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ seatName: '前台-1', appVersion: APP_VERSION, apiVersion: API_VERSION });
     const token = r.json.seatToken as string;
@@ -171,29 +143,35 @@ describe('LAN listener (HTTPS)', () => {
     // The browser's seat cookie works like the app's header.
     const session = await lan('POST', '/api/auth.session', { headers: { cookie: `${cookie.split(';')[0]}; dscrm_seat=${token}` }, body: {} });
     expect(session.status).toBe(200);
-    const user = (session.json.value as { user: { id: number } }).user;
-    // 终端管理 learns who works at the seat from the login on.
-    expect(seats.touches).toContainEqual({ seatId: r.json.seatId, address: '127.0.0.1', userId: user.id });
+    // 终端管理 learns who works at the seat, and from where, from the login on.
+    expect(t.core.seats.list().find((s) => s.id === r.json.seatId)).toMatchObject({ name: '前台-1', lastAddress: '127.0.0.1', lastUserName: 'lan.agent 测试', status: 'active' });
   });
 
   it('refuses a revoked seat at once: its open /ws is closed and its next call is SEAT_REVOKED', async () => {
     const seat = await pairedSeat('收银台');
     const other = await pairedSeat('经理室');
     const cookieOf = async (s: { token: string }) => String((await loginAt(s.token, 'lan.agent')).headers['set-cookie']?.[0]).split(';')[0]!;
-    const open = async (s: { token: string }) => {
-      const ws = new WebSocket(`wss://127.0.0.1:${host.lan!.port}/ws`, { ca: tls.cert, headers: { cookie: await cookieOf(s), ...seatHeader(s.token) } });
+    const open = async (seatToken: string, cookie: string) => {
+      const ws = new WebSocket(`wss://127.0.0.1:${host.lan!.port}/ws`, { ca: tls.cert, headers: { cookie, ...seatHeader(seatToken) } });
       await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
       return ws;
     };
-    const ws = await open(seat);
-    const bystander = await open(other);
-    const closed = new Promise<{ code: number; at: number }>((resolve) => ws.once('close', (code) => resolve({ code, at: Date.now() })));
+    const closeOf = (ws: WebSocket) => new Promise<{ code: number; at: number }>((resolve) => ws.once('close', (code) => resolve({ code, at: Date.now() })));
+    const otherCookie = await cookieOf(other);
+    // The seat's own session (its login ends with the seat: 4001), and a session from another
+    // seat whose cookie was carried over to this one (only the seat check closes it: 4003).
+    const own = await open(seat.token, await cookieOf(seat));
+    const carried = await open(seat.token, otherCookie);
+    const bystander = await open(other.token, otherCookie);
+    const closed = [closeOf(own), closeOf(carried)];
     const revokedAt = Date.now();
-    seats.revoke(seat.id);
-    const { code, at } = await closed;
-    expect(code).toBe(CLOSE_SEAT_REVOKED);
-    expect(at - revokedAt).toBeLessThan(1000);
-    // Another seat's socket stays.
+    t.core.seats.revoke(seat.id, adminId);
+    const [ownClose, carriedClose] = await Promise.all(closed);
+    expect([4001, CLOSE_SEAT_REVOKED]).toContain(ownClose!.code);
+    expect(carriedClose!.code).toBe(CLOSE_SEAT_REVOKED);
+    expect(Math.max(ownClose!.at, carriedClose!.at) - revokedAt).toBeLessThan(1000);
+    // The other seat's socket stays.
+    await new Promise((r) => setTimeout(r, 50));
     expect(bystander.readyState).toBe(WebSocket.OPEN);
     bystander.close();
 
@@ -219,7 +197,7 @@ describe('LAN listener (HTTPS)', () => {
     expect(r.status).toBe(409);
     expect(r.json.error?.code).toBe('API_VERSION_MISMATCH');
     expect(r.json.error?.message).toBe(`主机的 DS-CRM 版本为 ${APP_VERSION}(接口 ${API_VERSION}),与本机不同:请安装与主机相同的版本`);
-    const en = await lan('POST', '/lan/pair', { headers: { 'x-dscrm-api': 'abc', 'accept-language': 'en' }, body: { code: '123456', seatName: 'x' } });
+    const en = await lan('POST', '/lan/pair', { headers: { 'x-dscrm-api': 'abc', 'accept-language': 'en' }, body: { code: pairingCode(), seatName: 'x' } });
     expect(en.json.error?.message).toContain(`DS-CRM ${APP_VERSION} (API ${API_VERSION})`);
     // The same version, or none (a browser), passes.
     expect((await lan('POST', '/api/auth.session', { headers: { ...seatHeader(seat.token), 'x-dscrm-api': API_VERSION }, body: {} })).json.error?.code).toBe('UNAUTHENTICATED');
@@ -230,7 +208,7 @@ describe('LAN listener (HTTPS)', () => {
 
   it('refuses a foreign Host or Origin (and a plain-http Origin) on the LAN, and audits it', async () => {
     const seat = await pairedSeat('前台-2');
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: `http://127.0.0.1:${host.lan!.port}` }, { host: `evil.example:${host.lan!.port}` }]) {
+    for (const headers of [{ origin: 'https://evil.example' } as Record<string, string>, { origin: `http://127.0.0.1:${host.lan!.port}` }, { host: `evil.example:${host.lan!.port}` }]) {
       const r = await lan('POST', '/api/auth.session', { headers: { ...seatHeader(seat.token), ...headers }, body: {} });
       expect(r.status).toBe(403);
       expect(r.json.error?.code).toBe('BAD_ORIGIN');
@@ -268,7 +246,7 @@ describe('no LAN without TLS', () => {
   it('refuses to bind plain HTTP to a LAN address, or a LAN listener without its certificate, before listening', async () => {
     await expect(startWebHost({ core: t.core, port: 0, staticDir, host: '0.0.0.0' })).rejects.toThrow(InsecureBindError);
     await expect(startWebHost({ core: t.core, port: 0, staticDir, host: '192.168.1.20' })).rejects.toThrow(/拒绝在本机以外的地址.192\.168\.1\.20.上提供未加密的服务[\s\S]*Refusing to serve 192\.168\.1\.20 without TLS/);
-    await expect(startWebHost({ core: t.core, port: 0, staticDir, lan: { host: '0.0.0.0', port: 0, tls: undefined, seats } })).rejects.toThrow(InsecureBindError);
+    await expect(startWebHost({ core: t.core, port: 0, staticDir, lan: { host: '0.0.0.0', port: 0, tls: undefined } })).rejects.toThrow(InsecureBindError);
     // Loopback stays plain HTTP, as before.
     const local = await startWebHost({ core: t.core, port: 0, staticDir, host: '127.0.0.1' });
     expect(local.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);

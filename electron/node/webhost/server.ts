@@ -30,10 +30,9 @@ import {
   SEAT_COOKIE,
   SEAT_COOKIE_MAX_AGE_S,
   seatTokenOf,
-  type LanSeats,
 } from './lan-gate';
 import { LanRefusalAudit } from './lan-refusals';
-import { LoginRateLimit } from './login-rate-limit';
+import { loginRateLimit } from './login-rate-limit';
 
 export const SESSION_COOKIE = 'dscrm_session';
 /** Files for imports: streamed, up to UPLOAD_MAX_BYTES, not inside a JSON body. */
@@ -59,8 +58,6 @@ export interface LanListenerOptions {
   port: number;
   /** Required: without it the listener is refused at start-up (personal data never crosses the LAN in clear). */
   tls: TlsMaterial | undefined;
-  /** The seats service (core.seats): pairing, the seat on each request, revocation. */
-  seats: LanSeats;
 }
 
 export interface WebHostOptions {
@@ -172,11 +169,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const staticDir = opts.staticDir ?? defaultStaticDir;
   const loopback: Listener = { lan: false, port: opts.port ?? 0 };
   const lanListener: Listener = { lan: true, port: opts.lan?.port ?? 0 };
-  const seats = opts.lan?.seats;
+  // Pairing, the seat on each LAN request, revocation: the seats service on the core.
+  const seats = core.seats;
   const sockets = new Map<WebSocket, { tokenHash: string; userId: number; seatId: number | null }>();
   const lanNames = new LanHostNames(() => core.settings.get('lan.hostNames'));
   const refusals = new LanRefusalAudit(core);
-  const loginLimit = new LoginRateLimit(core.clock);
+  const loginLimit = loginRateLimit(core.clock);
 
   // DNS-rebinding and CSRF defence: only our own Host names, and no foreign Origin. On loopback
   // that is 127.0.0.1 / localhost over http; on the LAN this PC's names and addresses over https.
@@ -257,8 +255,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     const address = peerAddress(req);
     // One LAN address that failed too many logins lately gets no further password check at all.
     const isLanLogin = l.lan && method === 'auth.login';
-    if (isLanLogin && loginLimit.blocked(address)) {
-      refusals.record({ code: 'TOO_MANY_ATTEMPTS', address, path: req.url ?? '', seat, detail: { minutesLeft: loginLimit.minutesLeft(address) } });
+    if (isLanLogin && loginLimit.isBlocked(address)) {
+      refusals.record({ code: 'TOO_MANY_ATTEMPTS', address, path: req.url ?? '', seat, detail: { method } });
       sendError(res, req, 'TOO_MANY_ATTEMPTS');
       return;
     }
@@ -269,12 +267,12 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       address,
       ...(seat ? { seat } : {}),
     });
-    if (isLanLogin && !result.ok && result.error.code === 'BAD_CREDENTIALS') loginLimit.failed(address);
+    if (isLanLogin && !result.ok && result.error.code === 'BAD_CREDENTIALS') loginLimit.fail(address);
     const headers: Record<string, string> = {};
     if (sessionChange && 'set' in sessionChange) {
       headers['set-cookie'] = sessionCookie(sessionChange.set, l);
       // Who works at the seat shows in 终端管理 straight away.
-      if (seat) seats?.touch(seat.id, { address, userId: core.auth.resolve(sessionChange.set)?.user.id ?? null });
+      if (seat) seats.touch(seat.id, { address, userId: core.auth.resolve(sessionChange.set)?.user.id ?? null });
     } else if (sessionChange) {
       headers['set-cookie'] = sessionCookie('', l, true);
     }
@@ -309,7 +307,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       return;
     }
     try {
-      const paired = await seats!.pair(input.code, input.seatName, peerAddress(req));
+      const paired = await seats.pair(input.code, input.seatName, peerAddress(req));
       sendJson(
         res,
         200,
@@ -328,9 +326,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
    */
   const seatOf = (req: IncomingMessage): SeatRef | { refused: 'SEAT_UNKNOWN' | 'SEAT_REVOKED' } => {
     const address = peerAddress(req);
-    const check = seats!.verify(seatTokenOf(req, parseCookies(req.headers.cookie)), address);
+    const check = seats.verify(seatTokenOf(req, parseCookies(req.headers.cookie)), address);
     if (!check.ok) return { refused: check.code };
-    seats!.touch(check.seat.id, { address });
+    seats.touch(check.seat.id, { address });
     return check.seat;
   };
 
@@ -456,7 +454,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     }
   });
   // A revoked seat loses its open sockets at once, not at its next request.
-  const stopRevoked = seats?.onRevoked((seatId) => {
+  const stopRevoked = !opts.lan ? undefined : seats.onRevoked((seatId) => {
     for (const [ws, who] of sockets) {
       if (who.seatId !== seatId) continue;
       ws.close(CLOSE_SEAT_REVOKED, 'seat revoked');
