@@ -2,12 +2,12 @@
  * Which build of DS-CRM this is, for the LAN handshake (issue 15): a client seat sends
  * API_VERSION in `x-dscrm-api` and the host refuses a different one (API_VERSION_MISMATCH), because
  * a renderer built against another contract would call methods the host does not have or send
- * inputs it no longer accepts. Main-process / host code only (node:crypto).
+ * inputs it no longer accepts.
  */
-import { createHash } from 'node:crypto';
 import pkg from '../../../package.json';
 import { api } from './index';
 import type { Access } from './contract';
+import { sha256Hex } from '../sha256';
 
 /** The app's version as released (package.json), shown in the mismatch message. */
 export const APP_VERSION: string = pkg.version;
@@ -25,7 +25,7 @@ export function contractVersion(methods: Record<string, { access: Access }>): st
   const lines = Object.keys(methods)
     .sort()
     .map((name) => `${name} ${accessText(methods[name]!.access)}`);
-  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 12);
+  return sha256Hex(lines.join('\n')).slice(0, 12);
 }
 
 export const API_VERSION: string = contractVersion(api);
