@@ -30,10 +30,15 @@ import {
 } from 'electron';
 import { FOLDER_PURPOSES, IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, IPC_UPLOAD_CHANNEL } from '../common/bridge';
 import { DbOpenError } from '../../db/client';
+import type { EventMessage } from '../common/api/events';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/paths';
 import { schedulerOf, startScheduler } from '../node/features/scheduler/services';
-import { recordingResponse } from './recording-protocol';
+import { HostClient, localError } from '../node/host-client/host-client';
+import { SeatConfigError, seatConfigPath } from '../node/host-client/seat-config';
+import { ClientSessions } from './client-sessions';
+import { recordingPathOf, recordingResponse } from './recording-protocol';
+import { SeatGate } from './seat-gate';
 import { idleLockDue, WindowSessions, type LockReason } from './window-sessions';
 
 // The bundle ships with its source map: stack traces in logs and error dialogs then name the
@@ -47,7 +52,12 @@ const IDLE_POLL_MS = 30_000;
 const ALLOWED_PERMISSIONS = new Set(['media', 'notifications', 'clipboard-sanitized-write']);
 
 let core: Core | null = null;
+/** Local mode: this PC's own core and the windows' sessions on it. */
 let sessions: WindowSessions | null = null;
+/** Client-seat mode: the windows' sessions on the host, forwarded over pinned HTTPS. */
+let clientSessions: ClientSessions | null = null;
+let gate: SeatGate | null = null;
+let exiting = false;
 let mainWindow: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let idleTimer: NodeJS.Timeout | null = null;
@@ -80,12 +90,27 @@ function trustedSender(event: IpcMainInvokeEvent): boolean {
   );
 }
 
+/** Whichever carries the windows' API calls: the local core's sessions or the host's. */
+function transport(): WindowSessions | ClientSessions | null {
+  return sessions ?? clientSessions;
+}
+
 function lockAll(reason: LockReason): void {
-  sessions?.lockAll(reason);
+  transport()?.lockAll(reason);
+}
+
+function sendTo(windowId: number, msg: EventMessage): void {
+  const win = mainWindow;
+  if (win && !win.isDestroyed() && win.webContents.id === windowId) win.webContents.send(IPC_EVENT_CHANNEL, msg);
+}
+
+function broadcast(msg: EventMessage): void {
+  const win = mainWindow;
+  if (win && !win.isDestroyed()) win.webContents.send(IPC_EVENT_CHANNEL, msg);
 }
 
 function showWindow(): void {
-  if (!sessions) return; // still starting (a second instance was launched meanwhile)
+  if (!gate) return; // still starting (a second instance was launched meanwhile)
   if (!mainWindow || mainWindow.isDestroyed()) {
     createWindow();
     return;
@@ -140,7 +165,7 @@ function createWindow(): BrowserWindow {
     }
   });
   win.on('closed', () => {
-    sessions?.forget(windowId);
+    void transport()?.forget(windowId);
     if (mainWindow === win) mainWindow = null;
   });
 
@@ -194,58 +219,64 @@ function setupPermissions(): void {
   session.defaultSession.setPermissionCheckHandler((wc, permission) => ours(wc) && ALLOWED_PERMISSIONS.has(permission));
 }
 
-function setupIpc(c: Core): WindowSessions {
-  const s = new WindowSessions(c, (windowId, msg) => {
-    const win = mainWindow;
-    if (win && !win.isDestroyed() && win.webContents.id === windowId) win.webContents.send(IPC_EVENT_CHANNEL, msg);
-  });
+function setupIpc(): void {
   // One channel for the whole API; the token is looked up here by the sender, never sent by it.
+  // seat.* is answered by main itself (there may be no core, or none ever: client mode).
   ipcMain.handle(IPC_API_CHANNEL, async (event, method: unknown, input: unknown, locale: unknown) => {
     if (!trustedSender(event)) throw new Error('DS-CRM: API call from an untrusted frame refused');
-    return s.call(event.sender.id, method, input, {
-      // The login page's chosen language, else the OS's; a logged-in user's own setting wins in dispatch.
-      locale: typeof locale === 'string' ? locale : app.getLocale(),
-      client: `electron ${process.versions.electron} ${process.platform}`,
-    });
+    // The login page's chosen language, else the OS's; a logged-in user's own setting wins in dispatch.
+    const lang = typeof locale === 'string' ? locale : app.getLocale();
+    const seatAnswer = await gate!.handle(method, input, lang);
+    if (seatAnswer) return seatAnswer;
+    const t = transport();
+    if (!t) return localError('SEAT_UNKNOWN', lang);
+    return t.call(event.sender.id, method, input, { locale: lang, client: `electron ${process.versions.electron} ${process.platform}` });
+  });
+  ipcMain.handle(IPC_UPLOAD_CHANNEL, (event, fileName: unknown, data: unknown, locale: unknown) => {
+    if (!trustedSender(event)) throw new Error('DS-CRM: upload from an untrusted frame refused');
+    const t = transport();
+    return t ? t.upload(event.sender.id, fileName, data, locale) : localError('SEAT_UNKNOWN', typeof locale === 'string' ? locale : null);
   });
   // The folder an export copies into. Behind the export's own permission (the export method checks
   // it again), so a page script cannot use the picker to learn the disk's layout without it.
-  ipcMain.handle(IPC_UPLOAD_CHANNEL, (event, fileName: unknown, data: unknown, locale: unknown) => {
-    if (!trustedSender(event)) throw new Error('DS-CRM: upload from an untrusted frame refused');
-    return s.upload(event.sender.id, fileName, data, locale);
-  });
+  // Local mode only: a client seat's exports are written by the host, not into this PC's folders.
   ipcMain.handle(IPC_PICK_FOLDER_CHANNEL, async (event, purpose: unknown, title: unknown) => {
     if (!trustedSender(event)) throw new Error('DS-CRM: folder picker asked by an untrusted frame refused');
+    const s = sessions;
     const permission = typeof purpose === 'string' && Object.hasOwn(FOLDER_PURPOSES, purpose) ? FOLDER_PURPOSES[purpose as keyof typeof FOLDER_PURPOSES] : null;
-    if (!permission || !mainWindow || !s.permits(event.sender.id, permission)) return null;
+    if (!s || !permission || !mainWindow || !s.permits(event.sender.id, permission)) return null;
     const r = await dialog.showOpenDialog(mainWindow, { title: typeof title === 'string' ? title : 'DS-CRM', properties: ['openDirectory', 'createDirectory'] });
     const picked = r.canceled ? undefined : r.filePaths[0];
     return picked ? s.grantFolder(event.sender.id, picked) : null;
   });
-  return s;
 }
 
 /**
  * The player's /media/recordings/<id> (file:///media/recordings/<id> under a file: page) is answered
- * from the core with the main window's session, like the web host's route; every other file:
- * request is Electron's own file loading.
+ * with the main window's session like the web host's route: from the local core, or streamed from
+ * the host in client mode. Every other file: request is Electron's own file loading.
  */
-function setupMedia(c: Core): void {
+function setupMedia(): void {
   protocol.handle('file', (request) => {
     const win = mainWindow;
-    const token = win && !win.isDestroyed() ? (sessions?.tokenOf(win.webContents.id) ?? null) : null;
-    return recordingResponse(c, token, request) ?? net.fetch(request, { bypassCustomProtocolHandlers: true });
+    const windowId = win && !win.isDestroyed() ? win.webContents.id : null;
+    const recording = recordingPathOf(request.url);
+    if (recording !== null && clientSessions && windowId !== null) return clientSessions.media(windowId, recording, request.headers.get('range'));
+    const token = windowId !== null ? (sessions?.tokenOf(windowId) ?? null) : null;
+    return (core ? recordingResponse(core, token, request) : null) ?? net.fetch(request, { bypassCustomProtocolHandlers: true });
   });
 }
 
-function setupLockSignals(c: Core): void {
+function setupLockSignals(): void {
   // Windows lock (Win+L) and sleep lock the program too: whoever wakes the PC must log back in.
   powerMonitor.on('lock-screen', () => lockAll('system'));
   powerMonitor.on('suspend', () => lockAll('system'));
   // The server-side idle lock counts only API calls (and the renderer's activity pings); the OS
   // idle time also sees a user who walked away from a window left open on a read-only screen.
   idleTimer = setInterval(() => {
-    if (idleLockDue(powerMonitor.getSystemIdleTime(), c.settings.get('security.idleLockMinutes'))) lockAll('idle');
+    // The setting is the local core's, or (client seat) the host's as its last session info said.
+    const minutes = core ? core.settings.get('security.idleLockMinutes') : (clientSessions?.idleLockMinutes ?? null);
+    if (minutes !== null && idleLockDue(powerMonitor.getSystemIdleTime(), minutes)) lockAll('idle');
   }, IDLE_POLL_MS);
 }
 
@@ -270,22 +301,64 @@ async function showFirstRun(c: Core): Promise<void> {
   if (response === 0) clipboard.writeText(oneTimePassword);
 }
 
-async function start(): Promise<void> {
+/** Local mode: this PC's own database, as before seats existed. False when it cannot be opened (the user was told). */
+async function startLocal(): Promise<boolean> {
   // Migrations are read from disk at run time. The bundle has no source tree around it, so point
   // db/client.ts at the copy shipped as an extra resource (packaged) or at the project's folder.
   process.env.DSCRM_MIGRATIONS_DIR ??= app.isPackaged ? path.join(process.resourcesPath, 'migrations') : appFile('migrations');
-
+  let c: Core;
   try {
-    core = await createCore({ dataDir: resolveDataDir() });
+    c = await createCore({ dataDir: resolveDataDir() });
   } catch (err) {
     // Locked by another program, written by a newer version, not a database: the file is left
     // untouched and the user is told why, in their language and ours.
     const text = err instanceof DbOpenError ? err.message : `无法启动 / Cannot start:\n${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
     dialog.showErrorBox('DS-CRM', text);
+    exiting = true;
+    app.exit(1);
+    return false;
+  }
+  core = c;
+  sessions = new WindowSessions(c, sendTo);
+  startScheduler(c);
+  // Chosen on the first-start screen: the window is already there to show the password over.
+  if (mainWindow) void showFirstRun(c);
+  return true;
+}
+
+/** Client-seat mode: no local database; every call goes to the paired host. */
+function startClient(config: { hostUrl: string; certPem: string; fingerprint: string; seatToken: string }): Promise<void> {
+  const client = new HostClient({ hostUrl: config.hostUrl, pin: { certPem: config.certPem, fingerprint: config.fingerprint }, seatToken: config.seatToken });
+  const cs = new ClientSessions(client, sendTo, broadcast);
+  clientSessions = cs;
+  return cs.check(app.getLocale());
+}
+
+async function stopClient(): Promise<void> {
+  const cs = clientSessions;
+  clientSessions = null;
+  await cs?.dispose();
+}
+
+async function start(): Promise<void> {
+  gate = new SeatGate({
+    configPath: seatConfigPath(process.argv, process.env, app.getPath('userData')),
+    hasLocalData: () => fs.existsSync(path.join(resolveDataDir(), 'dscrm.sqlite')),
+    startLocal,
+    startClient,
+    stopClient,
+    link: () => clientSessions?.link() ?? null,
+    hostVersions: () => clientSessions?.hostVersions() ?? null,
+  });
+  try {
+    await gate.start();
+  } catch (err) {
+    if (!(err instanceof SeatConfigError)) throw err;
+    dialog.showErrorBox('DS-CRM', err.message);
     app.exit(1);
     return;
   }
-  const c = core;
+  if (exiting) return;
 
   if (!fs.existsSync(rendererIndex())) {
     dialog.showErrorBox('DS-CRM', `界面文件缺失,请先运行 npm run build / The user interface is not built:\n${rendererIndex()}`);
@@ -298,13 +371,12 @@ async function start(): Promise<void> {
   if (app.isPackaged) Menu.setApplicationMenu(null);
 
   setupPermissions();
-  sessions = setupIpc(c);
-  setupMedia(c);
+  setupIpc();
+  setupMedia();
   createWindow();
   createTray();
-  setupLockSignals(c);
-  startScheduler(c);
-  await showFirstRun(c);
+  setupLockSignals();
+  if (core) await showFirstRun(core);
 }
 
 // One instance per user: a second one would fight over the database file (and its own tray).
@@ -323,7 +395,13 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', showWindow);
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    // A client seat logs its sessions out on the host first (briefly: the host may be down).
+    if (clientSessions) {
+      event.preventDefault();
+      void stopClient().finally(() => app.quit());
+      return;
+    }
     if (idleTimer) clearInterval(idleTimer);
     tray?.destroy();
     sessions?.dispose();
