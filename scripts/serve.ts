@@ -1,17 +1,24 @@
 /**
- * The headless web host: `npm run serve -- [--port P] [--data DIR] [--host 127.0.0.1]`.
- * Serves the built renderer and the API on loopback; prints the URL.
+ * The headless web host: `npm run serve -- [--port P] [--data DIR] [--host 127.0.0.1]
+ * [--lan [--lan-port 5443] [--lan-host 0.0.0.0]]`.
+ * Serves the built renderer and the API on loopback (plain HTTP); with --lan, or with 设为主机 saved
+ * in 系统设置, also to the LAN's paired seats over HTTPS. Prints the URLs and the certificate's fingerprint.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createCore } from '../electron/node/core';
 import { DbOpenError } from '../db/client';
 import { resolveDataDir } from '../electron/node/paths';
-import { startWebHost } from '../electron/node/webhost/server';
+import { InsecureBindError, startWebHost, type WebHost } from '../electron/node/webhost/server';
+import { HostCertificateError } from '../electron/node/lan/host-certificate';
 import { startScheduler } from '../electron/node/features/scheduler/services';
+import { describeLan, lanListenerFor, lanWanted } from '../electron/node/lan/lan-host';
+import { isLoopbackBind } from '../electron/node/lan/host-names';
 import { intArg, parseArgs } from './args';
 
-export async function runServer(opts: { port: number; dataDir: string; host: string }) {
+export async function runServer(opts: { port: number; dataDir: string; host: string; lan?: { asked: boolean; host?: string; port?: number } }) {
+  // Before the database is touched (and a first run's one-time password shown to no avail).
+  if (!isLoopbackBind(opts.host)) throw new InsecureBindError(opts.host);
   const core = await createCore({ dataDir: opts.dataDir });
   if (core.firstRun) {
     console.log('');
@@ -21,8 +28,18 @@ export async function runServer(opts: { port: number; dataDir: string; host: str
     console.log('  该密码只显示这一次,首次登录须修改 / Shown only once; it must be changed at first login.');
     console.log('');
   }
-  const host = await startWebHost({ core, port: opts.port, host: opts.host });
+  let lan: ReturnType<typeof lanListenerFor> | undefined;
+  let host: WebHost;
+  try {
+    lan = lanWanted(core, opts.lan?.asked ?? false) ? lanListenerFor(core, { host: opts.lan?.host, port: opts.lan?.port }) : undefined;
+    host = await startWebHost({ core, port: opts.port, host: opts.host, lan });
+  } catch (err) {
+    // The data folder's lock must not outlive a start that failed (LAN port taken, address refused).
+    core.close();
+    throw err;
+  }
   console.log(`DS-CRM web host: ${host.url}  (data: ${core.dataDir})`);
+  if (host.lan && lan) for (const line of describeLan(host.lan, lan.certificateCreated)) console.log(line);
   const scheduler = startScheduler(core);
   const stop = async () => {
     await scheduler.stop();
@@ -44,8 +61,17 @@ const isMain = !!process.argv[1] && import.meta.url === pathToFileURL(path.resol
 if (isMain) {
   const args = parseArgs();
   const dataDir = resolveDataDir(typeof args.data === 'string' ? args.data : undefined);
-  runServer({ port: intArg(args, 'port', 5180), dataDir, host: typeof args.host === 'string' ? args.host : '127.0.0.1' }).catch((err) => {
-    if (err instanceof DbOpenError) console.error(err.message);
+  const lanPort = args['lan-port'] === undefined ? undefined : intArg(args, 'lan-port', 5443);
+  const lanHost = typeof args['lan-host'] === 'string' ? args['lan-host'] : undefined;
+  runServer({
+    port: intArg(args, 'port', 5180),
+    dataDir,
+    host: typeof args.host === 'string' ? args.host : '127.0.0.1',
+    lan: { asked: args.lan === true || lanPort !== undefined || lanHost !== undefined, host: lanHost, port: lanPort },
+  }).catch((err) => {
+    // Errors written for people (a locked database, plain HTTP on the LAN, an unusable certificate): the message alone.
+    if (err instanceof DbOpenError || err instanceof InsecureBindError || err instanceof HostCertificateError) console.error(err.message);
+    else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`端口已被占用 / port already in use: ${(err as Error).message}`);
     else console.error(err);
     process.exit(1);
   });

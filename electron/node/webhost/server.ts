@@ -64,6 +64,8 @@ export interface WebHostOptions {
   core: Core;
   /** Interface of the plain-HTTP listener: loopback only (anything else is refused at start-up). */
   host?: string;
+  /** False: no plain-HTTP listener at all (the Electron host serves its own window over IPC, only the LAN over HTTPS). */
+  loopback?: boolean;
   port?: number;
   staticDir?: string;
   /** Also serve the LAN over HTTPS (npm run serve -- --lan, 系统设置 → 设为主机). */
@@ -166,6 +168,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   // Personal data never crosses the network in clear: refuse before anything listens.
   if (!isLoopbackBind(bindHost)) throw new InsecureBindError(bindHost);
   if (opts.lan && !opts.lan.tls) throw new InsecureBindError(opts.lan.host);
+  if (opts.loopback === false && !opts.lan) throw new Error('startWebHost: nothing to listen on (loopback: false without lan)');
   const staticDir = opts.staticDir ?? defaultStaticDir;
   const loopback: Listener = { lan: false, port: opts.port ?? 0 };
   const lanListener: Listener = { lan: true, port: opts.lan?.port ?? 0 };
@@ -487,9 +490,11 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
 
   try {
-    const plain = http.createServer(onRequest(loopback));
-    servers.push(plain);
-    await listen(plain, loopback, bindHost);
+    if (opts.loopback !== false) {
+      const plain = http.createServer(onRequest(loopback));
+      servers.push(plain);
+      await listen(plain, loopback, bindHost);
+    }
     let lan: WebHost['lan'];
     if (opts.lan) {
       const secure = https.createServer({ key: opts.lan.tls!.key, cert: opts.lan.tls!.cert, minVersion: 'TLSv1.2' }, onRequest(lanListener));
@@ -499,6 +504,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       await listen(secure, lanListener, opts.lan.host);
       lan = { urls: lanUrls(opts.lan.host, lanListener.port), port: lanListener.port, fingerprint: opts.lan.tls!.fingerprint };
     }
+    if (opts.loopback === false) return { url: lan!.urls[0]!, port: lan!.port, lan, close: closeAll };
     const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
     return { url: `http://${shownHost}:${loopback.port}/`, port: loopback.port, ...(lan ? { lan } : {}), close: closeAll };
   } catch (err) {
