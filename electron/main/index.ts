@@ -34,6 +34,8 @@ import type { EventMessage } from '../common/api/events';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/paths';
 import { schedulerOf, startScheduler } from '../node/features/scheduler/services';
+import { startLanHostIfSet } from '../node/lan/lan-host';
+import type { WebHost } from '../node/webhost/server';
 import { HostClient, localError } from '../node/host-client/host-client';
 import { SeatConfigError, seatConfigPath } from '../node/host-client/seat-config';
 import { ClientSessions } from './client-sessions';
@@ -52,6 +54,8 @@ const IDLE_POLL_MS = 30_000;
 const ALLOWED_PERMISSIONS = new Set(['media', 'notifications', 'clipboard-sanitized-write']);
 
 let core: Core | null = null;
+/** The LAN listener when this PC is the host (设为主机). */
+let lanHost: WebHost | null = null;
 /** Local mode: this PC's own core and the windows' sessions on it. */
 let sessions: WindowSessions | null = null;
 /** Client-seat mode: the windows' sessions on the host, forwarded over pinned HTTPS. */
@@ -321,9 +325,20 @@ async function startLocal(): Promise<boolean> {
   core = c;
   sessions = new WindowSessions(c, sendTo);
   startScheduler(c);
+  void serveLan(c);
   // Chosen on the first-start screen: the window is already there to show the password over.
   if (mainWindow) void showFirstRun(c);
   return true;
+}
+
+/** 系统设置 → 设为主机 (saved, read at start): this PC serves the LAN's seats over HTTPS, in this process. */
+async function serveLan(c: Core): Promise<void> {
+  try {
+    lanHost = await startLanHostIfSet(c, appFile('dist', 'renderer'));
+  } catch (err) {
+    // Port taken, certificate unusable: this PC still works; the seats cannot reach it until fixed.
+    dialog.showErrorBox('DS-CRM', `无法为局域网提供主机服务(本机使用不受影响)/ Cannot serve the LAN as host (this PC works as usual):\n${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Client-seat mode: no local database; every call goes to the paired host. */
@@ -406,6 +421,8 @@ if (!app.requestSingleInstanceLock()) {
     tray?.destroy();
     sessions?.dispose();
     if (core) schedulerOf(core).stopNow();
+    void lanHost?.close();
+    lanHost = null;
     core?.close();
     core = null;
   });
