@@ -130,7 +130,7 @@ export class ClientSessions {
       },
       (why) => {
         // The host refused the socket: the session is gone (expired, ended elsewhere, seat revoked).
-        if (why !== 'session' || this.held.get(windowId)?.token !== token) return;
+        if (why === 'certificate' || this.held.get(windowId)?.token !== token) return;
         this.held.delete(windowId);
         this.send(windowId, { event: 'session.ended', payload: { reason: 'expired' } });
       },

@@ -48,7 +48,7 @@ export const seatApi = {
         hostUrl,
         fingerprint: z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/),
         code: z.string().trim().regex(/^\d{6}$/),
-        seatName: z.string().trim().min(1).max(40),
+        seatName: z.string().trim().min(1).max(32),
       })
       .strict(),
     access: 'public',

@@ -13,6 +13,8 @@ import { isCertRefusal, pinnedTls, type HostPin } from './pinning';
 
 /** The web host closes a session's sockets with this code when the session ends. */
 export const CLOSE_SESSION_ENDED = 4001;
+/** The LAN listener closes a revoked seat's sockets with this code. */
+export const CLOSE_SEAT_REVOKED = 4003;
 
 export interface EventSocketOptions {
   url: string;
@@ -21,9 +23,11 @@ export interface EventSocketOptions {
   onMessage(msg: EventMessage): void;
   /** Open → true; dropped and retrying → false. */
   onLink(up: boolean): void;
-  /** It will not reconnect: 'session' (ended or refused by the host), 'certificate' (not the pinned one). */
-  onStopped(why: 'session' | 'certificate'): void;
+  /** It will not reconnect: 'session' (ended or refused by the host), 'seat' (revoked), 'certificate' (not the pinned one). */
+  onStopped(why: StopReason): void;
 }
+
+export type StopReason = 'session' | 'seat' | 'certificate';
 
 function isMessage(v: unknown): v is EventMessage {
   return typeof v === 'object' && v !== null && typeof (v as { event?: unknown }).event === 'string';
@@ -74,7 +78,7 @@ export class EventSocket {
       maxPayload: 4 * 1024 * 1024,
     });
     this.ws = ws;
-    let refusal: 'session' | 'certificate' | null = null;
+    let refusal: StopReason | null = null;
     ws.on('open', () => {
       this.backoff.reset();
       this.opts.onLink(true);
@@ -97,6 +101,7 @@ export class EventSocket {
       this.ws = null;
       if (this.stopped) return;
       if (code === CLOSE_SESSION_ENDED) refusal = 'session';
+      if (code === CLOSE_SEAT_REVOKED) refusal = 'seat';
       if (refusal) {
         this.stopped = true;
         this.opts.onStopped(refusal);

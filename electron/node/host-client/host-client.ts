@@ -20,7 +20,7 @@ import { API_VERSION } from '../../common/api/version';
 import { ERROR_MESSAGES, formatMessage, pickLocale } from '../../common/i18n/errors';
 import type { SessionChange } from '../dispatch';
 import type { Uploaded } from '../uploads/upload-store';
-import { EventSocket } from './event-socket';
+import { EventSocket, type StopReason } from './event-socket';
 import { HostLink, type ProbeOutcome } from './host-link';
 import { fingerprintOf, isCertRefusal, pemOf, pinnedTls, type HostPin } from './pinning';
 
@@ -315,7 +315,7 @@ export class HostClient {
   }
 
   /** The pushed events of one session: reconnects with back-off, feeds the link. */
-  events(sessionToken: string, onMessage: (msg: EventMessage) => void, onStopped: (why: 'session' | 'certificate') => void): EventSocket {
+  events(sessionToken: string, onMessage: (msg: EventMessage) => void, onStopped: (why: StopReason) => void): EventSocket {
     const url = new URL('/ws', this.base);
     url.protocol = 'wss:';
     const socket: EventSocket = new EventSocket({
@@ -327,6 +327,7 @@ export class HostClient {
       onStopped: (why) => {
         this.sockets.delete(socket);
         if (why === 'certificate') this.link.refuse('HOST_CERT_CHANGED');
+        if (why === 'seat') this.link.refuse('SEAT_REVOKED');
         onStopped(why);
       },
     });
