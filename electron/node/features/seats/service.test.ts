@@ -88,6 +88,10 @@ describe('pairing codes', () => {
     if (code === '000000') code = t.core.seats.createPairingCode(adminId).code;
     expect(() => t.core.seats.pair(code, '前台-1', LAN)).toThrow(expect.objectContaining({ code: 'TOO_MANY_ATTEMPTS' }));
     expect(seatAudit().at(-1)).toMatchObject({ action: 'pair_refused', after: { address: LAN, reason: 'too_many_attempts' } });
+    // Hammering on gets the same answer, without a row per request.
+    const rows = seatAudit().length;
+    for (let i = 0; i < 20; i++) expect(() => t.core.seats.pair(code, '前台-1', LAN)).toThrow(expect.objectContaining({ code: 'TOO_MANY_ATTEMPTS' }));
+    expect(seatAudit()).toHaveLength(rows);
     // The refusal did not spend the code: another address pairs with it.
     expect(t.core.seats.pair(code, '前台-2', '192.168.1.99').seatName).toBe('前台-2');
     t.clock.advance(ADDRESS_WINDOW_MS);

@@ -96,7 +96,10 @@ export class SeatService {
     if (!name.success) throw new AppError('INVALID_INPUT', { issues: 'seatName: 1–32 characters' });
     const now = this.clock.now();
     if (this.byAddress.isBlocked(address)) {
-      writeAudit(this.db, this.clock, { userId: null, action: 'pair_refused', entity: 'seat', after: { address, seatName: name.data, reason: 'too_many_attempts' } });
+      // Audited once a minute per address: a blocked guesser hammering away must not fill the log.
+      if (this.firstInAMinute(`too_many|${address}`)) {
+        writeAudit(this.db, this.clock, { userId: null, action: 'pair_refused', entity: 'seat', after: { address, seatName: name.data, reason: 'too_many_attempts' } });
+      }
       throw new AppError('TOO_MANY_ATTEMPTS');
     }
     const seatToken = randomBytes(32).toString('base64url');
@@ -153,15 +156,20 @@ export class SeatService {
   }
 
   private auditRefusal(code: 'SEAT_UNKNOWN' | 'SEAT_REVOKED', seatId: number | null, address: string): void {
+    if (!this.firstInAMinute(`${code}|${seatId ?? ''}|${address}`)) return;
+    writeAudit(this.db, this.clock, { userId: null, action: 'seat_refused', entity: 'seat', entityId: seatId, after: { address, code } });
+  }
+
+  /** Whether a refusal of this kind is the first in REFUSAL_AUDIT_EVERY_MS (and so gets its audit row). */
+  private firstInAMinute(key: string): boolean {
     const now = this.clock.now();
-    const key = `${code}|${seatId ?? ''}|${address}`;
     const last = this.refusalsAudited.get(key);
-    if (last !== undefined && now - last < REFUSAL_AUDIT_EVERY_MS) return;
+    if (last !== undefined && now - last < REFUSAL_AUDIT_EVERY_MS) return false;
     if (this.refusalsAudited.size > 10_000) {
       for (const [k, at] of this.refusalsAudited) if (now - at >= REFUSAL_AUDIT_EVERY_MS) this.refusalsAudited.delete(k);
     }
     this.refusalsAudited.set(key, now);
-    writeAudit(this.db, this.clock, { userId: null, action: 'seat_refused', entity: 'seat', entityId: seatId, after: { address, code } });
+    return true;
   }
 
   /**
