@@ -1,11 +1,13 @@
 import { smsEn } from '../features/sms/texts';
 import { telEn } from '../features/telephony/texts';
+import { lanEn } from '../features/admin/lan-texts';
 import { withPrefix } from './prefix';
 import type { MessageKey } from './zh-CN';
 
 /** English: every key of the zh-CN dictionary, with the same {placeholders}. */
 export const en: Record<MessageKey, string> = {
   ...withPrefix('tel.', telEn),
+  ...lanEn,
   ...withPrefix('sms.', smsEn),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM Dealer Customer Relationship Management',

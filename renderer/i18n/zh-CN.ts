@@ -4,10 +4,12 @@
  */
 import { smsZh } from '../features/sms/texts';
 import { telZh } from '../features/telephony/texts';
+import { lanZh } from '../features/admin/lan-texts';
 import { withPrefix } from './prefix';
 
 export const zhCN = {
   ...withPrefix('tel.', telZh),
+  ...lanZh,
   ...withPrefix('sms.', smsZh),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM 经销商客户关系管理系统',

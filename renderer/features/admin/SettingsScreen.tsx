@@ -3,13 +3,13 @@ import type { SettingsValues } from '../../../electron/common/api';
 import { call, isApiError } from '../../api';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
-import { Button, Form, FormActions, FormMessage, TextField, Toolbar, useToast } from '../../ui';
+import { Button, Form, FormActions, FormMessage, SelectField, TextField, Toolbar, useToast } from '../../ui';
 import { SmsSettingsPanel } from '../sms/SmsSettingsPanel';
 
 type Key = keyof SettingsValues;
 
 /** The settings on this screen, grouped as an administrator thinks of them. */
-const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] = [
+const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean; yesNo?: boolean }[] }[] = [
   {
     title: 'settings.group.security',
     keys: [
@@ -30,12 +30,14 @@ const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean }[] }[] =
   },
   { title: 'settings.group.service', keys: [{ key: 'service.lowScoreThreshold', numeric: true }, { key: 'service.appointmentSlotCapacity', numeric: true }] },
   { title: 'settings.group.scheduler', keys: [{ key: 'scheduler.salesRevisitDays' }, { key: 'scheduler.backupKeep', numeric: true }, { key: 'telephony.recordingRetentionDays', numeric: true }] },
+  // 设为主机 (issue 15): read at start, so the hints say a restart applies it.
+  { title: 'settings.group.lan', keys: [{ key: 'lan.enabled', yesNo: true }, { key: 'lan.port', numeric: true }, { key: 'lan.hostNames' }] },
 ];
 
 const labelKey = (k: Key) => `settings.${k}` as MessageKey;
 const hintKey = (k: Key) => `settings.${k}.hint` as MessageKey;
 
-/** 系统管理 → 系统设置: program lock, sessions, login lockout, and the dealership's own facts. */
+/** 系统管理 → 系统设置: program lock, sessions, login lockout, the dealership's own facts, and 设为主机. */
 export function SettingsScreen() {
   const { t } = useI18n();
   const toast = useToast();
@@ -55,10 +57,10 @@ export function SettingsScreen() {
   const save = async () => {
     if (!saved || !draft) return;
     // Only what changed is sent; the server checks ranges and audits each change.
-    const patch: Record<string, string | number> = {};
+    const patch: Record<string, string | number | boolean> = {};
     for (const g of GROUPS)
-      for (const { key, numeric } of g.keys) {
-        const value = numeric ? Number(draft[key]) : draft[key].trim();
+      for (const { key, numeric, yesNo } of g.keys) {
+        const value = yesNo ? draft[key] === 'true' : numeric ? Number(draft[key]) : draft[key].trim();
         if (value !== saved[key]) patch[key] = value;
       }
     setError(null);
@@ -82,16 +84,30 @@ export function SettingsScreen() {
           {GROUPS.map((g) => (
             <fieldset key={g.title} className="settings-group">
               <legend>{t(g.title)}</legend>
-              {g.keys.map(({ key, numeric }) => (
-                <TextField
-                  key={key}
-                  label={t(labelKey(key))}
-                  hint={t(hintKey(key))}
-                  value={draft[key]}
-                  inputMode={numeric ? 'numeric' : undefined}
-                  onChange={(v) => setDraft({ ...draft, [key]: v })}
-                />
-              ))}
+              {g.keys.map(({ key, numeric, yesNo }) =>
+                yesNo ? (
+                  <SelectField
+                    key={key}
+                    label={t(labelKey(key))}
+                    hint={t(hintKey(key))}
+                    value={draft[key] === 'true' ? 'true' : 'false'}
+                    options={[
+                      { value: 'false', label: t(`settings.${key}.off` as MessageKey) },
+                      { value: 'true', label: t(`settings.${key}.on` as MessageKey) },
+                    ]}
+                    onChange={(v) => setDraft({ ...draft, [key]: v })}
+                  />
+                ) : (
+                  <TextField
+                    key={key}
+                    label={t(labelKey(key))}
+                    hint={t(hintKey(key))}
+                    value={draft[key]}
+                    inputMode={numeric ? 'numeric' : undefined}
+                    onChange={(v) => setDraft({ ...draft, [key]: v })}
+                  />
+                ),
+              )}
             </fieldset>
           ))}
           <FormActions>
