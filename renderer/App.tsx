@@ -4,6 +4,7 @@ import { ChangePasswordPage } from './features/auth/ChangePasswordPage';
 import { LockScreen } from './features/auth/LockScreen';
 import { LoginPage } from './features/auth/LoginPage';
 import { SessionProvider, useSession } from './features/auth/session';
+import { SeatGate } from './features/seat-mode/seat-mode';
 import { ToastProvider } from './ui';
 import { loadShell } from './shell/load-shell';
 
@@ -53,10 +54,13 @@ function ToastProviderLocalized() {
   );
 }
 
+/** First how this window reaches its data (本机 / 连接到主机, desktop only), then the session. */
 export function App() {
   return (
-    <SessionProvider>
-      <WithLanguage />
-    </SessionProvider>
+    <SeatGate>
+      <SessionProvider>
+        <WithLanguage />
+      </SessionProvider>
+    </SeatGate>
   );
 }

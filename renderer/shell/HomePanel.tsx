@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityView, NotificationView, TodayView } from '../../electron/common/api/activities';
-import { call, isApiError, onEvent } from '../api';
+import { call, isApiError, onEvent, onReconnected } from '../api';
 import { useSessionInfo } from '../features/auth/session';
 import { fmtDateTime, typeLabel } from '../features/sales/activities/format';
 import { useI18n } from '../i18n/react';
@@ -71,7 +71,12 @@ function Notifications() {
   }, []);
   useEffect(() => {
     load();
-    return onEvent('notification', load);
+    const offReconnect = onReconnected(load); // events missed while the host was away
+    const offNotification = onEvent('notification', load);
+    return () => {
+      offReconnect();
+      offNotification();
+    };
   }, [load]);
   const markRead = async (ids: number[] | 'all') => {
     await call('notifications.markRead', ids === 'all' ? { all: true } : { ids }).catch(() => undefined);

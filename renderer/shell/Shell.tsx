@@ -8,6 +8,7 @@ import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
 import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, useToast, type TreeNode } from '../ui';
 import { SoftphoneProvider } from '../features/telephony/SoftphoneProvider';
 import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
+import { LinkStatus } from '../features/seat-mode/LinkStatus';
 import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
 import { MODULE_SCREENS, SCREEN_PERMISSION, SCREEN_ROLES, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
@@ -120,6 +121,7 @@ export function Shell() {
         </StatusItem>
         <StatusItem className="status-role">{roleName(user.role, locale)}</StatusItem>
         <SoftphoneStatus />
+        <LinkStatus />
       </StatusBar>
     </div>
     </SoftphoneProvider>

@@ -13,7 +13,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConditionGroup, Dataset, GridColumnMeta, GridFilter, GridSelection, GridSort, GridView, Scope, ViewState } from '../../../electron/common/api/grid';
 import type { Role } from '../../../electron/common/roles';
-import { call, isApiError } from '../../api';
+import { call, isApiError, onReconnected } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { PhoneCell } from '../../features/telephony/PhoneLink';
 import { useI18n } from '../../i18n/react';
@@ -287,6 +287,14 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       setMessage(isApiError(e) ? e.message : String(e));
     }
   };
+
+  // A client seat whose host was away: rows may have changed meanwhile and their events are lost.
+  const refreshRef = useRef<() => void>(() => undefined);
+  refreshRef.current = () => {
+    if (groupBy.length) void loadGroups();
+    else apiRef.current?.purgeInfiniteCache();
+  };
+  useEffect(() => onReconnected(() => refreshRef.current()), []);
 
   useImperativeHandle(ref, () => ({
     refresh: () => {

@@ -1,0 +1,68 @@
+/**
+ * How this window reaches its data, asked once before anything else (seat.status): the web host
+ * says 'browser'; the desktop says 'local', 'client' (a seat of a LAN host) or 'unset' on its first
+ * start. Until the choice is made, or while the host refuses this seat for good (certificate
+ * changed, seat revoked or unknown, another version), the app shows the first-start / pairing page
+ * instead of the login. The status (with the live link state) is available to the shell's status bar.
+ */
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { SeatStatus } from '../../../electron/common/api/seat-mode';
+import { call, connectEvents, onEvent } from '../../api';
+import { I18nProvider, useI18n } from '../../i18n/react';
+import { FirstStartPage, VersionPage } from './FirstStartPage';
+
+const SeatModeContext = createContext<SeatStatus>({ mode: 'browser' });
+
+/** This window's seat mode and, for a client seat, its host and link. */
+export function useSeatMode(): SeatStatus {
+  return useContext(SeatModeContext);
+}
+
+const REPAIRABLE = new Set(['HOST_CERT_CHANGED', 'SEAT_REVOKED', 'SEAT_UNKNOWN']);
+
+function Splash() {
+  const { t } = useI18n();
+  return <div className="splash">{t('app.loading')}</div>;
+}
+
+export function SeatGate({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<SeatStatus | null>(null);
+
+  const load = useCallback(() => {
+    call('seat.status', {})
+      .then(setStatus)
+      // Cannot even ask (should not happen: main answers it itself): do not block the app on it.
+      .catch(() => setStatus({ mode: 'browser' }));
+  }, []);
+
+  useEffect(() => {
+    load();
+    // The desktop's link events arrive before anyone logs in (the bridge needs no session).
+    if (window.dscrm) connectEvents();
+    return onEvent('link', (link) => {
+      if (link.state === 'refused') load(); // with the message for the page
+      else setStatus((s) => (s?.mode === 'client' ? { ...s, link, problemMessage: null } : s));
+    });
+  }, [load]);
+
+  if (!status) {
+    return (
+      <I18nProvider>
+        <Splash />
+      </I18nProvider>
+    );
+  }
+  if (status.mode === 'unset' || (status.mode === 'client' && status.link.state === 'refused')) {
+    const problem = status.mode === 'client' && status.link.state === 'refused' ? status.link.problem : null;
+    return (
+      <I18nProvider>
+        {problem === 'API_VERSION_MISMATCH' ? (
+          <VersionPage message={status.mode === 'client' ? status.problemMessage : null} onRetry={load} />
+        ) : (
+          <FirstStartPage problem={problem && REPAIRABLE.has(problem) && status.mode === 'client' ? status.problemMessage : null} onDone={setStatus} />
+        )}
+      </I18nProvider>
+    );
+  }
+  return <SeatModeContext.Provider value={status}>{children}</SeatModeContext.Provider>;
+}
