@@ -1,6 +1,7 @@
 import { smsEn } from '../features/sms/texts';
 import { telEn } from '../features/telephony/texts';
 import { lanEn } from '../features/admin/lan-texts';
+import { staleEn } from '../ui/stale-texts';
 import { withPrefix } from './prefix';
 import type { MessageKey } from './zh-CN';
 
@@ -9,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   ...withPrefix('tel.', telEn),
   ...lanEn,
   ...withPrefix('sms.', smsEn),
+  ...withPrefix('stale.', staleEn),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM Dealer Customer Relationship Management',
   'app.subtitle': 'FAW-Volkswagen dealer CRM',

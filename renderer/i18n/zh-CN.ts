@@ -5,12 +5,14 @@
 import { smsZh } from '../features/sms/texts';
 import { telZh } from '../features/telephony/texts';
 import { lanZh } from '../features/admin/lan-texts';
+import { staleZh } from '../ui/stale-texts';
 import { withPrefix } from './prefix';
 
 export const zhCN = {
   ...withPrefix('tel.', telZh),
   ...lanZh,
   ...withPrefix('sms.', smsZh),
+  ...withPrefix('stale.', staleZh),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM 经销商客户关系管理系统',
   'app.subtitle': '一汽-大众 经销商客户关系管理',

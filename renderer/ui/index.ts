@@ -11,3 +11,4 @@ export { Table, type Column } from './Table';
 export { Toolbar } from './Toolbar';
 export { LanguageSwitch } from './LanguageSwitch';
 export { Icon, type IconName } from './Icon';
+export { StaleRecordNotice, type StaleField } from './StaleRecordNotice';

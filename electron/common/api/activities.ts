@@ -37,6 +37,8 @@ export const PLAN_TEMPLATE_MIN_STEPS = 4;
 export const PLAN_TEMPLATE_MAX_STEPS = 20;
 
 const id = z.number().int().positive();
+/** The version of the activity the form loaded (ActivityView.version); an older one is refused as STALE_RECORD. */
+const expectedVersion = z.number().int().positive();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => z.string().trim().max(max).nullable().optional();
 /** Epoch milliseconds (UTC). */
@@ -67,6 +69,8 @@ export interface ActivityView {
   /** Planned and before now. */
   overdue: boolean;
   commentCount: number;
+  /** The record's version (issue 15): complete / cancel / reschedule send it back as expectedVersion. */
+  version: number;
 }
 
 export interface TodayView {
@@ -160,17 +164,17 @@ export const activitiesApi = {
   }),
   /** Done with result and next step; `next` is required for the last planned one of an open opportunity. */
   'activities.complete': method({
-    input: z.object({ id, result: text(1000), nextStep: optText(500), next: plannedActivitySchema.nullable().optional() }).strict(),
+    input: z.object({ id, expectedVersion, result: text(1000), nextStep: optText(500), next: plannedActivitySchema.nullable().optional() }).strict(),
     access: 'session',
     output: returns<{ activity: ActivityView; next: ActivityView | null }>(),
   }),
   /** Cancelled (with a reason); the same next-activity rule as complete. */
   'activities.cancel': method({
-    input: z.object({ id, reason: optText(500), next: plannedActivitySchema.nullable().optional() }).strict(),
+    input: z.object({ id, expectedVersion, reason: optText(500), next: plannedActivitySchema.nullable().optional() }).strict(),
     access: 'session',
     output: returns<{ activity: ActivityView; next: ActivityView | null }>(),
   }),
-  'activities.reschedule': method({ input: z.object({ id, plannedAt: at }).strict(), access: 'session', output: returns<ActivityView>() }),
+  'activities.reschedule': method({ input: z.object({ id, expectedVersion, plannedAt: at }).strict(), access: 'session', output: returns<ActivityView>() }),
   /** The current user's planned activities for the home screen: today's and overdue, counts and items. */
   'activities.today': method({ input: z.object({}).strict(), access: SALES_ROLES, output: returns<TodayView>() }),
 

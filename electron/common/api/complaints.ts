@@ -19,6 +19,9 @@ export const COMPLAINT_ACTIONS = ['create', 'assign', 'handle', 'update', 'close
 export type ComplaintAction = (typeof COMPLAINT_ACTIONS)[number];
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+const id = z.number().int().positive();
+/** The version the panel loaded (ComplaintDetail.version); an older one is refused as STALE_RECORD. */
+const expectedVersion = z.number().int().positive();
 
 export interface ComplaintHistoryRow {
   id: number;
@@ -45,6 +48,8 @@ export interface ComplaintDetail {
   closedAt: number | null;
   closedByName: string | null;
   createdAt: number;
+  /** The record's version (issue 15): every change the panel makes sends it back as expectedVersion. */
+  version: number;
   /** What the caller may do now (the server checks again on every call). */
   can: { edit: boolean; assign: boolean; handle: boolean; close: boolean; reopen: boolean };
   history: ComplaintHistoryRow[];
@@ -67,7 +72,8 @@ export const complaintsApi = {
   /** Edits the facts of an open complaint; a closed one is refused (its result is locked). */
   'complaints.update': method({
     input: z.object({
-      id: z.number().int().positive(),
+      id,
+      expectedVersion,
       source: text(40).optional(),
       category: text(40).optional(),
       description: text(2000).optional(),
@@ -77,13 +83,13 @@ export const complaintsApi = {
     output: returns<ComplaintDetail>(),
   }),
   'complaints.assign': method({
-    input: z.object({ id: z.number().int().positive(), assigneeId: z.number().int().positive() }),
+    input: z.object({ id, expectedVersion, assigneeId: z.number().int().positive() }),
     access: COMPLAINT_ROLES,
     output: returns<ComplaintDetail>(),
   }),
-  'complaints.handle': method({ input: z.object({ id: z.number().int().positive(), note: text(2000) }), access: COMPLAINT_ROLES, output: returns<ComplaintDetail>() }),
-  'complaints.close': method({ input: z.object({ id: z.number().int().positive(), result: z.string().trim().max(2000) }), access: COMPLAINT_ROLES, output: returns<ComplaintDetail>() }),
-  'complaints.reopen': method({ input: z.object({ id: z.number().int().positive(), reason: z.string().trim().max(2000) }), access: COMPLAINT_REOPEN_ROLES, output: returns<ComplaintDetail>() }),
+  'complaints.handle': method({ input: z.object({ id, expectedVersion, note: text(2000) }), access: COMPLAINT_ROLES, output: returns<ComplaintDetail>() }),
+  'complaints.close': method({ input: z.object({ id, expectedVersion, result: z.string().trim().max(2000) }), access: COMPLAINT_ROLES, output: returns<ComplaintDetail>() }),
+  'complaints.reopen': method({ input: z.object({ id, expectedVersion, reason: z.string().trim().max(2000) }), access: COMPLAINT_REOPEN_ROLES, output: returns<ComplaintDetail>() }),
   /** Agents a complaint can be assigned to (active after-sales staff). */
   'complaints.assignees': method({ input: z.object({}), access: COMPLAINT_ROLES, output: returns<{ id: number; name: string }[]>() }),
 } as const;

@@ -35,6 +35,8 @@ export interface CustomerCard {
   dndCall: boolean;
   dndSms: boolean;
   dndRevisit: boolean;
+  /** The record's version (issue 15): the edit form sends it back as customers.update's expectedVersion. */
+  version: number;
   phones: PhoneView[];
   vehicles: VehicleView[];
   /** Record sections of the 360° view: the most recent CARD_SECTION_LIMIT rows, newest first, and the total. */
@@ -231,6 +233,8 @@ export const customersEditApi = {
   'customers.update': method({
     input: z.object({
       id: z.number().int().positive(),
+      /** The version the form loaded (CustomerCard.version); an older one is refused as STALE_RECORD. */
+      expectedVersion: z.number().int().positive(),
       // Patch semantics: only the fields sent change. The kind's default must not apply here, or
       // every patch without it would turn a company into a person.
       patch: customerInputSchema.extend({ kind: z.enum(['individual', 'company']) }).partial(),

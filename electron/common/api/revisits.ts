@@ -91,6 +91,8 @@ export interface LowScoreTaskRow {
   refId: number | null;
   assigneeName: string | null;
   overdue: boolean;
+  /** The task's version (issue 15): closing it sends this back as expectedVersion. */
+  version: number;
 }
 
 const templateInput = z.object({
@@ -171,6 +173,8 @@ export const revisitsApi = {
   'revisits.lowScore.close': method({
     input: z.object({
       taskId: id,
+      /** The version of the task the list loaded; an older one is refused as STALE_RECORD. */
+      expectedVersion: z.number().int().positive(),
       outcome: z.enum(['resolved', 'repairing']),
       description: z.string().max(2000),
       nextDueDate: day.optional(),

@@ -102,6 +102,8 @@ export interface OpportunityDetail {
   lastStageChangeAt: number;
   closedAt: number | null;
   createdAt: number;
+  /** The record's version (issue 15): the panel's forms send it back as expectedVersion. */
+  version: number;
   history: StageHistoryEntry[];
   activities: { planned: number; done: number; overdue: number; next: ActivityBrief | null; recent: ActivityBrief[] };
   intents: PurchaseIntent[];
@@ -116,6 +118,9 @@ export interface OpportunityBrief {
   consultantName: string | null;
   createdAt: number;
 }
+
+/** The version of the record the form loaded (issue 15): a save of an older copy is refused as STALE_RECORD. */
+const expectedVersion = z.number().int().positive();
 
 const intentFields = {
   model: z.string().max(40),
@@ -147,6 +152,8 @@ export const salesApi = {
     input: z
       .object({
         id,
+        /** The version the panel loaded (OpportunityDetail.version); an older one is refused as STALE_RECORD. */
+        expectedVersion,
         patch: z.object(oppFields).partial().strict(),
         nextActivity: oppNextActivitySchema.nullable().optional(),
       })
@@ -157,7 +164,7 @@ export const salesApi = {
   /** Backwards needs a reason; 'delivery' only through opportunities.deliver. */
   'opportunities.changeStage': method({
     input: z
-      .object({ id, stage: stageSchema, reason: z.string().max(500).nullable().optional(), nextActivity: oppNextActivitySchema.nullable().optional() })
+      .object({ id, expectedVersion, stage: stageSchema, reason: z.string().max(500).nullable().optional(), nextActivity: oppNextActivitySchema.nullable().optional() })
       .strict(),
     access: SALES_ROLES,
     output: returns<{ id: number }>(),
@@ -167,6 +174,7 @@ export const salesApi = {
     input: z
       .object({
         id,
+        expectedVersion,
         model: z.string().max(40),
         vin: z.string().max(40),
         plate: z.string().max(20).nullable().optional(),
@@ -181,7 +189,7 @@ export const salesApi = {
   /** 放弃该机会: reason from the 'abandon_reason' dictionary; a follow-up N years later is planned. */
   'opportunities.abandon': method({
     input: z
-      .object({ id, reason: z.string().max(40), competitorBrand: z.string().max(40).nullable().optional(), note: z.string().max(500).nullable().optional() })
+      .object({ id, expectedVersion, reason: z.string().max(40), competitorBrand: z.string().max(40).nullable().optional(), note: z.string().max(500).nullable().optional() })
       .strict(),
     access: SALES_ROLES,
     output: returns<{ id: number; followUpActivityId: number; followUpAt: number }>(),

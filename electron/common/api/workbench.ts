@@ -27,6 +27,8 @@ export interface WorkbenchRow {
   refId: number | null;
   overdue: boolean;
   dnd: { call: boolean; sms: boolean };
+  /** A task's version (issue 15), sent back with its outcome as expectedVersion; null on 招揽 rows. */
+  version: number | null;
 }
 
 /** A service advisor's appointment of the day on their workbench. */
@@ -77,6 +79,8 @@ export const workbenchApi = {
   'workbench.outcome': method({
     input: z.object({
       taskId: z.number().int().positive(),
+      /** The version of the task the workbench loaded (WorkbenchRow.version); an older one is refused as STALE_RECORD. */
+      expectedVersion: z.number().int().positive(),
       outcome: z.enum(['done', 'failed', 'reschedule', 'repairing']),
       note: z.string().trim().max(2000).default(''),
       dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

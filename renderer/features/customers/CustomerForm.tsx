@@ -6,9 +6,35 @@ import { useDictionary, withCurrent } from './dictionaries';
 import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
-import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../ui';
+import { Dialog, FormMessage, SelectField, StaleRecordNotice, TextField, DialogActions } from '../../ui';
 
 type Errors = Record<string, string>;
+
+/** The form's fields as loaded from a card (or empty for a new customer). */
+function formValues(card: CustomerCard | undefined, defaults: { phone: string; ownerId: number }) {
+  const primary = card?.phones.find((p) => p.isPrimary) ?? card?.phones[0];
+  const second = card?.phones.find((p) => p !== primary);
+  return {
+    name: card?.name ?? '',
+    kind: card?.kind ?? 'individual',
+    gender: card?.gender ?? 'other',
+    phone0: primary?.raw ?? defaults.phone,
+    phone1: second?.raw ?? '',
+    idNumber: card?.idNumber ?? '',
+    birthday: card?.birthday ?? '',
+    city: card?.city ?? '',
+    address: card?.address ?? '',
+    email: '',
+    ownerId: String(card ? (card.ownerId ?? '') : defaults.ownerId),
+    source: card?.source ?? '',
+    vin: '',
+    plate: '',
+    model: '',
+  };
+}
+type FormValues = ReturnType<typeof formValues>;
+/** The fields a stale save compares (the card carries no e-mail; vehicles are not edited here). */
+const COMPARED = ['name', 'kind', 'gender', 'phone0', 'phone1', 'idNumber', 'birthday', 'source', 'city', 'address', 'ownerId'] as const;
 
 /** `phones[0].raw` / `phones.0.raw` → `phones.0`; other paths as they come. */
 export function fieldKey(path: string): string {
@@ -80,31 +106,49 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
       live = false;
     };
   }, [canPickOwner]);
-  const primary = card?.phones.find((p) => p.isPrimary) ?? card?.phones[0];
-  const second = card?.phones.find((p) => p !== primary);
-  const [v, setV] = useState({
-    name: card?.name ?? '',
-    kind: card?.kind ?? 'individual',
-    gender: card?.gender ?? 'other',
-    phone0: primary?.raw ?? initialPhone ?? '',
-    phone1: second?.raw ?? '',
-    idNumber: card?.idNumber ?? '',
-    birthday: card?.birthday ?? '',
-    city: card?.city ?? '',
-    address: card?.address ?? '',
-    email: '',
-    ownerId: String(card ? (card.ownerId ?? '') : session.user.id),
-    source: card?.source ?? '',
-    vin: '',
-    plate: '',
-    model: '',
-  });
+  const defaults = { phone: initialPhone ?? '', ownerId: session.user.id };
+  const [v, setV] = useState(() => formValues(card, defaults));
+  // The record the save is based on: the card the form opened with, or — after a save was refused
+  // because someone else saved first — the current one the refusal brought (its version is sent).
+  const [base, setBase] = useState(card);
+  const [stale, setStale] = useState<{ message: string; current: CustomerCard; mine: FormValues; loaded: boolean } | null>(null);
+  const primary = base?.phones.find((p) => p.isPrimary) ?? base?.phones[0];
+  const second = base?.phones.find((p) => p !== primary);
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (k: keyof typeof v) => (value: string) => setV((x) => ({ ...x, [k]: value }));
   const label = (d: DictionaryItem) => (locale === 'en' ? d.en : d.zh);
   const opt = (s: string) => (s.trim() === '' ? null : s.trim());
+
+  const fieldLabel = (k: (typeof COMPARED)[number]): string =>
+    ({
+      name: t('customer.f.name'),
+      kind: t('customer.f.kind'),
+      gender: t('customer.f.gender'),
+      phone0: t('customer.f.phone'),
+      phone1: t('customer.f.phone2'),
+      idNumber: v.kind === 'company' ? t('customer.f.uscc') : t('customer.f.idNumber'),
+      birthday: t('customer.f.birthday'),
+      source: t('customer.f.source'),
+      city: t('customer.f.city'),
+      address: t('customer.f.address'),
+      ownerId: t('customer.f.owner'),
+    })[k];
+  /** A field's value as the user reads it (names for codes and owners). */
+  const shown = (k: (typeof COMPARED)[number], value: string): string => {
+    if (k === 'kind') return t(`customer.kind.${value as 'individual' | 'company'}`);
+    if (k === 'gender') return t(`customer.gender.${value as 'male' | 'female' | 'other'}`);
+    if (k === 'source') {
+      const d = sources.find((x) => x.code === value);
+      return d ? label(d) : value;
+    }
+    if (k === 'ownerId') {
+      const id = Number(value);
+      return owners.find((o) => o.id === id)?.name ?? (stale?.current.ownerId === id ? (stale.current.ownerName ?? '') : base?.ownerId === id ? (base.ownerName ?? '') : value);
+    }
+    return value;
+  };
 
   const submit = async () => {
     const local: Errors = {};
@@ -115,7 +159,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
     if (Object.keys(local).length) return;
     // The form edits the first two numbers; an update replaces the whole set, so any further numbers
     // the customer has are sent back unchanged instead of being dropped.
-    const others = (card?.phones ?? []).filter((p) => p !== primary && p !== second).map((p) => p.raw);
+    const others = (base?.phones ?? []).filter((p) => p !== primary && p !== second).map((p) => p.raw);
     const phones = [v.phone0, v.phone1, ...others].map((raw, i) => ({ raw: raw.trim(), isPrimary: i === 0 })).filter((p) => p.raw);
     const fields = {
       name: v.name.trim(),
@@ -128,13 +172,13 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
       source: opt(v.source),
       // The card does not carry the e-mail yet: on edit it is only sent when typed, so it is not cleared.
       ...(card && !v.email.trim() ? {} : { email: opt(v.email) }),
-      ...(canPickOwner && v.ownerId && Number(v.ownerId) !== card?.ownerId ? { ownerId: Number(v.ownerId) } : {}),
+      ...(canPickOwner && v.ownerId && Number(v.ownerId) !== base?.ownerId ? { ownerId: Number(v.ownerId) } : {}),
     };
     setBusy(true);
     setMessage(null);
     try {
-      const r = card
-        ? await call('customers.update', { id: card.id, patch: fields, phones })
+      const r = base
+        ? await call('customers.update', { id: base.id, expectedVersion: base.version, patch: fields, phones })
         : await call('customers.create', {
             ...fields,
             phones,
@@ -142,7 +186,14 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
           });
       onSaved(r.id, fields.name);
     } catch (e) {
-      if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
+      if (isApiError(e, 'STALE_RECORD') && e.details.current) {
+        // Someone else saved this customer since the form opened: keep everything typed, show the
+        // saved values beside it, and base the next save on the current version.
+        const current = e.details.current as CustomerCard;
+        setBase(current);
+        setStale({ message: e.message, current, mine: v, loaded: false });
+        setErrors({});
+      } else if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
         const byField: Errors = {};
         const rest: string[] = [];
         const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
@@ -222,6 +273,19 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
           </>
         )}
       </div>
+      {stale && (
+        <StaleRecordNotice
+          message={stale.message}
+          loaded={stale.loaded}
+          fields={COMPARED.map((k) => ({ key: k, label: fieldLabel(k), theirs: shown(k, formValues(stale.current, defaults)[k]), mine: shown(k, stale.mine[k]) }))}
+          onUseLatest={() => {
+            const latest = formValues(stale.current, defaults);
+            // Only the card's fields: an e-mail typed here is kept (the card does not carry one).
+            setV((x) => ({ ...x, ...Object.fromEntries(COMPARED.map((k) => [k, latest[k]])) }));
+            setStale({ ...stale, loaded: true });
+          }}
+        />
+      )}
       <FormMessage>{message}</FormMessage>
     </Dialog>
   );

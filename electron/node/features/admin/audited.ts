@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../../../db/client';
 import type { Clock } from '../../clock';
@@ -27,6 +27,12 @@ export class AuditedWriter {
     });
   }
 
+  /**
+   * Updates one row. On a table with a `version` column (the records users edit, issue 15) every
+   * update adds 1 to it — background writes too, so a form's copy loaded before them is stale — and
+   * with `expectedVersion` (a form's save: the version the user loaded) the row is changed only if it
+   * still has that version; otherwise STALE_RECORD, nothing written (the caller adds the current values).
+   */
   update<T extends TableWithId>(
     actorId: number | null,
     entity: string,
@@ -34,13 +40,18 @@ export class AuditedWriter {
     id: number,
     patch: Partial<T['$inferInsert']>,
     db: Db = this.db,
+    opts: { expectedVersion?: number } = {},
   ): T['$inferSelect'] {
+    const version = (getTableColumns(table) as Record<string, SQLiteColumn | undefined>).version;
     return db.transaction((tx) => {
       const before = tx.select().from(table as SQLiteTable).where(eq(table.id, id)).get();
       if (!before) throw new AppError('NOT_FOUND');
-      const after = tx.update(table).set(patch).where(eq(table.id, id)).returning().get() as unknown as T['$inferSelect'];
+      const set = version ? { ...patch, version: sql`${version} + 1` } : patch;
+      const match = version && opts.expectedVersion !== undefined ? and(eq(table.id, id), eq(version, opts.expectedVersion)) : eq(table.id, id);
+      const after = tx.update(table).set(set).where(match).returning().get() as unknown as T['$inferSelect'] | undefined;
+      if (!after) throw new AppError('STALE_RECORD', { entity, id });
       // Only the fields that changed are kept, so the log says what was done, not the whole row twice.
-      const changed = Object.keys(patch).filter(
+      const changed = Object.keys(set).filter(
         (k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
       );
       if (changed.length) {

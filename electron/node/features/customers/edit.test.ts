@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { currentVersion } from '../../../../tests/support/versions';
 
 /**
  * Customer create / edit through dispatch on a real SQLite file: the messages users read, the
@@ -242,7 +243,7 @@ describe('customers.update', () => {
   });
 
   it('changes only the fields sent and logs before / after of what changed', async () => {
-    const r = await call(t.core, tok.s2!, 'customers.update', { id, patch: { city: '广州' } });
+    const r = await call(t.core, tok.s2!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { city: '广州' } });
     expect(r).toMatchObject({ ok: true, value: { id, duplicatePhones: [] } });
     expect(sqlGet('SELECT name, city, kind, gender, source FROM customers WHERE id = ?', id)).toEqual({ name: '韩梅梅', city: '广州', kind: 'individual', gender: 'other', source: 'other' });
     const a = sqlGet<{ before: string; after: string }>("SELECT before, after FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'update' ORDER BY id DESC", String(id));
@@ -253,7 +254,7 @@ describe('customers.update', () => {
 
   it('replaces the phone set: kept numbers keep their row, others are removed or added, each audited', async () => {
     const keptId = sqlGet<{ id: number }>("SELECT id FROM customer_phones WHERE customer_id = ? AND normalized = '8675526661234'", id).id;
-    const r = await call(t.core, tok.s2!, 'customers.update', { id, patch: {}, phones: [{ raw: '0755 2666 1234', isPrimary: true }, { raw: '13900139000' }] });
+    const r = await call(t.core, tok.s2!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: {}, phones: [{ raw: '0755 2666 1234', isPrimary: true }, { raw: '13900139000' }] });
     // 13900139000 is 李雷's (s1's customer, same team, but s2 is a consultant: not theirs to open).
     expect(r).toMatchObject({ ok: true, value: { duplicatePhones: [{ normalized: '8613900139000' }] } });
     const owners = (r as { value: { duplicatePhones: PhoneCheckValue[] } }).value.duplicatePhones[0]!.owners;
@@ -272,7 +273,7 @@ describe('customers.update', () => {
   it('keeps a company a company when the patch does not mention the kind', async () => {
     const c = await call(t.core, tok.s2!, 'customers.create', base({ name: '华为技术有限公司', kind: 'company', idNumber: '91350100M000100Y43', phones: [{ raw: '0755-28780808' }] }));
     const cid = (c as { value: { id: number } }).value.id;
-    await call(t.core, tok.s2!, 'customers.update', { id: cid, patch: { address: '坂田' } });
+    await call(t.core, tok.s2!, 'customers.update', { id: cid, expectedVersion: currentVersion(t.core, 'customers', cid), patch: { address: '坂田' } });
     expect(sqlGet('SELECT kind, address FROM customers WHERE id = ?', cid)).toEqual({ kind: 'company', address: '坂田' });
   });
 
@@ -283,8 +284,8 @@ describe('customers.update', () => {
         .prepare("INSERT INTO customers (name, id_number, owner_id, created_at, updated_at) VALUES ('旧客户', '110101199003071234', ?, ?, ?)")
         .run(uid.s2, now, now).lastInsertRowid,
     );
-    expect(await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { name: '旧客户', idNumber: '110101199003071234', city: '东莞' } })).toMatchObject({ ok: true });
-    const r = await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { idNumber: '110101199003071235' } });
+    expect(await call(t.core, tok.s2!, 'customers.update', { id: legacy, expectedVersion: currentVersion(t.core, 'customers', legacy), patch: { name: '旧客户', idNumber: '110101199003071234', city: '东莞' } })).toMatchObject({ ok: true });
+    const r = await call(t.core, tok.s2!, 'customers.update', { id: legacy, expectedVersion: currentVersion(t.core, 'customers', legacy), patch: { idNumber: '110101199003071235' } });
     expect(fieldsOf(r)).toEqual({ idNumber: '身份证号校验位不符,请核对是否有输错的数字' });
   });
 
@@ -296,29 +297,29 @@ describe('customers.update', () => {
         .run(ID_MALE_1990, uid.s2, now, now).lastInsertRowid,
     );
     const same = { name: '旧资料', idNumber: ID_MALE_1990, gender: 'female', birthday: '1990-03-07' } as const;
-    expect(await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { ...same, city: '惠州' } })).toMatchObject({ ok: true });
-    expect(fieldsOf(await call(t.core, tok.s2!, 'customers.update', { id: legacy, patch: { ...same, birthday: '1990-03-08' } }))).toEqual({
+    expect(await call(t.core, tok.s2!, 'customers.update', { id: legacy, expectedVersion: currentVersion(t.core, 'customers', legacy), patch: { ...same, city: '惠州' } })).toMatchObject({ ok: true });
+    expect(fieldsOf(await call(t.core, tok.s2!, 'customers.update', { id: legacy, expectedVersion: currentVersion(t.core, 'customers', legacy), patch: { ...same, birthday: '1990-03-08' } }))).toEqual({
       birthday: '生日与身份证号中的出生日期(1990-03-07)不一致',
       gender: '性别与身份证号不一致(身份证号为男性)',
     });
   });
 
   it('answers a customer the user may not see as not found, and lets a manager edit their team’s', async () => {
-    expect(await call(t.core, tok.s3!, 'customers.update', { id, patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { city: '珠海' } })).toMatchObject({ ok: true });
+    expect(await call(t.core, tok.s3!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(t.core, tok.mgr!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { city: '珠海' } })).toMatchObject({ ok: true });
     const s3s = await call(t.core, tok.s3!, 'customers.create', base({ name: '别组客户', phones: [{ raw: '13000130000' }] }));
     const other = (s3s as { value: { id: number } }).value.id;
-    expect(await call(t.core, tok.mgr!, 'customers.update', { id: other, patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(t.core, tok.mgr!, 'customers.update', { id: other, expectedVersion: currentVersion(t.core, 'customers', other), patch: { city: '珠海' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('reassigns only with customers.reassign, to a user within the manager’s scope, and logs it', async () => {
-    expect(await call(t.core, tok.s2!, 'customers.update', { id, patch: { ownerId: uid.s1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(t.core, tok.s2!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.s1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // A service agent sees all customers but may not move them between consultants.
-    expect(await call(t.core, tok.agent!, 'customers.update', { id, patch: { ownerId: uid.s1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(t.core, tok.agent!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.s1 } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     // Sending the current owner is not a reassignment.
-    expect(await call(t.core, tok.s2!, 'customers.update', { id, patch: { ownerId: uid.s2 } })).toMatchObject({ ok: true });
-    expect(fieldsOf(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { ownerId: uid.s3 } }))).toEqual({ ownerId: '只能分配给在职、且在您管理范围内的用户' });
-    expect(await call(t.core, tok.mgr!, 'customers.update', { id, patch: { ownerId: uid.s1 } })).toMatchObject({ ok: true });
+    expect(await call(t.core, tok.s2!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.s2 } })).toMatchObject({ ok: true });
+    expect(fieldsOf(await call(t.core, tok.mgr!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.s3 } }))).toEqual({ ownerId: '只能分配给在职、且在您管理范围内的用户' });
+    expect(await call(t.core, tok.mgr!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.s1 } })).toMatchObject({ ok: true });
     const a = sqlGet<{ before: string; after: string; userId: number }>("SELECT before, after, user_id AS userId FROM audit_log WHERE entity = 'customer' AND entity_id = ? ORDER BY id DESC", String(id));
     expect(a.userId).toBe(uid.mgr);
     expect(JSON.parse(a.before)).toMatchObject({ ownerId: uid.s2 });
@@ -326,9 +327,9 @@ describe('customers.update', () => {
     // The previous owner no longer sees the customer.
     expect(await call(t.core, tok.s2!, 'customers.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     // The general manager (viewAll) may give it to anyone active.
-    expect(await call(t.core, tok.gm!, 'customers.update', { id, patch: { ownerId: uid.s3 } })).toMatchObject({ ok: true });
+    expect(await call(t.core, tok.gm!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.s3 } })).toMatchObject({ ok: true });
     t.core.sqlite.prepare('UPDATE users SET active = 0 WHERE id = ?').run(uid.agent);
-    expect(fieldsOf(await call(t.core, tok.gm!, 'customers.update', { id, patch: { ownerId: uid.agent } }))).toHaveProperty('ownerId');
+    expect(fieldsOf(await call(t.core, tok.gm!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: { ownerId: uid.agent } }))).toHaveProperty('ownerId');
   });
 });
 

@@ -7,6 +7,7 @@ import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../comm
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
@@ -129,6 +130,9 @@ export class CustomerEditService {
 
   update(s: SessionCtx, locale: Locale, input: UpdateInput): { id: number; duplicatePhones: PhoneCheck[] } {
     const before = this.visibleCustomer(s, input.id);
+    // A copy older than the stored record is refused before its fields are checked: the user first
+    // needs to see what the other save changed (the handler adds the current card).
+    assertVersion(before, input.expectedVersion, 'customer');
     const problems = new FieldProblems(locale, FIELD_MESSAGES);
     const values = this.checkProfile(problems, input.patch, before);
     const oldPhones = this.q.phonesOf.all(before.id);
@@ -142,7 +146,7 @@ export class CustomerEditService {
 
     const actor = s.user.id;
     this.core.db.transaction((tx) => {
-      this.writer.update(actor, 'customer', customers, before.id, { ...values, updatedAt: this.core.clock.now() }, tx);
+      this.writer.update(actor, 'customer', customers, before.id, { ...values, updatedAt: this.core.clock.now() }, tx, { expectedVersion: input.expectedVersion });
       if (phones) this.replacePhones(tx, actor, before.id, oldPhones, phones);
     });
     return { id: before.id, duplicatePhones: phones ? this.duplicates(s, phones, before.id) : [] };

@@ -56,7 +56,7 @@ export class CustomerService {
       customer: sqlite.prepare<[{ id: number; uid: number; role: string; manager: number }], CustomerRow>(
         `SELECT c.id, c.kind, c.name, c.gender, c.id_number AS idNumber, c.birthday, c.city, c.address, c.source,
                 c.owner_id AS ownerId, u.display_name AS ownerName,
-                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, ${VISIBLE_SQL} AS visible
+                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version, ${VISIBLE_SQL} AS visible
            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id`,
       ),
       phones: sqlite.prepare<[number], Omit<PhoneView, 'isPrimary'> & { isPrimary: number }>(
@@ -124,6 +124,7 @@ export class CustomerService {
       dndCall: c.dndCall === 1,
       dndSms: c.dndSms === 1,
       dndRevisit: c.dndRevisit === 1,
+      version: c.version,
       phones: this.q.phones.all(id).map((p) => ({ ...p, isPrimary: p.isPrimary === 1 })),
       vehicles: this.q.vehicles.all(id),
       opportunities: {

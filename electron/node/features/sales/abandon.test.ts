@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { addYears, followUpYears } from './abandon';
+import { currentVersion } from '../../../../tests/support/versions';
 
 /** 放弃该机会 and 购车意向 through dispatch on a real SQLite file. */
 
@@ -54,15 +55,15 @@ describe('follow-up date rules', () => {
 describe('opportunities.abandon', () => {
   it('needs a reason from the dictionary, and a competitor brand when the customer bought a competitor', async () => {
     const { id } = await openOpp();
-    expect(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: '' }))).toEqual({ reason: '必填' });
-    expect(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: 'bored' }))).toEqual({ reason: '“bored”不在数据字典中,请从下拉列表选择' });
-    expect(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: 'competitor' }))).toEqual({ competitorBrand: '原因为“购买竞品”时须选择竞品品牌' });
+    expect(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: '' }))).toEqual({ reason: '必填' });
+    expect(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: 'bored' }))).toEqual({ reason: '“bored”不在数据字典中,请从下拉列表选择' });
+    expect(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: 'competitor' }))).toEqual({ competitorBrand: '原因为“购买竞品”时须选择竞品品牌' });
     expect(sqlGet('SELECT status FROM opportunities WHERE id = ?', id)).toEqual({ status: 'open' });
   });
 
   it('closes the opportunity, cancels its plans and plans a follow-up call 3 years later for the customer’s owner', async () => {
     const { id, customerId } = await openOpp();
-    const r = value<{ followUpActivityId: number; followUpAt: number }>(await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: 'competitor', competitorBrand: 'toyota' }));
+    const r = value<{ followUpActivityId: number; followUpAt: number }>(await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: 'competitor', competitorBrand: 'toyota' }));
     expect(sqlGet('SELECT status, abandon_reason AS reason, competitor_brand AS brand, closed_at AS closedAt FROM opportunities WHERE id = ?', id)).toEqual({
       status: 'abandoned',
       reason: 'competitor',
@@ -79,21 +80,21 @@ describe('opportunities.abandon', () => {
     });
     expect(sqlGet<{ n: number }>("SELECT count(*) AS n FROM activities WHERE opportunity_id = ? AND status = 'cancelled'", id).n).toBe(1);
     // closed: no further stage moves or a second abandon
-    expect(Object.keys(fieldsOf(await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'needs_analysis' })))).toEqual(['stage']);
-    expect(Object.keys(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: 'budget' })))).toEqual(['reason']);
+    expect(Object.keys(fieldsOf(await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis' })))).toEqual(['stage']);
+    expect(Object.keys(fieldsOf(await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: 'budget' })))).toEqual(['reason']);
   });
 
   it('follows the setting sales.abandonFollowUpYears', async () => {
     t.core.settings.set('sales.abandonFollowUpYears', 5);
     const { id } = await openOpp();
-    const r = value<{ followUpAt: number }>(await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: 'postponed' }));
+    const r = value<{ followUpAt: number }>(await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: 'postponed' }));
     expect(r.followUpAt).toBe(shanghai10am('2031-11-23'));
     t.core.settings.set('sales.abandonFollowUpYears', 3);
   });
 
   it('another consultant’s opportunity is not found', async () => {
     const { id } = await openOpp('s2');
-    expect(((await call(t.core, tok.s1!, 'opportunities.abandon', { id, reason: 'budget' })) as Fail).error.code).toBe('NOT_FOUND');
+    expect(((await call(t.core, tok.s1!, 'opportunities.abandon', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), reason: 'budget' })) as Fail).error.code).toBe('NOT_FOUND');
   });
 });
 

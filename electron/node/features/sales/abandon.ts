@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { activities, opportunities } from '../../../../db/schema';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import type { SessionCtx } from '../auth/service';
 import { dayStartMs } from '../grid/dates';
 import { SalesProblems, type OpportunityService } from './opportunities';
@@ -11,6 +12,8 @@ export interface AbandonInput {
   reason: string;
   competitorBrand?: string | null;
   note?: string | null;
+  /** The version the panel loaded; omitted only by background writes (issue 15). */
+  expectedVersion?: number;
 }
 
 /** Reasons that name a competitor brand (abandon_reason dictionary, admin/reference-dictionaries.ts). */
@@ -53,6 +56,7 @@ export class AbandonService {
 
   abandon(s: SessionCtx, input: AbandonInput): { id: number; followUpActivityId: number; followUpAt: number } {
     const opp = this.opps.mine(s, input.id);
+    assertVersion(opp, input.expectedVersion, 'opportunity');
     const p = new SalesProblems(s.user.locale);
     if (opp.status !== 'open') {
       p.add('reason', 'sales.closed', { status: opp.status });
@@ -83,6 +87,7 @@ export class AbandonService {
         opp.id,
         { status: 'abandoned', abandonReason: reason, competitorBrand: brand, closedAt: now, updatedAt: now },
         tx,
+        { expectedVersion: input.expectedVersion },
       );
       const planned = tx.all<{ id: number }>(sql`SELECT id FROM activities WHERE opportunity_id = ${opp.id} AND status = 'planned'`);
       for (const a of planned) w.update(actor, 'activity', activities, a.id, { status: 'cancelled', result: 'abandoned', updatedAt: now }, tx);

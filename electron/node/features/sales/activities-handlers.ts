@@ -1,6 +1,7 @@
 import type { activitiesApi } from '../../../common/api/activities';
 import type { Core } from '../../core';
-import { me, type Handlers } from '../../handlers';
+import { me, type HandlerCtx, type Handlers } from '../../handlers';
+import { withCurrentOnStale } from '../../stale-record';
 import { ActivityService } from './activities';
 import { NotificationService } from './notifications';
 import { PlanTemplateService } from './plan-templates';
@@ -28,12 +29,15 @@ export function activitiesOf(core: Core): ActivityServices {
   return svc;
 }
 
+const current = <T>(ctx: HandlerCtx, id: number, save: () => T): T => withCurrentOnStale(save, () => activitiesOf(ctx.core).activities.view(id));
+
 export const activitiesHandlers: Handlers<typeof activitiesApi> = {
   'activities.list': (ctx, input) => activitiesOf(ctx.core).activities.list(me(ctx), input),
   'activities.plan': (ctx, input) => activitiesOf(ctx.core).activities.plan(me(ctx), input),
-  'activities.complete': (ctx, input) => activitiesOf(ctx.core).activities.complete(me(ctx), ctx.locale, input),
-  'activities.cancel': (ctx, input) => activitiesOf(ctx.core).activities.cancel(me(ctx), ctx.locale, input),
-  'activities.reschedule': (ctx, input) => activitiesOf(ctx.core).activities.reschedule(me(ctx), ctx.locale, input),
+  // A stale copy is refused with the activity as the forms read it now (STALE_RECORD details.current).
+  'activities.complete': (ctx, input) => current(ctx, input.id, () => activitiesOf(ctx.core).activities.complete(me(ctx), ctx.locale, input)),
+  'activities.cancel': (ctx, input) => current(ctx, input.id, () => activitiesOf(ctx.core).activities.cancel(me(ctx), ctx.locale, input)),
+  'activities.reschedule': (ctx, input) => current(ctx, input.id, () => activitiesOf(ctx.core).activities.reschedule(me(ctx), ctx.locale, input)),
   'activities.today': (ctx) => activitiesOf(ctx.core).activities.today(me(ctx)),
   'planTemplates.list': (ctx, input) => activitiesOf(ctx.core).templates.list(me(ctx), input.includeInactive),
   'planTemplates.create': (ctx, input) => activitiesOf(ctx.core).templates.create(me(ctx), ctx.locale, input),

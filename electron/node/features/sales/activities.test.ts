@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, salesTeam, userWithSession, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import type { ActivityView, TodayView } from '../../../common/api/activities';
+import { currentVersion } from '../../../../tests/support/versions';
 
 /**
  * Follow-up activities through dispatch on a real SQLite file: the next-activity rule, today and
@@ -54,14 +55,14 @@ describe('activities.plan / complete / cancel: an open opportunity keeps a next 
     const a = ok<ActivityView>(await call(t.core, tok.s1!, 'activities.plan', { opportunityId: opp, type: 'call', plannedAt: NOW + HOUR, subject: '电话回访' }));
     expect(a).toMatchObject({ status: 'planned', ownerId: uid.s1, opportunityId: opp, overdue: false });
 
-    const r = (await call(t.core, tok.s1!, 'activities.complete', { id: a.id, result: '客户考虑中' })) as Fail;
+    const r = (await call(t.core, tok.s1!, 'activities.complete', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), result: '客户考虑中' })) as Fail;
     expect(r.ok).toBe(false);
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.message).toContain('下一次跟进活动');
     expect(r.error.details?.fields?.[0]?.field).toBe('next');
     expect(sqlGet<{ status: string }>('SELECT status FROM activities WHERE id = ?', a.id).status).toBe('planned');
 
-    const cancel = (await call(t.core, tok.s1!, 'activities.cancel', { id: a.id, reason: '客户没空' })) as Fail;
+    const cancel = (await call(t.core, tok.s1!, 'activities.cancel', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), reason: '客户没空' })) as Fail;
     expect(cancel.error.code).toBe('INVALID_INPUT');
     expect(cancel.error.details?.fields?.[0]?.field).toBe('next');
     expect(sqlGet<{ status: string }>('SELECT status FROM activities WHERE id = ?', a.id).status).toBe('planned');
@@ -71,7 +72,7 @@ describe('activities.plan / complete / cancel: an open opportunity keeps a next 
     const opp = opportunity(uid.s1!, customer(uid.s1!));
     const a = ok<ActivityView>(await call(t.core, tok.s1!, 'activities.plan', { opportunityId: opp, type: 'call', plannedAt: NOW + HOUR, subject: '电话回访' }));
     const done = ok<{ activity: ActivityView; next: ActivityView }>(
-      await call(t.core, tok.s1!, 'activities.complete', { id: a.id, result: '已约周六到店', nextStep: '准备试驾车', next: { type: 'visit', plannedAt: NOW + 72 * HOUR, subject: '到店试驾' } }),
+      await call(t.core, tok.s1!, 'activities.complete', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), result: '已约周六到店', nextStep: '准备试驾车', next: { type: 'visit', plannedAt: NOW + 72 * HOUR, subject: '到店试驾' } }),
     );
     expect(done.activity).toMatchObject({ status: 'done', doneAt: NOW, result: '已约周六到店', nextStep: '准备试驾车' });
     expect(done.next).toMatchObject({ status: 'planned', type: 'visit', opportunityId: opp, ownerId: uid.s1, plannedAt: NOW + 72 * HOUR });
@@ -83,32 +84,32 @@ describe('activities.plan / complete / cancel: an open opportunity keeps a next 
     const opp = opportunity(uid.s1!, customer(uid.s1!));
     const a = ok<ActivityView>(await call(t.core, tok.s1!, 'activities.plan', { opportunityId: opp, type: 'call', plannedAt: NOW + HOUR, subject: '一' }));
     ok(await call(t.core, tok.s1!, 'activities.plan', { opportunityId: opp, type: 'sms', plannedAt: NOW + 2 * HOUR, subject: '二' }));
-    expect(ok<{ next: null }>(await call(t.core, tok.s1!, 'activities.complete', { id: a.id, result: '接通' })).next).toBeNull();
+    expect(ok<{ next: null }>(await call(t.core, tok.s1!, 'activities.complete', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), result: '接通' })).next).toBeNull();
 
     const won = opportunity(uid.s1!, customer(uid.s1!), 'won');
     const b = ok<ActivityView>(await call(t.core, tok.s1!, 'activities.plan', { opportunityId: won, type: 'call', plannedAt: NOW + HOUR, subject: '交车回访' }));
-    expect(ok<{ activity: ActivityView }>(await call(t.core, tok.s1!, 'activities.cancel', { id: b.id, reason: '已电话' })).activity.status).toBe('cancelled');
+    expect(ok<{ activity: ActivityView }>(await call(t.core, tok.s1!, 'activities.cancel', { id: b.id, expectedVersion: currentVersion(t.core, 'activities', b.id), reason: '已电话' })).activity.status).toBe('cancelled');
   });
 
   it('a done activity cannot be completed again', async () => {
     const c = customer(uid.s1!);
     const a = ok<ActivityView>(await call(t.core, tok.s1!, 'activities.plan', { customerId: c, type: 'call', plannedAt: NOW, subject: '无机会的回访' }));
-    ok(await call(t.core, tok.s1!, 'activities.complete', { id: a.id, result: '好' }));
-    expect(((await call(t.core, tok.s1!, 'activities.complete', { id: a.id, result: '好' })) as Fail).error.code).toBe('CONFLICT');
+    ok(await call(t.core, tok.s1!, 'activities.complete', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), result: '好' }));
+    expect(((await call(t.core, tok.s1!, 'activities.complete', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), result: '好' })) as Fail).error.code).toBe('CONFLICT');
   });
 
   it('reschedule moves a planned activity; another consultant cannot read, plan on or change s1’s records', async () => {
     const c = customer(uid.s1!);
     const opp = opportunity(uid.s1!, c);
     const a = ok<ActivityView>(await call(t.core, tok.s1!, 'activities.plan', { opportunityId: opp, type: 'call', plannedAt: NOW + HOUR, subject: '回访' }));
-    expect(ok<ActivityView>(await call(t.core, tok.s1!, 'activities.reschedule', { id: a.id, plannedAt: NOW + 5 * HOUR })).plannedAt).toBe(NOW + 5 * HOUR);
+    expect(ok<ActivityView>(await call(t.core, tok.s1!, 'activities.reschedule', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), plannedAt: NOW + 5 * HOUR })).plannedAt).toBe(NOW + 5 * HOUR);
 
     expect(ok<ActivityView[]>(await call(t.core, tok.s2!, 'activities.list', { opportunityId: opp }))).toEqual([]);
     expect(ok<ActivityView[]>(await call(t.core, tok.s1!, 'activities.list', { opportunityId: opp })).map((x) => x.id)).toEqual([a.id]);
     for (const [m, input] of [
-      ['activities.complete', { id: a.id, result: 'x', next: { type: 'call', plannedAt: NOW, subject: 'y' } }],
-      ['activities.cancel', { id: a.id, next: { type: 'call', plannedAt: NOW, subject: 'y' } }],
-      ['activities.reschedule', { id: a.id, plannedAt: NOW }],
+      ['activities.complete', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), result: 'x', next: { type: 'call', plannedAt: NOW, subject: 'y' } }],
+      ['activities.cancel', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), next: { type: 'call', plannedAt: NOW, subject: 'y' } }],
+      ['activities.reschedule', { id: a.id, expectedVersion: currentVersion(t.core, 'activities', a.id), plannedAt: NOW }],
       ['activities.plan', { opportunityId: opp, type: 'call', plannedAt: NOW, subject: 'y' }],
       ['activities.plan', { customerId: c, type: 'call', plannedAt: NOW, subject: 'y' }],
       ['review.list', { activityId: a.id }],
@@ -130,7 +131,7 @@ describe('activities.today: today and overdue in the dealer’s time zone', () =
     const later = await plan(SH_MIDNIGHT + 20 * HOUR, '今天 20:00'); // today, not overdue
     await plan(SH_MIDNIGHT + 24 * HOUR, '明天 00:00'); // neither
     const done = await plan(SH_MIDNIGHT + 2 * HOUR, '今天 02:00 已完成');
-    ok(await call(t.core, u.token, 'activities.complete', { id: done.id, result: '完成' }));
+    ok(await call(t.core, u.token, 'activities.complete', { id: done.id, expectedVersion: currentVersion(t.core, 'activities', done.id), result: '完成' }));
 
     const v = ok<TodayView>(await call(t.core, u.token, 'activities.today'));
     expect(v.day).toBe('2026-11-23');

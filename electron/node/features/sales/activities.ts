@@ -6,6 +6,7 @@ import { FIELD_MESSAGES, type Locale } from '../../../common/i18n/errors';
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { addDays, dayStartMs, todayIn } from '../grid/dates';
@@ -15,7 +16,7 @@ type Row = Omit<ActivityView, 'overdue'> & { overdue?: never };
 /** The one SELECT every activity view is read with (customer name, stage, owner, comment count). */
 export const ACTIVITY_SELECT = sql`select a.id, a.customer_id as customerId, cu.name as customerName, a.opportunity_id as opportunityId,
   o.stage as stage, o.status as opportunityStatus, a.owner_id as ownerId, u.display_name as ownerName, a.type, a.status,
-  a.planned_at as plannedAt, a.done_at as doneAt, a.subject, a.result, a.next_step as nextStep,
+  a.planned_at as plannedAt, a.done_at as doneAt, a.subject, a.result, a.next_step as nextStep, a.version,
   (select count(*) from manager_comments mc where mc.activity_id = a.id) as commentCount
   from activities a join customers cu on cu.id = a.customer_id
   left join opportunities o on o.id = a.opportunity_id left join users u on u.id = a.owner_id`;
@@ -29,6 +30,7 @@ export interface ActivityRecord {
   opportunityId: number | null;
   ownerId: number | null;
   status: 'planned' | 'done' | 'cancelled';
+  version: number;
   oppStatus: 'open' | 'won' | 'abandoned' | null;
 }
 
@@ -85,7 +87,7 @@ export class ActivityService {
 
   /** The activity if the user may change it; NOT_FOUND otherwise. */
   writable(s: SessionCtx, id: number, db: Db = this.core.db): ActivityRecord {
-    const r = db.all<ActivityRecord>(sql`select a.id, a.customer_id as customerId, a.opportunity_id as opportunityId, a.owner_id as ownerId, a.status,
+    const r = db.all<ActivityRecord>(sql`select a.id, a.customer_id as customerId, a.opportunity_id as opportunityId, a.owner_id as ownerId, a.status, a.version,
         o.status as oppStatus from activities a left join opportunities o on o.id = a.opportunity_id
         where a.id = ${id} and ${this.writableSql(s, 'a.owner_id')}`)[0];
     if (!r) throw new AppError('NOT_FOUND');
@@ -122,17 +124,28 @@ export class ActivityService {
     return this.writer.insert(actorId, 'activity', activities, { ...v, status: 'planned', createdAt: now, updatedAt: now }, db).id;
   }
 
-  complete(s: SessionCtx, locale: Locale, input: { id: number; result: string; nextStep?: string | null; next?: NextActivity | null }) {
-    return this.close(s, locale, input.id, 'done', { result: input.result, nextStep: input.nextStep?.trim() || null }, input.next ?? null);
+  /** `expectedVersion`: the version the user's form loaded (issue 15); omitted only by background writes. */
+  complete(s: SessionCtx, locale: Locale, input: { id: number; expectedVersion?: number; result: string; nextStep?: string | null; next?: NextActivity | null }) {
+    return this.close(s, locale, input.id, input.expectedVersion, 'done', { result: input.result, nextStep: input.nextStep?.trim() || null }, input.next ?? null);
   }
 
-  cancel(s: SessionCtx, locale: Locale, input: { id: number; reason?: string | null; next?: NextActivity | null }) {
-    return this.close(s, locale, input.id, 'cancelled', { result: input.reason?.trim() || null }, input.next ?? null);
+  cancel(s: SessionCtx, locale: Locale, input: { id: number; expectedVersion?: number; reason?: string | null; next?: NextActivity | null }) {
+    return this.close(s, locale, input.id, input.expectedVersion, 'cancelled', { result: input.reason?.trim() || null }, input.next ?? null);
   }
 
-  private close(s: SessionCtx, locale: Locale, id: number, status: 'done' | 'cancelled', patch: { result: string | null; nextStep?: string | null }, next: NextActivity | null) {
+  private close(
+    s: SessionCtx,
+    locale: Locale,
+    id: number,
+    expectedVersion: number | undefined,
+    status: 'done' | 'cancelled',
+    patch: { result: string | null; nextStep?: string | null },
+    next: NextActivity | null,
+  ) {
     return this.core.db.transaction((tx) => {
       const a = this.writable(s, id, tx);
+      // Someone else closed or moved it since the form loaded: show them what is there now first.
+      assertVersion(a, expectedVersion, 'activity');
       if (a.status !== 'planned') throw new AppError('CONFLICT', { reason: FIELD_MESSAGES['activity.notPlanned'][locale] });
       if (!next && a.opportunityId !== null && a.oppStatus === 'open') {
         const others = tx.all<{ n: number }>(
@@ -144,7 +157,7 @@ export class ActivityService {
         }
       }
       const now = this.core.clock.now();
-      this.writer.update(s.user.id, 'activity', activities, id, { status, doneAt: now, updatedAt: now, ...patch }, tx);
+      this.writer.update(s.user.id, 'activity', activities, id, { status, doneAt: now, updatedAt: now, ...patch }, tx, { expectedVersion });
       let nextId: number | null = null;
       if (next) {
         nextId = this.insertPlanned(
@@ -157,11 +170,12 @@ export class ActivityService {
     });
   }
 
-  reschedule(s: SessionCtx, locale: Locale, input: { id: number; plannedAt: number }): ActivityView {
+  reschedule(s: SessionCtx, locale: Locale, input: { id: number; expectedVersion?: number; plannedAt: number }): ActivityView {
     return this.core.db.transaction((tx) => {
       const a = this.writable(s, input.id, tx);
+      assertVersion(a, input.expectedVersion, 'activity');
       if (a.status !== 'planned') throw new AppError('CONFLICT', { reason: FIELD_MESSAGES['activity.notPlanned'][locale] });
-      this.writer.update(s.user.id, 'activity', activities, input.id, { plannedAt: input.plannedAt, updatedAt: this.core.clock.now() }, tx);
+      this.writer.update(s.user.id, 'activity', activities, input.id, { plannedAt: input.plannedAt, updatedAt: this.core.clock.now() }, tx, { expectedVersion: input.expectedVersion });
       return this.view(input.id, tx);
     });
   }

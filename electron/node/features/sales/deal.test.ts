@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { dmsFileName, renderDms } from './dms-export';
+import { currentVersion } from '../../../../tests/support/versions';
 
 /**
  * 递交新车 through dispatch on a real SQLite file: the delivery form's checks, everything the deal
@@ -41,6 +42,7 @@ async function openOpp(owner = 's1', customer: Record<string, unknown> = {}): Pr
 
 const form = (id: number, over: Record<string, unknown> = {}) => ({
   id,
+  expectedVersion: currentVersion(t.core, 'opportunities', id),
   model: 'magotan',
   vin: VINS[0],
   plate: '粤B12345',

@@ -3,6 +3,7 @@ import { activities, customers, deliveries, opportunities, vehicles } from '../.
 import type { DmsStatus } from '../../../common/api/sales';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import type { SessionCtx } from '../auth/service';
 import { normalizePlate } from '../customers/plate';
 import { idNumberProblem, isValidUscc, isValidVin } from '../customers/validate';
@@ -18,6 +19,8 @@ export interface DeliverInput {
   price: number;
   deliveryDate: string;
   buyerIdNumber: string;
+  /** The version the panel loaded; omitted only by background writes (issue 15). */
+  expectedVersion?: number;
 }
 
 export interface DeliverResult {
@@ -51,6 +54,7 @@ export class DealService {
 
   deliver(s: SessionCtx, input: DeliverInput): DeliverResult {
     const opp = this.opps.mine(s, input.id);
+    assertVersion(opp, input.expectedVersion, 'opportunity');
     const p = new SalesProblems(s.user.locale);
     if (opp.status !== 'open') {
       p.add('stage', 'sales.closed', { status: opp.status });
@@ -134,7 +138,8 @@ export class DealService {
           },
           tx,
         );
-        this.opps.changeStage(s, { id: opp.id, stage: 'delivery' }, tx, { viaDeal: true });
+        // The stage move is the deal's first write to the opportunity: it carries the form's version.
+        this.opps.changeStage(s, { id: opp.id, stage: 'delivery', expectedVersion: input.expectedVersion }, tx, { viaDeal: true });
         w.update(actor, 'opportunity', opportunities, opp.id, { status: 'won', closedAt: now, model, price: input.price, updatedAt: now }, tx);
         if (blank(customer.idNumber)) w.update(actor, 'customer', customers, opp.customerId, { idNumber: buyerId, updatedAt: now }, tx);
         const planned = tx.all<{ id: number }>(sql`SELECT id FROM activities WHERE opportunity_id = ${opp.id} AND status = 'planned'`);

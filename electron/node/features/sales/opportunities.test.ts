@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { STAGES, stageProbability } from '../../../common/stages';
 import { salesOf } from './services';
+import { currentVersion } from '../../../../tests/support/versions';
 
 /**
  * Opportunities through dispatch on a real SQLite file: stage probabilities, the stage history,
@@ -134,7 +135,7 @@ describe('opportunities.changeStage', () => {
     const path = ['needs_analysis', 'presentation', 'test_drive', 'quote_to_close'] as const;
     for (const stage of path) {
       t.clock.advance(60_000); // under the idle lock
-      expect(await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage })).toEqual({ ok: true, value: { id } });
+      expect(await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage })).toEqual({ ok: true, value: { id } });
     }
     const h = sqlAll<{ fromStage: string; toStage: string; userId: number; at: number }>(
       'SELECT from_stage AS fromStage, to_stage AS toStage, user_id AS userId, at FROM stage_history WHERE opportunity_id = ? ORDER BY id',
@@ -154,10 +155,10 @@ describe('opportunities.changeStage', () => {
 
   it('moving back asks for a reason, and stores it', async () => {
     const id = await opp('s1', { stage: 'test_drive' });
-    const r = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'needs_analysis' });
+    const r = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis' });
     expect(fieldsOf(r)).toEqual({ reason: '流程状态回退(从“试车”退回“弄清客户需求”)须填写原因' });
     expect(sqlGet<{ stage: string }>('SELECT stage FROM opportunities WHERE id = ?', id).stage).toBe('test_drive');
-    await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'needs_analysis', reason: '客户预算变化,重新了解需求' });
+    await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis', reason: '客户预算变化,重新了解需求' });
     expect(sqlGet('SELECT from_stage AS f, to_stage AS t, reason FROM stage_history WHERE opportunity_id = ? ORDER BY id DESC LIMIT 1', id)).toEqual({
       f: 'test_drive',
       t: 'needs_analysis',
@@ -167,25 +168,25 @@ describe('opportunities.changeStage', () => {
 
   it('delivery only through the delivery form', async () => {
     const id = await opp('s1', { stage: 'quote_to_close' });
-    const r = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'delivery' });
+    const r = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'delivery' });
     expect(Object.keys(fieldsOf(r))).toEqual(['stage']);
   });
 
   it('an open opportunity whose plans are all done needs a new next activity with the stage move', async () => {
     const id = await opp('s1');
     t.core.sqlite.prepare("UPDATE activities SET status = 'done', done_at = ? WHERE opportunity_id = ?").run(t.clock.now(), id);
-    const r = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'needs_analysis' });
+    const r = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis' });
     expect(fieldsOf(r)).toEqual({ nextActivity: '未关闭的销售机会必须有下一次计划活动' });
-    const ok = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'needs_analysis', nextActivity: next({ subject: '发送配置单' }) });
+    const ok = await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis', nextActivity: next({ subject: '发送配置单' }) });
     expect(ok).toMatchObject({ ok: true });
     expect(sqlGet<{ n: number }>("SELECT count(*) AS n FROM activities WHERE opportunity_id = ? AND status = 'planned'", id).n).toBe(1);
   });
 
   it('a consultant cannot move a colleague’s opportunity; their manager can; another team’s manager scope does not reach', async () => {
     const id = await opp('s2');
-    expect(((await call(t.core, tok.s1!, 'opportunities.changeStage', { id, stage: 'needs_analysis' })) as Fail).error.code).toBe('NOT_FOUND');
+    expect(((await call(t.core, tok.s1!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis' })) as Fail).error.code).toBe('NOT_FOUND');
     expect(((await call(t.core, tok.s1!, 'opportunities.get', { id })) as Fail).error.code).toBe('NOT_FOUND');
-    expect(await call(t.core, tok.mgr!, 'opportunities.changeStage', { id, stage: 'needs_analysis' })).toMatchObject({ ok: true });
+    expect(await call(t.core, tok.mgr!, 'opportunities.changeStage', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), stage: 'needs_analysis' })).toMatchObject({ ok: true });
     const s3opp = await opp('s3');
     expect(((await call(t.core, tok.mgr!, 'opportunities.get', { id: s3opp })) as Fail).error.code).toBe('NOT_FOUND');
     expect(await call(t.core, tok.gm!, 'opportunities.get', { id: s3opp })).toMatchObject({ ok: true });
@@ -209,13 +210,13 @@ describe('opportunities.changeStage', () => {
 describe('opportunities.update', () => {
   it('changes model, price, expected date and source, and keeps the next-activity rule', async () => {
     const id = await opp('s1');
-    const r = await call(t.core, tok.s1!, 'opportunities.update', { id, patch: { model: 'tayron', price: 209900, expectedPurchaseDate: '2027-01-15', source: 'outbound' } });
+    const r = await call(t.core, tok.s1!, 'opportunities.update', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), patch: { model: 'tayron', price: 209900, expectedPurchaseDate: '2027-01-15', source: 'outbound' } });
     expect(r).toMatchObject({ ok: true });
     expect(sqlGet('SELECT model, price, expected_purchase_date AS d, source FROM opportunities WHERE id = ?', id)).toEqual({ model: 'tayron', price: 209900, d: '2027-01-15', source: 'outbound' });
     t.core.sqlite.prepare("UPDATE activities SET status = 'cancelled' WHERE opportunity_id = ?").run(id);
-    const r2 = await call(t.core, tok.s1!, 'opportunities.update', { id, patch: { price: 199900 } });
+    const r2 = await call(t.core, tok.s1!, 'opportunities.update', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), patch: { price: 199900 } });
     expect(fieldsOf(r2)).toEqual({ nextActivity: '未关闭的销售机会必须有下一次计划活动' });
-    const bad = await call(t.core, tok.s1!, 'opportunities.update', { id, patch: { expectedPurchaseDate: '2026-02-30' }, nextActivity: next() });
+    const bad = await call(t.core, tok.s1!, 'opportunities.update', { id, expectedVersion: currentVersion(t.core, 'opportunities', id), patch: { expectedPurchaseDate: '2026-02-30' }, nextActivity: next() });
     expect(fieldsOf(bad)).toEqual({ expectedPurchaseDate: '请填写有效日期,格式 YYYY-MM-DD' });
   });
 });

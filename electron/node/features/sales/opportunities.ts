@@ -6,6 +6,7 @@ import type { ActivityBrief, DeliveryInfo, OpportunityBrief, OpportunityDetail, 
 import { STAGES, isStageCode, stageIndex, stageProbability, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
@@ -45,10 +46,14 @@ export interface UpdateOpportunityInput {
   };
   /** Needed only when the opportunity has no planned activity left. */
   nextActivity?: NextActivityInput | null;
+  /** The version the user's form loaded; omitted only by background writes (issue 15). */
+  expectedVersion?: number;
 }
 
 export interface ChangeStageInput {
   id: number;
+  /** The version the user's form loaded; omitted only by background writes and the deal's own move. */
+  expectedVersion?: number;
   stage: StageCode;
   /** Required when the stage moves backwards. */
   reason?: string | null;
@@ -149,6 +154,7 @@ export class OpportunityService {
       lastStageChangeAt: o.lastStageChangeAt,
       closedAt: o.closedAt,
       createdAt: o.createdAt,
+      version: o.version,
       history,
       activities: { ...counts, next, recent },
       intents: this.intentsOf(o.customerId),
@@ -270,6 +276,7 @@ export class OpportunityService {
   update(s: SessionCtx, input: UpdateOpportunityInput, tx?: Db): void {
     const db = tx ?? this.core.db;
     const before = this.mine(s, input.id, db);
+    assertVersion(before, input.expectedVersion, 'opportunity');
     const p = new SalesProblems(s.user.locale);
     if (before.status !== 'open') p.add('status', 'sales.closed', { status: before.status });
     this.checkCommon(p, input.patch, before);
@@ -284,7 +291,7 @@ export class OpportunityService {
     if (price !== undefined) patch.price = price;
     if (expectedPurchaseDate !== undefined) patch.expectedPurchaseDate = blank(expectedPurchaseDate) ? null : expectedPurchaseDate;
     db.transaction((t) => {
-      this.writer.update(s.user.id, 'opportunity', opportunities, before.id, { ...patch, updatedAt: this.core.clock.now() }, t);
+      this.writer.update(s.user.id, 'opportunity', opportunities, before.id, { ...patch, updatedAt: this.core.clock.now() }, t, { expectedVersion: input.expectedVersion });
       if (input.nextActivity) this.insertActivity(t, s.user.id, before, input.nextActivity);
     });
   }
@@ -298,6 +305,7 @@ export class OpportunityService {
   changeStage(s: SessionCtx, input: ChangeStageInput, tx?: Db, opts?: { viaDeal?: boolean }): void {
     const db = tx ?? this.core.db;
     const before = this.mine(s, input.id, db);
+    assertVersion(before, input.expectedVersion, 'opportunity');
     const p = new SalesProblems(s.user.locale);
     if (before.status !== 'open') p.add('stage', 'sales.closed', { status: before.status });
     if (!isStageCode(input.stage)) p.add('stage', 'dict.unknown', { code: input.stage });
@@ -315,7 +323,7 @@ export class OpportunityService {
     const now = this.core.clock.now();
     const actor = s.user.id;
     db.transaction((t) => {
-      this.writer.update(actor, 'opportunity', opportunities, before.id, { stage: input.stage, lastStageChangeAt: now, updatedAt: now }, t);
+      this.writer.update(actor, 'opportunity', opportunities, before.id, { stage: input.stage, lastStageChangeAt: now, updatedAt: now }, t, { expectedVersion: input.expectedVersion });
       this.writer.insert(
         actor,
         'stage_history',

@@ -149,9 +149,10 @@ export class ReassignService {
             'plannedActivities', (select count(*) from activities a where a.customer_id = b.id and a.status = 'planned'))
         from temp.reassign_batch b order by b.id`);
 
-      this.run(sql`update customers set owner_id = ${to}, updated_at = ${now} where id in (select id from temp.reassign_batch)`);
-      const o = this.run(sql`update opportunities set consultant_id = ${to}, updated_at = ${now} where status = 'open' and customer_id in (select id from temp.reassign_batch)`).changes;
-      const a = this.run(sql`update activities set owner_id = ${to}, updated_at = ${now} where status = 'planned' and customer_id in (select id from temp.reassign_batch)`).changes;
+      // Each moved record's version goes up: a colleague's form still open on it is stale (issue 15).
+      this.run(sql`update customers set owner_id = ${to}, updated_at = ${now}, version = version + 1 where id in (select id from temp.reassign_batch)`);
+      const o = this.run(sql`update opportunities set consultant_id = ${to}, updated_at = ${now}, version = version + 1 where status = 'open' and customer_id in (select id from temp.reassign_batch)`).changes;
+      const a = this.run(sql`update activities set owner_id = ${to}, updated_at = ${now}, version = version + 1 where status = 'planned' and customer_id in (select id from temp.reassign_batch)`).changes;
       this.core.sqlite.exec('delete from temp.reassign_batch');
       return { customers, opportunities: o, activities: a, toConsultantId: to };
     })();

@@ -1,6 +1,7 @@
 import type { complaintsApi } from '../../../common/api/complaints';
 import type { Core } from '../../core';
-import { me, type Handlers } from '../../handlers';
+import { me, type HandlerCtx, type Handlers } from '../../handlers';
+import { withCurrentOnStale } from '../../stale-record';
 import { ComplaintsService } from './complaints';
 
 // One service per core, without touching core.ts (see customers/edit-handlers.ts).
@@ -11,14 +12,17 @@ export function complaintsOf(core: Core): ComplaintsService {
   return svc;
 }
 
+const current = <T>(ctx: HandlerCtx, id: number, save: () => T): T => withCurrentOnStale(save, () => complaintsOf(ctx.core).get(me(ctx), id));
+
 export const complaintsHandlers: Handlers<typeof complaintsApi> = {
   'complaints.create': (ctx, input) => complaintsOf(ctx.core).create(me(ctx), ctx.locale, input),
   'complaints.get': (ctx, { id }) => complaintsOf(ctx.core).get(me(ctx), id),
-  'complaints.update': (ctx, input) => complaintsOf(ctx.core).update(me(ctx), ctx.locale, input),
-  'complaints.assign': (ctx, { id, assigneeId }) => complaintsOf(ctx.core).assign(me(ctx), ctx.locale, id, assigneeId),
-  'complaints.handle': (ctx, { id, note }) => complaintsOf(ctx.core).handle(me(ctx), ctx.locale, id, note),
-  'complaints.close': (ctx, { id, result }) => complaintsOf(ctx.core).close(me(ctx), ctx.locale, id, result),
-  'complaints.reopen': (ctx, { id, reason }) => complaintsOf(ctx.core).reopen(me(ctx), ctx.locale, id, reason),
+  // A stale copy is refused with the complaint as the panel reads it now (STALE_RECORD details.current).
+  'complaints.update': (ctx, input) => current(ctx, input.id, () => complaintsOf(ctx.core).update(me(ctx), ctx.locale, input)),
+  'complaints.assign': (ctx, { id, assigneeId, expectedVersion }) => current(ctx, id, () => complaintsOf(ctx.core).assign(me(ctx), ctx.locale, id, assigneeId, expectedVersion)),
+  'complaints.handle': (ctx, { id, note, expectedVersion }) => current(ctx, id, () => complaintsOf(ctx.core).handle(me(ctx), ctx.locale, id, note, expectedVersion)),
+  'complaints.close': (ctx, { id, result, expectedVersion }) => current(ctx, id, () => complaintsOf(ctx.core).close(me(ctx), ctx.locale, id, result, expectedVersion)),
+  'complaints.reopen': (ctx, { id, reason, expectedVersion }) => current(ctx, id, () => complaintsOf(ctx.core).reopen(me(ctx), ctx.locale, id, reason, expectedVersion)),
   'complaints.assignees': (ctx) => {
     me(ctx);
     return complaintsOf(ctx.core).assignees();

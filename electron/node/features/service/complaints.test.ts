@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { call as rawCall, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { currentVersion } from '../../../../tests/support/versions';
 
 /** The call's value, or its error thrown (code, message, details). */
 async function call(core: TestCore['core'], token: string, method: string, input: unknown = {}): Promise<unknown> {
@@ -33,9 +34,9 @@ describe('complaints (投诉建议) through the API', () => {
   it('registers, assigns, handles and closes; each step is in the history and audited', async () => {
     const c = await register();
     expect(c).toMatchObject({ status: 'open', plate: '粤B12345', customerName: '王先生' });
-    await call(t.core, u.tok.csm!, 'complaints.assign', { id: c.id, assigneeId: u.uid.agent1 });
-    await call(t.core, u.tok.agent1!, 'complaints.handle', { id: c.id, note: '已联系客户,约到店检查' });
-    const closed = (await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, result: '更换减震器,客户满意' })) as { status: string; result: string; history: { action: string; note: string }[]; can: { edit: boolean; reopen: boolean } };
+    await call(t.core, u.tok.csm!, 'complaints.assign', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), assigneeId: u.uid.agent1 });
+    await call(t.core, u.tok.agent1!, 'complaints.handle', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), note: '已联系客户,约到店检查' });
+    const closed = (await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '更换减震器,客户满意' })) as { status: string; result: string; history: { action: string; note: string }[]; can: { edit: boolean; reopen: boolean } };
     expect(closed).toMatchObject({ status: 'closed', result: '更换减震器,客户满意', can: { edit: false, reopen: false } });
     expect(closed.history.map((h) => h.action)).toEqual(['create', 'assign', 'handle', 'close']);
     expect(audits('complaint')).toBe(4);
@@ -47,12 +48,12 @@ describe('complaints (投诉建议) through the API', () => {
 
   it('refuses to change a closed result, for the agent and the manager alike, and saves nothing', async () => {
     const c = await register();
-    await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, result: '已道歉并退还工时费' });
+    await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '已道歉并退还工时费' });
     const before = t.core.sqlite.prepare('select * from complaints where id = ?').get(c.id);
     const auditsBefore = audits('complaint');
     for (const tok of [u.tok.agent1!, u.tok.csm!]) {
-      await expect(call(t.core, tok, 'complaints.update', { id: c.id, result: '改成满意' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('锁定') });
-      await expect(call(t.core, tok, 'complaints.close', { id: c.id, result: '再结一次' })).rejects.toMatchObject({ code: 'CONFLICT' });
+      await expect(call(t.core, tok, 'complaints.update', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '改成满意' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('锁定') });
+      await expect(call(t.core, tok, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '再结一次' })).rejects.toMatchObject({ code: 'CONFLICT' });
     }
     expect(t.core.sqlite.prepare('select * from complaints where id = ?').get(c.id)).toEqual(before);
     expect(audits('complaint')).toBe(auditsBefore);
@@ -60,18 +61,18 @@ describe('complaints (投诉建议) through the API', () => {
 
   it('only a manager reopens, only with a reason; the old result and the reopening both stay in the history', async () => {
     const c = await register();
-    await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, result: '客户接受解释' });
-    await expect(call(t.core, u.tok.agent1!, 'complaints.reopen', { id: c.id, reason: '客户又来电' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(t.core, u.tok.csm!, 'complaints.reopen', { id: c.id, reason: '  ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '客户接受解释' });
+    await expect(call(t.core, u.tok.agent1!, 'complaints.reopen', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), reason: '客户又来电' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(t.core, u.tok.csm!, 'complaints.reopen', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), reason: '  ' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(t.core.sqlite.prepare('select status from complaints where id = ?').pluck().get(c.id)).toBe('closed');
-    const r = (await call(t.core, u.tok.csm!, 'complaints.reopen', { id: c.id, reason: '客户再次投诉同一问题' })) as { status: string; result: string | null; history: { action: string; note: string }[]; can: { edit: boolean } };
+    const r = (await call(t.core, u.tok.csm!, 'complaints.reopen', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), reason: '客户再次投诉同一问题' })) as { status: string; result: string | null; history: { action: string; note: string }[]; can: { edit: boolean } };
     expect(r).toMatchObject({ status: 'open', result: null, can: { edit: true } });
     expect(r.history.map((h) => [h.action, h.note])).toEqual([
       ['create', '保养后异响'],
       ['close', '客户接受解释'],
       ['reopen', '客户再次投诉同一问题'],
     ]);
-    await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, result: '免费返修' });
+    await call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '免费返修' });
     const again = (await call(t.core, u.tok.agent1!, 'complaints.get', { id: c.id })) as { history: { action: string }[] };
     expect(again.history.map((h) => h.action)).toEqual(['create', 'close', 'reopen', 'close']);
   });
@@ -91,13 +92,13 @@ describe('complaints (投诉建议) through the API', () => {
 
   it('keeps agents to their own complaints, checks dictionaries and the vehicle, and shuts out sales', async () => {
     const c = await register(u.tok.agent1!, { assigneeId: u.uid.agent1 });
-    await expect(call(t.core, u.tok.agent2!, 'complaints.close', { id: c.id, result: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(call(t.core, u.tok.agent2!, 'complaints.assign', { id: c.id, assigneeId: u.uid.agent2 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call(t.core, u.tok.agent2!, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call(t.core, u.tok.agent2!, 'complaints.assign', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), assigneeId: u.uid.agent2 })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(register(u.tok.agent1!, { source: 'carrier_pigeon' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const otherCustomer = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('李', 0, 0)").run().lastInsertRowid);
     await expect(register(u.tok.agent1!, { customerId: otherCustomer })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(register(u.tok.agent1!, { assigneeId: u.uid.sales })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(register(u.tok.sales!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, result: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent1!, 'complaints.close', { id: c.id, expectedVersion: currentVersion(t.core, 'complaints', c.id), result: '' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -4,6 +4,7 @@ import { complaintHistory, complaints } from '../../../../db/schema';
 import type { Db } from '../../../../db/client';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { checkAssign, checkClose, checkEdit, checkHandle, checkReopen, isComplaintManager, mayWork, type ComplaintRefusal } from './complaint-rules';
@@ -33,7 +34,7 @@ export class ComplaintsService {
 
   private row(id: number): Row {
     const row = this.core.sqlite
-      .prepare('select id, source, category, customer_id as customerId, vehicle_id as vehicleId, description, assignee_id as assigneeId, status, result, closed_at as closedAt, closed_by as closedBy, created_at as createdAt, created_by as createdBy, updated_at as updatedAt from complaints where id = ?')
+      .prepare('select id, source, category, customer_id as customerId, vehicle_id as vehicleId, description, assignee_id as assigneeId, status, result, closed_at as closedAt, closed_by as closedBy, created_at as createdAt, created_by as createdBy, updated_at as updatedAt, version from complaints where id = ?')
       .get(id) as Row | undefined;
     if (!row) throw new AppError('NOT_FOUND');
     return row;
@@ -84,6 +85,7 @@ export class ComplaintsService {
       closedAt: c.closedAt,
       closedByName: info.closedByName,
       createdAt: c.createdAt,
+      version: c.version,
       can: {
         edit: editable,
         assign: editable,
@@ -95,11 +97,22 @@ export class ComplaintsService {
     };
   }
 
-  /** The complaint row change plus its history row, audited, in one transaction. */
-  private change(s: SessionCtx, id: number, patch: Partial<typeof complaints.$inferInsert>, action: ComplaintAction, note: string | null, tx?: Db): void {
+  /**
+   * The complaint row change plus its history row, audited, in one transaction; `expectedVersion`
+   * (the version the user's panel loaded) refuses a stale copy as STALE_RECORD with nothing written.
+   */
+  private change(
+    s: SessionCtx,
+    id: number,
+    expectedVersion: number | undefined,
+    patch: Partial<typeof complaints.$inferInsert>,
+    action: ComplaintAction,
+    note: string | null,
+    tx?: Db,
+  ): void {
     const now = this.core.clock.now();
     (tx ?? this.core.db).transaction((t) => {
-      this.writer.update(s.user.id, 'complaint', complaints, id, { ...patch, updatedAt: now }, t);
+      this.writer.update(s.user.id, 'complaint', complaints, id, { ...patch, updatedAt: now }, t, { expectedVersion });
       this.writer.insert(s.user.id, 'complaint_history', complaintHistory, { complaintId: id, action, note, userId: s.user.id, at: now }, t);
     });
   }
@@ -153,8 +166,15 @@ export class ComplaintsService {
     return { userId: s.user.id, role: s.user.role };
   }
 
-  update(s: SessionCtx, locale: Locale, input: { id: number; source?: string; category?: string; description?: string; result?: string }): ComplaintDetail {
-    const c = this.row(input.id);
+  /** The row, refused as STALE_RECORD before any rule when the user's copy is older (they see the current one first). */
+  private current(id: number, expectedVersion: number | undefined): Row {
+    const c = this.row(id);
+    assertVersion(c, expectedVersion, 'complaint');
+    return c;
+  }
+
+  update(s: SessionCtx, locale: Locale, input: { id: number; expectedVersion?: number; source?: string; category?: string; description?: string; result?: string }): ComplaintDetail {
+    const c = this.current(input.id, input.expectedVersion);
     const r = checkEdit(c, this.actor(s));
     if (r) throw refuse(r, locale, input.result !== undefined ? 'result' : 'description');
     if (input.source !== undefined && !this.dictOk('complaint_source', input.source)) throw refuse('complaint.dict.invalid', locale, 'source');
@@ -165,43 +185,43 @@ export class ComplaintsService {
     if (input.description !== undefined) patch.description = input.description;
     // A draft result may be kept while handling; it becomes final (and locked) only on close.
     if (input.result !== undefined) patch.result = input.result || null;
-    this.change(s, c.id, patch, 'update', null);
+    this.change(s, c.id, input.expectedVersion, patch, 'update', null);
     return this.get(s, c.id);
   }
 
-  assign(s: SessionCtx, locale: Locale, id: number, assigneeId: number): ComplaintDetail {
-    const c = this.row(id);
+  assign(s: SessionCtx, locale: Locale, id: number, assigneeId: number, expectedVersion?: number): ComplaintDetail {
+    const c = this.current(id, expectedVersion);
     const r = checkAssign(c, this.actor(s));
     if ('refusal' in r) throw refuse(r.refusal, locale, 'assigneeId');
     // An agent may take a complaint (assign it to themselves); handing it to someone else is a manager's call.
     if (!isComplaintManager(s.user.role) && assigneeId !== s.user.id) throw refuse('complaint.notYours', locale, 'assigneeId');
     if (!this.staffOk(assigneeId)) throw refuse('complaint.assignee.invalid', locale, 'assigneeId');
-    this.change(s, id, { assigneeId, status: r.next }, 'assign', this.name(assigneeId));
+    this.change(s, id, expectedVersion, { assigneeId, status: r.next }, 'assign', this.name(assigneeId));
     return this.get(s, id);
   }
 
-  handle(s: SessionCtx, locale: Locale, id: number, note: string): ComplaintDetail {
-    const c = this.row(id);
+  handle(s: SessionCtx, locale: Locale, id: number, note: string, expectedVersion?: number): ComplaintDetail {
+    const c = this.current(id, expectedVersion);
     const r = checkHandle(c, this.actor(s));
     if ('refusal' in r) throw refuse(r.refusal, locale, 'note');
-    this.change(s, id, { status: r.next }, 'handle', note);
+    this.change(s, id, expectedVersion, { status: r.next }, 'handle', note);
     return this.get(s, id);
   }
 
-  close(s: SessionCtx, locale: Locale, id: number, result: string): ComplaintDetail {
-    const c = this.row(id);
+  close(s: SessionCtx, locale: Locale, id: number, result: string, expectedVersion?: number): ComplaintDetail {
+    const c = this.current(id, expectedVersion);
     const r = checkClose(c, this.actor(s), result);
     if ('refusal' in r) throw refuse(r.refusal, locale, 'result');
-    this.change(s, id, { status: r.next, result: result.trim(), closedAt: this.core.clock.now(), closedBy: s.user.id }, 'close', result.trim());
+    this.change(s, id, expectedVersion, { status: r.next, result: result.trim(), closedAt: this.core.clock.now(), closedBy: s.user.id }, 'close', result.trim());
     return this.get(s, id);
   }
 
   /** Back to work; the locked result moves to the history (its 'close' row) and the form is empty again. */
-  reopen(s: SessionCtx, locale: Locale, id: number, reason: string): ComplaintDetail {
-    const c = this.row(id);
+  reopen(s: SessionCtx, locale: Locale, id: number, reason: string, expectedVersion?: number): ComplaintDetail {
+    const c = this.current(id, expectedVersion);
     const r = checkReopen(c, this.actor(s), reason);
     if ('refusal' in r) throw refuse(r.refusal, locale, 'reason');
-    this.change(s, id, { status: r.next as ComplaintStatus, result: null, closedAt: null, closedBy: null }, 'reopen', reason.trim());
+    this.change(s, id, expectedVersion, { status: r.next as ComplaintStatus, result: null, closedAt: null, closedBy: null }, 'reopen', reason.trim());
     return this.get(s, id);
   }
 

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { LowScoreTaskRow } from '../../../common/api/revisits';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AuditedWriter } from '../admin/audited';
 import { tasks } from '../../../../db/schema';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import { addDays, todayIn } from '../grid/dates';
 import { SalesProblems } from '../sales/opportunities';
 import { MANAGER_ROLES } from '../../../common/roles';
@@ -54,28 +55,41 @@ export class LowScoreService {
   }
 
   list(s: SessionCtx): LowScoreTaskRow[] {
+    return this.rows(s, sql`t.status IN ('open', 'in_progress')`);
+  }
+
+  /** One follow-up as the list shows it, whatever its status: what a stale close is answered with. */
+  row(s: SessionCtx, taskId: number): LowScoreTaskRow {
+    const r = this.rows(s, sql`t.id = ${taskId}`)[0];
+    if (!r) throw new AppError('NOT_FOUND');
+    return r;
+  }
+
+  private rows(s: SessionCtx, where: SQL): LowScoreTaskRow[] {
     const today = this.today();
     const vis = this.core.visibility.visibleSql(s, 'c');
     const rows = this.core.db.all<Omit<LowScoreTaskRow, 'overdue'>>(sql`
       SELECT t.id, t.customer_id AS customerId, c.name AS customerName,
              ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
-             t.due_date AS dueDate, t.status, t.reason, t.ref_id AS refId, ${nameOf} AS assigneeName
+             t.due_date AS dueDate, t.status, t.reason, t.ref_id AS refId, ${nameOf} AS assigneeName, t.version
       FROM tasks t JOIN customers c ON c.id = t.customer_id
-      WHERE t.kind = 'low_score' AND t.status IN ('open', 'in_progress') AND ${vis}
+      WHERE t.kind = 'low_score' AND ${where} AND ${vis}
       ORDER BY t.due_date, t.id LIMIT 500`);
     return rows.map((r) => ({ ...r, phone: formatPhone(r.phone), overdue: r.dueDate < today }));
   }
 
-  close(s: SessionCtx, input: { taskId: number; outcome: 'resolved' | 'repairing'; description: string; nextDueDate?: string }): { nextTaskId: number | null } {
+  /** `expectedVersion`: the version of the task the user's list or workbench loaded (issue 15). */
+  close(s: SessionCtx, input: { taskId: number; expectedVersion?: number; outcome: 'resolved' | 'repairing'; description: string; nextDueDate?: string }): { nextTaskId: number | null } {
     const vis = this.core.visibility.visibleSql(s, 'c');
-    const task = this.core.db.get<{ id: number; customerId: number; vehicleId: number | null; status: string; assigneeId: number | null; reason: string | null; refType: string | null; refId: number | null }>(sql`
-      SELECT t.id, t.customer_id AS customerId, t.vehicle_id AS vehicleId, t.status, t.assignee_id AS assigneeId, t.reason, t.ref_type AS refType, t.ref_id AS refId
+    const task = this.core.db.get<{ id: number; customerId: number; vehicleId: number | null; status: string; assigneeId: number | null; reason: string | null; refType: string | null; refId: number | null; version: number }>(sql`
+      SELECT t.id, t.customer_id AS customerId, t.vehicle_id AS vehicleId, t.status, t.assignee_id AS assigneeId, t.reason, t.ref_type AS refType, t.ref_id AS refId, t.version
       FROM tasks t JOIN customers c ON c.id = t.customer_id WHERE t.id = ${input.taskId} AND t.kind = 'low_score' AND ${vis}`);
     if (!task) throw new AppError('NOT_FOUND');
     // Record-level rule: an agent closes their own (or unassigned) follow-ups; managers any.
     if (task.assigneeId != null && task.assigneeId !== s.user.id && !MANAGER_ROLES.includes(s.user.role)) {
       throw new AppError('FORBIDDEN');
     }
+    assertVersion(task, input.expectedVersion, 'task');
     const p = new SalesProblems(s.user.locale);
     if (task.status !== 'open' && task.status !== 'in_progress') p.add('taskId', 'lowScore.closed');
     if (!isRealDescription(input.description)) p.add('description', 'lowScore.description');
@@ -86,7 +100,9 @@ export class LowScoreService {
 
     const now = this.core.clock.now();
     return this.core.db.transaction((tx) => {
-      this.writer.update(s.user.id, 'task', tasks, task.id, { status: 'done', result: input.outcome, notes: input.description.trim(), closedAt: now, updatedAt: now }, tx);
+      this.writer.update(s.user.id, 'task', tasks, task.id, { status: 'done', result: input.outcome, notes: input.description.trim(), closedAt: now, updatedAt: now }, tx, {
+        expectedVersion: input.expectedVersion,
+      });
       if (next == null) return { nextTaskId: null };
       // The next step of this follow-up, keyed on the task it follows: createTasks' key
       // (kind:customer/vehicle:due) would take it for this very task when both fall due the same

@@ -1,6 +1,7 @@
 import type { revisitsApi } from '../../../common/api/revisits';
 import type { Core } from '../../core';
 import { me, type Handlers } from '../../handlers';
+import { withCurrentOnStale } from '../../stale-record';
 import { LowScoreService } from './low-score';
 import { RevisitLists } from './revisit-lists';
 import { RevisitService } from './revisits';
@@ -29,5 +30,10 @@ export const revisitsHandlers: Handlers<typeof revisitsApi> = {
   'revisits.open': (ctx, { kind, eventId }) => svc(ctx.core).revisits.open(me(ctx), kind, eventId),
   'revisits.save': (ctx, input) => svc(ctx.core).revisits.save(me(ctx), input),
   'revisits.lowScore.list': (ctx) => svc(ctx.core).lowScore.list(me(ctx)),
-  'revisits.lowScore.close': (ctx, input) => svc(ctx.core).lowScore.close(me(ctx), input),
+  // A stale copy is refused with the follow-up as the list reads it now (STALE_RECORD details.current).
+  'revisits.lowScore.close': (ctx, input) =>
+    withCurrentOnStale(
+      () => svc(ctx.core).lowScore.close(me(ctx), input),
+      () => svc(ctx.core).lowScore.row(me(ctx), input.taskId),
+    ),
 };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import type { GridPage } from '../../../common/api/grid';
 import { revisitPreset, type RevisitContext, type RevisitList, type RevisitTab } from '../../../common/api/revisits';
+import { currentVersion } from '../../../../tests/support/versions';
 
 let t: TestCore;
 let tok: Record<string, string>;
@@ -113,10 +114,10 @@ describe('repair revisits end to end', () => {
 
   it('closing the low-score follow-up refuses "已跟进"; 修复中 plans a later one', async () => {
     const [task] = ok<{ id: number }[]>(await call(t.core, tok.agent!, 'revisits.lowScore.list', {}));
-    const refused = await call(t.core, tok.agent!, 'revisits.lowScore.close', { taskId: task!.id, outcome: 'resolved', description: ' 已跟进。' });
+    const refused = await call(t.core, tok.agent!, 'revisits.lowScore.close', { taskId: task!.id, expectedVersion: currentVersion(t.core, 'tasks', task!.id), outcome: 'resolved', description: ' 已跟进。' });
     expect(JSON.stringify(refused)).toContain('已跟进');
     expect(refused.ok).toBe(false);
-    const r = ok<{ nextTaskId: number }>(await call(t.core, tok.agent!, 'revisits.lowScore.close', { taskId: task!.id, outcome: 'repairing', description: '已约客户周六回店复检刹车' }));
+    const r = ok<{ nextTaskId: number }>(await call(t.core, tok.agent!, 'revisits.lowScore.close', { taskId: task!.id, expectedVersion: currentVersion(t.core, 'tasks', task!.id), outcome: 'repairing', description: '已约客户周六回店复检刹车' }));
     expect(sq('SELECT due_date AS due FROM tasks WHERE id = ?', r.nextTaskId).due).toBe('2026-12-03');
     expect(sq('SELECT status, notes FROM tasks WHERE id = ?', task!.id)).toEqual({ status: 'done', notes: '已约客户周六回店复检刹车' });
   });

@@ -58,7 +58,7 @@ export class TaskPoolService {
       );
       if (expected !== null && picked.length !== expected) throw refuse('taskPool.selection.changed', locale, 'selection', 'CONFLICT');
       const open = picked.filter((p) => p.open === 1);
-      const upd = this.core.sqlite.prepare('update tasks set assignee_id = ?, updated_at = ? where id = ?');
+      const upd = this.core.sqlite.prepare('update tasks set assignee_id = ?, updated_at = ?, version = version + 1 where id = ?');
       const perAgent: TaskPoolAssignResult['perAgent'] = [];
       for (const [agentId, share] of spreadEvenly(open, agentIds)) {
         let n = 0;

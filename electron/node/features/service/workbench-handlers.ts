@@ -2,6 +2,7 @@ import type { workbenchApi } from '../../../common/api/workbench';
 import type { Core } from '../../core';
 import { me, type Handlers } from '../../handlers';
 import { WorkbenchService } from './workbench';
+import { withCurrentOnStale } from '../../stale-record';
 
 const services = new WeakMap<Core, WorkbenchService>();
 export function workbenchOf(core: Core): WorkbenchService {
@@ -12,7 +13,12 @@ export function workbenchOf(core: Core): WorkbenchService {
 
 export const workbenchHandlers: Handlers<typeof workbenchApi> = {
   'workbench.list': (ctx, { agentId, unassigned }) => workbenchOf(ctx.core).list(me(ctx), agentId, unassigned ?? false),
-  'workbench.outcome': (ctx, input) => workbenchOf(ctx.core).outcome(me(ctx), ctx.locale, input),
+  // A stale copy is refused with the task as the workbench reads it now (STALE_RECORD details.current).
+  'workbench.outcome': (ctx, input) =>
+    withCurrentOnStale(
+      () => workbenchOf(ctx.core).outcome(me(ctx), ctx.locale, input),
+      () => workbenchOf(ctx.core).taskRow(input.taskId),
+    ),
   'workbench.load': (ctx) => {
     me(ctx);
     return workbenchOf(ctx.core).load();

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call as rawCall, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { createTasks } from './tasks';
 import { isOverdue, isRealFollowUpNote, UNASSIGNED_LIST_MAX } from './workbench';
+import { currentVersion } from '../../../../tests/support/versions';
 
 async function call(core: TestCore['core'], token: string, method: string, input: unknown = {}): Promise<unknown> {
   const r = (await rawCall(core, token, method, input)) as { ok: boolean; value?: unknown; error?: unknown };
@@ -79,13 +80,13 @@ describe('agent’s workbench (客服工作台)', () => {
     const wb = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
     const low = wb.rows.find((r) => r.kind === 'low_score')!.id;
     const rev = wb.rows.find((r) => r.kind === 'revisit_sales')!.id;
-    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, outcome: 'failed' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, outcome: 'done', note: '已跟进' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, outcome: 'reschedule', dueDate: '2026-11-30' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(call(t.core, u.tok.agent2!, 'workbench.outcome', { taskId: rev, outcome: 'done' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    expect(await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, outcome: 'reschedule', dueDate: '2026-12-05', note: '客户出差' })).toEqual({ id: rev, status: 'open', dueDate: '2026-12-05' });
-    expect(await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, outcome: 'done', note: '已为客户免费复检,客户认可' })).toMatchObject({ status: 'done' });
-    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, outcome: 'failed', note: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, expectedVersion: currentVersion(t.core, 'tasks', rev), outcome: 'failed' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, expectedVersion: currentVersion(t.core, 'tasks', low), outcome: 'done', note: '已跟进' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, expectedVersion: currentVersion(t.core, 'tasks', rev), outcome: 'reschedule', dueDate: '2026-11-30' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent2!, 'workbench.outcome', { taskId: rev, expectedVersion: currentVersion(t.core, 'tasks', rev), outcome: 'done' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: rev, expectedVersion: currentVersion(t.core, 'tasks', rev), outcome: 'reschedule', dueDate: '2026-12-05', note: '客户出差' })).toEqual({ id: rev, status: 'open', dueDate: '2026-12-05' });
+    expect(await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, expectedVersion: currentVersion(t.core, 'tasks', low), outcome: 'done', note: '已为客户免费复检,客户认可' })).toMatchObject({ status: 'done' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: low, expectedVersion: currentVersion(t.core, 'tasks', low), outcome: 'failed', note: 'x' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const after = (await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb;
     expect(after.rows.map((r) => r.kind)).toEqual(['regular_service', 'solicitation']);
     const audited = t.core.sqlite.prepare("select count(*) from audit_log where entity = 'task' and action = 'update' and entity_id in (?, ?)").pluck().get(String(low), String(rev));
@@ -165,7 +166,7 @@ describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
   ])('修复中: %s', async (_n, due, note, dueDate, next) => {
     createTasks(t.core, null, [{ kind: 'low_score', customerId: c1, dueDate: due, assigneeId: u.uid.agent1, reason: 'SSI 60分' }]);
     const id = t.core.sqlite.prepare("SELECT id FROM tasks WHERE kind = 'low_score' AND status = 'open' AND due_date = ?").pluck().get(due) as number;
-    const p = call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, outcome: 'repairing', note, ...(dueDate ? { dueDate } : {}) });
+    const p = call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, expectedVersion: currentVersion(t.core, 'tasks', id), outcome: 'repairing', note, ...(dueDate ? { dueDate } : {}) });
     if (next === null) {
       await expect(p).rejects.toMatchObject({ code: 'INVALID_INPUT' });
       expect(t.core.sqlite.prepare('SELECT status FROM tasks WHERE id = ?').pluck().get(id)).toBe('open');
@@ -180,7 +181,7 @@ describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
     const c2 = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('孙先生', 0, 0)").run().lastInsertRowid);
     createTasks(t.core, null, [{ kind: 'low_score', customerId: c2, dueDate: '2026-11-30', assigneeId: u.uid.agent1, reason: 'SSI 55分' }]);
     const id = t.core.sqlite.prepare('SELECT id FROM tasks WHERE customer_id = ?').pluck().get(c2) as number;
-    const r = (await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, outcome: 'repairing', note: '方向盘抖动,已做四轮定位待观察' })) as { nextTaskId: number };
+    const r = (await call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, expectedVersion: currentVersion(t.core, 'tasks', id), outcome: 'repairing', note: '方向盘抖动,已做四轮定位待观察' })) as { nextTaskId: number };
     expect(r.nextTaskId).not.toBe(id);
     expect(t.core.sqlite.prepare("SELECT id, status, due_date AS due FROM tasks WHERE customer_id = ? ORDER BY id").all(c2)).toEqual([
       { id, status: 'done', due: '2026-11-30' },
@@ -191,7 +192,7 @@ describe('workbench: 修复中 follow-ups and the advisor’s day', () => {
   it('修复中 is only for low-score follow-ups', async () => {
     createTasks(t.core, null, [{ kind: 'birthday', customerId: c1, dueDate: '2026-11-27', assigneeId: u.uid.agent1 }]);
     const id = t.core.sqlite.prepare("SELECT id FROM tasks WHERE kind = 'birthday'").pluck().get() as number;
-    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, outcome: 'repairing', note: '客户很满意生日祝福' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(call(t.core, u.tok.agent1!, 'workbench.outcome', { taskId: id, expectedVersion: currentVersion(t.core, 'tasks', id), outcome: 'repairing', note: '客户很满意生日祝福' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('a service advisor sees their own appointments of the dealer’s today, cancelled ones left out', async () => {

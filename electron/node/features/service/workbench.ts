@@ -5,6 +5,7 @@ import type { Role } from '../../../common/roles';
 import { tasks } from '../../../../db/schema';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
+import { assertVersion } from '../../stale-record';
 import { writeAudit } from '../admin/audit';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
@@ -71,12 +72,12 @@ export class WorkbenchService {
       (select v.plate from vehicles v where v.id = t.vehicle_id) as plate`;
     const rows = this.core.sqlite
       .prepare(
-        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId, ${customer}
+        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId, t.version, ${customer}
            from tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
          union all
          select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end,
-                coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, null, null, ${customer}
+                coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, null, null, null, ${customer}
            from solicitation_tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
          order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
@@ -101,7 +102,7 @@ export class WorkbenchService {
     const rows = this.core.sqlite
       .prepare(
         `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
-                cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
+                t.version, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
                 (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
            from tasks t join customers cu on cu.id = t.customer_id
           where t.assignee_id is null and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
@@ -119,31 +120,53 @@ export class WorkbenchService {
     return { today, agentId: null, rows: out, counts: { today: c.n - c.overdue, overdue: c.overdue }, more: c.n - out.length, appointments: [] };
   }
 
-  outcome(s: SessionCtx, locale: Locale, input: { taskId: number; outcome: 'done' | 'failed' | 'reschedule' | 'repairing'; note: string; dueDate?: string }): { id: number; status: string; dueDate: string; nextTaskId?: number | null } {
-    const t = this.core.sqlite.prepare('select id, kind, status, assignee_id as assigneeId, due_date as dueDate, notes from tasks where id = ?').get(input.taskId) as
-      | { id: number; kind: string; status: string; assigneeId: number | null; dueDate: string; notes: string | null }
+  /** One agent task as a workbench row, whatever its status: what a stale outcome is answered with. */
+  taskRow(taskId: number): WorkbenchRow {
+    const r = this.core.sqlite
+      .prepare(
+        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
+                t.version, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
+                (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
+           from tasks t join customers cu on cu.id = t.customer_id where t.id = ?`,
+      )
+      .get(taskId) as DbRow | undefined;
+    if (!r) throw new AppError('NOT_FOUND');
+    const { dndCall, dndSms, ...row } = r;
+    return { ...row, phone: formatPhone(row.phone), overdue: isOverdue(row.dueDate, this.today()), dnd: { call: dndCall === 1, sms: dndSms === 1 } };
+  }
+
+  /** `expectedVersion`: the version of the task the user's workbench loaded (issue 15); omitted only by background writes. */
+  outcome(
+    s: SessionCtx,
+    locale: Locale,
+    input: { taskId: number; expectedVersion?: number; outcome: 'done' | 'failed' | 'reschedule' | 'repairing'; note: string; dueDate?: string },
+  ): { id: number; status: string; dueDate: string; nextTaskId?: number | null } {
+    const t = this.core.sqlite.prepare('select id, kind, status, assignee_id as assigneeId, due_date as dueDate, notes, version from tasks where id = ?').get(input.taskId) as
+      | { id: number; kind: string; status: string; assigneeId: number | null; dueDate: string; notes: string | null; version: number }
       | undefined;
     if (!t) throw new AppError('NOT_FOUND');
     if (t.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw refuse('workbench.notYours', locale, 'taskId', 'FORBIDDEN');
+    // Before the state rules: a colleague who closed or moved it meanwhile is shown, not just refused.
+    assertVersion(t, input.expectedVersion, 'task');
     if (t.status !== 'open' && t.status !== 'in_progress') throw refuse('workbench.notOpen', locale, 'taskId', 'CONFLICT');
     const note = input.note.trim();
     if (input.outcome === 'repairing') {
       // 修复中: only a low-score follow-up; the follow-up form's rule closes it and plans the next one.
       if (t.kind !== 'low_score') new CareProblems(locale).add('outcome', 'workbench.repairingLowScoreOnly').throwIfAny();
-      const r = new LowScoreService(this.core).close(s, { taskId: t.id, outcome: 'repairing', description: note, nextDueDate: input.dueDate });
+      const r = new LowScoreService(this.core).close(s, { taskId: t.id, expectedVersion: input.expectedVersion, outcome: 'repairing', description: note, nextDueDate: input.dueDate });
       return { id: t.id, status: 'done', dueDate: t.dueDate, nextTaskId: r.nextTaskId };
     }
     const now = this.core.clock.now();
     const notes = note ? (t.notes ? `${t.notes}\n${note}` : note) : t.notes;
     if (input.outcome === 'reschedule') {
       if (!input.dueDate || input.dueDate < this.today()) throw refuse('workbench.dueDate.invalid', locale, 'dueDate');
-      this.writer.update(s.user.id, 'task', tasks, t.id, { dueDate: input.dueDate, notes, updatedAt: now });
+      this.writer.update(s.user.id, 'task', tasks, t.id, { dueDate: input.dueDate, notes, updatedAt: now }, undefined, { expectedVersion: input.expectedVersion });
       return { id: t.id, status: t.status, dueDate: input.dueDate };
     }
     if (input.outcome === 'failed' && !note) throw refuse('workbench.noteRequired', locale, 'note');
     if (input.outcome === 'done' && t.kind === 'low_score' && !isRealFollowUpNote(note)) throw refuse('workbench.realNote', locale, 'note');
     const status = input.outcome === 'done' ? 'done' : 'failed';
-    this.writer.update(s.user.id, 'task', tasks, t.id, { status, result: input.outcome, notes, closedAt: now, updatedAt: now });
+    this.writer.update(s.user.id, 'task', tasks, t.id, { status, result: input.outcome, notes, closedAt: now, updatedAt: now }, undefined, { expectedVersion: input.expectedVersion });
     return { id: t.id, status, dueDate: t.dueDate };
   }
 
@@ -189,7 +212,8 @@ export class WorkbenchService {
     const moving = picked.filter((p) => p.a !== input.toAgentId);
     const now = this.core.clock.now();
     this.core.db.transaction((tx) => {
-      const upd = this.core.sqlite.prepare('update tasks set assignee_id = ?, updated_at = ? where id = ?');
+      // A background move (no version asked for) still makes an open outcome form's copy stale.
+      const upd = this.core.sqlite.prepare('update tasks set assignee_id = ?, updated_at = ?, version = version + 1 where id = ?');
       writeAudit(tx, this.core.clock, {
         userId: s.user.id,
         action: 'reassign',

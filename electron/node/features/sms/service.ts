@@ -154,7 +154,7 @@ export class SmsService {
       s.prepare(`INSERT INTO sms_inbound (number, text, customer_id, opt_out, received_at) VALUES (?, ?, ?, ?, ?)`).run(number, text, customerId, optOut ? 1 : 0, now);
       if (optOut) {
         s.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES (?, 'reply', ?) ON CONFLICT(number) DO NOTHING`).run(number, now);
-        const upd = s.prepare(`UPDATE customers SET dnd_sms = 1, updated_at = ? WHERE id = ? AND dnd_sms = 0`);
+        const upd = s.prepare(`UPDATE customers SET dnd_sms = 1, updated_at = ?, version = version + 1 WHERE id = ? AND dnd_sms = 0`);
         const audit = s.prepare(
           `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, NULL, 'update', 'customer', ?, ?, ?)`,
         );

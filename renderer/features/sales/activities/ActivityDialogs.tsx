@@ -3,8 +3,8 @@ import type { ActivityType, ActivityView, PlanTemplateView } from '../../../../e
 import type { OpportunityRow } from '../../../../electron/common/api/customers';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, Form, FormActions, FormMessage, SelectField, TextField } from '../../../ui';
-import { fromLocalInput, stageLabel, toLocalInput, todayLocal, tomorrowAtTen, typeOptions } from './format';
+import { Button, Dialog, Form, FormActions, FormMessage, SelectField, StaleRecordNotice, TextField } from '../../../ui';
+import { fmtDateTime, fromLocalInput, stageLabel, statusLabel, toLocalInput, todayLocal, tomorrowAtTen, typeOptions } from './format';
 
 type FieldErrors = Record<string, string>;
 
@@ -40,7 +40,11 @@ function PlannedFields({ value, onChange, error }: { value: NextDraft; onChange:
  * server refuses the last planned one without it, and its message is shown under the section).
  */
 export function CloseActivityDialog({ activity, mode, onClose, onDone }: { activity: ActivityView; mode: 'complete' | 'cancel'; onClose: () => void; onDone: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  // Someone else changed the activity since the list loaded it (STALE_RECORD): its current state,
+  // shown next to what the user had opened; the next save is based on it, the typed text is kept.
+  const [stale, setStale] = useState<{ message: string; current: ActivityView } | null>(null);
+  const base = stale?.current ?? activity;
   const [result, setResult] = useState('');
   const [nextStep, setNextStep] = useState('');
   const [withNext, setWithNext] = useState(activity.opportunityStatus === 'open');
@@ -55,10 +59,11 @@ export function CloseActivityDialog({ activity, mode, onClose, onDone }: { activ
     if (withNext && (!next.subject.trim() || Number.isNaN(fromLocalInput(next.at)))) return setFields({ next: t('common.required') });
     try {
       const n = withNext ? nextInput(next) : null;
-      if (mode === 'complete') await call('activities.complete', { id: activity.id, result: result.trim(), nextStep: nextStep.trim() || null, next: n });
-      else await call('activities.cancel', { id: activity.id, reason: result.trim() || null, next: n });
+      if (mode === 'complete') await call('activities.complete', { id: activity.id, expectedVersion: base.version, result: result.trim(), nextStep: nextStep.trim() || null, next: n });
+      else await call('activities.cancel', { id: activity.id, expectedVersion: base.version, reason: result.trim() || null, next: n });
       onDone();
     } catch (e) {
+      if (isApiError(e, 'STALE_RECORD') && e.details.current) return setStale({ message: e.message, current: e.details.current as ActivityView });
       const r = errorsOf(e);
       if (r.fields.next) setWithNext(true);
       setFields(r.fields);
@@ -84,6 +89,21 @@ export function CloseActivityDialog({ activity, mode, onClose, onDone }: { activ
             </div>
           )}
         </fieldset>
+        {stale && (
+          <StaleRecordNotice
+            message={stale.message}
+            mineLabel={t('stale.opened')}
+            fields={(
+              [
+                ['status', t('act.f.status'), (a: ActivityView) => statusLabel(a.status, locale)],
+                ['plannedAt', t('act.f.plannedAt'), (a: ActivityView) => fmtDateTime(a.plannedAt)],
+                ['owner', t('act.f.owner'), (a: ActivityView) => a.ownerName ?? ''],
+                ['subject', t('act.f.subject'), (a: ActivityView) => a.subject ?? ''],
+                ['result', t('act.f.result'), (a: ActivityView) => a.result ?? ''],
+              ] as const
+            ).map(([key, label, text]) => ({ key, label, theirs: text(stale.current), mine: text(activity) }))}
+          />
+        )}
         <FormMessage>{error}</FormMessage>
         <FormActions>
           <Button type="submit" variant="primary">

@@ -6,6 +6,7 @@ import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
 import { SearchBox } from '../../customers/SearchBox';
+import { OpportunityStaleNotice } from './stale';
 import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, useFormState, type NextActivityValue } from './form-bits';
 
 const KNOWN = ['customerId', 'source', 'stage', 'model', 'price', 'expectedPurchaseDate', 'consultantId', 'nextActivity', 'nextActivity.type', 'nextActivity.plannedAt', 'nextActivity.subject'];
@@ -39,6 +40,8 @@ export function OpportunityForm({
     next: defaultNextActivity(detail ? '' : t('opp.nextActivity.defaultSubject')) as NextActivityValue,
   });
   const { v, set, errors } = f;
+  // After a refused stale save the next one is based on the current opportunity the refusal brought.
+  const base = (f.stale?.current as OpportunityDetail | undefined) ?? detail;
   const opt = (s: string) => (s.trim() === '' ? null : s.trim());
 
   const submit = async () => {
@@ -52,6 +55,7 @@ export function OpportunityForm({
       if (detail) {
         await call('opportunities.update', {
           id: detail.id,
+          expectedVersion: base!.version,
           patch: { source: v.source, model: opt(v.model), price, expectedPurchaseDate: opt(v.expectedPurchaseDate) },
           ...(needsNext ? { nextActivity: nextActivityInput(v.next) } : {}),
         });
@@ -125,6 +129,14 @@ export function OpportunityForm({
         <TextField label={t('opp.f.expectedPurchaseDate')} type="date" value={v.expectedPurchaseDate} onChange={set('expectedPurchaseDate')} error={errors.expectedPurchaseDate} />
       </div>
       {needsNext && <NextActivityFields value={v.next} onChange={set('next')} errors={errors} />}
+      {f.stale && detail && (
+        <OpportunityStaleNotice
+          message={f.stale.message}
+          opened={detail}
+          current={f.stale.current as OpportunityDetail}
+          mine={{ source: v.source, model: opt(v.model), price: v.price.trim() === '' ? null : Number(v.price), expectedPurchaseDate: opt(v.expectedPurchaseDate) }}
+        />
+      )}
       <FormMessage>{f.message}</FormMessage>
     </Dialog>
   );

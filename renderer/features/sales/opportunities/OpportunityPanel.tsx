@@ -97,10 +97,13 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
     if (stageIndex(target) < stageIndex(d.stage) || d.activities.planned === 0) return setOpen({ kind: 'stage', target });
     setBusy(true);
     try {
-      await call('opportunities.changeStage', { id: d.id, stage: target });
+      await call('opportunities.changeStage', { id: d.id, expectedVersion: d.version, stage: target });
       done();
     } catch (e) {
       toast.error(isApiError(e) ? e.message : String(e));
+      // Someone else changed it since the panel loaded (STALE_RECORD): show what it is now; the one
+      // click is all the user did, so nothing typed is lost.
+      if (isApiError(e, 'STALE_RECORD')) void load();
     } finally {
       setBusy(false);
     }

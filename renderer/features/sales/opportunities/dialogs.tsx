@@ -6,6 +6,14 @@ import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
 import { defaultNextActivity, dictLabelOf, localToday, nextActivityInput, NextActivityFields, useFormState } from './form-bits';
+import { OpportunityStaleNotice } from './stale';
+
+/** The version a dialog saves on: the panel's, or the current one a refused stale save brought. */
+const versionOf = (stale: { current: unknown } | null, detail: OpportunityDetail): number => ((stale?.current as OpportunityDetail | undefined) ?? detail).version;
+
+/** The notice of a refused stale save, with the current opportunity next to the one the panel showed. */
+const Stale = ({ stale, detail, mine }: { stale: { message: string; current: unknown } | null; detail: OpportunityDetail; mine?: Partial<OpportunityDetail> }) =>
+  stale ? <OpportunityStaleNotice message={stale.message} opened={detail} current={stale.current as OpportunityDetail} mine={mine} /> : null;
 
 const stageName = (code: string, locale: string) => {
   const s = STAGES.find((x) => x.code === code);
@@ -27,6 +35,7 @@ export function StageMoveDialog({ detail, target, onClose, onDone }: { detail: O
       async () => {
         await call('opportunities.changeStage', {
           id: detail.id,
+          expectedVersion: versionOf(f.stale, detail),
           stage: target,
           ...(back ? { reason: f.v.reason.trim() } : {}),
           ...(needsNext ? { nextActivity: nextActivityInput(f.v.next) } : {}),
@@ -53,6 +62,7 @@ export function StageMoveDialog({ detail, target, onClose, onDone }: { detail: O
         </div>
       )}
       {needsNext && <NextActivityFields value={f.v.next} onChange={f.set('next')} errors={f.errors} />}
+      <Stale stale={f.stale} detail={detail} mine={{ stage: target }} />
       <FormMessage>{f.message}</FormMessage>
     </Dialog>
   );
@@ -81,6 +91,7 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
     await f.submit(DELIVERY_FIELDS, async () => {
       const r = await call('opportunities.deliver', {
         id: detail.id,
+        expectedVersion: versionOf(f.stale, detail),
         model: v.model,
         vin: v.vin.trim(),
         plate: v.plate.trim() || null,
@@ -121,6 +132,7 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
           hint={t('opp.deliver.idHint')}
         />
       </div>
+      <Stale stale={f.stale} detail={detail} mine={{ status: 'won', model: v.model || null, price: v.price.trim() === '' ? null : Number(v.price) }} />
       <FormMessage>{f.message}</FormMessage>
     </Dialog>
   );
@@ -153,7 +165,7 @@ export function AbandonDialog({ detail, onClose, onDone }: { detail: Opportunity
       return;
     }
     await f.submit(['reason', 'competitorBrand'], async () => {
-      const r = await call('opportunities.abandon', { id: detail.id, reason: v.reason, competitorBrand: v.competitorBrand || null, note: v.note.trim() || null });
+      const r = await call('opportunities.abandon', { id: detail.id, expectedVersion: versionOf(f.stale, detail), reason: v.reason, competitorBrand: v.competitorBrand || null, note: v.note.trim() || null });
       onDone(r.followUpAt);
     });
   };
@@ -187,6 +199,7 @@ export function AbandonDialog({ detail, onClose, onDone }: { detail: Opportunity
         <TextField label={t('opp.abandon.note')} value={v.note} onChange={set('note')} maxLength={500} />
       </div>
       <p className="muted small">{t('opp.abandon.hint')}</p>
+      <Stale stale={f.stale} detail={detail} mine={{ status: 'abandoned' }} />
       <FormMessage>{f.message}</FormMessage>
     </Dialog>
   );

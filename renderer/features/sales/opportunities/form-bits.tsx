@@ -92,6 +92,9 @@ export function useFormState<V extends object>(initial: V) {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // A save refused because someone else saved the record first (STALE_RECORD): the server's message
+  // and the record as it is now; the dialog shows both and bases its next save on that version.
+  const [stale, setStale] = useState<{ message: string; current: unknown } | null>(null);
   const set =
     <K extends keyof V>(k: K) =>
     (value: V[K]) =>
@@ -107,6 +110,11 @@ export function useFormState<V extends object>(initial: V) {
     try {
       await save();
     } catch (e) {
+      if (isApiError(e, 'STALE_RECORD') && e.details.current) {
+        setErrors({});
+        setStale({ message: e.message, current: e.details.current });
+        return;
+      }
       const s = splitErrors(e, known);
       setErrors(s.fields);
       setMessage(s.message ?? (headline ? (s.fields[headline] ?? null) : null));
@@ -114,5 +122,5 @@ export function useFormState<V extends object>(initial: V) {
       setBusy(false);
     }
   };
-  return { v, setV, set, errors, setErrors, message, setMessage, busy, setBusy, submit };
+  return { v, setV, set, errors, setErrors, message, setMessage, busy, setBusy, submit, stale };
 }

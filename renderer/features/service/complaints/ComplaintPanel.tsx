@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ComplaintDetail } from '../../../../electron/common/api/complaints';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, FormMessage, SelectField, Table, TextField } from '../../../ui';
+import { Button, Dialog, FormMessage, SelectField, StaleRecordNotice, Table, TextField } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
 
 type Step = 'assign' | 'handle' | 'close' | 'reopen';
@@ -24,6 +24,9 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A step refused because someone else changed the complaint since it was shown (STALE_RECORD):
+  // the message, and the complaint as the user had it, to compare with the current one now shown.
+  const [stale, setStale] = useState<{ message: string; opened: ComplaintDetail; result: string; loaded: boolean } | null>(null);
 
   const show = useCallback((d: ComplaintDetail) => {
     setC(d);
@@ -35,23 +38,33 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
   }, [id, show]);
 
   const run = async (step: Step) => {
+    if (!c) return;
     setBusy(true);
     setError(null);
+    // Each step names the version of the complaint the panel shows.
+    const expectedVersion = c.version;
     try {
       const d =
         step === 'assign'
-          ? await call('complaints.assign', { id, assigneeId: Number(assignee) })
+          ? await call('complaints.assign', { id, expectedVersion, assigneeId: Number(assignee) })
           : step === 'handle'
-            ? await call('complaints.handle', { id, note })
+            ? await call('complaints.handle', { id, expectedVersion, note })
             : step === 'close'
-              ? await call('complaints.close', { id, result })
-              : await call('complaints.reopen', { id, reason });
+              ? await call('complaints.close', { id, expectedVersion, result })
+              : await call('complaints.reopen', { id, expectedVersion, reason });
       show(d);
       setNote('');
       setReason('');
+      setStale(null);
       onChanged();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      if (isApiError(e, 'STALE_RECORD') && e.details.current) {
+        // Show the current complaint (its steps follow its state), but keep what the user typed:
+        // the result, note and reason fields are left as they are.
+        setStale({ message: e.message, opened: c, result, loaded: false });
+        setC(e.details.current as ComplaintDetail);
+        onChanged();
+      } else setError(isApiError(e) ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -115,6 +128,23 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
                 {t('cw.reopen')}
               </Button>
             </div>
+          )}
+          {stale && (
+            <StaleRecordNotice
+              message={stale.message}
+              fields={[
+                { key: 'status', label: t('cw.status'), theirs: t(`cw.complaintStatus.${c.status}`), mine: t(`cw.complaintStatus.${stale.opened.status}`) },
+                { key: 'assignee', label: t('cw.assignee'), theirs: c.assigneeName ?? '', mine: stale.opened.assigneeName ?? '' },
+                { key: 'category', label: t('cw.category'), theirs: dictLabel(categories, c.category, locale), mine: dictLabel(categories, stale.opened.category, locale) },
+                { key: 'description', label: t('cw.description'), theirs: c.description, mine: stale.opened.description },
+                { key: 'result', label: t('cw.result'), theirs: c.result ?? '', mine: stale.result },
+              ]}
+              loaded={stale.loaded}
+              onUseLatest={() => {
+                setResult(c.result ?? '');
+                setStale({ ...stale, loaded: true });
+              }}
+            />
           )}
           <FormMessage>{error}</FormMessage>
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { LowScoreTaskRow } from '../../../../electron/common/api/revisits';
-import { call } from '../../../api';
+import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, Table, TextField, useToast } from '../../../ui';
 import { splitErrors } from '../../sales/opportunities/form-bits';
+import { TaskStaleNotice } from '../workbench/TaskStaleNotice';
 
 /** 低分跟进: open CSI / SSI low-score follow-ups (due 3 days after the revisit) and their closing. */
 export function LowScorePanel({ reloadKey }: { reloadKey: number }) {
@@ -62,13 +63,20 @@ function CloseDialog({ row, onClose, onDone }: { row: LowScoreTaskRow; onClose: 
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Refused because someone else changed the follow-up since the list loaded it: the task as it is now.
+  const [stale, setStale] = useState<{ message: string; current: LowScoreTaskRow } | null>(null);
   const submit = async () => {
     setBusy(true);
     setMessage(null);
     try {
-      await call('revisits.lowScore.close', { taskId: row.id, outcome, description, ...(outcome === 'repairing' && nextDueDate ? { nextDueDate } : {}) });
+      const expectedVersion = (stale?.current ?? row).version;
+      await call('revisits.lowScore.close', { taskId: row.id, expectedVersion, outcome, description, ...(outcome === 'repairing' && nextDueDate ? { nextDueDate } : {}) });
       onDone();
     } catch (e) {
+      if (isApiError(e, 'STALE_RECORD') && e.details.current) {
+        setErrors({});
+        return setStale({ message: e.message, current: e.details.current as LowScoreTaskRow });
+      }
       const s = splitErrors(e, ['description', 'nextDueDate']);
       setErrors(s.fields);
       setMessage(s.message);
@@ -107,6 +115,7 @@ function CloseDialog({ row, onClose, onDone }: { row: LowScoreTaskRow; onClose: 
           )}
         </div>
         {outcome === 'repairing' && <TextField type="date" label={t('rv.ls.next')} hint={t('rv.ls.nextHint')} value={nextDueDate} onChange={setNext} error={errors.nextDueDate} />}
+        {stale && <TaskStaleNotice message={stale.message} opened={row} current={stale.current} />}
         <FormMessage>{message}</FormMessage>
       </div>
     </Dialog>

@@ -4,6 +4,7 @@ import type { CallEnded } from '../../telephony/SoftphoneProvider';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';
+import { TaskStaleNotice } from './TaskStaleNotice';
 
 type Outcome = 'done' | 'failed' | 'reschedule' | 'repairing';
 
@@ -26,14 +27,18 @@ export function OutcomeDialog({ row, today, fromCall, onClose, onSaved }: { row:
   const [nextDue, setNextDue] = useState(today ? plusDays(today, 3) : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Refused because someone else changed the task since the list loaded it: the task as it is now.
+  const [stale, setStale] = useState<{ message: string; current: WorkbenchRow } | null>(null);
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      await call('workbench.outcome', { taskId: row.id, outcome, note, ...(outcome === 'reschedule' ? { dueDate } : outcome === 'repairing' ? { dueDate: nextDue } : {}) });
+      const expectedVersion = (stale?.current ?? row).version ?? 1;
+      await call('workbench.outcome', { taskId: row.id, expectedVersion, outcome, note, ...(outcome === 'reschedule' ? { dueDate } : outcome === 'repairing' ? { dueDate: nextDue } : {}) });
       onSaved();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      if (isApiError(e, 'STALE_RECORD') && e.details.current) setStale({ message: e.message, current: e.details.current as WorkbenchRow });
+      else setError(isApiError(e) ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -56,6 +61,7 @@ export function OutcomeDialog({ row, today, fromCall, onClose, onSaved }: { row:
         <TextField label={lowScore ? t('care.outcome.description') : t('cw.note')} hint={lowScore ? t('care.outcome.descriptionHint') : undefined} value={note} onChange={setNote} data-testid="outcome-note" />
         {outcome === 'reschedule' && <TextField type="date" label={t('cw.due')} value={dueDate} min={today} onChange={setDueDate} />}
         {outcome === 'repairing' && <TextField type="date" label={t('care.outcome.nextDue')} hint={t('care.outcome.nextDueHint')} value={nextDue} min={today ? plusDays(today, 1) : undefined} onChange={setNextDue} data-testid="outcome-next-due" />}
+        {stale && <TaskStaleNotice message={stale.message} opened={row} current={stale.current} />}
         <FormMessage>{error}</FormMessage>
       </Form>
     </Dialog>

@@ -112,7 +112,9 @@ export function WorkbenchScreen() {
     const tomorrow = wb ? new Date(Date.parse(`${wb.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined;
     const unreachable = msg === t('rv.saved.unreachable');
     try {
-      await call('workbench.outcome', { taskId: row.id, outcome: unreachable ? 'reschedule' : 'done', note: msg, ...(unreachable ? { dueDate: tomorrow } : {}) });
+      // On a task someone changed meanwhile this is refused (STALE_RECORD): the revisit stays saved,
+      // the message says why the task did not close, and the reload below shows the task as it is.
+      await call('workbench.outcome', { taskId: row.id, expectedVersion: row.version ?? 1, outcome: unreachable ? 'reschedule' : 'done', note: msg, ...(unreachable ? { dueDate: tomorrow } : {}) });
       toast.success(msg);
     } catch (e) {
       setError(isApiError(e) ? e.message : String(e));
