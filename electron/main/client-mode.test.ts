@@ -11,6 +11,10 @@ import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, IPC_PICK_FOLDER_CHANNEL, IPC_UPLOAD
 import type { ApiResult } from '../common/api/contract';
 import type { HostProbe, SeatStatus } from '../common/api/seat-mode';
 import { makeHostCertificate, startFakeHost, type FakeHost } from '../node/host-client/fake-host.test-support';
+import { loadOrCreateHostCertificate } from '../node/lan/host-certificate';
+import { startWebHost } from '../node/webhost/server';
+import { hashToken } from '../node/features/auth/service';
+import { GOOD_PASSWORD, makeCore, userWithSession } from '../../tests/support/core';
 import { useBundledMain, type Stub } from './electron-stub.test-support';
 
 const { launch } = useBundledMain();
@@ -159,4 +163,63 @@ describe('Electron main, first start: 本机', () => {
     expect(await invoke('seat.pair', { hostUrl: 'x', fingerprint: 'AA:'.repeat(31) + 'AA', code: '123456', seatName: 'x' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     s.trays[0]!.menu!.items[3]!.click!();
   });
+});
+
+describe('Electron main, client seat against the real LAN listener', () => {
+  it('pairs with a 终端管理 code, forwards with the token kept in main, relays the host’s lock, and keeps the session over a host restart', async () => {
+    const t = await makeCore();
+    const cert = loadOrCreateHostCertificate(t.dir, { names: ['localhost', '127.0.0.1'] });
+    let lan = await startWebHost({ core: t.core, port: 0, lan: { host: '127.0.0.1', port: 0, tls: cert } });
+    const lanPort = lan.lan!.port;
+    // (The helper leaves a session of its own, made on the host: not the seat's.)
+    const own = hashToken((await userWithSession(t.core, 'service1', 'serviceAgent')).token);
+    const seatSessions = () => (t.core.sqlite.prepare('SELECT token_hash AS h FROM sessions').all() as { h: string }[]).map((r) => r.h).filter((h) => h !== own);
+    const { s } = launch();
+    try {
+      await vi.waitFor(() => expect(s.windows).toHaveLength(1), { timeout: 20_000 });
+      const w = s.windows[0]!;
+      const given: unknown[] = [];
+      const invoke = async (method: string, input: unknown = {}) => {
+        const r = (await s.handlers.get(IPC_API_CHANNEL)!({ sender: w.webContents, senderFrame: w.webContents.mainFrame }, method, input)) as ApiResult<unknown>;
+        given.push(r);
+        return r;
+      };
+      const events = () => w.webContents.sent.filter((m) => m.channel === IPC_EVENT_CHANNEL).map((m) => m.msg as { event: string });
+
+      const probe = (await invoke('seat.probe', { hostUrl: `127.0.0.1:${lanPort}` })) as ApiResult<HostProbe>;
+      expect(probe).toMatchObject({ ok: true, value: { fingerprint: cert.fingerprint, sameVersion: true } });
+      const { code } = t.core.seats.createPairingCode(null);
+      expect(await invoke('seat.pair', { hostUrl: `127.0.0.1:${lanPort}`, fingerprint: cert.fingerprint, code, seatName: '前台-1' })).toMatchObject({ ok: true, value: { mode: 'client', link: { state: 'connected' } } });
+      expect(t.core.seats.list().map((x) => x.name)).toEqual(['前台-1']);
+
+      expect(await invoke('auth.login', { username: 'service1', password: GOOD_PASSWORD })).toMatchObject({ ok: true, value: { user: { username: 'service1' } } });
+      expect(seatSessions()).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 300)); // the window's event socket opens
+      w.minimize();
+      await vi.waitFor(() => expect(events().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'manual' } }));
+      expect(await invoke('auth.unlock', { password: GOOD_PASSWORD })).toMatchObject({ ok: true });
+
+      await lan.close();
+      expect(await invoke('auth.session')).toMatchObject({ ok: false, error: { code: 'HOST_UNREACHABLE' } });
+      lan = await startWebHost({ core: t.core, port: 0, lan: { host: '127.0.0.1', port: lanPort, tls: cert } });
+      await vi.waitFor(() => expect(events().at(-1)).toEqual({ event: 'link', payload: { state: 'connected' } }), { timeout: 10_000 });
+      expect(await invoke('auth.session')).toMatchObject({ ok: true, value: { user: { username: 'service1' } } });
+
+      // Neither the session token nor the seat token ever reached the renderer.
+      const seatToken = (JSON.parse(fs.readFileSync(path.join(s.electron.app.getPath('userData'), 'seat.json'), 'utf8')) as { seatToken: string }).seatToken;
+      const seen = JSON.stringify([given, w.webContents.sent]);
+      expect(seen).not.toContain(seatToken);
+      // The host keeps only the session's hash: no string the renderer got hashes to it.
+      const sessionHashes = new Set(seatSessions());
+      expect(sessionHashes.size).toBe(1);
+      for (const candidate of seen.match(/[A-Za-z0-9_-]{20,}/g) ?? []) expect(sessionHashes.has(hashToken(candidate))).toBe(false);
+      expect(seen).not.toMatch(/dscrm_session|set-cookie/i);
+
+      s.trays[0]!.menu!.items[3]!.click!();
+      await vi.waitFor(() => expect(seatSessions()).toEqual([]));
+    } finally {
+      await lan.close();
+      t.cleanup();
+    }
+  }, 60_000);
 });
