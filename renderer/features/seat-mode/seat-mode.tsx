@@ -7,7 +7,8 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SeatStatus } from '../../../electron/common/api/seat-mode';
-import { call, connectEvents, onEvent } from '../../api';
+import { call, connectEvents, isApiError, onEvent } from '../../api';
+import { BrowserPairPage } from '../lan-pair/BrowserPairPage';
 import { I18nProvider, useI18n } from '../../i18n/react';
 import { FirstStartPage, VersionPage } from './FirstStartPage';
 
@@ -27,12 +28,17 @@ function Splash() {
 
 export function SeatGate({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<SeatStatus | null>(null);
+  // A browser on the host's LAN listener without a (valid) seat cookie: it must pair first.
+  const [unpaired, setUnpaired] = useState<{ message: string; revoked: boolean } | null>(null);
 
   const load = useCallback(() => {
     call('seat.status', {})
       .then(setStatus)
-      // Cannot even ask (should not happen: main answers it itself): do not block the app on it.
-      .catch(() => setStatus({ mode: 'browser' }));
+      .catch((e: unknown) => {
+        if (isApiError(e, 'SEAT_UNKNOWN') || isApiError(e, 'SEAT_REVOKED')) return setUnpaired({ message: e.message, revoked: e.code === 'SEAT_REVOKED' });
+        // Cannot even ask (should not happen: main answers it itself): do not block the app on it.
+        setStatus({ mode: 'browser' });
+      });
   }, []);
 
   useEffect(() => {
@@ -45,6 +51,13 @@ export function SeatGate({ children }: { children: ReactNode }) {
     });
   }, [load]);
 
+  if (unpaired) {
+    return (
+      <I18nProvider>
+        <BrowserPairPage problem={unpaired.message} revoked={unpaired.revoked} />
+      </I18nProvider>
+    );
+  }
   if (!status) {
     return (
       <I18nProvider>
