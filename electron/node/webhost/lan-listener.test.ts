@@ -201,6 +201,17 @@ describe('LAN listener (HTTPS)', () => {
     expect(en.json.error?.message).toContain(`DS-CRM ${APP_VERSION} (API ${API_VERSION})`);
     // The same version, or none (a browser), passes.
     expect((await lan('POST', '/api/auth.session', { headers: { ...seatHeader(seat.token), 'x-dscrm-api': API_VERSION }, body: {} })).json.error?.code).toBe('UNAUTHENTICATED');
+    // The event socket too, with the reason in the body.
+    const ws = new WebSocket(`wss://127.0.0.1:${host.lan!.port}/ws`, { ca: tls.cert, headers: { ...seatHeader(seat.token), 'x-dscrm-api': '000000000000' } });
+    const refused = await new Promise<{ status: number; body: string }>((resolve) =>
+      ws.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      }),
+    );
+    expect(refused.status).toBe(409);
+    expect(JSON.parse(refused.body).error.code).toBe('API_VERSION_MISMATCH');
     // hello answers whatever the version: that is how a client learns which one to install.
     expect((await lan('GET', '/lan/hello', { headers: { 'x-dscrm-api': 'abc' } })).status).toBe(200);
     expect(lanAudit().some((a) => (a.after as { code: string; clientApi?: string }).code === 'API_VERSION_MISMATCH' && (a.after as { clientApi?: string }).clientApi === '000000000000')).toBe(true);
