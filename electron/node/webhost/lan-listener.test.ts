@@ -117,6 +117,9 @@ describe('LAN listener (HTTPS)', () => {
     expect((await lan('POST', '/upload?name=a.csv', { body: 'a,b\n1,2\n', headers: { 'content-type': 'text/csv' } })).json.error?.code).toBe('SEAT_UNKNOWN');
     expect((await lan('GET', '/media/recordings/1')).json.error?.code).toBe('SEAT_UNKNOWN');
     expect((await lan('POST', '/api/auth.session', { headers: seatHeader('made-up'), body: {} })).json.error?.code).toBe('SEAT_UNKNOWN');
+    // A malformed seat cookie is no seat, not a crash.
+    expect((await lan('POST', '/api/auth.session', { headers: { cookie: 'dscrm_seat=%c0' }, body: {} })).json.error?.code).toBe('SEAT_UNKNOWN');
+    expect((await lan('GET', '/lan/hello')).status).toBe(200);
     // The loopback listener (this PC itself) needs no seat, as before.
     const local = await fetch(`${host.url}api/auth.session`, { method: 'POST', body: '{}' });
     expect(((await local.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
