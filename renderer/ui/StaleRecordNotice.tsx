@@ -7,6 +7,8 @@ export interface StaleField {
   label: string;
   theirs: string;
   mine: string;
+  /** The other save changed this field (it differs from what the form had loaded): marked in the list. */
+  changed?: boolean;
 }
 
 /**
@@ -47,7 +49,10 @@ export function StaleRecordNotice({
           <tbody>
             {differing.map((f) => (
               <tr key={f.key} data-testid={`stale-field-${f.key}`}>
-                <th scope="row">{f.label}</th>
+                <th scope="row">
+                  {f.label}
+                  {f.changed && <span className="stale-notice-changed">{t('stale.changed')}</span>}
+                </th>
                 <td data-testid="stale-theirs">{show(f.theirs)}</td>
                 <td data-testid="stale-mine">{show(f.mine)}</td>
               </tr>

@@ -111,7 +111,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
   // The record the save is based on: the card the form opened with, or — after a save was refused
   // because someone else saved first — the current one the refusal brought (its version is sent).
   const [base, setBase] = useState(card);
-  const [stale, setStale] = useState<{ message: string; current: CustomerCard; mine: FormValues; loaded: boolean } | null>(null);
+  const [stale, setStale] = useState<{ message: string; opened: CustomerCard; current: CustomerCard; mine: FormValues; loaded: boolean } | null>(null);
   const primary = base?.phones.find((p) => p.isPrimary) ?? base?.phones[0];
   const second = base?.phones.find((p) => p !== primary);
   const [errors, setErrors] = useState<Errors>({});
@@ -191,7 +191,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
         // saved values beside it, and base the next save on the current version.
         const current = e.details.current as CustomerCard;
         setBase(current);
-        setStale({ message: e.message, current, mine: v, loaded: false });
+        setStale({ message: e.message, opened: stale?.opened ?? base ?? current, current, mine: v, loaded: false });
         setErrors({});
       } else if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
         const byField: Errors = {};
@@ -277,7 +277,10 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
         <StaleRecordNotice
           message={stale.message}
           loaded={stale.loaded}
-          fields={COMPARED.map((k) => ({ key: k, label: fieldLabel(k), theirs: shown(k, formValues(stale.current, defaults)[k]), mine: shown(k, stale.mine[k]) }))}
+          fields={COMPARED.map((k) => {
+            const theirs = formValues(stale.current, defaults)[k];
+            return { key: k, label: fieldLabel(k), theirs: shown(k, theirs), mine: shown(k, stale.mine[k]), changed: theirs !== formValues(stale.opened, defaults)[k] };
+          })}
           onUseLatest={() => {
             const latest = formValues(stale.current, defaults);
             // Only the card's fields: an e-mail typed here is kept (the card does not carry one).

@@ -101,7 +101,7 @@ export function CloseActivityDialog({ activity, mode, onClose, onDone }: { activ
                 ['subject', t('act.f.subject'), (a: ActivityView) => a.subject ?? ''],
                 ['result', t('act.f.result'), (a: ActivityView) => a.result ?? ''],
               ] as const
-            ).map(([key, label, text]) => ({ key, label, theirs: text(stale.current), mine: text(activity) }))}
+            ).map(([key, label, text]) => ({ key, label, theirs: text(stale.current), mine: text(activity), changed: text(stale.current) !== text(activity) }))}
           />
         )}
         <FormMessage>{error}</FormMessage>

@@ -62,7 +62,7 @@ export function OpportunityStaleNotice({
     <StaleRecordNotice
       message={message}
       mineLabel={mine ? undefined : t('stale.opened')}
-      fields={KEYS.map((k) => ({ key: k, label: names[k], theirs: asText(current, k, label), mine: asText(yours, k, label) }))}
+      fields={KEYS.map((k) => ({ key: k, label: names[k], theirs: asText(current, k, label), mine: asText(yours, k, label), changed: asText(current, k, label) !== asText(opened, k, label) }))}
     />
   );
 }

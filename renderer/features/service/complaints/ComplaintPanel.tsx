@@ -137,8 +137,8 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
                 { key: 'assignee', label: t('cw.assignee'), theirs: c.assigneeName ?? '', mine: stale.opened.assigneeName ?? '' },
                 { key: 'category', label: t('cw.category'), theirs: dictLabel(categories, c.category, locale), mine: dictLabel(categories, stale.opened.category, locale) },
                 { key: 'description', label: t('cw.description'), theirs: c.description, mine: stale.opened.description },
-                { key: 'result', label: t('cw.result'), theirs: c.result ?? '', mine: stale.result },
-              ]}
+                { key: 'result', label: t('cw.result'), theirs: c.result ?? '', mine: stale.result, changed: (c.result ?? '') !== (stale.opened.result ?? '') },
+              ].map((f) => ('changed' in f ? f : { ...f, changed: f.theirs !== f.mine }))}
               loaded={stale.loaded}
               onUseLatest={() => {
                 setResult(c.result ?? '');

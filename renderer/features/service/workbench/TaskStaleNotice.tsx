@@ -25,7 +25,7 @@ export function TaskStaleNotice({ message, opened, current }: { message: string;
         { key: 'status', label: t('stale.taskStatus'), theirs: status(current.status), mine: status(opened.status) },
         { key: 'dueDate', label: t('cw.due'), theirs: current.dueDate, mine: opened.dueDate },
         { key: 'reason', label: t('cw.reason'), theirs: current.reason ?? '', mine: opened.reason ?? '' },
-      ]}
+      ].map((f) => ({ ...f, changed: f.theirs !== f.mine }))}
     />
   );
 }
