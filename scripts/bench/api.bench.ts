@@ -27,7 +27,7 @@ export async function benchApi(dataDir: string): Promise<Metric[]> {
       ),
       customer: core.sqlite.prepare(
         `SELECT c.id, c.kind, c.name, c.gender, c.id_number, c.birthday, c.city, c.address, c.source, c.owner_id,
-                c.dnd_call, c.dnd_sms, c.dnd_revisit, u.display_name AS owner_name,
+                c.dnd_call, c.dnd_sms, c.dnd_revisit, c.version, u.display_name AS owner_name,
                 (c.owner_id = @uid OR coalesce(
                   (SELECT granted FROM user_permissions WHERE user_id = @uid AND permission = 'customers.viewAll'),
                   EXISTS (SELECT 1 FROM role_permissions WHERE role = @role AND permission = 'customers.viewAll'))
