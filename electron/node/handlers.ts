@@ -6,6 +6,7 @@ import type { SessionCtx } from './features/auth/service';
 import { AppError } from './errors';
 import { authHandlers } from './features/auth/handlers';
 import { adminHandlers } from './features/admin/handlers';
+import { seatsHandlers } from './features/seats/handlers';
 import { customersHandlers } from './features/customers/handlers';
 import { customersEditHandlers } from './features/customers/edit-handlers';
 import { customerSearchHandlers } from './features/customers/search-handlers';
@@ -26,6 +27,7 @@ import { serviceVisitsHandlers, surveysHandlers } from './features/service/servi
 import { telephonyHandlers } from './features/telephony/handlers';
 import { schedulerHandlers } from './features/scheduler/handlers';
 import { systemHandlers } from './features/system/handlers';
+import { seatHandlers } from './features/seat-mode/handlers';
 
 /** A paired LAN seat as a call carries it (the seats service's verify answer). */
 export interface SeatRef {
@@ -61,6 +63,7 @@ export function me(ctx: HandlerCtx): SessionCtx {
 export const handlers: Handlers<Api> = {
   ...authHandlers,
   ...adminHandlers,
+  ...seatsHandlers,
   ...customersHandlers,
   ...customersEditHandlers,
   ...customerSearchHandlers,
@@ -82,6 +85,7 @@ export const handlers: Handlers<Api> = {
   ...telephonyHandlers,
   ...schedulerHandlers,
   ...systemHandlers,
+  ...seatHandlers,
 };
 
 export type { MethodName };

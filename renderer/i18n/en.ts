@@ -1,7 +1,9 @@
 import { smsEn } from '../features/sms/texts';
 import { telEn } from '../features/telephony/texts';
-import { lanEn } from '../features/admin/lan-texts';
+import { seatsEn } from '../features/admin/seats/texts';
 import { staleEn } from '../ui/stale-texts';
+import { seatModeEn } from '../features/seat-mode/texts';
+import { lanEn } from '../features/admin/lan-texts';
 import { withPrefix } from './prefix';
 import type { MessageKey } from './zh-CN';
 
@@ -10,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   ...withPrefix('tel.', telEn),
   ...lanEn,
   ...withPrefix('sms.', smsEn),
+  ...withPrefix('seatMode.', seatModeEn),
+  ...withPrefix('seats.', seatsEn),
   ...withPrefix('stale.', staleEn),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM Dealer Customer Relationship Management',
@@ -106,6 +110,7 @@ export const en: Record<MessageKey, string> = {
   'nav.analysis.kpis': 'Key indicators',
   'nav.analysis.funnel': 'Funnel analysis',
   'nav.admin.users': 'Users',
+  'nav.admin.seats': 'Seats',
   'nav.admin.audit': 'Audit log',
   'nav.admin.settings': 'Settings',
   'nav.admin.scheduler': 'Scheduled jobs',
@@ -286,6 +291,7 @@ export const en: Record<MessageKey, string> = {
   'sa.reassign.rule': "Open opportunities and planned activities move with the customers; won or abandoned opportunities and done activities stay. Each customer is written to the audit log.",
   'sa.reassign.done': "Reassigned {customers} customers, {opportunities} opportunities, {activities} planned activities",
   'desc.admin.users': 'User accounts, roles and passwords.',
+  'desc.admin.seats': 'The PCs on the LAN connected to this host: pairing codes, last use, rename and revoke.',
   'desc.admin.audit': 'Audit records of logins, logouts and data changes.',
   'desc.admin.dictionaries': 'Drop-down lists such as models, customer sources and reasons for dissatisfaction.',
 
@@ -335,6 +341,12 @@ export const en: Record<MessageKey, string> = {
   'audit.entity.user': 'User',
   'audit.entity.session': 'Session',
   'audit.entity.customer': 'Customer',
+  'audit.entity.seat': 'Seat',
+  'audit.entity.pairing_code': 'Pairing code',
+  'audit.action.pair': 'Seat paired',
+  'audit.action.pair_refused': 'Pairing refused',
+  'audit.action.seat_refused': 'Seat refused',
+  'audit.action.revoke': 'Revoke',
 
   'grid.addCondition': "Add condition",
   'grid.advanced': "Advanced find",

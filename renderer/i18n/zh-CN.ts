@@ -4,14 +4,18 @@
  */
 import { smsZh } from '../features/sms/texts';
 import { telZh } from '../features/telephony/texts';
-import { lanZh } from '../features/admin/lan-texts';
+import { seatsZh } from '../features/admin/seats/texts';
 import { staleZh } from '../ui/stale-texts';
+import { seatModeZh } from '../features/seat-mode/texts';
+import { lanZh } from '../features/admin/lan-texts';
 import { withPrefix } from './prefix';
 
 export const zhCN = {
   ...withPrefix('tel.', telZh),
   ...lanZh,
   ...withPrefix('sms.', smsZh),
+  ...withPrefix('seatMode.', seatModeZh),
+  ...withPrefix('seats.', seatsZh),
   ...withPrefix('stale.', staleZh),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM 经销商客户关系管理系统',
@@ -108,6 +112,7 @@ export const zhCN = {
   'nav.analysis.kpis': '关键指标',
   'nav.analysis.funnel': '漏斗分析',
   'nav.admin.users': '用户管理',
+  'nav.admin.seats': '终端管理',
   'nav.admin.audit': '审计日志',
   'nav.admin.settings': '系统设置',
   'nav.admin.scheduler': '定时任务',
@@ -288,6 +293,7 @@ export const zhCN = {
   'sa.reassign.rule': "客户的未关闭销售机会和未完成的跟踪计划一并转给新顾问;已成交/已放弃的机会和已完成的活动保持不变。每位客户都记入审计日志。",
   'sa.reassign.done': "已分配 {customers} 位客户、{opportunities} 个销售机会、{activities} 个跟踪计划",
   'desc.admin.users': '管理用户账户、角色和密码。',
+  'desc.admin.seats': '局域网内接入本主机的终端:配对码、最近使用情况、重命名和停用。',
   'desc.admin.audit': '查看登录、注销和数据变更的审计记录。',
   'desc.admin.dictionaries': '维护车型、客户来源、不满意原因等下拉选项。',
 
@@ -337,6 +343,12 @@ export const zhCN = {
   'audit.entity.user': '用户',
   'audit.entity.session': '会话',
   'audit.entity.customer': '客户',
+  'audit.entity.seat': '终端',
+  'audit.entity.pairing_code': '配对码',
+  'audit.action.pair': '终端配对',
+  'audit.action.pair_refused': '配对被拒',
+  'audit.action.seat_refused': '终端被拒',
+  'audit.action.revoke': '停用',
 
   'grid.addCondition': "添加条件",
   'grid.advanced': "高级查找",

@@ -10,7 +10,7 @@ export const MODULE_SCREENS = {
   callCenter: ['softphone', 'callLog', 'recordings'],
   sms: ['send', 'templates', 'history'],
   analysis: ['kpis', 'funnel', 'salesReview'],
-  admin: ['users', 'audit', 'settings', 'dictionaries', 'scheduler'],
+  admin: ['users', 'seats', 'audit', 'settings', 'dictionaries', 'scheduler'],
 } as const satisfies Record<ModuleCode, readonly string[]>;
 
 type Screens = typeof MODULE_SCREENS;

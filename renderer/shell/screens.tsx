@@ -14,6 +14,7 @@ function lazyScreen<M>(load: () => Promise<M>, name: keyof M): ComponentType {
 
 const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'admin.users': lazyScreen(() => import('../features/admin/UsersScreen'), 'UsersScreen'),
+  'admin.seats': lazyScreen(() => import('../features/admin/seats/SeatsScreen'), 'SeatsScreen'),
   'callCenter.softphone': lazyScreen(() => import('../features/telephony/SoftphoneScreen'), 'SoftphoneScreen'),
   'callCenter.callLog': lazyScreen(() => import('../features/telephony/CallLogScreen'), 'CallLogScreen'),
   'callCenter.recordings': lazyScreen(() => import('../features/telephony/RecordingsScreen'), 'RecordingsScreen'),

@@ -1,5 +1,6 @@
 import { authApi } from './auth';
 import { adminApi } from './admin';
+import { seatsApi } from './seats';
 import { customersApi, customersEditApi, customerSearchApi } from './customers';
 import { gridApi } from './grid';
 import { salesApi } from './sales';
@@ -19,12 +20,14 @@ import { surveysApi } from './surveys';
 import { telephonyApi } from './telephony';
 import { schedulerApi } from './scheduler';
 import { systemApi } from './system';
+import { seatApi } from './seat-mode';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
 export const api = {
   ...authApi,
   ...adminApi,
+  ...seatsApi,
   ...customersApi,
   ...customersEditApi,
   ...customerSearchApi,
@@ -46,6 +49,7 @@ export const api = {
   ...telephonyApi,
   ...schedulerApi,
   ...systemApi,
+  ...seatApi,
 } as const;
 
 export type Api = typeof api;
@@ -56,6 +60,7 @@ export type Output<M extends MethodName> = OutputOf<Api[M]>;
 export * from './contract';
 export type * from './auth';
 export type * from './admin';
+export type * from './seats';
 export type * from './customers';
 export type * from './grid';
 export type * from './sales';
@@ -76,3 +81,4 @@ export type * from './surveys';
 export type * from './telephony';
 export type * from './scheduler';
 export type * from './system';
+export type * from './seat-mode';
