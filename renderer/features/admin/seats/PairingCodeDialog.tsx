@@ -10,8 +10,8 @@ function remaining(ms: number): string {
 }
 
 /**
- * The fingerprint in groups of 8 pairs, never broken inside a group, so it is read out group by
- * group (the text content stays the fingerprint as printed at the host's start-up).
+ * The fingerprint in four lines of 8 pairs, as the seat's pairing page shows it, so the two are
+ * compared line by line (the text content stays the fingerprint as printed at the host's start-up).
  */
 function fingerprintGroups(fp: string): string[] {
   const pairs = fp.split(':');
