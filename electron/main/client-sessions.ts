@@ -126,7 +126,10 @@ export class ClientSessions {
       (msg) => {
         if (this.held.get(windowId)?.token !== token) return;
         this.send(windowId, msg);
-        if (msg.event === 'session.ended') this.drop(windowId);
+        if (msg.event === 'session.ended') {
+          this.drop(windowId);
+          void this.client.recheckSeat();
+        }
       },
       (why) => {
         // The host refused the socket: the session is gone (expired, ended elsewhere, seat revoked).

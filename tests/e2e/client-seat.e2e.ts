@@ -3,7 +3,8 @@
  * desktop main's own seat modules (SeatGate, ClientSessions, HostClient — what Electron main runs
  * in 连接到主机 mode, minus the window), against the real host's LAN listener over pinned HTTPS.
  * First start → 连接到主机 → the fingerprint shown → pairing code → login → 已连接主机 in the
- * status bar → host down: 正在重连… → host back: 已连接主机, the open screen refreshed, same session.
+ * status bar → host down: 正在重连… → host back: 已连接主机, the open screen refreshed, same session →
+ * seat revoked in 终端管理: the seat says so and offers pairing again.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,6 +106,13 @@ describe('client seat', () => {
       // Same session after the host's restart: the grid of a screen still loads.
       await page.getByRole('treeitem', { name: '客服工作台' }).click();
       expect(await page.getByRole('heading', { name: '用户登录' }).count()).toBe(0);
+
+      // The administrator revokes the seat: at once the seat says so and offers pairing again.
+      core.seats.revoke(core.seats.list()[0]!.id, null);
+      await page.getByRole('heading', { name: '需要重新配对' }).waitFor({ timeout: 10_000 });
+      await page.getByRole('alert').filter({ hasText: '本终端已被管理员停用,请联系管理员重新配对' }).waitFor();
+      await expect(page.getByLabel('主机地址').inputValue()).resolves.toBe(`127.0.0.1:${lanPort}`);
+      await screenshot(page, 'client-seat-revoked');
     } finally {
       await (sessions as ClientSessions | null)?.dispose();
       await lan.close();

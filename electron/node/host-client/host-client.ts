@@ -314,6 +314,14 @@ export class HostClient {
     else await this.invoke('auth.session', {}, { sessionToken: null, locale });
   }
 
+  /**
+   * A session ended on the host: if it ended because the seat was revoked (its sessions end with
+   * it), say so now, through the link, rather than at the next login. An anonymous call is enough.
+   */
+  async recheckSeat(): Promise<void> {
+    await this.invoke('auth.session', {}, { sessionToken: null });
+  }
+
   /** The pushed events of one session: reconnects with back-off, feeds the link. */
   events(sessionToken: string, onMessage: (msg: EventMessage) => void, onStopped: (why: StopReason) => void): EventSocket {
     const url = new URL('/ws', this.base);
@@ -328,6 +336,7 @@ export class HostClient {
         this.sockets.delete(socket);
         if (why === 'certificate') this.link.refuse('HOST_CERT_CHANGED');
         if (why === 'seat') this.link.refuse('SEAT_REVOKED');
+        if (why === 'session') void this.recheckSeat();
         onStopped(why);
       },
     });

@@ -103,6 +103,8 @@ describe('client seat against the real LAN listener', () => {
     await new Promise((r) => setTimeout(r, 300));
     t.core.seats.revoke(seatId, null);
     await vi.waitFor(() => expect(stopped.length).toBe(1));
+    // Said at once, without waiting for the user's next call.
+    await vi.waitFor(() => expect(client.link.get()).toEqual({ state: 'refused', problem: 'SEAT_REVOKED' }));
     expect((await client.invoke('auth.session', {}, { sessionToken: token.set })).result).toMatchObject({ ok: false, error: { code: 'SEAT_REVOKED', message: '本终端已被管理员停用,请联系管理员重新配对' } });
     expect(client.link.get()).toEqual({ state: 'refused', problem: 'SEAT_REVOKED' });
   });

@@ -18,11 +18,11 @@ function fingerprintLines(fp: string): string[] {
  * first use), then the pairing code and a seat name. Also shown, with the reason, when the host
  * refuses a paired seat for good (certificate changed, seat revoked): pairing again is the way back.
  */
-export function FirstStartPage({ problem, onDone }: { problem: string | null; onDone: (s: SeatStatus) => void }) {
+export function FirstStartPage({ problem, host, onDone }: { problem: string | null; host?: string; onDone: (s: SeatStatus) => void }) {
   const { t } = useI18n();
   const st = usePrefixedT('seatMode.');
   const [step, setStep] = useState<'choose' | 'address' | 'confirm'>(problem ? 'address' : 'choose');
-  const [hostUrl, setHostUrl] = useState('');
+  const [hostUrl, setHostUrl] = useState(host ?? '');
   const [probe, setProbe] = useState<HostProbe | null>(null);
   const [code, setCode] = useState('');
   const [seatName, setSeatName] = useState('');

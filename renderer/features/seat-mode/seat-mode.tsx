@@ -72,7 +72,11 @@ export function SeatGate({ children }: { children: ReactNode }) {
         {problem === 'API_VERSION_MISMATCH' ? (
           <VersionPage message={status.mode === 'client' ? status.problemMessage : null} onRetry={load} />
         ) : (
-          <FirstStartPage problem={problem && REPAIRABLE.has(problem) && status.mode === 'client' ? status.problemMessage : null} onDone={setStatus} />
+          <FirstStartPage
+            problem={problem && REPAIRABLE.has(problem) && status.mode === 'client' ? status.problemMessage : null}
+            host={status.mode === 'client' ? new URL(status.hostUrl).host : undefined}
+            onDone={setStatus}
+          />
         )}
       </I18nProvider>
     );
