@@ -90,4 +90,54 @@ describe('two users editing one customer (real server)', () => {
       await second.context.close();
     }
   });
+
+  it('a complaint closed by the agent: the manager’s close on the older copy is refused, shows the locked result, and keeps what the manager typed', async () => {
+    const sq = env.core.sqlite;
+    const agent = sq.prepare("SELECT id FROM users WHERE username = 'service1'").pluck().get() as number;
+    const customerId = sq.prepare('SELECT id FROM customers ORDER BY id LIMIT 1').pluck().get() as number;
+    const description = '保养后刹车异响(并发测试)';
+    const id = Number(
+      sq
+        .prepare("INSERT INTO complaints (source, category, customer_id, description, assignee_id, status, created_at, updated_at) VALUES ('phone', 'repair', ?, ?, ?, 'assigned', ?, ?)")
+        .run(customerId, description, agent, Date.now(), Date.now()).lastInsertRowid,
+    );
+    const openPanel = async (page: Page, user: string) => {
+      await loginToShell(page, env.url, user, DEMO_PASSWORD);
+      await page.getByRole('treeitem', { name: '投诉建议' }).click();
+      await page.locator('.ag-row [col-id="description"]', { hasText: description }).dblclick();
+      const panel = page.getByTestId('complaint-panel');
+      await panel.getByTestId('complaint-status').getByText('已分派').waitFor();
+      return panel;
+    };
+    const second = await openPage(env.browser);
+    try {
+      const panelA = await openPanel(env.tp.page, 'service1');
+      const panelB = await openPanel(second.page, 'csmanager');
+
+      await panelA.getByTestId('complaint-result').fill('已更换刹车片,客户满意');
+      await panelA.getByTestId('complaint-close').click();
+      await panelA.getByTestId('complaint-status').getByText('已结案').waitFor();
+
+      await panelB.getByTestId('complaint-result').fill('客户接受解释');
+      await panelB.getByTestId('complaint-close').click();
+      const notice = second.page.getByTestId('stale-notice');
+      await notice.getByText('该记录已被他人修改,请查看最新内容后再保存').waitFor();
+      const status = notice.getByTestId('stale-field-status');
+      expect(await status.getByTestId('stale-theirs').textContent()).toBe('已结案');
+      expect(await status.getByText('已被他人修改').count()).toBe(1);
+      const result = notice.getByTestId('stale-field-result');
+      expect(await result.getByTestId('stale-theirs').textContent()).toBe('已更换刹车片,客户满意');
+      expect(await result.getByTestId('stale-mine').textContent()).toBe('客户接受解释');
+      // The panel now shows the closed complaint: locked result, no 结案 button.
+      await panelB.getByTestId('complaint-status').getByText('已结案').waitFor();
+      expect(await panelB.getByTestId('complaint-result').inputValue()).toBe('已更换刹车片,客户满意');
+      expect(await panelB.getByTestId('complaint-close').count()).toBe(0);
+      await screenshot(second.page, 'stale-record-complaint');
+      expect(sq.prepare('SELECT status, result, closed_by FROM complaints WHERE id = ?').get(id)).toEqual({ status: 'closed', result: '已更换刹车片,客户满意', closed_by: agent });
+      expect(sq.prepare("SELECT count(*) FROM complaint_history WHERE complaint_id = ? AND action = 'close'").pluck().get(id)).toBe(1);
+      expect(second.errors.map(String)).toEqual([]);
+    } finally {
+      await second.context.close();
+    }
+  });
 });

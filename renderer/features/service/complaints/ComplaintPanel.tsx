@@ -61,8 +61,12 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
       if (isApiError(e, 'STALE_RECORD') && e.details.current) {
         // Show the current complaint (its steps follow its state), but keep what the user typed:
         // the result, note and reason fields are left as they are.
-        setStale({ message: e.message, opened: c, result, loaded: false });
-        setC(e.details.current as ComplaintDetail);
+        const current = e.details.current as ComplaintDetail;
+        // A complaint closed meanwhile shows its locked result (the field is read-only then); what
+        // the user typed stays listed in the notice.
+        setStale({ message: e.message, opened: c, result, loaded: current.status === 'closed' });
+        setC(current);
+        if (current.status === 'closed') setResult(current.result ?? '');
         onChanged();
       } else setError(isApiError(e) ? e.message : String(e));
     } finally {
