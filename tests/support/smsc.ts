@@ -2,7 +2,8 @@
  * An SMSC simulator on loopback: npm `smpp`'s own server, bound by system id / password. It
  * records every submit_sm it accepts (what a gateway would have received), answers with message
  * ids, sends delivery receipts, can refuse binds, reject numbers, drop every connection after the
- * n-th submit, and send inbound messages (MO) to bound clients.
+ * n-th submit, misbehave at part k of long messages (refuse it as too fast, drop the link, or
+ * swallow it unanswered), and send inbound messages (MO) to bound clients.
  */
 import type net from 'node:net';
 import smpp, { type Pdu, type Session } from 'smpp';
@@ -30,6 +31,19 @@ export interface SmscOptions {
   maxSubmitsPerSecond?: number;
 }
 
+/**
+ * What the SMSC does when part `seq` of a long message arrives, instead of taking it:
+ * - 'throttle': answers ESME_RTHROTTLED (the part is not taken);
+ * - 'drop': cuts every connection, like a gateway restart between parts (not taken);
+ * - 'hang': neither takes nor answers it (a link or process that died with the part on the wire).
+ * `times` (default: until `partFault` is set to null) counts how often it happens.
+ */
+export interface PartFault {
+  seq: number;
+  kind: 'throttle' | 'drop' | 'hang';
+  times?: number;
+}
+
 export interface Smsc {
   port: number;
   received: ReceivedSms[];
@@ -44,6 +58,10 @@ export interface Smsc {
   enquireLinks: number;
   /** false: enquire_link goes unanswered, like a gateway that hung without closing the socket. */
   answerEnquireLink: boolean;
+  /** Misbehave at part k of every long message (see PartFault); null: take every part. */
+  partFault: PartFault | null;
+  /** submit_sm PDUs met by partFault. */
+  partFaults: number;
   /** Drop every connection right after accepting (and answering) the n-th submit from now on. */
   dropAfter(n: number): void;
   /** Drop every connection now. */
@@ -61,7 +79,16 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
   let dropAt: number | null = null;
   const bound = new Set<Session>();
   const sockets = new Set<net.Socket>();
-  const state = { binds: 0, enquireLinks: 0, answerEnquireLink: true, throttled: 0, answerSubmits: true, submitAnswerDelayMs: 0 };
+  const state = {
+    binds: 0,
+    enquireLinks: 0,
+    answerEnquireLink: true,
+    throttled: 0,
+    answerSubmits: true,
+    submitAnswerDelayMs: 0,
+    partFault: null as PartFault | null,
+    partFaults: 0,
+  };
   const recentSubmits: number[] = [];
 
   const server = smpp.createServer((session: Session) => {
@@ -111,6 +138,14 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
       }
       const sm = pdu.short_message as { udh?: Buffer[]; message: string | Buffer };
       const udh = sm.udh?.[0];
+      const fault = state.partFault;
+      if (fault && udh && udh[0] === 0x00 && udh[4] === fault.seq) {
+        state.partFaults++;
+        if (fault.times !== undefined && --fault.times <= 0) state.partFault = null;
+        if (fault.kind === 'throttle') session.send(pdu.response({ command_status: smpp.ESME_RTHROTTLED }));
+        else if (fault.kind === 'drop') for (const s of sockets) s.destroy();
+        return;
+      }
       const messageId = `M${(nextId++).toString(16).toUpperCase().padStart(8, '0')}`;
       function sendReceipt(): void {
         if (opts.receipts !== false && Number(pdu.registered_delivery) & 1) {
@@ -187,6 +222,15 @@ export async function startSmsc(opts: SmscOptions = {}): Promise<Smsc> {
     },
     get enquireLinks() {
       return state.enquireLinks;
+    },
+    get partFault() {
+      return state.partFault;
+    },
+    set partFault(v: PartFault | null) {
+      state.partFault = v ? { ...v } : null;
+    },
+    get partFaults() {
+      return state.partFaults;
     },
     get answerEnquireLink() {
       return state.answerEnquireLink;

@@ -6,15 +6,33 @@ export interface OutgoingSms {
   text: string;
   /** The outbox's message id: a late answer from the gateway names it (SMPP 'lateAccepted'). */
   ref?: number;
+  /**
+   * The concatenation UDH reference (0–255) of a long message, kept by the outbox: a message
+   * finished after a drop, a crash or 重发 must carry the one its earlier parts had, or the
+   * handset cannot join them. Absent: the channel picks one.
+   */
+  concatRef?: number;
+  /** Parts (1-based) the gateway accepted earlier, with their ids: never sent again. */
+  accepted?: ReadonlyMap<number, string>;
+  /**
+   * Called as each part is accepted, before the next one goes out, so the outbox records it at
+   * once: whatever happens to the later parts, this one is never sent again. A throw here stops
+   * the message (its fate is then unknown).
+   */
+  onPartAccepted?: (partNo: number, gatewayId: string) => void;
 }
 
 /**
  * Why a submit failed, and what that means for the message:
- * - 'not_sent': it certainly did not go out (not connected, refused before writing) → queue again;
+ * - 'not_sent': the part being sent certainly did not go out (not connected, refused before
+ *   writing) → queue again; parts accepted before it are recorded and not sent again;
  * - 'maybe': it was on the wire when the link dropped or timed out → 'unknown', never re-sent;
- * - 'rejected': the gateway answered with an error for this message → failed.
+ * - 'rejected': the gateway answered with an error for this message → failed;
+ * - 'incomplete': earlier parts were accepted and the gateway kept refusing the next one as too
+ *   fast → 'unknown' (待确认): the handset holds a fragment, a person decides; 重发 sends only
+ *   the parts not accepted.
  */
-export type SubmitFailure = 'not_sent' | 'maybe' | 'rejected';
+export type SubmitFailure = 'not_sent' | 'maybe' | 'rejected' | 'incomplete';
 
 export class ChannelError extends Error {
   constructor(
@@ -34,7 +52,7 @@ export interface SmsChannel {
   readonly ready: boolean;
   /** Connects (and keeps reconnecting) in the background. */
   start(): void;
-  /** Resolves with the gateway's id of every part. */
+  /** Resolves with the gateway's id of every part (those in `accepted` included), in part order. */
   submit(sms: OutgoingSms): Promise<string[]>;
   close(): Promise<void>;
 }

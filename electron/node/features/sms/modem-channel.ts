@@ -220,13 +220,20 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
 
   submit(sms: OutgoingSms): Promise<string[]> {
     if (!this.ready) return Promise.reject(new ChannelError('not_sent', this.lastError ?? '短信猫未就绪 / The modem is not ready'));
-    const ref = (this.ref = (this.ref + 1) & 0xff);
+    // A long message finished after a drop or 重发 keeps the reference its earlier parts had.
+    const ref = sms.concatRef ?? (this.ref = (this.ref + 1) & 0xff);
     return this.serial(async () => {
       const ids: string[] = [];
       const pdus = submitPdus(sms.number, sms.text, ref);
+      let nothingSentYet = true;
       for (let i = 0; i < pdus.length; i++) {
+        const earlier = sms.accepted?.get(i + 1);
+        if (earlier !== undefined) {
+          // Accepted on an earlier attempt: never sent again.
+          ids.push(earlier);
+          continue;
+        }
         const pdu = pdus[i]!;
-        const nothingSentYet = i === 0;
         this.buf = '';
         try {
           this.write(`AT+CMGS=${pdu.length}\r`);
@@ -264,9 +271,11 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
           throw new ChannelError('maybe', e instanceof Error ? e.message : String(e));
         }
         const mr = /\+CMGS:\s*(\d+)/.exec(answer)?.[1];
-        if (!mr) throw new ChannelError(i === 0 ? 'rejected' : 'maybe', problem(`\r\n${answer}`) ?? answer.trim());
+        if (!mr) throw new ChannelError(nothingSentYet ? 'rejected' : 'maybe', problem(`\r\n${answer}`) ?? answer.trim());
+        nothingSentYet = false;
         // The +CMGS reference (0–255, cycling) is what a status report names; the outbox
         // matches a report to the most recent part with that id.
+        sms.onPartAccepted?.(i + 1, `modem:${mr}`);
         ids.push(`modem:${mr}`);
       }
       return ids;

@@ -11,12 +11,18 @@
  * to decide and nothing re-sends it automatically. A message never left 'queued' was never
  * offered to a channel and is sent on the next start. This is what makes "never twice, never
  * lost" hold across kill -9.
+ *
+ * A long message is tracked per part (part-bookkeeping.ts): each part the gateway accepts is a
+ * sms_parts row the moment its answer arrives, and every later send of the message (automatic
+ * retry, 重发待确认, after a crash) sends only the parts without a row, under the message's own
+ * UDH reference. The message is 'submitted' when every part is accepted.
  */
 import type { Sqlite } from '../../../../db/client';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { LeftOut } from './recipients';
 import type { SmsBatchProgress } from '../../../common/api/sms';
+import { TEXT_CHANGED, TEXT_CHANGED_ZH, acceptedFrom, cutDigest, withPartsSent } from './part-bookkeeping';
 
 /** How long a submitted message may wait for its delivery receipt before it is 待确认. */
 export const RECEIPT_WAIT_MS = 72 * 3600_000;
@@ -52,8 +58,14 @@ export interface ClaimedMessage {
   number: string;
   text: string;
   attempts: number;
-  /** submit_sm PDUs it takes (concatenated parts): what a gateway's rate limit counts. */
+  /** Parts of the whole message (concatenated parts). */
   parts: number;
+  /** The UDH reference its parts carry (long messages; null for one part). */
+  concatRef: number | null;
+  /** Parts the gateway accepted on an earlier attempt, with their ids: not sent again. */
+  accepted: ReadonlyMap<number, string>;
+  /** submit_sm PDUs this send takes (the parts not yet accepted): what a gateway's rate limit counts. */
+  toSend: number;
 }
 
 /** A batch's messages by state: the progress the screen shows, without the batch's id and status. */
@@ -62,7 +74,13 @@ export type BatchCounts = Omit<SmsBatchProgress, 'batchId' | 'status'>;
 export const CANCELLED = '批次已取消 / The batch was cancelled';
 export const INTERRUPTED = '提交过程中程序中断,无法确定是否已发出,请人工确认 / The program stopped while submitting; whether it went out is unknown';
 
+/** Resending these makes no sense: a person must change the data or send anew. */
+const NOT_RESENDABLE = `(last_error IS NULL OR (last_error NOT LIKE '缺少字段%' AND last_error NOT LIKE '${TEXT_CHANGED_ZH}%'))`;
+
 export class SmsOutbox {
+  /** The last concatenation reference given out (0–255, cycling from a random start, like a handset's). */
+  private lastRef = Math.floor(Math.random() * 256);
+
   constructor(
     readonly sqlite: Sqlite,
     private readonly clock: Clock,
@@ -104,13 +122,18 @@ export class SmsOutbox {
    */
   recover(): number {
     const now = this.clock.now();
-    const interrupted = this.sqlite
-      .prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE status = 'submitting'`)
-      .run(INTERRUPTED, now).changes;
-    this.sqlite
-      .prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE status = 'submitted' AND submitted_at < ?`)
-      .run(NO_RECEIPT, now, now - RECEIPT_WAIT_MS);
-    return interrupted;
+    return this.sqlite.transaction(() => {
+      // A long message cut off between parts says how much went out: 重发 sends only the rest.
+      const inFlight = this.sqlite
+        .prepare(`SELECT id, parts, (SELECT count(DISTINCT part_no) FROM sms_parts p WHERE p.message_id = m.id) AS sent FROM sms_messages m WHERE status = 'submitting'`)
+        .all() as { id: number; parts: number; sent: number }[];
+      const mark = this.sqlite.prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE id = ?`);
+      for (const m of inFlight) mark.run(withPartsSent(INTERRUPTED, m.sent, m.parts), now, m.id);
+      this.sqlite
+        .prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE status = 'submitted' AND submitted_at < ?`)
+        .run(NO_RECEIPT, now, now - RECEIPT_WAIT_MS);
+      return inFlight.length;
+    }).immediate();
   }
 
   /** Scheduled batches whose time has come start sending. Returns their ids. */
@@ -125,6 +148,11 @@ export class SmsOutbox {
    * Takes up to n queued messages of sending batches on this channel, together at most
    * `partsBudget` submit_sm parts (but always the first one), and marks them 'submitting'
    * (attempts + 1), committed before the caller puts anything on the wire.
+   *
+   * A long message keeps its UDH reference and comes with the parts the gateway accepted before:
+   * only the others are sent. One whose parts were all accepted already (late answers) is
+   * 'submitted' without sending anything; one whose text no longer cuts into the parts already
+   * sent is refused (failed, TEXT_CHANGED) rather than finished with parts that do not fit.
    */
   claim(channel: SmsChannelKind, n: number, partsBudget = Infinity): ClaimedMessage[] {
     if (n <= 0) return [];
@@ -132,33 +160,88 @@ export class SmsOutbox {
     return this.sqlite.transaction(() => {
       const rows = this.sqlite
         .prepare(
-          `SELECT m.id, m.batch_id AS batchId, m.number, m.text, m.attempts, m.parts FROM sms_batches b
-             JOIN sms_messages m ON m.batch_id = b.id AND m.status = 'queued'
-            WHERE b.status = 'sending' AND b.channel = ?
-            ORDER BY b.id, m.id LIMIT ?`,
+          // The accepted parts are looked up for the claimed rows only (outside the sorted
+          // subquery: in it, SQLite would evaluate them for every queued row before the LIMIT).
+          `SELECT q.*, (SELECT json_group_array(json_array(p.part_no, p.gateway_id)) FROM sms_parts p WHERE p.message_id = q.id) AS acceptedJson
+             FROM (SELECT m.id, m.batch_id AS batchId, m.number, m.text, m.attempts, m.parts, m.concat_ref AS concatRef, m.parts_digest AS digest
+                     FROM sms_batches b
+                     JOIN sms_messages m ON m.batch_id = b.id AND m.status = 'queued'
+                    WHERE b.status = 'sending' AND b.channel = ?
+                    ORDER BY b.id, m.id LIMIT ?) q
+            ORDER BY q.batchId, q.id`,
         )
-        .all(channel, n) as ClaimedMessage[];
-      let parts = 0;
-      const fit = rows.findIndex((r, i) => (parts += Math.max(1, r.parts)) > partsBudget && i > 0);
-      if (fit >= 0) rows.length = fit;
-      const mark = this.sqlite.prepare(`UPDATE sms_messages SET status = 'submitting', attempts = attempts + 1, updated_at = ? WHERE id = ?`);
+        .all(channel, n) as (Omit<ClaimedMessage, 'accepted' | 'toSend'> & { digest: string | null; acceptedJson: string | null })[];
+      const mark = this.sqlite.prepare(
+        `UPDATE sms_messages SET status = 'submitting', attempts = attempts + 1, concat_ref = ?, parts_digest = ?, updated_at = ? WHERE id = ?`,
+      );
+      const out: ClaimedMessage[] = [];
+      let budget = partsBudget;
       for (const r of rows) {
-        mark.run(now, r.id);
-        r.attempts++;
+        let accepted = acceptedFrom(r.acceptedJson);
+        let { concatRef, digest } = r;
+        if (r.parts > 1) {
+          const cut = cutDigest(r.text);
+          if (accepted.size > 0 && (concatRef == null || digest == null)) {
+            // Parts recorded before references were kept (a late answer under an older version):
+            // the rest cannot be joined to them, so the message goes whole under a new reference.
+            this.sqlite.prepare(`DELETE FROM sms_parts WHERE message_id = ?`).run(r.id);
+            accepted = new Map();
+          }
+          if (accepted.size > 0 && digest !== cut) {
+            this.failed(r.id, TEXT_CHANGED(accepted.size, r.parts));
+            continue;
+          }
+          if (accepted.size === 0) digest = cut;
+          concatRef ??= this.lastRef = (this.lastRef + 1) & 0xff;
+        }
+        if (accepted.size >= Math.max(1, r.parts)) {
+          // Every part is with the gateway already: sending again would only duplicate them.
+          this.sqlite
+            .prepare(`UPDATE sms_messages SET status = 'submitted', message_id = ?, submitted_at = ?, last_error = NULL, updated_at = ? WHERE id = ?`)
+            .run(accepted.get(1) ?? null, now, now, r.id);
+          this.settle(r.id, null);
+          continue;
+        }
+        const toSend = Math.max(1, r.parts - accepted.size);
+        if (out.length > 0 && toSend > budget) break;
+        budget -= toSend;
+        mark.run(concatRef, r.parts > 1 ? digest : null, now, r.id);
+        out.push({ id: r.id, batchId: r.batchId, number: r.number, text: r.text, attempts: r.attempts + 1, parts: r.parts, concatRef, accepted, toSend });
       }
-      return rows;
+      return out;
     }).immediate();
   }
 
-  /** The gateway accepted every part: its ids, so receipts can be matched. */
+  /**
+   * One part of a long message was accepted (its submit_sm_resp): recorded at once, before the
+   * next part goes out, so no later send repeats it.
+   */
+  partAccepted(messageId: number, partNo: number, gatewayId: string): void {
+    this.sqlite
+      .prepare(
+        `INSERT INTO sms_parts (message_id, part_no, gateway_id)
+           SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sms_parts WHERE message_id = ? AND part_no = ?)`,
+      )
+      .run(messageId, partNo, gatewayId, messageId, partNo);
+  }
+
+  /**
+   * The gateway accepted every part: its ids (parts 1…n), so receipts can be matched. Parts
+   * recorded as they were accepted stay as they are; receipts that came for them meanwhile
+   * settle the message now.
+   */
   submitted(id: number, gatewayIds: readonly string[]): void {
     const now = this.clock.now();
-    const ins = this.sqlite.prepare(`INSERT INTO sms_parts (message_id, part_no, gateway_id) VALUES (?, ?, ?)`);
+    const ins = this.sqlite.prepare(
+      `INSERT INTO sms_parts (message_id, part_no, gateway_id)
+         SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM sms_parts WHERE message_id = ? AND part_no = ?)`,
+    );
     this.sqlite.transaction(() => {
-      this.sqlite
+      const changed = this.sqlite
         .prepare(`UPDATE sms_messages SET status = 'submitted', message_id = ?, submitted_at = ?, last_error = NULL, updated_at = ? WHERE id = ? AND status = 'submitting'`)
-        .run(gatewayIds[0] ?? null, now, now, id);
-      gatewayIds.forEach((g, i) => ins.run(id, i + 1, g));
+        .run(gatewayIds[0] ?? null, now, now, id).changes;
+      gatewayIds.forEach((g, i) => ins.run(id, i + 1, g, id, i + 1));
+      if (changed > 0 && gatewayIds.length > 1) this.settle(id, null);
     })();
   }
 
@@ -189,39 +272,56 @@ export class SmsOutbox {
 
   /** In flight when the connection dropped: it may have gone out; a person decides. */
   unknown(id: number, error: string): void {
+    const sent = this.sqlite
+      .prepare(`SELECT parts, (SELECT count(DISTINCT part_no) FROM sms_parts p WHERE p.message_id = m.id) AS sent FROM sms_messages m WHERE id = ?`)
+      .get(id) as { parts: number; sent: number } | undefined;
     this.sqlite
       .prepare(`UPDATE sms_messages SET status = 'unknown', last_error = ?, updated_at = ? WHERE id = ? AND status = 'submitting'`)
-      .run(error, this.clock.now(), id);
+      .run(sent ? withPartsSent(error, sent.sent, sent.parts) : error, this.clock.now(), id);
   }
 
   /**
    * A delivery receipt for one part. The message is delivered when every part is, failed as soon
-   * as one part fails. Returns the message and batch ids, or null for an id we never sent.
+   * as one part fails (even while its later parts still wait to be sent: they could never be
+   * joined to it). Returns the message and batch ids, or null for an id we never sent.
    */
   receipt(gatewayId: string, delivered: boolean, error: string | null): { messageId: number; batchId: number } | null {
-    const now = this.clock.now();
     return this.sqlite.transaction(() => {
       const part = this.sqlite.prepare(`SELECT id, message_id AS messageId FROM sms_parts WHERE gateway_id = ? ORDER BY id DESC LIMIT 1`).get(gatewayId) as
         | { id: number; messageId: number }
         | undefined;
       if (!part) return null;
       this.sqlite.prepare(`UPDATE sms_parts SET status = ? WHERE id = ?`).run(delivered ? 'delivered' : 'failed', part.id);
-      const msg = this.sqlite.prepare(`SELECT batch_id AS batchId, parts FROM sms_messages WHERE id = ?`).get(part.messageId) as { batchId: number; parts: number };
-      if (!delivered) {
-        this.sqlite
-          .prepare(`UPDATE sms_messages SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('submitted', 'delivered', 'unknown')`)
-          .run(error ?? '未送达 / Not delivered', now, part.messageId);
-      } else {
-        const { n } = this.sqlite.prepare(`SELECT count(*) AS n FROM sms_parts WHERE message_id = ? AND status = 'delivered'`).get(part.messageId) as { n: number };
-        if (n >= msg.parts) {
-          this.sqlite
-            // 待确认 too: a receipt proves the message reached the gateway once (its id was learnt late).
-            .prepare(`UPDATE sms_messages SET status = 'delivered', delivered_at = ?, updated_at = ? WHERE id = ? AND status IN ('submitted', 'unknown')`)
-            .run(now, now, part.messageId);
-        }
-      }
-      return { messageId: part.messageId, batchId: msg.batchId };
+      const batchId = this.settle(part.messageId, error);
+      return { messageId: part.messageId, batchId };
     })();
+  }
+
+  /**
+   * The message's state from its parts' receipts: failed when one part failed, delivered when
+   * every part was delivered — only once it was whole ('submitted'), or 待确认 (a receipt proves
+   * the parts reached the gateway once; their ids were learnt late). Returns its batch id.
+   */
+  private settle(messageId: number, error: string | null): number {
+    const now = this.clock.now();
+    const m = this.sqlite
+      .prepare(
+        `SELECT batch_id AS batchId, parts,
+                (SELECT count(DISTINCT part_no) FROM sms_parts p WHERE p.message_id = m.id AND p.status = 'delivered') AS delivered,
+                (SELECT count(*) FROM sms_parts p WHERE p.message_id = m.id AND p.status = 'failed') AS failed
+           FROM sms_messages m WHERE id = ?`,
+      )
+      .get(messageId) as { batchId: number; parts: number; delivered: number; failed: number };
+    if (m.failed > 0) {
+      this.sqlite
+        .prepare(`UPDATE sms_messages SET status = 'failed', last_error = ?, updated_at = ? WHERE id = ? AND status IN ('queued', 'submitted', 'delivered', 'unknown')`)
+        .run(error ?? '未送达 / Not delivered', now, messageId);
+    } else if (m.delivered >= m.parts) {
+      this.sqlite
+        .prepare(`UPDATE sms_messages SET status = 'delivered', delivered_at = ?, updated_at = ? WHERE id = ? AND status IN ('submitted', 'unknown')`)
+        .run(now, now, messageId);
+    }
+    return m.batchId;
   }
 
   /** Sending batches with nothing left queued or in flight are done. Returns their ids. */
@@ -288,17 +388,27 @@ export class SmsOutbox {
     }).immediate();
   }
 
-  /** Failed (and, when asked, unknown) messages of a batch go back to the queue. */
+  /**
+   * Failed (and, when asked, unknown) messages of a batch go back to the queue.
+   *
+   * A 待确认 long message keeps its accepted parts and reference: only the parts the gateway did
+   * not accept go out. A failed one goes whole, under a new reference: a part failed or was
+   * refused, so the parts the handset holds can never be completed — its part records are
+   * cleared in the same transaction.
+   */
   resend(batchId: number, includeUnknown: boolean): number {
     const now = this.clock.now();
     return this.sqlite.transaction(() => {
       // A cancelled batch sends nothing more: requeued rows would wait for ever. The user starts a new send.
       const status = (this.sqlite.prepare('SELECT status FROM sms_batches WHERE id = ?').get(batchId) as { status: string } | undefined)?.status;
       if (status === 'cancelled') throw new AppError('CONFLICT', { reason: '批次已取消,不能重发;请重新发送一批 / The batch was cancelled and cannot be resent: start a new send' });
+      const failedOnes = `SELECT id FROM sms_messages WHERE batch_id = ? AND status = 'failed' AND parts BETWEEN 1 AND 10 AND ${NOT_RESENDABLE}`;
+      this.sqlite.prepare(`DELETE FROM sms_parts WHERE message_id IN (${failedOnes})`).run(batchId);
+      this.sqlite.prepare(`UPDATE sms_messages SET concat_ref = NULL, parts_digest = NULL WHERE id IN (${failedOnes})`).run(batchId);
       const n = this.sqlite
         .prepare(
           `UPDATE sms_messages SET status = 'queued', updated_at = ? WHERE batch_id = ? AND (status = 'failed' ${includeUnknown ? "OR status = 'unknown'" : ''})
-             AND parts BETWEEN 1 AND 10 AND (last_error IS NULL OR last_error NOT LIKE '缺少字段%')`,
+             AND parts BETWEEN 1 AND 10 AND ${NOT_RESENDABLE}`,
         )
         .run(now, batchId).changes;
       if (n > 0) {

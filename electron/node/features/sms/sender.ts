@@ -1,7 +1,8 @@
 /**
  * Drains the outbox through one channel: claims queued messages (committed as 'submitting'),
  * keeps at most `window` submits outstanding, respects the channel's rate limit, and records each
- * outcome. It never re-sends a message whose fate is unknown.
+ * outcome. It never re-sends a message whose fate is unknown, and never a part the gateway
+ * accepted: each accepted part of a long message is recorded before the next one goes out.
  */
 import { ChannelError, RateLimiter, type SmsChannel } from './channel';
 import type { ClaimedMessage, SmsOutbox } from './outbox';
@@ -111,7 +112,7 @@ export class SmsSender {
       }
       // The rate counts submit_sm PDUs, as the gateway does: a 3-part message spends 3 tokens.
       const claimed = this.outbox.claim(this.channel.kind, allowed, allowed);
-      const parts = claimed.reduce((n, m) => n + Math.max(1, m.parts), 0);
+      const parts = claimed.reduce((n, m) => n + m.toSend, 0);
       this.limiter.refund(allowed - parts); // negative when one long message is more than a second's worth
       if (claimed.length === 0) {
         this.flushChanges();
@@ -121,7 +122,21 @@ export class SmsSender {
       for (const m of claimed) {
         this.inFlight++;
         this.channel
-          .submit({ number: m.number, text: m.text, ref: m.id })
+          .submit({
+            number: m.number,
+            text: m.text,
+            ref: m.id,
+            concatRef: m.concatRef ?? undefined,
+            accepted: m.accepted,
+            // A single part is recorded with the message (one write); a long message part by part.
+            onPartAccepted:
+              m.parts > 1
+                ? (partNo, gatewayId) => {
+                    this.outbox.partAccepted(m.id, partNo, gatewayId);
+                    this.opts.onSubmitted?.([gatewayId]);
+                  }
+                : undefined,
+          })
           .then(
             (ids) => {
               this.outbox.submitted(m.id, ids);
@@ -149,7 +164,9 @@ export class SmsSender {
     const msg = e instanceof Error ? e.message : String(e);
     if (e instanceof ChannelError && e.throttled) {
       this.slowDown();
-      if (m.attempts >= MAX_THROTTLED_ATTEMPTS) {
+      // Earlier parts are with the handset and the gateway would not take the next one: 待确认.
+      if (e.failure === 'incomplete') this.outbox.unknown(id, msg);
+      else if (m.attempts >= MAX_THROTTLED_ATTEMPTS) {
         this.outbox.failed(id, `网关持续限流,已尝试 ${m.attempts} 次,可稍后重发 / The gateway kept throttling after ${m.attempts} tries; resend later`);
       } else this.outbox.requeue(id, msg);
     } else if (e instanceof ChannelError && e.failure === 'not_sent') this.outbox.requeue(id, msg);

@@ -30,8 +30,8 @@ export interface SmppConfig {
   maxConsecutiveTimeouts?: number;
 }
 
-/** A part refused as "too fast" after earlier parts went out is tried again this often (same UDH). */
-const PART_THROTTLE_RETRIES = 6;
+/** A part refused as "too fast" after earlier parts went out is tried this often (same UDH), then the message is 待确认. */
+export const PART_THROTTLE_RETRIES = 6;
 
 /** A submit_sm_resp that came after its timeout, with the id the gateway gave (see 'lateAccepted'). */
 export interface SmppLateAccepted {
@@ -240,24 +240,46 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
   async submit(sms: OutgoingSms): Promise<string[]> {
     const encoding = encodingOf(sms.text);
     const parts = splitParts(sms.text, encoding);
-    const ref = (this.ref = (this.ref + 1) & 0xff);
+    // The outbox keeps a long message's reference: parts sent again must carry the one the
+    // handset already holds the earlier parts under.
+    const ref = sms.concatRef ?? (this.ref = (this.ref + 1) & 0xff);
     const ids: string[] = [];
+    /** Some part of this message is with the gateway (accepted now or on an earlier attempt). */
+    let anyAccepted = false;
     for (let i = 0; i < parts.length; i++) {
-      const udh = parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, ref, parts.length, i + 1]) : undefined;
+      const earlier = sms.accepted?.get(i + 1);
+      if (earlier !== undefined) {
+        ids.push(earlier);
+        anyAccepted = true;
+        continue;
+      }
+      const udh = parts.length > 1 ? Buffer.from([0x05, 0x00, 0x03, ref & 0xff, parts.length, i + 1]) : undefined;
       for (let attempt = 1; ; attempt++) {
         try {
-          ids.push(await this.submitPart(sms.number, parts[i]!, encoding === 'ucs2' ? 8 : 0, udh, { ref: sms.ref ?? 0, partNo: i + 1 }));
+          const id = await this.submitPart(sms.number, parts[i]!, encoding === 'ucs2' ? 8 : 0, udh, { ref: sms.ref ?? 0, partNo: i + 1 });
+          // Recorded before the next part goes out: from here on this part is never sent again.
+          sms.onPartAccepted?.(i + 1, id);
+          ids.push(id);
+          anyAccepted = true;
           break;
         } catch (e) {
-          // Part 2+ refused as "too fast": the gateway holds part 1, so the message must be made
-          // whole — the same part again (same UDH reference) after a pause, never part 1 again.
-          // "Too fast" proves this part was not taken, so sending it again duplicates nothing.
-          if (i > 0 && e instanceof ChannelError && e.throttled && attempt < PART_THROTTLE_RETRIES) {
-            await new Promise((r) => setTimeout(r, 200 * attempt));
-            continue;
+          // A later part refused as "too fast": the gateway holds the earlier ones, so the message
+          // must be made whole — the same part again (same UDH reference) after a pause, never an
+          // accepted part again. "Too fast" proves this part was not taken: nothing is duplicated.
+          if (anyAccepted && e instanceof ChannelError && e.throttled) {
+            if (attempt < PART_THROTTLE_RETRIES) {
+              await new Promise((r) => setTimeout(r, 200 * attempt));
+              continue;
+            }
+            throw new ChannelError(
+              'incomplete',
+              `第 ${i + 1}/${parts.length} 段网关持续限流(已试 ${attempt} 次) / Part ${i + 1} of ${parts.length} kept being throttled (${attempt} tries)`,
+              true,
+            );
           }
-          // Once a part went out, the message is no longer "certainly not sent".
-          if (i > 0 && e instanceof ChannelError && e.failure === 'not_sent') throw new ChannelError('maybe', e.message);
+          // Without a record of the accepted parts, queueing again would send them twice: the
+          // message is no longer "certainly not sent".
+          if (anyAccepted && !sms.onPartAccepted && e instanceof ChannelError && e.failure === 'not_sent') throw new ChannelError('maybe', e.message);
           throw e;
         }
       }
