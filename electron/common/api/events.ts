@@ -9,8 +9,11 @@ export interface ApiEvents {
   'session.ended': { reason: 'logout' | 'expired' };
   /** Export progress, for the progress bar. */
   'export.progress': { exportId: string; done: number; total: number };
-  /** Rows of a file import processed so far, to the importing user (the import runs in slices). */
-  'import.progress': { kind: 'repairOrders'; done: number; total: number };
+  /**
+   * Rows of a file import processed so far, to the importing user (the import runs in slices):
+   * DMS repair orders, CSI / SSI survey results, a manufacturer's campaign list.
+   */
+  'import.progress': { kind: 'repairOrders' | 'surveys' | 'campaign'; done: number; total: number };
   'notification': { id: number; kind: string; title: string; body: string | null };
   /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
   'sms.batch': SmsBatchProgress;

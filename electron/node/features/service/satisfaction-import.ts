@@ -4,6 +4,7 @@ import { satisfactionSurveys } from '../../../../db/schema';
 import type { SurveyImportReport } from '../../../common/api/surveys';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
+import { yieldingTransaction } from '../../data-folder/long-write';
 import { writeAudit } from '../admin/audit';
 import { todayIn } from '../grid/dates';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
@@ -33,8 +34,10 @@ const KIND_LABEL = { csi: 'CSI 销售满意度', ssi: 'SSI 售后满意度' } as
  * matched to a vehicle by VIN, else by plate, else to a customer by phone (a phone shared by
  * several customers is refused). A result below service.lowScoreThreshold, or dissatisfied,
  * creates a 低分跟进 task due 3 days after today (createTasks). The same survey again is counted
- * as existing and creates nothing. Bad rows are listed with their row number and reason; the whole
- * file is one transaction.
+ * as existing and creates nothing. Bad rows are listed with their row number and reason. The whole
+ * file is one transaction, run in slices that let other requests through (yieldingTransaction, as
+ * the repair-order import) with progress events to the importing user; a failure in any row leaves
+ * nothing of the file.
  */
 export async function importSurveys(core: Core, actorId: number, locale: Locale, input: UploadedFile & { assigneeId?: number | null }): Promise<SurveyImportReport> {
   const assigneeId = input.assigneeId ?? null;
@@ -60,8 +63,13 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
   const bad = new BadRows();
   const report = { rows: rows.length, saved: 0, existing: 0, lowScoreTasks: 0 };
 
-  core.db.transaction((tx) => {
-    rows.forEach((r, i) => {
+  // Every statement below runs inside the one transaction yieldingTransaction holds.
+  const tx = core.db;
+  await yieldingTransaction(
+    core.sqlite,
+    rows.length,
+    (i) => {
+      const r = rows[i]!;
       const rowNo = i + 2;
       const reasons: string[] = [];
       const kind = parseSurveyKind(cell(r, col.kind));
@@ -126,7 +134,8 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
         const made = createTasks(core, actorId, [{ kind: 'low_score', customerId: match.customerId, vehicleId, dueDate: lowScoreDueDate(today), assigneeId, reason: why.slice(0, 200), refType: 'survey', refId: row.id }], tx);
         report.lowScoreTasks += made.created;
       }
-    });
-  });
+    },
+    (done, total) => core.events.publish({ userId: actorId }, 'import.progress', { kind: 'surveys', done, total }),
+  );
   return { ...report, bad: bad.list, badCount: bad.count };
 }

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { solicitationTasks } from '../../../../db/schema';
 import type { Core } from '../../core';
+import { yieldingTransaction } from '../../data-folder/long-write';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
@@ -62,7 +63,9 @@ export async function readTable(fileName: string, data: Buffer): Promise<string[
 /**
  * Imports a manufacturer's campaign list (厂家招揽活动): each row's VIN (or plate) is matched to a
  * vehicle here and becomes an unassigned solicitation task of kind 'campaign' for the campaign's
- * window. All rows in one transaction; the same campaign imported twice creates nothing twice.
+ * window. All rows in one transaction, run in slices that let other requests through
+ * (yieldingTransaction, as the repair-order import) with progress events to the importing user; a
+ * failure in any row leaves nothing. The same campaign imported twice creates nothing twice.
  */
 export async function importCampaign(
   core: Core,
@@ -90,8 +93,13 @@ export async function importCampaign(
   const campaign = input.campaign.trim();
   const now = core.clock.now();
   const result: CampaignImportResult = { rows: rows.length, created: 0, existing: 0, unmatched: [], unmatchedCount: 0, dndExcluded: 0 };
-  core.db.transaction((tx) => {
-    rows.forEach((r, i) => {
+  // Every statement below runs inside the one transaction yieldingTransaction holds.
+  const tx = core.db;
+  await yieldingTransaction(
+    core.sqlite,
+    rows.length,
+    (i) => {
+      const r = rows[i]!;
       const vin = vinCol >= 0 ? (r[vinCol] ?? '').toUpperCase() : '';
       // As stored, cleaned: a plate the strict format check rejects may still be on file.
       const plate = plateCol >= 0 ? cleanPlate(r[plateCol] ?? '') || null : null;
@@ -117,7 +125,8 @@ export async function importCampaign(
       }
       result.created++;
       writeAudit(tx, core.clock, { userId: s.user.id, action: 'create', entity: 'solicitation_task', entityId: row.id, after: { campaign, vehicleId: v.id, customerId: v.customerId, id: row.id } });
-    });
-  });
+    },
+    (done, total) => core.events.publish({ userId: s.user.id }, 'import.progress', { kind: 'campaign', done, total }),
+  );
   return result;
 }
