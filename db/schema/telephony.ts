@@ -41,6 +41,12 @@ export const recordings = sqliteTable(
     complete: flag(),
     createdAt: createdAt(),
     deletedAt: integer(),
+    /**
+     * Set while a client seat is uploading the recording it spooled (issue 15, 上传中): the SHA-256
+     * (hex) the seat declared for the whole file. The bytes arrive in `<path>.part`; only when the
+     * size and this hash match is the file moved to `path` and this cleared. Null otherwise.
+     */
+    uploadSha256: text(),
   },
   (t) => [index('recordings_call_idx').on(t.callId), index('recordings_created_idx').on(t.createdAt)],
 );

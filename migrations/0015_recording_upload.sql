@@ -1,0 +1,1 @@
+ALTER TABLE `recordings` ADD `upload_sha256` text;
