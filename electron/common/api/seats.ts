@@ -27,6 +27,8 @@ export interface PairingCode {
   expiresInMs: number;
   /** The host certificate's SHA-256 fingerprint for the seat to compare; null while the host has no LAN certificate. */
   fingerprint: string | null;
+  /** The addresses the new seat types to reach this host (its LAN listener's), empty while the host does not serve the LAN. */
+  hostUrls: string[];
 }
 
 /** A seat's name: what the front desk calls the PC (前台-1). */

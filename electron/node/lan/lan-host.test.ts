@@ -6,6 +6,7 @@ import { makeCore, type TestCore } from '../../../tests/support/core';
 import type { WebHost } from '../webhost/server';
 import { readHostFingerprint } from './host-certificate';
 import { startLanHostIfSet } from './lan-host';
+import { lanStatusOf } from './lan-status';
 
 let t: TestCore | null = null;
 let host: WebHost | null = null;
@@ -49,5 +50,10 @@ describe('设为主机 in the Electron app (startLanHostIfSet)', () => {
     expect(lines.join('\n')).toContain(`TCP ${host!.lan!.port}`);
     const cert = fs.readFileSync(path.join(t.dir, 'tls', 'host-cert.pem'), 'utf8');
     expect(await hello(host!.lan!.port, cert)).toEqual({ status: 200, fingerprint });
+    expect(lanStatusOf(t.core)).toEqual(host!.lan);
+    await host!.close();
+    host = null;
+    // Stopped: 终端管理 no longer offers its addresses.
+    expect(lanStatusOf(t.core)).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema';
 import { API_VERSION, APP_VERSION } from '../../common/api/version';
-import { GOOD_PASSWORD, makeCore, tempDir, userWithSession, type TestCore } from '../../../tests/support/core';
+import { call, GOOD_PASSWORD, makeCore, tempDir, userWithSession, type TestCore } from '../../../tests/support/core';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../lan/host-certificate';
 import { CLOSE_SEAT_REVOKED } from './lan-gate';
 import { LOGIN_FAILURES_PER_ADDRESS, LOGIN_FAILURE_WINDOW_MS } from './login-rate-limit';
@@ -23,6 +23,7 @@ let t: TestCore;
 let host: WebHost;
 let tls: HostCertificate;
 let adminId: number;
+let adminToken: string;
 let staticDir: string;
 let origin: string;
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   host = await startWebHost({ core: t.core, port: 0, staticDir, lan: { host: '127.0.0.1', port: 0, tls } });
   origin = `https://127.0.0.1:${host.lan!.port}`;
   await userWithSession(t.core, 'lan.agent', 'serviceAgent');
-  adminId = (await userWithSession(t.core, 'lan.admin', 'admin')).userId;
+  ({ userId: adminId, token: adminToken } = await userWithSession(t.core, 'lan.admin', 'admin'));
 });
 afterAll(async () => {
   await host.close();
@@ -104,6 +105,9 @@ describe('LAN listener (HTTPS)', () => {
     expect(r.json).toMatchObject({ product: 'DS-CRM', appVersion: APP_VERSION, apiVersion: API_VERSION, fingerprint: tls.fingerprint });
     expect(typeof r.json.hostName).toBe('string');
     expect(r.peerFingerprint).toBe(tls.fingerprint);
+    // 终端管理's pairing code tells the administrator where seats find this host, and its fingerprint.
+    const made = await call(t.core, adminToken, 'admin.seats.pairingCode.create');
+    expect(made).toMatchObject({ ok: true, value: { hostUrls: [`${origin}/`], fingerprint: tls.fingerprint } });
   });
 
   it('serves the pages without a seat, but no data: /api, /upload, /media and /ws need a paired seat', async () => {

@@ -17,10 +17,12 @@ import type { EventMessage } from '../../common/api/events';
 import { LockedPushHold } from '../locked-push-hold';
 import { serveStatic } from './static';
 import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
+import { handleRecordingUpload, RECORDING_UPLOAD_ROUTE } from '../features/telephony/upload-route';
 import { API_VERSION, APP_VERSION } from '../../common/api/version';
 import { AppError } from '../errors';
 import type { SeatRef } from '../handlers';
 import { isLoopbackBind, lanIPv4Addresses, LOOPBACK_NAMES } from '../lan/host-names';
+import { setLanStatus } from '../lan/lan-status';
 import {
   CLOSE_SEAT_REVOKED,
   hostMatches,
@@ -385,6 +387,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
     }
     if (route === UPLOAD_ROUTE) return void handleUpload(req, res, url).catch(failed(req, res, 'upload'));
+    // A client seat's spooled recording (issue 15): after the seat check above, before the GET-only routes.
+    if (RECORDING_UPLOAD_ROUTE.test(route))
+      return void handleRecordingUpload(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res).catch(failed(req, res, 'recording upload'));
     if (url.startsWith('/api/')) return void handleApi(req, res, url.slice(5).split('?')[0] ?? '', l, seat).catch(failed(req, res, 'api'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -477,6 +482,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
   const servers: http.Server[] = [];
   const closeAll = async () => {
+    if (opts.lan) setLanStatus(core, null);
     unsubscribe();
     stopRevoked?.();
     for (const ws of sockets.keys()) ws.terminate();
@@ -503,6 +509,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       servers.push(secure);
       await listen(secure, lanListener, opts.lan.host);
       lan = { urls: lanUrls(opts.lan.host, lanListener.port), port: lanListener.port, fingerprint: opts.lan.tls!.fingerprint };
+      setLanStatus(core, lan);
     }
     if (opts.loopback === false) return { url: lan!.urls[0]!, port: lan!.port, lan, close: closeAll };
     const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;

@@ -1,5 +1,6 @@
 import type { seatsApi } from '../../../common/api/seats';
 import { readHostFingerprint } from '../../lan/host-certificate';
+import { lanStatusOf } from '../../lan/lan-status';
 import { me, type Handlers } from '../../handlers';
 
 export const seatsHandlers: Handlers<typeof seatsApi> = {
@@ -9,6 +10,8 @@ export const seatsHandlers: Handlers<typeof seatsApi> = {
   // The fingerprint the new seat must see: the admin reads it out with the code (null before the first LAN start).
   'admin.seats.pairingCode.create': (ctx) => {
     const made = ctx.core.seats.createPairingCode(me(ctx).user.id);
-    return { ...made, expiresInMs: Date.parse(made.expiresAt) - ctx.core.clock.now(), fingerprint: readHostFingerprint(ctx.core.dataDir) };
+    // …and where the seat finds the host: the running LAN listener's addresses.
+    const hostUrls = lanStatusOf(ctx.core)?.urls ?? [];
+    return { ...made, expiresInMs: Date.parse(made.expiresAt) - ctx.core.clock.now(), fingerprint: readHostFingerprint(ctx.core.dataDir), hostUrls };
   },
 };

@@ -60,6 +60,20 @@ export function PairingCodeDialog({ code, onNewCode, onClose }: { code: PairingC
         {expired ? t('seats.expired') : t('seats.expiresIn', { time: remaining(left) })}
       </p>
       <div className="pairing-fingerprint">
+        <div className="field-label">{t('seats.hostUrls')}</div>
+        {code.hostUrls.length ? (
+          <code data-testid="pairing-host-urls">
+            {code.hostUrls.map((u) => (
+              <span key={u}>{u}</span>
+            ))}
+          </code>
+        ) : (
+          <div className="field-hint" data-testid="pairing-host-urls">
+            {t('seats.noHostUrls')}
+          </div>
+        )}
+      </div>
+      <div className="pairing-fingerprint">
         <div className="field-label">{t('seats.fingerprint')}</div>
         {code.fingerprint ? (
           <>

@@ -34,6 +34,8 @@ export const seatsZh = {
   fingerprintHint: '请将新终端上显示的指纹与此核对,一致才可确认配对。',
   noFingerprint: '主机尚未开启局域网服务(系统设置 → 设为主机),暂无证书指纹。',
   newCode: '重新生成',
+  hostUrls: '主机地址(在新终端上输入其中一个)',
+  noHostUrls: '本机目前没有为局域网提供服务:请在 系统设置 → 局域网主机 中设为主机,重启程序后再生成配对码。',
 } as const;
 
 export const seatsEn: Record<keyof typeof seatsZh, string> = {
@@ -68,4 +70,6 @@ export const seatsEn: Record<keyof typeof seatsZh, string> = {
   fingerprintHint: 'Compare it with the fingerprint the new seat shows; confirm the pairing only if they match.',
   noFingerprint: 'The host has not started its LAN service yet (System settings → Make this PC the host), so there is no certificate fingerprint.',
   newCode: 'Make a new one',
+  hostUrls: 'Host address (enter one of these on the new seat)',
+  noHostUrls: 'This PC does not serve the LAN at the moment: turn on 设为主机 in System settings → LAN host, restart the app, then make a code.',
 };
