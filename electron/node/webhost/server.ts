@@ -17,7 +17,6 @@ import type { EventMessage } from '../../common/api/events';
 import { LockedPushHold } from '../locked-push-hold';
 import { serveStatic } from './static';
 import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
-import { handleRecordingUpload, RECORDING_UPLOAD_ROUTE } from '../features/telephony/upload-route';
 import { API_VERSION, APP_VERSION } from '../../common/api/version';
 import { AppError } from '../errors';
 import type { SeatRef } from '../handlers';
@@ -387,9 +386,6 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
     }
     if (route === UPLOAD_ROUTE) return void handleUpload(req, res, url).catch(failed(req, res, 'upload'));
-    // A client seat's spooled recording (issue 15): after the seat check above, before the GET-only routes.
-    if (RECORDING_UPLOAD_ROUTE.test(route))
-      return void handleRecordingUpload(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res).catch(failed(req, res, 'recording upload'));
     if (url.startsWith('/api/')) return void handleApi(req, res, url.slice(5).split('?')[0] ?? '', l, seat).catch(failed(req, res, 'api'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
