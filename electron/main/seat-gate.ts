@@ -10,7 +10,7 @@
 import { api } from '../common/api';
 import type { ApiResult } from '../common/api/contract';
 import type { HostProbe, LinkStatus, SeatStatus } from '../common/api/seat-mode';
-import { API_VERSION } from '../common/api/version';
+import { apiVersion } from '../common/api/version';
 import { ERROR_MESSAGES, formatMessage, pickLocale } from '../common/i18n/errors';
 import { helloUnpinned, localError, normaliseHostUrl, pairSeat } from '../node/host-client/host-client';
 import { loadSeatConfig, saveSeatConfig, type SeatConfig } from '../node/host-client/seat-config';
@@ -108,7 +108,7 @@ export class SeatGate {
     const r = await helloUnpinned(url);
     if ('error' in r) return localError(r.error, locale);
     const { hello, pin } = r;
-    return { ok: true, value: { hostUrl: url.href, hostName: hello.hostName, appVersion: hello.appVersion, apiVersion: hello.apiVersion, fingerprint: pin.fingerprint, sameVersion: hello.apiVersion === API_VERSION } };
+    return { ok: true, value: { hostUrl: url.href, hostName: hello.hostName, appVersion: hello.appVersion, apiVersion: hello.apiVersion, fingerprint: pin.fingerprint, sameVersion: hello.apiVersion === apiVersion() } };
   }
 
   private async pair(input: { hostUrl: string; fingerprint: string; code: string; seatName: string }, locale?: string | null): Promise<ApiResult<SeatStatus>> {
@@ -124,7 +124,7 @@ export class SeatGate {
     const seen = await helloUnpinned(url);
     if ('error' in seen) return localError(seen.error, locale);
     if (seen.pin.fingerprint !== input.fingerprint) return localError('HOST_CERT_CHANGED', locale);
-    if (seen.hello.apiVersion !== API_VERSION) {
+    if (seen.hello.apiVersion !== apiVersion()) {
       return { ok: false, error: { code: 'API_VERSION_MISMATCH', message: formatMessage(ERROR_MESSAGES.API_VERSION_MISMATCH[pickLocale(locale)], { hostApp: seen.hello.appVersion, hostApi: seen.hello.apiVersion }) } };
     }
     const paired = await pairSeat(url, seen.pin, input.code, input.seatName, locale);

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import pkg from '../../../package.json';
 import { api } from './index';
 import { method, returns } from './contract';
-import { API_VERSION, APP_VERSION, contractVersion } from './version';
+import { apiVersion, APP_VERSION, contractVersion } from './version';
+
+const API_VERSION = apiVersion();
 
 describe('API_VERSION', () => {
   it('is 12 hex characters, the same every time it is computed from the same contract', () => {
@@ -20,6 +22,15 @@ describe('API_VERSION', () => {
     expect(contractVersion(fewer)).not.toBe(API_VERSION);
     const stricter = { ...api, 'customers.get': { ...api['customers.get'], access: ['admin'] as const } };
     expect(contractVersion(stricter)).not.toBe(API_VERSION);
+  });
+
+  it('changes when a method takes another input: a field added, made required, or renamed', () => {
+    const input = api['customers.get'].input as z.ZodObject;
+    const widened = { ...api, 'customers.get': { ...api['customers.get'], input: input.extend({ note: z.string().optional() }) } };
+    expect(contractVersion(widened)).not.toBe(API_VERSION);
+    const required = { ...api, 'customers.get': { ...api['customers.get'], input: input.extend({ note: z.string() }) } };
+    expect(contractVersion(required)).not.toBe(contractVersion(widened));
+    expect(contractVersion({ ...api, 'customers.get': { ...api['customers.get'], input: input.extend({ remark: z.string() }) } })).not.toBe(contractVersion(required));
   });
 
   it("APP_VERSION is the package's version", () => {

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ErrorCode } from '../../common/api/contract';
-import { API_VERSION, APP_VERSION } from '../../common/api/version';
+import { apiVersion, APP_VERSION } from '../../common/api/version';
 import { ERROR_MESSAGES, pickLocale } from '../../common/i18n/errors';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../lan/host-certificate';
 import { tempDir } from '../../../tests/support/core';
@@ -69,7 +69,7 @@ export async function startFakeHost(opts: { cert?: HostCertificate } = {}): Prom
     sessions: new Set(),
     seats: new Map(),
     pairingCode: '123456',
-    apiVersion: API_VERSION,
+    apiVersion: apiVersion(),
     push(token, msg) {
       let n = 0;
       for (const [ws, t] of sockets) {

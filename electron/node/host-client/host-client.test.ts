@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EventMessage } from '../../common/api/events';
 import type { LinkStatus } from '../../common/api/seat-mode';
-import { API_VERSION } from '../../common/api/version';
+import { apiVersion } from '../../common/api/version';
 import { tempDir } from '../../../tests/support/core';
 import { startFakeHost, makeHostCertificate, type FakeHost } from './fake-host.test-support';
 import { HostClient, helloUnpinned, normaliseHostUrl, pairSeat, sessionChangeOf } from './host-client';
@@ -51,7 +51,7 @@ afterEach(async () => {
 describe('pairing (trust on first use)', () => {
   it('shows the fingerprint of the certificate the host presents, then pairs over a connection pinned to it', async () => {
     const seen = await helloUnpinned(new URL(host.url));
-    expect(seen).toMatchObject({ hello: { product: 'DS-CRM', hostName: 'front-office', apiVersion: API_VERSION }, pin: { fingerprint: host.cert.fingerprint } });
+    expect(seen).toMatchObject({ hello: { product: 'DS-CRM', hostName: 'front-office', apiVersion: apiVersion() }, pin: { fingerprint: host.cert.fingerprint } });
     if ('error' in seen) return;
     expect(seen.pin.certPem.replace(/\s/g, '')).toBe(host.cert.cert.replace(/\s/g, ''));
     expect(await pairSeat(new URL(host.url), seen.pin, '000000', '前台-1')).toMatchObject({ ok: false, error: { code: 'PAIRING_CODE_WRONG' } });
@@ -85,7 +85,7 @@ describe('HostClient', () => {
     expect(result).toEqual({ ok: true, value: { method: 'customers.get', input: { id: 7 } } });
     const h = host.apiHeaders.at(-1)!;
     expect(h['x-dscrm-seat']).toBe([...host.seats.keys()][0]);
-    expect(h['x-dscrm-api']).toBe(API_VERSION);
+    expect(h['x-dscrm-api']).toBe(apiVersion());
     expect(h['accept-language']).toBe('en');
     expect(h.cookie).toBe(`dscrm_session=${token}`);
     // Logout clears the session (Max-Age=0).

@@ -16,7 +16,7 @@ import { Readable } from 'node:stream';
 import type { ApiResult, ErrorCode } from '../../common/api/contract';
 import type { EventMessage } from '../../common/api/events';
 import type { SeatProblem } from '../../common/api/seat-mode';
-import { API_VERSION } from '../../common/api/version';
+import { apiVersion } from '../../common/api/version';
 import { ERROR_MESSAGES, formatMessage, pickLocale } from '../../common/i18n/errors';
 import type { SessionChange } from '../dispatch';
 import type { Uploaded } from '../uploads/upload-store';
@@ -171,7 +171,7 @@ export async function pairSeat(hostUrl: URL, pin: HostPin, code: string, seatNam
     a = await exchange(
       new URL('/lan/pair', hostUrl),
       'POST',
-      { 'content-type': 'application/json', 'accept-language': locale ?? 'zh-CN', [API_HEADER]: API_VERSION },
+      { 'content-type': 'application/json', 'accept-language': locale ?? 'zh-CN', [API_HEADER]: apiVersion() },
       Buffer.from(JSON.stringify({ code, seatName })),
       { ...pinnedTls(pin), agent: false },
     );
@@ -222,7 +222,7 @@ export class HostClient {
   }
 
   private headers(call: CallOptions, extra: Record<string, string> = {}): Record<string, string> {
-    const h: Record<string, string> = { [SEAT_HEADER]: this.opts.seatToken, [API_HEADER]: API_VERSION, 'accept-language': call.locale ?? 'zh-CN', ...extra };
+    const h: Record<string, string> = { [SEAT_HEADER]: this.opts.seatToken, [API_HEADER]: apiVersion(), 'accept-language': call.locale ?? 'zh-CN', ...extra };
     if (call.sessionToken) h.cookie = `${SESSION_COOKIE}=${call.sessionToken}`;
     return h;
   }
@@ -273,6 +273,37 @@ export class HostClient {
   }
 
   /**
+   * One step of a spooled recording's upload (recording-uploader.ts): POST declares it and asks the
+   * host's offset, PUT sends bytes from that offset. 'no answer' feeds the link like any call; the
+   * upload is retried later by the uploader (it is the seat's own copy, so retrying is safe).
+   */
+  async recordingUpload(
+    method: 'POST' | 'PUT',
+    callId: number,
+    headers: Record<string, string>,
+    body: Buffer | null,
+    sessionToken: string,
+  ): Promise<{ status: number; offset: number | null; result: ApiResult<unknown> } | { noAnswer: true }> {
+    let a: RawAnswer;
+    try {
+      a = await exchange(new URL(`/media/recordings/upload/${callId}`, this.base), method, this.headers({ sessionToken }, headers), body, { agent: this.agent });
+    } catch (err) {
+      this.noAnswer(err);
+      return { noAnswer: true };
+    }
+    let parsed: unknown = null;
+    try {
+      parsed = JSON.parse(a.body.toString('utf8'));
+    } catch {
+      // not JSON: treated as an internal error below
+    }
+    const result = isResult(parsed) ? parsed : localError('INTERNAL');
+    this.answered(result);
+    const offset = a.headers['upload-offset'];
+    return { status: a.status, offset: typeof offset === 'string' && /^\d+$/.test(offset) ? Number(offset) : null, result };
+  }
+
+  /**
    * A GET the renderer's player makes (/media/recordings/<id>, with Range), streamed from the host
    * with the window's session. A network failure is a 503 the <audio> element reports.
    */
@@ -297,7 +328,7 @@ export class HostClient {
       const hello = JSON.parse(a.body.toString('utf8')) as Partial<HostHello>;
       if (a.status !== 200) return 'unreachable';
       this.hostVersions = { hostApp: String(hello.appVersion), hostApi: String(hello.apiVersion) };
-      return hello.apiVersion === API_VERSION ? 'ok' : 'API_VERSION_MISMATCH';
+      return hello.apiVersion === apiVersion() ? 'ok' : 'API_VERSION_MISMATCH';
     } catch (err) {
       return err instanceof NoAnswer && err.kind === 'HOST_CERT_CHANGED' ? 'HOST_CERT_CHANGED' : 'unreachable';
     }
@@ -329,7 +360,7 @@ export class HostClient {
     const socket: EventSocket = new EventSocket({
       url: url.href,
       pin: this.opts.pin,
-      headers: { cookie: `${SESSION_COOKIE}=${sessionToken}`, [SEAT_HEADER]: this.opts.seatToken, [API_HEADER]: API_VERSION },
+      headers: { cookie: `${SESSION_COOKIE}=${sessionToken}`, [SEAT_HEADER]: this.opts.seatToken, [API_HEADER]: apiVersion() },
       onMessage,
       onLink: (up) => (up ? this.link.up() : this.link.down()),
       onStopped: (why) => {

@@ -4,7 +4,7 @@
  * speaks this host's API version, which Host names are ours.
  */
 import type { IncomingMessage } from 'node:http';
-import { API_VERSION } from '../../common/api/version';
+import { apiVersion } from '../../common/api/version';
 import { hostNamesFor, LOOPBACK_NAMES } from '../lan/host-names';
 
 /** The browser seat's cookie, set by POST /lan/pair. */
@@ -35,7 +35,7 @@ export function seatTokenOf(req: IncomingMessage, cookies: Record<string, string
 export function otherApiVersion(req: IncomingMessage): string | null {
   const v = req.headers[API_HEADER];
   const sent = Array.isArray(v) ? v[0] : v;
-  return sent !== undefined && sent !== API_VERSION ? sent.slice(0, 40) : null;
+  return sent !== undefined && sent !== apiVersion() ? sent.slice(0, 40) : null;
 }
 
 // os.networkInterfaces() is a system call: looked at again at most this often (a DHCP change is seen within it).

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { eq } from 'drizzle-orm';
 import { auditLog } from '../../../db/schema';
-import { API_VERSION, APP_VERSION } from '../../common/api/version';
+import { apiVersion, APP_VERSION } from '../../common/api/version';
 import { call, GOOD_PASSWORD, makeCore, tempDir, userWithSession, type TestCore } from '../../../tests/support/core';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../lan/host-certificate';
 import { CLOSE_SEAT_REVOKED } from './lan-gate';
@@ -102,7 +102,7 @@ describe('LAN listener (HTTPS)', () => {
     expect(host.lan!.urls).toEqual([`${origin}/`]);
     const r = await lan('GET', '/lan/hello');
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ product: 'DS-CRM', appVersion: APP_VERSION, apiVersion: API_VERSION, fingerprint: tls.fingerprint });
+    expect(r.json).toMatchObject({ product: 'DS-CRM', appVersion: APP_VERSION, apiVersion: apiVersion(), fingerprint: tls.fingerprint });
     expect(typeof r.json.hostName).toBe('string');
     expect(r.peerFingerprint).toBe(tls.fingerprint);
     // 终端管理's pairing code tells the administrator where seats find this host, and its fingerprint.
@@ -139,7 +139,7 @@ describe('LAN listener (HTTPS)', () => {
 
     const r = await lan('POST', '/lan/pair', { body: { code, seatName: '前台-1' } });
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ seatName: '前台-1', appVersion: APP_VERSION, apiVersion: API_VERSION });
+    expect(r.json).toMatchObject({ seatName: '前台-1', appVersion: APP_VERSION, apiVersion: apiVersion() });
     const token = r.json.seatToken as string;
     expect(r.headers['set-cookie']?.[0]).toMatch(new RegExp(`^dscrm_seat=${token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=\\d+$`));
 
@@ -203,11 +203,11 @@ describe('LAN listener (HTTPS)', () => {
     const r = await lan('POST', '/api/auth.session', { headers: { ...seatHeader(seat.token), 'x-dscrm-api': '000000000000' }, body: {} });
     expect(r.status).toBe(409);
     expect(r.json.error?.code).toBe('API_VERSION_MISMATCH');
-    expect(r.json.error?.message).toBe(`主机的 DS-CRM 版本为 ${APP_VERSION}(接口 ${API_VERSION}),与本机不同:请安装与主机相同的版本`);
+    expect(r.json.error?.message).toBe(`主机的 DS-CRM 版本为 ${APP_VERSION}(接口 ${apiVersion()}),与本机不同:请安装与主机相同的版本`);
     const en = await lan('POST', '/lan/pair', { headers: { 'x-dscrm-api': 'abc', 'accept-language': 'en' }, body: { code: pairingCode(), seatName: 'x' } });
-    expect(en.json.error?.message).toContain(`DS-CRM ${APP_VERSION} (API ${API_VERSION})`);
+    expect(en.json.error?.message).toContain(`DS-CRM ${APP_VERSION} (API ${apiVersion()})`);
     // The same version, or none (a browser), passes.
-    expect((await lan('POST', '/api/auth.session', { headers: { ...seatHeader(seat.token), 'x-dscrm-api': API_VERSION }, body: {} })).json.error?.code).toBe('UNAUTHENTICATED');
+    expect((await lan('POST', '/api/auth.session', { headers: { ...seatHeader(seat.token), 'x-dscrm-api': apiVersion() }, body: {} })).json.error?.code).toBe('UNAUTHENTICATED');
     // The event socket too, with the reason in the body.
     const ws = new WebSocket(`wss://127.0.0.1:${host.lan!.port}/ws`, { ca: tls.cert, headers: { ...seatHeader(seat.token), 'x-dscrm-api': '000000000000' } });
     const refused = await new Promise<{ status: number; body: string }>((resolve) =>

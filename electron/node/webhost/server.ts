@@ -17,7 +17,8 @@ import type { EventMessage } from '../../common/api/events';
 import { LockedPushHold } from '../locked-push-hold';
 import { serveStatic } from './static';
 import { RECORDING_ROUTE, serveRecording } from '../features/telephony/playback-route';
-import { API_VERSION, APP_VERSION } from '../../common/api/version';
+import { handleRecordingUpload, RECORDING_UPLOAD_ROUTE } from '../features/telephony/upload-route';
+import { apiVersion, APP_VERSION } from '../../common/api/version';
 import { AppError } from '../errors';
 import type { SeatRef } from '../handlers';
 import { isLoopbackBind, lanIPv4Addresses, LOOPBACK_NAMES } from '../lan/host-names';
@@ -200,7 +201,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     sendJson(res, HTTP_STATUS[code], errorBody(req, code, details));
   const sessionCookie = (value: string, l: Listener, clear = false) =>
     `${SESSION_COOKIE}=${value}; HttpOnly;${l.lan ? ' Secure;' : ''} SameSite=Strict; Path=/${clear ? '; Max-Age=0' : ''}`;
-  const versionDetails = { hostApp: APP_VERSION, hostApi: API_VERSION };
+  const versionDetails = () => ({ hostApp: APP_VERSION, hostApi: apiVersion() });
 
   /**
    * The request body, or 'too large' past `cap`. The rest of a too-large body is drained, not
@@ -289,7 +290,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       res.writeHead(405, { allow: 'GET' }).end();
       return;
     }
-    const hello: LanHello = { product: 'DS-CRM', appVersion: APP_VERSION, apiVersion: API_VERSION, hostName: os.hostname(), fingerprint: opts.lan!.tls!.fingerprint };
+    const hello: LanHello = { product: 'DS-CRM', appVersion: APP_VERSION, apiVersion: apiVersion(), hostName: os.hostname(), fingerprint: opts.lan!.tls!.fingerprint };
     sendJson(res, 200, hello);
   };
 
@@ -315,7 +316,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       sendJson(
         res,
         200,
-        { ...paired, appVersion: APP_VERSION, apiVersion: API_VERSION },
+        { ...paired, appVersion: APP_VERSION, apiVersion: apiVersion() },
         { 'set-cookie': `${SEAT_COOKIE}=${paired.seatToken}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age=${SEAT_COOKIE_MAX_AGE_S}` },
       );
     } catch (err) {
@@ -371,7 +372,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const other = otherApiVersion(req);
       if (other !== null) {
         refusals.record({ code: 'API_VERSION_MISMATCH', address: peerAddress(req), path: route, detail: { clientApi: other } });
-        sendError(res, req, 'API_VERSION_MISMATCH', versionDetails);
+        sendError(res, req, 'API_VERSION_MISMATCH', versionDetails());
         return;
       }
       if (route === '/lan/pair') return void handlePair(req, res).catch(failed(req, res, 'pair'));
@@ -386,6 +387,9 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
     }
     if (route === UPLOAD_ROUTE) return void handleUpload(req, res, url).catch(failed(req, res, 'upload'));
+    // A client seat's spooled recording (issue 15): after the seat check above, before the GET-only routes.
+    if (RECORDING_UPLOAD_ROUTE.test(route))
+      return void handleRecordingUpload(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res).catch(failed(req, res, 'recording upload'));
     if (url.startsWith('/api/')) return void handleApi(req, res, url.slice(5).split('?')[0] ?? '', l, seat).catch(failed(req, res, 'api'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -428,7 +432,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const other = otherApiVersion(req);
       if (other !== null) {
         refusals.record({ code: 'API_VERSION_MISMATCH', address: peerAddress(req), path: '/ws', detail: { clientApi: other } });
-        return reject('409 Conflict', 'API_VERSION_MISMATCH', versionDetails);
+        return reject('409 Conflict', 'API_VERSION_MISMATCH', versionDetails());
       }
       const s = seatOf(req);
       if ('refused' in s) return reject('401 Unauthorized', s.refused);
@@ -506,6 +510,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       await listen(secure, lanListener, opts.lan.host);
       lan = { urls: lanUrls(opts.lan.host, lanListener.port), port: lanListener.port, fingerprint: opts.lan.tls!.fingerprint };
       setLanStatus(core, lan);
+      // Every seat's first request compares versions; work the contract's hash out now, not then.
+      setImmediate(apiVersion);
     }
     if (opts.loopback === false) return { url: lan!.urls[0]!, port: lan!.port, lan, close: closeAll };
     const shownHost = bindHost.includes(':') ? `[${bindHost}]` : bindHost;
