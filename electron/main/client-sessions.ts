@@ -13,14 +13,24 @@ import type { ApiResult } from '../common/api/contract';
 import type { EventMessage } from '../common/api/events';
 import type { LinkStatus } from '../common/api/seat-mode';
 import type { EventSocket } from '../node/host-client/event-socket';
-import type { HostClient } from '../node/host-client/host-client';
+import { localError, type HostClient } from '../node/host-client/host-client';
+import { RecordingSpool } from '../node/host-client/recording-spool';
+import { RecordingUploader } from '../node/host-client/recording-uploader';
+import { api } from '../common/api';
+import { ERROR_MESSAGES, formatMessage, pickLocale } from '../common/i18n/errors';
+import { AppError } from '../node/errors';
 import type { Uploaded } from '../node/uploads/upload-store';
 import type { LockReason } from './window-sessions';
 
 interface Held {
   token: string;
   socket: EventSocket;
+  /** The host's user behind the session (from its session info), for the recording spool. */
+  userId: number | null;
 }
+
+/** The recorder's calls a client seat answers itself: the pieces go to the seat's disk, not the host. */
+const SPOOLED = new Set(['telephony.recording.chunk', 'telephony.recording.finish']);
 
 /** How long quitting waits for the host to confirm the logouts. */
 const QUIT_LOGOUT_MS = 2_000;
@@ -31,6 +41,10 @@ export class ClientSessions {
   private readonly offLink: () => void;
   /** From the last session info the host sent (login, unlock, auth.session): the OS idle-lock threshold. */
   idleLockMinutes: number | null = null;
+  /** Recordings made here wait on this seat's disk until the host has them (issue 15); none without a folder. */
+  private readonly spool: RecordingSpool | null;
+  private readonly uploader: RecordingUploader | null;
+  private readonly offUpload: () => void;
 
   /**
    * `send` delivers a message to one window (by webContents id), `broadcast` to every window (the
@@ -40,8 +54,48 @@ export class ClientSessions {
     private readonly client: HostClient,
     private readonly send: (windowId: number, msg: EventMessage) => void,
     broadcast: (msg: EventMessage) => void,
+    spoolDir: string | null = null,
   ) {
     this.offLink = client.link.onChange((s) => broadcast({ event: 'link', payload: s }));
+    this.spool = spoolDir ? new RecordingSpool(spoolDir) : null;
+    this.uploader = this.spool ? new RecordingUploader({ spool: this.spool, client, sessionFor: (userId) => this.sessionOfUser(userId) }) : null;
+    // The host is back: what waited for it goes now.
+    this.offUpload = client.link.onChange((s) => {
+      if (s.state === 'connected') void this.uploader?.kick();
+    });
+    this.uploader?.start();
+  }
+
+  /** For tests and the quit path: the uploads still to do, after one more try now. */
+  uploadNow(): Promise<void> {
+    return this.uploader?.kick() ?? Promise.resolve();
+  }
+
+  private sessionOfUser(userId: number): string | null {
+    for (const h of this.held.values()) if (h.userId === userId) return h.token;
+    return null;
+  }
+
+  /**
+   * A recording piece or its end, written to this seat's spool under the window's user. The input
+   * is checked against the contract as the host would; the call's ownership is checked by the host
+   * when the file is uploaded (a piece for someone else's call is refused there and set aside).
+   */
+  private spooled(windowId: number, name: string, input: unknown, locale?: string | null): ApiResult<unknown> {
+    const h = this.held.get(windowId);
+    if (!h || h.userId === null) return localError('UNAUTHENTICATED', locale);
+    const parsed = api[name as 'telephony.recording.chunk'].input.safeParse(input ?? {});
+    if (!parsed.success) return localError('INVALID_INPUT', locale, { issues: parsed.error.issues[0]?.message ?? '' });
+    try {
+      if (name === 'telephony.recording.chunk') return { ok: true, value: this.spool!.chunk(h.userId, parsed.data, locale) };
+      const { callId, durationMs } = parsed.data as unknown as { callId: number; durationMs: number };
+      const done = this.spool!.finish(h.userId, callId, durationMs);
+      void this.uploader!.kick();
+      return { ok: true, value: done };
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return { ok: false, error: { code: err.code, message: formatMessage(ERROR_MESSAGES[err.code][pickLocale(locale)], err.details) } };
+    }
   }
 
   /** The link to the host as the status bar shows it. */
@@ -62,12 +116,19 @@ export class ClientSessions {
   /** One API call from a window, forwarded with the window's session. */
   async call(windowId: number, method: unknown, input: unknown, meta: { locale?: string | null } = {}): Promise<ApiResult<unknown>> {
     const name = typeof method === 'string' ? method : '';
+    if (this.spool && SPOOLED.has(name)) return this.spooled(windowId, name, input, meta.locale);
     const { result, sessionChange } = await this.client.invoke(name, input, { sessionToken: this.tokenOf(windowId), locale: meta.locale });
     if (sessionChange && 'set' in sessionChange) this.hold(windowId, sessionChange.set);
     else if (sessionChange) this.drop(windowId);
     if (result.ok) {
-      const minutes = (result.value as { idleLockMinutes?: unknown } | null)?.idleLockMinutes;
-      if (typeof minutes === 'number') this.idleLockMinutes = minutes;
+      const info = result.value as { idleLockMinutes?: unknown; user?: { id?: unknown } } | null;
+      if (typeof info?.idleLockMinutes === 'number') this.idleLockMinutes = info.idleLockMinutes;
+      const held = this.held.get(windowId);
+      if (held && typeof info?.user?.id === 'number' && held.userId !== info.user.id) {
+        held.userId = info.user.id;
+        // A user logged in: their recordings waiting on this seat can go now.
+        void this.uploader?.kick();
+      }
     }
     return result;
   }
@@ -114,6 +175,8 @@ export class ClientSessions {
     for (const w of [...this.held.keys()]) void this.forget(w);
     await Promise.race([Promise.allSettled([...this.pending]), new Promise((r) => setTimeout(r, QUIT_LOGOUT_MS).unref())]);
     this.offLink();
+    this.offUpload();
+    this.uploader?.dispose();
     this.client.dispose();
   }
 
@@ -138,7 +201,7 @@ export class ClientSessions {
         this.send(windowId, { event: 'session.ended', payload: { reason: 'expired' } });
       },
     );
-    this.held.set(windowId, { token, socket });
+    this.held.set(windowId, { token, socket, userId: null });
   }
 
   private drop(windowId: number): void {

@@ -344,7 +344,8 @@ async function serveLan(c: Core): Promise<void> {
 /** Client-seat mode: no local database; every call goes to the paired host. */
 function startClient(config: { hostUrl: string; certPem: string; fingerprint: string; seatToken: string }): Promise<void> {
   const client = new HostClient({ hostUrl: config.hostUrl, pin: { certPem: config.certPem, fingerprint: config.fingerprint }, seatToken: config.seatToken });
-  const cs = new ClientSessions(client, sendTo, broadcast);
+  // Recordings made on this seat wait here, on its own disk, until the host has them (issue 15).
+  const cs = new ClientSessions(client, sendTo, broadcast, path.join(app.getPath('userData'), 'recording-spool'));
   clientSessions = cs;
   return cs.check(app.getLocale());
 }

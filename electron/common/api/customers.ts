@@ -101,6 +101,8 @@ export interface CallRow {
   userName: string | null;
   /** The call's recording, if one was kept (playback comes with the recordings feature). */
   recordingId: number | null;
+  /** 1 while a client seat is still uploading it (上传中: not playable yet), else 0 / null. */
+  recordingUploading: number | null;
 }
 
 export interface SmsRow {

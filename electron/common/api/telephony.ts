@@ -103,6 +103,8 @@ export interface CallLogRow {
   outcome: string | null;
   recordingId: number | null;
   recordingComplete: boolean | null;
+  /** A client seat is still uploading the recording (上传中); it plays once the host has all of it. */
+  recordingUploading: boolean | null;
 }
 
 export interface CallStarted {

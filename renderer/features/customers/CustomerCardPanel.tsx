@@ -212,7 +212,7 @@ export function CustomerCardPanel({ id }: { id: number }) {
             { key: 'dur', header: t('customer.col.duration'), align: 'right', render: (c) => c.durationS ?? '' },
             { key: 'outcome', header: t('customer.col.result'), render: (c) => callOutcomeLabel(c.outcome, locale) },
             { key: 'user', header: t('customer.col.user'), render: (c) => c.userName ?? '' },
-            { key: 'rec', header: t('customer.col.recording'), render: (c) => (c.recordingId ? <RecordingBadge recordingId={c.recordingId} label={t('customer.hasRecording')} locale={locale} /> : '') },
+            { key: 'rec', header: t('customer.col.recording'), render: (c) => (c.recordingId ? <RecordingBadge recordingId={c.recordingId} label={t('customer.hasRecording')} locale={locale} uploading={c.recordingUploading === 1} /> : '') },
           ]}
         />
         <RecordSection

@@ -23,8 +23,15 @@ export function callOutcomeLabel(outcome: string | null, locale: string): string
 }
 
 /** The card's "recording" cell: a badge that opens an inline player (the server checks the right to listen). */
-export function RecordingBadge({ recordingId, label, locale }: { recordingId: number; label: string; locale: string }) {
+export function RecordingBadge({ recordingId, label, locale, uploading = false }: { recordingId: number; label: string; locale: string; uploading?: boolean }) {
   const [open, setOpen] = useState(false);
+  // Recorded on a client seat and not yet all on the host: nothing to play until it is.
+  if (uploading)
+    return (
+      <span className="badge muted" title={telText(locale, 'rec.uploadingHint')} data-testid="card-recording-uploading">
+        ⇡ {telText(locale, 'rec.uploading')}
+      </span>
+    );
   if (open) return <audio src={`/media/recordings/${recordingId}`} controls autoPlay preload="metadata" className="tel-inline-player" data-testid="card-recording-player" />;
   return (
     <button type="button" className="badge link" onClick={() => setOpen(true)} title={telText(locale, 'rec.play')}>

@@ -19,7 +19,7 @@ export function RecordingsScreen() {
   const session = useSessionInfo();
   const [scopes, setScopes] = useState<Scope[]>(['mine']);
   const [scope, setScope] = useState<Scope>('mine');
-  const [playing, setPlaying] = useState<{ id: number; complete: boolean } | null>(null);
+  const [playing, setPlaying] = useState<{ id: number; complete: boolean; uploading: boolean } | null>(null);
   const [speed, setSpeed] = useState(1);
   const [audio, setAudio] = useState<HTMLAudioElement | null>(null);
   useEffect(() => {
@@ -30,7 +30,7 @@ export function RecordingsScreen() {
   }, [audio, speed, playing]);
   const onOpenRow = useCallback((row: Record<string, unknown>) => {
     const id = Number(row.id);
-    if (Number.isInteger(id) && id > 0) setPlaying({ id, complete: row.complete === '1' });
+    if (Number.isInteger(id) && id > 0) setPlaying({ id, complete: row.complete === '1', uploading: row.complete === 'u' });
   }, []);
   const canExport = session.permissions.includes('recordings.export');
   const exportIt = async () => {
@@ -57,7 +57,13 @@ export function RecordingsScreen() {
         <ScopePicker scopes={scopes} value={scope} onChange={setScope} noun="none" />
         <span className="muted small">{tt('rec.pick')}</span>
       </Toolbar>
-      {playing && (
+      {playing?.uploading && (
+        // Recorded on a client seat, not all on the host yet: there is nothing to play or export.
+        <div className="tel-player" data-testid="tel-player-uploading">
+          <span className="badge">{tt('rec.uploading')}</span> <span className="muted small">{tt('rec.uploadingHint')}</span>
+        </div>
+      )}
+      {playing && !playing.uploading && (
         <div className="tel-player" data-testid="tel-player">
           <audio ref={setAudio} src={`/media/recordings/${playing.id}`} controls autoPlay preload="metadata" />
           {!playing.complete && <span className="badge">{tt('rec.incomplete')}</span>}

@@ -88,6 +88,8 @@ export const telZh = {
   'rec.speed': '倍速',
   'rec.pick': '双击一行播放录音',
   'rec.incomplete': '录音不完整',
+  'rec.uploading': '上传中',
+  'rec.uploadingHint': '录音在坐席电脑上,正在上传到主机;上传完成后即可播放',
 } as const;
 
 export const telEn: Record<keyof typeof telZh, string> = {
@@ -175,4 +177,6 @@ export const telEn: Record<keyof typeof telZh, string> = {
   'rec.speed': 'Speed',
   'rec.pick': 'Double-click a row to play its recording',
   'rec.incomplete': 'Incomplete recording',
+  'rec.uploading': 'Uploading',
+  'rec.uploadingHint': 'The recording is on the seat PC and being uploaded to the host; it plays once the upload is done',
 };

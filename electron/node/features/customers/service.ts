@@ -87,7 +87,9 @@ export class CustomerService {
       ),
       calls: prep<Row<'calls'>>(
         `SELECT k.id, k.direction, k.started_at AS startedAt, k.duration_s AS durationS, k.outcome, p.display_name AS userName,
-                (SELECT max(id) FROM recordings WHERE call_id = k.id AND deleted_at IS NULL) AS recordingId, count(*) OVER () AS total
+                (SELECT max(id) FROM recordings WHERE call_id = k.id AND deleted_at IS NULL) AS recordingId,
+                (SELECT upload_sha256 IS NOT NULL FROM recordings WHERE call_id = k.id AND deleted_at IS NULL ORDER BY id DESC LIMIT 1) AS recordingUploading,
+                count(*) OVER () AS total
            FROM calls k LEFT JOIN users p ON p.id = k.user_id WHERE k.customer_id = ?
           ORDER BY k.started_at DESC, k.id DESC LIMIT ${CARD_SECTION_LIMIT}`,
       ),

@@ -17,11 +17,15 @@ export const CALL_SELECT = `
          k.customer_id as customerId, (select cu.name from customers cu where cu.id = k.customer_id) as customerName,
          k.task_id as taskId, k.started_at as startedAt, k.answered_at as answeredAt, k.ended_at as endedAt,
          k.duration_s as durationS, k.outcome,
-         r.id as recordingId, r.complete as recordingComplete
+         r.id as recordingId, r.complete as recordingComplete, (r.upload_sha256 is not null) as recordingUploading
   from calls k left join recordings r on r.call_id = k.id and r.deleted_at is null`;
 
-type RawRow = Omit<CallLogRow, 'recordingComplete'> & { recordingComplete: number | null };
-const toRow = (r: RawRow): CallLogRow => ({ ...r, recordingComplete: r.recordingComplete === null ? null : r.recordingComplete === 1 });
+type RawRow = Omit<CallLogRow, 'recordingComplete' | 'recordingUploading'> & { recordingComplete: number | null; recordingUploading: number | null };
+const toRow = (r: RawRow): CallLogRow => ({
+  ...r,
+  recordingComplete: r.recordingComplete === null ? null : r.recordingComplete === 1,
+  recordingUploading: r.recordingId === null ? null : r.recordingUploading === 1,
+});
 
 /** How long a missed call stays on the missed list unless someone talks to that number again. */
 const MISSED_DAYS = 7;
@@ -185,7 +189,7 @@ export class CallLog {
   ofCustomer(s: SessionCtx, customerId: number): CallLogRow[] {
     if (!customerVisible(this.core, s, customerId)) throw new AppError('NOT_FOUND');
     const rows = this.core.sqlite.prepare<[number], RawRow>(`${CALL_SELECT} where k.customer_id = ? order by k.started_at desc limit 200`).all(customerId);
-    return rows.map(toRow).map((r) => (this.mayRead(s, r) ? r : { ...r, recordingId: null, recordingComplete: null }));
+    return rows.map(toRow).map((r) => (this.mayRead(s, r) ? r : { ...r, recordingId: null, recordingComplete: null, recordingUploading: null }));
   }
 }
 

@@ -16,6 +16,10 @@ const MESSAGES = {
   badTargetDir: { 'zh-CN': '无法写入所选文件夹:{dir}', en: 'The chosen folder cannot be written: {dir}' },
   pickFolderAgain: { 'zh-CN': '请重新选择导出文件夹', en: 'Please choose the export folder again.' },
   badChunk: { 'zh-CN': '录音片段数据无效', en: 'The recording piece is not valid data' },
+  badUpload: { 'zh-CN': '录音上传的说明无效(大小、SHA-256 或格式)', en: 'The recording upload is not described correctly (size, SHA-256 or type)' },
+  uploadNotDeclared: { 'zh-CN': '主机没有等待这段录音的上传,请重新开始上传', en: 'The host is not expecting this recording upload; start it again' },
+  uploadTooLong: { 'zh-CN': '上传的录音比声明的大小更长', en: 'The uploaded recording is longer than declared' },
+  uploadHashWrong: { 'zh-CN': '上传的录音与本机文件不一致(SHA-256 不符),将重新上传', en: 'The uploaded recording differs from the seat\'s file (SHA-256 mismatch); it will be sent again' },
 } as const;
 export type TelephonyMessage = keyof typeof MESSAGES;
 

@@ -17,6 +17,8 @@ const OUTCOMES = [
 const YES_NO = [
   { value: '1', zh: '完整', en: 'Complete' },
   { value: '0', zh: '不完整', en: 'Incomplete' },
+  // Recorded on a client seat, its upload to the host not finished yet (issue 15).
+  { value: 'u', zh: '上传中', en: 'Uploading' },
 ];
 
 /**
@@ -42,7 +44,7 @@ export const recordingsDataset: DatasetDef = {
     { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
     { id: 'durationS', type: 'number', zh: '时长(秒)', en: 'Duration (s)', expr: '(c.duration_ms / 1000)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
     { id: 'sizeKb', type: 'number', zh: '大小(KB)', en: 'Size (KB)', expr: '(c.size_bytes / 1024)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-    { id: 'complete', type: 'enum', zh: '录音状态', en: 'State', expr: "(case when c.complete = 1 then '1' else '0' end)", enumValues: YES_NO, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110 },
+    { id: 'complete', type: 'enum', zh: '录音状态', en: 'State', expr: "(case when c.upload_sha256 is not null then 'u' when c.complete = 1 then '1' else '0' end)", enumValues: YES_NO, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110 },
     { id: 'outcome', type: 'enum', zh: '通话结果', en: 'Outcome', expr: 'k.outcome', enumValues: OUTCOMES, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
   ],
 };

@@ -9,7 +9,7 @@ import { writeAudit } from '../admin/audit';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
-import { patchWebmDuration } from './webm-duration';
+import { writeWebmDuration } from './webm-duration';
 
 interface RecRow {
   id: number;
@@ -20,6 +20,7 @@ interface RecRow {
   size_bytes: number;
   duration_ms: number | null;
   complete: number;
+  upload_sha256: string | null;
 }
 
 export interface RecordingFile {
@@ -30,6 +31,12 @@ export interface RecordingFile {
 }
 
 const extOf = (mime: string) => (mime.includes('ogg') ? 'ogg' : mime.includes('mp4') ? 'm4a' : 'webm');
+
+/** Where a call's recording lives, relative to the data folder: recordings/YYYY-MM/call-<id>.<ext>. */
+export function recordingRelPath(now: number, callId: number, mime: string): string {
+  const d = new Date(now);
+  return path.posix.join('recordings', `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, `call-${callId}.${extOf(mime)}`);
+}
 
 /**
  * Call recordings: the renderer streams MediaRecorder pieces while the call lasts; each is appended
@@ -56,11 +63,10 @@ export class Recordings {
     const data = Buffer.from(input.data, 'base64');
     if (data.length === 0 && input.data.length > 0) throw new AppError('INVALID_INPUT', { issues: msg('badChunk', locale) });
     let rec = this.byCall(input.callId);
-    if (rec?.complete === 1) throw new AppError('CONFLICT', { reason: msg('recordingFinished', locale) });
+    if (rec?.complete === 1 || (rec && rec.upload_sha256 !== null)) throw new AppError('CONFLICT', { reason: msg('recordingFinished', locale) });
     if (!rec) {
       if (input.seq !== 0) throw new AppError('INVALID_INPUT', { issues: msg('chunkGap', locale, { expected: 0, seq: input.seq }) });
-      const d = new Date(this.core.clock.now());
-      const rel = path.posix.join('recordings', `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`, `call-${input.callId}.${extOf(input.mime)}`);
+      const rel = recordingRelPath(this.core.clock.now(), input.callId, input.mime);
       fs.mkdirSync(path.dirname(path.join(this.core.dataDir, rel)), { recursive: true, mode: PRIVATE_DIR_MODE });
       const id = Number(
         this.core.sqlite
@@ -99,7 +105,7 @@ export class Recordings {
       // the file is gone: keep the indexed size, the row stays incomplete
       return { recordingId: rec.id, sizeBytes: size, durationMs };
     }
-    if (rec.mime.includes('webm')) size = writeDuration(path.join(this.core.dataDir, rec.path), durationMs) ?? size;
+    if (rec.mime.includes('webm')) size = writeWebmDuration(path.join(this.core.dataDir, rec.path), durationMs) ?? size;
     this.core.sqlite.prepare('update recordings set complete = 1, duration_ms = ?, size_bytes = ? where id = ?').run(durationMs, size, rec.id);
     this.nextSeq.delete(rec.id);
     return { recordingId: rec.id, sizeBytes: size, durationMs };
@@ -108,7 +114,8 @@ export class Recordings {
   /** The file of a recording the user may play (their own call, or the recordings.play permission). */
   file(s: SessionCtx, recordingId: number): RecordingFile {
     const rec = this.core.sqlite.prepare<[number], RecRow>('select * from recordings where id = ? and deleted_at is null').get(recordingId);
-    if (!rec) throw new AppError('NOT_FOUND');
+    // Still being uploaded from a client seat (上传中): only the finished, verified file is played.
+    if (!rec || rec.upload_sha256 !== null) throw new AppError('NOT_FOUND');
     const call = this.calls.get(rec.call_id);
     if (!call || !this.calls.mayRead(s, call)) throw new AppError('FORBIDDEN');
     const file = path.join(this.core.dataDir, rec.path);
@@ -143,41 +150,5 @@ export class Recordings {
       after: { to: out ?? 'download', fileName: f.fileName },
     });
     return { path: out, url: out ? null : `/media/recordings/${f.id}?download=1`, fileName: f.fileName };
-  }
-}
-
-/**
- * Writes the duration into a finished WebM (see webm-duration.ts) through a temporary file and a
- * rename, so a crash midway leaves the original. Returns the new size, or null when left as it was.
- */
-function writeDuration(file: string, durationMs: number): number | null {
-  try {
-    const fd = fs.openSync(file, 'r');
-    const head = Buffer.alloc(4096);
-    const n = fs.readSync(fd, head, 0, head.length, 0);
-    fs.closeSync(fd);
-    const patched = patchWebmDuration(head.subarray(0, n), durationMs);
-    if (!patched) return null;
-    const tmp = `${file}.tmp`;
-    const out = fs.openSync(tmp, 'w', PRIVATE_FILE_MODE);
-    try {
-      fs.writeSync(out, patched.head);
-      const input = fs.openSync(file, 'r');
-      const buf = Buffer.alloc(1 << 16);
-      let at = patched.replaces;
-      for (;;) {
-        const r = fs.readSync(input, buf, 0, buf.length, at);
-        if (r <= 0) break;
-        fs.writeSync(out, buf, 0, r);
-        at += r;
-      }
-      fs.closeSync(input);
-    } finally {
-      fs.closeSync(out);
-    }
-    fs.renameSync(tmp, file);
-    return fs.statSync(file).size;
-  } catch {
-    return null; // a full disk here keeps the playable original; only seeking suffers
   }
 }

@@ -35,6 +35,8 @@ export const recordingRetention: JobDef = {
         const file = path.join(ctx.core.dataDir, r.path);
         if (fs.existsSync(file)) fs.rmSync(file, { force: true });
         else missing++;
+        // An upload from a client seat that never finished (issue 15) leaves only its partial file.
+        fs.rmSync(`${file}.part`, { force: true });
         mark.run(ctx.core.clock.now(), r.id);
         removed++;
       }

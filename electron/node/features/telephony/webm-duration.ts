@@ -5,6 +5,7 @@
  * SeekHead or Cues (absolute offsets that inserted bytes would break); a file that has them is left
  * as it is.
  */
+import fs from 'node:fs';
 const ID_EBML = 0x1a45dfa3;
 const ID_SEGMENT = 0x18538067;
 const ID_INFO = 0x1549a966;
@@ -129,5 +130,41 @@ export function patchWebmDuration(head: Buffer, durationMs: number): { head: Buf
       head.subarray(payloadEnd),
     ]);
     return { head: out, replaces: head.length };
+  }
+}
+
+/**
+ * Writes the duration into a finished WebM (see webm-duration.ts) through a temporary file and a
+ * rename, so a crash midway leaves the original. Returns the new size, or null when left as it was.
+ */
+export function writeWebmDuration(file: string, durationMs: number): number | null {
+  try {
+    const fd = fs.openSync(file, 'r');
+    const head = Buffer.alloc(4096);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    fs.closeSync(fd);
+    const patched = patchWebmDuration(head.subarray(0, n), durationMs);
+    if (!patched) return null;
+    const tmp = `${file}.tmp`;
+    const out = fs.openSync(tmp, 'w', 0o600);
+    try {
+      fs.writeSync(out, patched.head);
+      const input = fs.openSync(file, 'r');
+      const buf = Buffer.alloc(1 << 16);
+      let at = patched.replaces;
+      for (;;) {
+        const r = fs.readSync(input, buf, 0, buf.length, at);
+        if (r <= 0) break;
+        fs.writeSync(out, buf, 0, r);
+        at += r;
+      }
+      fs.closeSync(input);
+    } finally {
+      fs.closeSync(out);
+    }
+    fs.renameSync(tmp, file);
+    return fs.statSync(file).size;
+  } catch {
+    return null; // a full disk here keeps the playable original; only seeking suffers
   }
 }
