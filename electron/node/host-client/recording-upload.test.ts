@@ -218,6 +218,7 @@ describe('recordings made on a client seat', () => {
     expect(spool.ready()).toEqual([]);
     expect(recordingReply(t.core, token, `/media/recordings/${done.id}`, 'GET', undefined).status).toBe(200);
     expect(telephonyOf(t.core).calls.get(callId)).toMatchObject({ recordingUploading: false, recordingComplete: true });
+    expect(t.core.sqlite.prepare("select user_id as userId, action from audit_log where entity = 'recordings' and entity_id = ?").all(String(done.id))).toEqual([{ userId: agent.userId, action: 'create' }]);
     expect(await states(token)).toEqual([{ id: done.id, complete: '1' }]);
   }, 40_000);
 
@@ -321,7 +322,8 @@ describe('recordings made on a client seat', () => {
     expect(fs.statSync(path.join(dir, `call-${callId}.rec`)).mode & 0o777).toBe(0o600);
     expect(await cs.call(7, 'telephony.recording.finish', { callId, durationMs: 7_000 })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(row(callId)).toMatchObject({ uploadSha256: null, complete: 1, size: 30_000, durationMs: 7_000 }), { timeout: 10_000 });
-    expect(fs.readdirSync(dir)).toEqual([]);
+    // The seat's copy goes once the host's answer is in.
+    await vi.waitFor(() => expect(fs.readdirSync(dir)).toEqual([]));
     // A window with no session spools nothing.
     expect(await cs.call(8, 'telephony.recording.chunk', { callId, seq: 0, mime: 'audio/webm', data: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });

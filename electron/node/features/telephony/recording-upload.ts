@@ -9,6 +9,7 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissio
 import { UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
+import { writeAudit } from '../admin/audit';
 import { recordingRelPath } from './recordings';
 
 /** What a client seat declares before sending a spooled recording (issue 15). */
@@ -115,7 +116,7 @@ export class RecordingUploads {
         .run(callId, call.customerId, rel, d.mime, d.size, d.durationMs, d.complete ? 1 : 0, d.sha256, this.core.clock.now());
       if (d.size > 0) return { offset: 0, complete: false };
       fs.writeFileSync(partOf(this.file(rel)), Buffer.alloc(0), { mode: PRIVATE_FILE_MODE }); // nothing to send: settle at once
-      return this.settle(this.row(callId)!, locale);
+      return this.settle(this.row(callId)!, locale, s.user.id);
     }
     if (rec.upload_sha256 !== d.sha256 || rec.size_bytes !== d.size) {
       // Another file for the same call (the seat's spool was rewritten): start it afresh.
@@ -125,7 +126,7 @@ export class RecordingUploads {
     }
     const offset = sizeOf(partOf(this.file(rec.path)));
     // Every byte arrived but the move was cut short (the host stopped): finish it now.
-    if (offset === d.size) return this.settle(rec, locale);
+    if (offset === d.size) return this.settle(rec, locale, s.user.id);
     return { offset, complete: false };
   }
 
@@ -162,11 +163,11 @@ export class RecordingUploads {
       fs.closeSync(fd);
     }
     if (at < total) return { offset: at, complete: false };
-    return this.settle(this.row(callId)!, locale);
+    return this.settle(this.row(callId)!, locale, s.user.id);
   }
 
   /** All bytes are there: in place if the hash matches, else dropped so the seat sends them again. */
-  private settle(rec: UpRow, locale: Locale): UploadState {
+  private settle(rec: UpRow, locale: Locale, userId: number): UploadState {
     const file = this.file(rec.path);
     const part = partOf(file);
     if (sha256Of(part) !== rec.upload_sha256) {
@@ -174,7 +175,17 @@ export class RecordingUploads {
       throw new OffsetMismatch(0, msg('uploadHashWrong', locale));
     }
     fs.renameSync(part, file);
-    this.core.sqlite.prepare('update recordings set upload_sha256 = null where id = ?').run(rec.id);
+    // The recording is now on the host: the row and its audit entry together.
+    this.core.sqlite.transaction(() => {
+      this.core.sqlite.prepare('update recordings set upload_sha256 = null where id = ?').run(rec.id);
+      writeAudit(this.core.db, this.core.clock, {
+        userId,
+        action: 'create',
+        entity: 'recordings',
+        entityId: rec.id,
+        after: { uploadedFromSeat: true, sizeBytes: rec.size_bytes, sha256: rec.upload_sha256 },
+      });
+    })();
     return { offset: rec.size_bytes, complete: true };
   }
 }
