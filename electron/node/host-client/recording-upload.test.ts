@@ -250,6 +250,11 @@ describe('recordings made on a client seat', () => {
     expect(anon).toMatchObject({ status: 401, result: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
     expect(await client.recordingUpload('POST', callId, head, null, 'not-a-session')).toMatchObject({ status: 401 });
 
+    // Past the upload route's limit: refused before a byte is sent, nothing created.
+    const huge = await client.recordingUpload('POST', callId, { ...head, 'upload-length': String(40 * 1024 * 1024) }, null, mine);
+    expect(huge).toMatchObject({ status: 413, result: { ok: false, error: { code: 'TOO_LARGE', message: expect.stringContaining('30') } } });
+    expect(row(callId)).toBeUndefined();
+
     // The owner declares; a PUT from the wrong start is told where the host is.
     expect(await client.recordingUpload('POST', callId, head, null, mine)).toMatchObject({ status: 200, offset: 0, result: { ok: true, value: { offset: 0, complete: false } } });
     const wrong = await client.recordingUpload('PUT', callId, { 'content-range': `bytes 500-${audio.length - 1}/${audio.length}` }, audio.subarray(500), mine);

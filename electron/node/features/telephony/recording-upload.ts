@@ -6,7 +6,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
-import { UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
+import { formatBytes, UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
 import { writeAudit } from '../admin/audit';
@@ -101,7 +101,7 @@ export class RecordingUploads {
     const call = this.calls.own(s, locale, callId);
     if (!Number.isSafeInteger(d.size) || d.size < 0 || !SHA256_HEX.test(d.sha256) || !d.mime || d.mime.length > 100)
       throw new AppError('INVALID_INPUT', { issues: msg('badUpload', locale) });
-    if (d.size > UPLOAD_MAX_BYTES) throw new AppError('TOO_LARGE', { size: `${d.size} B`, max: `${UPLOAD_MAX_BYTES} B` });
+    if (d.size > UPLOAD_MAX_BYTES) throw new AppError('TOO_LARGE', { size: formatBytes(d.size), max: formatBytes(UPLOAD_MAX_BYTES) });
     const rec = this.row(callId);
     if (rec && rec.upload_sha256 === null) {
       // Already here: the seat lost our last answer, or the call was recorded on the host itself.

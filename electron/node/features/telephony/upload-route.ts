@@ -5,6 +5,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { OffsetMismatch, type UploadState } from './recording-upload';
 import { telephonyOf } from './services';
+import { UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
 
 /**
  * A client seat's resumable recording upload (issue 15), on the host's web server:
@@ -32,10 +33,20 @@ function answer(res: ServerResponse, status: number, body: ApiResult<unknown>, o
   res.writeHead(status, headers).end(JSON.stringify(body));
 }
 
-/** Reads and drops what the client is still sending, so it sees our answer rather than a reset. */
+/**
+ * Reads and drops what the client is still sending, so it sees our answer rather than a reset —
+ * up to the upload limit; past that the connection goes (a refused client streaming for ever).
+ */
 async function discard(req: IncomingMessage): Promise<void> {
   if (req.readableEnded) return;
-  for await (const _ of req.iterator({ destroyOnReturn: false })) void _;
+  let n = 0;
+  for await (const c of req.iterator({ destroyOnReturn: false })) {
+    n += (c as Buffer).length;
+    if (n > UPLOAD_MAX_BYTES) {
+      req.destroy();
+      return;
+    }
+  }
 }
 
 export async function handleRecordingUpload(core: Core, token: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
