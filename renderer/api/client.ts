@@ -19,6 +19,21 @@ const SESSION_ERRORS: ReadonlySet<ClientErrorCode> = new Set<SessionErrorCode>([
 type SessionErrorHandler = (error: ApiError & { code: SessionErrorCode }, method: MethodName) => void;
 let sessionErrorHandler: SessionErrorHandler | null = null;
 
+/**
+ * A browser on the host's LAN listener whose seat the host no longer accepts (revoked in 终端管理,
+ * or unknown): nothing works from there on, so the seat gate shows the pairing page with the reason
+ * instead of leaving an error on whichever screen made the call. (A desktop client seat learns it
+ * from its main process's link state instead.)
+ */
+export type SeatRefusedCode = Extract<ClientErrorCode, 'SEAT_REVOKED' | 'SEAT_UNKNOWN'>;
+const SEAT_ERRORS: ReadonlySet<ClientErrorCode> = new Set<SeatRefusedCode>(['SEAT_REVOKED', 'SEAT_UNKNOWN']);
+let seatRefusedHandler: ((error: ApiError & { code: SeatRefusedCode }) => void) | null = null;
+
+/** The seat gate registers here; every call the host refuses for the seat tells it (and still throws). */
+export function setSeatRefusedHandler(handler: typeof seatRefusedHandler): void {
+  seatRefusedHandler = handler;
+}
+
 /** The session layer registers here; every call that meets a session error tells it (and still throws). */
 export function setSessionErrorHandler(handler: SessionErrorHandler | null): void {
   sessionErrorHandler = handler;
@@ -71,6 +86,7 @@ export async function call<M extends MethodName>(method: M, input: Input<M>): Pr
   if (result.ok) return result.value as Output<M>;
   const err = new ApiError(result.error.code, result.error.message, result.error.details ?? {}, status);
   if (SESSION_ERRORS.has(err.code)) sessionErrorHandler?.(err as ApiError & { code: SessionErrorCode }, method);
+  if (SEAT_ERRORS.has(err.code) && !window.dscrm) seatRefusedHandler?.(err as ApiError & { code: SeatRefusedCode });
   throw err;
 }
 

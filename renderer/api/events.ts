@@ -31,6 +31,8 @@ const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** The server closes with this code when the session ended: no point reconnecting. */
 const CLOSE_SESSION_ENDED = 4001;
+/** The LAN listener closes a revoked seat's sockets with this code: it would be refused at every retry. */
+const CLOSE_SEAT_REVOKED = 4003;
 
 let wanted = false;
 let socket: WebSocket | null = null;
@@ -73,7 +75,7 @@ function openSocket(): void {
   ws.onclose = (e) => {
     if (socket === ws) socket = null;
     markConnected(false);
-    if (e.code === CLOSE_SESSION_ENDED) wanted = false;
+    if (e.code === CLOSE_SESSION_ENDED || e.code === CLOSE_SEAT_REVOKED) wanted = false;
     scheduleRetry();
   };
 }

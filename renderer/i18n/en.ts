@@ -46,6 +46,8 @@ export const en: Record<MessageKey, string> = {
   'login.notice.loggedOut': 'You have logged out',
   'login.notice.endedElsewhere': 'You were logged out in another window',
   'login.notice.expired': 'Your session has expired. Please log in again.',
+  'login.notice.passwordReset': 'An administrator reset your password. Log in with the one-time password they give you.',
+  'login.notice.passwordChanged': 'Your password was changed in another window. Log in with the new password.',
 
   'password.title': 'Change password',
   'password.forced': 'At the first login, or after a password reset, you must change your password before continuing.',

@@ -48,6 +48,8 @@ export const zhCN = {
   'login.notice.loggedOut': '您已注销',
   'login.notice.endedElsewhere': '您已在其他窗口注销',
   'login.notice.expired': '登录已过期,请重新登录',
+  'login.notice.passwordReset': '管理员已重置您的密码,请用管理员提供的一次性密码重新登录',
+  'login.notice.passwordChanged': '您的密码已在其他窗口修改,请用新密码重新登录',
 
   'password.title': '修改密码',
   'password.forced': '首次登录或密码被重置后,须先修改密码才能继续使用。',

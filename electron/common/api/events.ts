@@ -1,3 +1,4 @@
+import type { LinkStatus } from './seat-mode';
 import type { SmsBatchProgress } from './sms';
 
 /** Events the main side pushes to a renderer (WebSocket on the web host, IPC in Electron). */
@@ -5,8 +6,11 @@ export interface ApiEvents {
   /** The session was locked (another window, system lock, idle on the server). */
   'session.locked': { reason: 'manual' | 'idle' | 'system' };
   'session.unlocked': Record<string, never>;
-  /** The session ended (logout elsewhere, expiry). */
-  'session.ended': { reason: 'logout' | 'expired' };
+  /**
+   * The session ended: logout elsewhere, expiry, the administrator reset the user's password, or the
+   * user changed it in another session (the login page says which).
+   */
+  'session.ended': { reason: 'logout' | 'expired' | 'passwordReset' | 'passwordChanged' };
   /** Export progress, for the progress bar. */
   'export.progress': { exportId: string; done: number; total: number };
   /**
@@ -17,6 +21,13 @@ export interface ApiEvents {
   'notification': { id: number; kind: string; title: string; body: string | null };
   /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
   'sms.batch': SmsBatchProgress;
+  /**
+   * Open tasks were handed to this agent or taken from them (任务分配, the workbench's 分配给), to
+   * every session of that agent: their 客服工作台 reloads.
+   */
+  'tasks.reassigned': { gained: number; lost: number };
+  /** A client seat's link to its host (desktop client mode only): status bar, refresh on return. */
+  'link': LinkStatus;
 }
 export type EventName = keyof ApiEvents;
 export interface EventMessage<E extends EventName = EventName> {

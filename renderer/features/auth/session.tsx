@@ -7,7 +7,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../../electron/common/api';
 import { ApiError, call, connectEvents, disconnectEvents, isApiError, onEvent, setSessionErrorHandler } from '../../api';
-import { applyLocale, getLocale, t, type Locale } from '../../i18n';
+import type { ApiEvents } from '../../../electron/common/api/events';
+import { applyLocale, getLocale, t, type Locale, type MessageKey } from '../../i18n';
 
 export type Phase = 'loading' | 'login' | 'changePassword' | 'ready';
 
@@ -56,6 +57,14 @@ function setChosenFlag(ref: { current: boolean }, value: boolean): void {
     // storage disabled: the flag lives for this page only
   }
 }
+
+/** What the login page says when the host ended this window's session (session.ended). */
+const ENDED_NOTICE: Record<ApiEvents['session.ended']['reason'], MessageKey> = {
+  logout: 'login.notice.endedElsewhere',
+  expired: 'login.notice.expired',
+  passwordReset: 'login.notice.passwordReset',
+  passwordChanged: 'login.notice.passwordChanged',
+};
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
 
@@ -146,7 +155,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onEvent('session.ended', ({ reason }) => {
         if (loggingOut.current || stateRef.current.phase === 'login') return;
         disconnectEvents();
-        toLogin(t(reason === 'expired' ? 'login.notice.expired' : 'login.notice.endedElsewhere'));
+        toLogin(t(ENDED_NOTICE[reason]));
       }),
     ];
     return () => offs.forEach((off) => off());

@@ -7,7 +7,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SeatStatus } from '../../../electron/common/api/seat-mode';
-import { call, connectEvents, isApiError, onEvent } from '../../api';
+import { call, connectEvents, isApiError, onEvent, setSeatRefusedHandler } from '../../api';
 import { BrowserPairPage } from '../lan-pair/BrowserPairPage';
 import { I18nProvider, useI18n } from '../../i18n/react';
 import { FirstStartPage, VersionPage } from './FirstStartPage';
@@ -45,10 +45,23 @@ export function SeatGate({ children }: { children: ReactNode }) {
     load();
     // The desktop's link events arrive before anyone logs in (the bridge needs no session).
     if (window.dscrm) connectEvents();
-    return onEvent('link', (link) => {
-      if (link.state === 'refused') load(); // with the message for the page
-      else setStatus((s) => (s?.mode === 'client' ? { ...s, link, problemMessage: null } : s));
-    });
+    // A browser seat revoked while in use: any call the host refuses for the seat shows pairing.
+    setSeatRefusedHandler((e) => setUnpaired({ message: e.message, revoked: e.code === 'SEAT_REVOKED' }));
+    const offs = [
+      onEvent('link', (link) => {
+        if (link.state === 'refused') load(); // with the message for the page
+        else setStatus((s) => (s?.mode === 'client' ? { ...s, link, problemMessage: null } : s));
+      }),
+      // Revoking a seat ends its sessions first: a browser then asks whether the seat itself is
+      // still welcome, so it shows 本终端已被管理员停用 at once instead of a login that cannot work.
+      onEvent('session.ended', () => {
+        if (!window.dscrm) load();
+      }),
+    ];
+    return () => {
+      setSeatRefusedHandler(null);
+      offs.forEach((off) => off());
+    };
   }, [load]);
 
   if (unpaired) {

@@ -69,11 +69,13 @@ describe('first run and forced password change', () => {
     const admin = await userWithSession(t.core, 'boss', 'admin');
     const user = await userWithSession(t.core, 'wang', 'salesConsultant');
     const told: string[] = [];
-    t.core.events.subscribe((e) => told.push(`${e.event}:${typeof e.target === 'object' && 'sessionHash' in e.target ? e.target.sessionHash : ''}`));
+    t.core.events.subscribe((e) =>
+      told.push(`${e.event}:${typeof e.target === 'object' && 'sessionHash' in e.target ? e.target.sessionHash : ''}:${(e.payload as { reason?: string }).reason ?? ''}`),
+    );
     const r = await call(t.core, admin.token, 'admin.users.resetPassword', { userId: user.userId });
     expect(r.ok).toBe(true);
-    // The user's open window hears about it at once.
-    expect(told).toContain(`session.ended:${hashToken(user.token)}`);
+    // The user's open window hears about it at once, and why (its login page says the admin reset it).
+    expect(told).toContain(`session.ended:${hashToken(user.token)}:passwordReset`);
     expect(await call(t.core, user.token, 'auth.session')).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
     const otp = r.ok ? (r.value as { oneTimePassword: string }).oneTimePassword : '';
     const relog = await call(t.core, null, 'auth.login', { username: 'wang', password: otp });

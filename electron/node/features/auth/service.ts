@@ -307,9 +307,9 @@ export class AuthService {
     return { ...s, locked: false };
   }
 
-  /** Windows whose session was deleted are told at once, not at their next call. */
-  private announceEnded(ended: { h: string }[]): void {
-    for (const { h } of ended) this.events.publish({ sessionHash: h }, 'session.ended', { reason: 'logout' });
+  /** Windows whose session was deleted are told at once, and why, not at their next call. */
+  private announceEnded(ended: { h: string }[], reason: 'passwordReset' | 'passwordChanged'): void {
+    for (const { h } of ended) this.events.publish({ sessionHash: h }, 'session.ended', { reason });
   }
 
   logout(s: SessionCtx): void {
@@ -340,7 +340,7 @@ export class AuthService {
         .all();
       writeAudit(tx, this.clock, { userId: u.id, action: 'password', entity: 'user', entityId: u.id });
     });
-    this.announceEnded(ended);
+    this.announceEnded(ended, 'passwordChanged');
     return { ...s, mustChangePassword: false };
   }
 
@@ -414,7 +414,7 @@ export class AuthService {
       ended = tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ h: sessions.tokenHash }).all();
       writeAudit(tx, this.clock, { userId: actorId, action: 'password_reset', entity: 'user', entityId: userId });
     });
-    this.announceEnded(ended);
+    this.announceEnded(ended, 'passwordReset');
     return oneTimePassword;
   }
 

@@ -9,6 +9,7 @@ import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
 import { DATASET_DEFS } from '../grid/datasets';
 import { and, filterSql } from '../grid/query';
+import { publishTaskMoves, type TaskMove } from './task-events';
 import { isWorkbenchManager } from './workbench';
 
 const OPEN = "('open', 'in_progress')";
@@ -51,7 +52,8 @@ export class TaskPoolService {
 
     const { where, expected } = this.source(s, locale, input.selection);
     const now = this.core.clock.now();
-    return this.core.sqlite.transaction((): TaskPoolAssignResult => {
+    const moves: TaskMove[] = [];
+    const result = this.core.sqlite.transaction((): TaskPoolAssignResult => {
       // Read and write in one transaction: what is counted is what is handed out.
       const picked = this.all<{ id: number; a: number | null; open: number }>(
         sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN)}) as open from tasks c where ${where} order by c.due_date, c.id`,
@@ -65,6 +67,7 @@ export class TaskPoolService {
         for (const t of share) {
           if (t.a === agentId) continue;
           upd.run(agentId, now, t.id);
+          moves.push({ from: t.a, to: agentId });
           writeAudit(this.core.db, this.core.clock, { userId: s.user.id, action: 'assign', entity: 'task', entityId: t.id, before: { assigneeId: t.a }, after: { assigneeId: agentId } });
           n++;
         }
@@ -80,6 +83,9 @@ export class TaskPoolService {
       });
       return { perAgent, assigned, skippedClosed: picked.length - open.length };
     })();
+    // Committed: the agents' workbenches (and the one whose tasks moved away) reload now.
+    publishTaskMoves(this.core, moves);
+    return result;
   }
 
   /** The WHERE on tasks `c` a selection names, always within what the manager's scope shows. */

@@ -14,6 +14,7 @@ import { isRealDescription, lowScoreDueDate, LowScoreService } from './low-score
 import { CareProblems } from './service-visits-messages';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone';
+import { publishTaskMoves } from './task-events';
 
 const OPEN_TASK = "('open', 'in_progress')";
 /** The unassigned pool on the workbench lists this many; 任务分配 pages through all of them. */
@@ -226,6 +227,8 @@ export class WorkbenchService {
         writeAudit(tx, this.core.clock, { userId: s.user.id, action: 'reassign', entity: 'task', entityId: m.id, before: { assigneeId: m.a }, after: { assigneeId: input.toAgentId } });
       }
     });
+    // Committed: both agents' workbenches reload at once, wherever they sit.
+    publishTaskMoves(this.core, moving.map((m) => ({ from: m.a, to: input.toAgentId })));
     return { moved: moving.length, toAgentId: input.toAgentId };
   }
 }

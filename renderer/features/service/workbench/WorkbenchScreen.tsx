@@ -3,7 +3,7 @@ import { SERVICE_VISIT_ROLES } from '../../../../electron/common/api/service-vis
 import type { AgentLoad, Workbench, WorkbenchAppointment, WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
 import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
-import { call, isApiError } from '../../../api';
+import { call, isApiError, onEvent } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, Dialog, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
@@ -82,6 +82,8 @@ export function WorkbenchScreen() {
     setSelected(new Set());
   }, [agentId, manager]);
   useEffect(reload, [reload]);
+  // A manager handed me tasks (or moved some away) on another seat: show them now, not at my next click.
+  useEffect(() => onEvent('tasks.reassigned', reload), [reload]);
 
   useEffect(() => {
     const onEnded = (e: Event) => {
