@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../lan/host-certificate';
 import { startWebHost, type WebHost } from '../webhost/server';
 import { call, makeCore, tempDir, userWithSession, GOOD_PASSWORD, type TestCore } from '../../../tests/support/core';
@@ -144,22 +144,25 @@ async function states(token: string): Promise<{ id: number; complete: string }[]
 let agent: { userId: number };
 let other: { userId: number };
 
+// One host certificate for the file (making a key is the slow part of a start on a busy machine).
+beforeAll(() => {
+  cert = loadOrCreateHostCertificate(tempDir('dscrm-tls-'), { names: ['localhost', '127.0.0.1'] });
+}, 60_000);
 beforeEach(async () => {
   t = await makeCore();
   hostAddress = '127.0.0.1';
-  cert = loadOrCreateHostCertificate(t.dir, { names: ['localhost', '127.0.0.1'] });
   lanPort = 0;
   await startHost();
   agent = await userWithSession(t.core, 'service1', 'serviceAgent');
   other = await userWithSession(t.core, 'service2', 'serviceAgent');
-});
+}, 60_000);
 afterEach(async () => {
   for (const u of uploaders.splice(0)) u.dispose();
   for (const c of clients.splice(0)) c.dispose();
   for (const f of cleanups.splice(0)) f();
   await stopHost();
   t.cleanup();
-});
+}, 30_000);
 
 describe('recordings made on a client seat', () => {
   it('an upload cut halfway (host stopped mid-body) goes on from there once the host is back; the host file equals the seat file; the partial is never playable', async () => {
@@ -260,7 +263,17 @@ describe('recordings made on a client seat', () => {
     const wrong = await client.recordingUpload('PUT', callId, { 'content-range': `bytes 500-${audio.length - 1}/${audio.length}` }, audio.subarray(500), mine);
     expect(wrong).toMatchObject({ status: 409, offset: 0 });
     expect(row(callId)).toMatchObject({ uploadSha256: sha256(audio), size: audio.length });
-  });
+
+    // The host already has another, finished recording of a call (made on the host itself): never overwritten, set aside.
+    const hostMade = callOf(agent.userId);
+    t.core.sqlite.prepare("insert into recordings (call_id, path, mime, size_bytes, complete, created_at) values (?, 'recordings/x.webm', 'audio/webm', 10, 1, 0)").run(hostMade);
+    const seatCopy = new RecordingSpool(tempDir('dscrm-spool-'));
+    spoolRecording(seatCopy, agent.userId, hostMade, audio);
+    const owner = new RecordingUploader({ spool: seatCopy, client, sessionFor: () => mine });
+    uploaders.push(owner);
+    expect(await owner.upload(seatCopy.ready()[0]!)).toBe('refused');
+    expect(row(hostMade)).toMatchObject({ size: 10, complete: 1, uploadSha256: null });
+  }, 30_000);
 
   it('bytes that do not hash to the declared SHA-256 are dropped, never put in place; sent again they are', async () => {
     const client = await pairedClient();
@@ -279,7 +292,7 @@ describe('recordings made on a client seat', () => {
     expect(recordingReply(t.core, token, `/media/recordings/${r.id}`, 'GET', undefined).status).toBe(404);
     expect(await put(audio)).toMatchObject({ status: 200, result: { ok: true, value: { complete: true } } });
     expect(sha256(fs.readFileSync(path.join(t.core.dataDir, r.path)))).toBe(sha256(audio));
-  });
+  }, 30_000);
 
   it('the spool outlives the uploader: a new instance (the seat restarted) sends what waited, and a call cut short by the exit goes too, as incomplete', async () => {
     const client = await pairedClient();
@@ -309,7 +322,7 @@ describe('recordings made on a client seat', () => {
     expect(row(cutShort)).toMatchObject({ complete: 0, uploadSha256: null, size: b.length, durationMs: null });
     expect(sha256(fs.readFileSync(path.join(t.core.dataDir, row(cutShort)!.path)))).toBe(sha256(b));
     expect(fs.readdirSync(dir)).toEqual([]);
-  });
+  }, 30_000);
 
   it("on a client seat (ClientSessions) the recorder's pieces go to the seat's disk, not the host; after finish they are uploaded with the window's session", async () => {
     const client = await pairedClient();
@@ -331,7 +344,7 @@ describe('recordings made on a client seat', () => {
     await vi.waitFor(() => expect(fs.readdirSync(dir)).toEqual([]));
     // A window with no session spools nothing.
     expect(await cs.call(8, 'telephony.recording.chunk', { callId, seq: 0, mime: 'audio/webm', data: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-  });
+  }, 30_000);
 });
 
 /** The upload route without a session cookie (the seat header only). */

@@ -13,7 +13,7 @@ import { Backoff } from './backoff';
 import type { HostClient } from './host-client';
 import type { RecordingSpool, SpoolEntry } from './recording-spool';
 
-/** The host refused for good: not this user's call, unknown call, bad declaration, too large. */
+/** The host refused for good: bad declaration, not this user's call, unknown call, too large. */
 const FINAL_REFUSALS = new Set([400, 403, 404, 413]);
 
 export type UploadOutcome = 'done' | 'retry' | 'waiting' | 'refused';
@@ -106,7 +106,9 @@ export class RecordingUploader {
         }
         return v.offset;
       }
-      if (FINAL_REFUSALS.has(r.status)) {
+      // A CONFLICT without an offset to resume from: the host already has another recording of this call.
+      const final = FINAL_REFUSALS.has(r.status) || (r.result.error.code === 'CONFLICT' && r.offset === null);
+      if (final) {
         console.warn(`[recording-upload] call ${e.callId} refused by the host at ${step}: ${r.result.error.code} ${r.result.error.message}`);
         spool.setAside(e.callId);
         return 'refused';
