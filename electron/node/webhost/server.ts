@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -42,6 +42,8 @@ export const UPLOAD_ROUTE = '/upload';
 /** An API call's JSON body; files go through the upload route, not JSON. */
 export const MAX_BODY = 2 * 1024 * 1024;
 const TOO_LARGE = Symbol('too large');
+/** On close, how long requests under way may take before every connection still open is cut. */
+const CLOSE_GRACE_MS = 1_000;
 
 
 export const defaultStaticDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/renderer');
@@ -473,6 +475,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   });
 
   const listen = async (server: http.Server, l: Listener, host: string) => {
+    track(server);
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(l.port, host, () => resolve());
@@ -481,18 +484,28 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     server.on('upgrade', onUpgrade(l));
   };
   const servers: http.Server[] = [];
+  // Every connection either listener accepted, raw TCP included: close() waits for all of them, and
+  // one that never sends a request (a browser's preconnect, a TLS handshake left half way) is not
+  // an idle HTTP connection Node closes by itself — a host restart used to wait a minute and more.
+  const connections = new Set<Socket>();
+  const track = (server: http.Server) =>
+    server.on('connection', (socket: Socket) => {
+      connections.add(socket);
+      socket.once('close', () => connections.delete(socket));
+    });
   const closeAll = async () => {
     if (opts.lan) setLanStatus(core, null);
     unsubscribe();
     stopRevoked?.();
     for (const ws of sockets.keys()) ws.terminate();
     wss.close();
-    await Promise.all(
-      servers.map(async (server) => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-      }),
-    );
+    const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    // Requests under way get a moment to be answered; whatever is still open after it is cut.
+    const cut = setTimeout(() => {
+      for (const socket of connections) socket.destroy();
+    }, CLOSE_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
   };
 
   try {
