@@ -11,7 +11,11 @@ const root = path.resolve(import.meta.dirname, '../..');
  * The web host as `npm run serve` runs it: plain node on the bundle's launcher, in its own process.
  * `extraArgs` e.g. ['--lan', '--lan-host', '127.0.0.1', '--lan-port', '0'] for the LAN listener too.
  */
-export async function spawnHost(launcher: string, dataDir: string, extraArgs: string[] = []): Promise<{ url: string; lanUrl: string | null; stop: () => Promise<void> }> {
+export async function spawnHost(
+  launcher: string,
+  dataDir: string,
+  extraArgs: string[] = [],
+): Promise<{ url: string; lanUrl: string | null; stop: () => Promise<void>; stderr: () => string }> {
   const child = spawn(process.execPath, [launcher, '--port', '0', '--data', dataDir, ...extraArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   const wantLan = extraArgs.includes('--lan');
   const stop = async () => {
@@ -34,7 +38,8 @@ export async function spawnHost(launcher: string, dataDir: string, extraArgs: st
       child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${err.trim()}`)));
       setTimeout(() => reject(new Error('serve did not start in 20 s')), 20_000);
     });
-    return { url, lanUrl, stop };
+    // The host's log so far (the seats bench counts the SQLITE_BUSY lines in it).
+    return { url, lanUrl, stop, stderr: () => err };
   } catch (e) {
     await stop();
     throw e;
