@@ -39,6 +39,8 @@ let socket: WebSocket | null = null;
 let bridgeOff: (() => void) | null = null;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 let backoff = MIN_BACKOFF_MS;
+/** The socket dropped while still wanted: its next open is a reconnect, and events may have been missed. */
+let dropped = false;
 
 /** `<html data-events="open|closed">`: whether pushed events arrive (diagnostics and tests read it). */
 function markConnected(open: boolean): void {
@@ -63,6 +65,12 @@ function openSocket(): void {
   ws.onopen = () => {
     backoff = MIN_BACKOFF_MS;
     markConnected(true);
+    // In a browser the page's own socket is the link to the host: say it is back, so screens that
+    // reload on onReconnected (reconnect.ts) do so, as they do on a desktop seat's link event.
+    if (dropped) {
+      dropped = false;
+      emit({ event: 'link', payload: { state: 'connected' } });
+    }
   };
   ws.onmessage = (e) => {
     try {
@@ -76,6 +84,10 @@ function openSocket(): void {
     if (socket === ws) socket = null;
     markConnected(false);
     if (e.code === CLOSE_SESSION_ENDED || e.code === CLOSE_SEAT_REVOKED) wanted = false;
+    if (wanted && !dropped) {
+      dropped = true;
+      emit({ event: 'link', payload: { state: 'reconnecting' } });
+    }
     scheduleRetry();
   };
 }
@@ -99,6 +111,7 @@ export function connectEvents(): void {
   }
   wanted = true;
   backoff = MIN_BACKOFF_MS;
+  dropped = false;
   openSocket();
 }
 
