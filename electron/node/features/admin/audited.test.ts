@@ -20,7 +20,9 @@ describe('audited writes', () => {
     t.clock.set(Date.UTC(2026, 0, 5, 2, 0));
     const c = w.insert(7, 'customer', customers, base);
     w.update(8, 'customer', customers, c.id, { name: '王晓明', city: '深圳', updatedAt: 2 });
-    w.update(8, 'customer', customers, c.id, { city: '深圳' }); // no real change: no row
+    const saved = w.update(8, 'customer', customers, c.id, { city: '深圳' }); // no real change: no row
+    // …and no new version, which would make every other open form of the customer stale for nothing.
+    expect(saved.version).toBe(c.version + 1);
     w.delete(9, 'customer', customers, c.id);
     const rows = audit();
     expect(rows.map((r) => [r.action, r.userId, r.entityId])).toEqual([

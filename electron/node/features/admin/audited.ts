@@ -46,12 +46,18 @@ export class AuditedWriter {
     return db.transaction((tx) => {
       const before = tx.select().from(table as SQLiteTable).where(eq(table.id, id)).get();
       if (!before) throw new AppError('NOT_FOUND');
+      const prior = before as Record<string, unknown>;
+      if (version && opts.expectedVersion !== undefined && prior.version !== opts.expectedVersion) throw new AppError('STALE_RECORD', { entity, id });
+      // A save that changes nothing writes nothing: no audit row, and no new version that would
+      // make every other open form of this record stale for no reason.
+      if (!Object.keys(patch).some((k) => JSON.stringify(prior[k]) !== JSON.stringify((patch as Record<string, unknown>)[k]))) return before as T['$inferSelect'];
       const set = version ? { ...patch, version: sql`${version} + 1` } : patch;
       const match = version && opts.expectedVersion !== undefined ? and(eq(table.id, id), eq(version, opts.expectedVersion)) : eq(table.id, id);
       const after = tx.update(table).set(set).where(match).returning().get() as unknown as T['$inferSelect'] | undefined;
       if (!after) throw new AppError('STALE_RECORD', { entity, id });
       // Only the fields that changed are kept, so the log says what was done, not the whole row twice.
-      const changed = Object.keys(set).filter(
+      // (The version is bookkeeping, not something a user changed: it stays out of the log.)
+      const changed = Object.keys(patch).filter(
         (k) => JSON.stringify((before as Record<string, unknown>)[k]) !== JSON.stringify((after as Record<string, unknown>)[k]),
       );
       if (changed.length) {
