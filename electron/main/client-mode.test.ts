@@ -196,7 +196,8 @@ describe('Electron main, client seat against the real LAN listener', () => {
       expect(seatSessions()).toHaveLength(1);
       await new Promise((r) => setTimeout(r, 300)); // the window's event socket opens
       w.minimize();
-      await vi.waitFor(() => expect(events().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'manual' } }));
+      // Recorded on the host as what it was (a minimise is a system lock), not as a manual lock.
+      await vi.waitFor(() => expect(events().at(-1)).toEqual({ event: 'session.locked', payload: { reason: 'system' } }));
       expect(await invoke('auth.unlock', { password: GOOD_PASSWORD })).toMatchObject({ ok: true });
 
       await lan.close();

@@ -152,8 +152,8 @@ export class ClientSessions {
   }
 
   /** Program lock on every session this PC holds (minimise, OS lock, idle, tray): the host records it and pushes session.locked back. */
-  lockAll(_reason: LockReason): void {
-    for (const h of this.held.values()) void this.client.invoke('auth.lock', {}, { sessionToken: h.token });
+  lockAll(reason: LockReason): void {
+    for (const h of this.held.values()) void this.client.invoke('auth.lock', { reason }, { sessionToken: h.token });
   }
 
   /** The window is gone: its token can never be presented again, so the host ends the session. */

@@ -36,8 +36,12 @@ export const authApi = {
     beforePasswordChange: true,
     output: returns<SessionInfo>(),
   }),
-  /** Program lock (Ctrl+L, the lock button, idle, system lock). */
-  'auth.lock': method({ input: none, access: 'session', whenLocked: true, beforePasswordChange: true, output: returns<{ ok: true }>() }),
+  /**
+   * Program lock (Ctrl+L, the lock button, idle, system lock). `reason` defaults to manual; a client
+   * seat's main process passes what locked it (minimise / OS lock → system, idle → idle), so the
+   * host's lock event says the same as a host seat's own would.
+   */
+  'auth.lock': method({ input: z.object({ reason: z.enum(['manual', 'idle', 'system']).optional() }).strict(), access: 'session', whenLocked: true, beforePasswordChange: true, output: returns<{ ok: true }>() }),
   'auth.unlock': method({ input: z.object({ password }), access: 'session', whenLocked: true, beforePasswordChange: true, output: returns<SessionInfo>() }),
   /** The renderer reports user activity (at most once a minute) so the server's idle lock agrees with the screen's. */
   'auth.ping': method({ input: none, access: 'session', beforePasswordChange: true, output: returns<{ ok: true }>() }),

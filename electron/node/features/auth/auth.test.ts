@@ -131,6 +131,19 @@ describe('sessions and the program lock', () => {
     expect(await call(t.core, token, 'auth.session')).toMatchObject({ ok: true, value: { user: { username: 'zhao' } } });
   });
 
+  it('a lock says what locked it (a client seat passes minimise / OS lock as system); an unknown reason is refused', async () => {
+    const { token } = await userWithSession(t.core, 'qian', 'salesConsultant');
+    const reasons: unknown[] = [];
+    t.core.events.subscribe((e) => {
+      if (e.event === 'session.locked') reasons.push((e.payload as { reason: string }).reason);
+    });
+    expect(await call(t.core, token, 'auth.lock', { reason: 'shutdown' })).toMatchObject({ error: { code: 'INVALID_INPUT' } });
+    expect(await call(t.core, token, 'auth.lock', { reason: 'system' })).toMatchObject({ ok: true });
+    await call(t.core, token, 'auth.unlock', { password: GOOD_PASSWORD });
+    expect(await call(t.core, token, 'auth.lock', {})).toMatchObject({ ok: true });
+    expect(reasons).toEqual(['system', 'manual']);
+  });
+
   it('locks by itself after the idle time on the server, and the event reaches the session', async () => {
     const { token } = await userWithSession(t.core, 'sun', 'serviceAgent');
     const seen: string[] = [];

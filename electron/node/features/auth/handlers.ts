@@ -18,8 +18,8 @@ export const authHandlers: Handlers<typeof authApi> = {
   'auth.session': (ctx) => ctx.core.auth.info(me(ctx)),
   'auth.changePassword': async (ctx, { oldPassword, newPassword }) =>
     ctx.core.auth.info(await ctx.core.auth.changePassword(me(ctx), oldPassword, newPassword)),
-  'auth.lock': (ctx) => {
-    ctx.core.auth.lock(me(ctx), 'manual');
+  'auth.lock': (ctx, { reason }) => {
+    ctx.core.auth.lock(me(ctx), reason ?? 'manual');
     return { ok: true as const };
   },
   'auth.unlock': async (ctx, { password }) => ctx.core.auth.info(await ctx.core.auth.unlock(me(ctx), password)),
