@@ -15,6 +15,7 @@ import { CustomerService } from './features/customers/service';
 import { CustomerVisibility } from './features/customers/visibility';
 import { CustomerSearch } from './features/customers/search';
 import { SeatService } from './features/seats/service';
+import { ReadPool, readWorkersFrom } from './read-pool/read-pool';
 
 export interface CoreOptions {
   dataDir: string;
@@ -22,6 +23,8 @@ export interface CoreOptions {
   busyTimeoutMs?: number;
   /** Create the first admin when the database has no users (default true). */
   bootstrapAdmin?: boolean;
+  /** Read worker threads (default DSCRM_READ_WORKERS, else 2; 0 = every read on the main connection). */
+  readWorkers?: number;
 }
 
 /** Where the nightly backups go (docs/data-folder.md). */
@@ -32,6 +35,8 @@ export interface Core {
   dbFile: string;
   sqlite: Sqlite;
   db: Db;
+  /** Long reads (grid pages, group counts, counts, "all N matching") off the host's thread: read-pool/read-pool.ts. */
+  reads: ReadPool;
   clock: Clock;
   events: EventBus;
   settings: SettingsService;
@@ -73,6 +78,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     throw err;
   }
   const { sqlite, db } = opened;
+  const reads = new ReadPool(sqlite, { size: readWorkersFrom(opts.readWorkers), busyTimeoutMs: opts.busyTimeoutMs ?? 5000 });
   const health = new DataHealth(file, backupsDir(dataDir), () => clock.now());
   // Off the main thread: at 1M customers it reads the whole file for seconds (docs/data-folder.md).
   health.startupCheck();
@@ -88,6 +94,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     dbFile: file,
     sqlite,
     db,
+    reads,
     clock,
     events,
     settings,
@@ -101,6 +108,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     seats: new SeatService(db, clock, events),
     firstRun,
     close: () => {
+      // The workers end first (asynchronously: reads.close() resolves when their threads are gone).
+      void reads.close();
       sqlite.close();
       lock.release();
     },
