@@ -6,7 +6,7 @@ import { assertMayReadDataset } from './dataset-access';
 export const gridHandlers: Handlers<typeof gridApi> = {
   'grid.columns': (ctx, { dataset }) => gridOf(ctx.core).grid.columns(me(ctx), dataset),
   'grid.query': (ctx, q) => gridOf(ctx.core).grid.query(me(ctx), q),
-  'grid.count': (ctx, q) => ({ count: gridOf(ctx.core).grid.count(me(ctx), q) }),
+  'grid.count': async (ctx, q) => ({ count: await gridOf(ctx.core).grid.count(me(ctx), q) }),
   'grid.views.list': (ctx, { dataset }) => {
     assertMayReadDataset(me(ctx), dataset);
     return gridOf(ctx.core).views.list(me(ctx), dataset);

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
-import type { Statement } from 'better-sqlite3';
 import { EXPORT_MAX_ROWS, gridQuerySchema, type Dataset, type EnumValue, type GridColumnMeta, type GridFilter, type GridPage, type GridSort, type Scope } from '../../../common/api/grid';
 import type { z } from 'zod';
 import type { Core } from '../../core';
@@ -23,20 +22,18 @@ const maskId = (v: unknown) => (typeof v === 'string' && v.length > 8 ? `${v.sli
 
 export class GridService {
   private dialect = new SQLiteSyncDialect();
-  // Grid SQL repeats (the same view, page after page): statements are prepared once per text.
-  private stmts = new Map<string, Statement>();
 
   constructor(private core: Core) {}
 
-  private all<T>(q: SQL): T[] {
+  /**
+   * Every page, group count and count runs on the core's read pool (read-pool.ts): the SQL, with
+   * the session's scope and the data set's roles, is built here on the main thread; only its
+   * execution moves to a worker, so a manager's group-by over 1M customers no longer holds up
+   * every other seat's call. Statements are prepared once per text there.
+   */
+  private all<T>(q: SQL): Promise<T[]> {
     const { sql: text, params } = this.dialect.sqlToQuery(q);
-    let st = this.stmts.get(text);
-    if (!st) {
-      if (this.stmts.size >= 200) this.stmts.delete(this.stmts.keys().next().value!);
-      st = this.core.sqlite.prepare(text);
-      this.stmts.set(text, st);
-    }
-    return st.all(...(params as unknown[])) as T[];
+    return this.core.reads.all<T>(text, params);
   }
 
   private enumValues(c: ColumnDef): EnumValue[] | undefined {
@@ -77,9 +74,9 @@ export class GridService {
     return { def, where: and(parts) };
   }
 
-  count(s: SessionCtx, sel: Sel): number {
+  async count(s: SessionCtx, sel: Sel): Promise<number> {
     const { def, where } = this.where(s, sel);
-    return this.all<{ n: number }>(sql`select count(*) as n from ${sql.raw(def.from)} where ${where}`)[0]!.n;
+    return (await this.all<{ n: number }>(sql`select count(*) as n from ${sql.raw(def.from)} where ${where}`))[0]!.n;
   }
 
   /** The SQL of one grid.query call (rows or group counts), without running it: the bench runs it raw too. */
@@ -146,18 +143,19 @@ export class GridService {
     };
   }
 
-  query(s: SessionCtx, q: Q): GridPage {
+  async query(s: SessionCtx, q: Q): Promise<GridPage> {
     const p = this.plan(s, q);
-    const total = p.totalSql ? this.all<{ n: number }>(p.totalSql)[0]!.n : null;
+    // One after the other, not side by side: one call holds at most one read worker, so a manager's
+    // group-by with its total leaves the other worker to the next seat's page.
+    const total = p.totalSql ? (await this.all<{ n: number }>(p.totalSql))[0]!.n : null;
+    const rows = await this.all<Record<string, unknown>>(p.stmt);
     if (p.kind === 'groups') {
       const gc = p.groupCol!;
       const locale = s.user.locale === 'en' ? 'en' : 'zh';
-      const rows = this.all<{ k: string | number | null; n: number; l?: string | null }>(p.stmt);
       const enums = gc.type === 'enum' ? this.enumValues(gc) : undefined;
-      const groups = rows.map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.l === undefined ? r.k : r.l, enums, locale) }));
+      const groups = (rows as { k: string | number | null; n: number; l?: string | null }[]).map((r) => ({ key: r.k, count: r.n, label: this.label(gc, r.l === undefined ? r.k : r.l, enums, locale) }));
       return { kind: 'groups', level: p.level, groups, total };
     }
-    const rows = this.all<Record<string, unknown>>(p.stmt);
     const nextCursor = rows.length === q.limit ? encodeCursor(p.sort, rows[rows.length - 1]!, p.idDir) : null;
     const viewAll = p.cols.some((c) => c.masked) && this.core.auth.hasPermission(s, 'customers.viewAll');
     return { kind: 'rows', rows: rows.map((r) => this.clean(p.cols, r, viewAll)), nextCursor, total };
@@ -189,7 +187,7 @@ export class GridService {
     if (!this.core.auth.hasPermission(s, 'export')) throw new AppError('FORBIDDEN');
     const def = DATASET_DEFS[input.dataset];
     const cols = [...new Set(input.columns)].map((id) => column(def, id));
-    const count = this.count(s, input);
+    const count = await this.count(s, input);
     if (count > EXPORT_MAX_ROWS) throw new AppError('TOO_MANY_ROWS', { count, max: EXPORT_MAX_ROWS });
     const locale = s.user.locale === 'en' ? 'en' : 'zh';
     const dir = path.join(this.core.dataDir, 'tmp');
@@ -204,7 +202,7 @@ export class GridService {
       let after: string | null = null;
       const sort = input.sort.length ? input.sort : def.defaultSort;
       for (;;) {
-        const page = this.query(s, gridQuerySchema.parse({ dataset: input.dataset, scope: input.scope, filter: input.filter, columns: cols.map((c) => c.id), sort, cursor: after, limit: 500 }));
+        const page = await this.query(s, gridQuerySchema.parse({ dataset: input.dataset, scope: input.scope, filter: input.filter, columns: cols.map((c) => c.id), sort, cursor: after, limit: 500 }));
         if (page.kind !== 'rows') break;
         for (const r of page.rows) {
           const row: Record<string, unknown> = {};

@@ -11,14 +11,15 @@ import { gridOf } from '../grid/services';
  * since the user counted it is refused (CONFLICT), not half-applied; more than `max` rows is
  * TOO_MANY_ROWS (narrow the range or filter).
  */
-export function selectionIds(core: Core, s: SessionCtx, sel: GridSelection, list: { dataset: Dataset; presets: string[] }, max: number): number[] {
+export async function selectionIds(core: Core, s: SessionCtx, sel: GridSelection, list: { dataset: Dataset; presets: string[] }, max: number): Promise<number[]> {
   if ('ids' in sel) return [...new Set(sel.ids)];
   const q = sel.query;
   if (q.dataset !== list.dataset || !q.filter.preset || !list.presets.includes(q.filter.preset)) {
     throw new AppError('INVALID_INPUT', { issues: ['selection: not this list'], fields: [{ field: 'selection', message: 'reminders.selectionNotList' }] });
   }
   const grid = gridOf(core).grid;
-  const n = grid.count(s, q);
+  // Count and pages run on the read pool (grid/service.ts): a big list no longer stops the host meanwhile.
+  const n = await grid.count(s, q);
   if (n !== sel.expectedCount) {
     throw new AppError('CONFLICT', { expected: sel.expectedCount, found: n, reason: `列表已变化:选中 ${sel.expectedCount} 条,现在符合条件的有 ${n} 条,请刷新后重试 / the list changed: ${sel.expectedCount} selected, ${n} match now; refresh and try again` });
   }
@@ -26,7 +27,7 @@ export function selectionIds(core: Core, s: SessionCtx, sel: GridSelection, list
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
-    const page = grid.query(s, gridQuerySchema.parse({ dataset: q.dataset, scope: q.scope, filter: q.filter, columns: ['id'], sort: [], cursor, limit: 500 }));
+    const page = await grid.query(s, gridQuerySchema.parse({ dataset: q.dataset, scope: q.scope, filter: q.filter, columns: ['id'], sort: [], cursor, limit: 500 }));
     if (page.kind !== 'rows') break;
     for (const r of page.rows) ids.push(Number(r.id));
     cursor = page.nextCursor;

@@ -7,18 +7,29 @@ import { recomputeNextService } from './next-service';
 import { remindersOf } from './reminders';
 
 /** The services name field problems by FIELD_MESSAGES key; the user reads them in their language. */
+function localizeError(locale: Locale, e: unknown): unknown {
+  if (e instanceof AppError && e.code === 'INVALID_INPUT' && Array.isArray(e.details.fields)) {
+    const fields = (e.details.fields as { field: string; message: string }[]).map((f) => ({
+      field: f.field,
+      message: f.message in FIELD_MESSAGES ? FIELD_MESSAGES[f.message as keyof typeof FIELD_MESSAGES][locale] : f.message,
+    }));
+    return new AppError('INVALID_INPUT', { ...e.details, fields, issues: fields.map((f) => f.message).join('; ') });
+  }
+  return e;
+}
+
+/** Runs a service call, its field problems localized — thrown at once or, for a call that reads on the read pool, rejected later. */
 function localized<T>(locale: Locale, run: () => T): T {
   try {
-    return run();
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'INVALID_INPUT' && Array.isArray(e.details.fields)) {
-      const fields = (e.details.fields as { field: string; message: string }[]).map((f) => ({
-        field: f.field,
-        message: f.message in FIELD_MESSAGES ? FIELD_MESSAGES[f.message as keyof typeof FIELD_MESSAGES][locale] : f.message,
-      }));
-      throw new AppError('INVALID_INPUT', { ...e.details, fields, issues: fields.map((f) => f.message).join('; ') });
+    const r = run();
+    if (r instanceof Promise) {
+      return r.catch((e: unknown) => {
+        throw localizeError(locale, e);
+      }) as T;
     }
-    throw e;
+    return r;
+  } catch (e) {
+    throw localizeError(locale, e);
   }
 }
 

@@ -153,7 +153,7 @@ export class ReminderService {
    * turned into tasks again on a later day: a customer already holding an open task of that kind
    * is skipped and counted (skippedOpen).
    */
-  toTasks(s: SessionCtx, q: ReminderQuery & { assigneeId: number | null; selection?: GridSelection }): ReminderTasksResult {
+  async toTasks(s: SessionCtx, q: ReminderQuery & { assigneeId: number | null; selection?: GridSelection }): Promise<ReminderTasksResult> {
     if (q.assigneeId != null && q.assigneeId !== s.user.id) {
       if (!['serviceManager', 'generalManager', 'admin'].includes(s.user.role)) throw new AppError('FORBIDDEN');
       const u = this.core.sqlite.prepare("select 1 from users where id = ? and active = 1 and role in ('serviceAgent', 'serviceManager')").get(q.assigneeId);
@@ -162,7 +162,7 @@ export class ReminderService {
     const { selection, assigneeId, ...lq } = q;
     const first = this.list(s, { ...lq, offset: 0, limit: 1 });
     const only = selection
-      ? selectionIds(this.core, s, selection, { dataset: REMINDER_DATASETS[q.kind], presets: [reminderPreset(q.kind, lq), reminderPreset(q.kind, { ...lq, from: first.from, to: first.to })] }, MAX_TASK_ROWS)
+      ? await selectionIds(this.core, s, selection, { dataset: REMINDER_DATASETS[q.kind], presets: [reminderPreset(q.kind, lq), reminderPreset(q.kind, { ...lq, from: first.from, to: first.to })] }, MAX_TASK_ROWS)
       : undefined;
     if (!only && first.total > MAX_TASK_ROWS) throw new AppError('TOO_MANY_ROWS', { max: MAX_TASK_ROWS, count: first.total });
     if (only && only.length > MAX_TASK_ROWS) throw new AppError('TOO_MANY_ROWS', { max: MAX_TASK_ROWS, count: only.length });

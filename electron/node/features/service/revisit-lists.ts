@@ -71,13 +71,13 @@ export class RevisitLists {
    * revisit_repair, due today), DND left out. Tasks are due the day they are made, so an event
    * whose revisit task from an earlier day is still open gets no second one (skippedOpen).
    */
-  toTasks(s: SessionCtx, kind: RevisitKind, from?: string, to?: string, selection?: GridSelection): { created: number; existing: number; skippedOpen: number; excludedDnd: number } {
+  async toTasks(s: SessionCtx, kind: RevisitKind, from?: string, to?: string, selection?: GridSelection): Promise<{ created: number; existing: number; skippedOpen: number; excludedDnd: number }> {
     const l = this.list(s, kind, 'pending', from, to);
     const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
     const taskKind = kind === 'sales' ? ('revisit_sales' as const) : ('revisit_repair' as const);
     const refType = kind === 'sales' ? 'delivery' : 'service_visit';
     const only = selection
-      ? new Set(selectionIds(this.core, s, selection, { dataset: REVISIT_DATASETS[kind], presets: [revisitPreset('pending', from, to), revisitPreset('pending', l.from, l.to)] }, REVISIT_LIST_LIMIT))
+      ? new Set(await selectionIds(this.core, s, selection, { dataset: REVISIT_DATASETS[kind], presets: [revisitPreset('pending', from, to), revisitPreset('pending', l.from, l.to)] }, REVISIT_LIST_LIMIT))
       : null;
     const pending = this.pendingRows(s, kind, l);
     const picked = only ? pending.filter((x) => only.has(x.eventId)) : pending;

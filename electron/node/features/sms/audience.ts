@@ -43,7 +43,7 @@ function customerColumn(core: Core, s: SessionCtx, q: GridQuery): 'id' | 'custom
 }
 
 /** Customer ids of a query's rows (only the rows in `only`, when given), page by page. */
-function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'customerId', only: Set<number> | null): number[] {
+async function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'customerId', only: Set<number> | null): Promise<number[]> {
   const grid = gridOf(core).grid;
   const ids: number[] = [];
   let cursor: string | null = null;
@@ -51,7 +51,7 @@ function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'c
     const cols = col === 'id' ? ['id'] : ['id', col];
     // No sort named: the grid then orders by id alone (its tie-break), which every list allows;
     // naming 'id' is refused where id is not a sortable column (the reminder lists).
-    const page = grid.query(s, gridQuerySchema.parse({ ...q, columns: cols, sort: [], cursor, limit: 500 }));
+    const page = await grid.query(s, gridQuerySchema.parse({ ...q, columns: cols, sort: [], cursor, limit: 500 }));
     if (page.kind !== 'rows') break;
     for (const r of page.rows as Record<string, unknown>[]) {
       if (only && !only.has(Number(r.id))) continue;
@@ -64,16 +64,17 @@ function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'c
 }
 
 /** Ticked rows of a non-customer list → their customers (only rows the list really shows). */
-function rowCustomerIds(core: Core, s: SessionCtx, r: NonNullable<AudienceInput['rows']>): number[] {
+async function rowCustomerIds(core: Core, s: SessionCtx, r: NonNullable<AudienceInput['rows']>): Promise<number[]> {
   const col = customerColumn(core, s, r.query);
   if (col === 'id') return r.ids;
   return pageCustomerIds(core, s, r.query, col, new Set(r.ids));
 }
 
-function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): number[] {
+/** "All N matching" the grid: its count and pages run on the read pool (grid/service.ts), not on the host's thread. */
+async function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): Promise<number[]> {
   const grid = gridOf(core).grid;
   const col = customerColumn(core, s, g.query);
-  const n = grid.count(s, g.query);
+  const n = await grid.count(s, g.query);
   if (n !== g.expectedCount) {
     throw new AppError('CONFLICT', { reason: `列表已变化:选中 ${g.expectedCount} 条,现在符合条件的有 ${n} 条,请刷新后重试 / the list changed: ${g.expectedCount} selected, ${n} match now` });
   }
@@ -97,10 +98,10 @@ interface CustomerRow {
   ownerPhone: string | null;
 }
 
-export function resolveAudience(core: Core, s: SessionCtx, input: AudienceInput): Audience {
+export async function resolveAudience(core: Core, s: SessionCtx, input: AudienceInput): Promise<Audience> {
   const ids = [...input.customerIds];
-  if (input.grid) ids.push(...gridCustomerIds(core, s, input.grid));
-  if (input.rows) ids.push(...rowCustomerIds(core, s, input.rows));
+  if (input.grid) ids.push(...(await gridCustomerIds(core, s, input.grid)));
+  if (input.rows) ids.push(...(await rowCustomerIds(core, s, input.rows)));
   const unique = [...new Set(ids)];
   if (unique.length > MAX_RECIPIENTS) throw new AppError('TOO_MANY_ROWS', { count: unique.length, max: MAX_RECIPIENTS });
   const today = todayIn(core.settings.get('dealer.timeZone'), core.clock.now());

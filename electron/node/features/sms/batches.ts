@@ -33,7 +33,7 @@ function invalid(message: string, field = 'body'): AppError {
   return new AppError('INVALID_INPUT', { issues: message, fields: [{ field, message }] });
 }
 
-function plan(core: Core, s: SessionCtx, input: SendInput): Planned {
+async function plan(core: Core, s: SessionCtx, input: SendInput): Promise<Planned> {
   const body = input.message.body;
   if (body.trim() === '') throw invalid('短信内容为空 / The message is empty');
   const unknown = unknownFields(body);
@@ -43,7 +43,7 @@ function plan(core: Core, s: SessionCtx, input: SendInput): Planned {
   if (templateId !== null && !core.sqlite.prepare('SELECT 1 FROM sms_templates WHERE id = ?').get(templateId)) {
     throw invalid('短信模板不存在或已删除,请重新选择 / The SMS template does not exist or was deleted: pick it again', 'templateId');
   }
-  const audience = resolveAudience(core, s, input.audience);
+  const audience = await resolveAudience(core, s, input.audience);
   const optedOut = new Set(
     (core.sqlite.prepare('SELECT number FROM sms_opt_outs').all() as { number: string }[]).map((r) => r.number),
   );
@@ -79,12 +79,12 @@ function plan(core: Core, s: SessionCtx, input: SendInput): Planned {
   return { preview, messages };
 }
 
-export function previewSms(core: Core, s: SessionCtx, input: SendInput): SmsPreview {
-  return plan(core, s, input).preview;
+export async function previewSms(core: Core, s: SessionCtx, input: SendInput): Promise<SmsPreview> {
+  return (await plan(core, s, input)).preview;
 }
 
-export function sendSms(core: Core, s: SessionCtx, input: SendInput): SmsSendResult {
-  const { preview, messages } = plan(core, s, input);
+export async function sendSms(core: Core, s: SessionCtx, input: SendInput): Promise<SmsSendResult> {
+  const { preview, messages } = await plan(core, s, input);
   if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');
   const now = core.clock.now();
   if (input.scheduledAt != null && input.scheduledAt < now - 60_000) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
@@ -107,7 +107,7 @@ export function sendSms(core: Core, s: SessionCtx, input: SendInput): SmsSendRes
  * 修改 a scheduled batch (text and / or time) until it starts: the same recipients (its customers
  * and typed numbers) merged again with the new text; DND and opt-outs are applied as of now.
  */
-export function editScheduled(core: Core, s: SessionCtx, batchId: number, edit: { body: string; templateId: number | null; scheduledAt: number }): SmsSendResult {
+export async function editScheduled(core: Core, s: SessionCtx, batchId: number, edit: { body: string; templateId: number | null; scheduledAt: number }): Promise<SmsSendResult> {
   if (edit.scheduledAt < core.clock.now()) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
   const b = core.sqlite.prepare(`SELECT channel, status FROM sms_batches WHERE id = ?`).get(batchId) as { channel: 'smpp' | 'modem'; status: string } | undefined;
   if (!b) throw new AppError('NOT_FOUND');
@@ -116,7 +116,7 @@ export function editScheduled(core: Core, s: SessionCtx, batchId: number, edit: 
   const rows = core.sqlite.prepare(`SELECT customer_id AS customerId, number FROM sms_messages WHERE batch_id = ?`).all(batchId) as { customerId: number | null; number: string }[];
   const customerIds = [...new Set(rows.filter((r) => r.customerId != null).map((r) => r.customerId!))];
   const manualNumbers = rows.filter((r) => r.customerId == null).map((r) => r.number).join('\n');
-  const { preview, messages } = plan(core, s, {
+  const { preview, messages } = await plan(core, s, {
     audience: { customerIds, grid: null, rows: null, manualNumbers, values: {} },
     message: { templateId: edit.templateId, body: edit.body, channel: b.channel },
     scheduledAt: edit.scheduledAt,
