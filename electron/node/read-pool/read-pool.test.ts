@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -154,4 +155,32 @@ describe('read pool: where it runs on the main connection, and closing', () => {
     await expect(t.core.reads.all('select 1')).rejects.toMatchObject({ code: 'READ_POOL_CLOSED' });
     fs.rmSync(t.dir, { recursive: true, force: true });
   });
+});
+
+describe('read pool: the host process still ends', () => {
+  it('a web host that served grid pages through the pool, closed with a read under way, exits by itself', async () => {
+    const dir = tempDir('dscrm-reads-exit-');
+    try {
+      const script = path.join(import.meta.dirname, 'host-exit-child.test-support.ts');
+      const child = spawn(process.execPath, ['--import', 'tsx', script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      const exit = await new Promise<{ code: number | null; at: number }>((resolve) => {
+        const kill = setTimeout(() => child.kill('SIGKILL'), 25_000);
+        child.on('exit', (code) => {
+          clearTimeout(kill);
+          resolve({ code, at: Date.now() });
+        });
+      });
+      const report = JSON.parse(out.trim().split('\n').at(-1)!) as { page: boolean; workers: number; heavy: string; closedAt: number };
+      expect(exit.code).toBe(0);
+      expect(report).toMatchObject({ page: true, heavy: 'READ_POOL_CLOSED' });
+      expect(report.workers).toBeGreaterThan(0);
+      // The process ends once the worker's statement under way has returned (SQLite cannot be
+      // interrupted from outside the thread), not at some timeout.
+      expect(exit.at - report.closedAt).toBeLessThan(5_000);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
 });
