@@ -63,7 +63,7 @@ describe('appointments and solicitation (real server)', () => {
     const states = ['unassigned', 'assigned', 'in_progress', 'in_progress', 'failed', 'in_progress', 'in_progress', 'in_progress', 'failed', 'in_progress'];
     cs.forEach((r, i) => ins.run(`e2e:${r.c}/${r.v}`, r.c, r.v, states[i], states[i] === 'unassigned' ? null : agent, Date.now(), Date.now()));
     // (the service, not the handlers module: importing that first would load handlers.ts in a cycle)
-    const api = new SolicitationService(env.core).rates();
+    const api = await new SolicitationService(env.core).rates();
     const pct = (v: number | null) => (v == null ? '—' : `${(v * 100).toFixed(1)}%`);
 
     await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);

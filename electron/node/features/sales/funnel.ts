@@ -6,6 +6,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { dayStartMs } from '../grid/dates';
+import { readAll, readGet } from '../../read-pool/read-sql';
 
 /** The first and last calendar day of a 'YYYY-MM' month, and its [from, to) bounds in the dealer's time zone. */
 export function monthRange(month: string, timeZone: string): Funnel['range'] {
@@ -62,11 +63,12 @@ export class FunnelService {
     return { open, won, range };
   }
 
-  get(s: SessionCtx, input: { month: string; scope: Scope; consultantId?: number }): Funnel {
+  /** Both queries run on the read pool (read-pool.ts): a month of 200,000 opportunities is read off the host's thread. */
+  async get(s: SessionCtx, input: { month: string; scope: Scope; consultantId?: number }): Promise<Funnel> {
     const { open, won, range } = this.plan(s, input);
     const byStage = new Map<string, { n: number; price: number; unpriced: number }>();
-    for (const r of this.core.db.all<{ stage: string; n: number; price: number; unpriced: number }>(open)) byStage.set(r.stage, r);
-    const w = this.core.db.get<{ n: number; price: number; unpriced: number }>(won)!;
+    for (const r of await readAll<{ stage: string; n: number; price: number; unpriced: number }>(this.core.reads, open)) byStage.set(r.stage, r);
+    const w = (await readGet<{ n: number; price: number; unpriced: number }>(this.core.reads, won))!;
     const d = byStage.get('delivery');
     byStage.set('delivery', { n: w.n + (d?.n ?? 0), price: w.price + (d?.price ?? 0), unpriced: w.unpriced + (d?.unpriced ?? 0) });
 

@@ -5,6 +5,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { addDays, dayStartMs, todayIn } from '../grid/dates';
 import { consultantFilter } from './funnel';
+import { readAll, readGet } from '../../read-pool/read-sql';
 
 const DAY = 86_400_000;
 
@@ -31,14 +32,16 @@ type Raw = Omit<SalesListRow, 'daysInStage'>;
 export class ManagerLists {
   constructor(private core: Core) {}
 
-  private oppRows(s: SessionCtx, input: ListInput, cond: SQL, order: SQL): SalesList {
+  /** The lists' SQL is built here with the session's scope; it runs on the read pool (read-pool.ts), off the host's thread. */
+  private async oppRows(s: SessionCtx, input: ListInput, cond: SQL, order: SQL): Promise<SalesList> {
     const who = consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId);
     const where = sql`o.status = 'open' and ${who} and ${cond}`;
     // Page the ids first (a pass over opportunities alone), then read the page's details and keep the page's order.
-    const ids = this.core.db.all<{ id: number }>(sql`select o.id as id from opportunities o where ${where} order by ${order}, o.id limit ${input.limit} offset ${input.offset}`).map((r) => r.id);
+    const ids = (await readAll<{ id: number }>(this.core.reads, sql`select o.id as id from opportunities o where ${where} order by ${order}, o.id limit ${input.limit} offset ${input.offset}`)).map((r) => r.id);
     const byId = new Map(
-      this.core.db
-        .all<Raw>(
+      (
+        await readAll<Raw>(
+          this.core.reads,
           sql`select o.id as id, o.customer_id as customerId, c.name as customerName,
             o.consultant_id as consultantId, (select u.display_name from users u where u.id = o.consultant_id) as consultantName,
             o.stage as stage, o.model as model,
@@ -46,10 +49,10 @@ export class ManagerLists {
             o.price as price, o.expected_purchase_date as expectedPurchaseDate, o.last_stage_change_at as lastStageChangeAt
           from opportunities o join customers c on c.id = o.customer_id where o.id in (select value from json_each(${JSON.stringify(ids)}))`,
         )
-        .map((r) => [r.id, r] as const),
+      ).map((r) => [r.id, r] as const),
     );
     const rows = ids.map((id) => byId.get(id)).filter((r): r is Raw => r !== undefined);
-    const total = this.core.db.get<{ n: number }>(sql`select count(*) as n from opportunities o where ${where}`)!.n;
+    const total = (await readGet<{ n: number }>(this.core.reads, sql`select count(*) as n from opportunities o where ${where}`))!.n;
     const now = this.core.clock.now();
     return { rows: rows.map((r) => ({ ...r, daysInStage: r.lastStageChangeAt == null ? null : Math.floor((now - r.lastStageChangeAt) / DAY) })), total };
   }
@@ -66,18 +69,18 @@ export class ManagerLists {
     return { stalledDays: days, today, stalledOnOrBefore: addDays(today, -days) };
   }
 
-  stalled(s: SessionCtx, input: ListInput): SalesList {
+  async stalled(s: SessionCtx, input: ListInput): Promise<SalesList> {
     const p = this.params();
     const days = p.stalledDays;
     const cutoff = dayStartMs(addDays(p.stalledOnOrBefore, 1), this.core.settings.get('dealer.timeZone'));
-    return { ...this.oppRows(s, input, sql`o.last_stage_change_at < ${cutoff}`, sql`o.last_stage_change_at`), stalledDays: days };
+    return { ...(await this.oppRows(s, input, sql`o.last_stage_change_at < ${cutoff}`, sql`o.last_stage_change_at`)), stalledDays: days };
   }
 
-  noNextActivity(s: SessionCtx, input: ListInput): SalesList {
+  noNextActivity(s: SessionCtx, input: ListInput): Promise<SalesList> {
     return this.oppRows(s, input, sql`not exists (select 1 from activities a where a.opportunity_id = o.id and a.status = 'planned')`, sql`o.last_stage_change_at`);
   }
 
-  noPlan(s: SessionCtx, input: ListInput): SalesList {
+  async noPlan(s: SessionCtx, input: ListInput): Promise<SalesList> {
     const who = consultantFilter(this.core, s, input.scope, 'c.owner_id', input.consultantId);
     // A customer with no planned activity at all has no plan on any of its open opportunities, so the
     // candidates are the customers of the open opportunities without a plan (activities_opp_idx probes),
@@ -87,11 +90,11 @@ export class ManagerLists {
         group by o.customer_id) x
       join customers c on c.id = x.cid
       where ${who} and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`;
-    const rows = this.core.db.all<Raw>(sql`select c.id as id, c.id as customerId, c.name as customerName, c.owner_id as consultantId,
+    const rows = await readAll<Raw>(this.core.reads, sql`select c.id as id, c.id as customerId, c.name as customerName, c.owner_id as consultantId,
         (select u.display_name from users u where u.id = c.owner_id) as consultantName, null as stage, null as model, null as modelLabel, null as price,
         x.exp as expectedPurchaseDate, null as lastStageChangeAt, x.n as openOpportunities
       ${from} order by x.exp is null, x.exp, c.id limit ${input.limit} offset ${input.offset}`);
-    const total = this.core.db.get<{ n: number }>(sql`select count(*) as n ${from}`)!.n;
+    const total = (await readGet<{ n: number }>(this.core.reads, sql`select count(*) as n ${from}`))!.n;
     return { rows: rows.map((r) => ({ ...r, daysInStage: null })), total };
   }
 }

@@ -13,6 +13,7 @@ import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
 import { CareProblems } from './service-visits-messages';
 import { auditPeriodStart, canMove, rates, type RateCounts, type SolicitationState } from './solicitation-rules';
+import { readAll } from '../../read-pool/read-sql';
 
 const MAX_RANGE_DAYS = 92;
 const PULLING_LIMIT = 200;
@@ -148,14 +149,15 @@ export class SolicitationService {
   }
 
   /** The audit's figures over six months of regular-service tasks (by creation date, as the audit exports them). */
-  rates(): SolicitationRates {
+  /** Both reads run on the read pool (read-pool.ts): six months of tasks are counted off the host's thread. */
+  async rates(): Promise<SolicitationRates> {
     const tz = this.core.settings.get('dealer.timeZone');
     const to = this.today();
     const from = auditPeriodStart(to);
     const fromMs = dayStartMs(from, tz);
     const toMs = dayStartMs(addDays(to, 1), tz);
     const period = sql`t.kind = 'regular_service' AND t.created_at >= ${fromMs} AND t.created_at < ${toMs}`;
-    const counts = this.core.db.all<RateCounts & { agentId: number | null; agentName: string | null }>(sql`
+    const counts = await readAll<RateCounts & { agentId: number | null; agentName: string | null }>(this.core.reads, sql`
       SELECT t.assignee_id AS agentId, u.display_name AS agentName, count(*) AS total,
              sum(t.status = 'unassigned') AS unassigned, sum(t.status = 'assigned') AS assigned, sum(t.status = 'in_progress') AS inProgress,
              sum(t.status = 'succeeded') AS succeeded, sum(t.status = 'failed') AS failed
@@ -166,7 +168,7 @@ export class SolicitationService {
       (a, c) => ({ total: a.total + c.total, unassigned: a.unassigned + c.unassigned, assigned: a.assigned + c.assigned, inProgress: a.inProgress + c.inProgress, succeeded: a.succeeded + c.succeeded, failed: a.failed + c.failed }),
       { total: 0, unassigned: 0, assigned: 0, inProgress: 0, succeeded: 0, failed: 0 },
     );
-    const pulling = this.core.db.all<Omit<SolicitationTaskRow, 'createdDate'> & { createdAt: number }>(sql`
+    const pulling = await readAll<Omit<SolicitationTaskRow, 'createdDate'> & { createdAt: number }>(this.core.reads, sql`
       SELECT t.id, t.customer_id AS customerId, c.name AS customerName, v.plate, t.window_start AS windowStart, t.window_end AS windowEnd,
              t.status, t.assignee_id AS assigneeId, u.display_name AS assigneeName,
              t.created_at AS createdAt
