@@ -83,6 +83,34 @@ describe('the quick-find index after a demo seed', () => {
   });
 });
 
+describe('the seeder streaming the quick-find source to a worker during its load', () => {
+  it('ends with the same index, shadow tables byte for byte, as the seed that builds it afterwards', async () => {
+    const shadow = (db: Sqlite) =>
+      ['data', 'idx', 'docsize', 'config'].map((t) => db.prepare(`SELECT * FROM customer_search_${t} ORDER BY 1, 2`).raw().all());
+    const seeded = async (quickFindOnWorker: boolean) => {
+      const db = openDatabase(path.join(dir, `streamed-${quickFindOnWorker}.sqlite`)).sqlite;
+      const log: string[] = [];
+      await seedDemo(db, { customers: 1500, seed: 3, today: '2025-06-15', quickFindOnWorker, log: (m) => log.push(m) });
+      return { db, log };
+    };
+    const inline = await seeded(false);
+    const streamed = await seeded(true);
+    try {
+      // the worker path ran (a failed worker falls back to the inline build and says so)
+      expect(streamed.log.some((m) => m.startsWith('rows written') && m.includes('quick-find source sent to the worker'))).toBe(true);
+      expect(streamed.log.some((m) => m.startsWith('quick-find index copied in'))).toBe(true);
+      expect(streamed.log.some((m) => m.includes('building inline'))).toBe(false);
+      expect(shadow(streamed.db)).toEqual(shadow(inline.db));
+      expect(streamed.db.prepare('SELECT COUNT(*) FROM customer_search').pluck().get()).toBe(1500);
+      expect(() => streamed.db.exec("INSERT INTO customer_search(customer_search) VALUES ('integrity-check')")).not.toThrow();
+      expect(fs.existsSync(`${streamed.db.name}.search-build`)).toBe(false);
+    } finally {
+      inline.db.close();
+      streamed.db.close();
+    }
+  });
+});
+
 describe('the triggers keep the index right', () => {
   let id: number;
   let phoneId: number;

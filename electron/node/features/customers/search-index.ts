@@ -64,26 +64,70 @@ function groupedSource(sqlite: Sqlite, target: string): void {
 
 /**
  * The worker's part of a parallel build: plain CommonJS run with `eval`, so it needs no file of its
- * own beside a bundle. It fills the FTS5 table in the side file from the `src` table there.
+ * own beside a bundle. It fills the FTS5 table in the side file from the `src` table there: written
+ * by the caller before the worker starts, or (streamed) by the worker itself from the records the
+ * caller posts while it generates them, until it posts null.
  */
 const WORKER_CODE = `
-const { workerData } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
-try {
-  db.pragma('journal_mode = OFF');
-  db.pragma('synchronous = OFF');
-  db.pragma('cache_size = -262144');
-  db.exec(workerData.createSql);
-  db.exec(\`
-    INSERT INTO customer_search(customer_search, rank) VALUES ('automerge', 0);
-    INSERT INTO customer_search(rowid, name, phones, plates, vins) SELECT id, name, phones, plates, vins FROM src ORDER BY id;
-    DROP TABLE src;
-    INSERT INTO customer_search(customer_search) VALUES ('optimize');
-    INSERT INTO customer_search(customer_search, rank) VALUES ('automerge', \${workerData.automerge});\`);
-} finally {
-  db.close();
+function build() {
+  try {
+    db.exec(workerData.createSql);
+    db.exec(\`
+      INSERT INTO customer_search(customer_search, rank) VALUES ('automerge', 0);
+      INSERT INTO customer_search(rowid, name, phones, plates, vins) SELECT id, name, phones, plates, vins FROM src ORDER BY id;
+      DROP TABLE src;
+      INSERT INTO customer_search(customer_search) VALUES ('optimize');
+      INSERT INTO customer_search(customer_search, rank) VALUES ('automerge', \${workerData.automerge});\`);
+  } finally {
+    db.close();
+  }
+}
+// better-sqlite3's defensive mode refuses journal_mode = OFF (silently: the file kept a rollback
+// journal); this throw-away file needs none.
+db.unsafeMode(true);
+db.pragma('journal_mode = OFF');
+db.pragma('synchronous = OFF');
+db.pragma('cache_size = -262144');
+if (!workerData.streamed) build();
+else {
+  db.exec('CREATE TABLE src (id INTEGER PRIMARY KEY, name TEXT NOT NULL, phones TEXT NOT NULL, plates TEXT NOT NULL, vins TEXT NOT NULL)');
+  const ins = db.prepare('INSERT INTO src VALUES (?, ?, ?, ?, ?)');
+  const add = db.transaction((chunk) => {
+    for (const rec of chunk.split('\\x1e')) {
+      if (rec === '') continue;
+      const f = rec.split('\\x1f');
+      ins.run(Number(f[0]), f[1], f[2], f[3], f[4]);
+    }
+  });
+  parentPort.on('message', (chunk) => {
+    if (chunk !== null) return add(chunk);
+    parentPort.close();
+    build();
+  });
 }`;
+
+/**
+ * A customer's quick-find source record for a streamed build: what groupedSource selects for them
+ * (phones in PHONE_INDEX_EXPR's form via phoneIndexForm, plates and VIN tails via vinIndexForm, each
+ * list space-separated in id order, '' when none). Names, phones, plates and VINs never hold the
+ * two separator characters.
+ */
+export function searchSourceRecord(id: number, name: string, phones: string, plates: string, vins: string): string {
+  return `${id}\x1f${name}\x1f${phones}\x1f${plates}\x1f${vins}\x1e`;
+}
+
+/** A phone as the index holds it: PHONE_INDEX_EXPR in TypeScript. */
+export function phoneIndexForm(normalized: string, kind: string): string {
+  return normalized.startsWith('86') ? (kind === 'landline' ? '0' : '') + normalized.slice(2) : normalized;
+}
+
+/** A VIN as the index holds it: VIN_INDEX_EXPR in TypeScript. */
+export function vinIndexForm(vin: string): string {
+  return vin.slice(-8);
+}
 
 export interface ParallelSearchBuild {
   /** Waits for the worker, then copies the finished index into the database. */
@@ -104,7 +148,7 @@ export function startParallelSearchBuild(sqlite: Sqlite): ParallelSearchBuild {
   const file = sqlite.name;
   const side = `${file}.search-build`;
   fs.rmSync(side, { force: true });
-  const createSql = sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'customer_search'").pluck().get() as string;
+  const createSql = searchTableSql(sqlite);
   sqlite.prepare('ATTACH DATABASE ? AS search_build').run(side);
   try {
     sqlite.exec('PRAGMA search_build.journal_mode = OFF; PRAGMA search_build.synchronous = OFF;');
@@ -112,8 +156,46 @@ export function startParallelSearchBuild(sqlite: Sqlite): ParallelSearchBuild {
   } finally {
     sqlite.exec('DETACH DATABASE search_build');
   }
+  return runWorker(file, side, createSql, false);
+}
+
+export interface StreamedSearchBuild extends ParallelSearchBuild {
+  /** Customers' records (searchSourceRecord), concatenated, in ascending id order across calls. */
+  send(records: string): void;
+  /** All records are sent: the worker builds the index from them. */
+  end(): void;
+  /** Stops the worker and removes its file (the caller failed; finish() will not be called). */
+  cancel(): void;
+}
+
+/**
+ * Like startParallelSearchBuild, but the caller sends the source records while it generates the rows
+ * (the seeder, which knows every customer's name, phones, plates and VINs as it writes them): the
+ * worker collects them on the other CPU during the load, so the caller skips the ~2 s grouped-source
+ * pass over customers, phones and vehicles afterwards. Call end() after the last send, then finish().
+ */
+export function startStreamedSearchBuild(sqlite: Sqlite): StreamedSearchBuild {
+  const file = sqlite.name;
+  const side = `${file}.search-build`;
+  fs.rmSync(side, { force: true });
+  const build = runWorker(file, side, searchTableSql(sqlite), true);
+  return {
+    send: (records) => build.worker.postMessage(records),
+    end: () => build.worker.postMessage(null),
+    finish: build.finish,
+    cancel() {
+      void build.worker.terminate().finally(() => fs.rmSync(side, { force: true }));
+    },
+  };
+}
+
+function searchTableSql(sqlite: Sqlite): string {
+  return sqlite.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'customer_search'").pluck().get() as string;
+}
+
+function runWorker(file: string, side: string, createSql: string, streamed: boolean): ParallelSearchBuild & { worker: Worker } {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_CODE, { eval: true, workerData: { driver, file: side, createSql, automerge: FTS5_DEFAULT_AUTOMERGE } });
+  const worker = new Worker(WORKER_CODE, { eval: true, workerData: { driver, file: side, createSql, automerge: FTS5_DEFAULT_AUTOMERGE, streamed } });
   const done = new Promise<void>((resolve, reject) => {
     worker.once('error', reject);
     worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`quick-find index worker exited with code ${code}`))));
@@ -121,6 +203,7 @@ export function startParallelSearchBuild(sqlite: Sqlite): ParallelSearchBuild {
   // Keep an early failure from surfacing as an unhandled rejection before finish() is awaited.
   done.catch(() => {});
   return {
+    worker,
     async finish() {
       try {
         await done;

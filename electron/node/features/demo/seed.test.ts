@@ -86,6 +86,25 @@ describe('seedDemo on 2,000 customers', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 
+  it('writes the rows without a journal, and puts WAL back afterwards', async () => {
+    // better-sqlite3's defensive mode used to refuse journal_mode = OFF silently: the load ran in WAL
+    const fresh = freshDb();
+    const during: string[] = [];
+    await seedDemo(fresh, {
+      customers: 50,
+      seed: 11,
+      today: TODAY,
+      log: (m) => {
+        if (m.startsWith('customers ')) during.push(String(fresh.pragma('journal_mode', { simple: true })));
+      },
+    });
+    expect(during).toEqual(['off']);
+    expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal');
+    // defensive mode is back: a write to an FTS5 shadow table is refused again
+    expect(() => fresh.exec("DELETE FROM customer_search_config WHERE k = 'automerge'")).toThrow();
+    fresh.close();
+  });
+
   it('creates a user for every role, all with the demo password and no forced change', async () => {
     const users = db.prepare('SELECT username, role, password_hash AS hash, must_change_password AS mcp, active FROM users').all() as {
       username: string;

@@ -9,10 +9,12 @@
  * journal_mode=OFF / synchronous=OFF / foreign_keys=OFF during the load (restored afterwards), the
  * secondary indexes of the loaded tables dropped first (except those led by customer_id, which the
  * load fills in order) and recreated from their saved CREATE INDEX statements at the end (so the
- * schema is exactly as migrated), the quick-find index built on a worker thread meanwhile (see
- * docs/customer-search.md), and no per-row objects in the generator. Because there is no journal during the load, an interrupted seed leaves a database
+ * schema is exactly as migrated), the quick-find index built on a worker thread from records the
+ * generator streams to it during the load (see docs/customer-search.md), and no per-row objects in
+ * the generator. Because there is no journal during the load, an interrupted seed leaves a database
  * that must be thrown away (scripts/start.ts seeds under a temporary name for that reason).
  */
+import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/client';
 import { ROLES, type Role } from '../../../common/roles';
@@ -31,7 +33,15 @@ import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
 import { PRIMARY_MODEL_TRIGGER_PREFIX } from '../customers/primary-model';
-import { rebuildCustomerSearch, SEARCH_TRIGGER_PREFIX, startParallelSearchBuild, type ParallelSearchBuild } from '../customers/search-index';
+import {
+  phoneIndexForm,
+  rebuildCustomerSearch,
+  SEARCH_TRIGGER_PREFIX,
+  searchSourceRecord,
+  startStreamedSearchBuild,
+  vinIndexForm,
+  type StreamedSearchBuild,
+} from '../customers/search-index';
 
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
 export const DEMO_PASSWORD = 'demo1234';
@@ -49,6 +59,8 @@ export interface SeedOptions {
   /** 'YYYY-MM-DD'; default: today in Asia/Shanghai. All dates are relative to it. */
   today?: string;
   log?: (msg: string) => void;
+  /** Build the quick-find index on a worker thread; default: from PARALLEL_SEARCH_BUILD_MIN customers. */
+  quickFindOnWorker?: boolean;
 }
 
 export interface DemoUser {
@@ -223,7 +235,13 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
   indexes.splice(0, indexes.length, ...indexes.filter((ix) => !kept.includes(ix)));
 
   sqlite.pragma('foreign_keys = OFF');
-  sqlite.pragma('journal_mode = OFF');
+  // better-sqlite3 opens connections in SQLite's defensive mode, which refuses journal_mode = OFF
+  // without an error: until this, the whole load went through the WAL (every page written twice,
+  // checkpoints after each 50,000-customer transaction, WAL look-ups on every read of CREATE INDEX;
+  // measured at 200,000: rows CPU 8.5 -> 7.4 s). Defensive mode is back on in restorePragmas.
+  sqlite.unsafeMode(true);
+  const journal = String(sqlite.pragma('journal_mode = OFF', { simple: true }));
+  if (journal !== 'off') log(`journal_mode stays ${journal} during the load (another connection is open?)`);
   sqlite.pragma('synchronous = OFF');
   // A big page cache makes CREATE INDEX's sorter much slower here (measured: 27 s vs 10 s at 1M),
   // so the cache stays small. No sorter helper threads: on the 2-CPU bench machine they made the 46
@@ -245,38 +263,39 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
   for (const tr of triggers) sqlite.exec(`DROP TRIGGER "${tr.name}"`);
 
   let report: SeedReport;
-  try {
-    const gen = new DemoGenerator(sqlite, { customers: n, seed, today, log, passwordHash });
-    // Phase times in CPU seconds as well as wall: on a shared machine only CPU compares across runs.
-    const loadCpu = process.cpuUsage();
-    const loadWall = performance.now();
-    report = gen.run();
-    log(`rows written in ${seconds(performance.now() - loadWall)} s (CPU ${cpuSeconds(loadCpu)} s)`);
-    // Large seeds build the quick-find index on a worker thread while CREATE INDEX runs here
-    // (measured at 1M: ~10 s of FTS5 work hidden behind ~20 s of indexes); small ones inline.
-    const t2 = performance.now();
-    let parallel: ParallelSearchBuild | null = null;
-    if (n >= PARALLEL_SEARCH_BUILD_MIN) {
-      try {
-        parallel = startParallelSearchBuild(sqlite);
-        log(`quick-find index source written in ${((performance.now() - t2) / 1000).toFixed(1)} s, building on a worker thread`);
-      } catch (err) {
-        log(`quick-find index: no worker thread (${(err as Error).message}), building inline`);
-      }
+  // Large seeds build the quick-find index on a worker thread: the generator sends it every
+  // customer's name, phones, plates and VINs during the load (on the otherwise idle second CPU), and
+  // the FTS5 build runs there while CREATE INDEX runs here (measured at 1M: ~10 s of FTS5 work hidden
+  // behind ~20 s of indexes); small ones build it inline afterwards.
+  let search: StreamedSearchBuild | null = null;
+  if (opts.quickFindOnWorker ?? n >= PARALLEL_SEARCH_BUILD_MIN) {
+    try {
+      search = startStreamedSearchBuild(sqlite);
+    } catch (err) {
+      log(`quick-find index: no worker thread (${(err as Error).message}), building inline`);
     }
-    const t0 = performance.now();
-    const indexCpu = process.cpuUsage();
+  }
+  try {
+    const gen = new DemoGenerator(sqlite, { customers: n, seed, today, log, passwordHash, search });
+    // Phase times in CPU seconds as well as wall: on a shared machine only CPU compares across runs.
+    // CPU is the process's (all threads): the rows' includes the worker collecting the quick-find
+    // source, the indexes' the worker's FTS5 build.
+    let stage = startStage();
+    report = gen.run();
+    log(`rows written in ${stage()}${search ? ', quick-find source sent to the worker' : ''}`);
+    stage = startStage();
     for (const ix of indexes) sqlite.exec(ix.sql);
-    log(`indexes recreated (${indexes.length}) in ${seconds(performance.now() - t0)} s (CPU ${cpuSeconds(indexCpu)} s with the quick-find worker)`);
-    const t3 = performance.now();
+    log(`indexes recreated (${indexes.length}) in ${stage()}${search ? ' with the quick-find worker' : ''}`);
+    stage = startStage();
     let built = false;
-    if (parallel) {
+    if (search) {
       try {
-        await parallel.finish();
+        await search.finish();
         built = true;
       } catch (err) {
         log(`quick-find index worker failed (${(err as Error).message}), building inline`);
       }
+      search = null;
     }
     if (!built) {
       // FTS5 merges its segments through the page cache: the small cache kept for CREATE INDEX
@@ -286,8 +305,9 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
       sqlite.pragma('cache_size = -2000');
     }
     for (const tr of triggers) sqlite.exec(tr.sql);
-    log(`quick-find index ${parallel ? 'copied in' : 'built'} after another ${((performance.now() - t3) / 1000).toFixed(1)} s`);
+    log(`quick-find index ${built ? 'copied in after another' : 'built in'} ${stage()}`);
   } catch (err) {
+    search?.cancel();
     // Put the schema back as far as possible; the data is not usable anyway (no journal).
     for (const ix of indexes) {
       try {
@@ -307,21 +327,43 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
     throw err;
   }
   restorePragmas(sqlite, saved);
-  const t1 = performance.now();
+  const stage = startStage();
   const limit = Number(sqlite.pragma('analysis_limit', { simple: true }));
   sqlite.pragma('analysis_limit = 1000');
   sqlite.exec('ANALYZE');
   sqlite.pragma(`analysis_limit = ${limit}`);
-  log(`ANALYZE in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
+  log(`ANALYZE in ${stage()}`);
   report.elapsedMs = Math.round(performance.now() - started);
   return report;
 }
 
-const seconds = (ms: number) => (ms / 1000).toFixed(1);
-/** Process CPU seconds (all threads) since `since`. */
-function cpuSeconds(since: NodeJS.CpuUsage): string {
-  const d = process.cpuUsage(since);
-  return ((d.user + d.system) / 1e6).toFixed(1);
+/**
+ * Starts timing a stage; the function returned says "W s (CPU C s, this thread T s)": wall, process
+ * CPU (all threads, the quick-find worker's too) and, where the OS tells, this thread's CPU, the
+ * stage's critical path on a quiet machine.
+ */
+function startStage(): () => string {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  const own = threadCpuSeconds();
+  return () => {
+    const d = process.cpuUsage(cpu);
+    const ownNow = threadCpuSeconds();
+    const thread = own !== null && ownNow !== null ? `, this thread ${(ownNow - own).toFixed(1)} s` : '';
+    return `${((performance.now() - wall) / 1000).toFixed(1)} s (CPU ${((d.user + d.system) / 1e6).toFixed(1)} s${thread})`;
+  };
+}
+
+/** The main thread's CPU seconds on Linux (/proc: utime + stime in USER_HZ = 100 ticks), else null. */
+function threadCpuSeconds(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]);
+    return Number.isFinite(ticks) ? ticks / 100 : null;
+  } catch {
+    return null;
+  }
 }
 
 function restorePragmas(sqlite: Sqlite, saved: { journal: string; synchronous: number; foreignKeys: number; cacheSize: number; threads: number; mmapSize: number }) {
@@ -331,6 +373,7 @@ function restorePragmas(sqlite: Sqlite, saved: { journal: string; synchronous: n
   sqlite.pragma(`cache_size = ${saved.cacheSize}`);
   sqlite.pragma(`threads = ${saved.threads}`);
   sqlite.pragma(`foreign_keys = ${saved.foreignKeys ? 'ON' : 'OFF'}`);
+  sqlite.unsafeMode(false); // better-sqlite3's default, which seedDemo lifted for journal_mode = OFF
 }
 
 interface GenConfig {
@@ -339,6 +382,8 @@ interface GenConfig {
   today: string;
   log: (msg: string) => void;
   passwordHash: string;
+  /** Where each chunk's quick-find source records go (null: the index is rebuilt from the tables). */
+  search: StreamedSearchBuild | null;
 }
 
 type Stmt = Database.Statement<unknown[]>;
@@ -444,6 +489,9 @@ class DemoGenerator {
 
   // statistics for walk-ins
   private firstVisitsInWindow = 0;
+
+  /** The current chunk's quick-find source records (searchSourceRecord), when cfg.search is set. */
+  private searchRecords = '';
 
   // per-customer scratch (no allocation per row)
   private readonly vDays = new Int32Array(4);
@@ -565,9 +613,14 @@ class DemoGenerator {
       this.sqlite.transaction(() => {
         for (let c = from; c < to; c++) this.customer(c);
       })();
+      if (this.cfg.search) {
+        this.cfg.search.send(this.searchRecords);
+        this.searchRecords = '';
+      }
       const s = (performance.now() - t0) / 1000;
       log(`customers ${to.toLocaleString('en-US')}/${customers.toLocaleString('en-US')} (${Math.round(to / s).toLocaleString('en-US')}/s)`);
     }
+    this.cfg.search?.end();
     this.sqlite.transaction(() => {
       this.walkIns();
     })();
@@ -809,6 +862,8 @@ class DemoGenerator {
     this.lastMobile = mobile;
     const mob = this.mobileRaw(mobile);
     this.sPhone.run(++this.phoneId, cid, mob.raw, mob.normalized, 'mobile', 1);
+    const search = this.cfg.search !== null;
+    let phones = search ? phoneIndexForm(mob.normalized, 'mobile') : '';
     if (rng.next() < (isCompany ? 0.6 : 0.12)) {
       const local = localNumber(rng, this.landlineSpace, this.landlineSeq++);
       const raw = formatLandlineRaw(rng, city.areaCode, local);
@@ -818,6 +873,7 @@ class DemoGenerator {
         throw new Error(`demo landline ${raw} does not normalise to ${expected}: ${JSON.stringify(r)}`);
       }
       this.sPhone.run(++this.phoneId, cid, raw, r.normalized, 'landline', 0);
+      if (search) phones += ` ${phoneIndexForm(r.normalized, 'landline')}`;
     }
 
     // Vehicles and their service history.
@@ -826,9 +882,15 @@ class DemoGenerator {
     let latestVin = '';
     let latestDelivery = 0;
     let primaryModel: string | null = null;
+    let plates = '';
+    let vins = '';
     for (let i = 0; i < nVeh; i++) {
       const pd = vDays[i] as number;
       const t = this.vehicle(cid, city, isCompany, pd);
+      if (search) {
+        plates += i === 0 ? t.plate : ` ${t.plate}`;
+        vins += i === 0 ? vinIndexForm(t.vin) : ` ${vinIndexForm(t.vin)}`;
+      }
       primaryModel ??= t.model.code; // the first vehicle (lowest id), as migration 0006's triggers keep it
       touched = Math.max(touched, t.touched);
       latestVehicleId = this.vehicleId;
@@ -888,11 +950,17 @@ class DemoGenerator {
       Math.min(touched, this.NOW),
       owner,
     );
+    if (search) this.searchRecords += searchSourceRecord(cid, name, phones, plates, vins);
   }
 
   private lastMobile = '';
 
-  private vehicle(cid: number, city: City, isCompany: boolean, purchaseDay: number): { touched: number; model: CarModel; vin: string; deliveryDay: number } {
+  private vehicle(
+    cid: number,
+    city: City,
+    isCompany: boolean,
+    purchaseDay: number,
+  ): { touched: number; model: CarModel; vin: string; plate: string; deliveryDay: number } {
     const rng = this.rng;
     const T = this.T;
     const vid = ++this.vehicleId;
@@ -983,7 +1051,7 @@ class DemoGenerator {
       localMs(deliveryDay, 600),
       touched,
     );
-    return { touched, model, vin, deliveryDay };
+    return { touched, model, vin, plate, deliveryDay };
   }
 
   private serviceVisit(vid: number, cid: number, day: number, type: string, mileage: number): number {
