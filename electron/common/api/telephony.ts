@@ -111,6 +111,13 @@ export interface CallStarted {
   callId: number;
   customerId: number | null;
   recordingPolicy: RecordingPolicy;
+  /**
+   * Inbound: who is calling, exactly as telephony.lookup answers it (only customers the user may
+   * see are named; the others are counted), so the ringing seat needs one round trip for the call
+   * log and the screen pop and the caller is looked up once. Outbound: null (the seat dialled the
+   * number itself).
+   */
+  lookup: CtiLookupResult | null;
 }
 
 export const telephonyApi = {

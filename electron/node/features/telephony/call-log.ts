@@ -76,6 +76,8 @@ export class CallLog {
       if (!task || !customerVisible(this.core, s, task.customerId)) throw new AppError('NOT_FOUND');
       if (task.assigneeId !== null && task.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');
     }
+    // An inbound call's caller, for the screen pop too (one lookup, one round trip for the seat).
+    const lookup = input.direction === 'inbound' ? ctiLookup(this.core, s, remote) : null;
     if (input.customerId !== undefined) {
       // Only a customer the user may see can be linked (the id comes from the renderer).
       if (!customerVisible(this.core, s, input.customerId)) throw new AppError('NOT_FOUND');
@@ -83,7 +85,7 @@ export class CallLog {
     } else if (task) {
       customerId = task.customerId;
     } else {
-      const found = ctiLookup(this.core, s, remote);
+      const found = lookup ?? ctiLookup(this.core, s, remote);
       if (found.matches.length === 1) customerId = found.matches[0]!.customerId;
     }
     const now = this.core.clock.now();
@@ -110,7 +112,7 @@ export class CallLog {
       writeAudit(this.core.db, this.core.clock, { userId: s.user.id, action: 'create', entity: 'calls', entityId: id, after: values });
       return id;
     })();
-    return { callId, customerId, recordingPolicy: seat.recordingPolicy };
+    return { callId, customerId, recordingPolicy: seat.recordingPolicy, lookup };
   }
 
   private update(s: SessionCtx, callId: number, patch: Record<string, unknown>, before: CallLogRow): CallLogRow {

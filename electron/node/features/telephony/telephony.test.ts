@@ -361,3 +361,35 @@ describe('recording retention (scheduler job)', () => {
     expect((await call(t.core, tok.csm!, 'telephony.recording.export', { recordingId: before[0]!.id })).ok).toBe(false);
   });
 });
+
+// Last in the file, with users of its own (the clock above has run past the first sessions' idle
+// time); the calls it starts stay open and would be counted by the tests above.
+describe('screen pop through telephony.call.start (issue 16 item 8)', () => {
+  it('an inbound call’s start answers who is calling, as telephony.lookup does: the visible customers named, the others only counted', async () => {
+    const { tok: p, uid: pu } = await usersWithSessions(t.core, [
+      ['sales7', 'salesConsultant'],
+      ['agent7', 'serviceAgent'],
+    ]);
+    await ok(p.sales7!, 'telephony.settings.save', seat('1007', 'pw-1007'));
+    await ok(p.agent7!, 'telephony.settings.save', seat('1008', 'pw-1008'));
+    const mine = customer('赵敏', pu.sales7!, ['13700137000', '8613700137000']);
+    customer('钱进', pu.agent7!, ['137 0013 7000', '8613700137000']);
+    // The consultant sees 赵敏 (theirs) but not 钱进 on the same number: the pop names one, counts one.
+    const s = await ok(p.sales7!, 'telephony.call.start', { direction: 'inbound', remoteNumber: '+8613700137000' });
+    expect(s.lookup).toEqual(await ok(p.sales7!, 'telephony.lookup', { number: '+8613700137000' }));
+    expect(s.lookup).toMatchObject({ normalized: '8613700137000', unknownReason: null, hiddenCount: 1 });
+    expect(s.lookup.matches.map((m: any) => m.customerId)).toEqual([mine]);
+    expect(JSON.stringify(s)).not.toContain('钱进');
+    expect(s.customerId).toBe(mine);
+    // An agent sees both: both named, the call linked to neither.
+    const a = await ok(p.agent7!, 'telephony.call.start', { direction: 'inbound', remoteNumber: '137 0013 7000' });
+    expect(a.lookup.matches.map((m: any) => m.name).sort()).toEqual(['赵敏', '钱进'].sort());
+    expect(a.lookup.hiddenCount).toBe(0);
+    expect(a.customerId).toBeNull();
+    const withheld = await ok(p.agent7!, 'telephony.call.start', { direction: 'inbound', remoteNumber: 'anonymous' });
+    expect(withheld.lookup).toMatchObject({ unknownReason: 'withheld', matches: [], hiddenCount: 0 });
+    // Outbound: the seat dialled the number itself, nothing to look up for a pop.
+    const out = await ok(p.agent7!, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13900001111' });
+    expect(out.lookup).toBeNull();
+  });
+});
