@@ -2,3 +2,4 @@ export { call, upload, setSeatRefusedHandler, setSessionErrorHandler, type Input
 export { ApiError, isApiError, type ClientErrorCode } from './errors';
 export { connectEvents, disconnectEvents, onEvent } from './events';
 export { onReconnected } from './reconnect';
+export { callPrefetched, prefetch } from './prefetch';

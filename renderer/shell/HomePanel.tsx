@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ActivityView, NotificationView, TodayView } from '../../electron/common/api/activities';
-import { call, isApiError, onEvent, onReconnected } from '../api';
+import { call, callPrefetched, isApiError, onEvent, onReconnected, prefetch } from '../api';
+import type { ModuleCode } from '../../electron/common/roles';
 import { useSessionInfo } from '../features/auth/session';
 import { fmtDateTime, typeLabel } from '../features/sales/activities/format';
 import { useI18n } from '../i18n/react';
 import { Button, FormMessage } from '../ui';
 import { useNavigation } from './navigation';
+import { perfMark } from '../perf-marks';
 
 /** Today's and overdue follow-ups of the user (roles with the sales module); a click opens the customer. */
 function FollowUps() {
@@ -14,8 +16,18 @@ function FollowUps() {
   const [v, setV] = useState<TodayView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    call('activities.today', {}).then(setV, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    callPrefetched('activities.today', {}).then(
+      (r) => {
+        perfMark('login.homeData');
+        setV(r);
+      },
+      (e: unknown) => setError(isApiError(e) ? e.message : String(e)),
+    );
   }, []);
+  const loaded = v !== null;
+  useLayoutEffect(() => {
+    if (loaded) perfMark('login.homeRendered');
+  }, [loaded]);
   const list = (items: ActivityView[], testId: string) => (
     <ul className="card-list" data-testid={testId}>
       {items.map((a) => (
@@ -57,6 +69,17 @@ function FollowUps() {
   );
 }
 
+const UNREAD = { unreadOnly: true, limit: 50 };
+
+/**
+ * Home's reads, started by the login page with the login answer so they run while the main window
+ * renders (login → home, docs/performance.md); the panels take the answers when they mount.
+ */
+export function prefetchHome(modules: readonly ModuleCode[]): void {
+  if (modules.includes('sales')) prefetch('activities.today', {});
+  prefetch('notifications.list', UNREAD);
+}
+
 /** Unread notifications (领导批阅 comments); new ones arrive as 'notification' events. A click opens the customer and marks it read. */
 function Notifications() {
   const { t } = useI18n();
@@ -64,7 +87,7 @@ function Notifications() {
   const [items, setItems] = useState<NotificationView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    call('notifications.list', { unreadOnly: true, limit: 50 }).then(
+    callPrefetched('notifications.list', UNREAD).then(
       (r) => setItems(r.items),
       (e: unknown) => setError(isApiError(e) ? e.message : String(e)),
     );

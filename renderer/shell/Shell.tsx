@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import { onEvent } from '../api';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { onEvent, prefetch } from '../api';
 import { CustomerCardPanel } from '../features/customers/CustomerCardPanel';
 import { roleName } from '../i18n';
 import { useI18n } from '../i18n/react';
@@ -15,6 +15,9 @@ import { MODULE_SCREENS, SCREEN_PERMISSION, SCREEN_ROLES, moduleLabelKey, screen
 import { NavigationContext, type Navigation } from './navigation';
 import { Screen } from './screens';
 import { isRecordTab, useTabs, type TabId } from './useTabs';
+import { perfMark } from '../perf-marks';
+
+export { prefetchHome } from './HomePanel';
 
 /** The main window: navigation tree on the left, tabs in the middle, status bar along the bottom. */
 export function Shell() {
@@ -24,13 +27,24 @@ export function Shell() {
   const locked = lockInfo !== null;
   const { user, modules, idleLockMinutes } = session;
   const { openTabs, active, titles, openScreen, closeScreen, setTitle } = useTabs(user.username, modules);
+  // Read by openCustomer through a ref: the navigation object stays the same while tabs change.
+  const openTabsRef = useRef(openTabs);
+  openTabsRef.current = openTabs;
   const navigation = useMemo<Navigation>(
-    () => ({ openCustomer: (id, name) => openScreen(`customer:${id}`, name), setCustomerTitle: (id, name) => setTitle(`customer:${id}`, name) }),
+    () => ({
+      openCustomer: (id, name) => {
+        // A new card tab: its data is requested now, while the shell renders the tab (a screen pop).
+        if (!openTabsRef.current.includes(`customer:${id}`)) prefetch('customers.get', { id });
+        openScreen(`customer:${id}`, name);
+      },
+      setCustomerTitle: (id, name) => setTitle(`customer:${id}`, name),
+    }),
     [openScreen, setTitle],
   );
   const tabLabel = (id: TabId) => (isRecordTab(id) ? (titles[id] ?? t('customer.card')) : t(screenLabelKey(id)));
 
   useLockShortcut(!locked, lock);
+  useLayoutEffect(() => perfMark('login.shellMounted'), []);
 
   // A notification (a manager's comment on my plan, …) pops up whichever tab is open; the home
   // screen keeps the list of unread ones.

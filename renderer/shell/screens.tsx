@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, memo, Suspense, type ComponentType } from 'react';
 import type { ScreenId } from './modules';
 import { useI18n } from '../i18n/react';
 import { PlaceholderPanel } from './PlaceholderPanel';
@@ -44,7 +44,7 @@ const SCREENS: Partial<Record<ScreenId, ComponentType>> = {
   'analysis.salesReview': lazyScreen(() => import('../features/sales/analysis/SalesReviewScreen'), 'SalesReviewScreen'),
 };
 
-export function Screen({ id }: { id: ScreenId }) {
+function ScreenView({ id }: { id: ScreenId }) {
   const { t } = useI18n();
   const Component = SCREENS[id];
   if (!Component) return <PlaceholderPanel id={id} />;
@@ -61,3 +61,6 @@ export function Screen({ id }: { id: ScreenId }) {
     </Suspense>
   );
 }
+
+/** Memoised: opening a tab (a screen pop's card) re-renders the shell, not every screen already open. */
+export const Screen = memo(ScreenView);

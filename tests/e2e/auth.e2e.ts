@@ -196,8 +196,14 @@ describe('the main window is fetched while the user types', () => {
     // Typing on does not fetch it again, and logging in uses what was fetched.
     await page.locator('form.form input[name="username"]').pressSequentially('ont1');
     await page.locator('form.form input[name="password"]').fill(GOOD_PASSWORD);
+    await page.evaluate(`window.__splashSeen = false;
+      new MutationObserver(() => { if (document.querySelector('.splash')) window.__splashSeen = true; }).observe(document, { subtree: true, childList: true });`);
     await page.locator('form.form button[type="submit"]').click();
     await page.getByRole('tree').waitFor();
     expect(fetched.filter(shellChunk)).toHaveLength(1);
+    // The window opens in one go: its chunk is here, so no 正在加载 splash in between (through
+    // React.lazy it showed one, and React held the window back up to 300 ms after it).
+    expect(await page.evaluate('window.__splashSeen')).toBe(false);
+    await page.getByTestId('home-followups').locator('h3').waitFor();
   });
 });

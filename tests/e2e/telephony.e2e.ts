@@ -143,13 +143,23 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await seat('csmanager', '1006', TEST_EXTENSIONS['1006'], { popOn: 'ring' });
     const p = await phonePage('csmanager');
     await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    const api: string[] = [];
+    p.on('request', (r) => {
+      const m = new URL(r.url()).pathname.match(/^\/api\/(.+)$/);
+      if (m) api.push(m[1]!);
+    });
     for (let i = 0; i < 3; i++) {
       const sipp = sippInbound(k, '+8613900139001', '1006');
       const ringing = p.getByTestId('tel-ringing');
       await ringing.getByText('外线来电客户').waitFor();
       // Screen pop on ring: the card is open while it still rings.
       await p.getByTestId('customer-card').locator('.toolbar-title', { hasText: '外线来电客户' }).waitFor();
-      if (i === 0) await screenshot(p, 'telephony-pop-on-ring');
+      if (i === 0) {
+        await screenshot(p, 'telephony-pop-on-ring');
+        // One round trip names the caller (telephony.call.start also looks them up), and the card's
+        // data is requested once, as its tab opens (not again when the card mounts).
+        expect(api.filter((m) => ['telephony.lookup', 'telephony.call.start', 'customers.get'].includes(m))).toEqual(['telephony.call.start', 'customers.get']);
+      }
       await ringing.getByTestId('tel-decline').click();
       const done = await sipp;
       expect(done.code, done.output.slice(-2000)).toBe(0);

@@ -5,6 +5,7 @@ import { Button, Form, FormActions, FormMessage, PasswordField, TextField } from
 import { AuthLayout } from './AuthLayout';
 import { loadShell } from '../../shell/load-shell';
 import { useSession } from './session';
+import { perfMark } from '../../perf-marks';
 
 export function LoginPage() {
   const { t } = useI18n();
@@ -24,7 +25,12 @@ export function LoginPage() {
     setError(null);
     if (missing.username || missing.password) return;
     try {
-      await login(username.trim(), password);
+      perfMark('login.submit');
+      // The shell's chunk is usually here since the name was typed; a filled-in form (a password
+      // manager) starts it now, so it loads while the password is checked (the KDF). With the
+      // answer, home's reads start at once, while the window renders.
+      const shell = loadShell();
+      await login(username.trim(), password, (info) => shell.then((m) => m.prefetchHome(info.modules)));
     } catch (e) {
       // The server's message, in the user's language (wrong password, account locked for N minutes …).
       setError(isApiError(e) ? e.message : t('error.unexpected', { message: String(e) }));

@@ -9,6 +9,7 @@ import type { SessionInfo } from '../../../electron/common/api';
 import { ApiError, call, connectEvents, disconnectEvents, isApiError, onEvent, setSessionErrorHandler } from '../../api';
 import type { ApiEvents } from '../../../electron/common/api/events';
 import { applyLocale, getLocale, t, type Locale, type MessageKey } from '../../i18n';
+import { perfMark } from '../../perf-marks';
 
 export type Phase = 'loading' | 'login' | 'changePassword' | 'ready';
 
@@ -27,7 +28,11 @@ export interface SessionState {
 }
 
 export interface SessionApi extends SessionState {
-  login(username: string, password: string): Promise<void>;
+  /**
+   * `ready`: started with the answer (a running chunk download, home's first reads) and awaited
+   * before the main window shows, so it opens in one go.
+   */
+  login(username: string, password: string, ready?: (info: SessionInfo) => Promise<unknown>): Promise<void>;
   changePassword(oldPassword: string, newPassword: string): Promise<void>;
   lock(): void;
   unlock(password: string): Promise<void>;
@@ -177,8 +182,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [enter, toLogin]);
 
   const login = useCallback(
-    async (username: string, password: string) => {
+    async (username: string, password: string, ready?: (info: SessionInfo) => Promise<unknown>) => {
       const info = await call('auth.login', { username, password });
+      perfMark('login.answered');
+      // A chunk that failed to load does not stop the login: the window loads it again itself.
+      if (ready && !info.mustChangePassword) await ready(info).catch(() => undefined);
       enter(info);
     },
     [enter],

@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { CardSection, CustomerCard } from '../../../electron/common/api/customers';
 import { STAGES } from '../../../electron/common/stages';
-import { call, isApiError } from '../../api';
+import { call, callPrefetched, isApiError } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
@@ -16,6 +16,7 @@ import { useSessionInfo } from '../auth/session';
 import { SmsButton } from '../sms/SmsButton';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
 import { CustomerActivitiesSection } from '../sales/activities/CustomerActivitiesSection';
+import { perfMark } from '../../perf-marks';
 
 function Dl({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -51,7 +52,7 @@ function RecordSection<R extends { id: number }>({ id, title, section, columns }
 const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));
 
 /** The customer card (360 view), opened as a tab: profile, phones, vehicles, and the record sections. */
-export function CustomerCardPanel({ id }: { id: number }) {
+function CustomerCard360({ id }: { id: number }) {
   const { t, locale } = useI18n();
   const { setCustomerTitle } = useNavigation();
   const sources = useDictionary('source');
@@ -62,9 +63,11 @@ export function CustomerCardPanel({ id }: { id: number }) {
   const [newOpportunity, setNewOpportunity] = useState(false);
   const { user } = useSessionInfo();
 
-  const load = useCallback(async () => {
+  /** `first`: the tab's first load, which takes the request its opening started (Shell's openCustomer). */
+  const load = useCallback(async (first = false) => {
     try {
-      const c = await call('customers.get', { id });
+      const c = await (first ? callPrefetched('customers.get', { id }) : call('customers.get', { id }));
+      perfMark('pop.cardData');
       setCard(c);
       setCustomerTitle(id, c.name);
       setError(null);
@@ -73,8 +76,11 @@ export function CustomerCardPanel({ id }: { id: number }) {
     }
   }, [id, setCustomerTitle]);
   useEffect(() => {
-    void load();
+    void load(true);
   }, [load]);
+  // The screen-pop stages (the bench's breakdown): mounted while loading, then rendered with data.
+  const loaded = card !== null;
+  useLayoutEffect(() => perfMark(loaded ? 'pop.cardRendered' : 'pop.cardMounted'), [loaded]);
 
   if (!card) return <div className="screen">{error ? <FormMessage>{error}</FormMessage> : <p className="muted">{t('common.loading')}</p>}</div>;
   const yes = (b: boolean) => (b ? t('customer.yes') : t('customer.no'));
@@ -275,3 +281,9 @@ export function CustomerCardPanel({ id }: { id: number }) {
     </div>
   );
 }
+
+/**
+ * Memoised: the shell re-renders on every tab opened, closed or renamed, and without this every
+ * open card re-rendered with it — on the screen pop's path, once per card an agent had left open.
+ */
+export const CustomerCardPanel = memo(CustomerCard360);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { CALL_OUTCOMES, type CtiLookupResult } from '../../../electron/common/api/telephony';
 import { formatPhone } from '../../../electron/common/phone';
 import { call } from '../../api';
@@ -7,6 +7,7 @@ import { Button, Dialog, TextField, useToast } from '../../ui';
 import type { LineInfo } from './SoftphoneProvider';
 import { useTelT } from './i18n';
 import type { Line, Softphone } from './softphone';
+import { perfMark } from '../../perf-marks';
 
 function CallerInfo({ number, lookup, onOpen }: { number: string; lookup: CtiLookupResult | null; onOpen: (id: number, name: string) => void }) {
   const tt = useTelT();
@@ -43,6 +44,9 @@ function CallerInfo({ number, lookup, onOpen }: { number: string; lookup: CtiLoo
 
 export function RingingPanel(p: { line: Line; lookup: CtiLookupResult | null; onAnswer: () => void; onDecline: () => void; onOpen: (id: number, name: string) => void }) {
   const tt = useTelT();
+  const known = p.lookup !== null;
+  // In the DOM (layout effects run after the commit, before the paint): the screen-pop stages.
+  useLayoutEffect(() => perfMark(known ? 'pop.callerShown' : 'pop.ringingPanel'), [known]);
   return (
     <section className="tel-panel tel-ringing" data-testid="tel-ringing" role="alertdialog" aria-label={tt('ring.title')}>
       <header className="tel-head">

@@ -9,6 +9,7 @@ import { DIAL_EVENT, dialable, withPrefix, type DialRequest } from './dial';
 import { useTelT } from './i18n';
 import { CallRecorder } from './recorder';
 import { Softphone, type Line, type RegStatus } from './softphone';
+import { perfMark } from '../../perf-marks';
 import './telephony.css';
 
 /** What the server knows about a line: its call-log row, the caller lookup, the recorder. */
@@ -85,6 +86,7 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
     (lookup: CtiLookupResult | null, number: string, allowNew: boolean) => {
       const only = lookup?.matches.length === 1 ? lookup.matches[0]! : null;
       if (only) {
+        perfMark('pop.openCard');
         openCustomer(only.customerId, only.name);
       } else if (allowNew && lookup && lookup.matches.length === 0 && lookup.normalized) setNewCustomerPhone(number);
     },
@@ -93,7 +95,10 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
 
   const phone = useMemo(() => {
     const onLine = (l: Line) => {
+      const ringing = l.direction === 'inbound' && l.state === 'ringing' && !infos.current.has(l.id);
+      if (ringing) perfMark('pop.invite', l.t0);
       setLines([...phoneRef.current!.lines.filter((x) => x.state !== 'ended')]);
+      if (ringing) perfMark('pop.lineState');
       const run = async () => {
         const s = settingsRef.current;
         let info = infos.current.get(l.id);
@@ -104,10 +109,9 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
           dialMeta.current = null;
           if (l.direction === 'inbound') {
             window.__dscrmTel = { lastInviteAt: l.t0 };
-            info.lookup = await call('telephony.lookup', { number: l.remote }).catch(() => null);
-            bump((n) => n + 1);
-            if (s?.popOn === 'ring') popFor(info.lookup, l.remote, false);
+            perfMark('pop.lookupSent');
           }
+          // One round trip: the call-log row, and for an inbound call who is calling (the pop).
           const started = await call('telephony.call.start', {
             direction: l.direction,
             remoteNumber: l.remote,
@@ -121,6 +125,13 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
           info.callId = started?.callId ?? null;
           info.customerId = started?.customerId ?? null;
           info.taskId = meta?.taskId ?? null;
+          if (l.direction === 'inbound') {
+            // The call log refused the call (said in the toast): the agent still sees who is calling.
+            info.lookup = started ? started.lookup : await call('telephony.lookup', { number: l.remote }).catch(() => null);
+            perfMark('pop.lookupDone');
+            bump((n) => n + 1);
+            if (s?.popOn === 'ring') popFor(info.lookup, l.remote, false);
+          }
           if (l.direction === 'inbound' && s?.autoAnswer && l.state === 'ringing') void phoneRef.current!.answer(l);
         }
         if (l.state === 'connected' && info.answeredAt === null) {
