@@ -6,6 +6,7 @@
  */
 import https from 'node:https';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../../electron/node/lan/host-certificate';
 import { startWebHost } from '../../electron/node/webhost/server';
 import { createActiveUser, GOOD_PASSWORD, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
@@ -14,14 +15,14 @@ const env = useFreshAppPerTest();
 
 /** One JSON POST to the LAN listener, trusting only the host's certificate, as a seat does. */
 function lanPost(port: number, cert: HostCertificate, route: string, body: unknown, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string } } }>((resolve, reject) => {
+  return new Promise<{ status: number; json: Record<string, unknown> & { error?: { code: string } }; setCookie: string[] }>((resolve, reject) => {
     const req = https.request(
       `https://127.0.0.1:${port}${route}`,
       { method: 'POST', ca: cert.cert, servername: 'localhost', agent: false, headers: { 'content-type': 'application/json', ...headers } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'), setCookie: res.headers['set-cookie'] ?? [] }));
       },
     );
     req.on('error', reject);
@@ -68,7 +69,17 @@ describe('seats', () => {
       expect(await row.textContent()).toContain('127.0.0.1');
       expect(await row.textContent()).toContain('在用');
       expect(await row.textContent()).toContain('前台小王');
+      const online = row.getByRole('cell', { name: /^(在线|离线)$/ });
+      expect(await online.textContent()).toBe('离线');
+
+      // The seat's window opens its event socket: 在线 without a refresh; it closes: 离线.
+      const session = login.setCookie.map((c) => c.split(';')[0]!).find((c) => c.startsWith('dscrm_session='))!;
+      const ws = new WebSocket(`wss://127.0.0.1:${lanPort}/ws`, { ca: cert.cert, headers: { cookie: session, ...seatHeader } });
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      await expect.poll(() => online.textContent(), { timeout: 10_000 }).toBe('在线');
       await screenshot(page, 'seats-list');
+      ws.close();
+      await expect.poll(() => online.textContent(), { timeout: 10_000 }).toBe('离线');
       // Used once: the same code pairs nobody else.
       expect((await lanPost(lanPort, cert, '/lan/pair', { code, seatName: '前台-2' })).json.error?.code).toBe('PAIRING_CODE_WRONG');
 

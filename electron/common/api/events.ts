@@ -1,3 +1,4 @@
+import type { SeatPresence } from './seats';
 import type { LinkStatus } from './seat-mode';
 import type { SmsBatchProgress } from './sms';
 
@@ -26,6 +27,8 @@ export interface ApiEvents {
    * every session of that agent: their 客服工作台 reloads.
    */
   'tasks.reassigned': { gained: number; lost: number };
+  /** A seat connected to the host or went (its event socket), to administrators: 终端管理's 在线 / 离线. */
+  'seats.presence': SeatPresence;
   /** A client seat's link to its host (desktop client mode only): status bar, refresh on return. */
   'link': LinkStatus;
 }

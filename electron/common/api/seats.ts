@@ -13,6 +13,16 @@ export interface SeatRow {
   pairedByName: string | null;
   revokedAt: number | null;
   status: 'active' | 'revoked';
+  /** An event socket of the seat is open on the host right now (在线); false is 离线. */
+  online: boolean;
+}
+
+/** Event 'seats.presence' to administrators: a seat's first event socket opened, or its last one closed. */
+export interface SeatPresence {
+  seatId: number;
+  online: boolean;
+  /** Epoch ms: when it connected or went (the seat's new last seen). */
+  lastSeenAt: number;
 }
 
 export interface PairingCode {

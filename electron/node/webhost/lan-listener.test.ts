@@ -154,6 +154,30 @@ describe('LAN listener (HTTPS)', () => {
     expect(t.core.seats.list().find((s) => s.id === r.json.seatId)).toMatchObject({ name: '前台-1', lastAddress: '127.0.0.1', lastUserName: 'lan.agent 测试', status: 'active' });
   });
 
+  it("a seat is 在线 in 终端管理 while its event socket is open and 离线 once it closes; administrators are told at once", async () => {
+    const seat = await pairedSeat('展厅-在线');
+    const cookie = String((await loginAt(seat.token, 'lan.agent')).headers['set-cookie']?.[0]).split(';')[0]!;
+    const listed = () => t.core.seats.list().find((s) => s.id === seat.id)!;
+    const told: { target: unknown; payload: unknown }[] = [];
+    const stop = t.core.events.subscribe((e) => {
+      if (e.event === 'seats.presence') told.push({ target: e.target, payload: e.payload });
+    });
+    try {
+      expect(listed().online).toBe(false);
+      const ws = new WebSocket(`wss://127.0.0.1:${host.lan!.port}/ws`, { ca: tls.cert, headers: { cookie, ...seatHeader(seat.token) } });
+      await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+      await expect.poll(() => listed().online).toBe(true);
+      expect(await call(t.core, adminToken, 'admin.seats.list')).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: seat.id, online: true, lastUserName: expect.any(String) })]) });
+      // Only administrators hear of it (their sessions, by user), not the agent at the seat.
+      expect(told).toEqual([{ target: { userId: adminId }, payload: { seatId: seat.id, online: true, lastSeenAt: expect.any(Number) } }]);
+      ws.close();
+      await expect.poll(() => listed().online).toBe(false);
+      expect(told.at(-1)).toEqual({ target: { userId: adminId }, payload: { seatId: seat.id, online: false, lastSeenAt: listed().lastSeenAt } });
+    } finally {
+      stop();
+    }
+  });
+
   it('refuses a revoked seat at once: its open /ws is closed and its next call is SEAT_REVOKED', async () => {
     const seat = await pairedSeat('收银台');
     const other = await pairedSeat('经理室');

@@ -445,9 +445,17 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (!session || !token) return reject('401 Unauthorized', 'UNAUTHENTICATED');
     wss.handleUpgrade(req, socket, head, (ws) => {
       sockets.set(ws, { tokenHash: hashToken(token), userId: session.user.id, seatId });
+      // 终端管理's 在线 / 离线: a seat is online while one of its event sockets is open here.
+      const presence = seatId === null ? null : { seatId, address: peerAddress(req), userId: session.user.id };
+      if (presence) seats.socketOpened(presence.seatId, presence);
+      let closed = false;
       const gone = () => {
         sockets.delete(ws);
         hold.forget(ws);
+        // 'close' follows 'error': the seat's count goes down once per socket.
+        if (closed) return;
+        closed = true;
+        if (presence) seats.socketClosed(presence.seatId, presence);
       };
       ws.on('close', gone);
       ws.on('error', gone);

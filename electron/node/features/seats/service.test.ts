@@ -194,6 +194,45 @@ describe('seat check, revoke, touch', () => {
   });
 });
 
+describe('在线 / 离线', () => {
+  const pairOne = () => t.core.seats.pair(t.core.seats.createPairingCode(adminId).code, '前台-1', LAN);
+
+  it('a seat is online while any of its event sockets is open (one per window), offline after the last; each change told to administrators only', async () => {
+    const seat = pairOne();
+    const { userId: agentId } = await userWithSession(t.core, 'desk.agent', 'serviceAgent');
+    const told: unknown[] = [];
+    const stop = t.core.events.subscribe((e) => e.event === 'seats.presence' && told.push([e.target, e.payload]));
+    const online = () => t.core.seats.list()[0]!.online;
+    const at = { address: LAN, userId: agentId };
+    expect(online()).toBe(false);
+    t.clock.advance(5_000);
+    t.core.seats.socketOpened(seat.seatId, at);
+    t.core.seats.socketOpened(seat.seatId, at);
+    expect(online()).toBe(true);
+    expect(t.core.seats.list()[0]).toMatchObject({ lastSeenAt: t.clock.now(), lastUserName: 'desk.agent 测试' });
+    t.core.seats.socketClosed(seat.seatId, at);
+    expect(online()).toBe(true);
+    t.clock.advance(5_000);
+    t.core.seats.socketClosed(seat.seatId, at);
+    expect(online()).toBe(false);
+    expect(t.core.seats.list()[0]!.lastSeenAt).toBe(t.clock.now());
+    // A stray second close (error then close) does not tell anyone twice.
+    t.core.seats.socketClosed(seat.seatId, at);
+    stop();
+    expect(told).toEqual([
+      [{ userId: adminId }, { seatId: seat.seatId, online: true, lastSeenAt: t.clock.now() - 5_000 }],
+      [{ userId: adminId }, { seatId: seat.seatId, online: false, lastSeenAt: t.clock.now() }],
+    ]);
+  });
+
+  it('a revoked seat is never shown online', () => {
+    const seat = pairOne();
+    t.core.seats.socketOpened(seat.seatId, { address: LAN, userId: adminId });
+    t.core.seats.revoke(seat.seatId, adminId);
+    expect(t.core.seats.list()[0]).toMatchObject({ status: 'revoked', online: false });
+  });
+});
+
 describe('admin.seats API', () => {
   it('makes a code (no fingerprint before the first LAN start), lists, renames and revokes, each audited with the admin', async () => {
     const made = await call(t.core, adminToken, 'admin.seats.pairingCode.create');

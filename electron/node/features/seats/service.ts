@@ -38,6 +38,8 @@ export class SeatService {
   private touched = new Map<number, { at: number; address: string; userId: number | null }>();
   private refusalsAudited = new Map<string, number>();
   private revokedListeners = new Set<(seatId: number) => void>();
+  /** Open event sockets per seat on this host: a seat with one is 在线 in 终端管理 right now. */
+  private openSockets = new Map<number, number>();
 
   constructor(
     private db: Db,
@@ -185,6 +187,43 @@ export class SeatService {
     this.touched.set(seatId, { at: now, address, userId: uid ?? last?.userId ?? null });
   }
 
+  /**
+   * A seat's event socket opened on the LAN listener (each logged-in window of a seat holds one).
+   * The first one makes the seat 在线: its last seen is written at once and every administrator's
+   * 终端管理 is told, so the list is right without a refresh.
+   */
+  socketOpened(seatId: number, { address, userId }: { address: string; userId: number }): void {
+    const n = (this.openSockets.get(seatId) ?? 0) + 1;
+    this.openSockets.set(seatId, n);
+    if (n === 1) this.presenceChanged(seatId, true, address, userId);
+  }
+
+  /** The socket closed (window closed, link lost, seat revoked): the last one makes the seat 离线. */
+  socketClosed(seatId: number, { address, userId }: { address: string; userId: number }): void {
+    const n = (this.openSockets.get(seatId) ?? 0) - 1;
+    if (n > 0) {
+      this.openSockets.set(seatId, n);
+      return;
+    }
+    if (!this.openSockets.delete(seatId)) return;
+    this.presenceChanged(seatId, false, address, userId);
+  }
+
+  /** Whether the seat has an event socket open on this host now. */
+  isOnline(seatId: number): boolean {
+    return this.openSockets.has(seatId);
+  }
+
+  private presenceChanged(seatId: number, online: boolean, address: string, userId: number): void {
+    // Last seen is the moment it connected or went: written now, not at the next once-a-minute touch.
+    const now = this.clock.now();
+    this.q.touch.run({ now, address, uid: userId, id: seatId });
+    this.touched.set(seatId, { at: now, address, userId });
+    // Only administrators open 终端管理; no other session learns which PCs are on.
+    const admins = this.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).all();
+    for (const a of admins) this.events.publish({ userId: a.id }, 'seats.presence', { seatId, online, lastSeenAt: now });
+  }
+
   /** Called with a seat's id the moment it is revoked: the LAN listener closes that seat's sockets. */
   onRevoked(listener: (seatId: number) => void): () => void {
     this.revokedListeners.add(listener);
@@ -210,7 +249,7 @@ export class SeatService {
       .leftJoin(pairedBy, eq(pairedBy.id, seats.pairedBy))
       .orderBy(sql`${seats.revokedAt} is not null`, seats.name, seats.id)
       .all()
-      .map((r) => ({ ...r, status: r.revokedAt == null ? ('active' as const) : ('revoked' as const) }));
+      .map((r) => ({ ...r, status: r.revokedAt == null ? ('active' as const) : ('revoked' as const), online: r.revokedAt == null && this.openSockets.has(r.id) }));
   }
 
   private row(id: number): SeatRow {

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PairingCode, SeatRow } from '../../../../electron/common/api';
-import { call, isApiError } from '../../../api';
+import { call, isApiError, onEvent } from '../../../api';
 import { formatDateTime } from '../../../i18n';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, Table, Toolbar, useToast, type Column } from '../../../ui';
@@ -19,6 +19,8 @@ export function SeatsScreen() {
   const [renaming, setRenaming] = useState<SeatRow | null>(null);
   const [revoking, setRevoking] = useState<SeatRow | null>(null);
   const [code, setCode] = useState<PairingCode | null>(null);
+  const shown = useRef<SeatRow[] | null>(null);
+  shown.current = seats;
 
   const load = useCallback(async () => {
     try {
@@ -32,6 +34,17 @@ export function SeatsScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // 在线 / 离线 as seats connect and go, pushed by the host: no refresh needed to see who is on.
+  useEffect(
+    () =>
+      onEvent('seats.presence', ({ seatId, online, lastSeenAt }) => {
+        // A seat paired since the list loaded: load it whole (name, address, user).
+        if (shown.current && !shown.current.some((s) => s.id === seatId)) return void load();
+        setSeats((list) => list?.map((s) => (s.id === seatId ? { ...s, online: online && s.status === 'active', lastSeenAt } : s)) ?? list);
+      }),
+    [load],
+  );
 
   const newCode = async () => {
     try {
@@ -59,6 +72,12 @@ export function SeatsScreen() {
     { key: 'name', header: t('seats.col.name'), render: (s) => s.name, width: 180 },
     { key: 'address', header: t('seats.col.address'), render: (s) => s.lastAddress ?? '', width: 150, nowrap: true },
     { key: 'lastUser', header: t('seats.col.lastUser'), render: (s) => s.lastUserName ?? '', width: 120 },
+    {
+      key: 'online',
+      header: t('seats.col.online'),
+      width: 70,
+      render: (s) => <span className={`seat-status seat-${s.online ? 'online' : 'offline'}`}>{t(s.online ? 'seats.online' : 'seats.offline')}</span>,
+    },
     { key: 'lastSeen', header: t('seats.col.lastSeen'), render: (s) => time(s.lastSeenAt), width: 150, nowrap: true },
     { key: 'pairedAt', header: t('seats.col.pairedAt'), render: (s) => time(s.pairedAt), width: 150, nowrap: true },
     {
