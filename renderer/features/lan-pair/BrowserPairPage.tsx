@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { usePrefixedT, useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField } from '../../ui';
 import { AuthLayout } from '../auth/AuthLayout';
+import { hasPairingFieldErrors, pairingFieldErrors } from '../seat-mode/pairing-fields';
 
 /**
  * A browser on another PC that reaches the host's LAN listener without a paired seat (no
@@ -21,12 +22,10 @@ export function BrowserPairPage({ problem, revoked }: { problem: string; revoked
 
   const pair = async () => {
     setError(null);
-    const errs = {
-      ...(/^\d{6}$/.test(code.trim()) ? {} : { code: code.trim() ? st('codeFormat') : t('common.required') }),
-      ...(seatName.trim() ? {} : { seatName: t('common.required') }),
-    };
+    // No address here: the browser is at the host already.
+    const errs = pairingFieldErrors(null, code, seatName, locale);
     setFieldErrors(errs);
-    if (errs.code || errs.seatName) return;
+    if (hasPairingFieldErrors(errs)) return;
     try {
       const r = await fetch('/lan/pair', {
         method: 'POST',

@@ -4,6 +4,7 @@ import { call, isApiError } from '../../api';
 import { usePrefixedT, useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField } from '../../ui';
 import { AuthLayout } from '../auth/AuthLayout';
+import { hasPairingFieldErrors, pairingFieldErrors } from './pairing-fields';
 import './seat-mode.css';
 
 /** 32 hex pairs as 4 lines of 8, so the admin can compare them line by line with 终端管理. */
@@ -19,7 +20,7 @@ function fingerprintLines(fp: string): string[] {
  * refuses a paired seat for good (certificate changed, seat revoked): pairing again is the way back.
  */
 export function FirstStartPage({ problem, host, onDone }: { problem: string | null; host?: string; onDone: (s: SeatStatus) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const st = usePrefixedT('seatMode.');
   const [step, setStep] = useState<'choose' | 'address' | 'confirm'>(problem ? 'address' : 'choose');
   const [hostUrl, setHostUrl] = useState(host ?? '');
@@ -41,8 +42,9 @@ export function FirstStartPage({ problem, host, onDone }: { problem: string | nu
 
   const connect = async () => {
     setError(null);
-    if (!hostUrl.trim()) return setFieldErrors({ hostUrl: t('common.required') });
-    setFieldErrors({});
+    const errs = pairingFieldErrors(hostUrl, null, null, locale);
+    setFieldErrors({ hostUrl: errs.address });
+    if (hasPairingFieldErrors(errs)) return;
     try {
       setProbe(await call('seat.probe', { hostUrl: hostUrl.trim() }));
       setStep('confirm');
@@ -54,12 +56,9 @@ export function FirstStartPage({ problem, host, onDone }: { problem: string | nu
   const pair = async () => {
     if (!probe) return;
     setError(null);
-    const errs = {
-      ...(/^\d{6}$/.test(code.trim()) ? {} : { code: code.trim() ? st('codeFormat') : t('common.required') }),
-      ...(seatName.trim() ? {} : { seatName: t('common.required') }),
-    };
+    const errs = pairingFieldErrors(null, code, seatName, locale);
     setFieldErrors(errs);
-    if (errs.code || errs.seatName) return;
+    if (hasPairingFieldErrors(errs)) return;
     try {
       onDone(await call('seat.pair', { hostUrl: probe.hostUrl, fingerprint: probe.fingerprint, code: code.trim(), seatName: seatName.trim() }));
     } catch (e) {
