@@ -2,6 +2,7 @@ import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, flag } from './columns';
 import { users } from './auth';
 import { customers } from './customers';
+import { seats } from './seats';
 
 export const calls = sqliteTable(
   'calls',
@@ -20,6 +21,9 @@ export const calls = sqliteTable(
     endedAt: integer(),
     durationS: integer(),
     outcome: text(), // answered | missed | busy | failed | declined | <business outcome>
+    // The LAN seat whose session started the call (issue 15), null on the host itself: that seat's
+    // own credential may upload the call's recording when its user has logged out.
+    seatId: integer().references(() => seats.id),
   },
   (t) => [
     index('calls_started_idx').on(t.startedAt),
