@@ -76,7 +76,7 @@ describe('read pool', () => {
     expect(t.core.sqlite.prepare('select count(*) as n from customers').get()).toEqual(before);
   });
 
-  it('passes SQLite errors through with their code and message (dispatch's damage check reads the code)', async () => {
+  it('passes SQLite errors through with their code and message (dispatch’s damage check reads the code)', async () => {
     await expect(t.core.reads.all('select * from no_such_table')).rejects.toMatchObject({ code: 'SQLITE_ERROR', message: expect.stringContaining('no_such_table') });
   });
 
