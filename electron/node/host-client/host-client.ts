@@ -282,7 +282,8 @@ export class HostClient {
     callId: number,
     headers: Record<string, string>,
     body: Buffer | null,
-    sessionToken: string,
+    /** Null: no user session, the seat's own credential alone (the host allows it for calls made from this seat). */
+    sessionToken: string | null,
   ): Promise<{ status: number; offset: number | null; result: ApiResult<unknown> } | { noAnswer: true }> {
     let a: RawAnswer;
     try {

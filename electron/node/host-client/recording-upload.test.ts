@@ -164,6 +164,88 @@ afterEach(async () => {
   t.cleanup();
 }, 30_000);
 
+/** The seat the last paired client is (pairedClient pairs a new one each time). */
+const lastSeatId = () => t.core.sqlite.prepare('select max(id) from seats').pluck().get() as number;
+
+/** A call the agent starts through the seat, with the session logged in there (the real path: dispatch names the seat). */
+async function callThroughSeat(client: HostClient, token: string): Promise<number> {
+  const softphone = { wsUrl: 'ws://127.0.0.1:8088', extension: '1005', authUser: '1005', password: 'pw-1005', displayName: '坐席 1005' };
+  expect((await client.invoke('telephony.settings.save', softphone, { sessionToken: token })).result).toMatchObject({ ok: true });
+  const started = await client.invoke('telephony.call.start', { direction: 'outbound', remoteNumber: '13800138000' }, { sessionToken: token });
+  if (!started.result.ok) throw new Error(started.result.error.code);
+  return (started.result.value as { callId: number }).callId;
+}
+
+describe("a seat's own credential uploads the recordings of calls made from it", () => {
+  it('with nobody logged in on the seat any more, the recording still reaches the host; audited as the seat', async () => {
+    const client = await pairedClient();
+    const seatId = lastSeatId();
+    const token = await login(client, 'service1');
+    const callId = await callThroughSeat(client, token);
+    expect(t.core.sqlite.prepare('select seat_id from calls where id = ?').pluck().get(callId)).toBe(seatId);
+    // The agent logs out after the call (or the next user takes the desk): no session of theirs is left here.
+    expect((await client.invoke('auth.logout', {}, { sessionToken: token })).result).toMatchObject({ ok: true });
+
+    const audio = crypto.randomBytes(150_000);
+    const spool = new RecordingSpool(tempDir('dscrm-spool-'));
+    spoolRecording(spool, agent.userId, callId, audio);
+    const uploader = new RecordingUploader({ spool, client, sessionFor: () => null });
+    uploaders.push(uploader);
+    expect(await uploader.upload(spool.ready()[0]!)).toBe('done');
+    const r = row(callId)!;
+    expect(r).toMatchObject({ complete: 1, uploadSha256: null, size: audio.length, durationMs: 60_000 });
+    expect(sha256(fs.readFileSync(path.join(t.core.dataDir, r.path)))).toBe(sha256(audio));
+    expect(fs.readdirSync(spool.dir)).toEqual([]);
+    const audit = t.core.sqlite.prepare("select user_id as userId, after from audit_log where entity = 'recordings' and action = 'create'").all() as { userId: number | null; after: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.userId).toBeNull();
+    expect(JSON.parse(audit[0]!.after)).toMatchObject({ uploadedFromSeat: true, bySeatCredential: seatId, sha256: sha256(audio) });
+
+    // Once there, the seat credential cannot replace it with another file.
+    const other = crypto.randomBytes(1_000);
+    const again = await client.recordingUpload('POST', callId, { 'content-type': 'audio/webm', 'upload-length': String(other.length), 'x-dscrm-sha256': sha256(other) }, null, null);
+    expect(again).toMatchObject({ status: 409, offset: null, result: { ok: false, error: { code: 'CONFLICT' } } });
+  }, 30_000);
+
+  it('the seat credential reads nothing, uploads nothing for another seat or the host, and a revoked seat uploads nothing', async () => {
+    const deskA = await pairedClient();
+    const seatA = lastSeatId();
+    const deskB = await pairedClient();
+    const seatB = lastSeatId();
+    const callOfB = await callThroughSeat(deskB, await login(deskB, 'service1'));
+    const callOfA = await callThroughSeat(deskA, await login(deskA, 'service1'));
+    const audio = crypto.randomBytes(20_000);
+    const head = { 'content-type': 'audio/webm', 'upload-length': String(audio.length), 'x-dscrm-sha256': sha256(audio) };
+    const range = { 'content-range': `bytes 0-${audio.length - 1}/${audio.length}` };
+
+    // Another seat's call, and a call made on the host itself (no seat): FORBIDDEN, nothing written.
+    expect(await deskA.recordingUpload('POST', callOfB, head, null, null)).toMatchObject({ status: 403, result: { ok: false, error: { code: 'FORBIDDEN' } } });
+    expect(await deskA.recordingUpload('PUT', callOfB, range, audio, null)).toMatchObject({ status: 403 });
+    expect(await deskA.recordingUpload('POST', callOf(agent.userId), head, null, null)).toMatchObject({ status: 403 });
+    expect(await deskA.recordingUpload('POST', 999_999, head, null, null)).toMatchObject({ status: 404 });
+    expect(row(callOfB)).toBeUndefined();
+
+    // Nothing to read with it: no API call, no recording, not even its own call's.
+    for (const [method, input] of [
+      ['telephony.call.get', { callId: callOfA }],
+      ['grid.query', { dataset: 'recordings', scope: 'mine', filter: { columns: [] }, columns: ['id'], limit: 5 }],
+      ['customers.get', { id: 1 }],
+    ] as const) {
+      expect((await deskA.invoke(method, input, { sessionToken: null })).result, method).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+    expect(await deskA.recordingUpload('POST', callOfA, head, null, null)).toMatchObject({ status: 200 });
+    expect(await deskA.recordingUpload('PUT', callOfA, range, audio, null)).toMatchObject({ status: 200, result: { ok: true, value: { complete: true } } });
+    expect((await deskA.media(`/media/recordings/${row(callOfA)!.id}`, { sessionToken: null })).status).toBe(401);
+
+    // Revoked: refused at the seat check, before the route; nothing written.
+    t.core.seats.revoke(seatB, null);
+    const refused = await deskB.recordingUpload('POST', callOfB, head, null, null);
+    expect(refused).toMatchObject({ status: 401, result: { ok: false, error: { code: 'SEAT_REVOKED' } } });
+    expect(row(callOfB)).toBeUndefined();
+    expect(seatA).not.toBe(seatB);
+  }, 30_000);
+});
+
 describe('recordings made on a client seat', () => {
   it('an upload cut halfway (host stopped mid-body) goes on from there once the host is back; the host file equals the seat file; the partial is never playable', async () => {
     const line = relay();
@@ -225,7 +307,7 @@ describe('recordings made on a client seat', () => {
     expect(await states(token)).toEqual([{ id: done.id, complete: '1' }]);
   }, 40_000);
 
-  it("another user's session is refused (403, nothing written, the seat's copy set aside); no session 401; a wrong start 409 with the host's offset", async () => {
+  it("another user's session is refused (403, nothing written, the seat's copy set aside); no session: the seat's credential alone, refused for a call not made from this seat; a wrong start 409 with the host's offset", async () => {
     const client = await pairedClient();
     const mine = await login(client, 'service1');
     const theirs = await login(client, 'service2');
@@ -248,10 +330,11 @@ describe('recordings made on a client seat', () => {
     expect(fs.existsSync(path.join(spool.dir, 'refused', `call-${callId}.rec`))).toBe(true);
     expect(row(callId)).toBeUndefined();
 
-    // No session at all.
+    // No session at all: only the seat's credential, and this call was not made from this seat.
     const anon = await fetchAnon(client, callId, head);
-    expect(anon).toMatchObject({ status: 401, result: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
-    expect(await client.recordingUpload('POST', callId, head, null, 'not-a-session')).toMatchObject({ status: 401 });
+    expect(anon).toMatchObject({ status: 403, result: { ok: false, error: { code: 'FORBIDDEN', details: { reason: expect.stringContaining('不是在本终端发起的') } } } });
+    expect(await client.recordingUpload('POST', callId, head, null, 'not-a-session')).toMatchObject({ status: 403 });
+    expect(row(callId)).toBeUndefined();
 
     // Past the upload route's limit: refused before a byte is sent, nothing created.
     const huge = await client.recordingUpload('POST', callId, { ...head, 'upload-length': String(40 * 1024 * 1024) }, null, mine);

@@ -4,9 +4,11 @@
  * host shows 上传中 from then on) and answers how many bytes the host already holds; PUT sends the
  * rest with Content-Range. A host that goes down midway keeps what arrived, and the next attempt
  * goes on from there. Retried with back-off (0.5 s doubling to 15 s) until the host has the file;
- * the spool is on disk, so a restart of the seat resumes too. Only a session of the user who made
- * the call uploads it (the host checks the call is theirs): a recording waits for that user to be
- * logged in on this seat. Plain Node only (no electron import).
+ * the spool is on disk, so a restart of the seat resumes too. It goes with a session of the user
+ * who made the call when this seat holds one (the host checks the call is theirs), and otherwise
+ * with the seat's own credential alone — the user logged out, another user took the desk, the PC
+ * sits at the login page — which the host accepts only for a call started from this seat: the
+ * recording reaches the host after the call whatever happens next. Plain Node only (no electron import).
  */
 import fs from 'node:fs';
 import { Backoff } from './backoff';
@@ -21,7 +23,7 @@ export type UploadOutcome = 'done' | 'retry' | 'waiting' | 'refused';
 export interface RecordingUploaderOptions {
   spool: RecordingSpool;
   client: HostClient;
-  /** A session token of this user held on the seat, or null (the recording then waits). */
+  /** A session token of this user held on the seat, or null (the seat's own credential is used). */
   sessionFor: (userId: number) => string | null;
   locale?: () => string | null;
   /** Called when a recording reached the host or was set aside (for logs and tests). */
@@ -79,8 +81,10 @@ export class RecordingUploader {
 
   /** One recording: declare, send what the host lacks, done when the host confirms it in place. */
   async upload(e: SpoolEntry): Promise<UploadOutcome> {
+    // Not finished yet (the call is still on): nothing to send.
+    if (!e.sha256) return 'waiting';
+    // The user's own session when it is here; else none, and the host goes by the seat token alone.
     const token = this.opts.sessionFor(e.userId);
-    if (!token || !e.sha256) return 'waiting';
     const { client, spool } = this.opts;
     const declared = await client.recordingUpload(
       'POST',

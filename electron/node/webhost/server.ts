@@ -179,6 +179,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   // Pairing, the seat on each LAN request, revocation: the seats service on the core.
   const seats = core.seats;
   const sockets = new Map<WebSocket, { tokenHash: string; userId: number; seatId: number | null }>();
+  /** A seat's event socket's way of telling the seats service it went (终端管理's 在线 / 离线). */
+  const seatPresence = new Map<WebSocket, () => void>();
   const lanNames = new LanHostNames(() => core.settings.get('lan.hostNames'));
   const refusals = new LanRefusalAudit(core);
   const loginLimit = loginRateLimit(core.clock);
@@ -391,7 +393,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (route === UPLOAD_ROUTE) return void handleUpload(req, res, url).catch(failed(req, res, 'upload'));
     // A client seat's spooled recording (issue 15): after the seat check above, before the GET-only routes.
     if (RECORDING_UPLOAD_ROUTE.test(route))
-      return void handleRecordingUpload(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res).catch(failed(req, res, 'recording upload'));
+      return void handleRecordingUpload(core, parseCookies(req.headers.cookie)[SESSION_COOKIE] ?? null, req, res, seat).catch(failed(req, res, 'recording upload'));
     if (url.startsWith('/api/')) return void handleApi(req, res, url.slice(5).split('?')[0] ?? '', l, seat).catch(failed(req, res, 'api'));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
@@ -447,15 +449,22 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       sockets.set(ws, { tokenHash: hashToken(token), userId: session.user.id, seatId });
       // 终端管理's 在线 / 离线: a seat is online while one of its event sockets is open here.
       const presence = seatId === null ? null : { seatId, address: peerAddress(req), userId: session.user.id };
-      if (presence) seats.socketOpened(presence.seatId, presence);
-      let closed = false;
+      if (presence) {
+        seats.socketOpened(presence.seatId, presence);
+        // Once per socket ('close' follows 'error'), and at the latest when this host stops — its
+        // sockets' close events come after the core may have closed the database.
+        let released = false;
+        seatPresence.set(ws, () => {
+          if (released) return;
+          released = true;
+          seats.socketClosed(presence.seatId, presence);
+        });
+      }
       const gone = () => {
         sockets.delete(ws);
         hold.forget(ws);
-        // 'close' follows 'error': the seat's count goes down once per socket.
-        if (closed) return;
-        closed = true;
-        if (presence) seats.socketClosed(presence.seatId, presence);
+        seatPresence.get(ws)?.();
+        seatPresence.delete(ws);
       };
       ws.on('close', gone);
       ws.on('error', gone);
@@ -505,6 +514,8 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     if (opts.lan) setLanStatus(core, null);
     unsubscribe();
     stopRevoked?.();
+    for (const release of seatPresence.values()) release();
+    seatPresence.clear();
     for (const ws of sockets.keys()) ws.terminate();
     wss.close();
     const closed = Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));

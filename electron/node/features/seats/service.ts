@@ -217,11 +217,17 @@ export class SeatService {
   private presenceChanged(seatId: number, online: boolean, address: string, userId: number): void {
     // Last seen is the moment it connected or went: written now, not at the next once-a-minute touch.
     const now = this.clock.now();
-    this.q.touch.run({ now, address, uid: userId, id: seatId });
-    this.touched.set(seatId, { at: now, address, userId });
-    // Only administrators open 终端管理; no other session learns which PCs are on.
-    const admins = this.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).all();
-    for (const a of admins) this.events.publish({ userId: a.id }, 'seats.presence', { seatId, online, lastSeenAt: now });
+    try {
+      this.q.touch.run({ now, address, uid: userId, id: seatId });
+      this.touched.set(seatId, { at: now, address, userId });
+      // Only administrators open 终端管理; no other session learns which PCs are on.
+      const admins = this.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true))).all();
+      for (const a of admins) this.events.publish({ userId: a.id }, 'seats.presence', { seatId, online, lastSeenAt: now });
+    } catch (err) {
+      // Called from a socket's close event: a failure here (the database closing as the host stops)
+      // must not become an uncaught exception; last seen is advisory.
+      console.error('[seats] could not record a seat connecting or going:', err);
+    }
   }
 
   /** Called with a seat's id the moment it is revoked: the LAN listener closes that seat's sockets. */

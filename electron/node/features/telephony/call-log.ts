@@ -59,7 +59,8 @@ export class CallLog {
     return row.userId === s.user.id || this.core.auth.hasPermission(s, 'recordings.play');
   }
 
-  start(s: SessionCtx, locale: Locale, input: TelInput<'telephony.call.start'>): CallStarted {
+  /** `lanSeatId`: the paired LAN seat the call came through (null on the host), kept with the call for its recording's upload. */
+  start(s: SessionCtx, locale: Locale, input: TelInput<'telephony.call.start'>, lanSeatId: number | null = null): CallStarted {
     const seat = this.settings.view(s.user.id);
     if (!seat.configured) throw new AppError('CONFLICT', { reason: msg('notConfigured', locale) });
     const remote = input.remoteNumber.trim();
@@ -99,13 +100,14 @@ export class CallLog {
       task_id: input.taskId ?? null,
       sip_call_id: input.sipCallId ?? null,
       started_at: now,
+      seat_id: lanSeatId,
     };
     const callId = this.core.sqlite.transaction(() => {
       const id = Number(
         this.core.sqlite
           .prepare(
-            `insert into calls (direction, from_number, to_number, extension, user_id, customer_id, task_id, sip_call_id, started_at)
-             values (@direction, @from_number, @to_number, @extension, @user_id, @customer_id, @task_id, @sip_call_id, @started_at)`,
+            `insert into calls (direction, from_number, to_number, extension, user_id, customer_id, task_id, sip_call_id, started_at, seat_id)
+             values (@direction, @from_number, @to_number, @extension, @user_id, @customer_id, @task_id, @sip_call_id, @started_at, @seat_id)`,
           )
           .run(values).lastInsertRowid,
       );

@@ -10,6 +10,7 @@ const MESSAGES = {
     en: 'The disk is full: the recording cannot be saved any further (what was saved is kept; the call log is unaffected)',
   },
   writeFailed: { 'zh-CN': '录音文件写入失败:{error}', en: 'Writing the recording failed: {error}' },
+  notThisSeatsCall: { 'zh-CN': '该通话不是在本终端发起的,本终端不能上传其录音', en: 'This call was not made from this seat, so this seat cannot upload its recording' },
   notYourCall: { 'zh-CN': '只能操作本人坐席的通话', en: 'Only calls of your own seat can be changed' },
   notConfigured: { 'zh-CN': '请先在“软电话设置”中填写分机', en: 'Set up your extension in the softphone settings first' },
   fileMissing: { 'zh-CN': '录音文件已不存在(可能已按保留期限清理)', en: 'The recording file no longer exists (it may have been removed by retention)' },

@@ -22,6 +22,21 @@ export interface UploadDeclaration {
   complete: boolean;
 }
 
+/**
+ * Who sends the recording: a session of the call's own user, or — when no user is logged in on the
+ * seat any more (the next user at the desk, the PC left at the login page) — the LAN seat the call
+ * was started through, by its pairing credential alone. That credential may upload the recording
+ * of a call made from that seat and nothing else (docs/security.md).
+ */
+export type Uploader = { session: SessionCtx } | { seatId: number };
+
+/** The call an uploader may send the recording of: its customer, and whose it is for the audit row. */
+interface UploadableCall {
+  customerId: number | null;
+  auditUserId: number | null;
+  seatId: number | null;
+}
+
 /** How far the host is: the bytes it holds of the declared file, and whether the recording is in place. */
 export interface UploadState {
   offset: number;
@@ -97,8 +112,27 @@ export class RecordingUploads {
     return path.join(this.core.dataDir, rel);
   }
 
-  declare(s: SessionCtx, locale: Locale, callId: number, d: UploadDeclaration): UploadState {
-    const call = this.calls.own(s, locale, callId);
+  /**
+   * The call, if this uploader may send its recording: a session only for its own user's call (as
+   * for the live pieces); a seat only for a call a session on that seat started. Anything else is
+   * FORBIDDEN (final: the seat sets its copy aside) or NOT_FOUND.
+   */
+  private uploadable(by: Uploader, locale: Locale, callId: number): UploadableCall {
+    if ('session' in by) {
+      const call = this.calls.own(by.session, locale, callId);
+      return { customerId: call.customerId, auditUserId: by.session.user.id, seatId: null };
+    }
+    const call = this.core.sqlite
+      .prepare<[number], { customerId: number | null; seatId: number | null }>('select customer_id as customerId, seat_id as seatId from calls where id = ?')
+      .get(callId);
+    if (!call) throw new AppError('NOT_FOUND');
+    if (call.seatId !== by.seatId) throw new AppError('FORBIDDEN', { reason: msg('notThisSeatsCall', locale) });
+    // No user acted: the audit row names the seat instead.
+    return { customerId: call.customerId, auditUserId: null, seatId: by.seatId };
+  }
+
+  declare(by: Uploader, locale: Locale, callId: number, d: UploadDeclaration): UploadState {
+    const call = this.uploadable(by, locale, callId);
     if (!Number.isSafeInteger(d.size) || d.size < 0 || !SHA256_HEX.test(d.sha256) || !d.mime || d.mime.length > 100)
       throw new AppError('INVALID_INPUT', { issues: msg('badUpload', locale) });
     if (d.size > UPLOAD_MAX_BYTES) throw new AppError('TOO_LARGE', { size: formatBytes(d.size), max: formatBytes(UPLOAD_MAX_BYTES) });
@@ -116,7 +150,7 @@ export class RecordingUploads {
         .run(callId, call.customerId, rel, d.mime, d.size, d.durationMs, d.complete ? 1 : 0, d.sha256, this.core.clock.now());
       if (d.size > 0) return { offset: 0, complete: false };
       fs.writeFileSync(partOf(this.file(rel)), Buffer.alloc(0), { mode: PRIVATE_FILE_MODE }); // nothing to send: settle at once
-      return this.settle(this.row(callId)!, locale, s.user.id);
+      return this.settle(this.row(callId)!, locale, call);
     }
     if (rec.upload_sha256 !== d.sha256 || rec.size_bytes !== d.size) {
       // Another file for the same call (the seat's spool was rewritten): start it afresh.
@@ -126,7 +160,7 @@ export class RecordingUploads {
     }
     const offset = sizeOf(partOf(this.file(rec.path)));
     // Every byte arrived but the move was cut short (the host stopped): finish it now.
-    if (offset === d.size) return this.settle(rec, locale, s.user.id);
+    if (offset === d.size) return this.settle(rec, locale, call);
     return { offset, complete: false };
   }
 
@@ -135,8 +169,8 @@ export class RecordingUploads {
    * right offset (OffsetMismatch), so nothing is written twice or skipped. The bytes are written as
    * they arrive: a connection lost midway keeps what came, and the seat resumes from there.
    */
-  async receive(s: SessionCtx, locale: Locale, callId: number, start: number, total: number, body: AsyncIterable<Buffer | Uint8Array>): Promise<UploadState> {
-    this.calls.own(s, locale, callId);
+  async receive(by: Uploader, locale: Locale, callId: number, start: number, total: number, body: AsyncIterable<Buffer | Uint8Array>): Promise<UploadState> {
+    const call = this.uploadable(by, locale, callId);
     const rec = this.row(callId);
     if (!rec || rec.upload_sha256 === null) {
       if (rec?.complete === 1 && rec.size_bytes === total) return { offset: total, complete: true };
@@ -163,11 +197,11 @@ export class RecordingUploads {
       fs.closeSync(fd);
     }
     if (at < total) return { offset: at, complete: false };
-    return this.settle(this.row(callId)!, locale, s.user.id);
+    return this.settle(this.row(callId)!, locale, call);
   }
 
   /** All bytes are there: in place if the hash matches, else dropped so the seat sends them again. */
-  private settle(rec: UpRow, locale: Locale, userId: number): UploadState {
+  private settle(rec: UpRow, locale: Locale, call: UploadableCall): UploadState {
     const file = this.file(rec.path);
     const part = partOf(file);
     if (sha256Of(part) !== rec.upload_sha256) {
@@ -179,11 +213,11 @@ export class RecordingUploads {
     this.core.sqlite.transaction(() => {
       this.core.sqlite.prepare('update recordings set upload_sha256 = null where id = ?').run(rec.id);
       writeAudit(this.core.db, this.core.clock, {
-        userId,
+        userId: call.auditUserId,
         action: 'create',
         entity: 'recordings',
         entityId: rec.id,
-        after: { uploadedFromSeat: true, sizeBytes: rec.size_bytes, sha256: rec.upload_sha256 },
+        after: { uploadedFromSeat: true, sizeBytes: rec.size_bytes, sha256: rec.upload_sha256, ...(call.seatId !== null ? { bySeatCredential: call.seatId } : {}) },
       });
     })();
     return { offset: rec.size_bytes, complete: true };

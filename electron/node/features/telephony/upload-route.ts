@@ -3,7 +3,7 @@ import { HTTP_STATUS, type ApiResult } from '../../../common/api/contract';
 import { ERROR_MESSAGES, formatMessage, pickLocale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { OffsetMismatch, type UploadState } from './recording-upload';
+import { OffsetMismatch, type Uploader, type UploadState } from './recording-upload';
 import { telephonyOf } from './services';
 import { UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
 
@@ -49,7 +49,13 @@ async function discard(req: IncomingMessage): Promise<void> {
   }
 }
 
-export async function handleRecordingUpload(core: Core, token: string | null, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * `seat`: the paired seat the request came through (LAN listener, already checked), null on
+ * loopback. Without a user session the seat's own credential is enough to upload the recording of
+ * a call made from that seat (its user may have logged out since); with a session, the session's
+ * rules apply as before.
+ */
+export async function handleRecordingUpload(core: Core, token: string | null, req: IncomingMessage, res: ServerResponse, seat: { id: number } | null = null): Promise<void> {
   const route = (req.url ?? '').split('?')[0] ?? '';
   const callId = Number(RECORDING_UPLOAD_ROUTE.exec(route)?.[1]);
   let locale = pickLocale(req.headers['accept-language']);
@@ -65,9 +71,16 @@ export async function handleRecordingUpload(core: Core, token: string | null, re
       return;
     }
     const s = core.auth.resolve(token);
-    if (!s) throw new AppError('UNAUTHENTICATED');
-    locale = s.user.locale;
-    if (s.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    let by: Uploader;
+    if (s) {
+      locale = s.user.locale;
+      if (s.mustChangePassword) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+      by = { session: s };
+    } else if (seat) {
+      by = { seatId: seat.id };
+    } else {
+      throw new AppError('UNAUTHENTICATED');
+    }
     if (!Number.isSafeInteger(callId) || callId <= 0) throw new AppError('NOT_FOUND');
     const uploads = telephonyOf(core).uploads;
     let state: UploadState;
@@ -75,7 +88,7 @@ export async function handleRecordingUpload(core: Core, token: string | null, re
       await discard(req);
       const h = req.headers;
       const duration = h[UPLOAD_DURATION_HEADER];
-      state = uploads.declare(s, locale, callId, {
+      state = uploads.declare(by, locale, callId, {
         size: Number(h[UPLOAD_LENGTH_HEADER]),
         sha256: String(h[UPLOAD_SHA256_HEADER] ?? '').toLowerCase(),
         mime: String(h['content-type'] ?? ''),
@@ -85,7 +98,7 @@ export async function handleRecordingUpload(core: Core, token: string | null, re
     } else {
       const range = CONTENT_RANGE.exec(String(req.headers['content-range'] ?? ''));
       if (!range) throw new AppError('INVALID_INPUT', { issues: 'content-range: bytes <start>-<end>/<total>' });
-      state = await uploads.receive(s, locale, callId, Number(range[1]), Number(range[3]), req.iterator({ destroyOnReturn: false }));
+      state = await uploads.receive(by, locale, callId, Number(range[1]), Number(range[3]), req.iterator({ destroyOnReturn: false }));
     }
     answer(res, 200, { ok: true, value: state }, state.offset);
   } catch (err) {
