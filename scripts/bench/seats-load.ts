@@ -54,6 +54,11 @@ export class Recorder {
     return this.check(method, result, seat) as T | null;
   }
 
+  /** A call made outside the timed load (a login at setup): only its refusal counts. */
+  record(seat: Seat, method: string, result: ApiResult<unknown>): void {
+    this.check(method, result, seat);
+  }
+
   private check(method: string, result: ApiResult<unknown>, seat: Seat): unknown {
     if (result.ok) return result.value;
     const key = `${method} ${result.error.code}`;

@@ -8,6 +8,7 @@ import type { Role } from '../../electron/common/roles';
 import type { PairingCode } from '../../electron/common/api/seats';
 import type { UserRow } from '../../electron/common/api/admin';
 import { HostClient, helloUnpinned, pairSeat } from '../../electron/node/host-client/host-client';
+import type { Recorder } from './seats-load';
 
 const DEMO_PASSWORD = 'demo1234';
 
@@ -19,6 +20,11 @@ export interface SeatPlan {
   role: SeatRole;
   /** Users the demo data lacks are made through admin.users.create with this role. */
   create?: Role;
+  /**
+   * This seat's user types a wrong password: the refused login and every call the seat then makes
+   * without a session count as errors (how the bench's own test checks that errors are seen).
+   */
+  wrongPassword?: boolean;
 }
 
 export function dealership(seats: number): SeatPlan[] {
@@ -68,7 +74,7 @@ export interface Seat {
  * on the same data folder works), pairs one seat per user and logs each in. A user with a one-time
  * password changes it at first login, as the product requires.
  */
-export async function setUpSeats(admin: LoopbackAdmin, lanUrl: string, plan: SeatPlan[], runTag: string): Promise<Seat[]> {
+export async function setUpSeats(admin: LoopbackAdmin, lanUrl: string, plan: SeatPlan[], runTag: string, rec?: Recorder): Promise<Seat[]> {
   await admin.login();
   const users = new Map((await admin.call<UserRow[]>('admin.users.list', {})).map((u) => [u.username, u]));
   const oneTime = new Map<string, string>();
@@ -101,6 +107,14 @@ export async function setUpSeats(admin: LoopbackAdmin, lanUrl: string, plan: Sea
     if (!paired.ok) throw new Error(`pairing seat ${i + 1}: ${paired.error.code}`);
     const client = new HostClient({ hostUrl: base.href, pin: seen.pin, seatToken: paired.value.seatToken });
     const otp = oneTime.get(p.username);
+    if (p.wrongPassword) {
+      const refused = await client.invoke('auth.login', { username: p.username, password: `not-${runTag}-the-password` }, { sessionToken: null });
+      const seat = { plan: p, userId: users.get(p.username)!.id, client, token: '' };
+      // The seat stays in the load without a session: each of its calls is refused and counted.
+      rec?.record(seat, 'auth.login', refused.result);
+      seats.push(seat);
+      continue;
+    }
     const login = await client.invoke('auth.login', { username: p.username, password: otp ?? DEMO_PASSWORD }, { sessionToken: null });
     if (!login.result.ok) throw new Error(`login ${p.username}: ${login.result.error.code} ${login.result.error.message}`);
     const token = login.sessionChange && 'set' in login.sessionChange ? login.sessionChange.set : null;
