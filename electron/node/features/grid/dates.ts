@@ -1,8 +1,12 @@
 /** Calendar arithmetic on 'YYYY-MM-DD' strings in the dealer's time zone (never the process TZ). */
+import { zoneFormat } from '../../zone-formats';
 const DAY = 86_400_000;
+// Formatters are cached per zone (zone-formats.ts): these run on most requests.
+const YMD: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+const YMD_HMS: Intl.DateTimeFormatOptions = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
 
 export function todayIn(timeZone: string, now: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return zoneFormat('en-CA', timeZone, YMD).format(now);
 }
 
 const toUtc = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10)));
@@ -45,7 +49,7 @@ export function relativeRange(op: string, today: string, n = 1): [string, string
 export function dayStartMs(day: string, timeZone: string): number {
   const guess = toUtc(day);
   const offsetAt = (ms: number) => {
-    const p = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(ms);
+    const p = zoneFormat('en-CA', timeZone, YMD_HMS).formatToParts(ms);
     const g = (t: string) => Number(p.find((x) => x.type === t)?.value);
     return Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - ms;
   };

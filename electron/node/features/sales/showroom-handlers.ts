@@ -5,6 +5,9 @@ import { ShowroomService } from './showroom';
 import { TestDriveService } from './test-drive';
 import { TrafficService } from './traffic';
 import { WalkInService } from './walk-ins';
+import { zoneFormat } from '../../zone-formats';
+
+const HOUR_MINUTE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 interface ShowroomServices {
   visits: ShowroomService;
@@ -30,7 +33,7 @@ export const showroomHandlers: Handlers<typeof showroomApi> = {
     const base = showroomOf(ctx.core).visits;
     const timeZone = base.timeZone;
     const now = ctx.core.clock.now();
-    const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+    const time = zoneFormat('en-GB', timeZone, HOUR_MINUTE).format(now);
     return { date: base.today(), time, timeZone };
   },
   'showroom.walkIns.add': (ctx, input) => showroomOf(ctx.core).walkIns.add(me(ctx), input),

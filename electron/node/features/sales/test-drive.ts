@@ -9,6 +9,9 @@ import { normalizePlate } from '../customers/plate';
 import { addDays, dayStartMs, isDate } from '../grid/dates';
 import { salesOf } from './services';
 import { localTime, ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
+import { zoneFormat } from '../../zone-formats';
+
+const MONTH_DAY_MINUTE: Intl.DateTimeFormatOptions = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 /** A drive longer than this is a typo (a day instead of an hour), not a booking. */
 export const MAX_DRIVE_HOURS = 4;
@@ -56,7 +59,7 @@ export class TestDriveService extends ShowroomBase {
   }
 
   private hhmm(ms: number): string {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    return zoneFormat('en-CA', this.timeZone, MONTH_DAY_MINUTE)
       .format(ms)
       .replace(',', '');
   }

@@ -1,5 +1,6 @@
 import { createTask, validateDetailed, type ScheduledTask } from 'node-cron';
 import { addDays, dayStartMs, todayIn } from '../grid/dates';
+import { DAY_AND_MINUTE, zoneFormat } from '../../zone-formats';
 
 const MINUTE = 60_000;
 
@@ -88,7 +89,7 @@ export function latestOccurrence(expr: string, timeZone: string, after: number, 
 
 /** Planned time as stored in job_runs.planned_for: the dealer's local 'YYYY-MM-DD HH:mm'. */
 export function plannedLabel(t: number, timeZone: string): string {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(t);
+  const p = zoneFormat('en-CA', timeZone, DAY_AND_MINUTE).formatToParts(t);
   const g = (k: string) => p.find((x) => x.type === k)?.value ?? '';
   return `${g('year')}-${g('month')}-${g('day')} ${g('hour')}:${g('minute')}`;
 }

@@ -2,6 +2,8 @@
  * 预约 slots: pure rules on (data, the dealer's clock) — no database here, so every edge is a table test.
  * Slots are hourly from 08:30 to 16:30 (the last one ends at 17:30, when the workshop stops taking cars).
  */
+import { DAY_AND_MINUTE, zoneFormat } from '../../zone-formats';
+
 export const APPOINTMENT_SLOTS = ['08:30', '09:30', '10:30', '11:30', '12:30', '13:30', '14:30', '15:30', '16:30'] as const;
 export type AppointmentSlot = (typeof APPOINTMENT_SLOTS)[number];
 export const SLOT_MINUTES = 60;
@@ -19,7 +21,7 @@ export interface DealerNow {
 }
 
 export function dealerNow(timeZone: string, nowMs: number): DealerNow {
-  const p = new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(nowMs);
+  const p = zoneFormat('en-CA', timeZone, DAY_AND_MINUTE).formatToParts(nowMs);
   const g = (t: string) => p.find((x) => x.type === t)!.value;
   return { date: `${g('year')}-${g('month')}-${g('day')}`, minutes: Number(g('hour')) * 60 + Number(g('minute')) };
 }
