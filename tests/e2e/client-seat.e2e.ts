@@ -69,11 +69,20 @@ describe('client seat', () => {
       await page.getByRole('heading', { name: '选择工作方式' }).waitFor();
       await screenshot(page, 'client-seat-first-start');
       await page.getByRole('button', { name: /连接到主机/ }).click();
+      // Checked before asking anyone: the same messages as a browser's pairing page (pairingFieldErrors).
+      await page.getByLabel('主机地址').fill(`http://127.0.0.1:${lanPort}`);
+      await page.getByRole('button', { name: '连接' }).click();
+      await page.getByText('主机只通过 HTTPS 连接:请只填写地址,如 192.168.1.10').waitFor();
       await page.getByLabel('主机地址').fill(`127.0.0.1:${lanPort}`);
       await page.getByRole('button', { name: '连接' }).click();
       // The fingerprint this PC sees, to compare with 终端管理 on the host before pairing.
       await expect(page.getByTestId('seat-fingerprint').getAttribute('data-fingerprint')).resolves.toBe(cert.fingerprint);
       expect((await page.getByTestId('seat-fingerprint').locator('span').allTextContents()).join(':')).toBe(cert.fingerprint);
+      await page.getByLabel('配对码').fill('12 34');
+      await page.getByRole('button', { name: '核对无误,配对' }).click();
+      await page.getByText('配对码为 6 位数字').waitFor();
+      await page.getByText('请填写此项').waitFor();
+      await screenshot(page, 'client-seat-pairing-fields');
       await page.getByLabel('配对码').fill('000000');
       await page.getByLabel('终端名称').fill('前台-1');
       await page.getByRole('button', { name: '核对无误,配对' }).click();
