@@ -88,6 +88,9 @@ const CUSTOMER_FILTERS = [
 ];
 
 export class SeatLoad {
+  /** Walk-ins registered so far, by seat user: the last digits of the next new number. */
+  private readonly visitsBy = new Map<number, number>();
+
   constructor(
     private readonly rec: Recorder,
     private readonly facts: LoadFacts,
@@ -162,7 +165,12 @@ export class SeatLoad {
 
   /** 前台: a walk-in registered (first visit) with a new number, then the day's visits grid. */
   async registerVisit(seat: Seat, rnd: () => number, runTag: number): Promise<void> {
-    const phone = `199${String(runTag % 10_000).padStart(4, '0')}${String(Math.floor(rnd() * 10_000)).padStart(4, '0')}`;
+    // New to the dealership, so a number no one has: run, seat and the seat's own count. (Four
+    // random digits per run made two front desks pick the same number in most 60 s runs, and the
+    // second was rightly refused as already registered.)
+    const n = (this.visitsBy.get(seat.userId) ?? 0) + 1;
+    this.visitsBy.set(seat.userId, n);
+    const phone = `199${String(runTag % 1_000).padStart(3, '0')}${String(seat.userId % 100).padStart(2, '0')}${String(n % 1_000).padStart(3, '0')}`;
     const v = await this.rec.call<VisitRegistered>(seat, 'showroom.visits.register', {
       name: `${this.pick(rnd, ['王', '李', '张', '刘', '陈'])}${this.pick(rnd, ['先生', '女士'])}`,
       phone,

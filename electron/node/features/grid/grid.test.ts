@@ -189,6 +189,12 @@ describe('grid.query groups', () => {
     expect(l1.kind).toBe('groups');
     expect(l1.groups.map((g: any) => [g.key, g.count])).toEqual(ref.map((r) => [r.k, r.n]));
     expect(l1.total).toBe(ref.length);
+    // The total without its own count (a page short of the limit), and with it: a full page, a page
+    // part-way, a page past the end.
+    for (const [offset, limit] of [[0, 2], [1, 2], [ref.length - 1, 500], [ref.length + 3, 5]] as const) {
+      const p: any = await ok(tok.admin!, 'grid.query', { ...base, scope: 'all', groupBy: ['city'], withTotal: true, offset, limit });
+      expect([p.total, p.groups.map((g: any) => g.key)]).toEqual([ref.length, ref.slice(offset, offset + limit).map((r) => r.k)]);
+    }
     const city = ref.find((r) => r.k !== null)!.k;
     const l2: any = await ok(tok.admin!, 'grid.query', { ...base, scope: 'all', groupBy: ['city', 'source'], groupKeys: [city], limit: 500 });
     const ref2 = t.core.sqlite.prepare('select source k, count(*) n from customers where city = ? group by 1 order by 1').all(city) as { k: string; n: number }[];
