@@ -93,6 +93,24 @@ describe('read pool', () => {
     expect(await t.core.reads.all<{ n: number }>('select count(*) as n from customers')).toEqual([{ n: 1 }]);
     expect(t.core.reads.stats().onMain).toBe(false);
   });
+
+  it('a memo answer (a grid total) is given again only while nothing has been committed since', async () => {
+    const pool = new ReadPool(t.core.sqlite, { size: 1, busyTimeoutMs: 5000 });
+    try {
+      const q = 'select count(*) as n from customers';
+      const [first] = await pool.all<{ n: number }>(q, [], { memo: true });
+      expect(await pool.all(q, [], { memo: true })).toEqual([first]);
+      expect(pool.stats().memoHits).toBe(1);
+      const made = await call(t.core, t.token, 'customers.create', { name: '备忘测试', phones: [{ raw: '13900139011' }] });
+      expect(made.ok).toBe(true);
+      // A commit on the app's connection since: counted again, and the new customer is in it.
+      expect(await pool.all(q, [], { memo: true })).toEqual([{ n: first!.n + 1 }]);
+      expect(await pool.all(q)).toEqual([{ n: first!.n + 1 }]);
+      expect(pool.stats().memoHits).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
 });
 
 describe('read pool: where it runs on the main connection, and closing', () => {

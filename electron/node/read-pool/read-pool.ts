@@ -38,6 +38,7 @@ interface Job {
   id: number;
   sql: string;
   params: unknown[];
+  memo: boolean;
   resolve: (rows: unknown[]) => void;
   reject: (err: Error) => void;
 }
@@ -52,7 +53,7 @@ interface Slot {
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'failed'; error: WireError }
-  | { type: 'rows'; id: number; rows: unknown[] }
+  | { type: 'rows'; id: number; rows: unknown[]; memo?: boolean }
   | { type: 'error'; id: number; error: WireError };
 type WireError = { name: string; message: string; code?: string };
 
@@ -98,6 +99,7 @@ export class ReadPool {
   private onMain: boolean;
   private closing: Promise<void> | null = null;
   private mainStmts = new Map<string, Statement>();
+  private memoHits = 0;
 
   constructor(
     private readonly main: Sqlite,
@@ -106,19 +108,24 @@ export class ReadPool {
     this.onMain = opts.size === 0 || main.memory;
   }
 
-  /** Every row of a read-only statement, run on a worker (or the main connection, see above). */
-  all<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  /**
+   * Every row of a read-only statement, run on a worker (or the main connection, see above). With
+   * `memo`, a worker that ran the same SQL and parameters since the database last changed answers
+   * from that run (see worker-source.ts): for small answers that are costly to make, such as a
+   * grid's total over 1M rows, which every sort click asks for again.
+   */
+  all<T = Record<string, unknown>>(sql: string, params: readonly unknown[] = [], opts: { memo?: boolean } = {}): Promise<T[]> {
     if (this.closing) return Promise.reject(new ReadPoolError('READ_POOL_CLOSED', 'the read pool is closed (the app is shutting down)'));
     if (this.onMain) return this.runOnMain<T>(sql, params);
     return new Promise<T[]>((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, sql, params: [...params], resolve: resolve as (rows: unknown[]) => void, reject });
+      this.queue.push({ id: this.nextId++, sql, params: [...params], memo: opts.memo === true, resolve: resolve as (rows: unknown[]) => void, reject });
       this.pump();
     });
   }
 
   /** For the bench and tests: how the pool stands. */
-  stats(): { onMain: boolean; workers: number; busy: number; queued: number } {
-    return { onMain: this.onMain, workers: this.slots.length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length };
+  stats(): { onMain: boolean; workers: number; busy: number; queued: number; memoHits: number } {
+    return { onMain: this.onMain, workers: this.slots.length, busy: this.slots.filter((s) => s.job).length, queued: this.queue.length, memoHits: this.memoHits };
   }
 
   /**
@@ -171,7 +178,7 @@ export class ReadPool {
         idle.job = job;
         // A request under way keeps the process alive (a script awaiting it must not just exit).
         idle.worker.ref();
-        idle.worker.postMessage({ id: job.id, sql: job.sql, params: job.params });
+        idle.worker.postMessage({ id: job.id, sql: job.sql, params: job.params, memo: job.memo });
         continue;
       }
       if (this.slots.filter((s) => !s.ready).length === 0 && this.slots.length < this.opts.size) this.spawn();
@@ -200,7 +207,10 @@ export class ReadPool {
         if (!job || job.id !== m.id) return;
         slot.job = null;
         worker.unref();
-        if (m.type === 'rows') job.resolve(asMainRows(m.rows));
+        if (m.type === 'rows') {
+          if (m.memo) this.memoHits++;
+          job.resolve(asMainRows(m.rows));
+        }
         else job.reject(rebuild(m.error));
         this.pump();
       }

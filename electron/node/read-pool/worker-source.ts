@@ -6,7 +6,10 @@
  * query_only as a second lock on the door. Statements are prepared once per SQL text (the grid's
  * SQL repeats page after page); only statements that do not write are run.
  *
- * Messages in: { id, sql, params }. Out: { type: 'ready' } once open, { type: 'failed', error } when
+ * Messages in: { id, sql, params, memo? }. With memo, the answer is kept and given again for the same
+ * SQL and parameters while PRAGMA data_version is unchanged — that is, while no other connection
+ * (the app's, which makes every write) has committed anything since: then it cannot differ. Used
+ * for totals (a 1M-row count that a sort click would otherwise repeat). Out: { type: 'ready' } once open, { type: 'failed', error } when
  * the file cannot be opened (the pool then falls back to the main connection), { type: 'rows', id,
  * rows } or { type: 'error', id, error: { name, message, code } } per request.
  */
@@ -27,6 +30,8 @@ try {
 }
 if (db) {
   const stmts = new Map();
+  const dataVersion = db.prepare('PRAGMA data_version').pluck();
+  const memo = new Map();
   parentPort.on('message', (m) => {
     try {
       let st = stmts.get(m.sql);
@@ -35,6 +40,20 @@ if (db) {
         st = db.prepare(m.sql);
         if (!st.readonly) throw Object.assign(new Error('the read pool runs statements that only read'), { code: 'READ_POOL_NOT_A_READ' });
         stmts.set(m.sql, st);
+      }
+      if (m.memo) {
+        const key = m.sql + '\u0000' + JSON.stringify(m.params);
+        const version = dataVersion.get();
+        const kept = memo.get(key);
+        if (kept && kept.version === version) {
+          parentPort.postMessage({ type: 'rows', id: m.id, rows: kept.rows, memo: true });
+          return;
+        }
+        const rows = st.all(...m.params);
+        if (memo.size >= workerData.maxStatements) memo.delete(memo.keys().next().value);
+        memo.set(key, { version, rows });
+        parentPort.postMessage({ type: 'rows', id: m.id, rows });
+        return;
       }
       parentPort.postMessage({ type: 'rows', id: m.id, rows: st.all(...m.params) });
     } catch (err) {

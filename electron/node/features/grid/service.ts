@@ -31,9 +31,9 @@ export class GridService {
    * execution moves to a worker, so a manager's group-by over 1M customers no longer holds up
    * every other seat's call. Statements are prepared once per text there.
    */
-  private all<T>(q: SQL): Promise<T[]> {
+  private all<T>(q: SQL, opts: { memo?: boolean } = {}): Promise<T[]> {
     const { sql: text, params } = this.dialect.sqlToQuery(q);
-    return this.core.reads.all<T>(text, params);
+    return this.core.reads.all<T>(text, params, opts);
   }
 
   private enumValues(c: ColumnDef): EnumValue[] | undefined {
@@ -152,7 +152,8 @@ export class GridService {
     // grid's first page (the renderer asks for its total) is then one scan of 1M customers, not two.
     const offset = q.cursor ? null : (q.offset ?? 0);
     const told = offset !== null && rows.length < q.limit && (offset === 0 || rows.length > 0);
-    const total = !p.totalSql ? null : told ? offset + rows.length : (await this.all<{ n: number }>(p.totalSql))[0]!.n;
+    // The total does not depend on the sort: a sort click with nothing written since reuses it.
+    const total = !p.totalSql ? null : told ? offset + rows.length : (await this.all<{ n: number }>(p.totalSql, { memo: true }))[0]!.n;
     if (p.kind === 'groups') {
       const gc = p.groupCol!;
       const locale = s.user.locale === 'en' ? 'en' : 'zh';
