@@ -209,10 +209,17 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   );
 
   // Grouped mode: group rows from the server, expanded in place.
+  const groupsAsked = useRef(0);
   const loadGroups = useCallback(async () => {
     if (!ready || groupBy.length === 0 || visible.length === 0) return;
+    // The previous grouping's rows go at once: opened while the new one loads (a second header just
+    // dragged in), a group of the old shape would open as rows and then vanish. Only the newest
+    // answer is shown.
+    const asked = ++groupsAsked.current;
+    setGroups([]);
     try {
       const page = await fetchLevel({ ...shape, sort: sortRef.current }, []);
+      if (asked !== groupsAsked.current) return;
       setGroups(toNodes(page, []));
       setTotal(page.kind === 'groups' ? page.groups.reduce((a, g) => a + g.count, 0) : null);
     } catch (e) {
@@ -308,6 +315,14 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     },
   }));
 
+  // ag-grid reads `context` once, when the grid is made (it is an @initial option): a new object
+  // later is ignored, so the grouped grid kept calling the toggle of the first grouping and, after a
+  // second header was dragged in, opened a group as rows instead of its sub-groups. One object for
+  // the grid's life; what it calls and reads is the current render's, through a ref.
+  const live = useRef({ filter, t, toggle, more });
+  useEffect(() => {
+    live.current = { filter, t, toggle, more };
+  });
   const headerContext = useMemo<HeaderContext & { toggle: (n: GroupNode) => void; more: (n: GroupNode) => void; moreLabel: string }>(
     () => ({
       openMenu: (colId, anchor) => {
@@ -315,13 +330,17 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         const box = wrapRef.current?.getBoundingClientRect();
         setPop({ kind: 'menu', colId, x: r.left - (box?.left ?? 0), y: r.bottom - (box?.top ?? 0) });
       },
-      isFiltered: (colId) => filter.columns.some((g) => g.conditions[0]?.col === colId),
-      menuLabel: t('grid.columnMenu'),
-      toggle: (n) => void toggle(n),
-      more: (n) => void more(n),
-      moreLabel: t('grid.loadMore'),
+      isFiltered: (colId) => live.current.filter.columns.some((g) => g.conditions[0]?.col === colId),
+      get menuLabel() {
+        return live.current.t('grid.columnMenu');
+      },
+      toggle: (n) => void live.current.toggle(n),
+      more: (n) => void live.current.more(n),
+      get moreLabel() {
+        return live.current.t('grid.loadMore');
+      },
     }),
-    [filter, t, toggle, more],
+    [],
   );
 
   const columnDefs = useMemo<ColDef[]>(
