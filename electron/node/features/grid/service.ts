@@ -3,7 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql, type SQL } from 'drizzle-orm';
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { readAll } from '../../read-pool/read-sql';
 import { EXPORT_MAX_ROWS, gridQuerySchema, type Dataset, type EnumValue, type GridColumnMeta, type GridFilter, type GridPage, type GridSort, type Scope } from '../../../common/api/grid';
 import type { z } from 'zod';
 import type { Core } from '../../core';
@@ -21,7 +21,6 @@ type Sel = { dataset: Dataset; scope: Scope; filter: GridFilter };
 const maskId = (v: unknown) => (typeof v === 'string' && v.length > 8 ? `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}` : v);
 
 export class GridService {
-  private dialect = new SQLiteSyncDialect();
 
   constructor(private core: Core) {}
 
@@ -32,8 +31,7 @@ export class GridService {
    * every other seat's call. Statements are prepared once per text there.
    */
   private all<T>(q: SQL, opts: { memo?: boolean } = {}): Promise<T[]> {
-    const { sql: text, params } = this.dialect.sqlToQuery(q);
-    return this.core.reads.all<T>(text, params, opts);
+    return readAll<T>(this.core.reads, q, opts);
   }
 
   private enumValues(c: ColumnDef): EnumValue[] | undefined {
