@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, blob, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, updatedAt, flag, version } from './columns';
 import { users } from './auth';
 
@@ -158,4 +158,24 @@ export const churnRecords = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('churn_customer_idx').on(t.customerId)],
+);
+
+/**
+ * How many customers each owner has per value of a groupable column (customers.kind, city, ...):
+ * a grid grouped by one of them with no filter reads these few hundred rows for its counts instead
+ * of counting ~1,000,000 index entries (issue 15: ~135 ms a group-by at 1M with 30 seats, every
+ * other call waiting). Kept exact by migration 0020's triggers, in the same transaction as the
+ * customer write. `value` has no type affinity so a column's own values come back as they are
+ * (texts, 0/1 flags, owner ids); NULL is stored as x'00' and a missing owner as 0, because a
+ * primary key never matches NULL and the triggers' upsert needs a match.
+ */
+export const customerGroupCounts = sqliteTable(
+  'customer_group_counts',
+  {
+    dim: text().notNull(),
+    ownerId: integer().notNull(),
+    value: blob().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dim, t.ownerId, t.value] })],
 );
