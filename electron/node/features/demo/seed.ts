@@ -33,6 +33,7 @@ import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
 import { PRIMARY_MODEL_TRIGGER_PREFIX } from '../customers/primary-model';
+import { GROUP_COUNTS_TRIGGER_PREFIX, GroupCountsTally } from '../customers/group-counts';
 import {
   phoneIndexForm,
   rebuildCustomerSearch,
@@ -256,10 +257,11 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
   for (const ix of indexes) sqlite.exec(`DROP INDEX "${ix.name}"`);
   // The quick-find triggers would update the FTS row once per phone and vehicle (and find no row
   // yet when phones come first): they are off during the load and the index is rebuilt once after.
-  // The primary-model triggers likewise: the generator writes customers.primary_model itself.
+  // The primary-model triggers likewise: the generator writes customers.primary_model itself. And
+  // the group-count triggers (ten upserts per customer): the generator tallies them in memory.
   const triggers = sqlite
-    .prepare(`SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE ? OR name LIKE ?) ORDER BY name`)
-    .all(`${SEARCH_TRIGGER_PREFIX}%`, `${PRIMARY_MODEL_TRIGGER_PREFIX}%`) as IndexSql[];
+    .prepare(`SELECT name, sql, tbl_name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE ? OR name LIKE ? OR name LIKE ?) ORDER BY name`)
+    .all(`${SEARCH_TRIGGER_PREFIX}%`, `${PRIMARY_MODEL_TRIGGER_PREFIX}%`, `${GROUP_COUNTS_TRIGGER_PREFIX}%`) as IndexSql[];
   for (const tr of triggers) sqlite.exec(`DROP TRIGGER "${tr.name}"`);
 
   let report: SeedReport;
@@ -282,6 +284,7 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
     // source, the indexes' the worker's FTS5 build.
     let stage = startStage();
     report = gen.run();
+    gen.groupCounts.write(sqlite);
     log(`rows written in ${stage()}${search ? ', quick-find source sent to the worker' : ''}`);
     stage = startStage();
     for (const ix of indexes) sqlite.exec(ix.sql);
@@ -410,6 +413,9 @@ class DemoGenerator {
   private readonly dayY: Int16Array;
   private readonly dayM: Int8Array;
   private readonly dayD: Int8Array;
+
+  /** Customers per owner and grouped column, written to customer_group_counts after the load. */
+  readonly groupCounts = new GroupCountsTally();
 
   // statements
   private readonly sCustomer: Stmt;
@@ -926,6 +932,8 @@ class DemoGenerator {
       }
     }
 
+    // In GROUP_COUNT_DIMS order: kind, gender, province, city, source, owner, the three DND flags, model.
+    this.groupCounts.add(owner, [isCompany ? 'company' : 'individual', gender, city.province, city.name, source, owner, dndAll, dndAll | dndSms, dndAll, primaryModel]);
     this.sCustomer.run(
       cid,
       isCompany ? 'company' : 'individual',

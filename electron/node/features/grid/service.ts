@@ -13,6 +13,7 @@ import { writeAudit } from '../admin/audit';
 import { formatPhone } from '../../../common/phone';
 import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
 import { assertMayReadDataset } from './dataset-access';
+import type { GroupCountDim } from '../customers/group-counts';
 import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx, type IdDir } from './query';
 
 type Q = z.output<typeof gridQuerySchema>;
@@ -45,7 +46,7 @@ export class GridService {
   columns(_s: SessionCtx, dataset: Dataset): { columns: GridColumnMeta[]; defaultSort: GridSort[]; scopes: Scope[] } {
     assertMayReadDataset(_s, dataset);
     const def = DATASET_DEFS[dataset];
-    const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
+    const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, counted: _c, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
     return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s).filter((sc) => sc === 'mine' || !def.widerScopesNeed || this.core.auth.hasPermission(_s, def.widerScopesNeed)) };
   }
 
@@ -97,7 +98,10 @@ export class GridService {
       const level = q.groupKeys.length;
       const gc = groupCols[level]!;
       const e = sql.raw(gc.groupKey?.expr ?? gc.expr);
-      const counts = sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1`;
+      const counted = level === 0 && gc.counted && filterSql(this.ctx(def), q.filter).length === 0;
+      const counts = counted
+        ? this.countedGroups(s, q.scope, gc.counted!)
+        : sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1`;
       const page = sql`limit ${q.limit} offset ${q.offset ?? 0}`;
       return {
         kind: 'groups',
@@ -110,7 +114,7 @@ export class GridService {
         sort: [],
         level,
         groupCol: gc,
-        totalSql: q.withTotal ? sql`select count(*) as n from (select 1 from ${sql.raw(def.from)} where ${where} group by ${e})` : null,
+        totalSql: !q.withTotal ? null : counted ? sql`select count(*) as n from (${counts})` : sql`select count(*) as n from (select 1 from ${sql.raw(def.from)} where ${where} group by ${e})`,
       };
     }
 
@@ -139,6 +143,18 @@ export class GridService {
       groupCol: null,
       totalSql: q.withTotal ? sql`select count(*) as n from ${sql.raw(def.from)} where ${where}` : null,
     };
+  }
+
+  /**
+   * A customers column's groups with no filter, from customer_group_counts (kept by migration
+   * 0020's triggers): the caller's owners' rows summed, ~576 rows at 1M customers instead of 1M
+   * index entries. Same keys and counts as the scan, NULL included (stored as x'00', written here as a
+   * literal: a Buffer parameter would reach the read worker as a plain Uint8Array).
+   */
+  private countedGroups(s: SessionCtx, scope: Scope, dim: GroupCountDim): SQL {
+    const owners = this.core.visibility.ownedSql(s, scope, 'gc.owner_id');
+    return sql`select case when gc.value = x'00' then null else gc.value end as k, sum(gc.n) as n
+      from customer_group_counts gc where gc.dim = ${dim} and ${owners} group by gc.value having sum(gc.n) > 0`;
   }
 
   async query(s: SessionCtx, q: Q): Promise<GridPage> {

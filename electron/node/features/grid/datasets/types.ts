@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { EnumValue, GridColumnMeta, GridSort } from '../../../../common/api/grid';
 import type { Permission } from '../../../../common/roles';
+import type { GroupCountDim } from '../../customers/group-counts';
 
 /** A column of a data set: its public metadata plus the SQL expression (a constant: never from input). */
 export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
@@ -19,6 +20,11 @@ export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
    * Group keys sent back by the renderer are then these keys, so opening a group is an index seek.
    */
   groupKey?: { expr: string; label: string };
+  /**
+   * The column's counts per owner are kept in customer_group_counts under this name (customers
+   * only): its groups with no filter are summed from there instead of counted row by row.
+   */
+  counted?: GroupCountDim;
 }
 
 export interface DatasetDef {
