@@ -4,8 +4,8 @@
 -- keyset `(name = ? and id > ?)` walk customers_name_idx in order. PostgreSQL indexes have no such
 -- key: the equivalent index names id explicitly, else pg sorts every row of a frequent name.
 CREATE INDEX customers_birthday_md_idx ON customers (birthday_md, id);
-CREATE INDEX customers_city_idx ON customers (city, id);
-CREATE INDEX customers_city_name_idx ON customers (city, name, id);
+-- Migration 0018: the owner appended so a team's group counts stay in the index; (city) alone went.
+CREATE INDEX customers_city_name_idx ON customers (city, name, owner_id, id);
 CREATE INDEX customers_created_idx ON customers (created_at, id);
 CREATE INDEX customers_dnd_idx ON customers (birthday_md) WHERE dnd_call = 1 OR dnd_sms = 1;
 CREATE INDEX customers_id_number_idx ON customers (id_number);
@@ -13,7 +13,7 @@ CREATE INDEX customers_name_idx ON customers (name, id);
 CREATE INDEX customers_owner_idx ON customers (owner_id, id);
 CREATE INDEX customers_primary_model_idx ON customers (primary_model, id);
 CREATE INDEX customers_province_idx ON customers (province, id);
-CREATE INDEX customers_source_gender_idx ON customers (source, gender);
+CREATE INDEX customers_source_gender_idx ON customers (source, gender, owner_id);
 CREATE INDEX phones_customer_idx ON customer_phones (customer_id);
 CREATE INDEX phones_normalized_idx ON customer_phones (normalized);
 CREATE INDEX vehicles_customer_idx ON vehicles (customer_id);
