@@ -3,7 +3,8 @@ import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../commo
 import { ERROR_MESSAGES, formatMessage, pickLocale, type Locale } from '../common/i18n/errors';
 import type { Core } from './core';
 import { AppError } from './errors';
-import { handlers, type HandlerCtx, type SeatRef } from './handlers';
+import type { HandlerCtx, SeatRef } from './handlers';
+import { handlers } from './features/registry';
 import { damageError, guardWrites } from './data-folder/write-guard';
 import type { SessionCtx } from './features/auth/service';
 import type { Uploaded } from './uploads/upload-store';

@@ -1,7 +1,7 @@
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { gridQuerySchema } from '../../electron/common/api/grid';
 import { createCore } from '../../electron/node/core';
-import { DATASET_DEFS } from '../../electron/node/features/grid/datasets';
+import { datasetDef } from '../../electron/node/features/grid/datasets';
 import { dispatch } from '../../electron/node/dispatch';
 import { gridOf } from '../../electron/node/features/grid/services';
 import { log, percentile, round, type Metric } from './stats';
@@ -94,7 +94,7 @@ export async function benchGrid(dataDir: string): Promise<Metric[]> {
     // Every column a user may drag into the group bar, on its own over all customers: the slowest
     // one is the figure (no column should leave a user waiting seconds for its groups).
     let slowest = { col: '', ms: 0 };
-    for (const col of DATASET_DEFS.customers.columns.filter((c) => c.groupable)) {
+    for (const col of datasetDef('customers').columns.filter((c) => c.groupable)) {
       const once = async () => {
         const t1 = performance.now();
         const r1 = await dispatch(core, token, 'grid.query', { ...g, groupBy: [col.id] });

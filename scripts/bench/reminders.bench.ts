@@ -2,7 +2,7 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind } from '../../electron/common/api/reminders';
 import { REVISIT_DATASETS, REVISIT_KINDS, revisitPreset, type RevisitKind } from '../../electron/common/api/revisits';
 import { gridQuerySchema, type GridQuery } from '../../electron/common/api/grid';
-import { DATASET_DEFS } from '../../electron/node/features/grid/datasets';
+import { datasetDef } from '../../electron/node/features/grid/datasets';
 import { gridOf } from '../../electron/node/features/grid/services';
 import { createCore, type Core } from '../../electron/node/core';
 import { dispatch } from '../../electron/node/dispatch';
@@ -95,7 +95,7 @@ async function benchGridPath(core: Core, token: string, session: Parameters<Retu
   const revisit = kind === 'sales' || kind === 'repair';
   const dataset = revisit ? REVISIT_DATASETS[kind] : REMINDER_DATASETS[kind];
   const preset = revisit ? revisitPreset('pending') : reminderPreset(kind, {});
-  const def = DATASET_DEFS[dataset];
+  const def = datasetDef(dataset);
   const input: GridQuery = {
     dataset,
     scope: 'all',

@@ -3,7 +3,7 @@ import { ALL_OPS } from '../../../common/api/grid';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { Prng } from '../demo/prng';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
-import { customersDataset } from './datasets/customers';
+import { customersDataset } from '../customers/customers-dataset';
 
 /**
  * 1,500 generated grid calls, valid and hostile, from a consultant and a manager: each answers ok

@@ -11,7 +11,7 @@ import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import { formatPhone } from '../../../common/phone';
-import { DATASET_DEFS, type ColumnDef, type DatasetDef } from './datasets';
+import { datasetDef, type ColumnDef, type DatasetDef } from './datasets';
 import { assertMayReadDataset } from './dataset-access';
 import type { GroupCountDim } from '../customers/group-counts';
 import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx, type IdDir } from './query';
@@ -45,7 +45,7 @@ export class GridService {
 
   columns(_s: SessionCtx, dataset: Dataset): { columns: GridColumnMeta[]; defaultSort: GridSort[]; scopes: Scope[] } {
     assertMayReadDataset(_s, dataset);
-    const def = DATASET_DEFS[dataset];
+    const def = datasetDef(dataset);
     const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, counted: _c, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
     return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s).filter((sc) => sc === 'mine' || !def.widerScopesNeed || this.core.auth.hasPermission(_s, def.widerScopesNeed)) };
   }
@@ -68,7 +68,7 @@ export class GridService {
   private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL } {
     // Every row read (page, count, export, "all N matching") passes here: the data set's screen roles first.
     assertMayReadDataset(s, sel.dataset);
-    const def = DATASET_DEFS[sel.dataset];
+    const def = datasetDef(sel.dataset);
     const parts = [this.scopeSql(s, sel.scope, def), ...filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter), ...extra];
     return { def, where: and(parts) };
   }
@@ -80,7 +80,7 @@ export class GridService {
 
   /** The SQL of one grid.query call (rows or group counts), without running it: the bench runs it raw too. */
   plan(s: SessionCtx, q: Q): { kind: 'rows' | 'groups'; stmt: SQL; cols: ColumnDef[]; sort: GridSort[]; idDir?: IdDir; level: number; groupCol: ColumnDef | null; totalSql: SQL | null } {
-    const def = DATASET_DEFS[q.dataset];
+    const def = datasetDef(q.dataset);
     if (q.groupKeys.length > q.groupBy.length) throw invalid('more group keys than group columns');
     if (new Set(q.groupBy).size !== q.groupBy.length) throw invalid('a column is grouped twice');
     const groupCols = q.groupBy.map((g) => column(def, g, 'groupable'));
@@ -204,7 +204,7 @@ export class GridService {
     input: Sel & { columns: string[]; sort: GridSort[]; exportId: string },
   ): Promise<{ fileName: string; rows: number; base64: string }> {
     if (!this.core.auth.hasPermission(s, 'export')) throw new AppError('FORBIDDEN');
-    const def = DATASET_DEFS[input.dataset];
+    const def = datasetDef(input.dataset);
     const cols = [...new Set(input.columns)].map((id) => column(def, id));
     const count = await this.count(s, input);
     if (count > EXPORT_MAX_ROWS) throw new AppError('TOO_MANY_ROWS', { count, max: EXPORT_MAX_ROWS });

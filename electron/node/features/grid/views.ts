@@ -5,7 +5,7 @@ import type { Role } from '../../../common/roles';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
-import { DATASET_DEFS } from './datasets';
+import { datasetDef } from './datasets';
 
 type Row = typeof gridViews.$inferSelect & { ownerName: string | null };
 
@@ -19,7 +19,7 @@ export class GridViews {
 
   /** A stored state naming columns the data set no longer has still loads, without them. */
   private clean(dataset: Dataset, raw: unknown): ViewState {
-    const ids = new Set(DATASET_DEFS[dataset].columns.map((c) => c.id));
+    const ids = new Set(datasetDef(dataset).columns.map((c) => c.id));
     const st = (raw ?? {}) as Partial<ViewState>;
     const keepCond = (c: { col: string }) => ids.has(c.col);
     const f = st.filter ?? { columns: [] };

@@ -6,7 +6,7 @@ import type { Role } from '../../../common/roles';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
-import { DATASET_DEFS } from '../grid/datasets';
+import { datasetDef } from '../grid/datasets';
 import { and, filterSql } from '../grid/query';
 
 /** Roles that may reassign across the whole dealership; everyone else with the permission only within their teams. */
@@ -82,7 +82,7 @@ export class ReassignService {
     const q = sel.query;
     if (q.dataset !== 'customers') throw fieldError('selection', 'only customers can be reassigned');
     if (!this.core.visibility.scopesOf(s).includes(q.scope)) throw new AppError('FORBIDDEN');
-    const def = DATASET_DEFS.customers;
+    const def = datasetDef('customers');
     const ctx = { def, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now() };
     const where = and([this.core.visibility.ownedSql(s, q.scope, 'c.owner_id'), ...filterSql(ctx, q.filter)]);
     return { where, expected: sel.expectedCount, mode: 'query', detail: { scope: q.scope, filter: q.filter, expectedCount: sel.expectedCount } };

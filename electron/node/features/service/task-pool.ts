@@ -7,7 +7,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
-import { DATASET_DEFS } from '../grid/datasets';
+import { datasetDef } from '../grid/datasets';
 import { and, filterSql } from '../grid/query';
 import { publishTaskMoves, type TaskMove } from './task-events';
 import { isWorkbenchManager } from './workbench';
@@ -98,7 +98,7 @@ export class TaskPoolService {
     const q = sel.query;
     if (q.dataset !== 'serviceTasks') throw refuse('taskPool.selection.notTasks', locale, 'selection');
     if (!this.core.visibility.scopesOf(s).includes(q.scope)) throw new AppError('FORBIDDEN');
-    const ctx = { def: DATASET_DEFS.serviceTasks, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now() };
+    const ctx = { def: datasetDef('serviceTasks'), timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now() };
     return { where: and([this.core.visibility.ownedSql(s, q.scope, 'c.assignee_id'), ...filterSql(ctx, q.filter)]), expected: sel.expectedCount };
   }
 

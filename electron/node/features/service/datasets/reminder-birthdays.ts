@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { birthdayRuleSql, notDndCustomerSql, ruleParams } from '../../service/reminder-sql';
+import { birthdayRuleSql, notDndCustomerSql, ruleParams } from '../reminder-sql';
 import { parameterisedPresets, parseRange } from './reminder-presets';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 /**
  * 提醒服务 → 生日 on the grid: customers whose birthday (MM-DD) falls in the preset's range (29

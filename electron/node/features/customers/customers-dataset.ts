@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { birthdayDays } from '../../sales/birthdays';
-import { todayIn } from '../dates';
-import type { DatasetDef } from './types';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { birthdayDays } from '../sales/birthdays';
+import { todayIn } from '../grid/dates';
+import type { DatasetDef } from '../grid/datasets/types';
+import { primaryPhoneExpr } from './primary-phone';
 
 /** Customers whose birthday is celebrated on one of the days (02-29 on 02-28 in other years). */
 const birthdaysOn = (range: 'today' | 'week') => (ctx: { timeZone: string; now: number }) => {

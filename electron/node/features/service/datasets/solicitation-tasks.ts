@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { SOLICITATION_STATE_LABELS } from '../../../../common/api/solicitation';
-import { auditPeriodStart } from '../../service/solicitation-rules';
-import { addDays, dayStartMs, todayIn } from '../dates';
-import type { DatasetDef } from './types';
+import { auditPeriodStart } from '../solicitation-rules';
+import { addDays, dayStartMs, todayIn } from '../../grid/dates';
+import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
 
 const STATES = Object.entries(SOLICITATION_STATE_LABELS).map(([value, l]) => ({ value, zh: l.zh, en: l.en }));

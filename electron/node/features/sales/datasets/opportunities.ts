@@ -1,5 +1,5 @@
 import { STAGES } from '../../../../common/stages';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
 
 const stageExpr = `case c.stage ${STAGES.map((s) => `when '${s.code}' then ${s.probability}`).join(' ')} end`;

@@ -1,4 +1,4 @@
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
 
 /**

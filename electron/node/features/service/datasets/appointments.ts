@@ -1,4 +1,4 @@
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 /**
  * 预约: every service appointment with customer, vehicle, slot and advisor. The owner is the

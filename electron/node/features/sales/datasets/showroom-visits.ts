@@ -1,5 +1,5 @@
 import { VISIT_MODES } from '../../../../common/api/showroom';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 /**
  * 展厅流量记录: one row per registered showroom visit with the audit's fields, and `late` (entered

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { AppError } from '../../../errors';
-import { todayIn } from '../dates';
-import type { DatasetDef } from './types';
+import { todayIn } from '../../grid/dates';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 type PresetCtx = { timeZone: string; now: number };
 

@@ -1,8 +1,8 @@
 import { REVISIT_TABS, type RevisitKind, type RevisitTab } from '../../../../common/api/revisits';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from '../../service/revisit-sql';
+import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from '../revisit-sql';
 import { parameterisedPresets } from './reminder-presets';
-import type { ColumnDef, DatasetDef } from './types';
+import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
 
 const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
 const PRESET = new RegExp(`^(${REVISIT_TABS.join('|')})(?::(${DAY})~(${DAY}))?$`);

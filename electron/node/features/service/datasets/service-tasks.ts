@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 const STATUSES = [
   { value: 'open', zh: '待处理', en: 'Open' },

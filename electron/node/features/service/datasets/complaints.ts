@@ -1,5 +1,5 @@
 import { COMPLAINT_STATUSES } from '../../../../common/api/complaints';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 /**
  * 投诉建议: every complaint with its customer, vehicle and assignee. The owner is the assignee

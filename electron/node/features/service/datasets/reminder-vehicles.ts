@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../../service/reminder-sql';
+import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../reminder-sql';
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
-import type { ColumnDef, DatasetDef } from './types';
+import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
 
 /** The grid's aliases: the vehicle is the row (`c`); the rule reads no customer column. */
 const A = { v: 'c', c: 'cu' } as const;

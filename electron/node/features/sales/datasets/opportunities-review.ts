@@ -1,5 +1,5 @@
 import { opportunitiesDataset } from './opportunities';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 /**
  * The sales manager's review lists on the grid (机会检查): opportunities with the facts a review

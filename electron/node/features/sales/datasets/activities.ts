@@ -1,6 +1,6 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '../../../../common/api/activities';
 import { STAGES } from '../../../../common/stages';
-import type { DatasetDef } from './types';
+import type { DatasetDef } from '../../grid/datasets/types';
 
 const enumOf = (list: readonly { value: string; zh: string; en: string }[]) => list.map(({ value, zh, en }) => ({ value, zh, en }));
 

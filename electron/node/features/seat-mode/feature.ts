@@ -1,0 +1,7 @@
+import { defineFeature } from '../../feature';
+import { seatHandlers } from './handlers';
+
+export const seatModeFeature = defineFeature({
+  name: 'seat-mode',
+  handlers: { ...seatHandlers },
+});
