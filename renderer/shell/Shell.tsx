@@ -11,7 +11,7 @@ import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
 import { LinkStatus } from '../features/seat-mode/LinkStatus';
 import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
-import { MODULE_SCREENS, SCREEN_PERMISSION, SCREEN_ROLES, moduleLabelKey, screenLabelKey, type ScreenId } from './modules';
+import { MODULE_SCREENS, moduleLabelKey, screenDef, screenLabelKey, type ScreenId } from './modules';
 import { NavigationContext, type Navigation } from './navigation';
 import { Screen } from './screens';
 import { isRecordTab, useTabs, type TabId } from './useTabs';
@@ -64,10 +64,8 @@ export function Shell() {
         id: m,
         label: t(moduleLabelKey(m)),
         children: MODULE_SCREENS[m]
-          .map((s) => `${m}.${s}` as ScreenId)
           .filter((id) => {
-            const need = SCREEN_PERMISSION[id];
-            const roles = SCREEN_ROLES[id];
+            const { permission: need, roles } = screenDef(id);
             return (!need || session.permissions.includes(need)) && (!roles || roles.includes(session.user.role));
           })
           .map((id) => ({ id, label: t(screenLabelKey(id)) })),
