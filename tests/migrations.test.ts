@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DbOpenError, loadMigrations, MIGRATIONS_TABLE, openDatabase } from '../db/client';
+import { DbOpenError, loadMigrations, migrationsFolder, MIGRATIONS_TABLE, openDatabase } from '../db/client';
+import type { MigrationStep } from './migrations/step';
 import { tempDir } from './support/core';
 
 const dirs: string[] = [];
@@ -17,6 +18,41 @@ const tables = (db: Database.Database) =>
   (db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
     (r) => r.name,
   );
+
+/** The migrations in the order they apply, by tag (0006_customer_primary_model ...). */
+const tags = (JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] }).entries
+  .sort((a, b) => a.idx - b.idx)
+  .map((e) => e.tag);
+const stepsDir = path.join(import.meta.dirname, 'migrations');
+const stepFiles = new Set(fs.readdirSync(stepsDir).filter((f) => /^\d{4}_.*\.ts$/.test(f)));
+const steps = new Map<string, MigrationStep>();
+for (const tag of tags) {
+  if (stepFiles.has(`${tag}.ts`)) steps.set(tag, ((await import(`./migrations/${tag}.ts`)) as { default: MigrationStep }).default);
+}
+
+describe('each migration on a database holding data (tests/migrations/<tag>.ts)', () => {
+  it('every migration has its step test, and every step test names a migration', () => {
+    expect(tags.length).toBe(loadMigrations().length);
+    const missing = tags.filter((t) => !stepFiles.has(`${t}.ts`));
+    expect(missing, 'add tests/migrations/<tag>.ts for each new migration (see tests/migrations/step.ts)').toEqual([]);
+    expect([...stepFiles].filter((f) => !tags.includes(f.slice(0, -3)))).toEqual([]);
+  });
+
+  it.each(tags.map((tag, i) => [tag, i + 1] as const).filter(([tag]) => steps.has(tag)))('%s', (tag, n) => {
+    const step = steps.get(tag)!;
+    const file = newFile();
+    const before = openDatabase(file, { migrateUpTo: n - 1 }).sqlite;
+    step.seed?.(before);
+    before.close();
+    const after = openDatabase(file, { migrateUpTo: n }).sqlite;
+    try {
+      expect((after.prepare(`SELECT COUNT(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as { n: number }).n).toBe(n);
+      step.check(after);
+    } finally {
+      after.close();
+    }
+  });
+});
 
 describe('migrations', () => {
   it('apply one by one to a real file, each step adding what its SQL creates, and end with the whole domain', () => {
@@ -44,47 +80,6 @@ describe('migrations', () => {
       'grid_views', 'dictionaries', 'role_permissions', 'user_permissions']) {
       expect(previous).toContain(t);
     }
-  });
-
-  it("0006 fills customers.primary_model from the vehicles an older database already holds", () => {
-    const file = newFile();
-    const before = openDatabase(file, { migrateUpTo: 6 }).sqlite;
-    const cust = before.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)");
-    const veh = before.prepare('INSERT INTO vehicles (customer_id, vin, model, created_at, updated_at) VALUES (?, ?, ?, 0, 0)');
-    const a = Number(cust.run('甲').lastInsertRowid);
-    const b = Number(cust.run('乙').lastInsertRowid);
-    veh.run(a, 'VIN00000000000001', 'magotan');
-    veh.run(a, 'VIN00000000000002', 'sagitar');
-    before.close();
-    const after = openDatabase(file).sqlite;
-    const model = after.prepare('SELECT primary_model FROM customers WHERE id = ?').pluck();
-    expect([model.get(a), model.get(b)]).toEqual(['magotan', null]);
-    after.prepare('INSERT INTO vehicles (customer_id, vin, model, created_at, updated_at) VALUES (?, ?, ?, 0, 0)').run(b, 'VIN00000000000003', 'tayron');
-    expect(model.get(b)).toBe('tayron');
-    after.close();
-  });
-
-  it('0012 gives existing records version 1 without rewriting their pages (instant at 1M customers)', () => {
-    const file = newFile();
-    const before = openDatabase(file, { migrateUpTo: 12 - 1 }).sqlite;
-    const cust = before.prepare("INSERT INTO customers (name, notes, created_at, updated_at) VALUES (?, ?, 0, 0)");
-    before.transaction(() => {
-      for (let i = 0; i < 3000; i++) cust.run(`客户${i}`, '备注'.repeat(20));
-    })();
-    before.pragma('wal_checkpoint(TRUNCATE)');
-    const pages = before.pragma('page_count', { simple: true }) as number;
-    before.close();
-    // Up to 0012 only: later migrations may build indexes on customers (0016), which do write pages.
-    const after = openDatabase(file, { migrateUpTo: 13 }).sqlite;
-    // A rebuilt table would have written every one of its pages to the WAL; adding a column with a
-    // constant default only rewrites the schema page.
-    const walPages = after.pragma('wal_checkpoint(PASSIVE)') as { log: number }[];
-    expect(walPages[0]!.log).toBeLessThan(pages / 10);
-    expect(after.prepare('SELECT COUNT(*) AS n, MIN(version) AS lo, MAX(version) AS hi FROM customers').get()).toEqual({ n: 3000, lo: 1, hi: 1 });
-    for (const t of ['opportunities', 'activities', 'complaints', 'tasks']) {
-      expect((after.prepare(`SELECT name, dflt_value AS d, "notnull" AS nn FROM pragma_table_info('${t}') WHERE name = 'version'`).get())).toEqual({ name: 'version', d: '1', nn: 1 });
-    }
-    after.close();
   });
 
   it('opening an up-to-date database again applies nothing and keeps the data', () => {
