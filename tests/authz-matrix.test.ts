@@ -47,6 +47,10 @@ const METHODS: Record<string, string> = {
   'admin.settings.update':                 '-- -- -- -- -- -- AA',
   'admin.audit.list':                      '-- -- -- -- -- GM AA',
   'admin.seats.list':                      '-- -- -- -- -- -- AA',
+  // 数据字典: the administrator's lists behind the drop-downs (every user reads them through dict.list).
+  'admin.dictionaries.kinds':              '-- -- -- -- -- -- AA',
+  'admin.dictionaries.create':             '-- -- -- -- -- -- AA',
+  'admin.dictionaries.update':             '-- -- -- -- -- -- AA',
   'admin.seats.rename':                    '-- -- -- -- -- -- AA',
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
   'admin.seats.pairingCode.create':        '-- -- -- -- -- -- AA',
@@ -224,6 +228,7 @@ const DATASET_MATRIX: Record<Dataset, string> = {
   jobRuns:                     '-- -- -- -- -- -- AA',
   surveys:                     '-- -- -- CM -- GM AA',
   smsTemplates:                'SC SM SA CM -- GM AA',
+  dictionaries:                '-- -- -- -- -- -- AA',
 };
 
 const allowed = (row: string, role: Role) => row.split(' ').includes(CODES[role]);

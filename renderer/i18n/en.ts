@@ -4,6 +4,7 @@ import { seatsEn } from '../features/admin/seats/texts';
 import { staleEn } from '../ui/stale-texts';
 import { seatModeEn } from '../features/seat-mode/texts';
 import { lanEn } from '../features/admin/lan-texts';
+import { dictsEn } from '../features/dictionaries/texts';
 import { withPrefix } from './prefix';
 import { screenTexts } from './screen-texts';
 import type { MessageKey } from './zh-CN';
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...withPrefix('seatMode.', seatModeEn),
   ...withPrefix('seats.', seatsEn),
   ...withPrefix('stale.', staleEn),
+  ...withPrefix('dicts.', dictsEn),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM Dealer Customer Relationship Management',
   'app.subtitle': 'FAW-Volkswagen dealer CRM',

@@ -8,6 +8,7 @@ import { seatsZh } from '../features/admin/seats/texts';
 import { staleZh } from '../ui/stale-texts';
 import { seatModeZh } from '../features/seat-mode/texts';
 import { lanZh } from '../features/admin/lan-texts';
+import { dictsZh } from '../features/dictionaries/texts';
 import { withPrefix } from './prefix';
 import { screenTexts } from './screen-texts';
 
@@ -20,6 +21,7 @@ export const zhCN = {
   ...withPrefix('seatMode.', seatModeZh),
   ...withPrefix('seats.', seatsZh),
   ...withPrefix('stale.', staleZh),
+  ...withPrefix('dicts.', dictsZh),
   'app.name': 'DS-CRM',
   'app.title': 'DS-CRM 经销商客户关系管理系统',
   'app.subtitle': '一汽-大众 经销商客户关系管理',

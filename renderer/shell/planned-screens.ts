@@ -14,12 +14,4 @@ export const plannedScreens = defineScreens({
       en: 'Showroom traffic, registration rate, closing rate, revisit success rate and other indicators per day, week and month.',
     },
   },
-  'admin.dictionaries': {
-    order: 50,
-    title: { zh: '数据字典', en: 'Data dictionaries' },
-    description: {
-      zh: '维护车型、客户来源、不满意原因等下拉选项。',
-      en: 'Drop-down lists such as models, customer sources and reasons for dissatisfaction.',
-    },
-  },
 });

@@ -33,6 +33,7 @@ export const DATASET_SCREEN_METHOD: Record<Dataset, MethodName> = {
   jobRuns: 'scheduler.overview',
   surveys: 'surveys.import',
   smsTemplates: 'sms.templates',
+  dictionaries: 'admin.dictionaries.kinds',
 };
 
 /** The roles that may read a data set (see DATASET_SCREEN_METHOD). */

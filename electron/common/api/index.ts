@@ -21,6 +21,7 @@ import { telephonyApi } from './telephony';
 import { schedulerApi } from './scheduler';
 import { systemApi } from './system';
 import { seatApi } from './seat-mode';
+import { dictionariesApi } from './dictionaries';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -50,6 +51,7 @@ export const api = {
   ...schedulerApi,
   ...systemApi,
   ...seatApi,
+  ...dictionariesApi,
 } as const;
 
 export type Api = typeof api;
@@ -82,3 +84,4 @@ export type * from './telephony';
 export type * from './scheduler';
 export type * from './system';
 export type * from './seat-mode';
+export type * from './dictionaries';

@@ -14,6 +14,7 @@ import { telephonyFeature } from './telephony/feature';
 import { schedulerFeature } from './scheduler/feature';
 import { systemFeature } from './system/feature';
 import { seatModeFeature } from './seat-mode/feature';
+import { dictionariesFeature } from './dictionaries/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -32,6 +33,7 @@ export const FEATURES = [
   schedulerFeature,
   systemFeature,
   seatModeFeature,
+  dictionariesFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { dictionaryCodeSchema, type DictionaryEntryRow } from '../../../electron/common/api/dictionaries';
+import { call, isApiError } from '../../api';
+import { useI18n, usePrefixedT } from '../../i18n/react';
+import { Button, Dialog, FormMessage, TextField } from '../../ui';
+
+export type EntryDraft = Omit<DictionaryEntryRow, 'id'> & { id: number | null };
+
+/**
+ * One item of a list, new or edited. The code is typed once (records store it) and shown read-only
+ * afterwards; the checks are the contract's own schema, so the form and the server agree.
+ */
+export function EntryDialog({ draft, listName, onClose, onSaved }: { draft: EntryDraft; listName: string; onClose: () => void; onSaved: (row: DictionaryEntryRow) => void }) {
+  const { t } = useI18n();
+  const tx = usePrefixedT('dicts.');
+  const [code, setCode] = useState(draft.code);
+  const [zh, setZh] = useState(draft.zh);
+  const [en, setEn] = useState(draft.en);
+  const [sort, setSort] = useState(String(draft.sort));
+  const [active, setActive] = useState(draft.active);
+  const [shown, setShown] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const isNew = draft.id === null;
+
+  const sortNum = Number(sort);
+  const errors = {
+    code: isNew && !dictionaryCodeSchema.safeParse(code).success ? tx('codeInvalid') : null,
+    zh: zh.trim() && zh.trim().length <= 60 ? null : tx('labelRequired'),
+    en: en.trim() && en.trim().length <= 60 ? null : tx('labelRequired'),
+    sort: /^\d{1,4}$/.test(sort.trim()) ? null : tx('sortInvalid'),
+  };
+  const show = (e: string | null) => (shown ? e : null);
+
+  const save = async () => {
+    setShown(true);
+    if (Object.values(errors).some(Boolean)) return;
+    try {
+      const row =
+        draft.id === null
+          ? await call('admin.dictionaries.create', { kind: draft.kind, code: code.trim(), zh, en, sort: sortNum, active })
+          : await call('admin.dictionaries.update', { id: draft.id, zh, en, sort: sortNum, active });
+      onSaved(row);
+    } catch (e) {
+      setError(isApiError(e) ? e.message : String(e));
+    }
+  };
+
+  return (
+    <Dialog
+      title={tx(isNew ? 'addTitle' : 'editTitle', { list: listName })}
+      onClose={onClose}
+      width={520}
+      actions={
+        <>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button variant="primary" onClick={() => void save()}>
+            {tx('save')}
+          </Button>
+        </>
+      }
+    >
+      <div className="form dicts-form">
+        <TextField label={tx('code')} value={code} onChange={setCode} readOnly={!isNew} error={show(errors.code)} hint={isNew ? tx('codeHint') : undefined} data-autofocus={isNew || undefined} />
+        <TextField label={tx('zh')} value={zh} onChange={setZh} error={show(errors.zh)} data-autofocus={!isNew || undefined} />
+        <TextField label={tx('en')} value={en} onChange={setEn} error={show(errors.en)} />
+        <TextField label={tx('sort')} value={sort} onChange={setSort} inputMode="numeric" error={show(errors.sort)} hint={tx('sortHint')} />
+        <label className="checkbox">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {tx('active')}
+        </label>
+        <div className="field-hint">{tx('activeHint')}</div>
+        <FormMessage>{error}</FormMessage>
+      </div>
+    </Dialog>
+  );
+}
