@@ -1,7 +1,8 @@
-import { MANAGER_ROLES, type Role } from '../../electron/common/roles';
 import { createCore } from '../../electron/node/core';
 import { dispatch } from '../../electron/node/dispatch';
+import { MANAGER_ROLES, type Role } from '../../electron/common/roles';
 import { hashToken } from '../../electron/node/features/auth/service';
+import { visibleCustomersText } from '../../electron/node/features/customers/visibility';
 import { log, percentile, round, sampleIds, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -27,14 +28,8 @@ export async function benchApi(dataDir: string): Promise<Metric[]> {
       ),
       customer: core.sqlite.prepare(
         `SELECT c.id, c.kind, c.name, c.gender, c.id_number, c.birthday, c.city, c.address, c.source, c.owner_id,
-                c.dnd_call, c.dnd_sms, c.dnd_revisit, c.version, u.display_name AS owner_name,
-                (c.owner_id = @uid OR coalesce(
-                  (SELECT granted FROM user_permissions WHERE user_id = @uid AND permission = 'customers.viewAll'),
-                  EXISTS (SELECT 1 FROM role_permissions WHERE role = @role AND permission = 'customers.viewAll'))
-                 OR (@manager = 1 AND c.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id IN (
-                   SELECT t.id FROM teams t WHERE t.manager_id = @uid
-                   UNION SELECT mu.team_id FROM users mu WHERE mu.id = @uid AND mu.team_id IS NOT NULL)))) AS visible
-           FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id`,
+                c.dnd_call, c.dnd_sms, c.dnd_revisit, c.version, u.display_name AS owner_name
+           FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id AND ${visibleCustomersText('c')}`,
       ),
       phones: core.sqlite.prepare('SELECT id, raw, normalized, kind, is_primary FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id'),
       vehicles: core.sqlite.prepare(
@@ -68,8 +63,7 @@ export async function benchApi(dataDir: string): Promise<Metric[]> {
     const timeRaw = (id: number) => {
       const t0 = performance.now();
       const me = raw.session.get(tokenHash) as { id: number; role: string };
-      const c = raw.customer.get({ id, uid: me.id, role: me.role, manager: MANAGER_ROLES.includes(me.role as Role) ? 1 : 0 }) as { visible: number } | undefined;
-      if (!c || c.visible !== 1) throw new Error(`raw: customer ${id} not visible`);
+      if (!raw.customer.get({ id, uid: me.id, role: me.role, manager: MANAGER_ROLES.includes(me.role as Role) ? 1 : 0 })) throw new Error(`raw: customer ${id} not visible`);
       raw.phones.all(id);
       raw.vehicles.all(id);
       for (const q of raw.sections) q.all(id);

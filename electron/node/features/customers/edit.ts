@@ -72,7 +72,7 @@ export class CustomerEditService {
 
   /** Other customers with this normalised number, each with whether the user may open them. */
   private owners(s: SessionCtx, normalized: string, exceptId: number | undefined): PhoneCheck['owners'] {
-    const visible = this.core.visibility.visibleSql(s, 'c');
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
     const rows = this.core.db.all<{ id: number; name: string; ownerName: string | null; canOpen: number }>(sql`
       SELECT c.id, c.name, u.display_name AS ownerName, (${visible}) AS canOpen
         FROM customers c LEFT JOIN users u ON u.id = c.owner_id
@@ -167,7 +167,7 @@ export class CustomerEditService {
 
   /** The customer if this user may see it; NOT_FOUND otherwise, exactly like a missing one. */
   private visibleCustomer(s: SessionCtx, id: number): CustomerRow {
-    const visible = this.core.visibility.visibleSql(s, 'c');
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
     const hit = this.core.db.get<{ id: number } | undefined>(sql`SELECT c.id FROM customers c WHERE c.id = ${id} AND ${visible}`);
     if (!hit) throw new AppError('NOT_FOUND');
     return this.core.db.select().from(customers).where(eq(customers.id, id)).get()!;

@@ -193,7 +193,7 @@ export class CustomerSearch {
    * visibility rule in its WHERE clause. Public so the bench can run the very same SQL raw.
    */
   candidateQueries(s: SessionCtx, q: SearchQuery): CandidateQuery[] {
-    const vis = this.visibility.visibleSql(s, 'c');
+    const vis = this.visibility.visibleCustomers(s, 'c');
     const out: CandidateQuery[] = [];
     const range = (p: string) => [p, p + TOP] as const;
     // Exact and prefix matches through B-tree indexes, in index order. INDEXED BY keeps the plan

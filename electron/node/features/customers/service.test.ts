@@ -169,7 +169,7 @@ describe('the card and the lists agree on who sees which customer', () => {
     const openedBy = new Map<number, number[]>();
     for (const u of [lead2, member, ...cons, agent]) {
       const session = c.auth.resolve(u.token)!;
-      const listed = c.db.all<{ id: number }>(sql`SELECT c.id FROM customers c WHERE ${c.visibility.visibleSql(session, 'c')} ORDER BY c.id`).map((r) => r.id);
+      const listed = c.db.all<{ id: number }>(sql`SELECT c.id FROM customers c WHERE ${c.visibility.visibleCustomers(session, 'c')} ORDER BY c.id`).map((r) => r.id);
       const opened: number[] = [];
       for (const id of all) if ((await call(c, u.token, 'customers.get', { id })).ok) opened.push(id);
       expect(opened, session.user.username).toEqual(listed);

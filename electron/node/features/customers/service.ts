@@ -1,30 +1,15 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db, Sqlite } from '../../../../db/client';
 import { CARD_SECTION_LIMIT, type CardSection, type CustomerCard, type PhoneView, type VehicleView } from '../../../common/api/customers';
-import { MANAGER_ROLES } from '../../../common/roles';
 import { isStageCode, stageProbability } from '../../../common/stages';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-
-/**
- * Whether the session's user may see customer `c` — the same rule as CustomerVisibility (own;
- * a manager's teams; customers.viewAll with the user's override winning over the role), written
- * as one SQL expression so the card decides it inside its single customer query. The cheap tests
- * come first: SQLite stops at the first true term.
- */
-const VISIBLE_SQL = `(c.owner_id = @uid
-  OR coalesce(
-    (SELECT granted FROM user_permissions WHERE user_id = @uid AND permission = 'customers.viewAll'),
-    EXISTS (SELECT 1 FROM role_permissions WHERE role = @role AND permission = 'customers.viewAll'))
-  OR (@manager = 1 AND c.owner_id IN (SELECT tu.id FROM users tu WHERE tu.team_id IN (
-    SELECT t.id FROM teams t WHERE t.manager_id = @uid
-    UNION SELECT mu.team_id FROM users mu WHERE mu.id = @uid AND mu.team_id IS NOT NULL))))`;
+import { visibleCustomersText, visibleParams } from './visibility';
 
 type CustomerRow = Omit<CustomerCard, 'phones' | 'vehicles' | 'dndCall' | 'dndSms' | 'dndRevisit' | SectionKey> & {
   dndCall: number;
   dndSms: number;
   dndRevisit: number;
-  visible: number;
 };
 type SectionKey = 'opportunities' | 'serviceHistory' | 'revisits' | 'calls' | 'sms' | 'complaints';
 type Row<K extends SectionKey> = CustomerCard[K]['items'][number] & { total: number };
@@ -53,11 +38,12 @@ export class CustomerService {
     // top rows while sorting, and a bound one measured about 3× slower on these small sections.
     const prep = <T>(text: string): Stmt<T> => sqlite.prepare<[number], T>(text);
     this.q = {
-      customer: sqlite.prepare<[{ id: number; uid: number; role: string; manager: number }], CustomerRow>(
+      // The visibility rule evaluated inside the card's one customer query (visibility.ts).
+      customer: sqlite.prepare<[{ id: number } & ReturnType<typeof visibleParams>], CustomerRow>(
         `SELECT c.id, c.kind, c.name, c.gender, c.id_number AS idNumber, c.birthday, c.city, c.address, c.source,
                 c.owner_id AS ownerId, u.display_name AS ownerName,
-                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version, ${VISIBLE_SQL} AS visible
-           FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id`,
+                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version
+           FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id AND ${visibleCustomersText('c')}`,
       ),
       phones: sqlite.prepare<[number], Omit<PhoneView, 'isPrimary'> & { isPrimary: number }>(
         'SELECT id, raw, normalized, kind, is_primary AS isPrimary FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id',
@@ -107,9 +93,9 @@ export class CustomerService {
   }
 
   getCard(s: SessionCtx, id: number): CustomerCard {
-    const c = this.q.customer.get({ id, uid: s.user.id, role: s.user.role, manager: MANAGER_ROLES.includes(s.user.role) ? 1 : 0 });
+    const c = this.q.customer.get({ id, ...visibleParams(s) });
     // Someone else's customer is answered exactly like a missing one: no existence leak.
-    if (!c || c.visible !== 1) throw new AppError('NOT_FOUND');
+    if (!c) throw new AppError('NOT_FOUND');
     const opps = section(this.q.opportunities.all(id));
     return {
       id: c.id,

@@ -51,8 +51,7 @@ export class ActivityService {
 
   /** SQL: the activity (alias a) is visible to the user. */
   visibleSql(s: SessionCtx, ownerExpr = 'a.owner_id'): SQL {
-    const v = this.core.visibility;
-    return v.ownedSql(s, v.widest(s), ownerExpr);
+    return this.core.visibility.visibleOwned(s, ownerExpr);
   }
 
   /** SQL: the user may change records owned by `ownerExpr`. */
@@ -108,9 +107,8 @@ export class ActivityService {
         customerId = o.customerId;
         ownerId = o.consultantId ?? s.user.id;
       } else {
-        const c = tx.all<{ id: number }>(sql`select c.id from customers c where c.id = ${input.customerId!} and ${this.core.visibility.visibleSql(s, 'c')}`)[0];
-        if (!c) throw new AppError('NOT_FOUND');
-        customerId = c.id;
+        this.core.visibility.requireVisible(s, input.customerId!);
+        customerId = input.customerId!;
         ownerId = s.user.id;
       }
       const row = this.insertPlanned(s.user.id, { customerId, opportunityId: input.opportunityId ?? null, ownerId, type: input.type, plannedAt: input.plannedAt, subject: input.subject }, tx);

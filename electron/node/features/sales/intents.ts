@@ -29,13 +29,8 @@ export class IntentService {
     private opps: OpportunityService,
   ) {}
 
-  private visibleCustomer(s: SessionCtx, customerId: number): void {
-    const visible = this.core.visibility.visibleSql(s, 'c');
-    if (!this.core.db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${customerId} AND ${visible}`)) throw new AppError('NOT_FOUND');
-  }
-
   list(s: SessionCtx, customerId: number): PurchaseIntent[] {
-    this.visibleCustomer(s, customerId);
+    this.core.visibility.requireVisible(s, customerId);
     return this.opps.intentsOf(customerId);
   }
 
@@ -54,7 +49,7 @@ export class IntentService {
   }
 
   create(s: SessionCtx, input: IntentFields & { customerId: number }): { id: number } {
-    this.visibleCustomer(s, input.customerId);
+    this.core.visibility.requireVisible(s, input.customerId);
     this.check(s, input.customerId, input, true);
     const row = this.opps.writer.insert(s.user.id, 'purchase_intent', purchaseIntents, {
       customerId: input.customerId,
@@ -75,7 +70,7 @@ export class IntentService {
       sql`SELECT customer_id AS customerId, model FROM purchase_intents WHERE id = ${input.id}`,
     );
     if (!row) throw new AppError('NOT_FOUND');
-    this.visibleCustomer(s, row.customerId);
+    this.core.visibility.requireVisible(s, row.customerId);
     this.check(s, row.customerId, input.patch, false, row.model);
     const { model, quantity, budget, expectedDate, notes, opportunityId } = input.patch;
     const patch: Partial<typeof purchaseIntents.$inferInsert> = {};

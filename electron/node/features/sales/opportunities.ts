@@ -101,7 +101,7 @@ export class OpportunityService {
 
   /** SQL: the opportunity row aliased `o` may be acted on by this user. */
   ownedSql(s: SessionCtx) {
-    return this.core.visibility.ownedSql(s, this.core.visibility.widest(s), 'o.consultant_id');
+    return this.core.visibility.visibleOwned(s, 'o.consultant_id');
   }
 
   /** The opportunity if this user may act on it; NOT_FOUND otherwise, exactly like a missing one. */
@@ -171,7 +171,7 @@ export class OpportunityService {
   /** The customer's opportunities this user may act on, newest first. */
   ofCustomer(s: SessionCtx, customerId: number): OpportunityBrief[] {
     // A customer the user may not see is not found (not an empty list that confirms it exists).
-    if (!this.core.db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${customerId} AND ${this.core.visibility.visibleSql(s, 'c')}`)) throw new AppError('NOT_FOUND');
+    this.core.visibility.requireVisible(s, customerId);
     return this.core.db.all<OpportunityBrief>(sql`
       SELECT o.id, o.stage, o.status, o.model, u.display_name AS consultantName, o.created_at AS createdAt
         FROM opportunities o LEFT JOIN users u ON u.id = o.consultant_id
@@ -235,11 +235,11 @@ export class OpportunityService {
     else if (stage === 'delivery') p.add('stage', 'sales.stage.dealRequired');
     this.checkCommon(p, input);
     this.checkNextActivity(p, input.nextActivity);
-    const visible = this.core.visibility.visibleSql(s, 'c');
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
     if (!db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${input.customerId} AND ${visible}`)) throw new AppError('NOT_FOUND');
     const consultantId = input.consultantId ?? s.user.id;
     if (consultantId !== s.user.id) {
-      const scope = this.core.visibility.ownedSql(s, this.core.visibility.widest(s), 'u.id');
+      const scope = this.core.visibility.visibleOwned(s, 'u.id');
       if (!db.get(sql`SELECT 1 FROM users u WHERE u.id = ${consultantId} AND u.active = 1 AND ${scope}`)) p.add('consultantId', 'sales.consultant.invalid');
     }
     p.throwIfAny();

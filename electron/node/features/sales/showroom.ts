@@ -108,7 +108,7 @@ export class ShowroomBase {
 
   /** SQL: the record whose consultant column is `expr` is within the user's widest scope. */
   owned(s: SessionCtx, expr: string) {
-    return this.core.visibility.ownedSql(s, this.core.visibility.widest(s), expr);
+    return this.core.visibility.visibleOwned(s, expr);
   }
 
   /**
@@ -181,7 +181,7 @@ export class ShowroomService extends ShowroomBase {
     // Who already has this number. One the user may see is linked (their own first, then the
     // newest); one they may not see belongs to a colleague: refused with who to talk to, so the
     // lead is neither duplicated nor silently taken over.
-    const visible = this.core.visibility.visibleSql(s, 'c');
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
     const holders = this.core.db.all<{ id: number; name: string; ownerId: number | null; ownerName: string | null; canOpen: number }>(sql`
       SELECT c.id, c.name, c.owner_id AS ownerId, u.display_name AS ownerName, (${visible}) AS canOpen
         FROM customers c LEFT JOIN users u ON u.id = c.owner_id

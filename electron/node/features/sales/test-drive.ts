@@ -81,7 +81,7 @@ export class TestDriveService extends ShowroomBase {
     const consultantId = this.consultant(s, p, input.consultantId);
     const vehicle = this.core.db.get<VehicleRow | undefined>(sql`SELECT id, model, plate, vin, active FROM test_drive_vehicles WHERE id = ${input.vehicleId}`);
     if (!vehicle) throw new AppError('NOT_FOUND');
-    if (!this.core.db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${input.customerId} AND ${this.core.visibility.visibleSql(s, 'c')}`)) throw new AppError('NOT_FOUND');
+    this.core.visibility.requireVisible(s, input.customerId);
     if (!vehicle.active) p.add('vehicleId', 'showroom.booking.inactive');
     if (input.startAt < this.core.clock.now() - NOW_SLACK_MS) p.add('startAt', 'showroom.booking.past');
     if (input.endAt <= input.startAt) p.add('endAt', 'showroom.booking.order');
@@ -174,7 +174,7 @@ export class TestDriveService extends ShowroomBase {
     if (!isDate(date)) throw new AppError('INVALID_INPUT', { issues: 'date' });
     const from = dayStartMs(date, this.timeZone);
     const to = dayStartMs(addDays(date, 1), this.timeZone);
-    const visible = this.core.visibility.visibleSql(s, 'cu');
+    const visible = this.core.visibility.visibleCustomers(s, 'cu');
     const rows = this.core.db.all<Omit<TestDriveBookingView, 'canAct'> & { canOpen: number; canAct: number }>(sql`
       SELECT c.id, c.vehicle_id AS vehicleId, c.customer_id AS customerId, cu.name AS customerName, (${visible}) AS canOpen,
              c.opportunity_id AS opportunityId, c.consultant_id AS consultantId, u.display_name AS consultantName,

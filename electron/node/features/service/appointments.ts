@@ -77,7 +77,7 @@ export class AppointmentService {
     input: { customerId: number; vehicleId?: number | null; date: string; slot: string; advisorId?: number | null; proactive?: boolean; notes?: string | null },
   ): { id: number } {
     const p = new ServiceDeskProblems(s.user.locale);
-    if (!this.core.db.get(sql`SELECT 1 FROM customers c WHERE c.id = ${input.customerId} AND ${this.core.visibility.visibleSql(s, 'c')}`)) throw new AppError('NOT_FOUND');
+    this.core.visibility.requireVisible(s, input.customerId);
     const now = this.now();
     if (!isSlot(input.slot)) p.add('slot', 'appointment.slot.unknown', { first: APPOINTMENT_SLOTS[0], last: APPOINTMENT_SLOTS[APPOINTMENT_SLOTS.length - 1] });
     else if (isPastSlot(input.date, input.slot, now)) p.add('slot', 'appointment.past', { date: input.date, slot: input.slot });

@@ -1,5 +1,4 @@
 /** 流失原因: why a churned customer left, recorded from the churn warning list (audited). */
-import { sql } from 'drizzle-orm';
 import type { ChurnRecordRow } from '../../../common/api/reminders';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
@@ -8,13 +7,8 @@ import { writeAudit } from '../admin/audit';
 
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', { issues: [`${field}: ${message}`], fields: [{ field, message }] });
 
-function visibleCustomer(core: Core, s: SessionCtx, customerId: number): void {
-  const ok = core.db.get(sql`select 1 as ok from customers c where c.id = ${customerId} and ${core.visibility.visibleSql(s, 'c')}`);
-  if (!ok) throw new AppError('NOT_FOUND');
-}
-
 export function recordChurn(core: Core, s: SessionCtx, input: { customerId: number; vehicleId: number | null; reason: string; note: string | null }): { id: number } {
-  visibleCustomer(core, s, input.customerId);
+  core.visibility.requireVisible(s, input.customerId);
   if (input.vehicleId != null) {
     const v = core.sqlite.prepare('select 1 from vehicles where id = ? and customer_id = ?').get(input.vehicleId, input.customerId);
     if (!v) throw bad('vehicleId', 'reminders.vehicleNotCustomers');
@@ -33,7 +27,7 @@ export function recordChurn(core: Core, s: SessionCtx, input: { customerId: numb
 }
 
 export function churnRecords(core: Core, s: SessionCtx, customerId: number): ChurnRecordRow[] {
-  visibleCustomer(core, s, customerId);
+  core.visibility.requireVisible(s, customerId);
   return core.sqlite
     .prepare(
       `select r.id, r.customer_id as customerId, r.vehicle_id as vehicleId, r.reason, r.note, u.display_name as userName, r.created_at as createdAt

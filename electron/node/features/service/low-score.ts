@@ -67,7 +67,7 @@ export class LowScoreService {
 
   private rows(s: SessionCtx, where: SQL): LowScoreTaskRow[] {
     const today = this.today();
-    const vis = this.core.visibility.visibleSql(s, 'c');
+    const vis = this.core.visibility.visibleCustomers(s, 'c');
     const rows = this.core.db.all<Omit<LowScoreTaskRow, 'overdue'>>(sql`
       SELECT t.id, t.customer_id AS customerId, c.name AS customerName,
              ${sql.raw(primaryPhoneExpr('c.id'))} AS phone,
@@ -80,7 +80,7 @@ export class LowScoreService {
 
   /** `expectedVersion`: the version of the task the user's list or workbench loaded (issue 15). */
   close(s: SessionCtx, input: { taskId: number; expectedVersion?: number; outcome: 'resolved' | 'repairing'; description: string; nextDueDate?: string }): { nextTaskId: number | null } {
-    const vis = this.core.visibility.visibleSql(s, 'c');
+    const vis = this.core.visibility.visibleCustomers(s, 'c');
     const task = this.core.db.get<{ id: number; customerId: number; vehicleId: number | null; status: string; assigneeId: number | null; reason: string | null; refType: string | null; refId: number | null; version: number }>(sql`
       SELECT t.id, t.customer_id AS customerId, t.vehicle_id AS vehicleId, t.status, t.assignee_id AS assigneeId, t.reason, t.ref_type AS refType, t.ref_id AS refId, t.version
       FROM tasks t JOIN customers c ON c.id = t.customer_id WHERE t.id = ${input.taskId} AND t.kind = 'low_score' AND ${vis}`);

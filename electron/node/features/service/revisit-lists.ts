@@ -144,7 +144,7 @@ export class RevisitLists {
 
   private visible(s: SessionCtx, scope?: Scope): SQL {
     if (scope && !this.core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
-    return scope ? this.core.visibility.scopeSql(s, scope, 'c') : this.core.visibility.visibleSql(s, 'c');
+    return scope ? this.core.visibility.scopeSql(s, scope, 'c') : this.core.visibility.visibleCustomers(s, 'c');
   }
 }
 

@@ -50,7 +50,7 @@ export class RevisitService {
   }
 
   private event(s: SessionCtx, kind: RevisitKind, eventId: number): Event {
-    const vis = this.core.visibility.visibleSql(s, 'c');
+    const vis = this.core.visibility.visibleCustomers(s, 'c');
     const e =
       kind === 'sales'
         ? this.core.db.get<Event>(sql`SELECT d.id, d.customer_id AS customerId, d.vehicle_id AS vehicleId, d.delivery_date AS date, NULL AS items, NULL AS roNumber

@@ -107,7 +107,7 @@ export async function resolveAudience(core: Core, s: SessionCtx, input: Audience
   const today = todayIn(core.settings.get('dealer.timeZone'), core.clock.now());
   const dealer = core.settings.get('dealer.name');
   const rows: CustomerRow[] = [];
-  const visible = core.visibility.visibleSql(s, 'c');
+  const visible = core.visibility.visibleCustomers(s, 'c');
   for (let i = 0; i < unique.length; i += 500) {
     const chunk = JSON.stringify(unique.slice(i, i + 500));
     rows.push(

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import type { smsApi, SmsBatchRow, SmsMessageRow, SmsTemplateRow } from '../../../common/api/sms';
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
@@ -96,7 +95,7 @@ export const smsHandlers: Handlers<typeof smsApi> = {
   'sms.customerHistory': (ctx, { customerId }) => {
     const s = me(ctx);
     // The card's rule: only a customer the user may see.
-    if (!visibleCustomer(ctx.core, s, customerId)) throw new AppError('NOT_FOUND');
+    ctx.core.visibility.requireVisible(s, customerId);
     return ctx.core.sqlite
       .prepare(`SELECT ${MSG_COLS} FROM sms_messages m LEFT JOIN customers c ON c.id = m.customer_id WHERE m.customer_id = ? ORDER BY m.id DESC LIMIT 200`)
       .all(customerId) as SmsMessageRow[];
@@ -156,8 +155,4 @@ interface ModemLike {
   lastError: string | null;
   signal: number | null;
   sim: string | null;
-}
-
-function visibleCustomer(core: Core, s: SessionCtx, customerId: number): boolean {
-  return !!core.db.get<{ one: number }>(sql`select 1 as one from customers c where c.id = ${customerId} and ${core.visibility.visibleSql(s, 'c')}`);
 }

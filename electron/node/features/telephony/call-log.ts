@@ -1,5 +1,4 @@
 import type { TelInput } from './input';
-import { sql } from 'drizzle-orm';
 import { INTERRUPTED, type CallEndReason, type CallLogRow, type CallStarted } from '../../../common/api/telephony';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
@@ -74,14 +73,15 @@ export class CallLog {
     if (input.taskId !== undefined) {
       // A task about a customer the user may not see does not exist for them (else the call would
       // link that customer, show its name and land in its history).
-      if (!task || !customerVisible(this.core, s, task.customerId)) throw new AppError('NOT_FOUND');
+      if (!task) throw new AppError('NOT_FOUND');
+      this.core.visibility.requireVisible(s, task.customerId);
       if (task.assigneeId !== null && task.assigneeId !== s.user.id && !isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');
     }
     // An inbound call's caller, for the screen pop too (one lookup, one round trip for the seat).
     const lookup = input.direction === 'inbound' ? ctiLookup(this.core, s, remote) : null;
     if (input.customerId !== undefined) {
       // Only a customer the user may see can be linked (the id comes from the renderer).
-      if (!customerVisible(this.core, s, input.customerId)) throw new AppError('NOT_FOUND');
+      this.core.visibility.requireVisible(s, input.customerId);
       customerId = input.customerId;
     } else if (task) {
       customerId = task.customerId;
@@ -149,7 +149,7 @@ export class CallLog {
     const row = this.own(s, locale, input.callId);
     const patch: Record<string, unknown> = { outcome: input.outcome };
     if (input.customerId !== undefined && input.customerId !== row.customerId) {
-      if (!customerVisible(this.core, s, input.customerId)) throw new AppError('NOT_FOUND');
+      this.core.visibility.requireVisible(s, input.customerId);
       patch.customer_id = input.customerId;
     }
     return this.update(s, input.callId, patch, row);
@@ -191,15 +191,10 @@ export class CallLog {
 
   /** The calls with a customer the user may see; recordings only where the user may play them. */
   ofCustomer(s: SessionCtx, customerId: number): CallLogRow[] {
-    if (!customerVisible(this.core, s, customerId)) throw new AppError('NOT_FOUND');
+    this.core.visibility.requireVisible(s, customerId);
     const rows = this.core.sqlite.prepare<[number], RawRow>(`${CALL_SELECT} where k.customer_id = ? order by k.started_at desc limit 200`).all(customerId);
     return rows.map(toRow).map((r) => (this.mayRead(s, r) ? r : { ...r, recordingId: null, recordingComplete: null, recordingUploading: null }));
   }
-}
-
-/** Does the customer exist and may the user see it (the same rule as the card)? */
-export function customerVisible(core: Core, s: SessionCtx, customerId: number): boolean {
-  return !!core.db.get<{ ok: number }>(sql`select 1 as ok from customers c where c.id = ${customerId} and ${core.visibility.visibleSql(s, 'c')}`);
 }
 
 function pick(row: CallLogRow, cols: string[]): Record<string, unknown> {

@@ -37,7 +37,7 @@ export function ctiLookup(core: Core, s: SessionCtx, rawNumber: string): CtiLook
   const number = rawNumber.trim();
   const n = normaliseCallerId(number, localAreaCode(core));
   if (!('normalized' in n)) return { number, normalized: null, unknownReason: n.unknownReason, matches: [], hiddenCount: 0 };
-  const visible = core.visibility.visibleSql(s, 'c');
+  const visible = core.visibility.visibleCustomers(s, 'c');
   const rows = core.db.all<{ id: number; name: string; ownerName: string | null; visible: number }>(sql`
     select c.id as id, c.name as name, (select u.display_name from users u where u.id = c.owner_id) as ownerName,
            (case when ${visible} then 1 else 0 end) as visible
