@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nationalDigits, phoneContainsPatterns, phonePrefix } from './filter';
+import { nationalDigits, phoneContainsPatterns, phoneDigits, phonePrefix, phonePrefixes } from './filter';
 import { normalizePhone } from './normalize';
 
 const stored = (raw: string) => (normalizePhone(raw) as { normalized: string }).normalized;
@@ -37,5 +37,29 @@ describe('nationalDigits', () => {
     expect(nationalDigits('8613', false)).toBe('8613');
     expect(nationalDigits('0086', false)).toBe('0086');
     expect(nationalDigits('8613', true)).toBe('13');
+  });
+});
+
+describe("phonePrefixes: a local number typed without its area code is also one in the dealer's area", () => {
+  it.each([
+    ['62916000', '0411', ['8662916000', '8641162916000']],
+    ['6291 6000', '0411', ['8662916000', '8641162916000']],
+    ['６２９１', '010', ['866291', '86106291']],
+    ['62916000', null, ['8662916000']],
+    ['62916000', '411', ['8662916000']], // not an area code: ignored
+    ['0755 8888', '0411', ['867558888']], // its own area code
+    ['138 0013', '0411', ['861380013']], // a mobile
+    ['+86 6291', '0411', ['866291']], // a country code: no local number
+    ['162916000', '0411', ['86162916000']], // 9 digits: no local number
+  ] as const)('%s with area code %s', (text, areaCode, expected) => {
+    expect(phonePrefixes(text, areaCode)).toEqual(expected);
+  });
+  it('no digits: null', () => expect(phonePrefixes('张三', '0411')).toBeNull());
+});
+
+describe('phoneDigits', () => {
+  it('keeps the digits, full-width ones too', () => {
+    expect(phoneDigits('１３８-0013 8000')).toBe('13800138000');
+    expect(phoneDigits('-- ')).toBeNull();
   });
 });

@@ -5,8 +5,15 @@
  * customer search, so the same fragment finds the same customers everywhere.
  */
 
+import { AREA_CODE_RE } from './normalize';
+
 /** True when the text is written with a '+' in front of its first digit ('+86 …', '(+86) …'). */
 const PLUS_FIRST = /^[^\d]*\+/;
+
+/** The digits of a typed fragment (full-width ones included), nothing else; null when it holds none. */
+export function phoneDigits(text: string): string | null {
+  return text.normalize('NFKC').replace(/\D/g, '') || null;
+}
 
 /**
  * The fragment's digits in national form (a trunk 0 kept, the country code taken off), or null when
@@ -33,6 +40,27 @@ export function normalizedPrefix(national: string): string {
 export function phonePrefix(text: string): string | null {
   const d = nationalDigits(text, true);
   return d === null ? null : normalizedPrefix(d);
+}
+
+/**
+ * Stored-form prefixes a fragment that starts a number may stand for: phonePrefix's, and — when it
+ * could be a local landline typed without its area code (no '+', no trunk 0, first digit 2–9, at
+ * most 8 digits: '62916000', '6291') and the dealer's area code is known — the same digits in the
+ * dealer's area, as the customer form and caller ID store and match them. Null without digits.
+ */
+export function phonePrefixes(text: string, areaCode?: string | null): string[] | null {
+  const prefix = phonePrefix(text);
+  if (prefix === null) return null;
+  const local = localPrefix(text, areaCode);
+  return local === null || local === prefix ? [prefix] : [prefix, local];
+}
+
+function localPrefix(text: string, areaCode: string | null | undefined): string | null {
+  if (!areaCode || !AREA_CODE_RE.test(areaCode)) return null;
+  const t = text.normalize('NFKC');
+  if (PLUS_FIRST.test(t)) return null;
+  const d = t.replace(/\D/g, '');
+  return /^[2-9]\d{0,7}$/.test(d) ? `86${areaCode.slice(1)}${d}` : null;
 }
 
 /**

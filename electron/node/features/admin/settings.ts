@@ -3,6 +3,7 @@ import type { Db } from '../../../../db/client';
 import { settings } from '../../../../db/schema';
 import type { Clock } from '../../clock';
 import type { SettingsValues } from '../../../common/api/admin';
+import { dealerAreaCode } from '../../../common/phone';
 
 /** Settings with their defaults; an admin may change them, stored as JSON in the settings table. */
 export const SETTING_DEFAULTS: SettingsValues = {
@@ -61,6 +62,16 @@ export class SettingsService {
     const value = (row?.value ?? SETTING_DEFAULTS[key]) as SettingValue<K>;
     this.cache.set(key, { value, at: now });
     return value;
+  }
+
+  /**
+   * The dealer's landline area code ('0411') for numbers typed or received without one (a caller
+   * ID '62916000', a walk-in's local number): 'dealer.areaCode', or the code of 'dealer.city' when
+   * that is empty; null when neither gives one. Every phone normalisation on the node side passes
+   * it (normalizePhone's `areaCode`), so the same local number means the same customer everywhere.
+   */
+  areaCode(): string | null {
+    return dealerAreaCode({ areaCode: this.get('dealer.areaCode'), city: this.get('dealer.city') });
   }
 
   all(): { [K in SettingKey]: SettingValue<K> } {

@@ -67,3 +67,34 @@ describe('grid quick find by phone', () => {
     expect(await found(null, '１３８００１３')).toEqual([id.mobile]);
   });
 });
+
+describe("a local number without its area code: the dealer's (系统设置 本地区号, or the city's)", () => {
+  const setting = async (values: Record<string, string>) => {
+    const r = await call(t.core, tok.boss!, 'admin.settings.update', values);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+  };
+  beforeAll(() => {
+    id.dlLandline = customer('大连固话', '8641162916000', 'landline');
+  });
+  it("a 大连 dealer's 62916000 finds the customer stored as 0411-62916000 in filters and quick find", async () => {
+    await setting({ 'dealer.city': '大连', 'dealer.areaCode': '' });
+    expect(await found([{ col: 'phone', op: 'equals', value: '62916000' }])).toEqual([id.dlLandline]);
+    expect(await found([{ col: 'phone', op: 'equals', value: '6291 6000' }])).toEqual([id.dlLandline]);
+    expect(await found([{ col: 'phone', op: 'startsWith', value: '6291' }])).toEqual([id.dlLandline]);
+    expect(await found([{ col: 'phone', op: 'notEquals', value: '62916000' }])).not.toContain(id.dlLandline);
+    expect(await found(null, '6291 6000')).toEqual([id.dlLandline]);
+    // Typed in full it is the same number; other cities' and mobiles' filters are unchanged.
+    expect(await found([{ col: 'phone', op: 'equals', value: '0411-6291 6000' }])).toEqual([id.dlLandline]);
+    expect(await found([{ col: 'phone', op: 'startsWith', value: '8888' }])).toEqual([]);
+    expect(await found(null, '138 0013')).toEqual([id.mobile]);
+  });
+  it('the setting change takes effect at once: another area code, then none', async () => {
+    await setting({ 'dealer.areaCode': '0755' });
+    expect(await found([{ col: 'phone', op: 'equals', value: '8888 1234' }])).toEqual([id.szLandline]);
+    expect(await found([{ col: 'phone', op: 'equals', value: '62916000' }])).toEqual([]);
+    expect(await found(null, '88881234')).toEqual([id.szLandline]);
+    await setting({ 'dealer.areaCode': '', 'dealer.city': '某县' });
+    expect(await found([{ col: 'phone', op: 'equals', value: '88881234' }])).toEqual([]);
+    expect(await found(null, '62916000')).toEqual([]);
+  });
+});

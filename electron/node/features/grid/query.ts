@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { phoneContainsPatterns, phonePrefix } from '../../../common/phone';
+import { phoneContainsPatterns, phoneDigits, phonePrefixes } from '../../../common/phone';
 import {
   BOOLEAN_OPS,
   DATE_RELATIVE_OPS,
@@ -27,6 +27,11 @@ export interface BuildCtx {
    * created_at would then sort a million rows for one page): their plain columns get a unary '+'.
    */
   keepSortIndex?: boolean;
+  /**
+   * The dealer's area code (settings.areaCode()): a phone filter or quick find typed as a local
+   * number without one ('62916000') also finds that number in the dealer's area.
+   */
+  areaCode?: string | null;
 }
 
 export function column(def: DatasetDef, id: string, need?: 'sortable' | 'filterable' | 'groupable'): ColumnDef {
@@ -80,7 +85,7 @@ export function condition(ctx: BuildCtx, cond: Condition): SQL {
   if (op === 'notBlank') return c.type === 'text' ? sql`(${e} is not null and ${e} <> '')` : sql`(${e} is not null)`;
   switch (c.type) {
     case 'text': {
-      let v = text(cond.value, c.id);
+      const v = text(cond.value, c.id);
       if (c.phone) {
         // Phone cells hold the normalised number (86 + national, no trunk 0): compare it with the
         // typed fragment put through the same rules (common/phone/filter.ts), whatever was typed.
@@ -90,9 +95,16 @@ export function condition(ctx: BuildCtx, cond: Condition): SQL {
           const likes = patterns.map((p) => like(e, `%${escapeLike(p)}%`, op === 'notContains'));
           return sql`(${sql.join(likes, op === 'contains' ? sql` or ` : sql` and `)})`;
         }
-        const prefix = op === 'endsWith' ? v.normalize('NFKC').replace(/\D/g, '') : phonePrefix(v);
-        if (!prefix) throw invalid(`column '${c.id}' needs digits of a phone number`);
-        v = prefix;
+        if (op === 'endsWith') {
+          const digits = phoneDigits(v);
+          if (!digits) throw invalid(`column '${c.id}' needs digits of a phone number`);
+          return like(e, `%${escapeLike(digits)}`);
+        }
+        const prefixes = phonePrefixes(v, ctx.areaCode);
+        if (!prefixes) throw invalid(`column '${c.id}' needs digits of a phone number`);
+        if (op === 'startsWith') return sql`(${sql.join(prefixes.map((p) => like(e, `${escapeLike(p)}%`)), sql` or `)})`;
+        const list = sql.join(prefixes.map((p) => sql`${p}`), sql`, `);
+        return op === 'equals' ? sql`${e} in (${list})` : sql`(${e} is null or ${e} not in (${list}))`;
       }
       if (op === 'contains') return like(e, `%${escapeLike(v)}%`);
       if (op === 'notContains') return like(e, `%${escapeLike(v)}%`, true);
@@ -150,7 +162,7 @@ function group(ctx: BuildCtx, g: ConditionGroup, oneColumn: boolean): SQL {
  * The quick-find box: the name or phone-number prefix of the row's customer, both on indexes.
  * Each data set says where its customer id is (`searchCustomerId`); one without it has no box.
  */
-function search(def: DatasetDef, term: string): SQL | null {
+function search(def: DatasetDef, term: string, areaCode: string | null | undefined): SQL | null {
   const t = term.trim();
   if (!t) return null;
   if (!def.searchCustomerId) throw invalid('this list has no quick-find box');
@@ -162,8 +174,9 @@ function search(def: DatasetDef, term: string): SQL | null {
   ];
   // A phone prefix as typed ('0755-8888', '+86 138', '138 0013'), as the stored form's prefix.
   const compact = t.normalize('NFKC').replace(/[\s-]/g, '');
-  const n = /^\+?\d{3,}$/.test(compact) ? phonePrefix(compact) : null;
-  if (n) {
+  // A local number typed without its area code ('6291 6000') also as one in the dealer's area: a
+  // second index range, only for such input (mobiles, names and 0… numbers get exactly one).
+  for (const n of /^\+?\d{3,}$/.test(compact) ? (phonePrefixes(compact, areaCode) ?? []) : []) {
     parts.push(sql`${cid} in (select customer_id from customer_phones where normalized >= ${n} and normalized < ${`${n};`})`);
   }
   return sql`(${sql.join(parts, sql` or `)})`;
@@ -178,7 +191,7 @@ export function filterSql(ctx: BuildCtx, f: GridFilter): SQL[] {
     out.push(sql`(${rule(ctx)})`);
   }
   if (f.search) {
-    const s = search(ctx.def, f.search);
+    const s = search(ctx.def, f.search, ctx.areaCode);
     if (s) out.push(s);
   }
   return out;

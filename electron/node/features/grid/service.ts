@@ -62,7 +62,7 @@ export class GridService {
   }
 
   private ctx(def: DatasetDef): BuildCtx {
-    return { def, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now() };
+    return { def, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now(), areaCode: this.core.settings.areaCode() };
   }
 
   private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL } {
