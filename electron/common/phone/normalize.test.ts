@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhone, isPhoneError } from './normalize';
+import { normalizePhone, normalizedOrDigits, isPhoneError } from './normalize';
 
 const ok = (raw: string) => {
   const r = normalizePhone(raw);
@@ -126,4 +126,42 @@ describe('normalizePhone: service numbers are never a customer phone', () => {
   ])('%s', (raw, message) => {
     expect(normalizePhone(raw, { areaCode: '0411' })).toMatchObject({ error: expect.stringMatching(message) });
   });
+});
+
+describe("normalizePhone for a 大连 dealer (area code 0411): the cases every caller relies on", () => {
+  it.each([
+    // [typed, normalised or the error's pattern]
+    ['13800138000', '8613800138000'], // mobile
+    ['138-0013 8000', '8613800138000'], // spaces and dashes
+    ['+86 138 0013 8000', '8613800138000'], // +86
+    ['0086 13800138000', '8613800138000'], // 0086
+    ['8613800138000', '8613800138000'], // bare 86
+    ['0755-8888 1234', '8675588881234'], // trunk 0 dropped, other city
+    ['+86 (0755) 88881234', '8675588881234'], // trunk 0 kept after +86
+    ['0411-6291 6000', '8641162916000'], // the dealer's own, with its area code
+    ['62916000', '8641162916000'], // the dealer's own, without: the same number
+    ['6291600', '864116291600'], // 7-digit local number
+    ['010 6552 9988', '861065529988'], // 3-digit area code
+    ['400-800-8888', /400\/800 服务号码不能作为客户电话/], // service number
+    ['95588', /95xxx\/96xxx/],
+    ['0755-8888', /区号 0755 后的本地号码应为 7–8 位/], // too short
+    ['张三', /电话号码中有无效字符“张”/], // junk
+    ['', /电话号码为空/],
+    ['+1 415 555 0100', /仅支持中国大陆号码/],
+  ] as const)('%j', (raw, expected) => {
+    const r = normalizePhone(raw, { areaCode: '0411' });
+    if (typeof expected === 'string') expect(r).toMatchObject({ normalized: expected });
+    else expect(isPhoneError(r) && r.error).toMatch(expected);
+  });
+});
+
+describe('normalizedOrDigits (an SMS reply\'s sender as stored)', () => {
+  it.each([
+    ['+8613900000001', '8613900000001'],
+    ['13900000001', '8613900000001'],
+    ['0086 139 0000 0001', '8613900000001'],
+    ['85291234567', '85291234567'],
+    ['1065912345', '1065912345'],
+    ['', ''],
+  ])('%j → %j', (raw, stored) => expect(normalizedOrDigits(raw)).toBe(stored));
 });

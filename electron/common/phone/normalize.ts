@@ -141,6 +141,17 @@ export function normalizePhone(raw: string, options: NormalizeOptions = {}): Nor
   return landline(nsn, 3);
 }
 
+/**
+ * A number from a gateway or trunk (an SMS reply's sender) as stored and compared: the normalised
+ * form for a mainland number however it came ('+8613…', '0086 13…', '13…'), else just its digits
+ * ('85291234567', a 106… service sender), '' when it holds none. Never an error: such a number is
+ * recorded whatever it is, it just matches no customer.
+ */
+export function normalizedOrDigits(raw: string, options: NormalizeOptions = {}): string {
+  const r = normalizePhone(raw, options);
+  return isPhoneError(r) ? raw.normalize('NFKC').replace(/\D/g, '') : r.normalized;
+}
+
 /** nsn = area code without trunk (areaLen digits) + local number of 7–8 digits not starting with 0/1. */
 function landline(nsn: string, areaLen: number): NormalizedPhone | PhoneError {
   const local = nsn.slice(areaLen);

@@ -87,7 +87,7 @@ export class CustomerEditService {
   }
 
   checkPhone(s: SessionCtx, locale: Locale, raw: string, exceptCustomerId?: number): PhoneCheck {
-    const n = normalizePhone(raw);
+    const n = normalizePhone(raw, { areaCode: this.core.settings.areaCode() });
     if (isPhoneError(n)) {
       const p = new FieldProblems(locale, FIELD_MESSAGES);
       p.addText('raw', n.error);
@@ -254,6 +254,8 @@ export class CustomerEditService {
     const out: PhoneValues[] = [];
     const seen = new Set<string>();
     let primary = -1;
+    // A local landline typed without its area code is one in the dealer's area (系统设置 本地区号).
+    const areaCode = this.core.settings.areaCode();
     input.forEach((ph, i) => {
       const raw = ph.raw.trim();
       if (ph.isPrimary) {
@@ -261,7 +263,7 @@ export class CustomerEditService {
         else primary = i;
       }
       const kept = stored.find((x) => x.raw === raw);
-      const n = kept ? { normalized: kept.normalized, kind: kept.kind } : normalizePhone(raw);
+      const n = kept ? { normalized: kept.normalized, kind: kept.kind } : normalizePhone(raw, { areaCode });
       if ('error' in n) {
         p.addText(`phones.${i}.raw`, n.error);
         return;

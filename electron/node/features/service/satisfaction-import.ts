@@ -60,6 +60,8 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
   const threshold = core.settings.get('service.lowScoreThreshold');
   const today = todayIn(core.settings.get('dealer.timeZone'), core.clock.now());
   const now = core.clock.now();
+  // A phone cell without its area code is a landline in the dealer's area, as in the customer form.
+  const areaCode = core.settings.areaCode();
   const bad = new BadRows();
   const report = { rows: rows.length, saved: 0, existing: 0, lowScoreTasks: 0 };
 
@@ -92,7 +94,7 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
       const rawPhone = cell(r, col.phone);
       let shared = false;
       if (!match && rawPhone) {
-        const p = normalizePhone(rawPhone);
+        const p = normalizePhone(rawPhone, { areaCode });
         if (!isPhoneError(p)) {
           const owners = tx.all<{ customerId: number }>(sql`SELECT DISTINCT customer_id AS customerId FROM customer_phones WHERE normalized = ${p.normalized} LIMIT 2`);
           shared = owners.length > 1;

@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { SerialPort } from 'serialport';
 import { ChannelError, type OutgoingSms, type SmsChannel } from './channel';
 import { decodeIncoming, submitPdus } from './pdu';
+import { normalizedOrDigits } from '../../../common/phone';
 
 export interface ModemConfig {
   path: string;
@@ -146,7 +147,7 @@ export class ModemChannel extends EventEmitter implements SmsChannel {
           return null;
         }
       })();
-      if (report?.kind === 'deliver') this.emit('inbound', { number: report.number, text: report.text });
+      if (report?.kind === 'deliver') this.emit('inbound', { number: normalizedOrDigits(report.number), text: report.text });
       else if (report?.kind === 'status' && report.final) {
         this.emit('receipt', {
           gatewayId: `modem:${report.mr}`,

@@ -69,6 +69,11 @@ describe('GSM modem channel over a socat pseudo-terminal pair', () => {
     sim.sendMo('8613900000001', '退订');
     await until('opt-out', () => (t!.core.sqlite.prepare('SELECT count(*) AS n FROM sms_opt_outs').get() as { n: number }).n === 1);
     expect(t.core.sqlite.prepare('SELECT number, text, opt_out AS o FROM sms_inbound').all()).toEqual([{ number: '8613900000001', text: '退订', o: 1 }]);
+    // A modem that reports the sender in national form: stored as every phone is (86…), so it
+    // matches the customer's number.
+    sim.sendMo('13900000002', '好的');
+    await until('reply', () => (t!.core.sqlite.prepare('SELECT count(*) AS n FROM sms_inbound').get() as { n: number }).n === 2);
+    expect(t.core.sqlite.prepare('SELECT number FROM sms_inbound ORDER BY id').pluck().all()).toEqual(['8613900000001', '8613900000002']);
   });
 
   it('a modem that does not answer is reported within the timeout, not waited on', async () => {

@@ -9,6 +9,7 @@ import { EventEmitter } from 'node:events';
 import smpp, { type Pdu, type Session } from 'smpp';
 import { ChannelError, type OutgoingSms, type SmsChannel } from './channel';
 import { encodingOf, splitParts } from './encoding';
+import { normalizedOrDigits } from '../../../common/phone';
 
 export interface SmppConfig {
   host: string;
@@ -64,13 +65,6 @@ function destination(number: string): string {
   return number.replace(/\D/g, '');
 }
 
-/** Chinese gateways deliver MO numbers as 86…, +86…, or national 1…; we store 86… */
-export function normaliseMo(addr: string): string {
-  const d = addr.replace(/\D/g, '');
-  if (/^1[3-9]\d{9}$/.test(d)) return `86${d}`;
-  if (d.startsWith('0086')) return d.slice(2);
-  return d;
-}
 
 /** Parses the SMPP 3.4 appendix B receipt text: "id:… sub:… dlvrd:… … stat:DELIVRD err:000 …". */
 export function parseReceiptText(text: string): { id: string | null; stat: string | null; err: string | null } {
@@ -233,7 +227,7 @@ export class SmppChannel extends EventEmitter implements SmsChannel {
         error: delivered ? null : `未送达:${stat || 'UNKNOWN'}${parsed.err ? ` err:${parsed.err}` : ''} / Not delivered`,
       } satisfies SmppReceipt);
     } else {
-      this.emit('inbound', { number: normaliseMo(String(pdu.source_addr ?? '')), text } satisfies SmppInbound);
+      this.emit('inbound', { number: normalizedOrDigits(String(pdu.source_addr ?? '')), text } satisfies SmppInbound);
     }
   }
 
