@@ -161,7 +161,8 @@ export class ShowroomService extends ShowroomBase {
       p.add('firstVisit', 'showroom.mode.firstVisit', { mode: input.mode, kind });
     }
 
-    const phone = normalizePhone(input.phone);
+    // A local landline typed without its area code is one in the dealer's area (系统设置 本地区号).
+    const phone = normalizePhone(input.phone, { areaCode: this.core.settings.areaCode() });
     if (isPhoneError(phone)) p.addText('phone', phone.error);
 
     const interestedModel = textOrNull(input.interestedModel);
