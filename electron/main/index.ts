@@ -33,7 +33,7 @@ import { DbOpenError } from '../../db/client';
 import type { EventMessage } from '../common/api/events';
 import { createCore, type Core } from '../node/core';
 import { resolveDataDir } from '../node/paths';
-import { schedulerOf, startScheduler } from '../node/features/scheduler/services';
+import { startScheduler } from '../node/features/scheduler/services';
 import { startLanHostIfSet } from '../node/lan/lan-host';
 import type { WebHost } from '../node/webhost/server';
 import { HostClient, localError } from '../node/host-client/host-client';
@@ -421,7 +421,7 @@ if (!app.requestSingleInstanceLock()) {
     if (idleTimer) clearInterval(idleTimer);
     tray?.destroy();
     sessions?.dispose();
-    if (core) schedulerOf(core).stopNow();
+    if (core) core.services.scheduler.stopNow();
     void lanHost?.close();
     lanHost = null;
     core?.close();

@@ -16,6 +16,7 @@ import { CustomerVisibility } from './features/customers/visibility';
 import { CustomerSearch } from './features/customers/search';
 import { SeatService } from './features/seats/service';
 import { ReadPool, readWorkersFrom } from './read-pool/read-pool';
+import { createServices, type Services } from './services';
 
 export interface CoreOptions {
   dataDir: string;
@@ -54,6 +55,8 @@ export interface Core {
   uploads: UploadStore;
   /** LAN seats (issue 15): pairing codes, the seat on each LAN request, 终端管理's list / rename / revoke. */
   seats: SeatService;
+  /** The feature services (sales, reminders, SMS, telephony, scheduler, …), each built on first use: services.ts. */
+  services: Services;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
   close(): void;
@@ -89,7 +92,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   const visibility = new CustomerVisibility(sqlite, auth);
   const customers = new CustomerService(db);
   const firstRun = opts.bootstrapAdmin === false ? null : await auth.bootstrapAdmin();
-  return {
+  const core: Core = {
     dataDir,
     dbFile: file,
     sqlite,
@@ -106,6 +109,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     folderGrants: new FolderGrants(clock),
     uploads: new UploadStore(path.join(dataDir, 'uploads'), clock),
     seats: new SeatService(db, clock, events),
+    // Set just below: the services are given the finished core.
+    services: undefined as unknown as Services,
     firstRun,
     close: () => {
       // The workers end first (asynchronously: reads.close() resolves when their threads are gone).
@@ -114,4 +119,6 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
       lock.release();
     },
   };
+  core.services = createServices(core);
+  return core;
 }

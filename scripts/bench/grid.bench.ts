@@ -3,7 +3,6 @@ import { gridQuerySchema } from '../../electron/common/api/grid';
 import { createCore } from '../../electron/node/core';
 import { datasetDef } from '../../electron/node/features/grid/datasets';
 import { dispatch } from '../../electron/node/dispatch';
-import { gridOf } from '../../electron/node/features/grid/services';
 import { log, percentile, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -34,7 +33,7 @@ export async function benchGrid(dataDir: string): Promise<Metric[]> {
   const core = await createCore({ dataDir, bootstrapAdmin: false });
   try {
     const { token } = await core.auth.login('admin', DEMO_PASSWORD);
-    const grid = gridOf(core).grid;
+    const grid = core.services.grid.grid;
     const me = core.auth.resolve(token);
     if (!me) throw new Error('no session');
     const dialect = new SQLiteSyncDialect();

@@ -3,10 +3,9 @@ import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind } 
 import { REVISIT_DATASETS, REVISIT_KINDS, revisitPreset, type RevisitKind } from '../../electron/common/api/revisits';
 import { gridQuerySchema, type GridQuery } from '../../electron/common/api/grid';
 import { datasetDef } from '../../electron/node/features/grid/datasets';
-import { gridOf } from '../../electron/node/features/grid/services';
 import { createCore, type Core } from '../../electron/node/core';
 import { dispatch } from '../../electron/node/dispatch';
-import { remindersOf } from '../../electron/node/features/service/reminders';
+import type { ReminderService } from '../../electron/node/features/service/reminders';
 import { log, percentile, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -63,9 +62,9 @@ async function p95ApiAndRaw(core: Core, token: string, method: string, input: un
   return { p95: percentile(api, 95), p95raw: percentile(base, 95), last: r.result.ok ? r.result.value : null };
 }
 
-async function benchKind(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind): Promise<Metric> {
+async function benchKind(core: Core, token: string, session: Parameters<ReminderService['statements']>[0], kind: ReminderKind): Promise<Metric> {
   const input = { kind, offset: 0, limit: 100 };
-  const { count, dnd, page } = remindersOf(core).statements(session, input);
+  const { count, dnd, page } = core.services.reminders.statements(session, input);
   const dialect = new SQLiteSyncDialect();
   const prep = (q: Parameters<typeof dialect.sqlToQuery>[0]) => {
     const { sql, params } = dialect.sqlToQuery(q);
@@ -91,7 +90,7 @@ async function benchKind(core: Core, token: string, session: Parameters<ReturnTy
  * calls reminders.list once per 查看 for the DND count (the figure above).
  * revisits.<sales|repair>.grid.ms: the same for the 待回访 tab of the last 3 days.
  */
-async function benchGridPath(core: Core, token: string, session: Parameters<ReturnType<typeof remindersOf>['statements']>[0], kind: ReminderKind | RevisitKind): Promise<Metric> {
+async function benchGridPath(core: Core, token: string, session: Parameters<ReminderService['statements']>[0], kind: ReminderKind | RevisitKind): Promise<Metric> {
   const revisit = kind === 'sales' || kind === 'repair';
   const dataset = revisit ? REVISIT_DATASETS[kind] : REMINDER_DATASETS[kind];
   const preset = revisit ? revisitPreset('pending') : reminderPreset(kind, {});
@@ -105,7 +104,7 @@ async function benchGridPath(core: Core, token: string, session: Parameters<Retu
     limit: 100,
     withTotal: true,
   };
-  const plan = gridOf(core).grid.plan(session!, gridQuerySchema.parse(input));
+  const plan = core.services.grid.grid.plan(session!, gridQuerySchema.parse(input));
   const dialect = new SQLiteSyncDialect();
   const raw = [plan.stmt, plan.totalSql!].map((q) => {
     const { sql, params } = dialect.sqlToQuery(q);

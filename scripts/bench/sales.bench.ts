@@ -2,7 +2,6 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createCore, type Core } from '../../electron/node/core';
 import type { SessionCtx } from '../../electron/node/features/auth/service';
 import { dispatch } from '../../electron/node/dispatch';
-import { analysisOf } from '../../electron/node/features/sales/analysis-handlers';
 import { todayIn } from '../../electron/node/features/grid/dates';
 import { log, percentile, round, type Metric } from './stats';
 
@@ -37,7 +36,7 @@ export async function benchSales(dataDir: string): Promise<Metric[]> {
 async function benchMonth(core: Core, token: string, session: SessionCtx, month: string, opps: number): Promise<Metric> {
   {
     const input = { month, scope: 'all' as const };
-    const plan = analysisOf(core).funnel.plan(session, input);
+    const plan = core.services.analysis.funnel.plan(session, input);
     const dialect = new SQLiteSyncDialect();
     const raw = [plan.open, plan.won].map((q) => {
       const { sql, params } = dialect.sqlToQuery(q);

@@ -1,7 +1,6 @@
 import { createCore, type Core } from '../../electron/node/core';
 import { dispatch, dispatchUpload } from '../../electron/node/dispatch';
 import { addDays, dayStartMs, todayIn } from '../../electron/node/features/grid/dates';
-import { solicitationOf } from '../../electron/node/features/service/solicitation-handlers';
 import { auditPeriodStart } from '../../electron/node/features/service/solicitation-rules';
 import { log, percentile, round, sampleIds, type Metric } from './stats';
 
@@ -37,7 +36,7 @@ export async function benchSolicitation(dataDir: string): Promise<Metric[]> {
     explain(core, today);
     const out: Metric[] = [];
 
-    const svc = solicitationOf(core);
+    const svc = core.services.solicitation;
     const from = auditPeriodStart(today);
     const countsSql = `SELECT t.assignee_id, count(*), sum(t.status = 'unassigned'), sum(t.status = 'assigned'), sum(t.status = 'in_progress'), sum(t.status = 'succeeded'), sum(t.status = 'failed')
       FROM solicitation_tasks t LEFT JOIN users u ON u.id = t.assignee_id WHERE t.kind = 'regular_service' AND t.created_at >= ? AND t.created_at < ? GROUP BY t.assignee_id`;

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { regularServiceList, remindersOf } from '../../electron/node/features/service/reminders';
+import { regularServiceList } from '../../electron/node/features/service/reminders';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 
@@ -38,7 +38,7 @@ async function openReminders(page: Page, tab: string): Promise<void> {
 describe('提醒服务 (real server)', () => {
   it('常规保养: the API’s count and rows, DND left out shown; sort, group and filter within the list; 生成任务 makes each task once', async () => {
     const { page } = env.tp;
-    const today = remindersOf(env.core).today();
+    const today = env.core.services.reminders.today();
     await openReminders(page, '常规保养');
     const from = page.getByTestId('rem-from');
     await expect.poll(() => from.inputValue()).toBe(today);

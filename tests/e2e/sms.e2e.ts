@@ -4,7 +4,6 @@
  * out → send → the batch's progress reaches delivered.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smsOf } from '../../electron/node/features/sms/service';
 import { saveSmsSettings } from '../../electron/node/features/sms/settings';
 import { startSmsc, type Smsc } from '../support/smsc';
 import { loginToShell, screenshot } from './support/app';
@@ -22,14 +21,14 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
       modem: { enabled: false, path: '/dev/null', baudRate: 115200, ratePerSecond: 0.2 },
       signature: '鹏城汽车',
     });
-    await smsOf(env.core).restartChannels();
+    await env.core.services.sms.restartChannels();
     const now = Date.now();
     env.core.sqlite
       .prepare(`INSERT INTO sms_templates (name, body, category, active, created_at, updated_at) VALUES ('保养提醒', ?, '保养', 1, ?, ?)`)
       .run('{称呼}您好!您的爱车保养时间快到了,欢迎预约。本店地址:深圳市南山区科技园南路 88 号,营业时间 8:30-18:00,服务热线 0755-88881234,期待您的光临。', now, now);
   });
   afterAll(async () => {
-    await smsOf(env.core).stop();
+    await env.core.services.sms.stop();
     await smsc.close();
   });
 
@@ -110,7 +109,7 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     const { page } = env.tp;
     const manager = env.core.sqlite.prepare(`SELECT id FROM users WHERE username = 'manager'`).pluck().get() as number;
     const customerId = env.core.sqlite.prepare(`SELECT id FROM customers WHERE owner_id IN (SELECT id FROM users WHERE team_id = (SELECT team_id FROM users WHERE id = ?)) AND dnd_sms = 0 LIMIT 1`).pluck().get(manager) as number;
-    const batchId = smsOf(env.core).outbox.createBatch({
+    const batchId = env.core.services.sms.outbox.createBatch({
       createdBy: manager, templateId: null, body: '旧的内容', channel: 'smpp', scheduledAt: Date.now() + 86_400_000,
       leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
       messages: [{ customerId, number: '8613900002000', text: '旧的内容', parts: 1 }],

@@ -4,12 +4,11 @@
  * then prints "done" and exits. Usage: tsx smsc-sender-child.ts <dataDir> <smscPort>
  */
 import { createCore } from '../../electron/node/core';
-import { smsOf } from '../../electron/node/features/sms/service';
 import { SmppChannel } from '../../electron/node/features/sms/smpp-channel';
 
 const [dataDir, port] = process.argv.slice(2);
 const core = await createCore({ dataDir: dataDir!, bootstrapAdmin: false });
-const sms = smsOf(core);
+const sms = core.services.sms;
 process.stdout.write(`recovered ${sms.recovered}\n`);
 const channel = new SmppChannel({ host: '127.0.0.1', port: Number(port), systemId: 'dscrm', password: 'secret12', reconnectMinMs: 50 });
 await sms.attach(channel, { window: 20, ratePerSecond: 100_000 });

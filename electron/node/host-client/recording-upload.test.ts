@@ -14,7 +14,6 @@ import { loadOrCreateHostCertificate, type HostCertificate } from '../lan/host-c
 import { startWebHost, type WebHost } from '../webhost/server';
 import { call, makeCore, tempDir, userWithSession, GOOD_PASSWORD, type TestCore } from '../../../tests/support/core';
 import { recordingReply } from '../features/telephony/playback-route';
-import { telephonyOf } from '../features/telephony/services';
 import { HostClient, helloUnpinned, pairSeat } from './host-client';
 import { RecordingSpool } from './recording-spool';
 import { RecordingUploader } from './recording-uploader';
@@ -280,11 +279,11 @@ describe('recordings made on a client seat', () => {
     expect(fs.existsSync(hostFile)).toBe(false);
     // Not playable, not exportable: nothing for the player while it is being uploaded.
     const s = t.core.auth.resolve(token)!;
-    expect(() => telephonyOf(t.core).recordings.file(s, mid.id)).toThrow(/NOT_FOUND/);
+    expect(() => t.core.services.telephony.recordings.file(s, mid.id)).toThrow(/NOT_FOUND/);
     expect(recordingReply(t.core, token, `/media/recordings/${mid.id}`, 'GET', undefined).status).toBe(404);
     expect(spool.ready().map((e) => e.callId)).toEqual([callId]);
     // The call log and 电话录音检索 say 上传中 meanwhile.
-    expect(telephonyOf(t.core).calls.get(callId)).toMatchObject({ recordingId: mid.id, recordingUploading: true });
+    expect(t.core.services.telephony.calls.get(callId)).toMatchObject({ recordingId: mid.id, recordingUploading: true });
     expect(await states(token)).toEqual([{ id: mid.id, complete: 'u' }]);
 
     // The host comes back on its address; the seat resumes from the host's offset, not from 0.
@@ -302,7 +301,7 @@ describe('recordings made on a client seat', () => {
     expect(fs.existsSync(seatFile)).toBe(false);
     expect(spool.ready()).toEqual([]);
     expect(recordingReply(t.core, token, `/media/recordings/${done.id}`, 'GET', undefined).status).toBe(200);
-    expect(telephonyOf(t.core).calls.get(callId)).toMatchObject({ recordingUploading: false, recordingComplete: true });
+    expect(t.core.services.telephony.calls.get(callId)).toMatchObject({ recordingUploading: false, recordingComplete: true });
     expect(t.core.sqlite.prepare("select user_id as userId, action from audit_log where entity = 'recordings' and entity_id = ?").all(String(done.id))).toEqual([{ userId: agent.userId, action: 'create' }]);
     expect(await states(token)).toEqual([{ id: done.id, complete: '1' }]);
   }, 40_000);

@@ -1,35 +1,23 @@
 import { sql } from 'drizzle-orm';
 import type { salesAnalysisApi } from '../../../common/api/sales-analysis';
-import type { Core } from '../../core';
 import { me, type Handlers } from '../../handlers';
-import { Birthdays } from './birthdays';
-import { FunnelService } from './funnel';
-import { ManagerLists } from './manager-lists';
-import { ReassignService } from './reassign';
+import type { Birthdays } from './birthdays';
+import type { FunnelService } from './funnel';
+import type { ManagerLists } from './manager-lists';
+import type { ReassignService } from './reassign';
 
-interface Analysis {
+export interface Analysis {
   funnel: FunnelService;
   reassign: ReassignService;
   lists: ManagerLists;
   birthdays: Birthdays;
 }
 
-// Built once per core on first use; core.ts stays unaware of this feature.
-const services = new WeakMap<Core, Analysis>();
-export function analysisOf(core: Core): Analysis {
-  let a = services.get(core);
-  if (!a) {
-    a = { funnel: new FunnelService(core), reassign: new ReassignService(core), lists: new ManagerLists(core), birthdays: new Birthdays(core) };
-    services.set(core, a);
-  }
-  return a;
-}
-
 export const salesAnalysisHandlers: Handlers<typeof salesAnalysisApi> = {
-  'sales.funnel.get': (ctx, input) => analysisOf(ctx.core).funnel.get(me(ctx), input),
+  'sales.funnel.get': (ctx, input) => ctx.core.services.analysis.funnel.get(me(ctx), input),
   'sales.consultants': (ctx, { purpose, scope }) => {
     const s = me(ctx);
-    const a = analysisOf(ctx.core);
+    const a = ctx.core.services.analysis;
     if (purpose === 'reassign') return a.reassign.targets(s);
     if (purpose === 'reassignFrom') return a.reassign.sources(s);
     // Funnel: the sales consultants inside the chosen scope, leavers included (their open pipeline still counts).
@@ -43,13 +31,13 @@ export const salesAnalysisHandlers: Handlers<typeof salesAnalysisApi> = {
       )
       .map((r) => ({ ...r, active: r.active === 1 }));
   },
-  'customers.reassign': (ctx, input) => analysisOf(ctx.core).reassign.reassign(me(ctx), input),
+  'customers.reassign': (ctx, input) => ctx.core.services.analysis.reassign.reassign(me(ctx), input),
   'sales.review.params': (ctx) => {
     me(ctx);
-    return analysisOf(ctx.core).lists.params();
+    return ctx.core.services.analysis.lists.params();
   },
-  'sales.lists.stalled': (ctx, input) => analysisOf(ctx.core).lists.stalled(me(ctx), input),
-  'sales.lists.noNextActivity': (ctx, input) => analysisOf(ctx.core).lists.noNextActivity(me(ctx), input),
-  'sales.lists.noPlan': (ctx, input) => analysisOf(ctx.core).lists.noPlan(me(ctx), input),
-  'sales.birthdays.list': (ctx, input) => analysisOf(ctx.core).birthdays.list(me(ctx), input),
+  'sales.lists.stalled': (ctx, input) => ctx.core.services.analysis.lists.stalled(me(ctx), input),
+  'sales.lists.noNextActivity': (ctx, input) => ctx.core.services.analysis.lists.noNextActivity(me(ctx), input),
+  'sales.lists.noPlan': (ctx, input) => ctx.core.services.analysis.lists.noPlan(me(ctx), input),
+  'sales.birthdays.list': (ctx, input) => ctx.core.services.analysis.birthdays.list(me(ctx), input),
 };

@@ -1,13 +1,11 @@
-import type { Core } from '../../core';
-import { AbandonService } from './abandon';
-import { DealService } from './deal';
-import { IntentService } from './intents';
-import { OpportunityService } from './opportunities';
+import type { AbandonService } from './abandon';
+import type { DealService } from './deal';
+import type { IntentService } from './intents';
+import type { OpportunityService } from './opportunities';
 
 /**
- * The sales feature's services, made once per core on first use (core.ts stays unaware of them;
- * their prepared statements belong to that core's database). Other sales parts add their service
- * here with a one-line edit each.
+ * The sales feature's services (core.services.sales), built once per core on first use in
+ * electron/node/services.ts; their prepared statements belong to that core's database.
  */
 export interface SalesServices {
   opportunities: OpportunityService;
@@ -16,19 +14,3 @@ export interface SalesServices {
   intents: IntentService;
 }
 
-const services = new WeakMap<Core, SalesServices>();
-
-export function salesOf(core: Core): SalesServices {
-  let s = services.get(core);
-  if (!s) {
-    const opportunities = new OpportunityService(core);
-    s = {
-      opportunities,
-      deals: new DealService(core, opportunities),
-      abandon: new AbandonService(core, opportunities),
-      intents: new IntentService(core, opportunities),
-    };
-    services.set(core, s);
-  }
-  return s;
-}

@@ -14,7 +14,6 @@ import { Dictionaries } from '../customers/dictionaries';
 import { CustomerEditService, maskName } from '../customers/edit';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { addDays, dayStartMs, isDate, todayIn } from '../grid/dates';
-import { salesOf } from './services';
 
 type Api = typeof showroomApi;
 export type RegisterInput = ParsedInputOf<Api['showroom.visits.register']>;
@@ -196,7 +195,7 @@ export class ShowroomService extends ShowroomBase {
     if (!hit && !firstVisit) p.add('mode', 'showroom.mode.returnNeedsCustomer');
     p.throwIfAny();
 
-    const opps = salesOf(this.core).opportunities;
+    const opps = this.core.services.sales.opportunities;
     const nextActivity = input.nextActivity ?? {
       type: 'call',
       plannedAt: dayStartMs(addDays(today, 1), tz) + 10 * 3_600_000,

@@ -7,7 +7,6 @@ import type { SessionCtx } from '../auth/service';
 import { maskName } from '../customers/edit';
 import { normalizePlate } from '../customers/plate';
 import { addDays, dayStartMs, isDate } from '../grid/dates';
-import { salesOf } from './services';
 import { localTime, ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
 import { zoneFormat } from '../../zone-formats';
 
@@ -148,7 +147,7 @@ export class TestDriveService extends ShowroomBase {
   /** The drive took place: done, and the opportunity moves up to 试车 if it is open and behind it. */
   complete(s: SessionCtx, id: number): { id: number; stageChanged: boolean } {
     const b = this.openBooking(s, id);
-    const opps = salesOf(this.core).opportunities;
+    const opps = this.core.services.sales.opportunities;
     return this.core.db.transaction((tx) => {
       this.writer.update(s.user.id, 'test_drive_booking', testDriveBookings, id, { status: 'done' }, tx);
       if (!b.opportunityId) return { id, stageChanged: false };

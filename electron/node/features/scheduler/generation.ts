@@ -5,7 +5,7 @@ import { addDays, dayStartMs } from '../grid/dates';
 import { AppointmentService } from '../service/appointments';
 import { isLowScore, lowScoreDueDate } from '../service/low-score';
 import { defaultRange, FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';
-import { dueDate, MAX_TASK_ROWS, reasonText, remindersOf } from '../service/reminders';
+import { dueDate, MAX_TASK_ROWS, reasonText } from '../service/reminders';
 import { revisitRange, selectRevisits } from '../service/revisit-lists';
 import { SolicitationService } from '../service/solicitation';
 import { createTasks, type NewTask } from '../service/tasks';
@@ -192,7 +192,7 @@ const LATE_KINDS: ReadonlySet<ReminderKind> = new Set(['first_service', 'regular
 
 /** A reminder list (reminders.ts, the rule the screens use) for the day, as tasks. */
 function reminderTasks(ctx: JobContext, kind: ReminderKind, changed: ReturnType<typeof changedSince>): JobResult {
-  const svc = remindersOf(ctx.dayCore);
+  const svc = ctx.dayCore.services.reminders;
   const s = kind === 'mileage_service' ? null : slice(kind, ctx.day);
   const rows: NewTask[] = [];
   let dnd = 0;

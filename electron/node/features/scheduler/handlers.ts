@@ -5,10 +5,9 @@ import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
 import { writeAudit } from '../admin/audit';
 import { cronProblem } from './cron';
-import { schedulerOf } from './services';
 
 function jobView(core: Core, id: string): SchedulerJob {
-  const s = schedulerOf(core);
+  const s = core.services.scheduler;
   const j = s.job(id);
   const sch = s.scheduleOf(id);
   const last = core.sqlite
@@ -21,7 +20,7 @@ function jobView(core: Core, id: string): SchedulerJob {
 export const schedulerHandlers: Handlers<typeof schedulerApi> = {
   'scheduler.overview': (ctx) => {
     me(ctx);
-    const s = schedulerOf(ctx.core);
+    const s = ctx.core.services.scheduler;
     const lease = s.lease.current();
     return {
       jobs: s.jobs.map((j) => jobView(ctx.core, j.id)),
@@ -31,7 +30,7 @@ export const schedulerHandlers: Handlers<typeof schedulerApi> = {
   },
   'scheduler.setCron': (ctx, { job, cron }) => {
     const s = me(ctx);
-    const sch = schedulerOf(ctx.core);
+    const sch = ctx.core.services.scheduler;
     const before = sch.scheduleOf(job);
     const problem = cronProblem(cron, ctx.locale);
     if (problem) {
@@ -44,7 +43,7 @@ export const schedulerHandlers: Handlers<typeof schedulerApi> = {
   },
   'scheduler.setPaused': (ctx, { job, paused }) => {
     const s = me(ctx);
-    const sch = schedulerOf(ctx.core);
+    const sch = ctx.core.services.scheduler;
     const before = sch.scheduleOf(job);
     sch.setPaused(job, paused);
     writeAudit(ctx.core.db, ctx.core.clock, { userId: s.user.id, action: 'update', entity: 'job_schedule', entityId: job, before, after: sch.scheduleOf(job) });
@@ -52,6 +51,6 @@ export const schedulerHandlers: Handlers<typeof schedulerApi> = {
   },
   'scheduler.runNow': async (ctx, { job }) => {
     me(ctx);
-    return schedulerOf(ctx.core).runNow(job);
+    return ctx.core.services.scheduler.runNow(job);
   },
 };

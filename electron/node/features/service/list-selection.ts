@@ -2,7 +2,6 @@ import { gridQuerySchema, type Dataset, type GridSelection } from '../../../comm
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-import { gridOf } from '../grid/services';
 
 /**
  * The row ids a grid selection on a reminder / revisit list names: the ids as sent, or every row
@@ -17,7 +16,7 @@ export async function selectionIds(core: Core, s: SessionCtx, sel: GridSelection
   if (q.dataset !== list.dataset || !q.filter.preset || !list.presets.includes(q.filter.preset)) {
     throw new AppError('INVALID_INPUT', { issues: ['selection: not this list'], fields: [{ field: 'selection', message: 'reminders.selectionNotList' }] });
   }
-  const grid = gridOf(core).grid;
+  const grid = core.services.grid.grid;
   // Count and pages run on the read pool (grid/service.ts): a big list no longer stops the host meanwhile.
   const n = await grid.count(s, q);
   if (n !== sel.expectedCount) {

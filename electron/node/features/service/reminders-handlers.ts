@@ -4,7 +4,6 @@ import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
 import { churnRecords, recordChurn } from './churn';
 import { recomputeNextService } from './next-service';
-import { remindersOf } from './reminders';
 
 /** The services name field problems by FIELD_MESSAGES key; the user reads them in their language. */
 function localizeError(locale: Locale, e: unknown): unknown {
@@ -34,8 +33,8 @@ function localized<T>(locale: Locale, run: () => T): T {
 }
 
 export const remindersHandlers: Handlers<typeof remindersApi> = {
-  'reminders.list': (ctx, input) => localized(ctx.locale, () => remindersOf(ctx.core).list(me(ctx), input)),
-  'reminders.toTasks': (ctx, input) => localized(ctx.locale, () => remindersOf(ctx.core).toTasks(me(ctx), input)),
+  'reminders.list': (ctx, input) => localized(ctx.locale, () => ctx.core.services.reminders.list(me(ctx), input)),
+  'reminders.toTasks': (ctx, input) => localized(ctx.locale, () => ctx.core.services.reminders.toTasks(me(ctx), input)),
   'churn.record': (ctx, input) => localized(ctx.locale, () => recordChurn(ctx.core, me(ctx), input)),
   'churn.records': (ctx, { customerId }) => churnRecords(ctx.core, me(ctx), customerId),
   'vehicles.recomputeNextService': (ctx, { vehicleId }) => recomputeNextService(ctx.core, me(ctx).user.id, vehicleId),

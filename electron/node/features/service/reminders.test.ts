@@ -6,7 +6,7 @@ import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
 import { addDays } from '../grid/dates';
 import { applyRule, birthdayMds, defaultRange, estimatedMileage, type VehicleFacts } from './reminder-rules';
-import { regularServiceList, remindersOf } from './reminders';
+import { regularServiceList } from './reminders';
 
 /**
  * The SQL of every reminder list answers exactly what the pure rules answer, on demo data, with
@@ -83,7 +83,7 @@ describe('reminder lists: SQL = the pure rules', () => {
 
 describe('DND counted either way', () => {
   it.each(REMINDER_KINDS)('%s: from the listed rows = from the DND side (partial index)', (kind) => {
-    const st = remindersOf(t.core).statements(null, { kind, ...(kind === 'birthday' ? {} : { from: RANGES[kind].at(0), to: RANGES[kind].at(1) }) });
+    const st = t.core.services.reminders.statements(null, { kind, ...(kind === 'birthday' ? {} : { from: RANGES[kind].at(0), to: RANGES[kind].at(1) }) });
     expect(t.core.db.get<{ n: number }>(st.dnd(0))!.n).toBe(t.core.db.get<{ n: number }>(st.dnd(Number.MAX_SAFE_INTEGER))!.n);
   });
 });

@@ -31,7 +31,7 @@ export interface RegularServiceOptions {
  * ordered by next service date. The appointments / solicitation side calls this.
  */
 export function regularServiceList(core: Core, opts: RegularServiceOptions): ReminderList {
-  return remindersOf(core).list(opts.session ?? null, { kind: 'regular_service', from: opts.from, to: opts.to, scope: opts.scope, offset: opts.offset ?? 0, limit: opts.limit ?? 100 });
+  return core.services.reminders.list(opts.session ?? null, { kind: 'regular_service', from: opts.from, to: opts.to, scope: opts.scope, offset: opts.offset ?? 0, limit: opts.limit ?? 100 });
 }
 
 /** A whole list turned into tasks at once: more than this and the range must be narrowed. */
@@ -45,7 +45,7 @@ const DND = dndSql({ v: 'v', c: 'c' });
 // The normalised number, shown in the one readable form every list uses (formatPhone).
 const PHONE = sql.raw(primaryPhoneExpr('c.id'));
 
-interface Plan {
+export interface Plan {
   today: string;
   from: string;
   to: string;
@@ -225,9 +225,3 @@ export function reasonText(kind: ReminderKind, label: string, r: Omit<ReminderRo
   return `${label}${plate} ${r.date ?? ''}`.trim();
 }
 
-const services = new WeakMap<Core, ReminderService>();
-export function remindersOf(core: Core): ReminderService {
-  let svc = services.get(core);
-  if (!svc) services.set(core, (svc = new ReminderService(core)));
-  return svc;
-}

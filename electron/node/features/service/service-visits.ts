@@ -10,7 +10,6 @@ import { todayIn } from '../grid/dates';
 import { recomputeNextService } from './next-service';
 import { CareProblems } from './service-visits-messages';
 import { avgKmPerDay, laterDay, mileageGoesBack, visitDateProblem } from './service-visits-rules';
-import { solicitationOf } from './solicitation-handlers';
 
 export const MAX_MILEAGE = 2_000_000;
 
@@ -99,7 +98,7 @@ export function saveVisit(core: Core, actorId: number, v: NewServiceVisit, vehic
     tx,
   );
   const next = recomputeNextService(core, actorId, vehicle.id);
-  const { succeeded } = solicitationOf(core).detectSuccess(actorId, { customerId: vehicle.customerId, tx });
+  const { succeeded } = core.services.solicitation.detectSuccess(actorId, { customerId: vehicle.customerId, tx });
   return { id: row.id, roNumber: row.roNumber, nextServiceDate: next.nextServiceDate, solicitationSucceeded: succeeded };
 }
 

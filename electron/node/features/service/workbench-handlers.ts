@@ -1,31 +1,22 @@
 import type { workbenchApi } from '../../../common/api/workbench';
-import type { Core } from '../../core';
 import { me, type Handlers } from '../../handlers';
-import { WorkbenchService } from './workbench';
 import { withCurrentOnStale } from '../../stale-record';
 
-const services = new WeakMap<Core, WorkbenchService>();
-export function workbenchOf(core: Core): WorkbenchService {
-  let svc = services.get(core);
-  if (!svc) services.set(core, (svc = new WorkbenchService(core)));
-  return svc;
-}
-
 export const workbenchHandlers: Handlers<typeof workbenchApi> = {
-  'workbench.list': (ctx, { agentId, unassigned }) => workbenchOf(ctx.core).list(me(ctx), agentId, unassigned ?? false),
+  'workbench.list': (ctx, { agentId, unassigned }) => ctx.core.services.workbench.list(me(ctx), agentId, unassigned ?? false),
   // A stale copy is refused with the task as the workbench reads it now (STALE_RECORD details.current).
   'workbench.outcome': (ctx, input) =>
     withCurrentOnStale(
-      () => workbenchOf(ctx.core).outcome(me(ctx), ctx.locale, input),
-      () => workbenchOf(ctx.core).taskRow(input.taskId),
+      () => ctx.core.services.workbench.outcome(me(ctx), ctx.locale, input),
+      () => ctx.core.services.workbench.taskRow(input.taskId),
     ),
   'workbench.load': (ctx) => {
     me(ctx);
-    return workbenchOf(ctx.core).load();
+    return ctx.core.services.workbench.load();
   },
   'workbench.agents': (ctx) => {
     me(ctx);
-    return workbenchOf(ctx.core).agents();
+    return ctx.core.services.workbench.agents();
   },
-  'workbench.reassign': (ctx, input) => workbenchOf(ctx.core).reassign(me(ctx), ctx.locale, input),
+  'workbench.reassign': (ctx, input) => ctx.core.services.workbench.reassign(me(ctx), ctx.locale, input),
 };

@@ -11,7 +11,6 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { todayIn } from '../grid/dates';
-import { gridOf } from '../grid/services';
 import { parseManualNumbers, type ParsedNumbers } from './numbers';
 import type { Candidate } from './recipients';
 import { salutation, type MergeValues } from './template';
@@ -34,7 +33,7 @@ export interface Audience {
 type GridQuery = z.output<typeof gridSelectionQuerySchema>;
 
 function customerColumn(core: Core, s: SessionCtx, q: GridQuery): 'id' | 'customerId' {
-  const { columns } = gridOf(core).grid.columns(s, q.dataset);
+  const { columns } = core.services.grid.grid.columns(s, q.dataset);
   const col = q.dataset === 'customers' ? 'id' : columns.some((c) => c.id === 'customerId') ? 'customerId' : null;
   if (!col) {
     throw new AppError('INVALID_INPUT', { issues: '该列表没有客户,不能发短信 / This list has no customers to text', fields: [{ field: 'audience', message: 'sms.noCustomers' }] });
@@ -44,7 +43,7 @@ function customerColumn(core: Core, s: SessionCtx, q: GridQuery): 'id' | 'custom
 
 /** Customer ids of a query's rows (only the rows in `only`, when given), page by page. */
 async function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'customerId', only: Set<number> | null): Promise<number[]> {
-  const grid = gridOf(core).grid;
+  const grid = core.services.grid.grid;
   const ids: number[] = [];
   let cursor: string | null = null;
   do {
@@ -72,7 +71,7 @@ async function rowCustomerIds(core: Core, s: SessionCtx, r: NonNullable<Audience
 
 /** "All N matching" the grid: its count and pages run on the read pool (grid/service.ts), not on the host's thread. */
 async function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): Promise<number[]> {
-  const grid = gridOf(core).grid;
+  const grid = core.services.grid.grid;
   const col = customerColumn(core, s, g.query);
   const n = await grid.count(s, g.query);
   if (n !== g.expectedCount) {

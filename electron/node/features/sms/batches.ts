@@ -11,7 +11,6 @@ import type { SessionCtx } from '../auth/service';
 import { resolveAudience, type AudienceInput } from './audience';
 import { MAX_PARTS, measure, textProblem } from './encoding';
 import { resolveRecipients } from './recipients';
-import { smsOf } from './service';
 import { smsSignature } from './settings';
 import { merge, unknownFields, withSignature } from './template';
 
@@ -88,7 +87,7 @@ export async function sendSms(core: Core, s: SessionCtx, input: SendInput): Prom
   if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');
   const now = core.clock.now();
   if (input.scheduledAt != null && input.scheduledAt < now - 60_000) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
-  const sms = smsOf(core);
+  const sms = core.services.sms;
   sms.ensureStarted();
   const batchId = sms.outbox.createBatch({
     createdBy: s.user.id,
@@ -122,7 +121,7 @@ export async function editScheduled(core: Core, s: SessionCtx, batchId: number, 
     scheduledAt: edit.scheduledAt,
   });
   if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');
-  const sms = smsOf(core);
+  const sms = core.services.sms;
   if (!sms.outbox.replaceScheduled(batchId, { body: edit.body, templateId: edit.templateId, scheduledAt: edit.scheduledAt, leftOut: preview.leftOut, messages })) throw started();
   return { ...preview, batchId, status: 'scheduled' };
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { startSmsc, type Smsc } from '../../../../tests/support/smsc';
 import { measure } from './encoding';
-import { SmsService, smsOf } from './service';
+import { SmsService } from './service';
 import { noLeftOut, testMessage, until } from './sender.test-support';
 import { PART_THROTTLE_RETRIES, SmppChannel } from './smpp-channel';
 
@@ -82,7 +82,7 @@ describe('resending a long SMS never repeats an accepted part', () => {
       ['admin1', 'admin'],
       ['sales1', 'salesConsultant'],
     ]);
-    const sms = smsOf(t.core);
+    const sms = t.core.services.sms;
     services.push(sms);
     const saved = await call(t.core, tok.admin1!, 'sms.settings.save', {
       smpp: { enabled: true, host: '127.0.0.1', port: smsc.port, systemId: 'dscrm', password: 'secret12', sourceAddr: '10690001', ratePerSecond: 50, windowSize: 1 },

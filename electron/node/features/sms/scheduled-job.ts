@@ -1,5 +1,4 @@
 import type { JobDef } from '../scheduler/job';
-import { smsOf } from './service';
 
 /**
  * Every minute: scheduled SMS batches whose time has come start sending. Not transactional: the
@@ -14,7 +13,7 @@ export const smsDueBatches: JobDef = {
   catchUp: false,
   transactional: false,
   run({ core, plannedAt }) {
-    const sms = smsOf(core);
+    const sms = core.services.sms;
     sms.ensureStarted();
     const started = sms.sendDueBatches(Math.max(plannedAt, core.clock.now()));
     return { created: started.length, skipped: {} };

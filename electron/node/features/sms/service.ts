@@ -1,7 +1,7 @@
 /**
  * SMS per core: the outbox, the running channels with their senders, delivery receipts and
- * inbound messages, and live batch progress on the event channel. Made on first use (smsOf), so
- * the core stays unaware of SMS; on creation it recovers what a crash left in flight.
+ * inbound messages, and live batch progress on the event channel. Made on first use
+ * (core.services.sms, electron/node/services.ts); on creation it recovers what a crash left in flight.
  */
 import type { Core } from '../../core';
 import type { SmsChannel } from './channel';
@@ -12,7 +12,7 @@ import { ModemChannel } from './modem-channel';
 import { modemConfigOf, smppConfigOf } from './settings';
 import { SmppChannel, type SmppLateAccepted } from './smpp-channel';
 
-interface Receipt {
+export interface Receipt {
   gatewayId: string;
   delivered: boolean;
   error: string | null;
@@ -235,18 +235,7 @@ export class SmsService {
   }
 }
 
-const services = new WeakMap<Core, SmsService>();
-
-export function smsOf(core: Core): SmsService {
-  let s = services.get(core);
-  if (!s) {
-    s = new SmsService(core);
-    services.set(core, s);
-  }
-  return s;
-}
-
 /** For the scheduler's job registry: starts the scheduled batches that are due. */
 export function sendDueBatches(core: Core, now: number): number[] {
-  return smsOf(core).sendDueBatches(now);
+  return core.services.sms.sendDueBatches(now);
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { startSmsc, type Smsc } from '../../../../tests/support/smsc';
-import { smsOf } from './service';
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -48,7 +47,7 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     t.core.sqlite.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES ('8613900000004', 'reply', 0)`).run();
   });
   afterAll(async () => {
-    await smsOf(t.core).stop();
+    await t.core.services.sms.stop();
     t.cleanup();
     await smsc.close();
   });
@@ -123,7 +122,7 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const batchId = (r.value as { batchId: number }).batchId;
-    await until('delivered', () => smsOf(t.core).progress(batchId).delivered === 1);
+    await until('delivered', () => t.core.services.sms.progress(batchId).delivered === 1);
     expect(smsc.received.map((m) => [m.number, m.text])).toEqual([['8613900000001', '王先生您好,您的爱车粤B12345保养提醒。【鹏城汽车】']]);
     const b = await call(t.core, tok.sales1!, 'sms.batch', { batchId });
     expect(b.ok).toBe(true);
@@ -151,18 +150,18 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     const ed = await call(t.core, tok.sales1!, 'sms.batch.edit', { batchId, body: '{姓名},明天见。', scheduledAt: at + 60_000 });
     expect(ed.ok).toBe(true);
     expect(t.core.sqlite.prepare('SELECT text FROM sms_messages WHERE batch_id = ?').pluck().all(batchId)).toEqual(['王小明,明天见。【鹏城汽车】']);
-    expect(smsOf(t.core).sendDueBatches(at + 30_000)).toEqual([]);
+    expect(t.core.services.sms.sendDueBatches(at + 30_000)).toEqual([]);
     const c = await call(t.core, tok.sales1!, 'sms.send', { audience: { customerIds: [cust.wang!] }, message, scheduledAt: at });
     const cancelId = c.ok ? (c.value as { batchId: number }).batchId : 0;
     expect((await call(t.core, tok.sales1!, 'sms.batch.cancel', { batchId: cancelId })).ok).toBe(true);
-    expect(smsOf(t.core).sendDueBatches(at + 60_000)).toEqual([batchId]);
-    await until('delivered', () => smsOf(t.core).progress(batchId).delivered === 1);
+    expect(t.core.services.sms.sendDueBatches(at + 60_000)).toEqual([batchId]);
+    await until('delivered', () => t.core.services.sms.progress(batchId).delivered === 1);
     const late = await call(t.core, tok.sales1!, 'sms.batch.reschedule', { batchId, scheduledAt: at + 120_000 });
     expect(!late.ok && late.error.code).toBe('CONFLICT');
     const lateEdit = await call(t.core, tok.sales1!, 'sms.batch.edit', { batchId, body: '改', scheduledAt: at + 120_000 });
     expect(!lateEdit.ok && lateEdit.error.code).toBe('CONFLICT');
     expect(smsc.received.map((m) => m.text)).toEqual(['王小明,明天见。【鹏城汽车】']);
-    expect(smsOf(t.core).progress(cancelId)).toMatchObject({ status: 'cancelled', failed: 1, delivered: 0 });
+    expect(t.core.services.sms.progress(cancelId)).toMatchObject({ status: 'cancelled', failed: 1, delivered: 0 });
     expect(smsc.received).toHaveLength(1);
   });
 

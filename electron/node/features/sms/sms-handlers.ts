@@ -6,7 +6,6 @@ import { me, type Handlers } from '../../handlers';
 import type { SessionCtx } from '../auth/service';
 import { editScheduled, previewSms, sendSms } from './batches';
 import type { BatchStatus } from './outbox';
-import { smsOf } from './service';
 import { readSmsSettings, saveSmsSettings } from './settings';
 import { unknownFields } from './template';
 import type { SmppChannel } from './smpp-channel';
@@ -29,12 +28,12 @@ function ownBatch(core: Core, s: SessionCtx, batchId: number): void {
 
 function batchRow(core: Core, batchId: number): SmsBatchRow {
   const b = core.sqlite.prepare(`SELECT ${BATCH_COLS} FROM sms_batches b LEFT JOIN users u ON u.id = b.created_by WHERE b.id = ?`).get(batchId) as SmsBatchRow;
-  return { ...b, ...smsOf(core).outbox.counts(batchId) };
+  return { ...b, ...core.services.sms.outbox.counts(batchId) };
 }
 
 function move(core: Core, s: SessionCtx, batchId: number, from: BatchStatus[], to: BatchStatus, what: string) {
   ownBatch(core, s, batchId);
-  const sms = smsOf(core);
+  const sms = core.services.sms;
   if (!sms.outbox.setBatchStatus(batchId, from, to)) {
     throw new AppError('CONFLICT', { reason: `批次当前状态不能${what} / The batch cannot be ${to} in its current state` });
   }
@@ -77,7 +76,7 @@ export const smsHandlers: Handlers<typeof smsApi> = {
     if (scheduledAt < now) throw new AppError('INVALID_INPUT', { issues: '定时发送时间已过 / The scheduled time has passed', fields: [{ field: 'scheduledAt', message: '定时发送时间已过 / The scheduled time has passed' }] });
     const n = ctx.core.sqlite.prepare(`UPDATE sms_batches SET scheduled_at = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'`).run(scheduledAt, now, batchId).changes;
     if (n === 0) throw new AppError('CONFLICT', { reason: '批次已开始发送,不能再修改时间 / The batch has started; its time can no longer change' });
-    return smsOf(ctx.core).progress(batchId);
+    return ctx.core.services.sms.progress(batchId);
   },
   'sms.batch.edit': (ctx, { batchId, ...edit }) => {
     const s = mayText(ctx.core, me(ctx));
@@ -86,7 +85,7 @@ export const smsHandlers: Handlers<typeof smsApi> = {
   },
   'sms.batch.resend': (ctx, { batchId, includeUnknown }) => {
     ownBatch(ctx.core, me(ctx), batchId);
-    const sms = smsOf(ctx.core);
+    const sms = ctx.core.services.sms;
     sms.ensureStarted();
     const requeued = sms.outbox.resend(batchId, includeUnknown);
     sms.kick();
@@ -135,11 +134,11 @@ export const smsHandlers: Handlers<typeof smsApi> = {
   'sms.settings': (ctx) => readSmsSettings(ctx.core),
   'sms.settings.save': async (ctx, input) => {
     saveSmsSettings(ctx.core, me(ctx).user.id, input);
-    await smsOf(ctx.core).restartChannels();
+    await ctx.core.services.sms.restartChannels();
     return readSmsSettings(ctx.core);
   },
   'sms.status': (ctx) => {
-    const sms = smsOf(ctx.core);
+    const sms = ctx.core.services.sms;
     sms.ensureStarted();
     const smpp = sms.channel('smpp') as SmppChannel | null;
     const modem = sms.channel('modem') as ModemLike | null;

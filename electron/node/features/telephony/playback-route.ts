@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { telephonyOf } from './services';
 
 export const RECORDING_ROUTE = /^\/media\/recordings\/(\d+)(\?.*)?$/;
 
@@ -30,7 +29,7 @@ export function recordingReply(core: Core, token: string | null, pathAndQuery: s
   if (download && !core.auth.hasPermission(s, 'recordings.export')) return fail(403);
   let f;
   try {
-    f = telephonyOf(core).recordings.file(s, Number(m[1]));
+    f = core.services.telephony.recordings.file(s, Number(m[1]));
   } catch (e) {
     return fail(e instanceof AppError && e.code === 'FORBIDDEN' ? 403 : 404);
   }

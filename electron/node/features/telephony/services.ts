@@ -1,9 +1,7 @@
-import type { Core } from '../../core';
-import { CallLog } from './call-log';
-import { Recordings } from './recordings';
-import { RecordingUploads } from './recording-upload';
-import { SecretBox } from '../../secret-box';
-import { SoftphoneSettings } from './settings';
+import type { CallLog } from './call-log';
+import type { Recordings } from './recordings';
+import type { RecordingUploads } from './recording-upload';
+import type { SoftphoneSettings } from './settings';
 
 export interface Telephony {
   settings: SoftphoneSettings;
@@ -13,15 +11,3 @@ export interface Telephony {
   uploads: RecordingUploads;
 }
 
-// Built once per core (the key file is read once, recording sequence state lives here);
-// core.ts stays untouched by this feature.
-const services = new WeakMap<Core, Telephony>();
-export function telephonyOf(core: Core): Telephony {
-  let t = services.get(core);
-  if (!t) {
-    const settings = new SoftphoneSettings(core, new SecretBox(core.dataDir, 'telephony'));
-    const calls = new CallLog(core, settings);
-    services.set(core, (t = { settings, calls, recordings: new Recordings(core, calls), uploads: new RecordingUploads(core, calls) }));
-  }
-  return t;
-}

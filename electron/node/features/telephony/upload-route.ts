@@ -4,7 +4,6 @@ import { ERROR_MESSAGES, formatMessage, pickLocale } from '../../../common/i18n/
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { OffsetMismatch, type Uploader, type UploadState } from './recording-upload';
-import { telephonyOf } from './services';
 import { UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
 
 /**
@@ -82,7 +81,7 @@ export async function handleRecordingUpload(core: Core, token: string | null, re
       throw new AppError('UNAUTHENTICATED');
     }
     if (!Number.isSafeInteger(callId) || callId <= 0) throw new AppError('NOT_FOUND');
-    const uploads = telephonyOf(core).uploads;
+    const uploads = core.services.telephony.uploads;
     let state: UploadState;
     if (req.method === 'POST') {
       await discard(req);
