@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { createCore } from '../../electron/node/core';
 import { dispatch } from '../../electron/node/dispatch';
+import { normalizedOrDigits } from '../../electron/common/phone';
 import { log, percentile, round, sampleIds, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -33,7 +34,8 @@ export async function benchCti(dataDir: string): Promise<Metric[]> {
     const rawStmt = core.sqlite.prepare(
       'SELECT c.id, c.name, c.owner_id FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.normalized = ?',
     );
-    const normalized = numbers.map((n) => n.replace(/[\s+]/g, '').replace(/^00/, '').replace(/^0/, '86').replace(/^(1\d{10})$/, '86$1'));
+    // The raw lookup's key, normalised outside the timing by the same module the API uses.
+    const normalized = numbers.map((n) => normalizedOrDigits(n));
     const api: number[] = [];
     const base: number[] = [];
     let matched = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPhone, formatPhone } from './format';
+import { displayPhone, formatPhone, nationalNumber } from './format';
 
 describe('formatPhone', () => {
   it('shows mobiles 3-4-4 and landlines with their area code', () => {
@@ -24,5 +24,14 @@ describe('displayPhone (call log, caller ID as it came)', () => {
     expect(displayPhone('1002')).toBe('1002');
     expect(displayPhone('anonymous')).toBe('anonymous');
     expect(displayPhone(null)).toBe('');
+  });
+});
+
+describe('nationalNumber (as people quote a number; the quick-find index form)', () => {
+  it('puts the trunk 0 back on landlines and drops the 86 of mobiles', () => {
+    expect(nationalNumber('8675588881234', 'landline')).toBe('075588881234');
+    expect(nationalNumber('861065529988', 'landline')).toBe('01065529988');
+    expect(nationalNumber('8613800138000', 'mobile')).toBe('13800138000');
+    expect(nationalNumber('85291234567', 'mobile')).toBe('85291234567');
   });
 });

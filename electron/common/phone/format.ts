@@ -22,6 +22,16 @@ export function formatPhone(normalized: string | null | undefined): string | nul
 }
 
 /**
+ * A stored number in national form, digits only, as people quote it and the quick-find index holds
+ * it (customers/search-index.ts PHONE_INDEX_EXPR is the same rule in SQL): a landline with its
+ * trunk 0 (8675588881234 → 075588881234), a mobile without the 86 (8613800138000 → 13800138000);
+ * a number not stored as 86… unchanged.
+ */
+export function nationalNumber(normalized: string, kind: string): string {
+  return normalized.startsWith('86') ? (kind === 'landline' ? '0' : '') + normalized.slice(2) : normalized;
+}
+
+/**
  * A number as it came (call log, trunk caller ID) in the one readable form when it is a Chinese
  * number, else as it came: extensions ('1002') and 'anonymous' stay what they are.
  */

@@ -3,6 +3,7 @@ import type { SearchHit } from '../../../electron/common/api/customers';
 import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { LatestQuery } from './latest-query';
+import { nationalDigits, phoneDigits } from '../../../electron/common/phone';
 
 /**
  * Marks the fragment inside a value: case-insensitive, full-width input read as half-width (as the
@@ -20,12 +21,12 @@ export function highlight(value: string, q: string, digitsOnly = false): ReactNo
   }
   let end = start + needle.length;
   if (start < 0 && digitsOnly) {
-    let digits = needle.replace(/\D/g, '');
+    let digits = phoneDigits(needle) ?? '';
     const positions: number[] = [];
     for (let i = 0; i < value.length; i++) if (/\d/.test(value[i] as string)) positions.push(i);
     const valueDigits = positions.map((p) => value[p]).join('');
-    // a country code typed in front of a number stored without it
-    if (!valueDigits.includes(digits) && digits.length > 9) digits = digits.replace(/^(0086|86)/, '');
+    // a country code typed in front of a number shown without it (the phone module's rule)
+    if (!valueDigits.includes(digits)) digits = nationalDigits(needle, false) ?? '';
     const at = digits ? valueDigits.indexOf(digits) : -1;
     if (at >= 0) {
       // map the match in the digits back onto the formatted value

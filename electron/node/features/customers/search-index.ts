@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/client';
+import { nationalNumber } from '../../../common/phone';
 
 /** The triggers of migration 0005 that keep `customer_search` in step, row by row. */
 export const SEARCH_TRIGGER_PREFIX = 'customer_search_';
@@ -119,10 +120,8 @@ export function searchSourceRecord(id: number, name: string, phones: string, pla
   return `${id}\x1f${name}\x1f${phones}\x1f${plates}\x1f${vins}\x1e`;
 }
 
-/** A phone as the index holds it: PHONE_INDEX_EXPR in TypeScript. */
-export function phoneIndexForm(normalized: string, kind: string): string {
-  return normalized.startsWith('86') ? (kind === 'landline' ? '0' : '') + normalized.slice(2) : normalized;
-}
+/** A phone as the index holds it: PHONE_INDEX_EXPR in TypeScript (the phone module's rule). */
+export const phoneIndexForm = nationalNumber;
 
 /** A VIN as the index holds it: VIN_INDEX_EXPR in TypeScript. */
 export function vinIndexForm(vin: string): string {

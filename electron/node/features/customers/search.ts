@@ -30,7 +30,7 @@ import type { SearchHit } from '../../../common/api/customers';
 import type { Sqlite } from '../../../../db/client';
 import type { SessionCtx } from '../auth/service';
 import type { CustomerVisibility } from './visibility';
-import { nationalDigits, normalizedPrefix } from '../../../common/phone';
+import { nationalDigits, nationalNumber, normalizedPrefix } from '../../../common/phone';
 
 type Field = SearchHit['matched'];
 
@@ -90,12 +90,6 @@ export function parseSearchInput(q: string): SearchQuery | null {
     plate: PLATE_CHARS.test(upper) ? upper : null,
     vin: !CJK.test(upper) && VIN_CHARS.test(upper) ? upper : null,
   };
-}
-
-/** The national form kept in the index for a stored normalised number (86 + national significant number). */
-export function nationalForm(normalized: string, kind: string): string {
-  if (!normalized.startsWith('86')) return normalized;
-  return (kind === 'landline' ? '0' : '') + normalized.slice(2);
 }
 
 /** One capped candidate query: which field it searches and the SQL returning (id, value). */
@@ -286,7 +280,7 @@ export class CustomerSearch {
     const row = this.display.get(r.id) as DisplayRow;
     const phones = this.phonesOf.all(r.id) as { raw: string; normalized: string; kind: string }[];
     const cars = this.vehiclesOf.all(r.id) as { plate: string | null; vin: string }[];
-    const phone = (r.field === 'phone' && phones.find((p) => nationalForm(p.normalized, p.kind) === r.value)) || phones[0];
+    const phone = (r.field === 'phone' && phones.find((p) => nationalNumber(p.normalized, p.kind) === r.value)) || phones[0];
     const car =
       (r.field === 'plate' && cars.find((v) => v.plate === r.value)) ||
       (r.field === 'vin' && cars.find((v) => v.vin === r.value || v.vin.endsWith(r.value))) ||

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { writeAudit } from '../admin/audit';
 import { isWorkbenchManager } from '../service/workbench';
-import { ctiLookup, localAreaCode, normaliseCallerId } from './cti-lookup';
+import { ctiLookup, normaliseCallerId } from './cti-lookup';
 import { msg } from './messages';
 import type { SoftphoneSettings } from './settings';
 
@@ -185,7 +185,7 @@ export class CallLog {
       )
       .all(since, s.user.id, seat.extension || '\u0000');
     // A withheld or malformed caller ID cannot be called back: it stays in the call log only.
-    const areaCode = localAreaCode(this.core);
+    const areaCode = this.core.settings.areaCode();
     return rows.filter((r) => 'normalized' in normaliseCallerId(r.fromNumber ?? '', areaCode)).map(toRow);
   }
 

@@ -2,22 +2,15 @@ import { sql } from 'drizzle-orm';
 import type { CtiLookupResult, CtiMatch } from '../../../common/api/telephony';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
-import { dealerAreaCode, formatPhone, isPhoneError, normalizePhone } from '../../../common/phone';
+import { formatPhone, isPhoneError, normalizePhone } from '../../../common/phone';
 
 /** Caller IDs that mean "no number" (SIP anonymous, carriers' withheld markers). */
 const WITHHELD = /^(anonymous|withheld|private|restricted|unknown|unavailable|匿名|未知|隐藏号码)$/i;
 
 /**
- * The dealer's area code for caller IDs without one (local PSTN calls often arrive as "62916000"):
- * 系统设置 'dealer.areaCode', or the code of 'dealer.city' when that is empty.
- */
-export function localAreaCode(core: Core): string | null {
-  return dealerAreaCode({ areaCode: core.settings.get('dealer.areaCode'), city: core.settings.get('dealer.city') });
-}
-
-/**
  * A number usable for lookup, or why not: the same normalisation as the customer form's phones,
- * with a 7–8 digit local number taken as one in the dealer's area (`areaCode`).
+ * with a 7–8 digit local number taken as one in the dealer's area (`areaCode`: settings.areaCode(),
+ * as local PSTN calls often arrive as "62916000").
  */
 export function normaliseCallerId(raw: string, areaCode: string | null = null): { normalized: string } | { unknownReason: 'withheld' | 'invalid' } {
   const n = raw.trim();
@@ -35,7 +28,7 @@ const MAX_MATCHES = 20;
  */
 export function ctiLookup(core: Core, s: SessionCtx, rawNumber: string): CtiLookupResult {
   const number = rawNumber.trim();
-  const n = normaliseCallerId(number, localAreaCode(core));
+  const n = normaliseCallerId(number, core.settings.areaCode());
   if (!('normalized' in n)) return { number, normalized: null, unknownReason: n.unknownReason, matches: [], hiddenCount: 0 };
   const visible = core.visibility.visibleCustomers(s, 'c');
   const rows = core.db.all<{ id: number; name: string; ownerName: string | null; visible: number }>(sql`
