@@ -14,20 +14,12 @@
  * their area code: 010, 02x (3 digits with the 0), 0xxx (4 digits) for the rest, followed by a
  * 7- or 8-digit local number that does not start with 0 or 1. A local number without its area code
  * ("62916000", as local PSTN calls often arrive) is accepted only when the caller passes the
- * dealer's area code (`areaCode`, setting 'dealer.areaCode'); otherwise it is an error saying so.
+ * dealer's area code (`areaCode`: node's settings.areaCode(), 本地区号 or the city's); otherwise an error says so.
  * Service numbers (400/800, 95xxx/96xxx hotlines) are never a customer's phone. Anything else is an
  * error with a zh-CN / English reason, and the caller keeps what was typed.
  *
- * Why not libphonenumber-js (evaluated: 1.13.16, 'max' metadata, 156 kB)? It parses +86 / 0086 /
- * 86, full-width digits, mobiles and landlines with their area code to the same E.164 form, so it
- * would fit as a parser, but: (1) it cannot complete a local number without its area code
- * ("62916000" → +8662916000, invalid) — the dealer's code must be added by hand anyway; (2) its
- * validity comes from number-range metadata that changes with each release, so a number accepted
- * and stored today could turn "invalid" after an update, while the rules here are the stable
- * length/prefix rules existing databases were filled under; (3) it answers with codes
- * (TOO_SHORT, NOT_A_NUMBER) or a bare `undefined`, not the reason a user needs ("固定电话请加区号",
- * "400/800 服务号码不能作为客户电话", "本地号码不能以 0 或 1 开头"); (4) it classes 400 numbers
- * as a valid SHARED_COST number and 95588 as merely invalid. So the rules stay here, in one place.
+ * Why not libphonenumber-js (it cannot complete a local number, its validity changes with its
+ * metadata, its errors are codes, not reasons, and it is ~25× slower here): see ./README.md.
  */
 
 export type PhoneKind = 'mobile' | 'landline';
