@@ -20,7 +20,7 @@ export class FieldProblems<K extends string> {
     return this;
   }
 
-  /** A message that already exists in both languages ("中文 / English", as phone.ts writes them). */
+  /** A message that already exists in both languages ("中文 / English", as common/phone writes them). */
   addText(field: string, both: string): this {
     const cut = both.indexOf(' / ');
     this.list.push({ field, message: cut < 0 ? both : this.locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut) });

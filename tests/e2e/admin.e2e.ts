@@ -88,4 +88,25 @@ describe('system settings', () => {
     const info = await page.evaluate(async () => (await (await fetch('/api/auth.session', { method: 'POST' })).json()) as { value: { idleLockMinutes: number } });
     expect(info.value.idleLockMinutes).toBe(15);
   });
+
+  it("本地区号 follows the city until an administrator types one; local numbers then take it", async () => {
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'it3', '网管小王', 'admin');
+    await loginToShell(page, env.app.url, 'it3');
+    await page.getByRole('treeitem', { name: '系统设置' }).click();
+    const area = page.getByLabel('本地区号');
+    await expect.poll(() => area.getAttribute('placeholder')).toBe('0755'); // the demo city 深圳
+    await page.getByLabel('所在城市').fill('大连');
+    await expect.poll(() => area.getAttribute('placeholder')).toBe('0411');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('设置已保存').waitFor();
+    expect(env.app.core.settings.areaCode()).toBe('0411');
+    await page.getByLabel('所在城市').scrollIntoViewIfNeeded();
+    await screenshot(page, 'admin-settings-area-code');
+
+    await area.fill('0412');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByText('设置已保存').last().waitFor();
+    await expect.poll(() => env.app.core.settings.areaCode()).toBe('0412');
+  });
 });

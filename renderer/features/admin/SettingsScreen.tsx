@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, SelectField, TextField, Toolbar, useToast } from '../../ui';
 import { SmsSettingsPanel } from '../sms/SmsSettingsPanel';
+import { areaCodeOfCity } from '../../../electron/common/phone';
 
 type Key = keyof SettingsValues;
 
@@ -104,6 +105,8 @@ export function SettingsScreen() {
                     hint={t(hintKey(key))}
                     value={draft[key]}
                     inputMode={numeric ? 'numeric' : undefined}
+                    // Left empty, the area code is the city's: shown greyed, following the city as it is typed.
+                    placeholder={key === 'dealer.areaCode' ? areaCodeOfCity(draft['dealer.city']) : undefined}
                     onChange={(v) => setDraft({ ...draft, [key]: v })}
                   />
                 ),

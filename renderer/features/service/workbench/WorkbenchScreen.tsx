@@ -19,6 +19,7 @@ import '../solicitation/solicitation.css';
 import '../surveys/surveys.css';
 import { SmsButton } from '../../sms/SmsButton';
 import { requestDial } from '../../telephony/dial';
+import { phoneDigits } from '../../../../electron/common/phone';
 import { CALL_ENDED_EVENT, useSoftphone, type CallEnded } from '../../telephony/SoftphoneProvider';
 
 /**
@@ -30,7 +31,8 @@ import { CALL_ENDED_EVENT, useSoftphone, type CallEnded } from '../../telephony/
 /** The agent picker's entry for the tasks nobody has yet (managers hand them out from there). */
 const UNASSIGNED = 'unassigned';
 
-const digits = (s: string | null) => (s ?? '').replace(/\D/g, '');
+/** A shown number ('138 0013 8000', '0755-8888 1234') as dialled and compared: its digits. */
+const digits = (s: string | null) => phoneDigits(s ?? '') ?? '';
 
 /** A revisit task's revisit (销售回访: its delivery; 维修回访: its service visit), for the revisit form. */
 function revisitOf(r: WorkbenchRow): { kind: RevisitKind; eventId: number } | null {
