@@ -63,11 +63,17 @@ describe('system administration', () => {
 });
 
 describe('system settings', () => {
-  it('an administrator changes the idle lock time; a value out of range is refused with the rule; the change is audited', async () => {
+  /** A new administrator logged in, on 系统管理 → 系统设置. */
+  async function openSettings(username: string, displayName: string) {
     const { page } = env.tp;
-    await createActiveUser(env.app.core, 'it2', '网管小李', 'admin');
-    await loginToShell(page, env.app.url, 'it2');
+    await createActiveUser(env.app.core, username, displayName, 'admin');
+    await loginToShell(page, env.app.url, username);
     await page.getByRole('treeitem', { name: '系统设置' }).click();
+    return page;
+  }
+
+  it('an administrator changes the idle lock time; a value out of range is refused with the rule; the change is audited', async () => {
+    const page = await openSettings('it2', '网管小李');
     const idle = page.getByLabel('无操作自动锁定(分钟)');
     await expect.poll(() => idle.inputValue()).toBe('5');
 
@@ -90,10 +96,7 @@ describe('system settings', () => {
   });
 
   it("本地区号 follows the city until an administrator types one; local numbers then take it", async () => {
-    const { page } = env.tp;
-    await createActiveUser(env.app.core, 'it3', '网管小王', 'admin');
-    await loginToShell(page, env.app.url, 'it3');
-    await page.getByRole('treeitem', { name: '系统设置' }).click();
+    const page = await openSettings('it3', '网管小王');
     const area = page.getByLabel('本地区号');
     await expect.poll(() => area.getAttribute('placeholder')).toBe('0755'); // the demo city 深圳
     await page.getByLabel('所在城市').fill('大连');

@@ -27,11 +27,11 @@ describe('displayPhone (call log, caller ID as it came)', () => {
   });
 });
 
-describe('nationalNumber (as people quote a number; the quick-find index form)', () => {
-  it('puts the trunk 0 back on landlines and drops the 86 of mobiles', () => {
-    expect(nationalNumber('8675588881234', 'landline')).toBe('075588881234');
-    expect(nationalNumber('861065529988', 'landline')).toBe('01065529988');
-    expect(nationalNumber('8613800138000', 'mobile')).toBe('13800138000');
-    expect(nationalNumber('85291234567', 'mobile')).toBe('85291234567');
-  });
+describe('nationalNumber (as people quote a number; the quick-find index form): trunk 0 back on landlines, no 86 on mobiles', () => {
+  it.each([
+    ['8675588881234', 'landline', '075588881234'],
+    ['861065529988', 'landline', '01065529988'],
+    ['8613800138000', 'mobile', '13800138000'],
+    ['85291234567', 'mobile', '85291234567'], // not stored as 86…: unchanged
+  ])('%s (%s) → %s', (normalized, kind, national) => expect(nationalNumber(normalized, kind)).toBe(national));
 });
