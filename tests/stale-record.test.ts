@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customers, vehicles } from '../db/schema';
 import { AuditedWriter } from '../electron/node/features/admin/audited';
-import { call, salesFloor } from '../electron/node/features/sales/analysis-fixture.test-support';
+import { callValue as call, salesFloor } from './fixtures/sales-floor';
 import { makeCore, usersWithSessions, type TestCore } from './support/core';
 
 // Issue 15: two users edit one record. Each loads it, both save: the first save wins, the second is
@@ -30,7 +30,7 @@ describe('optimistic version check on the records users edit', () => {
     );
 
   it('customers: a consultant and their manager both edit one customer; the manager’s stale save is refused with the current card', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const id = f.customer(f.a1.userId, '张三');
     t.core.sqlite.prepare("insert into customer_phones (customer_id, raw, normalized, kind, is_primary) values (?, '13800138000', '8613800138000', 'mobile', 1)").run(id);
     const mine = (await call(t.core, f.a1.token, 'customers.get', { id })) as { version: number };
@@ -57,7 +57,7 @@ describe('optimistic version check on the records users edit', () => {
   });
 
   it('opportunities: a stage move, an edit and an abandon on a stale copy are all refused with the current panel', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c = f.customer(f.a1.userId, '李四');
     const opp = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'needs_analysis', price: 120_000 });
     f.activity({ customerId: c, opportunityId: opp, ownerId: f.a1.userId, status: 'planned' });
@@ -83,7 +83,7 @@ describe('optimistic version check on the records users edit', () => {
   });
 
   it('activities: completing a plan the owner has just moved is refused with the moved plan', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c = f.customer(f.a1.userId, '王五');
     const opp = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation' });
     const act = f.activity({ customerId: c, opportunityId: opp, ownerId: f.a1.userId, status: 'planned' });
@@ -169,7 +169,7 @@ describe('optimistic version check on the records users edit', () => {
   });
 
   it('a background reassignment makes an open form’s copy stale: customer, opportunity and plan alike', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c = f.customer(f.a1.userId, '孙八');
     const opp = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation' });
     const act = f.activity({ customerId: c, opportunityId: opp, ownerId: f.a1.userId, status: 'planned' });

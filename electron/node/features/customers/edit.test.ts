@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, type TestCore } from '../../../../tests/support/core';
+import { salesFloor } from '../../../../tests/fixtures/sales-floor';
 import { currentVersion } from '../../../../tests/support/versions';
 
 /**
@@ -24,21 +25,11 @@ const sqlGet = <T>(q: string, ...args: unknown[]) => t.core.sqlite.prepare(q).ge
 
 beforeAll(async () => {
   t = await makeCore();
-  const users = await usersWithSessions(t.core, [
-    ['s1', 'salesConsultant'],
-    ['s2', 'salesConsultant'],
-    ['s3', 'salesConsultant'],
-    ['mgr', 'salesManager'],
-    ['gm', 'generalManager'],
-    ['agent', 'serviceAgent'],
-  ]);
-  Object.assign(tok, users.tok);
-  Object.assign(uid, users.uid);
   // Team A: manager leads s1 and s2; s3 is in another team. The manager's viewAll is revoked so
   // only the team rule gives them s1's and s2's customers.
-  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
-  salesTeam(t.core, 'B组', null, [uid.s3!]);
-  t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
+  const floor = await salesFloor(t, { managerSeesAll: false });
+  Object.assign(tok, floor.tok);
+  Object.assign(uid, floor.uid);
   // This test's own small dictionaries instead of the standard ones every database starts with.
   t.core.sqlite.exec('DELETE FROM dictionaries');
   const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?, ?, ?, ?, ?, ?)');
@@ -47,7 +38,7 @@ beforeAll(async () => {
   dict.run('source', 'fair', '车展', 'Motor show', 3, 0);
   dict.run('model', 'sagitar', '速腾', 'Sagitar', 1, 1);
   dict.run('model', 'magotan', '迈腾', 'Magotan', 2, 1);
-});
+}, 60_000); // six users, each logged in through scrypt: slow on a shared 2-CPU machine
 afterAll(() => t.cleanup());
 
 const base = (over: Record<string, unknown> = {}) => ({ name: '王小明', phones: [{ raw: '13800138000' }], ...over });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, salesTeam, userWithSession, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { salesFloor } from '../../../../tests/fixtures/sales-floor';
 import type { ActivityView, TodayView } from '../../../common/api/activities';
 import { currentVersion } from '../../../../tests/support/versions';
 
@@ -37,16 +38,11 @@ function opportunity(owner: number, customerId: number, status = 'open'): number
 
 beforeAll(async () => {
   t = await makeCore();
-  const users = await usersWithSessions(t.core, [
-    ['s1', 'salesConsultant'],
-    ['s2', 'salesConsultant'],
-    ['s3', 'salesConsultant'],
-    ['mgr', 'salesManager'],
-  ]);
-  Object.assign(tok, users.tok);
-  Object.assign(uid, users.uid);
-  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
-});
+  // The shared sales floor (tests/fixtures/sales-floor.ts): team A led by mgr with s1 and s2, team B with s3, gm, agent.
+  const floor = await salesFloor(t);
+  Object.assign(tok, floor.tok);
+  Object.assign(uid, floor.uid);
+}, 60_000); // six users, each logged in through scrypt: slow on a shared 2-CPU machine
 afterAll(() => t.cleanup());
 
 describe('activities.plan / complete / cancel: an open opportunity keeps a next planned activity', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
-import { call, salesFloor } from './analysis-fixture.test-support';
+import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
 import { birthdayDays } from './birthdays';
 
 type Birthdays = { from: string; to: string; rows: { name: string; day: string; birthdayMd: string }[]; total: number };
@@ -15,7 +15,7 @@ describe('birthdays (生日提醒)', () => {
   it('this week runs Monday to Sunday across a year end: 12-31 → 01-02 are in the same week', async () => {
     // Thursday 2026-12-31, 10:00 in Shanghai.
     t.clock.set(Date.UTC(2026, 11, 31, 2));
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     f.customer(f.a1.userId, '元旦', '01-01');
     f.customer(f.a1.userId, '除夕', '12-31');
     f.customer(f.a1.userId, '二日', '01-02');
@@ -46,7 +46,7 @@ describe('birthdays (生日提醒)', () => {
   it('today follows the dealer time zone', async () => {
     // 2026-12-30 23:30 UTC = 2026-12-31 07:30 in Shanghai.
     t.clock.set(Date.UTC(2026, 11, 30, 23, 30));
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     f.customer(f.a1.userId, '除夕', '12-31');
     f.customer(f.a1.userId, '前一天', '12-30');
     const today = (await call(t.core, f.a1.token, 'sales.birthdays.list', { range: 'today' })) as Birthdays;

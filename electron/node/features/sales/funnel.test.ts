@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
-import { call, salesFloor } from './analysis-fixture.test-support';
+import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
 import { dayStartMs } from '../grid/dates';
 import { monthRange } from './funnel';
 
@@ -16,7 +16,7 @@ describe('sales funnel and forecast', () => {
   afterEach(() => t.cleanup());
 
   it('counts leads per stage, weight = leads × probability and forecast = Σ price × probability', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c = f.customer(f.a1.userId);
     f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'initial_contact', price: 100_000, expected: '2026-11-10' });
     f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'initial_contact', price: 200_000, expected: '2026-11-30' });
@@ -42,7 +42,7 @@ describe('sales funnel and forecast', () => {
   });
 
   it('takes month boundaries by the dealer calendar: deliveries by delivery day, open opportunities by expected date', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c = f.customer(f.a1.userId);
     f.deal({ customerId: c, consultantId: f.a1.userId, price: 100_000, day: '2026-11-30' });
     f.deal({ customerId: c, consultantId: f.a1.userId, price: 300_000, day: '2026-12-01' });
@@ -58,7 +58,7 @@ describe('sales funnel and forecast', () => {
   });
 
   it('a consultant sees their own funnel only; a manager their team or one consultant in it', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     for (const [owner, price] of [[f.a1.userId, 100_000], [f.a2.userId, 200_000], [f.b1.userId, 400_000]] as const) {
       f.opp({ customerId: f.customer(owner), consultantId: owner, stage: 'quote_to_close', price, expected: '2026-11-20' });
     }
@@ -78,7 +78,7 @@ describe('sales funnel and forecast', () => {
   });
 
   it('refuses a malformed month', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     await expect(call(t.core, f.a1.token, 'sales.funnel.get', { month: '2026-13' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
-import { call, salesFloor } from './analysis-fixture.test-support';
+import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
 
 const DAY = 86_400_000;
 type List = { rows: { id: number; customerId: number; daysInStage: number | null; openOpportunities?: number }[]; total: number; stalledDays?: number };
@@ -13,7 +13,7 @@ describe('manager lists: stalled, no next activity, customers without a plan', (
   afterEach(() => t.cleanup());
 
   it('stalled: open opportunities without a stage change for sales.stalledDays days or more', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const now = t.clock.now();
     const c = f.customer(f.a1.userId);
     const at30 = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', lastChange: now - 30 * DAY });
@@ -36,7 +36,7 @@ describe('manager lists: stalled, no next activity, customers without a plan', (
   });
 
   it('stalled counts whole days in the dealer time zone, and the review grid with its pinned filter lists the same', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     // Now: 2026-11-23 09:00 Shanghai. 30 days ago = 2026-10-24.
     const c = f.customer(f.a1.userId);
     const lateOnDay = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation', lastChange: Date.UTC(2026, 9, 24, 15, 59) }); // 23:59 on 10-24
@@ -60,7 +60,7 @@ describe('manager lists: stalled, no next activity, customers without a plan', (
   });
 
   it('no next activity: open opportunities without a planned activity on them', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c = f.customer(f.a1.userId);
     const planned = f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'presentation' });
     f.activity({ customerId: c, opportunityId: planned, ownerId: f.a1.userId, status: 'planned' });
@@ -86,7 +86,7 @@ describe('manager lists: stalled, no next activity, customers without a plan', (
   });
 
   it('customers without a plan: an open opportunity and no planned activity at all', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const noPlan = f.customer(f.a1.userId, '无计划');
     f.opp({ customerId: noPlan, consultantId: f.a1.userId, stage: 'presentation' });
     f.opp({ customerId: noPlan, consultantId: f.a1.userId, stage: 'needs_analysis' });

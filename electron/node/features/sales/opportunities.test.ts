@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, type TestCore } from '../../../../tests/support/core';
+import { salesFloor } from '../../../../tests/fixtures/sales-floor';
 import { STAGES, stageProbability } from '../../../common/stages';
-import { salesOf } from './services';
 import { currentVersion } from '../../../../tests/support/versions';
 
 /**
@@ -38,21 +38,12 @@ async function opp(owner: string, over: Record<string, unknown> = {}): Promise<n
 
 beforeAll(async () => {
   t = await makeCore();
-  const users = await usersWithSessions(t.core, [
-    ['s1', 'salesConsultant'],
-    ['s2', 'salesConsultant'],
-    ['s3', 'salesConsultant'],
-    ['mgr', 'salesManager'],
-    ['gm', 'generalManager'],
-    ['agent', 'serviceAgent'],
-  ]);
-  Object.assign(tok, users.tok);
-  Object.assign(uid, users.uid);
   // The manager leads s1 and s2 (team A) but not s3; viewAll revoked so only the team rule counts.
-  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
-  t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
+  const floor = await salesFloor(t, { managerSeesAll: false });
+  Object.assign(tok, floor.tok);
+  Object.assign(uid, floor.uid);
   // The standard dictionaries (abandon reasons, brands, models…) come with every database.
-});
+}, 60_000); // six users, each logged in through scrypt: slow on a shared 2-CPU machine
 afterAll(() => t.cleanup());
 
 describe('stages', () => {
@@ -194,7 +185,7 @@ describe('opportunities.changeStage', () => {
 
   it('the service API joins the caller’s transaction: a later failure rolls the opportunity back too', async () => {
     const customerId = await customer('s1');
-    const sales = salesOf(t.core);
+    const sales = t.core.services.sales;
     const session = t.core.auth.resolve(tok.s1)!;
     const before = sqlGet<{ n: number }>('SELECT count(*) AS n FROM opportunities').n;
     expect(() =>

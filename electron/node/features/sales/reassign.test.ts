@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
-import { call, salesFloor } from './analysis-fixture.test-support';
+import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
 
 describe('reassigning customers (客户资源分配)', () => {
   let t: TestCore;
@@ -14,7 +14,7 @@ describe('reassigning customers (客户资源分配)', () => {
   const actOwner = (id: number) => (t.core.sqlite.prepare('select owner_id as o from activities where id = ?').get(id) as { o: number }).o;
 
   it('moves open opportunities and planned activities with the customers, not closed ones or done activities, and audits each customer', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const c1 = f.customer(f.a1.userId, '张三');
     const c2 = f.customer(f.a1.userId, '李四');
     const keep = f.customer(f.a1.userId, '王五');
@@ -42,7 +42,7 @@ describe('reassigning customers (客户资源分配)', () => {
   });
 
   it('moves all of a leaving consultant’s customers in one step', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const ids = Array.from({ length: 30 }, (_, i) => f.customer(f.a1.userId, `客户${i}`));
     ids.slice(0, 10).forEach((c) => f.opp({ customerId: c, consultantId: f.a1.userId, stage: 'initial_contact' }));
     t.core.sqlite.prepare('update users set active = 0 where id = ?').run(f.a1.userId);
@@ -52,7 +52,7 @@ describe('reassigning customers (客户资源分配)', () => {
   });
 
   it('takes "all N matching" of the customers grid, and refuses when the list changed meanwhile', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     f.customer(f.a1.userId, '张一');
     f.customer(f.a1.userId, '张二');
     const li = f.customer(f.a1.userId, '李一');
@@ -64,7 +64,7 @@ describe('reassigning customers (客户资源分配)', () => {
   });
 
   it('needs customers.reassign, an active consultant as target, and keeps a sales manager within their teams', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const a = f.customer(f.a1.userId);
     const b = f.customer(f.b1.userId);
     await expect(call(t.core, f.a1.token, 'customers.reassign', { selection: { ids: [a] }, toConsultantId: f.a2.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
@@ -84,14 +84,14 @@ describe('reassigning customers (客户资源分配)', () => {
   });
 
   it('refuses an unknown customer id without moving the others', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const a = f.customer(f.a1.userId);
     await expect(call(t.core, f.gm.token, 'customers.reassign', { selection: { ids: [a, 999_999] }, toConsultantId: f.a2.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(owner(a)).toBe(f.a1.userId);
   });
 
   it('moves 10,500 customers matching a grid filter in one call: one summary row and one audit row per customer', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     const db = t.core.sqlite;
     const now = t.clock.now();
     const ins = db.prepare("insert into customers (name, owner_id, city, created_at, updated_at) values (?, ?, '长春', ?, ?)");
@@ -115,7 +115,7 @@ describe('reassigning customers (客户资源分配)', () => {
   });
 
   it('offers a sales manager their own teams only: active consultants as targets, leavers too as sources', async () => {
-    const f = await salesFloor(t);
+    const f = await salesFloor(t, { consultants: ['a1', 'a2', 'b1'] });
     t.core.sqlite.prepare('update users set active = 0 where id = ?').run(f.a1.userId);
     const names = (r: unknown) => (r as { name: string }[]).map((x) => x.name).sort();
     expect(names(await call(t.core, f.mgr.token, 'sales.consultants', { purpose: 'reassign' }))).toEqual(['a2 测试']);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, type TestCore } from '../../../../tests/support/core';
+import { salesFloor } from '../../../../tests/fixtures/sales-floor';
 import type { ActivityView, ConsultantView, NotificationView, ReviewComment } from '../../../common/api/activities';
 import type { EventEnvelope } from '../../events';
 
@@ -27,19 +28,11 @@ async function planFor(who: string, subject: string, plannedAt = NOW + HOUR): Pr
 
 beforeAll(async () => {
   t = await makeCore();
-  const users = await usersWithSessions(t.core, [
-    ['s1', 'salesConsultant'],
-    ['s2', 'salesConsultant'],
-    ['s3', 'salesConsultant'],
-    ['mgr', 'salesManager'],
-    ['gm', 'generalManager'],
-  ]);
-  Object.assign(tok, users.tok);
-  Object.assign(uid, users.uid);
   // Team A (led by mgr): s1, s2. Team B (no manager): s3. mgr keeps customers.viewAll: seeing all is not reviewing all.
-  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
-  salesTeam(t.core, 'B组', null, [uid.s3!]);
-});
+  const floor = await salesFloor(t);
+  Object.assign(tok, floor.tok);
+  Object.assign(uid, floor.uid);
+}, 60_000); // six users, each logged in through scrypt: slow on a shared 2-CPU machine
 afterAll(() => t.cleanup());
 
 describe('review (领导批阅)', () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, salesTeam, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { call, makeCore, type TestCore } from '../../../../tests/support/core';
+import { salesFloor } from '../../../../tests/fixtures/sales-floor';
 import { normalizePhone } from '../../../common/phone';
 import { localTime } from './showroom';
 
@@ -44,19 +45,10 @@ const visit = (over: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   t = await makeCore();
-  const users = await usersWithSessions(t.core, [
-    ['s1', 'salesConsultant'],
-    ['s2', 'salesConsultant'],
-    ['s3', 'salesConsultant'],
-    ['mgr', 'salesManager'],
-    ['agent', 'serviceAgent'],
-  ]);
-  Object.assign(tok, users.tok);
-  Object.assign(uid, users.uid);
   // The manager leads s1 and s2 (team A) without customers.viewAll; s3 is in team B.
-  salesTeam(t.core, 'A组', uid.mgr!, [uid.s1!, uid.s2!]);
-  salesTeam(t.core, 'B组', null, [uid.s3!]);
-  t.core.sqlite.prepare("INSERT INTO user_permissions (user_id, permission, granted) VALUES (?, 'customers.viewAll', 0)").run(uid.mgr);
+  const floor = await salesFloor(t, { managerSeesAll: false });
+  Object.assign(tok, floor.tok);
+  Object.assign(uid, floor.uid);
   // This test's own small dictionaries instead of the standard ones every database starts with.
   t.core.sqlite.exec('DELETE FROM dictionaries');
   const dict = t.core.sqlite.prepare('INSERT INTO dictionaries (kind, code, label_zh, label_en, sort, active) VALUES (?, ?, ?, ?, ?, 1)');
@@ -67,7 +59,7 @@ beforeAll(async () => {
   dict.run('activity_type', 'call', '电话', 'Call', 1);
   expect(t.core.settings.get('dealer.timeZone')).toBe(TZ);
   expect(new Date(t.clock.now()).toISOString()).toBe('2026-11-23T01:00:00.000Z');
-});
+}, 60_000); // six users, each logged in through scrypt: slow on a shared 2-CPU machine
 afterAll(() => t.cleanup());
 
 describe('showroom.visits.register', () => {
