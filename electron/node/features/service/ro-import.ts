@@ -9,7 +9,7 @@ import { cleanPlate } from '../customers/plate';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
 import { parseDay, parseVisitType } from './service-visits-rules';
-import { readTable } from './solicitation-import';
+import { FileImportError, readImportTable, type ImportTable } from '../../file-import';
 
 export const MAX_IMPORT_ROWS = 20_000;
 const MAX_BAD_LISTED = 200;
@@ -33,22 +33,22 @@ export function columnsOf<K extends string>(header: readonly string[], names: Re
   return Object.fromEntries(Object.entries<readonly string[]>(names).map(([k, list]) => [k, h.findIndex((x) => list.includes(x))])) as Record<K, number>;
 }
 
-/** The file's rows after the header, or a clear refusal of the whole file (nothing is saved). */
-export async function readImport(locale: Locale, fileName: string, bytes: Buffer): Promise<{ header: string[]; rows: string[][] }> {
+/** The file's header and numbered rows, or a clear refusal of the whole file (nothing is saved). */
+export async function readImport(locale: Locale, file: UploadedFile): Promise<ImportTable> {
   const refuse = (key: CareMessageKey, params: Record<string, unknown> = {}) => {
     const p = new CareProblems(locale).add('file', key, params);
     return new AppError('INVALID_INPUT', { issues: p.list[0]!.message, fields: p.list });
   };
-  let table: string[][];
+  let table: ImportTable;
   try {
-    table = await readTable(fileName, bytes);
-  } catch {
+    table = await readImportTable(file, { limit: MAX_IMPORT_ROWS });
+  } catch (err) {
+    if (err instanceof FileImportError) throw err.toAppError(locale);
     throw refuse('import.file');
   }
-  const [header = [], ...rows] = table;
-  if (rows.length === 0) throw refuse('import.empty');
-  if (rows.length > MAX_IMPORT_ROWS) throw refuse('import.tooMany', { max: MAX_IMPORT_ROWS });
-  return { header, rows };
+  if (table.rows.length === 0) throw refuse('import.empty');
+  if (table.rows.length > MAX_IMPORT_ROWS) throw refuse('import.tooMany', { max: MAX_IMPORT_ROWS });
+  return table;
 }
 
 export function missingColumns(locale: Locale, labels: string[]): AppError {
@@ -75,7 +75,7 @@ export class BadRows {
  * search answers during a 20,000-row import) with progress events to the importing user.
  */
 export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: UploadedFile): Promise<ImportReport> {
-  const { header, rows } = await readImport(locale, input.fileName, input.bytes);
+  const { header, rows } = await readImport(locale, input);
   const col = columnsOf(header, RO_COLUMNS);
   const missing = [
     col.vin < 0 && col.plate < 0 ? (locale === 'en' ? 'VIN or plate' : '车架号或车牌') : null,
@@ -101,8 +101,7 @@ export async function importRepairOrders(core: Core, actorId: number, locale: Lo
     core.sqlite,
     rows.length,
     (i) => {
-      const r = rows[i]!;
-      const rowNo = i + 2;
+      const { cells: r, row: rowNo } = rows[i]!;
       const ro = cell(r, col.ro);
       if (ro && tx.get(sql`SELECT 1 FROM service_visits WHERE ro_number = ${ro}`)) {
         report.existing++;

@@ -148,4 +148,12 @@ describe('surveys.import', () => {
     expect(r.error.message).toMatch(/车架号、车牌或电话.*调查类型.*日期/);
     expect(((await send('agent')) as Fail).error.code).toBe('FORBIDDEN');
   });
+
+  it('imports a GBK CSV as Chinese Excel saves it (no BOM): the Chinese headers and comment read right', async () => {
+    // GB18030 bytes of "车牌,调查类型,调查日期,分数,客户意见\r\n粤B30001,SSI,2026-11-23,85,服务很好\r\n" (checked with iconv -f GB18030)
+    const gbk = Buffer.from('b3b5c5c62cb5f7b2e9c0e0d0cd2cb5f7b2e9c8d5c6da2cb7d6cafd2cbfcdbba7d2e2bcfb0d0ad4c14233303030312c5353492c323032362d31312d32332c38352cb7fecef1badcbac30d0a', 'hex');
+    const r = (await call(t.core, tok.csm!, 'surveys.import', { uploadId: await uploaded(t.core, tok.csm!, 'ssi.csv', gbk) })) as Ok<Report>;
+    expect(r.value).toMatchObject({ rows: 1, saved: 1, badCount: 0 });
+    expect(t.core.sqlite.prepare("SELECT kind, score FROM satisfaction_surveys WHERE comment = '服务很好'").get()).toEqual({ kind: 'ssi', score: 85 });
+  });
 });

@@ -44,7 +44,7 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
   if (assigneeId !== null && !core.db.get(sql`SELECT 1 FROM users WHERE id = ${assigneeId} AND active = 1 AND role IN ('serviceAgent', 'serviceManager')`)) {
     new CareProblems(locale).add('assigneeId', 'survey.assignee').throwIfAny();
   }
-  const { header, rows } = await readImport(locale, input.fileName, input.bytes);
+  const { header, rows } = await readImport(locale, input);
   const col = columnsOf(header, SURVEY_COLUMNS);
   const en = locale === 'en';
   const missing = [
@@ -71,8 +71,7 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
     core.sqlite,
     rows.length,
     (i) => {
-      const r = rows[i]!;
-      const rowNo = i + 2;
+      const { cells: r, row: rowNo } = rows[i]!;
       const reasons: string[] = [];
       const kind = parseSurveyKind(cell(r, col.kind));
       if (!kind) reasons.push(msg('survey.kind'));

@@ -174,6 +174,14 @@ describe('recording a service visit (serviceVisits.add / import)', () => {
     expect(r.error.code).toBe('INVALID_INPUT');
     expect(r.error.message).toMatch(/日期.*维修类型.*工单号/);
   });
+
+  it('imports a GBK CSV as Chinese Excel saves it (no BOM): the Chinese headers and values read right', async () => {
+    // GB18030 bytes of "工单号,车牌,进厂日期,维修类型\r\nRO-GBK-1,粤B20002,2026-11-26,维修\r\n" (checked with iconv -f GB18030)
+    const gbk = Buffer.from('b9a4b5a5bac52cb3b5c5c62cbdf8b3a7c8d5c6da2cceacd0dec0e0d0cd0d0a524f2d47424b2d312cd4c14232303030322c323032362d31312d32362cceacd0de0d0a', 'hex');
+    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { uploadId: await uploaded(t.core, tok.csm!, 'dms.csv', gbk) })) as Ok<Report>;
+    expect(r.value).toMatchObject({ rows: 1, saved: 1, badCount: 0 });
+    expect(t.core.sqlite.prepare("SELECT v.plate, s.type FROM service_visits s JOIN vehicles v ON v.id = s.vehicle_id WHERE ro_number = 'RO-GBK-1'").get()).toEqual({ plate: '粤B20002', type: 'repair' });
+  });
 });
 
 describe('made-up RO numbers', () => {

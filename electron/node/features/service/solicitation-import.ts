@@ -1,10 +1,9 @@
 import type { UploadedFile } from '../../uploads/upload-store';
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { solicitationTasks } from '../../../../db/schema';
 import type { Core } from '../../core';
 import { yieldingTransaction } from '../../data-folder/long-write';
 import { AppError } from '../../errors';
+import { FileImportError, readImportTable, type ImportTable } from '../../file-import';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
 import { cleanPlate } from '../customers/plate';
@@ -26,40 +25,6 @@ export interface CampaignImportResult {
 
 const bad = (zh: string, en: string, locale: string) => new AppError('INVALID_INPUT', { issues: locale === 'en' ? en : zh, fields: [{ field: 'file', message: locale === 'en' ? en : zh }] });
 
-/** Cell text as a user typed it (exceljs gives dates, numbers and rich text as objects or numbers). */
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return String(cell.text ?? '').trim();
-}
-
-/**
- * Rows of the first sheet (xlsx) or of a CSV (UTF-8, BOM allowed), as trimmed strings. Both go
- * through exceljs, so a CSV field in quotes may hold commas and line breaks. Every CSV cell is
- * read as text (no number or date guessing: a VIN or phone must stay as written).
- */
-export async function readTable(fileName: string, data: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  let ws: ExcelJS.Worksheet | undefined;
-  if (/\.csv$/i.test(fileName)) {
-    const text = data.toString('utf8').replace(/^\uFEFF/, '');
-    ws = await wb.csv.read(Readable.from([text]), { parserOptions: { trim: true }, map: (v: unknown) => v });
-  } else {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-    ws = wb.worksheets[0];
-  }
-  const out: string[][] = [];
-  ws?.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell);
-    });
-    const line = Array.from(cells, (c) => c ?? '');
-    if (line.some((c) => c !== '')) out.push(line);
-  });
-  return out;
-}
-
 /**
  * Imports a manufacturer's campaign list (厂家招揽活动): each row's VIN (or plate) is matched to a
  * vehicle here and becomes an unassigned solicitation task of kind 'campaign' for the campaign's
@@ -74,14 +39,15 @@ export async function importCampaign(
 ): Promise<CampaignImportResult> {
   const locale = s.user.locale;
   if (input.windowStart > input.windowEnd) throw bad('招揽期开始不能晚于结束', 'The window must start before it ends', locale);
-  let table: string[][];
+  let table: ImportTable;
   try {
-    table = await readTable(input.fileName, input.bytes);
-  } catch {
+    table = await readImportTable(input, { limit: MAX_IMPORT_ROWS });
+  } catch (err) {
+    if (err instanceof FileImportError) throw err.toAppError(locale);
     throw bad('无法读取文件:请上传 .xlsx 或 .csv', 'Cannot read the file: upload an .xlsx or .csv', locale);
   }
-  const [header, ...rows] = table;
-  const h = (header ?? []).map((x) => x.toLowerCase());
+  const { header, rows } = table;
+  const h = header.map((x) => x.toLowerCase());
   const vinCol = h.findIndex((x) => VIN_HEADERS.includes(x));
   const plateCol = h.findIndex((x) => PLATE_HEADERS.includes(x));
   if (vinCol < 0 && plateCol < 0) throw bad('第一行须有“VIN”(车架号)或“车牌”列', 'The first row needs a “VIN” or “plate” column', locale);
@@ -99,14 +65,14 @@ export async function importCampaign(
     core.sqlite,
     rows.length,
     (i) => {
-      const r = rows[i]!;
+      const { cells: r, row: rowNo } = rows[i]!;
       const vin = vinCol >= 0 ? (r[vinCol] ?? '').toUpperCase() : '';
       // As stored, cleaned: a plate the strict format check rejects may still be on file.
       const plate = plateCol >= 0 ? cleanPlate(r[plateCol] ?? '') || null : null;
       const v = ((vin && byVin.get(vin)) || (plate && byPlate.get(plate)) || undefined) as { id: number; customerId: number; dnd: number } | undefined;
       if (!v) {
         result.unmatchedCount++;
-        if (result.unmatched.length < 50) result.unmatched.push({ row: i + 2, value: vin || (r[plateCol] ?? '') });
+        if (result.unmatched.length < 50) result.unmatched.push({ row: rowNo, value: vin || (r[plateCol] ?? '') });
         return;
       }
       if (v.dnd) {
