@@ -10,7 +10,7 @@ import { gridQuerySchema, type gridSelectionQuerySchema } from '../../../common/
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { parseManualNumbers, type ParsedNumbers } from './numbers';
 import type { Candidate } from './recipients';
 import { salutation, type MergeValues } from './template';
@@ -145,7 +145,7 @@ export async function resolveAudience(core: Core, s: SessionCtx, input: Audience
     };
     candidates.push({ customerId: id, name: r.name, number: r.mobile, dnd: r.dnd === 1, values });
   }
-  const manual = parseManualNumbers(input.manualNumbers);
+  const manual = parseManualNumbers(input.manualNumbers, core.settings.areaCode());
   for (const m of manual.numbers) candidates.push({ customerId: null, name: null, number: m.number, dnd: false, values: { 经销商: dealer } });
   return { candidates, manual };
 }

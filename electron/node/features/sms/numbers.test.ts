@@ -13,4 +13,7 @@ describe('manual SMS numbers go through the one phone normaliser', () => {
     ]);
     expect(r.duplicates).toBe(1);
   });
+  it("with the dealer's area code a local number is the landline it is, not one missing its area code", () => {
+    expect(parseManualNumbers('62916000', '0411').invalid.map((i) => i.error.split(' / ')[0])).toEqual(['固定电话不能接收短信']);
+  });
 });

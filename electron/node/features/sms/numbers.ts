@@ -13,14 +13,15 @@ export interface ParsedNumbers {
   duplicates: number;
 }
 
-export function parseManualNumbers(text: string): ParsedNumbers {
+/** `areaCode`: the dealer's (settings.areaCode()), so a local number is named a landline, like everywhere else. */
+export function parseManualNumbers(text: string, areaCode: string | null = null): ParsedNumbers {
   const out: ParsedNumbers = { numbers: [], invalid: [], duplicates: 0 };
   const seen = new Set<string>();
   text.split(/\r?\n/).forEach((lineText, i) => {
     for (const piece of lineText.split(/[,，;；\t、]/)) {
       const raw = piece.trim();
       if (!raw) continue;
-      const r = normalizePhone(raw);
+      const r = normalizePhone(raw, { areaCode });
       if (isPhoneError(r)) out.invalid.push({ raw, line: i + 1, error: r.error });
       else if (r.kind !== 'mobile') out.invalid.push({ raw, line: i + 1, error: '固定电话不能接收短信 / A landline cannot receive SMS' });
       else if (seen.has(r.normalized)) out.duplicates++;
