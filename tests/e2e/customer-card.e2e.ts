@@ -85,6 +85,22 @@ describe('customer card, quick find and form (real server)', () => {
     await page.getByTestId('customer-card').locator('.toolbar-title', { hasText: c.name }).waitFor();
   });
 
+  it("create: a local number typed without its area code shows, and is stored with, the dealer's (深圳 0755)", async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '我的客户' }).click();
+    await page.getByRole('button', { name: '新建客户' }).click();
+    const form = page.getByTestId('customer-form');
+    await form.getByLabel('客户姓名').fill('本地固话客户');
+    await form.getByLabel('手机/电话').fill('2666 1888');
+    await expect.poll(() => form.getByTestId('phone-normalized').first().textContent()).toBe('0755-2666 1888');
+    await screenshot(page, 'customer-form-local-number');
+    await page.getByTestId('customer-save').click();
+    await form.waitFor({ state: 'detached' });
+    const stored = env.core.sqlite.prepare("SELECT p.normalized FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE c.name = '本地固话客户'").pluck().get();
+    expect(stored).toBe('8675526661888');
+  });
+
   it('create: a wrong phone is explained under its field; a good one saves, opens the new card, is audited, and gets a new opportunity from the card', async () => {
     const { page } = env.tp;
     await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CustomerCard, DictionaryItem, FieldProblem, PhoneCheck } from '../../../electron/common/api/customers';
 import { MANAGER_ROLES } from '../../../electron/common/roles';
+import { formatPhone } from '../../../electron/common/phone';
 import { useSessionInfo } from '../auth/session';
 import { useDictionary, withCurrent } from './dictionaries';
 import { call, isApiError } from '../../api';
@@ -65,7 +66,8 @@ function PhoneWarning({ raw, exceptId, onOpened }: { raw: string; exceptId?: num
   }, [raw, exceptId]);
   if (!check) return null;
   if (check.error) return <div className="field-hint phone-check is-error" data-testid="phone-error">{check.error}</div>;
-  if (check.owners.length === 0) return check.normalized ? <div className="field-hint phone-check">{check.normalized}</div> : null;
+  // The number as it will be stored, in the readable form: a local number shows the area code it takes.
+  if (check.owners.length === 0) return check.normalized ? <div className="field-hint phone-check" data-testid="phone-normalized">{formatPhone(check.normalized)}</div> : null;
   return (
     <div className="field-hint phone-check is-warning" role="status" data-testid="phone-duplicate">
       {t('customer.phoneTaken')}{' '}
