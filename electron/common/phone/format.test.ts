@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayPhone, formatPhone, nationalNumber } from './format';
+import { dialNumber, displayPhone, formatPhone, nationalNumber } from './format';
 
 describe('formatPhone', () => {
   it('shows mobiles 3-4-4 and landlines with their area code', () => {
@@ -34,4 +34,15 @@ describe('nationalNumber (as people quote a number; the quick-find index form): 
     ['8613800138000', 'mobile', '13800138000'],
     ['85291234567', 'mobile', '85291234567'], // not stored as 86…: unchanged
   ])('%s (%s) → %s', (normalized, kind, national) => expect(nationalNumber(normalized, kind)).toBe(national));
+});
+
+describe('dialNumber (click-to-call dials the national form)', () => {
+  it.each([
+    ['8613800138000', '13800138000'],
+    ['8675588881234', '075588881234'],
+    ['861065529988', '01065529988'], // Beijing: 010 + 8 digits (was dialled as 861065529988)
+    ['862087654321', '02087654321'],
+    ['1002', '1002'], // an extension
+    ['138****8000', '138****8000'],
+  ])('%s → %s', (stored, dialled) => expect(dialNumber(stored)).toBe(dialled));
 });

@@ -32,6 +32,16 @@ export function nationalNumber(normalized: string, kind: string): string {
 }
 
 /**
+ * A stored number as a seat dials it on a Chinese line (click-to-call): the national form, its
+ * kind read from the number (13800138000, 075588881234, 01065529988); anything not stored as a
+ * mainland number (an extension, a masked or foreign number) unchanged.
+ */
+export function dialNumber(stored: string): string {
+  if (!/^86\d{9,12}$/.test(stored)) return stored;
+  return nationalNumber(stored, /^861[3-9]\d{9}$/.test(stored) ? 'mobile' : 'landline');
+}
+
+/**
  * A number as it came (call log, trunk caller ID) in the one readable form when it is a Chinese
  * number, else as it came: extensions ('1002') and 'anonymous' stay what they are.
  */

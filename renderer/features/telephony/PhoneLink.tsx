@@ -1,5 +1,5 @@
 import type { ICellRendererParams } from 'ag-grid-community';
-import { formatPhone } from '../../../electron/common/phone';
+import { dialNumber, formatPhone } from '../../../electron/common/phone';
 import { useTelT } from './i18n';
 import { requestDial } from './dial';
 
@@ -19,7 +19,7 @@ export function PhoneLink({ number, display, customerId, taskId }: { number: str
       title={tt('link.call', { number: shown })}
       onClick={(e) => {
         e.stopPropagation();
-        requestDial({ number: number.replace(/^86(?=1\d{10}$)/, '').replace(/^86(?=[2-9]\d{8,10}$)/, '0'), customerId, taskId });
+        requestDial({ number: dialNumber(number), customerId, taskId });
       }}
     >
       {shown}
