@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
+import { importEncoding } from './import-file';
 
 /**
  * 维修工单 (service visits / repair orders): recorded by hand by a service advisor, or imported from
@@ -60,7 +61,7 @@ export interface VehicleVisitsView {
 }
 
 /** A file sent first through the upload route (POST /upload, or the desktop's upload channel). */
-const file = { uploadId: z.string().min(1).max(64) };
+const file = { uploadId: z.string().min(1).max(64), encoding: importEncoding };
 
 export const serviceVisitsApi = {
   /** A vehicle by VIN or plate (or id) with its recent visits, for the RO form. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
+import { importEncoding } from './import-file';
 
 /**
  * 招揽任务 (solicitation tasks, reference/003): generated from the regular-service list, assigned
@@ -91,6 +92,8 @@ export const solicitationApi = {
         windowEnd: date,
         /** The campaign file, sent first through the upload route. */
         uploadId: z.string().min(1).max(64),
+        /** A CSV's encoding when the detection guessed wrong; default: detected. */
+        encoding: importEncoding,
       })
       .strict(),
     access: SOLICITATION_MANAGERS,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
 import type { ImportReport } from './service-visits';
+import { importEncoding } from './import-file';
 
 /**
  * 厂家满意度调查结果 (CSI sales / SSI service, reference/003): imported from the manufacturer's file,
@@ -22,6 +23,8 @@ export const surveysApi = {
       .object({
         /** The file, sent first through the upload route. */
         uploadId: z.string().min(1).max(64),
+        /** A CSV's encoding when the detection guessed wrong; default: detected. */
+        encoding: importEncoding,
         /** Who gets the low-score follow-ups (an active agent); none: they wait under 未分配. */
         assigneeId: z.number().int().positive().nullable().optional(),
       })

@@ -1,10 +1,10 @@
 import { isUtf8 } from 'node:buffer';
+import type { ImportEncoding } from '../../common/api/import-file';
 
 /** The encodings an import file may come in. GB18030 is a superset of GBK and GB2312 (Chinese Excel's "CSV"). */
 export type TextEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
-/** What a user may choose: 'auto' detects (BOM, else valid UTF-8, else GB18030). */
-export type EncodingChoice = TextEncoding | 'auto';
-export const ENCODING_CHOICES: readonly EncodingChoice[] = ['auto', 'utf-8', 'gb18030', 'utf-16le', 'utf-16be'];
+/** What a user may choose (the API's `encoding`): 'auto' detects (BOM, else valid UTF-8, else GB18030). */
+export type EncodingChoice = ImportEncoding;
 
 /** The name a user knows the encoding by, for messages. */
 export const ENCODING_LABEL: Record<TextEncoding, string> = { 'utf-8': 'UTF-8', gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };

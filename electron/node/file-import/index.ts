@@ -1,5 +1,5 @@
 // The one way an import reads its file: detect the kind and the encoding, give numbered rows of text.
-export { ENCODING_CHOICES, ENCODING_LABEL, decodeText, type EncodingChoice, type TextEncoding } from './decode';
+export { ENCODING_LABEL, decodeText, type EncodingChoice, type TextEncoding } from './decode';
 export { csvRows, detectDelimiter, type Delimiter } from './csv';
 export { cellText, dateText, xlsxRows } from './xlsx';
 export { FileImportError, FILE_IMPORT_MESSAGES, columnLetter } from './messages';

@@ -9,9 +9,12 @@ import { cleanPlate } from '../customers/plate';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
 import { parseDay, parseVisitType } from './service-visits-rules';
-import { FileImportError, readImportTable, type ImportTable } from '../../file-import';
+import { FileImportError, readImportTable, type EncodingChoice, type ImportTable } from '../../file-import';
 
 export const MAX_IMPORT_ROWS = 20_000;
+
+/** An uploaded import file with the user's choice of encoding for a CSV (default: detected). */
+export type ImportUpload = UploadedFile & { encoding?: EncodingChoice };
 const MAX_BAD_LISTED = 200;
 
 /** Column names as the DMS and the manufacturer write them (lower-cased, spaces removed). */
@@ -34,14 +37,14 @@ export function columnsOf<K extends string>(header: readonly string[], names: Re
 }
 
 /** The file's header and numbered rows, or a clear refusal of the whole file (nothing is saved). */
-export async function readImport(locale: Locale, file: UploadedFile): Promise<ImportTable> {
+export async function readImport(locale: Locale, file: ImportUpload): Promise<ImportTable> {
   const refuse = (key: CareMessageKey, params: Record<string, unknown> = {}) => {
     const p = new CareProblems(locale).add('file', key, params);
     return new AppError('INVALID_INPUT', { issues: p.list[0]!.message, fields: p.list });
   };
   let table: ImportTable;
   try {
-    table = await readImportTable(file, { limit: MAX_IMPORT_ROWS });
+    table = await readImportTable(file, { limit: MAX_IMPORT_ROWS, encoding: file.encoding });
   } catch (err) {
     if (err instanceof FileImportError) throw err.toAppError(locale);
     throw refuse('import.file');
@@ -74,7 +77,7 @@ export class BadRows {
  * The whole file is one transaction, run in slices that let other requests through (a quick
  * search answers during a 20,000-row import) with progress events to the importing user.
  */
-export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: UploadedFile): Promise<ImportReport> {
+export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: ImportUpload): Promise<ImportReport> {
   const { header, rows } = await readImport(locale, input);
   const col = columnsOf(header, RO_COLUMNS);
   const missing = [

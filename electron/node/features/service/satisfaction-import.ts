@@ -1,4 +1,3 @@
-import type { UploadedFile } from '../../uploads/upload-store';
 import { sql } from 'drizzle-orm';
 import { satisfactionSurveys } from '../../../../db/schema';
 import type { SurveyImportReport } from '../../../common/api/surveys';
@@ -6,11 +5,11 @@ import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { yieldingTransaction } from '../../data-folder/long-write';
 import { writeAudit } from '../admin/audit';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { cleanPlate } from '../customers/plate';
 import { isLowScore, lowScoreDueDate } from './low-score';
-import { BadRows, columnsOf, missingColumns, readImport } from './ro-import';
+import { BadRows, columnsOf, missingColumns, readImport, type ImportUpload } from './ro-import';
 import { parseDissatisfied, parseScore, parseSurveyKind, surveyNaturalKey } from './satisfaction-rules';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { parseDay } from './service-visits-rules';
@@ -39,7 +38,7 @@ const KIND_LABEL = { csi: 'CSI 销售满意度', ssi: 'SSI 售后满意度' } as
  * the repair-order import) with progress events to the importing user; a failure in any row leaves
  * nothing of the file.
  */
-export async function importSurveys(core: Core, actorId: number, locale: Locale, input: UploadedFile & { assigneeId?: number | null }): Promise<SurveyImportReport> {
+export async function importSurveys(core: Core, actorId: number, locale: Locale, input: ImportUpload & { assigneeId?: number | null }): Promise<SurveyImportReport> {
   const assigneeId = input.assigneeId ?? null;
   if (assigneeId !== null && !core.db.get(sql`SELECT 1 FROM users WHERE id = ${assigneeId} AND active = 1 AND role IN ('serviceAgent', 'serviceManager')`)) {
     new CareProblems(locale).add('assigneeId', 'survey.assignee').throwIfAny();

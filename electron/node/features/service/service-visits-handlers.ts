@@ -30,10 +30,10 @@ export const serviceVisitsHandlers: Handlers<typeof serviceVisitsApi> = {
     return vehicleView(ctx.core, input);
   },
   'serviceVisits.add': (ctx, input) => addServiceVisit(ctx.core, me(ctx).user.id, ctx.locale, input),
-  'serviceVisits.import': (ctx, input) => importRepairOrders(ctx.core, me(ctx).user.id, ctx.locale, ctx.core.uploads.take(me(ctx).user.id, input.uploadId)),
+  'serviceVisits.import': (ctx, input) => importRepairOrders(ctx.core, me(ctx).user.id, ctx.locale, { ...ctx.core.uploads.take(me(ctx).user.id, input.uploadId), encoding: input.encoding }),
 };
 
 export const surveysHandlers: Handlers<typeof surveysApi> = {
   'surveys.import': (ctx, input) =>
-    importSurveys(ctx.core, me(ctx).user.id, ctx.locale, { ...ctx.core.uploads.take(me(ctx).user.id, input.uploadId), assigneeId: input.assigneeId }),
+    importSurveys(ctx.core, me(ctx).user.id, ctx.locale, { ...ctx.core.uploads.take(me(ctx).user.id, input.uploadId), assigneeId: input.assigneeId, encoding: input.encoding }),
 };

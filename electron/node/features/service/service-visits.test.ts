@@ -182,6 +182,15 @@ describe('recording a service visit (serviceVisits.add / import)', () => {
     expect(r.value).toMatchObject({ rows: 1, saved: 1, badCount: 0 });
     expect(t.core.sqlite.prepare("SELECT v.plate, s.type FROM service_visits s JOIN vehicles v ON v.id = s.vehicle_id WHERE ro_number = 'RO-GBK-1'").get()).toEqual({ plate: '粤B20002', type: 'repair' });
   });
+
+  it('the user may override the detected encoding: the same GBK bytes read as UTF-8 are refused naming the first bad cell, saving nothing', async () => {
+    const gbk = Buffer.from('b9a4b5a5bac52cb3b5c5c62cbdf8b3a7c8d5c6da2cceacd0dec0e0d0cd0d0a524f2d47424b2d322cd4c14232303030322c323032362d31312d32372cceacd0de0d0a', 'hex'); // ...RO-GBK-2...
+    const before = t.core.sqlite.prepare('SELECT count(*) FROM service_visits').pluck().get();
+    const r = (await call(t.core, tok.csm!, 'serviceVisits.import', { uploadId: await uploaded(t.core, tok.csm!, 'dms.csv', gbk), encoding: 'utf-8' })) as Fail;
+    expect(r.error.code).toBe('INVALID_INPUT');
+    expect(r.error.message).toContain('第 1 行 A 列有无法按 UTF-8 识别的字符');
+    expect(t.core.sqlite.prepare('SELECT count(*) FROM service_visits').pluck().get()).toBe(before);
+  });
 });
 
 describe('made-up RO numbers', () => {

@@ -3,7 +3,7 @@ import { solicitationTasks } from '../../../../db/schema';
 import type { Core } from '../../core';
 import { yieldingTransaction } from '../../data-folder/long-write';
 import { AppError } from '../../errors';
-import { FileImportError, readImportTable, type ImportTable } from '../../file-import';
+import { FileImportError, readImportTable, type EncodingChoice, type ImportTable } from '../../file-import';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
 import { cleanPlate } from '../customers/plate';
@@ -35,13 +35,13 @@ const bad = (zh: string, en: string, locale: string) => new AppError('INVALID_IN
 export async function importCampaign(
   core: Core,
   s: SessionCtx,
-  input: { campaign: string; windowStart: string; windowEnd: string } & UploadedFile,
+  input: { campaign: string; windowStart: string; windowEnd: string; encoding?: EncodingChoice } & UploadedFile,
 ): Promise<CampaignImportResult> {
   const locale = s.user.locale;
   if (input.windowStart > input.windowEnd) throw bad('招揽期开始不能晚于结束', 'The window must start before it ends', locale);
   let table: ImportTable;
   try {
-    table = await readImportTable(input, { limit: MAX_IMPORT_ROWS });
+    table = await readImportTable(input, { limit: MAX_IMPORT_ROWS, encoding: input.encoding });
   } catch (err) {
     if (err instanceof FileImportError) throw err.toAppError(locale);
     throw bad('无法读取文件:请上传 .xlsx 或 .csv', 'Cannot read the file: upload an .xlsx or .csv', locale);
