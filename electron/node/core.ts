@@ -10,7 +10,7 @@ import { FolderGrants } from './folder-grants';
 import { UploadStore } from './uploads/upload-store';
 import { SettingsService } from './features/admin/settings';
 import { AuthService } from './features/auth/service';
-import { ensureReferenceData } from './features/auth/bootstrap';
+import { ensureReferenceData } from './reference-data';
 import { CustomerService } from './features/customers/service';
 import { CustomerVisibility } from './features/customers/visibility';
 import { CustomerSearch } from './features/customers/search';

@@ -22,7 +22,7 @@ import type { ShowroomServices } from './features/sales/showroom-handlers';
 import { TestDriveService } from './features/sales/test-drive';
 import { TrafficService } from './features/sales/traffic';
 import { WalkInService } from './features/sales/walk-ins';
-import { JOBS } from './features/scheduler/jobs';
+import { JOBS } from './jobs';
 import { Scheduler } from './features/scheduler/scheduler';
 import { AppointmentService } from './features/service/appointments';
 import { ComplaintsService } from './features/service/complaints';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { usePrefixedT, useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField } from '../../ui';
 import { AuthLayout } from '../auth/AuthLayout';
-import { hasPairingFieldErrors, pairingFieldErrors } from '../seat-mode/pairing-fields';
+import { hasPairingFieldErrors, pairingFieldErrors } from './pairing-fields';
 
 /**
  * A browser on another PC that reaches the host's LAN listener without a paired seat (no

@@ -4,7 +4,7 @@ import { call, isApiError } from '../../api';
 import { usePrefixedT, useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField } from '../../ui';
 import { AuthLayout } from '../auth/AuthLayout';
-import { hasPairingFieldErrors, pairingFieldErrors } from './pairing-fields';
+import { hasPairingFieldErrors, pairingFieldErrors } from '../lan-pair';
 import './seat-mode.css';
 
 /** 32 hex pairs as 4 lines of 8, so the admin can compare them line by line with 终端管理. */

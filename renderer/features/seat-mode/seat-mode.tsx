@@ -8,7 +8,7 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { SeatStatus } from '../../../electron/common/api/seat-mode';
 import { call, connectEvents, isApiError, onEvent, setSeatRefusedHandler } from '../../api';
-import { BrowserPairPage } from '../lan-pair/BrowserPairPage';
+import { BrowserPairPage } from '../lan-pair';
 import { I18nProvider, useI18n } from '../../i18n/react';
 import { FirstStartPage, VersionPage } from './FirstStartPage';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureReferenceData } from '../auth/bootstrap';
+import { ensureReferenceData } from '../../reference-data';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
 
 let t: TestCore | null = null;

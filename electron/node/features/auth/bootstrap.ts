@@ -1,11 +1,8 @@
 import type { Sqlite } from '../../../../db/client';
 import { ROLES, ROLE_NAMES, ROLE_PERMISSIONS } from '../../../common/roles';
-import { ensurePlanTemplates } from '../sales/plan-templates';
-import { insertStandardDictionaries } from '../admin/reference-dictionaries';
-import { ensureDefaultRevisitTemplates } from '../service/revisit-templates';
 
-/** Reference rows every database needs (roles and their default permissions, dictionaries, plan templates). Idempotent. */
-export function ensureReferenceData(sqlite: Sqlite): void {
+/** The roles and their default permissions (part of electron/node/reference-data.ts). Idempotent. */
+export function ensureRoles(sqlite: Sqlite): void {
   const role = sqlite.prepare('INSERT OR IGNORE INTO roles (code, name_zh, name_en) VALUES (?, ?, ?)');
   const perm = sqlite.prepare('INSERT OR IGNORE INTO role_permissions (role, permission) VALUES (?, ?)');
   const countPerms = sqlite.prepare('SELECT COUNT(*) AS n FROM role_permissions WHERE role = ?');
@@ -16,7 +13,4 @@ export function ensureReferenceData(sqlite: Sqlite): void {
       if ((countPerms.get(code) as { n: number }).n === 0) for (const p of ROLE_PERMISSIONS[code]) perm.run(code, p);
     }
   })();
-  insertStandardDictionaries(sqlite, { onlyMissingKinds: true });
-  ensurePlanTemplates(sqlite);
-  ensureDefaultRevisitTemplates(sqlite);
 }

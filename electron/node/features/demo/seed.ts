@@ -19,7 +19,7 @@ import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/client';
 import { ROLES, type Role } from '../../../common/roles';
 import { STAGES } from '../../../common/stages';
-import { ensureReferenceData } from '../auth/bootstrap';
+import { ensureReferenceData } from '../../reference-data';
 import { hashPassword } from '../auth/password';
 import { normalizePhone, isPhoneError } from '../../../common/phone';
 import { CITIES, DEALER_CITY, ROADS, COMPOUNDS, type City } from './cities';

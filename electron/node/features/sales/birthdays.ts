@@ -5,25 +5,13 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { formatPhone } from '../../../common/phone';
-import { addDays, relativeRange, todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
+import { birthdayDays } from '../customers';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-/**
- * The calendar days of 'today' or 'week' (Monday–Sunday containing today, the grid's 本周) in the
- * dealer's time zone, each with the birthdays ('MM-DD') celebrated on it: in a year without
- * 29 February, people born on 02-29 are listed on 02-28.
- */
-export function birthdayDays(range: 'today' | 'week', today: string): { day: string; mds: string[] }[] {
-  const [from, to] = relativeRange(range === 'today' ? 'today' : 'thisWeek', today);
-  const out: { day: string; mds: string[] }[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    const md = d.slice(5);
-    out.push({ day: d, mds: md === '02-28' && !isLeap(Number(d.slice(0, 4))) ? ['02-28', '02-29'] : [md] });
-  }
-  return out;
-}
+// The calendar rule is the customers feature's (its grid filters 今天/本周生日 use it too); kept
+// importable from here for sales' own tests.
+export { birthdayDays };
 
 /** 生日提醒: customers in scope whose birthday falls today or this week, by day then name (customers_birthday_md_idx). */
 export class Birthdays {

@@ -1,10 +1,12 @@
 import type { Core } from '../../core';
-import { JOBS } from './jobs';
 import { Scheduler, type SchedulerOptions } from './scheduler';
 
-/** Replaces the core's scheduler (core.services.scheduler), e.g. a test's with its own jobs and instance id. */
-export function createScheduler(core: Core, opts: Partial<SchedulerOptions> = {}): Scheduler {
-  const s = new Scheduler(core, { jobs: JOBS, ...opts });
+/**
+ * Replaces the core's scheduler (core.services.scheduler) with one on the given jobs, e.g. a test's
+ * with its own instance id. The app's own is built in services.ts on the registry electron/node/jobs.ts.
+ */
+export function createScheduler(core: Core, opts: SchedulerOptions): Scheduler {
+  const s = new Scheduler(core, opts);
   core.services.scheduler = s;
   return s;
 }
