@@ -2,7 +2,7 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createCore, type Core } from '../../electron/node/core';
 import type { SessionCtx } from '../../electron/node/features/auth/service';
 import { dispatch } from '../../electron/node/dispatch';
-import { todayIn } from '../../electron/node/features/grid/dates';
+import { todayIn } from '../../electron/common/dates';
 import { log, percentile, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { ManualClock } from '../../electron/node/clock';
 import { createCore } from '../../electron/node/core';
 import { dbFile } from '../../electron/node/paths';
-import { dayStartMs, todayIn } from '../../electron/node/features/grid/dates';
+import { dayStartMs, todayIn } from '../../electron/common/dates';
 import { GENERATION_JOBS } from '../../electron/node/features/scheduler/generation';
 import { Scheduler } from '../../electron/node/features/scheduler/scheduler';
 import { log, round, type Metric } from './stats';

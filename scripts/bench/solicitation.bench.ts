@@ -1,6 +1,6 @@
 import { createCore, type Core } from '../../electron/node/core';
 import { dispatch, dispatchUpload } from '../../electron/node/dispatch';
-import { addDays, dayStartMs, todayIn } from '../../electron/node/features/grid/dates';
+import { addDays, dayStartMs, todayIn } from '../../electron/common/dates';
 import { auditPeriodStart } from '../../electron/node/features/service/solicitation-rules';
 import { log, percentile, round, sampleIds, type Metric } from './stats';
 

@@ -18,7 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../electron/node/core';
 import { DEMO_PASSWORD, seedDemo } from '../../electron/node/features/demo/seed';
-import { todayIn } from '../../electron/node/features/grid/dates';
+import { todayIn } from '../../electron/common/dates';
 import { createTasks } from '../../electron/node/features/service/tasks';
 import { loadOrCreateHostCertificate, type HostCertificate } from '../../electron/node/lan/host-certificate';
 import { startWebHost, type WebHost } from '../../electron/node/webhost/server';

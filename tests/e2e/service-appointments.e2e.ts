@@ -4,7 +4,7 @@
  * the 招揽率 screen shows the numbers the API computes.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../electron/node/features/grid/dates';
+import { addDays, todayIn } from '../../electron/common/dates';
 import { SolicitationService } from '../../electron/node/features/service/solicitation';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';

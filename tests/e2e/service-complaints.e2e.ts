@@ -5,7 +5,7 @@
  * workbench shows an agent's tasks of today and overdue ones, with the 免打扰 badge.
  */
 import { describe, expect, it } from 'vitest';
-import { todayIn, addDays } from '../../electron/node/features/grid/dates';
+import { todayIn, addDays } from '../../electron/common/dates';
 import { createTasks } from '../../electron/node/features/service/tasks';
 import { apiFromPage, loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';

@@ -4,7 +4,7 @@
  * follow-up refuses "已跟进" as its description.
  */
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '../../electron/node/features/grid/dates';
+import { todayIn } from '../../electron/common/dates';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 

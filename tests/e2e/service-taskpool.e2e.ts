@@ -4,7 +4,7 @@
  * then find them on their workbenches. An agent does not get the screen and the server refuses them.
  */
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '../../electron/node/features/grid/dates';
+import { todayIn } from '../../electron/common/dates';
 import { createTasks } from '../../electron/node/features/service/tasks';
 import { apiFromPage, loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';

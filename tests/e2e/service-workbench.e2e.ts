@@ -5,7 +5,7 @@
  * plans the next follow-up 3 days on, and a service advisor records a repair order from the workbench.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, todayIn } from '../../electron/node/features/grid/dates';
+import { addDays, todayIn } from '../../electron/common/dates';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 

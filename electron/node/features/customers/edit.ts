@@ -11,7 +11,7 @@ import { assertVersion } from '../../stale-record';
 import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { Dictionaries } from './dictionaries';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { normalizePlate } from './plate';

@@ -13,7 +13,7 @@ import {
   type GridSort,
 } from '../../../common/api/grid';
 import { AppError } from '../../errors';
-import { dayStartMs, isDate, relativeRange, todayIn } from './dates';
+import { dayStartMs, isDate, relativeRange, todayIn } from '../../../common/dates';
 import type { ColumnDef, DatasetDef } from './datasets';
 
 export const invalid = (issues: string) => new AppError('INVALID_INPUT', { issues });

@@ -4,7 +4,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import type { SessionCtx } from '../auth/service';
-import { dayStartMs } from '../grid/dates';
+import { dayStartMs } from '../../../common/dates';
 import { SalesProblems, type OpportunityService } from './opportunities';
 
 export interface AbandonInput {

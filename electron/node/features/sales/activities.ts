@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
-import { addDays, dayStartMs, todayIn } from '../grid/dates';
+import { addDays, dayStartMs, todayIn } from '../../../common/dates';
 
 type Row = Omit<ActivityView, 'overdue'> & { overdue?: never };
 

@@ -7,7 +7,7 @@ import { assertVersion } from '../../stale-record';
 import type { SessionCtx } from '../auth/service';
 import { normalizePlate } from '../customers/plate';
 import { idNumberProblem, isValidUscc, isValidVin } from '../customers/validate';
-import { isDate } from '../grid/dates';
+import { isDate } from '../../../common/dates';
 import { DmsExporter } from './dms-export';
 import { SalesProblems, type OpportunityService } from './opportunities';
 

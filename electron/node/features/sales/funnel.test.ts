@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
 import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
-import { dayStartMs } from '../grid/dates';
+import { dayStartMs } from '../../../common/dates';
 import { monthRange } from './funnel';
 
 type Funnel = { stages: { code: string; leads: number; weight: number; amount: number; probability: number }[]; totals: { leads: number; weight: number; amount: number; unpriced: number } };

@@ -5,7 +5,7 @@ import { STAGES } from '../../../common/stages';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
-import { dayStartMs } from '../grid/dates';
+import { dayStartMs } from '../../../common/dates';
 import { readAll, readGet } from '../../read-pool/read-sql';
 
 /** The first and last calendar day of a 'YYYY-MM' month, and its [from, to) bounds in the dealer's time zone. */

@@ -4,7 +4,7 @@ import type { PurchaseIntent } from '../../../common/api/sales';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-import { isDate } from '../grid/dates';
+import { isDate } from '../../../common/dates';
 import { SalesProblems, type OpportunityService } from './opportunities';
 
 export interface IntentFields {

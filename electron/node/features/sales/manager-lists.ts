@@ -3,7 +3,7 @@ import type { Scope } from '../../../common/api/grid';
 import type { SalesList, SalesListRow } from '../../../common/api/sales-analysis';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
-import { addDays, dayStartMs, todayIn } from '../grid/dates';
+import { addDays, dayStartMs, todayIn } from '../../../common/dates';
 import { consultantFilter } from './funnel';
 import { readAll, readGet } from '../../read-pool/read-sql';
 

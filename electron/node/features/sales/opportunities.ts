@@ -11,7 +11,7 @@ import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
-import { isDate, todayIn } from '../grid/dates';
+import { isDate, todayIn } from '../../../common/dates';
 import { dmsFileName } from './dms-export';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone';

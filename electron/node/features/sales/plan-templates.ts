@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
-import { addDays, dayStartMs, isDate } from '../grid/dates';
+import { addDays, dayStartMs, isDate } from '../../../common/dates';
 import type { ActivityService } from './activities';
 
 /**

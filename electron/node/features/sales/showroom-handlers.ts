@@ -4,7 +4,7 @@ import type { ShowroomService } from './showroom';
 import type { TestDriveService } from './test-drive';
 import type { TrafficService } from './traffic';
 import type { WalkInService } from './walk-ins';
-import { zoneFormat } from '../../zone-formats';
+import { zoneFormat } from '../../../common/dates';
 
 const HOUR_MINUTE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 

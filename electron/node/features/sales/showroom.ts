@@ -13,7 +13,7 @@ import type { SessionCtx } from '../auth/service';
 import { Dictionaries } from '../customers/dictionaries';
 import { CustomerEditService, maskName } from '../customers/edit';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
-import { addDays, dayStartMs, isDate, todayIn } from '../grid/dates';
+import { addDays, dayStartMs, isDate, todayIn } from '../../../common/dates';
 
 type Api = typeof showroomApi;
 export type RegisterInput = ParsedInputOf<Api['showroom.visits.register']>;

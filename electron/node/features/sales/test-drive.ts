@@ -6,9 +6,9 @@ import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
 import { maskName } from '../customers/edit';
 import { normalizePlate } from '../customers/plate';
-import { addDays, dayStartMs, isDate } from '../grid/dates';
+import { addDays, dayStartMs, isDate } from '../../../common/dates';
 import { localTime, ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
-import { zoneFormat } from '../../zone-formats';
+import { zoneFormat } from '../../../common/dates';
 
 const MONTH_DAY_MINUTE: Intl.DateTimeFormatOptions = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 

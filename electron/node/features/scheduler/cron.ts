@@ -1,6 +1,6 @@
 import { createTask, validateDetailed, type ScheduledTask } from 'node-cron';
-import { addDays, dayStartMs, todayIn } from '../grid/dates';
-import { DAY_AND_MINUTE, zoneFormat } from '../../zone-formats';
+import { addDays, dayStartMs, todayIn } from '../../../common/dates';
+import { DAY_AND_MINUTE, zoneFormat } from '../../../common/dates';
 
 const MINUTE = 60_000;
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ReminderKind } from '../../../common/api/reminders';
 import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
-import { addDays, dayStartMs } from '../grid/dates';
+import { addDays, dayStartMs } from '../../../common/dates';
 import { AppointmentService } from '../service/appointments';
 import { isLowScore, lowScoreDueDate } from '../service/low-score';
 import { defaultRange, FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND_CODES } from '../../../common/service-tasks';
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 import { NotificationService, type NewNotification } from '../sales/notifications';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
 import { backupsDir } from '../../core';

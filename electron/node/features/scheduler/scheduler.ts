@@ -3,7 +3,7 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { jobErrorText } from './job-error';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
 import type { JobContext, JobDef, JobResult } from './job';
 import { longWritesIdle } from '../../data-folder/long-write';

@@ -4,7 +4,7 @@ import { ManualClock } from '../../clock';
 import { createCore, type Core } from '../../core';
 import { dbFile } from '../../paths';
 import { seedDemo } from '../demo/seed';
-import { dayStartMs } from '../grid/dates';
+import { dayStartMs } from '../../../common/dates';
 import { tempDir } from '../../../../tests/support/core';
 
 /** Epoch ms of a dealer's local time (Asia/Shanghai) on a day. */

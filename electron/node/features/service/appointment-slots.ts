@@ -2,7 +2,7 @@
  * 预约 slots: pure rules on (data, the dealer's clock) — no database here, so every edge is a table test.
  * Slots are hourly from 08:30 to 16:30 (the last one ends at 17:30, when the workshop stops taking cars).
  */
-import { DAY_AND_MINUTE, zoneFormat } from '../../zone-formats';
+import { DAY_AND_MINUTE, zoneFormat } from '../../../common/dates';
 
 export const APPOINTMENT_SLOTS = ['08:30', '09:30', '10:30', '11:30', '12:30', '13:30', '14:30', '15:30', '16:30'] as const;
 export type AppointmentSlot = (typeof APPOINTMENT_SLOTS)[number];

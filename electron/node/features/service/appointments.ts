@@ -5,7 +5,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
-import { addDays, todayIn } from '../grid/dates';
+import { addDays, todayIn } from '../../../common/dates';
 import { APPOINTMENT_SLOTS, canChangeAppointment, dealerNow, effectiveStatus, isPastSlot, isSlot, isSlotOver, slotHasRoom, type AppointmentStatus } from './appointment-slots';
 import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';

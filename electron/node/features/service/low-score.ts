@@ -6,7 +6,7 @@ import { AuditedWriter } from '../admin/audited';
 import { tasks } from '../../../../db/schema';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
-import { addDays, todayIn } from '../grid/dates';
+import { addDays, todayIn } from '../../../common/dates';
 import { SalesProblems } from '../sales/opportunities';
 import { MANAGER_ROLES } from '../../../common/roles';
 import { taskNaturalKey } from './tasks';

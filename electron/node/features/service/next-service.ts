@@ -5,7 +5,7 @@
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 import { addMonths } from './reminder-rules';
 
 export interface ServiceInterval {

@@ -5,7 +5,7 @@
  * dealer's time zone ('dealer.timeZone'), never the machine's.
  */
 import type { ReminderKind } from '../../../common/api/reminders';
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 
 /** Serviced on or after today − 10 → dropped from 常规/专项保养 (a service exactly 10 days ago is dropped). */
 export const RECENT_SERVICE_DAYS = 10;

@@ -4,7 +4,7 @@ import type { GridPage } from '../../../common/api/grid';
 import type { SmsPreview } from '../../../common/api/sms';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 import { applyRule, birthdayMds, defaultRange, estimatedMileage, type VehicleFacts } from './reminder-rules';
 import { regularServiceList } from './reminders';
 

@@ -5,7 +5,7 @@ import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-import { addDays, isDate, todayIn } from '../grid/dates';
+import { addDays, isDate, todayIn } from '../../../common/dates';
 import { createTasks, type NewTask } from './tasks';
 import { selectionIds } from './list-selection';
 import { FIRST_SERVICE_DAYS } from './reminder-rules';

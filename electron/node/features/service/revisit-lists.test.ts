@@ -3,7 +3,7 @@ import { REVISIT_DATASETS, REVISIT_TABS, revisitPreset, type RevisitKind, type R
 import type { GridPage } from '../../../common/api/grid';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 import { selectRevisits, type RevisitCandidate } from './revisit-lists';
 
 /**

@@ -4,7 +4,7 @@ import type { GridSelection, Scope } from '../../../common/api/grid';
 import { AppError } from '../../errors';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { createTasks } from './tasks';
 import { selectionIds } from './list-selection';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { isLowScore, isRealDescription, lowScoreDueDate } from './low-score';
 import { revisitRange, selectRevisits, tabOf, type RevisitCandidate } from './revisit-lists';
 import { revisitScore, templateKindOf } from './revisit-templates';

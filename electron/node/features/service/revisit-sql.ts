@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { RevisitKind, RevisitTab } from '../../../common/api/revisits';
 import { AppError } from '../../errors';
-import { addDays, isDate } from '../grid/dates';
+import { addDays, isDate } from '../../../common/dates';
 
 /** Default window: delivered (or repaired) in the last 3 days, the dealer's days — today and the two before. */
 export const DEFAULT_REVISIT_DAYS = 3;

@@ -5,7 +5,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AuditedWriter } from '../admin/audited';
 import { AppError } from '../../errors';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { Dictionaries } from '../customers/dictionaries';
 import { SalesProblems } from '../sales/opportunities';
 import { createTasks } from './tasks';

@@ -3,7 +3,7 @@
  * people and the DMS write them, visit types by code or Chinese name, the vehicle's average km per
  * day from a new odometer reading.
  */
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 
 export const VISIT_TYPES = ['first_service', 'regular_service', 'repair', 'accident', 'warranty', 'other'] as const;
 export type VisitType = (typeof VISIT_TYPES)[number];

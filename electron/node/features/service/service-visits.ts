@@ -6,7 +6,7 @@ import type { NewServiceVisit, ServiceVisitSaved } from '../../../common/api/ser
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AuditedWriter } from '../admin/audited';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { recomputeNextService } from './next-service';
 import { CareProblems } from './service-visits-messages';
 import { avgKmPerDay, laterDay, mileageGoesBack, visitDateProblem } from './service-visits-rules';

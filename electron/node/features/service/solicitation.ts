@@ -8,7 +8,7 @@ import { AuditedWriter } from '../admin/audited';
 import { writeAudit } from '../admin/audit';
 import type { SessionCtx } from '../auth/service';
 import type { Locale } from '../../../common/i18n/errors';
-import { addDays, dayStartMs, todayIn } from '../grid/dates';
+import { addDays, dayStartMs, todayIn } from '../../../common/dates';
 import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
 import { CareProblems } from './service-visits-messages';

@@ -9,7 +9,7 @@ import { assertVersion } from '../../stale-record';
 import { writeAudit } from '../admin/audit';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { isRealDescription, lowScoreDueDate, LowScoreService } from './low-score';
 import { CareProblems } from './service-visits-messages';
 import { primaryPhoneExpr } from '../customers/primary-phone';

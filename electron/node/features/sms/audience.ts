@@ -10,7 +10,7 @@ import { gridQuerySchema, type gridSelectionQuerySchema } from '../../../common/
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth/service';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { parseManualNumbers, type ParsedNumbers } from './numbers';
 import type { Candidate } from './recipients';
 import { salutation, type MergeValues } from './template';

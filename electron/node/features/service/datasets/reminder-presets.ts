@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import { AppError } from '../../../errors';
-import { todayIn } from '../../grid/dates';
+import { todayIn } from '../../../../common/dates';
 import type { DatasetDef } from '../../grid/datasets/types';
 
 type PresetCtx = { timeZone: string; now: number };

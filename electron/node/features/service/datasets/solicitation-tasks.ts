@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SOLICITATION_STATE_LABELS } from '../../../../common/api/solicitation';
 import { auditPeriodStart } from '../solicitation-rules';
-import { addDays, dayStartMs, todayIn } from '../../grid/dates';
+import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
 
