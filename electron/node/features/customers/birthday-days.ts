@@ -1,4 +1,4 @@
-import { addDays, relativeRange } from '../grid/dates';
+import { addDays, relativeRange } from '../../../common/dates';
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 

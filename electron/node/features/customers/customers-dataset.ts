@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { birthdayDays } from './birthday-days';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import type { DatasetDef } from '../grid/datasets/types';
 import { primaryPhoneExpr } from './primary-phone';
 

@@ -5,7 +5,7 @@ import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
 import { formatPhone } from '../../../common/phone';
-import { todayIn } from '../grid/dates';
+import { todayIn } from '../../../common/dates';
 import { birthdayDays } from '../customers';
 import { primaryPhoneExpr } from '../customers/primary-phone';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, userWithSession } from '../../../../tests/support/core';
 import type { ApiResult } from '../../../common/api/contract';
 import type { Core } from '../../core';
-import { addDays } from '../grid/dates';
+import { addDays } from '../../../common/dates';
 import { createTasks } from '../service/tasks';
 import { expiryReminders, GENERATION_JOBS, salesRevisits } from './generation';
 import { AuditedWriter } from '../admin/audited';
