@@ -12,6 +12,18 @@ const auditRows = (entityId: number) =>
   env.core.sqlite.prepare("SELECT action, after FROM audit_log WHERE entity = 'customer' AND entity_id = ? ORDER BY id").all(String(entityId)) as { action: string; after: string | null }[];
 
 describe('customer card, quick find and form (real server)', () => {
+  /** sales1 on 我的客户 → 新建客户, with a name and a phone typed. */
+  async function newCustomerForm(name: string, phone: string) {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '我的客户' }).click();
+    await page.getByRole('button', { name: '新建客户' }).click();
+    const form = page.getByTestId('customer-form');
+    await form.getByLabel('客户姓名').fill(name);
+    await form.getByLabel('手机/电话').fill(phone);
+    return { page, form };
+  }
+
   it('Enter on a row opens the card; 编辑 changes the city, the card shows it and the audit log has it; Ctrl+F focuses the search box', async () => {
     const { page } = env.tp;
     await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
@@ -86,13 +98,7 @@ describe('customer card, quick find and form (real server)', () => {
   });
 
   it("create: a local number typed without its area code shows, and is stored with, the dealer's (深圳 0755)", async () => {
-    const { page } = env.tp;
-    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
-    await page.getByRole('treeitem', { name: '我的客户' }).click();
-    await page.getByRole('button', { name: '新建客户' }).click();
-    const form = page.getByTestId('customer-form');
-    await form.getByLabel('客户姓名').fill('本地固话客户');
-    await form.getByLabel('手机/电话').fill('2666 1888');
+    const { page, form } = await newCustomerForm('本地固话客户', '2666 1888');
     await expect.poll(() => form.getByTestId('phone-normalized').first().textContent()).toBe('0755-2666 1888');
     await screenshot(page, 'customer-form-local-number');
     await page.getByTestId('customer-save').click();
@@ -102,13 +108,7 @@ describe('customer card, quick find and form (real server)', () => {
   });
 
   it('create: a wrong phone is explained under its field; a good one saves, opens the new card, is audited, and gets a new opportunity from the card', async () => {
-    const { page } = env.tp;
-    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
-    await page.getByRole('treeitem', { name: '我的客户' }).click();
-    await page.getByRole('button', { name: '新建客户' }).click();
-    const form = page.getByTestId('customer-form');
-    await form.getByLabel('客户姓名').fill('欧阳新客');
-    await form.getByLabel('手机/电话').fill('138 0013');
+    const { page, form } = await newCustomerForm('欧阳新客', '138 0013');
     await page.getByTestId('customer-save').click();
     await form.locator('.field.has-error').first().waitFor();
     expect(await env.core.sqlite.prepare("SELECT count(*) FROM customers WHERE name = '欧阳新客'").pluck().get()).toBe(0);
