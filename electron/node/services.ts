@@ -72,7 +72,7 @@ export interface Services {
 type Builders<T> = { [K in keyof T]: () => T[K] };
 
 /** An object whose properties are built by their builder on first read, then kept; assigning replaces one. */
-function lazily<T extends object>(builders: Builders<T>): T {
+export function lazily<T extends object>(builders: Builders<T>): T {
   const made = {} as T;
   for (const key of Object.keys(builders) as (keyof T)[]) {
     let value: T[typeof key] | undefined;
