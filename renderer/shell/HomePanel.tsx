@@ -3,7 +3,8 @@ import type { ActivityView, NotificationView, TodayView } from '../../electron/c
 import { call, callPrefetched, isApiError, onEvent, onReconnected, prefetch } from '../api';
 import type { ModuleCode } from '../../electron/common/roles';
 import { useSessionInfo } from '../features/auth/session';
-import { fmtDateTime, typeLabel } from '../features/sales/activities/format';
+import { typeLabel } from '../features/sales/activities/format';
+import { fmtDateTime } from '../../electron/common/dates';
 import { useI18n } from '../i18n/react';
 import { Button, FormMessage } from '../ui';
 import { useNavigation } from './navigation';

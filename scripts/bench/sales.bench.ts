@@ -2,7 +2,7 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createCore, type Core } from '../../electron/node/core';
 import type { SessionCtx } from '../../electron/node/features/auth/service';
 import { dispatch } from '../../electron/node/dispatch';
-import { todayIn } from '../../electron/common/dates';
+import { addMonths, todayIn } from '../../electron/common/dates';
 import { log, percentile, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
@@ -21,7 +21,7 @@ export async function benchSales(dataDir: string): Promise<Metric[]> {
     const opps = (core.sqlite.prepare('select count(*) as n from opportunities').get() as { n: number }).n;
     // This month (deals won so far + what is still expected) and next month (a full month of pipeline): the slower counts.
     const today = todayIn(core.settings.get('dealer.timeZone'), core.clock.now());
-    const next = new Date(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)), 1)).toISOString().slice(0, 7);
+    const next = addMonths(today, 1).slice(0, 7);
     let worst: Metric | null = null;
     for (const month of [today.slice(0, 7), next]) {
       const m = await benchMonth(core, token, session, month, opps);

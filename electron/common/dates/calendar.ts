@@ -15,8 +15,13 @@ export const DAY_MS = 86_400_000;
 const YMD_RE = /^\d{4}-\d{2}-\d{2}$/;
 const FMT = 'YYYY-MM-DD';
 
-/** Days since 1970-01-01 (UTC) of a 'YYYY-MM-DD' day; no validation. */
-export const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS;
+/** Days since 1970-01-01 (UTC) of a 'YYYY-MM-DD' day; no validation. Date.UTC reads years 0–99 as 1900–1999, hence setUTCFullYear there. */
+export function dayNumber(d: string): number {
+  const y = Number(d.slice(0, 4));
+  const m = Number(d.slice(5, 7)) - 1;
+  const day = Number(d.slice(8, 10));
+  return (y >= 100 ? Date.UTC(y, m, day) : new Date(0).setUTCFullYear(y, m, day)) / DAY_MS;
+}
 /** The 'YYYY-MM-DD' day of a day number (inverse of dayNumber). */
 export const dayOfNumber = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
 

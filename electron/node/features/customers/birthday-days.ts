@@ -1,6 +1,4 @@
-import { addDays, relativeRange } from '../../../common/dates';
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+import { addDays, isLeapYear, relativeRange } from '../../../common/dates';
 
 /**
  * The calendar days of 'today' or 'week' (Monday–Sunday containing today, the grid's 本周) in the
@@ -12,7 +10,7 @@ export function birthdayDays(range: 'today' | 'week', today: string): { day: str
   const out: { day: string; mds: string[] }[] = [];
   for (let d = from; d <= to; d = addDays(d, 1)) {
     const md = d.slice(5);
-    out.push({ day: d, mds: md === '02-28' && !isLeap(Number(d.slice(0, 4))) ? ['02-28', '02-29'] : [md] });
+    out.push({ day: d, mds: md === '02-28' && !isLeapYear(Number(d.slice(0, 4))) ? ['02-28', '02-29'] : [md] });
   }
   return out;
 }

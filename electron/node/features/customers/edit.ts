@@ -11,11 +11,11 @@ import { assertVersion } from '../../stale-record';
 import { FieldProblems } from '../../field-problems';
 import { AuditedWriter } from '../admin/audited';
 import type { SessionCtx } from '../auth/service';
-import { todayIn } from '../../../common/dates';
+import { isDate, todayIn } from '../../../common/dates';
 import { Dictionaries } from './dictionaries';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { normalizePlate } from './plate';
-import { birthdayOfIdNumber, genderOfIdNumber, idNumberProblem, isPlausibleEmail, isRealDate, isValidUscc, isValidVin } from './validate';
+import { birthdayOfIdNumber, genderOfIdNumber, idNumberProblem, isPlausibleEmail, isValidUscc, isValidVin } from './validate';
 import { teamOwnerIdsSql } from './visibility';
 
 type Api = typeof customersEditApi;
@@ -213,7 +213,7 @@ export class CustomerEditService {
       const b = textOrNull(input.birthday);
       out.birthday = b;
       if (b !== null && changed('birthday', b)) {
-        if (!isRealDate(b)) p.add('birthday', 'date.format');
+        if (!isDate(b)) p.add('birthday', 'date.format');
         else if (b > today) p.add('birthday', 'date.future');
         else if (b < '1900-01-01') p.add('birthday', 'date.tooOld');
       }
@@ -234,7 +234,7 @@ export class CustomerEditService {
       if (gender === 'other') out.gender = g;
       else if (gender !== g) p.add('gender', 'gender.mismatch', { gender: FIELD_MESSAGES[`gender.${g}`][p.locale] });
     }
-    if (out.birthday !== undefined) out.birthdayMd = out.birthday && isRealDate(out.birthday) ? out.birthday.slice(5) : null;
+    if (out.birthday !== undefined) out.birthdayMd = out.birthday && isDate(out.birthday) ? out.birthday.slice(5) : null;
 
     if (has('email')) {
       const e = textOrNull(input.email);
@@ -301,7 +301,7 @@ export class CustomerEditService {
       if (!this.dict.accepts('model', v.model)) p.add(`vehicles.${i}.model`, 'dict.unknown', { code: v.model });
       const purchaseDate = textOrNull(v.purchaseDate);
       if (purchaseDate !== null) {
-        if (!isRealDate(purchaseDate)) p.add(`vehicles.${i}.purchaseDate`, 'date.format');
+        if (!isDate(purchaseDate)) p.add(`vehicles.${i}.purchaseDate`, 'date.format');
         else if (purchaseDate > today) p.add(`vehicles.${i}.purchaseDate`, 'date.future');
       }
       return { vin, plate, model: v.model, colour: textOrNull(v.colour), purchaseDate, mileage: v.mileage ?? null };

@@ -1,3 +1,5 @@
+import { daysInMonth, isDate } from '../../../common/dates';
+
 /**
  * Check-digit validators for identifiers on a customer card. Written independently of the demo
  * data's generators so that tests of one catch mistakes in the other.
@@ -14,8 +16,7 @@ export function isValidIdNumber(id: string, today?: string): boolean {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > daysInMonth) return false;
+  if (d > daysInMonth(y, m)) return false;
   if (today !== undefined && `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` > today) return false;
   // Weight of position i (1-based from the left) is 2^(18-i) mod 11.
   let sum = 0;
@@ -84,19 +85,9 @@ export function isValidUscc(code: string): boolean {
 export function idNumberProblem(id: string, today?: string): null | { key: 'idNumber.format' | 'idNumber.birthday' | 'idNumber.future' | 'idNumber.check'; date?: string } {
   if (!/^[1-8]\d{16}[\dXx]$/.test(id)) return { key: 'idNumber.format' };
   const date = birthdayOfIdNumber(id);
-  if (!isRealDate(date) || date < '1900-01-01') return { key: 'idNumber.birthday', date };
+  if (!isDate(date) || date < '1900-01-01') return { key: 'idNumber.birthday', date };
   if (today !== undefined && date > today) return { key: 'idNumber.future', date };
   return isValidIdNumber(id) ? null : { key: 'idNumber.check' };
-}
-
-/** 'YYYY-MM-DD' naming a day that exists (no 2 月 30 日). */
-export function isRealDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const y = Number(s.slice(0, 4));
-  const m = Number(s.slice(5, 7));
-  const d = Number(s.slice(8, 10));
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type GridSort,
 } from '../../../common/api/grid';
 import { AppError } from '../../errors';
-import { dayStartMs, isDate, relativeRange, todayIn } from '../../../common/dates';
+import { addDays, dayStartMs, isDate, relativeRange, todayIn } from '../../../common/dates';
 import type { ColumnDef, DatasetDef } from './datasets';
 
 export const invalid = (issues: string) => new AppError('INVALID_INPUT', { issues });
@@ -66,14 +66,13 @@ function bound(c: ColumnDef, v: unknown, ctx: BuildCtx, end = false): number | s
   }
   if (!isDate(v)) throw invalid(`column '${c.id}' needs a date YYYY-MM-DD`);
   if (c.type === 'date') return v;
-  return dayStartMs(end ? nextDay(v) : v, ctx.timeZone);
+  return dayStartMs(end ? addDays(v, 1) : v, ctx.timeZone);
 }
-const nextDay = (d: string) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10) + 1)).toISOString().slice(0, 10);
 
 /** [from, to] inclusive days as SQL on a date or datetime column. */
 function dayRange(c: ColumnDef, e: SQL, from: string, to: string, ctx: BuildCtx): SQL {
   if (c.type === 'date') return sql`(${e} >= ${from} and ${e} <= ${to})`;
-  return sql`(${e} >= ${dayStartMs(from, ctx.timeZone)} and ${e} < ${dayStartMs(nextDay(to), ctx.timeZone)})`;
+  return sql`(${e} >= ${dayStartMs(from, ctx.timeZone)} and ${e} < ${dayStartMs(addDays(to, 1), ctx.timeZone)})`;
 }
 
 export function condition(ctx: BuildCtx, cond: Condition): SQL {

@@ -5,21 +5,13 @@ import { STAGES } from '../../../common/stages';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
 import { AppError } from '../../errors';
-import { dayStartMs } from '../../../common/dates';
+import { dayStartMs, monthDays } from '../../../common/dates';
 import { readAll, readGet } from '../../read-pool/read-sql';
 
 /** The first and last calendar day of a 'YYYY-MM' month, and its [from, to) bounds in the dealer's time zone. */
 export function monthRange(month: string, timeZone: string): Funnel['range'] {
-  const y = Number(month.slice(0, 4));
-  const m = Number(month.slice(5, 7));
-  const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return {
-    from: dayStartMs(`${month}-01`, timeZone),
-    to: dayStartMs(`${next}-01`, timeZone),
-    fromDay: `${month}-01`,
-    toDay: `${month}-${String(lastDay).padStart(2, '0')}`,
-  };
+  const { first, last, next } = monthDays(month);
+  return { from: dayStartMs(first, timeZone), to: dayStartMs(next, timeZone), fromDay: first, toDay: last };
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

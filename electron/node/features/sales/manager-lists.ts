@@ -3,11 +3,9 @@ import type { Scope } from '../../../common/api/grid';
 import type { SalesList, SalesListRow } from '../../../common/api/sales-analysis';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth/service';
-import { addDays, dayStartMs, todayIn } from '../../../common/dates';
+import { DAY_MS as DAY, addDays, dayStartMs, todayIn } from '../../../common/dates';
 import { consultantFilter } from './funnel';
 import { readAll, readGet } from '../../read-pool/read-sql';
-
-const DAY = 86_400_000;
 
 export interface ListInput {
   scope: Scope;

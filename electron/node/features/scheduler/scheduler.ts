@@ -3,14 +3,13 @@ import { schedule, type ScheduledTask } from 'node-cron';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { jobErrorText } from './job-error';
-import { todayIn } from '../../../common/dates';
+import { DAY_MS as DAY, todayIn } from '../../../common/dates';
 import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
 import type { JobContext, JobDef, JobResult } from './job';
 import { longWritesIdle } from '../../data-folder/long-write';
 import { Lease } from './lease';
 
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 /** Missed daily runs older than this are not caught up (a PC off for a month starts fresh). */
 export const CATCH_UP_DAYS = 31;
 /** A failed run is tried again this long after it failed, at most MAX_ATTEMPTS times in all. */

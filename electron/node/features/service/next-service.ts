@@ -5,8 +5,7 @@
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin/audit';
-import { addDays } from '../../../common/dates';
-import { addMonths } from './reminder-rules';
+import { addDays, addMonths } from '../../../common/dates';
 
 export interface ServiceInterval {
   km: number;

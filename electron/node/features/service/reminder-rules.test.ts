@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, applyRule, birthdayMds, defaultRange, estimatedMileage, isLocalPlate, qualifies, type RuleCtx, type VehicleFacts } from './reminder-rules';
+import { applyRule, birthdayMds, defaultRange, estimatedMileage, isLocalPlate, qualifies, type RuleCtx, type VehicleFacts } from './reminder-rules';
 import { nextServiceDate } from './next-service';
-import { todayIn } from '../../../common/dates';
+import { addMonths, todayIn } from '../../../common/dates';
 
 const TODAY = '2026-11-30';
 const v = (over: Partial<VehicleFacts> = {}): VehicleFacts => ({

@@ -5,7 +5,7 @@
  * dealer's time zone ('dealer.timeZone'), never the machine's.
  */
 import type { ReminderKind } from '../../../common/api/reminders';
-import { addDays } from '../../../common/dates';
+import { addDays, addMonths, daysBetween, isLeapYear } from '../../../common/dates';
 
 /** Serviced on or after today − 10 → dropped from 常规/专项保养 (a service exactly 10 days ago is dropped). */
 export const RECENT_SERVICE_DAYS = 10;
@@ -17,21 +17,6 @@ export const CHURN_MIN_VISITS = 4;
 export const FIRST_SERVICE_DAYS = 90;
 /** 专项保养: default band, an 80,000 km timing belt. */
 export const MILEAGE_BAND: readonly [number, number] = [78_000, 82_000];
-
-export const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-const daysInMonth = (y: number, m: number) => [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-
-/** Calendar months, clamped to the month's last day (08-31 − 6 months = 02-28, or 02-29 in a leap year). */
-export function addMonths(d: string, n: number): string {
-  const total = Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1 + n;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  const day = Math.min(Number(d.slice(8, 10)), daysInMonth(y, m));
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000;
-export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 /** First day that counts as "serviced recently" (inclusive). */
 export const recentServiceFrom = (today: string) => addDays(today, -RECENT_SERVICE_DAYS);

@@ -8,7 +8,8 @@ import { yieldingTransaction } from '../../data-folder/long-write';
 import { cleanPlate } from '../customers/plate';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
-import { parseDay, parseVisitType } from './service-visits-rules';
+import { parseVisitType } from './service-visits-rules';
+import { parseLooseDay } from '../../../common/dates';
 import { FileImportError, readImportTable, type EncodingChoice, type ImportTable } from '../../file-import';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -119,7 +120,7 @@ export async function importRepairOrders(core: Core, actorId: number, locale: Lo
       const reasons: string[] = [];
       if (!ro) reasons.push(locale === 'en' ? 'No RO number' : '缺少工单号');
       if (vehicleId === undefined) reasons.push(msg('visit.vehicle'));
-      const date = parseDay(cell(r, col.date));
+      const date = parseLooseDay(cell(r, col.date));
       if (!date) reasons.push(msg('visit.date'));
       const type = parseVisitType(cell(r, col.type));
       if (!type) reasons.push(msg('visit.type'));

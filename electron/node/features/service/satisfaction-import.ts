@@ -5,14 +5,13 @@ import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { yieldingTransaction } from '../../data-folder/long-write';
 import { writeAudit } from '../admin/audit';
-import { todayIn } from '../../../common/dates';
+import { parseLooseDay, todayIn } from '../../../common/dates';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { cleanPlate } from '../customers/plate';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { BadRows, columnsOf, missingColumns, readImport, type ImportUpload } from './ro-import';
 import { parseDissatisfied, parseScore, parseSurveyKind, surveyNaturalKey } from './satisfaction-rules';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
-import { parseDay } from './service-visits-rules';
 import { createTasks } from './tasks';
 
 export const SURVEY_COLUMNS = {
@@ -74,7 +73,7 @@ export async function importSurveys(core: Core, actorId: number, locale: Locale,
       const reasons: string[] = [];
       const kind = parseSurveyKind(cell(r, col.kind));
       if (!kind) reasons.push(msg('survey.kind'));
-      const date = parseDay(cell(r, col.date));
+      const date = parseLooseDay(cell(r, col.date));
       if (!date) reasons.push(msg('visit.date'));
       else if (date > today) reasons.push(msg('visit.future', { date }));
       const score = parseScore(cell(r, col.score));

@@ -3,7 +3,7 @@
  * people and the DMS write them, visit types by code or Chinese name, the vehicle's average km per
  * day from a new odometer reading.
  */
-import { addDays } from '../../../common/dates';
+import { addDays, daysBetween } from '../../../common/dates';
 
 export const VISIT_TYPES = ['first_service', 'regular_service', 'repair', 'accident', 'warranty', 'other'] as const;
 export type VisitType = (typeof VISIT_TYPES)[number];
@@ -32,25 +32,6 @@ export function parseVisitType(raw: string): VisitType | null {
   const v = raw.trim();
   if ((VISIT_TYPES as readonly string[]).includes(v.toLowerCase())) return v.toLowerCase() as VisitType;
   return TYPE_NAMES[v] ?? null;
-}
-
-/**
- * A calendar day from an import cell: 2026-11-30, 2026/11/30, 2026.11.30, 2026年11月30日 or
- * 20261130 (a datetime's time part is ignored). Null when it is not a real day (2026-02-30).
- */
-export function parseDay(raw: string): string | null {
-  const s = raw.trim();
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T].*)?$/.exec(s) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** Whole days from a to b (YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.UTC(+b.slice(0, 4), +b.slice(5, 7) - 1, +b.slice(8, 10)) - Date.UTC(+a.slice(0, 4), +a.slice(5, 7) - 1, +a.slice(8, 10))) / 86_400_000);
 }
 
 /** Under this many days since delivery the average is too noisy to plan a service with. */

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, uploaded, usersWithSessions, type TestCore } from '../../../../tests/support/core';
-import { avgKmPerDay, mileageGoesBack, parseDay, parseVisitType, visitDateProblem } from './service-visits-rules';
+import { avgKmPerDay, mileageGoesBack, parseVisitType, visitDateProblem } from './service-visits-rules';
+import { parseLooseDay as parseDay } from '../../../common/dates';
 
 type Fail = { ok: false; error: { code: string; message: string; details?: { fields?: { field: string; message: string }[] } } };
 type Ok<T> = { ok: true; value: T };

@@ -2,6 +2,8 @@
  * 招揽任务 rules (reference/003), pure: the state machine, success detection by a service visit
  * inside the task's window, and the audit's 招揽率 (未分配 + 已分配 under 5% of six months' tasks).
  */
+import { addMonths } from '../../../common/dates';
+
 export const SOLICITATION_STATES = ['unassigned', 'assigned', 'in_progress', 'succeeded', 'failed'] as const;
 export type SolicitationState = (typeof SOLICITATION_STATES)[number];
 
@@ -64,14 +66,4 @@ export function rates(c: RateCounts): Rates {
 }
 
 /** First day of the audit period: six calendar months back from today (clamped at a short month's end). */
-export function auditPeriodStart(today: string, months = AUDIT_MONTHS): string {
-  let y = Number(today.slice(0, 4));
-  let m = Number(today.slice(5, 7)) - months;
-  while (m < 1) {
-    m += 12;
-    y--;
-  }
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const d = Math.min(Number(today.slice(8, 10)), last);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+export const auditPeriodStart = (today: string, months = AUDIT_MONTHS) => addMonths(today, -months);

@@ -6,7 +6,8 @@ import { useNavigation } from '../../../shell/navigation';
 import { Button, Dialog, FormMessage, useToast } from '../../../ui';
 import { ApplyTemplateDialog, CloseActivityDialog, PlanDialog } from './ActivityDialogs';
 import { ActivityComments } from './Comments';
-import { fmtDateTime, stageLabel, statusLabel, typeLabel } from './format';
+import { stageLabel, statusLabel, typeLabel } from './format';
+import { fmtDateTime } from '../../../../electron/common/dates';
 
 export const REVIEWER_ROLES: readonly string[] = ['salesManager', 'generalManager', 'admin'];
 

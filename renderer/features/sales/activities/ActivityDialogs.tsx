@@ -4,7 +4,8 @@ import type { OpportunityRow } from '../../../../electron/common/api/customers';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, Form, FormActions, FormMessage, SelectField, StaleRecordNotice, TextField } from '../../../ui';
-import { fmtDateTime, fromLocalInput, stageLabel, statusLabel, toLocalInput, todayLocal, tomorrowAtTen, typeOptions } from './format';
+import { stageLabel, statusLabel, typeOptions } from './format';
+import { fmtDateTime, fromLocalInput, localToday, toLocalInput, tomorrowAtTen } from '../../../../electron/common/dates';
 
 type FieldErrors = Record<string, string>;
 
@@ -188,7 +189,7 @@ export function ApplyTemplateDialog({ customerId, opportunityId, onClose, onDone
   const [templates, setTemplates] = useState<PlanTemplateView[]>([]);
   const [tpl, setTpl] = useState('');
   const [opp, setOpp] = useState(opportunityId ? String(opportunityId) : '');
-  const [start, setStart] = useState(todayLocal());
+  const [start, setStart] = useState(localToday());
   const [time, setTime] = useState('10:00');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

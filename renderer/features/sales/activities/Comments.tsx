@@ -3,7 +3,7 @@ import type { ReviewComment } from '../../../../electron/common/api/activities';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage } from '../../../ui';
-import { fmtDateTime } from './format';
+import { fmtDateTime } from '../../../../electron/common/dates';
 
 /**
  * 领导批阅 on one activity: the comments (newest first) and, for a reviewing manager, a box to add one.

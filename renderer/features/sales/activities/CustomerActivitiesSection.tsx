@@ -6,7 +6,8 @@ import { Button, FormMessage } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { PlanDialog } from './ActivityDialogs';
-import { fmtDateTime, statusLabel, typeLabel } from './format';
+import { statusLabel, typeLabel } from './format';
+import { fmtDateTime } from '../../../../electron/common/dates';
 
 /**
  * 跟踪计划 of one customer, for the customer card: planned first, each with its 领导批阅 count; a

@@ -4,7 +4,8 @@ import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, Table, Toolbar, type Column } from '../../../ui';
 import { ActivityDetailDialog } from './ActivityDetail';
-import { fmtDateTime, stageLabel, statusLabel, typeLabel } from './format';
+import { stageLabel, statusLabel, typeLabel } from './format';
+import { fmtDateTime } from '../../../../electron/common/dates';
 
 type Show = 'all' | 'planned' | 'overdue';
 

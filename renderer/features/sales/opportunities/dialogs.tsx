@@ -5,7 +5,8 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
-import { defaultNextActivity, dictLabelOf, localToday, nextActivityInput, NextActivityFields, useFormState } from './form-bits';
+import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, useFormState } from './form-bits';
+import { localToday } from '../../../../electron/common/dates';
 import { OpportunityStaleNotice } from './stale';
 
 /** The version a dialog saves on: the panel's, or the current one a refused stale save brought. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { DictionaryItem } from '../../../../electron/common/api/customers';
+import { fromLocalInput, toLocalInput, tomorrowAtTen } from '../../../../electron/common/dates';
 import { isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { SelectField, TextField } from '../../../ui';
@@ -24,19 +25,6 @@ export function splitErrors(e: unknown, known: readonly string[]): { fields: Err
   return { fields: {}, message: isApiError(e) ? e.message : String(e) };
 }
 
-/** `<input type="datetime-local">` value in the browser's time zone, and back to epoch ms. */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-export const fromLocalInput = (s: string): number => (s ? new Date(s).getTime() : Number.NaN);
-
-/** Today in the browser's time zone as YYYY-MM-DD (the dealer's PC is in the dealer's time zone). */
-export function localToday(): string {
-  return toLocalInput(Date.now()).slice(0, 10);
-}
-
 export const dictLabelOf = (d: DictionaryItem, locale: string) => (locale === 'en' ? d.en : d.zh);
 
 export interface NextActivityValue {
@@ -47,10 +35,7 @@ export interface NextActivityValue {
 
 /** Tomorrow 10:00 as the default time of the next contact. */
 export function defaultNextActivity(subject = ''): NextActivityValue {
-  const d = new Date();
-  d.setDate(d.getDate() + 1);
-  d.setHours(10, 0, 0, 0);
-  return { type: 'call', plannedAt: toLocalInput(d.getTime()), subject };
+  return { type: 'call', plannedAt: toLocalInput(tomorrowAtTen()), subject };
 }
 
 export const nextActivityInput = (v: NextActivityValue) => ({ type: v.type, plannedAt: fromLocalInput(v.plannedAt), subject: v.subject.trim() });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '../../../api';
+import { zoneFormat } from '../../../../electron/common/dates';
 
 export interface DealerNow {
   date: string;
@@ -23,10 +24,9 @@ export function useDealerNow(): DealerNow | null {
   return now;
 }
 
-/** HH:MM of an instant in the dealer's time zone. */
-export function hhmm(ms: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
-}
+const HOUR_MINUTE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+/** HH:MM of an instant in the dealer's time zone (the formatter made once per zone: a list renders many). */
+export const hhmm = (ms: number, timeZone: string) => zoneFormat('en-GB', timeZone, HOUR_MINUTE).format(ms);
 
 /** Field messages from an INVALID_INPUT error, by field; the rest as one line. */
 export function splitProblems(details: Record<string, unknown>, known: readonly string[]): { byField: Record<string, string>; rest: string[] } {

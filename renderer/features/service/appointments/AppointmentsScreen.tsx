@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AppointmentDay, AppointmentRow, ProactiveCandidate } from '../../../../electron/common/api/appointments';
+import { addDays } from '../../../../electron/common/dates';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
@@ -11,12 +12,6 @@ import { BookDialog, type BookTarget } from './BookDialog';
 import './appointments.css';
 
 type View = 'day' | 'noShows' | 'proactive' | 'all';
-
-const addDays = (d: string, n: number) => {
-  const x = new Date(`${d}T00:00:00Z`);
-  x.setUTCDate(x.getUTCDate() + n);
-  return x.toISOString().slice(0, 10);
-};
 
 /** 预约管理: the day by slot with capacity, booking, arrival / no-show, no-shows, 主动预约, and every appointment on the grid. */
 export function AppointmentsScreen() {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
+import { addDays } from '../../../../electron/common/dates';
 import type { CallEnded } from '../../telephony/SoftphoneProvider';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -7,9 +8,6 @@ import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from
 import { TaskStaleNotice } from './TaskStaleNotice';
 
 type Outcome = 'done' | 'failed' | 'reschedule' | 'repairing';
-
-/** The dealer's day n days after a YYYY-MM-DD day. */
-const plusDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * A task's outcome: done, failed (with a note) or rescheduled to today or later. A 低分跟进 may also
@@ -23,8 +21,8 @@ export function OutcomeDialog({ row, today, fromCall, onClose, onSaved }: { row:
   const [outcome, setOutcome] = useState<Outcome>(noAnswer ? 'reschedule' : 'done');
   const [note, setNote] = useState(noAnswer ? t('cw.call.noAnswerNote') : '');
   const lowScore = row.kind === 'low_score';
-  const [dueDate, setDueDate] = useState(noAnswer && today ? plusDays(today, 1) : today);
-  const [nextDue, setNextDue] = useState(today ? plusDays(today, 3) : '');
+  const [dueDate, setDueDate] = useState(noAnswer && today ? addDays(today, 1) : today);
+  const [nextDue, setNextDue] = useState(today ? addDays(today, 3) : '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   // Refused because someone else changed the task since the list loaded it: the task as it is now.
@@ -60,7 +58,7 @@ export function OutcomeDialog({ row, today, fromCall, onClose, onSaved }: { row:
         />
         <TextField label={lowScore ? t('care.outcome.description') : t('cw.note')} hint={lowScore ? t('care.outcome.descriptionHint') : undefined} value={note} onChange={setNote} data-testid="outcome-note" />
         {outcome === 'reschedule' && <TextField type="date" label={t('cw.due')} value={dueDate} min={today} onChange={setDueDate} />}
-        {outcome === 'repairing' && <TextField type="date" label={t('care.outcome.nextDue')} hint={t('care.outcome.nextDueHint')} value={nextDue} min={today ? plusDays(today, 1) : undefined} onChange={setNextDue} data-testid="outcome-next-due" />}
+        {outcome === 'repairing' && <TextField type="date" label={t('care.outcome.nextDue')} hint={t('care.outcome.nextDueHint')} value={nextDue} min={today ? addDays(today, 1) : undefined} onChange={setNextDue} data-testid="outcome-next-due" />}
         {stale && <TaskStaleNotice message={stale.message} opened={row} current={stale.current} />}
         <FormMessage>{error}</FormMessage>
       </Form>

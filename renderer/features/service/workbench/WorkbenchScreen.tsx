@@ -3,6 +3,7 @@ import { SERVICE_VISIT_ROLES } from '../../../../electron/common/api/service-vis
 import type { AgentLoad, Workbench, WorkbenchAppointment, WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
 import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
+import { addDays } from '../../../../electron/common/dates';
 import { call, isApiError, onEvent } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
@@ -113,7 +114,7 @@ export function WorkbenchScreen() {
   // The revisit saved: its task is done (or, not reached, tried again tomorrow) with the form's message.
   const revisitSaved = async (row: WorkbenchRow, msg: string) => {
     setRevisitFor(null);
-    const tomorrow = wb ? new Date(Date.parse(`${wb.today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) : undefined;
+    const tomorrow = wb ? addDays(wb.today, 1) : undefined;
     const unreachable = msg === t('rv.saved.unreachable');
     try {
       // On a task someone changed meanwhile this is refused (STALE_RECORD): the revisit stays saved,
