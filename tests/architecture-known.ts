@@ -6,8 +6,6 @@
 
 /** Feature-to-feature edges that lie on a circle ('from -> to'). */
 export const KNOWN_CYCLE_EDGES: readonly string[] = [
-  'node/customers -> node/grid',
-  'node/grid -> node/customers',
   'renderer/customers -> renderer/sales',
   'renderer/customers -> renderer/telephony',
   'renderer/sales -> renderer/customers',
@@ -31,7 +29,6 @@ export const KNOWN_DEEP_IMPORTS: readonly string[] = [
   'node/dictionaries -> electron/node/features/grid/datasets/types.ts',
   'node/grid -> electron/node/features/admin/audit.ts',
   'node/grid -> electron/node/features/auth/service.ts',
-  'node/grid -> electron/node/features/customers/group-counts.ts',
   'node/sales -> electron/node/features/admin/audit.ts',
   'node/sales -> electron/node/features/admin/audited.ts',
   'node/sales -> electron/node/features/auth/service.ts',

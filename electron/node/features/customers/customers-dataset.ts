@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { birthdayDays } from './birthday-days';
 import { todayIn } from '../../../common/dates';
+import type { GroupCountDim } from './group-counts';
 import type { DatasetDef } from '../grid/datasets/types';
 import { primaryPhoneExpr } from './primary-phone';
 
@@ -35,14 +36,14 @@ export const customersDataset: DatasetDef = {
     { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
     { id: 'name', type: 'text', zh: '姓名', en: 'Name', expr: 'c.name', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 140 },
     {
-      id: 'kind', type: 'enum', zh: '类型', en: 'Kind', expr: 'c.kind', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'kind', defaultVisible: false,
+      id: 'kind', type: 'enum', zh: '类型', en: 'Kind', expr: 'c.kind', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'kind' satisfies GroupCountDim, defaultVisible: false,
       enumValues: [
         { value: 'individual', zh: '个人', en: 'Individual' },
         { value: 'company', zh: '公司', en: 'Company' },
       ],
     },
     {
-      id: 'gender', type: 'enum', zh: '性别', en: 'Gender', expr: 'c.gender', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'gender', defaultVisible: true, width: 80,
+      id: 'gender', type: 'enum', zh: '性别', en: 'Gender', expr: 'c.gender', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'gender' satisfies GroupCountDim, defaultVisible: true, width: 80,
       enumValues: [
         { value: 'male', zh: '男', en: 'Male' },
         { value: 'female', zh: '女', en: 'Female' },
@@ -50,19 +51,19 @@ export const customersDataset: DatasetDef = {
       ],
     },
     { id: 'phone', type: 'text', zh: '主要电话', en: 'Primary phone', related: 'customer_phones', phone: true, expr: primaryPhoneExpr('c.id'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
-    { id: 'province', type: 'text', zh: '省份', en: 'Province', expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, counted: 'province', defaultVisible: false },
-    { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'city', defaultVisible: true },
-    { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'source', defaultVisible: true },
-    { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, counted: 'owner_id', defaultVisible: true },
+    { id: 'province', type: 'text', zh: '省份', en: 'Province', expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, counted: 'province' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'city' satisfies GroupCountDim, defaultVisible: true },
+    { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'source' satisfies GroupCountDim, defaultVisible: true },
+    { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, counted: 'owner_id' satisfies GroupCountDim, defaultVisible: true },
     { id: 'birthdayMd', type: 'text', zh: '生日(月-日)', en: 'Birthday (MM-DD)', expr: 'c.birthday_md', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 110 },
     { id: 'birthday', type: 'date', zh: '生日', en: 'Birthday', expr: 'c.birthday', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     { id: 'idNumber', type: 'text', zh: '证件号码', en: 'ID number', expr: 'c.id_number', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 180 },
-    { id: 'dndCall', type: 'boolean', zh: '免打扰(电话)', en: 'No calls', expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_call', defaultVisible: false },
-    { id: 'dndSms', type: 'boolean', zh: '免打扰(短信)', en: 'No SMS', expr: 'c.dnd_sms', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_sms', defaultVisible: false },
-    { id: 'dndRevisit', type: 'boolean', zh: '免打扰(回访)', en: 'No revisits', expr: 'c.dnd_revisit', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_revisit', defaultVisible: false },
+    { id: 'dndCall', type: 'boolean', zh: '免打扰(电话)', en: 'No calls', expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_call' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'dndSms', type: 'boolean', zh: '免打扰(短信)', en: 'No SMS', expr: 'c.dnd_sms', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_sms' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'dndRevisit', type: 'boolean', zh: '免打扰(回访)', en: 'No revisits', expr: 'c.dnd_revisit', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_revisit' satisfies GroupCountDim, defaultVisible: false },
     { id: 'vehicleCount', type: 'number', zh: '车辆数', en: 'Vehicles', related: 'vehicles', expr: '(select count(*) from vehicles v where v.customer_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     // The first vehicle's model, kept on customers by triggers (migration 0006) and indexed.
-    { id: 'vehicleModel', type: 'enum', zh: '车型', en: 'Model', related: 'vehicles', dict: 'model', expr: 'c.primary_model', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'primary_model', defaultVisible: true },
+    { id: 'vehicleModel', type: 'enum', zh: '车型', en: 'Model', related: 'vehicles', dict: 'model', expr: 'c.primary_model', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'primary_model' satisfies GroupCountDim, defaultVisible: true },
     { id: 'vehiclePlate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: firstVehicle('plate'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true },
     { id: 'lastServiceDate', type: 'date', zh: '最近保养', en: 'Last service', related: 'vehicles', expr: '(select max(v.last_service_date) from vehicles v where v.customer_id = c.id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     { id: 'createdAt', type: 'datetime', zh: '建档时间', en: 'Created', expr: 'c.created_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 160 },

@@ -13,7 +13,6 @@ import { writeAudit } from '../admin/audit';
 import { formatPhone } from '../../../common/phone';
 import { datasetDef, type ColumnDef, type DatasetDef } from './datasets';
 import { assertMayReadDataset } from './dataset-access';
-import type { GroupCountDim } from '../customers/group-counts';
 import { and, column, decodeCursor, encodeCursor, filterSql, invalid, keyset, orderBy, type BuildCtx, type IdDir } from './query';
 
 type Q = z.output<typeof gridQuerySchema>;
@@ -151,7 +150,7 @@ export class GridService {
    * index entries. Same keys and counts as the scan, NULL included (stored as x'00', written here as a
    * literal: a Buffer parameter would reach the read worker as a plain Uint8Array).
    */
-  private countedGroups(s: SessionCtx, scope: Scope, dim: GroupCountDim): SQL {
+  private countedGroups(s: SessionCtx, scope: Scope, dim: string): SQL {
     const owners = this.core.visibility.ownedSql(s, scope, 'gc.owner_id');
     return sql`select case when gc.value = x'00' then null else gc.value end as k, sum(gc.n) as n
       from customer_group_counts gc where gc.dim = ${dim} and ${owners} group by gc.value having sum(gc.n) > 0`;

@@ -1,7 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { EnumValue, GridColumnMeta, GridSort } from '../../../../common/api/grid';
 import type { Permission } from '../../../../common/roles';
-import type { GroupCountDim } from '../../customers/group-counts';
 
 /** A column of a data set: its public metadata plus the SQL expression (a constant: never from input). */
 export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
@@ -22,9 +21,10 @@ export interface ColumnDef extends Omit<GridColumnMeta, 'enumValues'> {
   groupKey?: { expr: string; label: string };
   /**
    * The column's counts per owner are kept in customer_group_counts under this name (customers
-   * only): its groups with no filter are summed from there instead of counted row by row.
+   * only; the names are the customers feature's GROUP_COUNT_DIMS, checked where the data set is
+   * written): its groups with no filter are summed from there instead of counted row by row.
    */
-  counted?: GroupCountDim;
+  counted?: string;
 }
 
 export interface DatasetDef {
