@@ -92,7 +92,6 @@ export const KNOWN_DEEP_IMPORTS: readonly string[] = [
   'renderer/service -> renderer/features/auth/session.tsx',
   'renderer/service -> renderer/features/customers/SearchBox.tsx',
   'renderer/service -> renderer/features/customers/dictionaries.ts',
-  'renderer/service -> renderer/features/sales/opportunities/form-bits.tsx',
   'renderer/service -> renderer/features/sms/SmsButton.tsx',
   'renderer/service -> renderer/features/sms/SmsSendDialog.tsx',
   'renderer/service -> renderer/features/telephony/SoftphoneProvider.tsx',

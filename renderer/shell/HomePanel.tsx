@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { ActivityView, NotificationView, TodayView } from '../../electron/common/api/activities';
-import { call, callPrefetched, isApiError, onEvent, onReconnected, prefetch } from '../api';
+import { call, callPrefetched, onEvent, onReconnected, prefetch } from '../api';
 import type { ModuleCode } from '../../electron/common/roles';
 import { useSessionInfo } from '../features/auth/session';
 import { typeLabel } from '../features/sales/activities/format';
@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/react';
 import { Button, FormMessage } from '../ui';
 import { useNavigation } from './navigation';
 import { perfMark } from '../perf-marks';
+import { errorText } from '../ui/errors';
 
 /** Today's and overdue follow-ups of the user (roles with the sales module); a click opens the customer. */
 function FollowUps() {
@@ -22,7 +23,7 @@ function FollowUps() {
         perfMark('login.homeData');
         setV(r);
       },
-      (e: unknown) => setError(isApiError(e) ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, []);
   const loaded = v !== null;
@@ -90,7 +91,7 @@ function Notifications() {
   const load = useCallback(() => {
     callPrefetched('notifications.list', UNREAD).then(
       (r) => setItems(r.items),
-      (e: unknown) => setError(isApiError(e) ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, []);
   useEffect(() => {

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AuditRow, UserRow } from '../../../electron/common/api';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { formatDateTime, isMessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
+import { errorText } from '../../ui/errors';
 
 const LIMIT = 100;
 
@@ -36,7 +37,7 @@ export function AuditScreen() {
       setRows(await call('admin.audit.list', { limit: LIMIT }));
       setError(null);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
     // Names for the user column; a role that may read the log but not the user list sees numbers.
     try {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SettingsValues } from '../../../electron/common/api';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, SelectField, TextField, Toolbar, useToast } from '../../ui';
 import { SmsSettingsPanel } from '../sms/SmsSettingsPanel';
 import { areaCodeOfCity } from '../../../electron/common/phone';
+import { errorText } from '../../ui/errors';
 
 type Key = keyof SettingsValues;
 
@@ -52,7 +53,7 @@ export function SettingsScreen() {
   }, []);
 
   useEffect(() => {
-    call('admin.settings.get', {}).then(show, (e) => setError(isApiError(e) ? e.message : String(e)));
+    call('admin.settings.get', {}).then(show, (e) => setError(errorText(e)));
   }, [show]);
 
   const save = async () => {
@@ -70,7 +71,7 @@ export function SettingsScreen() {
       show(await call('admin.settings.update', patch as Partial<SettingsValues>));
       toast.success(t('settings.saved'));
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

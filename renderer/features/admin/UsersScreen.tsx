@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { UserRow } from '../../../electron/common/api';
 import { ROLES, type Role } from '../../../electron/common/roles';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { formatDateTime, roleName } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Dialog, Form, FormMessage, SelectField, Table, TextField, Toolbar, useToast, type Column } from '../../ui';
+import { errorText } from '../../ui/errors';
 
 interface OneTimePassword {
   displayName: string;
@@ -27,7 +28,7 @@ export function UsersScreen() {
       setUsers(await call('admin.users.list', {}));
       setLoadError(null);
     } catch (e) {
-      setLoadError(isApiError(e) ? e.message : String(e));
+      setLoadError(errorText(e));
     }
   }, []);
 
@@ -68,7 +69,7 @@ export function UsersScreen() {
       setOtp({ displayName: u.displayName, username: u.username, password: oneTimePassword });
       void load();
     } catch (e) {
-      toast.error(isApiError(e) ? e.message : String(e));
+      toast.error(errorText(e));
     }
   };
 
@@ -143,7 +144,7 @@ function CreateUserDialog({ onClose, onCreated }: { onClose: () => void; onCreat
       const { user, oneTimePassword } = await call('admin.users.create', { username: username.trim(), displayName: displayName.trim(), role });
       onCreated(user, oneTimePassword);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { CardSection, CustomerCard } from '../../../electron/common/api/customers';
 import { STAGES } from '../../../electron/common/stages';
-import { call, callPrefetched, isApiError } from '../../api';
+import { call, callPrefetched } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
@@ -17,6 +17,7 @@ import { SmsButton } from '../sms/SmsButton';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
 import { CustomerActivitiesSection } from '../sales/activities/CustomerActivitiesSection';
 import { perfMark } from '../../perf-marks';
+import { errorText } from '../../ui/errors';
 
 function Dl({ items }: { items: [string, React.ReactNode][] }) {
   return (
@@ -72,7 +73,7 @@ function CustomerCard360({ id }: { id: number }) {
       setCustomerTitle(id, c.name);
       setError(null);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [id, setCustomerTitle]);
   useEffect(() => {

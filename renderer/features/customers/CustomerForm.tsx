@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CustomerCard, DictionaryItem, FieldProblem, PhoneCheck } from '../../../electron/common/api/customers';
+import type { CustomerCard, DictionaryItem, PhoneCheck } from '../../../electron/common/api/customers';
 import { MANAGER_ROLES } from '../../../electron/common/roles';
 import { formatPhone } from '../../../electron/common/phone';
 import { useSessionInfo } from '../auth/session';
@@ -8,6 +8,7 @@ import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Dialog, FormMessage, SelectField, StaleRecordNotice, TextField, DialogActions } from '../../ui';
+import { splitFieldErrors } from '../../ui/errors';
 
 type Errors = Record<string, string>;
 
@@ -41,6 +42,9 @@ const COMPARED = ['name', 'kind', 'gender', 'phone0', 'phone1', 'idNumber', 'bir
 export function fieldKey(path: string): string {
   return path.replace(/\[(\d+)\]/g, '.$1').replace(/^phones\.(\d+)\.raw$/, 'phones.$1');
 }
+
+/** The fields the form shows a message under; the server's other problems go on the line below the form. */
+const SHOWN_FIELDS = ['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model'];
 
 /** Live duplicate check of one phone field: warns when the number belongs to another customer, with a link. */
 function PhoneWarning({ raw, exceptId, onOpened }: { raw: string; exceptId?: number; onOpened: () => void }) {
@@ -195,18 +199,11 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
         setBase(current);
         setStale({ message: e.message, opened: stale?.opened ?? base ?? current, current, mine: v, loaded: false });
         setErrors({});
-      } else if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
-        const byField: Errors = {};
-        const rest: string[] = [];
-        const known = new Set(['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model']);
-        for (const p of e.details.fields as FieldProblem[]) {
-          const k = fieldKey(p.field);
-          if (known.has(k)) byField[k] = p.message;
-          else rest.push(p.message);
-        }
-        setErrors(byField);
-        setMessage(rest.length ? rest.join('; ') : Object.keys(byField).length ? null : e.message);
-      } else setMessage(isApiError(e) ? e.message : String(e));
+      } else {
+        const s = splitFieldErrors(e, SHOWN_FIELDS, fieldKey);
+        setErrors(s.fields);
+        setMessage(s.message);
+      }
     } finally {
       setBusy(false);
     }

@@ -1,9 +1,10 @@
 import { forwardRef, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit } from '../../../electron/common/api/customers';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { LatestQuery } from './latest-query';
 import { nationalDigits, phoneDigits } from '../../../electron/common/phone';
+import { errorText } from '../../ui/errors';
 
 /**
  * Marks the fragment inside a value: case-insensitive, full-width input read as half-width (as the
@@ -61,7 +62,7 @@ export const SearchBox = forwardRef<HTMLInputElement, { onOpen: (hit: SearchHit)
           setActive(0);
           setError(null);
         },
-        (_text, e) => setError(isApiError(e) ? e.message : String(e)),
+        (_text, e) => setError(errorText(e)),
       ),
   );
 

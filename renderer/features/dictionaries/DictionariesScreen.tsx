@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DictionaryKindRow } from '../../../electron/common/api/dictionaries';
 import type { ConditionGroup } from '../../../electron/common/api/grid';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { isMessageKey } from '../../i18n';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Button, FormMessage, Toolbar, useToast } from '../../ui';
@@ -9,6 +9,7 @@ import { DataGrid, type DataGridHandle } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import './dictionaries.css';
+import { errorText } from '../../ui/errors';
 
 /**
  * 系统管理 → 数据字典: the lists on the left with how many items each offers; the chosen list's
@@ -39,7 +40,7 @@ export function DictionariesScreen() {
       setKind((k) => k ?? (rows.some((r) => r.kind === 'source') ? 'source' : (rows[0]?.kind ?? null)));
       setError(null);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   }, []);
   useEffect(() => {

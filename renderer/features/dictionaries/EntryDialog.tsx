@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { dictionaryCodeSchema, type DictionaryEntryRow } from '../../../electron/common/api/dictionaries';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Button, Dialog, FormMessage, TextField } from '../../ui';
+import { errorText } from '../../ui/errors';
 
 export type EntryDraft = Omit<DictionaryEntryRow, 'id'> & { id: number | null };
 
@@ -41,7 +42,7 @@ export function EntryDialog({ draft, listName, onClose, onSaved }: { draft: Entr
           : await call('admin.dictionaries.update', { id: draft.id, zh, en, sort: sortNum, active });
       onSaved(row);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ConditionGroup } from '../../../electron/common/api/grid';
 import type { SchedulerJob, SchedulerOverview } from '../../../electron/common/api/scheduler';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, Table, TextField, Toolbar, useToast, type Column } from '../../ui';
@@ -9,6 +9,7 @@ import { DataGrid, type DataGridHandle } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
 import { schedText, type SchedMessage } from './messages';
 import './scheduler.css';
+import { errorText, fieldErrors } from '../../ui/errors';
 
 // The error right after the status: a failure is read without scrolling sideways.
 const RUN_COLUMNS = ['id', 'job', 'plannedFor', 'trigger', 'status', 'error', 'created', 'skipped', 'skippedReasons', 'attempts', 'startedAt', 'endedAt'];
@@ -37,7 +38,7 @@ export function SchedulerScreen() {
       setData(await call('scheduler.overview', {}));
       setError(null);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   }, []);
   useEffect(() => {
@@ -53,7 +54,7 @@ export function SchedulerScreen() {
       if (r.status === 'ok') toast.success(tx('ranOk', { job: name(j), created: r.created }));
       else toast.error(tx('ranFailed', { job: name(j), error: r.error ?? '' }));
     } catch (e) {
-      toast.error(isApiError(e) ? e.message : String(e));
+      toast.error(errorText(e));
     } finally {
       setBusy(null);
       await load();
@@ -66,7 +67,7 @@ export function SchedulerScreen() {
     try {
       await call('scheduler.setPaused', { job: j.id, paused: !j.paused });
     } catch (e) {
-      toast.error(isApiError(e) ? e.message : String(e));
+      toast.error(errorText(e));
     } finally {
       setBusy(null);
       await load();
@@ -194,8 +195,7 @@ function CronDialog({
       await call('scheduler.setCron', { job: job.id, cron });
       onSaved();
     } catch (e) {
-      const fields = isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields) ? (e.details.fields as { field: string; message: string }[]) : [];
-      setError(fields.find((f) => f.field === 'cron')?.message ?? (isApiError(e) ? e.message : String(e)));
+      setError(fieldErrors(e).cron ?? errorText(e));
     } finally {
       setBusy(false);
     }

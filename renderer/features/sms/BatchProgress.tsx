@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SmsBatchProgress, SmsBatchRow, SmsMessageRow } from '../../../electron/common/api/sms';
-import { call, isApiError, onEvent } from '../../api';
+import { call, onEvent } from '../../api';
 import { Button, Table } from '../../ui';
 import { useSmsT } from './messages';
 import { formatPhone } from '../../../electron/common/phone';
+import { errorText } from '../../ui/errors';
 
 /**
  * One batch live: queued / sent / delivered / failed with a progress bar (updated by the
@@ -24,7 +25,7 @@ export function BatchProgress({ batchId }: { batchId: number }) {
       setBatch(r.batch);
       setProblems(r.problems);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [batchId]);
 
@@ -53,7 +54,7 @@ export function BatchProgress({ batchId }: { batchId: number }) {
       } else await call(`sms.batch.${what}`, { batchId });
       await load();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
@@ -65,7 +66,7 @@ export function BatchProgress({ batchId }: { batchId: number }) {
       setEditing(null);
       await load();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

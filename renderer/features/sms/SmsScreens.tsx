@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import './sms.css';
 import type { SmsBatchRow, SmsTemplateRow } from '../../../electron/common/api/sms';
-import { call, isApiError, onEvent } from '../../api';
+import { call, onEvent } from '../../api';
 import { Button, Dialog, Table, Toolbar } from '../../ui';
 import { DataGrid, type DataGridHandle } from '../../ui/grid';
 import { useSessionInfo } from '../auth/session';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
 import { MERGE_FIELDS, SmsSendDialog } from './SmsSendDialog';
+import { errorText } from '../../ui/errors';
 
 function when(ms: number | null): string {
   if (!ms) return '';
@@ -142,7 +143,7 @@ function TemplateDialog({ value, onClose, onSaved }: { value: Partial<SmsTemplat
       await call('sms.template.save', { id: value.id ?? null, name, body, category: category || null, active });
       onSaved();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   return (

@@ -2,11 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import './sms.css';
 import type { GridSelection } from '../../../electron/common/api/grid';
 import type { SmsPreview, SmsTemplateRow } from '../../../electron/common/api/sms';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { Button, Dialog } from '../../ui';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
 import { formatPhone } from '../../../electron/common/phone';
+import { errorText } from '../../ui/errors';
 
 export const MERGE_FIELDS = ['姓名', '称呼', '车牌', '车型', '到期日', '预约时间', '经销商', '顾问', '顾问电话'];
 
@@ -77,7 +78,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
         })
         .catch((e: unknown) => {
           setPreview(null);
-          setError(isApiError(e) ? e.message : String(e));
+          setError(errorText(e));
         });
     }, 350);
     return () => clearTimeout(timer);
@@ -90,7 +91,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
       const r = await call('sms.send', input);
       setBatchId(r.batchId);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import './sms.css';
 import type { SmsChannelSettings, SmsChannelStatus } from '../../../electron/common/api/sms';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { Button } from '../../ui';
 import { useSessionInfo } from '../auth/session';
 import { useSmsT } from './messages';
+import { errorText } from '../../ui/errors';
 
 /**
  * 短信通道 in the settings screen: the SMPP gateway (password write-only: the server never sends
@@ -39,7 +40,7 @@ export function SmsSettingsPanel() {
       setPassword('');
       setMsg(st('saved'));
     } catch (e) {
-      setMsg(isApiError(e) ? e.message : String(e));
+      setMsg(errorText(e));
     }
   };
   const smpp = <K extends keyof SmsChannelSettings['smpp']>(k: K, v: SmsChannelSettings['smpp'][K]) => setS({ ...s, smpp: { ...s.smpp, [k]: v } });

@@ -13,7 +13,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConditionGroup, Dataset, GridColumnMeta, GridFilter, GridSelection, GridSort, GridView, Scope, ViewState } from '../../../electron/common/api/grid';
 import type { Role } from '../../../electron/common/roles';
-import { call, isApiError, onReconnected } from '../../api';
+import { call, onReconnected } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { PhoneCell } from '../../features/telephony/PhoneLink';
 import { useI18n } from '../../i18n/react';
@@ -29,6 +29,7 @@ import { GroupBar } from './GroupBar';
 import { ViewsMenu } from './ViewsMenu';
 import { fetchLevel, flatten, toNodes, type FlatRow, type GroupNode } from './groupModel';
 import { gridLocaleText } from './localeText';
+import { errorText } from '../errors';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -151,7 +152,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         setInitialSort(sort);
         sortRef.current = sort;
       },
-      (e: unknown) => live && setMessage(isApiError(e) ? e.message : String(e)),
+      (e: unknown) => live && setMessage(errorText(e)),
     );
     return () => {
       live = false;
@@ -223,7 +224,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       setGroups(toNodes(page, []));
       setTotal(page.kind === 'groups' ? page.groups.reduce((a, g) => a + g.count, 0) : null);
     } catch (e) {
-      setMessage(isApiError(e) ? e.message : String(e));
+      setMessage(errorText(e));
     }
   }, [ready, groupBy.length, visible.length, shape]);
   useEffect(() => {
@@ -251,7 +252,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           }
         } catch (e) {
           n.expanded = false;
-          setMessage(isApiError(e) ? e.message : String(e));
+          setMessage(errorText(e));
         }
         n.loading = false;
       }
@@ -269,7 +270,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
           rerender();
         }
       } catch (e) {
-        setMessage(isApiError(e) ? e.message : String(e));
+        setMessage(errorText(e));
       }
     },
     [shape, rerender],
@@ -291,7 +292,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       const { count } = await call('grid.count', { dataset, scope, filter: fullFilter });
       setAllMatching(count);
     } catch (e) {
-      setMessage(isApiError(e) ? e.message : String(e));
+      setMessage(errorText(e));
     }
   };
 

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Dataset, GridFilter, GridSort, Scope } from '../../../electron/common/api/grid';
-import { call, isApiError, onEvent } from '../../api';
+import { call, onEvent } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
+import { errorText } from '../errors';
 
 function download(fileName: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
@@ -42,7 +43,7 @@ export function ExportButton({ getQuery, onMessage }: {
       download(r.fileName, r.base64);
       onMessage(t('grid.exported', { n: r.rows }));
     } catch (e) {
-      onMessage(isApiError(e) ? e.message : String(e));
+      onMessage(errorText(e));
     } finally {
       setTimeout(() => setProgress(null), 600);
     }

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Dataset, GridView, ViewState } from '../../../electron/common/api/grid';
 import { MANAGER_ROLES, ROLES, type Role } from '../../../electron/common/roles';
-import { call, isApiError } from '../../api';
+import { call } from '../../api';
 import { roleName } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
+import { errorText } from '../errors';
 
 /** Saved views: save the current state under a name, make one the default, load, delete; managers share with a role. */
 export function ViewsMenu({ dataset, role, current, onLoad, onDefaultLoaded, onMessage }: {
@@ -24,7 +25,7 @@ export function ViewsMenu({ dataset, role, current, onLoad, onDefaultLoaded, onM
   const [activeId, setActiveId] = useState<number | null>(null);
   const [initialised, setInitialised] = useState(false);
 
-  const fail = useCallback((e: unknown) => onMessage(isApiError(e) ? e.message : String(e)), [onMessage]);
+  const fail = useCallback((e: unknown) => onMessage(errorText(e)), [onMessage]);
   const reload = useCallback(async () => {
     const list = await call('grid.views.list', { dataset });
     setViews(list);

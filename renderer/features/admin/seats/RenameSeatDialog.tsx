@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { SeatRow } from '../../../../electron/common/api';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, Form, FormMessage, TextField } from '../../../ui';
+import { errorText } from '../../../ui/errors';
 
 const MAX_NAME = 32;
 
@@ -22,7 +23,7 @@ export function RenameSeatDialog({ seat, onClose, onRenamed }: { seat: SeatRow; 
     try {
       onRenamed(await call('admin.seats.rename', { id: seat.id, name: trimmed }));
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 

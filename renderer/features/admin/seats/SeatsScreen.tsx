@@ -1,14 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PairingCode, SeatRow } from '../../../../electron/common/api';
-import { call, isApiError, onEvent } from '../../../api';
+import { call, onEvent } from '../../../api';
 import { formatDateTime } from '../../../i18n';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, Table, Toolbar, useToast, type Column } from '../../../ui';
 import { PairingCodeDialog } from './PairingCodeDialog';
 import { RenameSeatDialog } from './RenameSeatDialog';
 import './seats.css';
-
-const errorText = (e: unknown) => (isApiError(e) ? e.message : String(e));
+import { errorText } from '../../../ui/errors';
 
 /** 系统管理 → 终端管理: the PCs paired with this host, renamed and revoked here; pairing codes for new ones. */
 export function SeatsScreen() {

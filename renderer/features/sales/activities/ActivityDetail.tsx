@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityView } from '../../../../electron/common/api/activities';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, Dialog, FormMessage, useToast } from '../../../ui';
@@ -8,6 +8,7 @@ import { ApplyTemplateDialog, CloseActivityDialog, PlanDialog } from './Activity
 import { ActivityComments } from './Comments';
 import { stageLabel, statusLabel, typeLabel } from './format';
 import { fmtDateTime } from '../../../../electron/common/dates';
+import { errorText } from '../../../ui/errors';
 
 export const REVIEWER_ROLES: readonly string[] = ['salesManager', 'generalManager', 'admin'];
 
@@ -27,7 +28,7 @@ export function ActivityDetailDialog({ activityId, customerId, canComment, onClo
         setA(hit);
         if (!hit) setError(t('act.none'));
       },
-      (e: unknown) => setError(isApiError(e) ? e.message : String(e)),
+      (e: unknown) => setError(errorText(e)),
     );
   }, [activityId, customerId, t]);
   useEffect(load, [load]);

@@ -6,15 +6,12 @@ import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, Form, FormActions, FormMessage, SelectField, StaleRecordNotice, TextField } from '../../../ui';
 import { stageLabel, statusLabel, typeOptions } from './format';
 import { fmtDateTime, fromLocalInput, localToday, toLocalInput, tomorrowAtTen } from '../../../../electron/common/dates';
+import { errorText, fieldErrors } from '../../../ui/errors';
 
 type FieldErrors = Record<string, string>;
 
 /** The server's message and its per-field messages (INVALID_INPUT details.fields). */
-function errorsOf(e: unknown): { message: string; fields: FieldErrors } {
-  if (!isApiError(e)) return { message: String(e), fields: {} };
-  const list = (e.details.fields as { field: string; message: string }[] | undefined) ?? [];
-  return { message: e.message, fields: Object.fromEntries(list.map((f) => [f.field, f.message])) };
-}
+const errorsOf = (e: unknown): { message: string; fields: FieldErrors } => ({ message: errorText(e), fields: fieldErrors(e) });
 
 export interface NextDraft {
   type: string;

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ReviewComment } from '../../../../electron/common/api/activities';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage } from '../../../ui';
 import { fmtDateTime } from '../../../../electron/common/dates';
+import { errorText } from '../../../ui/errors';
 
 /**
  * 领导批阅 on one activity: the comments (newest first) and, for a reviewing manager, a box to add one.
@@ -16,7 +17,7 @@ export function ActivityComments({ activityId, canComment, onCommented }: { acti
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const load = useCallback(() => {
-    call('review.list', { activityId }).then(setItems, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    call('review.list', { activityId }).then(setItems, (e: unknown) => setError(errorText(e)));
   }, [activityId]);
   useEffect(load, [load]);
 
@@ -30,7 +31,7 @@ export function ActivityComments({ activityId, canComment, onCommented }: { acti
       load();
       onCommented?.();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

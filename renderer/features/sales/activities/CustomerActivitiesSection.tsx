@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ActivityView } from '../../../../electron/common/api/activities';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
@@ -8,6 +8,7 @@ import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { PlanDialog } from './ActivityDialogs';
 import { statusLabel, typeLabel } from './format';
 import { fmtDateTime } from '../../../../electron/common/dates';
+import { errorText } from '../../../ui/errors';
 
 /**
  * 跟踪计划 of one customer, for the customer card: planned first, each with its 领导批阅 count; a
@@ -22,7 +23,7 @@ export function CustomerActivitiesSection({ customerId }: { customerId: number }
   const [open, setOpen] = useState<number | null>(null);
   const [planning, setPlanning] = useState(false);
   const load = useCallback(() => {
-    call('activities.list', { customerId }).then(setItems, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    call('activities.list', { customerId }).then(setItems, (e: unknown) => setError(errorText(e)));
   }, [customerId]);
   useEffect(load, [load]);
 

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ActivityView, ConsultantView } from '../../../../electron/common/api/activities';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, Table, Toolbar, type Column } from '../../../ui';
 import { ActivityDetailDialog } from './ActivityDetail';
 import { stageLabel, statusLabel, typeLabel } from './format';
 import { fmtDateTime } from '../../../../electron/common/dates';
+import { errorText } from '../../../ui/errors';
 
 type Show = 'all' | 'planned' | 'overdue';
 
@@ -21,7 +22,7 @@ export function ReviewPanel({ switcher }: { switcher?: ReactNode }) {
   const [rows, setRows] = useState<ActivityView[]>([]);
   const [open, setOpen] = useState<ActivityView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(isApiError(e) ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
 
   const loadConsultants = useCallback(() => {
     call('review.consultants', {}).then(setConsultants, fail);

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { PLAN_TEMPLATE_MIN_STEPS, type ActivityType, type PlanTemplateStep, type PlanTemplateView } from '../../../../electron/common/api/activities';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField, Toolbar, useToast } from '../../../ui';
 import { typeOptions } from './format';
+import { errorText } from '../../../ui/errors';
 
 interface Draft {
   id: number | null;
@@ -21,7 +22,7 @@ export function TemplatesPanel({ switcher }: { switcher?: ReactNode }) {
   const [list, setList] = useState<PlanTemplateView[]>([]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(isApiError(e) ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const load = useCallback(() => {
     call('planTemplates.list', { includeInactive: true }).then(setList, fail);
   }, []);

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { FormMessage, Toolbar } from '../../../ui';
 import { DataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { ScopePicker, useScopes } from '../../../ui/grid';
+import { errorText } from '../../../ui/errors';
 
 type Range = 'today' | 'week';
 const PRESET: Record<Range, string> = { today: 'birthdaysToday', week: 'birthdaysWeek' };
@@ -35,7 +36,7 @@ export function BirthdaysScreen() {
     setError(null);
     call('sales.birthdays.list', { range, scope, limit: 1 })
       .then((d) => live && setDays({ from: d.from, to: d.to, total: d.total }))
-      .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import type { ConsultantOption, Funnel, FunnelStage } from '../../../../electron/common/api/sales-analysis';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Table, Toolbar, type Column } from '../../../ui';
 import { funnelOption } from './funnel-option';
@@ -10,6 +10,7 @@ import { funnelOption } from './funnel-option';
 const FunnelChart = lazy(() => import('./FunnelChart'));
 import { yuan, thisMonth } from './format';
 import { ScopePicker, useScopes } from '../../../ui/grid';
+import { errorText } from '../../../ui/errors';
 
 /**
  * 销售漏斗 (sales.funnel; analysis.funnel for managers): one month's funnel and forecast for me,
@@ -39,7 +40,7 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
     setError(null);
     call('sales.funnel.get', { month, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) })
       .then((f) => live && setFunnel(f))
-      .catch((e: unknown) => live && setError(isApiError(e) ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(errorText(e)));
     return () => {
       live = false;
     };

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { ConsultantOption } from '../../../../electron/common/api/sales-analysis';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, useToast } from '../../../ui';
 import type { DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
+import { errorText } from '../../../ui/errors';
 
 type Mode = 'selection' | 'consultant';
 
@@ -67,7 +68,7 @@ function ReassignDialog({ selection, onClose, onDone }: { selection: DataGridSel
       toast.success(t('sa.reassign.done', { customers: r.customers.toLocaleString(), opportunities: r.opportunities.toLocaleString(), activities: r.activities.toLocaleString() }));
       onDone();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

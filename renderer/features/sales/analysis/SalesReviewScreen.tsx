@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Toolbar } from '../../../ui';
@@ -8,6 +8,7 @@ import { DataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { NoPlanCustomers } from './NoPlanCustomers';
 import { ScopePicker, useScopes } from '../../../ui/grid';
+import { errorText } from '../../../ui/errors';
 
 type Kind = 'stalled' | 'noNextActivity' | 'noPlan';
 const KINDS: Kind[] = ['stalled', 'noNextActivity', 'noPlan'];
@@ -34,7 +35,7 @@ export function SalesReviewScreen() {
   useEffect(() => {
     call('sales.review.params', {})
       .then(setParams)
-      .catch((e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
   const baseFilter = useMemo<ConditionGroup[] | null>(() => {
     if (kind === 'noNextActivity') return [OPEN, NO_PLAN];

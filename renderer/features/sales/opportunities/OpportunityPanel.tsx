@@ -9,6 +9,7 @@ import { Button, FormMessage, Table, useToast } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
 import { AbandonDialog, DeliveryDialog, IntentDialog, StageMoveDialog } from './dialogs';
 import { OpportunityForm } from './OpportunityForm';
+import { errorText } from '../../../ui/errors';
 
 type Open = { kind: 'stage'; target: StageCode } | { kind: 'deliver' } | { kind: 'abandon' } | { kind: 'edit' } | { kind: 'intent'; intent?: PurchaseIntent } | null;
 
@@ -76,7 +77,7 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
       setD(await call('opportunities.get', { id }));
       setError(null);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   }, [id]);
   useEffect(() => {
@@ -100,7 +101,7 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
       await call('opportunities.changeStage', { id: d.id, expectedVersion: d.version, stage: target });
       done();
     } catch (e) {
-      toast.error(isApiError(e) ? e.message : String(e));
+      toast.error(errorText(e));
       // Someone else changed it since the panel loaded (STALE_RECORD): show what it is now; the one
       // click is all the user did, so nothing typed is lost.
       if (isApiError(e, 'STALE_RECORD')) void load();
@@ -118,7 +119,7 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
       else toast.error(t('opp.dms.failedMsg', { error: r.dmsError ?? '' }));
       void load();
     } catch (e) {
-      toast.error(isApiError(e) ? e.message : String(e));
+      toast.error(errorText(e));
     } finally {
       setBusy(false);
     }

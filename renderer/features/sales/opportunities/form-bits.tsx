@@ -5,25 +5,9 @@ import { isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { SelectField, TextField } from '../../../ui';
 import { useDictionary } from '../../customers/dictionaries';
+import { splitFieldErrors } from '../../../ui/errors';
 
 export type Errors = Record<string, string>;
-
-/**
- * An API failure → messages under the fields the form knows, and one line for the rest (or the
- * error's own message when no field is named). INVALID_INPUT carries `details.fields`.
- */
-export function splitErrors(e: unknown, known: readonly string[]): { fields: Errors; message: string | null } {
-  if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
-    const fields: Errors = {};
-    const rest: string[] = [];
-    for (const p of e.details.fields as { field: string; message: string }[]) {
-      if (known.includes(p.field)) fields[p.field] = p.message;
-      else rest.push(p.message);
-    }
-    return { fields, message: rest.length ? rest.join('; ') : Object.keys(fields).length ? null : e.message };
-  }
-  return { fields: {}, message: isApiError(e) ? e.message : String(e) };
-}
 
 export const dictLabelOf = (d: DictionaryItem, locale: string) => (locale === 'en' ? d.en : d.zh);
 
@@ -100,7 +84,7 @@ export function useFormState<V extends object>(initial: V) {
         setStale({ message: e.message, current: e.details.current });
         return;
       }
-      const s = splitErrors(e, known);
+      const s = splitFieldErrors(e, known);
       setErrors(s.fields);
       setMessage(s.message ?? (headline ? (s.fields[headline] ?? null) : null));
     } finally {

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { TestDriveBookingView, TestDriveVehicle } from '../../../../electron/common/api/showroom';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, TextField, useToast } from '../../../ui';
 import { useDictionary, dictLabel } from '../../customers/dictionaries';
 import { SearchBox } from '../../customers/SearchBox';
-import { hhmm, splitProblems, type DealerNow } from './useShowroomToday';
+import { hhmm, type DealerNow } from './useShowroomToday';
+import { errorText, problemsText, splitFieldErrors } from '../../../ui/errors';
 
 const FIELDS = ['vehicleId', 'date', 'startAt', 'endAt', 'consultantId'] as const;
 
@@ -23,7 +24,7 @@ export function TestDrivePanel({ now }: { now: DealerNow }) {
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    call('showroom.testDrive.schedule', { date }).then(setData, (e) => setMessage(isApiError(e) ? e.message : String(e)));
+    call('showroom.testDrive.schedule', { date }).then(setData, (e) => setMessage(errorText(e)));
   }, [date]);
   useEffect(load, [load]);
 
@@ -43,11 +44,9 @@ export function TestDrivePanel({ now }: { now: DealerNow }) {
       setForm((f) => ({ ...f, start: '', end: '' }));
       load();
     } catch (e) {
-      if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
-        const { byField, rest } = splitProblems(e.details, FIELDS);
-        setErrors(byField);
-        setMessage(rest.length ? rest.join('; ') : null);
-      } else setMessage(isApiError(e) ? e.message : String(e));
+      const s = splitFieldErrors(e, FIELDS);
+      setErrors(s.fields);
+      setMessage(s.message);
     } finally {
       setBusy(false);
     }
@@ -58,8 +57,7 @@ export function TestDrivePanel({ now }: { now: DealerNow }) {
       if ('stageChanged' in r && r.stageChanged) toast.success(t('showroom.td.stageMoved'));
       load();
     } catch (e) {
-      const fields = isApiError(e) ? ((e.details.fields as { message: string }[] | undefined) ?? []) : [];
-      toast.error(fields.length ? fields.map((f) => f.message).join('; ') : isApiError(e) ? e.message : String(e));
+      toast.error(problemsText(e));
     }
   };
   const tz = data?.timeZone ?? now.timeZone;

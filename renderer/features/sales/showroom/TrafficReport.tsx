@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { TrafficConsultantMonth, TrafficDayRow, TrafficReport as Report } from '../../../../electron/common/api/showroom';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, Table, TextField, type Column } from '../../../ui';
+import { errorText } from '../../../ui/errors';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -23,7 +24,7 @@ export function TrafficReport({ month: initial, refreshKey }: { month: string; r
         setReport(r);
         setError(null);
       },
-      (e) => live && setError(isApiError(e) ? e.message : String(e)),
+      (e) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

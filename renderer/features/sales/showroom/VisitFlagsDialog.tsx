@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, DialogActions } from '../../../ui';
+import { problemsText } from '../../../ui/errors';
 
 /** Later facts about a visit from the list: ordered, delivered, test drive (the server checks it is the user's). */
 export function VisitFlagsDialog({ row, onClose, onSaved }: { row: Record<string, unknown>; onClose: () => void; onSaved: () => void }) {
@@ -19,8 +20,7 @@ export function VisitFlagsDialog({ row, onClose, onSaved }: { row: Record<string
       await call('showroom.visits.update', { id: Number(row.id), patch: Object.fromEntries([...touched].map((k) => [k, v[k]])) });
       onSaved();
     } catch (e) {
-      const fields = isApiError(e) ? ((e.details.fields as { message: string }[] | undefined) ?? []) : [];
-      setMessage(fields.length ? fields.map((f) => f.message).join('; ') : isApiError(e) ? e.message : String(e));
+      setMessage(problemsText(e));
     } finally {
       setBusy(false);
     }

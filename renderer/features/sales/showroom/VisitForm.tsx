@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import type { PhoneCheck } from '../../../../electron/common/api/customers';
 import { isFirstVisitMode, VISIT_MODES, type VisitRegistered } from '../../../../electron/common/api/showroom';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
 import { useDictionary } from '../../customers/dictionaries';
-import { splitProblems, type DealerNow } from './useShowroomToday';
+import { type DealerNow } from './useShowroomToday';
+import { splitFieldErrors } from '../../../ui/errors';
 
 const FIELDS = ['name', 'gender', 'phone', 'consultantId', 'visitDate', 'visitTime', 'mode', 'firstVisit', 'testDriveModel', 'interestedModel', 'competitorBrand', 'expectedPurchaseDate'] as const;
 
@@ -112,11 +113,9 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
       });
       onSaved(r, v.name.trim());
     } catch (e) {
-      if (isApiError(e, 'INVALID_INPUT') && Array.isArray(e.details.fields)) {
-        const { byField, rest } = splitProblems(e.details, FIELDS);
-        setErrors(byField);
-        setMessage(rest.length ? rest.join('; ') : null);
-      } else setMessage(isApiError(e) ? e.message : String(e));
+      const s = splitFieldErrors(e, FIELDS);
+      setErrors(s.fields);
+      setMessage(s.message);
     } finally {
       setBusy(false);
     }

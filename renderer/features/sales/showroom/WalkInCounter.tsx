@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
 import { useDictionary } from '../../customers/dictionaries';
+import { problemsText } from '../../../ui/errors';
 
 /**
  * 未留档客户 counter for today: one row per model, + / − save a batch of one at once; a typed count
@@ -39,8 +40,7 @@ export function WalkInCounter({ date, onSaved }: { date: string; onSaved: () => 
       });
       onSaved();
     } catch (e) {
-      const fields = isApiError(e) ? ((e.details.fields as { message: string }[] | undefined) ?? []) : [];
-      toast.error(fields.length ? fields.map((f) => f.message).join('; ') : isApiError(e) ? e.message : String(e));
+      toast.error(problemsText(e));
       setTyped((x) => {
         const next = { ...x };
         delete next[model];

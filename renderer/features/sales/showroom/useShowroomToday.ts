@@ -28,13 +28,3 @@ const HOUR_MINUTE: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-di
 /** HH:MM of an instant in the dealer's time zone (the formatter made once per zone: a list renders many). */
 export const hhmm = (ms: number, timeZone: string) => zoneFormat('en-GB', timeZone, HOUR_MINUTE).format(ms);
 
-/** Field messages from an INVALID_INPUT error, by field; the rest as one line. */
-export function splitProblems(details: Record<string, unknown>, known: readonly string[]): { byField: Record<string, string>; rest: string[] } {
-  const byField: Record<string, string> = {};
-  const rest: string[] = [];
-  for (const p of (details.fields as { field: string; message: string }[] | undefined) ?? []) {
-    if (known.includes(p.field)) byField[p.field] = p.message;
-    else rest.push(p.message);
-  }
-  return { byField, rest };
-}

@@ -7,9 +7,9 @@ import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid } from '../../../ui/grid/DataGrid';
 import { useSessionInfo } from '../../auth/session';
-import { splitErrors } from '../../sales/opportunities/form-bits';
 import { BookDialog, type BookTarget } from './BookDialog';
 import './appointments.css';
+import { problemsText } from '../../../ui/errors';
 
 type View = 'day' | 'noShows' | 'proactive' | 'all';
 
@@ -45,7 +45,7 @@ export function AppointmentsScreen() {
         setFrom((f) => f || addDays(r.today, -7));
         setTo((x) => x || r.today);
       },
-      (e) => setMessage(splitErrors(e, []).message),
+      (e) => setMessage(problemsText(e)),
     );
   }, []);
   useEffect(() => loadDay(''), [loadDay]);
@@ -56,17 +56,17 @@ export function AppointmentsScreen() {
         loadDay(date);
         if (view === 'noShows') loadNoShows();
       },
-      (e) => toast.show(splitErrors(e, []).message ?? '', 'error'),
+      (e) => toast.show(problemsText(e), 'error'),
     );
-  const loadNoShows = () => call('appointments.noShows', { from, to }).then(setNoShows, (e) => setMessage(splitErrors(e, []).message));
+  const loadNoShows = () => call('appointments.noShows', { from, to }).then(setNoShows, (e) => setMessage(problemsText(e)));
   const loadCands = () => {
     const start = day?.today ?? from;
-    call('appointments.proactiveCandidates', { from: start, to: addDays(start, 30) }).then(setCands, (e) => setMessage(splitErrors(e, []).message));
+    call('appointments.proactiveCandidates', { from: start, to: addDays(start, 30) }).then(setCands, (e) => setMessage(problemsText(e)));
   };
   const remind = () =>
     call('appointments.remindTomorrow', {}).then(
       (r) => toast.show(t('ap.reminded', { date: r.date, created: r.created, existing: r.existing, dnd: r.dndExcluded })),
-      (e) => toast.show(splitErrors(e, []).message ?? '', 'error'),
+      (e) => toast.show(problemsText(e), 'error'),
     );
 
   const slots = day?.slots.map((s) => s.slot) ?? [];

@@ -4,7 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField, TextField } from '../../../ui';
 import { SearchBox } from '../../customers/SearchBox';
-import { splitErrors } from '../../sales/opportunities/form-bits';
+import { splitFieldErrors } from '../../../ui/errors';
 
 export interface BookTarget {
   date: string;
@@ -49,7 +49,7 @@ export function BookDialog({ target, slots, onClose, onSaved }: { target: BookTa
     }).then(
       () => onSaved(),
       (e) => {
-        const s = splitErrors(e, ['slot', 'date', 'advisorId', 'vehicleId']);
+        const s = splitFieldErrors(e, ['slot', 'date', 'advisorId', 'vehicleId']);
         setErrors(s.fields);
         setMessage(s.message);
         setBusy(false);

@@ -4,6 +4,7 @@ import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField, StaleRecordNotice, Table, TextField } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
+import { errorText } from '../../../ui/errors';
 
 type Step = 'assign' | 'handle' | 'close' | 'reopen';
 
@@ -33,7 +34,7 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
     setResult(d.result ?? '');
   }, []);
   useEffect(() => {
-    call('complaints.get', { id }).then(show, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    call('complaints.get', { id }).then(show, (e: unknown) => setError(errorText(e)));
     call('complaints.assignees', {}).then(setAssignees, () => setAssignees([]));
   }, [id, show]);
 
@@ -68,7 +69,7 @@ export function ComplaintPanel({ id, onClose, onChanged }: { id: number; onClose
         setC(current);
         if (current.status === 'closed') setResult(current.result ?? '');
         onChanged();
-      } else setError(isApiError(e) ? e.message : String(e));
+      } else setError(errorText(e));
     } finally {
       setBusy(false);
     }

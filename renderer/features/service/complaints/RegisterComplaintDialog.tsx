@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { SearchHit, VehicleView } from '../../../../electron/common/api/customers';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';
 import { useDictionary } from '../../customers/dictionaries';
+import { errorText, fieldErrors, fieldProblems } from '../../../ui/errors';
 
 /** 登记投诉: customer (quick find), vehicle, source, category, description, optional assignee. */
 export function RegisterComplaintDialog({ onClose, onSaved }: { onClose: () => void; onSaved: (id: number) => void }) {
@@ -62,9 +63,8 @@ export function RegisterComplaintDialog({ onClose, onSaved }: { onClose: () => v
       });
       onSaved(c.id);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
-      const f = isApiError(e) ? (e.details.fields as { field: string; message: string }[] | undefined) : undefined;
-      if (f) setFields(Object.fromEntries(f.map((x) => [x.field, x.message])));
+      setError(errorText(e));
+      if (fieldProblems(e).length) setFields(fieldErrors(e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import type { DictionaryItem, ReminderRow } from '../../../../electron/common/ap
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField, TextField } from '../../../ui';
-import { splitErrors } from '../../sales/opportunities/form-bits';
+import { splitFieldErrors } from '../../../ui/errors';
 
 /** 流失原因: why a churned customer left, from the dictionary, with a note. */
 export function ChurnReasonDialog({ row, onClose, onDone }: { row: ReminderRow; onClose: () => void; onDone: () => void }) {
@@ -27,7 +27,7 @@ export function ChurnReasonDialog({ row, onClose, onDone }: { row: ReminderRow; 
       await call('churn.record', { customerId: row.customerId, vehicleId: row.vehicleId, reason, note: note.trim() || null });
       onDone();
     } catch (e) {
-      const s = splitErrors(e, ['reason', 'note']);
+      const s = splitFieldErrors(e, ['reason', 'note']);
       setErrors(s.fields);
       setMessage(s.message);
     } finally {

@@ -7,12 +7,12 @@ import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, ScopePicker, useLoadedScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
-import { splitErrors } from '../../sales/opportunities/form-bits';
 import { SmsButton } from '../../sms/SmsButton';
 import { audienceOf } from '../../sms/SmsSendDialog';
 import { ChurnReasonDialog } from './ChurnReasonDialog';
 import { rowFacts } from './rowFacts';
 import './reminders.css';
+import { problemsText } from '../../../ui/errors';
 
 const TASK_ROLES = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
 
@@ -76,7 +76,7 @@ export function RemindersScreen() {
           // The same range again still re-reads the rows (the counts above are fresh too).
           grid.current?.refresh();
         },
-        (e) => mine === latest.current && setMessage(splitErrors(e, []).message),
+        (e) => mine === latest.current && setMessage(problemsText(e)),
       );
     },
     [],
@@ -109,7 +109,7 @@ export function RemindersScreen() {
     (row: Record<string, unknown>) => {
       const id = Number(row.id);
       if (!Number.isInteger(id) || id <= 0) return;
-      void facts(id).then((f) => f && nav.openCustomer(f.customerId, f.customerName), (e) => setMessage(splitErrors(e, []).message));
+      void facts(id).then((f) => f && nav.openCustomer(f.customerId, f.customerName), (e) => setMessage(problemsText(e)));
     },
     [preset, dataset, current, kind],
   );
@@ -124,7 +124,7 @@ export function RemindersScreen() {
       toast.show(t('rem.tasksMade', { created: r.created, existing: r.existing, skipped: r.skippedOpen }));
       grid.current?.clearSelection();
     } catch (e) {
-      setMessage(splitErrors(e, []).message);
+      setMessage(problemsText(e));
     } finally {
       setBusy(false);
     }
@@ -153,7 +153,7 @@ export function RemindersScreen() {
         <Button
           size="small"
           disabled={single === null}
-          onClick={() => single !== null && void facts(single).then((f) => f && setChurnRow(f), (e) => setMessage(splitErrors(e, []).message))}
+          onClick={() => single !== null && void facts(single).then((f) => f && setChurnRow(f), (e) => setMessage(problemsText(e)))}
           data-testid="rem-churn-record"
         >
           {t('rem.churn.record')}

@@ -4,7 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
-import { splitErrors } from '../../sales/opportunities/form-bits';
+import { problemsText, splitFieldErrors } from '../../../ui/errors';
 
 const RESULTS: readonly RevisitResult[] = ['satisfied', 'neutral', 'dissatisfied'];
 
@@ -35,7 +35,7 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
         setTemplateId(c.templates[0]?.id ?? null);
         setDnd({ call: c.customer.dndCall, sms: c.customer.dndSms, revisit: c.customer.dndRevisit });
       },
-      (e) => setMessage(splitErrors(e, []).message),
+      (e) => setMessage(problemsText(e)),
     );
   }, [kind, eventId]);
 
@@ -62,7 +62,7 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
       onDone(outcome === 'unreachable' ? t('rv.saved.unreachable') : r.lowScoreTaskId ? t('rv.saved.lowScore') : t('rv.saved.done'));
     } catch (e) {
       const known = ['result', 'reasons', 'templateId', ...(tpl?.questions.map((q) => `q${q.id}`) ?? [])];
-      const s = splitErrors(e, known);
+      const s = splitFieldErrors(e, known);
       setErrors(s.fields);
       setMessage(s.message);
     } finally {

@@ -8,13 +8,13 @@ import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../
 import { DataGrid, ScopePicker, useLoadedScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { rowFacts } from '../reminders/rowFacts';
 import { useSessionInfo } from '../../auth/session';
-import { splitErrors } from '../../sales/opportunities/form-bits';
 import { SmsButton } from '../../sms/SmsButton';
 import { audienceOf } from '../../sms/SmsSendDialog';
 import { LowScorePanel } from './LowScorePanel';
 import { RevisitDialog } from './RevisitDialog';
 import { TemplateEditor } from './TemplateEditor';
 import './revisits.css';
+import { problemsText } from '../../../ui/errors';
 
 type View = RevisitTab | 'lowScore' | 'templates';
 
@@ -68,7 +68,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
           // The same range again still re-reads the rows (the tab counts are fresh too).
           grid.current?.refresh();
         },
-        (e) => mine === latest.current && setMessage(splitErrors(e, []).message),
+        (e) => mine === latest.current && setMessage(problemsText(e)),
       );
     },
     [kind],
@@ -98,7 +98,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
       const r = await rowFacts(dataset, current, preset, id, ['customerId', 'customerName']);
       if (r) nav.openCustomer(Number(r.customerId), String(r.customerName ?? ''));
     } catch (e) {
-      setMessage(splitErrors(e, []).message);
+      setMessage(problemsText(e));
     }
   };
   const toTasks = () =>
@@ -107,7 +107,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
         toast.show(t('rv.tasks.done', { created: r.created, existing: r.existing, skipped: r.skippedOpen }));
         grid.current?.clearSelection();
       },
-      (e) => setMessage(splitErrors(e, []).message),
+      (e) => setMessage(problemsText(e)),
     );
 
   // The list's own actions sit in the grid's toolbar, beside the selection they act on.

@@ -3,7 +3,7 @@ import type { RevisitKind, RevisitTemplate } from '../../../../electron/common/a
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, TextField, useToast } from '../../../ui';
-import { splitErrors } from '../../sales/opportunities/form-bits';
+import { problemsText } from '../../../ui/errors';
 
 interface Draft {
   id?: number;
@@ -61,7 +61,7 @@ export function TemplateEditor({ kind }: { kind: RevisitKind }) {
       setDraft(null);
       load();
     } catch (e) {
-      setMessage(splitErrors(e, []).message);
+      setMessage(problemsText(e));
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import type { DictionaryItem } from '../../../../electron/common/api/customers';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField } from '../../../ui';
-import { splitErrors } from '../../sales/opportunities/form-bits';
+import { splitFieldErrors } from '../../../ui/errors';
 
 type Move = 'in_progress' | 'succeeded' | 'failed';
 
@@ -31,7 +31,7 @@ export function SolicitationOutcomeDialog({ task, onClose, onDone }: { task: { i
       else await call('solicitation.setState', { id: task.id, state: move, failReason: move === 'failed' ? reason || null : null });
       onDone();
     } catch (e) {
-      const s = splitErrors(e, ['failReason']);
+      const s = splitFieldErrors(e, ['failReason']);
       setErrors(s.fields);
       setMessage(s.message);
     } finally {

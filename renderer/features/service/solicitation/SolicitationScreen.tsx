@@ -5,9 +5,9 @@ import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle } from '../../../ui/grid/DataGrid';
 import { useSessionInfo } from '../../auth/session';
-import { splitErrors } from '../../sales/opportunities/form-bits';
 import { SolicitationOutcomeDialog } from './SolicitationOutcomeDialog';
 import './solicitation.css';
+import { problemsText } from '../../../ui/errors';
 
 type View = 'tasks' | 'rates' | 'generate';
 type Preset = '' | 'auditPeriod' | 'pulling';
@@ -81,7 +81,7 @@ function RatesPanel() {
   const [agentId, setAgentId] = useState('');
   const [picked, setPicked] = useState<Set<number>>(new Set());
   const load = useCallback(() => {
-    call('solicitation.rates', {}).then(setData, (e) => setMessage(splitErrors(e, []).message));
+    call('solicitation.rates', {}).then(setData, (e) => setMessage(problemsText(e)));
   }, []);
   useEffect(() => {
     load();
@@ -94,7 +94,7 @@ function RatesPanel() {
         setPicked(new Set());
         load();
       },
-      (e) => toast.show(splitErrors(e, []).message ?? '', 'error'),
+      (e) => toast.show(problemsText(e), 'error'),
     );
   if (!data) return <FormMessage>{message}</FormMessage>;
   const rows: (SolicitationRateRow & { key: string })[] = [...data.perAgent.map((r) => ({ ...r, key: String(r.agentId) })), { ...data.overall, key: 'overall' }];
@@ -172,7 +172,7 @@ function GeneratePanel() {
     setMessage(null);
     call('solicitation.generate', { from, to, windowDays: Number(days) }).then(
       (r) => toast.show(t('sol.generated', { created: r.created, existing: r.existing, dnd: r.dndExcluded })),
-      (e) => setMessage(splitErrors(e, []).message),
+      (e) => setMessage(problemsText(e)),
     );
   };
   return (
@@ -210,7 +210,7 @@ function CampaignImport() {
         toast.show(t('sol.imported', { rows: r.rows, created: r.created, existing: r.existing, unmatched: r.unmatchedCount, dnd: r.dndExcluded }));
         if (r.unmatched.length) setMessage(t('sol.unmatched', { list: r.unmatched.map((u) => `#${u.row} ${u.value}`).join(', ') }));
       },
-      (e) => setMessage(splitErrors(e, []).message),
+      (e) => setMessage(problemsText(e)),
     );
   };
   return (

@@ -3,7 +3,7 @@ import type { ImportReport } from '../../../../electron/common/api/service-visit
 import { call, upload } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, Table } from '../../../ui';
-import { splitErrors } from '../../sales/opportunities/form-bits';
+import { problemsText } from '../../../ui/errors';
 
 /**
  * One file import (.xlsx / .csv): pick, import, then the answer — rows saved, already there, and
@@ -41,7 +41,7 @@ export function ImportPanel({
       setReport(method === 'surveys.import' ? await call('surveys.import', { ...input, assigneeId: assigneeId ?? null }) : await call('serviceVisits.import', input));
       onImported?.();
     } catch (e) {
-      setMessage(splitErrors(e, []).message);
+      setMessage(problemsText(e));
     } finally {
       setBusy(false);
     }

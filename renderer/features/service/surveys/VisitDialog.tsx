@@ -4,8 +4,8 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, SelectField, Table, TextField, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
-import { splitErrors } from '../../sales/opportunities/form-bits';
 import './surveys.css';
+import { problemsText, splitFieldErrors } from '../../../ui/errors';
 
 type VisitType = keyof typeof VISIT_TYPE_LABELS;
 const FIELDS = ['vehicleId', 'date', 'type', 'mileage', 'items', 'advisorId', 'roNumber'];
@@ -37,7 +37,7 @@ export function VisitDialog({ today, onClose, onSaved }: { today: string; onClos
       setView(await call('serviceVisits.vehicle', { query }));
     } catch (e) {
       setView(null);
-      setMessage(splitErrors(e, []).message);
+      setMessage(problemsText(e));
     }
   };
   const save = async () => {
@@ -61,7 +61,7 @@ export function VisitDialog({ today, onClose, onSaved }: { today: string; onClos
       onSaved?.();
       onClose();
     } catch (e) {
-      const s = splitErrors(e, FIELDS);
+      const s = splitFieldErrors(e, FIELDS);
       setErrors(s.fields);
       setMessage(s.message);
     } finally {

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { call, isApiError } from '../../../api';
+import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, SelectField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import './taskpool.css';
+import { errorText } from '../../../ui/errors';
 
 type Preset = 'unassigned' | 'open' | '';
 
@@ -93,7 +94,7 @@ function AssignDialog({ selection, onClose, onDone }: { selection: DataGridSelec
       toast.success(t('tp.done', { n: r.assigned.toLocaleString(), each }) + (r.skippedClosed ? t('tp.skippedClosed', { n: r.skippedClosed }) : ''));
       onDone();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

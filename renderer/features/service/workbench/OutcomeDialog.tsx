@@ -6,6 +6,7 @@ import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';
 import { TaskStaleNotice } from './TaskStaleNotice';
+import { errorText } from '../../../ui/errors';
 
 type Outcome = 'done' | 'failed' | 'reschedule' | 'repairing';
 
@@ -36,7 +37,7 @@ export function OutcomeDialog({ row, today, fromCall, onClose, onSaved }: { row:
       onSaved();
     } catch (e) {
       if (isApiError(e, 'STALE_RECORD') && e.details.current) setStale({ message: e.message, current: e.details.current as WorkbenchRow });
-      else setError(isApiError(e) ? e.message : String(e));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import type { AgentLoad, Workbench, WorkbenchAppointment, WorkbenchRow } from '.
 import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
 import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
 import { addDays } from '../../../../electron/common/dates';
-import { call, isApiError, onEvent } from '../../../api';
+import { call, onEvent } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, Dialog, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
@@ -22,6 +22,7 @@ import { SmsButton } from '../../sms/SmsButton';
 import { requestDial } from '../../telephony/dial';
 import { phoneDigits } from '../../../../electron/common/phone';
 import { CALL_ENDED_EVENT, useSoftphone, type CallEnded } from '../../telephony/SoftphoneProvider';
+import { errorText } from '../../../ui/errors';
 
 /**
  * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
@@ -80,7 +81,7 @@ export function WorkbenchScreen() {
 
   const reload = useCallback(() => {
     setError(null);
-    call('workbench.list', manager ? (agentId === UNASSIGNED ? { unassigned: true } : { agentId: Number(agentId) }) : {}).then(setWb, (e: unknown) => setError(isApiError(e) ? e.message : String(e)));
+    call('workbench.list', manager ? (agentId === UNASSIGNED ? { unassigned: true } : { agentId: Number(agentId) }) : {}).then(setWb, (e: unknown) => setError(errorText(e)));
     if (manager) call('workbench.load', {}).then((r) => setLoad(r.rows), () => setLoad([]));
     setSelected(new Set());
   }, [agentId, manager]);
@@ -122,7 +123,7 @@ export function WorkbenchScreen() {
       await call('workbench.outcome', { taskId: row.id, expectedVersion: row.version ?? 1, outcome: unreachable ? 'reschedule' : 'done', note: msg, ...(unreachable ? { dueDate: tomorrow } : {}) });
       toast.success(msg);
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
     reload();
   };
@@ -141,7 +142,7 @@ export function WorkbenchScreen() {
       toast.success(t('cw.reassign.done', { n: r.moved }));
       reload();
     } catch (e) {
-      setError(isApiError(e) ? e.message : String(e));
+      setError(errorText(e));
     }
   };
 
