@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Dialog, FormMessage, SelectField, StaleRecordNotice, TextField, DialogActions } from '../../ui';
 import { splitFieldErrors } from '../../ui/errors';
+import { useLoad } from '../../ui/use-load';
 
 type Errors = Record<string, string>;
 
@@ -101,17 +102,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
   // Managers pick the owner of a new customer; changing it later is a reassignment (its own permission).
   const canPickOwner = MANAGER_ROLES.includes(session.user.role) && (!card || session.permissions.includes('customers.reassign'));
   const [owners, setOwners] = useState<{ id: number; name: string }[]>([]);
-  useEffect(() => {
-    if (!canPickOwner) return;
-    let live = true;
-    call('customers.assignableOwners', {}).then(
-      (r) => live && setOwners(r),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [canPickOwner]);
+  useLoad(canPickOwner ? () => call('customers.assignableOwners', {}) : null, [canPickOwner], setOwners);
   const defaults = { phone: initialPhone ?? '', ownerId: session.user.id };
   const [v, setV] = useState(() => formValues(card, defaults));
   // The record the save is based on: the card the form opened with, or — after a save was refused

@@ -1,30 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DictionaryItem } from '../../../electron/common/api/customers';
 import { call } from '../../api';
 import type { Locale } from '../../i18n';
+import { useLoad } from '../../ui/use-load';
 
 const cache = new Map<string, Promise<DictionaryItem[]>>();
 
 /** A dictionary (source, model, …) from dict.list, fetched once per window. */
 export function useDictionary(kind: string): DictionaryItem[] {
   const [items, setItems] = useState<DictionaryItem[]>([]);
-  useEffect(() => {
-    let live = true;
-    let p = cache.get(kind);
-    if (!p) {
-      // An unknown kind is an empty list on the server; a failed call is retried on the next mount.
-      p = call('dict.list', { kind });
-      cache.set(kind, p);
-      p.catch(() => cache.delete(kind));
-    }
-    p.then(
-      (r) => live && setItems(r),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [kind]);
+  useLoad(
+    () => {
+      let p = cache.get(kind);
+      if (!p) {
+        // An unknown kind is an empty list on the server; a failed call is retried on the next mount.
+        p = call('dict.list', { kind });
+        cache.set(kind, p);
+        p.catch(() => cache.delete(kind));
+      }
+      return p;
+    },
+    [kind],
+    setItems,
+  );
   return items;
 }
 

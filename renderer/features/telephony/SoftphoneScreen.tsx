@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { POP_ON, RECORDING_POLICIES, type PopOn, type RecordingPolicy } from '../../../electron/common/api/telephony';
 import { call, isApiError } from '../../api';
 import { Button, Form, FormActions, FormMessage, PasswordField, SelectField, TextField, Toolbar } from '../../ui';
@@ -6,6 +6,7 @@ import { DialPad } from './DialPad';
 import { useSoftphone } from './SoftphoneProvider';
 import { statusText } from './SoftphoneStatus';
 import { useTelT } from './i18n';
+import { useLoad } from '../../ui/use-load';
 
 type Errors = Partial<Record<'wsUrl' | 'extension' | 'authUser' | 'outsidePrefix', string>>;
 
@@ -18,20 +19,14 @@ export function SoftphoneScreen() {
   const [errors, setErrors] = useState<Errors>({});
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    let live = true;
-    call('telephony.settings.get', {}).then(
-      (s) => {
-        if (!live) return;
-        setHasPassword(s.hasPassword);
-        if (s.configured) setV({ ...s, password: '' });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  useLoad(
+    () => call('telephony.settings.get', {}),
+    [],
+    (s) => {
+      setHasPassword(s.hasPassword);
+      if (s.configured) setV({ ...s, password: '' });
+    },
+  );
   const set = <K extends keyof typeof v>(k: K) => (value: (typeof v)[K]) => setV((x) => ({ ...x, [k]: value }));
 
   const save = async () => {

@@ -30,6 +30,7 @@ import { ViewsMenu } from './ViewsMenu';
 import { fetchLevel, flatten, toNodes, type FlatRow, type GroupNode } from './groupModel';
 import { gridLocaleText } from './localeText';
 import { errorText } from '../errors';
+import { useLoad } from '../use-load';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -140,24 +141,19 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   );
 
   // Columns first, then the default view (if any) is applied before the first query.
-  useEffect(() => {
-    let live = true;
-    call('grid.columns', { dataset }).then(
-      (r) => {
-        if (!live) return;
-        setMeta(r);
-        const start = initialColumns?.filter((id) => r.columns.some((c) => c.id === id));
-        setVisible(start?.length ? start : r.columns.filter((c) => c.defaultVisible).map((c) => c.id));
-        const sort = screenSort ?? r.defaultSort;
-        setInitialSort(sort);
-        sortRef.current = sort;
-      },
-      (e: unknown) => live && setMessage(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [dataset]);
+  useLoad(
+    () => call('grid.columns', { dataset }),
+    [dataset],
+    (r) => {
+      setMeta(r);
+      const start = initialColumns?.filter((id) => r.columns.some((c) => c.id === id));
+      setVisible(start?.length ? start : r.columns.filter((c) => c.defaultVisible).map((c) => c.id));
+      const sort = screenSort ?? r.defaultSort;
+      setInitialSort(sort);
+      sortRef.current = sort;
+    },
+    (e) => setMessage(errorText(e)),
+  );
 
   const applyView = useCallback(
     (state: ViewState) => {

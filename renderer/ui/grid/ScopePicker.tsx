@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Scope } from '../../../electron/common/api/grid';
 import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
 import type { MessageKey } from '../../i18n/zh-CN';
+import { useLoad } from '../use-load';
 
 /**
  * The scopes this user may pick (the server's answer for the customers list: mine / team / all),
@@ -11,16 +12,12 @@ import type { MessageKey } from '../../i18n/zh-CN';
  */
 export function useLoadedScopes(): Scope[] | null {
   const [scopes, setScopes] = useState<Scope[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('grid.columns', { dataset: 'customers' }).then(
-      (r) => live && setScopes(r.scopes),
-      () => live && setScopes(['mine']),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  useLoad(
+    () => call('grid.columns', { dataset: 'customers' }),
+    [],
+    (r) => setScopes(r.scopes),
+    () => setScopes(['mine']),
+  );
   return scopes;
 }
 

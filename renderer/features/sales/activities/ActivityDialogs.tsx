@@ -7,6 +7,7 @@ import { Button, Dialog, Form, FormActions, FormMessage, SelectField, StaleRecor
 import { stageLabel, statusLabel, typeOptions } from './format';
 import { fmtDateTime, fromLocalInput, localToday, toLocalInput, tomorrowAtTen } from '../../../../electron/common/dates';
 import { errorText, fieldErrors } from '../../../ui/errors';
+import { useLoad } from '../../../ui/use-load';
 
 type FieldErrors = Record<string, string>;
 
@@ -117,16 +118,12 @@ export function CloseActivityDialog({ activity, mode, onClose, onDone }: { activ
 /** Open opportunities of a customer (from the card), for the plan and template dialogs. */
 function useOpenOpportunities(customerId: number): OpportunityRow[] | null {
   const [opps, setOpps] = useState<OpportunityRow[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('customers.get', { id: customerId }).then(
-      (c) => live && setOpps(c.opportunities.items.filter((o) => o.status === 'open')),
-      () => live && setOpps([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [customerId]);
+  useLoad(
+    () => call('customers.get', { id: customerId }),
+    [customerId],
+    (c) => setOpps(c.opportunities.items.filter((o) => o.status === 'open')),
+    () => setOpps([]),
+  );
   return opps;
 }
 

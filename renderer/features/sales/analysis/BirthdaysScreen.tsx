@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -8,6 +8,7 @@ import { DataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth/session';
 import { ScopePicker, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
+import { useLoad } from '../../../ui/use-load';
 
 type Range = 'today' | 'week';
 const PRESET: Record<Range, string> = { today: 'birthdaysToday', week: 'birthdaysWeek' };
@@ -31,16 +32,15 @@ export function BirthdaysScreen() {
   const [error, setError] = useState<string | null>(null);
 
   // The days the rule covers, as the server counts them, for the heading.
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    call('sales.birthdays.list', { range, scope, limit: 1 })
-      .then((d) => live && setDays({ from: d.from, to: d.to, total: d.total }))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [range, scope]);
+  useLoad(
+    () => {
+      setError(null);
+      return call('sales.birthdays.list', { range, scope, limit: 1 });
+    },
+    [range, scope],
+    (d) => setDays({ from: d.from, to: d.to, total: d.total }),
+    (e) => setError(errorText(e)),
+  );
 
   const onOpenRow = useCallback(
     (row: Record<string, unknown>) => {

@@ -11,6 +11,7 @@ const FunnelChart = lazy(() => import('./FunnelChart'));
 import { yuan, thisMonth } from './format';
 import { ScopePicker, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
+import { useLoad } from '../../../ui/use-load';
 
 /**
  * 销售漏斗 (sales.funnel; analysis.funnel for managers): one month's funnel and forecast for me,
@@ -34,17 +35,17 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
       .catch(() => setConsultants([]));
   }, [scopes.length, effectiveScope]);
 
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}$/.test(month)) return;
-    let live = true;
-    setError(null);
-    call('sales.funnel.get', { month, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) })
-      .then((f) => live && setFunnel(f))
-      .catch((e: unknown) => live && setError(errorText(e)));
-    return () => {
-      live = false;
-    };
-  }, [month, effectiveScope, consultantId]);
+  useLoad(
+    /^\d{4}-\d{2}$/.test(month)
+      ? () => {
+          setError(null);
+          return call('sales.funnel.get', { month, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) });
+        }
+      : null,
+    [month, effectiveScope, consultantId],
+    setFunnel,
+    (e) => setError(errorText(e)),
+  );
 
   const stageLabel = (s: FunnelStage) => (locale === 'en' ? s.en : s.zh);
   const option = useMemo(() => (funnel ? funnelOption(funnel.stages, (s) => (locale === 'en' ? s.en : s.zh), (s) => yuan(s.amount, locale)) : null), [funnel, locale]);

@@ -4,6 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, Table, TextField, type Column } from '../../../ui';
 import { errorText } from '../../../ui/errors';
+import { useLoad } from '../../../ui/use-load';
 
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`);
 
@@ -15,21 +16,15 @@ export function TrafficReport({ month: initial, refreshKey }: { month: string; r
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   useEffect(() => setMonth(initial), [initial]);
-  useEffect(() => {
-    if (!/^\d{4}-\d{2}$/.test(month)) return;
-    let live = true;
-    call('showroom.traffic.daily', { month }).then(
-      (r) => {
-        if (!live) return;
-        setReport(r);
-        setError(null);
-      },
-      (e) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [month, refreshKey, reload]);
+  useLoad(
+    /^\d{4}-\d{2}$/.test(month) ? () => call('showroom.traffic.daily', { month }) : null,
+    [month, refreshKey, reload],
+    (r) => {
+      setReport(r);
+      setError(null);
+    },
+    (e) => setError(errorText(e)),
+  );
 
   const dayCols: Column<TrafficDayRow>[] = [
     { key: 'date', header: t('showroom.r.date'), render: (r) => r.date, nowrap: true },

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../../api';
 import { zoneFormat } from '../../../../electron/common/dates';
+import { useLoad } from '../../../ui/use-load';
 
 export interface DealerNow {
   date: string;
@@ -11,16 +12,7 @@ export interface DealerNow {
 /** The dealer's today (its time zone, the server's clock), so the screens never trust the PC's date. */
 export function useDealerNow(): DealerNow | null {
   const [now, setNow] = useState<DealerNow | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('showroom.today', {}).then(
-      (r) => live && setNow(r),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  useLoad(() => call('showroom.today', {}), [], setNow);
   return now;
 }
 
