@@ -60,3 +60,16 @@ export function splitFieldErrors(
   }
   return { fields, message: rest.length ? rest.join('; ') : null };
 }
+
+/** A form's refusal shown in one step: messages under its inputs (`known`), the rest on its message line. */
+export function showFieldErrors(
+  e: unknown,
+  known: readonly string[],
+  setErrors: (fields: Record<string, string>) => void,
+  setMessage: (message: string | null) => void,
+  keyOf?: (field: string) => string,
+): void {
+  const s = splitFieldErrors(e, known, keyOf);
+  setErrors(s.fields);
+  setMessage(s.message);
+}

@@ -8,7 +8,7 @@ import { call, isApiError } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Dialog, FormMessage, SelectField, StaleRecordNotice, TextField, DialogActions } from '../../ui';
-import { splitFieldErrors } from '../../ui/errors';
+import { showFieldErrors } from '../../ui/errors';
 import { useLoad } from '../../ui/use-load';
 
 type Errors = Record<string, string>;
@@ -191,9 +191,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
         setStale({ message: e.message, opened: stale?.opened ?? base ?? current, current, mine: v, loaded: false });
         setErrors({});
       } else {
-        const s = splitFieldErrors(e, SHOWN_FIELDS, fieldKey);
-        setErrors(s.fields);
-        setMessage(s.message);
+        showFieldErrors(e, SHOWN_FIELDS, setErrors, setMessage, fieldKey);
       }
     } finally {
       setBusy(false);

@@ -6,7 +6,7 @@ import { Button, FormMessage, SelectField, TextField, useToast } from '../../../
 import { useDictionary, dictLabel } from '../../customers/dictionaries';
 import { SearchBox } from '../../customers/SearchBox';
 import { hhmm, type DealerNow } from './useShowroomToday';
-import { errorText, problemsText, splitFieldErrors } from '../../../ui/errors';
+import { errorText, problemsText, showFieldErrors } from '../../../ui/errors';
 
 const FIELDS = ['vehicleId', 'date', 'startAt', 'endAt', 'consultantId'] as const;
 
@@ -44,9 +44,7 @@ export function TestDrivePanel({ now }: { now: DealerNow }) {
       setForm((f) => ({ ...f, start: '', end: '' }));
       load();
     } catch (e) {
-      const s = splitFieldErrors(e, FIELDS);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, FIELDS, setErrors, setMessage);
     } finally {
       setBusy(false);
     }

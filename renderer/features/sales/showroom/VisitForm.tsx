@@ -8,7 +8,7 @@ import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../.
 import { useSessionInfo } from '../../auth/session';
 import { useDictionary } from '../../customers/dictionaries';
 import { type DealerNow } from './useShowroomToday';
-import { splitFieldErrors } from '../../../ui/errors';
+import { showFieldErrors } from '../../../ui/errors';
 
 const FIELDS = ['name', 'gender', 'phone', 'consultantId', 'visitDate', 'visitTime', 'mode', 'firstVisit', 'testDriveModel', 'interestedModel', 'competitorBrand', 'expectedPurchaseDate'] as const;
 
@@ -113,9 +113,7 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
       });
       onSaved(r, v.name.trim());
     } catch (e) {
-      const s = splitFieldErrors(e, FIELDS);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, FIELDS, setErrors, setMessage);
     } finally {
       setBusy(false);
     }

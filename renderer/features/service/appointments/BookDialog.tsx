@@ -4,7 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField, TextField } from '../../../ui';
 import { SearchBox } from '../../customers/SearchBox';
-import { splitFieldErrors } from '../../../ui/errors';
+import { showFieldErrors } from '../../../ui/errors';
 
 export interface BookTarget {
   date: string;
@@ -49,9 +49,7 @@ export function BookDialog({ target, slots, onClose, onSaved }: { target: BookTa
     }).then(
       () => onSaved(),
       (e) => {
-        const s = splitFieldErrors(e, ['slot', 'date', 'advisorId', 'vehicleId']);
-        setErrors(s.fields);
-        setMessage(s.message);
+        showFieldErrors(e, ['slot', 'date', 'advisorId', 'vehicleId'], setErrors, setMessage);
         setBusy(false);
       },
     );

@@ -3,7 +3,7 @@ import type { DictionaryItem, ReminderRow } from '../../../../electron/common/ap
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField, TextField } from '../../../ui';
-import { splitFieldErrors } from '../../../ui/errors';
+import { showFieldErrors } from '../../../ui/errors';
 
 /** 流失原因: why a churned customer left, from the dictionary, with a note. */
 export function ChurnReasonDialog({ row, onClose, onDone }: { row: ReminderRow; onClose: () => void; onDone: () => void }) {
@@ -27,9 +27,7 @@ export function ChurnReasonDialog({ row, onClose, onDone }: { row: ReminderRow; 
       await call('churn.record', { customerId: row.customerId, vehicleId: row.vehicleId, reason, note: note.trim() || null });
       onDone();
     } catch (e) {
-      const s = splitFieldErrors(e, ['reason', 'note']);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, ['reason', 'note'], setErrors, setMessage);
     } finally {
       setBusy(false);
     }

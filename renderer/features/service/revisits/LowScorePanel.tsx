@@ -4,7 +4,7 @@ import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, Table, TextField, useToast } from '../../../ui';
 import { TaskStaleNotice } from '../workbench/TaskStaleNotice';
-import { splitFieldErrors } from '../../../ui/errors';
+import { showFieldErrors } from '../../../ui/errors';
 
 /** 低分跟进: open CSI / SSI low-score follow-ups (due 3 days after the revisit) and their closing. */
 export function LowScorePanel({ reloadKey }: { reloadKey: number }) {
@@ -77,9 +77,7 @@ function CloseDialog({ row, onClose, onDone }: { row: LowScoreTaskRow; onClose: 
         setErrors({});
         return setStale({ message: e.message, current: e.details.current as LowScoreTaskRow });
       }
-      const s = splitFieldErrors(e, ['description', 'nextDueDate']);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, ['description', 'nextDueDate'], setErrors, setMessage);
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
-import { problemsText, splitFieldErrors } from '../../../ui/errors';
+import { problemsText, showFieldErrors } from '../../../ui/errors';
 
 const RESULTS: readonly RevisitResult[] = ['satisfied', 'neutral', 'dissatisfied'];
 
@@ -62,9 +62,7 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
       onDone(outcome === 'unreachable' ? t('rv.saved.unreachable') : r.lowScoreTaskId ? t('rv.saved.lowScore') : t('rv.saved.done'));
     } catch (e) {
       const known = ['result', 'reasons', 'templateId', ...(tpl?.questions.map((q) => `q${q.id}`) ?? [])];
-      const s = splitFieldErrors(e, known);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, known, setErrors, setMessage);
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import type { DictionaryItem } from '../../../../electron/common/api/customers';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField } from '../../../ui';
-import { splitFieldErrors } from '../../../ui/errors';
+import { showFieldErrors } from '../../../ui/errors';
 
 type Move = 'in_progress' | 'succeeded' | 'failed';
 
@@ -31,9 +31,7 @@ export function SolicitationOutcomeDialog({ task, onClose, onDone }: { task: { i
       else await call('solicitation.setState', { id: task.id, state: move, failReason: move === 'failed' ? reason || null : null });
       onDone();
     } catch (e) {
-      const s = splitFieldErrors(e, ['failReason']);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, ['failReason'], setErrors, setMessage);
     } finally {
       setBusy(false);
     }

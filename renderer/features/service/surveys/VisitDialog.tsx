@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, SelectField, Table, TextField, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth/session';
 import './surveys.css';
-import { problemsText, splitFieldErrors } from '../../../ui/errors';
+import { problemsText, showFieldErrors } from '../../../ui/errors';
 
 type VisitType = keyof typeof VISIT_TYPE_LABELS;
 const FIELDS = ['vehicleId', 'date', 'type', 'mileage', 'items', 'advisorId', 'roNumber'];
@@ -61,9 +61,7 @@ export function VisitDialog({ today, onClose, onSaved }: { today: string; onClos
       onSaved?.();
       onClose();
     } catch (e) {
-      const s = splitFieldErrors(e, FIELDS);
-      setErrors(s.fields);
-      setMessage(s.message);
+      showFieldErrors(e, FIELDS, setErrors, setMessage);
     } finally {
       setBusy(false);
     }
