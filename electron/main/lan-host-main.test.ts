@@ -4,28 +4,17 @@
  * process at start, with the data folder's certificate, and stops serving when it quits.
  */
 import fs from 'node:fs';
-import https from 'node:https';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../node/core';
 import { tempDir } from '../../tests/support/core';
 import { useBundledMain } from './electron-stub.test-support';
+import { lanHello } from '../../tests/support/lan-hello';
 
 const { launch } = useBundledMain();
 const lines: string[] = [];
 const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.map(String).join(' ')));
 afterAll(() => log.mockRestore());
-
-const hello = (port: number, ca: string) =>
-  new Promise<{ status: number; fingerprint: string }>((resolve, reject) => {
-    https
-      .get({ host: '127.0.0.1', port, path: '/lan/hello', ca, servername: 'localhost', agent: false }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, fingerprint: (JSON.parse(body) as { fingerprint: string }).fingerprint }));
-      })
-      .on('error', reject);
-  });
 
 describe('bundled Electron main with 设为主机 saved', () => {
   it('serves the LAN over HTTPS at start, printing the address and fingerprint, and stops on quit', async () => {
@@ -41,13 +30,13 @@ describe('bundled Electron main with 设为主机 saved', () => {
     expect(s.errors).toEqual([]);
     const port = Number(/LAN host: https:\/\/[^:\s]+:(\d+)\//.exec(lines.find((l) => l.includes('LAN host'))!)![1]);
     const cert = fs.readFileSync(path.join(dataDir, 'tls', 'host-cert.pem'), 'utf8');
-    const answer = await hello(port, cert);
+    const answer = await lanHello(port, cert);
     expect(answer.status).toBe(200);
     expect(lines.join('\n')).toContain(answer.fingerprint);
 
     // 退出 in the tray: the listener goes with the app.
     await vi.waitFor(() => expect(s.trays.length).toBe(1));
     s.trays[0]!.menu!.items[3]!.click!();
-    await vi.waitFor(() => expect(hello(port, cert)).rejects.toThrow(/ECONNREFUSED/), { timeout: 5_000 });
+    await vi.waitFor(() => expect(lanHello(port, cert)).rejects.toThrow(/ECONNREFUSED/), { timeout: 5_000 });
   }, 60_000);
 });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import https from 'node:https';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../tests/support/core';
@@ -7,6 +6,7 @@ import type { WebHost } from '../webhost/server';
 import { readHostFingerprint } from './host-certificate';
 import { startLanHostIfSet } from './lan-host';
 import { lanStatusOf } from './lan-status';
+import { lanHello } from '../../../tests/support/lan-hello';
 
 let t: TestCore | null = null;
 let host: WebHost | null = null;
@@ -16,17 +16,6 @@ afterEach(async () => {
   t?.cleanup();
   t = null;
 });
-
-const hello = (port: number, ca: string) =>
-  new Promise<{ status: number; fingerprint: string }>((resolve, reject) => {
-    https
-      .get({ host: '127.0.0.1', port, path: '/lan/hello', ca, servername: 'localhost', agent: false }, (res) => {
-        let body = '';
-        res.on('data', (c: Buffer) => (body += c.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, fingerprint: (JSON.parse(body) as { fingerprint: string }).fingerprint }));
-      })
-      .on('error', reject);
-  });
 
 describe('设为主机 in the Electron app (startLanHostIfSet)', () => {
   it('does nothing while the setting is off', async () => {
@@ -49,7 +38,7 @@ describe('设为主机 in the Electron app (startLanHostIfSet)', () => {
     expect(lines.join('\n')).toContain(fingerprint);
     expect(lines.join('\n')).toContain(`TCP ${host!.lan!.port}`);
     const cert = fs.readFileSync(path.join(t.dir, 'tls', 'host-cert.pem'), 'utf8');
-    expect(await hello(host!.lan!.port, cert)).toEqual({ status: 200, fingerprint });
+    expect(await lanHello(host!.lan!.port, cert)).toEqual({ status: 200, fingerprint });
     expect(lanStatusOf(t.core)).toEqual(host!.lan);
     await host!.close();
     host = null;

@@ -1,6 +1,7 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '../../../../common/api/activities';
 import { STAGES } from '../../../../common/stages';
 import type { DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 const enumOf = (list: readonly { value: string; zh: string; en: string }[]) => list.map(({ value, zh, en }) => ({ value, zh, en }));
 
@@ -31,7 +32,7 @@ export const activitiesDataset: DatasetDef = {
       id: 'stage', type: 'enum', zh: '流程状态', en: 'Stage', related: 'opportunities', expr: '(select o.stage from opportunities o where o.id = c.opportunity_id)',
       enumValues: STAGES.map((s) => ({ value: s.code, zh: s.zh, en: s.en })), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120,
     },
-    { id: 'ownerName', type: 'text', zh: '负责顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110 },
+    userNameColumn({ id: 'ownerName', zh: '负责顾问', en: 'Owner', userIdExpr: 'c.owner_id', defaultVisible: true, width: 110 }),
     { id: 'type', type: 'enum', zh: '方式', en: 'Type', expr: 'c.type', enumValues: enumOf(ACTIVITY_TYPES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     // In parentheses on purpose: the grid marks a bare filter column `+c.x` while sorting (to keep
     // the sort's index), but here status = 'planned' is the leading column of the very index that

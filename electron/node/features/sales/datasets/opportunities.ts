@@ -1,6 +1,7 @@
 import { STAGES } from '../../../../common/stages';
 import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { userNameColumn } from '../../grid/datasets';
 
 const stageExpr = `case c.stage ${STAGES.map((s) => `when '${s.code}' then ${s.probability}`).join(' ')} end`;
 
@@ -25,11 +26,7 @@ export const opportunitiesDataset: DatasetDef = {
       expr: primaryPhoneExpr('c.customer_id'),
       nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130,
     },
-    {
-      id: 'consultantName', type: 'text', zh: '销售顾问', en: 'Consultant', expr: '(select u.display_name from users u where u.id = c.consultant_id)',
-      groupKey: { expr: 'c.consultant_id', label: '(select u.display_name from users u where u.id = g.k)' },
-      nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110,
-    },
+    userNameColumn({ id: 'consultantName', zh: '销售顾问', en: 'Consultant', userIdExpr: 'c.consultant_id', defaultVisible: true, width: 110 }),
     { id: 'source', type: 'enum', zh: '客户来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     {
       id: 'stage', type: 'enum', zh: '流程状态', en: 'Stage', expr: 'c.stage', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 130,

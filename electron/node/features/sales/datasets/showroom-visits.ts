@@ -1,5 +1,6 @@
 import { VISIT_MODES } from '../../../../common/api/showroom';
 import type { DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 /**
  * 展厅流量记录: one row per registered showroom visit with the audit's fields, and `late` (entered
@@ -25,11 +26,7 @@ export const showroomVisitsDataset: DatasetDef = {
       ],
     },
     { id: 'phone', type: 'text', zh: '电话', en: 'Phone', phone: true, expr: 'c.phone', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
-    {
-      id: 'consultantName', type: 'text', zh: '销售顾问', en: 'Consultant', expr: '(select u.display_name from users u where u.id = c.consultant_id)',
-      groupKey: { expr: 'c.consultant_id', label: '(select u.display_name from users u where u.id = g.k)' },
-      nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 110,
-    },
+    userNameColumn({ id: 'consultantName', zh: '销售顾问', en: 'Consultant', userIdExpr: 'c.consultant_id', defaultVisible: true, width: 110 }),
     { id: 'firstVisit', type: 'boolean', zh: '首次来店', en: 'First visit', expr: 'c.first_visit', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     {
       id: 'visitMode', type: 'enum', zh: '模式', en: 'Mode', expr: 'cast(c.visit_mode as text)', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 170,

@@ -1,4 +1,5 @@
 import type { DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 /**
  * 预约: every service appointment with customer, vehicle, slot and advisor. The owner is the
@@ -35,7 +36,7 @@ export const appointmentsDataset: DatasetDef = {
       width: 80,
     },
     { id: 'proactive', type: 'boolean', zh: '主动预约', en: 'Proactive', expr: 'c.proactive', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
-    { id: 'advisorName', type: 'text', zh: '服务顾问', en: 'Advisor', expr: '(select u.display_name from users u where u.id = c.advisor_id)', groupKey: { expr: 'c.advisor_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    userNameColumn({ id: 'advisorName', zh: '服务顾问', en: 'Advisor', userIdExpr: 'c.advisor_id', defaultVisible: true }),
     { id: 'notes', type: 'text', zh: '备注', en: 'Notes', expr: 'c.notes', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 160 },
     { id: 'createdAt', type: 'datetime', zh: '登记时间', en: 'Booked at', expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150 },
   ],

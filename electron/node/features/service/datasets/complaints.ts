@@ -1,5 +1,6 @@
 import { COMPLAINT_STATUSES } from '../../../../common/api/complaints';
 import type { DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 /**
  * 投诉建议: every complaint with its customer, vehicle and assignee. The owner is the assignee
@@ -20,7 +21,7 @@ export const complaintsDataset: DatasetDef = {
     { id: 'category', type: 'enum', zh: '类别', en: 'Category', expr: 'c.category', dict: 'complaint_category', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
     { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: COMPLAINT_STATUSES.map(({ value, zh, en }) => ({ value, zh, en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     { id: 'description', type: 'text', zh: '投诉内容', en: 'Description', expr: 'c.description', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 240 },
-    { id: 'assigneeName', type: 'text', zh: '处理人', en: 'Assignee', expr: '(select u.display_name from users u where u.id = c.assignee_id)', groupKey: { expr: 'c.assignee_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    userNameColumn({ id: 'assigneeName', zh: '处理人', en: 'Assignee', userIdExpr: 'c.assignee_id', defaultVisible: true }),
     { id: 'result', type: 'text', zh: '处理结果', en: 'Result', expr: 'c.result', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 200 },
     { id: 'createdAt', type: 'datetime', zh: '登记时间', en: 'Registered', expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'closedAt', type: 'datetime', zh: '结案时间', en: 'Closed', expr: 'c.closed_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150 },

@@ -3,6 +3,7 @@ import { primaryPhoneExpr } from '../../customers/primary-phone';
 import { birthdayRuleSql, notDndCustomerSql, ruleParams } from '../reminder-sql';
 import { parameterisedPresets, parseRange } from './reminder-presets';
 import type { DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 /**
  * 提醒服务 → 生日 on the grid: customers whose birthday (MM-DD) falls in the preset's range (29
@@ -44,19 +45,6 @@ export const reminderBirthdayDataset: DatasetDef = {
     },
     { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: 'c.primary_model', dict: 'model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
     { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
-    {
-      id: 'ownerName',
-      type: 'text',
-      zh: '销售顾问',
-      en: 'Consultant',
-      expr: '(select u.display_name from users u where u.id = c.owner_id)',
-      groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' },
-      nullable: true,
-      sortable: false,
-      filterable: true,
-      groupable: true,
-      defaultVisible: false,
-      width: 100,
-    },
+    userNameColumn({ id: 'ownerName', zh: '销售顾问', en: 'Consultant', userIdExpr: 'c.owner_id' }),
   ],
 };

@@ -3,6 +3,7 @@ import { primaryPhoneExpr } from '../../customers/primary-phone';
 import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../reminder-sql';
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
 import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 /** The grid's aliases: the vehicle is the row (`c`); the rule reads no customer column. */
 const A = { v: 'c', c: 'cu' } as const;
@@ -98,21 +99,7 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
       ...(kind === 'mileage_service' ? [] : [{ id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 } satisfies ColumnDef]),
       { id: 'vin', type: 'text', zh: 'VIN', en: 'VIN', expr: 'c.vin', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 170 },
       { id: 'city', type: 'text', zh: '城市', en: 'City', related: 'customers', expr: OF_CUSTOMER('city'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
-      {
-        id: 'ownerName',
-        type: 'text',
-        zh: '销售顾问',
-        en: 'Consultant',
-        related: 'customers',
-        expr: `(select u.display_name from users u where u.id = ${OWNER})`,
-        groupKey: { expr: OWNER, label: '(select u.display_name from users u where u.id = g.k)' },
-        nullable: true,
-        sortable: false,
-        filterable: true,
-        groupable: true,
-        defaultVisible: false,
-        width: 100,
-      },
+      userNameColumn({ id: 'ownerName', zh: '销售顾问', en: 'Consultant', related: 'customers', userIdExpr: OWNER }),
     ],
   };
 }

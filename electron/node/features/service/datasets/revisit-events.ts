@@ -3,6 +3,7 @@ import { primaryPhoneExpr } from '../../customers/primary-phone';
 import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from '../revisit-sql';
 import { parameterisedPresets } from './reminder-presets';
 import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
 const PRESET = new RegExp(`^(${REVISIT_TABS.join('|')})(?::(${DAY})~(${DAY}))?$`);
@@ -68,21 +69,7 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
         defaultVisible: false,
         width: 90,
       },
-      {
-        id: 'ownerName',
-        type: 'text',
-        zh: '销售顾问',
-        en: 'Consultant',
-        related: 'customers',
-        expr: '(select u.display_name from users u where u.id = cu.owner_id)',
-        groupKey: { expr: 'cu.owner_id', label: '(select u.display_name from users u where u.id = g.k)' },
-        nullable: true,
-        sortable: false,
-        filterable: true,
-        groupable: true,
-        defaultVisible: false,
-        width: 100,
-      },
+      userNameColumn({ id: 'ownerName', zh: '销售顾问', en: 'Consultant', related: 'customers', userIdExpr: 'cu.owner_id' }),
     ],
   };
 }

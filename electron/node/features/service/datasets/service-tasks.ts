@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
 import type { DatasetDef } from '../../grid/datasets/types';
+import { userNameColumn } from '../../grid/datasets';
 
 const STATUSES = [
   { value: 'open', zh: '待处理', en: 'Open' },
@@ -32,7 +33,7 @@ export const serviceTasksDataset: DatasetDef = {
     { id: 'kind', type: 'enum', zh: '任务类型', en: 'Kind', expr: 'c.kind', enumValues: SERVICE_TASK_KINDS.map(({ code, zh, en }) => ({ value: code, zh, en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
     { id: 'dueDate', type: 'date', zh: '到期日', en: 'Due', expr: 'c.due_date', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
     { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-    { id: 'assigneeName', type: 'text', zh: '客服顾问', en: 'Agent', expr: '(select u.display_name from users u where u.id = c.assignee_id)', groupKey: { expr: 'c.assignee_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    userNameColumn({ id: 'assigneeName', zh: '客服顾问', en: 'Agent', userIdExpr: 'c.assignee_id', defaultVisible: true }),
     { id: 'reason', type: 'text', zh: '原因', en: 'Reason', expr: 'c.reason', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 220 },
     { id: 'notes', type: 'text', zh: '备注', en: 'Notes', expr: 'c.notes', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 200 },
   ],

@@ -4,6 +4,7 @@ import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { userNameColumn } from '../../grid/datasets';
 
 const STATES = Object.entries(SOLICITATION_STATE_LABELS).map(([value, l]) => ({ value, zh: l.zh, en: l.en }));
 
@@ -37,7 +38,7 @@ export const solicitationTasksDataset: DatasetDef = {
     { id: 'windowStart', type: 'date', zh: '招揽开始', en: 'Window from', expr: 'c.window_start', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
     { id: 'windowEnd', type: 'date', zh: '招揽截止', en: 'Window to', expr: 'c.window_end', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
     { id: 'status', type: 'enum', zh: '招揽状态', en: 'State', expr: 'c.status', enumValues: STATES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-    { id: 'assigneeName', type: 'text', zh: '招揽人', en: 'Agent', expr: '(select u.display_name from users u where u.id = c.assignee_id)', groupKey: { expr: 'c.assignee_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    userNameColumn({ id: 'assigneeName', zh: '招揽人', en: 'Agent', userIdExpr: 'c.assignee_id', defaultVisible: true }),
     { id: 'failReason', type: 'enum', zh: '失败原因', en: 'Fail reason', expr: 'c.fail_reason', dict: 'solicitation_fail_reason', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 160 },
     { id: 'createdAt', type: 'datetime', zh: '任务生成日期', en: 'Created', expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
   ],
