@@ -28,7 +28,10 @@ export async function makeCore(opts: { bootstrapAdmin?: boolean } = {}): Promise
     dir,
     cleanup: () => {
       core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      // Closing lets background work end on its own (the start-up quick_check's thread, a backup
+      // finishing its file): a file it writes while the folder is being removed made rmSync fail
+      // with ENOTEMPTY once in CI. Node retries such a removal when asked to.
+      fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
     },
   };
 }
