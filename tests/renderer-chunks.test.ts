@@ -46,6 +46,8 @@ describe('renderer chunks', () => {
     expect(modules.some((m) => m.includes('features/auth/LoginPage'))).toBe(true);
     for (const [lib, re] of Object.entries(HEAVY)) expect(modules.filter((m) => re.test(m)), lib).toEqual([]);
     expect(modules.filter((m) => /renderer[\\/]shell[\\/]Shell\.tsx$/.test(m))).toEqual([]);
+    // Nor zod: the menu's screen registrations once pulled it in with the contract files (152 → 236 KB).
+    expect(modules.filter((m) => /node_modules[\\/]zod[\\/]/.test(m))).toEqual([]);
   });
 
   it.each(Object.entries(HEAVY))('%s is in a chunk of its own, loaded only on demand', (_lib, re) => {

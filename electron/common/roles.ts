@@ -52,3 +52,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 };
 
 export const MANAGER_ROLES: readonly Role[] = ['salesManager', 'serviceManager', 'generalManager', 'admin'];
+
+/**
+ * Who works with sales data (opportunities, activities, the funnel), and who manages the
+ * customer-service floor. Kept here, free of zod, because the menu's screen registrations need
+ * them in the renderer's first chunk: taken from the contract files they pulled zod and the whole
+ * contract into it (152 → 236 KB).
+ */
+export const SALES_ROLES: readonly Role[] = ['salesConsultant', 'salesManager', 'generalManager', 'admin'];
+export const WORKBENCH_MANAGER_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];

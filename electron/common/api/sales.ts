@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import { STAGE_CODES, type StageCode } from '../stages';
-import type { Role } from '../roles';
+import { SALES_ROLES } from '../roles';
 
 /**
  * 销售机会 / 购车意向 / 递交新车 / 放弃: the opportunity lifecycle (issue 5). Dispatch checks the
  * role; the handlers check, in SQL, that the opportunity's consultant is within the user's scope.
  */
-export const SALES_ROLES: readonly Role[] = ['salesConsultant', 'salesManager', 'generalManager', 'admin'];
+export { SALES_ROLES };
 
 export const OPPORTUNITY_SOURCE_CODES = ['market', 'phone', 'outbound', 'showroom'] as const;
 export type OpportunitySourceCode = (typeof OPPORTUNITY_SOURCE_CODES)[number];

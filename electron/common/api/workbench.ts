@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
-import type { Role } from '../roles';
+import { WORKBENCH_MANAGER_ROLES, type Role } from '../roles';
 import type { ServiceTaskKind } from '../service-tasks';
 
 export const WORKBENCH_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager', 'serviceAdvisor', 'generalManager', 'admin'];
-/** Who sees every agent's load and moves tasks between agents. */
-export const WORKBENCH_MANAGER_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
+export { WORKBENCH_MANAGER_ROLES };
 
 /** A row kind on the workbench: an agent task kind, or a 招揽任务 (its own table). */
 export type WorkbenchKind = ServiceTaskKind | 'solicitation';

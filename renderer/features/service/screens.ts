@@ -1,5 +1,5 @@
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
-import { WORKBENCH_MANAGER_ROLES } from '../../../electron/common/api/workbench';
+import { WORKBENCH_MANAGER_ROLES } from '../../../electron/common/roles';
 
 /** The screens this feature adds to the menu: place, title, description, component (loaded when first opened), who sees it. */
 export const serviceScreens = defineScreens({
