@@ -64,12 +64,12 @@ export class GridService {
     return { def, timeZone: this.core.settings.get('dealer.timeZone'), now: this.core.clock.now(), areaCode: this.core.settings.areaCode() };
   }
 
-  private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL } {
+  private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL; filtered: boolean } {
     // Every row read (page, count, export, "all N matching") passes here: the data set's screen roles first.
     assertMayReadDataset(s, sel.dataset);
     const def = datasetDef(sel.dataset);
-    const parts = [this.scopeSql(s, sel.scope, def), ...filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter), ...extra];
-    return { def, where: and(parts) };
+    const filters = filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter);
+    return { def, where: and([this.scopeSql(s, sel.scope, def), ...filters, ...extra]), filtered: filters.length > 0 };
   }
 
   async count(s: SessionCtx, sel: Sel): Promise<number> {
@@ -91,13 +91,13 @@ export class GridService {
       return sql`${e} = ${v}`;
     });
     const isRows = q.groupKeys.length >= q.groupBy.length;
-    const { where } = this.where(s, q, keyParts, isRows && q.sort.length > 0);
+    const { where, filtered } = this.where(s, q, keyParts, isRows && q.sort.length > 0);
 
     if (!isRows) {
       const level = q.groupKeys.length;
       const gc = groupCols[level]!;
       const e = sql.raw(gc.groupKey?.expr ?? gc.expr);
-      const counted = level === 0 && gc.counted && filterSql(this.ctx(def), q.filter).length === 0;
+      const counted = level === 0 && gc.counted && !filtered;
       const counts = counted
         ? this.countedGroups(s, q.scope, gc.counted!)
         : sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1`;

@@ -1,3 +1,3 @@
-export { datasetDef, registerDatasets, registeredDatasets } from './registry';
+export { datasetDef, registerDatasets } from './registry';
 export { userNameColumn } from './columns';
 export type { ColumnDef, DatasetDef } from './types';

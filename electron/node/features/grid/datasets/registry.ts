@@ -21,7 +21,3 @@ export function datasetDef(name: Dataset): DatasetDef {
   if (!def) throw new Error(`data set '${name}' has no registered definition (features/registry.ts)`);
   return def;
 }
-
-export function registeredDatasets(): Dataset[] {
-  return [...defs.keys()];
-}
