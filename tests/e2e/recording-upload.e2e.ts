@@ -18,7 +18,10 @@ describe('recording uploading from a seat (上传中)', () => {
     const { page } = env.tp;
     const { sqlite } = env.core;
     const gm = sqlite.prepare("SELECT id FROM users WHERE username = 'gm'").pluck().get() as number;
-    const c = sqlite.prepare('SELECT id, name FROM customers WHERE length(name) = 3 ORDER BY id LIMIT 1').get() as { id: number; name: string };
+    // A name no other customer's name contains, so quick find's first hit is this customer.
+    const c = sqlite
+      .prepare("SELECT id, name FROM customers c WHERE length(name) = 3 AND (SELECT count(*) FROM customers d WHERE d.name LIKE '%' || c.name || '%') = 1 ORDER BY id LIMIT 1")
+      .get() as { id: number; name: string };
     const now = Date.now();
     const callId = Number(
       sqlite

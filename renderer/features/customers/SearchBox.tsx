@@ -1,4 +1,4 @@
-import { forwardRef, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { forwardRef, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SearchHit } from '../../../electron/common/api/customers';
 import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
@@ -52,23 +52,46 @@ export const SearchBox = forwardRef<HTMLInputElement, { onOpen: (hit: SearchHit)
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // Enter pressed before the hits for the typed text arrived (a quick typist, or hits still showing
+  // an earlier prefix): the card opens when the answer for what was typed comes back, never the
+  // first hit of a stale list.
+  const typed = useRef('');
+  const enterPending = useRef(false);
+  const [hitsFor, setHitsFor] = useState<string | null>(null);
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
   // One search in flight at a time, the newest text next (see LatestQuery: no debounce pause).
   const [finder] = useState(
     () =>
       new LatestQuery<SearchHit[]>(
         (text) => call('customers.search', { q: text, limit: 20 }),
-        (_text, r) => {
+        (text, r) => {
           setHits(r);
+          setHitsFor(text);
           setActive(0);
           setError(null);
+          if (enterPending.current && text === typed.current) {
+            enterPending.current = false;
+            if (r[0]) {
+              onOpenRef.current(r[0]);
+              setHits(null);
+            }
+          }
         },
-        (_text, e) => setError(errorText(e)),
+        (_text, e) => {
+          enterPending.current = false;
+          setError(errorText(e));
+        },
       ),
   );
 
   useEffect(() => {
     const text = q.trim();
-    if (!text) setHits(null);
+    typed.current = text;
+    if (!text) {
+      setHits(null);
+      enterPending.current = false;
+    }
     finder.ask(text || null);
   }, [q, finder]);
 
@@ -86,7 +109,8 @@ export const SearchBox = forwardRef<HTMLInputElement, { onOpen: (hit: SearchHit)
       setActive((a) => Math.max(0, a - 1));
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      open(hits?.[active]);
+      if (hits && hitsFor === q.trim()) open(hits[active]);
+      else if (q.trim()) enterPending.current = true;
     } else if (e.key === 'Escape') setHits(null);
   };
 
