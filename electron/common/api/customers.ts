@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
+import { CUSTOMER_KIND_CODES, GENDER_CODES, type CustomerKind, type Gender } from './customers-texts';
 
 export interface PhoneView {
   id: number;
@@ -22,9 +23,9 @@ export interface VehicleView {
 
 export interface CustomerCard {
   id: number;
-  kind: 'individual' | 'company';
+  kind: CustomerKind;
   name: string;
-  gender: 'male' | 'female' | 'other';
+  gender: Gender;
   idNumber: string | null;
   birthday: string | null;
   city: string | null;
@@ -165,9 +166,9 @@ export const vehicleInputSchema = z.object({
 
 /** The fields a user edits; blank enumerations are stored as 'other' (其它). */
 export const customerInputSchema = z.object({
-  kind: z.enum(['individual', 'company']).default('individual'),
+  kind: z.enum(CUSTOMER_KIND_CODES).default('individual'),
   name: z.string().trim().min(1).max(60),
-  gender: z.enum(['male', 'female', 'other']).nullable().optional(),
+  gender: z.enum(GENDER_CODES).nullable().optional(),
   idNumber: optionalText(18),
   birthday: optionalText(10),
   province: optionalText(20),
@@ -239,7 +240,7 @@ export const customersEditApi = {
       expectedVersion: z.number().int().positive(),
       // Patch semantics: only the fields sent change. The kind's default must not apply here, or
       // every patch without it would turn a company into a person.
-      patch: customerInputSchema.extend({ kind: z.enum(['individual', 'company']) }).partial(),
+      patch: customerInputSchema.extend({ kind: z.enum(CUSTOMER_KIND_CODES) }).partial(),
       phones: z.array(phoneInputSchema).min(1).max(5).optional(),
     }),
     access: 'session',

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
 import { SCOPES, gridSelectionSchema, type Dataset } from './grid';
+import { enumCodes } from '../i18n/enum-options';
+import { REVISIT_RESULT } from './revisits-texts';
 
 /** Who works on revisits: the customer-service agents and their managers (and the general manager / admin). */
 const SERVICE: readonly Role[] = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
@@ -13,7 +15,7 @@ export type RevisitKind = (typeof REVISIT_KINDS)[number];
 /** The tabs of a revisit list: 待回访 / 需再次回访 / 未接通 / 已回访. */
 export const REVISIT_TABS = ['pending', 'again', 'unreachable', 'done'] as const;
 export type RevisitTab = (typeof REVISIT_TABS)[number];
-export const REVISIT_RESULTS = ['satisfied', 'neutral', 'dissatisfied'] as const;
+export const REVISIT_RESULTS = enumCodes(REVISIT_RESULT);
 export type RevisitResult = (typeof REVISIT_RESULTS)[number];
 
 /** Each revisit list is a DataGrid data set; the tab and range are its preset (revisitPreset). */

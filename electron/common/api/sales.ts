@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, returns } from './contract';
 import { STAGE_CODES, type StageCode } from '../stages';
 import { SALES_ROLES } from '../roles';
+import type { CustomerKind } from './customers-texts';
 
 /**
  * 销售机会 / 购车意向 / 递交新车 / 放弃: the opportunity lifecycle (issue 5). Dispatch checks the
@@ -84,7 +85,7 @@ export interface OpportunityDetail {
   id: number;
   customerId: number;
   customerName: string;
-  customerKind: 'individual' | 'company';
+  customerKind: CustomerKind;
   customerPhone: string | null;
   /** The customer's ID number on file (prefills the delivery form); null when none. */
   customerIdNumber: string | null;

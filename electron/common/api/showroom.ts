@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
+import { GENDER_CODES } from './customers-texts';
 
 /**
  * 展厅流量 (showroom traffic), 试乘试驾 (test drives) and the daily traffic report (issue 5).
@@ -109,7 +110,7 @@ export interface TestDriveBookingView {
 
 export const visitInputSchema = z.object({
   name: z.string().trim().min(1).max(60),
-  gender: z.enum(['male', 'female', 'other']).default('other'),
+  gender: z.enum(GENDER_CODES).default('other'),
   phone: z.string().trim().min(1).max(40),
   /** Default: the user. A manager may register for a consultant of their teams. */
   consultantId: id.optional(),

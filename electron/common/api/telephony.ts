@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
+import { enumCodes } from '../i18n/enum-options';
+import { CALL_DIRECTION, CALL_OUTCOME } from './telephony-texts';
 
 /**
  * Telephony (CTI): the seat's softphone settings, caller identification, the call log with
@@ -11,7 +13,7 @@ export const RECORDING_POLICIES = ['all', 'inbound', 'outbound', 'none'] as cons
 export type RecordingPolicy = (typeof RECORDING_POLICIES)[number];
 export const POP_ON = ['ring', 'answer'] as const;
 export type PopOn = (typeof POP_ON)[number];
-export const CALL_DIRECTIONS = ['inbound', 'outbound'] as const;
+export const CALL_DIRECTIONS = enumCodes(CALL_DIRECTION);
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];
 
 /** How a call ended technically (set by telephony.call.end). */
@@ -20,17 +22,10 @@ export const CALL_END_REASONS = ['hangup', 'missed', 'declined', 'busy', 'failed
 export const INTERRUPTED = 'interrupted';
 export type CallEndReason = (typeof CALL_END_REASONS)[number];
 
-/** Business outcomes the agent picks after the call; `key` is the one-key shortcut in the form. */
-export const CALL_OUTCOMES = [
-  { value: 'done', key: '1', zh: '已处理', en: 'Handled' },
-  { value: 'callBack', key: '2', zh: '需回电', en: 'Call back' },
-  { value: 'appointment', key: '3', zh: '已预约', en: 'Appointment made' },
-  { value: 'complaint', key: '4', zh: '投诉', en: 'Complaint' },
-  { value: 'wrongNumber', key: '5', zh: '打错电话', en: 'Wrong number' },
-  { value: 'noInterest', key: '6', zh: '无意向', en: 'Not interested' },
-] as const;
+/** Business outcomes the agent picks after the call; `key` is the one-key shortcut in the form (its place in the list). */
+export const CALL_OUTCOMES = enumCodes(CALL_OUTCOME).map((value, i) => ({ value, key: String(i + 1), ...CALL_OUTCOME.pair(value) }));
 export type CallOutcome = (typeof CALL_OUTCOMES)[number]['value'];
-const OUTCOME_VALUES = CALL_OUTCOMES.map((o) => o.value) as [CallOutcome, ...CallOutcome[]];
+const OUTCOME_VALUES = enumCodes(CALL_OUTCOME);
 
 /** SIP over WebSocket URL: ws:// or wss://, host and optional port and path. */
 const wsUrl = z

@@ -4,6 +4,8 @@ import { todayIn } from '../../../common/dates';
 import type { GroupCountDim } from './group-counts';
 import type { DatasetDef } from '../grid/datasets/types';
 import { primaryPhoneExpr } from './primary-phone';
+import { CUSTOMER_COLUMNS } from './texts';
+import { CUSTOMER_KIND_OPTIONS, GENDER_OPTIONS } from '../../../common/api/customers-texts';
 
 /** Customers whose birthday is celebrated on one of the days (02-29 on 02-28 in other years). */
 const birthdaysOn = (range: 'today' | 'week') => (ctx: { timeZone: string; now: number }) => {
@@ -33,39 +35,32 @@ export const customersDataset: DatasetDef = {
   },
   defaultSort: [{ col: 'createdAt', dir: 'desc' }],
   columns: [
-    { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-    { id: 'name', type: 'text', zh: '姓名', en: 'Name', expr: 'c.name', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+    { id: 'id', type: 'number', ...CUSTOMER_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    { id: 'name', type: 'text', ...CUSTOMER_COLUMNS.pair('name'), expr: 'c.name', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 140 },
     {
-      id: 'kind', type: 'enum', zh: '类型', en: 'Kind', expr: 'c.kind', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'kind' satisfies GroupCountDim, defaultVisible: false,
-      enumValues: [
-        { value: 'individual', zh: '个人', en: 'Individual' },
-        { value: 'company', zh: '公司', en: 'Company' },
-      ],
+      id: 'kind', type: 'enum', ...CUSTOMER_COLUMNS.pair('kind'), expr: 'c.kind', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'kind' satisfies GroupCountDim, defaultVisible: false,
+      enumValues: CUSTOMER_KIND_OPTIONS,
     },
     {
-      id: 'gender', type: 'enum', zh: '性别', en: 'Gender', expr: 'c.gender', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'gender' satisfies GroupCountDim, defaultVisible: true, width: 80,
-      enumValues: [
-        { value: 'male', zh: '男', en: 'Male' },
-        { value: 'female', zh: '女', en: 'Female' },
-        { value: 'other', zh: '其它', en: 'Other' },
-      ],
+      id: 'gender', type: 'enum', ...CUSTOMER_COLUMNS.pair('gender'), expr: 'c.gender', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'gender' satisfies GroupCountDim, defaultVisible: true, width: 80,
+      enumValues: GENDER_OPTIONS,
     },
-    { id: 'phone', type: 'text', zh: '主要电话', en: 'Primary phone', related: 'customer_phones', phone: true, expr: primaryPhoneExpr('c.id'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
-    { id: 'province', type: 'text', zh: '省份', en: 'Province', expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, counted: 'province' satisfies GroupCountDim, defaultVisible: false },
-    { id: 'city', type: 'text', zh: '城市', en: 'City', expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'city' satisfies GroupCountDim, defaultVisible: true },
-    { id: 'source', type: 'enum', zh: '来源', en: 'Source', expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'source' satisfies GroupCountDim, defaultVisible: true },
-    { id: 'ownerName', type: 'text', zh: '所属顾问', en: 'Owner', expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, counted: 'owner_id' satisfies GroupCountDim, defaultVisible: true },
-    { id: 'birthdayMd', type: 'text', zh: '生日(月-日)', en: 'Birthday (MM-DD)', expr: 'c.birthday_md', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 110 },
-    { id: 'birthday', type: 'date', zh: '生日', en: 'Birthday', expr: 'c.birthday', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
-    { id: 'idNumber', type: 'text', zh: '证件号码', en: 'ID number', expr: 'c.id_number', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 180 },
-    { id: 'dndCall', type: 'boolean', zh: '免打扰(电话)', en: 'No calls', expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_call' satisfies GroupCountDim, defaultVisible: false },
-    { id: 'dndSms', type: 'boolean', zh: '免打扰(短信)', en: 'No SMS', expr: 'c.dnd_sms', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_sms' satisfies GroupCountDim, defaultVisible: false },
-    { id: 'dndRevisit', type: 'boolean', zh: '免打扰(回访)', en: 'No revisits', expr: 'c.dnd_revisit', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_revisit' satisfies GroupCountDim, defaultVisible: false },
-    { id: 'vehicleCount', type: 'number', zh: '车辆数', en: 'Vehicles', related: 'vehicles', expr: '(select count(*) from vehicles v where v.customer_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false },
+    { id: 'phone', type: 'text', ...CUSTOMER_COLUMNS.pair('phone'), related: 'customer_phones', phone: true, expr: primaryPhoneExpr('c.id'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+    { id: 'province', type: 'text', ...CUSTOMER_COLUMNS.pair('province'), expr: 'c.province', nullable: true, sortable: false, filterable: true, groupable: true, counted: 'province' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'city', type: 'text', ...CUSTOMER_COLUMNS.pair('city'), expr: 'c.city', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'city' satisfies GroupCountDim, defaultVisible: true },
+    { id: 'source', type: 'enum', ...CUSTOMER_COLUMNS.pair('source'), expr: 'c.source', dict: 'source', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'source' satisfies GroupCountDim, defaultVisible: true },
+    { id: 'ownerName', type: 'text', ...CUSTOMER_COLUMNS.pair('ownerName'), expr: '(select u.display_name from users u where u.id = c.owner_id)', groupKey: { expr: 'c.owner_id', label: '(select u.display_name from users u where u.id = g.k)' }, nullable: true, sortable: false, filterable: true, groupable: true, counted: 'owner_id' satisfies GroupCountDim, defaultVisible: true },
+    { id: 'birthdayMd', type: 'text', ...CUSTOMER_COLUMNS.pair('birthdayMd'), expr: 'c.birthday_md', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 110 },
+    { id: 'birthday', type: 'date', ...CUSTOMER_COLUMNS.pair('birthday'), expr: 'c.birthday', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
+    { id: 'idNumber', type: 'text', ...CUSTOMER_COLUMNS.pair('idNumber'), expr: 'c.id_number', masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 180 },
+    { id: 'dndCall', type: 'boolean', ...CUSTOMER_COLUMNS.pair('dndCall'), expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_call' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'dndSms', type: 'boolean', ...CUSTOMER_COLUMNS.pair('dndSms'), expr: 'c.dnd_sms', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_sms' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'dndRevisit', type: 'boolean', ...CUSTOMER_COLUMNS.pair('dndRevisit'), expr: 'c.dnd_revisit', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_revisit' satisfies GroupCountDim, defaultVisible: false },
+    { id: 'vehicleCount', type: 'number', ...CUSTOMER_COLUMNS.pair('vehicleCount'), related: 'vehicles', expr: '(select count(*) from vehicles v where v.customer_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     // The first vehicle's model, kept on customers by triggers (migration 0006) and indexed.
-    { id: 'vehicleModel', type: 'enum', zh: '车型', en: 'Model', related: 'vehicles', dict: 'model', expr: 'c.primary_model', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'primary_model' satisfies GroupCountDim, defaultVisible: true },
-    { id: 'vehiclePlate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: firstVehicle('plate'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true },
-    { id: 'lastServiceDate', type: 'date', zh: '最近保养', en: 'Last service', related: 'vehicles', expr: '(select max(v.last_service_date) from vehicles v where v.customer_id = c.id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
-    { id: 'createdAt', type: 'datetime', zh: '建档时间', en: 'Created', expr: 'c.created_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 160 },
+    { id: 'vehicleModel', type: 'enum', ...CUSTOMER_COLUMNS.pair('vehicleModel'), related: 'vehicles', dict: 'model', expr: 'c.primary_model', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'primary_model' satisfies GroupCountDim, defaultVisible: true },
+    { id: 'vehiclePlate', type: 'text', ...CUSTOMER_COLUMNS.pair('vehiclePlate'), related: 'vehicles', expr: firstVehicle('plate'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true },
+    { id: 'lastServiceDate', type: 'date', ...CUSTOMER_COLUMNS.pair('lastServiceDate'), related: 'vehicles', expr: '(select max(v.last_service_date) from vehicles v where v.customer_id = c.id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false },
+    { id: 'createdAt', type: 'datetime', ...CUSTOMER_COLUMNS.pair('createdAt'), expr: 'c.created_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 160 },
   ],
 };

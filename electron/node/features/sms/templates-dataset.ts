@@ -1,9 +1,9 @@
 import type { DatasetDef } from '../grid/datasets/types';
+import { SMS_TEMPLATE_COLUMNS, SMS_TEMPLATE_STATE } from './texts';
+import { enumOptions } from '../../../common/i18n/enum-options';
 
-const ACTIVE = [
-  { value: '1', zh: '启用', en: 'Active' },
-  { value: '0', zh: '停用', en: 'Inactive' },
-];
+// The table's keys look like numbers, so the order is given: active first.
+const ACTIVE = enumOptions(SMS_TEMPLATE_STATE, ['1', '0']);
 
 /**
  * 短信模板: the dealer's SMS templates. They belong to the dealer, not to a user: every scope lists
@@ -16,11 +16,11 @@ export const smsTemplatesDataset: DatasetDef = {
   shared: true,
   defaultSort: [{ col: 'name', dir: 'asc' }],
   columns: [
-    { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 70 },
-    { id: 'name', type: 'text', zh: '模板名称', en: 'Name', expr: 'c.name', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 160 },
-    { id: 'category', type: 'text', zh: '类别', en: 'Category', expr: 'c.category', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 110 },
-    { id: 'body', type: 'text', zh: '短信内容', en: 'Text', expr: 'c.body', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 460 },
-    { id: 'active', type: 'enum', zh: '状态', en: 'State', expr: "(case when c.active then '1' else '0' end)", enumValues: ACTIVE, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
-    { id: 'updatedAt', type: 'datetime', zh: '修改时间', en: 'Updated', expr: 'c.updated_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    { id: 'id', type: 'number', ...SMS_TEMPLATE_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 70 },
+    { id: 'name', type: 'text', ...SMS_TEMPLATE_COLUMNS.pair('name'), expr: 'c.name', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 160 },
+    { id: 'category', type: 'text', ...SMS_TEMPLATE_COLUMNS.pair('category'), expr: 'c.category', nullable: true, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 110 },
+    { id: 'body', type: 'text', ...SMS_TEMPLATE_COLUMNS.pair('body'), expr: 'c.body', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 460 },
+    { id: 'active', type: 'enum', ...SMS_TEMPLATE_COLUMNS.pair('active'), expr: "(case when c.active then '1' else '0' end)", enumValues: ACTIVE, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 80 },
+    { id: 'updatedAt', type: 'datetime', ...SMS_TEMPLATE_COLUMNS.pair('updatedAt'), expr: 'c.updated_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 150 },
   ],
 };

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { RevisitContext, RevisitKind, RevisitResult } from '../../../../electron/common/api/revisits';
+import { REVISIT_RESULTS, type RevisitContext, type RevisitKind, type RevisitResult } from '../../../../electron/common/api/revisits';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
 import { problemsText, showFieldErrors } from '../../../ui/errors';
-
-const RESULTS: readonly RevisitResult[] = ['satisfied', 'neutral', 'dissatisfied'];
 
 /**
  * 回访 form: the template's questions, the result (不满意 needs a reason and ticks 需再次回访),
@@ -124,7 +122,7 @@ export function RevisitDialog({ kind, eventId, onClose, onDone }: { kind: Revisi
           ))}
           <fieldset className="rv-question">
             <legend>{t('rv.result')} *</legend>
-            {RESULTS.map((r) => (
+            {REVISIT_RESULTS.map((r) => (
               <label key={r} className="rv-option">
                 <input type="radio" name="rv-result" value={r} checked={result === r} onChange={() => setResult(r)} data-testid={`rv-result-${r}`} />
                 {t(`rv.result.${r}`)}

@@ -1,5 +1,6 @@
 import { opportunitiesDataset } from './opportunities';
 import type { DatasetDef } from '../../grid/datasets/types';
+import { OPPORTUNITY_REVIEW_COLUMNS } from './texts';
 
 /**
  * The sales manager's review lists on the grid (机会检查): opportunities with the facts a review
@@ -21,12 +22,12 @@ export const opportunitiesReviewDataset: DatasetDef = {
       .filter((c) => c.id !== 'createdAt')
       .map((c) => (c.id === 'customerId' ? { ...c, defaultVisible: true } : c.id === 'status' ? { ...c, defaultVisible: false } : c)),
     {
-      id: 'hasPlan', type: 'boolean', zh: '有下次计划', en: 'Next activity planned', related: 'activities',
+      id: 'hasPlan', type: 'boolean', ...OPPORTUNITY_REVIEW_COLUMNS.pair('hasPlan'), related: 'activities',
       expr: "exists (select 1 from activities a where a.opportunity_id = c.id and a.status = 'planned')",
       nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 100,
     },
     {
-      id: 'nextActivityAt', type: 'datetime', zh: '下次计划时间', en: 'Next activity', related: 'activities',
+      id: 'nextActivityAt', type: 'datetime', ...OPPORTUNITY_REVIEW_COLUMNS.pair('nextActivityAt'), related: 'activities',
       expr: "(select min(a.planned_at) from activities a where a.opportunity_id = c.id and a.status = 'planned')",
       nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150,
     },

@@ -4,6 +4,7 @@ import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notD
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
 import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
 import { userNameColumn } from '../../grid/datasets';
+import { REMINDER_VEHICLE_COLUMNS } from './texts';
 
 /** The grid's aliases: the vehicle is the row (`c`); the rule reads no customer column. */
 const A = { v: 'c', c: 'cu' } as const;
@@ -46,8 +47,7 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
   const estimate = {
     id: 'estimatedKm',
     type: 'number',
-    zh: '估算里程',
-    en: 'Est. km',
+    ...REMINDER_VEHICLE_COLUMNS.pair('estimatedKm'),
     get expr() {
       return presetToday ? estimatedMileageText('c', presetToday) : 'null';
     },
@@ -62,17 +62,17 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
     kind === 'mileage_service'
       ? [
           estimate,
-          { id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-          { id: 'mileageDate', type: 'date', zh: '里程日期', en: 'Km read on', expr: 'c.mileage_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-          { id: 'avgKmPerDay', type: 'number', zh: '日均里程', en: 'km / day', expr: 'c.avg_km_per_day', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+          { id: 'mileage', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('mileage'), expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+          { id: 'mileageDate', type: 'date', ...REMINDER_VEHICLE_COLUMNS.pair('mileageDate'), expr: 'c.mileage_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+          { id: 'avgKmPerDay', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('avgKmPerDay'), expr: 'c.avg_km_per_day', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
         ]
       : kind === 'churn'
-        ? [{ id: 'figure', type: 'number', zh: '进厂次数', en: 'Visits', expr: '(select count(*) from service_visits s where s.vehicle_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 }]
+        ? [{ id: 'figure', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('figure'), expr: '(select count(*) from service_visits s where s.vehicle_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 }]
         : [];
   const lastService: ColumnDef[] =
     kind === 'mileage_service' || kind === 'churn'
       ? []
-      : [{ id: 'lastServiceDate', type: 'date', zh: '末次进厂', en: 'Last visit', expr: 'c.last_service_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 }];
+      : [{ id: 'lastServiceDate', type: 'date', ...REMINDER_VEHICLE_COLUMNS.pair('lastServiceDate'), expr: 'c.last_service_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 }];
   const parse = kind === 'mileage_service' ? parseBand : parseRange;
   return {
     // The customer's columns are subqueries, not a join: a COUNT (the grid's total, "all N
@@ -87,19 +87,19 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
     }),
     defaultSort: [{ col: 'date', dir: 'asc' }],
     columns: [
-      { id: 'id', type: 'number', zh: '车辆编号', en: 'Vehicle ID', expr: 'c.id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-      { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: OF_CUSTOMER('name'), nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
-      { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('c.customer_id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
-      { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', expr: 'c.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-      { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: 'c.model', dict: 'model', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+      { id: 'id', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerId', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('customerId'), expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerName', type: 'text', ...REMINDER_VEHICLE_COLUMNS.pair('customerName'), related: 'customers', expr: OF_CUSTOMER('name'), nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+      { id: 'phone', type: 'text', ...REMINDER_VEHICLE_COLUMNS.pair('phone'), related: 'customers', expr: primaryPhoneExpr('c.customer_id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+      { id: 'plate', type: 'text', ...REMINDER_VEHICLE_COLUMNS.pair('plate'), expr: 'c.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+      { id: 'model', type: 'enum', ...REMINDER_VEHICLE_COLUMNS.pair('model'), expr: 'c.model', dict: 'model', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
       { id: 'date', type: 'date', zh: dateZh, en: dateEn, expr: dateCol, nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 125 },
       ...figure,
       ...lastService,
-      ...(kind === 'mileage_service' ? [] : [{ id: 'mileage', type: 'number', zh: '上次里程', en: 'Last km', expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 } satisfies ColumnDef]),
-      { id: 'vin', type: 'text', zh: 'VIN', en: 'VIN', expr: 'c.vin', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 170 },
-      { id: 'city', type: 'text', zh: '城市', en: 'City', related: 'customers', expr: OF_CUSTOMER('city'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
-      userNameColumn({ id: 'ownerName', zh: '销售顾问', en: 'Consultant', related: 'customers', userIdExpr: OWNER }),
+      ...(kind === 'mileage_service' ? [] : [{ id: 'mileage', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('mileage'), expr: 'c.mileage', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 } satisfies ColumnDef]),
+      { id: 'vin', type: 'text', ...REMINDER_VEHICLE_COLUMNS.pair('vin'), expr: 'c.vin', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 170 },
+      { id: 'city', type: 'text', ...REMINDER_VEHICLE_COLUMNS.pair('city'), related: 'customers', expr: OF_CUSTOMER('city'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 90 },
+      userNameColumn({ id: 'ownerName', ...REMINDER_VEHICLE_COLUMNS.pair('ownerName'), related: 'customers', userIdExpr: OWNER }),
     ],
   };
 }

@@ -4,6 +4,9 @@ import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from 
 import { parameterisedPresets } from './reminder-presets';
 import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
 import { userNameColumn } from '../../grid/datasets';
+import { REVISIT_EVENT_COLUMNS } from './texts';
+import { REVISIT_RESULT } from '../../../../common/api/revisits-texts';
+import { enumOptions } from '../../../../common/i18n/enum-options';
 
 const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
 const PRESET = new RegExp(`^(${REVISIT_TABS.join('|')})(?::(${DAY})~(${DAY}))?$`);
@@ -15,11 +18,7 @@ function parse(name: string): { tab: RevisitTab; from?: string; to?: string } | 
   return { tab: m[1] as RevisitTab, ...(m[2] ? { from: m[2], to: m[3] } : {}) };
 }
 
-const RESULTS = [
-  { value: 'satisfied', zh: '满意', en: 'Satisfied' },
-  { value: 'neutral', zh: '一般', en: 'Neutral' },
-  { value: 'dissatisfied', zh: '不满意', en: 'Dissatisfied' },
-];
+const RESULTS = enumOptions(REVISIT_RESULT);
 
 /**
  * 销售回访 / 维修回访 on the grid: one row per delivery (sales) or service visit (repair) of the
@@ -34,8 +33,8 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
   const repairCols: ColumnDef[] =
     kind === 'repair'
       ? [
-          { id: 'roNumber', type: 'text', zh: '工单号', en: 'RO', expr: 'c.ro_number', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
-          { id: 'items', type: 'text', zh: '维修项目', en: 'Repair items', expr: 'c.items', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
+          { id: 'roNumber', type: 'text', ...REVISIT_EVENT_COLUMNS.pair('roNumber'), expr: 'c.ro_number', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+          { id: 'items', type: 'text', ...REVISIT_EVENT_COLUMNS.pair('items'), expr: 'c.items', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 180 },
         ]
       : [];
   return {
@@ -46,21 +45,20 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
     defaultSort: [{ col: 'date', dir: 'desc' }],
     columns: [
       { id: 'id', type: 'number', zh: kind === 'sales' ? '交车编号' : '维修编号', en: 'Event ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-      { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-      { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
-      { id: 'phone', type: 'text', zh: '电话', en: 'Phone', related: 'customers', expr: primaryPhoneExpr('cu.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
-      { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: 'vh.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-      { id: 'model', type: 'enum', zh: '车型', en: 'Model', expr: kind === 'sales' ? 'coalesce(c.model, vh.model)' : 'vh.model', dict: 'model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+      { id: 'customerId', type: 'number', ...REVISIT_EVENT_COLUMNS.pair('customerId'), expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+      { id: 'customerName', type: 'text', ...REVISIT_EVENT_COLUMNS.pair('customerName'), related: 'customers', expr: 'cu.name', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 140 },
+      { id: 'phone', type: 'text', ...REVISIT_EVENT_COLUMNS.pair('phone'), related: 'customers', expr: primaryPhoneExpr('cu.id'), phone: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+      { id: 'plate', type: 'text', ...REVISIT_EVENT_COLUMNS.pair('plate'), related: 'vehicles', expr: 'vh.plate', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+      { id: 'model', type: 'enum', ...REVISIT_EVENT_COLUMNS.pair('model'), expr: kind === 'sales' ? 'coalesce(c.model, vh.model)' : 'vh.model', dict: 'model', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
       { id: 'date', type: 'date', zh: kind === 'sales' ? '交车日期' : '维修日期', en: kind === 'sales' ? 'Delivered' : 'Repaired', expr: `c.${eventDateColumn(kind)}`, nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 115 },
       ...repairCols,
-      { id: 'attempts', type: 'number', zh: '未接通次数', en: 'Unreached', expr: `coalesce(${latest('attempts')}, 0)`, nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
-      { id: 'result', type: 'enum', zh: '回访结果', en: 'Result', expr: latest('result'), enumValues: RESULTS, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-      { id: 'score', type: 'number', zh: '得分', en: 'Score', expr: latest('score'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 70 },
+      { id: 'attempts', type: 'number', ...REVISIT_EVENT_COLUMNS.pair('attempts'), expr: `coalesce(${latest('attempts')}, 0)`, nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 90 },
+      { id: 'result', type: 'enum', ...REVISIT_EVENT_COLUMNS.pair('result'), expr: latest('result'), enumValues: RESULTS, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+      { id: 'score', type: 'number', ...REVISIT_EVENT_COLUMNS.pair('score'), expr: latest('score'), nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 70 },
       {
         id: 'agentName',
         type: 'text',
-        zh: '回访人',
-        en: 'Agent',
+        ...REVISIT_EVENT_COLUMNS.pair('agentName'),
         expr: `(select u.display_name from users u where u.id = ${latest('agent_id')})`,
         nullable: true,
         sortable: false,
@@ -69,7 +67,7 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
         defaultVisible: false,
         width: 90,
       },
-      userNameColumn({ id: 'ownerName', zh: '销售顾问', en: 'Consultant', related: 'customers', userIdExpr: 'cu.owner_id' }),
+      userNameColumn({ id: 'ownerName', ...REVISIT_EVENT_COLUMNS.pair('ownerName'), related: 'customers', userIdExpr: 'cu.owner_id' }),
     ],
   };
 }

@@ -2,14 +2,10 @@ import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
 import type { DatasetDef } from '../../grid/datasets/types';
 import { userNameColumn } from '../../grid/datasets';
+import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
+import { enumOptions } from '../../../../common/i18n/enum-options';
 
-const STATUSES = [
-  { value: 'open', zh: '待处理', en: 'Open' },
-  { value: 'in_progress', zh: '处理中', en: 'In progress' },
-  { value: 'done', zh: '已完成', en: 'Done' },
-  { value: 'failed', zh: '未成功', en: 'Failed' },
-  { value: 'cancelled', zh: '已取消', en: 'Cancelled' },
-];
+const STATUSES = enumOptions(SERVICE_TASK_STATUS);
 
 /**
  * 客服任务: the agents' tasks (tasks table) of every kind. The owner is the assignee (mine = my
@@ -27,14 +23,14 @@ export const serviceTasksDataset: DatasetDef = {
     open: () => sql`c.status in ('open', 'in_progress')`,
   },
   columns: [
-    { id: 'id', type: 'number', zh: '编号', en: 'ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
-    { id: 'customerId', type: 'number', zh: '客户编号', en: 'Customer ID', expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
-    { id: 'customerName', type: 'text', zh: '客户', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 120 },
-    { id: 'kind', type: 'enum', zh: '任务类型', en: 'Kind', expr: 'c.kind', enumValues: SERVICE_TASK_KINDS.map(({ code, zh, en }) => ({ value: code, zh, en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
-    { id: 'dueDate', type: 'date', zh: '到期日', en: 'Due', expr: 'c.due_date', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
-    { id: 'status', type: 'enum', zh: '状态', en: 'Status', expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-    userNameColumn({ id: 'assigneeName', zh: '客服顾问', en: 'Agent', userIdExpr: 'c.assignee_id', defaultVisible: true }),
-    { id: 'reason', type: 'text', zh: '原因', en: 'Reason', expr: 'c.reason', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 220 },
-    { id: 'notes', type: 'text', zh: '备注', en: 'Notes', expr: 'c.notes', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 200 },
+    { id: 'id', type: 'number', ...SERVICE_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
+    { id: 'customerId', type: 'number', ...SERVICE_TASK_COLUMNS.pair('customerId'), expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
+    { id: 'customerName', type: 'text', ...SERVICE_TASK_COLUMNS.pair('customerName'), related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 120 },
+    { id: 'kind', type: 'enum', ...SERVICE_TASK_COLUMNS.pair('kind'), expr: 'c.kind', enumValues: SERVICE_TASK_KINDS.map(({ code, zh, en }) => ({ value: code, zh, en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+    { id: 'dueDate', type: 'date', ...SERVICE_TASK_COLUMNS.pair('dueDate'), expr: 'c.due_date', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+    { id: 'status', type: 'enum', ...SERVICE_TASK_COLUMNS.pair('status'), expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    userNameColumn({ id: 'assigneeName', ...SERVICE_TASK_COLUMNS.pair('assigneeName'), userIdExpr: 'c.assignee_id', defaultVisible: true }),
+    { id: 'reason', type: 'text', ...SERVICE_TASK_COLUMNS.pair('reason'), expr: 'c.reason', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 220 },
+    { id: 'notes', type: 'text', ...SERVICE_TASK_COLUMNS.pair('notes'), expr: 'c.notes', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 200 },
   ],
 };

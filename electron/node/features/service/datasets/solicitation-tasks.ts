@@ -5,6 +5,8 @@ import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import type { DatasetDef } from '../../grid/datasets/types';
 import { primaryPhoneExpr } from '../../customers/primary-phone';
 import { userNameColumn } from '../../grid/datasets';
+import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
+import { enumOptions } from '../../../../common/i18n/enum-options';
 
 const STATES = Object.entries(SOLICITATION_STATE_LABELS).map(([value, l]) => ({ value, zh: l.zh, en: l.en }));
 
@@ -30,16 +32,16 @@ export const solicitationTasksDataset: DatasetDef = {
     pulling: (ctx) => sql`${auditPeriod(ctx)} and c.status in ('unassigned', 'assigned')`,
   },
   columns: [
-    { id: 'id', type: 'number', zh: '编号', en: 'No.', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
-    { id: 'kind', type: 'enum', zh: '任务类型', en: 'Kind', expr: 'c.kind', enumValues: [{ value: 'regular_service', zh: '常规保养', en: 'Regular service' }, { value: 'campaign', zh: '厂家活动', en: 'Campaign' }], nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
-    { id: 'customerName', type: 'text', zh: '客户姓名', en: 'Customer', related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
-    { id: 'phone', type: 'text', zh: '联系电话', en: 'Phone', phone: true, related: 'customers', expr: primaryPhoneExpr('c.customer_id'), masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
-    { id: 'plate', type: 'text', zh: '车牌', en: 'Plate', related: 'vehicles', expr: '(select v.plate from vehicles v where v.id = c.vehicle_id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-    { id: 'windowStart', type: 'date', zh: '招揽开始', en: 'Window from', expr: 'c.window_start', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-    { id: 'windowEnd', type: 'date', zh: '招揽截止', en: 'Window to', expr: 'c.window_end', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
-    { id: 'status', type: 'enum', zh: '招揽状态', en: 'State', expr: 'c.status', enumValues: STATES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
-    userNameColumn({ id: 'assigneeName', zh: '招揽人', en: 'Agent', userIdExpr: 'c.assignee_id', defaultVisible: true }),
-    { id: 'failReason', type: 'enum', zh: '失败原因', en: 'Fail reason', expr: 'c.fail_reason', dict: 'solicitation_fail_reason', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 160 },
-    { id: 'createdAt', type: 'datetime', zh: '任务生成日期', en: 'Created', expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    { id: 'id', type: 'number', ...SOLICITATION_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
+    { id: 'kind', type: 'enum', ...SOLICITATION_TASK_COLUMNS.pair('kind'), expr: 'c.kind', enumValues: enumOptions(SOLICITATION_KIND), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    { id: 'customerName', type: 'text', ...SOLICITATION_TASK_COLUMNS.pair('customerName'), related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
+    { id: 'phone', type: 'text', ...SOLICITATION_TASK_COLUMNS.pair('phone'), phone: true, related: 'customers', expr: primaryPhoneExpr('c.customer_id'), masked: true, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 130 },
+    { id: 'plate', type: 'text', ...SOLICITATION_TASK_COLUMNS.pair('plate'), related: 'vehicles', expr: '(select v.plate from vehicles v where v.id = c.vehicle_id)', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+    { id: 'windowStart', type: 'date', ...SOLICITATION_TASK_COLUMNS.pair('windowStart'), expr: 'c.window_start', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+    { id: 'windowEnd', type: 'date', ...SOLICITATION_TASK_COLUMNS.pair('windowEnd'), expr: 'c.window_end', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 },
+    { id: 'status', type: 'enum', ...SOLICITATION_TASK_COLUMNS.pair('status'), expr: 'c.status', enumValues: STATES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    userNameColumn({ id: 'assigneeName', ...SOLICITATION_TASK_COLUMNS.pair('assigneeName'), userIdExpr: 'c.assignee_id', defaultVisible: true }),
+    { id: 'failReason', type: 'enum', ...SOLICITATION_TASK_COLUMNS.pair('failReason'), expr: 'c.fail_reason', dict: 'solicitation_fail_reason', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 160 },
+    { id: 'createdAt', type: 'datetime', ...SOLICITATION_TASK_COLUMNS.pair('createdAt'), expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
   ],
 };

@@ -1,0 +1,24 @@
+import { defineTexts } from '../i18n/texts';
+import { enumCodes, enumOptions } from '../i18n/enum-options';
+
+/**
+ * 性别 and 客户类型: the stored values and their labels, written once for the contract's schemas
+ * (customer form, showroom registration) and every grid column that shows them (客户, 展厅流量,
+ * 生日提醒). A value added here is accepted by the forms and offered by the grids at once.
+ */
+export const GENDER = defineTexts({
+  male: { 'zh-CN': '男', en: 'Male' },
+  female: { 'zh-CN': '女', en: 'Female' },
+  other: { 'zh-CN': '其它', en: 'Other' },
+});
+export const GENDER_CODES = enumCodes(GENDER);
+export const GENDER_OPTIONS = enumOptions(GENDER);
+export type Gender = (typeof GENDER_CODES)[number];
+
+export const CUSTOMER_KIND = defineTexts({
+  individual: { 'zh-CN': '个人', en: 'Individual' },
+  company: { 'zh-CN': '公司', en: 'Company' },
+});
+export const CUSTOMER_KIND_CODES = enumCodes(CUSTOMER_KIND);
+export const CUSTOMER_KIND_OPTIONS = enumOptions(CUSTOMER_KIND);
+export type CustomerKind = (typeof CUSTOMER_KIND_CODES)[number];
