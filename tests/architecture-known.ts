@@ -36,7 +36,6 @@ export const KNOWN_DEEP_IMPORTS: readonly string[] = [
   'node/sales -> electron/node/features/customers/edit.ts',
   'node/sales -> electron/node/features/customers/plate.ts',
   'node/sales -> electron/node/features/customers/primary-phone.ts',
-  'node/sales -> electron/node/features/customers/validate.ts',
   'node/sales -> electron/node/features/customers/visibility.ts',
   'node/sales -> electron/node/features/grid/datasets/index.ts',
   'node/sales -> electron/node/features/grid/datasets/types.ts',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api';
-import { fieldKey } from '../features/customers/CustomerForm';
+import { fieldKey } from '../features/customers/customer-checks';
 import { errorText, fieldErrors, fieldProblems, problemsText, splitFieldErrors } from './errors';
 
 // What the host throws for a refused form (electron/node/field-problems.ts): one line plus the fields.

@@ -10,6 +10,7 @@ import { useNavigation } from '../../shell/navigation';
 import { Dialog, FormMessage, SelectField, StaleRecordNotice, TextField, DialogActions } from '../../ui';
 import { showFieldErrors } from '../../ui/errors';
 import { useLoad } from '../../ui/use-load';
+import { customerSaveProblems, fieldKey } from './customer-checks';
 
 type Errors = Record<string, string>;
 
@@ -38,11 +39,6 @@ function formValues(card: CustomerCard | undefined, defaults: { phone: string; o
 type FormValues = ReturnType<typeof formValues>;
 /** The fields a stale save compares (the card carries no e-mail; vehicles are not edited here). */
 const COMPARED = ['name', 'kind', 'gender', 'phone0', 'phone1', 'idNumber', 'birthday', 'source', 'city', 'address', 'ownerId'] as const;
-
-/** `phones[0].raw` / `phones.0.raw` → `phones.0`; other paths as they come. */
-export function fieldKey(path: string): string {
-  return path.replace(/\[(\d+)\]/g, '.$1').replace(/^phones\.(\d+)\.raw$/, 'phones.$1');
-}
 
 /** The fields the form shows a message under; the server's other problems go on the line below the form. */
 const SHOWN_FIELDS = ['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model'];
@@ -93,7 +89,10 @@ function PhoneWarning({ raw, exceptId, onOpened }: { raw: string; exceptId?: num
   );
 }
 
-/** Create or edit a customer: per-field messages from the server's INVALID_INPUT details. */
+/**
+ * Create or edit a customer: per-field messages before the round trip from the contract's schema and
+ * the shared ID-number rules (customer-checks.ts), then from the server's INVALID_INPUT details.
+ */
 export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: CustomerCard; initialPhone?: string; onClose: () => void; onSaved: (id: number, name: string) => void }) {
   const { t, locale } = useI18n();
   const sources = useDictionary('source');
@@ -148,12 +147,6 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
   };
 
   const submit = async () => {
-    const local: Errors = {};
-    if (!v.name.trim()) local.name = t('common.required');
-    if (!v.phone0.trim()) local['phones.0'] = t('common.required');
-    if (!card && (v.vin.trim() || v.plate.trim()) && !v.model) local['vehicles.0.model'] = t('common.required');
-    setErrors(local);
-    if (Object.keys(local).length) return;
     // The form edits the first two numbers; an update replaces the whole set, so any further numbers
     // the customer has are sent back unchanged instead of being dropped.
     const others = (base?.phones ?? []).filter((p) => p !== primary && p !== second).map((p) => p.raw);
@@ -171,16 +164,20 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
       ...(card && !v.email.trim() ? {} : { email: opt(v.email) }),
       ...(canPickOwner && v.ownerId && Number(v.ownerId) !== base?.ownerId ? { ownerId: Number(v.ownerId) } : {}),
     };
+    const save = base
+      ? ({ kind: 'update', value: { id: base.id, expectedVersion: base.version, patch: fields, phones } } as const)
+      : ({ kind: 'create', value: { ...fields, phones, vehicles: v.vin.trim() || v.model ? [{ vin: v.vin.trim(), plate: opt(v.plate), model: v.model }] : [] } } as const);
+    const local = customerSaveProblems(save, base, locale, t('common.required'));
+    // Two rules of this form's layout, not of the contract: the first number is the primary one (a
+    // second number alone would silently become primary), and a plate is only sent with its vehicle.
+    if (!v.phone0.trim()) local['phones.0'] = t('common.required');
+    if (!card && v.plate.trim() && !v.model) local['vehicles.0.model'] = t('common.required');
+    setErrors(local);
+    if (Object.keys(local).length) return;
     setBusy(true);
     setMessage(null);
     try {
-      const r = base
-        ? await call('customers.update', { id: base.id, expectedVersion: base.version, patch: fields, phones })
-        : await call('customers.create', {
-            ...fields,
-            phones,
-            vehicles: v.vin.trim() || v.model ? [{ vin: v.vin.trim(), plate: opt(v.plate), model: v.model }] : [],
-          });
+      const r = save.kind === 'update' ? await call('customers.update', save.value) : await call('customers.create', save.value);
       onSaved(r.id, fields.name);
     } catch (e) {
       if (isApiError(e, 'STALE_RECORD') && e.details.current) {

@@ -15,7 +15,7 @@ import { isDate, todayIn } from '../../../common/dates';
 import { Dictionaries } from './dictionaries';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { normalizePlate } from './plate';
-import { birthdayOfIdNumber, genderOfIdNumber, idNumberProblem, isPlausibleEmail, isValidUscc, isValidVin } from './validate';
+import { birthdayOfIdNumber, genderOfIdNumber, idNumberProblem, isPlausibleEmail, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { teamOwnerIdsSql } from './visibility';
 
 type Api = typeof customersEditApi;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_MESSAGES } from '../../../common/i18n/errors';
 import { normalizePlate } from './plate';
-import { idNumberProblem, isPlausibleEmail, isValidIdNumber, isValidUscc, isValidVin } from './validate';
+import { idNumberProblem, isPlausibleEmail, isValidIdNumber, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { isDate as isRealDate } from '../../../common/dates';
 
 describe('ID numbers (GB 11643)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdayOfIdNumber, genderOfIdNumber, isValidIdNumber, isValidUscc, isValidVin } from '../customers/validate';
+import { birthdayOfIdNumber, genderOfIdNumber, isValidIdNumber, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { idCheckChar, makeIdNumber, makeUscc } from './idnumber';
 import { makeVin, modelYearCode, vinCheckChar } from './vin';
 import { CITIES, cityOfPlate, plateMatchesCity } from './cities';

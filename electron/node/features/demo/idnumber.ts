@@ -1,6 +1,6 @@
 /**
  * Generators for 居民身份证号码 (GB 11643-1999, 18 digits) and 统一社会信用代码 (GB 32100-2015).
- * The validators in ../customers/validate.ts are written independently of these.
+ * The validators in electron/common/customer-ids.ts are written independently of these.
  */
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -8,7 +8,7 @@ import { ROLES } from '../../../common/roles';
 import { STAGES } from '../../../common/stages';
 import { verifyPassword } from '../auth/password';
 import { normalizePhone, isPhoneError } from '../../../common/phone';
-import { birthdayOfIdNumber, genderOfIdNumber, isValidIdNumber, isValidUscc, isValidVin } from '../customers/validate';
+import { birthdayOfIdNumber, genderOfIdNumber, isValidIdNumber, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { CITIES, CITY_BY_NAME, plateMatchesCity } from './cities';
 import { localMs, parseDay } from './dates';
 import { detectProblems, PROBLEM_DEFS, summarizeProblems } from './problems';

@@ -6,7 +6,7 @@ import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import type { SessionCtx } from '../auth/service';
 import { normalizePlate } from '../customers/plate';
-import { idNumberProblem, isValidUscc, isValidVin } from '../customers/validate';
+import { idNumberProblem, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { isDate } from '../../../common/dates';
 import { DmsExporter } from './dms-export';
 import { SalesProblems, type OpportunityService } from './opportunities';

@@ -1,8 +1,9 @@
-import { daysInMonth, isDate } from '../../../common/dates';
+import { daysInMonth, isDate } from './dates';
 
 /**
  * Check-digit validators for identifiers on a customer card. Written independently of the demo
- * data's generators so that tests of one catch mistakes in the other.
+ * data's generators so that tests of one catch mistakes in the other. In common (not node) so the
+ * customer form shows the server's ID-number message under the field before the round trip.
  */
 
 /**
