@@ -75,6 +75,9 @@ export const opportunities = sqliteTable(
   },
   (t) => [
     index('opps_consultant_idx').on(t.consultantId, t.status, t.stage),
+    // A consultant's own opportunities newest first (销售机会, the grid's default sort): walked in
+    // order and stopped after a page, instead of sorting all of theirs (~25,000 at 1M customers).
+    index('opps_consultant_created_idx').on(t.consultantId, t.createdAt),
     index('opps_customer_idx').on(t.customerId),
     index('opps_status_stage_idx').on(t.status, t.stage),
     index('opps_created_idx').on(t.createdAt),

@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, type TestCore } from '../../../../tests/support/core';
 import { DEMO_PASSWORD, seedDemo } from '../demo/seed';
-import { GROUP_COUNT_DIMS, GROUP_COUNTS_TRIGGER_PREFIX, rebuildGroupCounts } from '../customers/group-counts';
+import { GROUP_COUNT_DIMS, GROUP_COUNTS_TRIGGER_PREFIX, GROUP_PAIRS, rebuildGroupCounts } from '../customers/group-counts';
 
 // A grid grouped by one customers column with no filter reads customer_group_counts (migration
-// 0020); these tests hold it to the answer of counting the customers themselves, for every counted
-// column and scope, after the seeder's bulk load and after every kind of write a dealer makes.
+// 0020), and its second level inside one group reads customer_group_pair_counts (0021); these tests
+// hold both to the answer of counting the customers themselves, for every counted column (and
+// pair) and scope, after the seeder's bulk load and after every kind of write a dealer makes.
 
 let t: TestCore;
 const tok: Record<string, string> = {};
@@ -15,8 +16,10 @@ const USERS: [string, 'mine' | 'team' | 'all'][] = [['admin', 'all'], ['manager'
 // Any filter sends the grid to the row-by-row count: `id > 0` keeps every customer.
 const everyone = { columns: [{ join: 'and', conditions: [{ col: 'id', op: 'gt', value: 0 }] }] };
 
-async function groups(user: string, scope: string, col: string, filter?: unknown): Promise<[unknown, number, string][]> {
-  const r = await call(t.core, tok[user]!, 'grid.query', { dataset: 'customers', scope, columns: ['name'], groupBy: [col], limit: 500, withTotal: true, ...(filter ? { filter } : {}) });
+async function groups(user: string, scope: string, col: string | [string, string, unknown], filter?: unknown): Promise<[unknown, number, string][]> {
+  // [outer, inner, key]: the groups of `inner` inside the `outer` group `key` (the second level).
+  const by = typeof col === 'string' ? { groupBy: [col] } : { groupBy: [col[0], col[1]], groupKeys: [col[2]] };
+  const r = await call(t.core, tok[user]!, 'grid.query', { dataset: 'customers', scope, columns: ['name'], ...by, limit: 500, withTotal: true, ...(filter ? { filter } : {}) });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   const page = r.value as any;
   expect(page.total).toBe(page.groups.length);
@@ -33,7 +36,28 @@ async function expectCountsAsScanned(): Promise<void> {
   }
 }
 
-const table = () => t.core.sqlite.prepare('select dim, owner_id, hex(value) v, n from customer_group_counts where n <> 0 order by 1, 2, 3').all();
+/** The second level, for every ordered pair of counted columns, inside every first-level group (blank ones too). */
+async function expectPairsAsScanned(): Promise<void> {
+  for (const [user, scope] of USERS) {
+    for (const outer of COUNTED) {
+      const keys = (await groups(user, scope, outer)).map(([k]) => k);
+      for (const inner of COUNTED) {
+        if (inner === outer) continue;
+        for (const key of keys) {
+          const at = `${user}/${scope}/${outer}=${String(key)}/${inner}`;
+          const fromTable = await groups(user, scope, [outer, inner, key]);
+          expect(fromTable.length, at).toBeGreaterThan(0);
+          expect(fromTable, at).toEqual(await groups(user, scope, [outer, inner, key], everyone));
+        }
+      }
+    }
+  }
+}
+
+const table = () => ({
+  singles: t.core.sqlite.prepare('select dim, owner_id, hex(value) v, n from customer_group_counts where n <> 0 order by 1, 2, 3').all(),
+  pairs: t.core.sqlite.prepare('select d1, d2, hex(v1) v1, hex(v2) v2, owner_id, n from customer_group_pair_counts where n <> 0 order by 1, 2, 3, 4, 5').all(),
+});
 
 beforeAll(async () => {
   t = await makeCore();
@@ -45,7 +69,8 @@ afterAll(() => t.cleanup());
 describe('group counts kept for the customers grid', () => {
   it('the seeder writes the counts it tallied, the same as counting its customers afterwards', () => {
     const written = table();
-    expect(written.length).toBeGreaterThan(50);
+    expect(written.singles.length).toBeGreaterThan(50);
+    expect(new Set(written.pairs.map((r: any) => `${r.d1}/${r.d2}`)).size).toBe(36);
     rebuildGroupCounts(t.core.sqlite);
     expect(table()).toEqual(written);
   });
@@ -53,6 +78,10 @@ describe('group counts kept for the customers grid', () => {
   it('every counted column in every scope shows the same groups and counts as counting the customers', async () => {
     await expectCountsAsScanned();
   });
+
+  it('inside every group, every other counted column shows the same second-level groups as counting the customers', async () => {
+    await expectPairsAsScanned();
+  }, 120_000);
 
   it('stays exact after new customers, edits, reassignment, a first vehicle and a deletion', async () => {
     const db = t.core.sqlite;
@@ -74,7 +103,10 @@ describe('group counts kept for the customers grid', () => {
     db.prepare("insert into vehicles (customer_id, vin, plate, brand, model, created_at, updated_at) values (?, 'LFV2A21K0C3000001', '辽B12345', 'VW', 'sagitar', ?, ?)").run(unowned, now, now);
     db.prepare('delete from customer_phones where customer_id = ?').run(mine);
     db.prepare('delete from customers where id = ?').run(mine);
+    // Two counted columns changed in one statement move each pair once, not once per column.
+    db.prepare("update customers set city = '广州', province = '广东省', source = 'phone' where id % 11 = 0").run();
     await expectCountsAsScanned();
+    await expectPairsAsScanned();
 
     const kept = table();
     rebuildGroupCounts(db);
@@ -83,6 +115,10 @@ describe('group counts kept for the customers grid', () => {
 
   it('has an update trigger for every counted column, so a new column cannot be counted by half', () => {
     const names = (t.core.sqlite.prepare("select name from sqlite_master where type = 'trigger' and name like ? order by name").pluck().all(`${GROUP_COUNTS_TRIGGER_PREFIX}%`) as string[]);
-    expect(names).toEqual([...['ad', 'ai', ...GROUP_COUNT_DIMS.map((d) => `au_${d}`)].map((s) => GROUP_COUNTS_TRIGGER_PREFIX + s)].sort());
+    expect(names).toEqual([...['ad', 'ai', ...GROUP_COUNT_DIMS.map((d) => `au_${d}`), 'pairs_ad', 'pairs_ai', 'pairs_au'].map((s) => GROUP_COUNTS_TRIGGER_PREFIX + s)].sort());
+    // The pairs' update trigger watches every paired column and the owner, and keeps every pair.
+    const au = t.core.sqlite.prepare("select sql from sqlite_master where name = ?").pluck().get(`${GROUP_COUNTS_TRIGGER_PREFIX}pairs_au`) as string;
+    for (const d of GROUP_COUNT_DIMS) expect(au.slice(0, au.indexOf(' ON ')), d).toContain(d);
+    for (const [a, b] of GROUP_PAIRS) expect(au, `${a}/${b}`).toContain(`d1 = '${a}' AND d2 = '${b}'`);
   });
 });

@@ -83,12 +83,11 @@ export class GridService {
     if (q.groupKeys.length > q.groupBy.length) throw invalid('more group keys than group columns');
     if (new Set(q.groupBy).size !== q.groupBy.length) throw invalid('a column is grouped twice');
     const groupCols = q.groupBy.map((g) => column(def, g, 'groupable'));
-    const keyParts = q.groupKeys.map((k, i) => {
+    const keyValues = q.groupKeys.map((k, i) => (k === null ? null : groupCols[i]!.type === 'boolean' ? (k === 1 || k === '1' || k === 'true' ? 1 : 0) : k));
+    const keyParts = keyValues.map((v, i) => {
       const gcol = groupCols[i]!;
       const e = sql.raw(gcol.groupKey?.expr ?? gcol.expr);
-      if (k === null) return sql`${e} is null`;
-      const v = gcol.type === 'boolean' ? (k === 1 || k === '1' || k === 'true' ? 1 : 0) : k;
-      return sql`${e} = ${v}`;
+      return v === null ? sql`${e} is null` : sql`${e} = ${v}`;
     });
     const isRows = q.groupKeys.length >= q.groupBy.length;
     const { where, filtered } = this.where(s, q, keyParts, isRows && q.sort.length > 0);
@@ -97,10 +96,15 @@ export class GridService {
       const level = q.groupKeys.length;
       const gc = groupCols[level]!;
       const e = sql.raw(gc.groupKey?.expr ?? gc.expr);
-      const counted = level === 0 && gc.counted && !filtered;
-      const counts = counted
-        ? this.countedGroups(s, q.scope, gc.counted!)
-        : sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1`;
+      // Unfiltered counts of counted columns come from the kept tables: the first level from
+      // customer_group_counts, the second (inside one first-level group) from the pair counts.
+      const outer = level === 1 ? groupCols[0]! : null;
+      const counted = !filtered && !!gc.counted && (level === 0 || (level === 1 && !!outer!.counted));
+      const counts = !counted
+        ? sql`select ${e} as k, count(*) as n from ${sql.raw(def.from)} where ${where} group by 1`
+        : level === 0
+          ? this.countedGroups(s, q.scope, gc.counted!)
+          : this.countedPairGroups(s, q.scope, { dim: outer!.counted!, key: keyValues[0]! }, gc.counted!);
       const page = sql`limit ${q.limit} offset ${q.offset ?? 0}`;
       return {
         kind: 'groups',
@@ -154,6 +158,32 @@ export class GridService {
     const owners = this.core.visibility.ownedSql(s, scope, 'gc.owner_id');
     return sql`select case when gc.value = x'00' then null else gc.value end as k, sum(gc.n) as n
       from customer_group_counts gc where gc.dim = ${dim} and ${owners} group by gc.value having sum(gc.n) > 0`;
+  }
+
+  /**
+   * The second level of a customers grid grouped by two counted columns, with no filter: inside the
+   * first-level group `outer`, the groups of column `inner`, from customer_group_pair_counts
+   * (migration 0021; a pair is stored once, the smaller column name first) or, where the owner is
+   * one of the two, from customer_group_counts, whose rows all carry their owner.
+   */
+  private countedPairGroups(s: SessionCtx, scope: Scope, outer: { dim: string; key: string | number | null }, inner: string): SQL {
+    const key = outer.key === null ? sql.raw("x'00'") : sql`${outer.key}`;
+    if (outer.dim === 'owner_id') {
+      const owners = this.core.visibility.ownedSql(s, scope, 'gc.owner_id');
+      return sql`select case when gc.value = x'00' then null else gc.value end as k, sum(gc.n) as n
+        from customer_group_counts gc where gc.dim = ${inner} and gc.owner_id = ${outer.key ?? 0} and ${owners} group by gc.value having sum(gc.n) > 0`;
+    }
+    if (inner === 'owner_id') {
+      const owners = this.core.visibility.ownedSql(s, scope, 'gc.owner_id');
+      return sql`select nullif(gc.owner_id, 0) as k, sum(gc.n) as n
+        from customer_group_counts gc where gc.dim = ${outer.dim} and gc.value = ${key} and ${owners} group by gc.owner_id having sum(gc.n) > 0`;
+    }
+    const owners = this.core.visibility.ownedSql(s, scope, 'p.owner_id');
+    const outerFirst = outer.dim < inner;
+    const [d1, d2] = outerFirst ? [outer.dim, inner] : [inner, outer.dim];
+    const [keyCol, valueCol] = outerFirst ? [sql.raw('p.v1'), sql.raw('p.v2')] : [sql.raw('p.v2'), sql.raw('p.v1')];
+    return sql`select case when ${valueCol} = x'00' then null else ${valueCol} end as k, sum(p.n) as n
+      from customer_group_pair_counts p where p.d1 = ${d1} and p.d2 = ${d2} and ${keyCol} = ${key} and ${owners} group by ${valueCol} having sum(p.n) > 0`;
   }
 
   async query(s: SessionCtx, q: Q): Promise<GridPage> {

@@ -1,0 +1,1 @@
+CREATE INDEX `opps_consultant_created_idx` ON `opportunities` (`consultant_id`,`created_at`);
