@@ -40,6 +40,8 @@ export interface Ledger {
 
 export class Recorder {
   readonly times = new Map<string, number[]>();
+  /** grid.query timed again by what it read (data set, scope, rows or which level of groups): where its p95 comes from. */
+  readonly gridTimes = new Map<string, number[]>();
   readonly errors = new Map<string, number>();
   readonly errorSamples: string[] = [];
 
@@ -54,6 +56,10 @@ export class Recorder {
     const list = this.times.get(key) ?? [];
     list.push(ms);
     this.times.set(key, list);
+    if (method === 'grid.query') {
+      const g = gridKind(input);
+      this.gridTimes.set(g, [...(this.gridTimes.get(g) ?? []), ms]);
+    }
     return this.check(method, result, seat) as T | null;
   }
 
@@ -75,6 +81,13 @@ export class Recorder {
 function isGroupsQuery(input: unknown): boolean {
   const q = input as { groupBy?: unknown[]; groupKeys?: unknown[] };
   return (q.groupBy?.length ?? 0) > (q.groupKeys?.length ?? 0);
+}
+
+/** 'customers/team groups L1' or 'opportunities/mine rows next': a grid call by what it reads. */
+function gridKind(input: unknown): string {
+  const q = input as { dataset: string; scope: string; groupBy?: unknown[]; groupKeys?: unknown[]; cursor?: unknown; filter?: unknown };
+  const what = isGroupsQuery(input) ? `groups L${q.groupKeys?.length ?? 0}` : q.cursor ? 'rows next' : 'rows';
+  return `${q.dataset}/${q.scope} ${what}`;
 }
 
 /** mulberry32: each seat's own reproducible stream of choices. */

@@ -221,6 +221,10 @@ export async function runSeats(dataDir: string, seconds: number, plan: SeatPlan[
   const table = [...rec.times.entries()].map(([method, t]) => ({ method, n: t.length, p50: percentile(t, 50), p95: percentile(t, 95) })).sort((a, b) => b.p95 - a.p95);
   log(`seats: per method over ${seconds} s (ms):`);
   for (const r of table) log(`  ${r.method.padEnd(28)} n=${String(r.n).padStart(5)}  p50 ${r.p50.toFixed(1).padStart(6)}  p95 ${r.p95.toFixed(1).padStart(6)}`);
+  log('seats: grid.query by what it read (ms):');
+  for (const [kind, t] of [...rec.gridTimes.entries()].sort((a, b) => percentile(b[1], 95) - percentile(a[1], 95))) {
+    log(`  ${kind.padEnd(34)} n=${String(t.length).padStart(5)}  p50 ${percentile(t, 50).toFixed(1).padStart(6)}  p95 ${percentile(t, 95).toFixed(1).padStart(6)}`);
+  }
   const errors = [...rec.errors.values()].reduce((a, b) => a + b, 0);
   if (errors) log(`seats: errors by method and code: ${JSON.stringify(Object.fromEntries(rec.errors))}; e.g. ${rec.errorSamples.slice(0, 5).join(' | ')}`);
   log(`seats: ${table.reduce((n, r) => n + r.n, 0)} calls, ${errors} errors, ${busy} SQLITE_BUSY in the host log, ${checked} acknowledged writes checked, ${missing} missing`);
