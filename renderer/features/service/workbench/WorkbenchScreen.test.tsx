@@ -1,0 +1,85 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Workbench, WorkbenchRow } from '../../../../electron/common/api/workbench';
+import type * as Api from '../../../api';
+import { I18nProvider } from '../../../i18n/react';
+import { ToastProvider } from '../../../ui';
+import { WorkbenchScreen } from './WorkbenchScreen';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The screen talks to the host through call() and hears pushed events through onEvent(); the test
+// plays the host's answers and pushes the events itself.
+const call = vi.hoisted(() => vi.fn());
+const listeners = vi.hoisted(() => new Map<string, Set<() => void>>());
+const onEvent = vi.hoisted(() =>
+  vi.fn((event: string, listener: () => void) => {
+    if (!listeners.has(event)) listeners.set(event, new Set());
+    listeners.get(event)!.add(listener);
+    return () => listeners.get(event)!.delete(listener);
+  }),
+);
+vi.mock('../../../api', async (original) => ({ ...(await original<typeof Api>()), call, onEvent }));
+// An agent (not a manager): the workbench lists their own tasks.
+vi.mock('../../auth/session', () => ({ useSessionInfo: () => ({ user: { id: 11, role: 'service', displayName: '客服一' }, permissions: [], modules: [] }) }));
+
+const row = (id: number, customerName: string): WorkbenchRow => ({
+  source: 'task', id, kind: 'revisit_sales', customerId: id, customerName, phone: '13800138000', plate: null, dueDate: '2026-12-04',
+  reason: null, status: 'open', refType: null, refId: null, overdue: false, dnd: { call: false, sms: false }, version: 1,
+});
+const answer = (rows: WorkbenchRow[]): Workbench => ({ today: '2026-12-04', agentId: 11, rows, counts: { today: rows.length, overdue: 0 }, appointments: [] });
+
+let root: Root;
+let box: HTMLElement;
+
+afterEach(() => {
+  act(() => root.unmount());
+  box.remove();
+  call.mockReset();
+  listeners.clear();
+});
+
+async function open() {
+  box = document.body.appendChild(document.createElement('div'));
+  root = createRoot(box);
+  await act(async () =>
+    root.render(
+      <I18nProvider>
+        <ToastProvider>
+          <WorkbenchScreen />
+        </ToastProvider>
+      </I18nProvider>,
+    ),
+  );
+}
+const rows = () => box.querySelector('[data-testid="workbench-rows"]')!.textContent;
+
+describe('客服工作台: the task list', () => {
+  it('shows the tasks a manager moved to me on another seat as soon as the host pushes tasks.reassigned', async () => {
+    let lists = [answer([row(1, '王芳')]), answer([row(1, '王芳'), row(2, '赵强')])];
+    call.mockImplementation(async (method: string) => {
+      if (method === 'workbench.list') return lists.shift();
+      throw new Error(`unexpected ${method}`);
+    });
+    await open();
+    expect(call).toHaveBeenCalledWith('workbench.list', {});
+    expect(rows()).toContain('王芳');
+    expect(rows()).not.toContain('赵强');
+
+    await act(async () => listeners.get('tasks.reassigned')?.forEach((l) => l()));
+    expect(call.mock.calls.filter(([m]) => m === 'workbench.list')).toHaveLength(2);
+    expect(rows()).toContain('赵强');
+    lists = [];
+  });
+
+  it('stops listening when the screen closes', async () => {
+    call.mockImplementation(async () => answer([]));
+    await open();
+    expect(listeners.get('tasks.reassigned')?.size).toBe(1);
+    act(() => root.unmount());
+    expect(listeners.get('tasks.reassigned')?.size).toBe(0);
+    // afterEach unmounts again: harmless on an unmounted root.
+  });
+});
