@@ -1,63 +1,19 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { OpportunityDetail, PurchaseIntent, StageHistoryEntry, ActivityBrief } from '../../../../electron/common/api/sales';
-import { STAGES, stageIndex, type StageCode } from '../../../../electron/common/stages';
-import { call, isApiError } from '../../../api';
-import { formatDateTime } from '../../../i18n';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Button, FormMessage, Table, useToast } from '../../../ui';
+import { Button, FormMessage, useToast } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
 import { AbandonDialog, DeliveryDialog, IntentDialog, StageMoveDialog } from './dialogs';
 import { OpportunityForm } from './OpportunityForm';
-import { errorText } from '../../../ui/errors';
-
-type Open = { kind: 'stage'; target: StageCode } | { kind: 'deliver' } | { kind: 'abandon' } | { kind: 'edit' } | { kind: 'intent'; intent?: PurchaseIntent } | null;
-
-const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));
-
-function Dl({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl className="card-dl">
-      {items.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === '' ? <span className="muted">—</span> : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-/** The six stages with their probability; the current one marked; a click moves there. */
-function StageBar({ detail, onPick }: { detail: OpportunityDetail; onPick: (code: StageCode) => void }) {
-  const { locale } = useI18n();
-  const current = stageIndex(detail.stage);
-  const open = detail.status === 'open';
-  return (
-    <ol className="opp-stagebar" data-testid="opp-stagebar">
-      {STAGES.map((s, i) => (
-        <li key={s.code}>
-          <button
-            type="button"
-            className={`opp-stage${i < current ? ' is-done' : ''}${i === current ? ' is-current' : ''}`}
-            aria-current={i === current ? 'step' : undefined}
-            disabled={!open || i === current}
-            data-stage={s.code}
-            onClick={() => onPick(s.code)}
-          >
-            <span className="opp-stage-name">{locale === 'en' ? s.en : s.zh}</span>
-            <span className="opp-stage-prob">{s.probability}%</span>
-          </button>
-        </li>
-      ))}
-    </ol>
-  );
-}
+import { DeliverySection, HistorySection, IntentsSection, NextActivitySection, RecentActivitiesSection } from './OpportunitySections';
+import { Dl, StageBar, useStageLabel, when } from './panel-parts';
+import { useOpportunity } from './use-opportunity';
 
 /**
  * One opportunity: details, the stage bar (a click moves the stage; back asks the reason; 递交新车
  * opens the delivery form), stage history, next activity, purchase intents, the deal with its DMS
- * status and the 重新导出 retry, and 放弃.
+ * status and the 重新导出 retry, and 放弃. Data and actions in use-opportunity.ts, sections in
+ * OpportunitySections.tsx.
  */
 export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () => void }) {
   const { t, locale } = useI18n();
@@ -66,72 +22,11 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
   const models = useDictionary('model');
   const reasons = useDictionary('abandon_reason');
   const brands = useDictionary('brand');
-  const activityTypes = useDictionary('activity_type');
-  const [d, setD] = useState<OpportunityDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setD(await call('opportunities.get', { id }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [id]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const done = (msg?: string) => {
-    setOpen(null);
-    if (msg) toast.success(msg);
-    void load();
-    onChanged();
-  };
-
-  const pick = async (target: StageCode) => {
-    if (!d) return;
-    if (target === 'delivery') return setOpen({ kind: 'deliver' });
-    // Back, or no planned activity left: the dialog asks what is missing. Forward: one click.
-    if (stageIndex(target) < stageIndex(d.stage) || d.activities.planned === 0) return setOpen({ kind: 'stage', target });
-    setBusy(true);
-    try {
-      await call('opportunities.changeStage', { id: d.id, expectedVersion: d.version, stage: target });
-      done();
-    } catch (e) {
-      toast.error(errorText(e));
-      // Someone else changed it since the panel loaded (STALE_RECORD): show what it is now; the one
-      // click is all the user did, so nothing typed is lost.
-      if (isApiError(e, 'STALE_RECORD')) void load();
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const retry = async () => {
-    if (!d?.delivery) return;
-    setBusy(true);
-    try {
-      const r = await call('deliveries.retryDms', { id: d.delivery.id });
-      if (r.dmsStatus === 'exported') toast.success(t('opp.dms.exported'));
-      else toast.error(t('opp.dms.failedMsg', { error: r.dmsError ?? '' }));
-      void load();
-    } catch (e) {
-      toast.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const stageLabel = useStageLabel();
+  const { d, error, open, setOpen, busy, done, pick, retryDms } = useOpportunity(id, onChanged);
 
   if (!d) return <div className="opp-panel">{error ? <FormMessage>{error}</FormMessage> : <p className="muted">{t('common.loading')}</p>}</div>;
-  const stageLabel = (code: string | null) => {
-    const s = STAGES.find((x) => x.code === code);
-    return s ? `${locale === 'en' ? s.en : s.zh} ${s.probability}%` : (code ?? '');
-  };
   const isOpen = d.status === 'open';
-  const dms = d.delivery;
 
   return (
     <div className="opp-panel" data-testid="opp-panel" data-status={d.status} data-stage={d.stage}>
@@ -183,108 +78,11 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
         ]}
       />
 
-      {dms && (
-        <section className="opp-section" data-testid="opp-delivery">
-          <h3>{t('opp.delivery')}</h3>
-          <Dl
-            items={[
-              ['VIN', dms.vin],
-              [t('opp.f.model'), dictLabel(models, dms.model, locale)],
-              [t('opp.f.price'), dms.price.toLocaleString()],
-              [t('opp.deliver.date'), dms.deliveryDate],
-              [t('opp.deliver.idNumber'), dms.buyerIdNumber],
-              [
-                t('opp.dms.status'),
-                <span key="dms" data-testid="opp-dms-status" data-dms={dms.dmsStatus} className={`badge opp-dms-${dms.dmsStatus}`}>
-                  {t(`opp.dms.${dms.dmsStatus}`)}
-                </span>,
-              ],
-              [t('opp.dms.file'), dms.dmsFile],
-              [t('opp.dms.attempts'), String(dms.dmsAttempts)],
-              [t('opp.dms.exportedAt'), when(dms.dmsExportedAt)],
-            ]}
-          />
-          {dms.dmsLastError && dms.dmsStatus === 'failed' && <FormMessage>{t('opp.dms.failedMsg', { error: dms.dmsLastError })}</FormMessage>}
-          <Button size="small" busy={busy} onClick={() => void retry()} data-testid="opp-dms-retry">
-            {t('opp.dms.retry')}
-          </Button>
-        </section>
-      )}
-
-      <section className="opp-section">
-        <h3>{t('opp.nextActivity')}</h3>
-        {d.activities.next ? (
-          <p data-testid="opp-next">
-            {when(d.activities.next.plannedAt)} · {dictLabel(activityTypes, d.activities.next.type, locale)} · {d.activities.next.subject}
-          </p>
-        ) : (
-          <p className="muted">{isOpen ? t('opp.nextActivity.none') : '—'}</p>
-        )}
-        <p className="muted small">{t('opp.activities.counts', { planned: d.activities.planned, done: d.activities.done, overdue: d.activities.overdue })}</p>
-      </section>
-
-      <section className="opp-section">
-        <h3>{t('opp.history')}</h3>
-        <Table<StageHistoryEntry>
-          aria-label={t('opp.history')}
-          rowKey={(r) => r.id}
-          rows={d.history}
-          columns={[
-            { key: 'at', header: t('opp.history.at'), render: (r) => when(r.at), nowrap: true },
-            { key: 'from', header: t('opp.history.from'), render: (r) => (r.fromStage ? stageLabel(r.fromStage) : '—') },
-            { key: 'to', header: t('opp.history.to'), render: (r) => stageLabel(r.toStage) },
-            { key: 'user', header: t('opp.history.user'), render: (r) => r.userName ?? '' },
-            { key: 'reason', header: t('opp.history.reason'), render: (r) => r.reason ?? '' },
-          ]}
-        />
-      </section>
-
-      <section className="opp-section">
-        <h3>
-          {t('opp.intents')}{' '}
-          <Button size="small" onClick={() => setOpen({ kind: 'intent' })}>
-            {t('opp.intent.new')}
-          </Button>
-        </h3>
-        <Table<PurchaseIntent>
-          aria-label={t('opp.intents')}
-          rowKey={(r) => r.id}
-          rows={d.intents}
-          empty={t('opp.intents.none')}
-          columns={[
-            { key: 'model', header: t('opp.f.model'), render: (r) => dictLabel(models, r.model, locale) },
-            { key: 'q', header: t('opp.intent.quantity'), render: (r) => r.quantity, align: 'right' },
-            { key: 'b', header: t('opp.intent.budget'), render: (r) => (r.budget == null ? '' : r.budget.toLocaleString()), align: 'right' },
-            { key: 'd', header: t('opp.intent.expectedDate'), render: (r) => r.expectedDate ?? '' },
-            { key: 'n', header: t('opp.intent.notes'), render: (r) => r.notes ?? '' },
-            {
-              key: 'e',
-              header: '',
-              render: (r) => (
-                <button type="button" className="link" onClick={() => setOpen({ kind: 'intent', intent: r })}>
-                  {t('opp.edit')}
-                </button>
-              ),
-            },
-          ]}
-        />
-      </section>
-
-      <section className="opp-section">
-        <h3>{t('opp.activities.recent')}</h3>
-        <Table<ActivityBrief>
-          aria-label={t('opp.activities.recent')}
-          rowKey={(r) => r.id}
-          rows={d.activities.recent}
-          columns={[
-            { key: 'when', header: t('opp.history.at'), render: (r) => when(r.doneAt ?? r.plannedAt), nowrap: true },
-            { key: 'type', header: t('opp.nextActivity.type'), render: (r) => dictLabel(activityTypes, r.type, locale) },
-            { key: 'status', header: t('opp.f.status'), render: (r) => t(`opp.activity.${r.status}`) },
-            { key: 'subject', header: t('opp.nextActivity.subject'), render: (r) => r.subject ?? '' },
-            { key: 'result', header: t('opp.activity.result'), render: (r) => r.result ?? '' },
-          ]}
-        />
-      </section>
+      {d.delivery && <DeliverySection detail={d} busy={busy} onRetry={() => void retryDms()} />}
+      <NextActivitySection detail={d} />
+      <HistorySection history={d.history} />
+      <IntentsSection intents={d.intents} onEdit={(intent) => setOpen({ kind: 'intent', intent })} />
+      <RecentActivitiesSection recent={d.activities.recent} />
 
       {open?.kind === 'stage' && <StageMoveDialog detail={d} target={open.target} onClose={() => setOpen(null)} onDone={() => done()} />}
       {open?.kind === 'deliver' && (

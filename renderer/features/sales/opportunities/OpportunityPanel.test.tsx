@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { OpportunityDetail } from '../../../../electron/common/api/sales';
+import type { StageCode } from '../../../../electron/common/stages';
+import { ApiError } from '../../../api';
+import type * as Api from '../../../api';
+import { I18nProvider } from '../../../i18n/react';
+import { ToastProvider } from '../../../ui';
+import { OpportunityPanel } from './OpportunityPanel';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The panel talks to the host only through call(); the test plays the host's answers.
+const call = vi.hoisted(() => vi.fn());
+vi.mock('../../../api', async (original) => ({ ...(await original<typeof Api>()), call }));
+
+/** An open opportunity at 需求分析 (version 4) with `planned` planned activities. */
+const detail = (planned: number): OpportunityDetail =>
+  ({
+    id: 31, customerId: 7, customerName: '王芳', customerKind: 'individual', customerPhone: null, customerIdNumber: null, consultantId: 5,
+    consultantName: '顾问', source: 'walk_in', stage: 'needs_analysis', probability: 25, status: 'open', model: null, price: null,
+    expectedPurchaseDate: null, abandonReason: null, competitorBrand: null, lastStageChangeAt: 0, closedAt: null, createdAt: 0, version: 4,
+    history: [], activities: { planned, done: 0, overdue: 0, next: null, recent: [] }, intents: [], delivery: null,
+  }) as OpportunityDetail;
+
+let root: Root;
+let box: HTMLElement;
+const changed = vi.fn();
+
+afterEach(() => {
+  act(() => root.unmount());
+  box.remove();
+  call.mockReset();
+  changed.mockReset();
+});
+
+/** Opens the panel on `d`; `changeStage` plays the host's answer to a one-click move. */
+async function open(d: OpportunityDetail, changeStage: () => Promise<unknown> = async () => ({ ok: true })) {
+  call.mockImplementation(async (method: string) => {
+    if (method === 'dict.list') return [];
+    if (method === 'opportunities.get') return d;
+    if (method === 'opportunities.changeStage') return changeStage();
+    throw new Error(`unexpected ${method}`);
+  });
+  box = document.body.appendChild(document.createElement('div'));
+  root = createRoot(box);
+  await act(async () =>
+    root.render(
+      <I18nProvider>
+        <ToastProvider>
+          <OpportunityPanel id={31} onChanged={changed} />
+        </ToastProvider>
+      </I18nProvider>,
+    ),
+  );
+}
+const clickStage = (code: StageCode) => act(async () => box.querySelector<HTMLButtonElement>(`[data-stage="${code}"]`)!.click());
+const calls = (method: string) => call.mock.calls.filter(([m]) => m === method);
+
+describe('商机 panel: a click on the stage bar', () => {
+  it('forward with an activity planned: one changeStage with the loaded version, then the panel and the list reload', async () => {
+    await open(detail(1));
+    await clickStage('presentation');
+    expect(calls('opportunities.changeStage')).toEqual([['opportunities.changeStage', { id: 31, expectedVersion: 4, stage: 'presentation' }]]);
+    expect(calls('opportunities.get')).toHaveLength(2);
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('[data-testid="opp-stage-confirm"]')).toBeNull();
+  });
+
+  it('back: nothing is sent, the dialog asks for the reason', async () => {
+    await open(detail(1));
+    await clickStage('initial_contact');
+    expect(calls('opportunities.changeStage')).toEqual([]);
+    expect(document.querySelector('[data-testid="opp-stage-confirm"]')).not.toBeNull();
+    expect(document.getElementById('opp-stage-reason')).not.toBeNull();
+  });
+
+  it('forward with no activity planned: nothing is sent, the dialog asks for the next activity', async () => {
+    await open(detail(0));
+    await clickStage('presentation');
+    expect(calls('opportunities.changeStage')).toEqual([]);
+    expect(document.querySelector('[data-testid="opp-stage-confirm"]')).not.toBeNull();
+    expect(document.getElementById('opp-stage-reason')).toBeNull();
+  });
+
+  it('递交新车: the delivery form opens, no stage move is sent', async () => {
+    await open(detail(1));
+    await clickStage('delivery');
+    expect(calls('opportunities.changeStage')).toEqual([]);
+    expect(document.querySelector('[data-testid="opp-deliver-form"]')).not.toBeNull();
+  });
+
+  it('refused because someone else changed it: the message shows and the panel reloads, the list is not told', async () => {
+    await open(detail(1), async () => {
+      throw new ApiError('STALE_RECORD', '该记录已被他人修改');
+    });
+    await clickStage('presentation');
+    expect(document.body.textContent).toContain('该记录已被他人修改');
+    expect(calls('opportunities.get')).toHaveLength(2);
+    expect(changed).not.toHaveBeenCalled();
+  });
+});
