@@ -6,7 +6,8 @@ import { dictLabel, useDictionary } from '../../customers/dictionaries';
 import { AbandonDialog, DeliveryDialog, IntentDialog, StageMoveDialog } from './dialogs';
 import { OpportunityForm } from './OpportunityForm';
 import { DeliverySection, HistorySection, IntentsSection, NextActivitySection, RecentActivitiesSection } from './OpportunitySections';
-import { Dl, StageBar, useStageLabel, when } from './panel-parts';
+import { StageBar, useStageLabel, when } from './panel-parts';
+import { DetailList } from '../../../ui/DetailList';
 import { useOpportunity } from './use-opportunity';
 
 /**
@@ -57,7 +58,7 @@ export function OpportunityPanel({ id, onChanged }: { id: number; onChanged: () 
 
       <StageBar detail={d} onPick={(s) => !busy && void pick(s)} />
 
-      <Dl
+      <DetailList
         items={[
           [t('opp.f.stage'), stageLabel(d.stage)],
           [t('opp.f.source'), t(`opp.source.${d.source as 'market'}`)],

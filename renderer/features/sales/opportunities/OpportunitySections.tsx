@@ -2,7 +2,8 @@ import type { ActivityBrief, OpportunityDetail, PurchaseIntent, StageHistoryEntr
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, Table } from '../../../ui';
 import { dictLabel, useDictionary } from '../../customers/dictionaries';
-import { Dl, useStageLabel, when } from './panel-parts';
+import { useStageLabel, when } from './panel-parts';
+import { DetailList } from '../../../ui/DetailList';
 
 /**
  * The opportunity panel's sections below its details, one component each so the panel reads as its
@@ -17,7 +18,7 @@ export function DeliverySection({ detail, busy, onRetry }: { detail: Opportunity
   return (
     <section className="opp-section" data-testid="opp-delivery">
       <h3>{t('opp.delivery')}</h3>
-      <Dl
+      <DetailList
         items={[
           ['VIN', dms.vin],
           [t('opp.f.model'), dictLabel(models, dms.model, locale)],

@@ -1,27 +1,12 @@
-import type { ReactNode } from 'react';
 import type { OpportunityDetail } from '../../../../electron/common/api/sales';
 import { STAGES, stageIndex, type StageCode } from '../../../../electron/common/stages';
 import { formatDateTime } from '../../../i18n';
 import { useI18n } from '../../../i18n/react';
 
-/** The small pieces of the opportunity panel's markup, shared by its sections. */
+/** The small pieces of the opportunity panel's markup, shared by its sections (label / value pairs: ui/DetailList). */
 
 /** A time as the panel shows it; empty for none. */
 export const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));
-
-/** Label / value pairs; an empty value shows as a muted dash. */
-export function Dl({ items }: { items: [string, ReactNode][] }) {
-  return (
-    <dl className="card-dl">
-      {items.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v === null || v === undefined || v === '' ? <span className="muted">—</span> : v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
 
 /** The six stages with their probability; the current one marked; a click moves there. */
 export function StageBar({ detail, onPick }: { detail: OpportunityDetail; onPick: (code: StageCode) => void }) {

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { CustomerCard } from '../../../electron/common/api/customers';
+import type * as Api from '../../api';
+import { I18nProvider } from '../../i18n/react';
+import { NavigationContext } from '../../shell/navigation';
+import { ToastProvider } from '../../ui';
+import { CustomerCardPanel } from './CustomerCardPanel';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// The card's first load takes the request its tab's opening started (callPrefetched); later loads ask again (call).
+const call = vi.hoisted(() => vi.fn());
+const callPrefetched = vi.hoisted(() => vi.fn());
+vi.mock('../../api', async (original) => ({ ...(await original<typeof Api>()), call, callPrefetched }));
+vi.mock('../auth/session', () => ({ useSessionInfo: () => ({ user: { id: 5, role: 'service', displayName: '客服' }, permissions: [], modules: [] }) }));
+
+const empty = { total: 0, items: [] };
+const card = (name: string, idNumber: string | null): CustomerCard =>
+  ({
+    id: 7, kind: 'individual', name, gender: 'female', idNumber, birthday: null, city: '大连', address: null, source: 'other', ownerId: 5, ownerName: '顾问',
+    dndCall: false, dndSms: false, dndRevisit: false, version: 2, phones: [{ id: 1, raw: '13800138000', normalized: '+8613800138000', kind: 'mobile', isPrimary: true }],
+    vehicles: [], opportunities: empty, serviceHistory: empty, revisits: empty, calls: empty, sms: empty, complaints: empty,
+  }) as unknown as CustomerCard;
+
+let root: Root;
+let box: HTMLElement;
+const setCustomerTitle = vi.fn();
+
+afterEach(() => {
+  act(() => root.unmount());
+  box.remove();
+  call.mockReset();
+  callPrefetched.mockReset();
+});
+
+describe('客户卡片', () => {
+  it('shows the prefetched card and names its tab; 刷新 asks the host again and shows what it says now', async () => {
+    callPrefetched.mockResolvedValue(card('王芳', null));
+    call.mockImplementation(async (method: string) => (method === 'customers.get' ? card('王芳芳', '110101199003071233') : method === 'activities.forCustomer' ? { rows: [], total: 0 } : []));
+    box = document.body.appendChild(document.createElement('div'));
+    root = createRoot(box);
+    await act(async () =>
+      root.render(
+        <I18nProvider>
+          <ToastProvider>
+            <NavigationContext.Provider value={{ openCustomer: () => undefined, setCustomerTitle }}>
+              <CustomerCardPanel id={7} />
+            </NavigationContext.Provider>
+          </ToastProvider>
+        </I18nProvider>,
+      ),
+    );
+    expect(callPrefetched).toHaveBeenCalledWith('customers.get', { id: 7 });
+    expect(setCustomerTitle).toHaveBeenLastCalledWith(7, '王芳');
+    expect(box.querySelector('[data-testid="card-phones"]')!.textContent).toContain('主号码');
+
+    const refresh = [...box.querySelectorAll('button')].find((b) => b.textContent === '刷新')!;
+    await act(async () => refresh.click());
+    expect(call).toHaveBeenCalledWith('customers.get', { id: 7 });
+    expect(callPrefetched).toHaveBeenCalledTimes(1);
+    expect(setCustomerTitle).toHaveBeenLastCalledWith(7, '王芳芳');
+    expect(box.textContent).toContain('110101199003071233');
+  });
+});

@@ -1,0 +1,98 @@
+import type { CustomerCard, DictionaryItem } from '../../../electron/common/api/customers';
+import { formatPhone } from '../../../electron/common/phone';
+import { useI18n } from '../../i18n/react';
+import { DetailList } from '../../ui/DetailList';
+import { PhoneLink } from '../telephony/PhoneLink';
+import { dictLabel } from './dictionaries';
+
+/**
+ * The customer card's upper sections: the profile, the phone numbers (click to dial) and the vehicles.
+ * The dictionaries come from the card, which starts loading them with the card itself.
+ */
+
+export function ProfileSection({ card, sources }: { card: CustomerCard; sources: DictionaryItem[] }) {
+  const { t, locale } = useI18n();
+  const yes = (b: boolean) => (b ? t('customer.yes') : t('customer.no'));
+  return (
+    <section className="card-section">
+      <h3>{t('customer.profile')}</h3>
+      <DetailList
+        items={[
+          [t('customer.f.kind'), t(`customer.kind.${card.kind}`)],
+          [t('customer.f.gender'), t(`customer.gender.${card.gender}`)],
+          [t('customer.f.idNumber'), card.idNumber],
+          [t('customer.f.birthday'), card.birthday],
+          [t('customer.f.city'), card.city],
+          [t('customer.f.address'), card.address],
+          [t('customer.f.source'), dictLabel(sources, card.source, locale)],
+          [t('customer.f.owner'), card.ownerName],
+          [t('customer.dnd'), `${t('customer.f.dndCall')}: ${yes(card.dndCall)} · ${t('customer.f.dndSms')}: ${yes(card.dndSms)} · ${t('customer.f.dndRevisit')}: ${yes(card.dndRevisit)}`],
+        ]}
+      />
+    </section>
+  );
+}
+
+export function PhonesSection({ card }: { card: CustomerCard }) {
+  const { t } = useI18n();
+  return (
+    <section className="card-section">
+      <h3>{t('customer.phones')}</h3>
+      {card.phones.length === 0 ? (
+        <p className="muted">{t('customer.none')}</p>
+      ) : (
+        <ul className="card-list" data-testid="card-phones">
+          {card.phones.map((p) => (
+            <li key={p.id}>
+              {/* One readable form for every number; the text as it was typed stays in the tooltip. */}
+              <span title={p.raw}>
+                <PhoneLink number={p.normalized} display={formatPhone(p.normalized) ?? p.raw} customerId={card.id} />
+              </span>{' '}
+              <span className="muted small">{t(`customer.phoneKind.${p.kind}`)}</span>
+              {p.isPrimary && <span className="badge">{t('customer.primary')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function VehiclesSection({ card, models }: { card: CustomerCard; models: DictionaryItem[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="card-section card-wide">
+      <h3>{t('customer.vehicles')}</h3>
+      {card.vehicles.length === 0 ? (
+        <p className="muted">{t('customer.none')}</p>
+      ) : (
+        <table className="table card-table">
+          <thead>
+            <tr>
+              <th>{t('customer.v.model')}</th>
+              <th>{t('customer.v.plate')}</th>
+              <th>VIN</th>
+              <th>{t('customer.v.purchaseDate')}</th>
+              <th>{t('customer.v.mileage')}</th>
+              <th>{t('customer.v.nextService')}</th>
+              <th>{t('customer.v.insurance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {card.vehicles.map((v) => (
+              <tr key={v.id}>
+                <td>{dictLabel(models, v.model, locale)}</td>
+                <td>{v.plate ?? ''}</td>
+                <td className="mono">{v.vin}</td>
+                <td>{v.purchaseDate ?? ''}</td>
+                <td>{v.mileage ?? ''}</td>
+                <td>{v.nextServiceDate ?? ''}</td>
+                <td>{v.insuranceExpiry ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
