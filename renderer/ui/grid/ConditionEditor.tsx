@@ -3,7 +3,7 @@ import { GRID_MAX_CONDITIONS, type Condition, type ConditionGroup, type GridColu
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
-import { colLabel, operandsOf, opsFor } from './filterModel';
+import { colLabel, localized, operandsOf, opsFor } from './filterModel';
 
 interface Props {
   /** Columns a condition may use: one (a column's filter) or several (advanced find). */
@@ -79,7 +79,7 @@ export function ConditionEditor({ columns, initial, onApply, onCancel, title }: 
               >
                 {(col.enumValues ?? []).map((v) => (
                   <option key={v.value} value={v.value}>
-                    {locale === 'en' ? v.en : v.zh}
+                    {localized(v, locale)}
                   </option>
                 ))}
               </select>

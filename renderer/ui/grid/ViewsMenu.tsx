@@ -7,8 +7,7 @@ import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
 import { errorText } from '../errors';
 
-/** Saved views: save the current state under a name, make one the default, load, delete; managers share with a role. */
-export function ViewsMenu({ dataset, role, current, onLoad, onDefaultLoaded, onMessage }: {
+export interface ViewsMenuProps {
   dataset: Dataset;
   role: Role;
   current: () => ViewState;
@@ -16,7 +15,10 @@ export function ViewsMenu({ dataset, role, current, onLoad, onDefaultLoaded, onM
   /** Called once with the default view (if any) when the list first arrives. */
   onDefaultLoaded: (v: GridView | null) => void;
   onMessage: (m: string | null) => void;
-}) {
+}
+
+/** Saved views: save the current state under a name, make one the default, load, delete; managers share with a role. */
+export function ViewsMenu({ dataset, role, current, onLoad, onDefaultLoaded, onMessage }: ViewsMenuProps) {
   const { t, locale } = useI18n();
   const [views, setViews] = useState<GridView[]>([]);
   const [open, setOpen] = useState(false);

@@ -27,9 +27,20 @@ export function operandsOf(op: string): 'none' | 'one' | 'two' | 'n' | 'values' 
   return 'one';
 }
 
+/** A column's or an enum value's name in the user's language (both carry zh and en). */
+export function localized(x: { zh: string; en: string }, locale: Locale): string {
+  return locale === 'en' ? x.en : x.zh;
+}
+
 export function colLabel(col: GridColumnMeta | undefined, id: string, locale: Locale): string {
   if (!col) return id;
-  return locale === 'en' ? col.en : col.zh;
+  return localized(col, locale);
+}
+
+/** An enum column's value by its name (a chip, a cell); a value the column does not list stays as it is. */
+export function enumText(col: GridColumnMeta | undefined, value: string, locale: Locale): string {
+  const e = col?.enumValues?.find((x) => x.value === value);
+  return e ? localized(e, locale) : value;
 }
 
 /** Drops conditions whose operands are missing; numbers typed into number columns become numbers. */
@@ -56,17 +67,13 @@ export function hasFilter(f: GridFilter): boolean {
 /** A short human text for a condition, for the chips. */
 export function describeCondition(c: Condition, col: GridColumnMeta | undefined, opLabel: (op: string) => string, locale: Locale): string {
   const kind = operandsOf(c.op);
-  const enumLabel = (v: string) => {
-    const e = col?.enumValues?.find((x) => x.value === v);
-    return e ? (locale === 'en' ? e.en : e.zh) : v;
-  };
   switch (kind) {
     case 'none':
       return opLabel(c.op);
     case 'n':
       return `${opLabel(c.op)} ${c.n ?? ''}`;
     case 'values':
-      return `${opLabel(c.op)} ${(c.values ?? []).map(enumLabel).join(', ')}`;
+      return `${opLabel(c.op)} ${(c.values ?? []).map((v) => enumText(col, v, locale)).join(', ')}`;
     case 'two':
       return `${opLabel(c.op)} ${String(c.value)} – ${String(c.value2)}`;
     default:
