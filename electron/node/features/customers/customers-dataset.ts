@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { birthdayDays } from './birthday-days';
 import { todayIn } from '../../../common/dates';
 import type { GroupCountDim } from './group-counts';
-import type { DatasetDef } from '../grid/datasets/types';
+import type { DatasetDef } from '../grid';
 import { primaryPhoneExpr } from './primary-phone';
 import { CUSTOMER_COLUMNS } from './texts';
 import { CUSTOMER_KIND_OPTIONS, GENDER_OPTIONS } from '../../../common/api/customers-texts';

@@ -9,8 +9,8 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import { FieldProblems } from '../../field-problems';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
 import { isDate, todayIn } from '../../../common/dates';
 import { Dictionaries } from './dictionaries';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
@@ -51,7 +51,7 @@ export class CustomerEditService {
   private dict: Dictionaries;
   private q;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'auth' | 'clock' | 'db' | 'settings' | 'sqlite' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
     this.dict = new Dictionaries(core.sqlite);
     const s = core.sqlite;

@@ -28,7 +28,7 @@ import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Statement } from 'better-sqlite3';
 import type { SearchHit } from '../../../common/api/customers';
 import type { Sqlite } from '../../../../db/client';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import type { CustomerVisibility } from './visibility';
 import { nationalDigits, nationalNumber, normalizedPrefix } from '../../../common/phone';
 

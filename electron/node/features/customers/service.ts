@@ -3,7 +3,7 @@ import type { Db, Sqlite } from '../../../../db/client';
 import { CARD_SECTION_LIMIT, type CardSection, type CustomerCard, type PhoneView, type VehicleView } from '../../../common/api/customers';
 import { isStageCode, stageProbability } from '../../../common/stages';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { visibleCustomersText, visibleParams } from './visibility';
 
 type CustomerRow = Omit<CustomerCard, 'phones' | 'vehicles' | 'dndCall' | 'dndSms' | 'dndRevisit' | SectionKey> & {

@@ -3,7 +3,7 @@ import { MANAGER_ROLES } from '../../../common/roles';
 import type { Statement } from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/client';
 import { AppError } from '../../errors';
-import type { AuthService, SessionCtx } from '../auth/service';
+import type { AuthService, SessionCtx } from '../auth';
 import type { Scope } from '../../../common/api/grid';
 
 /**

@@ -20,29 +20,29 @@ import type { Sqlite } from '../../../../db/client';
 import { ROLES, type Role } from '../../../common/roles';
 import { STAGES } from '../../../common/stages';
 import { ensureReferenceData } from '../../reference-data';
-import { hashPassword } from '../auth/password';
+import { hashPassword } from '../auth';
 import { normalizePhone, isPhoneError } from '../../../common/phone';
 import { CITIES, DEALER_CITY, ROADS, COMPOUNDS, type City } from './cities';
 import { DayTable, MS_PER_DAY, addYears, localMs, parseDay, todayInShanghai } from './dates';
-import { ABANDON_REASONS, insertStandardDictionaries } from '../admin/reference-dictionaries';
+import { ABANDON_REASONS, type CarModel, COLOURS, COMPETITOR_BRANDS, FAW_VW_MODELS, insertStandardDictionaries, OWN_BRAND } from '../admin';
 import { makeIdNumber, makeUscc } from './idnumber';
-import { COLOURS, COMPETITOR_BRANDS, FAW_VW_MODELS, OWN_BRAND, type CarModel } from '../admin/vehicle-models';
 import { companyName, personName } from './names';
 import { formatLandlineRaw, formatMobileRaw, localNumber, mobileNumber, NumberSpace } from './phones';
 import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
-import { PRIMARY_MODEL_TRIGGER_PREFIX } from '../customers/primary-model';
-import { GROUP_COUNTS_TRIGGER_PREFIX, GroupCountsTally } from '../customers/group-counts';
 import {
+  GROUP_COUNTS_TRIGGER_PREFIX,
+  GroupCountsTally,
   phoneIndexForm,
+  PRIMARY_MODEL_TRIGGER_PREFIX,
   rebuildCustomerSearch,
   SEARCH_TRIGGER_PREFIX,
   searchSourceRecord,
   startStreamedSearchBuild,
-  vinIndexForm,
   type StreamedSearchBuild,
-} from '../customers/search-index';
+  vinIndexForm,
+} from '../customers';
 
 export const MAX_DEMO_CUSTOMERS = 1_000_000;
 export const DEMO_PASSWORD = 'demo1234';

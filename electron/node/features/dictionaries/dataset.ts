@@ -1,4 +1,4 @@
-import type { DatasetDef } from '../grid/datasets/types';
+import type { DatasetDef } from '../grid';
 import { DICTIONARY_COLUMNS } from './texts';
 
 /**

@@ -4,7 +4,7 @@ import { dictionaries } from '../../../../db/schema';
 import { FIXED_CODE_KINDS, type DictionaryEntryRow, type DictionaryKindRow } from '../../../common/api/dictionaries';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
-import { writeAudit } from '../admin/audit';
+import { writeAudit } from '../admin';
 
 type Entry = Omit<DictionaryEntryRow, 'id'>;
 

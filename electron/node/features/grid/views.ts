@@ -3,7 +3,7 @@ import { gridViews, users } from '../../../../db/schema';
 import { viewStateSchema, type Dataset, type GridView, type ViewState } from '../../../common/api/grid';
 import type { Role } from '../../../common/roles';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { AppError } from '../../errors';
 import { datasetDef } from './datasets';
 
@@ -15,7 +15,7 @@ type Row = typeof gridViews.$inferSelect & { ownerName: string | null };
  * my role), NOT_FOUND otherwise (no existence leak).
  */
 export class GridViews {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db'>) {}
 
   /** A stored state naming columns the data set no longer has still loads, without them. */
   private clean(dataset: Dataset, raw: unknown): ViewState {

@@ -3,7 +3,7 @@ import { activities, opportunities } from '../../../../db/schema';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { dayStartMs } from '../../../common/dates';
 import { SalesProblems, type OpportunityService } from './opportunities';
 
@@ -43,7 +43,7 @@ export function followUpYears(setting: unknown): number {
  */
 export class AbandonService {
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'db' | 'settings'>,
     private opps: OpportunityService,
   ) {}
 

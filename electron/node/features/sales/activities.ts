@@ -7,8 +7,8 @@ import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
 import { addDays, dayStartMs, todayIn } from '../../../common/dates';
 
 type Row = Omit<ActivityView, 'overdue'> & { overdue?: never };
@@ -45,7 +45,7 @@ export interface ActivityRecord {
 export class ActivityService {
   private writer: AuditedWriter;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'settings' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

@@ -2,12 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Scope } from '../../../common/api/grid';
 import type { BirthdayRow } from '../../../common/api/sales-analysis';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { AppError } from '../../errors';
 import { formatPhone } from '../../../common/phone';
 import { todayIn } from '../../../common/dates';
-import { birthdayDays } from '../customers';
-import { primaryPhoneExpr } from '../customers/primary-phone';
+import { birthdayDays, primaryPhoneExpr } from '../customers';
 
 // The calendar rule is the customers feature's (its grid filters 今天/本周生日 use it too); kept
 // importable from here for sales' own tests.
@@ -15,7 +14,7 @@ export { birthdayDays };
 
 /** 生日提醒: customers in scope whose birthday falls today or this week, by day then name (customers_birthday_md_idx). */
 export class Birthdays {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'settings' | 'visibility'>) {}
 
   list(s: SessionCtx, input: { range: 'today' | 'week'; scope: Scope; limit: number }): { from: string; to: string; rows: BirthdayRow[]; total: number } {
     if (!this.core.visibility.scopesOf(s).includes(input.scope)) throw new AppError('FORBIDDEN');

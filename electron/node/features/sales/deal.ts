@@ -4,8 +4,8 @@ import type { DmsStatus } from '../../../common/api/sales';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
-import type { SessionCtx } from '../auth/service';
-import { normalizePlate } from '../customers/plate';
+import type { SessionCtx } from '../auth';
+import { normalizePlate } from '../customers';
 import { idNumberProblem, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { isDate } from '../../../common/dates';
 import { DmsExporter } from './dms-export';
@@ -46,7 +46,7 @@ export class DealService {
   readonly dms: DmsExporter;
 
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'dataDir' | 'db' | 'settings'>,
     private opps: OpportunityService,
   ) {
     this.dms = new DmsExporter(core);

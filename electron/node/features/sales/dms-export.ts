@@ -6,7 +6,7 @@ import type { DmsStatus } from '../../../common/api/sales';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
-import { AuditedWriter } from '../admin/audited';
+import { AuditedWriter } from '../admin';
 
 /**
  * 递交新车 → DMS (小R3) hand-off: one file per deal with the customer (ID number as the customer
@@ -74,7 +74,7 @@ export function renderDms(r: DmsRecord, format: DmsFormat): string {
 export class DmsExporter {
   private writer: AuditedWriter;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'dataDir' | 'db' | 'settings'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

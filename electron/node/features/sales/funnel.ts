@@ -3,7 +3,7 @@ import type { Funnel, FunnelStage } from '../../../common/api/sales-analysis';
 import type { Scope } from '../../../common/api/grid';
 import { STAGES } from '../../../common/stages';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { AppError } from '../../errors';
 import { dayStartMs, monthDays } from '../../../common/dates';
 import { readAll, readGet } from '../../read-pool/read-sql';

@@ -3,7 +3,7 @@ import { purchaseIntents } from '../../../../db/schema';
 import type { PurchaseIntent } from '../../../common/api/sales';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { isDate } from '../../../common/dates';
 import { SalesProblems, type OpportunityService } from './opportunities';
 
@@ -25,7 +25,7 @@ const blank = (v: string | null | undefined): boolean => v == null || v.trim() =
  */
 export class IntentService {
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'db' | 'visibility'>,
     private opps: OpportunityService,
   ) {}
 

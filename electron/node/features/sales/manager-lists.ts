@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../../common/api/grid';
 import type { SalesList, SalesListRow } from '../../../common/api/sales-analysis';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { DAY_MS as DAY, addDays, dayStartMs, todayIn } from '../../../common/dates';
 import { consultantFilter } from './funnel';
 import { readAll, readGet } from '../../read-pool/read-sql';

@@ -3,7 +3,7 @@ import type { Db } from '../../../../db/client';
 import { notifications } from '../../../../db/schema';
 import type { NotificationView } from '../../../common/api/activities';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 
 export interface NewNotification {
   userId: number;
@@ -20,7 +20,7 @@ export interface NewNotification {
  * to every session of the user only after that transaction committed (`publish`).
  */
 export class NotificationService {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'events'>) {}
 
   insert(n: NewNotification, db: Db = this.core.db): number {
     return db.insert(notifications).values({ ...n, createdAt: this.core.clock.now() }).returning({ id: notifications.id }).get().id;

@@ -8,12 +8,11 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import { FieldProblems } from '../../field-problems';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
-import { Dictionaries } from '../customers/dictionaries';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
+import { Dictionaries, primaryPhoneExpr } from '../customers';
 import { isDate, todayIn } from '../../../common/dates';
 import { dmsFileName } from './dms-export';
-import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone';
 
 export type OpportunitySource = 'market' | 'phone' | 'outbound' | 'showroom';
@@ -90,7 +89,7 @@ export class OpportunityService {
   readonly writer: AuditedWriter;
   readonly dict: Dictionaries;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'settings' | 'sqlite' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
     this.dict = new Dictionaries(core.sqlite);
   }

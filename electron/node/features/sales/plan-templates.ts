@@ -6,9 +6,8 @@ import { FIELD_MESSAGES, formatMessage, type Locale } from '../../../common/i18n
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { writeAudit } from '../admin/audit';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter, writeAudit } from '../admin';
+import type { SessionCtx } from '../auth';
 import { addDays, dayStartMs, isDate } from '../../../common/dates';
 import type { ActivityService } from './activities';
 
@@ -58,7 +57,7 @@ export class PlanTemplateService {
   private writer: AuditedWriter;
 
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'db' | 'settings'>,
     private acts: ActivityService,
   ) {
     this.writer = new AuditedWriter(core.db, core.clock);

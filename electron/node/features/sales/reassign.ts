@@ -4,10 +4,9 @@ import type { GridSelection, Scope } from '../../../common/api/grid';
 import type { ReassignResult } from '../../../common/api/sales-analysis';
 import type { Role } from '../../../common/roles';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { AppError } from '../../errors';
-import { datasetDef } from '../grid/datasets';
-import { and, filterSql } from '../grid/query';
+import { and, datasetDef, filterSql } from '../grid';
 
 /** Roles that may reassign across the whole dealership; everyone else with the permission only within their teams. */
 const DEALER_WIDE: readonly Role[] = ['generalManager', 'admin'];
@@ -32,7 +31,7 @@ const fieldError = (field: string, message: string) => new AppError('INVALID_INP
 export class ReassignService {
   private dialect = new SQLiteSyncDialect();
 
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'auth' | 'clock' | 'db' | 'settings' | 'sqlite' | 'visibility'>) {}
 
   /** The mine / team / all reach of a reassigning user: dealer-wide roles 'all', others their teams. */
   reach(s: SessionCtx): Scope {

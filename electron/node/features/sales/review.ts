@@ -3,9 +3,9 @@ import { managerComments } from '../../../../db/schema';
 import type { ActivityView, ConsultantView, ReviewComment } from '../../../common/api/activities';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
-import { teamOwnerIdsSql } from '../customers/visibility';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
+import { teamOwnerIdsSql } from '../customers';
 import type { ActivityService } from './activities';
 import type { NotificationService } from './notifications';
 
@@ -26,7 +26,7 @@ export class ReviewService {
   private writer: AuditedWriter;
 
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'db'>,
     private acts: ActivityService,
     private notes: NotificationService,
   ) {

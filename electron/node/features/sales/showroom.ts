@@ -8,10 +8,9 @@ import { stageIndex, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { FieldProblems } from '../../field-problems';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
-import { Dictionaries } from '../customers/dictionaries';
-import { CustomerEditService, maskName } from '../customers/edit';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
+import { CustomerEditService, Dictionaries, maskName } from '../customers';
 import { isPhoneError, normalizePhone } from '../../../common/phone';
 import { addDays, dayStartMs, isDate, todayIn } from '../../../common/dates';
 

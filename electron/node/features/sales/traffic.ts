@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { TrafficConsultantMonth, TrafficDayRow, TrafficReport } from '../../../common/api/showroom';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { ShowroomBase } from './showroom';
 
 /** num / den, or null when the denominator is 0 (no traffic is "no rate", not 0 % or 100 %). */

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { walkInBatches } from '../../../../db/schema';
 import type { WalkInTotal } from '../../../common/api/showroom';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { isDate } from '../../../common/dates';
 import { ShowroomBase, ShowroomProblems } from './showroom';
 

@@ -2,14 +2,23 @@ import { sql } from 'drizzle-orm';
 import type { ReminderKind } from '../../../common/api/reminders';
 import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
 import { addDays, dayStartMs } from '../../../common/dates';
-import { AppointmentService } from '../service/appointments';
-import { isLowScore, lowScoreDueDate } from '../service/low-score';
-import { defaultRange, FIRST_SERVICE_DAYS, seenSince } from '../service/reminder-rules';
-import { dueDate, MAX_TASK_ROWS, reasonText } from '../service/reminders';
-import { revisitRange, selectRevisits } from '../service/revisit-lists';
-import { SolicitationService } from '../service/solicitation';
-import { createTasks, type NewTask } from '../service/tasks';
-import { NotificationService } from '../sales/notifications';
+import {
+  AppointmentService,
+  createTasks,
+  defaultRange,
+  dueDate,
+  FIRST_SERVICE_DAYS,
+  isLowScore,
+  lowScoreDueDate,
+  MAX_TASK_ROWS,
+  type NewTask,
+  reasonText,
+  revisitRange,
+  seenSince,
+  selectRevisits,
+  SolicitationService,
+} from '../service';
+import { NotificationService } from '../sales';
 import { addResult, emptyResult, type JobContext, type JobDef, type JobResult } from './job';
 
 /** Daily generation jobs run early in the dealer's morning, before the front desk opens. */

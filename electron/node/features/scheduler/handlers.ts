@@ -3,7 +3,7 @@ import { formatMessage } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
-import { writeAudit } from '../admin/audit';
+import { writeAudit } from '../admin';
 import { cronProblem } from './cron';
 
 function jobView(core: Core, id: string): SchedulerJob {

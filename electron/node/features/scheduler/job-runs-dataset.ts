@@ -1,4 +1,4 @@
-import type { DatasetDef } from '../grid/datasets/types';
+import type { DatasetDef } from '../grid';
 import { registeredJobs } from './job-list';
 import { JOB_RUN_COLUMNS, JOB_RUN_STATUS, JOB_RUN_TRIGGER } from './texts';
 import { enumOptions } from '../../../common/i18n/enum-options';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND_CODES } from '../../../common/service-tasks';
 import { addDays } from '../../../common/dates';
-import { NotificationService, type NewNotification } from '../sales/notifications';
+import { type NewNotification, NotificationService } from '../sales';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
 import { backupsDir } from '../../core';
 import { plannedLabel } from './cron';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ManualClock } from '../../clock';
 import { createCore, type Core } from '../../core';
 import { dbFile } from '../../paths';
-import { seedDemo } from '../demo/seed';
+import { seedDemo } from '../demo';
 import { dayStartMs } from '../../../common/dates';
 import { tempDir } from '../../../../tests/support/core';
 

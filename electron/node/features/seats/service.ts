@@ -8,8 +8,8 @@ import { seatNameSchema } from '../../../common/api/seats';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { EventBus } from '../../events';
-import { writeAudit } from '../admin/audit';
-import { hashToken } from '../auth/service';
+import { writeAudit } from '../admin';
+import { hashToken } from '../auth';
 import { FailureWindow } from './failure-window';
 
 const MINUTE = 60_000;

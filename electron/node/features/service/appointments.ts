@@ -3,14 +3,14 @@ import { appointments } from '../../../../db/schema';
 import type { AppointmentDay, AppointmentRow, ProactiveCandidate } from '../../../common/api/appointments';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
 import { addDays, todayIn } from '../../../common/dates';
 import { APPOINTMENT_SLOTS, canChangeAppointment, dealerNow, effectiveStatus, isPastSlot, isSlot, isSlotOver, slotHasRoom, type AppointmentStatus } from './appointment-slots';
 import { regularServiceDue } from './regular-service-source';
 import { ServiceDeskProblems } from './service-problems';
 import { createTasks } from './tasks';
-import { primaryPhoneExpr } from '../customers/primary-phone';
+import { primaryPhoneExpr } from '../customers';
 import { formatPhone } from '../../../common/phone';
 
 const STATUS_ZH: Record<AppointmentStatus, string> = { booked: '已预约', arrived: '已到店', no_show: '未到店', cancelled: '已取消' };

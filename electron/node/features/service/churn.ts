@@ -2,8 +2,8 @@
 import type { ChurnRecordRow } from '../../../common/api/reminders';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
-import { writeAudit } from '../admin/audit';
+import type { SessionCtx } from '../auth';
+import { writeAudit } from '../admin';
 
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', { issues: [`${field}: ${message}`], fields: [{ field, message }] });
 

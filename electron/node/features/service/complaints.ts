@@ -5,8 +5,8 @@ import type { Db } from '../../../../db/client';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter } from '../admin';
+import type { SessionCtx } from '../auth';
 import { checkAssign, checkClose, checkEdit, checkHandle, checkReopen, isComplaintManager, mayWork, type ComplaintRefusal } from './complaint-rules';
 
 type Row = typeof complaints.$inferSelect;
@@ -28,7 +28,7 @@ function refuse(key: ComplaintRefusal | FieldMessageKey, locale: Locale, field: 
 export class ComplaintsService {
   private writer: AuditedWriter;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'sqlite'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

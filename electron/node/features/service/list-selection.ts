@@ -1,7 +1,7 @@
 import { gridQuerySchema, type Dataset, type GridSelection } from '../../../common/api/grid';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 
 /**
  * The row ids a grid selection on a reminder / revisit list names: the ids as sent, or every row

@@ -1,16 +1,16 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { LowScoreTaskRow } from '../../../common/api/revisits';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
-import { AuditedWriter } from '../admin/audited';
+import type { SessionCtx } from '../auth';
+import { AuditedWriter } from '../admin';
 import { tasks } from '../../../../db/schema';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import { addDays, todayIn } from '../../../common/dates';
-import { SalesProblems } from '../sales/opportunities';
+import { SalesProblems } from '../sales';
 import { MANAGER_ROLES } from '../../../common/roles';
 import { taskNaturalKey } from './tasks';
-import { primaryPhoneExpr } from '../customers/primary-phone';
+import { primaryPhoneExpr } from '../customers';
 import { formatPhone } from '../../../common/phone';
 
 /**
@@ -46,7 +46,7 @@ const nameOf = sql.raw(`(SELECT display_name FROM users u WHERE u.id = t.assigne
 /** Open low-score follow-ups and their closing (修复中 plans the next one). */
 export class LowScoreService {
   private writer: AuditedWriter;
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'settings' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

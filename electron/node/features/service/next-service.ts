@@ -4,7 +4,7 @@
  */
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { writeAudit } from '../admin/audit';
+import { writeAudit } from '../admin';
 import { addDays, addMonths } from '../../../common/dates';
 
 export interface ServiceInterval {

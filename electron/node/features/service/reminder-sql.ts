@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ReminderKind } from '../../../common/api/reminders';
 import { AppError } from '../../errors';
-import { SETTING_DEFAULTS } from '../admin/settings';
+import { SETTING_DEFAULTS } from '../admin';
 import { addDays, isDate } from '../../../common/dates';
 import { CHURN_MIN_VISITS, MILEAGE_BAND, birthdayMds, defaultRange, recentServiceFrom, seenSince } from './reminder-rules';
 

@@ -4,14 +4,14 @@ import type { GridSelection, Scope } from '../../../common/api/grid';
 import { SERVICE_TASK_KINDS } from '../../../common/service-tasks';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { addDays, isDate, todayIn } from '../../../common/dates';
 import { createTasks, type NewTask } from './tasks';
 import { selectionIds } from './list-selection';
 import { FIRST_SERVICE_DAYS } from './reminder-rules';
 import { birthdayRuleSql, dndSql, estimatedMileageSql, kindDateColumn, localPatternOf, ruleParams, vehicleRuleSql, visitsSql } from './reminder-sql';
 import { formatPhone } from '../../../common/phone';
-import { primaryPhoneExpr } from '../customers/primary-phone';
+import { primaryPhoneExpr } from '../customers';
 
 export interface RegularServiceOptions {
   /** Inclusive next-service-date range, YYYY-MM-DD in the dealer's time zone. */

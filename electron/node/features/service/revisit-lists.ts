@@ -3,7 +3,7 @@ import { REVISIT_DATASETS, revisitPreset, type RevisitKind, type RevisitList, ty
 import type { GridSelection, Scope } from '../../../common/api/grid';
 import { AppError } from '../../errors';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { todayIn } from '../../../common/dates';
 import { createTasks } from './tasks';
 import { selectionIds } from './list-selection';

@@ -3,10 +3,10 @@ import type { Sqlite } from '../../../../db/client';
 import { revisitQuestions, revisitTemplates } from '../../../../db/schema';
 import type { RevisitKind, RevisitOption, RevisitTemplate, RevisitTemplateInput } from '../../../common/api/revisits';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
-import { AuditedWriter } from '../admin/audited';
+import type { SessionCtx } from '../auth';
+import { AuditedWriter } from '../admin';
 import { AppError } from '../../errors';
-import { SalesProblems } from '../sales/opportunities';
+import { SalesProblems } from '../sales';
 
 /**
  * DS-CRM's rule: a template is offered for sales revisits when its name contains 销售, for

@@ -2,16 +2,15 @@ import { sql } from 'drizzle-orm';
 import { customers, revisitAnswers, revisits } from '../../../../db/schema';
 import type { RevisitContext, RevisitHistoryRow, RevisitKind, RevisitResult, RevisitSaveInput } from '../../../common/api/revisits';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
-import { AuditedWriter } from '../admin/audited';
+import type { SessionCtx } from '../auth';
+import { AuditedWriter } from '../admin';
 import { AppError } from '../../errors';
 import { todayIn } from '../../../common/dates';
-import { Dictionaries } from '../customers/dictionaries';
-import { SalesProblems } from '../sales/opportunities';
+import { Dictionaries, primaryPhoneExpr } from '../customers';
+import { SalesProblems } from '../sales';
 import { createTasks } from './tasks';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { RevisitTemplates, revisitScore } from './revisit-templates';
-import { primaryPhoneExpr } from '../customers/primary-phone';
 import { formatPhone } from '../../../common/phone';
 
 type SaveInput = Required<Pick<RevisitSaveInput, 'kind' | 'eventId' | 'outcome'>> & {

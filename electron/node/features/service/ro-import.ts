@@ -5,7 +5,7 @@ import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { yieldingTransaction } from '../../data-folder/long-write';
-import { cleanPlate } from '../customers/plate';
+import { cleanPlate } from '../customers';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
 import { parseVisitType } from './service-visits-rules';

@@ -4,7 +4,7 @@ import type { surveysApi } from '../../../common/api/surveys';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
-import { cleanPlate } from '../customers/plate';
+import { cleanPlate } from '../customers';
 import { importRepairOrders } from './ro-import';
 import { importSurveys } from './satisfaction-import';
 import { addServiceVisit, visitsOf } from './service-visits';

@@ -5,7 +5,7 @@ import type { FieldProblem } from '../../../common/api/customers';
 import type { NewServiceVisit, ServiceVisitSaved } from '../../../common/api/service-visits';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
-import { AuditedWriter } from '../admin/audited';
+import { AuditedWriter } from '../admin';
 import { todayIn } from '../../../common/dates';
 import { recomputeNextService } from './next-service';
 import { CareProblems } from './service-visits-messages';

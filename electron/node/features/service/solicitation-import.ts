@@ -4,9 +4,9 @@ import type { Core } from '../../core';
 import { yieldingTransaction } from '../../data-folder/long-write';
 import { AppError } from '../../errors';
 import { FileImportError, readImportTable, type EncodingChoice, type ImportTable } from '../../file-import';
-import { writeAudit } from '../admin/audit';
-import type { SessionCtx } from '../auth/service';
-import { cleanPlate } from '../customers/plate';
+import { writeAudit } from '../admin';
+import type { SessionCtx } from '../auth';
+import { cleanPlate } from '../customers';
 
 /** A manufacturer's campaign list larger than this is split by the manufacturer's own tool first. */
 export const MAX_IMPORT_ROWS = 20_000;

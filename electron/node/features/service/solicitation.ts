@@ -4,9 +4,8 @@ import { SOLICITATION_STATE_LABELS, type SolicitationRateRow, type SolicitationR
 import type { Db } from '../../../../db/client';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { AuditedWriter } from '../admin/audited';
-import { writeAudit } from '../admin/audit';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter, writeAudit } from '../admin';
+import type { SessionCtx } from '../auth';
 import type { Locale } from '../../../common/i18n/errors';
 import { addDays, dayStartMs, todayIn } from '../../../common/dates';
 import { regularServiceDue } from './regular-service-source';

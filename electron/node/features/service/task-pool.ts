@@ -5,10 +5,9 @@ import type { TaskPoolAssignResult } from '../../../common/api/task-pool';
 import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import { writeAudit } from '../admin/audit';
-import type { SessionCtx } from '../auth/service';
-import { datasetDef } from '../grid/datasets';
-import { and, filterSql } from '../grid/query';
+import { writeAudit } from '../admin';
+import type { SessionCtx } from '../auth';
+import { and, datasetDef, filterSql } from '../grid';
 import { publishTaskMoves, type TaskMove } from './task-events';
 import { isWorkbenchManager } from './workbench';
 

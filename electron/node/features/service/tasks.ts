@@ -3,7 +3,7 @@ import type { Db } from '../../../../db/client';
 import { tasks } from '../../../../db/schema';
 import type { ServiceTaskKind } from '../../../common/service-tasks';
 import type { Core } from '../../core';
-import { writeAudit } from '../admin/audit';
+import { writeAudit } from '../admin';
 
 export interface NewTask {
   kind: ServiceTaskKind;

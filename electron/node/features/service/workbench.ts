@@ -6,13 +6,12 @@ import { tasks } from '../../../../db/schema';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
-import { writeAudit } from '../admin/audit';
-import { AuditedWriter } from '../admin/audited';
-import type { SessionCtx } from '../auth/service';
+import { AuditedWriter, writeAudit } from '../admin';
+import type { SessionCtx } from '../auth';
 import { todayIn } from '../../../common/dates';
 import { isRealDescription, lowScoreDueDate, LowScoreService } from './low-score';
 import { CareProblems } from './service-visits-messages';
-import { primaryPhoneExpr } from '../customers/primary-phone';
+import { primaryPhoneExpr } from '../customers';
 import { formatPhone } from '../../../common/phone';
 import { publishTaskMoves } from './task-events';
 

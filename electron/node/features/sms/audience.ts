@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import { gridQuerySchema, type gridSelectionQuerySchema } from '../../../common/api/grid';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { todayIn } from '../../../common/dates';
 import { parseManualNumbers, type ParsedNumbers } from './numbers';
 import type { Candidate } from './recipients';

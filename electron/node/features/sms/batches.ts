@@ -7,7 +7,7 @@
 import type { SmsPreview, SmsSample, SmsSendResult } from '../../../common/api/sms';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { resolveAudience, type AudienceInput } from './audience';
 import { MAX_PARTS, measure, textProblem } from './encoding';
 import { resolveRecipients } from './recipients';

@@ -1,4 +1,4 @@
-import type { JobDef } from '../scheduler/job';
+import type { JobDef } from '../scheduler';
 
 /**
  * Every minute: scheduled SMS batches whose time has come start sending. Not transactional: the

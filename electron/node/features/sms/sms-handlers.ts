@@ -3,7 +3,7 @@ import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { editScheduled, previewSms, sendSms } from './batches';
 import type { BatchStatus } from './outbox';
 import { readSmsSettings, saveSmsSettings } from './settings';

@@ -1,4 +1,4 @@
-import type { DatasetDef } from '../grid/datasets/types';
+import type { DatasetDef } from '../grid';
 import { SMS_TEMPLATE_COLUMNS, SMS_TEMPLATE_STATE } from './texts';
 import { enumOptions } from '../../../common/i18n/enum-options';
 

@@ -3,9 +3,9 @@ import { INTERRUPTED, type CallEndReason, type CallLogRow, type CallStarted } fr
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
-import { writeAudit } from '../admin/audit';
-import { isWorkbenchManager } from '../service/workbench';
+import type { SessionCtx } from '../auth';
+import { writeAudit } from '../admin';
+import { isWorkbenchManager } from '../service';
 import { ctiLookup, normaliseCallerId } from './cti-lookup';
 import { msg } from './messages';
 import type { SoftphoneSettings } from './settings';

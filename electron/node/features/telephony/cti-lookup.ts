@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { CtiLookupResult, CtiMatch } from '../../../common/api/telephony';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { formatPhone, isPhoneError, normalizePhone } from '../../../common/phone';
 
 /** Caller IDs that mean "no number" (SIP anonymous, carriers' withheld markers). */

@@ -4,12 +4,12 @@ import path from 'node:path';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
 import { formatBytes, UPLOAD_MAX_BYTES } from '../../uploads/upload-store';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
-import { writeAudit } from '../admin/audit';
+import { writeAudit } from '../admin';
 import { recordingRelPath } from './recordings';
 
 /** What a client seat declares before sending a spooled recording (issue 15). */
@@ -98,7 +98,7 @@ function sha256Of(file: string): string {
  */
 export class RecordingUploads {
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'dataDir' | 'db' | 'sqlite'>,
     private calls: CallLog,
   ) {}
 

@@ -1,5 +1,5 @@
 import { CALL_OUTCOMES } from '../../../common/api/telephony';
-import type { DatasetDef } from '../grid/datasets/types';
+import type { DatasetDef } from '../grid';
 import { CALL_END, RECORDING_COLUMNS, RECORDING_STATE } from './texts';
 import { CALL_DIRECTION } from '../../../common/api/telephony-texts';
 import { enumOptions } from '../../../common/i18n/enum-options';

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
-import { writeAudit } from '../admin/audit';
+import type { SessionCtx } from '../auth';
+import { writeAudit } from '../admin';
 import type { CallLog } from './call-log';
 import { msg } from './messages';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
@@ -49,7 +49,7 @@ export class Recordings {
   private nextSeq = new Map<number, number>();
 
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'auth' | 'clock' | 'dataDir' | 'db' | 'folderGrants' | 'sqlite'>,
     private calls: CallLog,
   ) {}
 

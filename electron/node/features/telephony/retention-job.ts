@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeAudit } from '../admin/audit';
-import type { JobDef, JobResult } from '../scheduler/job';
+import { writeAudit } from '../admin';
+import type { JobDef, JobResult } from '../scheduler';
 
 const BATCH = 500;
 

@@ -1,8 +1,8 @@
 import type { TelInput } from './input';
 import type { SoftphoneCredentials, SoftphoneSettingsView } from '../../../common/api/telephony';
 import type { Core } from '../../core';
-import type { SessionCtx } from '../auth/service';
-import { writeAudit } from '../admin/audit';
+import type { SessionCtx } from '../auth';
+import { writeAudit } from '../admin';
 import type { SecretBox } from '../../secret-box';
 
 interface Row {
@@ -36,7 +36,7 @@ const EMPTY: SoftphoneSettingsView = {
  */
 export class SoftphoneSettings {
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'clock' | 'db' | 'sqlite'>,
     private box: SecretBox,
   ) {}
 

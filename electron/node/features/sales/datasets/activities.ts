@@ -1,7 +1,6 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '../../../../common/api/activities';
 import { STAGES } from '../../../../common/stages';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
 import { ACTIVITY_COLUMNS } from './texts';
 
 const enumOf = (list: readonly { value: string; zh: string; en: string }[]) => list.map(({ value, zh, en }) => ({ value, zh, en }));

@@ -1,5 +1,5 @@
 import { opportunitiesDataset } from './opportunities';
-import type { DatasetDef } from '../../grid/datasets/types';
+import type { DatasetDef } from '../../grid';
 import { OPPORTUNITY_REVIEW_COLUMNS } from './texts';
 
 /**

@@ -1,7 +1,6 @@
 import { STAGES } from '../../../../common/stages';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
+import { primaryPhoneExpr } from '../../customers';
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 

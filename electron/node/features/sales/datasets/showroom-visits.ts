@@ -1,6 +1,5 @@
 import { VISIT_MODES } from '../../../../common/api/showroom';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
 import { SHOWROOM_VISIT_COLUMNS } from './texts';
 import { GENDER_OPTIONS } from '../../../../common/api/customers-texts';
 

@@ -1,5 +1,4 @@
-import type { DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
 import { APPOINTMENT_COLUMNS, APPOINTMENT_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 

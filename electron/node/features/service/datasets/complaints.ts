@@ -1,6 +1,5 @@
 import { COMPLAINT_STATUSES } from '../../../../common/api/complaints';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
 import { COMPLAINT_COLUMNS } from './texts';
 
 /**

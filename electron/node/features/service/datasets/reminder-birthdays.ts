@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { primaryPhoneExpr } from '../../customers';
 import { birthdayRuleSql, notDndCustomerSql, ruleParams } from '../reminder-sql';
 import { parameterisedPresets, parseRange } from './reminder-presets';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
 import { REMINDER_BIRTHDAY_COLUMNS } from './texts';
 import { GENDER_OPTIONS } from '../../../../common/api/customers-texts';
 

@@ -1,7 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import { AppError } from '../../../errors';
 import { todayIn } from '../../../../common/dates';
-import type { DatasetDef } from '../../grid/datasets/types';
+import type { DatasetDef } from '../../grid';
 
 type PresetCtx = { timeZone: string; now: number };
 

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { primaryPhoneExpr } from '../../customers';
 import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../reminder-sql';
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
-import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type ColumnDef, type DatasetDef, userNameColumn } from '../../grid';
 import { REMINDER_VEHICLE_COLUMNS } from './texts';
 
 /** The grid's aliases: the vehicle is the row (`c`); the rule reads no customer column. */

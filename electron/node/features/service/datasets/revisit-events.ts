@@ -1,9 +1,8 @@
 import { REVISIT_TABS, type RevisitKind, type RevisitTab } from '../../../../common/api/revisits';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
+import { primaryPhoneExpr } from '../../customers';
 import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from '../revisit-sql';
 import { parameterisedPresets } from './reminder-presets';
-import type { ColumnDef, DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type ColumnDef, type DatasetDef, userNameColumn } from '../../grid';
 import { REVISIT_EVENT_COLUMNS } from './texts';
 import { REVISIT_RESULT } from '../../../../common/api/revisits-texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
 import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 

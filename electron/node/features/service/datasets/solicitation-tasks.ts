@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import { SOLICITATION_STATE_LABELS } from '../../../../common/api/solicitation';
 import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
-import type { DatasetDef } from '../../grid/datasets/types';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
-import { userNameColumn } from '../../grid/datasets';
+import { type DatasetDef, userNameColumn } from '../../grid';
+import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 

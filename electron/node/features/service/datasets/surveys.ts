@@ -1,5 +1,5 @@
-import type { DatasetDef } from '../../grid/datasets/types';
-import { primaryPhoneExpr } from '../../customers/primary-phone';
+import type { DatasetDef } from '../../grid';
+import { primaryPhoneExpr } from '../../customers';
 import { SURVEY_COLUMNS, SURVEY_FOLLOW_UP, SURVEY_KIND } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 
