@@ -1,6 +1,6 @@
 import { customersEditApi } from '../../../electron/common/api/customers';
 import { idNumberProblem, isPlausibleEmail, isValidUscc } from '../../../electron/common/customer-ids';
-import { FIELD_MESSAGES, formatMessage, type Locale } from '../../../electron/common/i18n/errors';
+import { fieldMessage, type FieldMessageKey, type Locale } from '../../../electron/common/i18n/errors';
 import type { InputOf } from '../../../electron/common/api/contract';
 import { schemaFieldErrors } from '../../ui/schema-errors';
 
@@ -32,9 +32,9 @@ export function customerSaveProblems(
   required: string,
 ): Record<string, string> {
   const schema = customersEditApi[input.kind === 'create' ? 'customers.create' : 'customers.update'].input;
-  const out = schemaFieldErrors(schema, input.value, required, fieldKey);
+  const out = schemaFieldErrors(schema, input.value, { required, keyOf: fieldKey });
   const fields = input.kind === 'create' ? input.value : input.value.patch;
-  const say = (key: keyof typeof FIELD_MESSAGES, params: Record<string, unknown> = {}) => formatMessage(FIELD_MESSAGES[key][locale], params);
+  const say = (key: FieldMessageKey, params: Record<string, unknown> = {}) => fieldMessage(key, locale, params);
 
   const id = fields.idNumber?.trim().toUpperCase();
   if (id && id !== stored?.idNumber && !out.idNumber) {

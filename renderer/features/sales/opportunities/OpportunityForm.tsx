@@ -1,10 +1,11 @@
 import type { OpportunityDetail, OpportunitySourceCode } from '../../../../electron/common/api/sales';
-import { OPPORTUNITY_SOURCE_CODES } from '../../../../electron/common/api/sales';
+import { OPPORTUNITY_SOURCE_CODES, salesApi } from '../../../../electron/common/api/sales';
 import { STAGES, type StageCode } from '../../../../electron/common/stages';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
 import { useDictionary, withCurrent } from '../../customers/dictionaries';
+import { schemaFieldErrors } from '../../../ui/schema-errors';
 import { SearchBox } from '../../customers/SearchBox';
 import { OpportunityStaleNotice } from './stale';
 import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, useFormState, type NextActivityValue } from './form-bits';
@@ -51,25 +52,38 @@ export function OpportunityForm({
     }
     const customer = v.customer;
     const price = v.price.trim() === '' ? null : Number(v.price);
+    const save = detail
+      ? ({
+          method: 'opportunities.update',
+          input: {
+            id: detail.id,
+            expectedVersion: base!.version,
+            patch: { source: v.source, model: opt(v.model), price, expectedPurchaseDate: opt(v.expectedPurchaseDate) },
+            ...(needsNext ? { nextActivity: nextActivityInput(v.next) } : {}),
+          },
+        } as const)
+      : ({
+          method: 'opportunities.create',
+          input: {
+            customerId: customer.id,
+            source: v.source,
+            stage: v.stage,
+            model: opt(v.model),
+            price,
+            expectedPurchaseDate: opt(v.expectedPurchaseDate),
+            nextActivity: nextActivityInput(v.next),
+          },
+        } as const);
+    // What the contract refuses (a price that is not a number, a time not picked) is shown under its
+    // field before the round trip; the host's own refusals still come back through f.submit.
+    const local = schemaFieldErrors(salesApi[save.method].input, save.input, { required: t('common.required'), invalid: t('opp.f.invalid'), keyOf: (p) => p.replace(/^patch\./, '') });
+    if (Object.keys(local).length) return f.setErrors(local);
     await f.submit(KNOWN, async () => {
-      if (detail) {
-        await call('opportunities.update', {
-          id: detail.id,
-          expectedVersion: base!.version,
-          patch: { source: v.source, model: opt(v.model), price, expectedPurchaseDate: opt(v.expectedPurchaseDate) },
-          ...(needsNext ? { nextActivity: nextActivityInput(v.next) } : {}),
-        });
-        onSaved(detail.id);
+      if (save.method === 'opportunities.update') {
+        await call(save.method, save.input);
+        onSaved(save.input.id);
       } else {
-        const r = await call('opportunities.create', {
-          customerId: customer.id,
-          source: v.source,
-          stage: v.stage,
-          model: opt(v.model),
-          price,
-          expectedPurchaseDate: opt(v.expectedPurchaseDate),
-          nextActivity: nextActivityInput(v.next),
-        });
+        const r = await call(save.method, save.input);
         onSaved(r.id);
       }
     });
