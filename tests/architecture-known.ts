@@ -6,38 +6,18 @@
 
 /** Feature-to-feature edges that lie on a circle ('from -> to'). */
 export const KNOWN_CYCLE_EDGES: readonly string[] = [
-  'renderer/customers -> renderer/sales',
   'renderer/customers -> renderer/telephony',
-  'renderer/sales -> renderer/customers',
   'renderer/telephony -> renderer/customers',
 ];
 
 /** '<importing feature> -> <file of another feature>' imports that bypass the other feature's index.ts. */
 export const KNOWN_DEEP_IMPORTS: readonly string[] = [
-  'renderer/admin -> renderer/features/sms/SmsSettingsPanel.tsx',
-  'renderer/customers -> renderer/features/auth/session.tsx',
   'renderer/customers -> renderer/features/sales/activities/CustomerActivitiesSection.tsx',
   'renderer/customers -> renderer/features/sales/analysis/ReassignButton.tsx',
   'renderer/customers -> renderer/features/sales/opportunities/OpportunityForm.tsx',
-  'renderer/customers -> renderer/features/sms/SmsButton.tsx',
-  'renderer/customers -> renderer/features/sms/SmsSendDialog.tsx',
   'renderer/customers -> renderer/features/telephony/PhoneLink.tsx',
   'renderer/customers -> renderer/features/telephony/RecordingBadge.tsx',
-  'renderer/dictionaries -> renderer/features/auth/session.tsx',
-  'renderer/lan-pair -> renderer/features/auth/AuthLayout.tsx',
-  'renderer/sales -> renderer/features/auth/session.tsx',
-  'renderer/sales -> renderer/features/customers/SearchBox.tsx',
-  'renderer/sales -> renderer/features/customers/dictionaries.ts',
-  'renderer/scheduler -> renderer/features/auth/session.tsx',
-  'renderer/seat-mode -> renderer/features/auth/AuthLayout.tsx',
-  'renderer/service -> renderer/features/auth/session.tsx',
-  'renderer/service -> renderer/features/customers/SearchBox.tsx',
-  'renderer/service -> renderer/features/customers/dictionaries.ts',
-  'renderer/service -> renderer/features/sms/SmsButton.tsx',
-  'renderer/service -> renderer/features/sms/SmsSendDialog.tsx',
   'renderer/service -> renderer/features/telephony/SoftphoneProvider.tsx',
   'renderer/service -> renderer/features/telephony/dial.ts',
-  'renderer/sms -> renderer/features/auth/session.tsx',
-  'renderer/telephony -> renderer/features/auth/session.tsx',
   'renderer/telephony -> renderer/features/customers/CustomerForm.tsx',
 ];

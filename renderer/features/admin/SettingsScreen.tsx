@@ -4,7 +4,7 @@ import { call } from '../../api';
 import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, SelectField, TextField, Toolbar, useToast } from '../../ui';
-import { SmsSettingsPanel } from '../sms/SmsSettingsPanel';
+import { SmsSettingsPanel } from '../sms';
 import { areaCodeOfCity } from '../../../electron/common/phone';
 import { errorText } from '../../ui/errors';
 

@@ -2,13 +2,13 @@ import { memo, useState } from 'react';
 import { SALES_ROLES } from '../../../electron/common/api/sales';
 import { useI18n } from '../../i18n/react';
 import { Button, FormMessage, Toolbar } from '../../ui';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
-import { SmsButton } from '../sms/SmsButton';
+import { SmsButton } from '../sms';
 import { PhonesSection, ProfileSection, VehiclesSection } from './card-profile';
 import { CardRecords } from './card-records';
 import { CustomerForm } from './CustomerForm';
-import { useDictionary } from './dictionaries';
+import { useDictionary } from '../dictionaries';
 import { useCustomerCard } from './use-customer-card';
 
 /**

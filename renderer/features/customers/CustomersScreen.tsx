@@ -5,12 +5,11 @@ import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Button, Toolbar } from '../../ui';
 import { DataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { ReassignButton } from '../sales/analysis/ReassignButton';
-import { SmsButton } from '../sms/SmsButton';
-import { audienceOf } from '../sms/SmsSendDialog';
+import { audienceOf, SmsButton } from '../sms';
 import { CustomerForm } from './CustomerForm';
-import { SearchBox } from './SearchBox';
+import { SearchBox } from '../../ui/SearchBox';
 
 /** A customer list on the shared DataGrid, with quick find and "new customer". */
 function CustomersList({ title, scopes, initialScope }: { title: MessageKey; scopes: Scope[]; initialScope: Scope }) {

@@ -3,7 +3,7 @@ import { formatPhone } from '../../../electron/common/phone';
 import { useI18n } from '../../i18n/react';
 import { DetailList } from '../../ui/DetailList';
 import { PhoneLink } from '../telephony/PhoneLink';
-import { dictLabel } from './dictionaries';
+import { dictLabel } from '../dictionaries';
 
 /**
  * The customer card's upper sections: the profile, the phone numbers (click to dial) and the vehicles.

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/react';
 import { Table, type Column } from '../../ui';
 import { CustomerActivitiesSection } from '../sales/activities/CustomerActivitiesSection';
 import { callOutcomeLabel, RecordingBadge } from '../telephony/RecordingBadge';
-import { dictLabel } from './dictionaries';
+import { dictLabel } from '../dictionaries';
 
 const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));
 

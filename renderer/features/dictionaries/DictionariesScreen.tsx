@@ -6,7 +6,7 @@ import { isMessageKey } from '../../i18n';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Button, FormMessage, Toolbar, useToast } from '../../ui';
 import { DataGrid, type DataGridHandle } from '../../ui/grid';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import './dictionaries.css';
 import { errorText } from '../../ui/errors';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { usePrefixedT, useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField } from '../../ui';
-import { AuthLayout } from '../auth/AuthLayout';
+import { AuthLayout } from '../auth';
 import { hasPairingFieldErrors, pairingFieldErrors } from './pairing-fields';
 
 /**

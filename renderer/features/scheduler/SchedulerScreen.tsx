@@ -6,7 +6,7 @@ import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, Table, TextField, Toolbar, useToast, type Column } from '../../ui';
 import { DataGrid, type DataGridHandle } from '../../ui/grid';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { schedText, type SchedMessage } from './messages';
 import './scheduler.css';
 import { errorText, fieldErrors } from '../../ui/errors';

@@ -3,7 +3,7 @@ import type { HostProbe, SeatStatus } from '../../../electron/common/api/seat-mo
 import { call, isApiError } from '../../api';
 import { usePrefixedT, useI18n } from '../../i18n/react';
 import { Button, Form, FormActions, FormMessage, TextField } from '../../ui';
-import { AuthLayout } from '../auth/AuthLayout';
+import { AuthLayout } from '../auth';
 import { hasPairingFieldErrors, pairingFieldErrors } from '../lan-pair';
 import './seat-mode.css';
 

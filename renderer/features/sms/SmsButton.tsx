@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from '../../ui';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { useSmsT } from './messages';
 import { SmsSendDialog, type SmsAudience } from './SmsSendDialog';
 

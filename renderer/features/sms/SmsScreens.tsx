@@ -4,7 +4,7 @@ import type { SmsBatchRow, SmsTemplateRow } from '../../../electron/common/api/s
 import { call, onEvent } from '../../api';
 import { Button, Dialog, Table, Toolbar } from '../../ui';
 import { DataGrid, type DataGridHandle } from '../../ui/grid';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
 import { MERGE_FIELDS, SmsSendDialog } from './SmsSendDialog';

@@ -3,7 +3,7 @@ import './sms.css';
 import type { SmsChannelSettings, SmsChannelStatus } from '../../../electron/common/api/sms';
 import { call } from '../../api';
 import { Button } from '../../ui';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { useSmsT } from './messages';
 import { errorText } from '../../ui/errors';
 

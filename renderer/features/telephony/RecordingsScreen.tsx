@@ -4,7 +4,7 @@ import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { Button, Toolbar, useToast } from '../../ui';
 import { DataGrid, ScopePicker } from '../../ui/grid';
-import { useSessionInfo } from '../auth/session';
+import { useSessionInfo } from '../auth';
 import { useTelT } from './i18n';
 
 const COLUMNS = ['startedAt', 'direction', 'extension', 'userName', 'fromNumber', 'toNumber', 'customerName', 'durationS', 'complete', 'outcome'];

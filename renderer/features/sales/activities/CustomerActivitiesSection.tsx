@@ -3,7 +3,7 @@ import type { ActivityView } from '../../../../electron/common/api/activities';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage } from '../../../ui';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { PlanDialog } from './ActivityDialogs';
 import { statusLabel, typeLabel } from './format';

@@ -3,7 +3,7 @@ import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid
 import { useI18n } from '../../../i18n/react';
 import { Toolbar } from '../../../ui';
 import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { ReviewPanel } from './ReviewPanel';
 import { TemplatesPanel } from './TemplatesPanel';

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { FormMessage, Toolbar } from '../../../ui';
 import { DataGrid } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { ScopePicker, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 import { useLoad } from '../../../ui/use-load';

@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { useNavigation } from '../../../shell/navigation';
 import { DataGrid } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 
 const COLUMNS = ['name', 'phone', 'ownerName', 'vehicleModel', 'city', 'createdAt'];
 

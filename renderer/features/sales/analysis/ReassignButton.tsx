@@ -4,7 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, useToast } from '../../../ui';
 import type { DataGridSelection } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { errorText } from '../../../ui/errors';
 
 type Mode = 'selection' | 'consultant';

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Toolbar } from '../../../ui';
 import { DataGrid } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { NoPlanCustomers } from './NoPlanCustomers';
 import { ScopePicker, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';

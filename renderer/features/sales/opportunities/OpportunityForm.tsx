@@ -4,9 +4,9 @@ import { STAGES, type StageCode } from '../../../../electron/common/stages';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
-import { useDictionary, withCurrent } from '../../customers/dictionaries';
+import { useDictionary, withCurrent } from '../../dictionaries';
 import { schemaFieldErrors } from '../../../ui/schema-errors';
-import { SearchBox } from '../../customers/SearchBox';
+import { SearchBox } from '../../../ui/SearchBox';
 import { OpportunityStaleNotice } from './stale';
 import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, useFormState, type NextActivityValue } from './form-bits';
 

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, useToast } from '../../../ui';
-import { dictLabel, useDictionary } from '../../customers/dictionaries';
+import { dictLabel, useDictionary } from '../../dictionaries';
 import { AbandonDialog, DeliveryDialog, IntentDialog, StageMoveDialog } from './dialogs';
 import { OpportunityForm } from './OpportunityForm';
 import { DeliverySection, HistorySection, IntentsSection, NextActivitySection, RecentActivitiesSection } from './OpportunitySections';

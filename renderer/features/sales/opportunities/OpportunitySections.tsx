@@ -1,7 +1,7 @@
 import type { ActivityBrief, OpportunityDetail, PurchaseIntent, StageHistoryEntry } from '../../../../electron/common/api/sales';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, Table } from '../../../ui';
-import { dictLabel, useDictionary } from '../../customers/dictionaries';
+import { dictLabel, useDictionary } from '../../dictionaries';
 import { useStageLabel, when } from './panel-parts';
 import { DetailList } from '../../../ui/DetailList';
 

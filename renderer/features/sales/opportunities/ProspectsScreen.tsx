@@ -4,7 +4,7 @@ import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
 import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { OpportunityForm } from './OpportunityForm';
 import { OpportunityPanel } from './OpportunityPanel';
 import './opportunities.css';

@@ -4,7 +4,7 @@ import { STAGES, stageIndex, type StageCode } from '../../../../electron/common/
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
-import { useDictionary, withCurrent } from '../../customers/dictionaries';
+import { useDictionary, withCurrent } from '../../dictionaries';
 import { defaultNextActivity, dictLabelOf, nextActivityInput, NextActivityFields, useFormState } from './form-bits';
 import { localToday } from '../../../../electron/common/dates';
 import { OpportunityStaleNotice } from './stale';

@@ -4,7 +4,7 @@ import { fromLocalInput, toLocalInput, tomorrowAtTen } from '../../../../electro
 import { isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { SelectField, TextField } from '../../../ui';
-import { useDictionary } from '../../customers/dictionaries';
+import { useDictionary } from '../../dictionaries';
 import { splitFieldErrors } from '../../../ui/errors';
 
 export type Errors = Record<string, string>;

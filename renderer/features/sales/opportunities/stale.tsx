@@ -2,7 +2,7 @@ import type { OpportunityDetail } from '../../../../electron/common/api/sales';
 import { STAGES } from '../../../../electron/common/stages';
 import { useI18n } from '../../../i18n/react';
 import { StaleRecordNotice } from '../../../ui';
-import { useDictionary } from '../../customers/dictionaries';
+import { useDictionary } from '../../dictionaries';
 import { dictLabelOf } from './form-bits';
 
 type Key = 'stage' | 'status' | 'consultantName' | 'source' | 'model' | 'price' | 'expectedPurchaseDate';

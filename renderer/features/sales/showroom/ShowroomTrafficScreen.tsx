@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, TabPanel, TabStrip, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { TestDrivePanel } from './TestDrivePanel';
 import { TrafficReport } from './TrafficReport';
 import { useDealerNow } from './useShowroomToday';

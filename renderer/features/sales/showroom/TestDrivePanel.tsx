@@ -3,8 +3,8 @@ import type { TestDriveBookingView, TestDriveVehicle } from '../../../../electro
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, TextField, useToast } from '../../../ui';
-import { useDictionary, dictLabel } from '../../customers/dictionaries';
-import { SearchBox } from '../../customers/SearchBox';
+import { dictLabel, useDictionary } from '../../dictionaries';
+import { SearchBox } from '../../../ui/SearchBox';
 import { hhmm, type DealerNow } from './useShowroomToday';
 import { errorText, problemsText, showFieldErrors } from '../../../ui/errors';
 

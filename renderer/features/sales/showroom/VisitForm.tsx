@@ -5,8 +5,8 @@ import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../../../ui';
-import { useSessionInfo } from '../../auth/session';
-import { useDictionary } from '../../customers/dictionaries';
+import { useSessionInfo } from '../../auth';
+import { useDictionary } from '../../dictionaries';
 import { type DealerNow } from './useShowroomToday';
 import { showFieldErrors } from '../../../ui/errors';
 

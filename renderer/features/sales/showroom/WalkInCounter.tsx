@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, useToast } from '../../../ui';
-import { useSessionInfo } from '../../auth/session';
-import { useDictionary } from '../../customers/dictionaries';
+import { useSessionInfo } from '../../auth';
+import { useDictionary } from '../../dictionaries';
 import { problemsText } from '../../../ui/errors';
 
 /**

@@ -6,7 +6,7 @@ import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid } from '../../../ui/grid/DataGrid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { BookDialog, type BookTarget } from './BookDialog';
 import './appointments.css';
 import { problemsText } from '../../../ui/errors';

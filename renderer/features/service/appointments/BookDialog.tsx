@@ -3,7 +3,7 @@ import type { SearchHit } from '../../../../electron/common/api/customers';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, FormMessage, SelectField, TextField } from '../../../ui';
-import { SearchBox } from '../../customers/SearchBox';
+import { SearchBox } from '../../../ui/SearchBox';
 import { showFieldErrors } from '../../../ui/errors';
 
 export interface BookTarget {

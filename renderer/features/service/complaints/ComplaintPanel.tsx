@@ -3,7 +3,7 @@ import type { ComplaintDetail } from '../../../../electron/common/api/complaints
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField, StaleRecordNotice, Table, TextField } from '../../../ui';
-import { dictLabel, useDictionary } from '../../customers/dictionaries';
+import { dictLabel, useDictionary } from '../../dictionaries';
 import { errorText } from '../../../ui/errors';
 
 type Step = 'assign' | 'handle' | 'close' | 'reopen';

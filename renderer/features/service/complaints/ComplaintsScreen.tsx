@@ -3,7 +3,7 @@ import type { Scope } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
 import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { ComplaintPanel } from './ComplaintPanel';
 import { RegisterComplaintDialog } from './RegisterComplaintDialog';
 import './complaints.css';

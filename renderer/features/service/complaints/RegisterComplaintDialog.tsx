@@ -3,7 +3,7 @@ import type { SearchHit, VehicleView } from '../../../../electron/common/api/cus
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';
-import { useDictionary } from '../../customers/dictionaries';
+import { useDictionary } from '../../dictionaries';
 import { errorText, fieldErrors, fieldProblems } from '../../../ui/errors';
 
 /** 登记投诉: customer (quick find), vehicle, source, category, description, optional assignee. */

@@ -3,7 +3,7 @@ import { REVISIT_RESULTS, type RevisitContext, type RevisitKind, type RevisitRes
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField } from '../../../ui';
-import { dictLabel, useDictionary } from '../../customers/dictionaries';
+import { dictLabel, useDictionary } from '../../dictionaries';
 import { problemsText, showFieldErrors } from '../../../ui/errors';
 
 /**

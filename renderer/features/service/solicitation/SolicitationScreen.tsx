@@ -4,7 +4,7 @@ import { call, upload } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle } from '../../../ui/grid/DataGrid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { SolicitationOutcomeDialog } from './SolicitationOutcomeDialog';
 import './solicitation.css';
 import { problemsText } from '../../../ui/errors';

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/react';
 import { call } from '../../../api';
 import { SelectField, Toolbar } from '../../../ui';
 import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { ImportPanel } from './ImportPanel';
 import './surveys.css';
 

@@ -3,7 +3,7 @@ import { VISIT_TYPE_LABELS, type VehicleVisitsView } from '../../../../electron/
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, SelectField, Table, TextField, useToast } from '../../../ui';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import './surveys.css';
 import { problemsText, showFieldErrors } from '../../../ui/errors';
 

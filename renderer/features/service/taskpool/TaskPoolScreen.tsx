@@ -3,7 +3,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, SelectField, Toolbar, useToast } from '../../../ui';
 import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import './taskpool.css';
 import { errorText } from '../../../ui/errors';
 

@@ -7,7 +7,7 @@ import { addDays } from '../../../../electron/common/dates';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
-import { useSessionInfo } from '../../auth/session';
+import { useSessionInfo } from '../../auth';
 import { SolicitationOutcomeDialog } from '../solicitation/SolicitationOutcomeDialog';
 import { ImportPanel } from '../surveys/ImportPanel';
 import { VisitDialog } from '../surveys/VisitDialog';

@@ -3,7 +3,7 @@ import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button } from '../../../ui';
-import { SmsButton } from '../../sms/SmsButton';
+import { SmsButton } from '../../sms';
 
 /**
  * The task table's columns (a manager's tick box first): due date, kind, customer with 免打扰,

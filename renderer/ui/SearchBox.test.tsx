@@ -2,9 +2,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SearchHit } from '../../../electron/common/api/customers';
-import type * as Api from '../../api';
-import { I18nProvider } from '../../i18n/react';
+import type { SearchHit } from '../../electron/common/api/customers';
+import type * as Api from '../api';
+import { I18nProvider } from '../i18n/react';
 import { SearchBox } from './SearchBox';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -12,7 +12,7 @@ import { SearchBox } from './SearchBox';
 // customers.search answers when the test says so: a query stays in flight until answer(text).
 const pending = new Map<string, (hits: SearchHit[]) => void>();
 const call = vi.hoisted(() => vi.fn());
-vi.mock('../../api', async (original) => ({ ...(await original<typeof Api>()), call }));
+vi.mock('../api', async (original) => ({ ...(await original<typeof Api>()), call }));
 
 const hit = (id: number, name: string) => ({ id, name, phone: null, plate: null, vin: null, city: null, ownerName: null, matched: 'name' }) as unknown as SearchHit;
 let root: Root;

@@ -1,10 +1,10 @@
 import { forwardRef, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
-import type { SearchHit } from '../../../electron/common/api/customers';
-import { call } from '../../api';
-import { useI18n } from '../../i18n/react';
+import type { SearchHit } from '../../electron/common/api/customers';
+import { call } from '../api';
+import { useI18n } from '../i18n/react';
 import { LatestQuery } from './latest-query';
-import { nationalDigits, phoneDigits } from '../../../electron/common/phone';
-import { errorText } from '../../ui/errors';
+import { nationalDigits, phoneDigits } from '../../electron/common/phone';
+import { errorText } from './errors';
 
 /**
  * Marks the fragment inside a value: case-insensitive, full-width input read as half-width (as the
