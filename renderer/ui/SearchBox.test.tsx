@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchHit } from '../../electron/common/api/customers';
 import type * as Api from '../api';
-import { I18nProvider } from '../i18n/react';
+import { mount as mountUi, typeInto } from './component-test-kit';
 import { SearchBox } from './SearchBox';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // customers.search answers when the test says so: a query stays in flight until answer(text).
 const pending = new Map<string, (hits: SearchHit[]) => void>();
@@ -15,35 +12,20 @@ const call = vi.hoisted(() => vi.fn());
 vi.mock('../api', async (original) => ({ ...(await original<typeof Api>()), call }));
 
 const hit = (id: number, name: string) => ({ id, name, phone: null, plate: null, vin: null, city: null, ownerName: null, matched: 'name' }) as unknown as SearchHit;
-let root: Root;
 let box: HTMLElement;
 
 afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
   call.mockReset();
   pending.clear();
 });
 
 async function mount(onOpen: (h: SearchHit) => void) {
   call.mockImplementation((_method: string, input: { q: string }) => new Promise((resolve) => pending.set(input.q, resolve)));
-  box = document.body.appendChild(document.createElement('div'));
-  root = createRoot(box);
-  await act(async () =>
-    root.render(
-      <I18nProvider>
-        <SearchBox onOpen={onOpen} />
-      </I18nProvider>,
-    ),
-  );
+  box = await mountUi(<SearchBox onOpen={onOpen} />);
   return box.querySelector('input')!;
 }
 
-async function type(input: HTMLInputElement, value: string) {
-  // React listens for the native input event; set the value the way a keystroke does.
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  await act(async () => input.dispatchEvent(new Event('input', { bubbles: true })));
-}
+const type = typeInto;
 const answer = (text: string, hits: SearchHit[]) => act(async () => pending.get(text)!(hits));
 const enter = (input: HTMLInputElement) => act(async () => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
 const shown = () => [...box.querySelectorAll('[data-testid="search-hit"] b')].map((b) => b.textContent);

@@ -1,15 +1,11 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerCard } from '../../../electron/common/api/customers';
 import type * as Api from '../../api';
-import { I18nProvider } from '../../i18n/react';
 import { NavigationContext } from '../../shell/navigation';
-import { ToastProvider } from '../../ui';
+import { mount } from '../../ui/component-test-kit';
 import { CustomerCardPanel } from './CustomerCardPanel';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // The card's first load takes the request its tab's opening started (callPrefetched); later loads ask again (call).
 const call = vi.hoisted(() => vi.fn());
@@ -25,13 +21,8 @@ const card = (name: string, idNumber: string | null): CustomerCard =>
     vehicles: [], opportunities: empty, serviceHistory: empty, revisits: empty, calls: empty, sms: empty, complaints: empty,
   }) as unknown as CustomerCard;
 
-let root: Root;
-let box: HTMLElement;
 const setCustomerTitle = vi.fn();
-
 afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
   call.mockReset();
   callPrefetched.mockReset();
 });
@@ -40,18 +31,10 @@ describe('客户卡片', () => {
   it('shows the prefetched card and names its tab; 刷新 asks the host again and shows what it says now', async () => {
     callPrefetched.mockResolvedValue(card('王芳', null));
     call.mockImplementation(async (method: string) => (method === 'customers.get' ? card('王芳芳', '110101199003071233') : method === 'activities.forCustomer' ? { rows: [], total: 0 } : []));
-    box = document.body.appendChild(document.createElement('div'));
-    root = createRoot(box);
-    await act(async () =>
-      root.render(
-        <I18nProvider>
-          <ToastProvider>
-            <NavigationContext.Provider value={{ openCustomer: () => undefined, setCustomerTitle }}>
-              <CustomerCardPanel id={7} />
-            </NavigationContext.Provider>
-          </ToastProvider>
-        </I18nProvider>,
-      ),
+    const box = await mount(
+      <NavigationContext.Provider value={{ openCustomer: () => undefined, setCustomerTitle }}>
+        <CustomerCardPanel id={7} />
+      </NavigationContext.Provider>,
     );
     expect(callPrefetched).toHaveBeenCalledWith('customers.get', { id: 7 });
     expect(setCustomerTitle).toHaveBeenLastCalledWith(7, '王芳');

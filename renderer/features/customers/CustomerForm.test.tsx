@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CustomerCard } from '../../../electron/common/api/customers';
 import type * as Api from '../../api';
-import { I18nProvider } from '../../i18n/react';
+import { clickOn, errorUnder, inputOf, mount, typeInto } from '../../ui/component-test-kit';
 import { CustomerForm } from './CustomerForm';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // The form talks to the host only through call(); the test plays the host's answers.
 const call = vi.hoisted(() => vi.fn());
@@ -15,13 +12,8 @@ vi.mock('../../api', async (original) => ({ ...(await original<typeof Api>()), c
 // A consultant (no owner picker), as the form sees the logged-in user.
 vi.mock('../auth/session', () => ({ useSessionInfo: () => ({ user: { id: 5, role: 'sales', displayName: '顾问' }, permissions: [], modules: [] }) }));
 
-let root: Root;
-let box: HTMLElement;
 const saved = vi.fn();
-
 afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
   call.mockReset();
   saved.mockReset();
 });
@@ -36,49 +28,24 @@ function host(phoneError: string | null = null) {
   });
 }
 
-async function open(card?: CustomerCard) {
-  box = document.body.appendChild(document.createElement('div'));
-  root = createRoot(box);
-  await act(async () =>
-    root.render(
-      <I18nProvider>
-        <CustomerForm card={card} onClose={() => undefined} onSaved={saved} />
-      </I18nProvider>,
-    ),
-  );
-}
-
-/** The input under a visible label, and the message shown under it. */
-function field(label: string): { input: HTMLInputElement; message: () => string } {
-  const l = [...document.querySelectorAll('label')].find((x) => x.textContent?.trim().startsWith(label));
-  if (!l) throw new Error(`no field ${label}`);
-  const input = document.getElementById(l.htmlFor) as HTMLInputElement;
-  return { input, message: () => input.closest('div')!.parentElement!.textContent!.replace(l.textContent ?? '', '') };
-}
-
-async function type(label: string, value: string) {
-  const { input } = field(label);
-  // React listens for the native input event; set the value the way a keystroke does.
-  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
-  await act(async () => input.dispatchEvent(new Event('input', { bubbles: true })));
-}
-const save = () => act(async () => document.querySelector<HTMLButtonElement>('[data-testid="customer-save"]')!.click());
+const open = (card?: CustomerCard) => mount(<CustomerForm card={card} onClose={() => undefined} onSaved={saved} />);
+const save = () => clickOn('[data-testid="customer-save"]');
 const saves = () => call.mock.calls.filter(([m]) => m === 'customers.create' || m === 'customers.update');
-const errorOf = (label: string) => {
-  const { input } = field(label);
-  return document.getElementById(`${input.id}-msg`)?.textContent ?? '';
-};
+/** Name and phone filled in, as every new customer needs. */
+async function newCustomer() {
+  host();
+  await open();
+  await typeInto('客户姓名', '张三');
+  await typeInto('手机/电话', '13800138000');
+}
 
 describe('客户表单: problems shown under their field before the round trip', () => {
   it('a mistyped ID number: the host’s message under 身份证号, nothing sent', async () => {
-    host();
-    await open();
-    await type('客户姓名', '张三');
-    await type('手机/电话', '13800138000');
-    await type('身份证号', '110101199003071234'); // check digit should be 3
+    await newCustomer();
+    await typeInto('身份证号', '110101199003071234'); // check digit should be 3
     await save();
-    expect(errorOf('身份证号')).toBe('身份证号校验位不符,请核对是否有输错的数字');
-    expect(errorOf('客户姓名')).toBe('');
+    expect(errorUnder('身份证号')).toBe('身份证号校验位不符,请核对是否有输错的数字');
+    expect(errorUnder('客户姓名')).toBe('');
     expect(saves()).toEqual([]);
     expect(saved).not.toHaveBeenCalled();
   });
@@ -86,41 +53,35 @@ describe('客户表单: problems shown under their field before the round trip',
   it('an ID number of the wrong shape and a blank name: each message under its own field', async () => {
     host();
     await open();
-    await type('手机/电话', '13800138000');
-    await type('身份证号', '11010119900307');
+    await typeInto('手机/电话', '13800138000');
+    await typeInto('身份证号', '11010119900307');
     await save();
-    expect(errorOf('身份证号')).toBe('身份证号应为 18 位:17 位数字加 1 位数字或 X');
-    expect(errorOf('客户姓名')).toBe('请填写此项');
+    expect(errorUnder('身份证号')).toBe('身份证号应为 18 位:17 位数字加 1 位数字或 X');
+    expect(errorUnder('客户姓名')).toBe('请填写此项');
     expect(saves()).toEqual([]);
   });
 
   it('a VIN without its model: 必填 under the model (the contract’s rule), nothing sent', async () => {
-    host();
-    await open();
-    await type('客户姓名', '张三');
-    await type('手机/电话', '13800138000');
-    await type('VIN', 'LSVAU2180N2183294');
+    await newCustomer();
+    await typeInto('VIN', 'LSVAU2180N2183294');
     await save();
-    expect(errorOf('车型')).toBe('请填写此项');
+    expect(errorUnder('车型')).toBe('请填写此项');
     expect(saves()).toEqual([]);
   });
 
   it('a bad phone: the host’s phone check shows why under the field while typing', async () => {
     host('号码位数不对 / Wrong number of digits');
     await open();
-    await type('手机/电话', '1380013');
+    await typeInto('手机/电话', '1380013');
     // The check waits for a pause in typing (250 ms) before it asks.
     await act(() => new Promise((r) => setTimeout(r, 300)));
     expect(call).toHaveBeenCalledWith('customers.checkPhone', { raw: '1380013' });
-    expect(field('手机/电话').message()).toContain('号码位数不对');
+    expect(inputOf('手机/电话').closest('div')!.parentElement!.textContent).toContain('号码位数不对');
   });
 
   it('valid values go to the host in one save', async () => {
-    host();
-    await open();
-    await type('客户姓名', '张三');
-    await type('手机/电话', '13800138000');
-    await type('身份证号', '110101199003071233');
+    await newCustomer();
+    await typeInto('身份证号', '110101199003071233');
     await save();
     expect(saves()).toHaveLength(1);
     expect(saves()[0]![1]).toMatchObject({ name: '张三', idNumber: '110101199003071233', phones: [{ raw: '13800138000', isPrimary: true }] });
@@ -134,7 +95,7 @@ describe('客户表单: problems shown under their field before the round trip',
       source: 'other', ownerId: 5, ownerName: '顾问', version: 3, phones: [{ id: 1, raw: '13800138000', normalized: '+8613800138000', kind: 'mobile', isPrimary: true }],
     } as unknown as CustomerCard;
     await open(card);
-    await type('城市', '大连');
+    await typeInto('城市', '大连');
     await save();
     expect(saves()).toHaveLength(1);
     expect(saves()[0]![1]).toMatchObject({ id: 9, expectedVersion: 3, patch: { city: '大连', idNumber: '110101199003071234' } });

@@ -1,16 +1,11 @@
 // @vitest-environment happy-dom
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OpportunityDetail } from '../../../../electron/common/api/sales';
 import type { StageCode } from '../../../../electron/common/stages';
 import { ApiError } from '../../../api';
 import type * as Api from '../../../api';
-import { I18nProvider } from '../../../i18n/react';
-import { ToastProvider } from '../../../ui';
+import { clickOn, mount } from '../../../ui/component-test-kit';
 import { OpportunityPanel } from './OpportunityPanel';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // The panel talks to the host only through call(); the test plays the host's answers.
 const call = vi.hoisted(() => vi.fn());
@@ -25,13 +20,8 @@ const detail = (planned: number): OpportunityDetail =>
     history: [], activities: { planned, done: 0, overdue: 0, next: null, recent: [] }, intents: [], delivery: null,
   }) as OpportunityDetail;
 
-let root: Root;
-let box: HTMLElement;
 const changed = vi.fn();
-
 afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
   call.mockReset();
   changed.mockReset();
 });
@@ -44,19 +34,9 @@ async function open(d: OpportunityDetail, changeStage: () => Promise<unknown> = 
     if (method === 'opportunities.changeStage') return changeStage();
     throw new Error(`unexpected ${method}`);
   });
-  box = document.body.appendChild(document.createElement('div'));
-  root = createRoot(box);
-  await act(async () =>
-    root.render(
-      <I18nProvider>
-        <ToastProvider>
-          <OpportunityPanel id={31} onChanged={changed} />
-        </ToastProvider>
-      </I18nProvider>,
-    ),
-  );
+  await mount(<OpportunityPanel id={31} onChanged={changed} />);
 }
-const clickStage = (code: StageCode) => act(async () => box.querySelector<HTMLButtonElement>(`[data-stage="${code}"]`)!.click());
+const clickStage = (code: StageCode) => clickOn(`[data-stage="${code}"]`);
 const calls = (method: string) => call.mock.calls.filter(([m]) => m === method);
 
 describe('商机 panel: a click on the stage bar', () => {

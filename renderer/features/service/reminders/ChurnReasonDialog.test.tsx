@@ -1,40 +1,22 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ReminderRow } from '../../../../electron/common/api';
 import { ApiError } from '../../../api';
 import type * as Api from '../../../api';
-import { I18nProvider } from '../../../i18n/react';
+import { mount } from '../../../ui/component-test-kit';
 import { ChurnReasonDialog } from './ChurnReasonDialog';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // The form talks to the host only through call(); the test plays the host's answers.
 const call = vi.hoisted(() => vi.fn());
 vi.mock('../../../api', async (original) => ({ ...(await original<typeof Api>()), call }));
 
 const row = { customerId: 7, vehicleId: 3, customerName: '王芳', plate: '粤B12345' } as ReminderRow;
-let root: Root;
-let box: HTMLElement;
-
 afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
   call.mockReset();
 });
 
-async function open() {
-  box = document.body.appendChild(document.createElement('div'));
-  root = createRoot(box);
-  await act(async () =>
-    root.render(
-      <I18nProvider>
-        <ChurnReasonDialog row={row} onClose={() => undefined} onDone={() => undefined} />
-      </I18nProvider>,
-    ),
-  );
-}
+const open = () => mount(<ChurnReasonDialog row={row} onClose={() => undefined} onDone={() => undefined} />);
 
 describe('流失原因 form: the server’s refusal', () => {
   it('shows a field’s message under that field and a message for a field the form has not on the line below', async () => {

@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workbench, WorkbenchRow } from '../../../../electron/common/api/workbench';
 import type * as Api from '../../../api';
-import { I18nProvider } from '../../../i18n/react';
-import { ToastProvider } from '../../../ui';
+import { mount, unmountAll } from '../../../ui/component-test-kit';
 import { WorkbenchScreen } from './WorkbenchScreen';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 // The screen talks to the host through call() and hears pushed events through onEvent(); the test
 // plays the host's answers and pushes the events itself.
@@ -18,7 +14,7 @@ const onEvent = vi.hoisted(() =>
   vi.fn((event: string, listener: () => void) => {
     if (!listeners.has(event)) listeners.set(event, new Set());
     listeners.get(event)!.add(listener);
-    return () => listeners.get(event)!.delete(listener);
+    return () => listeners.get(event)?.delete(listener);
   }),
 );
 vi.mock('../../../api', async (original) => ({ ...(await original<typeof Api>()), call, onEvent }));
@@ -31,30 +27,13 @@ const row = (id: number, customerName: string): WorkbenchRow => ({
 });
 const answer = (rows: WorkbenchRow[]): Workbench => ({ today: '2026-12-04', agentId: 11, rows, counts: { today: rows.length, overdue: 0 }, appointments: [] });
 
-let root: Root;
-let box: HTMLElement;
-
 afterEach(() => {
-  act(() => root.unmount());
-  box.remove();
   call.mockReset();
   listeners.clear();
 });
 
-async function open() {
-  box = document.body.appendChild(document.createElement('div'));
-  root = createRoot(box);
-  await act(async () =>
-    root.render(
-      <I18nProvider>
-        <ToastProvider>
-          <WorkbenchScreen />
-        </ToastProvider>
-      </I18nProvider>,
-    ),
-  );
-}
-const rows = () => box.querySelector('[data-testid="workbench-rows"]')!.textContent;
+const open = () => mount(<WorkbenchScreen />);
+const rows = () => document.querySelector('[data-testid="workbench-rows"]')!.textContent;
 
 describe('客服工作台: the task list', () => {
   it('shows the tasks a manager moved to me on another seat as soon as the host pushes tasks.reassigned', async () => {
@@ -78,8 +57,7 @@ describe('客服工作台: the task list', () => {
     call.mockImplementation(async () => answer([]));
     await open();
     expect(listeners.get('tasks.reassigned')?.size).toBe(1);
-    act(() => root.unmount());
+    unmountAll();
     expect(listeners.get('tasks.reassigned')?.size).toBe(0);
-    // afterEach unmounts again: harmless on an unmounted root.
   });
 });
