@@ -25,6 +25,12 @@ function CustomerCard360({ id }: { id: number }) {
   const [newOpportunity, setNewOpportunity] = useState(false);
   const { user } = useSessionInfo();
 
+  // A form saved from the card: close it and show the card as saved.
+  const closeAndReload = (close: (open: boolean) => void) => () => {
+    close(false);
+    reload();
+  };
+
   if (!card) return <div className="screen">{error ? <FormMessage>{error}</FormMessage> : <p className="muted">{t('common.loading')}</p>}</div>;
 
   return (
@@ -49,20 +55,14 @@ function CustomerCard360({ id }: { id: number }) {
         <OpportunityForm
           customer={{ id: card.id, name: card.name }}
           onClose={() => setNewOpportunity(false)}
-          onSaved={() => {
-            setNewOpportunity(false);
-            reload();
-          }}
+          onSaved={closeAndReload(setNewOpportunity)}
         />
       )}
       {editing && (
         <CustomerForm
           card={card}
           onClose={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            reload();
-          }}
+          onSaved={closeAndReload(setEditing)}
         />
       )}
     </div>

@@ -49,20 +49,15 @@ describe('商机 panel: a click on the stage bar', () => {
     expect(document.querySelector('[data-testid="opp-stage-confirm"]')).toBeNull();
   });
 
-  it('back: nothing is sent, the dialog asks for the reason', async () => {
-    await open(detail(1));
-    await clickStage('initial_contact');
+  it.each([
+    ['back: the dialog asks for the reason', 1, 'initial_contact', true],
+    ['forward with no activity planned: the dialog asks for the next activity', 0, 'presentation', false],
+  ] as const)('%s, nothing is sent', async (_case, planned, target, asksReason) => {
+    await open(detail(planned));
+    await clickStage(target);
     expect(calls('opportunities.changeStage')).toEqual([]);
     expect(document.querySelector('[data-testid="opp-stage-confirm"]')).not.toBeNull();
-    expect(document.getElementById('opp-stage-reason')).not.toBeNull();
-  });
-
-  it('forward with no activity planned: nothing is sent, the dialog asks for the next activity', async () => {
-    await open(detail(0));
-    await clickStage('presentation');
-    expect(calls('opportunities.changeStage')).toEqual([]);
-    expect(document.querySelector('[data-testid="opp-stage-confirm"]')).not.toBeNull();
-    expect(document.getElementById('opp-stage-reason')).toBeNull();
+    expect(document.getElementById('opp-stage-reason') !== null).toBe(asksReason);
   });
 
   it('递交新车: the delivery form opens, no stage move is sent', async () => {
