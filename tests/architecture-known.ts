@@ -12,12 +12,4 @@ export const KNOWN_CYCLE_EDGES: readonly string[] = [
 
 /** '<importing feature> -> <file of another feature>' imports that bypass the other feature's index.ts. */
 export const KNOWN_DEEP_IMPORTS: readonly string[] = [
-  'renderer/customers -> renderer/features/sales/activities/CustomerActivitiesSection.tsx',
-  'renderer/customers -> renderer/features/sales/analysis/ReassignButton.tsx',
-  'renderer/customers -> renderer/features/sales/opportunities/OpportunityForm.tsx',
-  'renderer/customers -> renderer/features/telephony/PhoneLink.tsx',
-  'renderer/customers -> renderer/features/telephony/RecordingBadge.tsx',
-  'renderer/service -> renderer/features/telephony/SoftphoneProvider.tsx',
-  'renderer/service -> renderer/features/telephony/dial.ts',
-  'renderer/telephony -> renderer/features/customers/CustomerForm.tsx',
 ];

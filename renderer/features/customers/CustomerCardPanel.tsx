@@ -3,7 +3,7 @@ import { SALES_ROLES } from '../../../electron/common/api/sales';
 import { useI18n } from '../../i18n/react';
 import { Button, FormMessage, Toolbar } from '../../ui';
 import { useSessionInfo } from '../auth';
-import { OpportunityForm } from '../sales/opportunities/OpportunityForm';
+import { OpportunityForm } from '../sales';
 import { SmsButton } from '../sms';
 import { PhonesSection, ProfileSection, VehiclesSection } from './card-profile';
 import { CardRecords } from './card-records';

@@ -6,7 +6,7 @@ import { useNavigation } from '../../shell/navigation';
 import { Button, Toolbar } from '../../ui';
 import { DataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
 import { useSessionInfo } from '../auth';
-import { ReassignButton } from '../sales/analysis/ReassignButton';
+import { ReassignButton } from '../sales';
 import { audienceOf, SmsButton } from '../sms';
 import { CustomerForm } from './CustomerForm';
 import { SearchBox } from '../../ui/SearchBox';

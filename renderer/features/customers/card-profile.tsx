@@ -2,7 +2,7 @@ import type { CustomerCard, DictionaryItem } from '../../../electron/common/api/
 import { formatPhone } from '../../../electron/common/phone';
 import { useI18n } from '../../i18n/react';
 import { DetailList } from '../../ui/DetailList';
-import { PhoneLink } from '../telephony/PhoneLink';
+import { PhoneLink } from '../telephony';
 import { dictLabel } from '../dictionaries';
 
 /**

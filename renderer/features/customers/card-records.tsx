@@ -4,8 +4,8 @@ import { formatPhone } from '../../../electron/common/phone';
 import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Table, type Column } from '../../ui';
-import { CustomerActivitiesSection } from '../sales/activities/CustomerActivitiesSection';
-import { callOutcomeLabel, RecordingBadge } from '../telephony/RecordingBadge';
+import { CustomerActivitiesSection } from '../sales';
+import { callOutcomeLabel, RecordingBadge } from '../telephony';
 import { dictLabel } from '../dictionaries';
 
 const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { CtiLookupResult, SoftphoneSettingsView } from '../../../electron/common/api/telephony';
 import { useToast } from '../../ui';
 import { useNavigation } from '../../shell/navigation';
-import { CustomerForm } from '../customers/CustomerForm';
+import { CustomerForm } from '../customers';
 import { OutcomeDialog } from './CallPanels';
 import { CallDock } from './CallDock';
 import { createSoftphone } from './call-flow';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { addDays } from '../../../../electron/common/dates';
-import type { CallEnded } from '../../telephony/SoftphoneProvider';
+import type { CallEnded } from '../../telephony';
 import { call, isApiError } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Dialog, DialogActions, Form, FormMessage, SelectField, TextField } from '../../../ui';

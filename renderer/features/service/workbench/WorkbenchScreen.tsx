@@ -16,7 +16,7 @@ import { OutcomeDialog } from './OutcomeDialog';
 import '../complaints/complaints.css';
 import '../solicitation/solicitation.css';
 import '../surveys/surveys.css';
-import { useSoftphone } from '../../telephony/SoftphoneProvider';
+import { useSoftphone } from '../../telephony';
 import { errorText } from '../../../ui/errors';
 import { AgentLoadSection } from './AgentLoadSection';
 import { AppointmentsSection } from './AppointmentsSection';

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RevisitKind } from '../../../../electron/common/api/revisits';
 import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { phoneDigits } from '../../../../electron/common/phone';
-import { requestDial } from '../../telephony/dial';
-import { CALL_ENDED_EVENT, type CallEnded } from '../../telephony/SoftphoneProvider';
+import { CALL_ENDED_EVENT, type CallEnded, requestDial } from '../../telephony';
 
 /** A shown number ('138 0013 8000', '0755-8888 1234') as dialled and compared: its digits. */
 const digits = (s: string | null) => phoneDigits(s ?? '') ?? '';

@@ -1,0 +1,5 @@
+/**
+ * The customers feature's public surface (tests/architecture.test.ts refuses imports into its
+ * other files): the 新建客户 form the softphone opens for an unknown caller.
+ */
+export { CustomerForm } from './CustomerForm';
