@@ -20,7 +20,7 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
  * The scope filter on a consultant column: the user's mine / team / all, optionally narrowed to one
  * consultant who must lie inside that scope (else FORBIDDEN: a consultant outside it is not theirs to see).
  */
-export function consultantFilter(core: Core, s: SessionCtx, scope: Scope, col: string, consultantId?: number): SQL {
+export function consultantFilter(core: Pick<Core, 'db' | 'visibility'>, s: SessionCtx, scope: Scope, col: string, consultantId?: number): SQL {
   if (!core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
   const owned = core.visibility.ownedSql(s, scope, col);
   if (consultantId === undefined) return owned;

@@ -91,7 +91,7 @@ export class ShowroomBase {
   readonly writer: AuditedWriter;
   readonly dict: Dictionaries;
 
-  constructor(readonly core: Core) {
+  constructor(readonly core: Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'sqlite' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
     this.dict = new Dictionaries(core.sqlite);
   }

@@ -6,7 +6,7 @@ import { me, type Handlers } from '../../handlers';
 import { writeAudit } from '../admin';
 import { cronProblem } from './cron';
 
-function jobView(core: Core, id: string): SchedulerJob {
+function jobView(core: Pick<Core, 'services' | 'sqlite'>, id: string): SchedulerJob {
   const s = core.services.scheduler;
   const j = s.job(id);
   const sch = s.scheduleOf(id);

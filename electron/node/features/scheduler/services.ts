@@ -12,7 +12,7 @@ export function createScheduler(core: Core, opts: SchedulerOptions): Scheduler {
 }
 
 /** Where the app starts: the scheduler wakes up every minute and catches up now. */
-export function startScheduler(core: Core): Scheduler {
+export function startScheduler(core: Pick<Core, 'services'>): Scheduler {
   const s = core.services.scheduler;
   s.start();
   return s;

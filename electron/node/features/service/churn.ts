@@ -7,7 +7,7 @@ import { writeAudit } from '../admin';
 
 const bad = (field: string, message: string) => new AppError('INVALID_INPUT', { issues: [`${field}: ${message}`], fields: [{ field, message }] });
 
-export function recordChurn(core: Core, s: SessionCtx, input: { customerId: number; vehicleId: number | null; reason: string; note: string | null }): { id: number } {
+export function recordChurn(core: Pick<Core, 'clock' | 'db' | 'sqlite' | 'visibility'>, s: SessionCtx, input: { customerId: number; vehicleId: number | null; reason: string; note: string | null }): { id: number } {
   core.visibility.requireVisible(s, input.customerId);
   if (input.vehicleId != null) {
     const v = core.sqlite.prepare('select 1 from vehicles where id = ? and customer_id = ?').get(input.vehicleId, input.customerId);
@@ -26,7 +26,7 @@ export function recordChurn(core: Core, s: SessionCtx, input: { customerId: numb
   });
 }
 
-export function churnRecords(core: Core, s: SessionCtx, customerId: number): ChurnRecordRow[] {
+export function churnRecords(core: Pick<Core, 'sqlite' | 'visibility'>, s: SessionCtx, customerId: number): ChurnRecordRow[] {
   core.visibility.requireVisible(s, customerId);
   return core.sqlite
     .prepare(

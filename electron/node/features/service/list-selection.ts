@@ -10,7 +10,7 @@ import type { SessionCtx } from '../auth';
  * since the user counted it is refused (CONFLICT), not half-applied; more than `max` rows is
  * TOO_MANY_ROWS (narrow the range or filter).
  */
-export async function selectionIds(core: Core, s: SessionCtx, sel: GridSelection, list: { dataset: Dataset; presets: string[] }, max: number): Promise<number[]> {
+export async function selectionIds(core: Pick<Core, 'services'>, s: SessionCtx, sel: GridSelection, list: { dataset: Dataset; presets: string[] }, max: number): Promise<number[]> {
   if ('ids' in sel) return [...new Set(sel.ids)];
   const q = sel.query;
   if (q.dataset !== list.dataset || !q.filter.preset || !list.presets.includes(q.filter.preset)) {

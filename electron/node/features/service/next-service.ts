@@ -44,7 +44,7 @@ export function nextServiceDate(v: NextServiceInput): string | null {
 }
 
 /** Recomputes and stores one vehicle's next service date from its service history (audited). */
-export function recomputeNextService(core: Core, actorId: number | null, vehicleId: number): { vehicleId: number; nextServiceDate: string | null } {
+export function recomputeNextService(core: Pick<Core, 'clock' | 'db' | 'sqlite'>, actorId: number | null, vehicleId: number): { vehicleId: number; nextServiceDate: string | null } {
   return core.db.transaction((tx) => {
     const v = core.sqlite
       .prepare(

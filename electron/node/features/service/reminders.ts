@@ -30,7 +30,7 @@ export interface RegularServiceOptions {
  * last 10 days (today − 10 … today) and DND customers (counted in leftOutDnd). Rows are by vehicle,
  * ordered by next service date. The appointments / solicitation side calls this.
  */
-export function regularServiceList(core: Core, opts: RegularServiceOptions): ReminderList {
+export function regularServiceList(core: Pick<Core, 'services'>, opts: RegularServiceOptions): ReminderList {
   return core.services.reminders.list(opts.session ?? null, { kind: 'regular_service', from: opts.from, to: opts.to, scope: opts.scope, offset: opts.offset ?? 0, limit: opts.limit ?? 100 });
 }
 

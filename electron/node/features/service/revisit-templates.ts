@@ -34,7 +34,7 @@ export function revisitScore(answers: readonly { options: readonly RevisitOption
 
 export class RevisitTemplates {
   private writer: AuditedWriter;
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

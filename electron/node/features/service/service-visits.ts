@@ -40,7 +40,7 @@ function ownRoNumber(db: Db, vehicleId: number, date: string): string {
  * Every problem of one visit (nothing written): the vehicle, the day (not after today, not before
  * delivery), the type, the odometer (not backwards), the RO number (unique), the advisor.
  */
-export function checkVisit(core: Core, locale: Locale, v: NewServiceVisit, db: Db = core.db): { problems: FieldProblem[]; vehicle: VehicleFacts | undefined } {
+export function checkVisit(core: Pick<Core, 'clock' | 'db' | 'settings'>, locale: Locale, v: NewServiceVisit, db: Db = core.db): { problems: FieldProblem[]; vehicle: VehicleFacts | undefined } {
   const p = new CareProblems(locale);
   const vehicle = vehicleFacts(db, v.vehicleId);
   if (!vehicle) return { problems: p.add('vehicleId', 'visit.vehicle').list, vehicle };
@@ -116,7 +116,7 @@ export function addServiceVisit(core: Core, actorId: number, locale: Locale, v: 
 }
 
 /** A vehicle's visits, newest first (the form shows the history it adds to). */
-export function visitsOf(core: Core, vehicleId: number, limit = 20) {
+export function visitsOf(core: Pick<Core, 'db'>, vehicleId: number, limit = 20) {
   return core.db.all<{ id: number; roNumber: string; date: string; type: string; mileage: number | null; items: string | null; advisorName: string | null }>(sql`
     SELECT sv.id, sv.ro_number AS roNumber, sv.date, sv.type, sv.mileage, sv.items, u.display_name AS advisorName
       FROM service_visits sv LEFT JOIN users u ON u.id = sv.advisor_id

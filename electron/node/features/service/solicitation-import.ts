@@ -33,7 +33,7 @@ const bad = (zh: string, en: string, locale: string) => new AppError('INVALID_IN
  * failure in any row leaves nothing. The same campaign imported twice creates nothing twice.
  */
 export async function importCampaign(
-  core: Core,
+  core: Pick<Core, 'clock' | 'db' | 'events' | 'sqlite'>,
   s: SessionCtx,
   input: { campaign: string; windowStart: string; windowEnd: string; encoding?: EncodingChoice } & UploadedFile,
 ): Promise<CampaignImportResult> {

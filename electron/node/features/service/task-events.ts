@@ -12,7 +12,7 @@ export interface TaskMove {
  * within a second). Called after the transaction committed, like notifications: an event for a
  * rolled-back assignment would show the agent tasks they do not have.
  */
-export function publishTaskMoves(core: Core, moves: readonly TaskMove[]): void {
+export function publishTaskMoves(core: Pick<Core, 'events'>, moves: readonly TaskMove[]): void {
   const per = new Map<number, { gained: number; lost: number }>();
   const of = (userId: number) => {
     let p = per.get(userId);

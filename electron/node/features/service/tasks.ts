@@ -27,7 +27,7 @@ export const taskNaturalKey = (t: Pick<NewTask, 'kind' | 'customerId' | 'vehicle
  * Creates agents' tasks, idempotently by natural key, each with its audit row, in the caller's
  * transaction when one is given. Returns how many were new and how many already existed.
  */
-export function createTasks(core: Core, actorId: number | null, rows: readonly NewTask[], db: Db = core.db): { created: number; existing: number } {
+export function createTasks(core: Pick<Core, 'clock' | 'db'>, actorId: number | null, rows: readonly NewTask[], db: Db = core.db): { created: number; existing: number } {
   return db.transaction((tx) => {
     let created = 0;
     const now = core.clock.now();

@@ -32,7 +32,7 @@ export interface Audience {
 
 type GridQuery = z.output<typeof gridSelectionQuerySchema>;
 
-function customerColumn(core: Core, s: SessionCtx, q: GridQuery): 'id' | 'customerId' {
+function customerColumn(core: Pick<Core, 'services'>, s: SessionCtx, q: GridQuery): 'id' | 'customerId' {
   const { columns } = core.services.grid.grid.columns(s, q.dataset);
   const col = q.dataset === 'customers' ? 'id' : columns.some((c) => c.id === 'customerId') ? 'customerId' : null;
   if (!col) {
@@ -42,7 +42,7 @@ function customerColumn(core: Core, s: SessionCtx, q: GridQuery): 'id' | 'custom
 }
 
 /** Customer ids of a query's rows (only the rows in `only`, when given), page by page. */
-async function pageCustomerIds(core: Core, s: SessionCtx, q: GridQuery, col: 'id' | 'customerId', only: Set<number> | null): Promise<number[]> {
+async function pageCustomerIds(core: Pick<Core, 'services'>, s: SessionCtx, q: GridQuery, col: 'id' | 'customerId', only: Set<number> | null): Promise<number[]> {
   const grid = core.services.grid.grid;
   const ids: number[] = [];
   let cursor: string | null = null;

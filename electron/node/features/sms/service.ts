@@ -236,6 +236,6 @@ export class SmsService {
 }
 
 /** For the scheduler's job registry: starts the scheduled batches that are due. */
-export function sendDueBatches(core: Core, now: number): number[] {
+export function sendDueBatches(core: Pick<Core, 'services'>, now: number): number[] {
   return core.services.sms.sendDueBatches(now);
 }

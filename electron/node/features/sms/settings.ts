@@ -18,12 +18,12 @@ interface ChannelRow {
   rate: number;
 }
 
-function rows(core: Core): Map<string, ChannelRow> {
+function rows(core: Pick<Core, 'sqlite'>): Map<string, ChannelRow> {
   const r = core.sqlite.prepare(`SELECT kind, enabled, config, password_enc AS passwordEnc, rate_per_second AS rate FROM sms_channels`).all() as ChannelRow[];
   return new Map(r.map((x) => [x.kind, x]));
 }
 
-export function smsSignature(core: Core): string {
+export function smsSignature(core: Pick<Core, 'settings' | 'sqlite'>): string {
   const row = core.sqlite.prepare(`SELECT value FROM settings WHERE key = 'sms.signature'`).get() as { value: string } | undefined;
   if (row) {
     try {

@@ -14,19 +14,19 @@ const BATCH_COLS = `b.id AS batchId, b.status, b.body, b.channel, b.scheduled_at
   b.left_out_dnd AS leftOutDnd, b.left_out_opt_out AS leftOutOptOut, b.left_out_duplicate AS leftOutDuplicate, b.left_out_no_mobile AS leftOutNoMobile`;
 
 /** Sending needs the 'sms.send' permission (role default, user override wins). */
-function mayText(core: Core, s: SessionCtx): SessionCtx {
+function mayText(core: Pick<Core, 'auth'>, s: SessionCtx): SessionCtx {
   if (!core.auth.hasPermission(s, 'sms.send')) throw new AppError('FORBIDDEN');
   return s;
 }
 
 /** A user sees and controls their own batches; managers see every batch. */
-function ownBatch(core: Core, s: SessionCtx, batchId: number): void {
+function ownBatch(core: Pick<Core, 'sqlite'>, s: SessionCtx, batchId: number): void {
   const row = core.sqlite.prepare('SELECT created_by AS createdBy FROM sms_batches WHERE id = ?').get(batchId) as { createdBy: number | null } | undefined;
   if (!row) throw new AppError('NOT_FOUND');
   if (row.createdBy !== s.user.id && !MANAGER_ROLES.includes(s.user.role)) throw new AppError('FORBIDDEN');
 }
 
-function batchRow(core: Core, batchId: number): SmsBatchRow {
+function batchRow(core: Pick<Core, 'services' | 'sqlite'>, batchId: number): SmsBatchRow {
   const b = core.sqlite.prepare(`SELECT ${BATCH_COLS} FROM sms_batches b LEFT JOIN users u ON u.id = b.created_by WHERE b.id = ?`).get(batchId) as SmsBatchRow;
   return { ...b, ...core.services.sms.outbox.counts(batchId) };
 }

@@ -26,7 +26,7 @@ const MAX_MATCHES = 20;
  * Caller identification (screen pop): number → customers, over customer_phones.normalized (indexed),
  * with the visibility rule in the same SQL so a hidden customer is never read, only counted.
  */
-export function ctiLookup(core: Core, s: SessionCtx, rawNumber: string): CtiLookupResult {
+export function ctiLookup(core: Pick<Core, 'db' | 'settings' | 'sqlite' | 'visibility'>, s: SessionCtx, rawNumber: string): CtiLookupResult {
   const number = rawNumber.trim();
   const n = normaliseCallerId(number, core.settings.areaCode());
   if (!('normalized' in n)) return { number, normalized: null, unknownReason: n.unknownReason, matches: [], hiddenCount: 0 };

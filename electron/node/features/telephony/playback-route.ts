@@ -18,7 +18,7 @@ export interface RecordingReply {
  * session is checked like an API call (logged in, not locked, allowed to play this recording);
  * `?download=1` also needs the export permission. `pathAndQuery` is '/media/recordings/<id>[?…]'.
  */
-export function recordingReply(core: Core, token: string | null, pathAndQuery: string, method: string, rangeHeader: string | undefined): RecordingReply {
+export function recordingReply(core: Pick<Core, 'auth' | 'services'>, token: string | null, pathAndQuery: string, method: string, rangeHeader: string | undefined): RecordingReply {
   const m = RECORDING_ROUTE.exec(pathAndQuery);
   const fail = (status: number): RecordingReply => ({ status, headers: { 'cache-control': 'no-store' } });
   if (!m) return fail(404);

@@ -54,7 +54,7 @@ async function discard(req: IncomingMessage): Promise<void> {
  * a call made from that seat (its user may have logged out since); with a session, the session's
  * rules apply as before.
  */
-export async function handleRecordingUpload(core: Core, token: string | null, req: IncomingMessage, res: ServerResponse, seat: { id: number } | null = null): Promise<void> {
+export async function handleRecordingUpload(core: Pick<Core, 'auth' | 'services'>, token: string | null, req: IncomingMessage, res: ServerResponse, seat: { id: number } | null = null): Promise<void> {
   const route = (req.url ?? '').split('?')[0] ?? '';
   const callId = Number(RECORDING_UPLOAD_ROUTE.exec(route)?.[1]);
   let locale = pickLocale(req.headers['accept-language']);
