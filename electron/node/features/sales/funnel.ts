@@ -37,7 +37,7 @@ export function consultantFilter(core: Pick<Core, 'db' | 'visibility'>, s: Sessi
  * weight = leads × probability; forecast amount = Σ price × probability.
  */
 export class FunnelService {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'db' | 'reads' | 'settings' | 'visibility'>) {}
 
   /** The SQL of both queries (the bench runs it raw as its baseline). */
   plan(s: SessionCtx, input: { month: string; scope: Scope; consultantId?: number }): { open: SQL; won: SQL; range: Funnel['range'] } {

@@ -28,7 +28,7 @@ type Raw = Omit<SalesListRow, 'daysInStage'>;
  *   nothing to follow up (abandoned ones already have their follow-up planned by the abandon).
  */
 export class ManagerLists {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'reads' | 'settings' | 'visibility'>) {}
 
   /** The lists' SQL is built here with the session's scope; it runs on the read pool (read-pool.ts), off the host's thread. */
   private async oppRows(s: SessionCtx, input: ListInput, cond: SQL, order: SQL): Promise<SalesList> {

@@ -131,7 +131,7 @@ const TEST_DRIVE_INDEX = stageIndex('test_drive');
 export class ShowroomService extends ShowroomBase {
   private customers: CustomerEditService;
 
-  constructor(core: Core) {
+  constructor(core: Pick<Core, 'auth' | 'clock' | 'db' | 'services' | 'settings' | 'sqlite' | 'visibility'>) {
     super(core);
     this.customers = new CustomerEditService(core);
   }

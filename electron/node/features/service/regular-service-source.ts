@@ -17,7 +17,7 @@ export interface RegularServiceDue {
   lastServiceDate: string | null;
 }
 
-export function regularServiceDue(core: Core, range: { from: string; to: string; limit?: number }): { rows: RegularServiceDue[]; dndExcluded: number } {
+export function regularServiceDue(core: Pick<Core, 'services'>, range: { from: string; to: string; limit?: number }): { rows: RegularServiceDue[]; dndExcluded: number } {
   const want = range.limit ?? MAX_TASK_ROWS;
   const rows: RegularServiceDue[] = [];
   let dndExcluded = 0;

@@ -64,7 +64,7 @@ export interface Plan {
 const VC = { v: 'v', c: 'c' } as const;
 
 export class ReminderService {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'sqlite' | 'visibility'>) {}
 
   today(): string {
     return todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());

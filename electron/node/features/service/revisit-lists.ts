@@ -64,7 +64,7 @@ interface PendingRow {
 
 /** 销售回访 by delivery date, 维修回访 by repair date; customers within the user's scope only. */
 export class RevisitLists {
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'sqlite' | 'visibility'>) {}
 
   /**
    * The 待回访 tab — or the rows of it a grid selection names — as tasks (kind revisit_sales /

@@ -42,7 +42,7 @@ export class RevisitService {
   private writer: AuditedWriter;
   private dict: Dictionaries;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'settings' | 'sqlite' | 'visibility'>) {
     this.templates = new RevisitTemplates(core);
     this.writer = new AuditedWriter(core.db, core.clock);
     this.dict = new Dictionaries(core.sqlite);

@@ -37,7 +37,7 @@ const KIND_LABEL = { csi: 'CSI 销售满意度', ssi: 'SSI 售后满意度' } as
  * the repair-order import) with progress events to the importing user; a failure in any row leaves
  * nothing of the file.
  */
-export async function importSurveys(core: Core, actorId: number, locale: Locale, input: ImportUpload & { assigneeId?: number | null }): Promise<SurveyImportReport> {
+export async function importSurveys(core: Pick<Core, 'clock' | 'db' | 'events' | 'settings' | 'sqlite'>, actorId: number, locale: Locale, input: ImportUpload & { assigneeId?: number | null }): Promise<SurveyImportReport> {
   const assigneeId = input.assigneeId ?? null;
   if (assigneeId !== null && !core.db.get(sql`SELECT 1 FROM users WHERE id = ${assigneeId} AND active = 1 AND role IN ('serviceAgent', 'serviceManager')`)) {
     new CareProblems(locale).add('assigneeId', 'survey.assignee').throwIfAny();

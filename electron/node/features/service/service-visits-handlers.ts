@@ -10,7 +10,7 @@ import { importSurveys } from './satisfaction-import';
 import { addServiceVisit, visitsOf } from './service-visits';
 
 /** A vehicle by id, VIN or plate, with its recent visits and the advisors to pick from. */
-function vehicleView(core: Core, input: { vehicleId?: number; query?: string }): VehicleVisitsView {
+function vehicleView(core: Pick<Core, 'db'>, input: { vehicleId?: number; query?: string }): VehicleVisitsView {
   const q = input.query?.trim() ?? '';
   const where =
     input.vehicleId !== undefined ? sql`v.id = ${input.vehicleId}` : q ? sql`v.id = (SELECT id FROM vehicles WHERE vin = ${q.toUpperCase()} OR plate = ${cleanPlate(q)} ORDER BY id DESC LIMIT 1)` : sql`0`;

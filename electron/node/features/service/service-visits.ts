@@ -60,7 +60,7 @@ export function checkVisit(core: Pick<Core, 'clock' | 'db' | 'settings'>, locale
  * last service day, odometer and average km per day (audited), its next service date
  * (recomputeNextService) and 招揽成功 of the customer's open solicitation tasks whose window holds the day.
  */
-export function saveVisit(core: Core, actorId: number, v: NewServiceVisit, vehicle: VehicleFacts, tx: Db): ServiceVisitSaved {
+export function saveVisit(core: Pick<Core, 'clock' | 'db' | 'services' | 'sqlite'>, actorId: number, v: NewServiceVisit, vehicle: VehicleFacts, tx: Db): ServiceVisitSaved {
   const writer = new AuditedWriter(core.db, core.clock);
   const now = core.clock.now();
   const row = writer.insert(

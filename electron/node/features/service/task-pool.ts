@@ -38,7 +38,7 @@ function refuse(key: FieldMessageKey, locale: Locale, field: string, code: 'INVA
 export class TaskPoolService {
   private dialect = new SQLiteSyncDialect();
 
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'events' | 'settings' | 'sqlite' | 'visibility'>) {}
 
   assign(s: SessionCtx, locale: Locale, input: { selection: GridSelection; agentIds: number[] }): TaskPoolAssignResult {
     if (!isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');

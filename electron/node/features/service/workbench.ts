@@ -48,7 +48,7 @@ type DbRow = Omit<WorkbenchRow, 'overdue' | 'dnd'> & { dndCall: number; dndSms: 
 export class WorkbenchService {
   private writer: AuditedWriter;
 
-  constructor(private core: Core) {
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'events' | 'settings' | 'sqlite' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

@@ -63,14 +63,14 @@ async function pageCustomerIds(core: Pick<Core, 'services'>, s: SessionCtx, q: G
 }
 
 /** Ticked rows of a non-customer list → their customers (only rows the list really shows). */
-async function rowCustomerIds(core: Core, s: SessionCtx, r: NonNullable<AudienceInput['rows']>): Promise<number[]> {
+async function rowCustomerIds(core: Pick<Core, 'services'>, s: SessionCtx, r: NonNullable<AudienceInput['rows']>): Promise<number[]> {
   const col = customerColumn(core, s, r.query);
   if (col === 'id') return r.ids;
   return pageCustomerIds(core, s, r.query, col, new Set(r.ids));
 }
 
 /** "All N matching" the grid: its count and pages run on the read pool (grid/service.ts), not on the host's thread. */
-async function gridCustomerIds(core: Core, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): Promise<number[]> {
+async function gridCustomerIds(core: Pick<Core, 'services'>, s: SessionCtx, g: NonNullable<AudienceInput['grid']>): Promise<number[]> {
   const grid = core.services.grid.grid;
   const col = customerColumn(core, s, g.query);
   const n = await grid.count(s, g.query);

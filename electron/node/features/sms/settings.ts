@@ -35,7 +35,7 @@ export function smsSignature(core: Pick<Core, 'settings' | 'sqlite'>): string {
   return core.settings.get('dealer.name');
 }
 
-export function readSmsSettings(core: Core): SmsChannelSettings {
+export function readSmsSettings(core: Pick<Core, 'settings' | 'sqlite'>): SmsChannelSettings {
   const r = rows(core);
   const smpp = r.get('smpp');
   const modem = r.get('modem');
@@ -77,7 +77,7 @@ export function saveSmsSettings(core: Core, actorId: number, input: SaveSmsSetti
   })();
 }
 
-export function smppConfigOf(core: Core): (SmppConfig & { enabled: boolean; ratePerSecond: number; windowSize: number }) | null {
+export function smppConfigOf(core: Pick<Core, 'dataDir' | 'sqlite'>): (SmppConfig & { enabled: boolean; ratePerSecond: number; windowSize: number }) | null {
   const row = rows(core).get('smpp');
   if (!row) return null;
   const c = { ...SMPP_DEFAULTS, ...(JSON.parse(row.config) as Partial<typeof SMPP_DEFAULTS>) };
@@ -88,7 +88,7 @@ export function smppConfigOf(core: Core): (SmppConfig & { enabled: boolean; rate
   };
 }
 
-export function modemConfigOf(core: Core): (typeof MODEM_DEFAULTS) | null {
+export function modemConfigOf(core: Pick<Core, 'sqlite'>): (typeof MODEM_DEFAULTS) | null {
   const row = rows(core).get('modem');
   if (!row) return null;
   return { ...MODEM_DEFAULTS, ...(JSON.parse(row.config) as Partial<typeof MODEM_DEFAULTS>), enabled: row.enabled === 1, ratePerSecond: row.rate };

@@ -31,7 +31,7 @@ function batchRow(core: Pick<Core, 'services' | 'sqlite'>, batchId: number): Sms
   return { ...b, ...core.services.sms.outbox.counts(batchId) };
 }
 
-function move(core: Core, s: SessionCtx, batchId: number, from: BatchStatus[], to: BatchStatus, what: string) {
+function move(core: Pick<Core, 'services' | 'sqlite'>, s: SessionCtx, batchId: number, from: BatchStatus[], to: BatchStatus, what: string) {
   ownBatch(core, s, batchId);
   const sms = core.services.sms;
   if (!sms.outbox.setBatchStatus(batchId, from, to)) {

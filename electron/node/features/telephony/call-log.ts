@@ -36,7 +36,7 @@ const MISSED_DAYS = 7;
  */
 export class CallLog {
   constructor(
-    private core: Core,
+    private core: Pick<Core, 'auth' | 'clock' | 'db' | 'settings' | 'sqlite' | 'visibility'>,
     private settings: SoftphoneSettings,
   ) {}
 

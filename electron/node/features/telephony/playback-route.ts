@@ -59,7 +59,7 @@ export function recordingReply(core: Pick<Core, 'auth' | 'services'>, token: str
 }
 
 /** The web host's end of recordingReply; returns the HTTP status it answered with. */
-export function serveRecording(core: Core, token: string | null, req: IncomingMessage, res: ServerResponse): number {
+export function serveRecording(core: Pick<Core, 'auth' | 'services'>, token: string | null, req: IncomingMessage, res: ServerResponse): number {
   const r = recordingReply(core, token, req.url ?? '', req.method ?? 'GET', req.headers.range);
   res.writeHead(r.status, r.headers);
   if (r.body)
