@@ -1,3 +1,6 @@
+import { enumPairs } from './i18n/enum-options';
+import { ROLE_NAME } from './roles-texts';
+
 /** Roles, their modules in the navigation tree, and their default permissions. Shared by both sides. */
 export const ROLES = [
   'salesConsultant',
@@ -10,15 +13,7 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
-  salesConsultant: { zh: '销售顾问', en: 'Sales consultant' },
-  salesManager: { zh: '销售经理', en: 'Sales manager' },
-  serviceAgent: { zh: '客服顾问', en: 'Customer-service agent' },
-  serviceManager: { zh: '客服经理', en: 'Customer-service manager' },
-  serviceAdvisor: { zh: '服务顾问', en: 'Service advisor' },
-  generalManager: { zh: '总经理', en: 'General manager' },
-  admin: { zh: '系统管理员', en: 'Administrator' },
-};
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = enumPairs(ROLE_NAME);
 
 /** Top-level modules of the DS-CRM menu. */
 export const MODULES = ['sales', 'service', 'callCenter', 'sms', 'analysis', 'admin'] as const;

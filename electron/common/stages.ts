@@ -1,12 +1,16 @@
+import { STAGE } from './api/sales-texts';
+
 /** 流程状态: the sales funnel's stages in order, with their win probability (%). Shared by both sides. */
-export const STAGES = [
-  { code: 'initial_contact', probability: 5, zh: '初次接触', en: 'Initial contact' },
-  { code: 'needs_analysis', probability: 25, zh: '弄清客户需求', en: 'Needs analysis' },
-  { code: 'presentation', probability: 35, zh: '新车展示', en: 'Vehicle presentation' },
-  { code: 'test_drive', probability: 40, zh: '试车', en: 'Test drive' },
-  { code: 'quote_to_close', probability: 90, zh: '从报价到成交', en: 'Quote to close' },
-  { code: 'delivery', probability: 100, zh: '递交新车', en: 'Delivery' },
-] as const;
+export const STAGES = (
+  [
+    { code: 'initial_contact', probability: 5 },
+    { code: 'needs_analysis', probability: 25 },
+    { code: 'presentation', probability: 35 },
+    { code: 'test_drive', probability: 40 },
+    { code: 'quote_to_close', probability: 90 },
+    { code: 'delivery', probability: 100 },
+  ] as const
+).map((s) => ({ ...s, ...STAGE.pair(s.code) }));
 
 export type StageCode = (typeof STAGES)[number]['code'];
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import { SALES_ROLES } from './sales';
+import { enumCodes, enumOptions } from '../i18n/enum-options';
+import { ACTIVITY_STATUS, ACTIVITY_TYPE } from './sales-texts';
 
 /**
  * 跟踪计划 / 活动 (follow-up plans and activities), plan templates, 领导批阅 (a manager's comment on a
@@ -12,24 +14,11 @@ import { SALES_ROLES } from './sales';
  */
 
 /** activities.type: the same codes as the 'activity_type' dictionary the demo seeds. */
-export const ACTIVITY_TYPES = [
-  { value: 'call', zh: '电话', en: 'Call' },
-  { value: 'visit', zh: '到店', en: 'Visit' },
-  { value: 'sms', zh: '短信', en: 'SMS' },
-  { value: 'wechat', zh: '微信', en: 'WeChat' },
-  { value: 'email', zh: '邮件', en: 'Email' },
-  { value: 'test_drive', zh: '试乘试驾', en: 'Test drive' },
-  { value: 'quote', zh: '报价', en: 'Quote' },
-  { value: 'other', zh: '其它', en: 'Other' },
-] as const;
+export const ACTIVITY_TYPES = enumOptions(ACTIVITY_TYPE);
 export type ActivityType = (typeof ACTIVITY_TYPES)[number]['value'];
-export const ACTIVITY_TYPE_CODES = ACTIVITY_TYPES.map((t) => t.value) as [ActivityType, ...ActivityType[]];
+export const ACTIVITY_TYPE_CODES = enumCodes(ACTIVITY_TYPE);
 
-export const ACTIVITY_STATUSES = [
-  { value: 'planned', zh: '计划', en: 'Planned' },
-  { value: 'done', zh: '已完成', en: 'Done' },
-  { value: 'cancelled', zh: '已取消', en: 'Cancelled' },
-] as const;
+export const ACTIVITY_STATUSES = enumOptions(ACTIVITY_STATUS);
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number]['value'];
 
 /** A plan template has at least this many steps (call → invite → test drive → quote). */

@@ -1,18 +1,15 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
+import { enumOptions } from '../i18n/enum-options';
+import { COMPLAINT_STATUS } from './service-texts';
 
 /** Who works on complaints (投诉建议): the after-sales desk and the managers above it. */
 export const COMPLAINT_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager', 'serviceAdvisor', 'generalManager', 'admin'];
 /** Only these may reopen a closed complaint (DS-CRM: "选差不能改" — the result is locked once closed). */
 export const COMPLAINT_REOPEN_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
 
-export const COMPLAINT_STATUSES = [
-  { value: 'open', zh: '待分派', en: 'Open' },
-  { value: 'assigned', zh: '已分派', en: 'Assigned' },
-  { value: 'handling', zh: '处理中', en: 'Handling' },
-  { value: 'closed', zh: '已结案', en: 'Closed' },
-] as const;
+export const COMPLAINT_STATUSES = enumOptions(COMPLAINT_STATUS);
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number]['value'];
 
 export const COMPLAINT_ACTIONS = ['create', 'assign', 'handle', 'update', 'close', 'reopen'] as const;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
 import { importEncoding } from './import-file';
+import { enumCodes, enumPairs } from '../i18n/enum-options';
+import { SERVICE_VISIT_TYPE } from './service-texts';
 
 /**
  * 维修工单 (service visits / repair orders): recorded by hand by a service advisor, or imported from
@@ -12,20 +14,13 @@ export const SERVICE_VISIT_ROLES: readonly Role[] = ['serviceAdvisor', 'serviceM
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
-export const VISIT_TYPE_LABELS = {
-  first_service: { zh: '首保', en: 'First service' },
-  regular_service: { zh: '常规保养', en: 'Regular service' },
-  repair: { zh: '维修', en: 'Repair' },
-  accident: { zh: '事故', en: 'Accident' },
-  warranty: { zh: '保修', en: 'Warranty' },
-  other: { zh: '其它', en: 'Other' },
-} as const;
+export const VISIT_TYPE_LABELS = enumPairs(SERVICE_VISIT_TYPE);
 
 export const newServiceVisit = z
   .object({
     vehicleId: z.number().int().positive(),
     date,
-    type: z.enum(['first_service', 'regular_service', 'repair', 'accident', 'warranty', 'other']),
+    type: z.enum(enumCodes(SERVICE_VISIT_TYPE)),
     mileage: z.number().int().nullable().optional(),
     items: z.string().trim().max(2000).nullable().optional(),
     advisorId: z.number().int().positive().nullable().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
 import { GENDER_CODES } from './customers-texts';
+import { VISIT_MODE } from './sales-texts';
 
 /**
  * 展厅流量 (showroom traffic), 试乘试驾 (test drives) and the daily traffic report (issue 5).
@@ -12,12 +13,14 @@ export const SHOWROOM_ROLES: readonly Role[] = ['salesConsultant', 'salesManager
 export const FLEET_ROLES: readonly Role[] = ['salesManager', 'generalManager', 'admin'];
 
 /** 模式: 1 and 2 are first visits, 3 and 4 return visits (the audit's definition). */
-export const VISIT_MODES = [
-  { mode: 1, firstVisit: true, zh: '自然客流(非邀约自然来店)', en: 'Walk-in (not invited)' },
-  { mode: 2, firstVisit: true, zh: 'DCC首次邀约客流', en: 'DCC first invitation' },
-  { mode: 3, firstVisit: false, zh: '展厅组再次邀约来店', en: 'Return visit invited by the showroom team' },
-  { mode: 4, firstVisit: false, zh: 'DCC组再次邀约来店', en: 'Return visit invited by the DCC team' },
-] as const;
+export const VISIT_MODES = (
+  [
+    { mode: 1, firstVisit: true },
+    { mode: 2, firstVisit: true },
+    { mode: 3, firstVisit: false },
+    { mode: 4, firstVisit: false },
+  ] as const
+).map((m) => ({ ...m, ...VISIT_MODE.pair(`${m.mode}`) }));
 export type VisitMode = (typeof VISIT_MODES)[number]['mode'];
 
 /** First visit or not follows from the mode; the form shows it read-only and the server derives it. */

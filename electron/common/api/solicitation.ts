@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
 import { importEncoding } from './import-file';
+import { enumPairs } from '../i18n/enum-options';
+import { SOLICITATION_STATE } from './service-texts';
 
 /**
  * 招揽任务 (solicitation tasks, reference/003): generated from the regular-service list, assigned
@@ -15,13 +17,7 @@ export const SOLICITATION_MANAGERS: readonly Role[] = ['serviceManager', 'genera
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const id = z.number().int().positive();
 
-export const SOLICITATION_STATE_LABELS = {
-  unassigned: { zh: '未分配', en: 'Unassigned' },
-  assigned: { zh: '已分配', en: 'Assigned' },
-  in_progress: { zh: '招揽中', en: 'Soliciting' },
-  succeeded: { zh: '招揽成功', en: 'Succeeded' },
-  failed: { zh: '招揽失败', en: 'Failed' },
-} as const;
+export const SOLICITATION_STATE_LABELS = enumPairs(SOLICITATION_STATE);
 
 export interface SolicitationRateRow {
   agentId: number | null;

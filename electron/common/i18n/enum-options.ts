@@ -21,3 +21,8 @@ export function enumOptions<K extends string>(texts: Texts<K>, order: readonly K
 export function enumCodes<K extends string>(texts: Texts<K>): [K, ...K[]] {
   return Object.keys(texts.table) as [K, ...K[]];
 }
+
+/** Both languages of every value, by value ({ male: { zh, en }, … }), for lists read by value rather than in order. */
+export function enumPairs<K extends string>(texts: Texts<K>): Record<K, { zh: string; en: string }> {
+  return Object.fromEntries(enumCodes(texts).map((value) => [value, texts.pair(value)])) as Record<K, { zh: string; en: string }>;
+}

@@ -3,8 +3,6 @@ import { STAGES } from '../../../../common/stages';
 import { type DatasetDef, userNameColumn } from '../../grid';
 import { ACTIVITY_COLUMNS } from './texts';
 
-const enumOf = (list: readonly { value: string; zh: string; en: string }[]) => list.map(({ value, zh, en }) => ({ value, zh, en }));
-
 /**
  * The clock in SQL: the grid's column expressions are constants, so "overdue" compares with
  * SQLite's own now (epoch ms), not the core's clock. The service's activities.today uses the core's
@@ -33,12 +31,12 @@ export const activitiesDataset: DatasetDef = {
       enumValues: STAGES.map((s) => ({ value: s.code, zh: s.zh, en: s.en })), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120,
     },
     userNameColumn({ id: 'ownerName', ...ACTIVITY_COLUMNS.pair('ownerName'), userIdExpr: 'c.owner_id', defaultVisible: true, width: 110 }),
-    { id: 'type', type: 'enum', ...ACTIVITY_COLUMNS.pair('type'), expr: 'c.type', enumValues: enumOf(ACTIVITY_TYPES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'type', type: 'enum', ...ACTIVITY_COLUMNS.pair('type'), expr: 'c.type', enumValues: ACTIVITY_TYPES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     // In parentheses on purpose: the grid marks a bare filter column `+c.x` while sorting (to keep
     // the sort's index), but here status = 'planned' is the leading column of the very index that
     // serves the planned_at order ((owner_id,) status, planned_at), so it must stay usable.
     // Measured on 200k customers / 170k activities: 'all' scope overdue page 40 ms → 7 ms.
-    { id: 'status', type: 'enum', ...ACTIVITY_COLUMNS.pair('status'), expr: '(c.status)', enumValues: enumOf(ACTIVITY_STATUSES), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
+    { id: 'status', type: 'enum', ...ACTIVITY_COLUMNS.pair('status'), expr: '(c.status)', enumValues: ACTIVITY_STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     { id: 'plannedAt', type: 'datetime', ...ACTIVITY_COLUMNS.pair('plannedAt'), expr: 'c.planned_at', nullable: true, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'doneAt', type: 'datetime', ...ACTIVITY_COLUMNS.pair('doneAt'), expr: 'c.done_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150 },
     { id: 'subject', type: 'text', ...ACTIVITY_COLUMNS.pair('subject'), expr: 'c.subject', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 200 },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { SERVICE_TASK_KINDS } from '../../../../common/service-tasks';
+import { SERVICE_TASK_KIND } from '../../../../common/api/service-texts';
 import { type DatasetDef, userNameColumn } from '../../grid';
 import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
@@ -25,7 +25,7 @@ export const serviceTasksDataset: DatasetDef = {
     { id: 'id', type: 'number', ...SERVICE_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
     { id: 'customerId', type: 'number', ...SERVICE_TASK_COLUMNS.pair('customerId'), expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
     { id: 'customerName', type: 'text', ...SERVICE_TASK_COLUMNS.pair('customerName'), related: 'customers', expr: '(select cu.name from customers cu where cu.id = c.customer_id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 120 },
-    { id: 'kind', type: 'enum', ...SERVICE_TASK_COLUMNS.pair('kind'), expr: 'c.kind', enumValues: SERVICE_TASK_KINDS.map(({ code, zh, en }) => ({ value: code, zh, en })), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
+    { id: 'kind', type: 'enum', ...SERVICE_TASK_COLUMNS.pair('kind'), expr: 'c.kind', enumValues: enumOptions(SERVICE_TASK_KIND), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 120 },
     { id: 'dueDate', type: 'date', ...SERVICE_TASK_COLUMNS.pair('dueDate'), expr: 'c.due_date', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 110 },
     { id: 'status', type: 'enum', ...SERVICE_TASK_COLUMNS.pair('status'), expr: 'c.status', enumValues: STATUSES, nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 90 },
     userNameColumn({ id: 'assigneeName', ...SERVICE_TASK_COLUMNS.pair('assigneeName'), userIdExpr: 'c.assignee_id', defaultVisible: true }),

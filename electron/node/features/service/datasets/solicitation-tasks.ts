@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { SOLICITATION_STATE_LABELS } from '../../../../common/api/solicitation';
+import { SOLICITATION_STATE } from '../../../../common/api/service-texts';
 import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import { type DatasetDef, userNameColumn } from '../../grid';
@@ -7,7 +7,7 @@ import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 
-const STATES = Object.entries(SOLICITATION_STATE_LABELS).map(([value, l]) => ({ value, zh: l.zh, en: l.en }));
+const STATES = enumOptions(SOLICITATION_STATE);
 
 /** The audit's export: regular-service tasks created in the last six months (the dealer's calendar). */
 const auditPeriod = ({ timeZone, now }: { timeZone: string; now: number }) => {
