@@ -105,6 +105,16 @@ describe('seedDemo on 2,000 customers', () => {
     fresh.close();
   });
 
+  it('leaves true statistics for the customers indexes, so the planner sizes an owner’s customers right', () => {
+    const stat = db.prepare("SELECT stat FROM sqlite_stat1 WHERE idx = 'customers_owner_idx'").pluck().get() as string;
+    const [rows, perOwner] = stat.split(' ').map(Number);
+    const owners = db.prepare('SELECT count(DISTINCT owner_id) FROM customers').pluck().get() as number;
+    expect(rows).toBe(CUSTOMERS);
+    // ANALYZE's average rows per key (NULL owners count as keys too): about customers / owners.
+    expect(perOwner).toBeGreaterThanOrEqual(Math.floor(CUSTOMERS / (owners + 1)));
+    expect(perOwner).toBeLessThanOrEqual(Math.ceil(CUSTOMERS / owners));
+  });
+
   it('creates a user for every role, all with the demo password and no forced change', async () => {
     const users = db.prepare('SELECT username, role, password_hash AS hash, must_change_password AS mcp, active FROM users').all() as {
       username: string;
