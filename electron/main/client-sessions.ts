@@ -17,7 +17,7 @@ import { localError, type HostClient } from '../node/host-client/host-client';
 import { RecordingSpool } from '../node/host-client/recording-spool';
 import { RecordingUploader } from '../node/host-client/recording-uploader';
 import { api } from '../common/api';
-import { ERROR_MESSAGES, formatMessage, pickLocale } from '../common/i18n/errors';
+import { errorMessage, pickLocale } from '../common/i18n/errors';
 import { AppError } from '../node/errors';
 import type { Uploaded } from '../node/uploads/upload-store';
 import type { LockReason } from './window-sessions';
@@ -94,7 +94,7 @@ export class ClientSessions {
       return { ok: true, value: done };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      return { ok: false, error: { code: err.code, message: formatMessage(ERROR_MESSAGES[err.code][pickLocale(locale)], err.details) } };
+      return { ok: false, error: { code: err.code, message: errorMessage(err.code, pickLocale(locale), err.details) } };
     }
   }
 

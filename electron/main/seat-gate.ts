@@ -11,7 +11,7 @@ import { api } from '../common/api';
 import type { ApiResult } from '../common/api/contract';
 import type { HostProbe, LinkStatus, SeatStatus } from '../common/api/seat-mode';
 import { apiVersion } from '../common/api/version';
-import { ERROR_MESSAGES, formatMessage, pickLocale } from '../common/i18n/errors';
+import { errorMessage, pickLocale } from '../common/i18n/errors';
 import { helloUnpinned, localError, normaliseHostUrl, pairSeat } from '../node/host-client/host-client';
 import { loadSeatConfig, saveSeatConfig, type SeatConfig } from '../node/host-client/seat-config';
 
@@ -63,7 +63,7 @@ export class SeatGate {
     if (!c) return { mode: 'unset' };
     if (c.mode === 'local') return { mode: 'local' };
     const link = this.opts.link() ?? { state: 'connected' };
-    const problemMessage = link.state === 'refused' ? formatMessage(ERROR_MESSAGES[link.problem][pickLocale(locale)], this.opts.hostVersions() ?? { hostApp: '?', hostApi: '?' }) : null;
+    const problemMessage = link.state === 'refused' ? errorMessage(link.problem, pickLocale(locale), this.opts.hostVersions() ?? { hostApp: '?', hostApi: '?' }) : null;
     return { mode: 'client', hostUrl: c.hostUrl, seatName: c.seatName, fingerprint: c.fingerprint, link, problemMessage };
   }
 
@@ -125,7 +125,7 @@ export class SeatGate {
     if ('error' in seen) return localError(seen.error, locale);
     if (seen.pin.fingerprint !== input.fingerprint) return localError('HOST_CERT_CHANGED', locale);
     if (seen.hello.apiVersion !== apiVersion()) {
-      return { ok: false, error: { code: 'API_VERSION_MISMATCH', message: formatMessage(ERROR_MESSAGES.API_VERSION_MISMATCH[pickLocale(locale)], { hostApp: seen.hello.appVersion, hostApi: seen.hello.apiVersion }) } };
+      return { ok: false, error: { code: 'API_VERSION_MISMATCH', message: errorMessage('API_VERSION_MISMATCH', pickLocale(locale), { hostApp: seen.hello.appVersion, hostApi: seen.hello.apiVersion }) } };
     }
     const paired = await pairSeat(url, seen.pin, input.code, input.seatName, locale);
     if (!paired.ok) return paired;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../common/api';
-import { ERROR_MESSAGES, formatMessage, pickLocale, type Locale } from '../common/i18n/errors';
+import { errorMessage, pickLocale, type Locale } from '../common/i18n/errors';
 import type { Core } from './core';
 import { AppError } from './errors';
 import type { HandlerCtx, SeatRef } from './handlers';
@@ -30,7 +30,7 @@ export interface DispatchOutcome {
 function errorBody(err: AppError, locale: Locale): ApiErrorBody {
   return {
     code: err.code,
-    message: formatMessage(ERROR_MESSAGES[err.code][locale], err.details),
+    message: errorMessage(err.code, locale, err.details),
     ...(Object.keys(err.details).length ? { details: err.details } : {}),
   };
 }

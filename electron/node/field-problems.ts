@@ -1,22 +1,23 @@
 import type { FieldProblem } from '../common/api/customers';
-import { formatMessage, type Locale } from '../common/i18n/errors';
+import { detailParams } from '../common/i18n/errors';
+import type { Locale, Texts } from '../common/i18n/texts';
 import { AppError } from './errors';
 
 /**
  * Problems found over a whole form, collected so the user sees every one at once under its field,
  * then thrown as one INVALID_INPUT `{ issues, fields: [{ field, message }] }` in the user's language.
- * Each feature brings its own message table (key → zh-CN / en text with {placeholders}).
+ * Each feature brings its own texts (defineTexts: key → zh-CN / en with {placeholders} and plural forms).
  */
 export class FieldProblems<K extends string> {
   readonly list: FieldProblem[] = [];
 
   constructor(
     readonly locale: Locale,
-    private readonly messages: Record<K, Record<Locale, string>>,
+    private readonly texts: Texts<K>,
   ) {}
 
   add(field: string, key: K, params: Record<string, unknown> = {}): this {
-    this.list.push({ field, message: formatMessage(this.messages[key][this.locale], params) });
+    this.list.push({ field, message: this.texts.text(key, this.locale, detailParams(params)) });
     return this;
   }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textVariables } from '../../electron/common/i18n/texts';
 import { MODULES } from '../../electron/common/roles';
 import { ALL_SCREENS, moduleLabelKey, screenDescriptionKey, screenLabelKey } from '../shell/modules';
 import { en } from './en';
@@ -7,7 +8,8 @@ import { telEn, telZh } from '../features/telephony/texts';
 import { translate, type MessageKey } from './index';
 import { zhCN } from './zh-CN';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{name}` placeholders and plural counts (`{n, plural, one {…} other {…}}`), as the server tables are checked.
+const placeholders = textVariables;
 
 describe('UI dictionaries', () => {
   it('English has exactly the keys of zh-CN, none empty, with the same placeholders', () => {

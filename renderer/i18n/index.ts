@@ -2,7 +2,7 @@
  * The one i18n layer: zh-CN first, English switchable. `t()` works anywhere (API client, plain
  * functions); React components read it through useI18n() (react.tsx) so they re-render on a switch.
  */
-import { LOCALES, type Locale } from '../../electron/common/i18n/errors';
+import { formatText, LOCALES, type Locale } from '../../electron/common/i18n/texts';
 import { ROLE_NAMES, type Role } from '../../electron/common/roles';
 import { en } from './en';
 import { zhCN, type MessageKey } from './zh-CN';
@@ -55,10 +55,13 @@ export function isMessageKey(key: string): key is MessageKey {
   return Object.hasOwn(zhCN, key);
 }
 
+/**
+ * A dictionary text filled by the same formatText as the server's texts, so a text can take a plural
+ * form (`{n, plural, one {# row} other {# rows}}`). Called per grid cell: formatText returns the text
+ * itself at once when there are no params or no brace in it.
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  const text = dictionaries[locale][key];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return formatText(dictionaries[locale][key], locale, params);
 }
 
 /** The keys under one prefix, without it: PrefixedKey<'tel.'> is 'ring.title' | … for 'tel.ring.title' | …. */

@@ -34,12 +34,6 @@ export interface SchedulerRunResult {
 
 const jobId = z.string().min(1).max(64);
 
-/** The message under the cron field when an expression is refused ({reason} from the parser). */
-export const CRON_REFUSED = {
-  'zh-CN': 'cron 表达式无效(须为 5 段:分 时 日 月 周):{reason}',
-  en: 'Invalid cron expression (5 fields: minute hour day month weekday): {reason}',
-} as const;
-
 export const schedulerApi = {
   'scheduler.overview': method({ input: z.object({}).strict(), access: admin, output: returns<SchedulerOverview>() }),
   /** Saves a job's cron (5 fields, the dealer's time zone); an invalid one is refused with the reason. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineTexts, formatText } from './texts';
+import { defineTexts, formatText, textVariables } from './texts';
 
 describe('formatText: placeholders and plural forms', () => {
   it('fills placeholders and leaves an unknown one as written', () => {
@@ -30,5 +30,14 @@ describe('defineTexts: one table, read by key in a locale or as a pair', () => {
   });
   it('gives both languages for a grid column', () => {
     expect(T.pair('saved')).toEqual({ zh: '已保存 {n} 条', en: '{n, plural, one {# record} other {# records}} saved' });
+  });
+});
+
+describe('textVariables: what both languages of a text must share', () => {
+  it('names placeholders and plural counts once each, with the placeholders inside the arms', () => {
+    expect(textVariables('已保存 {n} 条,共 {total} 条,{n}')).toEqual(['n', 'total']);
+    expect(textVariables('{n, plural, one {# call from {who}} other {# calls from {who}}}')).toEqual(['n', 'who']);
+    // An arm's words are not variables, with or without the # sign.
+    expect(textVariables('{minutes, plural, one {minute} other {# minutes}}')).toEqual(['minutes']);
   });
 });

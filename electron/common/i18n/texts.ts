@@ -8,7 +8,9 @@
  * Placeholders are `{name}`; counts use ICU's plural form, `{count, plural, one {# minute} other
  * {# minutes}}`, chosen by Intl.PluralRules (Chinese has only `other`; `=0 {…}` matches exactly).
  */
-import type { Locale } from './errors';
+/** The UI's languages, zh-CN first (the source language). */
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 export interface Text {
   'zh-CN': string;
@@ -83,6 +85,30 @@ export function formatText(template: string, locale: Locale, params?: Params): s
     i = close + 1;
   }
   return out + template.slice(i);
+}
+
+/**
+ * The variables a text uses, sorted and once each: `{name}` placeholders and the counts of plural
+ * forms with the placeholders inside their arms. Both languages of a text must use the same ones
+ * (the dictionary tests check it).
+ */
+export function textVariables(template: string): string[] {
+  const found = new Set<string>();
+  const walk = (s: string) => {
+    for (let open = s.indexOf('{'); open >= 0; open = s.indexOf('{', open + 1)) {
+      const close = closing(s, open);
+      if (close < 0) return;
+      const inner = s.slice(open + 1, close);
+      const plural = /^\s*(\w+)\s*,\s*plural\s*,([\s\S]*)$/.exec(inner);
+      if (plural) {
+        found.add(plural[1] as string);
+        for (const arm of pluralArms(plural[2] as string).values()) walk(arm);
+      } else if (/^\w+$/.test(inner)) found.add(inner);
+      open = close;
+    }
+  };
+  walk(template);
+  return [...found].sort();
 }
 
 export interface Texts<K extends string> {

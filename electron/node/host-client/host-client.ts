@@ -17,7 +17,7 @@ import type { ApiResult, ErrorCode } from '../../common/api/contract';
 import type { EventMessage } from '../../common/api/events';
 import type { SeatProblem } from '../../common/api/seat-mode';
 import { apiVersion } from '../../common/api/version';
-import { ERROR_MESSAGES, formatMessage, pickLocale } from '../../common/i18n/errors';
+import { errorMessage, pickLocale } from '../../common/i18n/errors';
 import type { SessionChange } from '../dispatch';
 import type { Uploaded } from '../uploads/upload-store';
 import { EventSocket, type StopReason } from './event-socket';
@@ -122,7 +122,7 @@ function isResult(v: unknown): v is ApiResult<unknown> {
 
 /** A refusal the client makes itself, in the caller's language. */
 export function localError(code: ErrorCode, locale?: string | null, details: Record<string, unknown> = {}): ApiResult<never> {
-  return { ok: false, error: { code, message: formatMessage(ERROR_MESSAGES[code][pickLocale(locale)], details) } };
+  return { ok: false, error: { code, message: errorMessage(code, pickLocale(locale), details) } };
 }
 
 /** What the login (or logout, expiry) asked the transport to do with its session, from Set-Cookie. */

@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HTTP_STATUS, type ApiResult, type ErrorCode } from '../../common/api/contract';
-import { ERROR_MESSAGES, pickLocale } from '../../common/i18n/errors';
+import { errorMessage, pickLocale } from '../../common/i18n/errors';
 import type { Core } from '../core';
 import { dispatch, dispatchUpload } from '../dispatch';
 import { formatBytes, UPLOAD_MAX_BYTES } from '../uploads/upload-store';
@@ -198,7 +198,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   };
   const errorBody = (req: IncomingMessage, code: ErrorCode, details: Record<string, unknown> = {}) => {
     const locale = pickLocale(req.headers['accept-language']);
-    const message = ERROR_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (m, k: string) => String(details[k] ?? m));
+    const message = errorMessage(code, locale, details);
     return { ok: false, error: { code, message } } satisfies ApiResult<never>;
   };
   const sendError = (res: ServerResponse, req: IncomingMessage, code: ErrorCode, details: Record<string, unknown> = {}) =>

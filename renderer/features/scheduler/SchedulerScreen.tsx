@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, Table, TextField, Toolbar, useToast, type Column } from '../../ui';
 import { DataGrid, type DataGridHandle } from '../../ui/grid';
 import { useSessionInfo } from '../auth';
-import { schedText, type SchedMessage } from './messages';
+import { SCHED_TEXTS, type SchedMessage } from './texts';
 import './scheduler.css';
 import { errorText, fieldErrors } from '../../ui/errors';
 
@@ -22,7 +22,7 @@ const FAILED: ConditionGroup[] = [{ join: 'and', conditions: [{ col: 'status', o
  */
 export function SchedulerScreen() {
   const { locale } = useI18n();
-  const tx = useCallback((k: SchedMessage, p?: Record<string, string | number>) => schedText(locale, k, p), [locale]);
+  const tx = useCallback((k: SchedMessage, p?: Record<string, string | number>) => SCHED_TEXTS.text(k, locale, p), [locale]);
   const session = useSessionInfo();
   const toast = useToast();
   const [data, setData] = useState<SchedulerOverview | null>(null);

@@ -1,25 +1,14 @@
 import { useState } from 'react';
 import { CALL_OUTCOMES } from '../../../electron/common/api/telephony';
+import { CALL_END_TEXTS } from './call-end-texts';
 import { telText } from './i18n';
-
-const TECHNICAL: Record<string, [string, string]> = {
-  answered: ['已接通', 'Answered'],
-  missed: ['未接', 'Missed'],
-  declined: ['已拒接', 'Declined'],
-  busy: ['忙', 'Busy'],
-  failed: ['失败', 'Failed'],
-  noAnswer: ['无人接听', 'No answer'],
-  cancelled: ['已取消', 'Cancelled'],
-  interrupted: ['通话中断', 'Interrupted'],
-};
 
 /** A call's outcome in the user's language (technical end or the agent's business outcome). */
 export function callOutcomeLabel(outcome: string | null, locale: string): string {
   if (!outcome) return '';
   const business = CALL_OUTCOMES.find((o) => o.value === outcome);
   if (business) return locale === 'en' ? business.en : business.zh;
-  const t = TECHNICAL[outcome];
-  return t ? t[locale === 'en' ? 1 : 0] : outcome;
+  return Object.hasOwn(CALL_END_TEXTS.table, outcome) ? CALL_END_TEXTS.text(outcome as keyof typeof CALL_END_TEXTS.table, locale) : outcome;
 }
 
 /** The card's "recording" cell: a badge that opens an inline player (the server checks the right to listen). */

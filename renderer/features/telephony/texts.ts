@@ -109,7 +109,7 @@ export const telEn: Record<keyof typeof telZh, string> = {
   'ring.invalid': 'Unrecognised number',
   'ring.internal': 'Internal extension',
   'ring.several': '{n} customers share this number',
-  'ring.hidden': '{n} more customer(s) you may not see',
+  'ring.hidden': '{n, plural, one {# more customer} other {# more customers}} you may not see',
   'ring.answer': 'Answer',
   'ring.decline': 'Decline',
   'call.title.in': 'Inbound call',

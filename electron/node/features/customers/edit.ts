@@ -3,7 +3,7 @@ import type { Db } from '../../../../db/client';
 import { customerPhones, customers, vehicles } from '../../../../db/schema';
 import type { ParsedInputOf } from '../../../common/api/contract';
 import type { customersEditApi, PhoneCheck } from '../../../common/api/customers';
-import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
+import { FIELD_MESSAGES, FIELD_TEXTS, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
@@ -89,7 +89,7 @@ export class CustomerEditService {
   checkPhone(s: SessionCtx, locale: Locale, raw: string, exceptCustomerId?: number): PhoneCheck {
     const n = normalizePhone(raw, { areaCode: this.core.settings.areaCode() });
     if (isPhoneError(n)) {
-      const p = new FieldProblems(locale, FIELD_MESSAGES);
+      const p = new FieldProblems(locale, FIELD_TEXTS);
       p.addText('raw', n.error);
       return { normalized: null, kind: null, error: p.list[0]!.message, owners: [] };
     }
@@ -97,7 +97,7 @@ export class CustomerEditService {
   }
 
   create(s: SessionCtx, locale: Locale, input: CreateInput): { id: number; duplicatePhones: PhoneCheck[] } {
-    const problems = new FieldProblems(locale, FIELD_MESSAGES);
+    const problems = new FieldProblems(locale, FIELD_TEXTS);
     const values = this.checkProfile(problems, input, null);
     const phones = this.checkPhones(problems, input.phones, []);
     const cars = this.checkVehicles(problems, input.vehicles, null);
@@ -133,7 +133,7 @@ export class CustomerEditService {
     // A copy older than the stored record is refused before its fields are checked: the user first
     // needs to see what the other save changed (the handler adds the current card).
     assertVersion(before, input.expectedVersion, 'customer');
-    const problems = new FieldProblems(locale, FIELD_MESSAGES);
+    const problems = new FieldProblems(locale, FIELD_TEXTS);
     const values = this.checkProfile(problems, input.patch, before);
     const oldPhones = this.q.phonesOf.all(before.id);
     const phones = input.phones ? this.checkPhones(problems, input.phones, oldPhones) : null;

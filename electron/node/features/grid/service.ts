@@ -4,17 +4,7 @@ import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { sql, type SQL } from 'drizzle-orm';
 import { readAll } from '../../read-pool/read-sql';
-import {
-  EXPORT_MAX_ROWS,
-  gridQuerySchema,
-  type Dataset,
-  type EnumValue,
-  type GridColumnMeta,
-  type GridFilter,
-  type GridPage,
-  type GridSort,
-  type Scope,
-} from '../../../common/api/grid';
+import { EXPORT_MAX_ROWS, gridQuerySchema, type Dataset, type EnumValue, type GridColumnMeta, type GridFilter, type GridPage, type GridSort, type Scope } from '../../../common/api/grid';
 import type { z } from 'zod';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth';

@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { assertVersion } from '../../stale-record';
 import type { SessionCtx } from '../auth';
 import { dayStartMs } from '../../../common/dates';
+import { OPPORTUNITY_TEXTS } from './opportunity-texts';
 import { SalesProblems, type OpportunityService } from './opportunities';
 
 export interface AbandonInput {
@@ -76,10 +77,9 @@ export class AbandonService {
     const at = this.followUpAt();
     const actor = s.user.id;
     const w = this.opps.writer;
-    const en = p.locale === 'en';
     const followUpActivityId = db.transaction((tx) => {
       const fresh = tx.get<{ status: string }>(sql`SELECT status FROM opportunities WHERE id = ${opp.id}`);
-      if (fresh?.status !== 'open') throw new AppError('CONFLICT', { reason: en ? 'the opportunity was closed meanwhile' : '该机会已被关闭' });
+      if (fresh?.status !== 'open') throw new AppError('CONFLICT', { reason: OPPORTUNITY_TEXTS.text('closedMeanwhile', p.locale) });
       w.update(
         actor,
         'opportunity',
@@ -104,7 +104,7 @@ export class AbandonService {
           type: 'call',
           status: 'planned',
           plannedAt: at,
-          subject: (en ? 'Follow-up after an abandoned opportunity' : '放弃机会后回访(再次购车意向)') + note,
+          subject: OPPORTUNITY_TEXTS.text('subject.abandoned', p.locale) + note,
           createdAt: now,
           updatedAt: now,
         },

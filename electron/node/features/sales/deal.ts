@@ -9,6 +9,7 @@ import { normalizePlate } from '../customers';
 import { idNumberProblem, isValidUscc, isValidVin } from '../../../common/customer-ids';
 import { isDate } from '../../../common/dates';
 import { DmsExporter } from './dms-export';
+import { OPPORTUNITY_TEXTS } from './opportunity-texts';
 import { SalesProblems, type OpportunityService } from './opportunities';
 
 export interface DeliverInput {
@@ -110,7 +111,7 @@ export class DealService {
       ids = db.transaction((tx) => {
         // Re-read inside the transaction: a second click or a colleague may have closed it meanwhile.
         const fresh = tx.get<{ status: string }>(sql`SELECT status FROM opportunities WHERE id = ${opp.id}`);
-        if (fresh?.status !== 'open') throw new AppError('CONFLICT', { reason: p.locale === 'en' ? 'the opportunity was closed meanwhile' : '该机会已被关闭' });
+        if (fresh?.status !== 'open') throw new AppError('CONFLICT', { reason: OPPORTUNITY_TEXTS.text('closedMeanwhile', p.locale) });
         const vehicle = w.insert(
           actor,
           'vehicle',

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { activities, opportunities, stageHistory } from '../../../../db/schema';
-import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
+import { FIELD_TEXTS, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import type { ActivityBrief, DeliveryInfo, OpportunityBrief, OpportunityDetail, PurchaseIntent, StageHistoryEntry } from '../../../common/api/sales';
 import { STAGES, isStageCode, stageIndex, stageProbability, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
@@ -73,7 +73,7 @@ const stageName = (code: string, locale: Locale) => {
 /** Field problems of the sales forms (FIELD_MESSAGES), in the user's language, thrown at once. */
 export class SalesProblems extends FieldProblems<FieldMessageKey> {
   constructor(locale: Locale) {
-    super(locale, FIELD_MESSAGES);
+    super(locale, FIELD_TEXTS);
   }
 }
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db, Sqlite } from '../../../../db/client';
 import { planTemplates, planTemplateSteps } from '../../../../db/schema';
 import { PLAN_TEMPLATE_MIN_STEPS, type ActivityView, type PlanTemplateStep, type PlanTemplateView } from '../../../common/api/activities';
-import { FIELD_MESSAGES, formatMessage, type Locale } from '../../../common/i18n/errors';
+import { FIELD_MESSAGES, fieldMessage, type Locale } from '../../../common/i18n/errors';
 import { MANAGER_ROLES } from '../../../common/roles';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
@@ -86,7 +86,7 @@ export class PlanTemplateService {
 
   private checkSteps(locale: Locale, steps: PlanTemplateStep[]): void {
     if (steps.length < PLAN_TEMPLATE_MIN_STEPS) {
-      const message = formatMessage(FIELD_MESSAGES['planTemplate.minSteps'][locale], { min: PLAN_TEMPLATE_MIN_STEPS });
+      const message = fieldMessage('planTemplate.minSteps', locale, { min: PLAN_TEMPLATE_MIN_STEPS });
       throw new AppError('INVALID_INPUT', { issues: message, fields: [{ field: 'steps', message }] });
     }
   }

@@ -7,6 +7,8 @@ import type { SessionCtx } from '../auth';
 import { maskName, normalizePlate } from '../customers';
 import { addDays, dayStartMs, isDate } from '../../../common/dates';
 import { localTime, ShowroomBase, ShowroomProblems, textOrNull } from './showroom';
+import { OPPORTUNITY_TEXTS } from './opportunity-texts';
+import { SHOWROOM_TEXTS } from './showroom-texts';
 import { zoneFormat } from '../../../common/dates';
 
 const MONTH_DAY_MINUTE: Intl.DateTimeFormatOptions = { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
@@ -130,7 +132,7 @@ export class TestDriveService extends ShowroomBase {
     if (!b) throw new AppError('NOT_FOUND');
     if (b.status !== 'booked') {
       const p = new ShowroomProblems(s.user.locale);
-      const status = { done: { 'zh-CN': '完成', en: 'done' }, cancelled: { 'zh-CN': '取消', en: 'cancelled' }, booked: { 'zh-CN': '预约', en: 'booked' } }[b.status][p.locale];
+      const status = SHOWROOM_TEXTS.text(`booking.status.${b.status}`, p.locale);
       p.add('status', 'showroom.booking.status', { status });
       p.throwIfAny();
     }
@@ -160,7 +162,7 @@ export class TestDriveService extends ShowroomBase {
       const tz = this.timeZone;
       const tomorrow = addDays(this.today(), 1);
       const nextActivity = needsPlan
-        ? { type: 'call', plannedAt: dayStartMs(tomorrow, tz) + 10 * 3_600_000, subject: s.user.locale === 'en' ? 'Call after the test drive' : '试驾后电话回访' }
+        ? { type: 'call', plannedAt: dayStartMs(tomorrow, tz) + 10 * 3_600_000, subject: OPPORTUNITY_TEXTS.text('subject.testDrive', s.user.locale) }
         : null;
       opps.changeStage(s, { id: b.opportunityId, stage: 'test_drive', nextActivity }, tx);
       return { id, stageChanged: true };

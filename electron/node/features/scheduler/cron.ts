@@ -1,32 +1,34 @@
 import { createTask, validateDetailed, type ScheduledTask } from 'node-cron';
 import { addDays, dayStartMs, todayIn } from '../../../common/dates';
 import { DAY_AND_MINUTE, zoneFormat } from '../../../common/dates';
+import { CRON_TEXTS } from './cron-texts';
 
 const MINUTE = 60_000;
 
-const FIELDS: Record<string, { zh: string; en: string; range: string }> = {
-  minute: { zh: '分', en: 'minute', range: '0–59' },
-  hour: { zh: '时', en: 'hour', range: '0–23' },
-  dayOfMonth: { zh: '日', en: 'day of month', range: '1–31' },
-  month: { zh: '月', en: 'month', range: '1–12' },
-  dayOfWeek: { zh: '周', en: 'day of week', range: '0–7' },
-};
+/** The allowed range of each field node-cron names, shown with the refusal. */
+const FIELD_RANGES = {
+  minute: '0–59',
+  hour: '0–23',
+  dayOfMonth: '1–31',
+  month: '1–12',
+  dayOfWeek: '0–7',
+} as const;
+type CronField = keyof typeof FIELD_RANGES;
 
 /** Why a cron expression is refused (in the user's language), or null when it is accepted. */
 export function cronProblem(expr: string, locale: 'zh-CN' | 'en' = 'en'): string | null {
-  const zh = locale === 'zh-CN';
   const fields = expr.trim().split(/\s+/).filter(Boolean);
   // Five fields only: a seconds field would fire many times a minute, and the catch-up works in minutes.
-  if (fields.length !== 5) return zh ? `应为 5 段,实际 ${fields.length} 段` : `expected 5 fields, got ${fields.length}`;
+  if (fields.length !== 5) return CRON_TEXTS.text('fieldCount', locale, { count: fields.length });
   const v = validateDetailed(expr.trim());
   if (v.valid) return null;
   const parts = v.errors.map((e) => {
-    const f = FIELDS[e.field];
     const value = e.value ?? '';
-    if (!f) return zh ? `"${value}" 无效` : e.message;
-    return zh ? `${f.zh}字段 "${value}" 无效(允许 ${f.range})` : `${f.en} "${value}" is not valid (${f.range})`;
+    if (!Object.hasOwn(FIELD_RANGES, e.field)) return CRON_TEXTS.text('valueInvalid', locale, { value });
+    const field = e.field as CronField;
+    return CRON_TEXTS.text('fieldInvalid', locale, { field: CRON_TEXTS.text(field, locale), value, range: FIELD_RANGES[field] });
   });
-  return parts.join('; ') || (zh ? '无法识别' : 'not a cron expression');
+  return parts.join('; ') || CRON_TEXTS.text('unknown', locale);
 }
 
 /**

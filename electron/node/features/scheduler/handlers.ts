@@ -1,10 +1,10 @@
-import { CRON_REFUSED, type SchedulerJob, type schedulerApi } from '../../../common/api/scheduler';
-import { formatMessage } from '../../../common/i18n/errors';
+import type { SchedulerJob, schedulerApi } from '../../../common/api/scheduler';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { me, type Handlers } from '../../handlers';
 import { writeAudit } from '../admin';
 import { cronProblem } from './cron';
+import { CRON_TEXTS } from './cron-texts';
 
 function jobView(core: Pick<Core, 'services' | 'sqlite'>, id: string): SchedulerJob {
   const s = core.services.scheduler;
@@ -34,7 +34,7 @@ export const schedulerHandlers: Handlers<typeof schedulerApi> = {
     const before = sch.scheduleOf(job);
     const problem = cronProblem(cron, ctx.locale);
     if (problem) {
-      const message = formatMessage(CRON_REFUSED[ctx.locale], { reason: problem });
+      const message = CRON_TEXTS.text('refused', ctx.locale, { reason: problem });
       throw new AppError('INVALID_INPUT', { issues: [`cron: ${cronProblem(cron)}`], fields: [{ field: 'cron', message }] });
     }
     sch.setCron(job, cron);

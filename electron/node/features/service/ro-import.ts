@@ -6,6 +6,7 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { yieldingTransaction } from '../../data-folder/long-write';
 import { cleanPlate } from '../customers';
+import { CARE_TEXTS } from './care-texts';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
 import { parseVisitType } from './service-visits-rules';
@@ -56,7 +57,7 @@ export async function readImport(locale: Locale, file: ImportUpload): Promise<Im
 }
 
 export function missingColumns(locale: Locale, labels: string[]): AppError {
-  const p = new CareProblems(locale).add('file', 'import.columns', { columns: labels.join(locale === 'en' ? ', ' : '、') });
+  const p = new CareProblems(locale).add('file', 'import.columns', { columns: labels.join(CARE_TEXTS.text('import.separator', locale)) });
   return new AppError('INVALID_INPUT', { issues: p.list[0]!.message, fields: p.list });
 }
 
@@ -82,11 +83,13 @@ export async function importRepairOrders(core: Core, actorId: number, locale: Lo
   const { header, rows } = await readImport(locale, input);
   const col = columnsOf(header, RO_COLUMNS);
   const missing = [
-    col.vin < 0 && col.plate < 0 ? (locale === 'en' ? 'VIN or plate' : '车架号或车牌') : null,
-    col.date < 0 ? (locale === 'en' ? 'date' : '日期') : null,
-    col.type < 0 ? (locale === 'en' ? 'type' : '维修类型') : null,
-    col.ro < 0 ? (locale === 'en' ? 'RO number' : '工单号') : null,
-  ].filter((x): x is string => x != null);
+    col.vin < 0 && col.plate < 0 ? 'column.vinOrPlate' : null,
+    col.date < 0 ? 'column.date' : null,
+    col.type < 0 ? 'column.visitType' : null,
+    col.ro < 0 ? 'column.ro' : null,
+  ]
+    .filter((k): k is CareMessageKey => k !== null)
+    .map((k) => CARE_TEXTS.text(k, locale));
   if (missing.length) throw missingColumns(locale, missing);
 
   const msg = (key: CareMessageKey, params?: Record<string, unknown>) => new CareProblems(locale).add('row', key, params).list[0]!.message;
@@ -118,7 +121,7 @@ export async function importRepairOrders(core: Core, actorId: number, locale: Lo
         (vin ? tx.get<{ id: number }>(sql`SELECT id FROM vehicles WHERE vin = ${vin}`)?.id : undefined) ??
         (plate ? tx.get<{ id: number }>(sql`SELECT id FROM vehicles WHERE plate = ${plate} ORDER BY id DESC LIMIT 1`)?.id : undefined);
       const reasons: string[] = [];
-      if (!ro) reasons.push(locale === 'en' ? 'No RO number' : '缺少工单号');
+      if (!ro) reasons.push(CARE_TEXTS.text('visit.noRo', locale));
       if (vehicleId === undefined) reasons.push(msg('visit.vehicle'));
       const date = parseLooseDay(cell(r, col.date));
       if (!date) reasons.push(msg('visit.date'));

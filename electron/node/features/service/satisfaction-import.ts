@@ -11,6 +11,7 @@ import { cleanPlate } from '../customers';
 import { isLowScore, lowScoreDueDate } from './low-score';
 import { BadRows, columnsOf, missingColumns, readImport, type ImportUpload } from './ro-import';
 import { parseDissatisfied, parseScore, parseSurveyKind, surveyNaturalKey } from './satisfaction-rules';
+import { CARE_TEXTS } from './care-texts';
 import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { createTasks } from './tasks';
 
@@ -44,13 +45,14 @@ export async function importSurveys(core: Pick<Core, 'clock' | 'db' | 'events' |
   }
   const { header, rows } = await readImport(locale, input);
   const col = columnsOf(header, SURVEY_COLUMNS);
-  const en = locale === 'en';
   const missing = [
-    col.vin < 0 && col.plate < 0 && col.phone < 0 ? (en ? 'VIN, plate or phone' : '车架号、车牌或电话') : null,
-    col.kind < 0 ? (en ? 'survey type' : '调查类型') : null,
-    col.date < 0 ? (en ? 'date' : '日期') : null,
-    col.score < 0 ? (en ? 'score' : '分数') : null,
-  ].filter((x): x is string => x != null);
+    col.vin < 0 && col.plate < 0 && col.phone < 0 ? 'column.vinPlateOrPhone' : null,
+    col.kind < 0 ? 'column.surveyKind' : null,
+    col.date < 0 ? 'column.date' : null,
+    col.score < 0 ? 'column.score' : null,
+  ]
+    .filter((k): k is CareMessageKey => k !== null)
+    .map((k) => CARE_TEXTS.text(k, locale));
   if (missing.length) throw missingColumns(locale, missing);
 
   const msg = (key: CareMessageKey, params?: Record<string, unknown>) => new CareProblems(locale).add('row', key, params).list[0]!.message;

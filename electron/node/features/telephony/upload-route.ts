@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTP_STATUS, type ApiResult } from '../../../common/api/contract';
-import { ERROR_MESSAGES, formatMessage, pickLocale } from '../../../common/i18n/errors';
+import { errorMessage, pickLocale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { OffsetMismatch, type Uploader, type UploadState } from './recording-upload';
@@ -61,7 +61,7 @@ export async function handleRecordingUpload(core: Pick<Core, 'auth' | 'services'
   const fail = async (err: AppError, offset?: number) => {
     await discard(req);
     const details = err.details;
-    answer(res, HTTP_STATUS[err.code], { ok: false, error: { code: err.code, message: formatMessage(ERROR_MESSAGES[err.code][locale], details), ...(Object.keys(details).length ? { details } : {}) } }, offset);
+    answer(res, HTTP_STATUS[err.code], { ok: false, error: { code: err.code, message: errorMessage(err.code, locale, details), ...(Object.keys(details).length ? { details } : {}) } }, offset);
   };
   try {
     if (req.method !== 'POST' && req.method !== 'PUT') {

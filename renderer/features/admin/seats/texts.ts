@@ -42,7 +42,7 @@ export const seatsZh = {
 } as const;
 
 export const seatsEn: Record<keyof typeof seatsZh, string> = {
-  count: '{n} seat(s), {active} in use',
+  count: '{n, plural, one {# seat} other {# seats}}, {active} in use',
   empty: 'No seat is paired yet. Click “New pairing code” and enter the code on the new seat to connect it to the host.',
   'col.name': 'Name',
   'col.address': 'Address',

@@ -76,7 +76,7 @@ export const remEn: Record<keyof typeof remZh, string> = {
   view: "View",
   toTasks: "Make tasks",
   tasksMade: "{created} tasks made ({existing} made before, {skipped} already have an open task of this kind)",
-  total: "{n} customers",
+  total: "{n, plural, one {# customer} other {# customers}}",
   dndExcluded: "Left out (DND): {n}",
   empty: "Nobody to remind in this range",
   'col.customer': "Customer",

@@ -70,7 +70,7 @@ export const solEn: Record<keyof typeof solZh, string> = {
   pulling: "Tasks pulling the rate down (unassigned / assigned)",
   assignTo: "Assign to",
   assign: "Assign selected",
-  assigned: "{n} tasks assigned",
+  assigned: "{n, plural, one {# task} other {# tasks}} assigned",
   window: "Window",
   created: "Created",
   from: "Next service from",

@@ -82,7 +82,7 @@ export const careEn: Record<keyof typeof careZh, string> = {
   'visit.ro': "RO number",
   'visit.roHint': "The DMS's RO number; left empty, one is made up",
   'visit.history': "Recent visits",
-  'visit.saved': "Saved RO {ro}; next service {next}; {n} solicitation task(s) succeeded",
+  'visit.saved': "Saved RO {ro}; next service {next}; {n, plural, one {# solicitation task} other {# solicitation tasks}} succeeded",
   close: "Close",
   'sol.now': "Now: ",
   'sol.outcome': "Outcome",

@@ -136,7 +136,7 @@ export const cwEn: Record<keyof typeof cwZh, string> = {
   'solicitation.hint': "Work on it in Solicitation tasks",
   unassigned: "Unassigned",
   'reassign.pickTarget': "Pick the agent to receive the tasks",
-  'reassign.done': "{n} tasks reassigned",
+  'reassign.done': "{n, plural, one {# task} other {# tasks}} reassigned",
   'reassign.to': "Reassign to",
   'reassign.selected': "Reassign selected ({n})",
   'reassign.all': "Move all",

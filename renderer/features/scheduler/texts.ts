@@ -1,0 +1,40 @@
+import { defineTexts } from '../../../electron/common/i18n/texts';
+
+/** The scheduler screen's texts (zh-CN first), kept with the feature. */
+export const SCHED_TEXTS = defineTexts({
+  title: { 'zh-CN': '定时任务', en: 'Scheduled jobs' },
+  jobs: { 'zh-CN': '任务', en: 'Jobs' },
+  runs: { 'zh-CN': '运行记录', en: 'Runs' },
+  schedule: { 'zh-CN': '计划(cron)', en: 'Schedule (cron)' },
+  next: { 'zh-CN': '下次运行', en: 'Next run' },
+  state: { 'zh-CN': '状态', en: 'State' },
+  last: { 'zh-CN': '上次运行', en: 'Last run' },
+  actions: { 'zh-CN': '操作', en: 'Actions' },
+  active: { 'zh-CN': '启用', en: 'Active' },
+  paused: { 'zh-CN': '已暂停', en: 'Paused' },
+  runNow: { 'zh-CN': '立即运行', en: 'Run now' },
+  pause: { 'zh-CN': '暂停', en: 'Pause' },
+  resume: { 'zh-CN': '恢复', en: 'Resume' },
+  edit: { 'zh-CN': '修改计划', en: 'Edit schedule' },
+  save: { 'zh-CN': '保存', en: 'Save' },
+  cronLabel: { 'zh-CN': 'cron 表达式', en: 'Cron expression' },
+  cronHint: { 'zh-CN': '5 段:分 时 日 月 周,按经销商时区 {tz};例如 30 6 * * * 表示每天 06:30', en: '5 fields: minute hour day month weekday, in the dealer time zone {tz}; e.g. 30 6 * * * is every day at 06:30' },
+  defaultCron: { 'zh-CN': '默认:{cron}', en: 'Default: {cron}' },
+  editTitle: { 'zh-CN': '修改计划:{job}', en: 'Schedule of {job}' },
+  never: { 'zh-CN': '尚未运行', en: 'Not run yet' },
+  ok: { 'zh-CN': '成功', en: 'OK' },
+  failed: { 'zh-CN': '失败', en: 'Failed' },
+  running: { 'zh-CN': '运行中', en: 'Running' },
+  done: { 'zh-CN': '处理 {created},跳过 {skipped}', en: '{created} done, {skipped} skipped' },
+  ranOk: { 'zh-CN': '{job}:已完成,处理 {created} 条', en: '{job}: done, {created} rows' },
+  ranFailed: { 'zh-CN': '{job}:失败 — {error}', en: '{job}: failed — {error}' },
+  saved: { 'zh-CN': '已保存', en: 'Saved' },
+  failuresOnly: { 'zh-CN': '只看失败', en: 'Failures only' },
+  lease: { 'zh-CN': '当前运行实例:{holder}{mine}', en: 'Running on: {holder}{mine}' },
+  leaseMine: { 'zh-CN': '(本机)', en: ' (this PC)' },
+  leaseNone: { 'zh-CN': '当前没有实例持有运行权', en: 'No instance holds the scheduler now' },
+  catchUp: { 'zh-CN': '补跑', en: 'Catch-up' },
+  catchUpHint: { 'zh-CN': '电脑关机错过的日期,开机后逐日补跑', en: 'Days missed while the PC was off are run one by one at start-up' },
+});
+
+export type SchedMessage = keyof typeof SCHED_TEXTS.table;
