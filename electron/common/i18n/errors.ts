@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../api/contract';
 import { ERROR_TEXTS, FIELD_TEXTS } from './error-texts';
-import type { Locale, Params } from './texts';
+import { localeOf, type Locale, type Params } from './texts';
 
 export { LOCALES, type Locale } from './texts';
 
@@ -33,7 +33,5 @@ export function fieldMessage(key: FieldMessageKey, locale: Locale | string, para
   return FIELD_TEXTS.text(key, locale, detailParams(params));
 }
 
-export function pickLocale(value: string | null | undefined): Locale {
-  if (!value) return 'zh-CN';
-  return /^en\b/i.test(value.trim()) ? 'en' : 'zh-CN';
-}
+/** The user's language from a session's locale or an Accept-Language header (texts.ts' one rule). */
+export const pickLocale = localeOf;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineTexts, formatText, textVariables } from './texts';
+import { defineTexts, formatText, textVariables, localeOf } from './texts';
 
 describe('formatText: placeholders and plural forms', () => {
   it('fills placeholders and leaves an unknown one as written', () => {
@@ -39,5 +39,11 @@ describe('textVariables: what both languages of a text must share', () => {
     expect(textVariables('{n, plural, one {# call from {who}} other {# calls from {who}}}')).toEqual(['n', 'who']);
     // An arm's words are not variables, with or without the # sign.
     expect(textVariables('{minutes, plural, one {minute} other {# minutes}}')).toEqual(['minutes']);
+  });
+});
+
+describe('localeOf: the one reading of a locale string', () => {
+  it('takes a session locale and an Accept-Language header alike; anything else is zh-CN', () => {
+    expect(['en', 'zh-CN', 'en-US,en;q=0.9', ' EN-gb', 'zh-CN,zh;q=0.9', 'fr', '', null, undefined].map(localeOf)).toEqual(['en', 'zh-CN', 'en', 'en', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN', 'zh-CN']);
   });
 });

@@ -18,9 +18,13 @@ export interface Text {
 }
 export type Params = Readonly<Record<string, string | number>>;
 
-/** A locale string as sessions and settings carry it: anything but English reads as zh-CN. */
+/**
+ * The one reading of a locale string (a session's or setting's 'en' / 'zh-CN', an Accept-Language
+ * header 'en-US,en;q=0.9'): English when it starts with en, otherwise zh-CN, the source language.
+ */
 export function localeOf(locale: string | undefined | null): Locale {
-  return locale === 'en' ? 'en' : 'zh-CN';
+  if (locale === 'en' || locale === 'zh-CN') return locale;
+  return locale && /^en\b/i.test(locale.trim()) ? 'en' : 'zh-CN';
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
@@ -124,7 +128,10 @@ export function defineTexts<const T extends Record<string, Text>>(table: T): Tex
   type K = keyof T & string;
   return {
     table,
-    text: (key: K, locale: Locale | string, params?: Params) => formatText(table[key]![localeOf(locale)], localeOf(locale), params),
+    text: (key: K, locale: Locale | string, params?: Params) => {
+      const l = localeOf(locale);
+      return formatText(table[key]![l], l, params);
+    },
     pair: (key: K) => ({ zh: table[key]!['zh-CN'], en: table[key]!.en }),
   };
 }

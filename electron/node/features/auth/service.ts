@@ -4,7 +4,7 @@ import type { Db } from '../../../../db/client';
 import { passwordHistory, rolePermissions, sessions, userPermissions, users } from '../../../../db/schema';
 import { MODULES, ROLE_MODULES, type Permission, type Role } from '../../../common/roles';
 import type { SessionInfo, SessionUser } from '../../../common/api/auth';
-import type { Locale } from '../../../common/i18n/errors';
+import { localeOf, type Locale } from '../../../common/i18n/texts';
 import type { Clock } from '../../clock';
 import { AppError } from '../../errors';
 import type { EventBus } from '../../events';
@@ -98,7 +98,7 @@ export class AuthService {
       displayName: u.displayName,
       role: u.role as Role,
       teamId: u.teamId,
-      locale: (u.locale === 'en' ? 'en' : 'zh-CN') as Locale,
+      locale: localeOf(u.locale),
     };
   }
 
