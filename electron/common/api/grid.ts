@@ -107,6 +107,9 @@ export const gridSelectionQuerySchema = z
   })
   .strict();
 
+/** What a figure counts (an analysis number's `drill`): the data set, scope and filter of exactly its records. */
+export type GridSelectionQuery = z.infer<typeof gridSelectionQuerySchema>;
+
 const groupKey = z.union([z.string().max(200), z.number(), z.null()]);
 
 export const gridQuerySchema = gridSelectionQuerySchema
