@@ -53,6 +53,8 @@ const METHODS: Record<string, string> = {
   'admin.dictionaries.update':             '-- -- -- -- -- -- AA',
   'admin.seats.rename':                    '-- -- -- -- -- -- AA',
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
+  // 决策分析 → 集客分析: the sales floor's managers; a consultant's own day is 展厅流量's 日报.
+  'analysis.traffic.get':                  '-- SM -- -- -- GM AA',
   'admin.seats.pairingCode.create':        '-- -- -- -- -- -- AA',
   'customers.get':                         'SC SM SA CM AD GM AA',
   'customers.checkPhone':                  'SC SM SA CM AD GM AA',
@@ -229,6 +231,7 @@ const DATASET_MATRIX: Record<Dataset, string> = {
   surveys:                     '-- -- -- CM -- GM AA',
   smsTemplates:                'SC SM SA CM -- GM AA',
   dictionaries:                '-- -- -- -- -- -- AA',
+  walkInBatches:               '-- SM -- -- -- GM AA',
 };
 
 const allowed = (row: string, role: Role) => row.split(' ').includes(CODES[role]);

@@ -15,6 +15,7 @@ const NO_USER_SCOPE: Record<string, string> = {
   'demo/problems.ts': 'demo data, written before any user exists',
   'demo/seed.ts': 'demo data, written before any user exists',
   'grid/query.ts': "a data set's filters; grid/service.ts adds the data set's owner scope to every query",
+  'analysis/visit-rules.ts': "columns of the 展厅流量 grid data set (the visit's customer's source, city, age): grid/service.ts applies its owner scope",
   'sales/datasets/activities.ts': 'a grid data set: grid/service.ts applies its owner scope',
   'sales/datasets/opportunities.ts': 'a grid data set: grid/service.ts applies its owner scope',
   'service/datasets/appointments.ts': 'a grid data set: grid/service.ts applies its owner scope',

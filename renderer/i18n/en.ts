@@ -5,6 +5,7 @@ import { staleEn } from '../ui/stale-texts';
 import { seatModeEn } from '../features/seat-mode/texts';
 import { lanEn } from '../features/admin/lan-texts';
 import { dictsEn } from '../features/dictionaries/texts';
+import { analysisEn } from '../features/analysis/texts';
 import { customerEn } from '../features/customers/texts';
 import { oppEn } from '../features/sales/opportunities/texts';
 import { showroomEn } from '../features/sales/showroom/texts';
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...withPrefix('seats.', seatsEn),
   ...withPrefix('stale.', staleEn),
   ...withPrefix('dicts.', dictsEn),
+  ...withPrefix('an.', analysisEn),
   ...withPrefix('customer.', customerEn),
   ...withPrefix('opp.', oppEn),
   ...withPrefix('showroom.', showroomEn),

@@ -9,6 +9,7 @@ import { staleZh } from '../ui/stale-texts';
 import { seatModeZh } from '../features/seat-mode/texts';
 import { lanZh } from '../features/admin/lan-texts';
 import { dictsZh } from '../features/dictionaries/texts';
+import { analysisZh } from '../features/analysis/texts';
 import { customerZh } from '../features/customers/texts';
 import { oppZh } from '../features/sales/opportunities/texts';
 import { showroomZh } from '../features/sales/showroom/texts';
@@ -36,6 +37,7 @@ export const zhCN = {
   ...withPrefix('seats.', seatsZh),
   ...withPrefix('stale.', staleZh),
   ...withPrefix('dicts.', dictsZh),
+  ...withPrefix('an.', analysisZh),
   ...withPrefix('customer.', customerZh),
   ...withPrefix('opp.', oppZh),
   ...withPrefix('showroom.', showroomZh),

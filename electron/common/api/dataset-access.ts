@@ -34,6 +34,7 @@ export const DATASET_SCREEN_METHOD: Record<Dataset, MethodName> = {
   surveys: 'surveys.import',
   smsTemplates: 'sms.templates',
   dictionaries: 'admin.dictionaries.kinds',
+  walkInBatches: 'analysis.traffic.get',
 };
 
 /** The roles that may read a data set (see DATASET_SCREEN_METHOD). */

@@ -13,7 +13,7 @@ export const GRID_MAX_SORT = 3;
 export const GRID_PAGE_MAX = 500;
 export const EXPORT_MAX_ROWS = 10_000;
 
-export const DATASETS = ['customers', 'showroomVisits', 'opportunities', 'activities', 'opportunitiesReview', 'appointments', 'solicitationTasks', 'complaints', 'serviceTasks', 'reminderFirstService', 'reminderRegularService', 'reminderMileageService', 'reminderExpiryInsurance', 'reminderExpiryMembership', 'reminderExpiryInspection', 'reminderExpiryLicence', 'reminderChurn', 'reminderBirthday', 'revisitSales', 'revisitRepair', 'recordings', 'jobRuns', 'surveys', 'smsTemplates', 'dictionaries'] as const;
+export const DATASETS = ['customers', 'showroomVisits', 'opportunities', 'activities', 'opportunitiesReview', 'appointments', 'solicitationTasks', 'complaints', 'serviceTasks', 'reminderFirstService', 'reminderRegularService', 'reminderMileageService', 'reminderExpiryInsurance', 'reminderExpiryMembership', 'reminderExpiryInspection', 'reminderExpiryLicence', 'reminderChurn', 'reminderBirthday', 'revisitSales', 'revisitRepair', 'recordings', 'jobRuns', 'surveys', 'smsTemplates', 'dictionaries', 'walkInBatches'] as const;
 export type Dataset = (typeof DATASETS)[number];
 
 export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'enum' | 'boolean';

@@ -22,6 +22,7 @@ import { schedulerApi } from './scheduler';
 import { systemApi } from './system';
 import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
+import { analysisApi } from './analysis';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -52,6 +53,7 @@ export const api = {
   ...systemApi,
   ...seatApi,
   ...dictionariesApi,
+  ...analysisApi,
 } as const;
 
 export type Api = typeof api;
@@ -85,3 +87,4 @@ export type * from './scheduler';
 export type * from './system';
 export type * from './seat-mode';
 export type * from './dictionaries';
+export type * from './analysis';

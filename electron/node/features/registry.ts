@@ -15,6 +15,7 @@ import { schedulerFeature } from './scheduler/feature';
 import { systemFeature } from './system/feature';
 import { seatModeFeature } from './seat-mode/feature';
 import { dictionariesFeature } from './dictionaries/feature';
+import { analysisFeature } from './analysis/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -34,6 +35,7 @@ export const FEATURES = [
   systemFeature,
   seatModeFeature,
   dictionariesFeature,
+  analysisFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

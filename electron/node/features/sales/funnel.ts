@@ -4,9 +4,9 @@ import type { Scope } from '../../../common/api/grid';
 import { STAGES } from '../../../common/stages';
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth';
-import { AppError } from '../../errors';
 import { dayStartMs, monthDays } from '../../../common/dates';
 import { readAll, readGet } from '../../read-pool/read-sql';
+import { consultantFilter } from '../analysis';
 
 /** The first and last calendar day of a 'YYYY-MM' month, and its [from, to) bounds in the dealer's time zone. */
 export function monthRange(month: string, timeZone: string): Funnel['range'] {
@@ -15,19 +15,6 @@ export function monthRange(month: string, timeZone: string): Funnel['range'] {
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * The scope filter on a consultant column: the user's mine / team / all, optionally narrowed to one
- * consultant who must lie inside that scope (else FORBIDDEN: a consultant outside it is not theirs to see).
- */
-export function consultantFilter(core: Pick<Core, 'db' | 'visibility'>, s: SessionCtx, scope: Scope, col: string, consultantId?: number): SQL {
-  if (!core.visibility.scopesOf(s).includes(scope)) throw new AppError('FORBIDDEN');
-  const owned = core.visibility.ownedSql(s, scope, col);
-  if (consultantId === undefined) return owned;
-  const inScope = core.db.get<{ ok: number } | undefined>(sql`select 1 as ok where ${core.visibility.ownedSql(s, scope, String(consultantId))}`);
-  if (!inScope) throw new AppError('FORBIDDEN');
-  return sql`${sql.raw(col)} = ${consultantId}`;
-}
 
 /**
  * 销售漏斗 for a month. "For a month" means: the open opportunities whose expected purchase date

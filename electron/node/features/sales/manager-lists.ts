@@ -4,7 +4,7 @@ import type { SalesList, SalesListRow } from '../../../common/api/sales-analysis
 import type { Core } from '../../core';
 import type { SessionCtx } from '../auth';
 import { DAY_MS as DAY, addDays, dayStartMs, todayIn } from '../../../common/dates';
-import { consultantFilter } from './funnel';
+import { consultantFilter } from '../analysis';
 import { readAll, readGet } from '../../read-pool/read-sql';
 
 export interface ListInput {

@@ -2,6 +2,7 @@ import { VISIT_MODES } from '../../../../common/api/showroom';
 import { type DatasetDef, userNameColumn } from '../../grid';
 import { SHOWROOM_VISIT_COLUMNS } from './texts';
 import { GENDER_OPTIONS } from '../../../../common/api/customers-texts';
+import { trafficVisitColumns, trafficVisitPresets } from '../../analysis';
 
 /**
  * 展厅流量记录: one row per registered showroom visit with the audit's fields, and `late` (entered
@@ -14,6 +15,8 @@ export const showroomVisitsDataset: DatasetDef = {
   searchCustomerId: 'c.customer_id',
   owner: 'c.consultant_id',
   defaultSort: [{ col: 'visitDate', dir: 'desc' }],
+  // 集客分析's heat-map cells ('hour:…'): a figure's drill-down is this list.
+  presets: trafficVisitPresets,
   columns: [
     { id: 'id', type: 'number', ...SHOWROOM_VISIT_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
     { id: 'visitDate', type: 'date', ...SHOWROOM_VISIT_COLUMNS.pair('visitDate'), expr: 'c.visit_date', nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 110 },
@@ -39,5 +42,7 @@ export const showroomVisitsDataset: DatasetDef = {
     { id: 'visitAt', type: 'datetime', ...SHOWROOM_VISIT_COLUMNS.pair('visitAt'), expr: 'c.visit_at', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 150 },
     { id: 'createdAt', type: 'datetime', ...SHOWROOM_VISIT_COLUMNS.pair('createdAt'), expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'late', type: 'boolean', ...SHOWROOM_VISIT_COLUMNS.pair('late'), expr: 'c.late', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
+    // The customer's source, city and age band and the consultant's id, as 集客分析 counts them.
+    ...trafficVisitColumns,
   ],
 };

@@ -1,36 +1,16 @@
 import type { SQL } from 'drizzle-orm';
 import { AppError } from '../../../errors';
 import { todayIn } from '../../../../common/dates';
-import type { DatasetDef } from '../../grid';
-
-type PresetCtx = { timeZone: string; now: number };
+import { presetsByName, type DatasetDef } from '../../grid';
 
 /**
  * Presets whose name carries the rule's parameters: 'rule' (the list's defaults) or
  * 'rule:<a>~<b>' — a reminder's "查看" date range ('rule:2026-11-30~2026-12-30'), 专项保养's km band
- * ('rule:78000~82000'), a revisit tab and range ('pending:2026-11-28~2026-11-30'). The grid looks a
- * preset up by name (an own property of `presets`); these names are not a fixed list, so they are
- * answered by a Proxy that parses the name and builds the rule's SQL from it and the dealer's today.
- * A name that does not parse is no preset (the grid refuses it as unknown); parameters that parse
- * but are wrong (a date that does not exist, a range backwards) are refused by the rule itself with
- * INVALID_INPUT naming the field.
+ * ('rule:78000~82000'), a revisit tab and range ('pending:2026-11-28~2026-11-30'); the grid's
+ * presetsByName with the dealer's today handed to the rule.
  */
-export function parameterisedPresets<P>(parse: (name: string) => P | null, build: (params: P, today: string) => SQL): NonNullable<DatasetDef['presets']> {
-  const rule = (params: P) => (ctx: PresetCtx) => build(params, todayIn(ctx.timeZone, ctx.now));
-  return new Proxy({} as NonNullable<DatasetDef['presets']>, {
-    getOwnPropertyDescriptor(_t, name) {
-      const p = typeof name === 'string' ? parse(name) : null;
-      return p === null ? undefined : { value: rule(p), configurable: true, enumerable: false, writable: false };
-    },
-    get(_t, name) {
-      const p = typeof name === 'string' ? parse(name) : null;
-      return p === null ? undefined : rule(p);
-    },
-    has(_t, name) {
-      return typeof name === 'string' && parse(name) !== null;
-    },
-  });
-}
+export const parameterisedPresets = <P>(parse: (name: string) => P | null, build: (params: P, today: string) => SQL): NonNullable<DatasetDef['presets']> =>
+  presetsByName(parse, (p, ctx) => build(p, todayIn(ctx.timeZone, ctx.now)));
 
 const DAY = String.raw`\d{4}-\d{2}-\d{2}`;
 const RANGE = new RegExp(`^rule(?::(${DAY})~(${DAY}))?$`);

@@ -1,0 +1,9 @@
+import type { Role } from '../roles';
+
+/**
+ * 集客分析 is for the sales floor's managers: 销售经理 (their teams, or everyone with
+ * customers.viewAll), 总经理, 管理员. A consultant is refused: 决策分析 is not in their menu, and
+ * their own day is the 展厅流量 日报; a service manager has no sales floor. Free of zod: the menu's
+ * screen registration reads it in the renderer's first chunk.
+ */
+export const TRAFFIC_ROLES: readonly Role[] = ['salesManager', 'generalManager', 'admin'];

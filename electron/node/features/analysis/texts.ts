@@ -1,0 +1,16 @@
+import { defineTexts } from '../../../common/i18n/texts';
+
+/** Column labels of the analysis data sets and of the columns it adds to 展厅流量 (zh-CN first; the grid sends both). */
+export const TRAFFIC_COLUMNS = defineTexts({
+  consultantId: { 'zh-CN': '顾问编号', en: 'Consultant ID' },
+  customerSource: { 'zh-CN': '客户来源', en: 'Customer source' },
+  customerCity: { 'zh-CN': '客户所在城市', en: 'Customer city' },
+  ageBand: { 'zh-CN': '来店时年龄段', en: 'Age band at visit' },
+  id: { 'zh-CN': '编号', en: 'ID' },
+  visitDate: { 'zh-CN': '来店日期', en: 'Visit date' },
+  model: { 'zh-CN': '车型', en: 'Model' },
+  count: { 'zh-CN': '人数', en: 'Visitors' },
+  consultantName: { 'zh-CN': '销售顾问', en: 'Consultant' },
+  createdAt: { 'zh-CN': '录入时间', en: 'Entered' },
+});
+

@@ -1,0 +1,166 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCore, type TestCore } from '../../../../tests/support/core';
+import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
+import { dayStartMs } from '../../../common/dates';
+import type { Bucket, Figure, TrafficAnalysis } from '../../../common/api/analysis';
+import type { GridPage, GridSelectionQuery } from '../../../common/api/grid';
+
+const TZ = 'Asia/Shanghai';
+const at = (day: string, hhmm: string) => dayStartMs(day, TZ) + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000;
+const NOV = { period: { kind: 'month', anchor: '2026-11-23' }, compare: 'previous' } as const;
+
+describe('集客分析 (analysis.traffic.get)', () => {
+  let t: TestCore;
+  let f: Awaited<ReturnType<typeof salesFloor>>;
+  beforeEach(async () => {
+    t = await makeCore();
+    t.clock.set(Date.UTC(2026, 10, 30, 4, 0, 0)); // 2026-11-30 12:00 in Shanghai
+    // The manager sees only team A (s1, s2) by the team rule; team B is s3.
+    f = await salesFloor(t, { managerSeesAll: false });
+    const db = t.core.sqlite;
+    const now = t.clock.now();
+    const customer = (c: { owner: number; source: string; city: string | null; birthday?: string; idNumber?: string }) =>
+      Number(
+        db
+          .prepare('insert into customers (name, owner_id, source, city, birthday, id_number, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
+          .run('客户', c.owner, c.source, c.city, c.birthday ?? null, c.idNumber ?? null, now, now).lastInsertRowid,
+      );
+    // 25 on 2026-11-20; 46 by the ID number's birth date (no birthday); no age and no city at all.
+    const cA = customer({ owner: f.uid.s1!, source: 'ad', city: '上海', birthday: '2001-11-20' });
+    const cB = customer({ owner: f.uid.s2!, source: 'referral', city: '苏州', idNumber: '320501198005011234' });
+    const cC = customer({ owner: f.uid.s3!, source: 'ad', city: '' });
+    const visit = (v: { customer: number | null; consultant: number; day: string; time: string | null; first: boolean; model: string | null }) =>
+      db
+        .prepare('insert into showroom_visits (customer_id, name, consultant_id, visit_date, visit_at, first_visit, visit_mode, interested_model, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(v.customer, '访客', v.consultant, v.day, v.time ? at(v.day, v.time) : null, v.first ? 1 : 0, v.first ? 1 : 3, v.model, now);
+    visit({ customer: cA, consultant: f.uid.s1!, day: '2026-11-19', time: '10:15', first: true, model: 'sagitar' }); // Thursday, 24 years old
+    visit({ customer: cA, consultant: f.uid.s1!, day: '2026-11-20', time: '10:59', first: false, model: 'sagitar' }); // Friday, 25 today
+    visit({ customer: cB, consultant: f.uid.s2!, day: '2026-11-02', time: '15:00', first: true, model: 'magotan' }); // Monday
+    visit({ customer: cC, consultant: f.uid.s3!, day: '2026-11-09', time: '15:30', first: true, model: null }); // Monday, team B
+    visit({ customer: null, consultant: f.uid.s1!, day: '2026-11-26', time: null, first: true, model: 'sagitar' }); // no customer, no time
+    visit({ customer: cB, consultant: f.uid.s2!, day: '2026-12-01', time: '09:00', first: false, model: 'magotan' }); // after the period
+    visit({ customer: cA, consultant: f.uid.s1!, day: '2026-10-31', time: '23:30', first: true, model: 'sagitar' }); // October: the compared month
+    const walkIn = (day: string, model: string, count: number, consultant: number) =>
+      db.prepare('insert into walk_in_batches (visit_date, model, count, consultant_id, created_at) values (?, ?, ?, ?, ?)').run(day, model, count, consultant, now);
+    walkIn('2026-11-19', 'sagitar', 3, f.uid.s1!);
+    walkIn('2026-11-19', 'sagitar', -1, f.uid.s1!); // a correction
+    walkIn('2026-11-02', 'magotan', 4, f.uid.s3!);
+    walkIn('2026-10-05', 'sagitar', 5, f.uid.s1!);
+  });
+  afterEach(() => t.cleanup());
+
+  const get = (token: string, input: object = NOV) => call(t.core, token, 'analysis.traffic.get', input) as Promise<TrafficAnalysis>;
+  const byKey = (list: Bucket[]) => Object.fromEntries(list.map((b) => [String(b.key), b.current.value]));
+
+  /** What the grid lists for a drill: rows of visits, Σ 人数 of walk-in batches. */
+  async function drillCount(token: string, q: GridSelectionQuery): Promise<number> {
+    if (q.dataset === 'walkInBatches') {
+      const page = (await call(t.core, token, 'grid.query', { ...q, columns: ['count'], limit: 500 })) as GridPage;
+      if (page.kind !== 'rows') throw new Error('rows expected');
+      return page.rows.reduce((a, r) => a + Number(r.count), 0);
+    }
+    return ((await call(t.core, token, 'grid.count', q)) as { count: number }).count;
+  }
+  async function expectDrillsMatch(token: string, r: TrafficAnalysis) {
+    const figures: [string, Figure][] = [];
+    const buckets = (name: string, list: Bucket[]) =>
+      list.forEach((b) => {
+        figures.push([`${name}.${b.key}`, b.current]);
+        if (b.previous) figures.push([`${name}.${b.key}.previous`, b.previous]);
+      });
+    buckets('totals', Object.values(r.totals));
+    for (const name of ['byDay', 'bySource', 'byModel', 'byDistrict', 'byAgeBand', 'byVisitKind'] as const) buckets(name, r[name]);
+    r.heat.forEach((c) => figures.push([`heat.${c.weekday}.${c.hour}`, c]));
+    figures.push(['heatUnknown', r.heatUnknown]);
+    for (const [name, fig] of figures) {
+      let n = 0;
+      for (const q of fig.drill) n += await drillCount(token, q);
+      expect({ name, n }).toEqual({ name, n: fig.value });
+    }
+    return figures.length;
+  }
+
+  it('counts every breakdown of the month for the general manager, worked out by hand, and each drill-down lists exactly the figure', async () => {
+    const r = await get(f.tok.gm!, { ...NOV, scope: 'all' });
+    expect(r.range).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(r.compareRange).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    // 5 registered visits in November (not the one on 12-01) + walk-ins 3 − 1 + 4 = 6.
+    expect(r.totals.visits.current.value).toBe(5);
+    expect(r.totals.walkIns.current.value).toBe(6);
+    expect(r.totals.traffic.current.value).toBe(11);
+    expect(r.totals.firstVisits.current.value).toBe(4);
+    expect(r.totals.returnVisits.current.value).toBe(1);
+    // October: the 10-31 23:30 visit (a Shanghai day) + 5 walk-ins = 6; (11 − 6) / 6 = +83.3 %.
+    expect(r.totals.traffic.previous?.value).toBe(6);
+    expect(r.totals.traffic.change).toBe(83.3);
+    expect(r.totals.visits.share).toBe(45.5); // 5 of 11
+    expect(byKey(r.bySource)).toEqual({ ad: 3, referral: 1, null: 1 });
+    expect(r.bySource.map((b) => b.key)).toEqual(['ad', 'referral', null]);
+    expect(byKey(r.byModel)).toEqual({ sagitar: 5, magotan: 5, null: 1 }); // visits + walk-ins per model
+    expect(byKey(r.byDistrict)).toEqual({ 上海: 2, 苏州: 1, null: 2 }); // '' is not a city
+    expect(byKey(r.byAgeBand)).toEqual({ u25: 1, a25: 1, a45: 1, null: 2 }); // the birthday on 11-20 moves 24 → 25
+    expect(byKey(r.byVisitKind)).toEqual({ first: 4, return: 1 });
+    expect(r.heat.map((c) => [c.weekday, c.hour, c.value])).toEqual([
+      [0, 15, 2],
+      [3, 10, 1],
+      [4, 10, 1],
+    ]);
+    expect(r.heatUnknown.value).toBe(1);
+    expect(r.byDay).toHaveLength(30);
+    expect(byKey(r.byDay.filter((d) => d.current.value > 0))).toEqual({ '2026-11-02': 5, '2026-11-19': 3, '2026-11-20': 1, '2026-11-09': 1, '2026-11-26': 1 });
+    expect(await expectDrillsMatch(f.tok.gm!, r)).toBeGreaterThan(40);
+  });
+
+  it('a sales manager counts their teams only, and one consultant of them; a consultant outside the scope is refused', async () => {
+    const r = await get(f.tok.mgr!, { ...NOV, scope: 'team' });
+    expect(r.totals.visits.current.value).toBe(4); // s3's visit is team B's
+    expect(r.totals.walkIns.current.value).toBe(2);
+    await expectDrillsMatch(f.tok.mgr!, r);
+    const s1 = await get(f.tok.mgr!, { ...NOV, scope: 'team', consultantId: f.uid.s1 });
+    expect([s1.totals.visits.current.value, s1.totals.walkIns.current.value]).toEqual([3, 2]);
+    await expectDrillsMatch(f.tok.mgr!, s1);
+    await expect(get(f.tok.mgr!, { ...NOV, scope: 'team', consultantId: f.uid.s3 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(get(f.tok.mgr!, { ...NOV, scope: 'all' })).rejects.toMatchObject({ code: 'FORBIDDEN' }); // customers.viewAll revoked
+  });
+
+  it('consultants and after-sales staff are refused: 决策分析 is the managers\' menu', async () => {
+    await expect(get(f.tok.s1!, { ...NOV, scope: 'mine' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(get(f.tok.agent!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(t.core, f.tok.s1!, 'grid.count', { dataset: 'walkInBatches', scope: 'mine' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('an empty period has no shares or changes ("—"), not 0 % or NaN', async () => {
+    const r = await get(f.tok.gm!, { period: { kind: 'month', anchor: '2025-06-01' }, compare: 'lastYear', scope: 'all' });
+    expect(r.totals.traffic.current.value).toBe(0);
+    expect(r.totals.traffic.share).toBeNull();
+    expect(r.totals.traffic.change).toBeNull();
+    expect([r.bySource, r.byModel, r.byDistrict, r.byAgeBand, r.heat]).toEqual([[], [], [], [], []]);
+    expect(r.byDay.every((d) => d.share === null)).toBe(true);
+    // December against November: nothing to compare is "—", a fall to nothing is −100 %.
+    const dec = await get(f.tok.gm!, { period: { kind: 'month', anchor: '2026-12-01' }, compare: 'previous', scope: 'all' });
+    expect(dec.totals.visits.current.value).toBe(1);
+    expect(dec.totals.walkIns.change).toBe(-100);
+  });
+
+  it('week, day and custom periods and the same period last year', async () => {
+    const week = await get(f.tok.gm!, { period: { kind: 'week', anchor: '2026-11-19' }, compare: 'previous', scope: 'all' });
+    expect(week.range).toEqual({ from: '2026-11-16', to: '2026-11-22' });
+    expect(week.totals.traffic.current.value).toBe(4); // 11-19: 1 visit + 2 walk-ins; 11-20: 1 visit
+    const day = await get(f.tok.gm!, { period: { kind: 'day', anchor: '2026-10-31' }, compare: 'none', scope: 'all' });
+    expect([day.totals.visits.current.value, day.compareRange, day.totals.visits.previous]).toEqual([1, null, null]);
+    const custom = await get(f.tok.gm!, { period: { kind: 'custom', from: '2026-10-05', to: '2026-11-02' }, compare: 'lastYear', scope: 'all' });
+    expect(custom.totals.traffic.current.value).toBe(1 + 5 + 1 + 4); // 10-31, 10-05 walk-ins, 11-02 visit and walk-ins
+    expect(custom.compareRange).toEqual({ from: '2025-10-05', to: '2025-11-02' });
+    await expectDrillsMatch(f.tok.gm!, custom);
+    await expect(get(f.tok.gm!, { period: { kind: 'custom', from: '2026-11-02', to: '2026-11-01' }, scope: 'all' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
+  it('a heat-map preset that does not parse or names a bad range is refused by the grid', async () => {
+    const q = (preset: string) => call(t.core, f.tok.gm!, 'grid.count', { dataset: 'showroomVisits', scope: 'all', filter: { columns: [], preset } });
+    await expect(q('hour:2026-11-01~2026-11-30:7:10')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(q('hour:2026-11-01~2026-11-30:0:24')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(q('hour:2026-02-30~2026-03-01:0:1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(q('hour:2025-01-01~2026-11-30:0:1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await q('hour:2026-11-01~2026-11-30:0:15')).toEqual({ count: 2 });
+  });
+});

@@ -1,0 +1,232 @@
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { AGE_BAND_TEXTS, currentPeriod } from '../../../electron/common/analysis';
+import type { Bucket, Figure, TrafficAnalysis } from '../../../electron/common/api/analysis';
+import type { Scope } from '../../../electron/common/api/grid';
+import type { ConsultantOption } from '../../../electron/common/api/sales-analysis';
+import { localToday } from '../../../electron/common/dates';
+import { call } from '../../api';
+import { useI18n, usePrefixedT } from '../../i18n/react';
+import { Toolbar } from '../../ui';
+import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
+import { errorText } from '../../ui/errors';
+import { ScopePicker, useLoadedScopes } from '../../ui/grid';
+import { useLoad } from '../../ui/use-load';
+import { useSessionInfo } from '../auth';
+import { dictLabel, useDictionary } from '../dictionaries';
+import { BreakdownTable, changeText, FigureLink, pctText, type OpenFigure } from './figures';
+import { PeriodPicker, type PeriodValue } from './PeriodPicker';
+import { barsOption, heatOption } from './traffic-options';
+
+// echarts arrives with the first analysis screen opened, not with the app.
+const AnalysisChart = lazy(() => import('./AnalysisChart'));
+
+interface Drill {
+  title: string;
+  drills: DrillSource[];
+}
+
+/**
+ * 决策分析 → 集客分析: showroom traffic (registered visits + walk-ins) for a period against the
+ * compared one — per day, by weekday and hour, source, model of interest, city, age band and
+ * first / return visit — in the manager's scope or for one consultant. Every number opens the grid
+ * of exactly its records (the server's `drill`); nothing is counted here.
+ */
+export function TrafficScreen() {
+  const t = usePrefixedT('an.');
+  const { locale } = useI18n();
+  const session = useSessionInfo();
+  const scopes = useLoadedScopes();
+  const sources = useDictionary('source');
+  const models = useDictionary('model');
+  const [today, setToday] = useState<string | null>(null);
+  const [value, setValue] = useState<PeriodValue | null>(null);
+  const [scope, setScope] = useState<Scope | null>(null);
+  const [consultantId, setConsultantId] = useState<number | null>(null);
+  const [consultants, setConsultants] = useState<ConsultantOption[]>([]);
+  const [data, setData] = useState<TrafficAnalysis | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
+
+  // "Today" is the dealer's day (the server's clock and zone), not the PC's.
+  useLoad(
+    () => call('showroom.today', {}),
+    [],
+    (r) => setToday(r.date),
+    () => setToday(localToday()),
+  );
+  useEffect(() => {
+    if (today && !value) setValue({ period: currentPeriod('month', today), compare: 'previous' });
+  }, [today, value]);
+  const effectiveScope = scope ?? (scopes ? scopes[scopes.length - 1]! : null);
+
+  useEffect(() => {
+    if (!effectiveScope || effectiveScope === 'mine') return;
+    call('sales.consultants', { purpose: 'funnel', scope: effectiveScope })
+      .then(setConsultants)
+      .catch(() => setConsultants([]));
+  }, [effectiveScope]);
+
+  useLoad(
+    value && effectiveScope
+      ? () => {
+          setError(null);
+          return call('analysis.traffic.get', { ...value, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) });
+        }
+      : null,
+    [value, effectiveScope, consultantId],
+    setData,
+    (e) => setError(errorText(e)),
+  );
+
+  const rangeText = (r: { from: string; to: string }) => t('period.range', { from: r.from, to: r.to });
+  const open: OpenFigure = (item, fig, compared) => {
+    if (!data) return;
+    const range = compared && data.compareRange ? data.compareRange : data.range;
+    setDrill({
+      title: t('drill.title', { item, range: rangeText(range) }),
+      drills: fig.drill.map((query) => ({ query, label: query.dataset === 'walkInBatches' ? t('drill.walkIns') : t('drill.visits') })),
+    });
+  };
+  const compared = !!data?.compareRange;
+
+  const unknown = t('unknown');
+  const labels = useMemo(
+    () => ({
+      source: (b: Bucket) => (b.key === null ? unknown : dictLabel(sources, b.key, locale)),
+      model: (b: Bucket) => (b.key === null ? unknown : dictLabel(models, b.key, locale)),
+      district: (b: Bucket) => (b.key === null ? unknown : b.key === '*' ? t('other') : b.key),
+      band: (b: Bucket) => (b.key === null ? unknown : AGE_BAND_TEXTS.text(b.key as 'u25', locale)),
+      kind: (b: Bucket) => (b.key === 'first' ? t('kind.first') : t('kind.return')),
+      day: (b: Bucket) => String(b.key).slice(5),
+    }),
+    [sources, models, locale, t, unknown],
+  );
+
+  const section = (name: string, title: string, buckets: Bucket[], label: (b: Bucket) => string, note?: ReactNode, horizontal = true) => {
+    const names = { current: t('col.current'), previous: t('col.previous') };
+    const prev = compared ? buckets.map((b) => b.previous?.value ?? 0) : null;
+    const option = barsOption(buckets.map(label), buckets.map((b) => b.current.value), prev, names, horizontal);
+    return (
+      <section className="an-section" data-testid={`section-${name}`} style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' }}>
+        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{title}</h3>
+        <div style={{ flex: '1 1 420px', minWidth: 320 }}>
+          {buckets.length > 0 && (
+            <Suspense fallback={null}>
+              <AnalysisChart option={option} ariaLabel={title} testId={`chart-${name}`} series={buckets.map((b) => ({ name: label(b), value: b.current.value }))} onPick={(i) => buckets[i] && open(label(buckets[i]), buckets[i].current)} height={Math.max(220, horizontal ? buckets.length * 28 + 40 : 280)} />
+            </Suspense>
+          )}
+        </div>
+        <div style={{ flex: '1 1 380px' }}>
+          <BreakdownTable name={name} buckets={buckets} label={label} open={open} compared={compared} />
+          {note && <p className="hint">{note}</p>}
+        </div>
+      </section>
+    );
+  };
+
+  const weekdays = Array.from({ length: 7 }, (_, i) => t(`weekday.${i}` as 'weekday.0'));
+  const total = (name: keyof TrafficAnalysis['totals'], title: string) => {
+    const b = data!.totals[name];
+    return (
+      <div className="an-total" style={{ padding: '8px 16px', border: '1px solid var(--c-border)', borderRadius: 4, minWidth: 150 }}>
+        <div className="muted">{title}</div>
+        <div style={{ fontSize: 22 }}>
+          <FigureLink item={title} fig={b.current} open={open} testId={`total-${name}`} />
+        </div>
+        {compared && (
+          <div className="muted" data-testid={`total-${name}-change`}>
+            {t('col.previous')} {b.previous ? <FigureLink item={title} fig={b.previous} open={open} compared testId={`total-${name}-prev`} /> : '—'} · {changeText(b.change)}
+            {name !== 'traffic' && <> · {t('col.share')} {pctText(b.share)}</>}
+          </div>
+        )}
+      </div>
+    );
+  };
+  const pickHeat = (i: number) => {
+    const c = data?.heat[i];
+    if (c) open(`${weekdays[c.weekday]} ${c.hour}:00`, c as Figure);
+  };
+
+  return (
+    <div className="screen screen-fill" data-testid="traffic-screen" style={{ overflow: 'auto' }}>
+      <Toolbar title={t('traffic.traffic')} info={data ? `${rangeText(data.range)}${data.compareRange ? ` · ${t('period.vs', { from: data.compareRange.from, to: data.compareRange.to })}` : ''}` : undefined} />
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px' }}>
+        {value && today && <PeriodPicker value={value} onChange={setValue} today={today} />}
+        {scopes && effectiveScope && (
+          <ScopePicker
+            scopes={scopes}
+            value={effectiveScope}
+            onChange={(s) => {
+              setScope(s);
+              setConsultantId(null);
+            }}
+          />
+        )}
+        {consultants.length > 0 && effectiveScope !== 'mine' && (
+          <select className="input" style={{ width: 180 }} aria-label={t('consultant')} value={consultantId ?? ''} onChange={(e) => setConsultantId(e.target.value ? Number(e.target.value) : null)} data-testid="consultant">
+            <option value="">{t('allConsultants')}</option>
+            {consultants.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.active ? '' : ` (${t('inactive')})`}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className="hint">{t('drill.hint')}</span>
+      </div>
+      {error && (
+        <p className="form-message is-error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && (
+        <>
+          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', padding: '4px 12px 12px' }} data-testid="traffic-totals">
+            {total('traffic', t('traffic.traffic'))}
+            {total('visits', t('traffic.visits'))}
+            {total('walkIns', t('traffic.walkIns'))}
+            {total('firstVisits', t('traffic.firstVisits'))}
+            {total('returnVisits', t('traffic.returnVisits'))}
+          </div>
+          {data.totals.traffic.current.value === 0 && <p className="hint" style={{ padding: '0 12px' }}>{t('traffic.empty')}</p>}
+          {section('byDay', t('traffic.byDay'), data.byDay, labels.day, undefined, false)}
+          <section className="an-section" data-testid="section-heat" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' }}>
+            <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{t('traffic.heat')}</h3>
+            <div style={{ flex: '1 1 640px', minWidth: 420 }}>
+              <Suspense fallback={null}>
+                <AnalysisChart option={heatOption(data.heat, weekdays)} ariaLabel={t('traffic.heat')} testId="chart-heat" series={data.heat.map((c) => [c.weekday, c.hour, c.value])} onPick={pickHeat} height={300} />
+              </Suspense>
+            </div>
+            <div style={{ flex: '1 1 260px' }}>
+              <table className="table" aria-label={t('traffic.heat')}>
+                <tbody>
+                  {data.heat.map((c) => (
+                    <tr key={`${c.weekday}-${c.hour}`}>
+                      <td>
+                        {weekdays[c.weekday]} {c.hour}:00
+                      </td>
+                      <td style={{ textAlign: 'right' }}>
+                        <FigureLink item={`${weekdays[c.weekday]} ${c.hour}:00`} fig={c} open={open} testId={`heat-${c.weekday}-${c.hour}`} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="hint">
+                {t('traffic.heatNote')} {data.heatUnknown.value > 0 && <FigureLink item={t('traffic.heatUnknown', { n: '' })} fig={data.heatUnknown} open={open} testId="heat-unknown" />}
+                {data.heatUnknown.value > 0 && ` ${t('traffic.heatUnknown', { n: data.heatUnknown.value })}`}
+              </p>
+            </div>
+          </section>
+          {section('bySource', t('traffic.bySource'), data.bySource, labels.source, t('traffic.sourceNote'))}
+          {section('byModel', t('traffic.byModel'), data.byModel, labels.model)}
+          {section('byDistrict', t('traffic.byDistrict'), data.byDistrict, labels.district, t('traffic.districtNote'))}
+          {section('byAgeBand', t('traffic.byAgeBand'), data.byAgeBand, labels.band, t('traffic.ageNote'))}
+          {section('byVisitKind', t('traffic.byVisitKind'), data.byVisitKind, labels.kind)}
+        </>
+      )}
+      {drill && <DrillDownDialog title={drill.title} drills={drill.drills} role={session.user.role} canExport={session.permissions.includes('export')} onClose={() => setDrill(null)} />}
+    </div>
+  );
+}

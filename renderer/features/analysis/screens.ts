@@ -1,0 +1,14 @@
+import { TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
+import { defineScreens, lazyScreen } from '../../shell/screen-kit';
+import { ANALYSIS_SCREEN_TEXTS } from './screen-texts';
+
+/** 决策分析's screens built by the analysis feature (关键指标 stays a planned placeholder until built). */
+export const analysisScreens = defineScreens({
+  'analysis.traffic': {
+    order: 15,
+    title: ANALYSIS_SCREEN_TEXTS.pair('traffic.title'),
+    description: ANALYSIS_SCREEN_TEXTS.pair('traffic.description'),
+    component: lazyScreen(() => import('./TrafficScreen'), 'TrafficScreen'),
+    roles: TRAFFIC_ROLES,
+  },
+});

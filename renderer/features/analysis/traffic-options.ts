@@ -1,0 +1,32 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { HeatCell } from '../../../electron/common/api/analysis';
+
+/** Bars of one breakdown: this period, and the compared one beside it when there is one. */
+export function barsOption(labels: string[], current: number[], previous: number[] | null, names: { current: string; previous: string }, horizontal: boolean): EChartsCoreOption {
+  const cat = { type: 'category', data: labels, axisLabel: { interval: 0, ...(horizontal ? {} : { rotate: labels.length > 10 ? 45 : 0 }) } };
+  const val = { type: 'value', minInterval: 1 };
+  const series = [{ name: names.current, type: 'bar', data: current, itemStyle: { color: '#2f6fb0' } }];
+  if (previous) series.push({ name: names.previous, type: 'bar', data: previous, itemStyle: { color: '#b8c7d9' } });
+  return {
+    animation: false,
+    tooltip: { trigger: 'axis' },
+    grid: { left: horizontal ? 110 : 40, right: 16, top: 16, bottom: horizontal ? 24 : 60, containLabel: false },
+    xAxis: horizontal ? val : cat,
+    yAxis: horizontal ? { ...cat, inverse: true } : val,
+    series,
+  };
+}
+
+/** Weekday (rows, Monday on top) × hour (columns) of registered visits. */
+export function heatOption(cells: HeatCell[], weekdays: string[]): EChartsCoreOption {
+  const max = Math.max(1, ...cells.map((c) => c.value));
+  return {
+    animation: false,
+    tooltip: { position: 'top' },
+    grid: { left: 50, right: 16, top: 10, bottom: 60 },
+    xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h)), splitArea: { show: true } },
+    yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
+    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#eef4fb', '#2f6fb0'] } },
+    series: [{ type: 'heatmap', data: cells.map((c) => [c.hour, c.weekday, c.value]), label: { show: true } }],
+  };
+}
