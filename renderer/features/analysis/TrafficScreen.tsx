@@ -104,7 +104,9 @@ export function TrafficScreen() {
 
   const section = (name: string, title: string, buckets: Bucket[], label: (b: Bucket) => string, note?: ReactNode, horizontal = true) => {
     const names = { current: t('col.current'), previous: t('col.previous') };
-    const prev = compared ? buckets.map((b) => b.previous?.value ?? 0) : null;
+    // Days are not paired with the compared period's days: the totals above carry that comparison.
+    const withCompare = compared && buckets.some((b) => b.previous);
+    const prev = withCompare ? buckets.map((b) => b.previous?.value ?? 0) : null;
     const option = barsOption(buckets.map(label), buckets.map((b) => b.current.value), prev, names, horizontal);
     return (
       <section className="an-section" data-testid={`section-${name}`} style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' }}>
@@ -117,7 +119,7 @@ export function TrafficScreen() {
           )}
         </div>
         <div style={{ flex: '1 1 380px' }}>
-          <BreakdownTable name={name} buckets={buckets} label={label} open={open} compared={compared} />
+          <BreakdownTable name={name} buckets={buckets} label={label} open={open} compared={withCompare} />
           {note && <p className="hint">{note}</p>}
         </div>
       </section>
