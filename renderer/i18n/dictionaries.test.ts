@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { textVariables } from '../../electron/common/i18n/texts';
 import { MODULES } from '../../electron/common/roles';
 import { ALL_SCREENS, moduleLabelKey, screenDescriptionKey, screenLabelKey } from '../shell/modules';
-import { en } from './en';
-import { smsEn, smsZh } from '../features/sms/texts';
-import { telEn, telZh } from '../features/telephony/texts';
+import { SMS_TEXTS } from '../features/sms/texts';
+import { TELEPHONY_TEXTS } from '../features/telephony/texts';
+import { en, zhCN } from './dictionaries';
 import { translate, type MessageKey } from './index';
-import { zhCN } from './zh-CN';
 
 // `{name}` placeholders and plural counts (`{n, plural, one {…} other {…}}`), as the server tables are checked.
 const placeholders = textVariables;
@@ -40,10 +39,14 @@ describe('UI dictionaries', () => {
   });
 
   it('holds the softphone and SMS texts under tel. and sms., word for word', () => {
-    for (const [k, v] of Object.entries(telZh)) expect(translate('zh-CN', `tel.${k}` as MessageKey)).toBe(v);
-    for (const [k, v] of Object.entries(telEn)) expect(translate('en', `tel.${k}` as MessageKey)).toBe(v);
-    for (const [k, v] of Object.entries(smsZh)) expect(translate('zh-CN', `sms.${k}` as MessageKey)).toBe(v);
-    for (const [k, v] of Object.entries(smsEn)) expect(translate('en', `sms.${k}` as MessageKey)).toBe(v);
+    for (const [k, v] of Object.entries(TELEPHONY_TEXTS.table)) {
+      expect(translate('zh-CN', `tel.${k}` as MessageKey)).toBe(v['zh-CN']);
+      expect(translate('en', `tel.${k}` as MessageKey)).toBe(v.en);
+    }
+    for (const [k, v] of Object.entries(SMS_TEXTS.table)) {
+      expect(translate('zh-CN', `sms.${k}` as MessageKey)).toBe(v['zh-CN']);
+      expect(translate('en', `sms.${k}` as MessageKey)).toBe(v.en);
+    }
     expect(translate('zh-CN', 'tel.ring.title')).toBe('来电');
     expect(translate('en', 'sms.title')).toBe('Send SMS');
   });

@@ -4,8 +4,7 @@
  */
 import { formatText, LOCALES, type Locale } from '../../electron/common/i18n/texts';
 import { ROLE_NAMES, type Role } from '../../electron/common/roles';
-import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { en, zhCN, type MessageKey } from './dictionaries';
 
 export type { Locale, MessageKey };
 export { LOCALES };

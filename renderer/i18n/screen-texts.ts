@@ -1,13 +1,14 @@
+import { defineTexts, type Text } from '../../electron/common/i18n/texts';
 import { SCREEN_DEFS, type ScreenId } from '../features/registry';
 
-type ScreenTexts = { [K in ScreenId as `nav.${K}`]: string } & { [K in ScreenId as `desc.${K}`]: string };
+type ScreenKey = `nav.${ScreenId}` | `desc.${ScreenId}`;
 
-/** Each registered screen's title ('nav.<id>') and description ('desc.<id>') in one language, for the dictionaries. */
-export function screenTexts(lang: 'zh' | 'en'): ScreenTexts {
-  const out: Record<string, string> = {};
+/** Each registered screen's title ('nav.<id>') and description ('desc.<id>') as one table, for the dictionaries. */
+export function screenTexts() {
+  const table: Record<string, Text> = {};
   for (const [id, def] of Object.entries(SCREEN_DEFS)) {
-    out[`nav.${id}`] = def.title[lang];
-    out[`desc.${id}`] = def.description[lang];
+    table[`nav.${id}`] = { 'zh-CN': def.title.zh, en: def.title.en };
+    table[`desc.${id}`] = { 'zh-CN': def.description.zh, en: def.description.en };
   }
-  return out as ScreenTexts;
+  return defineTexts(table as Record<ScreenKey, Text>);
 }

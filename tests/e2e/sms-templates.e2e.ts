@@ -4,13 +4,13 @@
  * tel.* / sms.*) in zh-CN and English.
  */
 import { describe, expect, it } from 'vitest';
-import { telEn, telZh } from '../../renderer/features/telephony/texts';
+import { TELEPHONY_TEXTS } from '../../renderer/features/telephony/texts';
 import { loginToShell, screenshot } from './support/app';
 import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 
 const env = useSeededApp(300);
-const zh = { settingsTitle: telZh['settings.title'] };
-const en = { settingsTitle: telEn['settings.title'] };
+const zh = { settingsTitle: TELEPHONY_TEXTS.table['settings.title']['zh-CN'] };
+const en = { settingsTitle: TELEPHONY_TEXTS.table['settings.title'].en };
 
 describe('SMS templates grid, card SMS failures, feature texts in both languages', () => {
   it('a manager creates a template, then deactivates it with a double-click; the grid shows both states', async () => {

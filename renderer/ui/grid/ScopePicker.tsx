@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { Scope } from '../../../electron/common/api/grid';
 import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
-import type { MessageKey } from '../../i18n/zh-CN';
+import type { MessageKey } from '../../i18n';
 import { useLoad } from '../use-load';
 
 /**
