@@ -155,6 +155,29 @@ describe('集客分析 (analysis.traffic.get)', () => {
     await expect(get(f.tok.gm!, { period: { kind: 'custom', from: '2026-11-02', to: '2026-11-01' }, scope: 'all' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
+  it('hours are counted from the dealer\'s midnight across a DST change (Berlin\'s 25-hour day), and the heat map\'s drills still match', async () => {
+    t.core.settings.set('dealer.timeZone', 'Europe/Berlin');
+    const berlin = (day: string, minutes: number) => dayStartMs(day, 'Europe/Berlin') + minutes * 60_000;
+    const add = (day: string, minutes: number) =>
+      t.core.sqlite
+        .prepare("insert into showroom_visits (name, consultant_id, visit_date, visit_at, first_visit, visit_mode, created_at) values ('访客', ?, ?, ?, 1, 1, ?)")
+        .run(f.uid.s1, day, berlin(day, minutes), t.clock.now());
+    add('2026-10-24', 10 * 60 + 15); // Saturday 10:15
+    add('2026-10-25', 3 * 60 + 30); // Sunday, 3 h 30 after midnight: 02:30 on the clock after the change
+    add('2026-10-25', 24 * 60 + 30); // the 25th hour of the day: counted in hour 23
+    add('2026-11-10', 10 * 60 + 15); // Tuesday 10:15 in a period without a change
+    const across = await get(f.tok.gm!, { period: { kind: 'custom', from: '2026-10-24', to: '2026-10-26' }, compare: 'none', scope: 'all' });
+    expect(across.heat.map((c) => [c.weekday, c.hour, c.value])).toEqual([
+      [5, 10, 1],
+      [6, 3, 1],
+      [6, 23, 1],
+    ]);
+    await expectDrillsMatch(f.tok.gm!, across);
+    const fixed = await get(f.tok.gm!, { period: { kind: 'day', anchor: '2026-11-10' }, compare: 'none', scope: 'all' });
+    expect(fixed.heat.map((c) => [c.weekday, c.hour, c.value])).toEqual([[1, 10, 1]]);
+    await expectDrillsMatch(f.tok.gm!, fixed);
+  });
+
   it('a heat-map preset that does not parse or names a bad range is refused by the grid', async () => {
     const q = (preset: string) => call(t.core, f.tok.gm!, 'grid.count', { dataset: 'showroomVisits', scope: 'all', filter: { columns: [], preset } });
     await expect(q('hour:2026-11-01~2026-11-30:7:10')).rejects.toMatchObject({ code: 'INVALID_INPUT' });

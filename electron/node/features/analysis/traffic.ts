@@ -7,7 +7,7 @@ import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
 import type { SessionCtx } from '../auth';
 import { consultantFilter } from './scope';
-import { ageBandSql, citySql, dayStartsSql, hourOfVisitSql, hourPresetName } from './visit-rules';
+import { ageBandSql, citySql, dayStartsSql, fixedOffset, hourOfVisitFixedSql, hourOfVisitSql, hourPresetName } from './visit-rules';
 
 export interface TrafficInput {
   period: Period;
@@ -49,13 +49,19 @@ export class TrafficService {
   /** The statement that counts a period's registered visits (also the bench's bare-SQL baseline). */
   visitsSql(range: DayRange, who: SQL): SQL {
     const tz = this.core.settings.get('dealer.timeZone');
-    return sql`with ds as (${dayStartsSql(range, tz)}),
+    // Where the zone keeps one offset over the period (China always), a visit's hour is arithmetic
+    // on its row; across a DST change the period's day starts are joined in (a scan of ≤ 366 rows a visit).
+    const offset = fixedOffset(range, tz);
+    const hour = offset !== null ? hourOfVisitFixedSql('sv', offset) : hourOfVisitSql('sv', 'ds');
+    const days = offset !== null ? sql`` : sql`left join ds on ds.day = sv.visit_date`;
+    const ds = offset !== null ? sql`` : sql`ds as (${dayStartsSql(range, tz)}),`;
+    return sql`with ${ds}
       v as materialized (
         select sv.visit_date as d, sv.first_visit as f, sv.interested_model as m, sv.visit_at is null as nt,
-          cu.source as s, ${sql.raw(citySql('cu'))} as city, ${sql.raw(ageBandSql('cu', 'sv.visit_date'))} as b, ${sql.raw(hourOfVisitSql('sv', 'ds'))} as h
+          cu.source as s, ${sql.raw(citySql('cu'))} as city, ${sql.raw(ageBandSql('cu', 'sv.visit_date'))} as b, ${sql.raw(hour)} as h
         from showroom_visits sv
         left join customers cu on cu.id = sv.customer_id
-        left join ds on ds.day = sv.visit_date
+        ${days}
         where sv.visit_date between ${range.from} and ${range.to} and ${who})
       select 'day' as dim, d as k, null as h, count(*) as n from v group by d
       union all select 'kind', case when f = 1 then 'first' else 'return' end, null, count(*) from v group by 2

@@ -106,3 +106,30 @@ export function dayStartsSql(range: DayRange, timeZone: string): SQL {
 /** hour 0–23 of v.visit_at on its day (ds joined on the day), NULL when unknown or off the day. */
 export const hourOfVisitSql = (v: string, ds: string) =>
   `(case when ${v}.visit_at is null or ${v}.visit_at < ${ds}.start or ${v}.visit_at >= ${ds}.stop then null else min(23, (${v}.visit_at - ${ds}.start) / ${HOUR}) end)`;
+
+const DAY = 86_400_000;
+
+/**
+ * The zone's offset (ms east of UTC) when it is the same at every midnight of the range and every
+ * day lasts 24 h (no DST change inside it: always so in China); null otherwise.
+ */
+export function fixedOffset(range: DayRange, timeZone: string): number | null {
+  let offset: number | null = null;
+  for (const d of rangeDayList(range)) {
+    const start = dayStartMs(d, timeZone);
+    const o = Date.parse(`${d}T00:00:00Z`) - start;
+    if ((offset !== null && o !== offset) || dayEndMs(d, timeZone) - start !== DAY) return null;
+    offset = o;
+  }
+  return offset;
+}
+
+/**
+ * hourOfVisitSql for a range of fixed offset, as arithmetic on the row (no join): the day's first
+ * instant is the day's UTC midnight minus the offset — the same windows dayStartMs gives.
+ */
+export function hourOfVisitFixedSql(v: string, offset: number): string {
+  if (!Number.isInteger(offset)) throw new Error('offset must be whole milliseconds');
+  const x = `(${v}.visit_at - (cast(strftime('%s', ${v}.visit_date) as integer) * 1000 - (${offset})))`;
+  return `(case when ${v}.visit_at is null or ${x} < 0 or ${x} >= ${DAY} then null else ${x} / ${HOUR} end)`;
+}
