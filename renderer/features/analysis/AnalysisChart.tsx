@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useEChart } from '../../ui/use-echart';
 
 // Bars and the heat map with their axes, tooltip and colour scale, drawn on canvas. This module is
 // loaded with the first analysis screen (React.lazy), so echarts is not in the bundle every window loads.
@@ -13,25 +13,6 @@ echarts.use([BarChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapC
  * that figure's records); `data-series` mirrors the drawn numbers for tests and assistive tools.
  */
 export default function AnalysisChart({ option, ariaLabel, testId, series, onPick, height = 280 }: { option: echarts.EChartsCoreOption; ariaLabel: string; testId: string; series: unknown; onPick?: (index: number) => void; height?: number }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  const pick = useRef(onPick);
-  pick.current = onPick;
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    c.on('click', (p) => pick.current?.(p.dataIndex));
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+  const el = useEChart(option, onPick);
   return <div ref={el} role="img" aria-label={ariaLabel} data-testid={testId} data-series={JSON.stringify(series)} style={{ width: '100%', height }} />;
 }

@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 're
 import { AGE_BAND_TEXTS, currentPeriod } from '../../../electron/common/analysis';
 import type { Bucket, Figure, TrafficAnalysis } from '../../../electron/common/api/analysis';
 import type { Scope } from '../../../electron/common/api/grid';
-import type { ConsultantOption } from '../../../electron/common/api/sales-analysis';
 import { localToday } from '../../../electron/common/dates';
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
@@ -11,6 +10,7 @@ import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
 import { errorText } from '../../ui/errors';
 import { ScopePicker, useLoadedScopes } from '../../ui/grid';
 import { useLoad } from '../../ui/use-load';
+import { ConsultantPicker } from '../../ui/ConsultantPicker';
 import { useSessionInfo } from '../auth';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { BreakdownTable, changeText, FigureLink, pctText, type OpenFigure } from './figures';
@@ -42,7 +42,6 @@ export function TrafficScreen() {
   const [value, setValue] = useState<PeriodValue | null>(null);
   const [scope, setScope] = useState<Scope | null>(null);
   const [consultantId, setConsultantId] = useState<number | null>(null);
-  const [consultants, setConsultants] = useState<ConsultantOption[]>([]);
   const [data, setData] = useState<TrafficAnalysis | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
@@ -58,13 +57,6 @@ export function TrafficScreen() {
     if (today && !value) setValue({ period: currentPeriod('month', today), compare: 'previous' });
   }, [today, value]);
   const effectiveScope = scope ?? (scopes ? scopes[scopes.length - 1]! : null);
-
-  useEffect(() => {
-    if (!effectiveScope || effectiveScope === 'mine') return;
-    call('sales.consultants', { purpose: 'funnel', scope: effectiveScope })
-      .then(setConsultants)
-      .catch(() => setConsultants([]));
-  }, [effectiveScope]);
 
   useLoad(
     value && effectiveScope
@@ -164,17 +156,7 @@ export function TrafficScreen() {
             }}
           />
         )}
-        {consultants.length > 0 && effectiveScope !== 'mine' && (
-          <select className="input" style={{ width: 180 }} aria-label={t('consultant')} value={consultantId ?? ''} onChange={(e) => setConsultantId(e.target.value ? Number(e.target.value) : null)} data-testid="consultant">
-            <option value="">{t('allConsultants')}</option>
-            {consultants.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.active ? '' : ` (${t('inactive')})`}
-              </option>
-            ))}
-          </select>
-        )}
+        <ConsultantPicker scope={effectiveScope} value={consultantId} onChange={setConsultantId} texts={{ label: t('consultant'), all: t('allConsultants'), inactive: t('inactive') }} testId="consultant" />
         <span className="hint">{t('drill.hint')}</span>
       </div>
       {error && (

@@ -1,8 +1,8 @@
-import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { FunnelChart as EFunnel } from 'echarts/charts';
 import { LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { useEChart } from '../../../ui/use-echart';
 import type { FunnelDatum } from './funnel-option';
 
 // Only the funnel, its tooltip and legend, drawn on canvas: keeps echarts' share of the bundle small.
@@ -12,23 +12,7 @@ echarts.use([EFunnel, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 /** The funnel chart; the option it draws is mirrored in data-series for tests and assistive tools. */
 export default function FunnelChart({ option, ariaLabel }: { option: echarts.EChartsCoreOption; ariaLabel: string }) {
-  const el = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    if (!el.current) return;
-    const c = echarts.init(el.current, undefined, { renderer: 'canvas' });
-    chart.current = c;
-    const ro = new ResizeObserver(() => c.resize());
-    ro.observe(el.current);
-    return () => {
-      ro.disconnect();
-      c.dispose();
-      chart.current = null;
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, true);
-  }, [option]);
+  const el = useEChart(option);
   const series = (option.series as { data: FunnelDatum[] }[])[0]?.data ?? [];
   return (
     <div

@@ -1,6 +1,6 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
-import type { ConsultantOption, Funnel, FunnelStage } from '../../../../electron/common/api/sales-analysis';
+import type { Funnel, FunnelStage } from '../../../../electron/common/api/sales-analysis';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Table, Toolbar, type Column } from '../../../ui';
@@ -12,6 +12,7 @@ import { yuan, thisMonth } from './format';
 import { ScopePicker, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 import { useLoad } from '../../../ui/use-load';
+import { ConsultantPicker } from '../../../ui/ConsultantPicker';
 
 /**
  * 销售漏斗 (sales.funnel; analysis.funnel for managers): one month's funnel and forecast for me,
@@ -23,17 +24,9 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
   const [month, setMonth] = useState(thisMonth());
   const [scope, setScope] = useState<Scope>(initialScope);
   const [consultantId, setConsultantId] = useState<number | null>(null);
-  const [consultants, setConsultants] = useState<ConsultantOption[]>([]);
   const [funnel, setFunnel] = useState<Funnel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const effectiveScope = scopes.includes(scope) ? scope : scopes[scopes.length - 1]!;
-
-  useEffect(() => {
-    if (scopes.length < 2 || effectiveScope === 'mine') return;
-    call('sales.consultants', { purpose: 'funnel', scope: effectiveScope })
-      .then(setConsultants)
-      .catch(() => setConsultants([]));
-  }, [scopes.length, effectiveScope]);
 
   useLoad(
     /^\d{4}-\d{2}$/.test(month)
@@ -74,17 +67,7 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
             setConsultantId(null);
           }}
         />
-        {consultants.length > 0 && effectiveScope !== 'mine' && (
-          <select className="input" style={{ width: 200 }} aria-label={t('sa.consultant')} value={consultantId ?? ''} onChange={(e) => setConsultantId(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">{t('sa.allConsultants')}</option>
-            {consultants.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-                {c.active ? '' : ` (${t('sa.inactive')})`}
-              </option>
-            ))}
-          </select>
-        )}
+        <ConsultantPicker scope={effectiveScope} value={consultantId} onChange={setConsultantId} texts={{ label: t('sa.consultant'), all: t('sa.allConsultants'), inactive: t('sa.inactive') }} />
       </div>
       {error && (
         <p className="form-message is-error" role="alert">
