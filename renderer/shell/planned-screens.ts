@@ -1,4 +1,5 @@
 import { defineScreens } from './screen-kit';
+import { PLANNED_SCREEN_TEXTS } from './planned-screen-texts';
 
 /**
  * Menu entries of DS-CRM that a later version builds: the menu shows them with an honest
@@ -8,10 +9,7 @@ import { defineScreens } from './screen-kit';
 export const plannedScreens = defineScreens({
   'analysis.kpis': {
     order: 10,
-    title: { zh: '关键指标', en: 'Key indicators' },
-    description: {
-      zh: '集客量、留档率、成交率、回访成功率等关键指标,按日、周、月统计。',
-      en: 'Showroom traffic, registration rate, closing rate, revisit success rate and other indicators per day, week and month.',
-    },
+    title: PLANNED_SCREEN_TEXTS.pair('analysis.kpis.title'),
+    description: PLANNED_SCREEN_TEXTS.pair('analysis.kpis.description'),
   },
 });

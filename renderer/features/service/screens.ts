@@ -1,87 +1,61 @@
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
 import { WORKBENCH_MANAGER_ROLES } from '../../../electron/common/roles';
+import { SERVICE_SCREEN_TEXTS } from './screen-texts';
 
 /** The screens this feature adds to the menu: place, title, description, component (loaded when first opened), who sees it. */
 export const serviceScreens = defineScreens({
   'service.workbench': {
     order: 10,
-    title: { zh: '客服工作台', en: 'Agent workbench' },
-    description: {
-      zh: '今天到期和逾期的回访、提醒、招揽、低分跟进与预约任务;经理可查看各顾问负荷并重新分配。',
-      en: 'Today\'s and overdue revisits, reminders, solicitations, low-score follow-ups and appointments; managers see each agent\'s load and reassign.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.workbench.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.workbench.description'),
     component: lazyScreen(() => import('./workbench/WorkbenchScreen'), 'WorkbenchScreen'),
   },
   'service.salesRevisits': {
     order: 30,
-    title: { zh: '销售回访', en: 'Sales revisits' },
-    description: {
-      zh: '新车交付后(通常 3 天内)按销售回访模板致电客户,记录满意度和不满意原因。',
-      en: 'Call customers after delivery (usually within 3 days) with a sales revisit template; record satisfaction and reasons for dissatisfaction.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.salesRevisits.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.salesRevisits.description'),
     component: lazyScreen(() => import('./revisits/RevisitsScreen'), 'SalesRevisitsScreen'),
   },
   'service.repairRevisits': {
     order: 40,
-    title: { zh: '维修回访', en: 'Repair revisits' },
-    description: {
-      zh: '维修结算后按维修回访模板回访客户,客户不满意时自动标记“需再次回访”。',
-      en: 'Call customers after a repair with a repair revisit template; dissatisfied customers are marked for another revisit automatically.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.repairRevisits.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.repairRevisits.description'),
     component: lazyScreen(() => import('./revisits/RevisitsScreen'), 'RepairRevisitsScreen'),
   },
   'service.reminders': {
     order: 50,
-    title: { zh: '提醒服务', en: 'Reminders' },
-    description: {
-      zh: '首保、常规保养、专项保养提醒,保险、年检、驾照到期提醒,以及流失客户预警。',
-      en: 'First service, regular and mileage service reminders; insurance, inspection and licence expiry reminders; churn warnings.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.reminders.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.reminders.description'),
     component: lazyScreen(() => import('./reminders/RemindersScreen'), 'RemindersScreen'),
   },
   'service.appointments': {
     order: 60,
-    title: { zh: '预约管理', en: 'Appointments' },
-    description: {
-      zh: '登记和管理维修保养预约,包括对到期客户的主动预约。',
-      en: 'Service appointments, including proactive appointments for customers who are due.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.appointments.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.appointments.description'),
     component: lazyScreen(() => import('./appointments/AppointmentsScreen'), 'AppointmentsScreen'),
   },
   'service.complaints': {
     order: 70,
-    title: { zh: '投诉建议', en: 'Complaints and suggestions' },
-    description: {
-      zh: '受理客户投诉和建议并跟踪处理;处理结果一经登记不可修改。',
-      en: 'Take complaints and suggestions and follow them up; a recorded result cannot be changed.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.complaints.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.complaints.description'),
     component: lazyScreen(() => import('./complaints/ComplaintsScreen'), 'ComplaintsScreen'),
   },
   'service.solicitation': {
     order: 80,
-    title: { zh: '招揽任务', en: 'Solicitation tasks' },
-    description: {
-      zh: '生成和分配招揽任务单(未分配、已分配、招揽中、招揽成功),统计招揽率。',
-      en: 'Create and assign solicitation tasks (unassigned, assigned, in progress, successful) and measure the solicitation rate.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.solicitation.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.solicitation.description'),
     component: lazyScreen(() => import('./solicitation/SolicitationScreen'), 'SolicitationScreen'),
   },
   'service.surveys': {
     order: 90,
-    title: { zh: '满意度调查', en: 'Satisfaction surveys' },
-    description: {
-      zh: '导入厂家 CSI(销售)/ SSI(售后)满意度调查结果;低分和不满意自动生成低分跟进任务。',
-      en: 'Import the manufacturer\'s CSI (sales) / SSI (service) results; low and dissatisfied scores become low-score follow-ups.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.surveys.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.surveys.description'),
     component: lazyScreen(() => import('./surveys/SurveysScreen'), 'SurveysScreen'),
   },
   'service.taskPool': {
     order: 100,
-    title: { zh: '任务分配', en: 'Task assignment' },
-    description: {
-      zh: '把客服任务(夜间自动生成的任务先进入未分配)分配给客服顾问:勾选或按筛选全部,可平均分配给多人。',
-      en: 'Hand agents\' tasks out (the night\'s generated tasks wait unassigned): ticked rows or all matching, evenly over several agents.',
-    },
+    title: SERVICE_SCREEN_TEXTS.pair('service.taskPool.title'),
+    description: SERVICE_SCREEN_TEXTS.pair('service.taskPool.description'),
     component: lazyScreen(() => import('./taskpool/TaskPoolScreen'), 'TaskPoolScreen'),
     roles: WORKBENCH_MANAGER_ROLES,
   },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ensureReferenceData } from '../../reference-data';
+import { ABANDON_REASONS } from './reference-dictionaries';
 import { makeCore, type TestCore } from '../../../../tests/support/core';
 
 let t: TestCore | null = null;
@@ -19,6 +20,12 @@ describe('standard dictionaries', () => {
     expect(codes(t, 'abandon_reason')).toContain('competitor');
     expect(codes(t, 'brand').length).toBeGreaterThan(3);
     expect(codes(t, 'activity_type')).toContain('call');
+  });
+
+  it('a new, unseeded database offers every shipped abandon reason in order: the abandon dialog has no list of its own', async () => {
+    t = await makeCore();
+    expect(codes(t, 'abandon_reason')).toEqual(['price', 'competitor', 'postponed', 'budget', 'unreachable', 'other_dealer', 'other']);
+    expect(codes(t, 'abandon_reason')).toEqual(ABANDON_REASONS.map((r) => r.code));
   });
 
   it("an administrator's changes to a list (deactivated, renamed, added entries) survive the next start", async () => {

@@ -20,6 +20,7 @@ import {
 } from '../service';
 import { NotificationService } from '../sales';
 import { addResult, emptyResult, type JobContext, type JobDef, type JobResult } from './job';
+import { JOB_LABELS, type JobLabelId } from './texts';
 
 /** Daily generation jobs run early in the dealer's morning, before the front desk opens. */
 const DAILY = '30 6 * * *';
@@ -44,7 +45,7 @@ export function salesRevisitDays(setting: string): number[] {
 /** 销售回访: each delivery on day − N for N in 'scheduler.salesRevisitDays' gets a revisit due that day. */
 export const salesRevisits: JobDef = {
   id: 'tasks.salesRevisits',
-  label: { zh: '生成销售回访任务(交车后第 1/7/30 天)', en: 'Sales revisit tasks (day 1 / 7 / 30 after delivery)' },
+  label: JOB_LABELS.pair('tasks.salesRevisits'),
   cron: DAILY,
   catchUp: true,
   transactional: true,
@@ -110,7 +111,7 @@ function lateDeliveries(ctx: JobContext, jobId: string): JobResult {
  */
 export const repairRevisits: JobDef = {
   id: 'tasks.repairRevisits',
-  label: { zh: '生成维修回访任务(维修后 3 天内)', en: 'Repair revisit tasks (within 3 days of a repair)' },
+  label: JOB_LABELS.pair('tasks.repairRevisits'),
   cron: DAILY,
   catchUp: true,
   transactional: true,
@@ -252,9 +253,9 @@ function reminderTasks(ctx: JobContext, kind: ReminderKind, changed: ReturnType<
   return res;
 }
 
-const reminderJob = (id: string, zh: string, en: string, kinds: ReminderKind[]): JobDef => ({
+const reminderJob = (id: JobLabelId, kinds: ReminderKind[]): JobDef => ({
   id,
-  label: { zh, en },
+  label: JOB_LABELS.pair(id),
   cron: DAILY,
   catchUp: true,
   transactional: true,
@@ -264,20 +265,20 @@ const reminderJob = (id: string, zh: string, en: string, kinds: ReminderKind[]):
   },
 });
 
-export const serviceReminders = reminderJob('tasks.serviceReminders', '生成保养提醒任务(首保 / 常规 / 专项)', 'Service reminder tasks (first / regular / mileage)', ['first_service', 'regular_service', 'mileage_service']);
-export const expiryReminders = reminderJob('tasks.expiryReminders', '生成到期提醒任务(保险 / 会员 / 年检 / 驾照)', 'Expiry reminder tasks (insurance / membership / inspection / licence)', [
+export const serviceReminders = reminderJob('tasks.serviceReminders', ['first_service', 'regular_service', 'mileage_service']);
+export const expiryReminders = reminderJob('tasks.expiryReminders', [
   'expiry_insurance',
   'expiry_membership',
   'expiry_inspection',
   'expiry_licence',
 ]);
-export const churnWarnings = reminderJob('tasks.churn', '生成流失预警任务', 'Churn warning tasks', ['churn']);
-export const birthdays = reminderJob('tasks.birthdays', '生成生日关怀任务', 'Birthday tasks', ['birthday']);
+export const churnWarnings = reminderJob('tasks.churn', ['churn']);
+export const birthdays = reminderJob('tasks.birthdays', ['birthday']);
 
 /** 预约提醒: tomorrow's bookings (appointments.ts remindTomorrow, the button's rule). */
 export const appointmentReminders: JobDef = {
   id: 'tasks.appointmentReminders',
-  label: { zh: '生成明日预约提醒任务', en: "Reminders for tomorrow's appointments" },
+  label: JOB_LABELS.pair('tasks.appointmentReminders'),
   cron: DAILY,
   catchUp: true,
   transactional: true,
@@ -294,7 +295,7 @@ export const appointmentReminders: JobDef = {
  */
 export const lowScoreFollowUps: JobDef = {
   id: 'tasks.lowScore',
-  label: { zh: '生成低分跟进任务', en: 'Low-score follow-up tasks' },
+  label: JOB_LABELS.pair('tasks.lowScore'),
   cron: DAILY,
   catchUp: true,
   transactional: true,
@@ -325,7 +326,7 @@ export const lowScoreFollowUps: JobDef = {
  */
 export const abandonedFollowUps: JobDef = {
   id: 'tasks.abandonedFollowUps',
-  label: { zh: '放弃机会回访到期提醒', en: 'Abandoned-opportunity follow-ups coming due' },
+  label: JOB_LABELS.pair('tasks.abandonedFollowUps'),
   cron: DAILY,
   catchUp: true,
   transactional: true,
@@ -361,7 +362,7 @@ export const abandonedFollowUps: JobDef = {
 /** 招揽任务 from the regular-service list (solicitation.ts generate), for vehicles due in a week. */
 export const solicitation: JobDef = {
   id: 'tasks.solicitation',
-  label: { zh: '生成招揽任务(常规保养)', en: 'Solicitation tasks (regular service)' },
+  label: JOB_LABELS.pair('tasks.solicitation'),
   cron: DAILY,
   catchUp: true,
   transactional: true,

@@ -8,6 +8,7 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissio
 import { backupsDir } from '../../core';
 import { plannedLabel } from './cron';
 import type { JobDef } from './job';
+import { JOB_LABELS } from './texts';
 
 /** Tasks overdue longer than this are not escalated any more (the list stays cheap every minute). */
 const ESCALATE_WITHIN_DAYS = 30;
@@ -28,7 +29,7 @@ const escalatedDay = new WeakMap<object, string>();
  */
 export const overdueEscalation: JobDef = {
   id: 'tasks.overdueEscalation',
-  label: { zh: '逾期任务升级给经理', en: 'Overdue tasks escalated to the manager' },
+  label: JOB_LABELS.pair('tasks.overdueEscalation'),
   cron: '* * * * *',
   catchUp: false,
   transactional: true,
@@ -77,7 +78,7 @@ export const overdueEscalation: JobDef = {
  */
 export const integrityCheck: JobDef = {
   id: 'maintenance.integrity',
-  label: { zh: '数据库完整性检查', en: 'Database integrity check' },
+  label: JOB_LABELS.pair('maintenance.integrity'),
   cron: '30 2 * * *',
   catchUp: false,
   transactional: false,
@@ -98,7 +99,7 @@ const BACKUP_RE = /^ds-crm-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/;
  */
 export const databaseBackup: JobDef = {
   id: 'maintenance.backup',
-  label: { zh: '数据库备份', en: 'Database backup' },
+  label: JOB_LABELS.pair('maintenance.backup'),
   cron: '0 3 * * *',
   catchUp: false,
   transactional: false,
@@ -127,7 +128,7 @@ export const databaseBackup: JobDef = {
 /** 会话清理: sessions idle longer than 'security.sessionIdleHours' are deleted (they can no longer be used). */
 export const sessionCleanup: JobDef = {
   id: 'maintenance.sessions',
-  label: { zh: '清理过期会话', en: 'Expired sessions cleaned up' },
+  label: JOB_LABELS.pair('maintenance.sessions'),
   cron: '15 3 * * *',
   catchUp: false,
   transactional: true,

@@ -34,3 +34,26 @@ export const JOB_RUN_STATUS = defineTexts({
   ok: { 'zh-CN': '成功', en: 'OK' },
   failed: { 'zh-CN': '失败', en: 'Failed' },
 });
+
+/**
+ * The scheduler's own jobs by id, as the 定时任务 screen and the run list's job filter show them
+ * (JobDef.label takes `.pair(id)`): generation.ts and maintenance.ts.
+ */
+export const JOB_LABELS = defineTexts({
+  'tasks.salesRevisits': { 'zh-CN': '生成销售回访任务(交车后第 1/7/30 天)', en: 'Sales revisit tasks (day 1 / 7 / 30 after delivery)' },
+  'tasks.repairRevisits': { 'zh-CN': '生成维修回访任务(维修后 3 天内)', en: 'Repair revisit tasks (within 3 days of a repair)' },
+  'tasks.serviceReminders': { 'zh-CN': '生成保养提醒任务(首保 / 常规 / 专项)', en: 'Service reminder tasks (first / regular / mileage)' },
+  'tasks.expiryReminders': { 'zh-CN': '生成到期提醒任务(保险 / 会员 / 年检 / 驾照)', en: 'Expiry reminder tasks (insurance / membership / inspection / licence)' },
+  'tasks.churn': { 'zh-CN': '生成流失预警任务', en: 'Churn warning tasks' },
+  'tasks.birthdays': { 'zh-CN': '生成生日关怀任务', en: 'Birthday tasks' },
+  'tasks.appointmentReminders': { 'zh-CN': '生成明日预约提醒任务', en: 'Reminders for tomorrow\'s appointments' },
+  'tasks.lowScore': { 'zh-CN': '生成低分跟进任务', en: 'Low-score follow-up tasks' },
+  'tasks.abandonedFollowUps': { 'zh-CN': '放弃机会回访到期提醒', en: 'Abandoned-opportunity follow-ups coming due' },
+  'tasks.solicitation': { 'zh-CN': '生成招揽任务(常规保养)', en: 'Solicitation tasks (regular service)' },
+  'tasks.overdueEscalation': { 'zh-CN': '逾期任务升级给经理', en: 'Overdue tasks escalated to the manager' },
+  'maintenance.integrity': { 'zh-CN': '数据库完整性检查', en: 'Database integrity check' },
+  'maintenance.backup': { 'zh-CN': '数据库备份', en: 'Database backup' },
+  'maintenance.sessions': { 'zh-CN': '清理过期会话', en: 'Expired sessions cleaned up' },
+});
+
+export type JobLabelId = keyof typeof JOB_LABELS.table;

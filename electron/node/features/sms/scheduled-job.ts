@@ -1,4 +1,5 @@
 import type { JobDef } from '../scheduler';
+import { SMS_JOB_LABELS } from './texts';
 
 /**
  * Every minute: scheduled SMS batches whose time has come start sending. Not transactional: the
@@ -8,7 +9,7 @@ import type { JobDef } from '../scheduler';
  */
 export const smsDueBatches: JobDef = {
   id: 'sms.dueBatches',
-  label: { zh: '定时短信发送', en: 'Scheduled SMS batches' },
+  label: SMS_JOB_LABELS.pair('sms.dueBatches'),
   cron: '* * * * *',
   catchUp: false,
   transactional: false,

@@ -20,3 +20,8 @@ export const SMS_TEMPLATE_STATE = defineTexts({
   '1': { 'zh-CN': '启用', en: 'Active' },
   '0': { 'zh-CN': '停用', en: 'Inactive' },
 });
+
+/** The SMS feature's scheduled job (scheduled-job.ts) as the 定时任务 screen shows it. */
+export const SMS_JOB_LABELS = defineTexts({
+  'sms.dueBatches': { 'zh-CN': '定时短信发送', en: 'Scheduled SMS batches' },
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeAudit } from '../admin';
 import type { JobDef, JobResult } from '../scheduler';
+import { TELEPHONY_JOB_LABELS } from './texts';
 
 const BATCH = 500;
 
@@ -14,7 +15,7 @@ const BATCH = 500;
  */
 export const recordingRetention: JobDef = {
   id: 'telephony.recordingRetention',
-  label: { zh: '按保留期限清理通话录音', en: 'Old call recordings removed (retention)' },
+  label: TELEPHONY_JOB_LABELS.pair('telephony.recordingRetention'),
   cron: '45 3 * * *',
   catchUp: false,
   transactional: false,

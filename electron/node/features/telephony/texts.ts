@@ -39,3 +39,8 @@ export const RECORDING_STATE = defineTexts({
   '0': { 'zh-CN': '不完整', en: 'Incomplete' },
   u: { 'zh-CN': '上传中', en: 'Uploading' },
 });
+
+/** The telephony feature's scheduled job (retention-job.ts) as the 定时任务 screen shows it. */
+export const TELEPHONY_JOB_LABELS = defineTexts({
+  'telephony.recordingRetention': { 'zh-CN': '按保留期限清理通话录音', en: 'Old call recordings removed (retention)' },
+});

@@ -1,4 +1,3 @@
-import type { DictionaryItem } from '../../../../electron/common/api/customers';
 import type { OpportunityDetail, PurchaseIntent } from '../../../../electron/common/api/sales';
 import { STAGES, stageIndex, type StageCode } from '../../../../electron/common/stages';
 import { call } from '../../../api';
@@ -139,24 +138,12 @@ export function DeliveryDialog({ detail, onClose, onDone }: { detail: Opportunit
   );
 }
 
-/**
- * The reasons DS-CRM ships with, offered only while the 'abandon_reason' dictionary is empty (a
- * database that was not seeded): the server accepts any code for an empty dictionary.
- */
-const FALLBACK_REASONS: DictionaryItem[] = [
-  { code: 'competitor', zh: '购买竞品', en: 'Bought a competitor' },
-  { code: 'budget', zh: '预算不足', en: 'Insufficient budget' },
-  { code: 'postponed', zh: '推迟购车', en: 'Postponed the purchase' },
-  { code: 'price', zh: '价格原因', en: 'Price' },
-  { code: 'unreachable', zh: '无法联系', en: 'Cannot be reached' },
-  { code: 'other', zh: '其它', en: 'Other' },
-];
-
 /** 放弃该机会: reason, competitor brand when a competitor was bought, a note. */
 export function AbandonDialog({ detail, onClose, onDone }: { detail: OpportunityDetail; onClose: () => void; onDone: (followUpAt: number) => void }) {
   const { t, locale } = useI18n();
-  const dictReasons = useDictionary('abandon_reason');
-  const reasons = dictReasons.length ? dictReasons : FALLBACK_REASONS;
+  // The server's list, in its order: every start fills an empty 'abandon_reason' kind with the
+  // shipped reasons (ensureReferenceData), and it stores only a code the dictionary offers.
+  const reasons = useDictionary('abandon_reason');
   const brands = useDictionary('brand');
   const f = useFormState({ reason: '', competitorBrand: '', note: '' });
   const { v, set, errors } = f;
