@@ -3,7 +3,8 @@
  * table under its prefix: `t('sms.title')` reads SMS_TEXTS' title. A new feature adds its table here.
  */
 import { STALE_TEXTS } from '../ui/stale-texts';
-import { GRID_TEXTS, SCOPE_TEXTS } from '../ui/grid/texts';
+import { GRID_TEXTS } from '../ui/grid/texts';
+import { SCOPE_TEXTS } from '../ui/grid/scope-texts';
 import { SHELL_TEXTS } from '../shell/texts';
 import { SMS_TEXTS } from '../features/sms/texts';
 import { TELEPHONY_TEXTS } from '../features/telephony/texts';
@@ -24,7 +25,9 @@ import { SOLICITATION_TEXTS } from '../features/service/solicitation/texts';
 import { REMINDER_TEXTS } from '../features/service/reminders/texts';
 import { APPOINTMENT_TEXTS } from '../features/service/appointments/texts';
 import { TASKPOOL_TEXTS } from '../features/service/taskpool/texts';
-import { AUDIT_TEXTS, SETTINGS_TEXTS, USERS_TEXTS } from '../features/admin/texts';
+import { SETTINGS_TEXTS } from '../features/admin/settings-texts';
+import { AUDIT_TEXTS } from '../features/admin/audit-texts';
+import { USERS_TEXTS } from '../features/admin/users-texts';
 import { dictionariesFrom } from './from-tables';
 import { screenTexts } from './screen-texts';
 

@@ -57,7 +57,7 @@ export const TELEPHONY_TEXTS = defineTexts({
   'dial.notReady': { 'zh-CN': '软电话尚未注册,无法呼叫', en: 'The softphone is not registered: cannot call' },
   'dial.prefix': { 'zh-CN': '外线前缀 {p}', en: 'outside-line prefix {p}' },
   'link.call': { 'zh-CN': '拨打 {number}', en: 'Call {number}' },
-  hotkeys: { 'zh-CN': 'Alt+A 接听 · Alt+H 挂断', en: 'Alt+A answer · Alt+H hang up' },
+  'hotkeys': { 'zh-CN': 'Alt+A 接听 · Alt+H 挂断', en: 'Alt+A answer · Alt+H hang up' },
   'settings.title': { 'zh-CN': '软电话设置', en: 'Softphone settings' },
   'settings.wsUrl': { 'zh-CN': 'SIP WebSocket 地址', en: 'SIP WebSocket URL' },
   'settings.extension': { 'zh-CN': '分机号', en: 'Extension' },

@@ -20,7 +20,7 @@ import {
 } from '../service';
 import { NotificationService } from '../sales';
 import { addResult, emptyResult, type JobContext, type JobDef, type JobResult } from './job';
-import { JOB_LABELS, type JobLabelId } from './texts';
+import { JOB_LABELS } from './texts';
 
 /** Daily generation jobs run early in the dealer's morning, before the front desk opens. */
 const DAILY = '30 6 * * *';
@@ -253,7 +253,7 @@ function reminderTasks(ctx: JobContext, kind: ReminderKind, changed: ReturnType<
   return res;
 }
 
-const reminderJob = (id: JobLabelId, kinds: ReminderKind[]): JobDef => ({
+const reminderJob = (id: keyof typeof JOB_LABELS.table, kinds: ReminderKind[]): JobDef => ({
   id,
   label: JOB_LABELS.pair(id),
   cron: DAILY,

@@ -55,5 +55,3 @@ export const JOB_LABELS = defineTexts({
   'maintenance.backup': { 'zh-CN': '数据库备份', en: 'Database backup' },
   'maintenance.sessions': { 'zh-CN': '清理过期会话', en: 'Expired sessions cleaned up' },
 });
-
-export type JobLabelId = keyof typeof JOB_LABELS.table;

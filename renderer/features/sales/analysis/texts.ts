@@ -5,12 +5,12 @@
 import { defineTexts } from '../../../../electron/common/i18n/texts';
 
 export const SALES_ANALYSIS_TEXTS = defineTexts({
-  model: { 'zh-CN': '车型', en: 'Model' },
-  price: { 'zh-CN': '价格', en: 'Price' },
-  consultant: { 'zh-CN': '销售顾问', en: 'Sales consultant' },
-  allConsultants: { 'zh-CN': '全部顾问', en: 'All consultants' },
-  inactive: { 'zh-CN': '已停用', en: 'inactive' },
-  cancel: { 'zh-CN': '取消', en: 'Cancel' },
+  'model': { 'zh-CN': '车型', en: 'Model' },
+  'price': { 'zh-CN': '价格', en: 'Price' },
+  'consultant': { 'zh-CN': '销售顾问', en: 'Sales consultant' },
+  'allConsultants': { 'zh-CN': '全部顾问', en: 'All consultants' },
+  'inactive': { 'zh-CN': '已停用', en: 'inactive' },
+  'cancel': { 'zh-CN': '取消', en: 'Cancel' },
   'funnel.month': { 'zh-CN': '月份', en: 'Month' },
   'funnel.stage': { 'zh-CN': '流程状态', en: 'Stage' },
   'funnel.leads': { 'zh-CN': '机会数', en: 'Leads' },

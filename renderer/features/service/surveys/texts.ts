@@ -35,7 +35,7 @@ export const SURVEY_TEXTS = defineTexts({
   'visit.roHint': { 'zh-CN': 'DMS 工单号;留空则自动编号', en: 'The DMS\'s RO number; left empty, one is made up' },
   'visit.history': { 'zh-CN': '近期进厂记录', en: 'Recent visits' },
   'visit.saved': { 'zh-CN': '已保存工单 {ro};下次保养日期 {next};招揽成功 {n} 条', en: 'Saved RO {ro}; next service {next}; {n, plural, one {# solicitation task} other {# solicitation tasks}} succeeded' },
-  close: { 'zh-CN': '关闭', en: 'Close' },
+  'close': { 'zh-CN': '关闭', en: 'Close' },
   'sol.now': { 'zh-CN': '当前状态:', en: 'Now: ' },
   'sol.outcome': { 'zh-CN': '招揽结果', en: 'Outcome' },
   'outcome.repairing': { 'zh-CN': '修复中(需再次跟进)', en: 'Being repaired (follow up again)' },

@@ -1,39 +1,8 @@
 /**
- * Texts of 系统设置 / 审计日志 / 用户管理, zh-CN first (the source of the keys) and
- * English second; the shared dictionaries (renderer/i18n) take them in under 'settings.', 'audit.', 'users.'. Data only.
+ * Texts of 系统管理 → 系统设置 (groups, each setting and its hint), zh-CN first and English beside it;
+ * the shared dictionaries (renderer/i18n) take them in under 'settings.'. Data only.
  */
 import { defineTexts } from '../../../electron/common/i18n/texts';
-
-export const AUDIT_TEXTS = defineTexts({
-  latest: { 'zh-CN': '最近 {n} 条记录,最新的在最前', en: 'The latest {n} records, newest first' },
-  empty: { 'zh-CN': '暂无审计记录', en: 'No audit records' },
-  'col.time': { 'zh-CN': '时间', en: 'Time' },
-  'col.user': { 'zh-CN': '操作人', en: 'User' },
-  'col.action': { 'zh-CN': '操作', en: 'Action' },
-  'col.entity': { 'zh-CN': '对象', en: 'Object' },
-  'col.entityId': { 'zh-CN': '编号', en: 'ID' },
-  'col.detail': { 'zh-CN': '内容', en: 'Details' },
-  system: { 'zh-CN': '系统', en: 'System' },
-  'action.login': { 'zh-CN': '登录', en: 'Log in' },
-  'action.logout': { 'zh-CN': '注销', en: 'Log out' },
-  'action.create': { 'zh-CN': '新建', en: 'Create' },
-  'action.update': { 'zh-CN': '修改', en: 'Update' },
-  'action.delete': { 'zh-CN': '删除', en: 'Delete' },
-  'action.export': { 'zh-CN': '导出', en: 'Export' },
-  'action.password': { 'zh-CN': '修改密码', en: 'Password change' },
-  'action.password_reset': { 'zh-CN': '重置密码', en: 'Password reset' },
-  'action.account_locked': { 'zh-CN': '账户锁定', en: 'Account locked' },
-  'action.reassign': { 'zh-CN': '客户分配', en: 'Reassignment' },
-  'entity.user': { 'zh-CN': '用户', en: 'User' },
-  'entity.session': { 'zh-CN': '会话', en: 'Session' },
-  'entity.customer': { 'zh-CN': '客户', en: 'Customer' },
-  'entity.seat': { 'zh-CN': '终端', en: 'Seat' },
-  'entity.pairing_code': { 'zh-CN': '配对码', en: 'Pairing code' },
-  'action.pair': { 'zh-CN': '终端配对', en: 'Seat paired' },
-  'action.pair_refused': { 'zh-CN': '配对被拒', en: 'Pairing refused' },
-  'action.seat_refused': { 'zh-CN': '终端被拒', en: 'Seat refused' },
-  'action.revoke': { 'zh-CN': '停用', en: 'Revoke' },
-});
 
 export const SETTINGS_TEXTS = defineTexts({
   'group.security': { 'zh-CN': '安全', en: 'Security' },
@@ -75,36 +44,10 @@ export const SETTINGS_TEXTS = defineTexts({
   'dms.exportDir.hint': { 'zh-CN': '小R3 导入客户和车辆的文件夹;留空则为数据目录下的 dms-export', en: 'The folder the DMS (小R3) imports customers and vehicles from; blank = dms-export in the data folder' },
   'dms.format': { 'zh-CN': 'DMS 文件格式', en: 'DMS file format' },
   'dms.format.hint': { 'zh-CN': 'json 或 csv', en: 'json or csv' },
-  save: { 'zh-CN': '保存设置', en: 'Save settings' },
-  saved: { 'zh-CN': '设置已保存,下一次操作起生效', en: 'Settings saved; they apply from the next action' },
+  'save': { 'zh-CN': '保存设置', en: 'Save settings' },
+  'saved': { 'zh-CN': '设置已保存,下一次操作起生效', en: 'Settings saved; they apply from the next action' },
   'service.lowScoreThreshold': { 'zh-CN': '低分阈值(CSI/SSI)', en: 'Low-score threshold (CSI/SSI)' },
   'service.lowScoreThreshold.hint': { 'zh-CN': '1–100;回访得分低于该值(或不满意)时生成 3 天内的低分跟进任务', en: '1–100; a revisit scoring below this (or dissatisfied) creates a follow-up due within 3 days' },
   'service.appointmentSlotCapacity': { 'zh-CN': '每个预约时段可约数', en: 'Bookings per appointment slot' },
   'service.appointmentSlotCapacity.hint': { 'zh-CN': '1–50;时段 08:30–16:30 每小时一个,约满后不能再预约', en: '1–50; hourly slots 08:30–16:30; a full slot refuses further bookings' },
-});
-
-export const USERS_TEXTS = defineTexts({
-  create: { 'zh-CN': '新建用户', en: 'New user' },
-  count: { 'zh-CN': '共 {n} 个用户', en: '{n} user(s)' },
-  empty: { 'zh-CN': '暂无用户', en: 'No users' },
-  'col.username': { 'zh-CN': '用户名', en: 'User name' },
-  'col.displayName': { 'zh-CN': '姓名', en: 'Name' },
-  'col.role': { 'zh-CN': '角色', en: 'Role' },
-  'col.status': { 'zh-CN': '状态', en: 'Status' },
-  'col.actions': { 'zh-CN': '操作', en: 'Actions' },
-  'status.active': { 'zh-CN': '正常', en: 'Active' },
-  'status.mustChange': { 'zh-CN': '待修改密码', en: 'Must change password' },
-  'status.locked': { 'zh-CN': '已锁定至 {time}', en: 'Locked until {time}' },
-  'status.inactive': { 'zh-CN': '已停用', en: 'Inactive' },
-  resetPassword: { 'zh-CN': '重置密码', en: 'Reset password' },
-  resetTitle: { 'zh-CN': '重置密码', en: 'Reset password' },
-  resetConfirm: { 'zh-CN': '确定要重置用户“{name}”的密码吗?该用户将被注销,须使用新的一次性密码登录并修改密码。', en: 'Reset the password of “{name}”? The user is logged out and must log in with a new one-time password and change it.' },
-  createTitle: { 'zh-CN': '新建用户', en: 'New user' },
-  username: { 'zh-CN': '用户名', en: 'User name' },
-  usernameHint: { 'zh-CN': '字母、数字、点、下划线或连字符,至少 2 位', en: 'Letters, digits, dot, underscore or hyphen; at least 2 characters' },
-  displayName: { 'zh-CN': '姓名', en: 'Name' },
-  role: { 'zh-CN': '角色', en: 'Role' },
-  otpTitle: { 'zh-CN': '一次性密码', en: 'One-time password' },
-  otpIntro: { 'zh-CN': '用户“{name}”({username})的一次性密码如下。该密码只显示这一次,请当面告知用户;首次登录时必须修改。', en: 'The one-time password of “{name}” ({username}) is shown below, only this once. Tell the user in person; it must be changed at the first login.' },
-  otpLabel: { 'zh-CN': '一次性密码', en: 'One-time password' },
 });
