@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Scope } from '../../electron/common/api/grid';
 import type { ConsultantOption } from '../../electron/common/api/sales-analysis';
 import { call } from '../api';
+import { ScopePicker } from './grid';
 
 /**
  * One consultant of the chosen scope (本组 / 全部), or all of them: the figures screens' filter
@@ -27,5 +28,25 @@ export function ConsultantPicker({ scope, value, onChange, texts, testId }: { sc
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * 我的 / 本组 / 全部 and, for 本组 / 全部, one consultant: a new scope drops the consultant (they may
+ * not be in it).
+ */
+export function ScopeConsultantPicker({ scopes, scope, consultantId, onScope, onConsultant, texts, testId }: { scopes: Scope[]; scope: Scope; consultantId: number | null; onScope: (s: Scope) => void; onConsultant: (id: number | null) => void; texts: { label: string; all: string; inactive: string }; testId?: string }) {
+  return (
+    <>
+      <ScopePicker
+        scopes={scopes}
+        value={scope}
+        onChange={(s) => {
+          onScope(s);
+          onConsultant(null);
+        }}
+      />
+      <ConsultantPicker scope={scope} value={consultantId} onChange={onConsultant} texts={texts} testId={testId} />
+    </>
   );
 }

@@ -66,6 +66,15 @@ describe('集客分析 (real server)', () => {
     await screen.getByText('Model of interest').waitFor();
     await screen.getByTestId('traffic-totals').scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-traffic-en');
+
+    // One consultant of the scope: the figures are theirs.
+    const pick = screen.getByTestId('consultant');
+    await pick.locator('option').nth(1).waitFor({ state: 'attached' });
+    const id = Number(await pick.locator('option').nth(1).getAttribute('value'));
+    await pick.selectOption(String(id));
+    const one = ((await apiFromPage(page, 'analysis.traffic.get', { ...input, consultantId: id })).body as unknown as { value: TrafficAnalysis }).value;
+    expect(one.totals.visits.current.value).toBeLessThan(r.totals.visits.current.value);
+    await screen.getByTestId('total-visits').filter({ hasText: new RegExp(`^${n(one.totals.visits.current.value)}$`) }).waitFor();
   });
 
   it('a consultant has no 集客分析 and the server refuses it', async () => {

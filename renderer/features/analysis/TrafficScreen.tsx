@@ -8,9 +8,9 @@ import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Toolbar } from '../../ui';
 import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
 import { errorText } from '../../ui/errors';
-import { ScopePicker, useLoadedScopes } from '../../ui/grid';
+import { useLoadedScopes } from '../../ui/grid';
 import { useLoad } from '../../ui/use-load';
-import { ConsultantPicker } from '../../ui/ConsultantPicker';
+import { ScopeConsultantPicker } from '../../ui/ConsultantPicker';
 import { useSessionInfo } from '../auth';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { BreakdownTable, changeText, FigureLink, pctText, type OpenFigure } from './figures';
@@ -147,16 +147,8 @@ export function TrafficScreen() {
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px' }}>
         {value && today && <PeriodPicker value={value} onChange={setValue} today={today} />}
         {scopes && effectiveScope && (
-          <ScopePicker
-            scopes={scopes}
-            value={effectiveScope}
-            onChange={(s) => {
-              setScope(s);
-              setConsultantId(null);
-            }}
-          />
+          <ScopeConsultantPicker scopes={scopes} scope={effectiveScope} consultantId={consultantId} onScope={setScope} onConsultant={setConsultantId} texts={{ label: t('consultant'), all: t('allConsultants'), inactive: t('inactive') }} testId="consultant" />
         )}
-        <ConsultantPicker scope={effectiveScope} value={consultantId} onChange={setConsultantId} texts={{ label: t('consultant'), all: t('allConsultants'), inactive: t('inactive') }} testId="consultant" />
         <span className="hint">{t('drill.hint')}</span>
       </div>
       {error && (

@@ -9,10 +9,10 @@ import { funnelOption } from './funnel-option';
 // echarts arrives with the first funnel screen opened, not with the app.
 const FunnelChart = lazy(() => import('./FunnelChart'));
 import { yuan, thisMonth } from './format';
-import { ScopePicker, useScopes } from '../../../ui/grid';
+import { useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 import { useLoad } from '../../../ui/use-load';
-import { ConsultantPicker } from '../../../ui/ConsultantPicker';
+import { ScopeConsultantPicker } from '../../../ui/ConsultantPicker';
 
 /**
  * 销售漏斗 (sales.funnel; analysis.funnel for managers): one month's funnel and forecast for me,
@@ -59,15 +59,7 @@ export function FunnelScreen({ initialScope = 'mine' }: { initialScope?: Scope }
           {t('sa.funnel.month')}
           <input type="month" className="input" style={{ width: 170 }} value={month} aria-label={t('sa.funnel.month')} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </label>
-        <ScopePicker
-          scopes={scopes}
-          value={effectiveScope}
-          onChange={(s) => {
-            setScope(s);
-            setConsultantId(null);
-          }}
-        />
-        <ConsultantPicker scope={effectiveScope} value={consultantId} onChange={setConsultantId} texts={{ label: t('sa.consultant'), all: t('sa.allConsultants'), inactive: t('sa.inactive') }} />
+        <ScopeConsultantPicker scopes={scopes} scope={effectiveScope} consultantId={consultantId} onScope={setScope} onConsultant={setConsultantId} texts={{ label: t('sa.consultant'), all: t('sa.allConsultants'), inactive: t('sa.inactive') }} />
       </div>
       {error && (
         <p className="form-message is-error" role="alert">
