@@ -16,7 +16,7 @@ const MAX_HELD = 200;
 export class LockedPushHold<K> {
   private held = new Map<K, EventMessage[]>();
 
-  constructor(private readonly core: Core) {}
+  constructor(private readonly core: Pick<Core, 'auth'>) {}
 
   /** The messages to send `to` now for one event aimed at it (possibly none, possibly held ones too). */
   route(to: K, tokenHash: string, msg: EventMessage): EventMessage[] {

@@ -23,6 +23,7 @@ import { TestDriveService } from './features/sales/test-drive';
 import { TrafficService } from './features/sales/traffic';
 import { WalkInService } from './features/sales/walk-ins';
 import { JOBS } from './jobs';
+import { LanPresence } from './lan/lan-status';
 import { Scheduler } from './features/scheduler/scheduler';
 import { AppointmentService } from './features/service/appointments';
 import { ComplaintsService } from './features/service/complaints';
@@ -67,6 +68,8 @@ export interface Services {
   telephony: Telephony;
   /** The stopped scheduler with the registered jobs until a host starts it; a test may put its own here. */
   scheduler: Scheduler;
+  /** The LAN listener this core is served on, while it runs (lan/lan-status.ts). */
+  lan: LanPresence;
 }
 
 type Builders<T> = { [K in keyof T]: () => T[K] };
@@ -137,6 +140,7 @@ export function createServices(core: Core): Services {
       return { settings, calls, recordings: new Recordings(core, calls), uploads: new RecordingUploads(core, calls) };
     },
     scheduler: () => new Scheduler(core, { jobs: JOBS }),
+    lan: () => new LanPresence(),
   });
   return s;
 }

@@ -28,7 +28,7 @@ export function isReadMethod(method: string): boolean {
  * code and message; while a long import holds the connection (long-write.ts) a method that may
  * write waits for it to finish, and reads go on at once.
  */
-export async function guardWrites(core: Core, method: string): Promise<void> {
+export async function guardWrites(core: Pick<Core, 'health' | 'sqlite'>, method: string): Promise<void> {
   if (isReadMethod(method)) return;
   if (core.health.damaged && !SESSION_WRITES.has(method)) throw new AppError('DATABASE_DAMAGED', { backupsDir: core.health.backupsDir });
   await longWritesIdle(core.sqlite);

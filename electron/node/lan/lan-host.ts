@@ -12,7 +12,7 @@ import { parseHostNames } from './host-names';
 export const DEFAULT_LAN_HOST = '0.0.0.0';
 
 /** Whether this start serves the LAN: asked for on the command line, or 设为主机 saved in the settings. */
-export function lanWanted(core: Core, asked: boolean): boolean {
+export function lanWanted(core: Pick<Core, 'settings'>, asked: boolean): boolean {
   return asked || core.settings.get('lan.enabled');
 }
 
@@ -20,7 +20,7 @@ export function lanWanted(core: Core, asked: boolean): boolean {
  * The LAN listener for this data folder: its certificate (made on the first LAN start, then the
  * same for good), on `host` (default every interface) and `port` (default setting lan.port, 5443).
  */
-export function lanListenerFor(core: Core, at: { host?: string; port?: number } = {}): LanListenerOptions & { certificateCreated: boolean } {
+export function lanListenerFor(core: Pick<Core, 'dataDir' | 'settings'>, at: { host?: string; port?: number } = {}): LanListenerOptions & { certificateCreated: boolean } {
   const tls = loadOrCreateHostCertificate(core.dataDir, { names: certificateNames(parseHostNames(core.settings.get('lan.hostNames'))) });
   return {
     host: at.host ?? DEFAULT_LAN_HOST,
@@ -44,6 +44,7 @@ export function describeLan(lan: NonNullable<WebHost['lan']>, certificateCreated
  * The Electron app as host (系统设置 → 设为主机, read at start): the same LAN listener as
  * `npm run serve -- --lan`, in this process, HTTPS only — the app's own window keeps using IPC, so
  * no plain-HTTP listener is opened. Null when the setting is off.
+ * Takes the whole Core: the web host it starts serves every method through dispatch (webhost/server.ts).
  */
 export async function startLanHostIfSet(core: Core, staticDir: string, log: (line: string) => void = console.log): Promise<WebHost | null> {
   if (!core.settings.get('lan.enabled')) return null;

@@ -8,15 +8,19 @@ export interface LanStatus {
   fingerprint: string;
 }
 
-// Per core (the tests run several in one process); set by startWebHost, cleared when it closes.
-const running = new WeakMap<Core, LanStatus>();
+/**
+ * One per core in its service container (core.services.lan; the tests run several cores in one
+ * process): set by startWebHost when its LAN listener is up, cleared when it closes.
+ */
+export class LanPresence {
+  status: LanStatus | null = null;
+}
 
-export function setLanStatus(core: Core, status: LanStatus | null): void {
-  if (status) running.set(core, status);
-  else running.delete(core);
+export function setLanStatus(core: Pick<Core, 'services'>, status: LanStatus | null): void {
+  core.services.lan.status = status;
 }
 
 /** Null while this core is not served on the LAN (设为主机 off, or saved but not yet restarted). */
-export function lanStatusOf(core: Core): LanStatus | null {
-  return running.get(core) ?? null;
+export function lanStatusOf(core: Pick<Core, 'services'>): LanStatus | null {
+  return core.services.lan.status;
 }

@@ -25,7 +25,7 @@ export interface LanRefusal {
 export class LanRefusalAudit {
   private last = new Map<string, { at: number; skipped: number }>();
 
-  constructor(private core: Core) {}
+  constructor(private core: Pick<Core, 'clock' | 'db'>) {}
 
   record(r: LanRefusal): void {
     const now = this.core.clock.now();

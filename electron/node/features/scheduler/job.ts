@@ -7,14 +7,23 @@ export interface JobResult {
   skipped: Record<string, number>;
 }
 
+/**
+ * The part of the core a job run is given. Wider than any one job needs, because the scheduler runs
+ * every feature's jobs (the registry electron/node/jobs.ts) and hands each the same core: this is
+ * the union of what the registered jobs use (their own services, the task and notification writers,
+ * health and the data folder for the nightly checks and backups) and what the scheduler itself
+ * reads. A new job that needs another part of the core adds it here.
+ */
+export type JobCore = Pick<Core, 'clock' | 'dataDir' | 'db' | 'events' | 'health' | 'reads' | 'services' | 'settings' | 'sqlite' | 'visibility'>;
+
 export interface JobContext {
   /** The real core: writes, settings, events. */
-  core: Core;
+  core: JobCore;
   /**
    * The same core with its clock stopped at the planned time, for the rules: a catch-up run of a
    * missed day sees that day as "today", so its tasks are dated as they would have been.
    */
-  dayCore: Core;
+  dayCore: JobCore;
   /** The dealer's calendar day the run is for (YYYY-MM-DD). */
   day: string;
   /** Planned time (epoch ms). */

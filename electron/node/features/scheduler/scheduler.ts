@@ -1,11 +1,10 @@
 import os from 'node:os';
 import { schedule, type ScheduledTask } from 'node-cron';
-import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { jobErrorText } from './job-error';
 import { DAY_MS as DAY, todayIn } from '../../../common/dates';
 import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
-import type { JobContext, JobDef, JobResult } from './job';
+import type { JobContext, JobCore, JobDef, JobResult } from './job';
 import { longWritesIdle } from '../../data-folder/long-write';
 import { Lease } from './lease';
 
@@ -58,7 +57,8 @@ export class Scheduler {
   private stopped = true;
 
   constructor(
-    readonly core: Core,
+    /** JobCore, not less: the scheduler hands this core to every job it runs (job.ts). */
+    readonly core: JobCore,
     private opts: SchedulerOptions,
   ) {
     const ids = new Set<string>();
@@ -234,7 +234,7 @@ export class Scheduler {
     const plannedAt = plannedMs(plannedFor, this.tz);
     const day = plannedFor.slice(0, 10);
     const after: (() => void)[] = [];
-    const dayCore: Core = Object.create(this.core, { clock: { value: { now: () => plannedAt } } });
+    const dayCore: JobCore = Object.create(this.core, { clock: { value: { now: () => plannedAt } } });
     const ctx = (tx: JobContext['tx']): JobContext => ({
       core: this.core,
       dayCore,

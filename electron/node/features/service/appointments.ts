@@ -24,7 +24,7 @@ type Raw = Omit<AppointmentRow, 'proactive'> & { proactive: number };
  */
 export class AppointmentService {
   private writer: AuditedWriter;
-  constructor(readonly core: Core) {
+  constructor(readonly core: Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'visibility'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

@@ -79,7 +79,7 @@ export class BadRows {
  * The whole file is one transaction, run in slices that let other requests through (a quick
  * search answers during a 20,000-row import) with progress events to the importing user.
  */
-export async function importRepairOrders(core: Core, actorId: number, locale: Locale, input: ImportUpload): Promise<ImportReport> {
+export async function importRepairOrders(core: Pick<Core, 'clock' | 'db' | 'events' | 'services' | 'settings' | 'sqlite'>, actorId: number, locale: Locale, input: ImportUpload): Promise<ImportReport> {
   const { header, rows } = await readImport(locale, input);
   const col = columnsOf(header, RO_COLUMNS);
   const missing = [

@@ -103,7 +103,7 @@ export function saveVisit(core: Pick<Core, 'clock' | 'db' | 'services' | 'sqlite
 }
 
 /** One visit from the form: every problem at once, or the visit with all its effects in one transaction. */
-export function addServiceVisit(core: Core, actorId: number, locale: Locale, v: NewServiceVisit): ServiceVisitSaved {
+export function addServiceVisit(core: Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'sqlite'>, actorId: number, locale: Locale, v: NewServiceVisit): ServiceVisitSaved {
   return core.db.transaction((tx) => {
     const { problems, vehicle } = checkVisit(core, locale, v, tx);
     if (problems.length || !vehicle) {

@@ -26,7 +26,7 @@ export const solicitationKey = (kind: string, customerId: number, vehicleId: num
  */
 export class SolicitationService {
   private writer: AuditedWriter;
-  constructor(readonly core: Core) {
+  constructor(readonly core: Pick<Core, 'clock' | 'db' | 'reads' | 'services' | 'settings'>) {
     this.writer = new AuditedWriter(core.db, core.clock);
   }
 

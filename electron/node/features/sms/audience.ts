@@ -32,6 +32,9 @@ export interface Audience {
 
 type GridQuery = z.output<typeof gridSelectionQuerySchema>;
 
+/** What resolving an audience reads: the grid's pages, the dealer's settings and day, the visible customers. */
+export type AudienceCore = Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'visibility'>;
+
 function customerColumn(core: Pick<Core, 'services'>, s: SessionCtx, q: GridQuery): 'id' | 'customerId' {
   const { columns } = core.services.grid.grid.columns(s, q.dataset);
   const col = q.dataset === 'customers' ? 'id' : columns.some((c) => c.id === 'customerId') ? 'customerId' : null;
@@ -97,7 +100,7 @@ interface CustomerRow {
   ownerPhone: string | null;
 }
 
-export async function resolveAudience(core: Core, s: SessionCtx, input: AudienceInput): Promise<Audience> {
+export async function resolveAudience(core: AudienceCore, s: SessionCtx, input: AudienceInput): Promise<Audience> {
   const ids = [...input.customerIds];
   if (input.grid) ids.push(...(await gridCustomerIds(core, s, input.grid)));
   if (input.rows) ids.push(...(await rowCustomerIds(core, s, input.rows)));

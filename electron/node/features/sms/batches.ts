@@ -8,7 +8,7 @@ import type { SmsPreview, SmsSample, SmsSendResult } from '../../../common/api/s
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth';
-import { resolveAudience, type AudienceInput } from './audience';
+import { resolveAudience, type AudienceCore, type AudienceInput } from './audience';
 import { MAX_PARTS, measure, textProblem } from './encoding';
 import { resolveRecipients } from './recipients';
 import { smsSignature } from './settings';
@@ -28,11 +28,14 @@ interface Planned {
 const SAMPLES = 5;
 const MISSING_LISTED = 200;
 
+/** What preview and send read: the audience's parts, plus the connection for templates, opt-outs, batches and the signature. */
+type SmsSendCore = AudienceCore & Pick<Core, 'sqlite'>;
+
 function invalid(message: string, field = 'body'): AppError {
   return new AppError('INVALID_INPUT', { issues: message, fields: [{ field, message }] });
 }
 
-async function plan(core: Core, s: SessionCtx, input: SendInput): Promise<Planned> {
+async function plan(core: SmsSendCore, s: SessionCtx, input: SendInput): Promise<Planned> {
   const body = input.message.body;
   if (body.trim() === '') throw invalid('短信内容为空 / The message is empty');
   const unknown = unknownFields(body);
@@ -78,11 +81,11 @@ async function plan(core: Core, s: SessionCtx, input: SendInput): Promise<Planne
   return { preview, messages };
 }
 
-export async function previewSms(core: Core, s: SessionCtx, input: SendInput): Promise<SmsPreview> {
+export async function previewSms(core: SmsSendCore, s: SessionCtx, input: SendInput): Promise<SmsPreview> {
   return (await plan(core, s, input)).preview;
 }
 
-export async function sendSms(core: Core, s: SessionCtx, input: SendInput): Promise<SmsSendResult> {
+export async function sendSms(core: SmsSendCore, s: SessionCtx, input: SendInput): Promise<SmsSendResult> {
   const { preview, messages } = await plan(core, s, input);
   if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');
   const now = core.clock.now();
@@ -106,7 +109,7 @@ export async function sendSms(core: Core, s: SessionCtx, input: SendInput): Prom
  * 修改 a scheduled batch (text and / or time) until it starts: the same recipients (its customers
  * and typed numbers) merged again with the new text; DND and opt-outs are applied as of now.
  */
-export async function editScheduled(core: Core, s: SessionCtx, batchId: number, edit: { body: string; templateId: number | null; scheduledAt: number }): Promise<SmsSendResult> {
+export async function editScheduled(core: SmsSendCore, s: SessionCtx, batchId: number, edit: { body: string; templateId: number | null; scheduledAt: number }): Promise<SmsSendResult> {
   if (edit.scheduledAt < core.clock.now()) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
   const b = core.sqlite.prepare(`SELECT channel, status FROM sms_batches WHERE id = ?`).get(batchId) as { channel: 'smpp' | 'modem'; status: string } | undefined;
   if (!b) throw new AppError('NOT_FOUND');

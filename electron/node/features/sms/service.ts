@@ -41,7 +41,7 @@ export class SmsService {
   private early = new Map<string, Receipt>();
   private started = false;
 
-  constructor(private readonly core: Core) {
+  constructor(private readonly core: Pick<Core, 'clock' | 'dataDir' | 'events' | 'sqlite'>) {
     this.outbox = new SmsOutbox(core.sqlite, core.clock);
     this.recovered = this.outbox.recover();
   }

@@ -55,7 +55,7 @@ export interface SaveSmsSettings {
 }
 
 /** Saved in one transaction with an audit row (never the password itself). */
-export function saveSmsSettings(core: Core, actorId: number, input: SaveSmsSettings): void {
+export function saveSmsSettings(core: Pick<Core, 'clock' | 'dataDir' | 'settings' | 'sqlite'>, actorId: number, input: SaveSmsSettings): void {
   const now = core.clock.now();
   const before = readSmsSettings(core);
   const up = core.sqlite.prepare(
