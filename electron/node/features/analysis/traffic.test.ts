@@ -46,7 +46,7 @@ describe('集客分析 (analysis.traffic.get)', () => {
     walkIn('2026-11-19', 'sagitar', -1, f.uid.s1!); // a correction
     walkIn('2026-11-02', 'magotan', 4, f.uid.s3!);
     walkIn('2026-10-05', 'sagitar', 5, f.uid.s1!);
-  });
+  }, 30_000); // six users with hashed passwords: slow on a busy 2-CPU machine
   afterEach(() => t.cleanup());
 
   const get = (token: string, input: object = NOV) => call(t.core, token, 'analysis.traffic.get', input) as Promise<TrafficAnalysis>;
@@ -176,6 +176,22 @@ describe('集客分析 (analysis.traffic.get)', () => {
     const fixed = await get(f.tok.gm!, { period: { kind: 'day', anchor: '2026-11-10' }, compare: 'none', scope: 'all' });
     expect(fixed.heat.map((c) => [c.weekday, c.hour, c.value])).toEqual([[1, 10, 1]]);
     await expectDrillsMatch(f.tok.gm!, fixed);
+  });
+
+  it('cities beyond the 15 largest are one 其他城市 line whose list holds exactly those visits', async () => {
+    const db = t.core.sqlite;
+    const now = t.clock.now();
+    // 17 more cities with 17 … 1 visits each on 11-10 (上海 and 苏州 of the fixture have 2 and 1).
+    for (let i = 0; i < 17; i++) {
+      const c = Number(db.prepare("insert into customers (name, owner_id, source, city, created_at, updated_at) values ('客户', ?, 'ad', ?, ?, ?)").run(f.uid.s1, `城市${String(i).padStart(2, '0')}`, now, now).lastInsertRowid);
+      for (let k = 0; k < 17 - i; k++)
+        db.prepare("insert into showroom_visits (customer_id, name, consultant_id, visit_date, first_visit, visit_mode, created_at) values (?, '访客', ?, '2026-11-10', 1, 1, ?)").run(c, f.uid.s1, now);
+    }
+    const r = await get(f.tok.gm!, { ...NOV, scope: 'all' });
+    expect(r.byDistrict.map((b) => b.key)).toEqual([...Array.from({ length: 15 }, (_, i) => `城市${String(i).padStart(2, '0')}`), '*', null]);
+    // Left over: 城市15 (2), 城市16 (1), 上海 (2), 苏州 (1).
+    expect(r.byDistrict.find((b) => b.key === '*')!.current.value).toBe(6);
+    await expectDrillsMatch(f.tok.gm!, r);
   });
 
   it('a heat-map preset that does not parse or names a bad range is refused by the grid', async () => {
