@@ -6,8 +6,6 @@
 
 /** Feature-to-feature edges that lie on a circle ('from -> to'). */
 export const KNOWN_CYCLE_EDGES: readonly string[] = [
-  'renderer/customers -> renderer/telephony',
-  'renderer/telephony -> renderer/customers',
 ];
 
 /** '<importing feature> -> <file of another feature>' imports that bypass the other feature's index.ts. */

@@ -12,7 +12,8 @@ import { LinkStatus } from '../features/seat-mode/LinkStatus';
 import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
 import { MODULE_SCREENS, moduleLabelKey, screenDef, screenLabelKey, type ScreenId } from './modules';
-import { NavigationContext, type Navigation } from './navigation';
+import type { Navigation } from './navigation';
+import { ShellNavigation } from './ShellNavigation';
 import { Screen } from './screens';
 import { isRecordTab, useTabs, type TabId } from './useTabs';
 import { perfMark } from '../perf-marks';
@@ -30,7 +31,7 @@ export function Shell() {
   // Read by openCustomer through a ref: the navigation object stays the same while tabs change.
   const openTabsRef = useRef(openTabs);
   openTabsRef.current = openTabs;
-  const navigation = useMemo<Navigation>(
+  const tabLinks = useMemo<Pick<Navigation, 'openCustomer' | 'setCustomerTitle'>>(
     () => ({
       openCustomer: (id, name) => {
         // A new card tab: its data is requested now, while the shell renders the tab (a screen pop).
@@ -74,7 +75,7 @@ export function Shell() {
   );
 
   return (
-    <NavigationContext.Provider value={navigation}>
+    <ShellNavigation tabs={tabLinks}>
     <SoftphoneProvider locked={locked}>
     <div className="shell">
       <header className="appbar">
@@ -137,6 +138,6 @@ export function Shell() {
       </StatusBar>
     </div>
     </SoftphoneProvider>
-    </NavigationContext.Provider>
+    </ShellNavigation>
   );
 }

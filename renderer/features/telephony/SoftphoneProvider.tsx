@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import type { CtiLookupResult, SoftphoneSettingsView } from '../../../electron/common/api/telephony';
 import { useToast } from '../../ui';
 import { useNavigation } from '../../shell/navigation';
-import { CustomerForm } from '../customers';
 import { OutcomeDialog } from './CallPanels';
 import { CallDock } from './CallDock';
 import { createSoftphone } from './call-flow';
@@ -13,7 +12,7 @@ import type { Line, RegStatus, Softphone } from './softphone';
 import { SoftphoneContext, type LineInfo, type SoftphoneApi } from './softphone-context';
 import { useCallKeys } from './use-call-keys';
 import { useRegistration } from './use-registration';
-import { perfMark } from '../../perf-marks';
+import { screenPop } from './screen-pop';
 import './telephony.css';
 
 // The softphone's public surface stays importable from here, where screens have always found it.
@@ -22,20 +21,20 @@ export { CALL_ENDED_EVENT, useSoftphone, type CallEnded, type LineInfo } from '.
 /**
  * The seat's softphone for the whole window: registers at login and after unlock (stops while
  * locked), keeps the call log on the main side in step with every call, pops the customer card,
- * records calls, and shows the ringing / in-call panels and the outcome form. What a call does is in
+ * records calls, and shows the ringing / in-call panels and the outcome form. An unknown caller's
+ * 新建客户 form is the shell's (screen-pop.ts asks for it through the navigation). What a call does is in
  * call-flow.ts, registration in use-registration.ts, the hotkeys in use-call-keys.ts; this file holds
  * the state they share and the dial requests.
  */
 export function SoftphoneProvider({ locked, children }: { locked: boolean; children: ReactNode }) {
   const tt = useTelT();
   const toast = useToast();
-  const { openCustomer } = useNavigation();
+  const navigation = useNavigation();
   const [status, setStatus] = useState<RegStatus>({ kind: 'off' });
   const [lines, setLines] = useState<Line[]>([]);
   const [settings, setSettings] = useState<SoftphoneSettingsView | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
   const [outcomeFor, setOutcomeFor] = useState<{ callId: number; taskId: number | null; customerId: number | null } | null>(null);
-  const [newCustomerPhone, setNewCustomerPhone] = useState<string | null>(null);
   const infos = useRef(new Map<string, LineInfo>());
   const recorders = useRef(new Map<string, CallRecorder>());
   const pending = useRef(new Map<string, Promise<void>>());
@@ -45,16 +44,7 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
   const [, bump] = useState(0);
   const phoneRef = useRef<Softphone | null>(null);
 
-  const popFor = useCallback(
-    (lookup: CtiLookupResult | null, number: string, allowNew: boolean) => {
-      const only = lookup?.matches.length === 1 ? lookup.matches[0]! : null;
-      if (only) {
-        perfMark('pop.openCard');
-        openCustomer(only.customerId, only.name);
-      } else if (allowNew && lookup && lookup.matches.length === 0 && lookup.normalized) setNewCustomerPhone(number);
-    },
-    [openCustomer],
-  );
+  const popFor = useCallback((lookup: CtiLookupResult | null, number: string, allowNew: boolean) => screenPop(navigation, lookup, number, allowNew), [navigation]);
 
   const phone = useMemo(
     () =>
@@ -119,18 +109,8 @@ export function SoftphoneProvider({ locked, children }: { locked: boolean; child
   return (
     <SoftphoneContext.Provider value={api}>
       {children}
-      <CallDock lines={lines} phone={phone} info={(l) => infos.current.get(l.id)} onOpen={(id, name) => openCustomer(id, name)} />
+      <CallDock lines={lines} phone={phone} info={(l) => infos.current.get(l.id)} onOpen={(id, name) => navigation.openCustomer(id, name)} />
       {outcomeFor && <OutcomeDialog callId={outcomeFor.callId} onClose={() => setOutcomeFor(null)} />}
-      {newCustomerPhone !== null && (
-        <CustomerForm
-          initialPhone={newCustomerPhone}
-          onClose={() => setNewCustomerPhone(null)}
-          onSaved={(id, name) => {
-            setNewCustomerPhone(null);
-            openCustomer(id, name);
-          }}
-        />
-      )}
     </SoftphoneContext.Provider>
   );
 }
