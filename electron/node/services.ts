@@ -24,6 +24,7 @@ import { TrafficService } from './features/sales/traffic';
 import { WalkInService } from './features/sales/walk-ins';
 import { JOBS } from './jobs';
 import { LanPresence } from './lan/lan-status';
+import { EscalatedDay } from './features/scheduler/maintenance';
 import { Scheduler } from './features/scheduler/scheduler';
 import { AppointmentService } from './features/service/appointments';
 import { ComplaintsService } from './features/service/complaints';
@@ -70,6 +71,8 @@ export interface Services {
   scheduler: Scheduler;
   /** The LAN listener this core is served on, while it runs (lan/lan-status.ts). */
   lan: LanPresence;
+  /** The day the overdue-task escalation last finished (scheduler/maintenance.ts). */
+  escalatedDay: EscalatedDay;
 }
 
 type Builders<T> = { [K in keyof T]: () => T[K] };
@@ -141,6 +144,7 @@ export function createServices(core: Core): Services {
     },
     scheduler: () => new Scheduler(core, { jobs: JOBS }),
     lan: () => new LanPresence(),
+    escalatedDay: () => new EscalatedDay(),
   });
   return s;
 }

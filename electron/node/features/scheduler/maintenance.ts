@@ -15,11 +15,14 @@ const ESCALATE_WITHIN_DAYS = 30;
 /** At most this many tasks per minute; the rest follow in the next minutes. */
 const ESCALATE_BATCH = 2_000;
 /**
- * The day whose overdue tasks were all escalated, per core: a task only becomes overdue when the
- * day changes, so the other minutes of the day skip the scan (hundreds of thousands of index
- * entries at 1M customers). A task dated in the past later that day is escalated the next morning.
+ * The day whose overdue tasks were all escalated, one per core in its service container
+ * (core.services.escalatedDay): a task only becomes overdue when the day changes, so the other
+ * minutes of the day skip the scan (hundreds of thousands of index entries at 1M customers). A
+ * task dated in the past later that day is escalated the next morning.
  */
-const escalatedDay = new WeakMap<object, string>();
+export class EscalatedDay {
+  day: string | null = null;
+}
 
 /**
  * 逾期任务升级: an open task past its due day is reported once to the manager of its agent's team
@@ -34,7 +37,8 @@ export const overdueEscalation: JobDef = {
   catchUp: false,
   transactional: true,
   run(ctx) {
-    if (escalatedDay.get(ctx.core) === ctx.day) return { created: 0, skipped: {} };
+    const escalated = ctx.core.services.escalatedDay;
+    if (escalated.day === ctx.day) return { created: 0, skipped: {} };
     const from = addDays(ctx.day, -ESCALATE_WITHIN_DAYS);
     const kinds = sql.join(
       SERVICE_TASK_KIND_CODES.map((k) => sql`${k}`),
@@ -48,7 +52,11 @@ export const overdueEscalation: JobDef = {
          AND NOT EXISTS (SELECT 1 FROM task_escalations e WHERE e.task_id = t.id)
        LIMIT ${ESCALATE_BATCH}`);
     // The run's transaction commits or the memo is not trusted: set it after commit.
-    if (rows.length < ESCALATE_BATCH) ctx.afterCommit(() => escalatedDay.set(ctx.core, ctx.day));
+    if (rows.length < ESCALATE_BATCH) {
+      ctx.afterCommit(() => {
+        escalated.day = ctx.day;
+      });
+    }
     if (rows.length === 0) return { created: 0, skipped: {} };
     const managers = ctx.tx.all<{ id: number }>(sql`SELECT id FROM users WHERE role = 'serviceManager' AND active = 1 ORDER BY id`).map((r) => r.id);
     const per = new Map<number, number>();

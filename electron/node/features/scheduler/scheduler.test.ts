@@ -484,6 +484,29 @@ describe('scheduler: maintenance jobs', () => {
     }
   });
 
+  it("once a day's overdue tasks are all escalated, one made overdue later that day waits for the next morning (the core's memo)", async () => {
+    const t = await makeCore();
+    try {
+      await userWithSession(t.core, 'csm', 'serviceManager');
+      const customerId = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('乙', 0, 0)").run().lastInsertRowid);
+      createTasks(t.core, null, [{ kind: 'birthday', customerId, dueDate: addDays(DAY0, -1) }]);
+      t.clock.set(at(DAY0, 9));
+      const s = new Scheduler(t.core, { jobs: JOBS, instanceId: 'm' });
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(1);
+      // Dated in the past after the day's scan finished: not looked for again today.
+      createTasks(t.core, null, [{ kind: 'churn', customerId, dueDate: addDays(DAY0, -2) }]);
+      t.clock.advance(MINUTE);
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(0);
+      // A second scheduler on the same core shares the memo: it belongs to the core, not to one scheduler.
+      expect((await new Scheduler(t.core, { jobs: JOBS, instanceId: 'n' }).runNow('tasks.overdueEscalation')).created).toBe(0);
+      t.clock.set(at(addDays(DAY0, 1), 9));
+      expect((await s.runNow('tasks.overdueEscalation')).created).toBe(1);
+      expect(t.core.sqlite.prepare('SELECT count(*) FROM task_escalations').pluck().get()).toBe(2);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('tasks are due by the day, not a time: an appointment reminder is not overdue at 23:59 of its day and is escalated at 00:00 (Shanghai)', async () => {
     const t = await makeCore();
     try {
