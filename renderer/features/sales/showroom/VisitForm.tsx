@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import type { PhoneCheck } from '../../../../electron/common/api/customers';
 import { isFirstVisitMode, VISIT_MODES, type VisitRegistered } from '../../../../electron/common/api/showroom';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call } from '../../../api';
@@ -9,30 +8,14 @@ import { useSessionInfo } from '../../auth';
 import { useDictionary } from '../../dictionaries';
 import { type DealerNow } from './useShowroomToday';
 import { showFieldErrors } from '../../../ui/errors';
+import { usePhoneCheck } from '../../../ui/use-phone-check';
 
 const FIELDS = ['name', 'gender', 'phone', 'consultantId', 'visitDate', 'visitTime', 'mode', 'firstVisit', 'testDriveModel', 'interestedModel', 'competitorBrand', 'expectedPurchaseDate'] as const;
 
 /** Who already has the typed phone: registering links to the user's own customer; a colleague's is named. */
 function PhoneHint({ raw }: { raw: string }) {
   const { t } = useI18n();
-  const [check, setCheck] = useState<PhoneCheck | null>(null);
-  useEffect(() => {
-    if (raw.trim().length < 3) {
-      setCheck(null);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      call('customers.checkPhone', { raw: raw.trim() }).then(
-        (r) => live && setCheck(r),
-        () => live && setCheck(null),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [raw]);
+  const check = usePhoneCheck(raw);
   if (!check) return null;
   if (check.error) return <div className="field-hint phone-check is-error">{check.error}</div>;
   const mine = check.owners.find((o) => o.canOpen);
