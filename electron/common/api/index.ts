@@ -23,6 +23,7 @@ import { systemApi } from './system';
 import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
 import { analysisApi } from './analysis';
+import { selfAuditApi } from './self-audit';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -54,6 +55,7 @@ export const api = {
   ...seatApi,
   ...dictionariesApi,
   ...analysisApi,
+  ...selfAuditApi,
 } as const;
 
 export type Api = typeof api;
@@ -88,3 +90,4 @@ export type * from './system';
 export type * from './seat-mode';
 export type * from './dictionaries';
 export type * from './analysis';
+export type * from './self-audit';

@@ -16,6 +16,7 @@ import { systemFeature } from './system/feature';
 import { seatModeFeature } from './seat-mode/feature';
 import { dictionariesFeature } from './dictionaries/feature';
 import { analysisFeature } from './analysis/feature';
+import { selfAuditFeature } from './self-audit/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -36,6 +37,7 @@ export const FEATURES = [
   seatModeFeature,
   dictionariesFeature,
   analysisFeature,
+  selfAuditFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -5,4 +5,4 @@
  */
 export { datasetDef, userNameColumn, type ColumnDef, type DatasetDef } from './datasets';
 export { and, filterSql } from './query';
-export { presetsByName } from './named-presets';
+export { mergePresets, presetsByName } from './named-presets';

@@ -12,19 +12,33 @@ type PresetCtx = Parameters<Presets[string]>[0];
  * refused by the rule itself with INVALID_INPUT naming the field.
  */
 export function presetsByName<P>(parse: (name: string) => P | null, build: (params: P, ctx: PresetCtx) => ReturnType<Presets[string]>): Presets {
-  const rule = (params: P) => (ctx: PresetCtx) => build(params, ctx);
-  const parsed = (name: string | symbol) => (typeof name === 'string' ? parse(name) : null);
+  return presetsLookedUp((name) => {
+    const p = parse(name);
+    return p === null ? undefined : (ctx: PresetCtx) => build(p, ctx);
+  });
+}
+
+/**
+ * One data set's presets from several owners (its own fixed names, 集客分析's 'hour:…', 审核自查's
+ * 'audit:…'): the first that has the name answers it.
+ */
+export function mergePresets(...sets: Presets[]): Presets {
+  return presetsLookedUp((name) => sets.find((p) => Object.hasOwn(p, name))?.[name]);
+}
+
+/** Presets answered by a lookup: the grid asks for an own property, so a Proxy gives one per name found. */
+function presetsLookedUp(lookup: (name: string) => Presets[string] | undefined): Presets {
+  const found = (name: string | symbol) => (typeof name === 'string' ? lookup(name) : undefined);
   return new Proxy({} as Presets, {
     getOwnPropertyDescriptor(_t, name) {
-      const p = parsed(name);
-      return p === null ? undefined : { value: rule(p), configurable: true, enumerable: false, writable: false };
+      const rule = found(name);
+      return rule === undefined ? undefined : { value: rule, configurable: true, enumerable: false, writable: false };
     },
     get(_t, name) {
-      const p = parsed(name);
-      return p === null ? undefined : rule(p);
+      return found(name);
     },
     has(_t, name) {
-      return parsed(name) !== null;
+      return found(name) !== undefined;
     },
   });
 }

@@ -1,8 +1,9 @@
 import { VISIT_MODES } from '../../../../common/api/showroom';
-import { type DatasetDef, userNameColumn } from '../../grid';
+import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { SHOWROOM_VISIT_COLUMNS } from './texts';
 import { GENDER_OPTIONS } from '../../../../common/api/customers-texts';
 import { trafficVisitColumns, trafficVisitPresets } from '../../analysis';
+import { selfAuditPresets } from '../../self-audit';
 
 /**
  * 展厅流量记录: one row per registered showroom visit with the audit's fields, and `late` (entered
@@ -15,8 +16,8 @@ export const showroomVisitsDataset: DatasetDef = {
   searchCustomerId: 'c.customer_id',
   owner: 'c.consultant_id',
   defaultSort: [{ col: 'visitDate', dir: 'desc' }],
-  // 集客分析's heat-map cells ('hour:…'): a figure's drill-down is this list.
-  presets: trafficVisitPresets,
+  // 集客分析's heat-map cells ('hour:…') and 审核自查's checks 1–3 ('audit:…'): a figure's drill-down is this list.
+  presets: mergePresets(trafficVisitPresets, selfAuditPresets('showroomVisits')),
   columns: [
     { id: 'id', type: 'number', ...SHOWROOM_VISIT_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
     { id: 'visitDate', type: 'date', ...SHOWROOM_VISIT_COLUMNS.pair('visitDate'), expr: 'c.visit_date', nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 110 },

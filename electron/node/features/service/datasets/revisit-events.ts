@@ -2,7 +2,8 @@ import { REVISIT_TABS, type RevisitKind, type RevisitTab } from '../../../../com
 import { primaryPhoneExpr } from '../../customers';
 import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from '../revisit-sql';
 import { parameterisedPresets } from './reminder-presets';
-import { type ColumnDef, type DatasetDef, userNameColumn } from '../../grid';
+import { type ColumnDef, type DatasetDef, mergePresets, userNameColumn } from '../../grid';
+import { selfAuditPresets } from '../../self-audit';
 import { REVISIT_EVENT_COLUMNS } from './texts';
 import { REVISIT_RESULT } from '../../../../common/api/revisits-texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
@@ -40,7 +41,11 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
     from: `${kind === 'sales' ? 'deliveries' : 'service_visits'} c join customers cu on cu.id = c.customer_id left join vehicles vh on vh.id = c.vehicle_id`,
     owner: 'cu.owner_id',
     searchCustomerId: 'c.customer_id',
-    presets: parameterisedPresets(parse, (p, today) => revisitRuleSql(kind, p.tab, revisitRange(today, p.from, p.to), { e, c: 'cu' })),
+    // The tabs, and 审核自查's revisits later than 3 days ('audit:6a:…' / 'audit:6b:…').
+    presets: mergePresets(
+      parameterisedPresets(parse, (p, today) => revisitRuleSql(kind, p.tab, revisitRange(today, p.from, p.to), { e, c: 'cu' })),
+      selfAuditPresets(kind === 'sales' ? 'revisitSales' : 'revisitRepair'),
+    ),
     defaultSort: [{ col: 'date', dir: 'desc' }],
     columns: [
       { id: 'id', type: 'number', zh: kind === 'sales' ? '交车编号' : '维修编号', en: 'Event ID', expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },

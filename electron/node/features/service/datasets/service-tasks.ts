@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND } from '../../../../common/api/service-texts';
-import { type DatasetDef, userNameColumn } from '../../grid';
+import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
+import { selfAuditPresets } from '../../self-audit';
 import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 
@@ -17,10 +18,14 @@ export const serviceTasksDataset: DatasetDef = {
   searchCustomerId: 'c.customer_id',
   owner: 'c.assignee_id',
   defaultSort: [{ col: 'id', dir: 'desc' }],
-  presets: {
-    unassigned: () => sql`c.assignee_id is null and c.status in ('open', 'in_progress')`,
-    open: () => sql`c.status in ('open', 'in_progress')`,
-  },
+  presets: mergePresets(
+    {
+      unassigned: () => sql`c.assignee_id is null and c.status in ('open', 'in_progress')`,
+      open: () => sql`c.status in ('open', 'in_progress')`,
+    },
+    // 审核自查's late or empty low-score follow-ups ('audit:7:…').
+    selfAuditPresets('serviceTasks'),
+  ),
   columns: [
     { id: 'id', type: 'number', ...SERVICE_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
     { id: 'customerId', type: 'number', ...SERVICE_TASK_COLUMNS.pair('customerId'), expr: 'c.customer_id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { SOLICITATION_STATE } from '../../../../common/api/service-texts';
 import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
-import { type DatasetDef, userNameColumn } from '../../grid';
+import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
+import { selfAuditPresets } from '../../self-audit';
 import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
@@ -25,11 +26,15 @@ export const solicitationTasksDataset: DatasetDef = {
   searchCustomerId: 'c.customer_id',
   owner: 'c.assignee_id',
   defaultSort: [{ col: 'id', dir: 'desc' }],
-  presets: {
-    auditPeriod,
-    // The tasks that pull 招揽率 down: 未分配 + 已分配 within the audit period.
-    pulling: (ctx) => sql`${auditPeriod(ctx)} and c.status in ('unassigned', 'assigned')`,
-  },
+  presets: mergePresets(
+    {
+      auditPeriod,
+      // The tasks that pull 招揽率 down: 未分配 + 已分配 within the audit period.
+      pulling: (ctx) => sql`${auditPeriod(ctx)} and c.status in ('unassigned', 'assigned')`,
+    },
+    // 审核自查's 招揽率 over any period ('audit:5:…').
+    selfAuditPresets('solicitationTasks'),
+  ),
   columns: [
     { id: 'id', type: 'number', ...SOLICITATION_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
     { id: 'kind', type: 'enum', ...SOLICITATION_TASK_COLUMNS.pair('kind'), expr: 'c.kind', enumValues: enumOptions(SOLICITATION_KIND), nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },

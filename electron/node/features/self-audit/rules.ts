@@ -1,0 +1,133 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { EXPORT_MAX_ROWS } from '../../../common/api/grid';
+import type { AuditCheckNo } from '../../../common/api/self-audit';
+import type { DayRange } from '../../../common/analysis';
+import { DAY_MS, dayRangeMs, dayStartMs } from '../../../common/dates';
+
+/**
+ * The audit's rules (reference/003) as SQL over one record table aliased `c` (the revisit checks
+ * also read the customer as `cu`), written once: the check counts `applies` and `offending`, and
+ * the record's own grid data set lists `applies and offending` through the preset
+ * 'audit:<no>:<from>~<to>' (presets.ts) — so a check's list always has the check's count.
+ */
+
+/** What a rule needs besides the period: the dealer's zone and the instant the figures are taken. */
+export interface RuleCtx {
+  range: DayRange;
+  timeZone: string;
+  now: number;
+}
+
+export interface Rule {
+  /** FROM of the count (the data set's own FROM joins at least these aliases). */
+  from: string;
+  /** The records the rule looks at in the period (the denominator). */
+  applies: SQL;
+  /** Of those, the ones that break it (the numerator). */
+  offending: SQL;
+}
+
+/** 24 h: "录入系统的时间不超过 24 小时" — creation time minus visit time above one day is late. */
+export const ENTRY_LIMIT_MS = DAY_MS;
+/** 3 days: "回访需在 3 天以内完成（以 CRM 记录创建日期为起点）", measured as the audit does, time minus time. */
+export const REVISIT_LIMIT_MS = 3 * DAY_MS;
+/** "3 日内（不含创建当日）": created on day D, followed up by the end of D+3 in the dealer's zone. */
+export const LOW_SCORE_DAYS = 3;
+
+/**
+ * The zone's offset (ms east of UTC) on the period's last day. China keeps one offset all year;
+ * in a zone with summer time a record created within an hour of midnight in the other half of
+ * the year could land on the neighbouring day (docs/self-audit.md).
+ */
+export function zoneOffset(day: string, timeZone: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - dayStartMs(day, timeZone);
+}
+
+/** The first instant (ms) of the dealer's day holding the instant `ms` (SQL text; integer division). */
+const dayStartOf = (ms: string, off: number) => `(((${ms} + ${off}) / ${DAY_MS}) * ${DAY_MS} - ${off})`;
+
+// Stock phrases that say nothing about what was done, and the spacing and punctuation around them:
+// the low-score form's isRealDescription (service/low-score.ts) as SQL, for descriptions that came
+// in another way (imports, older versions); a test checks both agree.
+const EMPTY_PHRASES = ['已跟进', '未接通', '已回访', '已处理', '无'];
+const NOISE = [' ', '\u3000', '\t', '\n', '\r', ',', '，', '.', '。', '!', '！', '?', '？', '、', ';', '；', ':', '：', '-', '—', '~', '～', '…', '/', '(', ')', '（', '）', '"', '“', '”', "'", '‘', '’', '[', ']', '【', '】', '*', '#', '+', '='];
+
+/** Whether the text (SQL expression) says nothing but stock phrases and punctuation: SQL text. */
+export function emptyDescriptionSql(expr: string): string {
+  let s = `coalesce(${expr}, '')`;
+  for (const ch of [...NOISE, ...EMPTY_PHRASES]) s = `replace(${s}, '${ch.replace(/'/g, "''")}', '')`;
+  return `(length(${s}) = 0)`;
+}
+
+function showroom(ctx: RuleCtx, offending: SQL): Rule {
+  return { from: 'showroom_visits c', applies: sql`c.visit_date between ${ctx.range.from} and ${ctx.range.to}`, offending };
+}
+
+/** The first completed revisit of a delivery / service visit (ms), null while none is done. */
+const firstDoneSql = (kind: 'sales' | 'repair') =>
+  `(select min(r.done_at) from revisits r where r.customer_id = c.customer_id and r.kind = '${kind}' and r.${kind === 'sales' ? 'delivery_id' : 'service_visit_id'} = c.id and r.done_at is not null)`;
+
+function revisit(kind: 'sales' | 'repair', ctx: RuleCtx): Rule {
+  const done = sql.raw(firstDoneSql(kind));
+  const date = sql.raw(kind === 'sales' ? 'c.delivery_date' : 'c.date');
+  return {
+    from: `${kind === 'sales' ? 'deliveries' : 'service_visits'} c join customers cu on cu.id = c.customer_id`,
+    // Done, or its 3 days are over (one still inside them is not late yet). A customer who refused
+    // revisits (免打扰 · 回访) is not called at all, as the revisit lists do.
+    applies: sql`${date} between ${ctx.range.from} and ${ctx.range.to} and cu.dnd_revisit = 0 and (${done} is not null or ${ctx.now} - c.created_at > ${REVISIT_LIMIT_MS})`,
+    offending: sql`(${done} is null or ${done} - c.created_at > ${REVISIT_LIMIT_MS})`,
+  };
+}
+
+/** The rule of each check with records in a table (4, consent, has none yet). */
+export const RULES: Partial<Record<AuditCheckNo, (ctx: RuleCtx) => Rule>> = {
+  // Name, phone, visit date, consultant, mode 1–4, first-visit flag and model of interest filled in
+  // (the visit date and the flag cannot be empty in the table).
+  '1': (ctx) =>
+    showroom(
+      ctx,
+      sql`(trim(c.name) = '' or nullif(trim(c.phone), '') is null or c.consultant_id is null or c.visit_mode not in (1, 2, 3, 4) or nullif(trim(c.interested_model), '') is null)`,
+    ),
+  // Entered more than 24 h after the visit; exactly 24 h is in time. A visit without a time of day
+  // is measured from the end of its day (the most the audit could grant it).
+  '2': (ctx) => {
+    const off = zoneOffset(ctx.range.to, ctx.timeZone);
+    const dayEnd = `(cast(strftime('%s', c.visit_date) as integer) * 1000 - ${off} + ${DAY_MS})`;
+    return showroom(ctx, sql.raw(`(c.created_at - coalesce(c.visit_at, ${dayEnd}) > ${ENTRY_LIMIT_MS})`));
+  },
+  // 首次到店 = mode 1 or 2, 非首次 = mode 3 or 4.
+  '3': (ctx) => showroom(ctx, sql`((c.first_visit = 1 and c.visit_mode not in (1, 2)) or (c.first_visit = 0 and c.visit_mode not in (3, 4)))`),
+  // Regular-service solicitation tasks created in the period; 未分配 and 已分配 pull 招揽率 down.
+  '5': (ctx) => {
+    const [a, b] = dayRangeMs(ctx.range.from, ctx.range.to, ctx.timeZone);
+    return {
+      from: 'solicitation_tasks c',
+      applies: sql`c.kind = 'regular_service' and c.created_at >= ${a} and c.created_at < ${b}`,
+      offending: sql`c.status in ('unassigned', 'assigned')`,
+    };
+  },
+  '6a': (ctx) => revisit('sales', ctx),
+  '6b': (ctx) => revisit('repair', ctx),
+  // Low-score follow-ups (and 修复中's next follow-up, which is a follow-up task of its own)
+  // created in the period: closed by the end of the third day after their creation day, with a
+  // description that is not only "已跟进" / "未接通". One still open inside its days is not late yet.
+  '7': (ctx) => {
+    const [a, b] = dayRangeMs(ctx.range.from, ctx.range.to, ctx.timeZone);
+    const off = zoneOffset(ctx.range.to, ctx.timeZone);
+    const deadline = sql.raw(`(${dayStartOf('c.created_at', off)} + ${(LOW_SCORE_DAYS + 1) * DAY_MS})`);
+    return {
+      from: 'tasks c',
+      applies: sql`c.kind = 'low_score' and c.created_at >= ${a} and c.created_at < ${b} and (c.closed_at is not null or ${deadline} <= ${ctx.now})`,
+      offending: sql`(c.closed_at is null or c.closed_at >= ${deadline} or ${sql.raw(emptyDescriptionSql('c.notes'))})`,
+    };
+  },
+  // Exports recorded in the audit log; one above the export limit breaks the rule.
+  '8': (ctx) => {
+    const [a, b] = dayRangeMs(ctx.range.from, ctx.range.to, ctx.timeZone);
+    return {
+      from: 'audit_log c',
+      applies: sql`c.action = 'export' and c.at >= ${a} and c.at < ${b}`,
+      offending: sql`coalesce(cast(json_extract(c.after, '$.rows') as integer), 0) > ${EXPORT_MAX_ROWS}`,
+    };
+  },
+};
