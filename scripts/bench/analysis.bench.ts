@@ -1,11 +1,10 @@
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createCore } from '../../electron/node/core';
-import { dispatch } from '../../electron/node/dispatch';
 import { comparePeriod, periodRange, type Period } from '../../electron/common/analysis';
 import { todayIn } from '../../electron/common/dates';
 import { consultantFilter } from '../../electron/node/features/analysis';
 import { TrafficService } from '../../electron/node/features/analysis/traffic';
-import { log, percentile, round, type Metric } from './stats';
+import { apiAgainstSql, bareStatements } from './api-vs-sql';
+import { log, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
 const RUNS = 30;
@@ -25,46 +24,13 @@ export async function benchAnalysis(dataDir: string): Promise<Metric[]> {
     const period: Period = { kind: 'month', anchor: today };
     const input = { period, compare: 'previous' as const, scope: 'all' as const };
     const svc = new TrafficService(core);
-    const dialect = new SQLiteSyncDialect();
     const ranges = [periodRange(period), periodRange(comparePeriod(period, 'previous')!)];
-    const raw = ranges.flatMap((r) =>
-      [svc.visitsSql(r, consultantFilter(core, session, 'all', 'sv.consultant_id')), svc.walkInsSql(r, consultantFilter(core, session, 'all', 'w.consultant_id'))].map((q) => {
-        const { sql, params } = dialect.sqlToQuery(q);
-        const st = core.sqlite.prepare(sql);
-        return () => st.all(...(params as unknown[]));
-      }),
+    const raw = bareStatements(
+      core,
+      ranges.flatMap((r) => [svc.visitsSql(r, consultantFilter(core, session, 'all', 'sv.consultant_id')), svc.walkInsSql(r, consultantFilter(core, session, 'all', 'w.consultant_id'))]),
     );
-    const timeApi = async () => {
-      const t0 = performance.now();
-      const r = await dispatch(core, token, 'analysis.traffic.get', input);
-      const dt = performance.now() - t0;
-      if (!r.result.ok) throw new Error(`analysis.traffic.get: ${r.result.error.message}`);
-      return dt;
-    };
-    const timeRaw = () => {
-      const t0 = performance.now();
-      for (const q of raw) q();
-      return performance.now() - t0;
-    };
-    const first = await timeApi();
-    for (let i = 0; i < 3; i++) {
-      await timeApi();
-      timeRaw();
-    }
-    const api: number[] = [];
-    const base: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      if (i % 2) {
-        api.push(await timeApi());
-        base.push(timeRaw());
-      } else {
-        base.push(timeRaw());
-        api.push(await timeApi());
-      }
-    }
+    const { first, p95, p95raw } = await apiAgainstSql(core, token, 'analysis.traffic.get', input, raw, { runs: RUNS });
     const visits = core.sqlite.prepare('select count(*) from showroom_visits where visit_date between ? and ?').pluck().get(ranges[0]!.from, ranges[0]!.to) as number;
-    const p95 = percentile(api, 95);
-    const p95raw = percentile(base, 95);
     log(`analysis.traffic ${ranges[0]!.from}..${ranges[0]!.to} (${visits.toLocaleString()} visits this month): first call ${first.toFixed(1)} ms, p95 ${p95.toFixed(2)} ms, bare SQL ${p95raw.toFixed(2)} ms`);
     return [{ name: 'analysis.traffic.ms', value: round(p95), unit: 'ms', baseline: round(p95raw), goal: '≤ 500 ms, ≤ 1.5 × bare SQL' }];
   } finally {

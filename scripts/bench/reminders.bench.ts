@@ -1,12 +1,11 @@
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind } from '../../electron/common/api/reminders';
 import { REVISIT_DATASETS, REVISIT_KINDS, revisitPreset, type RevisitKind } from '../../electron/common/api/revisits';
 import { gridQuerySchema, type GridQuery } from '../../electron/common/api/grid';
 import { datasetDef } from '../../electron/node/features/grid/datasets';
 import { createCore, type Core } from '../../electron/node/core';
-import { dispatch } from '../../electron/node/dispatch';
 import type { ReminderService } from '../../electron/node/features/service/reminders';
-import { log, percentile, round, type Metric } from './stats';
+import { apiAgainstSql, bareStatements } from './api-vs-sql';
+import { log, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
 const RUNS = 20;
@@ -31,50 +30,13 @@ export async function benchReminders(dataDir: string): Promise<Metric[]> {
   }
 }
 
-/**
- * p95 of one API call through dispatch (the whole handler path) next to p95 of the same SQL run
- * bare (`raw`), after 3 warm-up rounds, interleaved so both see the same cache and load.
- */
-async function p95ApiAndRaw(core: Core, token: string, method: string, input: unknown, raw: (() => unknown)[]): Promise<{ p95: number; p95raw: number; last: unknown }> {
-  const timeApi = async () => {
-    const t0 = performance.now();
-    const r = await dispatch(core, token, method, input);
-    const dt = performance.now() - t0;
-    if (!r.result.ok) throw new Error(`${method}: ${r.result.error.message}`);
-    return dt;
-  };
-  const timeRaw = () => {
-    const t0 = performance.now();
-    for (const q of raw) q();
-    return performance.now() - t0;
-  };
-  for (let i = 0; i < 3; i++) {
-    await timeApi();
-    timeRaw();
-  }
-  const api: number[] = [];
-  const base: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    api.push(await timeApi());
-    base.push(timeRaw());
-  }
-  const r = await dispatch(core, token, method, input);
-  return { p95: percentile(api, 95), p95raw: percentile(base, 95), last: r.result.ok ? r.result.value : null };
-}
-
 async function benchKind(core: Core, token: string, session: Parameters<ReminderService['statements']>[0], kind: ReminderKind): Promise<Metric> {
   const input = { kind, offset: 0, limit: 100 };
   const { count, dnd, page } = core.services.reminders.statements(session, input);
-  const dialect = new SQLiteSyncDialect();
-  const prep = (q: Parameters<typeof dialect.sqlToQuery>[0]) => {
-    const { sql, params } = dialect.sqlToQuery(q);
-    const st = core.sqlite.prepare(sql);
-    return () => st.all(...(params as unknown[])) as { n: number }[];
-  };
-  const countRaw = prep(count);
-  const n = countRaw()[0]!.n;
-  const raw = [countRaw, prep(dnd(n)), prep(page)];
-  const m = await p95ApiAndRaw(core, token, 'reminders.list', input, raw);
+  const [countRaw] = bareStatements(core, [count]);
+  const n = (countRaw!()[0] as { n: number }).n;
+  const raw = [countRaw!, ...bareStatements(core, [dnd(n), page])];
+  const m = await apiAgainstSql(core, token, 'reminders.list', input, raw, { runs: RUNS });
   const v = m.last as { total: number; leftOutDnd: number; from: string; to: string } | null;
   const { p95, p95raw } = m;
   log(`reminders.list ${kind} ${v?.from}…${v?.to}: ${v?.total.toLocaleString()} rows (+${v?.leftOutDnd.toLocaleString()} DND left out): p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
@@ -105,13 +67,8 @@ async function benchGridPath(core: Core, token: string, session: Parameters<Remi
     withTotal: true,
   };
   const plan = core.services.grid.grid.plan(session!, gridQuerySchema.parse(input));
-  const dialect = new SQLiteSyncDialect();
-  const raw = [plan.stmt, plan.totalSql!].map((q) => {
-    const { sql, params } = dialect.sqlToQuery(q);
-    const st = core.sqlite.prepare(sql);
-    return () => st.all(...(params as unknown[]));
-  });
-  const m = await p95ApiAndRaw(core, token, 'grid.query', input, raw);
+  const raw = bareStatements(core, [plan.stmt, plan.totalSql!]);
+  const m = await apiAgainstSql(core, token, 'grid.query', input, raw, { runs: RUNS });
   const total = (m.last as { total: number | null } | null)?.total ?? null;
   const { p95, p95raw } = m;
   log(`grid.query ${dataset} (preset ${preset}): ${total?.toLocaleString()} rows: p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);

@@ -1,9 +1,9 @@
-import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { createCore, type Core } from '../../electron/node/core';
 import type { SessionCtx } from '../../electron/node/features/auth/service';
 import { dispatch } from '../../electron/node/dispatch';
 import { addMonths, todayIn } from '../../electron/common/dates';
-import { log, percentile, round, type Metric } from './stats';
+import { apiAgainstSql, bareStatements } from './api-vs-sql';
+import { log, round, type Metric } from './stats';
 
 const DEMO_PASSWORD = 'demo1234';
 const RUNS = 60;
@@ -37,43 +37,9 @@ async function benchMonth(core: Core, token: string, session: SessionCtx, month:
   {
     const input = { month, scope: 'all' as const };
     const plan = core.services.analysis.funnel.plan(session, input);
-    const dialect = new SQLiteSyncDialect();
-    const raw = [plan.open, plan.won].map((q) => {
-      const { sql, params } = dialect.sqlToQuery(q);
-      const st = core.sqlite.prepare(sql);
-      return () => st.all(...(params as unknown[]));
-    });
-    const timeApi = async () => {
-      const t0 = performance.now();
-      const r = await dispatch(core, token, 'sales.funnel.get', input);
-      const dt = performance.now() - t0;
-      if (!r.result.ok) throw new Error(`sales.funnel.get: ${r.result.error.message}`);
-      return dt;
-    };
-    const timeRaw = () => {
-      const t0 = performance.now();
-      for (const q of raw) q();
-      return performance.now() - t0;
-    };
-    for (let i = 0; i < 5; i++) {
-      await timeApi();
-      timeRaw();
-    }
-    const api: number[] = [];
-    const base: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      if (i % 2) {
-        api.push(await timeApi());
-        base.push(timeRaw());
-      } else {
-        base.push(timeRaw());
-        api.push(await timeApi());
-      }
-    }
-    const r = await dispatch(core, token, 'sales.funnel.get', input);
-    const leads = r.result.ok ? (r.result.value as { totals: { leads: number } }).totals.leads : 0;
-    const p95 = percentile(api, 95);
-    const p95raw = percentile(base, 95);
+    const raw = bareStatements(core, [plan.open, plan.won]);
+    const { p95, p95raw, last } = await apiAgainstSql(core, token, 'sales.funnel.get', input, raw, { runs: RUNS, warmup: 5 });
+    const leads = (last as { totals: { leads: number } } | null)?.totals.leads ?? 0;
     log(`sales.funnel ${month} over ${opps.toLocaleString()} opportunities (${leads.toLocaleString()} in the month's funnel): p95 ${p95.toFixed(2)} ms, raw ${p95raw.toFixed(2)} ms`);
     return { name: 'sales.funnel.ms', value: round(p95), unit: 'ms', baseline: round(p95raw), goal: '≤ 100 ms' };
   }
