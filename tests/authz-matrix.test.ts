@@ -57,6 +57,8 @@ const METHODS: Record<string, string> = {
   'analysis.traffic.get':                  '-- SM -- -- -- GM AA',
   // 决策分析 → 审核自查: who answers the manufacturer's audit — the CRM (客服) manager, the general manager.
   'selfAudit.checks':                      '-- -- -- CM -- GM AA',
+  'selfAudit.trend':                       '-- -- -- CM -- GM AA',
+  'selfAudit.failing':                     '-- -- -- CM -- GM AA',
   'admin.seats.pairingCode.create':        '-- -- -- -- -- -- AA',
   'customers.get':                         'SC SM SA CM AD GM AA',
   'customers.checkPhone':                  'SC SM SA CM AD GM AA',

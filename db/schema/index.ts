@@ -7,3 +7,4 @@ export * from './telephony';
 export * from './sms';
 export * from './scheduler';
 export * from './seats';
+export * from './self-audit';

@@ -4,6 +4,7 @@ import { registerJobs } from './features/scheduler/job-list';
 import { databaseBackup, integrityCheck, overdueEscalation, sessionCleanup } from './features/scheduler/maintenance';
 import { smsDueBatches } from './features/sms/scheduled-job';
 import { recordingRetention } from './features/telephony/retention-job';
+import { selfAuditDailyJob } from './features/self-audit/daily';
 
 /**
  * THE job registry: every scheduled job of the app, in the order a tick runs them. It sits above the
@@ -24,5 +25,6 @@ export const JOBS: readonly JobDef[] = [
   databaseBackup,
   sessionCleanup,
   recordingRetention,
+  selfAuditDailyJob,
 ];
 registerJobs(JOBS);

@@ -73,6 +73,11 @@ export interface AuditTrendPoint {
   denominator: number;
 }
 
+export interface FailingChecks {
+  day: string;
+  checks: { no: AuditCheckNo; code: AuditCheckCode; rule: TextPair; figure: number | null; numerator: number }[];
+}
+
 const day = z.string().refine(isDate, { message: 'YYYY-MM-DD' });
 
 /** A period of days; omitted = the last 6 months up to today in the dealer's zone (as the auditors sample). */
@@ -88,5 +93,17 @@ export const selfAuditApi = {
     input: z.object({ range: auditRangeSchema.optional() }).strict(),
     access: SELF_AUDIT_ROLES,
     output: returns<SelfAuditReport>(),
+  }),
+  /** The nightly job's stored figures of every check, oldest first (the last `days` days). */
+  'selfAudit.trend': method({
+    input: z.object({ days: z.number().int().min(1).max(366).default(30) }).strict(),
+    access: SELF_AUDIT_ROLES,
+    output: returns<Partial<Record<AuditCheckCode, AuditTrendPoint[]>>>(),
+  }),
+  /** The checks that fail today, for the home screen: tonight's stored figures, computed now when there are none yet. */
+  'selfAudit.failing': method({
+    input: z.object({}).strict(),
+    access: SELF_AUDIT_ROLES,
+    output: returns<FailingChecks>(),
   }),
 };

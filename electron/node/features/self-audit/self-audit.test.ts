@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
 import { DAY_MS, dayStartMs } from '../../../common/dates';
-import type { AuditCheckResult, SelfAuditReport } from '../../../common/api/self-audit';
+import type { AuditCheckResult, AuditTrendPoint, FailingChecks, SelfAuditReport } from '../../../common/api/self-audit';
 import type { GridPage } from '../../../common/api/grid';
 import { isRealDescription } from '../service/low-score';
 import { emptyDescriptionSql } from './rules';
+import { selfAuditDailyJob } from './daily';
+import type { JobContext } from '../scheduler/job';
 
 const TZ = 'Asia/Shanghai';
 const HOUR = 3_600_000;
@@ -238,5 +240,25 @@ describe('审核自查 (selfAudit.checks)', () => {
       const empty = t.core.sqlite.prepare(`select ${emptyDescriptionSql('?')} as e`).get(s) as { e: number };
       expect({ s, real: empty.e === 0 }).toEqual({ s, real: isRealDescription(s) });
     }
+  });
+
+  it('the nightly job stores each check’s figure for the trend; the home screen lists the checks failing today', async () => {
+    // Before the first night the failing checks are computed now.
+    const before = (await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks;
+    expect(before.checks.map((c) => c.no)).toEqual(['1', '2', '3', '5', '6a', '6b', '7', '8']); // over six months October's 已分配 task makes 2 of 22
+    const run = (day: string) => selfAuditDailyJob.run({ core: t.core, dayCore: t.core, day, plannedAt: t.clock.now(), runId: 1 } as unknown as JobContext);
+    expect(await run('2026-11-29')).toEqual({ created: 9, skipped: {} });
+    expect(await run('2026-11-30')).toEqual({ created: 9, skipped: {} });
+    expect(await run('2026-11-30')).toEqual({ created: 9, skipped: {} }); // a re-run replaces the day
+    const trend = (await call(t.core, cm, 'selfAudit.trend', { days: 7 })) as Record<string, AuditTrendPoint[]>;
+    expect(trend.visitComplete!.map((p) => p.day)).toEqual(['2026-11-29', '2026-11-30']);
+    expect(trend.visitComplete![1]).toEqual({ day: '2026-11-30', status: 'fail', figure: byNo(await checks(cm, {}))['1']!.figure, numerator: 5, denominator: 14 });
+    expect(trend.visitConsent![1]!.status).toBe('not_computable');
+    // Today's stored figures answer the home screen: change a stored row, the list follows it.
+    t.core.sqlite.prepare("update self_audit_daily set status = 'pass' where day = '2026-11-30' and code = 'exportRows'").run();
+    const after = (await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks;
+    expect([after.day, after.checks.map((c) => c.no)]).toEqual(['2026-11-30', ['1', '2', '3', '5', '6a', '6b', '7']]);
+    expect(after.checks[0]!.rule.zh).toContain('录入 CRM 系统');
+    await expect(call(t.core, f.tok.mgr!, 'selfAudit.failing', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

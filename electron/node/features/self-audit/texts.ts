@@ -43,3 +43,8 @@ export const AUDIT_REASON_TEXTS = defineTexts({
   },
   noExports: { 'zh-CN': '所选期间内没有导出记录', en: 'No exports in the period' },
 });
+
+/** The nightly job's name on the scheduler screen. */
+export const SELF_AUDIT_JOB_LABELS = defineTexts({
+  'selfAudit.daily': { 'zh-CN': '审核自查每日结果', en: 'Audit self-check: daily figures' },
+});
