@@ -1,5 +1,5 @@
 import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRoot } from 'react-dom/client';
 import { afterEach } from 'vitest';
 import { I18nProvider } from '../i18n/react';
 import { ToastProvider } from './Toasts';
@@ -10,29 +10,49 @@ import { ToastProvider } from './Toasts';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-const mounted: { root: Root; box: HTMLElement }[] = [];
+/** A mounted element: its container, a re-render with new props (as a parent's render gives them), and its end. */
+export interface Mounted {
+  box: HTMLElement;
+  render: (ui: ReactNode) => Promise<void>;
+  unmount: () => void;
+}
+
+const mounted: Mounted[] = [];
 /** Unmounts what the test mounted (also done after each test); an element's listeners end with it. */
 export function unmountAll(): void {
-  for (const m of mounted.splice(0)) {
-    act(() => m.root.unmount());
-    m.box.remove();
-  }
+  for (const m of mounted.splice(0)) m.unmount();
 }
 afterEach(unmountAll);
 
-/** Renders `ui` inside the language and toast providers; returns its container. */
-export async function mount(ui: ReactNode): Promise<HTMLElement> {
+/** Renders `ui` inside the language and toast providers; the handle re-renders it and unmounts it. */
+export async function mountRoot(ui: ReactNode): Promise<Mounted> {
   const box = document.body.appendChild(document.createElement('div'));
   const root = createRoot(box);
-  mounted.push({ root, box });
-  await act(async () =>
-    root.render(
-      <I18nProvider>
-        <ToastProvider>{ui}</ToastProvider>
-      </I18nProvider>,
-    ),
-  );
-  return box;
+  const render = (next: ReactNode) =>
+    act(async () =>
+      root.render(
+        <I18nProvider>
+          <ToastProvider>{next}</ToastProvider>
+        </I18nProvider>,
+      ),
+    );
+  const m: Mounted = {
+    box,
+    render,
+    unmount: () => {
+      if (!box.isConnected) return;
+      act(() => root.unmount());
+      box.remove();
+    },
+  };
+  mounted.push(m);
+  await render(ui);
+  return m;
+}
+
+/** Renders `ui` inside the language and toast providers; returns its container. */
+export async function mount(ui: ReactNode): Promise<HTMLElement> {
+  return (await mountRoot(ui)).box;
 }
 
 /** The input of the field whose label starts with `label` (as the user reads it). */

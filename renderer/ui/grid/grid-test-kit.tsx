@@ -1,14 +1,12 @@
-import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, type Mock } from 'vitest';
+import { act } from 'react';
+import { beforeEach, type Mock } from 'vitest';
 import type { GridColumnMeta } from '../../../electron/common/api/grid';
-import { I18nProvider } from '../../i18n/react';
 
 // Shared by the grid's component tests (happy-dom): a server whose answers the test gives by hand,
-// in any order, and a mount inside the i18n provider. Kept out of the app's import graph: only
-// *.test.tsx files import it.
+// in any order, and the screens' mount (component-test-kit), whose handle the grid tests keep to
+// render again with new props. Kept out of the app's import graph: only *.test.tsx files import it.
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+export { mountRoot as mount, type Mounted } from '../component-test-kit';
 
 export interface PendingCall {
   method: string;
@@ -34,35 +32,6 @@ export function handAnsweredServer(call: Mock) {
     );
   });
   return { calls, of: (method: string) => calls.filter((c) => c.method === method) };
-}
-
-export interface Mounted {
-  box: HTMLElement;
-  root: Root;
-  render: (ui: ReactNode) => Promise<void>;
-  unmount: () => void;
-}
-
-const mounted: Mounted[] = [];
-afterEach(() => mounted.splice(0).forEach((m) => m.unmount()));
-
-/** Renders `ui` inside the i18n provider; it is unmounted after the test. */
-export async function mount(ui: ReactNode): Promise<Mounted> {
-  const box = document.body.appendChild(document.createElement('div'));
-  const root = createRoot(box);
-  const render = (next: ReactNode) => act(async () => root.render(<I18nProvider>{next}</I18nProvider>));
-  await render(ui);
-  const m = {
-    box,
-    root,
-    render,
-    unmount: () => {
-      act(() => root.unmount());
-      box.remove();
-    },
-  };
-  mounted.push(m);
-  return m;
 }
 
 export const click = (el: Element | null | undefined) => act(async () => (el as HTMLElement).click());
