@@ -1,10 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import type { GridSelectionQuery } from '../../electron/common/api/grid';
-import type { Role } from '../../electron/common/roles';
 import { useI18n } from '../i18n/react';
 import { Dialog } from './Dialog';
 import { TabStrip } from './Tabs';
-import { DataGrid } from './grid';
+import { SessionDataGrid } from './grid';
 
 /** One list behind a figure: the server's query and, when a figure has several (visits + walk-ins), the tab's name. */
 export interface DrillSource {
@@ -16,9 +15,6 @@ export interface DrillDownDialogProps {
   /** What the number is ("集客量 11-03", "广告 · 首次来店"). */
   title: ReactNode;
   drills: readonly DrillSource[];
-  role: Role;
-  /** The caller's export permission: the grid offers 导出 only then (the server checks again). */
-  canExport: boolean;
   onClose: () => void;
   onOpenRow?: (row: Record<string, unknown>, dataset: GridSelectionQuery['dataset']) => void;
 }
@@ -27,11 +23,12 @@ export interface DrillDownDialogProps {
  * "Every number is a link" (issue 17): a figure's records in the shared DataGrid — exactly the
  * data set, scope and filter the server sent with the number (`drill`), so the grid's count is the
  * figure. The filter's column conditions and its server-side preset are pinned (the user may add
- * their own, sort, group and export within their export permission); nothing is recomputed here.
+ * their own, sort, group and export within their export permission, which the session grid reads);
+ * nothing is recomputed here.
  * A drill says its rule with column conditions and a preset (never `advanced` or `search`, which the
  * grid's pinned filter does not carry).
  */
-export function DrillDownDialog({ title, drills, role, canExport, onClose, onOpenRow }: DrillDownDialogProps) {
+export function DrillDownDialog({ title, drills, onClose, onOpenRow }: DrillDownDialogProps) {
   const { t } = useI18n();
   const [active, setActive] = useState(0);
   const current = drills[active];
@@ -42,14 +39,12 @@ export function DrillDownDialog({ title, drills, role, canExport, onClose, onOpe
         {drills.length > 1 && <TabStrip tabs={tabs} activeId={String(active)} onSelect={(id) => setActive(Number(id))} />}
         {current && (
           <div role={drills.length > 1 ? 'tabpanel' : undefined} style={{ flex: 1, minHeight: 300, display: 'flex', flexDirection: 'column' }} data-testid={`drill-grid-${current.query.dataset}`}>
-            <DataGrid
+            <SessionDataGrid
               key={active}
               dataset={current.query.dataset}
               scope={current.query.scope}
               baseFilter={current.query.filter.columns}
               preset={current.query.filter.preset}
-              role={role}
-              canExport={canExport}
               onOpenRow={onOpenRow ? (row) => onOpenRow(row, current.query.dataset) : undefined}
             />
           </div>

@@ -11,7 +11,6 @@ import { errorText } from '../../ui/errors';
 import { useLoadedScopes } from '../../ui/grid';
 import { useLoad } from '../../ui/use-load';
 import { ScopeConsultantPicker } from '../../ui/ConsultantPicker';
-import { useSessionInfo } from '../auth';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { BreakdownTable, changeText, FigureLink, pctText, type OpenFigure } from './figures';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
@@ -34,7 +33,6 @@ interface Drill {
 export function TrafficScreen() {
   const t = usePrefixedT('an.');
   const { locale } = useI18n();
-  const session = useSessionInfo();
   const scopes = useLoadedScopes();
   const sources = useDictionary('source');
   const models = useDictionary('model');
@@ -202,7 +200,7 @@ export function TrafficScreen() {
           {section('byVisitKind', t('traffic.byVisitKind'), data.byVisitKind, labels.kind)}
         </>
       )}
-      {drill && <DrillDownDialog title={drill.title} drills={drill.drills} role={session.user.role} canExport={session.permissions.includes('export')} onClose={() => setDrill(null)} />}
+      {drill && <DrillDownDialog title={drill.title} drills={drill.drills} onClose={() => setDrill(null)} />}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Button, Toolbar } from '../../ui';
-import { DataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
 import { useSessionInfo } from '../auth';
 import { ReassignButton } from '../sales';
 import { audienceOf, SmsButton } from '../sms';
@@ -61,15 +61,14 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
           {t('customer.new')}
         </Button>
       </Toolbar>
-      <DataGrid
+      <SessionDataGrid
         ref={gridRef}
         dataset="customers"
         scope={scope}
-        role={session.user.role}
-        canExport={session.permissions.includes('export')}
         onOpenRow={onOpenRow}
         onSelectionChange={setSelection}
-        onScopeChange={(s) => allowed.includes(s) && setScope(s)}
+        scopes={allowed}
+        onScopeChange={setScope}
       />
       {creating && (
         <CustomerForm

@@ -5,8 +5,7 @@ import { call } from '../../api';
 import { isMessageKey } from '../../i18n';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Button, FormMessage, Toolbar, useToast } from '../../ui';
-import { DataGrid, type DataGridHandle } from '../../ui/grid';
-import { useSessionInfo } from '../auth';
+import { SessionDataGrid, type DataGridHandle } from '../../ui/grid';
 import { EntryDialog, type EntryDraft } from './EntryDialog';
 import './dictionaries.css';
 import { errorText } from '../../ui/errors';
@@ -19,7 +18,6 @@ import { errorText } from '../../ui/errors';
 export function DictionariesScreen() {
   const { t, locale } = useI18n();
   const tx = usePrefixedT('dicts.');
-  const session = useSessionInfo();
   const toast = useToast();
   const grid = useRef<DataGridHandle>(null);
   const [kinds, setKinds] = useState<DictionaryKindRow[] | null>(null);
@@ -84,15 +82,13 @@ export function DictionariesScreen() {
         </nav>
         <div className="dicts-grid">
           {kind && (
-            <DataGrid
+            <SessionDataGrid
               key={kind}
               ref={grid}
               dataset="dictionaries"
               scope="mine"
               baseFilter={baseFilter}
               initialColumns={['code', 'zh', 'en', 'sort', 'active']}
-              role={session.user.role}
-              canExport={session.permissions.includes('export')}
               onOpenRow={openRow}
             />
           )}

@@ -5,8 +5,7 @@ import { call } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Dialog, DialogActions, FormMessage, Table, TextField, Toolbar, useToast, type Column } from '../../ui';
-import { DataGrid, type DataGridHandle } from '../../ui/grid';
-import { useSessionInfo } from '../auth';
+import { SessionDataGrid, type DataGridHandle } from '../../ui/grid';
 import { SCHED_TEXTS, type SchedMessage } from './texts';
 import './scheduler.css';
 import { errorText, fieldErrors } from '../../ui/errors';
@@ -23,7 +22,6 @@ const FAILED: ConditionGroup[] = [{ join: 'and', conditions: [{ col: 'status', o
 export function SchedulerScreen() {
   const { locale } = useI18n();
   const tx = useCallback((k: SchedMessage, p?: Record<string, string | number>) => SCHED_TEXTS.text(k, locale, p), [locale]);
-  const session = useSessionInfo();
   const toast = useToast();
   const [data, setData] = useState<SchedulerOverview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -137,15 +135,13 @@ export function SchedulerScreen() {
       <FormMessage>{error}</FormMessage>
       {data && <Table columns={columns} rows={data.jobs} rowKey={(j) => j.id} aria-label={tx('jobs')} />}
       <div className="sched-runs">
-        <DataGrid
+        <SessionDataGrid
           ref={grid}
           dataset="jobRuns"
           scope="all"
           baseFilter={baseFilter}
           initialColumns={RUN_COLUMNS}
           initialSort={[{ col: 'id', dir: 'desc' }]}
-          role={session.user.role}
-          canExport={session.permissions.includes('export')}
           actions={
             <label className="sched-failures">
               <input type="checkbox" checked={failuresOnly} onChange={(e) => setFailuresOnly(e.target.checked)} data-testid="sched-failures-only" /> {tx('failuresOnly')}

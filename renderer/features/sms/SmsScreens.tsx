@@ -3,7 +3,7 @@ import './sms.css';
 import type { SmsBatchRow, SmsTemplateRow } from '../../../electron/common/api/sms';
 import { call, onEvent } from '../../api';
 import { Button, Dialog, Table, Toolbar } from '../../ui';
-import { DataGrid, type DataGridHandle } from '../../ui/grid';
+import { SessionDataGrid, type DataGridHandle } from '../../ui/grid';
 import { useSessionInfo } from '../auth';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
@@ -116,7 +116,7 @@ export function SmsTemplatesScreen() {
           </Button>
         )}
       </Toolbar>
-      <DataGrid ref={gridRef} dataset="smsTemplates" scope="mine" role={session.user.role} canExport={session.permissions.includes('export')} onOpenRow={openRow} />
+      <SessionDataGrid ref={gridRef} dataset="smsTemplates" scope="mine" onOpenRow={openRow} />
       {editing && (
         <TemplateDialog
           value={editing}

@@ -3,7 +3,7 @@ import type { Scope } from '../../../electron/common/api/grid';
 import { call } from '../../api';
 import { useI18n } from '../../i18n/react';
 import { Button, Toolbar, useToast } from '../../ui';
-import { DataGrid, ScopePicker } from '../../ui/grid';
+import { SessionDataGrid, ScopePicker } from '../../ui/grid';
 import { useSessionInfo } from '../auth';
 import { useTelT } from './i18n';
 
@@ -84,15 +84,14 @@ export function RecordingsScreen() {
           )}
         </div>
       )}
-      <DataGrid
+      <SessionDataGrid
         dataset="recordings"
         scope={scope}
         initialColumns={COLUMNS}
         initialSort={SORT}
-        role={session.user.role}
-        canExport={session.permissions.includes('export')}
         onOpenRow={onOpenRow}
-        onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+        scopes={scopes}
+        onScopeChange={setScope}
       />
     </div>
   );

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Toolbar } from '../../../ui';
-import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { ReviewPanel } from './ReviewPanel';
@@ -53,15 +53,14 @@ function PlansList({ switcher }: { switcher?: ReactNode }) {
         </span>
         <ScopePicker scopes={allowed} value={scope} onChange={setScope} />
       </Toolbar>
-      <DataGrid
+      <SessionDataGrid
         ref={gridRef}
         dataset="activities"
         scope={scope}
         baseFilter={baseFilter}
-        role={session.user.role}
-        canExport={session.permissions.includes('export')}
         onOpenRow={onOpenRow}
-        onScopeChange={(s) => allowed.includes(s) && setScope(s)}
+        scopes={allowed}
+        onScopeChange={setScope}
       />
       {open && (
         <ActivityDetailDialog

@@ -4,9 +4,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { FormMessage, Toolbar } from '../../../ui';
-import { DataGrid } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth';
-import { ScopePicker, useScopes } from '../../../ui/grid';
+import { ScopePicker, SessionDataGrid, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 import { useLoad } from '../../../ui/use-load';
 
@@ -23,7 +21,6 @@ const SORT = [{ col: 'birthdayMd', dir: 'asc' as const }];
  */
 export function BirthdaysScreen() {
   const { t } = useI18n();
-  const session = useSessionInfo();
   const { openCustomer } = useNavigation();
   const scopes = useScopes();
   const [range, setRange] = useState<Range>('today');
@@ -63,16 +60,15 @@ export function BirthdaysScreen() {
         <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
       </Toolbar>
       <FormMessage>{error}</FormMessage>
-      <DataGrid
+      <SessionDataGrid
         dataset="customers"
         scope={scope}
         preset={PRESET[range]}
         initialColumns={COLUMNS}
         initialSort={SORT}
-        role={session.user.role}
-        canExport={session.permissions.includes('export')}
         onOpenRow={onOpenRow}
-        onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+        scopes={scopes}
+        onScopeChange={setScope}
       />
     </div>
   );

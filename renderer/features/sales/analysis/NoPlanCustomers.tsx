@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { useNavigation } from '../../../shell/navigation';
-import { DataGrid } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth';
+import { SessionDataGrid } from '../../../ui/grid';
 
 const COLUMNS = ['name', 'phone', 'ownerName', 'vehicleModel', 'city', 'createdAt'];
 
@@ -11,8 +10,7 @@ const COLUMNS = ['name', 'phone', 'ownerName', 'vehicleModel', 'city', 'createdA
  * (the customers list with the server's 'noPlan' rule pinned) in a scope — a consultant's own in
  * 跟踪计划, a manager's team in 机会检查. A row opens the card, where the next follow-up is planned.
  */
-export function NoPlanCustomers({ scope, onScopeChange }: { scope: Scope; onScopeChange?: (s: Scope) => void }) {
-  const session = useSessionInfo();
+export function NoPlanCustomers({ scope, scopes, onScopeChange }: { scope: Scope; scopes?: readonly Scope[]; onScopeChange?: (s: Scope) => void }) {
   const { openCustomer } = useNavigation();
   const onOpenRow = useCallback(
     (row: Record<string, unknown>) => {
@@ -22,14 +20,13 @@ export function NoPlanCustomers({ scope, onScopeChange }: { scope: Scope; onScop
     [openCustomer],
   );
   return (
-    <DataGrid
+    <SessionDataGrid
       dataset="customers"
       scope={scope}
       preset="noPlan"
       initialColumns={COLUMNS}
-      role={session.user.role}
-      canExport={session.permissions.includes('export')}
       onOpenRow={onOpenRow}
+      scopes={scopes}
       onScopeChange={onScopeChange}
     />
   );

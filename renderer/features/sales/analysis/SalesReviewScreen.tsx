@@ -4,10 +4,8 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Toolbar } from '../../../ui';
-import { DataGrid } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth';
 import { NoPlanCustomers } from './NoPlanCustomers';
-import { ScopePicker, useScopes } from '../../../ui/grid';
+import { ScopePicker, SessionDataGrid, useScopes } from '../../../ui/grid';
 import { errorText } from '../../../ui/errors';
 
 type Kind = 'stalled' | 'noNextActivity' | 'noPlan';
@@ -23,7 +21,6 @@ const NO_PLAN: ConditionGroup = { join: 'and', conditions: [{ col: 'hasPlan', op
  */
 export function SalesReviewScreen() {
   const { t } = useI18n();
-  const session = useSessionInfo();
   const { openCustomer } = useNavigation();
   const scopes = useScopes();
   const [kind, setKind] = useState<Kind>('stalled');
@@ -69,18 +66,17 @@ export function SalesReviewScreen() {
       )}
       {kind === 'stalled' && params && <p className="hint" style={{ padding: '0 12px' }}>{t('sa.review.stalledRule', { n: params.stalledDays })}</p>}
       {baseFilter && (
-        <DataGrid
+        <SessionDataGrid
           key={kind}
           dataset="opportunitiesReview"
           scope={effectiveScope}
           baseFilter={baseFilter}
-          role={session.user.role}
-          canExport={session.permissions.includes('export')}
           onOpenRow={onOpenRow}
-          onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+          scopes={scopes}
+          onScopeChange={setScope}
         />
       )}
-      {kind === 'noPlan' && <NoPlanCustomers key="noPlan" scope={effectiveScope} onScopeChange={(s) => scopes.includes(s) && setScope(s)} />}
+      {kind === 'noPlan' && <NoPlanCustomers key="noPlan" scope={effectiveScope} scopes={scopes} onScopeChange={setScope} />}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import type { Scope } from '../../../../electron/common/api/grid';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
-import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { OpportunityForm } from './OpportunityForm';
 import { OpportunityPanel } from './OpportunityPanel';
@@ -37,14 +37,13 @@ export function ProspectsScreen() {
       </Toolbar>
       <div className={`opp-split${selected ? ' has-panel' : ''}`}>
         <div className="opp-grid">
-          <DataGrid
+          <SessionDataGrid
             ref={gridRef}
             dataset="opportunities"
             scope={scope}
-            role={session.user.role}
-            canExport={session.permissions.includes('export')}
             onOpenRow={onOpenRow}
-            onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+            scopes={scopes}
+            onScopeChange={setScope}
           />
         </div>
         {selected && (

@@ -4,7 +4,7 @@ import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, TabPanel, TabStrip, Toolbar, useToast } from '../../../ui';
-import { DataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { TestDrivePanel } from './TestDrivePanel';
 import { TrafficReport } from './TrafficReport';
@@ -62,7 +62,7 @@ export function ShowroomTrafficScreen() {
               </label>
             </div>
             <div className="sr-grid">
-              <DataGrid ref={gridRef} dataset="showroomVisits" scope={scope} baseFilter={baseFilter} role={session.user.role} canExport={session.permissions.includes('export')} onScopeChange={(s) => scopes.includes(s) && setScope(s)} onOpenRow={setEditing} />
+              <SessionDataGrid ref={gridRef} dataset="showroomVisits" scope={scope} baseFilter={baseFilter} scopes={scopes} onScopeChange={setScope} onOpenRow={setEditing} />
             </div>
           </section>
         </div>

@@ -5,7 +5,7 @@ import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button, FormMessage, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid } from '../../../ui/grid/DataGrid';
+import { SessionDataGrid } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { BookDialog, type BookTarget } from './BookDialog';
 import './appointments.css';
@@ -189,7 +189,7 @@ export function AppointmentsScreen() {
           />
         </>
       )}
-      {view === 'all' && <DataGrid dataset="appointments" scope={isAdvisor ? 'mine' : 'all'} role={session.user.role} canExport={session.permissions.includes('export')} />}
+      {view === 'all' && <SessionDataGrid dataset="appointments" scope={isAdvisor ? 'mine' : 'all'} />}
       {book && (
         <BookDialog
           target={book}

@@ -2,8 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
-import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth';
+import { SessionDataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
 import { ComplaintPanel } from './ComplaintPanel';
 import { RegisterComplaintDialog } from './RegisterComplaintDialog';
 import './complaints.css';
@@ -14,7 +13,6 @@ const SORT = [{ col: 'id', dir: 'desc' as const }];
 /** 投诉建议: the complaints grid, a register dialog, and a complaint's panel with its history. */
 export function ComplaintsScreen() {
   const { t } = useI18n();
-  const session = useSessionInfo();
   const scopes = useScopes();
   const [scope, setScope] = useState<Scope | null>(null);
   // The desk works on every complaint (unassigned ones have no owner): start on 全部 when allowed.
@@ -39,16 +37,15 @@ export function ComplaintsScreen() {
           {t('cw.complaint.register')}
         </Button>
       </Toolbar>
-      <DataGrid
+      <SessionDataGrid
         ref={grid}
         dataset="complaints"
         scope={current}
         initialColumns={COLUMNS}
         initialSort={SORT}
-        role={session.user.role}
-        canExport={session.permissions.includes('export')}
         onOpenRow={onOpenRow}
-        onScopeChange={(s) => scopes.includes(s) && setScope(s)}
+        scopes={scopes}
+        onScopeChange={setScope}
       />
       {registering && (
         <RegisterComplaintDialog

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { REMINDER_DATASETS, REMINDER_KINDS, reminderPreset, type ReminderKind, type ReminderList, type ReminderRow } from '../../../../electron/common/api/reminders';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, ScopePicker, useLoadedScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { Button, TabStrip, TextField, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth';
-import { audienceOf, SmsButton } from '../../sms';
+import { RangeList, RangeListSms } from '../range-list/RangeList';
+import { useRangeList } from '../range-list/use-range-list';
 import { ChurnReasonDialog } from './ChurnReasonDialog';
 import { rowFacts } from './rowFacts';
 import './reminders.css';
@@ -34,18 +34,8 @@ export function RemindersScreen() {
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const known = useLoadedScopes();
-  const scopes = known ?? [];
-  const [scope, setScope] = useState<Scope | null>(null);
-  // The desk works on every customer it may see: start on the widest scope.
-  useEffect(() => {
-    if (scope === null && scopes.length > 1) setScope(scopes[scopes.length - 1]!);
-  }, [scopes, scope]);
-  const current: Scope = scope ?? scopes[scopes.length - 1] ?? 'mine';
-  // Nothing is listed (or counted) before the server has said which scopes this user has.
-  const ready = known !== null;
-  // Only the answer to the latest 查看 / tab / scope is shown: an older one arriving late is dropped.
-  const latest = useRef(0);
+  const list = useRangeList();
+  const { scope: current, ready, ask, selection, single, setMessage, grid } = list;
   const canTask = TASK_ROLES.includes(session.user.role);
   const [kind, setKind] = useState<ReminderKind>('first_service');
   const [from, setFrom] = useState('');
@@ -54,31 +44,22 @@ export function RemindersScreen() {
   const [kmTo, setKmTo] = useState('82000');
   const [applied, setApplied] = useState<(Applied & { kind: ReminderKind }) | null>(null);
   const [counts, setCounts] = useState<ReminderList | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [selection, setSelection] = useState<DataGridSelection>({ selection: null, count: 0 });
   const [churnRow, setChurnRow] = useState<ReminderRow | null>(null);
-  const grid = useRef<DataGridHandle>(null);
 
   /** 查看: the server checks the range (field messages), fills in the default, counts the DND left out. */
   const view = useCallback(
-    (k: ReminderKind, p: Applied, sc: Scope) => {
-      setMessage(null);
-      const mine = ++latest.current;
-      call('reminders.list', { kind: k, ...p, scope: sc, offset: 0, limit: 1 }).then(
+    (k: ReminderKind, p: Applied, sc: Scope) =>
+      ask(
+        () => call('reminders.list', { kind: k, ...p, scope: sc, offset: 0, limit: 1 }),
         (d) => {
-          if (mine !== latest.current) return;
           setCounts(d);
           setFrom(d.from);
           setTo(d.to);
           setApplied(k === 'mileage_service' ? { kind: k, kmFrom: p.kmFrom, kmTo: p.kmTo } : { kind: k, from: d.from, to: d.to });
-          // The same range again still re-reads the rows (the counts above are fresh too).
-          grid.current?.refresh();
         },
-        (e) => mine === latest.current && setMessage(problemsText(e)),
-      );
-    },
-    [],
+      ),
+    [ask],
   );
 
   // A new tab starts from that list's default range; a scope change keeps the range.
@@ -88,11 +69,10 @@ export function RemindersScreen() {
     if (ready) view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : {}, current);
   }, [kind, current, ready]);
 
-  const onView = () => ready && view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : { from, to }, current);
+  const onView = () => view(kind, kind === 'mileage_service' ? { kmFrom: Number(kmFrom), kmTo: Number(kmTo) } : { from, to }, current);
 
   const preset = applied?.kind === kind ? reminderPreset(kind, applied) : null;
   const dataset = REMINDER_DATASETS[kind];
-  const onSelection = useCallback((s: DataGridSelection) => setSelection(s), []);
 
   /** The selected row's customer (and vehicle), read back by its id. */
   const facts = async (id: number): Promise<ReminderRow | null> => {
@@ -102,7 +82,6 @@ export function RemindersScreen() {
     const customerId = kind === 'birthday' ? id : Number(r.customerId);
     return { customerId, customerName: String(r.customerName ?? ''), phone: null, vehicleId: kind === 'birthday' ? null : id, plate: (r.plate as string | null) ?? null, model: null, date: null, figure: null, lastServiceDate: null };
   };
-  const single = selection.selection && 'ids' in selection.selection && selection.selection.ids.length === 1 ? selection.selection.ids[0]! : null;
 
   const onOpenRow = useCallback(
     (row: Record<string, unknown>) => {
@@ -138,13 +117,7 @@ export function RemindersScreen() {
           {selection.count > 0 ? t('rem.toTasksSelected', { n: selection.count }) : t('rem.toTasks')}
         </Button>
       )}
-      {preset && (
-        <SmsButton
-          size="small"
-          audience={audienceOf(selection.selection, selection.count, { dataset, scope: current, filter: { columns: [], preset } })}
-          onDone={() => grid.current?.clearSelection()}
-        />
-      )}
+      {preset && <RangeListSms list={list} dataset={dataset} preset={preset} />}
       <Button size="small" disabled={single === null} onClick={() => single !== null && onOpenRow({ id: single })} data-testid="rem-open-customer">
         {t('rem.openCustomer')}
       </Button>
@@ -164,49 +137,45 @@ export function RemindersScreen() {
   return (
     <div className="screen screen-fill rem-screen" data-testid="rem-screen">
       <TabStrip tabs={REMINDER_KINDS.map((id) => ({ id, label: t(`rem.kind.${id}`) }))} activeId={kind} onSelect={(id) => setKind(id as ReminderKind)} aria-label={t('nav.service.reminders')} />
-      <Toolbar>
-        {kind === 'mileage_service' ? (
-          <>
-            <TextField type="number" label={t('rem.kmFrom')} value={kmFrom} onChange={setKmFrom} data-testid="rem-km-from" />
-            <TextField type="number" label={t('rem.kmTo')} value={kmTo} onChange={setKmTo} data-testid="rem-km-to" />
-          </>
-        ) : (
-          <>
-            <TextField type="date" label={t(`rem.date.${kind}`)} value={from} onChange={setFrom} data-testid="rem-from" />
-            <TextField type="date" label={t('rem.to')} value={to} onChange={setTo} data-testid="rem-to" />
-          </>
-        )}
-        <Button variant="primary" onClick={onView} data-testid="rem-view">
-          {t('rem.view')}
-        </Button>
-        <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.reminders" />
-        {counts?.kind === kind && (
-          <span className="rem-muted" data-testid="rem-total">
-            {t('rem.total', { n: total })}
-          </span>
-        )}
-        {counts?.kind === kind && counts.leftOutDnd > 0 && (
-          <span className="rem-muted" data-testid="rem-dnd">
-            {t('rem.dndExcluded', { n: counts.leftOutDnd })}
-          </span>
-        )}
-      </Toolbar>
-      <FormMessage>{message}</FormMessage>
-      {preset && (
-        <DataGrid
-          key={`${kind}:${current}`}
-          ref={grid}
-          dataset={dataset}
-          scope={current}
-          preset={preset}
-          role={session.user.role}
-          canExport={session.permissions.includes('export')}
-          onOpenRow={onOpenRow}
-          onSelectionChange={onSelection}
-          onScopeChange={(s) => scopes.includes(s) && setScope(s)}
-          actions={actions}
-        />
-      )}
+      <RangeList
+        list={list}
+        range={
+          kind === 'mileage_service' ? (
+            <>
+              <TextField type="number" label={t('rem.kmFrom')} value={kmFrom} onChange={setKmFrom} data-testid="rem-km-from" />
+              <TextField type="number" label={t('rem.kmTo')} value={kmTo} onChange={setKmTo} data-testid="rem-km-to" />
+            </>
+          ) : (
+            <>
+              <TextField type="date" label={t(`rem.date.${kind}`)} value={from} onChange={setFrom} data-testid="rem-from" />
+              <TextField type="date" label={t('rem.to')} value={to} onChange={setTo} data-testid="rem-to" />
+            </>
+          )
+        }
+        viewLabel={t('rem.view')}
+        viewTestId="rem-view"
+        onView={onView}
+        noun="scope.noun.reminders"
+        counts={
+          counts?.kind === kind && (
+            <>
+              <span className="rem-muted" data-testid="rem-total">
+                {t('rem.total', { n: total })}
+              </span>
+              {counts.leftOutDnd > 0 && (
+                <span className="rem-muted" data-testid="rem-dnd">
+                  {t('rem.dndExcluded', { n: counts.leftOutDnd })}
+                </span>
+              )}
+            </>
+          )
+        }
+        dataset={dataset}
+        preset={preset}
+        gridKey={`${kind}:${current}`}
+        onOpenRow={onOpenRow}
+        actions={actions}
+      />
       {churnRow && (
         <ChurnReasonDialog
           row={churnRow}

@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Scope } from '../../../../electron/common/api/grid';
 import { REVISIT_DATASETS, REVISIT_TABS, revisitPreset, type RevisitKind, type RevisitList, type RevisitTab } from '../../../../electron/common/api/revisits';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
-import { Button, FormMessage, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, ScopePicker, useLoadedScopes, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
+import { Button, TabStrip, TextField, useToast } from '../../../ui';
 import { rowFacts } from '../reminders/rowFacts';
+import { RangeList, RangeListSms } from '../range-list/RangeList';
+import { useRangeList } from '../range-list/use-range-list';
 import { useSessionInfo } from '../../auth';
-import { audienceOf, SmsButton } from '../../sms';
 import { LowScorePanel } from './LowScorePanel';
 import { RevisitDialog } from './RevisitDialog';
 import { TemplateEditor } from './TemplateEditor';
@@ -27,18 +27,8 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const toast = useToast();
   const nav = useNavigation();
   const session = useSessionInfo();
-  const known = useLoadedScopes();
-  const scopes = known ?? [];
-  const [scope, setScope] = useState<Scope | null>(null);
-  // The desk revisits every customer it may see: start on the widest scope.
-  useEffect(() => {
-    if (scope === null && scopes.length > 1) setScope(scopes[scopes.length - 1]!);
-  }, [scopes, scope]);
-  const current: Scope = scope ?? scopes[scopes.length - 1] ?? 'mine';
-  // Nothing is listed (or counted) before the server has said which scopes this user has.
-  const ready = known !== null;
-  // Only the answer to the latest 查看 / tab / scope is shown: an older one arriving late is dropped.
-  const latest = useRef(0);
+  const list = useRangeList();
+  const { scope: current, ready, ask, selection, single, setMessage, grid } = list;
   const canEditTemplates = session.user.role === 'serviceManager' || session.user.role === 'admin';
   const canMakeTasks = canEditTemplates || session.user.role === 'generalManager';
   const [view, setView] = useState<View>('pending');
@@ -46,31 +36,22 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const [to, setTo] = useState('');
   const [applied, setApplied] = useState<{ from: string; to: string } | null>(null);
   const [data, setData] = useState<RevisitList | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
-  const [selection, setSelection] = useState<DataGridSelection>({ selection: null, count: 0 });
-  const grid = useRef<DataGridHandle>(null);
 
   // The tab counts and the DND left out; the server fills in the default range (the last 3 days).
   const load = useCallback(
-    (tab: RevisitTab, f: string, tt: string, sc: Scope) => {
-      setMessage(null);
-      const mine = ++latest.current;
-      call('revisits.list', { kind, tab, scope: sc, ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) }).then(
+    (tab: RevisitTab, f: string, tt: string, sc: Scope) =>
+      ask(
+        () => call('revisits.list', { kind, tab, scope: sc, ...(f ? { from: f } : {}), ...(tt ? { to: tt } : {}) }),
         (d) => {
-          if (mine !== latest.current) return;
           setData(d);
           setFrom(d.from);
           setTo(d.to);
           setApplied({ from: d.from, to: d.to });
-          // The same range again still re-reads the rows (the tab counts are fresh too).
-          grid.current?.refresh();
         },
-        (e) => mine === latest.current && setMessage(problemsText(e)),
-      );
-    },
-    [kind],
+      ),
+    [kind, ask],
   );
   const isList = (v: View): v is RevisitTab => (REVISIT_TABS as readonly string[]).includes(v);
   useEffect(() => {
@@ -85,8 +66,6 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   ];
   const preset = isList(view) && applied ? revisitPreset(view, applied.from, applied.to) : null;
   const dataset = REVISIT_DATASETS[kind];
-  const single = selection.selection && 'ids' in selection.selection && selection.selection.ids.length === 1 ? selection.selection.ids[0]! : null;
-  const onSelection = useCallback((s: DataGridSelection) => setSelection(s), []);
   const onOpenRow = useCallback((row: Record<string, unknown>) => {
     const id = Number(row.id);
     if (Number.isInteger(id) && id > 0) setOpen(id);
@@ -118,13 +97,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
       <Button size="small" disabled={single === null} onClick={() => single !== null && void openCustomer(single)} data-testid="rv-open-customer">
         {t('rv.openCustomer')}
       </Button>
-      {preset && (
-        <SmsButton
-          size="small"
-          audience={audienceOf(selection.selection, selection.count, { dataset, scope: current, filter: { columns: [], preset } })}
-          onDone={() => grid.current?.clearSelection()}
-        />
-      )}
+      {preset && <RangeListSms list={list} dataset={dataset} preset={preset} />}
       {canMakeTasks && view === 'pending' && (
         <Button size="small" onClick={() => void toTasks()} disabled={!applied || data?.counts.pending === 0} data-testid="rv-to-tasks">
           {selection.count > 0 ? t('rv.tasksSelected', { n: selection.count }) : t('rv.tasks')}
@@ -137,37 +110,32 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
     <div className={`screen rv-screen${isList(view) ? ' screen-fill' : ''}`} data-testid={`rv-screen-${kind}`}>
       <TabStrip tabs={tabs} activeId={view} onSelect={(id) => setView(id as View)} aria-label={t(kind === 'sales' ? 'rv.title.sales' : 'rv.title.repair')} />
       {isList(view) && (
-        <>
-          <Toolbar>
-            <TextField type="date" label={t(kind === 'sales' ? 'rv.col.deliveryDate' : 'rv.col.repairDate')} value={from} onChange={setFrom} data-testid="rv-from" />
-            <TextField type="date" label={t('rv.to')} value={to} onChange={setTo} data-testid="rv-to" />
-            <Button variant="primary" onClick={() => ready && load(view, from, to, current)} data-testid="rv-view">
-              {t('rv.view')}
-            </Button>
-            <ScopePicker scopes={scopes} value={current} onChange={setScope} noun="scope.noun.revisits" />
-            {data && data.excludedDnd > 0 && (
+        <RangeList
+          list={list}
+          range={
+            <>
+              <TextField type="date" label={t(kind === 'sales' ? 'rv.col.deliveryDate' : 'rv.col.repairDate')} value={from} onChange={setFrom} data-testid="rv-from" />
+              <TextField type="date" label={t('rv.to')} value={to} onChange={setTo} data-testid="rv-to" />
+            </>
+          }
+          viewLabel={t('rv.view')}
+          viewTestId="rv-view"
+          onView={() => load(view, from, to, current)}
+          noun="scope.noun.revisits"
+          counts={
+            data &&
+            data.excludedDnd > 0 && (
               <span className="rv-muted" data-testid="rv-dnd-excluded">
                 {t('rv.dndExcluded', { n: data.excludedDnd })}
               </span>
-            )}
-          </Toolbar>
-          <FormMessage>{message}</FormMessage>
-          {preset && (
-            <DataGrid
-              key={`${view}:${current}`}
-              ref={grid}
-              dataset={dataset}
-              scope={current}
-              preset={preset}
-              role={session.user.role}
-              canExport={session.permissions.includes('export')}
-              onOpenRow={onOpenRow}
-              onSelectionChange={onSelection}
-              onScopeChange={(s) => scopes.includes(s) && setScope(s)}
-              actions={actions}
-            />
-          )}
-        </>
+            )
+          }
+          dataset={dataset}
+          preset={preset}
+          gridKey={`${view}:${current}`}
+          onOpenRow={onOpenRow}
+          actions={actions}
+        />
       )}
       {view === 'lowScore' && <LowScorePanel reloadKey={reloadKey} />}
       {view === 'templates' && canEditTemplates && <TemplateEditor kind={kind} />}

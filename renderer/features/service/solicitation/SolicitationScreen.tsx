@@ -3,7 +3,7 @@ import type { SolicitationRateRow, SolicitationRates } from '../../../../electro
 import { call, upload } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, type DataGridHandle } from '../../../ui/grid/DataGrid';
+import { SessionDataGrid, type DataGridHandle } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { SolicitationOutcomeDialog } from './SolicitationOutcomeDialog';
 import './solicitation.css';
@@ -45,13 +45,11 @@ export function SolicitationScreen() {
             />
             <span className="sol-muted">{manager ? t('sol.exportHint') : t('sol.successAuto')}</span>
           </Toolbar>
-          <DataGrid
+          <SessionDataGrid
             ref={grid}
             dataset="solicitationTasks"
             scope={manager ? 'all' : 'mine'}
             preset={preset || undefined}
-            role={session.user.role}
-            canExport={session.permissions.includes('export')}
             onOpenRow={(r) => setOpen({ id: Number(r.id), status: String(r.status) })}
           />
         </>

@@ -4,7 +4,7 @@ import { SURVEY_ROLES } from '../../../../electron/common/api/surveys';
 import { useI18n } from '../../../i18n/react';
 import { call } from '../../../api';
 import { SelectField, Toolbar } from '../../../ui';
-import { DataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
+import { SessionDataGrid, ScopePicker, useScopes, type DataGridHandle } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { ImportPanel } from './ImportPanel';
 import './surveys.css';
@@ -50,7 +50,7 @@ export function SurveysScreen() {
           />
         </ImportPanel>
       )}
-      <DataGrid ref={grid} dataset="surveys" scope={current} onScopeChange={(s) => scopes.includes(s) && setScope(s)} initialColumns={COLUMNS} initialSort={SORT} role={session.user.role} canExport={session.permissions.includes('export')} />
+      <SessionDataGrid ref={grid} dataset="surveys" scope={current} scopes={scopes} onScopeChange={setScope} initialColumns={COLUMNS} initialSort={SORT} />
     </div>
   );
 }

@@ -2,8 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, SelectField, Toolbar, useToast } from '../../../ui';
-import { DataGrid, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
-import { useSessionInfo } from '../../auth';
+import { SessionDataGrid, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import './taskpool.css';
 import { errorText } from '../../../ui/errors';
 
@@ -16,7 +15,6 @@ type Preset = 'unassigned' | 'open' | '';
  */
 export function TaskPoolScreen() {
   const { t } = useI18n();
-  const session = useSessionInfo();
   const [preset, setPreset] = useState<Preset>('unassigned');
   const [sel, setSel] = useState<DataGridSelection>({ selection: null, count: 0 });
   const [open, setOpen] = useState(false);
@@ -37,13 +35,11 @@ export function TaskPoolScreen() {
         />
         <span className="muted">{t('tp.hint')}</span>
       </Toolbar>
-      <DataGrid
+      <SessionDataGrid
         ref={grid}
         dataset="serviceTasks"
         scope="all"
         preset={preset || undefined}
-        role={session.user.role}
-        canExport={session.permissions.includes('export')}
         onSelectionChange={setSel}
         actions={
           <Button variant="primary" disabled={!sel.selection} onClick={() => setOpen(true)} data-testid="tp-assign">
