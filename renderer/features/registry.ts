@@ -1,5 +1,6 @@
 import { adminScreens } from './admin/screens';
 import { analysisScreens } from './analysis/screens';
+import { selfAuditScreens } from './self-audit/screens';
 import { customersScreens } from './customers/screens';
 import { dictionariesScreens } from './dictionaries/screens';
 import { salesScreens } from './sales/screens';
@@ -15,7 +16,7 @@ import type { ScreenDef } from '../shell/screen-kit';
  * feature adds a line to (docs/adding-a-feature.md). The menu, the tabs, the permission checks and
  * the screen titles in both languages all come from here.
  */
-export const SCREEN_REGISTRATIONS = [salesScreens, customersScreens, serviceScreens, telephonyScreens, smsScreens, adminScreens, dictionariesScreens, schedulerScreens, analysisScreens, plannedScreens] as const;
+export const SCREEN_REGISTRATIONS = [salesScreens, customersScreens, serviceScreens, telephonyScreens, smsScreens, adminScreens, dictionariesScreens, schedulerScreens, analysisScreens, selfAuditScreens, plannedScreens] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type AllScreens = UnionToIntersection<(typeof SCREEN_REGISTRATIONS)[number]>;

@@ -13,6 +13,7 @@ import { SEAT_MODE_TEXTS } from '../features/seat-mode/texts';
 import { LAN_TEXTS } from '../features/admin/lan-texts';
 import { DICTIONARY_TEXTS } from '../features/dictionaries/texts';
 import { ANALYSIS_TEXTS } from '../features/analysis/texts';
+import { SELF_AUDIT_TEXTS } from '../features/self-audit/texts';
 import { CUSTOMER_TEXTS } from '../features/customers/texts';
 import { OPPORTUNITY_TEXTS } from '../features/sales/opportunities/texts';
 import { SHOWROOM_TEXTS } from '../features/sales/showroom/texts';
@@ -43,6 +44,7 @@ const DICTIONARIES = dictionariesFrom([
   ['stale.', STALE_TEXTS],
   ['dicts.', DICTIONARY_TEXTS],
   ['an.', ANALYSIS_TEXTS],
+  ['selfAudit.', SELF_AUDIT_TEXTS],
   ['customer.', CUSTOMER_TEXTS],
   ['opp.', OPPORTUNITY_TEXTS],
   ['showroom.', SHOWROOM_TEXTS],

@@ -10,6 +10,8 @@ import { Button, FormMessage } from '../ui';
 import { useNavigation } from './navigation';
 import { perfMark } from '../perf-marks';
 import { errorText } from '../ui/errors';
+import { FailingChecks } from '../features/self-audit';
+import { SELF_AUDIT_ROLES } from '../../electron/common/api/self-audit-roles';
 
 /** Today's and overdue follow-ups of the user (roles with the sales module); a click opens the customer. */
 function FollowUps() {
@@ -155,11 +157,12 @@ function Notifications() {
 /** Shown when no tab is open: a greeting, the user's follow-ups for today and overdue, and unread notifications. */
 export function HomePanel({ displayName }: { displayName: string }) {
   const { t } = useI18n();
-  const { modules } = useSessionInfo();
+  const { modules, user } = useSessionInfo();
   return (
     <section className="home">
       <h2 className="home-title">{t('shell.home.title', { name: displayName })}</h2>
       {modules.includes('sales') && <FollowUps />}
+      {SELF_AUDIT_ROLES.includes(user.role) && <FailingChecks />}
       <Notifications />
       <p>{t('shell.home.body')}</p>
       <p className="muted">{t('shell.home.shortcuts')}</p>

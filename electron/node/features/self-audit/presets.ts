@@ -3,7 +3,8 @@ import type { AuditCheckNo } from '../../../common/api/self-audit';
 import { MAX_PERIOD_DAYS, type DayRange } from '../../../common/analysis';
 import { daysBetween, isDate } from '../../../common/dates';
 import { AppError } from '../../errors';
-import { presetsByName, type DatasetDef } from '../grid';
+import { presetsByName, type ColumnDef, type DatasetDef } from '../grid';
+import { SELF_AUDIT_COLUMNS } from './texts';
 import { RULES } from './rules';
 import { sql } from 'drizzle-orm';
 
@@ -49,3 +50,8 @@ export function selfAuditPresets(dataset: Dataset): NonNullable<DatasetDef['pres
     return sql`${rule.applies} and ${rule.offending}`;
   });
 }
+
+/** The record's customer id (hidden by default): 审核自查's list opens the customer's card from it. */
+export const auditCustomerIdColumn = (expr: string): ColumnDef => ({
+  id: 'customerId', type: 'number', ...SELF_AUDIT_COLUMNS.pair('customerId'), expr, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90,
+});

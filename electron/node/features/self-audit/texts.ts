@@ -48,3 +48,8 @@ export const AUDIT_REASON_TEXTS = defineTexts({
 export const SELF_AUDIT_JOB_LABELS = defineTexts({
   'selfAudit.daily': { 'zh-CN': '审核自查每日结果', en: 'Audit self-check: daily figures' },
 });
+
+/** The column 审核自查 adds to the data sets without one, so an offending row opens its customer's card. */
+export const SELF_AUDIT_COLUMNS = defineTexts({
+  customerId: { 'zh-CN': '客户编号', en: 'Customer ID' },
+});

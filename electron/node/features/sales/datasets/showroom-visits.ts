@@ -3,7 +3,7 @@ import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { SHOWROOM_VISIT_COLUMNS } from './texts';
 import { GENDER_OPTIONS } from '../../../../common/api/customers-texts';
 import { trafficVisitColumns, trafficVisitPresets } from '../../analysis';
-import { selfAuditPresets } from '../../self-audit';
+import { auditCustomerIdColumn, selfAuditPresets } from '../../self-audit';
 
 /**
  * 展厅流量记录: one row per registered showroom visit with the audit's fields, and `late` (entered
@@ -45,5 +45,7 @@ export const showroomVisitsDataset: DatasetDef = {
     { id: 'late', type: 'boolean', ...SHOWROOM_VISIT_COLUMNS.pair('late'), expr: 'c.late', nullable: false, sortable: false, filterable: true, groupable: true, defaultVisible: true, width: 100 },
     // The customer's source, city and age band and the consultant's id, as 集客分析 counts them.
     ...trafficVisitColumns,
+    // The visit's customer: 审核自查 opens the card from an offending visit.
+    auditCustomerIdColumn('c.customer_id'),
   ],
 };

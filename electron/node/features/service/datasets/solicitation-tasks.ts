@@ -3,7 +3,7 @@ import { SOLICITATION_STATE } from '../../../../common/api/service-texts';
 import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
-import { selfAuditPresets } from '../../self-audit';
+import { auditCustomerIdColumn, selfAuditPresets } from '../../self-audit';
 import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
@@ -47,5 +47,7 @@ export const solicitationTasksDataset: DatasetDef = {
     userNameColumn({ id: 'assigneeName', ...SOLICITATION_TASK_COLUMNS.pair('assigneeName'), userIdExpr: 'c.assignee_id', defaultVisible: true }),
     { id: 'failReason', type: 'enum', ...SOLICITATION_TASK_COLUMNS.pair('failReason'), expr: 'c.fail_reason', dict: 'solicitation_fail_reason', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 160 },
     { id: 'createdAt', type: 'datetime', ...SOLICITATION_TASK_COLUMNS.pair('createdAt'), expr: 'c.created_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    // The task's customer: 审核自查 opens the card from an offending task.
+    auditCustomerIdColumn('c.customer_id'),
   ],
 };

@@ -1,0 +1,176 @@
+import { useCallback, useState } from 'react';
+import type { AuditCheckResult, AuditTrendPoint, SelfAuditReport } from '../../../electron/common/api/self-audit';
+import type { Dataset } from '../../../electron/common/api/grid';
+import { mayReadDataset } from '../../../electron/common/api/dataset-access';
+import { call } from '../../api';
+import { useI18n, usePrefixedT } from '../../i18n/react';
+import { Button, FormMessage, Toolbar } from '../../ui';
+import { errorText } from '../../ui/errors';
+import { DataGrid } from '../../ui/grid';
+import { useLoad } from '../../ui/use-load';
+import { useNavigation } from '../../shell/navigation';
+import { useSessionInfo } from '../auth';
+import { TrendLine } from './TrendLine';
+
+type Range = { from: string; to: string };
+
+// Figures, thresholds and results stay on one line; the rule's text takes the wrapping.
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+/** What each data set shows of an offending record: the fields the rule looks at, and the customer id the row opens. */
+const COLUMNS: Partial<Record<Dataset, string[]>> = {
+  showroomVisits: ['visitDate', 'name', 'phone', 'consultantName', 'firstVisit', 'visitMode', 'interestedModel', 'visitAt', 'createdAt', 'customerId'],
+  solicitationTasks: ['id', 'customerName', 'phone', 'status', 'assigneeName', 'createdAt', 'customerId'],
+  revisitSales: ['id', 'customerName', 'phone', 'date', 'result', 'agentName', 'customerId'],
+  revisitRepair: ['id', 'customerName', 'phone', 'roNumber', 'date', 'result', 'agentName', 'customerId'],
+  serviceTasks: ['id', 'customerName', 'dueDate', 'status', 'assigneeName', 'reason', 'notes', 'customerId'],
+};
+
+/**
+ * 决策分析 → 审核自查: every check of the manufacturer's audit (reference/003) over a period — the
+ * rule in the audit's words, the figure against its threshold, pass / fail and the nightly trend —
+ * and, for the selected check, its failing records in the shared DataGrid on exactly the server's
+ * query (`drill`), a row opening the customer's card to fix it. Nothing is counted here.
+ */
+export function SelfAuditScreen() {
+  const t = usePrefixedT('selfAudit.');
+  const { locale, t: tr } = useI18n();
+  const session = useSessionInfo();
+  const { openCustomer } = useNavigation();
+  const [range, setRange] = useState<Range | null>(null);
+  const [report, setReport] = useState<SelfAuditReport | null>(null);
+  const [trend, setTrend] = useState<Partial<Record<string, AuditTrendPoint[]>>>({});
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useLoad(
+    () => {
+      setError(null);
+      return call('selfAudit.checks', range ? { range } : {});
+    },
+    [range?.from, range?.to],
+    setReport,
+    (e) => setError(errorText(e)),
+  );
+  useLoad(() => call('selfAudit.trend', { days: 30 }), [], setTrend);
+
+  const onOpenRow = useCallback(
+    (row: Record<string, unknown>) => {
+      const id = Number(row.customerId);
+      if (Number.isInteger(id) && id > 0) openCustomer(id, typeof row.customerName === 'string' ? row.customerName : typeof row.name === 'string' ? row.name : undefined);
+    },
+    [openCustomer],
+  );
+
+  const shown = range ?? report?.range ?? null;
+  const setDay = (key: keyof Range, v: string) => {
+    if (!shown || !v) return;
+    const next = { ...shown, [key]: v };
+    setRange(next.from <= next.to ? next : { from: v, to: v });
+  };
+  const current = report?.checks.find((c) => c.no === selected) ?? null;
+  const pct = (v: number | null) => (v === null ? t('none') : `${v.toLocaleString(locale, { maximumFractionDigits: 1 })} %`);
+  const rule = (c: AuditCheckResult) => (locale === 'en' ? c.rule.en : c.rule.zh);
+  const reason = (c: AuditCheckResult) => (c.reason ? (locale === 'en' ? c.reason.en : c.reason.zh) : null);
+
+  return (
+    <div className="screen screen-fill self-audit" data-testid="self-audit-screen">
+      <Toolbar title={tr('nav.analysis.selfAudit')}>
+        {shown && (
+          <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+            <label>
+              {t('from')}{' '}
+              <input type="date" className="input" style={{ width: 150 }} value={shown.from} onChange={(e) => setDay('from', e.target.value)} data-testid="audit-from" />
+            </label>
+            <label>
+              {t('to')}{' '}
+              <input type="date" className="input" style={{ width: 150 }} value={shown.to} onChange={(e) => setDay('to', e.target.value)} data-testid="audit-to" />
+            </label>
+            <Button size="small" onClick={() => setRange(null)} data-testid="audit-reset">
+              {t('lastSixMonths')}
+            </Button>
+          </span>
+        )}
+      </Toolbar>
+      <FormMessage>{error}</FormMessage>
+      {report && (
+        <>
+          <p className="muted" style={{ margin: '4px 12px' }} data-testid="audit-period">
+            {t('period', { from: report.range.from, to: report.range.to })}
+          </p>
+          <div style={{ overflow: 'auto', maxHeight: '45%', padding: '0 12px' }}>
+            <table className="table" data-testid="audit-checks">
+              <thead>
+                <tr>
+                  <th>{t('col.no')}</th>
+                  <th>{t('col.rule')}</th>
+                  <th>{t('col.figure')}</th>
+                  <th>{t('col.threshold')}</th>
+                  <th>{t('col.offending')}</th>
+                  <th>{t('col.status')}</th>
+                  <th>{t('col.trend')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.checks.map((c) => (
+                  <tr
+                    key={c.no}
+                    data-testid={`audit-check-${c.no}`}
+                    data-status={c.status}
+                    aria-selected={c.no === selected}
+                    className={c.no === selected ? 'selected' : undefined}
+                    style={{ cursor: 'pointer', background: c.no === selected ? 'var(--c-selected, #e6f0ff)' : undefined }}
+                    onClick={() => setSelected(c.no)}
+                  >
+                    <td>{c.no}</td>
+                    <td style={{ maxWidth: 560 }}>
+                      {rule(c)}
+                      {reason(c) && <div className="muted small">{reason(c)}</div>}
+                    </td>
+                    <td style={NOWRAP} data-testid={`audit-figure-${c.no}`}>
+                      {pct(c.figure)}
+                    </td>
+                    <td style={NOWRAP}>≥ {c.threshold} %</td>
+                    <td style={NOWRAP}>
+                      {c.numerator} / {c.denominator}
+                    </td>
+                    <td style={NOWRAP}>
+                      <span className={`badge badge-${c.status === 'pass' ? 'ok' : c.status === 'fail' ? 'error' : 'muted'}`}>{t(`status.${c.status}`)}</span>
+                    </td>
+                    <td>{trend[c.code]?.length ? <TrendLine points={trend[c.code]!} /> : <span className="muted small">{t('noTrend')}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <section style={{ flex: 1, minHeight: 300, display: 'flex', flexDirection: 'column', padding: '8px 12px', gap: 6 }} data-testid="audit-records">
+            {!current ? (
+              <p className="muted">{t('pick')}</p>
+            ) : !current.drill ? (
+              <p className="muted">{t('noRecords')}</p>
+            ) : !mayReadDataset(session.user.role, current.drill.dataset) ? (
+              <p className="muted">{t('notYours')}</p>
+            ) : (
+              <>
+                <h3 style={{ margin: 0, fontSize: 14 }}>{t('records', { no: current.no, count: current.numerator })}</h3>
+                <div style={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }} data-testid={`audit-grid-${current.drill.dataset}`}>
+                  <DataGrid
+                    key={`${current.no}:${current.drill.filter.preset}`}
+                    dataset={current.drill.dataset}
+                    scope={current.drill.scope}
+                    baseFilter={current.drill.filter.columns}
+                    preset={current.drill.filter.preset}
+                    initialColumns={COLUMNS[current.drill.dataset]}
+                    role={session.user.role}
+                    canExport={session.permissions.includes('export')}
+                    onOpenRow={onOpenRow}
+                  />
+                </div>
+              </>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * 决策分析 → 审核自查 in the browser against the real server on a small demo database: the general
+ * manager's home lists today's failing checks, the screen shows every check with the API's figures,
+ * a check opens exactly its failing records in the grid (the demo's visits without a phone), the
+ * screen reads in English; the CRM manager is told the showroom records are the sales side's, and
+ * a sales manager has neither the screen nor the API.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SelfAuditReport } from '../../electron/common/api/self-audit';
+import { apiFromPage, loginToShell, screenshot } from './support/app';
+import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+
+const env = useSeededApp(2_000);
+
+describe('审核自查 (real server)', () => {
+  it('the general manager sees every check against its threshold and a check’s failing records', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'gm', DEMO_PASSWORD);
+    // Home: the checks failing today (computed at once before the first night).
+    const home = page.getByTestId('home-audit');
+    await home.getByTestId('home-audit-1').waitFor();
+    await home.getByTestId('home-audit-2').waitFor();
+
+    await page.getByRole('treeitem', { name: '审核自查' }).click();
+    const screen = page.getByTestId('self-audit-screen');
+    await screen.getByTestId('audit-check-8').waitFor();
+    const r = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
+    for (const c of r.checks) {
+      const row = screen.getByTestId(`audit-check-${c.no}`);
+      expect(await row.getAttribute('data-status')).toBe(c.status);
+      expect(await row.getByTestId(`audit-figure-${c.no}`).textContent()).toBe(c.figure === null ? '—' : `${c.figure.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} %`);
+    }
+    expect(await screen.getByTestId('audit-check-4').getAttribute('data-status')).toBe('not_computable');
+    // Check 1: the grid lists exactly its failing visits.
+    const c1 = r.checks.find((c) => c.no === '1')!;
+    expect(c1.numerator).toBeGreaterThan(0);
+    await screen.getByTestId('audit-check-1').click();
+    const grid = screen.getByTestId('audit-grid-showroomVisits');
+    await grid.getByTestId('grid-total').filter({ hasText: `共 ${c1.numerator.toLocaleString('en-US')} 条` }).waitFor();
+    await screenshot(page, 'self-audit');
+
+    // 6a: sales revisits, in their own list.
+    const c6 = r.checks.find((c) => c.no === '6a')!;
+    await screen.getByTestId('audit-check-6a').click();
+    await screen.getByTestId('audit-grid-revisitSales').getByTestId('grid-total').filter({ hasText: `共 ${c6.numerator.toLocaleString('en-US')} 条` }).waitFor();
+
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+    await screen.getByText('Rule (the audit’s words)').waitFor();
+    await screen.getByTestId('audit-check-1').click();
+    await screen.getByTestId('audit-grid-showroomVisits').getByTestId('grid-total').waitFor();
+    await screenshot(page, 'self-audit-en');
+  });
+
+  it('the CRM manager is told the showroom records belong to the sales side', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '审核自查' }).click();
+    const screen = page.getByTestId('self-audit-screen');
+    await screen.getByTestId('audit-check-1').click();
+    await screen.getByTestId('audit-records').getByText('您的角色无权查看', { exact: false }).waitFor();
+  });
+
+  it('a sales manager has no 审核自查 and the server refuses it', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '我的客户' }).waitFor();
+    expect(await page.getByRole('treeitem', { name: '审核自查' }).count()).toBe(0);
+    const res = await apiFromPage(page, 'selfAudit.checks', {});
+    expect(res.body.error?.code).toBe('FORBIDDEN');
+  });
+});
