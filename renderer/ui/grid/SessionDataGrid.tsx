@@ -16,8 +16,8 @@ export interface SessionDataGridProps extends Omit<DataGridProps, 'role' | 'canE
 /**
  * The DataGrid of a screen inside the main window: the user's role (whose saved views it lists)
  * and 导出 only with the 'export' permission (the server checks again) are read from the session
- * here, once, instead of in every screen. DataGrid itself stays free of the session, so a dialog
- * (DrillDownDialog) and the grid's own component tests can hand it a role and permission.
+ * here, once, instead of in every screen (and DrillDownDialog). DataGrid itself stays free of the
+ * session, so it and its parts mount in component tests without a session provider.
  */
 export const SessionDataGrid = forwardRef<DataGridHandle, SessionDataGridProps>(function SessionDataGrid({ scopes, onScopeChange, ...props }, ref) {
   const session = useSessionInfo();
