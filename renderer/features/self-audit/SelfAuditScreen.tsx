@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Button, FormMessage, Toolbar } from '../../ui';
 import { errorText } from '../../ui/errors';
-import { DataGrid } from '../../ui/grid';
+import { SessionDataGrid } from '../../ui/grid';
 import { useLoad } from '../../ui/use-load';
 import { useNavigation } from '../../shell/navigation';
 import { useSessionInfo } from '../auth';
@@ -154,15 +154,13 @@ export function SelfAuditScreen() {
               <>
                 <h3 style={{ margin: 0, fontSize: 14 }}>{t('records', { no: current.no, count: current.numerator })}</h3>
                 <div style={{ flex: 1, minHeight: 280, display: 'flex', flexDirection: 'column' }} data-testid={`audit-grid-${current.drill.dataset}`}>
-                  <DataGrid
+                  <SessionDataGrid
                     key={`${current.no}:${current.drill.filter.preset}`}
                     dataset={current.drill.dataset}
                     scope={current.drill.scope}
                     baseFilter={current.drill.filter.columns}
                     preset={current.drill.filter.preset}
                     initialColumns={COLUMNS[current.drill.dataset]}
-                    role={session.user.role}
-                    canExport={session.permissions.includes('export')}
                     onOpenRow={onOpenRow}
                   />
                 </div>
