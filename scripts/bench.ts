@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --customers N] [--data DIR] [--only a,b] [--seconds S]`: performance figures as JSON
- * (names for --only: webhost, datafolder, api, grid, search, sales, analysis, reminders, solicitation, cti, sms, scheduler, seats, ui;
+ * (names for --only: webhost, datafolder, api, grid, search, sales, analysis, audit, reminders, solicitation, cti, sms, scheduler, seats, ui;
  * --seconds: how long the 30 seats work, default 60).
  * Seeds a fresh demo database (default 1,000,000 customers) in a temp folder — or uses an
  * already seeded --data DIR, skipping the seed figure — then measures. Progress goes to stderr;
@@ -17,6 +17,7 @@ import { benchGrid } from './bench/grid.bench';
 import { benchSearch } from './bench/search.bench';
 import { benchSales } from './bench/sales.bench';
 import { benchAnalysis } from './bench/analysis.bench';
+import { benchSelfAudit } from './bench/self-audit.bench';
 import { benchReminders } from './bench/reminders.bench';
 import { benchSolicitation } from './bench/solicitation.bench';
 import { benchCti } from './bench/cti.bench';
@@ -56,6 +57,7 @@ try {
   if (want('search')) metrics.push(...(await benchSearch(dataDir)));
   if (want('sales')) metrics.push(...(await benchSales(dataDir)));
   if (want('analysis')) metrics.push(...(await benchAnalysis(dataDir)));
+  if (want('audit')) metrics.push(...(await benchSelfAudit(dataDir)));
   if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
   if (want('solicitation')) metrics.push(...(await benchSolicitation(dataDir)));
   if (want('cti')) metrics.push(...(await benchCti(dataDir)));

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { AUDIT_CHECKS, type AuditCheckNo, type AuditCheckResult, type SelfAuditReport, type TextPair } from '../../../common/api/self-audit';
 import { EXPORT_MAX_ROWS } from '../../../common/api/grid';
 import type { DayRange } from '../../../common/analysis';
@@ -29,6 +29,16 @@ const reason = (key: Parameters<typeof AUDIT_REASON_TEXTS.pair>[0], params?: Rec
   en: AUDIT_REASON_TEXTS.text(key, 'en', params),
 });
 
+/** One check's count: the records the rule applies to and the offending ones (8: also the largest export). */
+export function countSql(no: Exclude<AuditCheckNo, '4'>, ctx: RuleCtx): SQL {
+  const rule = RULES[no]!(ctx);
+  const extra = no === '8' ? sql`, max(coalesce(cast(json_extract(c.after, '$.rows') as integer), 0)) as most` : sql``;
+  return sql`select count(*) as total, sum(case when ${rule.offending} then 1 else 0 end) as bad${extra} from ${sql.raw(rule.from)} where ${rule.applies}`;
+}
+
+/** The consent check's count: the period's first visits (what it will look at once consent is recorded). */
+export const consentSql = (ctx: RuleCtx): SQL => sql`select count(*) as n from showroom_visits c where c.visit_date between ${ctx.range.from} and ${ctx.range.to} and c.first_visit = 1`;
+
 /**
  * 审核自查: every check of reference/003 over a period, computed in SQLite on the read pool from
  * the same rules the drill-down presets filter with (rules.ts). Dealer-wide: the audit looks at
@@ -50,12 +60,7 @@ export class SelfAuditService {
   private async check(no: AuditCheckNo, code: AuditCheckResult['code'], ctx: RuleCtx): Promise<AuditCheckResult> {
     const base = { no, code, rule: AUDIT_RULE_TEXTS.pair(no), threshold: THRESHOLD[no] ?? 100, drill: auditDrill(no, ctx.range) };
     if (no === '4') return { ...base, ...(await this.consent(ctx)) };
-    const rule = RULES[no]!(ctx);
-    const extra = no === '8' ? sql`, max(coalesce(cast(json_extract(c.after, '$.rows') as integer), 0)) as most` : sql``;
-    const r = (await readGet<{ total: number; bad: number | null; most?: number | null }>(
-      this.core.reads,
-      sql`select count(*) as total, sum(case when ${rule.offending} then 1 else 0 end) as bad${extra} from ${sql.raw(rule.from)} where ${rule.applies}`,
-    ))!;
+    const r = (await readGet<{ total: number; bad: number | null; most?: number | null }>(this.core.reads, countSql(no, ctx)))!;
     const bad = r.bad ?? 0;
     if (no === '8') {
       // No export in the period breaks nothing: it passes, with no figure to show.
@@ -77,7 +82,7 @@ export class SelfAuditService {
    * the period's first visits, the records it will look at.
    */
   private async consent(ctx: RuleCtx): Promise<Omit<AuditCheckResult, 'no' | 'code' | 'rule' | 'threshold' | 'drill'>> {
-    const r = await readGet<{ n: number }>(this.core.reads, sql`select count(*) as n from showroom_visits c where c.visit_date between ${ctx.range.from} and ${ctx.range.to} and c.first_visit = 1`);
+    const r = await readGet<{ n: number }>(this.core.reads, consentSql(ctx));
     return { status: 'not_computable', figure: null, numerator: 0, denominator: r?.n ?? 0, reason: reason('consent') };
   }
 }
