@@ -1,25 +1,31 @@
-import { adminScreens } from './admin/screens';
-import { analysisScreens } from './analysis/screens';
-import { selfAuditScreens } from './self-audit/screens';
-import { customersScreens } from './customers/screens';
-import { dictionariesScreens } from './dictionaries/screens';
-import { salesScreens } from './sales/screens';
-import { schedulerScreens } from './scheduler/screens';
-import { serviceScreens } from './service/screens';
-import { smsScreens } from './sms/screens';
-import { telephonyScreens } from './telephony/screens';
+import { adminFeature } from './admin/feature';
+import { analysisFeature } from './analysis/feature';
+import { selfAuditFeature } from './self-audit/feature';
+import { customersFeature } from './customers/feature';
+import { dictionariesFeature } from './dictionaries/feature';
+import { salesFeature } from './sales/feature';
+import { schedulerFeature } from './scheduler/feature';
+import { serviceFeature } from './service/feature';
+import { smsFeature } from './sms/feature';
+import { telephonyFeature } from './telephony/feature';
 import { plannedScreens } from '../shell/planned-screens';
 import type { ScreenDef } from '../shell/screen-kit';
 
 /**
- * Every menu screen, registered by the feature that owns it (its screens.ts): the one list a new
- * feature adds a line to (docs/adding-a-feature.md). The menu, the tabs, the permission checks and
- * the screen titles in both languages all come from here.
+ * Every feature of the renderer, registered by its feature.ts: the one list a new feature adds a line
+ * to (docs/adding-a-feature.md). The menu, the tabs, the permission checks, the screen titles and
+ * both dictionaries (renderer/i18n/dictionaries.ts) all come from here.
  */
-export const SCREEN_REGISTRATIONS = [salesScreens, customersScreens, serviceScreens, telephonyScreens, smsScreens, adminScreens, dictionariesScreens, schedulerScreens, analysisScreens, selfAuditScreens, plannedScreens] as const;
+export const FEATURES = [salesFeature, customersFeature, serviceFeature, telephonyFeature, smsFeature, adminFeature, dictionariesFeature, schedulerFeature, analysisFeature, selfAuditFeature] as const;
+
+/** Every menu screen: the features' and the planned ones still to come. */
+export const SCREEN_REGISTRATIONS = [...FEATURES.map((f) => f.screens), plannedScreens] as const;
+
+/** Every feature's texts tables under their prefixes, for the dictionaries. */
+export const FEATURE_TEXTS = FEATURES.flatMap((f): (typeof FEATURES)[number]['texts'][number][] => [...f.texts]);
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
-type AllScreens = UnionToIntersection<(typeof SCREEN_REGISTRATIONS)[number]>;
+type AllScreens = UnionToIntersection<(typeof FEATURES)[number]['screens'] | typeof plannedScreens>;
 
 /** A screen's id: `<module>.<screen>`, e.g. `admin.users`. */
 export type ScreenId = keyof AllScreens & string;

@@ -1,5 +1,6 @@
 import { lazy, type ComponentType } from 'react';
 import type { ModuleCode, Permission, Role } from '../../electron/common/roles';
+import type { DictionaryEntry } from '../i18n/from-tables';
 
 /** Zh-CN first, English second: a text that belongs to a registration rather than a dictionary. */
 export interface Texts {
@@ -29,6 +30,16 @@ export type ScreenKey = `${ModuleCode}.${string}`;
 /** Declares a feature's screens; the keys stay literal so ScreenId is a checked union. */
 export function defineScreens<const T extends Record<ScreenKey, ScreenDef>>(screens: T): T {
   return screens;
+}
+
+/**
+ * A feature as the renderer registers it (renderer/features/<name>/feature.ts): its menu screens and
+ * its texts tables with the prefix their keys take ('sms.' → t('sms.title')). The one line a new
+ * feature adds is its registration in renderer/features/registry.ts; the menu, the tabs and both
+ * dictionaries come from there.
+ */
+export function defineFeature<const S extends Record<ScreenKey, ScreenDef>, const E extends readonly DictionaryEntry[]>(feature: { screens: S; texts: E }): { screens: S; texts: E } {
+  return feature;
 }
 
 /**

@@ -1,41 +1,13 @@
 import { ROLES, type Role } from '../roles';
 import { api, type MethodName } from './index';
-import type { Dataset } from './grid';
+import { DATASET_SCREENS, type Dataset } from './grid';
 
 /**
- * Which screen's method each grid data set belongs to: a data set may be read (columns, rows,
- * counts, export, views, "all N matching" selections) by exactly the roles that may call that
- * method, so a list never reaches further than its screen. A new data set must name one here
- * (the compiler checks the keys; tests/authz-matrix.test.ts prints the resulting matrix).
+ * Which screen's method each grid data set belongs to (written once, beside the data set's name, in
+ * grid.ts' DATASET_SCREENS): the type here makes the compiler check that each is a method of the
+ * contract.
  */
-export const DATASET_SCREEN_METHOD: Record<Dataset, MethodName> = {
-  customers: 'customers.get',
-  showroomVisits: 'showroom.visits.update',
-  opportunities: 'opportunities.get',
-  activities: 'activities.today',
-  opportunitiesReview: 'sales.lists.stalled',
-  appointments: 'appointments.day',
-  solicitationTasks: 'solicitation.agents',
-  complaints: 'complaints.get',
-  serviceTasks: 'workbench.list',
-  reminderFirstService: 'reminders.list',
-  reminderRegularService: 'reminders.list',
-  reminderMileageService: 'reminders.list',
-  reminderExpiryInsurance: 'reminders.list',
-  reminderExpiryMembership: 'reminders.list',
-  reminderExpiryInspection: 'reminders.list',
-  reminderExpiryLicence: 'reminders.list',
-  reminderChurn: 'reminders.list',
-  reminderBirthday: 'reminders.list',
-  revisitSales: 'revisits.open',
-  revisitRepair: 'revisits.open',
-  recordings: 'telephony.call.get',
-  jobRuns: 'scheduler.overview',
-  surveys: 'surveys.import',
-  smsTemplates: 'sms.templates',
-  dictionaries: 'admin.dictionaries.kinds',
-  walkInBatches: 'analysis.traffic.get',
-};
+export const DATASET_SCREEN_METHOD: Readonly<Record<Dataset, MethodName>> = DATASET_SCREENS;
 
 /** The roles that may read a data set (see DATASET_SCREEN_METHOD). */
 export function datasetRoles(dataset: Dataset): readonly Role[] {

@@ -13,8 +13,43 @@ export const GRID_MAX_SORT = 3;
 export const GRID_PAGE_MAX = 500;
 export const EXPORT_MAX_ROWS = 10_000;
 
-export const DATASETS = ['customers', 'showroomVisits', 'opportunities', 'activities', 'opportunitiesReview', 'appointments', 'solicitationTasks', 'complaints', 'serviceTasks', 'reminderFirstService', 'reminderRegularService', 'reminderMileageService', 'reminderExpiryInsurance', 'reminderExpiryMembership', 'reminderExpiryInspection', 'reminderExpiryLicence', 'reminderChurn', 'reminderBirthday', 'revisitSales', 'revisitRepair', 'recordings', 'jobRuns', 'surveys', 'smsTemplates', 'dictionaries', 'walkInBatches'] as const;
-export type Dataset = (typeof DATASETS)[number];
+/**
+ * Every grid data set, with the screen method it belongs to: the one line a new list adds on the
+ * contract side. A data set may be read (columns, rows, counts, export, views, "all N matching"
+ * selections) by exactly the roles that may call its screen's method, so a list never reaches
+ * further than its screen (dataset-access.ts checks each name is a method of the contract;
+ * tests/authz-matrix.test.ts prints the resulting matrix).
+ */
+export const DATASET_SCREENS = {
+  customers: 'customers.get',
+  showroomVisits: 'showroom.visits.update',
+  opportunities: 'opportunities.get',
+  activities: 'activities.today',
+  opportunitiesReview: 'sales.lists.stalled',
+  appointments: 'appointments.day',
+  solicitationTasks: 'solicitation.agents',
+  complaints: 'complaints.get',
+  serviceTasks: 'workbench.list',
+  reminderFirstService: 'reminders.list',
+  reminderRegularService: 'reminders.list',
+  reminderMileageService: 'reminders.list',
+  reminderExpiryInsurance: 'reminders.list',
+  reminderExpiryMembership: 'reminders.list',
+  reminderExpiryInspection: 'reminders.list',
+  reminderExpiryLicence: 'reminders.list',
+  reminderChurn: 'reminders.list',
+  reminderBirthday: 'reminders.list',
+  revisitSales: 'revisits.open',
+  revisitRepair: 'revisits.open',
+  recordings: 'telephony.call.get',
+  jobRuns: 'scheduler.overview',
+  surveys: 'surveys.import',
+  smsTemplates: 'sms.templates',
+  dictionaries: 'admin.dictionaries.kinds',
+  walkInBatches: 'analysis.traffic.get',
+} as const;
+export type Dataset = keyof typeof DATASET_SCREENS;
+export const DATASETS = Object.keys(DATASET_SCREENS) as [Dataset, ...Dataset[]];
 
 export type ColumnType = 'text' | 'number' | 'date' | 'datetime' | 'enum' | 'boolean';
 
