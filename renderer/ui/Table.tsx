@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 
 export interface Column<R> {
   key: string;
@@ -16,10 +16,12 @@ export interface TableProps<R> {
   rowKey: (row: R) => string | number;
   empty?: ReactNode;
   'aria-label'?: string;
+  /** Attributes of a row (a click that selects it, aria-selected, a test id): a list whose rows open something below it. */
+  rowProps?: (row: R) => HTMLAttributes<HTMLTableRowElement> & { [data: `data-${string}`]: string | undefined };
 }
 
 /** A plain table for short lists (tens of rows). Large data sets get the DataGrid. */
-export function Table<R>({ columns, rows, rowKey, empty, ...aria }: TableProps<R>) {
+export function Table<R>({ columns, rows, rowKey, empty, rowProps, ...aria }: TableProps<R>) {
   return (
     <div className="table-wrap">
       <table className="table" {...aria}>
@@ -41,7 +43,7 @@ export function Table<R>({ columns, rows, rowKey, empty, ...aria }: TableProps<R
             </tr>
           ) : (
             rows.map((r) => (
-              <tr key={rowKey(r)}>
+              <tr key={rowKey(r)} {...rowProps?.(r)}>
                 {columns.map((c) => (
                   <td key={c.key} style={{ textAlign: c.align }} className={c.nowrap ? 'nowrap' : undefined}>
                     {c.render(r)}

@@ -4,7 +4,7 @@ import type { Dataset } from '../../../electron/common/api/grid';
 import { mayReadDataset } from '../../../electron/common/api/dataset-access';
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
-import { Button, FormMessage, Toolbar } from '../../ui';
+import { Button, FormMessage, Table, Toolbar, type Column } from '../../ui';
 import { errorText } from '../../ui/errors';
 import { SessionDataGrid } from '../../ui/grid';
 import { useLoad } from '../../ui/use-load';
@@ -13,9 +13,6 @@ import { useSessionInfo } from '../auth';
 import { TrendLine } from './TrendLine';
 
 type Range = { from: string; to: string };
-
-// Figures, thresholds and results stay on one line; the rule's text takes the wrapping.
-const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** What each data set shows of an offending record: the fields the rule looks at, and the customer id the row opens. */
 const COLUMNS: Partial<Record<Dataset, string[]>> = {
@@ -73,6 +70,25 @@ export function SelfAuditScreen() {
   const rule = (c: AuditCheckResult) => (locale === 'en' ? c.rule.en : c.rule.zh);
   const reason = (c: AuditCheckResult) => (c.reason ? (locale === 'en' ? c.reason.en : c.reason.zh) : null);
 
+  const columns: Column<AuditCheckResult>[] = [
+    { key: 'no', header: t('col.no'), render: (c) => c.no, nowrap: true },
+    {
+      key: 'rule',
+      header: t('col.rule'),
+      render: (c) => (
+        <>
+          {rule(c)}
+          {reason(c) && <div className="muted small">{reason(c)}</div>}
+        </>
+      ),
+    },
+    { key: 'figure', header: t('col.figure'), render: (c) => <span data-testid={`audit-figure-${c.no}`}>{pct(c.figure)}</span>, nowrap: true },
+    { key: 'threshold', header: t('col.threshold'), render: (c) => `≥ ${c.threshold} %`, nowrap: true },
+    { key: 'offending', header: t('col.offending'), render: (c) => `${c.numerator} / ${c.denominator}`, nowrap: true },
+    { key: 'status', header: t('col.status'), render: (c) => <span className={`badge badge-${c.status === 'pass' ? 'ok' : c.status === 'fail' ? 'error' : 'muted'}`}>{t(`status.${c.status}`)}</span>, nowrap: true },
+    { key: 'trend', header: t('col.trend'), render: (c) => (trend[c.code]?.length ? <TrendLine points={trend[c.code]!} /> : <span className="muted small">{t('noTrend')}</span>) },
+  ];
+
   return (
     <div className="screen screen-fill self-audit" data-testid="self-audit-screen">
       <Toolbar title={tr('nav.analysis.selfAudit')}>
@@ -98,50 +114,19 @@ export function SelfAuditScreen() {
           <p className="muted" style={{ margin: '4px 12px' }} data-testid="audit-period">
             {t('period', { from: report.range.from, to: report.range.to })}
           </p>
-          <div style={{ overflow: 'auto', maxHeight: '45%', padding: '0 12px' }}>
-            <table className="table" data-testid="audit-checks">
-              <thead>
-                <tr>
-                  <th>{t('col.no')}</th>
-                  <th>{t('col.rule')}</th>
-                  <th>{t('col.figure')}</th>
-                  <th>{t('col.threshold')}</th>
-                  <th>{t('col.offending')}</th>
-                  <th>{t('col.status')}</th>
-                  <th>{t('col.trend')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.checks.map((c) => (
-                  <tr
-                    key={c.no}
-                    data-testid={`audit-check-${c.no}`}
-                    data-status={c.status}
-                    aria-selected={c.no === selected}
-                    className={c.no === selected ? 'selected' : undefined}
-                    style={{ cursor: 'pointer', background: c.no === selected ? 'var(--c-selected, #e6f0ff)' : undefined }}
-                    onClick={() => setSelected(c.no)}
-                  >
-                    <td>{c.no}</td>
-                    <td style={{ maxWidth: 560 }}>
-                      {rule(c)}
-                      {reason(c) && <div className="muted small">{reason(c)}</div>}
-                    </td>
-                    <td style={NOWRAP} data-testid={`audit-figure-${c.no}`}>
-                      {pct(c.figure)}
-                    </td>
-                    <td style={NOWRAP}>≥ {c.threshold} %</td>
-                    <td style={NOWRAP}>
-                      {c.numerator} / {c.denominator}
-                    </td>
-                    <td style={NOWRAP}>
-                      <span className={`badge badge-${c.status === 'pass' ? 'ok' : c.status === 'fail' ? 'error' : 'muted'}`}>{t(`status.${c.status}`)}</span>
-                    </td>
-                    <td>{trend[c.code]?.length ? <TrendLine points={trend[c.code]!} /> : <span className="muted small">{t('noTrend')}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div style={{ overflow: 'auto', maxHeight: '45%', padding: '0 12px' }} data-testid="audit-checks">
+            <Table
+              columns={columns}
+              rows={report.checks}
+              rowKey={(c) => c.no}
+              rowProps={(c) => ({
+                'data-testid': `audit-check-${c.no}`,
+                'data-status': c.status,
+                'aria-selected': c.no === selected,
+                onClick: () => setSelected(c.no),
+                style: { cursor: 'pointer', background: c.no === selected ? 'var(--c-selected, #e6f0ff)' : undefined },
+              })}
+            />
           </div>
           <section style={{ flex: 1, minHeight: 300, display: 'flex', flexDirection: 'column', padding: '8px 12px', gap: 6 }} data-testid="audit-records">
             {!current ? (
