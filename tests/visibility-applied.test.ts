@@ -37,6 +37,7 @@ const NO_USER_SCOPE: Record<string, string> = {
   'service/solicitation.ts': 'after-sales roles (customers.viewAll) only; the methods are role-checked',
   'service/solicitation-import.ts': "a manufacturer's campaign file matched to every vehicle by a service manager (customers.viewAll)",
   'service/service-visits-handlers.ts': 'service advisors (customers.viewAll) record repair orders for any vehicle',
+  'self-audit/rules.ts': "the audit's counts are the dealer's (only the revisit checks' DND flag is read); its roles have customers.viewAll and the drill grids apply their owner scope",
 };
 
 /** What applying the rule looks like in a file: the visibility service, or a helper built on it. */

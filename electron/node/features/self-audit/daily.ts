@@ -3,7 +3,6 @@ import type { AuditCheckCode, AuditTrendPoint, SelfAuditReport } from '../../../
 import { addDays } from '../../../common/dates';
 import { selfAuditDaily } from '../../../../db/schema';
 import type { Core } from '../../core';
-import type { JobDef, JobResult } from '../scheduler';
 import { SelfAuditService, defaultAuditRange } from './checks';
 import { SELF_AUDIT_JOB_LABELS } from './texts';
 
@@ -43,13 +42,16 @@ export function latestDay(core: Pick<Core, 'db'>): string | null {
  * 审核自查 nightly: every check over the six months up to the run's day (the day core's clock, so a
  * catch-up run measures that day as it was then), stored for the trend and the home screen.
  */
-export const selfAuditDailyJob: JobDef = {
+export const selfAuditDailyJob = {
   id: 'selfAudit.daily',
   label: SELF_AUDIT_JOB_LABELS.pair('selfAudit.daily'),
   cron: '20 2 * * *',
   catchUp: false,
   transactional: false,
-  async run(ctx): Promise<JobResult> {
+  // The scheduler's JobContext, as much of it as the job reads: typed here, not imported, so this
+  // feature does not import the scheduler (which imports service, which takes this feature's presets);
+  // electron/node/jobs.ts checks the whole job against JobDef.
+  async run(ctx: { core: Pick<Core, 'db' | 'clock'>; dayCore: Pick<Core, 'reads' | 'settings' | 'clock'>; day: string }): Promise<{ created: number; skipped: Record<string, number> }> {
     const report = await new SelfAuditService(ctx.dayCore).run(defaultAuditRange(ctx.day));
     return { created: storeDay(ctx.core, ctx.day, report), skipped: {} };
   },
