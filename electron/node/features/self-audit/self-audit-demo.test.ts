@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, makeCore, type TestCore } from '../../../../tests/support/core';
+import { makeCore, type TestCore } from '../../../../tests/support/core';
+import { callValue } from '../../../../tests/fixtures/sales-floor';
 import { DEMO_PASSWORD, seedDemo, type SeedReport } from '../demo/seed';
 import type { GridPage } from '../../../common/api/grid';
 import type { AuditCheckResult, SelfAuditReport } from '../../../common/api/self-audit';
@@ -25,11 +26,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => t.cleanup());
 
-const value = async <T>(token: string, method: string, input: unknown): Promise<T> => {
-  const r = (await call(t.core, token, method, input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!r.ok) throw r.error;
-  return r.value as T;
-};
+const value = async <T>(token: string, method: string, input: unknown) => (await callValue(t.core, token, method, input)) as T;
 
 describe('审核自查 on the demo data', () => {
   it('checks 1 and 2 find exactly the seeded visits without a phone and the late ones of the six months', async () => {
