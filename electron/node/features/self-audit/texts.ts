@@ -34,8 +34,8 @@ export const AUDIT_RULE_TEXTS = defineTexts({
 export const AUDIT_REASON_TEXTS = defineTexts({
   empty: { 'zh-CN': '所选期间内没有可检查的记录', en: 'No records to check in the period' },
   consent: {
-    'zh-CN': '系统尚未记录客户的书面同意（将在 issue 18 中加入），此项无法计算，不能视为通过',
-    en: 'Written consent is not recorded yet (issue 18 adds it): this check cannot be computed and does not pass',
+    'zh-CN': '本系统尚不能登记客户的书面同意（同意接收商业信息），此项无法计算，不能视为通过',
+    en: 'This system cannot record the customers\' written consent to commercial messages yet: this check cannot be computed and does not pass',
   },
   exports: {
     'zh-CN': '审计日志中共 {count} 次导出，最多 {max} 条；系统每次导出上限为 {limit} 条',
