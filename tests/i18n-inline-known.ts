@@ -6,7 +6,6 @@ import type { InlineKind } from './i18n-inline-scan';
  * file, lower or delete its line. Never add one — write the text in a texts.ts / *-texts.ts instead.
  */
 export const KNOWN_INLINE: readonly { file: string; kind: InlineKind; count: number; why: string }[] = [
-  { file: 'electron/node/features/grid/service.ts', kind: 'ternary', count: 4, why: "group and export labels (其它 / 是 / 否): the lead's file this session" },
   { file: 'renderer/features/service/revisits/TemplateEditor.tsx', kind: 'tsx', count: 4, why: 'a new template’s default name must contain 销售 / 维修 and its options are said to the customer: data, not UI text' },
   { file: 'renderer/features/sms/SmsSendDialog.tsx', kind: 'tsx', count: 9, why: 'the merge fields are template syntax ({姓名} …), the same in both languages' },
 ];

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { GRID_VALUE_TEXTS } from './value-texts';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
@@ -222,8 +223,8 @@ export class GridService {
   }
 
   private label(c: ColumnDef, k: unknown, enums: EnumValue[] | undefined, locale: 'zh' | 'en'): string {
-    if (k === null || k === undefined || k === '') return locale === 'zh' ? '其它' : '(blank)';
-    if (c.type === 'boolean') return k ? (locale === 'zh' ? '是' : 'Yes') : locale === 'zh' ? '否' : 'No';
+    if (k === null || k === undefined || k === '') return GRID_VALUE_TEXTS.text('blank', locale);
+    if (c.type === 'boolean') return GRID_VALUE_TEXTS.text(k ? 'yes' : 'no', locale);
     const e = enums?.find((x) => x.value === k);
     return e ? e[locale] : String(k);
   }
@@ -258,7 +259,7 @@ export class GridService {
             const v = r[c.id];
             if (c.type === 'enum') row[c.id] = enums.get(c.id)?.find((e) => e.value === v)?.[locale] ?? v;
             else if (c.type === 'datetime' && typeof v === 'number') row[c.id] = new Date(v);
-            else if (c.type === 'boolean') row[c.id] = v ? (locale === 'zh' ? '是' : 'Yes') : '';
+            else if (c.type === 'boolean') row[c.id] = v ? GRID_VALUE_TEXTS.text('yes', locale) : '';
             else row[c.id] = v;
           }
           ws.addRow(row).commit();
