@@ -55,6 +55,8 @@ const METHODS: Record<string, string> = {
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
   // 决策分析 → 集客分析: the sales floor's managers; a consultant's own day is 展厅流量's 日报.
   'analysis.traffic.get':                  '-- SM -- -- -- GM AA',
+  // 决策分析 → 销售分析: the same managers as 集客分析.
+  'analysis.sales.get':                    '-- SM -- -- -- GM AA',
   // 决策分析 → 审核自查: who answers the manufacturer's audit — the CRM (客服) manager, the general manager.
   'selfAudit.checks':                      '-- -- -- CM -- GM AA',
   'selfAudit.trend':                       '-- -- -- CM -- GM AA',

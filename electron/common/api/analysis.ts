@@ -3,6 +3,7 @@ import { method, returns } from './contract';
 import { SCOPES, type GridSelectionQuery, type Scope } from './grid';
 import { COMPARE_KINDS, periodSchema, type DayRange } from '../analysis';
 import { TRAFFIC_ROLES } from '../analysis/roles';
+import type { StageCode } from '../stages';
 
 /**
  * 决策分析 (issue 17): figures for managers, each carrying the grid query of exactly the records it
@@ -69,20 +70,79 @@ export interface TrafficAnalysis {
 
 export const DISTRICT_ROWS = 15;
 
+/** A rate (0–1, the 日报's fractions) and the lists it divides: null = nothing to divide ("—"). */
+export interface RateFigure {
+  value: number | null;
+  /** The numerator's and the rest of the denominator's records (e.g. first visits and walk-ins). */
+  drill: GridSelectionQuery[];
+}
+
+/** One stage of the funnel for the opportunities opened in the period. */
+export interface StageStep {
+  stage: StageCode;
+  /** Opportunities opened in the period whose stage is this one or a later one. */
+  reached: Figure;
+  /** reached / the previous stage's reached (0–1); null for the first stage or when that is 0. */
+  conversion: number | null;
+}
+
+/** One reason of the lost opportunities, in Pareto order (largest first, unknown last). */
+export interface LostReason {
+  /** abandon_reason (dictionary 'abandon_reason'); null = no reason given. */
+  reason: string | null;
+  figure: Figure;
+  /** Share of all lost (0–1) and the running total down the list, both null when nothing was lost. */
+  share: number | null;
+  cumulative: number | null;
+}
+
+/** The sales figures of one period. */
+export interface SalesPeriodFigures {
+  range: DayRange;
+  /** 新增潜客: registered first visits with a consultant (the 日报's rule). */
+  newProspects: Figure;
+  /** 未留档: walk-ins with a consultant (Σ 人数). */
+  walkIns: Figure;
+  /** 新增成交: deliveries (递交新车) dated in the period. */
+  deals: Figure;
+  registrationRate: RateFigure;
+  closingRate: RateFigure;
+  funnel: StageStep[];
+  /** Opportunities abandoned (closed) in the period. */
+  lost: Figure;
+  lostReasons: LostReason[];
+}
+
+export interface SalesAnalysis {
+  scope: Scope;
+  consultantId: number | null;
+  current: SalesPeriodFigures;
+  previous: SalesPeriodFigures | null;
+}
+
 const id = z.number().int().positive();
+
+/** What a 决策分析 screen asks for: a period and the compared one, in the user's scope or for one consultant of it. */
+const periodScopeInput = z
+  .object({
+    period: periodSchema,
+    compare: z.enum(COMPARE_KINDS).default('previous'),
+    scope: z.enum(SCOPES).default('team'),
+    consultantId: id.optional(),
+  })
+  .strict();
 
 export const analysisApi = {
   /** 集客分析: showroom traffic for a period against a compared one, in the user's scope or for one consultant. */
   'analysis.traffic.get': method({
-    input: z
-      .object({
-        period: periodSchema,
-        compare: z.enum(COMPARE_KINDS).default('previous'),
-        scope: z.enum(SCOPES).default('team'),
-        consultantId: id.optional(),
-      })
-      .strict(),
+    input: periodScopeInput,
     access: TRAFFIC_ROLES,
     output: returns<TrafficAnalysis>(),
+  }),
+  /** 销售分析: the 日报's rates, deals, funnel conversion and lost reasons for a period against a compared one. */
+  'analysis.sales.get': method({
+    input: periodScopeInput,
+    access: TRAFFIC_ROLES,
+    output: returns<SalesAnalysis>(),
   }),
 };

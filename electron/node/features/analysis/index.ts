@@ -1,6 +1,8 @@
 /**
  * The analysis feature's public surface: the consultant scope rule the sales figures share, and the
- * columns and presets 展厅流量 (sales) takes so a traffic figure's drill-down is its own list's filter.
+ * columns and presets 展厅流量 (sales) takes so a traffic figure's drill-down is its own list's filter,
+ * and those 销售机会 takes for 销售分析's drill-downs.
  */
 export { consultantFilter } from './scope';
 export { trafficVisitColumns, trafficVisitPresets } from './visit-rules';
+export { salesOpportunityColumns, salesOpportunityPresets } from './sales-rules';

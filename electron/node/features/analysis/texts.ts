@@ -14,3 +14,9 @@ export const TRAFFIC_COLUMNS = defineTexts({
   createdAt: { 'zh-CN': '录入时间', en: 'Entered' },
 });
 
+
+/** Column labels 销售分析 adds to 销售机会 (opportunities), hidden by default. */
+export const SALES_COLUMNS = defineTexts({
+  consultantId: { 'zh-CN': '顾问编号', en: 'Consultant ID' },
+  closedAt: { 'zh-CN': '关闭时间', en: 'Closed' },
+});

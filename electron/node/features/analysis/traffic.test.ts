@@ -1,22 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore, type TestCore } from '../../../../tests/support/core';
-import { callValue as call, salesFloor } from '../../../../tests/fixtures/sales-floor';
+import type { TestCore } from '../../../../tests/support/core';
+import { callValue as call } from '../../../../tests/fixtures/sales-floor';
+import { NOVEMBER, analysisFloor, drillCount } from '../../../../tests/fixtures/analysis-floor';
 import { dayStartMs } from '../../../common/dates';
 import type { Bucket, Figure, TrafficAnalysis } from '../../../common/api/analysis';
-import type { GridPage, GridSelectionQuery } from '../../../common/api/grid';
 
 const TZ = 'Asia/Shanghai';
 const at = (day: string, hhmm: string) => dayStartMs(day, TZ) + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000;
-const NOV = { period: { kind: 'month', anchor: '2026-11-23' }, compare: 'previous' } as const;
+const NOV = NOVEMBER;
 
 describe('集客分析 (analysis.traffic.get)', () => {
   let t: TestCore;
-  let f: Awaited<ReturnType<typeof salesFloor>>;
+  let f: Awaited<ReturnType<typeof analysisFloor>>['f'];
   beforeEach(async () => {
-    t = await makeCore();
-    t.clock.set(Date.UTC(2026, 10, 30, 4, 0, 0)); // 2026-11-30 12:00 in Shanghai
-    // The manager sees only team A (s1, s2) by the team rule; team B is s3.
-    f = await salesFloor(t, { managerSeesAll: false });
+    ({ t, f } = await analysisFloor()); // 2026-11-30 12:00 in Shanghai; the manager sees team A (s1, s2), team B is s3
     const db = t.core.sqlite;
     const now = t.clock.now();
     const customer = (c: { owner: number; source: string; city: string | null; birthday?: string; idNumber?: string }) =>
@@ -52,15 +49,6 @@ describe('集客分析 (analysis.traffic.get)', () => {
   const get = (token: string, input: object = NOV) => call(t.core, token, 'analysis.traffic.get', input) as Promise<TrafficAnalysis>;
   const byKey = (list: Bucket[]) => Object.fromEntries(list.map((b) => [String(b.key), b.current.value]));
 
-  /** What the grid lists for a drill: rows of visits, Σ 人数 of walk-in batches. */
-  async function drillCount(token: string, q: GridSelectionQuery): Promise<number> {
-    if (q.dataset === 'walkInBatches') {
-      const page = (await call(t.core, token, 'grid.query', { ...q, columns: ['count'], limit: 500 })) as GridPage;
-      if (page.kind !== 'rows') throw new Error('rows expected');
-      return page.rows.reduce((a, r) => a + Number(r.count), 0);
-    }
-    return ((await call(t.core, token, 'grid.count', q)) as { count: number }).count;
-  }
   async function expectDrillsMatch(token: string, r: TrafficAnalysis) {
     const figures: [string, Figure][] = [];
     const buckets = (name: string, list: Bucket[]) =>
@@ -74,7 +62,7 @@ describe('集客分析 (analysis.traffic.get)', () => {
     figures.push(['heatUnknown', r.heatUnknown]);
     for (const [name, fig] of figures) {
       let n = 0;
-      for (const q of fig.drill) n += await drillCount(token, q);
+      for (const q of fig.drill) n += await drillCount(t.core, token, q);
       expect({ name, n }).toEqual({ name, n: fig.value });
     }
     return figures.length;

@@ -2,16 +2,10 @@ import { sql } from 'drizzle-orm';
 import type { TrafficConsultantMonth, TrafficDayRow, TrafficReport } from '../../../common/api/showroom';
 import type { SessionCtx } from '../auth';
 import { ShowroomBase } from './showroom';
+import { closingRate, registrationRate } from '../../../common/analysis';
 
-/** num / den, or null when the denominator is 0 (no traffic is "no rate", not 0 % or 100 %). */
-export function ratio(num: number, den: number): number | null {
-  return den > 0 ? num / den : null;
-}
-
-/** 留档率 = new prospects / (new prospects + unregistered walk-ins). */
-export const registrationRate = (newProspects: number, walkIns: number) => ratio(newProspects, newProspects + walkIns);
-/** 成交率 = new sales / (new sales + new prospects). */
-export const closingRate = (newSales: number, newProspects: number) => ratio(newSales, newSales + newProspects);
+// The rates live with the analysis period model so 销售分析 divides with the very same rules.
+export { closingRate, ratio, registrationRate } from '../../../common/analysis';
 
 type Sums = Omit<TrafficConsultantMonth, 'consultantId' | 'consultantName' | 'registrationRate' | 'closingRate'>;
 const withRates = <T extends Sums>(x: T) => ({ ...x, registrationRate: registrationRate(x.newProspects, x.walkIns), closingRate: closingRate(x.newSales, x.newProspects) });

@@ -3,6 +3,7 @@ import { type DatasetDef, userNameColumn } from '../../grid';
 import { primaryPhoneExpr } from '../../customers';
 import { OPPORTUNITY_COLUMNS, OPPORTUNITY_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
+import { salesOpportunityColumns, salesOpportunityPresets } from '../../analysis';
 
 const stageExpr = `case c.stage ${STAGES.map((s) => `when '${s.code}' then ${s.probability}`).join(' ')} end`;
 
@@ -45,5 +46,8 @@ export const opportunitiesDataset: DatasetDef = {
     { id: 'competitorBrand', type: 'enum', ...OPPORTUNITY_COLUMNS.pair('competitorBrand'), expr: 'c.competitor_brand', dict: 'brand', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
     { id: 'lastStageChangeAt', type: 'datetime', ...OPPORTUNITY_COLUMNS.pair('lastStageChangeAt'), expr: 'c.last_stage_change_at', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 150 },
     { id: 'createdAt', type: 'datetime', ...OPPORTUNITY_COLUMNS.pair('createdAt'), expr: 'c.created_at', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 150 },
+    ...salesOpportunityColumns,
   ],
+  // 销售分析's deals figure lists the opportunities delivered in its period ('deals:<from>~<to>').
+  presets: salesOpportunityPresets,
 };
