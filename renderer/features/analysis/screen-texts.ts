@@ -7,4 +7,9 @@ export const ANALYSIS_SCREEN_TEXTS = defineTexts({
     'zh-CN': '展厅集客量(登记来访与未留档)按日、时段、客户来源、意向车型、所在城市、年龄段和首次/再次来店统计,与上期或去年同期对比;每个数字可查看明细。',
     en: 'Showroom traffic (registered visits and walk-ins) by day, hour, source, model of interest, city, age band and first / return visit, against the previous period or last year; every number opens its records.',
   },
+  'sales.title': { 'zh-CN': '销售分析', en: 'Sales analysis' },
+  'sales.description': {
+    'zh-CN': '留档率、成交率(日报口径)、新增成交、销售漏斗各阶段转化率和战败原因(帕累托),与上期或去年同期对比;每个数字可查看明细。',
+    en: 'Registration and closing rates (as the daily report counts them), new sales, stage-to-stage funnel conversion and lost reasons (Pareto), against the previous period or last year; every number opens its records.',
+  },
 });

@@ -11,4 +11,11 @@ export const analysisScreens = defineScreens({
     component: lazyScreen(() => import('./TrafficScreen'), 'TrafficScreen'),
     roles: TRAFFIC_ROLES,
   },
+  'analysis.sales': {
+    order: 16,
+    title: ANALYSIS_SCREEN_TEXTS.pair('sales.title'),
+    description: ANALYSIS_SCREEN_TEXTS.pair('sales.description'),
+    component: lazyScreen(() => import('./SalesScreen'), 'SalesScreen'),
+    roles: TRAFFIC_ROLES,
+  },
 });

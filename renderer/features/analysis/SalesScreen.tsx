@@ -1,0 +1,224 @@
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { currentPeriod, type DayRange } from '../../../electron/common/analysis';
+import type { Figure, LostReason, RateFigure, SalesAnalysis, SalesPeriodFigures, StageStep } from '../../../electron/common/api/analysis';
+import type { GridSelectionQuery, Scope } from '../../../electron/common/api/grid';
+import { STAGES } from '../../../electron/common/stages';
+import { localToday } from '../../../electron/common/dates';
+import { call } from '../../api';
+import { useI18n, usePrefixedT } from '../../i18n/react';
+import { Table, Toolbar, type Column } from '../../ui';
+import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
+import { errorText } from '../../ui/errors';
+import { useLoadedScopes } from '../../ui/grid';
+import { useLoad } from '../../ui/use-load';
+import { ScopeConsultantPicker } from '../../ui/ConsultantPicker';
+import { dictLabel, useDictionary } from '../dictionaries';
+import { FigureLink } from './figures';
+import { PeriodPicker, type PeriodValue } from './PeriodPicker';
+import { barsOption } from './traffic-options';
+import { paretoOption } from './sales-options';
+
+// echarts arrives with the first analysis screen opened, not with the app.
+const AnalysisChart = lazy(() => import('./AnalysisChart'));
+
+/** A rate (0–1) as a percentage with one decimal, or "—" when nothing divides. */
+const rateText = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString()}%`);
+
+interface Drill {
+  title: string;
+  drills: DrillSource[];
+}
+
+const sectionStyle = { display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' } as const;
+
+/**
+ * 决策分析 → 销售分析: the 日报's 留档率 and 成交率 with their counts, the funnel's stage-to-stage
+ * conversion of the opportunities opened in the period, and the lost reasons in Pareto order — for a
+ * period against the compared one, in the manager's scope or for one consultant. Every number opens
+ * the grid of exactly its records (the server's `drill`); nothing is counted here.
+ */
+export function SalesScreen() {
+  const t = usePrefixedT('an.');
+  const s = usePrefixedT('ans.');
+  const { locale } = useI18n();
+  const scopes = useLoadedScopes();
+  const reasons = useDictionary('abandon_reason');
+  const [today, setToday] = useState<string | null>(null);
+  const [value, setValue] = useState<PeriodValue | null>(null);
+  const [scope, setScope] = useState<Scope | null>(null);
+  const [consultantId, setConsultantId] = useState<number | null>(null);
+  const [data, setData] = useState<SalesAnalysis | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [drill, setDrill] = useState<Drill | null>(null);
+
+  // "Today" is the dealer's day (the server's clock and zone), not the PC's.
+  useLoad(
+    () => call('showroom.today', {}),
+    [],
+    (r) => setToday(r.date),
+    () => setToday(localToday()),
+  );
+  useEffect(() => {
+    if (today && !value) setValue({ period: currentPeriod('month', today), compare: 'previous' });
+  }, [today, value]);
+  const effectiveScope = scope ?? (scopes ? scopes[scopes.length - 1]! : null);
+
+  useLoad(
+    value && effectiveScope
+      ? () => {
+          setError(null);
+          return call('analysis.sales.get', { ...value, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) });
+        }
+      : null,
+    [value, effectiveScope, consultantId],
+    setData,
+    (e) => setError(errorText(e)),
+  );
+
+  const rangeText = (r: DayRange) => t('period.range', { from: r.from, to: r.to });
+  const tabLabel = (q: GridSelectionQuery) => (q.dataset === 'walkInBatches' ? t('drill.walkIns') : q.dataset === 'showroomVisits' ? t('drill.visits') : s('drill.opportunities'));
+  const openDrill = (item: string, range: DayRange, drills: GridSelectionQuery[]) =>
+    setDrill({ title: t('drill.title', { item, range: rangeText(range) }), drills: drills.map((query) => ({ query, label: tabLabel(query) })) });
+  const periods = (d: SalesAnalysis) => [d.current, ...(d.previous ? [d.previous] : [])];
+
+  /** A count of a period that opens its records. */
+  const count = (item: string, p: SalesPeriodFigures, fig: Figure, testId: string) => <FigureLink item={item} fig={fig} open={() => openDrill(item, p.range, fig.drill)} testId={testId} />;
+  /** A rate that opens the lists it divides (one tab each); "—" when nothing divides. */
+  const rate = (item: string, p: SalesPeriodFigures, r: RateFigure, testId: string) =>
+    r.value === null ? (
+      <span data-testid={testId}>—</span>
+    ) : (
+      <button type="button" className="link-button" data-testid={testId} title={t('drill.hint')} onClick={() => openDrill(item, p.range, r.drill)} style={{ background: 'none', border: 0, padding: 0, color: 'var(--c-link, #1f5fa8)', cursor: 'pointer', textDecoration: 'underline', font: 'inherit' }}>
+        {rateText(r.value)}
+      </button>
+    );
+
+  const stageName = (code: string) => {
+    const st = STAGES.find((x) => x.code === code);
+    return st ? (locale === 'en' ? st.en : st.zh) : code;
+  };
+  const reasonName = (r: LostReason) => (r.reason === null ? s('noReason') : dictLabel(reasons, r.reason, locale));
+
+  const daily = (d: SalesAnalysis) => {
+    type Row = { key: string; cell: (p: SalesPeriodFigures, prev: boolean) => ReactNode };
+    const countRow = (key: 'newProspects' | 'walkIns' | 'deals'): Row => ({ key, cell: (p, prev) => count(s(key), p, p[key], `daily-${key}${prev ? '-prev' : ''}`) });
+    const rateRow = (key: 'registrationRate' | 'closingRate'): Row => ({ key, cell: (p, prev) => rate(s(key), p, p[key], `daily-${key}${prev ? '-prev' : ''}`) });
+    const rows: Row[] = [countRow('newProspects'), countRow('walkIns'), countRow('deals'), rateRow('registrationRate'), rateRow('closingRate')];
+    const columns: Column<Row>[] = [
+      { key: 'item', header: t('col.item'), render: (r) => s(r.key as 'deals') },
+      { key: 'current', header: t('col.current'), align: 'right', render: (r) => r.cell(d.current, false) },
+    ];
+    if (d.previous) columns.push({ key: 'previous', header: t('col.previous'), align: 'right', render: (r) => r.cell(d.previous!, true) });
+    return (
+      <section data-testid="section-daily" style={sectionStyle}>
+        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{s('daily')}</h3>
+        <div style={{ flex: '1 1 380px' }}>
+          <Table aria-label={s('daily')} columns={columns} rows={rows} rowKey={(r) => r.key} />
+        </div>
+        <p className="hint" style={{ flex: '1 1 320px' }}>
+          {s('dailyNote')}
+        </p>
+      </section>
+    );
+  };
+
+  const funnel = (d: SalesAnalysis) => {
+    const rows = d.current.funnel.map((step, i) => ({ step, prev: d.previous?.funnel[i] ?? null }));
+    type Row = (typeof rows)[number];
+    const columns: Column<Row>[] = [
+      { key: 'stage', header: s('stage'), render: (r) => stageName(r.step.stage) },
+      { key: 'reached', header: s('reached'), align: 'right', render: (r) => count(stageName(r.step.stage), d.current, r.step.reached, `funnel-${r.step.stage}`) },
+      { key: 'conversion', header: s('conversion'), align: 'right', render: (r) => <span data-testid={`funnel-${r.step.stage}-conversion`}>{rateText(r.step.conversion)}</span> },
+    ];
+    if (d.previous) {
+      columns.push(
+        { key: 'prevReached', header: s('previousReached'), align: 'right', render: (r) => (r.prev ? count(stageName(r.prev.stage), d.previous!, r.prev.reached, `funnel-${r.prev.stage}-prev`) : '—') },
+        { key: 'prevConversion', header: s('previousConversion'), align: 'right', render: (r) => rateText(r.prev?.conversion ?? null) },
+      );
+    }
+    const steps: StageStep[] = d.current.funnel;
+    const labels = steps.map((x) => stageName(x.stage));
+    const option = barsOption(labels, steps.map((x) => x.reached.value), d.previous ? d.previous.funnel.map((x) => x.reached.value) : null, { current: t('col.current'), previous: t('col.previous') }, true);
+    return (
+      <section data-testid="section-funnel" style={sectionStyle}>
+        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{s('funnel')}</h3>
+        <div style={{ flex: '1 1 420px', minWidth: 320 }}>
+          <Suspense fallback={null}>
+            <AnalysisChart option={option} ariaLabel={s('funnel')} testId="chart-funnel" series={steps.map((x) => ({ name: stageName(x.stage), value: x.reached.value }))} onPick={(i) => steps[i] && openDrill(labels[i]!, d.current.range, steps[i].reached.drill)} height={steps.length * 34 + 60} />
+          </Suspense>
+        </div>
+        <div style={{ flex: '1 1 380px' }}>
+          <Table aria-label={s('funnel')} columns={columns} rows={rows} rowKey={(r) => r.step.stage} />
+          <p className="hint">{s('funnelNote')}</p>
+        </div>
+      </section>
+    );
+  };
+
+  const lost = (d: SalesAnalysis) => {
+    const list = d.current.lostReasons;
+    const columns: Column<LostReason>[] = [
+      { key: 'reason', header: s('reason'), render: reasonName },
+      { key: 'count', header: s('count'), align: 'right', render: (r) => count(reasonName(r), d.current, r.figure, `lost-${r.reason ?? 'null'}`) },
+      { key: 'share', header: s('share'), align: 'right', render: (r) => rateText(r.share) },
+      { key: 'cumulative', header: s('cumulative'), align: 'right', render: (r) => rateText(r.cumulative) },
+    ];
+    const labels = list.map(reasonName);
+    return (
+      <section data-testid="section-lost" style={sectionStyle}>
+        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{s('lost')}</h3>
+        <div style={{ flex: '1 1 420px', minWidth: 320 }}>
+          {list.length > 0 && (
+            <Suspense fallback={null}>
+              <AnalysisChart
+                option={paretoOption(labels, list.map((r) => r.figure.value), list.map((r) => r.cumulative), { count: s('count'), cumulative: s('cumulative') })}
+                ariaLabel={s('lost')}
+                testId="chart-lost"
+                series={list.map((r, i) => ({ name: labels[i], value: r.figure.value }))}
+                onPick={(i) => list[i] && openDrill(labels[i]!, d.current.range, list[i].figure.drill)}
+              />
+            </Suspense>
+          )}
+        </div>
+        <div style={{ flex: '1 1 380px' }}>
+          <p style={{ margin: '0 0 6px' }}>
+            {s('lostTotal')} {count(s('lostTotal'), d.current, d.current.lost, 'lost-total')}
+            {d.previous && (
+              <span className="muted">
+                {' '}
+                · {t('col.previous')} {count(s('lostTotal'), d.previous, d.previous.lost, 'lost-total-prev')}
+              </span>
+            )}
+          </p>
+          <Table aria-label={s('lost')} columns={columns} rows={list} rowKey={(r) => String(r.reason)} empty={s('lostEmpty')} />
+        </div>
+      </section>
+    );
+  };
+
+  return (
+    <div className="screen screen-fill" data-testid="sales-analysis-screen" style={{ overflow: 'auto' }}>
+      <Toolbar title={s('title')} info={data ? periods(data).map((p, i) => (i === 0 ? rangeText(p.range) : t('period.vs', { from: p.range.from, to: p.range.to }))).join(' · ') : undefined} />
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px' }}>
+        {value && today && <PeriodPicker value={value} onChange={setValue} today={today} />}
+        {scopes && effectiveScope && (
+          <ScopeConsultantPicker scopes={scopes} scope={effectiveScope} consultantId={consultantId} onScope={setScope} onConsultant={setConsultantId} texts={{ label: t('consultant'), all: t('allConsultants'), inactive: t('inactive') }} testId="consultant" />
+        )}
+        <span className="hint">{t('drill.hint')}</span>
+      </div>
+      {error && (
+        <p className="form-message is-error" role="alert">
+          {error}
+        </p>
+      )}
+      {data && (
+        <>
+          {daily(data)}
+          {funnel(data)}
+          {lost(data)}
+        </>
+      )}
+      {drill && <DrillDownDialog title={drill.title} drills={drill.drills} onClose={() => setDrill(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * 决策分析 → 销售分析 in the browser against the real server on a small demo database: the 日报's
+ * rates, the funnel and the lost reasons show what the API answers, a number opens the grid of
+ * exactly its records, the screen reads in English, and a consultant has neither the menu entry
+ * nor the API.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SalesAnalysis } from '../../electron/common/api/analysis';
+import { apiFromPage, loginToShell, screenshot } from './support/app';
+import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
+
+const env = useSeededApp(2_000);
+
+describe('销售分析 (real server)', () => {
+  it('a sales manager sees the rates, the funnel and the lost reasons, and a number opens exactly its records', async () => {
+    const { page } = env.tp;
+    // The month of the demo's last delivery has deals, visits and (usually) abandoned opportunities.
+    const last = env.core.sqlite.prepare('select max(delivery_date) from deliveries').pluck().get() as string;
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '销售分析' }).click();
+    const screen = page.getByTestId('sales-analysis-screen');
+    await screen.getByTestId('section-daily').waitFor();
+    await screen.getByTestId('period-anchor').fill(last);
+    const input = { period: { kind: 'month', anchor: last }, compare: 'previous', scope: 'all' };
+    const r = ((await apiFromPage(page, 'analysis.sales.get', input)).body as unknown as { value: SalesAnalysis }).value;
+    const c = r.current;
+    expect(c.deals.value).toBeGreaterThan(0);
+    const n = (v: number) => v.toLocaleString('en-US');
+    await screen.getByTestId('daily-deals').filter({ hasText: new RegExp(`^${n(c.deals.value)}$`) }).waitFor();
+    expect(await screen.getByTestId('daily-newProspects').textContent()).toBe(n(c.newProspects.value));
+    const pct = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString('en-US')}%`);
+    expect(await screen.getByTestId('daily-registrationRate').textContent()).toBe(pct(c.registrationRate.value));
+    expect(await screen.getByTestId('daily-closingRate').textContent()).toBe(pct(c.closingRate.value));
+    // The funnel's chart draws what the API answered; the table beside it carries the same numbers as links.
+    const funnel = screen.getByTestId('chart-funnel');
+    await funnel.locator('canvas').waitFor();
+    expect((JSON.parse((await funnel.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(c.funnel.map((x) => x.reached.value));
+    expect(await screen.getByTestId('funnel-initial_contact').textContent()).toBe(n(c.funnel[0]!.reached.value));
+    expect(await screen.getByTestId('funnel-needs_analysis-conversion').textContent()).toBe(pct(c.funnel[1]!.conversion));
+    expect(await screen.getByTestId('lost-total').textContent()).toBe(n(c.lost.value));
+    if (c.lostReasons.length > 0) {
+      const lost = screen.getByTestId('chart-lost');
+      await lost.locator('canvas').waitFor();
+      expect((JSON.parse((await lost.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(c.lostReasons.map((x) => x.figure.value));
+    }
+    await screenshot(page, 'analysis-sales');
+    await screen.getByTestId('section-lost').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-sales-lost');
+
+    // 新增成交: the grid lists exactly the opportunities delivered in the month.
+    const dialog = page.getByTestId('drill-dialog');
+    await screen.getByTestId('daily-deals').click();
+    await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(c.deals.value)} 条` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // A funnel stage opens its opportunities.
+    await screen.getByTestId('funnel-initial_contact').click();
+    await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(c.funnel[0]!.reached.value)} 条` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    // 留档率 opens the two lists it divides: first visits and walk-ins.
+    if (c.registrationRate.value !== null) {
+      await screen.getByTestId('daily-registrationRate').click();
+      await dialog.getByRole('tab', { name: '登记来访' }).waitFor();
+      await dialog.getByRole('tab', { name: '未留档' }).waitFor();
+      await dialog.getByTestId('grid-total').first().filter({ hasText: `共 ${n(c.newProspects.value)} 条` }).waitFor();
+      await screenshot(page, 'analysis-sales-drill');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+    await screen.getByText('Registration rate', { exact: true }).waitFor();
+    await screen.getByText('Funnel conversion (opportunities opened in the period)').waitFor();
+    await screenshot(page, 'analysis-sales-en');
+  });
+
+  it('a consultant has no 销售分析 and the server refuses it', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '我的客户' }).waitFor();
+    expect(await page.getByRole('treeitem', { name: '销售分析' }).count()).toBe(0);
+    const res = await apiFromPage(page, 'analysis.sales.get', { period: { kind: 'month', anchor: '2026-11-01' }, scope: 'mine' });
+    expect(res.body.error?.code).toBe('FORBIDDEN');
+  });
+});
