@@ -1,22 +1,16 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { currentPeriod, type DayRange } from '../../../electron/common/analysis';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+import type { DayRange } from '../../../electron/common/analysis';
 import type { Figure, LostReason, RateFigure, SalesAnalysis, SalesPeriodFigures, StageStep } from '../../../electron/common/api/analysis';
-import type { GridSelectionQuery, Scope } from '../../../electron/common/api/grid';
+import type { GridSelectionQuery } from '../../../electron/common/api/grid';
 import { STAGES } from '../../../electron/common/stages';
-import { localToday } from '../../../electron/common/dates';
-import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Table, Toolbar, type Column } from '../../ui';
 import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
-import { errorText } from '../../ui/errors';
-import { useLoadedScopes } from '../../ui/grid';
-import { useLoad } from '../../ui/use-load';
-import { ScopeConsultantPicker } from '../../ui/ConsultantPicker';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { FigureLink } from './figures';
-import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { barsOption } from './traffic-options';
 import { paretoOption } from './sales-options';
+import { AnalysisFilters, useAnalysis } from './use-analysis';
 
 // echarts arrives with the first analysis screen opened, not with the app.
 const AnalysisChart = lazy(() => import('./AnalysisChart'));
@@ -41,39 +35,10 @@ export function SalesScreen() {
   const t = usePrefixedT('an.');
   const s = usePrefixedT('ans.');
   const { locale } = useI18n();
-  const scopes = useLoadedScopes();
+  const a = useAnalysis('analysis.sales.get');
+  const data = a.data;
   const reasons = useDictionary('abandon_reason');
-  const [today, setToday] = useState<string | null>(null);
-  const [value, setValue] = useState<PeriodValue | null>(null);
-  const [scope, setScope] = useState<Scope | null>(null);
-  const [consultantId, setConsultantId] = useState<number | null>(null);
-  const [data, setData] = useState<SalesAnalysis | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
-
-  // "Today" is the dealer's day (the server's clock and zone), not the PC's.
-  useLoad(
-    () => call('showroom.today', {}),
-    [],
-    (r) => setToday(r.date),
-    () => setToday(localToday()),
-  );
-  useEffect(() => {
-    if (today && !value) setValue({ period: currentPeriod('month', today), compare: 'previous' });
-  }, [today, value]);
-  const effectiveScope = scope ?? (scopes ? scopes[scopes.length - 1]! : null);
-
-  useLoad(
-    value && effectiveScope
-      ? () => {
-          setError(null);
-          return call('analysis.sales.get', { ...value, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) });
-        }
-      : null,
-    [value, effectiveScope, consultantId],
-    setData,
-    (e) => setError(errorText(e)),
-  );
 
   const rangeText = (r: DayRange) => t('period.range', { from: r.from, to: r.to });
   const tabLabel = (q: GridSelectionQuery) => (q.dataset === 'walkInBatches' ? t('drill.walkIns') : q.dataset === 'showroomVisits' ? t('drill.visits') : s('drill.opportunities'));
@@ -199,18 +164,7 @@ export function SalesScreen() {
   return (
     <div className="screen screen-fill" data-testid="sales-analysis-screen" style={{ overflow: 'auto' }}>
       <Toolbar title={s('title')} info={data ? periods(data).map((p, i) => (i === 0 ? rangeText(p.range) : t('period.vs', { from: p.range.from, to: p.range.to }))).join(' · ') : undefined} />
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px' }}>
-        {value && today && <PeriodPicker value={value} onChange={setValue} today={today} />}
-        {scopes && effectiveScope && (
-          <ScopeConsultantPicker scopes={scopes} scope={effectiveScope} consultantId={consultantId} onScope={setScope} onConsultant={setConsultantId} texts={{ label: t('consultant'), all: t('allConsultants'), inactive: t('inactive') }} testId="consultant" />
-        )}
-        <span className="hint">{t('drill.hint')}</span>
-      </div>
-      {error && (
-        <p className="form-message is-error" role="alert">
-          {error}
-        </p>
-      )}
+      <AnalysisFilters a={a} />
       {data && (
         <>
           {daily(data)}

@@ -1,20 +1,13 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { AGE_BAND_TEXTS, currentPeriod } from '../../../electron/common/analysis';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { AGE_BAND_TEXTS } from '../../../electron/common/analysis';
 import type { Bucket, Figure, TrafficAnalysis } from '../../../electron/common/api/analysis';
-import type { Scope } from '../../../electron/common/api/grid';
-import { localToday } from '../../../electron/common/dates';
-import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Toolbar } from '../../ui';
 import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
-import { errorText } from '../../ui/errors';
-import { useLoadedScopes } from '../../ui/grid';
-import { useLoad } from '../../ui/use-load';
-import { ScopeConsultantPicker } from '../../ui/ConsultantPicker';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { BreakdownTable, changeText, FigureLink, pctText, type OpenFigure } from './figures';
-import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { barsOption, heatOption } from './traffic-options';
+import { AnalysisFilters, useAnalysis } from './use-analysis';
 
 // echarts arrives with the first analysis screen opened, not with the app.
 const AnalysisChart = lazy(() => import('./AnalysisChart'));
@@ -33,40 +26,11 @@ interface Drill {
 export function TrafficScreen() {
   const t = usePrefixedT('an.');
   const { locale } = useI18n();
-  const scopes = useLoadedScopes();
+  const a = useAnalysis('analysis.traffic.get');
+  const data = a.data;
   const sources = useDictionary('source');
   const models = useDictionary('model');
-  const [today, setToday] = useState<string | null>(null);
-  const [value, setValue] = useState<PeriodValue | null>(null);
-  const [scope, setScope] = useState<Scope | null>(null);
-  const [consultantId, setConsultantId] = useState<number | null>(null);
-  const [data, setData] = useState<TrafficAnalysis | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [drill, setDrill] = useState<Drill | null>(null);
-
-  // "Today" is the dealer's day (the server's clock and zone), not the PC's.
-  useLoad(
-    () => call('showroom.today', {}),
-    [],
-    (r) => setToday(r.date),
-    () => setToday(localToday()),
-  );
-  useEffect(() => {
-    if (today && !value) setValue({ period: currentPeriod('month', today), compare: 'previous' });
-  }, [today, value]);
-  const effectiveScope = scope ?? (scopes ? scopes[scopes.length - 1]! : null);
-
-  useLoad(
-    value && effectiveScope
-      ? () => {
-          setError(null);
-          return call('analysis.traffic.get', { ...value, scope: effectiveScope, ...(consultantId ? { consultantId } : {}) });
-        }
-      : null,
-    [value, effectiveScope, consultantId],
-    setData,
-    (e) => setError(errorText(e)),
-  );
 
   const rangeText = (r: { from: string; to: string }) => t('period.range', { from: r.from, to: r.to });
   const open: OpenFigure = (item, fig, compared) => {
@@ -142,18 +106,7 @@ export function TrafficScreen() {
   return (
     <div className="screen screen-fill" data-testid="traffic-screen" style={{ overflow: 'auto' }}>
       <Toolbar title={t('traffic.traffic')} info={data ? `${rangeText(data.range)}${data.compareRange ? ` · ${t('period.vs', { from: data.compareRange.from, to: data.compareRange.to })}` : ''}` : undefined} />
-      <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px' }}>
-        {value && today && <PeriodPicker value={value} onChange={setValue} today={today} />}
-        {scopes && effectiveScope && (
-          <ScopeConsultantPicker scopes={scopes} scope={effectiveScope} consultantId={consultantId} onScope={setScope} onConsultant={setConsultantId} texts={{ label: t('consultant'), all: t('allConsultants'), inactive: t('inactive') }} testId="consultant" />
-        )}
-        <span className="hint">{t('drill.hint')}</span>
-      </div>
-      {error && (
-        <p className="form-message is-error" role="alert">
-          {error}
-        </p>
-      )}
+      <AnalysisFilters a={a} />
       {data && (
         <>
           <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', padding: '4px 12px 12px' }} data-testid="traffic-totals">

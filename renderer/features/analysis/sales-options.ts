@@ -12,7 +12,7 @@ export function paretoOption(labels: string[], counts: number[], cumulative: (nu
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     ],
     series: [
-      { name: names.count, type: 'bar', data: counts, itemStyle: { color: '#2f6fb0' } },
+      { name: names.count, type: 'bar', data: counts, barMaxWidth: 48, itemStyle: { color: '#2f6fb0' } },
       { name: names.cumulative, type: 'line', yAxisIndex: 1, data: cumulative.map((c) => (c === null ? null : Math.round(c * 1000) / 10)), itemStyle: { color: '#d4842a' } },
     ],
   };
