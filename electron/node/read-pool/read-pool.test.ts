@@ -173,6 +173,20 @@ describe('read pool: where it runs on the main connection, and closing', () => {
     await expect(t.core.reads.all('select 1')).rejects.toMatchObject({ code: 'READ_POOL_CLOSED' });
     fs.rmSync(t.dir, { recursive: true, force: true });
   });
+
+  it('closing the app with workers open leaves no WAL behind: the workers close first, the app last', async () => {
+    const t = await coreWith(2);
+    // Both workers hold a connection on the file.
+    await Promise.all([t.core.reads.all('select 1 as one'), t.core.reads.all(HEAVY, [200_000])]);
+    expect(t.core.reads.stats().workers).toBe(2);
+    const wal = path.join(t.dir, 'dscrm.sqlite-wal');
+    expect(fs.existsSync(wal)).toBe(true);
+    t.core.close();
+    // At once, not after the threads are gone: Electron's quit and the web host's exit do not wait.
+    expect(fs.existsSync(wal)).toBe(false);
+    await t.core.reads.close();
+    fs.rmSync(t.dir, { recursive: true, force: true });
+  });
 });
 
 describe('read pool: the host process still ends', () => {

@@ -48,7 +48,12 @@ interface Slot {
   ready: boolean;
   job: Job | null;
   exited: Promise<void>;
+  /** Set to 1 by the worker once its connection is closed (shared memory: readable while the main thread waits). */
+  closed: Int32Array;
 }
+
+/** How long close() waits for the workers to close their connections before it ends them anyway. */
+const CLOSE_WAIT_MS = 1000;
 
 type WorkerMessage =
   | { type: 'ready' }
@@ -139,12 +144,24 @@ export class ReadPool {
     return true;
   }
 
-  /** Ends every worker; waiting and running requests are refused. Resolves when all threads are gone. */
+  /**
+   * Ends every worker; waiting and running requests are refused. Each worker is first asked to close
+   * its connection, and this waits for that (up to CLOSE_WAIT_MS in all, blocking: it is shutdown)
+   * so the app's connection, closed right after, is the last one on the file and SQLite checkpoints
+   * and removes the WAL; a read-only worker closing last could not, and the next start would find a
+   * WAL to replay. Resolves when all threads are gone.
+   */
   close(): Promise<void> {
     if (this.closing) return this.closing;
     const refused = () => new ReadPoolError('READ_POOL_CLOSED', 'the read pool is closed (the app is shutting down)');
     for (const job of this.queue.splice(0)) job.reject(refused());
     const slots = this.slots.splice(0);
+    for (const s of slots) s.worker.postMessage({ type: 'close' });
+    const until = performance.now() + CLOSE_WAIT_MS;
+    for (const s of slots) {
+      const left = until - performance.now();
+      if (left > 0) Atomics.wait(s.closed, 0, 0, left);
+    }
     for (const s of slots) {
       s.job?.reject(refused());
       s.job = null;
@@ -187,12 +204,13 @@ export class ReadPool {
   }
 
   private spawn(): void {
+    const closed = new Int32Array(new SharedArrayBuffer(4));
     const worker = new Worker(READ_WORKER_SOURCE, {
       eval: true,
-      workerData: { file: this.main.name, driver: driverPath(), busyTimeoutMs: this.opts.busyTimeoutMs, maxStatements: MAX_STATEMENTS },
+      workerData: { file: this.main.name, driver: driverPath(), busyTimeoutMs: this.opts.busyTimeoutMs, maxStatements: MAX_STATEMENTS, closed: closed.buffer },
     });
     let exited!: () => void;
-    const slot: Slot = { worker, ready: false, job: null, exited: new Promise<void>((r) => (exited = r)) };
+    const slot: Slot = { worker, ready: false, job: null, exited: new Promise<void>((r) => (exited = r)), closed };
     this.slots.push(slot);
     let startError: WireError | null = null;
     worker.on('message', (m: WorkerMessage) => {

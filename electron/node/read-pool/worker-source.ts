@@ -6,7 +6,8 @@
  * query_only as a second lock on the door. Statements are prepared once per SQL text (the grid's
  * SQL repeats page after page); only statements that do not write are run.
  *
- * Messages in: { id, sql, params, memo? }. With memo, the answer is kept and given again for the same
+ * Messages in: { id, sql, params, memo? }, or { type: 'close' } at shutdown (the connection closes and
+ * the shared `closed` flag is set). With memo, the answer is kept and given again for the same
  * SQL and parameters while PRAGMA data_version is unchanged — that is, while no other connection
  * (the app's, which makes every write) has committed anything since: then it cannot differ. Used
  * for totals (a 1M-row count that a sort click would otherwise repeat). Out: { type: 'ready' } once open, { type: 'failed', error } when
@@ -17,6 +18,9 @@ export const READ_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const describe = (err) => ({ name: String((err && err.name) || 'Error'), message: String((err && err.message) || err), code: err && err.code ? String(err.code) : undefined });
+// The pool waits on this (shared memory) at shutdown: 1 = this worker's connection is closed.
+const closed = new Int32Array(workerData.closed);
+const markClosed = () => { Atomics.store(closed, 0, 1); Atomics.notify(closed, 0); };
 let db;
 try {
   db = new Database(workerData.file, { readonly: true, fileMustExist: true, timeout: workerData.busyTimeoutMs });
@@ -26,6 +30,7 @@ try {
 } catch (err) {
   if (db) db.close();
   db = undefined;
+  markClosed();
   parentPort.postMessage({ type: 'failed', error: describe(err) });
 }
 if (db) {
@@ -33,6 +38,11 @@ if (db) {
   const dataVersion = db.prepare('PRAGMA data_version').pluck();
   const memo = new Map();
   parentPort.on('message', (m) => {
+    if (m.type === 'close') {
+      db.close();
+      markClosed();
+      return;
+    }
     try {
       let st = stmts.get(m.sql);
       if (!st) {
