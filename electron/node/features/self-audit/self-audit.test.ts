@@ -246,6 +246,9 @@ describe('审核自查 (selfAudit.checks)', () => {
     // Before the first night the failing checks are computed now.
     const before = (await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks;
     expect(before.checks.map((c) => c.no)).toEqual(['1', '2', '3', '5', '6a', '6b', '7', '8']); // over six months October's 已分配 task makes 2 of 22
+    // … and kept as today's figures, so the next home screen does not run every check again.
+    expect((await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks).toEqual(before);
+    expect(t.core.sqlite.prepare('select count(*) from self_audit_daily where day = ?').pluck().get(before.day)).toBe(9);
     const run = (day: string) => selfAuditDailyJob.run({ core: t.core, dayCore: t.core, day, plannedAt: t.clock.now(), runId: 1 } as unknown as JobContext);
     expect(await run('2026-11-29')).toEqual({ created: 9, skipped: {} });
     expect(await run('2026-11-30')).toEqual({ created: 9, skipped: {} });
