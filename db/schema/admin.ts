@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, updatedAt, flag } from './columns';
 import { users } from './auth';
@@ -15,7 +16,12 @@ export const auditLog = sqliteTable(
     before: text({ mode: 'json' }),
     after: text({ mode: 'json' }),
   },
-  (t) => [index('audit_entity_idx').on(t.entity, t.entityId), index('audit_at_idx').on(t.at)],
+  (t) => [
+    index('audit_entity_idx').on(t.entity, t.entityId),
+    index('audit_at_idx').on(t.at),
+    // Exports only (审核自查 check 8): the log grows with every change, exports are few.
+    index('audit_export_at_idx').on(t.at).where(sql`action = 'export'`),
+  ],
 );
 
 /** Dictionaries: reasons, sources, models, brands, colours, complaint categories ... */

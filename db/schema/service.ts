@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, updatedAt, flag, version } from './columns';
 import { users } from './auth';
@@ -56,6 +57,10 @@ export const revisits = sqliteTable(
     index('revisits_customer_idx').on(t.customerId),
     index('revisits_status_idx').on(t.kind, t.status, t.dueDate),
     index('revisits_again_idx').on(t.needsRevisitAgain),
+    // The first completed revisit of one delivery / repair order (审核自查 checks 6a and 6b ask it
+    // once per record of the period): one seek instead of every revisit of the customer.
+    index('revisits_delivery_idx').on(t.deliveryId, t.kind, t.doneAt).where(sql`delivery_id is not null`),
+    index('revisits_service_visit_idx').on(t.serviceVisitId, t.kind, t.doneAt).where(sql`service_visit_id is not null`),
   ],
 );
 
