@@ -31,6 +31,8 @@ export interface CustomerCard {
   city: string | null;
   address: string | null;
   source: string;
+  /** 职业: a code of dictionary 'occupation'; null = not known. */
+  occupation: string | null;
   ownerId: number | null;
   ownerName: string | null;
   dndCall: boolean;
@@ -177,6 +179,8 @@ export const customerInputSchema = z.object({
   email: optionalText(100),
   wechat: optionalText(60),
   source: z.string().trim().max(40).nullable().optional(),
+  /** 职业 (dictionary 'occupation'); blank or null = not known. */
+  occupation: z.string().trim().max(40).nullable().optional(),
   ownerId: z.number().int().positive().nullable().optional(),
   dndCall: z.boolean().optional(),
   dndSms: z.boolean().optional(),

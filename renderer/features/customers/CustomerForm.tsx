@@ -16,6 +16,7 @@ import { useCustomerForm } from './use-customer-form';
 export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: CustomerCard; initialPhone?: string; onClose: () => void; onSaved: (id: number, name: string) => void }) {
   const { t, locale } = useI18n();
   const sources = useDictionary('source');
+  const occupations = useDictionary('occupation');
   const models = useDictionary('model');
   const { v, set, errors, message, busy, submit, canPickOwner, owners, base, stale, defaults, loadLatest } = useCustomerForm({ card, initialPhone, onSaved });
   const label = (d: DictionaryItem) => (locale === 'en' ? d.en : d.zh);
@@ -52,6 +53,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
         <TextField label={v.kind === 'company' ? t('customer.f.uscc') : t('customer.f.idNumber')} value={v.idNumber} onChange={set('idNumber')} error={errors.idNumber} maxLength={18} />
         <TextField label={t('customer.f.birthday')} type="date" value={v.birthday} onChange={set('birthday')} error={errors.birthday} />
         <SelectField label={t('customer.f.source')} value={v.source} onChange={set('source')} options={[{ value: '', label: t('customer.other') }, ...withCurrent(sources, v.source).map((d) => ({ value: d.code, label: label(d) }))]} error={errors.source} />
+        <SelectField label={t('customer.f.occupation')} value={v.occupation} onChange={set('occupation')} options={[{ value: '', label: t('customer.occupation.unknown') }, ...withCurrent(occupations, v.occupation).map((d) => ({ value: d.code, label: label(d) }))]} error={errors.occupation} />
         <TextField label={t('customer.f.city')} value={v.city} onChange={set('city')} error={errors.city} maxLength={20} />
         <TextField label={t('customer.f.address')} value={v.address} onChange={set('address')} error={errors.address} maxLength={200} />
         {canPickOwner && <OwnerField card={card} value={v.ownerId} onChange={set('ownerId')} owners={owners} error={errors.ownerId} />}

@@ -3,7 +3,7 @@ import { formatPhone } from '../../../electron/common/phone';
 import { useI18n } from '../../i18n/react';
 import { DetailList } from '../../ui/DetailList';
 import { PhoneLink } from '../telephony';
-import { dictLabel } from '../dictionaries';
+import { dictLabel, useDictionary } from '../dictionaries';
 
 /**
  * The customer card's upper sections: the profile, the phone numbers (click to dial) and the vehicles.
@@ -13,6 +13,7 @@ import { dictLabel } from '../dictionaries';
 export function ProfileSection({ card, sources }: { card: CustomerCard; sources: DictionaryItem[] }) {
   const { t, locale } = useI18n();
   const yes = (b: boolean) => (b ? t('customer.yes') : t('customer.no'));
+  const occupations = useDictionary('occupation');
   return (
     <section className="card-section">
       <h3>{t('customer.profile')}</h3>
@@ -25,6 +26,7 @@ export function ProfileSection({ card, sources }: { card: CustomerCard; sources:
           [t('customer.f.city'), card.city],
           [t('customer.f.address'), card.address],
           [t('customer.f.source'), dictLabel(sources, card.source, locale)],
+          [t('customer.f.occupation'), card.occupation ? dictLabel(occupations, card.occupation, locale) : null],
           [t('customer.f.owner'), card.ownerName],
           [t('customer.dnd'), `${t('customer.f.dndCall')}: ${yes(card.dndCall)} · ${t('customer.f.dndSms')}: ${yes(card.dndSms)} · ${t('customer.f.dndRevisit')}: ${yes(card.dndRevisit)}`],
         ]}

@@ -23,6 +23,8 @@ export const CUSTOMER_TEXTS = defineTexts({
   'f.phone': { 'zh-CN': '手机/电话', en: 'Phone' },
   'f.phone2': { 'zh-CN': '备用电话', en: 'Second phone' },
   'f.source': { 'zh-CN': '客户来源', en: 'Source' },
+  'f.occupation': { 'zh-CN': '职业', en: 'Occupation' },
+  'occupation.unknown': { 'zh-CN': '未知', en: 'Not known' },
   'gender.female': { 'zh-CN': '女', en: 'Female' },
   'gender.male': { 'zh-CN': '男', en: 'Male' },
   'gender.other': { 'zh-CN': '其它', en: 'Other' },

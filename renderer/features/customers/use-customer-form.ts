@@ -50,6 +50,7 @@ export function useCustomerForm({ card, initialPhone, onSaved }: { card?: Custom
       city: opt(v.city),
       address: opt(v.address),
       source: opt(v.source),
+      occupation: opt(v.occupation),
       // The card does not carry the e-mail yet: on edit it is only sent when typed, so it is not cleared.
       ...(card && !v.email.trim() ? {} : { email: opt(v.email) }),
       ...(canPickOwner && v.ownerId && Number(v.ownerId) !== base?.ownerId ? { ownerId: Number(v.ownerId) } : {}),

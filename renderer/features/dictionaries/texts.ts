@@ -38,4 +38,5 @@ export const DICTIONARY_TEXTS = defineTexts({
   'kind.complaint_category': { 'zh-CN': '投诉类别', en: 'Complaint category' },
   'kind.complaint_source': { 'zh-CN': '投诉来源', en: 'Complaint source' },
   'kind.activity_type': { 'zh-CN': '跟进方式', en: 'Follow-up type' },
+  'kind.occupation': { 'zh-CN': '职业', en: 'Occupation' },
 });

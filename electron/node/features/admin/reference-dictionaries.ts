@@ -87,6 +87,22 @@ export const COMPLAINT_SOURCES = list('complaint_source', [
   ['other', '其它', 'Other'],
 ]);
 
+/**
+ * 职业 (customers.occupation), DS-CRM's occupation list: 集客分析 counts showroom visits by it. A
+ * customer without one is 未知 (NULL), which is not 其他.
+ */
+export const OCCUPATIONS = list('occupation', [
+  ['civil_servant', '公务员', 'Civil servant'],
+  ['employee', '企业职员', 'Company employee'],
+  ['self_employed', '个体经营', 'Self-employed'],
+  ['professional', '专业人士', 'Professional'],
+  ['teacher', '教师', 'Teacher'],
+  ['medical', '医护', 'Medical staff'],
+  ['student', '学生', 'Student'],
+  ['retired', '退休', 'Retired'],
+  ['other', '其他', 'Other'],
+]);
+
 /** activities.type */
 export const ACTIVITY_TYPES = list('activity_type', [
   ['call', '电话', 'Call'],
@@ -118,6 +134,7 @@ export function allDictionaries(): DictionaryEntry[] {
     ...COMPLAINT_CATEGORIES,
     ...COMPLAINT_SOURCES,
     ...ACTIVITY_TYPES,
+    ...OCCUPATIONS,
   ];
 }
 

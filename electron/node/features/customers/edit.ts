@@ -195,6 +195,12 @@ export class CustomerEditService {
       if (changed('source', source) && !this.dict.accepts('source', source, before?.source)) p.add('source', 'dict.unknown', { code: source });
       out.source = source;
     }
+    // 职业 blank stays unknown (NULL): 其他 is an answer of its own, so no 'other' default here.
+    if (has('occupation')) {
+      const occupation = textOrNull(input.occupation);
+      if (occupation !== null && changed('occupation', occupation) && !this.dict.accepts('occupation', occupation, before?.occupation)) p.add('occupation', 'dict.unknown', { code: occupation });
+      out.occupation = occupation;
+    }
 
     if (has('idNumber')) {
       const id = textOrNull(input.idNumber)?.toUpperCase() ?? null;

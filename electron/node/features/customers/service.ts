@@ -40,7 +40,7 @@ export class CustomerService {
     this.q = {
       // The visibility rule evaluated inside the card's one customer query (visibility.ts).
       customer: sqlite.prepare<[{ id: number } & ReturnType<typeof visibleParams>], CustomerRow>(
-        `SELECT c.id, c.kind, c.name, c.gender, c.id_number AS idNumber, c.birthday, c.city, c.address, c.source,
+        `SELECT c.id, c.kind, c.name, c.gender, c.id_number AS idNumber, c.birthday, c.city, c.address, c.source, c.occupation,
                 c.owner_id AS ownerId, u.display_name AS ownerName,
                 c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version
            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id AND ${visibleCustomersText('c')}`,
@@ -107,6 +107,7 @@ export class CustomerService {
       city: c.city,
       address: c.address,
       source: c.source,
+      occupation: c.occupation,
       ownerId: c.ownerId,
       ownerName: c.ownerName,
       dndCall: c.dndCall === 1,

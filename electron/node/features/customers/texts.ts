@@ -15,6 +15,7 @@ export const CUSTOMER_COLUMNS = defineTexts({
   province: { 'zh-CN': '省份', en: 'Province' },
   city: { 'zh-CN': '城市', en: 'City' },
   source: { 'zh-CN': '来源', en: 'Source' },
+  occupation: { 'zh-CN': '职业', en: 'Occupation' },
   ownerName: { 'zh-CN': '所属顾问', en: 'Owner' },
   birthdayMd: { 'zh-CN': '生日(月-日)', en: 'Birthday (MM-DD)' },
   birthday: { 'zh-CN': '生日', en: 'Birthday' },

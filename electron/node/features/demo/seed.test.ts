@@ -75,6 +75,23 @@ describe('seedDemo on 2,000 customers', () => {
     }
   });
 
+  it('gives about two thirds of the people a 职业 from the dictionary (companies none, 60 and over 退休), and saves walk-in batches in opening hours', () => {
+    const occ = db
+      .prepare(
+        `SELECT count(*) AS people, count(occupation) AS known,
+                sum(occupation IS NOT NULL AND occupation NOT IN (SELECT code FROM dictionaries WHERE kind = 'occupation')) AS outside,
+                sum(birthday <= date(?, '-61 years') AND occupation IS NOT NULL AND occupation <> 'retired') AS oldWorking
+           FROM customers WHERE kind = 'individual'`,
+      )
+      .get(TODAY) as { people: number; known: number; outside: number; oldWorking: number };
+    expect(occ.known / occ.people).toBeGreaterThan(0.55);
+    expect(occ.known / occ.people).toBeLessThan(0.75);
+    expect([occ.outside, occ.oldWorking]).toEqual([0, 0]);
+    expect(db.prepare("SELECT count(occupation) FROM customers WHERE kind = 'company'").pluck().get()).toBe(0);
+    const hours = db.prepare("SELECT min(strftime('%H', created_at / 1000, 'unixepoch', '+8 hours')) AS lo, max(strftime('%H', created_at / 1000, 'unixepoch', '+8 hours')) AS hi FROM walk_in_batches").get();
+    expect(hours).toEqual({ lo: '09', hi: '17' });
+  });
+
   it('leaves the schema exactly as migrated, with the pragmas restored and no broken references', () => {
     const fresh = freshDb();
     expect(schemaOf(db)).toEqual(schemaOf(fresh));

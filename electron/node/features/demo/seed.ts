@@ -23,6 +23,7 @@ import { ensureReferenceData } from '../../reference-data';
 import { hashPassword } from '../auth';
 import { normalizePhone, isPhoneError } from '../../../common/phone';
 import { CITIES, DEALER_CITY, ROADS, COMPOUNDS, type City } from './cities';
+import { demoOccupation } from './occupations';
 import { DayTable, MS_PER_DAY, addYears, localMs, parseDay, todayInShanghai } from './dates';
 import { ABANDON_REASONS, type CarModel, COLOURS, COMPETITOR_BRANDS, FAW_VW_MODELS, insertStandardDictionaries, OWN_BRAND } from '../admin';
 import { makeIdNumber, makeUscc } from './idnumber';
@@ -557,7 +558,7 @@ class DemoGenerator {
     this.sCustomer = insert(
       sqlite,
       'customers',
-      'id,kind,name,gender,id_number,birthday,birthday_md,province,city,address,email,wechat,source,owner_id,dnd_call,dnd_sms,dnd_revisit,notes,primary_model,created_at,updated_at,created_by',
+      'id,kind,name,gender,id_number,birthday,birthday_md,province,city,address,email,wechat,source,owner_id,dnd_call,dnd_sms,dnd_revisit,notes,primary_model,created_at,updated_at,created_by,occupation',
     );
     this.sPhone = insert(sqlite, 'customer_phones', 'id,customer_id,raw,normalized,kind,is_primary');
     this.sVehicle = insert(
@@ -824,6 +825,7 @@ class DemoGenerator {
     let idNumber: string;
     let birthday: string | null = null;
     let birthdayMd: string | null = null;
+    let ageDays: number | null = null;
     const region = district.code;
     if (isCompany) {
       name = companyName(rng, city.name);
@@ -837,6 +839,7 @@ class DemoGenerator {
       const bday = Math.min(T - age, firstDay - 18 * 365);
       birthday = this.str(bday);
       birthdayMd = birthday.slice(5);
+      ageDays = T - bday;
       const key = (this.regionIndex.get(region) as number) * this.birthSpan + (bday - this.birthFrom);
       const nth = this.idSeq[key] as number;
       if (nth >= 500) throw new Error('ID number sequence exhausted');
@@ -963,6 +966,7 @@ class DemoGenerator {
       createdAt,
       Math.min(touched, this.NOW),
       owner,
+      isCompany ? null : demoOccupation(cid, ageDays),
     );
     if (search) this.searchRecords += searchSourceRecord(cid, name, phones, plates, vins);
   }
@@ -1389,7 +1393,9 @@ class DemoGenerator {
           const count = Math.min(left, rng.int(1, Math.max(1, Math.ceil(perConsultantDay / 2))));
           left -= count;
           const m = this.pickModel(this.days.year(day));
-          ins.run(this.str(day), m.code, count, consultant, localMs(day, rng.int(1080, 1200)), consultant);
+          // Saved during opening hours (09:00–18:00): the counter saves a batch at each tap, so the
+          // batch's time is about when the visitors came — what 集客分析's heat map reads.
+          ins.run(this.str(day), m.code, count, consultant, localMs(day, rng.int(540, 1079)), consultant);
           this.walkInRows++;
         }
       }
