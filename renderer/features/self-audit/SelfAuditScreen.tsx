@@ -133,7 +133,7 @@ export function SelfAuditScreen() {
               <p className="muted">{t('pick')}</p>
             ) : !current.drill ? (
               <p className="muted">{t('noRecords')}</p>
-            ) : !mayReadDataset(session.user.role, current.drill.dataset) ? (
+            ) : !mayReadDataset(session.user.role, current.drill.dataset, current.drill.filter.preset) ? (
               <p className="muted">{t('notYours')}</p>
             ) : (
               <>

@@ -1,17 +1,17 @@
 import type { gridApi } from '../../../common/api/grid';
 import { me, type Handlers } from '../../handlers';
-import { assertMayReadDataset } from './dataset-access';
+import { assertMayDescribeDataset } from './dataset-access';
 
 export const gridHandlers: Handlers<typeof gridApi> = {
   'grid.columns': (ctx, { dataset }) => ctx.core.services.grid.grid.columns(me(ctx), dataset),
   'grid.query': (ctx, q) => ctx.core.services.grid.grid.query(me(ctx), q),
   'grid.count': async (ctx, q) => ({ count: await ctx.core.services.grid.grid.count(me(ctx), q) }),
   'grid.views.list': (ctx, { dataset }) => {
-    assertMayReadDataset(me(ctx), dataset);
+    assertMayDescribeDataset(me(ctx), dataset);
     return ctx.core.services.grid.views.list(me(ctx), dataset);
   },
   'grid.views.save': (ctx, input) => {
-    assertMayReadDataset(me(ctx), input.dataset);
+    assertMayDescribeDataset(me(ctx), input.dataset);
     return ctx.core.services.grid.views.save(me(ctx), input);
   },
   'grid.views.delete': (ctx, { id }) => ctx.core.services.grid.views.delete(me(ctx), id),

@@ -8,6 +8,8 @@ import { isRealDescription } from '../service/low-score';
 import { emptyDescriptionSql } from './rules';
 import { selfAuditDailyJob } from './daily';
 import type { JobContext } from '../scheduler/job';
+import { CHECK_DATASET } from './presets';
+import { SELF_AUDIT_DATASETS } from '../../../common/api/self-audit-roles';
 
 const TZ = 'Asia/Shanghai';
 const HOUR = 3_600_000;
@@ -162,6 +164,20 @@ describe('审核自查 (selfAudit.checks)', () => {
       const count = (await call(t.core, f.tok.gm!, 'grid.count', c.drill!)) as { count: number };
       expect({ no, count: count.count }).toEqual({ no, count: c.numerator });
     }
+  });
+
+  it('the CRM manager reads checks 1–3’s showroom visits through the check’s preset, and 展厅流量’s list no other way', async () => {
+    const r = byNo(await checks(cm));
+    for (const no of ['1', '2', '3']) expect({ no, ids: await drillIds(cm, r[no]!) }).toEqual({ no, ids: [...planted[no]!].sort((a, b) => a - b) });
+    expect(((await call(t.core, cm, 'grid.count', r['1']!.drill!)) as { count: number }).count).toBe(planted['1']!.length);
+    expect(((await call(t.core, cm, 'grid.columns', { dataset: 'showroomVisits' })) as { columns: unknown[] }).columns.length).toBeGreaterThan(0);
+    // The same data set without the check's preset, or with a preset of its own, stays refused.
+    await expect(call(t.core, cm, 'grid.query', { dataset: 'showroomVisits', scope: 'all', filter: { columns: [] }, columns: ['id'], limit: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(call(t.core, cm, 'grid.count', { dataset: 'showroomVisits', scope: 'all', filter: { columns: [], preset: 'hour:1:10' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // An agent has no audit to answer: the preset opens nothing to them.
+    await expect(call(t.core, f.tok.agent!, 'grid.count', r['1']!.drill!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The renderer's list of the checks' data sets is the server's.
+    expect([...new Set(Object.values(CHECK_DATASET))].sort()).toEqual([...SELF_AUDIT_DATASETS].sort());
   });
 
   it('figures: the share of complying records of what the rule applies to, and the audit’s thresholds', async () => {
