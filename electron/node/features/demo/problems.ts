@@ -18,7 +18,9 @@ export type ProblemCode =
   | 'shared_phone'
   | 'foreign_plate'
   | 'dnd_customer'
-  | 'dnd_sms_only';
+  | 'dnd_sms_only'
+  | 'visit_mode_inconsistent'
+  | 'oversized_export';
 
 export interface ProblemDef {
   code: ProblemCode;
@@ -76,6 +78,16 @@ export const PROBLEM_DEFS: readonly ProblemDef[] = [
     code: 'dnd_sms_only', table: 'customers', fraction: 0.005, of: 'customers not already do-not-disturb',
     zh: '仅免短信的客户', en: 'Customer who accepts no text messages (calls allowed)',
   },
+  // 审核自查 check 3: the mode is turned into the other half (1↔3, 2↔4); the first-visit flag stays right.
+  {
+    code: 'visit_mode_inconsistent', table: 'showroom_visits', fraction: 0.01, of: 'showroom visits',
+    zh: '展厅流量记录的来店方式与首次来店标志不一致(首次来店记为 3/4,再次来店记为 1/2)', en: 'Showroom visit whose mode disagrees with its first-visit flag (first visit with mode 3/4, return visit with 1/2)',
+  },
+  // 审核自查 check 8: exports written to the audit log as the grid writes them (demo/exports.ts).
+  {
+    code: 'oversized_export', table: 'audit_log', fraction: 0.25, of: 'exports in the audit log (8)',
+    zh: '审计日志中单次导出超过 10,000 行', en: 'Export of more than 10,000 rows in the audit log',
+  },
 ];
 
 export interface DemoProblem extends ProblemDef {
@@ -118,6 +130,8 @@ export const DETECT_SQL: Record<ProblemCode, string> = {
     WHERE v.plate IS NOT NULL AND instr(',' || (${platePrefixCase()}) || ',', ',' || substr(v.plate, 1, 2) || ',') = 0 ORDER BY v.id`,
   dnd_customer: `SELECT id FROM customers WHERE dnd_call = 1 AND dnd_sms = 1 AND dnd_revisit = 1 ORDER BY id`,
   dnd_sms_only: `SELECT id FROM customers WHERE dnd_sms = 1 AND dnd_call = 0 AND dnd_revisit = 0 ORDER BY id`,
+  visit_mode_inconsistent: `SELECT id FROM showroom_visits WHERE (first_visit = 1 AND visit_mode IN (3, 4)) OR (first_visit = 0 AND visit_mode IN (1, 2)) ORDER BY id`,
+  oversized_export: `SELECT id FROM audit_log WHERE action = 'export' AND CAST(json_extract(after, '$.rows') AS INTEGER) > 10000 ORDER BY id`,
 };
 
 /** Runs every detection query: code → ids found. */

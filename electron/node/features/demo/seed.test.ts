@@ -317,7 +317,8 @@ describe('seedDemo on 2,000 customers', () => {
     expect([...sources].sort()).toEqual(['market', 'outbound', 'phone', 'showroom']);
     expect([...reached].sort()).toEqual([...stages].sort());
 
-    const visits = db.prepare('SELECT visit_mode, first_visit, visit_date, late, created_at, visit_at, test_drive, test_drive_model FROM showroom_visits').all() as {
+    const visits = db.prepare('SELECT id, visit_mode, first_visit, visit_date, late, created_at, visit_at, test_drive, test_drive_model FROM showroom_visits').all() as {
+      id: number;
       visit_mode: number;
       first_visit: number;
       visit_date: string;
@@ -329,9 +330,11 @@ describe('seedDemo on 2,000 customers', () => {
     }[];
     const modes = new Set<number>();
     const from = new Date(parseDay(TODAY) * 86_400_000 - 90 * 86_400_000).toISOString().slice(0, 10);
+    // The planted check-3 problem: exactly those visits' mode disagrees with the first-visit flag.
+    const inconsistent = new Set(report.problems.find((p) => p.code === 'visit_mode_inconsistent')!.ids);
     for (const v of visits) {
       modes.add(v.visit_mode);
-      expect(v.first_visit).toBe(v.visit_mode <= 2 ? 1 : 0);
+      expect(v.first_visit).toBe(v.visit_mode <= 2 !== inconsistent.has(v.id) ? 1 : 0);
       expect(v.visit_date >= from && v.visit_date < TODAY).toBe(true);
       expect(v.late).toBe(v.created_at - v.visit_at > 86_400_000 ? 1 : 0);
       expect(v.test_drive === 1).toBe(v.test_drive_model !== null);

@@ -32,6 +32,7 @@ import { formatLandlineRaw, formatMobileRaw, localNumber, mobileNumber, NumberSp
 import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
+import { seedExports } from './exports';
 import {
   GROUP_COUNTS_TRIGGER_PREFIX,
   GroupCountsTally,
@@ -636,6 +637,7 @@ class DemoGenerator {
     this.cfg.search?.end();
     this.sqlite.transaction(() => {
       this.walkIns();
+      this.found.oversized_export.push(...seedExports(this.sqlite, this.T, new Map(this.users.map((u) => [u.username, u.id])), this.sel.oversized_export));
     })();
 
     const problems: DemoProblem[] = PROBLEM_DEFS.map((def) => {
@@ -1297,6 +1299,12 @@ class DemoGenerator {
         exp = null;
         this.found.visit_missing_expected_date.push(vid);
       }
+      // 审核自查 check 3: the other half's mode (1↔3, 2↔4) under a right first-visit flag.
+      let storedMode = mode;
+      if (this.sel.visit_mode_inconsistent.offer()) {
+        storedMode = first ? mode + 2 : mode - 2;
+        this.found.visit_mode_inconsistent.push(vid);
+      }
       const testDrive = s === S_TEST_DRIVE ? 1 : 0;
       this.sVisit.run(
         vid,
@@ -1309,7 +1317,7 @@ class DemoGenerator {
         this.str(day),
         visitAt,
         first,
-        mode,
+        storedMode,
         testDrive,
         testDrive ? model.code : null,
         kind === 1 && s >= S_QUOTE ? 1 : 0,

@@ -7,9 +7,10 @@ import type { AuditCheckResult, SelfAuditReport } from '../../../common/api/self
 
 /**
  * The demo data's deliberate problems (docs/demo-data.md, `demo.problems`) that are audit rules
- * are found exactly by the checks: 展厅流量 without a phone by check 1 (complete records) and late
- * entries by check 2 (24 h), over the default six months; the demo has no other incomplete,
- * late or inconsistent visit, so nothing else is listed.
+ * are found exactly by the checks over the default six months: 展厅流量 without a phone by check 1
+ * (complete records), late entries by check 2 (24 h), a mode disagreeing with the first-visit flag
+ * by check 3, exports above 10,000 rows by check 8; the demo has no other incomplete, late or
+ * inconsistent visit or oversized export, so nothing else is listed.
  */
 const TODAY = '2026-11-23';
 let t: TestCore;
@@ -43,6 +44,7 @@ describe('审核自查 on the demo data', () => {
       return page.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
     };
     const [c1, c2, c3] = r.checks;
+    const c8 = r.checks.find((c) => c.no === '8')!;
     const missingPhone = inPeriod('visit_missing_phone');
     const late = inPeriod('late_showroom_visit');
     expect(missingPhone.length).toBeGreaterThan(0);
@@ -51,7 +53,16 @@ describe('审核自查 on the demo data', () => {
     expect(await listed(c1!)).toEqual(missingPhone);
     expect([c2!.no, c2!.numerator, c2!.status]).toEqual(['2', late.length, 'fail']);
     expect(await listed(c2!)).toEqual(late);
-    // Every demo visit's mode agrees with its first-visit flag.
-    expect([c3!.no, c3!.numerator, c3!.status]).toEqual(['3', 0, 'pass']);
+    const inconsistent = inPeriod('visit_mode_inconsistent');
+    expect(inconsistent.length).toBeGreaterThan(0);
+    expect([c3!.no, c3!.numerator, c3!.status]).toEqual(['3', inconsistent.length, 'fail']);
+    expect(await listed(c3!)).toEqual(inconsistent);
+    // The audit log is no grid: check 8's count is the planted exports', and its reason names the largest.
+    const oversized = report.problems.find((p) => p.code === 'oversized_export')!.ids;
+    expect(oversized.length).toBeGreaterThan(0);
+    const exportsRows = t.core.sqlite.prepare("select id, cast(json_extract(after, '$.rows') as integer) as rows from audit_log where action = 'export' order by id").all() as { id: number; rows: number }[];
+    expect(exportsRows.filter((e) => e.rows > 10_000).map((e) => e.id)).toEqual(oversized);
+    expect([c8.numerator, c8.denominator, c8.status]).toEqual([oversized.length, exportsRows.length, 'fail']);
+    expect(c8.reason!.zh).toContain(String(Math.max(...exportsRows.map((e) => e.rows))));
   });
 });
