@@ -4,6 +4,7 @@ import { callValue as call } from '../../../../tests/fixtures/sales-floor';
 import { NOVEMBER, analysisFloor, drillCount } from '../../../../tests/fixtures/analysis-floor';
 import { dayStartMs } from '../../../common/dates';
 import type { Figure, SalesAnalysis, SalesPeriodFigures } from '../../../common/api/analysis';
+import { salesHeadlines } from './sales-headlines';
 
 /** Noon of a day in the floor's zone (Shanghai): opportunities are opened and closed at instants. */
 const noon = (day: string) => dayStartMs(day, 'Asia/Shanghai') + 12 * 3_600_000;
@@ -158,6 +159,35 @@ describe('销售分析 (analysis.sales.get)', () => {
     expect(c.funnel.every((s) => s.reached.value === 0 && s.conversion === null)).toBe(true);
     expect(c.lostReasons).toEqual([]);
     await expectDrillsMatch(f.tok.gm!, c);
+  });
+
+  it('the monthly report\'s headlines are the screen\'s figures over the user\'s widest scope, with the compared month and the drills', async () => {
+    const gm = t.core.auth.resolve(f.tok.gm!)!;
+    const h = await salesHeadlines(t.core, gm, { from: '2026-11-01', to: '2026-11-30' }, { from: '2026-10-01', to: '2026-10-31' });
+    expect(h.map((x) => [x.key, x.value, x.previous, x.format, x.higherIsBetter])).toEqual([
+      ['newProspects', 5, 1, 'count', true],
+      ['deals', 1, 1, 'count', true],
+      ['registrationRate', 5 / 9, 1 / 5, 'rate', true],
+      ['closingRate', 1 / 6, 1 / 2, 'rate', true],
+      ['lost', 4, 0, 'count', false],
+    ]);
+    for (const x of h.filter((y) => y.format === 'count')) {
+      let n = 0;
+      for (const q of x.drill) n += await drillCount(t.core, f.tok.gm!, q);
+      expect({ key: x.key, n }).toEqual({ key: x.key, n: x.value });
+    }
+    // The manager's widest scope is their team: s3's first visit and lost opportunity are not theirs.
+    const mgr = await salesHeadlines(t.core, t.core.auth.resolve(f.tok.mgr!)!, { from: '2026-11-01', to: '2026-11-30' }, null);
+    expect(mgr.map((x) => [x.key, x.value, x.previous])).toEqual([
+      ['newProspects', 4, null],
+      ['deals', 1, null],
+      ['registrationRate', 4 / 6, null],
+      ['closingRate', 1 / 5, null],
+      ['lost', 3, null],
+    ]);
+    // An empty month: counts 0, rates "—".
+    const empty = await salesHeadlines(t.core, gm, { from: '2025-06-01', to: '2025-06-30' }, null);
+    expect(empty.map((x) => x.value)).toEqual([0, 0, null, null, 0]);
   });
 
   it('a deals preset that does not parse or names a bad range is refused by the grid', async () => {

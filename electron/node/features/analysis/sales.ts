@@ -9,11 +9,15 @@ import type { SessionCtx } from '../auth';
 import { consultantFilter } from './scope';
 import { dealsPresetName, deliveredBetween } from './sales-rules';
 
-export interface SalesInput {
-  period: Period;
-  compare: CompareKind;
+/** Whose records a figure counts: the user's scope, optionally one consultant inside it. */
+export interface SalesWho {
   scope: Scope;
   consultantId?: number;
+}
+
+export interface SalesInput extends SalesWho {
+  period: Period;
+  compare: CompareKind;
 }
 
 const one = (col: string, c: Omit<Condition, 'col'>): ConditionGroup => ({ join: 'and', conditions: [{ col, ...c }] });
@@ -35,7 +39,7 @@ export class SalesService {
   constructor(private core: Pick<Core, 'db' | 'reads' | 'settings' | 'visibility'>) {}
 
   /** The statement counting a period (also a bare-SQL baseline): one row per (kind, key). */
-  countsSql(s: SessionCtx, range: DayRange, input: SalesInput): SQL {
+  countsSql(s: SessionCtx, range: DayRange, input: SalesWho): SQL {
     const who = (col: string) => consultantFilter(this.core, s, input.scope, col, input.consultantId);
     const [from, to] = rangeMs(range, this.core.settings.get('dealer.timeZone'));
     return sql`select 'prospects' as kind, null as k, count(*) as n from showroom_visits sv
@@ -49,7 +53,8 @@ export class SalesService {
         where o.status = 'abandoned' and o.closed_at >= ${from} and o.closed_at < ${to} and ${who('o.consultant_id')} group by 2`;
   }
 
-  private async period(s: SessionCtx, range: DayRange, input: SalesInput): Promise<SalesPeriodFigures> {
+  /** One period's figures (also 总经理月报's headlines, sales-headlines.ts). */
+  async period(s: SessionCtx, range: DayRange, input: SalesWho): Promise<SalesPeriodFigures> {
     const rows = await readAll<{ kind: string; k: string | number | null; n: number }>(this.core.reads, this.countsSql(s, range, input));
     const total = (kind: string) => rows.filter((r) => r.kind === kind).reduce((a, r) => a + r.n, 0);
 
