@@ -11,7 +11,7 @@ import './scheduler.css';
 import { errorText, fieldErrors } from '../../ui/errors';
 
 // The error right after the status: a failure is read without scrolling sideways.
-const RUN_COLUMNS = ['id', 'job', 'plannedFor', 'trigger', 'status', 'error', 'created', 'skipped', 'skippedReasons', 'attempts', 'startedAt', 'endedAt'];
+const RUN_COLUMNS = ['id', 'job', 'plannedFor', 'trigger', 'status', 'error', 'errorDetail', 'created', 'skipped', 'skippedReasons', 'attempts', 'startedAt', 'endedAt'];
 const FAILED: ConditionGroup[] = [{ join: 'and', conditions: [{ col: 'status', op: 'in', values: ['failed'] }] }];
 
 /**

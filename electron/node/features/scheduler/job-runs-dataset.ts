@@ -2,6 +2,7 @@ import type { DatasetDef } from '../grid';
 import { registeredJobs } from './job-list';
 import { JOB_RUN_COLUMNS, JOB_RUN_STATUS, JOB_RUN_TRIGGER } from './texts';
 import { enumOptions } from '../../../common/i18n/enum-options';
+import { JOB_ERROR_CAUSES, jobErrorCauseSql, jobErrorDetailSql } from './job-error';
 
 /** The skip reasons jobs report, as the desk reads them (zh-CN; the job log is an admin's list). */
 const REASONS: Record<string, string> = {
@@ -59,7 +60,9 @@ export const jobRunsDataset: DatasetDef = {
     { id: 'skipped', type: 'number', ...JOB_RUN_COLUMNS.pair('skipped'), expr: 'c.skipped', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 80 },
     { id: 'skippedReasons', type: 'text', ...JOB_RUN_COLUMNS.pair('skippedReasons'), expr: reasonsExpr, nullable: true, sortable: false, filterable: false, groupable: false, defaultVisible: true, width: 200 },
     { id: 'attempts', type: 'number', ...JOB_RUN_COLUMNS.pair('attempts'), expr: 'c.attempts', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 80 },
-    { id: 'error', type: 'text', ...JOB_RUN_COLUMNS.pair('error'), expr: 'c.error', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 260 },
+    // A known cause is stored as a key (job-error.ts): shown in the reader's language, the original text beside it.
+    { id: 'error', type: 'enum', ...JOB_RUN_COLUMNS.pair('error'), expr: jobErrorCauseSql, enumValues: JOB_ERROR_CAUSES, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 260 },
+    { id: 'errorDetail', type: 'text', ...JOB_RUN_COLUMNS.pair('errorDetail'), expr: jobErrorDetailSql, nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 220 },
     { id: 'runner', type: 'text', ...JOB_RUN_COLUMNS.pair('runner'), expr: 'c.runner', nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 140 },
   ],
 };

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { schedule, type ScheduledTask } from 'node-cron';
 import { AppError } from '../../errors';
-import { jobErrorText } from './job-error';
+import { jobErrorText, storedJobError } from './job-error';
 import { DAY_MS as DAY, todayIn } from '../../../common/dates';
 import { cronProblem, latestOccurrence, occurrences, plannedLabel, plannedMs } from './cron';
 import type { JobContext, JobCore, JobDef, JobResult } from './job';
@@ -172,7 +172,7 @@ export class Scheduler {
         // Killed mid-run MAX_ATTEMPTS times (e.g. the run itself brings the app down): stop trying.
         this.core.sqlite
           .prepare("update job_runs set status = 'failed', ended_at = ?, error = ? where id = ? and status = 'running'")
-          .run(now, `interrupted ${r.attempts} times (the app stopped during the run)`, r.id);
+          .run(now, storedJobError('interrupted', `interrupted ${r.attempts} times (the app stopped during the run)`), r.id);
         continue;
       }
       const job = this.opts.jobs.find((j) => j.id === r.job);

@@ -18,6 +18,7 @@ export const JOB_RUN_COLUMNS = defineTexts({
   skippedReasons: { 'zh-CN': '跳过原因', en: 'Skip reasons' },
   attempts: { 'zh-CN': '尝试次数', en: 'Attempts' },
   error: { 'zh-CN': '错误', en: 'Error' },
+  errorDetail: { 'zh-CN': '原始错误信息', en: 'Original error' },
   runner: { 'zh-CN': '运行实例', en: 'Runner' },
   job: { 'zh-CN': '任务', en: 'Job' },
 });
