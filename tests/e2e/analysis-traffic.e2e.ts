@@ -60,12 +60,60 @@ describe('集客分析 (real server)', () => {
     await screen.getByTestId(`bySource-${src.key ?? 'null'}`).click();
     await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(src.current.value)} 条` }).waitFor();
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // The heat map's 未留档 and 合计 layers (walk-ins by the hour their batch was saved): the chart
+    // draws the API's cells, and a cell opens exactly its batches.
+    expect(r.heatWalkIns.length).toBeGreaterThan(0);
+    await screen.getByTestId('heat-layer-walkIns').click();
+    await expect.poll(async () => JSON.parse((await heat.getAttribute('data-series')) ?? '[]')).toEqual(r.heatWalkIns.map((c) => [c.weekday, c.hour, c.value]));
+    const cell = r.heatWalkIns[0]!;
+    await screen.getByTestId('section-heat').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-traffic-heat-walkins');
+    await screen.getByTestId(`heat-walkIns-${cell.weekday}-${cell.hour}`).click();
+    const cellBatches = ((await apiFromPage(page, 'grid.count', cell.drill[0]!)).body as unknown as { value: { count: number } }).value.count;
+    expect(cellBatches).toBeGreaterThan(0);
+    await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(cellBatches)} 条` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await screen.getByTestId('heat-layer-total').click();
+    await expect.poll(async () => JSON.parse((await heat.getAttribute('data-series')) ?? '[]')).toEqual(r.heatTotal.map((c) => [c.weekday, c.hour, c.value]));
+
+    // 客户地区 by the ID number's region: the switch names the source on the chart; a region opens its visits.
+    await screen.getByTestId('district-by-idRegion').click();
+    const regions = screen.getByTestId('chart-byIdRegion');
+    await regions.locator('canvas').waitFor();
+    expect(await regions.getAttribute('aria-label')).toBe('客户地区 · 按身份证地区');
+    expect((JSON.parse((await regions.getAttribute('data-series')) ?? '[]') as { name: string; value: number }[]).map((d) => d.value)).toEqual(r.byIdRegion.map((b) => b.current.value));
+    const region = r.byIdRegion.find((b) => b.key !== null && b.key !== '*')!;
+    expect(await screen.getByTestId('section-byIdRegion').getByText(r.regionNames[region.key!]!, { exact: true }).count()).toBeGreaterThan(0);
+    await screen.getByTestId('section-byIdRegion').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-traffic-region');
+    await screen.getByTestId(`byIdRegion-${region.key}`).click();
+    await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(region.current.value)} 条` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+
+    // 职业: the demo fills it for about two thirds; a known occupation opens its visits.
+    const occ = r.byOccupation.find((b) => b.key !== null)!;
+    await screen.getByTestId(`byOccupation-${occ.key}`).click();
+    await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(occ.current.value)} 条` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await screen.getByTestId('section-byOccupation').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-traffic-occupation');
 
     await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
     await screen.getByText('Showroom traffic', { exact: true }).first().waitFor();
     await screen.getByText('Model of interest').waitFor();
     await screen.getByTestId('traffic-totals').scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-traffic-en');
+    await screen.getByText('By ID-number region', { exact: true }).waitFor();
+    await screen.getByTestId('section-byIdRegion').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-traffic-region-en');
+    await screen.getByTestId('section-heat').scrollIntoViewIfNeeded();
+    await screen.getByText('Walk-ins', { exact: true }).first().waitFor();
+    await screenshot(page, 'analysis-traffic-heat-en');
 
     // One consultant of the scope: the figures are theirs.
     const pick = screen.getByTestId('consultant');

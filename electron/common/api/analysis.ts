@@ -52,16 +52,34 @@ export interface TrafficAnalysis {
   totals: { traffic: Bucket; visits: Bucket; walkIns: Bucket; firstVisits: Bucket; returnVisits: Bucket };
   /** Every day of the period: traffic (visits + walk-ins), no comparison. */
   byDay: Bucket[];
-  /** Registered visits by weekday × hour (cells with visits only); walk-ins carry no hour. */
+  /** Registered visits by weekday × hour (cells with visits only). */
   heat: HeatCell[];
   /** Registered visits without a time of day (not in the heat map). */
   heatUnknown: Figure;
+  /**
+   * 未留档 walk-ins (Σ 人数) by weekday × hour their batch was saved on its day: the counter saves a
+   * batch at each tap, so that is about when the visitors came. Cells summing to 0 are left out.
+   */
+  heatWalkIns: HeatCell[];
+  /** Walk-ins whose batch was saved on another day than the one it counts (typed in later): no hour. */
+  heatWalkInsUnknown: Figure;
+  /** 合计: registered visits + walk-ins per cell (drill: both lists). */
+  heatTotal: HeatCell[];
   /** Registered visits by the customer's source (dictionary 'source'). */
   bySource: Bucket[];
   /** Traffic by model of interest: visits' 意向车型 and walk-ins' model. */
   byModel: Bucket[];
   /** Registered visits by the customer's city (largest first, at most DISTRICT_ROWS, the rest as key '*'). */
   byDistrict: Bucket[];
+  /**
+   * Registered visits by the region of the customer's 身份证号 (its first six digits, a GB/T 2260
+   * code; people only), in the same shape as byDistrict; named by regionNames.
+   */
+  byIdRegion: Bucket[];
+  /** The name of each region code of byIdRegion ('广东省深圳市南山区'). */
+  regionNames: Record<string, string>;
+  /** Registered visits by the customer's 职业 (dictionary 'occupation'), largest first, unknown last. */
+  byOccupation: Bucket[];
   /** Registered visits by age band on the visit day (birthday, else the 身份证号's birth date). */
   byAgeBand: Bucket[];
   /** Registered visits, first and return. */

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { AGE_BAND_TEXTS } from '../../../electron/common/analysis';
-import type { Bucket, Figure, TrafficAnalysis } from '../../../electron/common/api/analysis';
+import type { Bucket, TrafficAnalysis } from '../../../electron/common/api/analysis';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { Toolbar } from '../../ui';
 import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { BreakdownTable, changeText, FigureLink, pctText, type OpenFigure } from './figures';
-import { barsOption, heatOption } from './traffic-options';
+import { barsOption, titled } from './traffic-options';
+import { TrafficHeat } from './TrafficHeat';
 import { AnalysisFilters, useAnalysis } from './use-analysis';
 
 // echarts arrives with the first analysis screen opened, not with the app.
@@ -19,9 +20,10 @@ interface Drill {
 
 /**
  * 决策分析 → 集客分析: showroom traffic (registered visits + walk-ins) for a period against the
- * compared one — per day, by weekday and hour, source, model of interest, city, age band and
- * first / return visit — in the manager's scope or for one consultant. Every number opens the grid
- * of exactly its records (the server's `drill`); nothing is counted here.
+ * compared one — per day, by weekday and hour (visits, walk-ins or both), source, model of
+ * interest, home area (address city or ID-number region, switched), occupation, age band and first /
+ * return visit — in the manager's scope or for one consultant. Every number opens the grid of
+ * exactly its records (the server's `drill`); nothing is counted here.
  */
 export function TrafficScreen() {
   const t = usePrefixedT('an.');
@@ -30,7 +32,9 @@ export function TrafficScreen() {
   const data = a.data;
   const sources = useDictionary('source');
   const models = useDictionary('model');
+  const occupations = useDictionary('occupation');
   const [drill, setDrill] = useState<Drill | null>(null);
+  const [districtBy, setDistrictBy] = useState<'city' | 'idRegion'>('city');
 
   const rangeText = (r: { from: string; to: string }) => t('period.range', { from: r.from, to: r.to });
   const open: OpenFigure = (item, fig, compared) => {
@@ -49,26 +53,33 @@ export function TrafficScreen() {
       source: (b: Bucket) => (b.key === null ? unknown : dictLabel(sources, b.key, locale)),
       model: (b: Bucket) => (b.key === null ? unknown : dictLabel(models, b.key, locale)),
       district: (b: Bucket) => (b.key === null ? unknown : b.key === '*' ? t('other') : b.key),
+      region: (b: Bucket) => (b.key === null ? unknown : b.key === '*' ? t('traffic.otherRegion') : (data?.regionNames[b.key] ?? b.key)),
+      occupation: (b: Bucket) => (b.key === null ? unknown : dictLabel(occupations, b.key, locale)),
       band: (b: Bucket) => (b.key === null ? unknown : AGE_BAND_TEXTS.text(b.key as 'u25', locale)),
       kind: (b: Bucket) => (b.key === 'first' ? t('kind.first') : t('kind.return')),
       day: (b: Bucket) => String(b.key).slice(5),
     }),
-    [sources, models, locale, t, unknown],
+    [sources, models, occupations, data, locale, t, unknown],
   );
 
-  const section = (name: string, title: string, buckets: Bucket[], label: (b: Bucket) => string, note?: ReactNode, horizontal = true) => {
+  /** One breakdown: chart and table; `chartTitle` names what the chart counts on it, `head` goes beside the heading (a switch). */
+  const section = (name: string, title: string, buckets: Bucket[], label: (b: Bucket) => string, note?: ReactNode, horizontal = true, more: { chartTitle?: string; head?: ReactNode } = {}) => {
     const names = { current: t('col.current'), previous: t('col.previous') };
     // Days are not paired with the compared period's days: the totals above carry that comparison.
     const withCompare = compared && buckets.some((b) => b.previous);
     const prev = withCompare ? buckets.map((b) => b.previous?.value ?? 0) : null;
-    const option = barsOption(buckets.map(label), buckets.map((b) => b.current.value), prev, names, horizontal);
+    const bars = barsOption(buckets.map(label), buckets.map((b) => b.current.value), prev, names, horizontal);
+    const option = more.chartTitle ? titled(bars, more.chartTitle) : bars;
     return (
       <section className="an-section" data-testid={`section-${name}`} style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' }}>
-        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{title}</h3>
+        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14, display: 'flex', gap: 12, alignItems: 'center' }}>
+          {title}
+          {more.head}
+        </h3>
         <div style={{ flex: '1 1 420px', minWidth: 320 }}>
           {buckets.length > 0 && (
             <Suspense fallback={null}>
-              <AnalysisChart option={option} ariaLabel={title} testId={`chart-${name}`} series={buckets.map((b) => ({ name: label(b), value: b.current.value }))} onPick={(i) => buckets[i] && open(label(buckets[i]), buckets[i].current)} height={Math.max(220, horizontal ? buckets.length * 28 + 40 : 280)} />
+              <AnalysisChart option={option} ariaLabel={more.chartTitle ? `${title} · ${more.chartTitle}` : title} testId={`chart-${name}`} series={buckets.map((b) => ({ name: label(b), value: b.current.value }))} onPick={(i) => buckets[i] && open(label(buckets[i]), buckets[i].current)} height={Math.max(220, horizontal ? buckets.length * 28 + 40 : 280)} />
             </Suspense>
           )}
         </div>
@@ -80,7 +91,6 @@ export function TrafficScreen() {
     );
   };
 
-  const weekdays = Array.from({ length: 7 }, (_, i) => t(`weekday.${i}` as 'weekday.0'));
   const total = (name: keyof TrafficAnalysis['totals'], title: string) => {
     const b = data!.totals[name];
     return (
@@ -98,10 +108,16 @@ export function TrafficScreen() {
       </div>
     );
   };
-  const pickHeat = (i: number) => {
-    const c = data?.heat[i];
-    if (c) open(`${weekdays[c.weekday]} ${c.hour}:00`, c as Figure);
-  };
+  // 客户地区 by the address city or by the ID number's region: a switch, the chosen source named on the chart.
+  const districtSwitch = (
+    <span role="radiogroup" aria-label={t('traffic.byDistrict')} style={{ display: 'inline-flex', gap: 4, fontWeight: 'normal' }}>
+      {(['city', 'idRegion'] as const).map((k) => (
+        <button key={k} type="button" role="radio" aria-checked={districtBy === k} className={districtBy === k ? 'btn btn-primary' : 'btn'} data-testid={`district-by-${k}`} onClick={() => setDistrictBy(k)}>
+          {t(`traffic.district.${k}`)}
+        </button>
+      ))}
+    </span>
+  );
 
   return (
     <div className="screen screen-fill" data-testid="traffic-screen" style={{ overflow: 'auto' }}>
@@ -118,37 +134,13 @@ export function TrafficScreen() {
           </div>
           {data.totals.traffic.current.value === 0 && <p className="hint" style={{ padding: '0 12px' }}>{t('traffic.empty')}</p>}
           {section('byDay', t('traffic.byDay'), data.byDay, labels.day, undefined, false)}
-          <section className="an-section" data-testid="section-heat" style={{ display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' }}>
-            <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{t('traffic.heat')}</h3>
-            <div style={{ flex: '1 1 640px', minWidth: 420 }}>
-              <Suspense fallback={null}>
-                <AnalysisChart option={heatOption(data.heat, weekdays)} ariaLabel={t('traffic.heat')} testId="chart-heat" series={data.heat.map((c) => [c.weekday, c.hour, c.value])} onPick={pickHeat} height={300} />
-              </Suspense>
-            </div>
-            <div style={{ flex: '1 1 260px' }}>
-              <table className="table" aria-label={t('traffic.heat')}>
-                <tbody>
-                  {data.heat.map((c) => (
-                    <tr key={`${c.weekday}-${c.hour}`}>
-                      <td>
-                        {weekdays[c.weekday]} {c.hour}:00
-                      </td>
-                      <td style={{ textAlign: 'right' }}>
-                        <FigureLink item={`${weekdays[c.weekday]} ${c.hour}:00`} fig={c} open={open} testId={`heat-${c.weekday}-${c.hour}`} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              <p className="hint">
-                {t('traffic.heatNote')} {data.heatUnknown.value > 0 && <FigureLink item={t('traffic.heatUnknown', { n: '' })} fig={data.heatUnknown} open={open} testId="heat-unknown" />}
-                {data.heatUnknown.value > 0 && ` ${t('traffic.heatUnknown', { n: data.heatUnknown.value })}`}
-              </p>
-            </div>
-          </section>
+          <TrafficHeat data={data} open={open} />
           {section('bySource', t('traffic.bySource'), data.bySource, labels.source, t('traffic.sourceNote'))}
           {section('byModel', t('traffic.byModel'), data.byModel, labels.model)}
-          {section('byDistrict', t('traffic.byDistrict'), data.byDistrict, labels.district, t('traffic.districtNote'))}
+          {districtBy === 'city'
+            ? section('byDistrict', t('traffic.byDistrict'), data.byDistrict, labels.district, <>{t('traffic.districtNote.city')} {t('traffic.phoneAreaNote')}</>, true, { chartTitle: t('traffic.district.city'), head: districtSwitch })
+            : section('byIdRegion', t('traffic.byDistrict'), data.byIdRegion, labels.region, <>{t('traffic.districtNote.idRegion')} {t('traffic.phoneAreaNote')}</>, true, { chartTitle: t('traffic.district.idRegion'), head: districtSwitch })}
+          {section('byOccupation', t('traffic.byOccupation'), data.byOccupation, labels.occupation, t('traffic.occupationNote'))}
           {section('byAgeBand', t('traffic.byAgeBand'), data.byAgeBand, labels.band, t('traffic.ageNote'))}
           {section('byVisitKind', t('traffic.byVisitKind'), data.byVisitKind, labels.kind)}
         </>

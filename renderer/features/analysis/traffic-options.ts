@@ -17,16 +17,25 @@ export function barsOption(labels: string[], current: number[], previous: number
   };
 }
 
-/** Weekday (rows, Monday on top) × hour (columns) of registered visits. */
-export function heatOption(cells: HeatCell[], weekdays: string[]): EChartsCoreOption {
+/** The chart's own title (what it counts, e.g. the source of a home area), above the plot. */
+export function titled(option: EChartsCoreOption, text: string): EChartsCoreOption {
+  const grid = (option.grid ?? {}) as Record<string, unknown>;
+  return { ...option, title: { text, left: 'center', top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } }, grid: { ...grid, top: 30 } };
+}
+
+/** Weekday (rows, Monday on top) × hour (columns) of one layer (registered visits, walk-ins or both), its name as the title. */
+export function heatOption(cells: HeatCell[], weekdays: string[], title: string): EChartsCoreOption {
   const max = Math.max(1, ...cells.map((c) => c.value));
+  // A walk-in correction can leave an hour below 0: the scale then starts there.
+  const min = Math.min(0, ...cells.map((c) => c.value));
   return {
     animation: false,
+    title: { text: title, left: 'center', top: 0, textStyle: { fontSize: 12, fontWeight: 'normal' } },
     tooltip: { position: 'top' },
-    grid: { left: 50, right: 16, top: 10, bottom: 60 },
+    grid: { left: 50, right: 16, top: 30, bottom: 60 },
     xAxis: { type: 'category', data: Array.from({ length: 24 }, (_, h) => String(h)), splitArea: { show: true } },
     yAxis: { type: 'category', data: weekdays, inverse: true, splitArea: { show: true } },
-    visualMap: { min: 0, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#eef4fb', '#2f6fb0'] } },
+    visualMap: { min, max, calculable: false, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120, inRange: { color: ['#eef4fb', '#2f6fb0'] } },
     series: [{ type: 'heatmap', data: cells.map((c) => [c.hour, c.weekday, c.value]), label: { show: true } }],
   };
 }

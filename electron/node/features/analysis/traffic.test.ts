@@ -16,16 +16,18 @@ describe('集客分析 (analysis.traffic.get)', () => {
     ({ t, f } = await analysisFloor()); // 2026-11-30 12:00 in Shanghai; the manager sees team A (s1, s2), team B is s3
     const db = t.core.sqlite;
     const now = t.clock.now();
-    const customer = (c: { owner: number; source: string; city: string | null; birthday?: string; idNumber?: string }) =>
+    const customer = (c: { owner: number; source: string; city: string | null; birthday?: string; idNumber?: string; occupation?: string; company?: boolean }) =>
       Number(
         db
-          .prepare('insert into customers (name, owner_id, source, city, birthday, id_number, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)')
-          .run('客户', c.owner, c.source, c.city, c.birthday ?? null, c.idNumber ?? null, now, now).lastInsertRowid,
+          .prepare('insert into customers (name, owner_id, source, city, birthday, id_number, occupation, kind, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run('客户', c.owner, c.source, c.city, c.birthday ?? null, c.idNumber ?? null, c.occupation ?? null, c.company ? 'company' : 'individual', now, now).lastInsertRowid,
       );
-    // 25 on 2026-11-20; 46 by the ID number's birth date (no birthday); no age and no city at all.
-    const cA = customer({ owner: f.uid.s1!, source: 'ad', city: '上海', birthday: '2001-11-20' });
-    const cB = customer({ owner: f.uid.s2!, source: 'referral', city: '苏州', idNumber: '320501198005011234' });
-    const cC = customer({ owner: f.uid.s3!, source: 'ad', city: '' });
+    // 25 on 2026-11-20, a teacher whose ID number was issued in 深圳南山区 (440305);
+    // 46 by the ID number's birth date (no birthday), issued under 苏州 (320501), a company employee;
+    // a company: no age, no city, no occupation, and its credit code's digits are no region.
+    const cA = customer({ owner: f.uid.s1!, source: 'ad', city: '上海', birthday: '2001-11-20', idNumber: '440305200111201234', occupation: 'teacher' });
+    const cB = customer({ owner: f.uid.s2!, source: 'referral', city: '苏州', idNumber: '320501198005011234', occupation: 'employee' });
+    const cC = customer({ owner: f.uid.s3!, source: 'ad', city: '', idNumber: '114403007178541243', company: true });
     const visit = (v: { customer: number | null; consultant: number; day: string; time: string | null; first: boolean; model: string | null }) =>
       db
         .prepare('insert into showroom_visits (customer_id, name, consultant_id, visit_date, visit_at, first_visit, visit_mode, interested_model, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -37,11 +39,14 @@ describe('集客分析 (analysis.traffic.get)', () => {
     visit({ customer: null, consultant: f.uid.s1!, day: '2026-11-26', time: null, first: true, model: 'sagitar' }); // no customer, no time
     visit({ customer: cB, consultant: f.uid.s2!, day: '2026-12-01', time: '09:00', first: false, model: 'magotan' }); // after the period
     visit({ customer: cA, consultant: f.uid.s1!, day: '2026-10-31', time: '23:30', first: true, model: 'sagitar' }); // October: the compared month
-    const walkIn = (day: string, model: string, count: number, consultant: number) =>
-      db.prepare('insert into walk_in_batches (visit_date, model, count, consultant_id, created_at) values (?, ?, ?, ?, ?)').run(day, model, count, consultant, now);
-    walkIn('2026-11-19', 'sagitar', 3, f.uid.s1!);
-    walkIn('2026-11-19', 'sagitar', -1, f.uid.s1!); // a correction
-    walkIn('2026-11-02', 'magotan', 4, f.uid.s3!);
+    // Saved when tapped (time given), or typed in later on another day (no time: saved "now", 11-30).
+    const walkIn = (day: string, model: string, count: number, consultant: number, time?: string) =>
+      db.prepare('insert into walk_in_batches (visit_date, model, count, consultant_id, created_at) values (?, ?, ?, ?, ?)').run(day, model, count, consultant, time ? at(day, time) : now);
+    walkIn('2026-11-19', 'sagitar', 3, f.uid.s1!, '10:20'); // Thursday 10:00–11:00
+    walkIn('2026-11-19', 'sagitar', -1, f.uid.s1!, '10:40'); // a correction in the same hour
+    walkIn('2026-11-19', 'magotan', 2, f.uid.s1!, '23:59'); // Thursday's last hour
+    walkIn('2026-11-19', 'magotan', -2, f.uid.s1!, '23:59'); // … taken back: the cell sums to 0 and is left out
+    walkIn('2026-11-02', 'magotan', 4, f.uid.s3!); // typed in on 11-30: no hour
     walkIn('2026-10-05', 'sagitar', 5, f.uid.s1!);
   }, 30_000); // six users with hashed passwords: slow on a busy 2-CPU machine
   afterEach(() => t.cleanup());
@@ -57,9 +62,9 @@ describe('集客分析 (analysis.traffic.get)', () => {
         if (b.previous) figures.push([`${name}.${b.key}.previous`, b.previous]);
       });
     buckets('totals', Object.values(r.totals));
-    for (const name of ['byDay', 'bySource', 'byModel', 'byDistrict', 'byAgeBand', 'byVisitKind'] as const) buckets(name, r[name]);
-    r.heat.forEach((c) => figures.push([`heat.${c.weekday}.${c.hour}`, c]));
-    figures.push(['heatUnknown', r.heatUnknown]);
+    for (const name of ['byDay', 'bySource', 'byModel', 'byDistrict', 'byIdRegion', 'byOccupation', 'byAgeBand', 'byVisitKind'] as const) buckets(name, r[name]);
+    for (const layer of ['heat', 'heatWalkIns', 'heatTotal'] as const) r[layer].forEach((c) => figures.push([`${layer}.${c.weekday}.${c.hour}`, c]));
+    figures.push(['heatUnknown', r.heatUnknown], ['heatWalkInsUnknown', r.heatWalkInsUnknown]);
     for (const [name, fig] of figures) {
       let n = 0;
       for (const q of fig.drill) n += await drillCount(t.core, token, q);
@@ -94,9 +99,26 @@ describe('集客分析 (analysis.traffic.get)', () => {
       [4, 10, 1],
     ]);
     expect(r.heatUnknown.value).toBe(1);
+    // Walk-ins by the hour their batch was saved: 3 − 1 in Thursday's 10:00; +2 − 2 at 23:59 sum to 0
+    // (left out); 11-02's 4 were typed in on 11-30 and have no hour.
+    expect(r.heatWalkIns.map((c) => [c.weekday, c.hour, c.value])).toEqual([[3, 10, 2]]);
+    expect(r.heatWalkInsUnknown.value).toBe(4);
+    expect(r.heatTotal.map((c) => [c.weekday, c.hour, c.value])).toEqual([
+      [0, 15, 2],
+      [3, 10, 3],
+      [4, 10, 1],
+    ]);
+    // Every walk-in is in a cell or the unknown figure (0 cells hold nothing).
+    expect(r.heatWalkIns.reduce((a, c) => a + c.value, 0) + r.heatWalkInsUnknown.value).toBe(r.totals.walkIns.current.value);
+    // ID regions: cA's 2 visits (440305), cB's 1 (320501); the company and the visit without a customer are unknown.
+    expect(byKey(r.byIdRegion)).toEqual({ 440305: 2, 320501: 1, null: 2 });
+    expect(r.byIdRegion.map((b) => b.key)).toEqual(['440305', '320501', null]);
+    expect(r.regionNames).toEqual({ 440305: '广东省深圳市南山区', 320501: '江苏省苏州市市辖区' });
+    expect(byKey(r.byOccupation)).toEqual({ teacher: 2, employee: 1, null: 2 });
+    expect(r.byOccupation.map((b) => b.key)).toEqual(['teacher', 'employee', null]);
     expect(r.byDay).toHaveLength(30);
     expect(byKey(r.byDay.filter((d) => d.current.value > 0))).toEqual({ '2026-11-02': 5, '2026-11-19': 3, '2026-11-20': 1, '2026-11-09': 1, '2026-11-26': 1 });
-    expect(await expectDrillsMatch(f.tok.gm!, r)).toBeGreaterThan(40);
+    expect(await expectDrillsMatch(f.tok.gm!, r)).toBeGreaterThan(50);
   });
 
   it('a sales manager counts their teams only, and one consultant of them; a consultant outside the scope is refused', async () => {
@@ -122,7 +144,8 @@ describe('集客分析 (analysis.traffic.get)', () => {
     expect(r.totals.traffic.current.value).toBe(0);
     expect(r.totals.traffic.share).toBeNull();
     expect(r.totals.traffic.change).toBeNull();
-    expect([r.bySource, r.byModel, r.byDistrict, r.byAgeBand, r.heat]).toEqual([[], [], [], [], []]);
+    expect([r.bySource, r.byModel, r.byDistrict, r.byIdRegion, r.byOccupation, r.byAgeBand, r.heat, r.heatWalkIns, r.heatTotal]).toEqual([[], [], [], [], [], [], [], [], []]);
+    expect([r.heatWalkInsUnknown.value, r.regionNames]).toEqual([0, {}]);
     expect(r.byDay.every((d) => d.share === null)).toBe(true);
     // December against November: nothing to compare is "—", a fall to nothing is −100 %.
     const dec = await get(f.tok.gm!, { period: { kind: 'month', anchor: '2026-12-01' }, compare: 'previous', scope: 'all' });
@@ -154,11 +177,25 @@ describe('集客分析 (analysis.traffic.get)', () => {
     add('2026-10-25', 3 * 60 + 30); // Sunday, 3 h 30 after midnight: 02:30 on the clock after the change
     add('2026-10-25', 24 * 60 + 30); // the 25th hour of the day: counted in hour 23
     add('2026-11-10', 10 * 60 + 15); // Tuesday 10:15 in a period without a change
+    // Walk-ins saved in the 25th hour of the DST day (hour 23) and on the Saturday at 10:15.
+    const walk = (day: string, minutes: number, n: number) =>
+      t.core.sqlite.prepare("insert into walk_in_batches (visit_date, model, count, consultant_id, created_at) values (?, 'sagitar', ?, ?, ?)").run(day, n, f.uid.s1, berlin(day, minutes));
+    walk('2026-10-25', 24 * 60 + 30, 2);
+    walk('2026-10-24', 10 * 60 + 15, 1);
     const across = await get(f.tok.gm!, { period: { kind: 'custom', from: '2026-10-24', to: '2026-10-26' }, compare: 'none', scope: 'all' });
     expect(across.heat.map((c) => [c.weekday, c.hour, c.value])).toEqual([
       [5, 10, 1],
       [6, 3, 1],
       [6, 23, 1],
+    ]);
+    expect(across.heatWalkIns.map((c) => [c.weekday, c.hour, c.value])).toEqual([
+      [5, 10, 1],
+      [6, 23, 2],
+    ]);
+    expect(across.heatTotal.map((c) => [c.weekday, c.hour, c.value])).toEqual([
+      [5, 10, 2],
+      [6, 3, 1],
+      [6, 23, 3],
     ]);
     await expectDrillsMatch(f.tok.gm!, across);
     const fixed = await get(f.tok.gm!, { period: { kind: 'day', anchor: '2026-11-10' }, compare: 'none', scope: 'all' });
@@ -189,5 +226,10 @@ describe('集客分析 (analysis.traffic.get)', () => {
     await expect(q('hour:2026-02-30~2026-03-01:0:1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await expect(q('hour:2025-01-01~2026-11-30:0:1')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(await q('hour:2026-11-01~2026-11-30:0:15')).toEqual({ count: 2 });
+    const w = (preset: string) => call(t.core, f.tok.gm!, 'grid.count', { dataset: 'walkInBatches', scope: 'all', filter: { columns: [], preset } });
+    await expect(w('savedOtherDay:2025-01-01~2026-11-30')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(w('savedOtherDay:2026-11-30~2026-11-01')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await w('savedOtherDay:2026-11-01~2026-11-30')).toEqual({ count: 1 }); // 11-02's batch, typed in on 11-30
+    expect(await w('hour:2026-11-01~2026-11-30:3:10')).toEqual({ count: 2 }); // the tap and its correction
   });
 });

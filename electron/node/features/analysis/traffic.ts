@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { AGE_BANDS, DISTRICT_ROWS, type Bucket, type Figure, type HeatCell, type TrafficAnalysis } from '../../../common/api/analysis';
+import { AGE_BANDS, DISTRICT_ROWS, type Bucket, type Figure, type TrafficAnalysis } from '../../../common/api/analysis';
 import type { Condition, ConditionGroup, GridSelectionQuery, Scope } from '../../../common/api/grid';
 import { comparePeriod, periodRange, rangeDayList, type CompareKind, type DayRange, type Period } from '../../../common/analysis';
-import { weekdayMon0 } from '../../../common/dates';
 import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
 import type { SessionCtx } from '../auth';
 import { consultantFilter } from './scope';
-import { ageBandSql, citySql, dayStartsSql, fixedOffset, hourOfVisitFixedSql, hourOfVisitSql, hourPresetName } from './visit-rules';
+import { ageBandSql, citySql, dayStartsSql, fixedOffset, hourOfVisitFixedSql, hourOfVisitSql, idRegionSql } from './visit-rules';
+import { heatLayers } from './traffic-heat';
+import { regionNames } from './traffic-regions';
 
 export interface TrafficInput {
   period: Period;
@@ -23,7 +24,8 @@ interface Counts {
   visits: Map<string, Map<Key, number>>;
   hours: { day: string; hour: number; n: number }[];
   noTime: number;
-  walkIns: { day: string; model: string; n: number }[];
+  /** Walk-ins per day, model and hour of the batch's saving on its day (null: saved on another day). */
+  walkIns: { day: string; model: string; h: number | null; n: number }[];
 }
 
 const one = (col: string, c: Omit<Condition, 'col'>): ConditionGroup => ({ join: 'and', conditions: [{ col, ...c }] });
@@ -47,18 +49,26 @@ export class TrafficService {
   constructor(private core: Pick<Core, 'db' | 'reads' | 'settings' | 'visibility'>) {}
 
   /** The statement that counts a period's registered visits (also the bench's bare-SQL baseline). */
-  visitsSql(range: DayRange, who: SQL): SQL {
+  /**
+   * The hour of a row's instant on its day: where the zone keeps one offset over the period (China
+   * always) it is arithmetic on the row; across a DST change the period's day starts are joined in
+   * (a scan of ≤ 366 rows a row).
+   */
+  private hourOf(range: DayRange, t: string, at: string) {
     const tz = this.core.settings.get('dealer.timeZone');
-    // Where the zone keeps one offset over the period (China always), a visit's hour is arithmetic
-    // on its row; across a DST change the period's day starts are joined in (a scan of ≤ 366 rows a visit).
     const offset = fixedOffset(range, tz);
-    const hour = offset !== null ? hourOfVisitFixedSql('sv', offset) : hourOfVisitSql('sv', 'ds');
-    const days = offset !== null ? sql`` : sql`left join ds on ds.day = sv.visit_date`;
-    const ds = offset !== null ? sql`` : sql`ds as (${dayStartsSql(range, tz)}),`;
-    return sql`with ${ds}
+    return offset !== null
+      ? { hour: sql.raw(hourOfVisitFixedSql(t, offset, at)), ds: null, days: sql`` }
+      : { hour: sql.raw(hourOfVisitSql(t, 'ds', at)), ds: sql`ds as (${dayStartsSql(range, tz)})`, days: sql.raw(`left join ds on ds.day = ${t}.visit_date`) };
+  }
+
+  visitsSql(range: DayRange, who: SQL): SQL {
+    const { hour, ds, days } = this.hourOf(range, 'sv', 'visit_at');
+    return sql`with ${ds ? sql`${ds},` : sql``}
       v as materialized (
         select sv.visit_date as d, sv.first_visit as f, sv.interested_model as m, sv.visit_at is null as nt,
-          cu.source as s, ${sql.raw(citySql('cu'))} as city, ${sql.raw(ageBandSql('cu', 'sv.visit_date'))} as b, ${sql.raw(hour)} as h
+          cu.source as s, ${sql.raw(citySql('cu'))} as city, ${sql.raw(ageBandSql('cu', 'sv.visit_date'))} as b, ${hour} as h,
+          ${sql.raw(idRegionSql('cu'))} as r, cu.occupation as o
         from showroom_visits sv
         left join customers cu on cu.id = sv.customer_id
         ${days}
@@ -69,13 +79,17 @@ export class TrafficService {
       union all select 'source', s, null, count(*) from v group by s
       union all select 'city', city, null, count(*) from v group by city
       union all select 'band', b, null, count(*) from v group by b
+      union all select 'region', r, null, count(*) from v group by r
+      union all select 'occupation', o, null, count(*) from v group by o
       union all select 'noTime', null, null, count(*) from v where nt
       union all select 'hour', d, h, count(*) from v where h is not null group by d, h`;
   }
 
+  /** Walk-ins per day, model and hour of saving (the heat map's 未留档 layer: the counter saves at each tap). */
   walkInsSql(range: DayRange, who: SQL): SQL {
-    return sql`select w.visit_date as day, w.model as model, sum(w.count) as n from walk_in_batches w
-      where w.visit_date between ${range.from} and ${range.to} and ${who} group by w.visit_date, w.model`;
+    const { hour, ds, days } = this.hourOf(range, 'w', 'created_at');
+    return sql`${ds ? sql`with ${ds} ` : sql``}select w.visit_date as day, w.model as model, ${hour} as h, sum(w.count) as n from walk_in_batches w ${days}
+      where w.visit_date between ${range.from} and ${range.to} and ${who} group by w.visit_date, w.model, h`;
   }
 
   private async counts(s: SessionCtx, range: DayRange, input: TrafficInput): Promise<Counts> {
@@ -83,7 +97,7 @@ export class TrafficService {
     const walkWho = consultantFilter(this.core, s, input.scope, 'w.consultant_id', input.consultantId);
     const [rows, walkIns] = await Promise.all([
       readAll<{ dim: string; k: Key; h: number | null; n: number }>(this.core.reads, this.visitsSql(range, visitsWho)),
-      readAll<{ day: string; model: string; n: number }>(this.core.reads, this.walkInsSql(range, walkWho)),
+      readAll<Counts['walkIns'][number]>(this.core.reads, this.walkInsSql(range, walkWho)),
     ]);
     const visits = new Map<string, Map<Key, number>>();
     const hours: Counts['hours'] = [];
@@ -113,7 +127,7 @@ export class TrafficService {
       filter: { columns: [dayIs('visitDate', r.from, r.to), ...who, ...extra], ...(preset ? { preset } : {}) },
     });
     const visitsQ = (r: DayRange, extra: ConditionGroup[] = [], preset?: string) => query('showroomVisits', r, extra, preset);
-    const walkQ = (r: DayRange, extra: ConditionGroup[] = []) => query('walkInBatches', r, extra);
+    const walkQ = (r: DayRange, extra: ConditionGroup[] = [], preset?: string) => query('walkInBatches', r, extra, preset);
 
     const walkSum = (c: Counts, pick: (w: Counts['walkIns'][number]) => boolean) => c.walkIns.reduce((a, w) => (pick(w) ? a + w.n : a), 0);
     /** A bucket from a figure maker run on this period and the compared one. */
@@ -150,17 +164,7 @@ export class TrafficService {
       return { key: d, current: { value, drill: [visitsQ(day), walkQ(day)] }, previous: null, share: pct(value, trafficTotal), change: null };
     });
 
-    const heat: HeatCell[] = [];
-    const cells = new Map<string, number>();
-    for (const h of cur.hours) {
-      const k = `${weekdayMon0(h.day)}:${h.hour}`;
-      cells.set(k, (cells.get(k) ?? 0) + h.n);
-    }
-    for (const [k, value] of cells) {
-      const [weekday, hour] = k.split(':').map(Number) as [number, number];
-      heat.push({ weekday, hour, value, drill: [visitsQ(range, [], hourPresetName({ range, weekday, hour }))] });
-    }
-    heat.sort((a, b) => a.weekday - b.weekday || a.hour - b.hour);
+    const heat = heatLayers(range, cur.hours, cur.walkIns, (p) => visitsQ(range, [], p), (p) => walkQ(range, [], p));
 
     const vt = visitTotal(cur);
     const bySource = nullLast(keysOf('source').map((k) => bucket(k, visitFig('source', k, [enumIs('customerSource', k)]), vt)).sort(byValue));
@@ -182,20 +186,22 @@ export class TrafficService {
         .sort(byValue),
     );
 
-    const cities = keysOf('city').map((k) => bucket(k, visitFig('city', k, [textIs('customerCity', k)]), vt)).sort(byValue);
-    const named = cities.filter((b) => b.key !== null);
-    const top = named.slice(0, DISTRICT_ROWS);
-    const rest = named.slice(DISTRICT_ROWS);
-    const byDistrict = [...top];
-    if (rest.length > 0) {
-      const notTop = [one('customerCity', { op: 'notBlank' }), ...top.map((b) => one('customerCity', { op: 'notEquals', value: b.key! }))];
-      const restOf = (c: Counts) => {
-        const m = c.visits.get('city');
-        return [...(m ?? new Map<Key, number>())].reduce((a, [k, n]) => (k !== null && !top.some((t) => t.key === k) ? a + n : a), 0);
-      };
-      byDistrict.push(bucket('*', (c) => ({ value: restOf(c), drill: [visitsQ(c.range, notTop)] }), vt));
-    }
-    byDistrict.push(...cities.filter((b) => b.key === null));
+    /** Home districts (by a text column): the DISTRICT_ROWS largest, the rest as one '*' line (not blank and none of those), unknown last. */
+    const districts = (dim: string, col: string) => {
+      const all = keysOf(dim).map((k) => bucket(k, visitFig(dim, k, [textIs(col, k)]), vt)).sort(byValue);
+      const named = all.filter((b) => b.key !== null);
+      const top = named.slice(0, DISTRICT_ROWS);
+      const list = [...top];
+      if (named.length > DISTRICT_ROWS) {
+        const notTop = [one(col, { op: 'notBlank' }), ...top.map((b) => one(col, { op: 'notEquals', value: b.key! }))];
+        const restOf = (c: Counts) => [...(c.visits.get(dim) ?? new Map<Key, number>())].reduce((a, [k, n]) => (k !== null && !top.some((t) => t.key === k) ? a + n : a), 0);
+        list.push(bucket('*', (c) => ({ value: restOf(c), drill: [visitsQ(c.range, notTop)] }), vt));
+      }
+      return [...list, ...all.filter((b) => b.key === null)];
+    };
+    const byDistrict = districts('city', 'customerCity');
+    const byIdRegion = districts('region', 'customerIdRegion');
+    const byOccupation = nullLast(keysOf('occupation').map((k) => bucket(k, visitFig('occupation', k, [enumIs('customerOccupation', k)]), vt)).sort(byValue));
 
     const bands: Key[] = [...AGE_BANDS, null];
     const byAgeBand = bands.map((k) => bucket(k, visitFig('band', k, [enumIs('ageBand', k)]), vt)).filter((b) => b.current.value > 0 || (b.previous?.value ?? 0) > 0);
@@ -207,11 +213,17 @@ export class TrafficService {
       consultantId: input.consultantId ?? null,
       totals,
       byDay,
-      heat,
+      heat: heat.heat,
       heatUnknown: { value: cur.noTime, drill: [visitsQ(range, [one('visitAt', { op: 'blank' })])] },
+      heatWalkIns: heat.heatWalkIns,
+      heatWalkInsUnknown: heat.heatWalkInsUnknown,
+      heatTotal: heat.heatTotal,
       bySource,
       byModel,
       byDistrict,
+      byIdRegion,
+      regionNames: regionNames(byIdRegion.map((b) => b.key)),
+      byOccupation,
       byAgeBand,
       byVisitKind: [totals.firstVisits, totals.returnVisits],
     };

@@ -3,7 +3,7 @@ import { AGE_BANDS } from '../../../common/api/analysis';
 import { dayEndMs, dayStartMs, daysBetween, isDate, weekdayMon0 } from '../../../common/dates';
 import { AGE_BAND_TEXTS, MAX_PERIOD_DAYS, rangeDayList, type DayRange } from '../../../common/analysis';
 import { AppError } from '../../errors';
-import { presetsByName, type ColumnDef, type DatasetDef } from '../grid';
+import { mergePresets, presetsByName, type ColumnDef, type DatasetDef } from '../grid';
 import { TRAFFIC_COLUMNS } from './texts';
 
 /**
@@ -33,8 +33,17 @@ export function ageBandSql(cu: string, visitDay: string): string {
   return `(case when ${birthSql(cu)} is null then null when ${a} < 25 then 'u25' when ${a} < 35 then 'a25' when ${a} < 45 then 'a35' when ${a} < 55 then 'a45' else 'a55' end)`;
 }
 
-/** The home district: the customer's 城市 (address fields; the ID number's region code and the phone's area have no name table here). '' counts as unknown. */
+/** The home district by address: the customer's 城市 (address fields). '' counts as unknown. */
 export const citySql = (cu: string) => `nullif(${cu}.city, '')`;
+
+/**
+ * The home district by ID number: the first six digits of a person's 身份证号 (18 digits, or the old
+ * 15), the GB/T 2260 code of the county where it was issued; NULL for companies (a credit code's
+ * first digits are no region), no number, or digits that cannot be a region (provinces are 11–82).
+ * Named by traffic-regions.ts.
+ */
+export const idRegionSql = (cu: string) =>
+  `(case when ${cu}.kind = 'individual' and length(${cu}.id_number) in (15, 18) and substr(${cu}.id_number, 1, 6) glob '[1-8][0-9][0-9][0-9][0-9][0-9]' then substr(${cu}.id_number, 1, 6) end)`;
 
 const ofCustomer = (expr: string) => `(select ${expr} from customers cu where cu.id = c.customer_id)`;
 
@@ -43,6 +52,8 @@ export const trafficVisitColumns: ColumnDef[] = [
   { id: 'consultantId', type: 'number', ...TRAFFIC_COLUMNS.pair('consultantId'), expr: 'c.consultant_id', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
   { id: 'customerSource', type: 'enum', ...TRAFFIC_COLUMNS.pair('customerSource'), related: 'customer', dict: 'source', expr: ofCustomer('cu.source'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
   { id: 'customerCity', type: 'text', ...TRAFFIC_COLUMNS.pair('customerCity'), related: 'customer', expr: ofCustomer(citySql('cu')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
+  { id: 'customerIdRegion', type: 'text', ...TRAFFIC_COLUMNS.pair('customerIdRegion'), related: 'customer', expr: ofCustomer(idRegionSql('cu')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 110 },
+  { id: 'customerOccupation', type: 'enum', ...TRAFFIC_COLUMNS.pair('customerOccupation'), related: 'customer', dict: 'occupation', expr: ofCustomer('cu.occupation'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
   {
     id: 'ageBand', type: 'enum', ...TRAFFIC_COLUMNS.pair('ageBand'), related: 'customer', expr: ofCustomer(ageBandSql('cu', 'c.visit_date')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100,
     enumValues: AGE_BANDS.map((b) => ({ value: b, ...AGE_BAND_TEXTS.pair(b) })),
@@ -75,23 +86,57 @@ function parseHourPreset(name: string): HourCell | null {
 
 const badCell = (message: string) => new AppError('INVALID_INPUT', { issues: [`preset: ${message}`] });
 
-/** Visits of the cell: on a day of the range that is that weekday, with visit_at in that hour of that day. */
-function hourCellSql(c: HourCell, timeZone: string): SQL {
-  if (!isDate(c.range.from) || !isDate(c.range.to)) throw badCell('not a day');
-  const n = daysBetween(c.range.from, c.range.to);
+/** Checks a preset's day range: real days, from ≤ to, at most MAX_PERIOD_DAYS. */
+function checkRange(r: DayRange): void {
+  if (!isDate(r.from) || !isDate(r.to)) throw badCell('not a day');
+  const n = daysBetween(r.from, r.to);
   if (n < 0 || n >= MAX_PERIOD_DAYS) throw badCell('range');
+}
+
+/**
+ * Rows of the cell: on a day of the range that is that weekday, with the instant `at` (a visit's
+ * visit_at, a walk-in batch's created_at) in that hour of that day.
+ */
+function hourCellSql(c: HourCell, timeZone: string, at = 'c.visit_at'): SQL {
+  checkRange(c.range);
   if (c.hour > 23) throw badCell('hour');
   const days = rangeDayList(c.range).filter((d) => weekdayMon0(d) === c.weekday);
   if (days.length === 0) return sql`0`;
   const parts = days.map((d) => {
     const [a, b] = hourWindow(d, c.hour, timeZone);
-    return sql`(c.visit_date = ${d} and c.visit_at >= ${a} and c.visit_at < ${b})`;
+    return sql`(c.visit_date = ${d} and ${sql.raw(at)} >= ${a} and ${sql.raw(at)} < ${b})`;
   });
   return sql`c.visit_date between ${days[0]} and ${days[days.length - 1]} and (${sql.join(parts, sql` or `)})`;
 }
 
 /** The 展厅流量 presets the heat map's cells drill into. */
 export const trafficVisitPresets: NonNullable<DatasetDef['presets']> = presetsByName(parseHourPreset, (c, ctx) => hourCellSql(c, ctx.timeZone));
+
+/** The preset of the walk-in batches saved on another day than the one they count: 'savedOtherDay:<from>~<to>'. */
+export const otherDayPresetName = (r: DayRange) => `savedOtherDay:${r.from}~${r.to}`;
+const OTHER_DAY_PRESET = /^savedOtherDay:(\d{4}-\d{2}-\d{2})~(\d{4}-\d{2}-\d{2})$/;
+
+/** Batches of the range whose created_at is outside their own day (typed in later): no time of day. */
+function savedOtherDaySql(r: DayRange, timeZone: string): SQL {
+  checkRange(r);
+  const onTheDay = rangeDayList(r).map((d) => sql`(c.visit_date = ${d} and c.created_at >= ${dayStartMs(d, timeZone)} and c.created_at < ${dayEndMs(d, timeZone)})`);
+  return sql`c.visit_date between ${r.from} and ${r.to} and not (${sql.join(onTheDay, sql` or `)})`;
+}
+
+/**
+ * The 未留档 batches' presets for the heat map: 'hour:…' as for visits, on the batch's created_at —
+ * the counter saves a batch at each tap, so that is when the visitors came — and 'savedOtherDay:…'.
+ */
+export const walkInPresets: NonNullable<DatasetDef['presets']> = mergePresets(
+  presetsByName(parseHourPreset, (c, ctx) => hourCellSql(c, ctx.timeZone, 'c.created_at')),
+  presetsByName(
+    (name) => {
+      const m = OTHER_DAY_PRESET.exec(name);
+      return m ? { from: m[1]!, to: m[2]! } : null;
+    },
+    (r, ctx) => savedOtherDaySql(r, ctx.timeZone),
+  ),
+);
 
 /**
  * The hour of each visit for the figures: a VALUES table of the range's days with their first and
@@ -103,9 +148,9 @@ export function dayStartsSql(range: DayRange, timeZone: string): SQL {
   return sql`select column1 as day, cast(column2 as integer) as start, cast(column3 as integer) as stop from (values ${sql.join(rows, sql`, `)})`;
 }
 
-/** hour 0–23 of v.visit_at on its day (ds joined on the day), NULL when unknown or off the day. */
-export const hourOfVisitSql = (v: string, ds: string) =>
-  `(case when ${v}.visit_at is null or ${v}.visit_at < ${ds}.start or ${v}.visit_at >= ${ds}.stop then null else min(23, (${v}.visit_at - ${ds}.start) / ${HOUR}) end)`;
+/** hour 0–23 of v.visit_at (or another instant column `at`) on its day (ds joined on the day), NULL when unknown or off the day. */
+export const hourOfVisitSql = (v: string, ds: string, at = 'visit_at') =>
+  `(case when ${v}.${at} is null or ${v}.${at} < ${ds}.start or ${v}.${at} >= ${ds}.stop then null else min(23, (${v}.${at} - ${ds}.start) / ${HOUR}) end)`;
 
 const DAY = 86_400_000;
 
@@ -128,8 +173,8 @@ export function fixedOffset(range: DayRange, timeZone: string): number | null {
  * hourOfVisitSql for a range of fixed offset, as arithmetic on the row (no join): the day's first
  * instant is the day's UTC midnight minus the offset — the same windows dayStartMs gives.
  */
-export function hourOfVisitFixedSql(v: string, offset: number): string {
+export function hourOfVisitFixedSql(v: string, offset: number, at = 'visit_at'): string {
   if (!Number.isInteger(offset)) throw new Error('offset must be whole milliseconds');
-  const x = `(${v}.visit_at - (cast(strftime('%s', ${v}.visit_date) as integer) * 1000 - (${offset})))`;
-  return `(case when ${v}.visit_at is null or ${x} < 0 or ${x} >= ${DAY} then null else ${x} / ${HOUR} end)`;
+  const x = `(${v}.${at} - (cast(strftime('%s', ${v}.visit_date) as integer) * 1000 - (${offset})))`;
+  return `(case when ${v}.${at} is null or ${x} < 0 or ${x} >= ${DAY} then null else ${x} / ${HOUR} end)`;
 }

@@ -1,5 +1,6 @@
 import { type DatasetDef, userNameColumn } from '../grid';
 import { TRAFFIC_COLUMNS } from './texts';
+import { walkInPresets } from './visit-rules';
 
 /**
  * 未留档客户 batches (walk_in_batches): what a traffic figure's walk-ins are made of — one row per
@@ -10,6 +11,8 @@ export const walkInBatchesDataset: DatasetDef = {
   from: 'walk_in_batches c',
   owner: 'c.consultant_id',
   defaultSort: [{ col: 'visitDate', dir: 'desc' }],
+  // The heat map's cells: batches saved in an hour of their day, and those saved on another day.
+  presets: walkInPresets,
   columns: [
     { id: 'id', type: 'number', ...TRAFFIC_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },
     { id: 'visitDate', type: 'date', ...TRAFFIC_COLUMNS.pair('visitDate'), expr: 'c.visit_date', nullable: false, sortable: true, filterable: true, groupable: true, defaultVisible: true, width: 110 },
