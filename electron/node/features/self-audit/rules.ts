@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { EXPORT_MAX_ROWS } from '../../../common/api/grid';
 import type { AuditCheckNo } from '../../../common/api/self-audit';
 import type { DayRange } from '../../../common/analysis';
-import { DAY_MS, dayRangeMs, dayStartMs } from '../../../common/dates';
+import { DAY_MS, addDays, dayRangeMs, dayStartMs } from '../../../common/dates';
 
 /**
  * The audit's rules (reference/003) as SQL over one record table aliased `c`, written once: the check counts `applies` and `offending`, and
@@ -33,17 +33,66 @@ export const REVISIT_LIMIT_MS = 3 * DAY_MS;
 /** "3 日内（不含创建当日）": created on day D, followed up by the end of D+3 in the dealer's zone. */
 export const LOW_SCORE_DAYS = 3;
 
-/**
- * The zone's offset (ms east of UTC) on the period's last day. China keeps one offset all year;
- * in a zone with summer time a record created within an hour of midnight in the other half of
- * the year could land on the neighbouring day (docs/self-audit.md).
- */
+/** The zone's offset (ms east of UTC) at the start of the dealer's day `day`. */
 export function zoneOffset(day: string, timeZone: string): number {
   return Date.parse(`${day}T00:00:00Z`) - dayStartMs(day, timeZone);
 }
 
-/** The first instant (ms) of the dealer's day holding the instant `ms` (SQL text; integer division). */
-const dayStartOf = (ms: string, off: number) => `(((${ms} + ${off}) / ${DAY_MS}) * ${DAY_MS} - ${off})`;
+/**
+ * The days of a period in runs for SQL: a run of 24-hour days with one offset whose target day
+ * (n days on) has that offset too is computed by arithmetic on the instant; any other day (the
+ * 23- or 25-hour day of a summer-time change, or one whose target lies across a change) is its own
+ * run with the target's exact start. China keeps one offset all year: one run. A zone with summer
+ * time gets a few more, so every record is judged by its own day, not by the period's last one.
+ */
+interface DayRun {
+  /** The first day after the run ('YYYY-MM-DD') and its first instant (ms). */
+  untilDay: string;
+  untilMs: number;
+  /** Arithmetic form: the offset of every day of the run; null = `fixedMs` holds. */
+  offset: number | null;
+  fixedMs: number;
+}
+
+function dayRuns(range: DayRange, timeZone: string, plusDays: number): DayRun[] {
+  const runs: DayRun[] = [];
+  for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
+    const start = dayStartMs(day, timeZone);
+    const untilDay = addDays(day, 1);
+    const untilMs = dayStartMs(untilDay, timeZone);
+    const target = dayStartMs(addDays(day, plusDays), timeZone);
+    const offset = untilMs - start === DAY_MS && target - start === plusDays * DAY_MS ? zoneOffset(day, timeZone) : null;
+    const last = runs[runs.length - 1];
+    if (last && offset !== null && last.offset === offset) Object.assign(last, { untilDay, untilMs });
+    else runs.push({ untilDay, untilMs, offset, fixedMs: target });
+  }
+  return runs;
+}
+
+/** Branches `when <key before the run's end> then <the run's value>`, the last run also for anything later. */
+function runsCase(runs: DayRun[], before: (r: DayRun) => string, value: (r: DayRun) => string): string {
+  const body = runs.slice(0, -1).map((r) => `when ${before(r)} then ${value(r)}`);
+  const last = runs[runs.length - 1]!;
+  return body.length === 0 ? value(last) : `(case ${body.join(' ')} else ${value(last)} end)`;
+}
+
+/** The first instant (ms) of the dealer's day `plusDays` after the day holding the instant `ms`, for instants of the period. */
+function dayStartPlusSql(ms: string, range: DayRange, timeZone: string, plusDays: number): string {
+  return runsCase(
+    dayRuns(range, timeZone, plusDays),
+    (r) => `${ms} < ${r.untilMs}`,
+    (r) => (r.offset === null ? String(r.fixedMs) : `(((${ms} + ${r.offset}) / ${DAY_MS}) * ${DAY_MS} - ${r.offset} + ${plusDays * DAY_MS})`),
+  );
+}
+
+/** The first instant (ms) of the day after the date `date` ('YYYY-MM-DD' column), for dates of the period. */
+function dayEndOfDateSql(date: string, range: DayRange, timeZone: string): string {
+  return runsCase(
+    dayRuns(range, timeZone, 1),
+    (r) => `${date} < '${r.untilDay}'`,
+    (r) => (r.offset === null ? String(r.fixedMs) : `(cast(strftime('%s', ${date}) as integer) * 1000 - ${r.offset} + ${DAY_MS})`),
+  );
+}
 
 // Stock phrases that say nothing about what was done, and the spacing and punctuation around them:
 // the low-score form's isRealDescription (service/low-score.ts) as SQL, for descriptions that came
@@ -99,8 +148,7 @@ export const RULES: Partial<Record<AuditCheckNo, (ctx: RuleCtx) => Rule>> = {
   // Entered more than 24 h after the visit; exactly 24 h is in time. A visit without a time of day
   // is measured from the end of its day (the most the audit could grant it).
   '2': (ctx) => {
-    const off = zoneOffset(ctx.range.to, ctx.timeZone);
-    const dayEnd = `(cast(strftime('%s', c.visit_date) as integer) * 1000 - ${off} + ${DAY_MS})`;
+    const dayEnd = dayEndOfDateSql('c.visit_date', ctx.range, ctx.timeZone);
     return showroom(ctx, sql.raw(`(c.created_at - coalesce(c.visit_at, ${dayEnd}) > ${ENTRY_LIMIT_MS})`));
   },
   // 首次到店 = mode 1 or 2, 非首次 = mode 3 or 4.
@@ -121,8 +169,7 @@ export const RULES: Partial<Record<AuditCheckNo, (ctx: RuleCtx) => Rule>> = {
   // description that is not only "已跟进" / "未接通". One still open inside its days is not late yet.
   '7': (ctx) => {
     const [a, b] = dayRangeMs(ctx.range.from, ctx.range.to, ctx.timeZone);
-    const off = zoneOffset(ctx.range.to, ctx.timeZone);
-    const deadline = sql.raw(`(${dayStartOf('c.created_at', off)} + ${(LOW_SCORE_DAYS + 1) * DAY_MS})`);
+    const deadline = sql.raw(dayStartPlusSql('c.created_at', ctx.range, ctx.timeZone, LOW_SCORE_DAYS + 1));
     return {
       from: 'tasks c',
       applies: sql`c.kind = 'low_score' and c.created_at >= ${a} and c.created_at < ${b} and (c.closed_at is not null or ${deadline} <= ${ctx.now})`,

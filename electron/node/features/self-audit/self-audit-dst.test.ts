@@ -64,13 +64,29 @@ describe('审核自查 check 7 in a zone with summer time', () => {
     expect(await listed(winter)).toEqual([planted.winterLate]);
   });
 
-  // Known bug, reported to the lead (rules.ts owns the rule): check 7 takes the zone's offset of the
-  // period's last day for every task (rules.ts `zoneOffset(ctx.range.to, …)`), so across the change
-  // to summer time the March tasks get CEST days: the late one passes and the one in time is listed.
-  // When the rule takes each task's own offset this test fails: make it an ordinary `it`.
-  it.fails('a period across the change to summer time judges each follow-up by its own day (rules.ts: one offset for the whole period)', async () => {
+  // Across the change each task is judged by its own day: the rule takes the offset of every day
+  // of the period (rules.ts dayRuns), not the period's last day's for all of them.
+  it('a period across the change to summer time judges each follow-up by its own day', async () => {
     const both = await check7('2026-03-01', '2026-04-30');
     expect(await listed(both)).toEqual([planted.winterLate, planted.summerLate].sort((a, b) => a - b));
     expect([both.numerator, both.denominator]).toEqual([2, 4]);
+  });
+
+  it('check 2: a visit without a time on the last winter day has until the end of the next day in summer time, not an hour less', async () => {
+    const db = t.core.sqlite;
+    // The day of 2026-03-28 ends at 03-29 00:00 CET; 24 h later is 03-30 00:00 CET = 01:00 CEST.
+    const visit = (created: number) =>
+      Number(
+        db
+          .prepare("insert into showroom_visits (name, phone, consultant_id, visit_date, first_visit, visit_mode, interested_model, created_at) values ('来店客户', '13800000000', null, '2026-03-28', 1, 1, 'sagitar', ?)")
+          .run(created).lastInsertRowid,
+      );
+    const inTime = visit(berlin('2026-03-30T00:30:00', 2));
+    const late = visit(berlin('2026-03-30T01:30:00', 2));
+    const r = (await call(t.core, cm, 'selfAudit.checks', { range: { from: '2026-03-01', to: '2026-04-30' } })) as SelfAuditReport;
+    const c2 = r.checks.find((c) => c.no === '2')!;
+    expect([c2.numerator, c2.denominator]).toEqual([1, 2]);
+    expect(await listed(c2)).toEqual([late]);
+    expect(inTime).toBeLessThan(late);
   });
 });
