@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { onEvent, prefetch } from '../api';
 import { CustomerCardPanel } from '../features/customers/CustomerCardPanel';
 import { roleName } from '../i18n';
@@ -11,9 +11,8 @@ import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
 import { LinkStatus } from '../features/seat-mode/LinkStatus';
 import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
-import { MODULE_SCREENS, moduleLabelKey, screenDef, screenLabelKey, type ScreenId } from './modules';
-import type { Navigation } from './navigation';
-import { ShellNavigation } from './ShellNavigation';
+import { MODULE_SCREENS, moduleLabelKey, moduleOf, screenDef, screenLabelKey, type ScreenId } from './modules';
+import { ShellNavigation, type TabLinks } from './ShellNavigation';
 import { Screen } from './screens';
 import { isRecordTab, useTabs, type TabId } from './useTabs';
 import { perfMark } from '../perf-marks';
@@ -31,7 +30,14 @@ export function Shell() {
   // Read by openCustomer through a ref: the navigation object stays the same while tabs change.
   const openTabsRef = useRef(openTabs);
   openTabsRef.current = openTabs;
-  const tabLinks = useMemo<Pick<Navigation, 'openCustomer' | 'setCustomerTitle'>>(
+  const mayOpen = useCallback(
+    (id: ScreenId) => {
+      const { permission: need, roles } = screenDef(id);
+      return modules.includes(moduleOf(id)) && (!need || session.permissions.includes(need)) && (!roles || roles.includes(session.user.role));
+    },
+    [modules, session.permissions, session.user.role],
+  );
+  const tabLinks = useMemo<TabLinks>(
     () => ({
       openCustomer: (id, name) => {
         // A new card tab: its data is requested now, while the shell renders the tab (a screen pop).
@@ -39,8 +45,10 @@ export function Shell() {
         openScreen(`customer:${id}`, name);
       },
       setCustomerTitle: (id, name) => setTitle(`customer:${id}`, name),
+      openScreen,
+      mayOpen,
     }),
-    [openScreen, setTitle],
+    [openScreen, setTitle, mayOpen],
   );
   const tabLabel = (id: TabId) => (isRecordTab(id) ? (titles[id] ?? t('customer.card')) : t(screenLabelKey(id)));
 

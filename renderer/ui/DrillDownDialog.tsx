@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/react';
 import { Dialog } from './Dialog';
 import { TabStrip } from './Tabs';
 import { SessionDataGrid } from './grid';
+import { useNavigation } from '../shell/navigation';
 
 /** One list behind a figure: the server's query and, when a figure has several (visits + walk-ins), the tab's name. */
 export interface DrillSource {
@@ -30,6 +31,13 @@ export interface DrillDownDialogProps {
  */
 export function DrillDownDialog({ title, drills, onClose, onOpenRow }: DrillDownDialogProps) {
   const { t } = useI18n();
+  // Without a screen's own action a row opens its record where it is edited (navigation's
+  // openRecord: one table of data set → screen), and the dialog gives way to that screen.
+  const { openRecord } = useNavigation();
+  const openRow = onOpenRow ?? (openRecord ? (row: Record<string, unknown>, dataset: GridSelectionQuery['dataset']) => {
+    openRecord(dataset, row);
+    onClose();
+  } : undefined);
   const [active, setActive] = useState(0);
   const current = drills[active];
   const tabs = drills.map((d, i) => ({ id: String(i), label: d.label ?? String(i + 1) }));
@@ -45,7 +53,7 @@ export function DrillDownDialog({ title, drills, onClose, onOpenRow }: DrillDown
               scope={current.query.scope}
               baseFilter={current.query.filter.columns}
               preset={current.query.filter.preset}
-              onOpenRow={onOpenRow ? (row) => onOpenRow(row, current.query.dataset) : undefined}
+              onOpenRow={openRow ? (row) => openRow(row, current.query.dataset) : undefined}
             />
           </div>
         )}

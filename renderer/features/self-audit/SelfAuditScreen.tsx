@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import type { AuditCheckResult, AuditTrendPoint, SelfAuditReport } from '../../../electron/common/api/self-audit';
 import type { Dataset } from '../../../electron/common/api/grid';
 import { mayReadDataset } from '../../../electron/common/api/dataset-access';
@@ -14,26 +14,31 @@ import { TrendLine } from './TrendLine';
 
 type Range = { from: string; to: string };
 
-/** What each data set shows of an offending record: the fields the rule looks at, and the customer id the row opens. */
+/**
+ * What each data set shows of an offending record: the fields the rule looks at, and what opening
+ * the row needs (the id its screen opens, the task's kind, the customer id for the card otherwise).
+ */
 const COLUMNS: Partial<Record<Dataset, string[]>> = {
   showroomVisits: ['visitDate', 'name', 'phone', 'consultantName', 'firstVisit', 'visitMode', 'interestedModel', 'visitAt', 'createdAt', 'customerId'],
   solicitationTasks: ['id', 'customerName', 'phone', 'status', 'assigneeName', 'createdAt', 'customerId'],
   revisitSales: ['id', 'customerName', 'phone', 'date', 'result', 'agentName', 'customerId'],
   revisitRepair: ['id', 'customerName', 'phone', 'roNumber', 'date', 'result', 'agentName', 'customerId'],
-  serviceTasks: ['id', 'customerName', 'dueDate', 'status', 'assigneeName', 'reason', 'notes', 'customerId'],
+  serviceTasks: ['id', 'kind', 'customerName', 'dueDate', 'status', 'assigneeName', 'reason', 'notes', 'customerId'],
 };
 
 /**
  * 决策分析 → 审核自查: every check of the manufacturer's audit (reference/003) over a period — the
  * rule in the audit's words, the figure against its threshold, pass / fail and the nightly trend —
  * and, for the selected check, its failing records in the shared DataGrid on exactly the server's
- * query (`drill`), a row opening the customer's card to fix it. Nothing is counted here.
+ * query (`drill`), a row opening the record on its own screen to fix it (navigation's openRecord:
+ * a visit's form in 展厅流量, the revisit form, …; the customer's card where there is none). Nothing
+ * is counted here.
  */
 export function SelfAuditScreen() {
   const t = usePrefixedT('selfAudit.');
   const { locale, t: tr } = useI18n();
   const session = useSessionInfo();
-  const { openCustomer } = useNavigation();
+  const { openRecord } = useNavigation();
   const [range, setRange] = useState<Range | null>(null);
   const [report, setReport] = useState<SelfAuditReport | null>(null);
   const [trend, setTrend] = useState<Partial<Record<string, AuditTrendPoint[]>>>({});
@@ -51,13 +56,6 @@ export function SelfAuditScreen() {
   );
   useLoad(() => call('selfAudit.trend', { days: 30 }), [], setTrend);
 
-  const onOpenRow = useCallback(
-    (row: Record<string, unknown>) => {
-      const id = Number(row.customerId);
-      if (Number.isInteger(id) && id > 0) openCustomer(id, typeof row.customerName === 'string' ? row.customerName : typeof row.name === 'string' ? row.name : undefined);
-    },
-    [openCustomer],
-  );
 
   const shown = range ?? report?.range ?? null;
   const setDay = (key: keyof Range, v: string) => {
@@ -146,7 +144,7 @@ export function SelfAuditScreen() {
                     baseFilter={current.drill.filter.columns}
                     preset={current.drill.filter.preset}
                     initialColumns={COLUMNS[current.drill.dataset]}
-                    onOpenRow={onOpenRow}
+                    onOpenRow={openRecord ? (row) => openRecord(current.drill!.dataset, row) : undefined}
                   />
                 </div>
               </>

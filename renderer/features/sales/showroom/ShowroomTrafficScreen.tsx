@@ -2,7 +2,9 @@ import { useMemo, useRef, useState } from 'react';
 import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
-import { useNavigation } from '../../../shell/navigation';
+import { useNavigation, useRecordRequest } from '../../../shell/navigation';
+import { call } from '../../../api';
+import { errorText } from '../../../ui/errors';
 import { Button, TabPanel, TabStrip, Toolbar, useToast } from '../../../ui';
 import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
@@ -35,6 +37,24 @@ export function ShowroomTrafficScreen() {
   const baseFilter = useMemo<ConditionGroup[] | undefined>(() => (lateOnly ? [{ join: 'and', conditions: [{ col: 'late', op: 'isTrue' }] }] : undefined), [lateOnly]);
   const changed = () => setChanges((n) => n + 1);
   const scopes: Scope[] = manager ? ['mine', 'team', ...(session.permissions.includes('customers.viewAll') ? (['all'] as const) : [])] : ['mine'];
+  // A visit another screen opened (审核自查's offending rows): its form, with the row read afresh by id.
+  useRecordRequest('sales.showroomTraffic', (r) => {
+    setTab('entry');
+    call('grid.query', {
+      dataset: 'showroomVisits',
+      scope: scopes[scopes.length - 1]!,
+      filter: { columns: [{ join: 'and', conditions: [{ col: 'id', op: 'eq', value: r.id }] }] },
+      columns: ['id', 'name', 'visitDate', 'testDrive', 'ordered', 'delivered'],
+      limit: 1,
+    }).then(
+      (page) => {
+        const row = page.kind === 'rows' ? page.rows[0] : undefined;
+        if (row) setEditing(row);
+        else toast.show(t('showroom.visit.notFound'));
+      },
+      (e: unknown) => toast.show(errorText(e)),
+    );
+  });
 
   const tabs = [
     { id: 'entry', label: t('showroom.tab.entry') },

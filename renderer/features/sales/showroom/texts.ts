@@ -76,5 +76,6 @@ export const SHOWROOM_TEXTS = defineTexts({
   'td.status.done': { 'zh-CN': '已完成', en: 'done' },
   'td.status.cancelled': { 'zh-CN': '已取消', en: 'cancelled' },
   'visit.editTitle': { 'zh-CN': '来访记录:{name}({date})', en: 'Visit of {name} ({date})' },
+  'visit.notFound': { 'zh-CN': '找不到这条来访记录(可能不在您可查看的范围内)', en: 'This visit was not found (it may be outside what you may see)' },
   'visits.lateOnly': { 'zh-CN': '只看超24小时录入', en: 'Late entries only' },
 });

@@ -7,20 +7,29 @@ import { TaskStaleNotice } from '../workbench/TaskStaleNotice';
 import { showFieldErrors } from '../../../ui/errors';
 
 /** 低分跟进: open CSI / SSI low-score follow-ups (due 3 days after the revisit) and their closing. */
-export function LowScorePanel({ reloadKey }: { reloadKey: number }) {
+export function LowScorePanel({ reloadKey, openTaskId = null, onOpened }: { reloadKey: number; openTaskId?: number | null; onOpened?: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [rows, setRows] = useState<LowScoreTaskRow[]>([]);
+  const [rows, setRows] = useState<LowScoreTaskRow[] | null>(null);
   const [closing, setClosing] = useState<LowScoreTaskRow | null>(null);
   const load = useCallback(() => {
     call('revisits.lowScore.list', {}).then(setRows, () => setRows([]));
   }, []);
   useEffect(load, [load, reloadKey]);
+  // A task another screen opened (审核自查 check 7): its close form once the list is here; one
+  // already closed is no longer in the list, and the user is told so.
+  useEffect(() => {
+    if (openTaskId === null || rows === null) return;
+    const row = rows.find((r) => r.id === openTaskId);
+    if (row) setClosing(row);
+    else toast.show(t('rv.ls.notOpen'));
+    onOpened?.();
+  }, [openTaskId, rows, onOpened, toast, t]);
   return (
     <div data-testid="rv-lowscore">
       <Table
         aria-label={t('rv.tab.lowScore')}
-        rows={rows}
+        rows={rows ?? []}
         rowKey={(r) => r.id}
         empty={t('rv.empty')}
         columns={[

@@ -3,7 +3,7 @@ import type { Scope } from '../../../../electron/common/api/grid';
 import { REVISIT_DATASETS, REVISIT_TABS, revisitPreset, type RevisitKind, type RevisitList, type RevisitTab } from '../../../../electron/common/api/revisits';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { useNavigation } from '../../../shell/navigation';
+import { useNavigation, useRecordRequest } from '../../../shell/navigation';
 import { Button, TabStrip, TextField, useToast } from '../../../ui';
 import { rowFacts } from '../reminders/rowFacts';
 import { RangeList, RangeListSms } from '../range-list/RangeList';
@@ -38,6 +38,14 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   const [data, setData] = useState<RevisitList | null>(null);
   const [open, setOpen] = useState<number | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
+  // A record another screen opened (审核自查): a revisit's form, or a low-score follow-up's close form.
+  const [askedTask, setAskedTask] = useState<number | null>(null);
+  useRecordRequest(kind === 'sales' ? 'service.salesRevisits' : 'service.repairRevisits', (r) => {
+    if (r.dataset === 'serviceTasks') {
+      setView('lowScore');
+      setAskedTask(r.id);
+    } else setOpen(r.id);
+  });
 
   // The tab counts and the DND left out; the server fills in the default range (the last 3 days).
   const load = useCallback(
@@ -137,7 +145,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
           actions={actions}
         />
       )}
-      {view === 'lowScore' && <LowScorePanel reloadKey={reloadKey} />}
+      {view === 'lowScore' && <LowScorePanel reloadKey={reloadKey} openTaskId={askedTask} onOpened={() => setAskedTask(null)} />}
       {view === 'templates' && canEditTemplates && <TemplateEditor kind={kind} />}
       {open !== null && (
         <RevisitDialog

@@ -51,6 +51,7 @@ export const REVISIT_TEXTS = defineTexts({
   'saved.unreachable': { 'zh-CN': '已记录未接通,稍后重试', en: 'Recorded as no answer; try again later' },
   'overdue': { 'zh-CN': '(已逾期)', en: '(overdue)' },
   'ls.close': { 'zh-CN': '关闭跟进', en: 'Close follow-up' },
+  'ls.notOpen': { 'zh-CN': '这条低分跟进已关闭或不在您的跟进列表中，请在客户卡片中查看', en: 'This low-score follow-up is closed or not in your list; see it on the customer card' },
   'ls.closed': { 'zh-CN': '跟进已关闭', en: 'Follow-up closed' },
   'ls.outcome': { 'zh-CN': '跟进结果', en: 'Outcome' },
   'ls.resolved': { 'zh-CN': '已解决', en: 'Resolved' },

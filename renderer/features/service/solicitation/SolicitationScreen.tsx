@@ -6,6 +6,7 @@ import { Button, FormMessage, SelectField, Table, TabStrip, TextField, Toolbar, 
 import { SessionDataGrid, type DataGridHandle } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { SolicitationOutcomeDialog } from './SolicitationOutcomeDialog';
+import { useRecordRequest } from '../../../shell/navigation';
 import './solicitation.css';
 import { problemsText } from '../../../ui/errors';
 
@@ -23,6 +24,11 @@ export function SolicitationScreen() {
   const [view, setView] = useState<View>('tasks');
   const [preset, setPreset] = useState<Preset>(manager ? 'auditPeriod' : '');
   const [open, setOpen] = useState<{ id: number; status: string } | null>(null);
+  // A task another screen opened (审核自查 check 5): its outcome form, on the task list.
+  useRecordRequest('service.solicitation', (r) => {
+    setView('tasks');
+    if (typeof r.row.status === 'string') setOpen({ id: r.id, status: r.row.status });
+  });
   const grid = useRef<DataGridHandle>(null);
   const tabs = [{ id: 'tasks', label: t('sol.tab.tasks') }, ...(manager ? [{ id: 'rates', label: t('sol.tab.rates') }, { id: 'generate', label: t('sol.tab.generate') }] : [])];
 

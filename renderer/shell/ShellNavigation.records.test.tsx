@@ -1,0 +1,95 @@
+// @vitest-environment happy-dom
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Dataset } from '../../electron/common/api/grid';
+import type { ScreenId } from '../features/registry';
+import { clickOn, mount, unmountAll } from '../ui/component-test-kit';
+import { useNavigation, useRecordRequest } from './navigation';
+import { ShellNavigation, type TabLinks } from './ShellNavigation';
+
+vi.mock('../features/auth/session', () => ({ useSessionInfo: () => ({ user: { id: 5, role: 'generalManager', displayName: '总经理' }, permissions: [], modules: [] }) }));
+
+/** A list's row action: opens the given row of the given data set through the window's navigation. */
+function Row({ dataset, row, testId }: { dataset: Dataset; row: Record<string, unknown>; testId: string }) {
+  const { openRecord } = useNavigation();
+  return <button type="button" data-testid={testId} onClick={() => openRecord?.(dataset, row)} />;
+}
+
+/** A screen as the shell shows it once its tab is open: it says which record it was asked to open. */
+function Screen({ id }: { id: ScreenId }) {
+  const [opened, setOpened] = useState<string[]>([]);
+  useRecordRequest(id, (r) => setOpened((o) => [...o, `${r.dataset}:${r.id}`]));
+  return <div data-testid={`screen-${id}`}>{opened.join(',')}</div>;
+}
+
+function tabs(allowed: readonly ScreenId[]) {
+  const opened: ScreenId[] = [];
+  const links: TabLinks = {
+    openCustomer: vi.fn(),
+    setCustomerTitle: () => undefined,
+    openScreen: (id) => opened.push(id),
+    mayOpen: (id) => allowed.includes(id),
+  };
+  return { links, opened };
+}
+
+afterEach(unmountAll);
+
+describe('a row opens its own record’s screen (审核自查, drill-downs)', () => {
+  it('a showroom visit opens 展厅流量, which is asked for that visit; the ask is taken once', async () => {
+    const { links, opened } = tabs(['sales.showroomTraffic']);
+    await mount(
+      <ShellNavigation tabs={links}>
+        <Row dataset="showroomVisits" row={{ id: 17, customerId: 3, name: '访客' }} testId="visit" />
+        <Screen id="sales.showroomTraffic" />
+        <Screen id="service.salesRevisits" />
+      </ShellNavigation>,
+    );
+    await clickOn('[data-testid="visit"]');
+    expect(opened).toEqual(['sales.showroomTraffic']);
+    expect(document.querySelector('[data-testid="screen-sales.showroomTraffic"]')!.textContent).toBe('showroomVisits:17');
+    expect(document.querySelector('[data-testid="screen-service.salesRevisits"]')!.textContent).toBe('');
+    expect(links.openCustomer).not.toHaveBeenCalled();
+    // Asked again (the screen already open): it opens the visit again.
+    await clickOn('[data-testid="visit"]');
+    expect(document.querySelector('[data-testid="screen-sales.showroomTraffic"]')!.textContent).toBe('showroomVisits:17,showroomVisits:17');
+  });
+
+  it('a revisit opens its revisit screen; a low-score follow-up opens 销售回访’s follow-ups; a solicitation task 招揽', async () => {
+    const { links, opened } = tabs(['service.salesRevisits', 'service.repairRevisits', 'service.solicitation']);
+    await mount(
+      <ShellNavigation tabs={links}>
+        <Row dataset="revisitRepair" row={{ id: 4, customerId: 3 }} testId="repair" />
+        <Row dataset="serviceTasks" row={{ id: 9, kind: 'low_score', customerId: 3 }} testId="lowScore" />
+        <Row dataset="solicitationTasks" row={{ id: 6, status: 'unassigned', customerId: 3 }} testId="solicitation" />
+        <Screen id="service.salesRevisits" />
+        <Screen id="service.repairRevisits" />
+        <Screen id="service.solicitation" />
+      </ShellNavigation>,
+    );
+    await clickOn('[data-testid="repair"]');
+    await clickOn('[data-testid="lowScore"]');
+    await clickOn('[data-testid="solicitation"]');
+    expect(opened).toEqual(['service.repairRevisits', 'service.salesRevisits', 'service.solicitation']);
+    expect(document.querySelector('[data-testid="screen-service.repairRevisits"]')!.textContent).toBe('revisitRepair:4');
+    expect(document.querySelector('[data-testid="screen-service.salesRevisits"]')!.textContent).toBe('serviceTasks:9');
+    expect(document.querySelector('[data-testid="screen-service.solicitation"]')!.textContent).toBe('solicitationTasks:6');
+  });
+
+  it('without the screen in the user’s menu, or with no screen for the record, the customer’s card opens', async () => {
+    const { links, opened } = tabs([]);
+    await mount(
+      <ShellNavigation tabs={links}>
+        <Row dataset="showroomVisits" row={{ id: 17, customerId: 3, name: '访客' }} testId="visit" />
+        <Row dataset="serviceTasks" row={{ id: 9, kind: 'revisit', customerId: 8, customerName: '李四' }} testId="task" />
+        <Screen id="sales.showroomTraffic" />
+      </ShellNavigation>,
+    );
+    await clickOn('[data-testid="visit"]');
+    await clickOn('[data-testid="task"]');
+    expect(opened).toEqual([]);
+    expect(links.openCustomer).toHaveBeenNthCalledWith(1, 3, '访客');
+    expect(links.openCustomer).toHaveBeenNthCalledWith(2, 8, '李四');
+    expect(document.querySelector('[data-testid="screen-sales.showroomTraffic"]')!.textContent).toBe('');
+  });
+});
