@@ -1,9 +1,10 @@
 /**
  * 决策分析 → 审核自查 in the browser against the real server on a small demo database: the general
  * manager's home lists today's failing checks, the screen shows every check with the API's figures,
- * a check opens exactly its failing records in the grid (the demo's visits without a phone), the
- * screen reads in English; the CRM manager is told the showroom records are the sales side's, and
- * a sales manager has neither the screen nor the API.
+ * a check opens exactly its failing records in the grid (the demo's visits without a phone), a
+ * row opens the visit's form in 展厅流量 to fix it, the screen reads in English; the CRM manager
+ * reads checks 1–3's visits too (their rows open the customer's card: 展厅流量 is not in their
+ * menu), and a sales manager has neither the screen nor the API.
  */
 import { describe, expect, it } from 'vitest';
 import type { SelfAuditReport } from '../../electron/common/api/self-audit';
@@ -39,6 +40,17 @@ describe('审核自查 (real server)', () => {
     await grid.getByTestId('grid-total').filter({ hasText: `共 ${c1.numerator.toLocaleString('en-US')} 条` }).waitFor();
     await screenshot(page, 'self-audit');
 
+    // A row opens the visit's own form in 展厅流量 (the fix is made there), for exactly that visit.
+    const first = grid.locator('.ag-row [col-id="name"]').first();
+    const name = (await first.textContent())!.trim();
+    await first.dblclick();
+    await page.getByTestId('showroom-screen').waitFor();
+    await page.getByTestId('visit-flags').waitFor();
+    await page.getByRole('dialog').filter({ hasText: `来访记录:${name}` }).waitFor();
+    await screenshot(page, 'self-audit-opens-visit');
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByRole('tab', { name: '审核自查' }).click();
+
     // 6a: sales revisits, in their own list.
     const c6 = r.checks.find((c) => c.no === '6a')!;
     await screen.getByTestId('audit-check-6a').click();
@@ -51,13 +63,21 @@ describe('审核自查 (real server)', () => {
     await screenshot(page, 'self-audit-en');
   });
 
-  it('the CRM manager is told the showroom records belong to the sales side', async () => {
+  it('the CRM manager reads check 1’s visits; a row opens the customer’s card, 展厅流量 not being theirs', async () => {
     const { page } = env.tp;
     await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);
     await page.getByRole('treeitem', { name: '审核自查' }).click();
     const screen = page.getByTestId('self-audit-screen');
+    const r = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
+    const c1 = r.checks.find((c) => c.no === '1')!;
     await screen.getByTestId('audit-check-1').click();
-    await screen.getByTestId('audit-records').getByText('您的角色无权查看', { exact: false }).waitFor();
+    const grid = screen.getByTestId('audit-grid-showroomVisits');
+    await grid.getByTestId('grid-total').filter({ hasText: `共 ${c1.numerator.toLocaleString('en-US')} 条` }).waitFor();
+    // 展厅流量's own list stays refused to them.
+    const plain = await apiFromPage(page, 'grid.count', { dataset: 'showroomVisits', scope: 'all', filter: { columns: [] } });
+    expect(plain.body.error?.code).toBe('FORBIDDEN');
+    await grid.locator('.ag-row [col-id="name"]').first().dblclick();
+    await page.getByTestId('customer-card').first().waitFor();
   });
 
   it('a sales manager has no 审核自查 and the server refuses it', async () => {
