@@ -114,6 +114,52 @@ export interface LostReason {
   cumulative: number | null;
 }
 
+/** Days an opportunity stays in a stage before entering the next (the opportunities opened in the period). */
+export interface StageDays {
+  stage: StageCode;
+  /** Median days (fractional); null when no opportunity left the stage ("—"). */
+  median: number | null;
+  /** The opportunities measured: they entered the stage and then another; those still in it are not counted. */
+  measured: Figure;
+}
+
+/** One brand the lost opportunities went to, in Pareto order (largest first, unknown last). */
+export interface CompetitorBrand {
+  /** competitor_brand (dictionary 'brand'); null = lost to a competitor without the brand recorded. */
+  brand: string | null;
+  figure: Figure;
+  share: number | null;
+  cumulative: number | null;
+}
+
+/** One consultant's line of the ranking (the current period). */
+export interface ConsultantRank {
+  consultantId: number;
+  name: string;
+  /** 新增潜客: registered first visits (the 日报's rule). */
+  leads: Figure;
+  /** Registered visits, first and return. */
+  visits: Figure;
+  /** Registered visits with 试乘试驾 ticked. */
+  testDrives: Figure;
+  /** 新增成交: deliveries by this consultant dated in the period. */
+  deals: Figure;
+  /** Activities due (planned) in the period, not cancelled; and those done by the end of their due day. */
+  activitiesDue: Figure;
+  activitiesOnTime: Figure;
+  /** activitiesOnTime / activitiesDue; null when none was due. */
+  onTimeRate: number | null;
+}
+
+/** Open opportunities expected to be bought in a month. */
+export interface ForecastMonth {
+  /** 'YYYY-MM'. */
+  month: string;
+  count: Figure;
+  /** Σ of the stage's win probability (0–1) over them: the deals to expect. */
+  weight: number;
+}
+
 /** The sales figures of one period. */
 export interface SalesPeriodFigures {
   range: DayRange;
@@ -129,6 +175,11 @@ export interface SalesPeriodFigures {
   /** Opportunities abandoned (closed) in the period. */
   lost: Figure;
   lostReasons: LostReason[];
+  /** Median days in each stage but the last (交车 is where the funnel ends). */
+  stageDays: StageDays[];
+  /** Abandoned in the period to a competitor (a brand recorded or the reason 竞品), by brand. */
+  competitorLost: Figure;
+  competitorBrands: CompetitorBrand[];
 }
 
 export interface SalesAnalysis {
@@ -136,7 +187,14 @@ export interface SalesAnalysis {
   consultantId: number | null;
   current: SalesPeriodFigures;
   previous: SalesPeriodFigures | null;
+  /** The consultants of the scope with any figure in the current period, by deals then leads. */
+  ranking: ConsultantRank[];
+  /** Open opportunities by expected purchase month: this month and the five after it (the dealer's today). */
+  forecast: ForecastMonth[];
 }
+
+/** How many months the forecast shows, this one included. */
+export const FORECAST_MONTHS = 6;
 
 const id = z.number().int().positive();
 

@@ -5,4 +5,4 @@
  */
 export { consultantFilter } from './scope';
 export { trafficVisitColumns, trafficVisitPresets } from './visit-rules';
-export { salesOpportunityColumns, salesOpportunityPresets } from './sales-rules';
+export { salesActivityPresets, salesOpportunityColumns, salesOpportunityPresets } from './sales-rules';

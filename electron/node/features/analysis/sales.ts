@@ -1,13 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Figure, LostReason, SalesAnalysis, SalesPeriodFigures, StageStep } from '../../../common/api/analysis';
+import { FORECAST_MONTHS, type CompetitorBrand, type ConsultantRank, type Figure, type ForecastMonth, type LostReason, type SalesAnalysis, type SalesPeriodFigures, type StageDays, type StageStep } from '../../../common/api/analysis';
 import type { Condition, ConditionGroup, GridSelectionQuery, Scope } from '../../../common/api/grid';
 import { closingRate, comparePeriod, periodRange, rangeMs, ratio, registrationRate, type CompareKind, type DayRange, type Period } from '../../../common/analysis';
-import { STAGES } from '../../../common/stages';
+import { addMonths, monthDays, todayIn } from '../../../common/dates';
+import { STAGES, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
 import type { SessionCtx } from '../auth';
 import { consultantFilter } from './scope';
-import { dealsPresetName, deliveredBetween } from './sales-rules';
+import { activitiesDueSql, activitiesPresetName, dealsPresetName, deliveredBetween, onTimeSql, stageDaysSql, stageLeftPresetName } from './sales-rules';
 
 /** Whose records a figure counts: the user's scope, optionally one consultant inside it. */
 export interface SalesWho {
@@ -21,6 +22,22 @@ export interface SalesInput extends SalesWho {
 }
 
 const one = (col: string, c: Omit<Condition, 'col'>): ConditionGroup => ({ join: 'and', conditions: [{ col, ...c }] });
+
+/** The abandon reason that means "bought a competitor" (sales/abandon.ts COMPETITOR_REASONS; analysis may not import sales: sales imports analysis). */
+const COMPETITOR_REASON = 'competitor';
+
+/**
+ * Pareto order of a breakdown: largest first, the unknown key (null) last whatever its size (it says
+ * nothing to act on), each with its share of the total and the running share down the list.
+ */
+function pareto(rows: { key: string | null; n: number }[], total: number) {
+  const sorted = [...rows].sort((a, b) => Number(a.key === null) - Number(b.key === null) || b.n - a.n || String(a.key).localeCompare(String(b.key)));
+  let running = 0;
+  return sorted.map(({ key, n }) => {
+    running += n;
+    return { key, n, share: ratio(n, total), cumulative: ratio(running, total) };
+  });
+}
 const dayIs = (col: string, r: DayRange) => one(col, { op: 'between', value: r.from, value2: r.to });
 /** The stage's case expression: its place in the funnel (0 = 初次接触). */
 const stageIndexSql = `case o.stage ${STAGES.map((s, i) => `when '${s.code}' then ${i}`).join(' ')} end`;
@@ -36,7 +53,7 @@ const stageIndexSql = `case o.stage ${STAGES.map((s, i) => `when '${s.code}' the
  * Each count is one GROUP BY in SQLite on an indexed date; each figure carries the grid query of its records.
  */
 export class SalesService {
-  constructor(private core: Pick<Core, 'db' | 'reads' | 'settings' | 'visibility'>) {}
+  constructor(private core: Pick<Core, 'clock' | 'db' | 'reads' | 'settings' | 'visibility'>) {}
 
   /** The statement counting a period (also a bare-SQL baseline): one row per (kind, key). */
   countsSql(s: SessionCtx, range: DayRange, input: SalesWho): SQL {
@@ -50,12 +67,20 @@ export class SalesService {
       union all select 'stage', ${sql.raw(stageIndexSql)}, count(*) from opportunities o
         where o.created_at >= ${from} and o.created_at < ${to} and ${who('o.consultant_id')} group by 2
       union all select 'lost', o.abandon_reason, count(*) from opportunities o
-        where o.status = 'abandoned' and o.closed_at >= ${from} and o.closed_at < ${to} and ${who('o.consultant_id')} group by 2`;
+        where o.status = 'abandoned' and o.closed_at >= ${from} and o.closed_at < ${to} and ${who('o.consultant_id')} group by 2
+      union all select 'brand', nullif(o.competitor_brand, ''), count(*) from opportunities o
+        where o.status = 'abandoned' and o.closed_at >= ${from} and o.closed_at < ${to} and ${who('o.consultant_id')}
+          and (o.abandon_reason = ${COMPETITOR_REASON} or coalesce(o.competitor_brand, '') <> '') group by 2`;
   }
 
   /** One period's figures (also 总经理月报's headlines, sales-headlines.ts). */
   async period(s: SessionCtx, range: DayRange, input: SalesWho): Promise<SalesPeriodFigures> {
-    const rows = await readAll<{ kind: string; k: string | number | null; n: number }>(this.core.reads, this.countsSql(s, range, input));
+    const tz = this.core.settings.get('dealer.timeZone');
+    const [fromMs, toMs] = rangeMs(range, tz);
+    const [rows, days] = await Promise.all([
+      readAll<{ kind: string; k: string | number | null; n: number }>(this.core.reads, this.countsSql(s, range, input)),
+      readAll<{ stage: string; n: number; days: number }>(this.core.reads, stageDaysSql(fromMs, toMs, consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId))),
+    ]);
     const total = (kind: string) => rows.filter((r) => r.kind === kind).reduce((a, r) => a + r.n, 0);
 
     const who = input.consultantId !== undefined ? [one('consultantId', { op: 'eq', value: input.consultantId })] : [];
@@ -67,7 +92,8 @@ export class SalesService {
     const withConsultant = one('consultantId', { op: 'notBlank' });
     const prospectsQ = q('showroomVisits', [dayIs('visitDate', range), one('firstVisit', { op: 'isTrue' }), withConsultant]);
     const walkInsQ = q('walkInBatches', [dayIs('visitDate', range), withConsultant]);
-    const dealsQ = q('opportunities', [], dealsPresetName(range));
+    // The deals of one consultant are those they delivered (the 日报's rule), not those of their opportunities.
+    const dealsQ: GridSelectionQuery = { dataset: 'opportunities', scope: input.scope, filter: { columns: [], preset: dealsPresetName(range, input.consultantId) } };
 
     const newProspects: Figure = { value: total('prospects'), drill: [prospectsQ] };
     const walkIns: Figure = { value: total('walkIns'), drill: [walkInsQ] };
@@ -89,16 +115,31 @@ export class SalesService {
     const lostTotal = total('lost');
     const closed = [one('status', { op: 'in', values: ['abandoned'] }), dayIs('closedAt', range)];
     const lost: Figure = { value: lostTotal, drill: [q('opportunities', closed)] };
-    const reasons = rows
-      .filter((r) => r.kind === 'lost')
-      .map((r) => ({ reason: r.k === null || r.k === '' ? null : String(r.k), n: r.n }))
-      // Pareto: largest first; no reason given last, whatever its size (it says nothing to act on).
-      .sort((a, b) => Number(a.reason === null) - Number(b.reason === null) || b.n - a.n || String(a.reason).localeCompare(String(b.reason)));
-    let running = 0;
-    const lostReasons: LostReason[] = reasons.map(({ reason, n }) => {
-      running += n;
-      const cond = one('abandonReason', reason === null ? { op: 'blank' } : { op: 'in', values: [reason] });
-      return { reason, figure: { value: n, drill: [q('opportunities', [...closed, cond])] }, share: ratio(n, lostTotal), cumulative: ratio(running, lostTotal) };
+    const lostReasons: LostReason[] = pareto(
+      rows.filter((r) => r.kind === 'lost').map((r) => ({ key: r.k === null || r.k === '' ? null : String(r.k), n: r.n })),
+      lostTotal,
+    ).map(({ key, n, share, cumulative }) => {
+      const cond = one('abandonReason', key === null ? { op: 'blank' } : { op: 'in', values: [key] });
+      return { reason: key, figure: { value: n, drill: [q('opportunities', [...closed, cond])] }, share, cumulative };
+    });
+
+    // Lost to a competitor: a brand recorded (whatever the reason), or the reason 购买竞品 without one (unknown, last).
+    // Two lists (a filter group names one column): those with a brand, and 购买竞品 without one.
+    const noBrand = [one('abandonReason', { op: 'in', values: [COMPETITOR_REASON] }), one('competitorBrand', { op: 'blank' })];
+    const competitorTotal = total('brand');
+    const competitorLost: Figure = { value: competitorTotal, drill: [q('opportunities', [...closed, one('competitorBrand', { op: 'notBlank' })]), q('opportunities', [...closed, ...noBrand])] };
+    const competitorBrands: CompetitorBrand[] = pareto(
+      rows.filter((r) => r.kind === 'brand').map((r) => ({ key: r.k === null ? null : String(r.k), n: r.n })),
+      competitorTotal,
+    ).map(({ key, n, share, cumulative }) => {
+      const conds = key === null ? noBrand : [one('competitorBrand', { op: 'in', values: [key] })];
+      return { brand: key, figure: { value: n, drill: [q('opportunities', [...closed, ...conds])] }, share, cumulative };
+    });
+
+    const byStage = new Map(days.map((d) => [d.stage, d]));
+    const stageDays: StageDays[] = STAGES.slice(0, -1).map((st) => {
+      const d = byStage.get(st.code);
+      return { stage: st.code, median: d ? d.days : null, measured: { value: d?.n ?? 0, drill: [q('opportunities', [opened], stageLeftPresetName(st.code))] } };
     });
 
     return {
@@ -111,12 +152,107 @@ export class SalesService {
       funnel,
       lost,
       lostReasons,
+      stageDays,
+      competitorLost,
+      competitorBrands,
     };
+  }
+
+  /**
+   * Per consultant of the scope in the period: leads (first visits), visits, test drives (visits with
+   * 试乘试驾), deals (their deliveries) and activities due / done on time — one UNION ALL grouped by
+   * consultant on the date indexes, the names from users.
+   */
+  rankingSql(s: SessionCtx, range: DayRange, input: SalesWho): SQL {
+    const who = (col: string) => consultantFilter(this.core, s, input.scope, col, input.consultantId);
+    const tz = this.core.settings.get('dealer.timeZone');
+    return sql`select r.kind, r.cid, r.n, r.n2, r.n3, u.display_name as name from (
+        select 'visits' as kind, sv.consultant_id as cid, count(*) as n, sum(sv.first_visit) as n2, sum(sv.test_drive) as n3 from showroom_visits sv
+          where sv.visit_date between ${range.from} and ${range.to} and sv.consultant_id is not null and ${who('sv.consultant_id')} group by 2
+        union all select 'deals', d.consultant_id, count(*), 0, 0 from deliveries d where ${deliveredBetween('d', range)} and ${who('d.consultant_id')} group by 2
+        union all select 'acts', a.owner_id, count(*), sum(${onTimeSql('a', range, tz)}), 0 from activities a
+          where ${activitiesDueSql('a', range, tz)} and a.owner_id is not null and ${who('a.owner_id')} group by 2
+      ) r join users u on u.id = r.cid`;
+  }
+
+  private async ranking(s: SessionCtx, range: DayRange, input: SalesWho): Promise<ConsultantRank[]> {
+    const rows = await readAll<{ kind: string; cid: number; n: number; n2: number; n3: number; name: string }>(this.core.reads, this.rankingSql(s, range, input));
+    const byId = new Map<number, ConsultantRank>();
+    const opps = (preset: string): GridSelectionQuery => ({ dataset: 'opportunities', scope: input.scope, filter: { columns: [], preset } });
+    const acts = (preset: string): GridSelectionQuery => ({ dataset: 'activities', scope: input.scope, filter: { columns: [], preset } });
+    const visits = (cid: number, ...extra: ConditionGroup[]): GridSelectionQuery => ({
+      dataset: 'showroomVisits',
+      scope: input.scope,
+      filter: { columns: [dayIs('visitDate', range), one('consultantId', { op: 'eq', value: cid }), ...extra] },
+    });
+    const line = (cid: number, name: string): ConsultantRank => {
+      let r = byId.get(cid);
+      if (!r) {
+        const fig = (drill: GridSelectionQuery): Figure => ({ value: 0, drill: [drill] });
+        r = {
+          consultantId: cid,
+          name,
+          leads: fig(visits(cid, one('firstVisit', { op: 'isTrue' }))),
+          visits: fig(visits(cid)),
+          testDrives: fig(visits(cid, one('testDrive', { op: 'isTrue' }))),
+          deals: fig(opps(dealsPresetName(range, cid))),
+          activitiesDue: fig(acts(activitiesPresetName('due', range, cid))),
+          activitiesOnTime: fig(acts(activitiesPresetName('onTime', range, cid))),
+          onTimeRate: null,
+        };
+        byId.set(cid, r);
+      }
+      return r;
+    };
+    for (const row of rows) {
+      const r = line(row.cid, row.name);
+      if (row.kind === 'visits') [r.visits.value, r.leads.value, r.testDrives.value] = [row.n, row.n2, row.n3];
+      else if (row.kind === 'deals') r.deals.value = row.n;
+      else [r.activitiesDue.value, r.activitiesOnTime.value] = [row.n, row.n2];
+    }
+    const list = [...byId.values()];
+    for (const r of list) r.onTimeRate = ratio(r.activitiesOnTime.value, r.activitiesDue.value);
+    return list.sort((a, b) => b.deals.value - a.deals.value || b.leads.value - a.leads.value || a.name.localeCompare(b.name, 'zh-CN'));
+  }
+
+  /** Open opportunities of the scope by expected purchase month, from the first of `month` for FORECAST_MONTHS months. */
+  forecastSql(s: SessionCtx, firstMonth: string, input: SalesWho): SQL {
+    const who = consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId);
+    const from = `${firstMonth}-01`;
+    const to = monthDays(addMonths(from, FORECAST_MONTHS - 1).slice(0, 7)).last;
+    return sql`select substr(o.expected_purchase_date, 1, 7) as month, o.stage, count(*) as n from opportunities o
+      where o.status = 'open' and o.expected_purchase_date between ${from} and ${to} and ${who} group by 1, 2`;
+  }
+
+  private async forecast(s: SessionCtx, input: SalesWho): Promise<ForecastMonth[]> {
+    const today = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now());
+    const first = today.slice(0, 7);
+    const rows = await readAll<{ month: string; stage: StageCode; n: number }>(this.core.reads, this.forecastSql(s, first, input));
+    const probability = new Map<string, number>(STAGES.map((st) => [st.code, st.probability / 100]));
+    const who = input.consultantId !== undefined ? [one('consultantId', { op: 'eq', value: input.consultantId })] : [];
+    return Array.from({ length: FORECAST_MONTHS }, (_, i) => {
+      const month = addMonths(`${first}-01`, i).slice(0, 7);
+      const mine = rows.filter((r) => r.month === month);
+      const { first: mFrom, last: mTo } = monthDays(month);
+      const drill: GridSelectionQuery = {
+        dataset: 'opportunities',
+        scope: input.scope,
+        filter: { columns: [one('status', { op: 'in', values: ['open'] }), one('expectedPurchaseDate', { op: 'between', value: mFrom, value2: mTo }), ...who] },
+      };
+      const weight = mine.reduce((a, r) => a + r.n * (probability.get(r.stage) ?? 0), 0);
+      return { month, count: { value: mine.reduce((a, r) => a + r.n, 0), drill: [drill] }, weight: Math.round(weight * 100) / 100 };
+    });
   }
 
   async get(s: SessionCtx, input: SalesInput): Promise<SalesAnalysis> {
     const cmp = comparePeriod(input.period, input.compare);
-    const [current, previous] = await Promise.all([this.period(s, periodRange(input.period), input), cmp ? this.period(s, periodRange(cmp), input) : null]);
-    return { scope: input.scope, consultantId: input.consultantId ?? null, current, previous };
+    const range = periodRange(input.period);
+    const [current, previous, ranking, forecast] = await Promise.all([
+      this.period(s, range, input),
+      cmp ? this.period(s, periodRange(cmp), input) : null,
+      this.ranking(s, range, input),
+      this.forecast(s, input),
+    ]);
+    return { scope: input.scope, consultantId: input.consultantId ?? null, current, previous, ranking, forecast };
   }
 }

@@ -1,6 +1,7 @@
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES } from '../../../../common/api/activities';
 import { STAGES } from '../../../../common/stages';
 import { type DatasetDef, userNameColumn } from '../../grid';
+import { salesActivityPresets } from '../../analysis';
 import { ACTIVITY_COLUMNS } from './texts';
 
 /**
@@ -21,6 +22,8 @@ export const activitiesDataset: DatasetDef = {
   searchCustomerId: 'c.customer_id',
   owner: 'c.owner_id',
   defaultSort: [{ col: 'plannedAt', dir: 'asc' }],
+  // 销售分析's consultant ranking: a consultant's activities due in a period and those done on time.
+  presets: salesActivityPresets,
   columns: [
     { id: 'id', type: 'number', ...ACTIVITY_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },
     // Kept visible (narrow): a row opens its customer's card.
