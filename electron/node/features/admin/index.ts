@@ -6,5 +6,5 @@
 export { writeAudit, type AuditEntry } from './audit';
 export { AuditedWriter } from './audited';
 export { SETTING_DEFAULTS, type SettingsService } from './settings';
-export { ABANDON_REASONS, OCCUPATIONS, insertStandardDictionaries } from './reference-dictionaries';
+export { ABANDON_REASONS, COMPLAINT_CATEGORIES, COMPLAINT_SOURCES, DISSATISFACTION_REASONS, OCCUPATIONS, SOLICITATION_FAIL_REASONS, insertStandardDictionaries } from './reference-dictionaries';
 export { COLOURS, COMPETITOR_BRANDS, FAW_VW_MODELS, OWN_BRAND, type CarModel } from './vehicle-models';

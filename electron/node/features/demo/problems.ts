@@ -6,6 +6,7 @@
  */
 import type { Sqlite } from '../../../../db/client';
 import { CITIES } from './cities';
+import { AFTERSALES_DETECT_SQL, AFTERSALES_PROBLEM_DEFS, type AftersalesProblemCode } from './aftersales-problems';
 
 export type ProblemCode =
   | 'late_showroom_visit'
@@ -20,7 +21,8 @@ export type ProblemCode =
   | 'dnd_customer'
   | 'dnd_sms_only'
   | 'visit_mode_inconsistent'
-  | 'oversized_export';
+  | 'oversized_export'
+  | AftersalesProblemCode;
 
 export interface ProblemDef {
   code: ProblemCode;
@@ -88,6 +90,8 @@ export const PROBLEM_DEFS: readonly ProblemDef[] = [
     code: 'oversized_export', table: 'audit_log', fraction: 0.25, of: 'exports in the audit log (8)',
     zh: '审计日志中单次导出超过 10,000 行', en: 'Export of more than 10,000 rows in the audit log',
   },
+  // 审核自查 checks 5, 6a, 6b and 7: the after-sales history (aftersales.ts).
+  ...AFTERSALES_PROBLEM_DEFS,
 ];
 
 export interface DemoProblem extends ProblemDef {
@@ -132,6 +136,7 @@ export const DETECT_SQL: Record<ProblemCode, string> = {
   dnd_sms_only: `SELECT id FROM customers WHERE dnd_sms = 1 AND dnd_call = 0 AND dnd_revisit = 0 ORDER BY id`,
   visit_mode_inconsistent: `SELECT id FROM showroom_visits WHERE (first_visit = 1 AND visit_mode IN (3, 4)) OR (first_visit = 0 AND visit_mode IN (1, 2)) ORDER BY id`,
   oversized_export: `SELECT id FROM audit_log WHERE action = 'export' AND CAST(json_extract(after, '$.rows') AS INTEGER) > 10000 ORDER BY id`,
+  ...AFTERSALES_DETECT_SQL,
 };
 
 /** Runs every detection query: code → ids found. */

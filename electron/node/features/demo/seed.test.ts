@@ -13,6 +13,7 @@ import { CITIES, CITY_BY_NAME, plateMatchesCity } from './cities';
 import { localMs, parseDay } from './dates';
 import { detectProblems, PROBLEM_DEFS, summarizeProblems } from './problems';
 import { seedDemo, type SeedReport } from './seed';
+import { AFTERSALES_TABLES } from './aftersales';
 
 const TODAY = '2025-06-15';
 const CUSTOMERS = 2000;
@@ -24,7 +25,7 @@ function freshDb(): Sqlite {
   return openDatabase(path.join(dir, 'dscrm.sqlite')).sqlite;
 }
 
-const HASHED_TABLES = ['customers', 'customer_phones', 'vehicles', 'service_visits', 'opportunities', 'stage_history', 'activities', 'showroom_visits', 'walk_in_batches', 'dictionaries', 'settings'];
+const HASHED_TABLES = ['customers', 'customer_phones', 'vehicles', 'service_visits', 'opportunities', 'stage_history', 'activities', 'showroom_visits', 'walk_in_batches', 'dictionaries', 'settings', ...AFTERSALES_TABLES];
 
 function hashTables(sqlite: Sqlite): string {
   const h = crypto.createHash('sha256');

@@ -33,6 +33,7 @@ import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
 import { seedExports } from './exports';
+import { seedAftersales } from './aftersales';
 import {
   GROUP_COUNTS_TRIGGER_PREFIX,
   GroupCountsTally,
@@ -639,6 +640,7 @@ class DemoGenerator {
       this.walkIns();
       this.found.oversized_export.push(...seedExports(this.sqlite, this.T, new Map(this.users.map((u) => [u.username, u.id])), this.sel.oversized_export));
     })();
+    const aftersalesRows = this.sqlite.transaction(() => seedAftersales({ sqlite: this.sqlite, seed: this.cfg.seed, T: this.T, customerBase: this.base.customers ?? 0, customers, sel: this.sel, found: this.found, log }))();
 
     const problems: DemoProblem[] = PROBLEM_DEFS.map((def) => {
       const ids = this.found[def.code].slice().sort((a, b) => a - b);
@@ -667,6 +669,7 @@ class DemoGenerator {
       test_drive_bookings: this.bookingId - b('test_drive_bookings'),
       test_drive_vehicles: this.testDriveByModel.size + 1,
       users: this.users.length,
+      ...aftersalesRows,
     };
     return { seed: this.cfg.seed, today: this.cfg.today, customers, rows, users: this.users, password: DEMO_PASSWORD, problems, elapsedMs: 0 };
   }

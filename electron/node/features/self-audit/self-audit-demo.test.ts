@@ -65,4 +65,37 @@ describe('审核自查 on the demo data', () => {
     expect([c8.numerator, c8.denominator, c8.status]).toEqual([oversized.length, exportsRows.length, 'fail']);
     expect(c8.reason!.zh).toContain(String(Math.max(...exportsRows.map((e) => e.rows))));
   });
+
+  // The after-sales history (demo/aftersales*.ts): the planted solicitation tasks, late revisits and
+  // late low-score follow-ups of the six months are each check's offending records, and nothing else.
+  it('checks 5, 6a, 6b and 7 find exactly the seeded unworked solicitations, late revisits and late low-score follow-ups of the six months', async () => {
+    const r = await value<SelfAuditReport>(cm, 'selfAudit.checks', {});
+    const db = t.core.sqlite;
+    const [fromMs, toMs] = [Date.parse(`${r.range.from}T00:00:00+08:00`), Date.parse(`${r.range.to}T00:00:00+08:00`) + 86_400_000];
+    const planted = (code: string, inPeriod: string, params: unknown[]) => {
+      const ids = new Set(report.problems.find((p) => p.code === code)!.ids);
+      expect(ids.size, code).toBeGreaterThan(0);
+      return (db.prepare(inPeriod).pluck().all(...params) as number[]).filter((id) => ids.has(id)).sort((a, b) => a - b);
+    };
+    const listed = async (c: AuditCheckResult) => {
+      const page = await value<GridPage>(gm, 'grid.query', { ...c.drill!, columns: ['id'], limit: 500 });
+      if (page.kind !== 'rows') throw new Error('rows expected');
+      return page.rows.map((x) => Number(x.id)).sort((a, b) => a - b);
+    };
+    const check = (no: string) => r.checks.find((c) => c.no === no)!;
+    const expected: [string, number[]][] = [
+      ['5', planted('unsolicited_regular_service', "select id from solicitation_tasks where kind = 'regular_service' and created_at >= ? and created_at < ?", [fromMs, toMs])],
+      ['6a', planted('late_sales_revisit', 'select id from deliveries where delivery_date between ? and ?', [r.range.from, r.range.to])],
+      ['6b', planted('late_repair_revisit', 'select id from service_visits where date between ? and ?', [r.range.from, r.range.to])],
+      ['7', planted('late_low_score_followup', "select id from tasks where kind = 'low_score' and created_at >= ? and created_at < ?", [fromMs, toMs])],
+    ];
+    for (const [no, ids] of expected) {
+      expect(ids.length, no).toBeGreaterThan(0);
+      expect([check(no).numerator, check(no).status], no).toEqual([ids.length, 'fail']);
+      expect(await listed(check(no)), no).toEqual(ids);
+    }
+    // 招揽率 falls under 95 % because of the planted tasks alone.
+    expect(check('5').figure!).toBeLessThan(95);
+    expect(check('6b').denominator!).toBeGreaterThan(100);
+  });
 });

@@ -1,0 +1,74 @@
+/**
+ * The demo's call log (呼叫中心), as the softphone's CallLog writes it: every revisit attempt an
+ * outbound call from its agent's seat to the customer's primary mobile (answered with ring and talk
+ * time, outcome 'done'; unanswered ones 'noAnswer', 0 s), every closed follow-up and reminder task
+ * the agent's call (task_id), and inbound calls from customers' phones over the last 365 days in
+ * working hours (08:30–18:30 Asia/Shanghai), 88 % answered by an agent with a business outcome, the
+ * rest 'missed'.
+ */
+import type { AftersalesCtx } from './aftersales';
+import { dateOf, HASH_FN, localMs, weighted, workMinute } from './aftersales-sql';
+
+const COLUMNS = 'direction, from_number, to_number, extension, user_id, customer_id, task_id, sip_call_id, started_at, answered_at, ended_at, duration_s, outcome, seat_id';
+/** The customer's primary mobile as the seat dials it (normalized without the 86); `customer` must be qualified (p has the column too). */
+const phoneOf = (customer: string) => `(SELECT substr(p.normalized, 3) FROM customer_phones p WHERE p.customer_id = ${customer} AND p.is_primary = 1 LIMIT 1)`;
+
+/** `callBase`: a revisit's last call has the id callBase + temp.demo_rv.n (its revisits.call_id). */
+export function seedCalls(ctx: AftersalesCtx, callBase: number): void {
+  const { sqlite, T } = ctx;
+  const ext = ctx.extensionOf('agent');
+  const done = "status = 'done'";
+  // The revisit's last call: answered and ended when it was saved, or its last unanswered attempt.
+  sqlite.exec(`
+    INSERT INTO calls (id, ${COLUMNS})
+    SELECT ${callBase} + n, 'outbound', ${ext}, ${phoneOf('x.customer_id')}, ${ext}, agent, customer_id, NULL, NULL,
+           CASE WHEN ${done} THEN final_at - (talk + ring) * 1000 ELSE final_at END,
+           CASE WHEN ${done} THEN final_at - talk * 1000 END,
+           CASE WHEN ${done} THEN final_at ELSE final_at + ring * 1000 END,
+           CASE WHEN ${done} THEN talk ELSE 0 END, CASE WHEN ${done} THEN 'done' ELSE 'noAnswer' END, NULL
+      FROM temp.demo_rv x ORDER BY n;
+    INSERT INTO calls (${COLUMNS})
+    SELECT 'outbound', ${ext}, ${phoneOf('x.customer_id')}, ${ext}, agent, customer_id, NULL, NULL,
+           ${localMs('day + k.i', '510 + (h1 / 960) % 560 + (k.i - 1) * 17')}, NULL, ${localMs('day + k.i', '510 + (h1 / 960) % 560 + (k.i - 1) * 17')} + ring * 1000,
+           0, 'noAnswer', NULL
+      FROM temp.demo_rv x, (SELECT 1 AS i UNION ALL SELECT 2 UNION ALL SELECT 3) k
+     WHERE k.i <= att - (status = 'unreachable') ORDER BY n, k.i;`);
+
+  // The agent's call for each closed follow-up and reminder task, just before it was closed.
+  const th = `${HASH_FN}(t.id, 601)`;
+  const talk = `(30 + ${th} % 300)`;
+  const agent = 't.assignee_id';
+  sqlite.exec(`
+    INSERT INTO calls (${COLUMNS})
+    SELECT 'outbound', ${ctx.extensionOf(agent)}, ${phoneOf('t.customer_id')}, ${ctx.extensionOf(agent)}, ${agent}, t.customer_id, t.id, NULL,
+           t.closed_at - (60 + ${talk} + 5 + ${th} / 300 % 20) * 1000, t.closed_at - (60 + ${talk}) * 1000, t.closed_at - 60000, ${talk},
+           CASE WHEN t.notes = '已电话提醒,客户已预约到店' THEN 'appointment' ELSE 'done' END, NULL
+      FROM tasks t WHERE t.status = 'done' AND t.closed_at IS NOT NULL AND t.assignee_id IS NOT NULL
+       AND t.kind IN ('low_score', 'first_service', 'regular_service') ORDER BY t.closed_at, t.id`);
+
+  // Inbound: a few a day plus one per 2,000 customers, half on weekends.
+  const perDay = Math.ceil(ctx.customers / 2000) + 4;
+  const key = '(d.day * 4096 + k.i)';
+  const h = `${HASH_FN}(${key}, 611)`;
+  const h2 = `${HASH_FN}(${key}, 612)`;
+  const start = localMs('d.day', workMinute(h));
+  const answered = `(${h} / 600 % 100 < 88)`;
+  const ring = `(3 + ${h} / 60000 % 25)`;
+  const talkIn = `(30 + ${h2} % 570)`;
+  const cid = `(${ctx.customerBase} + 1 + ${h2} / 1000 % ${ctx.customers})`;
+  const who = ctx.agentOf(`${h} / 1500000`);
+  sqlite.exec(`
+    WITH RECURSIVE d(day) AS (SELECT ${T - 365} UNION ALL SELECT day + 1 FROM d WHERE day < ${T - 1}),
+         k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${perDay - 1})
+    INSERT INTO calls (${COLUMNS})
+    SELECT 'inbound', ${phoneOf('q.customer_id')}, ${ctx.extensionOf('agent')}, ${ctx.extensionOf('agent')}, agent, customer_id, NULL, NULL,
+           started_at, CASE WHEN answered THEN started_at + ring * 1000 END,
+           started_at + ring * 1000 + CASE WHEN answered THEN talk * 1000 ELSE 0 END,
+           CASE WHEN answered THEN talk ELSE 0 END,
+           CASE WHEN answered THEN ${weighted('o', [['done', 60], ['callBack', 15], ['appointment', 15], ['complaint', 3], ['noInterest', 5], ['wrongNumber', 2]])} ELSE 'missed' END,
+           NULL
+      FROM (SELECT ${start} AS started_at, ${answered} AS answered, ${ring} AS ring, ${talkIn} AS talk, ${cid} AS customer_id, ${who} AS agent,
+                   ${h2} / 600000 AS o, d.day AS day, k.i AS i
+              FROM d JOIN k ON k.i < CASE WHEN strftime('%w', ${dateOf('d.day')}) IN ('0', '6') THEN ${Math.ceil(perDay / 2)} ELSE ${perDay} END) q
+     ORDER BY started_at, day, i`);
+}
