@@ -1,6 +1,7 @@
 /**
  * 决策分析 → 销售分析 in the browser against the real server on a small demo database: the 日报's
- * rates, the funnel and the lost reasons show what the API answers, a number opens the grid of
+ * rates, the funnel, median days per stage, the lost reasons, competitor brands, the consultant
+ * ranking (sortable) and the forecast by month show what the API answers, a number opens the grid of
  * exactly its records, the screen reads in English, and a consultant has neither the menu entry
  * nor the API.
  */
@@ -43,9 +44,38 @@ describe('销售分析 (real server)', () => {
       await lost.locator('canvas').waitFor();
       expect((JSON.parse((await lost.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(c.lostReasons.map((x) => x.figure.value));
     }
+    // Median days per stage, competitor brands, the ranking and the forecast show what the API answered.
+    const days = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 10) / 10).toLocaleString('en-US')} 天`);
+    for (const x of c.stageDays) {
+      expect(await screen.getByTestId(`days-${x.stage}`).textContent()).toBe(days(x.median));
+      expect(await screen.getByTestId(`days-${x.stage}-measured`).textContent()).toBe(n(x.measured.value));
+    }
+    expect(c.stageDays[0]!.measured.value).toBeGreaterThan(0);
+    expect(await screen.getByTestId('competitor-total').textContent()).toBe(n(c.competitorLost.value));
+    if (c.competitorBrands.length > 0) {
+      const brands = screen.getByTestId('chart-competitors');
+      await brands.locator('canvas').waitFor();
+      expect((JSON.parse((await brands.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(c.competitorBrands.map((x) => x.figure.value));
+    }
+    expect(r.ranking.length).toBeGreaterThan(0);
+    const top = r.ranking[0]!;
+    expect(await screen.getByTestId(`rank-${top.consultantId}-deals`).textContent()).toBe(n(top.deals.value));
+    const forecast = screen.getByTestId('chart-forecast');
+    await forecast.locator('canvas').waitFor();
+    expect((JSON.parse((await forecast.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(r.forecast.map((m) => m.count.value));
+    for (const m of r.forecast) expect(await screen.getByTestId(`forecast-${m.month}-weight`).textContent()).toBe(m.weight.toLocaleString('en-US'));
+    // Sorting the ranking by new prospects puts the consultant with the most first.
+    await screen.getByTestId('rank-sort-leads').click();
+    const mostLeads = [...r.ranking].sort((a, b) => b.leads.value - a.leads.value)[0]!;
+    await expect.poll(() => screen.getByTestId('section-ranking').locator('tbody tr').first().getAttribute('data-testid')).toBe(`rank-row-${mostLeads.consultantId}`);
+
     await screenshot(page, 'analysis-sales');
     await screen.getByTestId('section-lost').scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-sales-lost');
+    await screen.getByTestId('section-stage-days').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-sales-stage-days');
+    await screen.getByTestId('section-forecast').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-sales-ranking-forecast');
 
     // 新增成交: the grid lists exactly the opportunities delivered in the month.
     const dialog = page.getByTestId('drill-dialog');
@@ -58,6 +88,19 @@ describe('销售分析 (real server)', () => {
     await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(c.funnel[0]!.reached.value)} 条` }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
+    // The new figures open exactly their records: a stage's measured opportunities, a consultant's activities done on time, a forecast month.
+    const drills: [string, number][] = [
+      ['days-initial_contact-measured', c.stageDays[0]!.measured.value],
+      [`rank-${top.consultantId}-activitiesOnTime`, top.activitiesOnTime.value],
+      [`rank-${top.consultantId}-testDrives`, top.testDrives.value],
+      ...r.forecast.filter((m) => m.count.value > 0).slice(0, 1).map((m): [string, number] => [`forecast-${m.month}`, m.count.value]),
+    ];
+    for (const [testId, value] of drills) {
+      await screen.getByTestId(testId).click();
+      await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(value)} 条` }).waitFor();
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
     // 留档率 opens the two lists it divides: first visits and walk-ins.
     if (c.registrationRate.value !== null) {
       await screen.getByTestId('daily-registrationRate').click();
@@ -73,6 +116,9 @@ describe('销售分析 (real server)', () => {
     await screen.getByText('Registration rate', { exact: true }).waitFor();
     await screen.getByText('Funnel conversion (opportunities opened in the period)').waitFor();
     await screenshot(page, 'analysis-sales-en');
+    await screen.getByText('Consultant ranking (this period)').waitFor();
+    await screen.getByTestId('section-forecast').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-sales-ranking-forecast-en');
   });
 
   it('a consultant has no 销售分析 and the server refuses it', async () => {

@@ -11,24 +11,26 @@ import { FigureLink } from './figures';
 import { barsOption } from './traffic-options';
 import { paretoOption } from './sales-options';
 import { AnalysisFilters, useAnalysis } from './use-analysis';
+import { SalesCompetitors } from './SalesCompetitors';
+import { SalesForecast } from './SalesForecast';
+import { SalesRanking } from './SalesRanking';
+import { rateText, SalesSection } from './SalesSection';
+import { SalesStageDays } from './SalesStageDays';
 
 // echarts arrives with the first analysis screen opened, not with the app.
 const AnalysisChart = lazy(() => import('./AnalysisChart'));
 
-/** A rate (0–1) as a percentage with one decimal, or "—" when nothing divides. */
-const rateText = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString()}%`);
 
 interface Drill {
   title: string;
   drills: DrillSource[];
 }
 
-const sectionStyle = { display: 'flex', gap: 16, flexWrap: 'wrap', padding: '8px 12px', borderTop: '1px solid var(--c-border)' } as const;
-
 /**
  * 决策分析 → 销售分析: the 日报's 留档率 and 成交率 with their counts, the funnel's stage-to-stage
- * conversion of the opportunities opened in the period, and the lost reasons in Pareto order — for a
- * period against the compared one, in the manager's scope or for one consultant. Every number opens
+ * conversion of the opportunities opened in the period and their median days per stage, the lost
+ * reasons and competitor brands in Pareto order — for a period against the compared one, in the
+ * manager's scope or for one consultant — then the consultant ranking and the forecast by month. Every number opens
  * the grid of exactly its records (the server's `drill`); nothing is counted here.
  */
 export function SalesScreen() {
@@ -41,7 +43,8 @@ export function SalesScreen() {
   const [drill, setDrill] = useState<Drill | null>(null);
 
   const rangeText = (r: DayRange) => t('period.range', { from: r.from, to: r.to });
-  const tabLabel = (q: GridSelectionQuery) => (q.dataset === 'walkInBatches' ? t('drill.walkIns') : q.dataset === 'showroomVisits' ? t('drill.visits') : s('drill.opportunities'));
+  const tabLabel = (q: GridSelectionQuery) =>
+    q.dataset === 'walkInBatches' ? t('drill.walkIns') : q.dataset === 'showroomVisits' ? t('drill.visits') : q.dataset === 'activities' ? s('drill.activities') : s('drill.opportunities');
   const openDrill = (item: string, range: DayRange, drills: GridSelectionQuery[]) =>
     setDrill({ title: t('drill.title', { item, range: rangeText(range) }), drills: drills.map((query) => ({ query, label: tabLabel(query) })) });
   const periods = (d: SalesAnalysis) => [d.current, ...(d.previous ? [d.previous] : [])];
@@ -75,15 +78,14 @@ export function SalesScreen() {
     ];
     if (d.previous) columns.push({ key: 'previous', header: t('col.previous'), align: 'right', render: (r) => r.cell(d.previous!, true) });
     return (
-      <section data-testid="section-daily" style={sectionStyle}>
-        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{s('daily')}</h3>
+      <SalesSection testId="section-daily" title={s('daily')}>
         <div style={{ flex: '1 1 380px' }}>
           <Table aria-label={s('daily')} columns={columns} rows={rows} rowKey={(r) => r.key} />
         </div>
         <p className="hint" style={{ flex: '1 1 320px' }}>
           {s('dailyNote')}
         </p>
-      </section>
+      </SalesSection>
     );
   };
 
@@ -105,8 +107,7 @@ export function SalesScreen() {
     const labels = steps.map((x) => stageName(x.stage));
     const option = barsOption(labels, steps.map((x) => x.reached.value), d.previous ? d.previous.funnel.map((x) => x.reached.value) : null, { current: t('col.current'), previous: t('col.previous') }, true);
     return (
-      <section data-testid="section-funnel" style={sectionStyle}>
-        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{s('funnel')}</h3>
+      <SalesSection testId="section-funnel" title={s('funnel')}>
         <div style={{ flex: '1 1 420px', minWidth: 320 }}>
           <Suspense fallback={null}>
             <AnalysisChart option={option} ariaLabel={s('funnel')} testId="chart-funnel" series={steps.map((x) => ({ name: stageName(x.stage), value: x.reached.value }))} onPick={(i) => steps[i] && openDrill(labels[i]!, d.current.range, steps[i].reached.drill)} height={steps.length * 34 + 60} />
@@ -116,7 +117,7 @@ export function SalesScreen() {
           <Table aria-label={s('funnel')} columns={columns} rows={rows} rowKey={(r) => r.step.stage} />
           <p className="hint">{s('funnelNote')}</p>
         </div>
-      </section>
+      </SalesSection>
     );
   };
 
@@ -130,8 +131,7 @@ export function SalesScreen() {
     ];
     const labels = list.map(reasonName);
     return (
-      <section data-testid="section-lost" style={sectionStyle}>
-        <h3 style={{ flex: '1 1 100%', margin: 0, fontSize: 14 }}>{s('lost')}</h3>
+      <SalesSection testId="section-lost" title={s('lost')}>
         <div style={{ flex: '1 1 420px', minWidth: 320 }}>
           {list.length > 0 && (
             <Suspense fallback={null}>
@@ -157,7 +157,7 @@ export function SalesScreen() {
           </p>
           <Table aria-label={s('lost')} columns={columns} rows={list} rowKey={(r) => String(r.reason)} empty={s('lostEmpty')} />
         </div>
-      </section>
+      </SalesSection>
     );
   };
 
@@ -169,7 +169,11 @@ export function SalesScreen() {
         <>
           {daily(data)}
           {funnel(data)}
+          <SalesStageDays d={data} stageName={stageName} open={openDrill} />
           {lost(data)}
+          <SalesCompetitors d={data} open={openDrill} />
+          <SalesRanking d={data} open={openDrill} />
+          <SalesForecast d={data} open={openDrill} />
         </>
       )}
       {drill && <DrillDownDialog title={drill.title} drills={drill.drills} onClose={() => setDrill(null)} />}
