@@ -111,7 +111,8 @@ describe('集客分析 (real server)', () => {
     await screen.getByText('By ID-number region', { exact: true }).waitFor();
     await screen.getByTestId('section-byIdRegion').scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-traffic-region-en');
-    await screen.getByTestId('section-heat').scrollIntoViewIfNeeded();
+    await screen.getByTestId('heat-layer-walkIns').click();
+    await screen.getByTestId('heat-layer-walkIns').evaluate((e) => e.scrollIntoView({ block: 'start' }));
     await screen.getByText('Walk-ins', { exact: true }).first().waitFor();
     await screenshot(page, 'analysis-traffic-heat-en');
 

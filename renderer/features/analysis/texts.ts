@@ -38,7 +38,7 @@ export const ANALYSIS_TEXTS = defineTexts({
   'traffic.firstVisits': { 'zh-CN': '首次来店', en: 'First visits' },
   'traffic.returnVisits': { 'zh-CN': '再次来店', en: 'Return visits' },
   'traffic.byDay': { 'zh-CN': '每日集客量', en: 'Traffic per day' },
-  'traffic.heat': { 'zh-CN': '来店时段(按星期和小时)', en: 'Visits by weekday and hour' },
+  'traffic.heat': { 'zh-CN': '来店时段(按星期和小时)', en: 'Traffic by weekday and hour' },
   'traffic.heatNote': { 'zh-CN': '登记来访按来店时间统计。', en: 'Registered visits by their visit time.' },
   'traffic.heatLayer': { 'zh-CN': '显示', en: 'Show' },
   'traffic.heatLayer.visits': { 'zh-CN': '登记来访', en: 'Registered visits' },
