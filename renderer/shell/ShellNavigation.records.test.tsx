@@ -15,10 +15,16 @@ function Row({ dataset, row, testId }: { dataset: Dataset; row: Record<string, u
   return <button type="button" data-testid={testId} onClick={() => openRecord?.(dataset, row)} />;
 }
 
+/** 审核自查 check 8's button: opens 审计日志 on the period's oversized exports. */
+function OpenLog() {
+  const { openFiltered } = useNavigation();
+  return <button type="button" data-testid="log" onClick={() => openFiltered?.('admin.audit', { from: '2026-06-01', to: '2026-11-30', minRows: 10_000 })} />;
+}
+
 /** A screen as the shell shows it once its tab is open: it says which record it was asked to open. */
 function Screen({ id }: { id: ScreenId }) {
   const [opened, setOpened] = useState<string[]>([]);
-  useRecordRequest(id, (r) => setOpened((o) => [...o, `${r.dataset}:${r.id}`]));
+  useRecordRequest(id, (r) => setOpened((o) => [...o, r.kind === 'row' ? `${r.dataset}:${r.id}` : JSON.stringify(r.filter)]));
   return <div data-testid={`screen-${id}`}>{opened.join(',')}</div>;
 }
 
@@ -91,5 +97,29 @@ describe('a row opens its own record’s screen (审核自查, drill-downs)', ()
     expect(links.openCustomer).toHaveBeenNthCalledWith(1, 3, '访客');
     expect(links.openCustomer).toHaveBeenNthCalledWith(2, 8, '李四');
     expect(document.querySelector('[data-testid="screen-sales.showroomTraffic"]')!.textContent).toBe('');
+  });
+
+  it('a list of records (check 8’s exports) opens 审计日志 with the filter, for a user whose menu has it only', async () => {
+    const admin = tabs(['admin.audit']);
+    await mount(
+      <ShellNavigation tabs={admin.links}>
+        <OpenLog />
+        <Screen id="admin.audit" />
+      </ShellNavigation>,
+    );
+    await clickOn('[data-testid="log"]');
+    expect(admin.opened).toEqual(['admin.audit']);
+    expect(JSON.parse(document.querySelector('[data-testid="screen-admin.audit"]')!.textContent!)).toEqual({ from: '2026-06-01', to: '2026-11-30', minRows: 10_000 });
+    unmountAll();
+    const gm = tabs([]);
+    await mount(
+      <ShellNavigation tabs={gm.links}>
+        <OpenLog />
+        <Screen id="admin.audit" />
+      </ShellNavigation>,
+    );
+    await clickOn('[data-testid="log"]');
+    expect(gm.opened).toEqual([]);
+    expect(document.querySelector('[data-testid="screen-admin.audit"]')!.textContent).toBe('');
   });
 });

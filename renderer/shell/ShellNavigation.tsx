@@ -35,7 +35,7 @@ export function ShellNavigation({ tabs, children }: { tabs: TabLinks; children: 
         const id = Number(row.id);
         const screen = recordScreen(dataset, row);
         if (screen && Number.isInteger(id) && id > 0 && tabs.openScreen && tabs.mayOpen?.(screen)) {
-          setRequest({ screen, dataset, id, row, seq: ++asked.current });
+          setRequest({ kind: 'row', screen, dataset, id, row, seq: ++asked.current });
           tabs.openScreen(screen);
           return;
         }
@@ -43,6 +43,12 @@ export function ShellNavigation({ tabs, children }: { tabs: TabLinks; children: 
         const name = typeof row.customerName === 'string' ? row.customerName : typeof row.name === 'string' ? row.name : undefined;
         if (Number.isInteger(customerId) && customerId > 0) tabs.openCustomer(customerId, name);
       },
+      openFiltered: (screen, filter) => {
+        if (!tabs.openScreen || !tabs.mayOpen?.(screen)) return;
+        setRequest({ kind: 'filter', screen, filter, seq: ++asked.current });
+        tabs.openScreen(screen);
+      },
+      mayOpen: (screen) => tabs.mayOpen?.(screen) ?? false,
     }),
     [tabs],
   );

@@ -21,6 +21,14 @@ export interface Navigation {
    * (DrillDownDialog) open their rows with it. Optional, as newCustomer.
    */
   openRecord?: (dataset: Dataset, row: Record<string, unknown>) => void;
+  /**
+   * Opens a screen on a list of records rather than one (审核自查 check 8: 审计日志 on the period's
+   * oversized exports); the screen takes the filter with useRecordRequest. Nothing when the user's
+   * menu lacks the screen: ask mayOpen first.
+   */
+  openFiltered?: (screen: ScreenId, filter: Readonly<Record<string, string | number>>) => void;
+  /** Whether the user's menu has the screen (module, permission, roles); the server checks again. */
+  mayOpen?: (screen: ScreenId) => boolean;
 }
 
 export const NavigationContext = createContext<Navigation>({ openCustomer: () => undefined, setCustomerTitle: () => undefined, newCustomer: () => undefined });
@@ -30,14 +38,16 @@ export function useNavigation(): Navigation {
 }
 
 /** A record the shell asked a screen to open: the screen takes it once (seq tells two asks apart). */
-export interface RecordRequest {
-  screen: ScreenId;
-  dataset: Dataset;
-  id: number;
-  /** The row as the list that asked showed it (its visible columns only). */
-  row: Record<string, unknown>;
-  seq: number;
-}
+export type RecordRequest = { screen: ScreenId; seq: number } & (
+  | {
+      kind: 'row';
+      dataset: Dataset;
+      id: number;
+      /** The row as the list that asked showed it (its visible columns only). */
+      row: Record<string, unknown>;
+    }
+  | { kind: 'filter'; filter: Readonly<Record<string, string | number>> }
+);
 
 export const RecordRequestContext = createContext<{ request: RecordRequest | null; taken: (seq: number) => void }>({ request: null, taken: () => undefined });
 

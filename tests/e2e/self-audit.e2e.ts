@@ -80,6 +80,22 @@ describe('审核自查 (real server)', () => {
     await page.getByTestId('customer-card').first().waitFor();
   });
 
+  it('the administrator opens check 8’s oversized exports in 审计日志', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'admin', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '审核自查' }).click();
+    const screen = page.getByTestId('self-audit-screen');
+    const r = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
+    const c8 = r.checks.find((c) => c.no === '8')!;
+    expect(c8.numerator).toBeGreaterThan(0); // the demo's planted exports
+    await screen.getByTestId('audit-check-8').click();
+    await screen.getByTestId('audit-open-log').click();
+    await page.getByTestId('audit-filtered').waitFor();
+    const rows = page.getByRole('table', { name: '审计日志' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(c8.numerator);
+    await screenshot(page, 'self-audit-opens-exports');
+  });
+
   it('a sales manager has no 审核自查 and the server refuses it', async () => {
     const { page } = env.tp;
     await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);

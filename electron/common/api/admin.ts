@@ -102,6 +102,11 @@ export const adminApi = {
     input: z.object({
       entity: z.string().max(64).optional(),
       entityId: z.string().max(64).optional(),
+      /** 审核自查 check 8 opens the log on its exports: the action, a period of dealer days, more rows than this. */
+      action: z.string().max(32).optional(),
+      from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+      to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+      minRows: z.number().int().min(0).optional(),
       limit: z.number().int().min(1).max(500).default(100),
     }),
     access: ['admin', 'generalManager'],

@@ -7,6 +7,8 @@ import { defineTexts } from '../../../electron/common/i18n/texts';
 export const AUDIT_TEXTS = defineTexts({
   'latest': { 'zh-CN': '最近 {n} 条记录,最新的在最前', en: 'The latest {n} records, newest first' },
   'empty': { 'zh-CN': '暂无审计记录', en: 'No audit records' },
+  'filtered': { 'zh-CN': '只看 {from} 至 {to} 期间超过 {rows} 行的导出(审核自查第 8 项)', en: 'Only exports of more than {rows} rows from {from} to {to} (audit self-check 8)' },
+  'showAll': { 'zh-CN': '显示全部', en: 'Show all' },
   'col.time': { 'zh-CN': '时间', en: 'Time' },
   'col.user': { 'zh-CN': '操作人', en: 'User' },
   'col.action': { 'zh-CN': '操作', en: 'Action' },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AuditCheckResult, AuditTrendPoint, SelfAuditReport } from '../../../electron/common/api/self-audit';
-import type { Dataset } from '../../../electron/common/api/grid';
+import { EXPORT_MAX_ROWS, type Dataset } from '../../../electron/common/api/grid';
 import { mayReadDataset } from '../../../electron/common/api/dataset-access';
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
@@ -38,7 +38,7 @@ export function SelfAuditScreen() {
   const t = usePrefixedT('selfAudit.');
   const { locale, t: tr } = useI18n();
   const session = useSessionInfo();
-  const { openRecord } = useNavigation();
+  const { openRecord, openFiltered, mayOpen } = useNavigation();
   const [range, setRange] = useState<Range | null>(null);
   const [report, setReport] = useState<SelfAuditReport | null>(null);
   const [trend, setTrend] = useState<Partial<Record<string, AuditTrendPoint[]>>>({});
@@ -129,6 +129,17 @@ export function SelfAuditScreen() {
           <section style={{ flex: 1, minHeight: 300, display: 'flex', flexDirection: 'column', padding: '8px 12px', gap: 6 }} data-testid="audit-records">
             {!current ? (
               <p className="muted">{t('pick')}</p>
+            ) : current.no === '8' && current.numerator > 0 ? (
+              // The oversized exports are audit-log rows (no grid): the administrator opens the log on them.
+              mayOpen?.('admin.audit') && openFiltered ? (
+                <p>
+                  <Button onClick={() => openFiltered('admin.audit', { from: report.range.from, to: report.range.to, minRows: EXPORT_MAX_ROWS })} data-testid="audit-open-log">
+                    {t('openLog', { count: current.numerator })}
+                  </Button>
+                </p>
+              ) : (
+                <p className="muted">{t('logAdminOnly')}</p>
+              )
             ) : !current.drill ? (
               <p className="muted">{t('noRecords')}</p>
             ) : !mayReadDataset(session.user.role, current.drill.dataset, current.drill.filter.preset) ? (

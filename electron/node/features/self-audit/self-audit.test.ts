@@ -222,6 +222,10 @@ describe('审核自查 (selfAudit.checks)', () => {
     expect([c.status, c.numerator, c.denominator]).toEqual(['fail', 1, 3]);
     expect(c.reason!.en).toContain('at most 10001 rows');
     expect(c.drill).toBeNull();
+    // The administrator opens the log on exactly those exports (the screen's button for check 8).
+    const list = (input: object) => call(t.core, f.tok.gm!, 'admin.audit.list', { action: 'export', minRows: 10_000, ...input }) as Promise<{ after: { rows?: number } | null }[]>;
+    expect((await list({ from: '2026-11-01', to: '2026-11-30' })).map((r) => r.after?.rows)).toEqual([10_001]);
+    expect(await list({ from: '2026-11-16', to: '2026-11-30' })).toEqual([]);
   });
 
   it('an empty period shows "—": no figure, not computable, never NaN or 0 %', async () => {

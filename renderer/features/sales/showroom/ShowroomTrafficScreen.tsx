@@ -39,6 +39,7 @@ export function ShowroomTrafficScreen() {
   const scopes: Scope[] = manager ? ['mine', 'team', ...(session.permissions.includes('customers.viewAll') ? (['all'] as const) : [])] : ['mine'];
   // A visit another screen opened (审核自查's offending rows): its form, with the row read afresh by id.
   useRecordRequest('sales.showroomTraffic', (r) => {
+    if (r.kind !== 'row') return;
     setTab('entry');
     call('grid.query', {
       dataset: 'showroomVisits',

@@ -41,6 +41,7 @@ function RevisitsScreen({ kind }: { kind: RevisitKind }) {
   // A record another screen opened (审核自查): a revisit's form, or a low-score follow-up's close form.
   const [askedTask, setAskedTask] = useState<number | null>(null);
   useRecordRequest(kind === 'sales' ? 'service.salesRevisits' : 'service.repairRevisits', (r) => {
+    if (r.kind !== 'row') return;
     if (r.dataset === 'serviceTasks') {
       setView('lowScore');
       setAskedTask(r.id);

@@ -26,6 +26,7 @@ export function SolicitationScreen() {
   const [open, setOpen] = useState<{ id: number; status: string } | null>(null);
   // A task another screen opened (审核自查 check 5): its outcome form, on the task list.
   useRecordRequest('service.solicitation', (r) => {
+    if (r.kind !== 'row') return;
     setView('tasks');
     if (typeof r.row.status === 'string') setOpen({ id: r.id, status: r.row.status });
   });
