@@ -130,6 +130,8 @@ const BULK_TABLES = [
   'deliveries',
   'test_drive_bookings',
   'walk_in_batches',
+  // the after-sales history (aftersales.ts); tasks and solicitation_tasks keep their unique natural keys
+  'revisits', 'calls', 'appointments', 'complaints', 'complaint_history',
 ] as const;
 
 // Stage indexes (see STAGES).
