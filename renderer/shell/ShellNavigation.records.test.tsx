@@ -100,26 +100,21 @@ describe('a row opens its own record’s screen (审核自查, drill-downs)', ()
   });
 
   it('a list of records (check 8’s exports) opens 审计日志 with the filter, for a user whose menu has it only', async () => {
-    const admin = tabs(['admin.audit']);
-    await mount(
-      <ShellNavigation tabs={admin.links}>
-        <OpenLog />
-        <Screen id="admin.audit" />
-      </ShellNavigation>,
-    );
-    await clickOn('[data-testid="log"]');
+    const press = async (allowed: readonly ScreenId[]) => {
+      unmountAll();
+      const t = tabs(allowed);
+      await mount(
+        <ShellNavigation tabs={t.links}>
+          <OpenLog />
+          <Screen id="admin.audit" />
+        </ShellNavigation>,
+      );
+      await clickOn('[data-testid="log"]');
+      return { opened: t.opened, shown: document.querySelector('[data-testid="screen-admin.audit"]')!.textContent };
+    };
+    const admin = await press(['admin.audit']);
     expect(admin.opened).toEqual(['admin.audit']);
-    expect(JSON.parse(document.querySelector('[data-testid="screen-admin.audit"]')!.textContent!)).toEqual({ from: '2026-06-01', to: '2026-11-30', minRows: 10_000 });
-    unmountAll();
-    const gm = tabs([]);
-    await mount(
-      <ShellNavigation tabs={gm.links}>
-        <OpenLog />
-        <Screen id="admin.audit" />
-      </ShellNavigation>,
-    );
-    await clickOn('[data-testid="log"]');
-    expect(gm.opened).toEqual([]);
-    expect(document.querySelector('[data-testid="screen-admin.audit"]')!.textContent).toBe('');
+    expect(JSON.parse(admin.shown!)).toEqual({ from: '2026-06-01', to: '2026-11-30', minRows: 10_000 });
+    expect(await press([])).toEqual({ opened: [], shown: '' });
   });
 });

@@ -13,6 +13,16 @@ import { DEMO_PASSWORD, useSeededApp } from './support/seeded';
 
 const env = useSeededApp(2_000);
 
+/** Logs the user in, opens 审核自查 and reads the same checks from the API: the screen and one check's result. */
+async function openChecks(username: string, no: string) {
+  const { page } = env.tp;
+  await loginToShell(page, env.url, username, DEMO_PASSWORD);
+  await page.getByRole('treeitem', { name: '审核自查' }).click();
+  const screen = page.getByTestId('self-audit-screen');
+  const r = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
+  return { page, screen, check: r.checks.find((c) => c.no === no)! };
+}
+
 describe('审核自查 (real server)', () => {
   it('the general manager sees every check against its threshold and a check’s failing records', async () => {
     const { page } = env.tp;
@@ -64,12 +74,7 @@ describe('审核自查 (real server)', () => {
   });
 
   it('the CRM manager reads check 1’s visits; a row opens the customer’s card, 展厅流量 not being theirs', async () => {
-    const { page } = env.tp;
-    await loginToShell(page, env.url, 'csmanager', DEMO_PASSWORD);
-    await page.getByRole('treeitem', { name: '审核自查' }).click();
-    const screen = page.getByTestId('self-audit-screen');
-    const r = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
-    const c1 = r.checks.find((c) => c.no === '1')!;
+    const { page, screen, check: c1 } = await openChecks('csmanager', '1');
     await screen.getByTestId('audit-check-1').click();
     const grid = screen.getByTestId('audit-grid-showroomVisits');
     await grid.getByTestId('grid-total').filter({ hasText: `共 ${c1.numerator.toLocaleString('en-US')} 条` }).waitFor();
@@ -81,12 +86,7 @@ describe('审核自查 (real server)', () => {
   });
 
   it('the administrator opens check 8’s oversized exports in 审计日志', async () => {
-    const { page } = env.tp;
-    await loginToShell(page, env.url, 'admin', DEMO_PASSWORD);
-    await page.getByRole('treeitem', { name: '审核自查' }).click();
-    const screen = page.getByTestId('self-audit-screen');
-    const r = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
-    const c8 = r.checks.find((c) => c.no === '8')!;
+    const { page, screen, check: c8 } = await openChecks('admin', '8');
     expect(c8.numerator).toBeGreaterThan(0); // the demo's planted exports
     await screen.getByTestId('audit-check-8').click();
     await screen.getByTestId('audit-open-log').click();
