@@ -49,8 +49,11 @@ const stageIndexSql = `case o.stage ${STAGES.map((s, i) => `when '${s.code}' the
  *   with a consultant dated in the period;
  * - the funnel of the opportunities opened in the period: how many stand at each stage or beyond it
  *   now, and each stage's conversion from the one before;
- * - the opportunities abandoned in the period by reason, largest first (Pareto).
- * Each count is one GROUP BY in SQLite on an indexed date; each figure carries the grid query of its records.
+ * - the opportunities abandoned in the period by reason, largest first (Pareto), and by the competitor brand they went to;
+ * - the median days in each stage of the period's opened opportunities (window functions over stage_history);
+ * - for the current period only, the consultant ranking; and, from the dealer's today, the forecast by expected month.
+ * Each count is a GROUP BY in SQLite on an indexed date (statements in parallel on the read pool); each figure carries
+ * the grid query of its records.
  */
 export class SalesService {
   constructor(private core: Pick<Core, 'clock' | 'db' | 'reads' | 'settings' | 'visibility'>) {}
@@ -73,13 +76,25 @@ export class SalesService {
           and (o.abandon_reason = ${COMPETITOR_REASON} or coalesce(o.competitor_brand, '') <> '') group by 2`;
   }
 
+  /** Median days per stage of the opportunities opened in the period (sales-rules.ts stageDaysSql). */
+  stageDaysSql(s: SessionCtx, range: DayRange, input: SalesWho): SQL {
+    const [fromMs, toMs] = rangeMs(range, this.core.settings.get('dealer.timeZone'));
+    return stageDaysSql(fromMs, toMs, consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId));
+  }
+
+  /** Every statement a first load runs (the bench's bare-SQL baseline): each period's counts and stage days, the ranking and the forecast. */
+  firstLoadSql(s: SessionCtx, input: SalesInput): SQL[] {
+    const cmp = comparePeriod(input.period, input.compare);
+    const ranges = [periodRange(input.period), ...(cmp ? [periodRange(cmp)] : [])];
+    const month = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now()).slice(0, 7);
+    return [...ranges.flatMap((r) => [this.countsSql(s, r, input), this.stageDaysSql(s, r, input)]), this.rankingSql(s, ranges[0]!, input), this.forecastSql(s, month, input)];
+  }
+
   /** One period's figures (also 总经理月报's headlines, sales-headlines.ts). */
   async period(s: SessionCtx, range: DayRange, input: SalesWho): Promise<SalesPeriodFigures> {
-    const tz = this.core.settings.get('dealer.timeZone');
-    const [fromMs, toMs] = rangeMs(range, tz);
     const [rows, days] = await Promise.all([
       readAll<{ kind: string; k: string | number | null; n: number }>(this.core.reads, this.countsSql(s, range, input)),
-      readAll<{ stage: string; n: number; days: number }>(this.core.reads, stageDaysSql(fromMs, toMs, consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId))),
+      readAll<{ stage: string; n: number; days: number }>(this.core.reads, this.stageDaysSql(s, range, input)),
     ]);
     const total = (kind: string) => rows.filter((r) => r.kind === kind).reduce((a, r) => a + r.n, 0);
 
