@@ -94,6 +94,21 @@ describe('集客分析 (real server)', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
+    // … and by the landline's area code (the demo gives ~12 % of people and most companies a landline).
+    await screen.getByTestId('district-by-phoneArea').click();
+    const areas = screen.getByTestId('chart-byPhoneArea');
+    await areas.locator('canvas').waitFor();
+    expect(await areas.getAttribute('aria-label')).toBe('客户地区 · 按固定电话区号');
+    const area = r.byPhoneArea.find((b) => b.key !== null && b.key !== '*')!;
+    expect(await screen.getByTestId('section-byPhoneArea').getByText(r.phoneAreaNames[area.key!]!, { exact: true }).count()).toBeGreaterThan(0);
+    await screen.getByTestId(`byPhoneArea-${area.key}`).click();
+    await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(area.current.value)} 条` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await screen.getByTestId('section-byPhoneArea').scrollIntoViewIfNeeded();
+    await screenshot(page, 'analysis-traffic-phone-area');
+    await screen.getByTestId('district-by-idRegion').click();
+
     // 职业: the demo fills it for about two thirds; a known occupation opens its visits.
     const occ = r.byOccupation.find((b) => b.key !== null)!;
     await screen.getByTestId(`byOccupation-${occ.key}`).click();

@@ -78,6 +78,13 @@ export interface TrafficAnalysis {
   byIdRegion: Bucket[];
   /** The name of each region code of byIdRegion ('广东省深圳市南山区'). */
   regionNames: Record<string, string>;
+  /**
+   * Registered visits by the area code of the customer's landline (primary, else the first), in the
+   * same shape as byDistrict; customers with mobiles only are unknown (a mobile carries no place).
+   */
+  byPhoneArea: Bucket[];
+  /** The city (or cities sharing it) of each area code of byPhoneArea ('0755 深圳市'). */
+  phoneAreaNames: Record<string, string>;
   /** Registered visits by the customer's 职业 (dictionary 'occupation'), largest first, unknown last. */
   byOccupation: Bucket[];
   /** Registered visits by age band on the visit day (birthday, else the 身份证号's birth date). */

@@ -34,7 +34,7 @@ export function TrafficScreen() {
   const models = useDictionary('model');
   const occupations = useDictionary('occupation');
   const [drill, setDrill] = useState<Drill | null>(null);
-  const [districtBy, setDistrictBy] = useState<'city' | 'idRegion'>('city');
+  const [districtBy, setDistrictBy] = useState<'city' | 'idRegion' | 'phoneArea'>('city');
 
   const rangeText = (r: { from: string; to: string }) => t('period.range', { from: r.from, to: r.to });
   const open: OpenFigure = (item, fig, compared) => {
@@ -54,6 +54,7 @@ export function TrafficScreen() {
       model: (b: Bucket) => (b.key === null ? unknown : dictLabel(models, b.key, locale)),
       district: (b: Bucket) => (b.key === null ? unknown : b.key === '*' ? t('other') : b.key),
       region: (b: Bucket) => (b.key === null ? unknown : b.key === '*' ? t('traffic.otherRegion') : (data?.regionNames[b.key] ?? b.key)),
+      phoneArea: (b: Bucket) => (b.key === null ? unknown : b.key === '*' ? t('traffic.otherRegion') : (data?.phoneAreaNames[b.key] ?? b.key)),
       occupation: (b: Bucket) => (b.key === null ? unknown : dictLabel(occupations, b.key, locale)),
       band: (b: Bucket) => (b.key === null ? unknown : AGE_BAND_TEXTS.text(b.key as 'u25', locale)),
       kind: (b: Bucket) => (b.key === 'first' ? t('kind.first') : t('kind.return')),
@@ -111,7 +112,7 @@ export function TrafficScreen() {
   // 客户地区 by the address city or by the ID number's region: a switch, the chosen source named on the chart.
   const districtSwitch = (
     <span role="radiogroup" aria-label={t('traffic.byDistrict')} style={{ display: 'inline-flex', gap: 4, fontWeight: 'normal' }}>
-      {(['city', 'idRegion'] as const).map((k) => (
+      {(['city', 'idRegion', 'phoneArea'] as const).map((k) => (
         <button key={k} type="button" role="radio" aria-checked={districtBy === k} className={districtBy === k ? 'btn btn-primary' : 'btn'} data-testid={`district-by-${k}`} onClick={() => setDistrictBy(k)}>
           {t(`traffic.district.${k}`)}
         </button>
@@ -137,9 +138,9 @@ export function TrafficScreen() {
           <TrafficHeat data={data} open={open} />
           {section('bySource', t('traffic.bySource'), data.bySource, labels.source, t('traffic.sourceNote'))}
           {section('byModel', t('traffic.byModel'), data.byModel, labels.model)}
-          {districtBy === 'city'
-            ? section('byDistrict', t('traffic.byDistrict'), data.byDistrict, labels.district, <>{t('traffic.districtNote.city')} {t('traffic.phoneAreaNote')}</>, true, { chartTitle: t('traffic.district.city'), head: districtSwitch })
-            : section('byIdRegion', t('traffic.byDistrict'), data.byIdRegion, labels.region, <>{t('traffic.districtNote.idRegion')} {t('traffic.phoneAreaNote')}</>, true, { chartTitle: t('traffic.district.idRegion'), head: districtSwitch })}
+          {districtBy === 'city' && section('byDistrict', t('traffic.byDistrict'), data.byDistrict, labels.district, t('traffic.districtNote.city'), true, { chartTitle: t('traffic.district.city'), head: districtSwitch })}
+          {districtBy === 'idRegion' && section('byIdRegion', t('traffic.byDistrict'), data.byIdRegion, labels.region, t('traffic.districtNote.idRegion'), true, { chartTitle: t('traffic.district.idRegion'), head: districtSwitch })}
+          {districtBy === 'phoneArea' && section('byPhoneArea', t('traffic.byDistrict'), data.byPhoneArea, labels.phoneArea, t('traffic.phoneAreaNote'), true, { chartTitle: t('traffic.district.phoneArea'), head: districtSwitch })}
           {section('byOccupation', t('traffic.byOccupation'), data.byOccupation, labels.occupation, t('traffic.occupationNote'))}
           {section('byAgeBand', t('traffic.byAgeBand'), data.byAgeBand, labels.band, t('traffic.ageNote'))}
           {section('byVisitKind', t('traffic.byVisitKind'), data.byVisitKind, labels.kind)}

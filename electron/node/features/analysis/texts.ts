@@ -7,6 +7,7 @@ export const TRAFFIC_COLUMNS = defineTexts({
   customerCity: { 'zh-CN': '客户所在城市', en: 'Customer city' },
   customerIdRegion: { 'zh-CN': '身份证地区码', en: 'ID region code' },
   customerOccupation: { 'zh-CN': '客户职业', en: 'Customer occupation' },
+  customerPhoneArea: { 'zh-CN': '固定电话区号', en: 'Landline area code' },
   ageBand: { 'zh-CN': '来店时年龄段', en: 'Age band at visit' },
   id: { 'zh-CN': '编号', en: 'ID' },
   visitDate: { 'zh-CN': '来店日期', en: 'Visit date' },

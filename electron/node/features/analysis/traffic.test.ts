@@ -28,6 +28,13 @@ describe('集客分析 (analysis.traffic.get)', () => {
     const cA = customer({ owner: f.uid.s1!, source: 'ad', city: '上海', birthday: '2001-11-20', idNumber: '440305200111201234', occupation: 'teacher' });
     const cB = customer({ owner: f.uid.s2!, source: 'referral', city: '苏州', idNumber: '320501198005011234', occupation: 'employee' });
     const cC = customer({ owner: f.uid.s3!, source: 'ad', city: '', idNumber: '114403007178541243', company: true });
+    // Phones: cA a mobile (primary) and a 深圳 landline; cB a mobile only (no place); cC a 北京 landline.
+    const phone = (c: number, normalized: string, kind: 'mobile' | 'landline', primary: boolean) =>
+      db.prepare('insert into customer_phones (customer_id, raw, normalized, kind, is_primary) values (?, ?, ?, ?, ?)').run(c, normalized, normalized, kind, primary ? 1 : 0);
+    phone(cA, '8613800138000', 'mobile', true);
+    phone(cA, '8675588881234', 'landline', false);
+    phone(cB, '8613900139000', 'mobile', true);
+    phone(cC, '861065529988', 'landline', true);
     const visit = (v: { customer: number | null; consultant: number; day: string; time: string | null; first: boolean; model: string | null }) =>
       db
         .prepare('insert into showroom_visits (customer_id, name, consultant_id, visit_date, visit_at, first_visit, visit_mode, interested_model, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -62,7 +69,7 @@ describe('集客分析 (analysis.traffic.get)', () => {
         if (b.previous) figures.push([`${name}.${b.key}.previous`, b.previous]);
       });
     buckets('totals', Object.values(r.totals));
-    for (const name of ['byDay', 'bySource', 'byModel', 'byDistrict', 'byIdRegion', 'byOccupation', 'byAgeBand', 'byVisitKind'] as const) buckets(name, r[name]);
+    for (const name of ['byDay', 'bySource', 'byModel', 'byDistrict', 'byIdRegion', 'byPhoneArea', 'byOccupation', 'byAgeBand', 'byVisitKind'] as const) buckets(name, r[name]);
     for (const layer of ['heat', 'heatWalkIns', 'heatTotal'] as const) r[layer].forEach((c) => figures.push([`${layer}.${c.weekday}.${c.hour}`, c]));
     figures.push(['heatUnknown', r.heatUnknown], ['heatWalkInsUnknown', r.heatWalkInsUnknown]);
     for (const [name, fig] of figures) {
@@ -114,6 +121,10 @@ describe('集客分析 (analysis.traffic.get)', () => {
     expect(byKey(r.byIdRegion)).toEqual({ 440305: 2, 320501: 1, null: 2 });
     expect(r.byIdRegion.map((b) => b.key)).toEqual(['440305', '320501', null]);
     expect(r.regionNames).toEqual({ 440305: '广东省深圳市南山区', 320501: '江苏省苏州市市辖区' });
+    // Landline area codes: cA's 2 visits (0755), the company's 1 (010); cB has a mobile only, one visit has no customer.
+    expect(byKey(r.byPhoneArea)).toEqual({ '0755': 2, '010': 1, null: 2 });
+    expect(r.byPhoneArea.map((b) => b.key)).toEqual(['0755', '010', null]);
+    expect(r.phoneAreaNames).toEqual({ '0755': '0755 深圳市', '010': '010 北京市' });
     expect(byKey(r.byOccupation)).toEqual({ teacher: 2, employee: 1, null: 2 });
     expect(r.byOccupation.map((b) => b.key)).toEqual(['teacher', 'employee', null]);
     expect(r.byDay).toHaveLength(30);
@@ -144,8 +155,8 @@ describe('集客分析 (analysis.traffic.get)', () => {
     expect(r.totals.traffic.current.value).toBe(0);
     expect(r.totals.traffic.share).toBeNull();
     expect(r.totals.traffic.change).toBeNull();
-    expect([r.bySource, r.byModel, r.byDistrict, r.byIdRegion, r.byOccupation, r.byAgeBand, r.heat, r.heatWalkIns, r.heatTotal]).toEqual([[], [], [], [], [], [], [], [], []]);
-    expect([r.heatWalkInsUnknown.value, r.regionNames]).toEqual([0, {}]);
+    expect([r.bySource, r.byModel, r.byDistrict, r.byIdRegion, r.byPhoneArea, r.byOccupation, r.byAgeBand, r.heat, r.heatWalkIns, r.heatTotal]).toEqual([[], [], [], [], [], [], [], [], [], []]);
+    expect([r.heatWalkInsUnknown.value, r.regionNames, r.phoneAreaNames]).toEqual([0, {}, {}]);
     expect(r.byDay.every((d) => d.share === null)).toBe(true);
     // December against November: nothing to compare is "—", a fall to nothing is −100 %.
     const dec = await get(f.tok.gm!, { period: { kind: 'month', anchor: '2026-12-01' }, compare: 'previous', scope: 'all' });

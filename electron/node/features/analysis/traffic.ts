@@ -6,9 +6,9 @@ import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
 import type { SessionCtx } from '../auth';
 import { consultantFilter } from './scope';
-import { ageBandSql, citySql, dayStartsSql, fixedOffset, hourOfVisitFixedSql, hourOfVisitSql, idRegionSql } from './visit-rules';
+import { ageBandSql, citySql, dayStartsSql, fixedOffset, hourOfVisitFixedSql, hourOfVisitSql, idRegionSql, phoneAreaSql } from './visit-rules';
 import { heatLayers } from './traffic-heat';
-import { regionNames } from './traffic-regions';
+import { phoneAreaNames, regionNames } from './traffic-regions';
 
 export interface TrafficInput {
   period: Period;
@@ -68,7 +68,7 @@ export class TrafficService {
       v as materialized (
         select sv.visit_date as d, sv.first_visit as f, sv.interested_model as m, sv.visit_at is null as nt,
           cu.source as s, ${sql.raw(citySql('cu'))} as city, ${sql.raw(ageBandSql('cu', 'sv.visit_date'))} as b, ${hour} as h,
-          ${sql.raw(idRegionSql('cu'))} as r, cu.occupation as o
+          ${sql.raw(idRegionSql('cu'))} as r, cu.occupation as o, ${sql.raw(phoneAreaSql('cu'))} as pa
         from showroom_visits sv
         left join customers cu on cu.id = sv.customer_id
         ${days}
@@ -81,6 +81,7 @@ export class TrafficService {
       union all select 'band', b, null, count(*) from v group by b
       union all select 'region', r, null, count(*) from v group by r
       union all select 'occupation', o, null, count(*) from v group by o
+      union all select 'phoneArea', pa, null, count(*) from v group by pa
       union all select 'noTime', null, null, count(*) from v where nt
       union all select 'hour', d, h, count(*) from v where h is not null group by d, h`;
   }
@@ -201,6 +202,7 @@ export class TrafficService {
     };
     const byDistrict = districts('city', 'customerCity');
     const byIdRegion = districts('region', 'customerIdRegion');
+    const byPhoneArea = districts('phoneArea', 'customerPhoneArea');
     const byOccupation = nullLast(keysOf('occupation').map((k) => bucket(k, visitFig('occupation', k, [enumIs('customerOccupation', k)]), vt)).sort(byValue));
 
     const bands: Key[] = [...AGE_BANDS, null];
@@ -223,6 +225,8 @@ export class TrafficService {
       byDistrict,
       byIdRegion,
       regionNames: regionNames(byIdRegion.map((b) => b.key)),
+      byPhoneArea,
+      phoneAreaNames: phoneAreaNames(byPhoneArea.map((b) => b.key)),
       byOccupation,
       byAgeBand,
       byVisitKind: [totals.firstVisits, totals.returnVisits],

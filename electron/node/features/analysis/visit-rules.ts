@@ -45,6 +45,16 @@ export const citySql = (cu: string) => `nullif(${cu}.city, '')`;
 export const idRegionSql = (cu: string) =>
   `(case when ${cu}.kind = 'individual' and length(${cu}.id_number) in (15, 18) and substr(${cu}.id_number, 1, 6) glob '[1-8][0-9][0-9][0-9][0-9][0-9]' then substr(${cu}.id_number, 1, 6) end)`;
 
+/**
+ * The home district by phone: the area code (with its 0) of the customer's landline — the primary
+ * one, else the first — read from the normalised number (86 + area code without the 0 + local
+ * number; 010 and 02x have two digits after the 0, the rest three: formatPhone's rule). NULL
+ * without a landline: a mobile number carries no place without a paid number-segment database.
+ */
+export const phoneAreaSql = (cu: string) =>
+  `(select case when substr(p.normalized, 3, 2) = '10' or substr(p.normalized, 3, 1) = '2' then '0' || substr(p.normalized, 3, 2) else '0' || substr(p.normalized, 3, 3) end
+     from customer_phones p where p.customer_id = ${cu}.id and p.kind = 'landline' and p.normalized like '86%' order by p.is_primary desc, p.id limit 1)`;
+
 const ofCustomer = (expr: string) => `(select ${expr} from customers cu where cu.id = c.customer_id)`;
 
 /** Columns 展厅流量 (showroomVisits) gets so a figure's drill is ordinary conditions; hidden by default, also useful in the list. */
@@ -53,6 +63,7 @@ export const trafficVisitColumns: ColumnDef[] = [
   { id: 'customerSource', type: 'enum', ...TRAFFIC_COLUMNS.pair('customerSource'), related: 'customer', dict: 'source', expr: ofCustomer('cu.source'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
   { id: 'customerCity', type: 'text', ...TRAFFIC_COLUMNS.pair('customerCity'), related: 'customer', expr: ofCustomer(citySql('cu')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
   { id: 'customerIdRegion', type: 'text', ...TRAFFIC_COLUMNS.pair('customerIdRegion'), related: 'customer', expr: ofCustomer(idRegionSql('cu')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 110 },
+  { id: 'customerPhoneArea', type: 'text', ...TRAFFIC_COLUMNS.pair('customerPhoneArea'), related: 'customer', expr: ofCustomer(phoneAreaSql('cu')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 110 },
   { id: 'customerOccupation', type: 'enum', ...TRAFFIC_COLUMNS.pair('customerOccupation'), related: 'customer', dict: 'occupation', expr: ofCustomer('cu.occupation'), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100 },
   {
     id: 'ageBand', type: 'enum', ...TRAFFIC_COLUMNS.pair('ageBand'), related: 'customer', expr: ofCustomer(ageBandSql('cu', 'c.visit_date')), nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 100,
