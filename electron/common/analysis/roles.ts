@@ -7,3 +7,9 @@ import type { Role } from '../roles';
  * screen registration reads it in the renderer's first chunk.
  */
 export const TRAFFIC_ROLES: readonly Role[] = ['salesManager', 'generalManager', 'admin'];
+
+/**
+ * 售后 / 客服 is for the customer-service manager, the general manager and the admin: its figures are
+ * dealer-wide (agents, advisers and owners share each record), and agents / advisers work their own lists.
+ */
+export const AFTERSALES_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];

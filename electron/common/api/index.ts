@@ -23,6 +23,7 @@ import { systemApi } from './system';
 import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
 import { analysisApi } from './analysis';
+import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { selfAuditApi } from './self-audit';
 import type { InputOf, OutputOf } from './contract';
 
@@ -55,6 +56,7 @@ export const api = {
   ...seatApi,
   ...dictionariesApi,
   ...analysisApi,
+  ...aftersalesAnalysisApi,
   ...selfAuditApi,
 } as const;
 
@@ -90,4 +92,5 @@ export type * from './system';
 export type * from './seat-mode';
 export type * from './dictionaries';
 export type * from './analysis';
+export type * from './analysis-aftersales';
 export type * from './self-audit';

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { birthdayDays } from './birthday-days';
 import { todayIn } from '../../../common/dates';
 import type { GroupCountDim } from './group-counts';
-import type { DatasetDef } from '../grid';
+import { mergePresets, type DatasetDef } from '../grid';
+import { aftersalesPresets } from '../analysis/aftersales-rules';
 import { primaryPhoneExpr } from './primary-phone';
 import { CUSTOMER_COLUMNS } from './texts';
 import { CUSTOMER_KIND_OPTIONS, GENDER_OPTIONS } from '../../../common/api/customers-texts';
@@ -24,7 +25,7 @@ const firstVehicle = (col: string) => `(select v.${col} from vehicles v where v.
 export const customersDataset: DatasetDef = {
   from: 'customers c',
   searchCustomerId: 'c.id',
-  presets: {
+  presets: mergePresets({
     // 生日提醒 (the dealer's today / Monday–Sunday week), on customers_birthday_md_idx.
     birthdaysToday: birthdaysOn('today'),
     birthdaysWeek: birthdaysOn('week'),
@@ -33,6 +34,8 @@ export const customersDataset: DatasetDef = {
         and not exists (select 1 from activities a where a.opportunity_id = o.id and a.status = 'planned'))
       and not exists (select 1 from activities a where a.customer_id = c.id and a.status = 'planned')`,
   },
+  // 售后 / 客服's retention (保有客户回厂率) and churn reasons ('ret@…', 'ret-@…', 'ch.<reason>@…').
+  aftersalesPresets('customers')),
   defaultSort: [{ col: 'createdAt', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', ...CUSTOMER_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 90 },

@@ -1,6 +1,7 @@
 import { COMPLAINT_STATUSES } from '../../../../common/api/complaints';
 import { type DatasetDef, userNameColumn } from '../../grid';
 import { COMPLAINT_COLUMNS } from './texts';
+import { aftersalesPresets } from '../../analysis/aftersales-rules';
 
 /**
  * 投诉建议: every complaint with its customer, vehicle and assignee. The owner is the assignee
@@ -11,6 +12,8 @@ export const complaintsDataset: DatasetDef = {
   from: 'complaints c',
   searchCustomerId: 'c.customer_id',
   owner: 'c.assignee_id',
+  // 售后 / 客服's complaints received in a period, open and closed ('cmp@…', 'cmpo@…', 'cmpc@…').
+  presets: aftersalesPresets('complaints'),
   defaultSort: [{ col: 'id', dir: 'desc' }],
   columns: [
     { id: 'id', type: 'number', ...COMPLAINT_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },

@@ -4,6 +4,7 @@ import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from 
 import { parameterisedPresets } from './reminder-presets';
 import { type ColumnDef, type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { selfAuditPresets } from '../../self-audit';
+import { aftersalesPresets } from '../../analysis/aftersales-rules';
 import { REVISIT_EVENT_COLUMNS } from './texts';
 import { REVISIT_RESULT } from '../../../../common/api/revisits-texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
@@ -45,6 +46,8 @@ export function revisitEventsDataset(kind: RevisitKind): DatasetDef {
     presets: mergePresets(
       parameterisedPresets(parse, (p, today) => revisitRuleSql(kind, p.tab, revisitRange(today, p.from, p.to), { e, c: 'cu' })),
       selfAuditPresets(kind === 'sales' ? 'revisitSales' : 'revisitRepair'),
+      // 售后 / 客服's figures: revisited within 3 days, dissatisfied (by reason) ('rv3@…', 'dis.<reason>@…').
+      aftersalesPresets(kind === 'sales' ? 'revisitSales' : 'revisitRepair'),
     ),
     defaultSort: [{ col: 'date', dir: 'desc' }],
     columns: [

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND } from '../../../../common/api/service-texts';
 import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { selfAuditPresets } from '../../self-audit';
+import { aftersalesPresets } from '../../analysis/aftersales-rules';
 import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 
@@ -25,6 +26,8 @@ export const serviceTasksDataset: DatasetDef = {
     },
     // 审核自查's late or empty low-score follow-ups ('audit:7:…').
     selfAuditPresets('serviceTasks'),
+    // 售后 / 客服's reminders sent → appointments → arrivals ('rm<n>[a|v]@…').
+    aftersalesPresets('serviceTasks'),
   ),
   columns: [
     { id: 'id', type: 'number', ...SERVICE_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },

@@ -4,6 +4,7 @@ import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { auditCustomerIdColumn, selfAuditPresets } from '../../self-audit';
+import { aftersalesPresets } from '../../analysis/aftersales-rules';
 import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
@@ -34,6 +35,8 @@ export const solicitationTasksDataset: DatasetDef = {
     },
     // 审核自查's 招揽率 over any period ('audit:5:…').
     selfAuditPresets('solicitationTasks'),
+    // 售后 / 客服's 招揽率 and 成功率 ('sol.w@…', 'sol.s@…', 'sol.n@…').
+    aftersalesPresets('solicitationTasks'),
   ),
   columns: [
     { id: 'id', type: 'number', ...SOLICITATION_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
