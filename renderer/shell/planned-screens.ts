@@ -1,15 +1,9 @@
 import { defineScreens } from './screen-kit';
-import { PLANNED_SCREEN_TEXTS } from './planned-screen-texts';
 
 /**
  * Menu entries of DS-CRM that a later version builds: the menu shows them with an honest
- * placeholder (what the screen will do). A feature that builds one registers it itself and the
- * entry goes from here.
+ * placeholder (what the screen will do), title and description from a defineTexts table beside
+ * this file. A feature that builds one registers it itself under the same id and the entry goes
+ * from here (关键指标 → the analysis feature's 总经理月报). None is left today.
  */
-export const plannedScreens = defineScreens({
-  'analysis.kpis': {
-    order: 10,
-    title: PLANNED_SCREEN_TEXTS.pair('analysis.kpis.title'),
-    description: PLANNED_SCREEN_TEXTS.pair('analysis.kpis.description'),
-  },
-});
+export const plannedScreens = defineScreens({});

@@ -12,4 +12,9 @@ export const ANALYSIS_SCREEN_TEXTS = defineTexts({
     'zh-CN': '留档率、成交率(日报口径)、新增成交、销售漏斗各阶段转化率和战败原因(帕累托),与上期或去年同期对比;每个数字可查看明细。',
     en: 'Registration and closing rates (as the daily report counts them), new sales, stage-to-stage funnel conversion and lost reasons (Pareto), against the previous period or last year; every number opens its records.',
   },
+  'kpis.title': { 'zh-CN': '关键指标 · 总经理月报', en: 'Key indicators · monthly report' },
+  'kpis.description': {
+    'zh-CN': '一个月的关键数字(集客、销售等栏目)与上月对比的箭头;每个数字可查看明细,可导出 Excel(每栏一页)和打印 A4。',
+    en: 'The month\'s headline numbers (traffic, sales and the other sections) with arrows against last month; every number opens its records; export to Excel (a sheet per section) and print on A4.',
+  },
 });

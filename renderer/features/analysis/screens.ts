@@ -1,8 +1,9 @@
 import { TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
+import { MONTHLY_ROLES } from '../../../electron/common/api/analysis-monthly';
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
 import { ANALYSIS_SCREEN_TEXTS } from './screen-texts';
 
-/** 决策分析's screens built by the analysis feature (关键指标 stays a planned placeholder until built). */
+/** 决策分析's screens built by the analysis feature. */
 export const analysisScreens = defineScreens({
   'analysis.traffic': {
     order: 15,
@@ -17,5 +18,13 @@ export const analysisScreens = defineScreens({
     description: ANALYSIS_SCREEN_TEXTS.pair('sales.description'),
     component: lazyScreen(() => import('./SalesScreen'), 'SalesScreen'),
     roles: TRAFFIC_ROLES,
+  },
+  // 关键指标 kept its menu id when it was built, so saved layouts and menus still open it.
+  'analysis.kpis': {
+    order: 10,
+    title: ANALYSIS_SCREEN_TEXTS.pair('kpis.title'),
+    description: ANALYSIS_SCREEN_TEXTS.pair('kpis.description'),
+    component: lazyScreen(() => import('./MonthlyScreen'), 'MonthlyScreen'),
+    roles: MONTHLY_ROLES,
   },
 });

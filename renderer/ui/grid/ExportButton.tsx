@@ -5,7 +5,8 @@ import { useI18n } from '../../i18n/react';
 import { Button } from '../Button';
 import { errorText } from '../errors';
 
-function download(fileName: string, base64: string): void {
+/** A file the server made (base64) saved through the browser's download: the grid's export and 总经理月报's workbook. */
+export function download(fileName: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
   const blob = new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
   const url = URL.createObjectURL(blob);

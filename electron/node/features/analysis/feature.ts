@@ -1,11 +1,11 @@
 import { defineFeature } from '../../feature';
-import { aftersalesHandlers } from './aftersales-handlers';
 import { analysisHandlers } from './handlers';
+import { monthlyHandlers } from './monthly-handlers';
 import { walkInBatchesDataset } from './walk-ins-dataset';
 
 /** 决策分析 (issue 17): the figures and the data sets their drill-downs open (docs/decision-analysis.md). */
 export const analysisFeature = defineFeature({
   name: 'analysis',
-  handlers: { ...analysisHandlers, ...aftersalesHandlers },
+  handlers: { ...analysisHandlers, ...monthlyHandlers },
   datasets: { walkInBatches: walkInBatchesDataset },
 });
