@@ -49,7 +49,12 @@ export class CallLog {
   own(s: SessionCtx, locale: Locale, callId: number): CallLogRow {
     const row = this.get(callId);
     if (!row) throw new AppError('NOT_FOUND');
-    if (row.userId !== s.user.id) throw new AppError('FORBIDDEN', { reason: msg('notYourCall', locale) });
+    if (row.userId !== s.user.id) {
+      // Another seat's call about a customer the user may not see does not exist for them (as a
+      // task's in start()): FORBIDDEN would tell them it does.
+      if (row.customerId !== null) this.core.visibility.requireVisible(s, row.customerId);
+      throw new AppError('FORBIDDEN', { reason: msg('notYourCall', locale) });
+    }
     return row;
   }
 
