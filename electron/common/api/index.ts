@@ -23,6 +23,7 @@ import { systemApi } from './system';
 import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
 import { analysisApi } from './analysis';
+import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { analysisMonthlyApi } from './analysis-monthly';
 import { selfAuditApi } from './self-audit';
 import type { InputOf, OutputOf } from './contract';
@@ -56,6 +57,7 @@ export const api = {
   ...seatApi,
   ...dictionariesApi,
   ...analysisApi,
+  ...aftersalesAnalysisApi,
   ...analysisMonthlyApi,
   ...selfAuditApi,
 } as const;
@@ -92,5 +94,6 @@ export type * from './system';
 export type * from './seat-mode';
 export type * from './dictionaries';
 export type * from './analysis';
+export type * from './analysis-aftersales';
 export type * from './analysis-monthly';
 export type * from './self-audit';

@@ -1,4 +1,5 @@
 import { defineFeature } from '../../feature';
+import { aftersalesHandlers } from './aftersales-handlers';
 import { analysisHandlers } from './handlers';
 import { monthlyHandlers } from './monthly-handlers';
 import { walkInBatchesDataset } from './walk-ins-dataset';
@@ -6,6 +7,6 @@ import { walkInBatchesDataset } from './walk-ins-dataset';
 /** 决策分析 (issue 17): the figures and the data sets their drill-downs open (docs/decision-analysis.md). */
 export const analysisFeature = defineFeature({
   name: 'analysis',
-  handlers: { ...analysisHandlers, ...monthlyHandlers },
+  handlers: { ...analysisHandlers, ...aftersalesHandlers, ...monthlyHandlers },
   datasets: { walkInBatches: walkInBatchesDataset },
 });
