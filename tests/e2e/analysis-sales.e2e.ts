@@ -51,7 +51,7 @@ describe('销售分析 (real server)', () => {
       expect(await screen.getByTestId(`days-${x.stage}-measured`).textContent()).toBe(n(x.measured.value));
     }
     expect(c.stageDays[0]!.measured.value).toBeGreaterThan(0);
-    expect(await screen.getByTestId('competitor-total').textContent()).toBe(n(c.competitorLost.value));
+    expect(await screen.getByTestId('competitors-total').textContent()).toBe(n(c.competitorLost.value));
     if (c.competitorBrands.length > 0) {
       const brands = screen.getByTestId('chart-competitors');
       await brands.locator('canvas').waitFor();
@@ -108,6 +108,23 @@ describe('销售分析 (real server)', () => {
       await dialog.getByRole('tab', { name: '未留档' }).waitFor();
       await dialog.getByTestId('grid-total').first().filter({ hasText: `共 ${n(c.newProspects.value)} 条` }).waitFor();
       await screenshot(page, 'analysis-sales-drill');
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+
+    // A quarter holds lost sales to competitors in the small demo: the brands' Pareto draws the API's numbers, and a brand opens its list.
+    await screen.getByTestId('period-kind').selectOption('quarter');
+    const q = ((await apiFromPage(page, 'analysis.sales.get', { ...input, period: { kind: 'quarter', anchor: last } })).body as unknown as { value: SalesAnalysis }).value.current;
+    await screen.getByTestId('competitors-total').filter({ hasText: new RegExp(`^${n(q.competitorLost.value)}$`) }).waitFor();
+    if (q.competitorBrands.length > 0) {
+      const brands = screen.getByTestId('chart-competitors');
+      await brands.locator('canvas').waitFor();
+      expect((JSON.parse((await brands.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(q.competitorBrands.map((x) => x.figure.value));
+      const top = q.competitorBrands[0]!;
+      await screen.getByTestId('section-competitors').scrollIntoViewIfNeeded();
+      await screenshot(page, 'analysis-sales-competitors');
+      await screen.getByTestId(`competitors-${top.brand ?? 'null'}`).click();
+      await dialog.getByTestId('grid-total').filter({ hasText: `共 ${n(top.figure.value)} 条` }).waitFor();
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
     }

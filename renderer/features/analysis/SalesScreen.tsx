@@ -9,10 +9,10 @@ import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
 import { dictLabel, useDictionary } from '../dictionaries';
 import { FigureLink } from './figures';
 import { barsOption } from './traffic-options';
-import { paretoOption } from './sales-options';
 import { AnalysisFilters, useAnalysis } from './use-analysis';
 import { SalesCompetitors } from './SalesCompetitors';
 import { SalesForecast } from './SalesForecast';
+import { SalesPareto } from './SalesPareto';
 import { SalesRanking } from './SalesRanking';
 import { rateText, SalesSection } from './SalesSection';
 import { SalesStageDays } from './SalesStageDays';
@@ -121,46 +121,6 @@ export function SalesScreen() {
     );
   };
 
-  const lost = (d: SalesAnalysis) => {
-    const list = d.current.lostReasons;
-    const columns: Column<LostReason>[] = [
-      { key: 'reason', header: s('reason'), render: reasonName },
-      { key: 'count', header: s('count'), align: 'right', render: (r) => count(reasonName(r), d.current, r.figure, `lost-${r.reason ?? 'null'}`) },
-      { key: 'share', header: s('share'), align: 'right', render: (r) => rateText(r.share) },
-      { key: 'cumulative', header: s('cumulative'), align: 'right', render: (r) => rateText(r.cumulative) },
-    ];
-    const labels = list.map(reasonName);
-    return (
-      <SalesSection testId="section-lost" title={s('lost')}>
-        <div style={{ flex: '1 1 420px', minWidth: 320 }}>
-          {list.length > 0 && (
-            <Suspense fallback={null}>
-              <AnalysisChart
-                option={paretoOption(labels, list.map((r) => r.figure.value), list.map((r) => r.cumulative), { count: s('count'), cumulative: s('cumulative') })}
-                ariaLabel={s('lost')}
-                testId="chart-lost"
-                series={list.map((r, i) => ({ name: labels[i], value: r.figure.value }))}
-                onPick={(i) => list[i] && openDrill(labels[i]!, d.current.range, list[i].figure.drill)}
-              />
-            </Suspense>
-          )}
-        </div>
-        <div style={{ flex: '1 1 380px' }}>
-          <p style={{ margin: '0 0 6px' }}>
-            {s('lostTotal')} {count(s('lostTotal'), d.current, d.current.lost, 'lost-total')}
-            {d.previous && (
-              <span className="muted">
-                {' '}
-                · {t('col.previous')} {count(s('lostTotal'), d.previous, d.previous.lost, 'lost-total-prev')}
-              </span>
-            )}
-          </p>
-          <Table aria-label={s('lost')} columns={columns} rows={list} rowKey={(r) => String(r.reason)} empty={s('lostEmpty')} />
-        </div>
-      </SalesSection>
-    );
-  };
-
   return (
     <div className="screen screen-fill" data-testid="sales-analysis-screen" style={{ overflow: 'auto' }}>
       <Toolbar title={s('title')} info={data ? periods(data).map((p, i) => (i === 0 ? rangeText(p.range) : t('period.vs', { from: p.range.from, to: p.range.to }))).join(' · ') : undefined} />
@@ -170,7 +130,17 @@ export function SalesScreen() {
           {daily(data)}
           {funnel(data)}
           <SalesStageDays d={data} stageName={stageName} open={openDrill} />
-          {lost(data)}
+          <SalesPareto
+            d={data}
+            open={openDrill}
+            name="lost"
+            title={s('lost')}
+            keyHeader={s('reason')}
+            totalLabel={s('lostTotal')}
+            total={(p) => p.lost}
+            lines={data.current.lostReasons.map((r) => ({ ...r, key: r.reason, label: reasonName(r) }))}
+            empty={s('lostEmpty')}
+          />
           <SalesCompetitors d={data} open={openDrill} />
           <SalesRanking d={data} open={openDrill} />
           <SalesForecast d={data} open={openDrill} />

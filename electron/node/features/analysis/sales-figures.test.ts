@@ -7,7 +7,6 @@ import type { Figure, SalesAnalysis } from '../../../common/api/analysis';
 
 /** An instant in the floor's zone (Shanghai): 'YYYY-MM-DD' and the hour, minutes as a fraction. */
 const at = (day: string, hour = 12) => dayStartMs(day, 'Asia/Shanghai') + hour * 3_600_000;
-const NOV = NOVEMBER;
 
 /**
  * 销售分析's later figures — median days per stage, competitor brands, the consultant ranking and the
@@ -15,13 +14,13 @@ const NOV = NOVEMBER;
  * s1, s2; team B is s3). Each expected number is worked out in the comments beside the data.
  */
 describe('销售分析: stage days, competitor brands, ranking, forecast', () => {
-  let f: Awaited<ReturnType<typeof analysisFloor>>['f'];
   let t: TestCore;
+  let f: Awaited<ReturnType<typeof analysisFloor>>['f'];
   beforeEach(async () => {
     ({ t, f } = await analysisFloor());
-    const now = t.clock.now();
-    const db = t.core.sqlite;
+    const [db, now] = [t.core.sqlite, t.clock.now()];
     const [s1, s2, s3] = [f.uid.s1!, f.uid.s2!, f.uid.s3!];
+    // One customer holds every opportunity: the figures count opportunities, visits and activities, not customers.
     const cust = Number(db.prepare("insert into customers (name, owner_id, source, created_at, updated_at) values ('客户', ?, 'ad', ?, ?)").run(s1, now, now).lastInsertRowid);
     /** An opportunity with its stage history: [stage, instant] entries in order (the first is its opening). */
     const opp = (o: { consultant: number; stage: string; history?: [string, number][]; created?: number; status?: string; closed?: number; reason?: string; brand?: string; expected?: string }) => {
@@ -114,7 +113,7 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
   }, 30_000); // six users with hashed passwords: slow on a busy 2-CPU machine
   afterEach(() => t.cleanup());
 
-  const get = (token: string, input: object = NOV) => call(t.core, token, 'analysis.sales.get', input) as Promise<SalesAnalysis>;
+  const get = (token: string, input: object = NOVEMBER) => call(t.core, token, 'analysis.sales.get', input) as Promise<SalesAnalysis>;
 
   /** Each figure's drill lists exactly its count. */
   async function expectDrills(token: string, figures: [string, Figure][]) {
@@ -135,7 +134,7 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
   ];
 
   it('counts the general manager\'s month as worked out by hand, and every drill lists exactly its figure', async () => {
-    const r = await get(f.tok.gm!, { ...NOV, scope: 'all' });
+    const r = await get(f.tok.gm!, { ...NOVEMBER, scope: 'all' });
     const c = r.current;
     // 初次接触: A 2, B 4, C 0.5, D 10, G 3 → 0.5 2 3 4 10 → 3; 需求分析: A 6, B 1, C 5 → 5; nobody left 展示 / 试车 / 报价成交.
     expect(c.stageDays.map((d) => [d.stage, d.median, d.measured.value])).toEqual([
@@ -177,7 +176,7 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
   });
 
   it('a sales manager counts their teams only, and one consultant of them', async () => {
-    const r = await get(f.tok.mgr!, { ...NOV, scope: 'team' });
+    const r = await get(f.tok.mgr!, { ...NOVEMBER, scope: 'team' });
     // Without D (s3): 初次接触 0.5 2 3 4 → 2.5.
     expect(r.current.stageDays[0]).toMatchObject({ median: 2.5, measured: { value: 4 } });
     expect(r.current.competitorBrands.map((b) => [b.brand, b.figure.value])).toEqual([
@@ -191,7 +190,7 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
     await expectDrills(f.tok.mgr!, figuresOf(r));
 
     // s2 alone: C 0.5 and G 3 in 初次接触; their own deal (of s1's opportunity); C in December.
-    const s2 = await get(f.tok.mgr!, { ...NOV, scope: 'team', consultantId: f.uid.s2 });
+    const s2 = await get(f.tok.mgr!, { ...NOVEMBER, scope: 'team', consultantId: f.uid.s2 });
     expect(s2.current.stageDays.slice(0, 2).map((d) => [d.median, d.measured.value])).toEqual([[1.75, 2], [5, 1]]);
     expect(s2.current.deals.value).toBe(1);
     expect(s2.ranking.map((x) => [x.consultantId, x.deals.value, x.activitiesOnTime.value])).toEqual([[f.uid.s2, 1, 1]]);
