@@ -10,7 +10,7 @@ import { SalesService } from './sales';
  * opportunities, counted by 销售分析's own period figures (one statement per period, the same rules and
  * drills as the screen) over everything the user may see (their widest scope).
  */
-export async function salesHeadlines(core: Pick<Core, 'db' | 'reads' | 'settings' | 'visibility'>, session: SessionCtx, range: DayRange, compareRange: DayRange | null): Promise<Headline[]> {
+export async function salesHeadlines(core: Pick<Core, 'clock' | 'db' | 'reads' | 'settings' | 'visibility'>, session: SessionCtx, range: DayRange, compareRange: DayRange | null): Promise<Headline[]> {
   const sales = new SalesService(core);
   const who = { scope: core.visibility.widest(session) };
   const [cur, prev] = await Promise.all([sales.period(session, range, who), compareRange ? sales.period(session, compareRange, who) : null]);
