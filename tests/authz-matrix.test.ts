@@ -60,8 +60,8 @@ const METHODS: Record<string, string> = {
   // 决策分析 → 售后 / 客服: dealer-wide after-sales figures for the CRM (客服) manager and the general manager; agents and advisers work their own lists.
   'analysis.aftersales.get':               '-- -- -- CM -- GM AA',
   // 关键指标 · 总经理月报: whoever may see one of its sections (the roles of the topic's own screen; each sees only those).
-  'analysis.monthly.get':                  '-- SM -- -- -- GM AA',
-  'analysis.monthly.xlsx':                 '-- SM -- -- -- GM AA',
+  'analysis.monthly.get':                  '-- SM -- CM -- GM AA',
+  'analysis.monthly.xlsx':                 '-- SM -- CM -- GM AA',
   // 决策分析 → 审核自查: who answers the manufacturer's audit — the CRM (客服) manager, the general manager.
   'selfAudit.checks':                      '-- -- -- CM -- GM AA',
   'selfAudit.trend':                       '-- -- -- CM -- GM AA',

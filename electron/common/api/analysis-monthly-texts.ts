@@ -35,6 +35,12 @@ export const MONTHLY_TEXTS = defineTexts({
   'sales.registrationRate': { 'zh-CN': '留档率', en: 'Registration rate' },
   'sales.closingRate': { 'zh-CN': '成交率', en: 'Closing rate' },
   'sales.lost': { 'zh-CN': '战败(放弃的销售机会)', en: 'Lost (abandoned opportunities)' },
+  'aftersales.revisitSales': { 'zh-CN': '销售回访 3 天内完成率', en: 'Sales revisits done within 3 days' },
+  'aftersales.revisitRepair': { 'zh-CN': '维修回访 3 天内完成率', en: 'Repair revisits done within 3 days' },
+  'aftersales.dissatisfied': { 'zh-CN': '不满意回访', en: 'Dissatisfied revisits' },
+  'aftersales.complaints': { 'zh-CN': '新增投诉', en: 'Complaints received' },
+  'aftersales.solicitationRate': { 'zh-CN': '招揽率', en: 'Solicitation rate' },
+  'aftersales.retention': { 'zh-CN': '保有客户回厂率', en: 'Retention (customers back in 12 months)' },
 });
 export type MonthlyTextKey = Parameters<typeof MONTHLY_TEXTS.text>[0];
 

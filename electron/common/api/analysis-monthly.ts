@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { DayRange } from '../analysis';
-import { TRAFFIC_ROLES } from '../analysis/roles';
+import { AFTERSALES_ROLES, TRAFFIC_ROLES } from '../analysis/roles';
 import { ROLES, type Role } from '../roles';
 import type { Headline, HeadlineTopic } from './analysis-headline';
 
@@ -19,6 +19,7 @@ import type { Headline, HeadlineTopic } from './analysis-headline';
 export const MONTHLY_SECTION_ROLES: Partial<Record<HeadlineTopic, readonly Role[]>> = {
   traffic: TRAFFIC_ROLES,
   sales: TRAFFIC_ROLES,
+  aftersales: AFTERSALES_ROLES,
 };
 
 /** Who may open the report: anyone who may see at least one of its sections (in ROLES order). */

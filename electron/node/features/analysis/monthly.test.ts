@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TestCore } from '../../../../tests/support/core';
+import { userWithSession, type TestCore } from '../../../../tests/support/core';
 import { callValue as call } from '../../../../tests/fixtures/sales-floor';
 import { analysisFloor, drillCount } from '../../../../tests/fixtures/analysis-floor';
 import { dayStartMs } from '../../../common/dates';
@@ -46,7 +46,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     const r = await get(f.tok.gm!);
     expect(r.range).toEqual({ from: '2026-11-01', to: '2026-11-30' });
     expect(r.previousRange).toEqual({ from: '2026-10-01', to: '2026-10-31' });
-    expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales']);
+    expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales', 'aftersales']);
     // 集客: 4 visits + 3 walk-ins = 7 against 1 + 2 = 3 (+133 %); return visits from 0: up, but no % to give.
     expect(rows(r, 'traffic')).toEqual([
       ['traffic', 7, 3, 4 / 3, 'up'],
@@ -98,7 +98,11 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     for (const who of ['s1', 'agent'])
       await expect(get(f.tok[who]!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(get(f.tok.gm!, '2026-13')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    expect(MONTHLY_ROLES).toEqual(['salesManager', 'generalManager', 'admin']);
+    expect(MONTHLY_ROLES).toEqual(['salesManager', 'serviceManager', 'generalManager', 'admin']);
+    expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales']);
+    // A CRM (客服) manager sees 售后 / 客服 only, as their topic screens allow.
+    const cm = await userWithSession(t.core, 'cm', 'serviceManager');
+    expect((await get(cm.token)).sections.map((s) => s.topic)).toEqual(['aftersales']);
   });
 
   it('every section the report counts has its roles and a label for each headline', async () => {
@@ -117,7 +121,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     expect(x.fileName).toBe('monthly-report-2026-11.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['集客', '销售']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['集客', '销售', '售后 · 客服']); // '/' is not allowed in a sheet's name
     const ws = wb.getWorksheet('集客')!;
     expect(ws.getCell('A1').value).toBe('总经理月报 · 集客');
     expect(String(ws.getCell('A2').value)).toContain('2026-11');
@@ -135,7 +139,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     const a = audits();
     expect(a.length).toBe(before + 1);
     expect(a.at(-1)!.entity).toBe('report:monthly');
-    expect(JSON.parse(a.at(-1)!.after)).toEqual({ month: '2026-11', sections: ['traffic', 'sales'], rows: 10 });
+    expect(JSON.parse(a.at(-1)!.after)).toEqual({ month: '2026-11', sections: ['traffic', 'sales', 'aftersales'], rows: 16 });
   });
 
   it('without the export permission the workbook is refused: no file, no audit row', async () => {

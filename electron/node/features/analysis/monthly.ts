@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { writeAudit } from '../admin';
 import type { SessionCtx } from '../auth';
 import { monthlyWorkbook } from './monthly-xlsx';
+import { aftersalesHeadlines } from './aftersales-headlines';
 import { salesHeadlines } from './sales-headlines';
 import { trafficHeadlines } from './traffic-headlines';
 
@@ -20,6 +21,7 @@ type HeadlineSource = (core: MonthlyCore, s: SessionCtx, range: DayRange, compar
 export const MONTHLY_SOURCES: Partial<Record<HeadlineTopic, HeadlineSource>> = {
   traffic: trafficHeadlines,
   sales: salesHeadlines,
+  aftersales: aftersalesHeadlines,
 };
 
 /** The calendar month's days and the month before's. */
