@@ -86,7 +86,8 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await outcome.waitFor({ state: 'detached' });
 
     const rows = sqlite
-      .prepare('select k.id, k.direction, k.from_number, k.to_number, k.extension, k.customer_id, k.answered_at, k.ended_at, k.outcome from calls k order by k.id')
+      // This call's two seats only: the demo's own call history (extensions 8001–8017) is in the table too.
+      .prepare("select k.id, k.direction, k.from_number, k.to_number, k.extension, k.customer_id, k.answered_at, k.ended_at, k.outcome from calls k where k.extension in ('1002', '1005') order by k.id")
       .all() as { id: number; direction: string; from_number: string; to_number: string; extension: string; customer_id: number | null; answered_at: number; ended_at: number; outcome: string }[];
     const inbound = rows.find((r) => r.direction === 'inbound')!;
     const outbound = rows.find((r) => r.direction === 'outbound')!;
