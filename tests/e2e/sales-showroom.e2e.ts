@@ -136,4 +136,23 @@ describe('showroom traffic (real server)', () => {
     await screen.getByText(`共 ${late.toLocaleString()} 条`).waitFor();
     await screenshot(page, 'showroom-late-entries');
   });
+
+  it('the general manager, who leads no team, opens the visits list on 全部 (it was refused on 本组) and 潜在客户 on 全部 too', async () => {
+    const { page } = env.tp;
+    const db = env.core.sqlite;
+    const all = db.prepare('SELECT count(*) FROM showroom_visits').pluck().get() as number;
+    await loginToShell(page, env.url, 'gm', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '展厅流量登记' }).click();
+    const screen = page.getByTestId('showroom-screen');
+    await screen.getByText(`共 ${all.toLocaleString()} 条`).waitFor();
+    expect(await screen.getByRole('radio', { name: '全部客户' }).getAttribute('aria-checked')).toBe('true');
+    expect(await screen.getByRole('radio', { name: '本组' }).count()).toBe(0);
+    expect(await page.getByText('您的角色无权执行此操作').count()).toBe(0);
+    await screenshot(page, 'showroom-gm-all');
+    await page.getByRole('treeitem', { name: '潜在客户' }).click();
+    const prospects = page.getByTestId('prospects-screen');
+    await prospects.locator('.ag-row').first().waitFor();
+    expect(await prospects.getByRole('radio', { name: '全部客户' }).getAttribute('aria-checked')).toBe('true');
+    expect(await page.getByText('您的角色无权执行此操作').count()).toBe(0);
+  });
 });

@@ -4,7 +4,7 @@ import type { MessageKey } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { useNavigation } from '../../shell/navigation';
 import { Button, Toolbar } from '../../ui';
-import { SessionDataGrid, type DataGridHandle, type DataGridSelection, ScopePicker } from '../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, type DataGridSelection, ScopePicker, useListScope } from '../../ui/grid';
 import { useSessionInfo } from '../auth';
 import { ReassignButton } from '../sales';
 import { audienceOf, SmsButton } from '../sms';
@@ -12,11 +12,10 @@ import { CustomerForm } from './CustomerForm';
 import { SearchBox } from '../../ui/SearchBox';
 
 /** A customer list on the shared DataGrid, with quick find and "new customer". */
-function CustomersList({ title, scopes, initialScope }: { title: MessageKey; scopes: Scope[]; initialScope: Scope }) {
+function CustomersList({ title, preferred, only }: { title: MessageKey; preferred: Scope; only?: Scope[] }) {
   const { t } = useI18n();
-  const session = useSessionInfo();
   const { openCustomer } = useNavigation();
-  const [scope, setScope] = useState<Scope>(initialScope);
+  const { scopes: allowed, scope, setScope } = useListScope(preferred, only);
   const [creating, setCreating] = useState(false);
   const [selection, setSelection] = useState<DataGridSelection>({ selection: null, count: 0 });
   const searchRef = useRef<HTMLInputElement>(null);
@@ -42,13 +41,12 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
     },
     [openCustomer],
   );
-  const allowed = scopes.filter((s) => s !== 'all' || session.permissions.includes('customers.viewAll'));
 
   return (
     <div className="screen screen-fill">
       <Toolbar title={t(title)} info={selection.count > 0 ? t('grid.selected', { n: selection.count.toLocaleString() }) : undefined}>
         <SearchBox ref={searchRef} onOpen={(h) => openCustomer(h.id, h.name)} />
-        <ScopePicker scopes={allowed} value={scope} onChange={setScope} />
+        {scope && <ScopePicker scopes={allowed} value={scope} onChange={setScope} />}
         <ReassignButton
           selection={selection}
           onDone={() => {
@@ -61,15 +59,17 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
           {t('customer.new')}
         </Button>
       </Toolbar>
-      <SessionDataGrid
-        ref={gridRef}
-        dataset="customers"
-        scope={scope}
-        onOpenRow={onOpenRow}
-        onSelectionChange={setSelection}
-        scopes={allowed}
-        onScopeChange={setScope}
-      />
+      {scope && (
+        <SessionDataGrid
+          ref={gridRef}
+          dataset="customers"
+          scope={scope}
+          onOpenRow={onOpenRow}
+          onSelectionChange={setSelection}
+          scopes={allowed}
+          onScopeChange={setScope}
+        />
+      )}
       {creating && (
         <CustomerForm
           onClose={() => setCreating(false)}
@@ -88,10 +88,10 @@ function CustomersList({ title, scopes, initialScope }: { title: MessageKey; sco
 export function MyCustomersScreen() {
   const { user } = useSessionInfo();
   const manager = ['salesManager', 'serviceManager', 'generalManager', 'admin'].includes(user.role);
-  return <CustomersList title="nav.sales.myCustomers" scopes={manager ? ['mine', 'team', 'all'] : ['mine']} initialScope={manager ? 'team' : 'mine'} />;
+  return <CustomersList title="nav.sales.myCustomers" preferred={manager ? 'team' : 'mine'} only={manager ? undefined : ['mine']} />;
 }
 
 /** 客服管理 → 客户查询: every customer, for roles with customers.viewAll. */
 export function AllCustomersScreen() {
-  return <CustomersList title="nav.service.customerQuery" scopes={['all']} initialScope="all" />;
+  return <CustomersList title="nav.service.customerQuery" preferred="all" only={['all']} />;
 }

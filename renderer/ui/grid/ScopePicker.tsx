@@ -21,6 +21,22 @@ export function useLoadedScopes(): Scope[] | null {
   return scopes;
 }
 
+/**
+ * A list's scope: the user's scopes as the server answers them (narrowed to `only` where the list
+ * offers fewer) and the one picked. It opens on `preferred` when the user has it (a manager's 本组)
+ * and else on the widest they have: a general manager or an administrator leads no team, and a list
+ * that opened on 本组 for them was refused ("您的角色无权执行此操作"). null until the server has
+ * answered, so a list never shows one scope's rows and then swaps to another's.
+ */
+export function useListScope(preferred: Scope, only?: readonly Scope[]): { scopes: Scope[]; scope: Scope | null; setScope: (s: Scope) => void } {
+  const loaded = useLoadedScopes();
+  const [picked, setScope] = useState<Scope | null>(null);
+  const scopes = (loaded ?? []).filter((s) => !only || only.includes(s));
+  const pick = (s: Scope | null) => (s !== null && scopes.includes(s) ? s : null);
+  const scope = loaded === null ? null : (pick(picked) ?? pick(preferred) ?? scopes[scopes.length - 1] ?? 'mine');
+  return { scopes, scope, setScope };
+}
+
 /** The scopes this user may pick; ['mine'] until the server has answered. */
 export function useScopes(): Scope[] {
   return useLoadedScopes() ?? ['mine'];

@@ -1,8 +1,8 @@
 import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
+import type { ConditionGroup } from '../../../../electron/common/api/grid';
 import { useI18n } from '../../../i18n/react';
 import { Toolbar } from '../../../ui';
-import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, ScopePicker, useListScope } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { ActivityDetailDialog, REVIEWER_ROLES } from './ActivityDetail';
 import { ReviewPanel } from './ReviewPanel';
@@ -27,9 +27,7 @@ function PlansList({ switcher }: { switcher?: ReactNode }) {
   const { t } = useI18n();
   const session = useSessionInfo();
   const manager = REVIEWER_ROLES.includes(session.user.role);
-  const scopes: Scope[] = manager ? ['mine', 'team', 'all'] : ['mine'];
-  const allowed = scopes.filter((s) => s !== 'all' || session.permissions.includes('customers.viewAll'));
-  const [scope, setScope] = useState<Scope>(manager ? 'team' : 'mine');
+  const { scopes: allowed, scope, setScope } = useListScope(manager ? 'team' : 'mine', manager ? undefined : ['mine']);
   const [quick, setQuick] = useState<Quick>('planned');
   const [open, setOpen] = useState<{ id: number; customerId: number } | null>(null);
   const gridRef = useRef<DataGridHandle>(null);
@@ -51,17 +49,19 @@ function PlansList({ switcher }: { switcher?: ReactNode }) {
             </button>
           ))}
         </span>
-        <ScopePicker scopes={allowed} value={scope} onChange={setScope} />
+        {scope && <ScopePicker scopes={allowed} value={scope} onChange={setScope} />}
       </Toolbar>
-      <SessionDataGrid
-        ref={gridRef}
-        dataset="activities"
-        scope={scope}
-        baseFilter={baseFilter}
-        onOpenRow={onOpenRow}
-        scopes={allowed}
-        onScopeChange={setScope}
-      />
+      {scope && (
+        <SessionDataGrid
+          ref={gridRef}
+          dataset="activities"
+          scope={scope}
+          baseFilter={baseFilter}
+          onOpenRow={onOpenRow}
+          scopes={allowed}
+          onScopeChange={setScope}
+        />
+      )}
       {open && (
         <ActivityDetailDialog
           activityId={open.id}

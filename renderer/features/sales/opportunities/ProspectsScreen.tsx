@@ -1,9 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Scope } from '../../../../electron/common/api/grid';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { Button, Toolbar } from '../../../ui';
-import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, ScopePicker, useListScope } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { OpportunityForm } from './OpportunityForm';
 import { OpportunityPanel } from './OpportunityPanel';
@@ -17,8 +16,7 @@ export function ProspectsScreen() {
   const { t } = useI18n();
   const session = useSessionInfo();
   const manager = MANAGER_ROLES.includes(session.user.role);
-  const scopes: Scope[] = manager ? ['mine', 'team', ...(session.permissions.includes('customers.viewAll') ? (['all'] as const) : [])] : ['mine'];
-  const [scope, setScope] = useState<Scope>(manager ? 'team' : 'mine');
+  const { scopes, scope, setScope } = useListScope(manager ? 'team' : 'mine', manager ? undefined : ['mine']);
   const [selected, setSelected] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   const gridRef = useRef<DataGridHandle>(null);
@@ -30,21 +28,23 @@ export function ProspectsScreen() {
   return (
     <div className="screen screen-fill opp-screen" data-testid="prospects-screen">
       <Toolbar title={t('nav.sales.prospects')}>
-        <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
+        {scope && <ScopePicker scopes={scopes} value={scope} onChange={setScope} />}
         <Button variant="primary" onClick={() => setCreating(true)} data-testid="opp-new">
           {t('opp.new')}
         </Button>
       </Toolbar>
       <div className={`opp-split${selected ? ' has-panel' : ''}`}>
         <div className="opp-grid">
-          <SessionDataGrid
-            ref={gridRef}
-            dataset="opportunities"
-            scope={scope}
-            onOpenRow={onOpenRow}
-            scopes={scopes}
-            onScopeChange={setScope}
-          />
+          {scope && (
+            <SessionDataGrid
+              ref={gridRef}
+              dataset="opportunities"
+              scope={scope}
+              onOpenRow={onOpenRow}
+              scopes={scopes}
+              onScopeChange={setScope}
+            />
+          )}
         </div>
         {selected && (
           <aside className="opp-side">

@@ -1,12 +1,12 @@
 import { useMemo, useRef, useState } from 'react';
-import type { ConditionGroup, Scope } from '../../../../electron/common/api/grid';
+import type { ConditionGroup } from '../../../../electron/common/api/grid';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { useI18n } from '../../../i18n/react';
 import { useNavigation, useRecordRequest } from '../../../shell/navigation';
 import { call } from '../../../api';
 import { errorText } from '../../../ui/errors';
 import { Button, TabPanel, TabStrip, Toolbar, useToast } from '../../../ui';
-import { SessionDataGrid, type DataGridHandle, ScopePicker } from '../../../ui/grid';
+import { SessionDataGrid, type DataGridHandle, ScopePicker, useListScope } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
 import { TestDrivePanel } from './TestDrivePanel';
 import { TrafficReport } from './TrafficReport';
@@ -27,7 +27,7 @@ export function ShowroomTrafficScreen() {
   const now = useDealerNow();
   const manager = MANAGER_ROLES.includes(session.user.role);
   const [tab, setTab] = useState<Tab>('entry');
-  const [scope, setScope] = useState<Scope>(manager ? 'team' : 'mine');
+  const { scopes, scope, setScope } = useListScope(manager ? 'team' : 'mine', manager ? undefined : ['mine']);
   const [registering, setRegistering] = useState(false);
   const [editing, setEditing] = useState<Record<string, unknown> | null>(null);
   const [changes, setChanges] = useState(0);
@@ -36,14 +36,14 @@ export function ShowroomTrafficScreen() {
   const [lateOnly, setLateOnly] = useState(false);
   const baseFilter = useMemo<ConditionGroup[] | undefined>(() => (lateOnly ? [{ join: 'and', conditions: [{ col: 'late', op: 'isTrue' }] }] : undefined), [lateOnly]);
   const changed = () => setChanges((n) => n + 1);
-  const scopes: Scope[] = manager ? ['mine', 'team', ...(session.permissions.includes('customers.viewAll') ? (['all'] as const) : [])] : ['mine'];
   // A visit another screen opened (审核自查's offending rows): its form, with the row read afresh by id.
   useRecordRequest('sales.showroomTraffic', (r) => {
     if (r.kind !== 'row') return;
     setTab('entry');
     call('grid.query', {
       dataset: 'showroomVisits',
-      scope: scopes[scopes.length - 1]!,
+      // The widest scope the user has; a request may come before the list's scopes have loaded.
+      scope: scopes[scopes.length - 1] ?? (session.permissions.includes('customers.viewAll') ? 'all' : manager ? 'team' : 'mine'),
       filter: { columns: [{ join: 'and', conditions: [{ col: 'id', op: 'eq', value: r.id }] }] },
       columns: ['id', 'name', 'visitDate', 'testDrive', 'ordered', 'delivered'],
       limit: 1,
@@ -77,13 +77,13 @@ export function ShowroomTrafficScreen() {
           <section className="sr-visits">
             <div className="sr-row">
               <h3 className="sr-h">{t('showroom.visits.title')}</h3>
-              <ScopePicker scopes={scopes} value={scope} onChange={setScope} />
+              {scope && <ScopePicker scopes={scopes} value={scope} onChange={setScope} />}
               <label className="sr-late-only">
                 <input type="checkbox" checked={lateOnly} onChange={(e) => setLateOnly(e.target.checked)} data-testid="late-only" /> {t('showroom.visits.lateOnly')}
               </label>
             </div>
             <div className="sr-grid">
-              <SessionDataGrid ref={gridRef} dataset="showroomVisits" scope={scope} baseFilter={baseFilter} scopes={scopes} onScopeChange={setScope} onOpenRow={setEditing} />
+              {scope && <SessionDataGrid ref={gridRef} dataset="showroomVisits" scope={scope} baseFilter={baseFilter} scopes={scopes} onScopeChange={setScope} onOpenRow={setEditing} />}
             </div>
           </section>
         </div>
