@@ -8,6 +8,5 @@ export const KNOWN_INLINE_LABELS: readonly { file: string; count: number; why: s
   { file: 'electron/node/features/admin/vehicle-models.ts', count: 34, why: 'model / brand / colour seed rows with price, VIN parts and weights beside the names' },
   { file: 'electron/node/features/sales/datasets/opportunities.ts', count: 1, why: 'stage options built from STAGE with the probability appended (`${zh} ${p}%`): a derivation' },
   { file: 'electron/node/features/sales/datasets/showroom-visits.ts', count: 1, why: 'visit-mode options built from VISIT_MODE with the number in front: a derivation' },
-  { file: 'electron/node/features/scheduler/job-error.ts', count: 4, why: 'zh-only hints for job failures: messages (H27), not labels' },
   { file: 'renderer/features/dictionaries/DictionariesScreen.tsx', count: 1, why: "an empty item's zh field (`zh: ''`), not a label" },
 ];

@@ -1,4 +1,5 @@
-import { defineTexts, localeOf, type Locale } from '../../../common/i18n/texts';
+import { localeOf, type Locale } from '../../../common/i18n/texts';
+import { JOB_ERROR_TEXTS } from './texts';
 import { enumOptions } from '../../../common/i18n/enum-options';
 
 /**
@@ -8,15 +9,8 @@ import { enumOptions } from '../../../common/i18n/enum-options';
  * (`{"key":"diskFull","params":{"detail":"…"}}`), never a sentence in one language: the screen and
  * the run list put it in the reader's locale. Rows written before stored the Chinese sentence itself
  * (`磁盘空间已满,…(database or disk is full)`); they are shown as stored. An error with no known
- * cause is stored as its own text, as before.
+ * cause is stored as its own text, as before. The causes' texts: JOB_ERROR_TEXTS in texts.ts.
  */
-export const JOB_ERROR_TEXTS = defineTexts({
-  diskFull: { 'zh-CN': '磁盘空间已满,请清理数据目录所在磁盘', en: 'The disk is full: free space on the data folder’s disk' },
-  busy: { 'zh-CN': '数据库正被其他程序占用,稍后会自动重试', en: 'The database is in use by another program; the run will be retried' },
-  readOnly: { 'zh-CN': '没有写入权限,请检查数据目录的权限', en: 'No permission to write: check the data folder’s permissions' },
-  corrupt: { 'zh-CN': '数据库文件已损坏,请联系管理员从备份恢复', en: 'The database file is damaged: ask the administrator to restore a backup' },
-  interrupted: { 'zh-CN': '运行期间程序多次退出,已停止重试', en: 'The app stopped during the run too many times; no more retries' },
-});
 export type JobErrorKey = keyof typeof JOB_ERROR_TEXTS.table & string;
 
 const KNOWN: { codes: string[]; key: JobErrorKey }[] = [

@@ -56,3 +56,12 @@ export const JOB_LABELS = defineTexts({
   'maintenance.backup': { 'zh-CN': '数据库备份', en: 'Database backup' },
   'maintenance.sessions': { 'zh-CN': '清理过期会话', en: 'Expired sessions cleaned up' },
 });
+
+/** A failed run's known cause, in the admin's language (job-error.ts stores the key and the original text). */
+export const JOB_ERROR_TEXTS = defineTexts({
+  diskFull: { 'zh-CN': '磁盘空间已满,请清理数据目录所在磁盘', en: 'The disk is full: free space on the data folder’s disk' },
+  busy: { 'zh-CN': '数据库正被其他程序占用,稍后会自动重试', en: 'The database is in use by another program; the run will be retried' },
+  readOnly: { 'zh-CN': '没有写入权限,请检查数据目录的权限', en: 'No permission to write: check the data folder’s permissions' },
+  corrupt: { 'zh-CN': '数据库文件已损坏,请联系管理员从备份恢复', en: 'The database file is damaged: ask the administrator to restore a backup' },
+  interrupted: { 'zh-CN': '运行期间程序多次退出,已停止重试', en: 'The app stopped during the run too many times; no more retries' },
+});
