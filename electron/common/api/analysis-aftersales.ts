@@ -41,6 +41,7 @@ export interface ComplaintCategory {
   category: string;
   figure: Figure;
   share: number | null;
+  cumulative: number | null;
 }
 
 export interface ReminderConversion {

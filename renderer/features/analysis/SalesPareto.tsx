@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import type { Figure, SalesAnalysis, SalesPeriodFigures } from '../../../electron/common/api/analysis';
+import type { DayRange } from '../../../electron/common/analysis';
+import type { Figure } from '../../../electron/common/api/analysis';
 import { usePrefixedT } from '../../i18n/react';
 import { Table, type Column } from '../../ui';
 import { FigureLink } from './figures';
@@ -22,15 +23,16 @@ export interface ParetoLine {
  * A Pareto section of 销售分析 (lost reasons, competitor brands): bars largest first with the running
  * share, the period's total (and the compared one's) as links, and the table — every count opens its
  * records. `name` prefixes the test ids ('lost' → section-lost, chart-lost, lost-total, lost-<key>).
+ * Any topic's period figures (P) fit: 售后 / 客服 shows its reasons and categories with it.
  */
-export function SalesPareto(props: {
-  d: SalesAnalysis;
+export function SalesPareto<P extends { range: DayRange }>(props: {
+  d: { current: P; previous: P | null };
   open: OpenSalesDrill;
   name: string;
   title: string;
   keyHeader: string;
   totalLabel: string;
-  total: (p: SalesPeriodFigures) => Figure;
+  total: (p: P) => Figure;
   lines: ParetoLine[];
   empty: string;
   note?: string;
@@ -38,7 +40,7 @@ export function SalesPareto(props: {
   const { d, open, name, title, lines } = props;
   const t = usePrefixedT('an.');
   const s = usePrefixedT('ans.');
-  const link = (item: string, p: SalesPeriodFigures, fig: Figure, testId: string) => <FigureLink item={item} fig={fig} open={() => open(item, p.range, fig.drill)} testId={testId} />;
+  const link = (item: string, p: P, fig: Figure, testId: string) => <FigureLink item={item} fig={fig} open={() => open(item, p.range, fig.drill)} testId={testId} />;
   const columns: Column<ParetoLine>[] = [
     { key: 'key', header: props.keyHeader, render: (l) => l.label },
     { key: 'count', header: s('count'), align: 'right', render: (l) => link(l.label, d.current, l.figure, `${name}-${l.key ?? 'null'}`) },

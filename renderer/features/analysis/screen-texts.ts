@@ -12,6 +12,11 @@ export const ANALYSIS_SCREEN_TEXTS = defineTexts({
     'zh-CN': '留档率、成交率(日报口径)、新增成交、销售漏斗各阶段转化率和战败原因(帕累托),与上期或去年同期对比;每个数字可查看明细。',
     en: 'Registration and closing rates (as the daily report counts them), new sales, stage-to-stage funnel conversion and lost reasons (Pareto), against the previous period or last year; every number opens its records.',
   },
+  'aftersales.title': { 'zh-CN': '售后 / 客服分析', en: 'After-sales and customer service' },
+  'aftersales.description': {
+    'zh-CN': '销售 / 维修回访 3 天完成率、不满意原因(帕累托)及趋势、投诉类别与结案时长、提醒 → 预约 → 到店转化、招揽率与成功率、保有客户回厂率、流失原因,与上期或去年同期对比;每个数字可查看明细。',
+    en: 'Sales / repair revisits within 3 days, dissatisfaction reasons (Pareto) and their trend, complaints by category and time to close, reminders → appointments → arrivals, solicitation and success rates, retention and churn reasons, against the previous period or last year; every number opens its records.',
+  },
   'kpis.title': { 'zh-CN': '关键指标 · 总经理月报', en: 'Key indicators · monthly report' },
   'kpis.description': {
     'zh-CN': '一个月的关键数字(集客、销售等栏目)与上月对比的箭头;每个数字可查看明细,可导出 Excel(每栏一页)和打印 A4。',

@@ -1,4 +1,4 @@
-import { TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
+import { AFTERSALES_ROLES, TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
 import { MONTHLY_ROLES } from '../../../electron/common/api/analysis-monthly';
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
 import { ANALYSIS_SCREEN_TEXTS } from './screen-texts';
@@ -18,6 +18,13 @@ export const analysisScreens = defineScreens({
     description: ANALYSIS_SCREEN_TEXTS.pair('sales.description'),
     component: lazyScreen(() => import('./SalesScreen'), 'SalesScreen'),
     roles: TRAFFIC_ROLES,
+  },
+  'analysis.aftersales': {
+    order: 17,
+    title: ANALYSIS_SCREEN_TEXTS.pair('aftersales.title'),
+    description: ANALYSIS_SCREEN_TEXTS.pair('aftersales.description'),
+    component: lazyScreen(() => import('./AftersalesScreen'), 'AftersalesScreen'),
+    roles: AFTERSALES_ROLES,
   },
   // 关键指标 kept its menu id when it was built, so saved layouts and menus still open it.
   'analysis.kpis': {

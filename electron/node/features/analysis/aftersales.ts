@@ -144,7 +144,7 @@ export class AftersalesService {
       complaintCategories: pareto(
         complaints.map((r) => ({ key: r.k, figure: fig(r.n, drill('complaints', 'cmp', range, { col: 'category', op: 'in', values: [r.k ?? ''] })) })),
         complaintsTotal,
-      ).map(({ key, figure, share }) => ({ category: key ?? '', figure, share })),
+      ).map(({ key, figure, share, cumulative }) => ({ category: key ?? '', figure, share, cumulative })),
       complaintsOpen: fig(n('cmpo'), drill('complaints', 'cmpo', range)),
       complaintsClosed: fig(n('cmpc'), drill('complaints', 'cmpc', range)),
       complaintCloseHours: rows.find((r) => r.kind === 'closeH')?.n ?? null,
