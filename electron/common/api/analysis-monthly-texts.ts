@@ -9,7 +9,7 @@ import type { HeadlineTopic } from './analysis-headline';
 export const MONTHLY_TEXTS = defineTexts({
   'title': { 'zh-CN': '总经理月报', en: 'General manager\'s monthly report' },
   'monthLabel': { 'zh-CN': '{month}(与上月 {previous} 对比)', en: '{month} (against last month, {previous})' },
-  'section.traffic': { 'zh-CN': '集客', en: 'Showroom traffic' },
+  'section.traffic': { 'zh-CN': '集客', en: 'Traffic' },
   'section.sales': { 'zh-CN': '销售', en: 'Sales' },
   'section.aftersales': { 'zh-CN': '售后 / 客服', en: 'After-sales / customer service' },
   'section.calls': { 'zh-CN': '呼叫中心', en: 'Call centre' },

@@ -34,7 +34,8 @@ export function MonthlyScreen() {
   const [month, setMonth] = useState<string | null>(null);
   const [report, setReport] = useState<MonthlyReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // What the last export said: the file's name (worded in the current language when shown) or the error.
+  const [message, setMessage] = useState<{ file: string } | { error: string } | null>(null);
   const [exporting, setExporting] = useState(false);
   const [drill, setDrill] = useState<Drill | null>(null);
 
@@ -70,9 +71,9 @@ export function MonthlyScreen() {
     try {
       const r = await call('analysis.monthly.xlsx', { month });
       download(r.fileName, r.base64);
-      setMessage(s('exported', { file: r.fileName }));
+      setMessage({ file: r.fileName });
     } catch (e) {
-      setMessage(errorText(e));
+      setMessage({ error: errorText(e) });
     } finally {
       setExporting(false);
     }
@@ -98,8 +99,8 @@ export function MonthlyScreen() {
       <div style={{ padding: '0 12px' }}>
         <span className="hint">{t('drill.hint')}</span>
         {message && (
-          <p className="form-message" role="status" data-testid="monthly-message">
-            {message}
+          <p className={`form-message${'error' in message ? ' is-error' : ''}`} role="status" data-testid="monthly-message">
+            {'file' in message ? s('exported', { file: message.file }) : message.error}
           </p>
         )}
         {error && (
