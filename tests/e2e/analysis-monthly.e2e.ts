@@ -72,7 +72,16 @@ describe('关键指标 · 总经理月报 (real server)', () => {
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
     fs.writeFileSync('test-results/e2e/analysis-monthly.pdf', pdf);
+    // With another tab in front (the report's tab stays mounted, hidden), printing is that screen's, not the report.
     await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('treeitem', { name: '集客分析' }).click();
+    await page.getByTestId('traffic-screen').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await printed.isVisible()).toBe(false);
+    expect(await page.locator('#root').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('treeitem', { name: '关键指标 · 总经理月报' }).click();
+    await screen.waitFor();
 
     await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
     await screen.getByRole('heading', { name: 'Traffic', exact: true }).waitFor();
