@@ -4,6 +4,7 @@ import { todayIn } from '../../electron/common/dates';
 import { consultantFilter } from '../../electron/node/features/analysis';
 import { TrafficService } from '../../electron/node/features/analysis/traffic';
 import { SalesService } from '../../electron/node/features/analysis/sales';
+import { AftersalesService } from '../../electron/node/features/analysis/aftersales';
 import { dispatch } from '../../electron/node/dispatch';
 import { apiAgainstSql, bareStatements } from './api-vs-sql';
 import { log, percentile, round, type Metric } from './stats';
@@ -43,7 +44,14 @@ export async function benchAnalysis(dataDir: string): Promise<Metric[]> {
     const s = await apiAgainstSql(core, token, 'analysis.sales.get', input, salesRaw, { runs: RUNS });
     log(`analysis.sales ${ranges[0]!.from}..${ranges[0]!.to}: first call ${s.first.toFixed(1)} ms, p95 ${s.p95.toFixed(2)} ms, bare SQL ${s.p95raw.toFixed(2)} ms`);
     const salesMetric: Metric = { name: 'analysis.sales.ms', value: round(s.p95), unit: 'ms', baseline: round(s.p95raw), goal: '≤ 500 ms, ≤ 1.5 × bare SQL' };
-    return [traffic, salesMetric, await benchMonthlyXlsx(core, token, today.slice(0, 7))];
+    // analysis.aftersales.ms: 售后 / 客服's first load (dealer-wide), the same month against the month
+    // before; baseline its two statements (one UNION ALL of every count per period).
+    const aftersales = new AftersalesService(core);
+    const afterRaw = bareStatements(core, ranges.map((r) => aftersales.countsSql(r)));
+    const a = await apiAgainstSql(core, token, 'analysis.aftersales.get', { period, compare: 'previous' as const }, afterRaw, { runs: RUNS });
+    log(`analysis.aftersales ${ranges[0]!.from}..${ranges[0]!.to}: first call ${a.first.toFixed(1)} ms, p95 ${a.p95.toFixed(2)} ms, bare SQL ${a.p95raw.toFixed(2)} ms`);
+    const aftersalesMetric: Metric = { name: 'analysis.aftersales.ms', value: round(a.p95), unit: 'ms', baseline: round(a.p95raw), goal: '≤ 500 ms, ≤ 1.5 × bare SQL' };
+    return [traffic, salesMetric, aftersalesMetric, await benchMonthlyXlsx(core, token, today.slice(0, 7))];
   } finally {
     core.close();
   }

@@ -44,16 +44,30 @@ export const dissatisfiedByReasonSql = (kind: Kind, ctx: AftersalesCtx): SQL =>
     where r.kind = ${kind} and r.result = 'dissatisfied' and r.done_at >= ${ctx.ms[0]} and r.done_at < ${ctx.ms[1]} and r.${sql.raw(eventCol(kind))} is not null
     group by 2`;
 
+/**
+ * The dissatisfied events of the period counted from the revisits (revisits_status_idx by kind)
+ * rather than by an EXISTS on every delivery / repair order: the same events as `dis@…` lists (an
+ * event is counted once however many dissatisfied revisits it had; every revisit names an existing
+ * event). With `buckets`, one row per bucket (k = its index) for the trend.
+ */
+export function dissatisfiedCountSql(kind: Kind, ctx: AftersalesCtx, label: string, buckets?: [number, number][]): SQL {
+  const ev = sql.raw(`r.${eventCol(kind)}`);
+  const k = buckets ? sql.raw(`case ${buckets.map(([, to], i) => `when r.done_at < ${to} then ${i}`).join(' ')} end`) : sql`null`;
+  return sql`select ${label} as kind, ${k} as k, count(distinct ${ev}) as n from revisits r
+    where r.kind = ${kind} and r.result = 'dissatisfied' and r.done_at >= ${ctx.ms[0]} and r.done_at < ${ctx.ms[1]} and ${ev} is not null group by 2`;
+}
+
 /** Reminder tasks of a kind created in the period and not cancelled. */
 const reminderSent = (kind: string, ctx: AftersalesCtx) => sql`c.kind = ${kind} and c.status <> 'cancelled' and c.created_at >= ${ctx.ms[0]} and c.created_at < ${ctx.ms[1]}`;
 
 /**
- * The reminder's appointment: a booking that names the task (appointments.task_id), or — the
- * appointment form names none — a booking of the same customer made from the reminder's creation
- * to REMINDER_APPOINTMENT_DAYS days after it. `arrived`: that booking's car came.
+ * The reminder's appointment: a booking of the reminded customer that names the task
+ * (appointments.task_id), or — the appointment form names none — one made from the reminder's
+ * creation to REMINDER_APPOINTMENT_DAYS days after it. `arrived`: that booking's car came. Looked up
+ * by the customer (appointments_customer_idx): a booking naming a reminder is that customer's.
  */
 const reminderAppointment = (arrived: boolean) =>
-  sql`exists (select 1 from appointments a where (a.task_id = c.id or (a.customer_id = c.customer_id and a.created_at >= c.created_at and a.created_at < c.created_at + ${REMINDER_APPOINTMENT_DAYS * DAY_MS}))${arrived ? sql` and a.status = 'arrived'` : sql``})`;
+  sql`exists (select 1 from appointments a where a.customer_id = c.customer_id and (a.task_id = c.id or (a.created_at >= c.created_at and a.created_at < c.created_at + ${REMINDER_APPOINTMENT_DAYS * DAY_MS}))${arrived ? sql` and a.status = 'arrived'` : sql``})`;
 
 /** Customers with a vehicle bought here: a delivery on or before the period's last day. */
 const boughtHere = (ctx: AftersalesCtx) => sql`c.id in (select d.customer_id from deliveries d where d.delivery_date <= ${ctx.range.to})`;

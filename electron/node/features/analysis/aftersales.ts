@@ -13,7 +13,7 @@ import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
 import { RULES } from '../self-audit/rules';
 import { auditDrill } from '../self-audit/presets';
-import { aftersalesCtx, aftersalesPreset, dissatisfiedByReasonSql, keyCountSql, trendBuckets, type AftersalesCtx } from './aftersales-rules';
+import { aftersalesCtx, aftersalesPreset, dissatisfiedByReasonSql, dissatisfiedCountSql, keyCountSql, trendBuckets, type AftersalesCtx } from './aftersales-rules';
 
 /** The table each drill data set lists (the FROM of its rule's count). */
 const TABLE: Partial<Record<Dataset, string>> = {
@@ -72,8 +72,8 @@ export class AftersalesService {
     for (const [kind, dataset, audit] of KINDS) {
       const rule = RULES[audit]!(ctx);
       parts.push(sql`select ${`rvAll.${kind}`} as kind, null as k, count(*) as n from ${sql.raw(rule.from)} where ${rule.applies}`);
-      parts.push(count(dataset, 'rv3', `rv3.${kind}`), count(dataset, 'dis', `dis.${kind}`), dissatisfiedByReasonSql(kind, ctx));
-      trendBuckets(range).forEach((b, i) => parts.push(count(dataset, 'dis', `trend.${i}`, this.ctx(b))));
+      parts.push(count(dataset, 'rv3', `rv3.${kind}`), dissatisfiedCountSql(kind, ctx, `dis.${kind}`), dissatisfiedByReasonSql(kind, ctx));
+      parts.push(dissatisfiedCountSql(kind, ctx, 'trend', trendBuckets(range).map((b) => this.ctx(b).ms)));
     }
     const [a, b] = ctx.ms;
     parts.push(sql`select 'cat' as kind, c.category as k, count(*) as n from complaints c where c.created_at >= ${a} and c.created_at < ${b} group by 2`);
@@ -138,7 +138,7 @@ export class AftersalesService {
       dissatisfactionReasons,
       dissatisfactionTrend: buckets.map((b, i) => ({
         range: b,
-        figure: fig(n(`trend.${i}`), drill('revisitSales', 'dis', b), drill('revisitRepair', 'dis', b)),
+        figure: fig(rows.filter((r) => r.kind === 'trend' && Number(r.k) === i).reduce((t, r) => t + r.n, 0), drill('revisitSales', 'dis', b), drill('revisitRepair', 'dis', b)),
       })),
       complaints: fig(complaintsTotal, drill('complaints', 'cmp', range)),
       complaintCategories: pareto(
