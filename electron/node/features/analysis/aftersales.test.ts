@@ -91,6 +91,9 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
     task('first_service', c4, at('2026-11-07'), 'cancelled');
     task('regular_service', c5, at('2026-11-08'));
     appointment(c5, at('2026-11-30'), 'booked', null);
+    // 专项 T6: its booking names it though made 19 days later (after the 14 days) → 1, 1, 1 through the link alone.
+    const t6 = task('mileage_service', c6, at('2026-11-01'));
+    appointment(c6, at('2026-11-20'), 'arrived', t6);
 
     // 招揽 (regular service) created in November: 未分配, 成功, 失败, 招揽中 → 招揽率 3 / 4, 成功率 1 / 4; a campaign task is not counted.
     const sol = (kind: string, status: string) =>
@@ -126,6 +129,8 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
     expect([first.sent.value, first.appointed.value, first.arrived.value, first.appointmentRate, first.arrivalRate]).toEqual([3, 2, 1, 2 / 3, 0.5]);
     const regular = c.reminders.find((r) => r.kind === 'regular_service')!;
     expect([regular.sent.value, regular.appointed.value, regular.arrivalRate]).toEqual([1, 0, null]);
+    const mileage = c.reminders.find((r) => r.kind === 'mileage_service')!;
+    expect([mileage.sent.value, mileage.appointed.value, mileage.arrived.value]).toEqual([1, 1, 1]);
     expect(c.solicitationRate.value).toBe(0.75);
     expect(c.solicitationSuccess.value).toBe(0.25);
     // Bought here: c1…c4; a repair order within 12 months: c1, c2 → 2 / 4.
