@@ -1,0 +1,1 @@
+CREATE INDEX `revisits_dissatisfied_idx` ON `revisits` (`kind`,`done_at`) WHERE result = 'dissatisfied';
