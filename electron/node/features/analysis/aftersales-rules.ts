@@ -4,9 +4,8 @@ import type { Dataset } from '../../../common/api/grid';
 import { MAX_PERIOD_DAYS, type DayRange } from '../../../common/analysis';
 import { DAY_MS, addDays, addMonths, dayRangeMs, daysBetween, isDate } from '../../../common/dates';
 import { AppError } from '../../errors';
-import { presetsByName } from '../grid/named-presets';
-import type { DatasetDef } from '../grid/datasets/types';
-import { RULES, type RuleCtx } from '../self-audit/rules';
+import { presetsByName, type DatasetDef } from '../grid';
+import { RULES, type RuleCtx } from '../self-audit';
 
 /**
  * 售后 / 客服's rules as SQL over one record table aliased `c`, written once: the figures count

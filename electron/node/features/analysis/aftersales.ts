@@ -11,8 +11,7 @@ import type { Condition, Dataset, GridSelectionQuery } from '../../../common/api
 import { comparePeriod, periodRange, ratio, type CompareKind, type DayRange, type Period } from '../../../common/analysis';
 import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
-import { RULES } from '../self-audit/rules';
-import { auditDrill } from '../self-audit/presets';
+import { RULES, auditDrill } from '../self-audit';
 import { aftersalesCtx, aftersalesPreset, dissatisfiedByReasonSql, dissatisfiedCountSql, keyCountSql, trendBuckets, type AftersalesCtx } from './aftersales-rules';
 
 /** The table each drill data set lists (the FROM of its rule's count). */

@@ -3,7 +3,7 @@ import { birthdayDays } from './birthday-days';
 import { todayIn } from '../../../common/dates';
 import type { GroupCountDim } from './group-counts';
 import { mergePresets, type DatasetDef } from '../grid';
-import { aftersalesPresets } from '../analysis/aftersales-rules';
+import { aftersalesPresets } from '../analysis';
 import { primaryPhoneExpr } from './primary-phone';
 import { CUSTOMER_COLUMNS } from './texts';
 import { CUSTOMER_KIND_OPTIONS, GENDER_OPTIONS } from '../../../common/api/customers-texts';

@@ -1,7 +1,7 @@
 import { COMPLAINT_STATUSES } from '../../../../common/api/complaints';
 import { type DatasetDef, userNameColumn } from '../../grid';
 import { COMPLAINT_COLUMNS } from './texts';
-import { aftersalesPresets } from '../../analysis/aftersales-rules';
+import { aftersalesPresets } from '../../analysis';
 
 /**
  * 投诉建议: every complaint with its customer, vehicle and assignee. The owner is the assignee

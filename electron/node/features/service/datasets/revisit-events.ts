@@ -4,7 +4,7 @@ import { eventDateColumn, latestRevisitSql, revisitRange, revisitRuleSql } from 
 import { parameterisedPresets } from './reminder-presets';
 import { type ColumnDef, type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { selfAuditPresets } from '../../self-audit';
-import { aftersalesPresets } from '../../analysis/aftersales-rules';
+import { aftersalesPresets } from '../../analysis';
 import { REVISIT_EVENT_COLUMNS } from './texts';
 import { REVISIT_RESULT } from '../../../../common/api/revisits-texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';

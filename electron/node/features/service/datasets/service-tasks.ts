@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND } from '../../../../common/api/service-texts';
 import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { selfAuditPresets } from '../../self-audit';
-import { aftersalesPresets } from '../../analysis/aftersales-rules';
+import { aftersalesPresets } from '../../analysis';
 import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 

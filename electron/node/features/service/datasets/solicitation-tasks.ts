@@ -4,7 +4,7 @@ import { auditPeriodStart } from '../solicitation-rules';
 import { addDays, dayStartMs, todayIn } from '../../../../common/dates';
 import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { auditCustomerIdColumn, selfAuditPresets } from '../../self-audit';
-import { aftersalesPresets } from '../../analysis/aftersales-rules';
+import { aftersalesPresets } from '../../analysis';
 import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
 import { enumOptions } from '../../../../common/i18n/enum-options';
