@@ -109,7 +109,7 @@ describe('the demo after-sales history', () => {
   });
 
   it('gives every dissatisfied revisit one low-score follow-up, closed in its days with a real description unless planted; 修复中 ones have their next follow-up', () => {
-    const dissatisfied = all<{ id: number }>("SELECT id FROM revisits WHERE result = 'dissatisfied'").map((r) => r.id);
+    const dissatisfied = all<{ id: number }>("SELECT id FROM revisits WHERE result = 'dissatisfied' ORDER BY id").map((r) => r.id);
     const tasks = all<{ id: number; refId: number; status: string; result: string | null; notes: string | null; created: number; closed: number | null; key: string; assignee: number; agent: number }>(
       `SELECT t.id, t.ref_id AS refId, t.status, t.result, t.notes, t.created_at AS created, t.closed_at AS closed, t.natural_key AS key, t.assignee_id AS assignee, r.agent_id AS agent
          FROM tasks t JOIN revisits r ON r.id = t.ref_id WHERE t.kind = 'low_score' AND t.ref_type = 'revisit' AND t.natural_key NOT LIKE '%#after:%'`,
