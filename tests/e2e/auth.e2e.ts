@@ -130,8 +130,8 @@ describe('first login and roles', () => {
     const status = page.getByRole('contentinfo');
     await expect(status.textContent()).resolves.toContain('General manager');
     await expect(status.textContent()).resolves.toContain('Softphone: not configured');
-    await page.getByRole('treeitem', { name: 'Key indicators' }).click();
-    await page.getByText('This module comes in a later version').waitFor();
+    await page.getByRole('treeitem', { name: 'Key indicators · monthly report' }).click();
+    await page.getByText(/General manager's monthly report/).first().waitFor();
     await screenshot(page, 'd-english');
 
     // Saved for the user on the server (the language chosen on the login page wins over the stored one).

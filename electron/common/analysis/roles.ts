@@ -1,4 +1,5 @@
-import type { Role } from '../roles';
+import { ROLES, type Role } from '../roles';
+import type { HeadlineTopic } from '../api/analysis-headline';
 
 /**
  * 集客分析 is for the sales floor's managers: 销售经理 (their teams, or everyone with
@@ -13,3 +14,17 @@ export const TRAFFIC_ROLES: readonly Role[] = ['salesManager', 'generalManager',
  * dealer-wide (agents, advisers and owners share each record), and agents / advisers work their own lists.
  */
 export const AFTERSALES_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
+
+/**
+ * 总经理月报: who sees which section — the roles of the topic's own analysis screen, so the report
+ * shows a manager no number their topic screen would refuse them. Only the topics built so far are
+ * listed; a section is added with its headlines (see monthly.ts on the host).
+ */
+export const MONTHLY_SECTION_ROLES: Partial<Record<HeadlineTopic, readonly Role[]>> = {
+  traffic: TRAFFIC_ROLES,
+  sales: TRAFFIC_ROLES,
+  aftersales: AFTERSALES_ROLES,
+};
+
+/** Who may open the report: anyone who may see at least one of its sections (in ROLES order). */
+export const MONTHLY_ROLES: readonly Role[] = ROLES.filter((r) => Object.values(MONTHLY_SECTION_ROLES).some((roles) => roles.includes(r)));

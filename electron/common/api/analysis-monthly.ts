@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { DayRange } from '../analysis';
-import { AFTERSALES_ROLES, TRAFFIC_ROLES } from '../analysis/roles';
-import { ROLES, type Role } from '../roles';
+import { MONTHLY_ROLES } from '../analysis/roles';
 import type { Headline, HeadlineTopic } from './analysis-headline';
 
 /**
@@ -11,19 +10,9 @@ import type { Headline, HeadlineTopic } from './analysis-headline';
  * sheet per section) and printed. Rules: docs/decision-analysis.md, section 总经理月报.
  */
 
-/**
- * Who sees which section: the roles of the topic's own analysis screen, so the report shows a manager
- * no number their topic screen would refuse them. Only the topics built so far are listed; a section
- * is added with its headlines (see monthly.ts on the host).
- */
-export const MONTHLY_SECTION_ROLES: Partial<Record<HeadlineTopic, readonly Role[]>> = {
-  traffic: TRAFFIC_ROLES,
-  sales: TRAFFIC_ROLES,
-  aftersales: AFTERSALES_ROLES,
-};
-
-/** Who may open the report: anyone who may see at least one of its sections (in ROLES order). */
-export const MONTHLY_ROLES: readonly Role[] = ROLES.filter((r) => Object.values(MONTHLY_SECTION_ROLES).some((roles) => roles.includes(r)));
+// Who sees which section and who may open the report: electron/common/analysis/roles.ts (zod-free:
+// the menu's screen registration reads them in the renderer's first chunk).
+export { MONTHLY_ROLES, MONTHLY_SECTION_ROLES } from '../analysis/roles';
 
 /** Which way the figure moved against last month; null when either month has nothing to count. */
 export type Direction = 'up' | 'down' | 'flat';

@@ -1,5 +1,4 @@
-import { AFTERSALES_ROLES, TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
-import { MONTHLY_ROLES } from '../../../electron/common/api/analysis-monthly';
+import { AFTERSALES_ROLES, MONTHLY_ROLES, TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
 import { ANALYSIS_SCREEN_TEXTS } from './screen-texts';
 

@@ -46,7 +46,7 @@ export function seedLowScore(ctx: AftersalesCtx, revBase: number): void {
   const h = `${HASH_FN}(id, 211)`;
   const lateAt = localMs(`${dayOfMs('created_at')} + 4 + (${h} / 2) % 3`, `520 + (${h} / 6) % 580`);
   sqlite.exec(`
-    UPDATE tasks SET status = 'done', result = 'resolved',
+    UPDATE tasks SET version = version + 1, status = 'done', result = 'resolved',
            closed_at = CASE WHEN ${h} % 2 = 0 THEN ${lateAt} ELSE closed_at END,
            updated_at = CASE WHEN ${h} % 2 = 0 THEN ${lateAt} ELSE closed_at END,
            notes = CASE WHEN ${h} % 2 = 1 THEN ${pick(`${h} / 2`, EMPTY_FOLLOW_UP_NOTES)} ELSE notes END
@@ -54,7 +54,7 @@ export function seedLowScore(ctx: AftersalesCtx, revBase: number): void {
 
   // 修复中: the follow-up closed as repairing, and its next follow-up (due 3 days after the close).
   sqlite.exec(`
-    UPDATE tasks SET result = 'repairing', notes = ${pick(`${HASH_FN}(id, 221) / 100`, REPAIRING_NOTES)}
+    UPDATE tasks SET version = version + 1, result = 'repairing', notes = ${pick(`${HASH_FN}(id, 221) / 100`, REPAIRING_NOTES)}
      WHERE kind = 'low_score' AND status = 'done' AND ref_type = 'revisit' AND ${HASH_FN}(id, 221) % 100 < 15
        AND id NOT IN (SELECT id FROM temp.demo_planted WHERE code = 'late_low_score_followup');
     INSERT OR IGNORE INTO tasks (kind, natural_key, customer_id, vehicle_id, due_date, status, assignee_id, reason, ref_type, ref_id, result, notes, created_at, updated_at, closed_at)
