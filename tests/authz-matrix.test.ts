@@ -59,6 +59,7 @@ const METHODS: Record<string, string> = {
   'analysis.sales.get':                    '-- SM -- -- -- GM AA',
   // 决策分析 → 售后 / 客服: dealer-wide after-sales figures for the CRM (客服) manager and the general manager; agents and advisers work their own lists.
   'analysis.aftersales.get':               '-- -- -- CM -- GM AA',
+  'analysis.calls.get':                    '-- -- -- CM -- GM AA',
   // 关键指标 · 总经理月报: whoever may see one of its sections (the roles of the topic's own screen; each sees only those).
   'analysis.monthly.get':                  '-- SM -- CM -- GM AA',
   'analysis.monthly.xlsx':                 '-- SM -- CM -- GM AA',
@@ -243,6 +244,7 @@ const DATASET_MATRIX: Record<Dataset, string> = {
   smsTemplates:                'SC SM SA CM -- GM AA',
   dictionaries:                '-- -- -- -- -- -- AA',
   walkInBatches:               '-- SM -- -- -- GM AA',
+  calls:                       '-- -- -- CM -- GM AA',
 };
 
 const allowed = (row: string, role: Role) => row.split(' ').includes(CODES[role]);

@@ -26,8 +26,12 @@ export const calls = sqliteTable(
     seatId: integer().references(() => seats.id),
   },
   (t) => [
-    index('calls_started_idx').on(t.startedAt),
-    index('calls_customer_idx').on(t.customerId),
+    // Covering for 呼叫中心 (issue 17: ~73,000 calls a month at 1M customers): a period's calls by
+    // agent, hour, direction, answered, ring and talk time and outcome without reading the rows; the
+    // customer for the call-back check. Every other reader of a time range (recordings, missed calls) too.
+    index('calls_started_idx').on(t.startedAt, t.direction, t.answeredAt, t.userId, t.durationS, t.outcome, t.customerId),
+    // A customer's calls in time order: the card's call list, and whether a missed call was called back.
+    index('calls_customer_idx').on(t.customerId, t.startedAt),
     index('calls_extension_idx').on(t.extension, t.startedAt),
   ],
 );

@@ -16,6 +16,13 @@ export const TRAFFIC_ROLES: readonly Role[] = ['salesManager', 'generalManager',
 export const AFTERSALES_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
 
 /**
+ * 呼叫中心 is for the customer-service manager (who runs the agents), the general manager and the
+ * admin, dealer-wide with a filter by agent: every seat's calls are in it, the sales floor's too,
+ * and an agent's own day is their workbench.
+ */
+export const CALLS_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
+
+/**
  * 总经理月报: who sees which section — the roles of the topic's own analysis screen, so the report
  * shows a manager no number their topic screen would refuse them. Only the topics built so far are
  * listed; a section is added with its headlines (see monthly.ts on the host).
@@ -24,6 +31,7 @@ export const MONTHLY_SECTION_ROLES: Partial<Record<HeadlineTopic, readonly Role[
   traffic: TRAFFIC_ROLES,
   sales: TRAFFIC_ROLES,
   aftersales: AFTERSALES_ROLES,
+  calls: CALLS_ROLES,
 };
 
 /** Who may open the report: anyone who may see at least one of its sections (in ROLES order). */

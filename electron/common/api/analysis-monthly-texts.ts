@@ -41,6 +41,13 @@ export const MONTHLY_TEXTS = defineTexts({
   'aftersales.complaints': { 'zh-CN': '新增投诉', en: 'Complaints received' },
   'aftersales.solicitationRate': { 'zh-CN': '招揽率', en: 'Solicitation rate' },
   'aftersales.retention': { 'zh-CN': '保有客户回厂率', en: 'Retention (customers back in 12 months)' },
+  'calls.inbound': { 'zh-CN': '呼入电话', en: 'Inbound calls' },
+  'calls.answerRate': { 'zh-CN': '呼入接通率', en: 'Inbound answer rate' },
+  'calls.serviceLevel': { 'zh-CN': '服务水平(20 秒内接听)', en: 'Service level (answered within 20 s)' },
+  'calls.missedNotCalledBack': { 'zh-CN': '未接来电未回拨', en: 'Missed calls not called back' },
+  'calls.outbound': { 'zh-CN': '呼出电话', en: 'Outbound calls' },
+  'calls.connectRate': { 'zh-CN': '外呼接通率', en: 'Outbound connect rate' },
+  'calls.avgAnswerSeconds': { 'zh-CN': '平均振铃时长', en: 'Average time to answer' },
 });
 export type MonthlyTextKey = Parameters<typeof MONTHLY_TEXTS.text>[0];
 

@@ -47,6 +47,7 @@ export const DATASET_SCREENS = {
   smsTemplates: 'sms.templates',
   dictionaries: 'admin.dictionaries.kinds',
   walkInBatches: 'analysis.traffic.get',
+  calls: 'analysis.calls.get',
 } as const;
 export type Dataset = keyof typeof DATASET_SCREENS;
 export const DATASETS = Object.keys(DATASET_SCREENS) as [Dataset, ...Dataset[]];

@@ -24,6 +24,7 @@ import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
 import { analysisApi } from './analysis';
 import { aftersalesAnalysisApi } from './analysis-aftersales';
+import { callsAnalysisApi } from './analysis-calls';
 import { analysisMonthlyApi } from './analysis-monthly';
 import { selfAuditApi } from './self-audit';
 import type { InputOf, OutputOf } from './contract';
@@ -58,6 +59,7 @@ export const api = {
   ...dictionariesApi,
   ...analysisApi,
   ...aftersalesAnalysisApi,
+  ...callsAnalysisApi,
   ...analysisMonthlyApi,
   ...selfAuditApi,
 } as const;
@@ -95,5 +97,6 @@ export type * from './seat-mode';
 export type * from './dictionaries';
 export type * from './analysis';
 export type * from './analysis-aftersales';
+export type * from './analysis-calls';
 export type * from './analysis-monthly';
 export type * from './self-audit';

@@ -1,3 +1,4 @@
+import { enumOptions } from '../i18n/enum-options';
 import { defineTexts } from '../i18n/texts';
 
 /**
@@ -19,3 +20,21 @@ export const CALL_OUTCOME = defineTexts({
   wrongNumber: { 'zh-CN': '打错电话', en: 'Wrong number' },
   noInterest: { 'zh-CN': '无意向', en: 'Not interested' },
 });
+
+/** How a call ended technically (telephony.call.end), as the call lists' 通话结果 (recordings, 通话记录) show it. */
+export const CALL_END = defineTexts({
+  answered: { 'zh-CN': '已接通', en: 'Answered' },
+  missed: { 'zh-CN': '未接', en: 'Missed' },
+  declined: { 'zh-CN': '已拒接', en: 'Declined' },
+  noAnswer: { 'zh-CN': '无人接听', en: 'No answer' },
+  busy: { 'zh-CN': '忙', en: 'Busy' },
+  failed: { 'zh-CN': '失败', en: 'Failed' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+  interrupted: { 'zh-CN': '通话中断', en: 'Interrupted' },
+});
+
+/** A call's 通话结果 as the lists offer it: the technical ends, then the agents' business outcomes, in both languages. */
+export const CALL_RESULT_OPTIONS = [...enumOptions(CALL_END), ...enumOptions(CALL_OUTCOME)];
+
+/** 呼入 / 呼出 as the lists offer them. */
+export const CALL_DIRECTION_OPTIONS = enumOptions(CALL_DIRECTION);

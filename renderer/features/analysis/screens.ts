@@ -1,4 +1,4 @@
-import { AFTERSALES_ROLES, MONTHLY_ROLES, TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
+import { AFTERSALES_ROLES, CALLS_ROLES, MONTHLY_ROLES, TRAFFIC_ROLES } from '../../../electron/common/analysis/roles';
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
 import { ANALYSIS_SCREEN_TEXTS } from './screen-texts';
 
@@ -24,6 +24,13 @@ export const analysisScreens = defineScreens({
     description: ANALYSIS_SCREEN_TEXTS.pair('aftersales.description'),
     component: lazyScreen(() => import('./AftersalesScreen'), 'AftersalesScreen'),
     roles: AFTERSALES_ROLES,
+  },
+  'analysis.calls': {
+    order: 18,
+    title: ANALYSIS_SCREEN_TEXTS.pair('calls.title'),
+    description: ANALYSIS_SCREEN_TEXTS.pair('calls.description'),
+    component: lazyScreen(() => import('./CallsScreen'), 'CallsScreen'),
+    roles: CALLS_ROLES,
   },
   // 关键指标 kept its menu id when it was built, so saved layouts and menus still open it.
   'analysis.kpis': {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { CALL_OUTCOMES } from '../../../electron/common/api/telephony';
-import { CALL_END_TEXTS } from './call-end-texts';
+import { CALL_END } from '../../../electron/common/api/telephony-texts';
 import { telText } from './i18n';
 
 /** A call's outcome in the user's language (technical end or the agent's business outcome). */
@@ -8,7 +8,7 @@ export function callOutcomeLabel(outcome: string | null, locale: string): string
   if (!outcome) return '';
   const business = CALL_OUTCOMES.find((o) => o.value === outcome);
   if (business) return locale === 'en' ? business.en : business.zh;
-  return Object.hasOwn(CALL_END_TEXTS.table, outcome) ? CALL_END_TEXTS.text(outcome as keyof typeof CALL_END_TEXTS.table, locale) : outcome;
+  return Object.hasOwn(CALL_END.table, outcome) ? CALL_END.text(outcome as keyof typeof CALL_END.table, locale) : outcome;
 }
 
 /** The card's "recording" cell: a badge that opens an inline player (the server checks the right to listen). */

@@ -35,6 +35,16 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     visit(f.uid.s1!, '2026-10-10', true);
     walkIn(f.uid.s2!, '2026-10-15', 2);
     visit(f.uid.s1!, '2026-12-01', true);
+    // 呼叫中心: in November the agent answers a call after 5 s, misses one (never called back) and reaches a customer;
+    // in October they answered one call after 30 s.
+    const phoneCall = (direction: string, start: number, ringS: number | null) =>
+      db
+        .prepare('insert into calls (direction, user_id, started_at, answered_at, ended_at, duration_s, outcome) values (?, ?, ?, ?, ?, ?, ?)')
+        .run(direction, f.uid.agent, start, ringS === null ? null : start + ringS * 1000, start + 60_000, ringS === null ? 0 : 40, ringS === null ? 'missed' : 'done');
+    phoneCall('inbound', at('2026-11-03', 10), 5);
+    phoneCall('inbound', at('2026-11-04', 10), null);
+    phoneCall('outbound', at('2026-11-05', 10), 8);
+    phoneCall('inbound', at('2026-10-08', 10), 30);
   }, 60_000); // six users with hashed passwords: slow on a busy 2-CPU machine
   afterEach(() => t.cleanup());
 
@@ -46,7 +56,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     const r = await get(f.tok.gm!);
     expect(r.range).toEqual({ from: '2026-11-01', to: '2026-11-30' });
     expect(r.previousRange).toEqual({ from: '2026-10-01', to: '2026-10-31' });
-    expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales', 'aftersales']);
+    expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales', 'aftersales', 'calls']);
     // 集客: 4 visits + 3 walk-ins = 7 against 1 + 2 = 3 (+133 %); return visits from 0: up, but no % to give.
     expect(rows(r, 'traffic')).toEqual([
       ['traffic', 7, 3, 4 / 3, 'up'],
@@ -67,6 +77,19 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     expect(sales[2]![3]).toBeCloseTo(0.5 - 1 / 3, 10);
     expect(sales.map((x) => x[4])).toEqual(['up', 'up', 'up', 'up', 'flat']);
     expect(sales[1]![3]).toBeNull(); // 1 deal against 0: nothing to divide by
+    // 呼叫中心: 2 inbound against 1; answered 1 / 2 against 1 / 1 (−50 points); within 20 s 1 / 2 against 0 / 1; the missed
+    // call not called back; 1 outbound, connected, against none (no rate last month); 5 s to answer against 30 s (−83 %).
+    const calls = rows(r, 'calls');
+    expect(calls.map((x) => [x[0], x[1], x[2], x[4]])).toEqual([
+      ['inbound', 2, 1, 'up'],
+      ['answerRate', 0.5, 1, 'down'],
+      ['serviceLevel', 0.5, 0, 'up'],
+      ['missedNotCalledBack', 1, 0, 'up'],
+      ['outbound', 1, 0, 'up'],
+      ['connectRate', 1, null, null],
+      ['avgAnswerSeconds', 5, 30, 'down'],
+    ]);
+    expect(calls.map((x) => x[3])).toEqual([1, -0.5, 0.5, null, null, null, -25 / 30]);
     for (const s of r.sections)
       for (const h of s.headlines.filter((x) => x.format === 'count')) {
         let n = 0;
@@ -80,8 +103,10 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     for (const s of r.sections)
       for (const h of s.headlines) {
         expect(h.change).toBeNull();
-        expect(h.direction).toBe(h.format === 'rate' ? null : 'flat');
-        if (h.format === 'rate') expect([h.value, h.previous]).toEqual([null, null]);
+        // A rate or a mean (seconds) of nothing is "—"; a count of nothing is 0.
+        const mean = h.format === 'rate' || h.format === 'seconds';
+        expect(h.direction).toBe(mean ? null : 'flat');
+        if (mean) expect([h.value, h.previous]).toEqual([null, null]);
         else expect([h.value, h.previous]).toEqual([0, 0]);
       }
   });
@@ -100,9 +125,9 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     await expect(get(f.tok.gm!, '2026-13')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect(MONTHLY_ROLES).toEqual(['salesManager', 'serviceManager', 'generalManager', 'admin']);
     expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales']);
-    // A CRM (客服) manager sees 售后 / 客服 only, as their topic screens allow.
+    // A CRM (客服) manager sees 售后 / 客服 and 呼叫中心 only, as their topic screens allow.
     const cm = await userWithSession(t.core, 'cm', 'serviceManager');
-    expect((await get(cm.token)).sections.map((s) => s.topic)).toEqual(['aftersales']);
+    expect((await get(cm.token)).sections.map((s) => s.topic)).toEqual(['aftersales', 'calls']);
   });
 
   it('every section the report counts has its roles and a label for each headline', async () => {
@@ -121,7 +146,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     expect(x.fileName).toBe('monthly-report-2026-11.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(x.base64, 'base64') as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['集客', '销售', '售后 · 客服']); // '/' is not allowed in a sheet's name
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['集客', '销售', '售后 · 客服', '呼叫中心']); // '/' is not allowed in a sheet's name
     const ws = wb.getWorksheet('集客')!;
     expect(ws.getCell('A1').value).toBe('总经理月报 · 集客');
     expect(String(ws.getCell('A2').value)).toContain('2026-11');
@@ -136,10 +161,13 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     expect([reg.getCell(1).value, reg.getCell(2).value, reg.getCell(2).numFmt]).toEqual(['留档率', 0.5, '0.0%']);
     expect([reg.getCell(4).value, reg.getCell(4).numFmt]).toEqual([16.7, '+0.0" 个百分点";-0.0" 个百分点";0.0" 个百分点"']);
     expect(sales.getCell('E9').value).toBe('→'); // lost 0 against 0
+    const calls = wb.getWorksheet('呼叫中心')!;
+    const answer = calls.getRow(11);
+    expect([answer.getCell(1).value, answer.getCell(2).value, answer.getCell(3).value, answer.getCell(2).numFmt]).toEqual(['平均振铃时长', 5, 30, '#,##0" 秒"']);
     const a = audits();
     expect(a.length).toBe(before + 1);
     expect(a.at(-1)!.entity).toBe('report:monthly');
-    expect(JSON.parse(a.at(-1)!.after)).toEqual({ month: '2026-11', sections: ['traffic', 'sales', 'aftersales'], rows: 16 });
+    expect(JSON.parse(a.at(-1)!.after)).toEqual({ month: '2026-11', sections: ['traffic', 'sales', 'aftersales', 'calls'], rows: 23 });
   });
 
   it('without the export permission the workbook is refused: no file, no audit row', async () => {

@@ -8,6 +8,7 @@ import { writeAudit } from '../admin';
 import type { SessionCtx } from '../auth';
 import { monthlyWorkbook } from './monthly-xlsx';
 import { aftersalesHeadlines } from './aftersales-headlines';
+import { callsHeadlines } from './calls-headlines';
 import { salesHeadlines } from './sales-headlines';
 import { trafficHeadlines } from './traffic-headlines';
 
@@ -22,6 +23,7 @@ export const MONTHLY_SOURCES: Partial<Record<HeadlineTopic, HeadlineSource>> = {
   traffic: trafficHeadlines,
   sales: salesHeadlines,
   aftersales: aftersalesHeadlines,
+  calls: callsHeadlines,
 };
 
 /** The calendar month's days and the month before's. */

@@ -23,3 +23,20 @@ export const SALES_COLUMNS = defineTexts({
   consultantId: { 'zh-CN': '顾问编号', en: 'Consultant ID' },
   closedAt: { 'zh-CN': '关闭时间', en: 'Closed' },
 });
+
+/** Column labels of 通话记录 (calls), the list 呼叫中心's figures open. */
+export const CALLS_COLUMNS = defineTexts({
+  id: { 'zh-CN': '编号', en: 'No.' },
+  startedAt: { 'zh-CN': '开始时间', en: 'Started' },
+  direction: { 'zh-CN': '方向', en: 'Direction' },
+  userName: { 'zh-CN': '坐席', en: 'Agent' },
+  userId: { 'zh-CN': '坐席编号', en: 'Agent ID' },
+  extension: { 'zh-CN': '分机', en: 'Extension' },
+  fromNumber: { 'zh-CN': '主叫号码', en: 'From' },
+  toNumber: { 'zh-CN': '被叫号码', en: 'To' },
+  customerName: { 'zh-CN': '客户', en: 'Customer' },
+  ringS: { 'zh-CN': '振铃(秒)', en: 'Ringing (s)' },
+  durationS: { 'zh-CN': '通话时长(秒)', en: 'Talk time (s)' },
+  outcome: { 'zh-CN': '通话结果', en: 'Outcome' },
+  recorded: { 'zh-CN': '有录音', en: 'Recorded' },
+});

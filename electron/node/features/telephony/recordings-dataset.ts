@@ -1,13 +1,7 @@
-import { CALL_OUTCOMES } from '../../../common/api/telephony';
 import type { DatasetDef } from '../grid';
-import { CALL_END, RECORDING_COLUMNS, RECORDING_STATE } from './texts';
-import { CALL_DIRECTION } from '../../../common/api/telephony-texts';
+import { RECORDING_COLUMNS, RECORDING_STATE } from './texts';
 import { enumOptions } from '../../../common/i18n/enum-options';
-
-/** Technical ends (telephony.call.end) and the agents' business outcomes, in both languages. */
-const OUTCOMES = [...enumOptions(CALL_END), ...CALL_OUTCOMES.map(({ value, zh, en }) => ({ value, zh, en }))];
-
-const DIRECTIONS = enumOptions(CALL_DIRECTION);
+import { CALL_DIRECTION_OPTIONS as DIRECTIONS, CALL_RESULT_OPTIONS as OUTCOMES } from '../../../common/api/telephony-texts';
 
 // The table's keys look like numbers, so the order is given: complete, incomplete, uploading.
 const YES_NO = enumOptions(RECORDING_STATE, ['1', '0', 'u']);

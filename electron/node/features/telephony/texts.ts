@@ -21,18 +21,6 @@ export const RECORDING_COLUMNS = defineTexts({
   outcome: { 'zh-CN': '通话结果', en: 'Outcome' },
 });
 
-/** How a call ended technically (telephony.call.end), as the recordings list's 通话结果 shows it. */
-export const CALL_END = defineTexts({
-  answered: { 'zh-CN': '已接通', en: 'Answered' },
-  missed: { 'zh-CN': '未接', en: 'Missed' },
-  declined: { 'zh-CN': '已拒接', en: 'Declined' },
-  noAnswer: { 'zh-CN': '无人接听', en: 'No answer' },
-  busy: { 'zh-CN': '忙', en: 'Busy' },
-  failed: { 'zh-CN': '失败', en: 'Failed' },
-  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
-  interrupted: { 'zh-CN': '通话中断', en: 'Interrupted' },
-});
-
 /** 录音状态: complete '1', incomplete '0', or 'u' — recorded on a client seat, its upload to the host not finished yet (issue 15). */
 export const RECORDING_STATE = defineTexts({
   '1': { 'zh-CN': '完整', en: 'Complete' },
