@@ -167,7 +167,7 @@ export function CallsScreen() {
       <Toolbar title={s('title')} info={data ? [data.current, ...(data.previous ? [data.previous] : [])].map((p, i) => (i === 0 ? rangeText(p.range) : t('period.vs', { from: p.range.from, to: p.range.to }))).join(' · ') : undefined} />
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', flexWrap: 'wrap', padding: '8px 12px' }}>
         {value && today && <PeriodPicker value={value} onChange={setValue} today={today} />}
-        <label style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+        <label style={{ display: 'inline-flex', gap: 4, alignItems: 'center', whiteSpace: 'nowrap' }}>
           {s('agent')}
           <select className="input" data-testid="calls-agent" value={agentId ?? ''} onChange={(e) => setAgentId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">{s('allAgents')}</option>

@@ -14,7 +14,8 @@ const ARROW = { up: '↑', down: '↓', flat: '→' } as const;
 export function headlineValueText(v: number | null, format: Headline['format'], t: (k: 'secondsFormat' | 'daysFormat') => string): string {
   if (v === null) return '—';
   if (format === 'rate') return rateText(v);
-  if (format === 'seconds') return `${Math.round(v).toLocaleString()} ${t('secondsFormat')}`;
+  // Tenths of a second: a mean ring time moves by less than a second from month to month.
+  if (format === 'seconds') return `${(Math.round(v * 10) / 10).toLocaleString()} ${t('secondsFormat')}`;
   if (format === 'days') return `${(Math.round(v * 10) / 10).toLocaleString()} ${t('daysFormat')}`;
   return v.toLocaleString();
 }

@@ -21,7 +21,7 @@ export async function monthlyWorkbook(report: MonthlyReport, userLocale: string)
   const locale = localeOf(userLocale);
   const t = (k: Parameters<typeof MONTHLY_TEXTS.text>[0], p?: Record<string, string>) => MONTHLY_TEXTS.text(k, locale, p);
   const valueFormat = (f: Headline['format']) =>
-    f === 'rate' ? '0.0%' : f === 'seconds' ? `#,##0" ${t('secondsFormat')}"` : f === 'days' ? `0.0" ${t('daysFormat')}"` : '#,##0';
+    f === 'rate' ? '0.0%' : f === 'seconds' ? `#,##0.0" ${t('secondsFormat')}"` : f === 'days' ? `0.0" ${t('daysFormat')}"` : '#,##0';
   const pp = t('pointsFormat');
   const changeFormat = (f: Headline['format']) => (f === 'rate' ? `+0.0" ${pp}";-0.0" ${pp}";0.0" ${pp}"` : '+0.0%;-0.0%;0.0%');
 

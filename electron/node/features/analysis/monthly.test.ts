@@ -163,7 +163,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     expect(sales.getCell('E9').value).toBe('→'); // lost 0 against 0
     const calls = wb.getWorksheet('呼叫中心')!;
     const answer = calls.getRow(11);
-    expect([answer.getCell(1).value, answer.getCell(2).value, answer.getCell(3).value, answer.getCell(2).numFmt]).toEqual(['平均振铃时长', 5, 30, '#,##0" 秒"']);
+    expect([answer.getCell(1).value, answer.getCell(2).value, answer.getCell(3).value, answer.getCell(2).numFmt]).toEqual(['平均振铃时长', 5, 30, '#,##0.0" 秒"']);
     const a = audits();
     expect(a.length).toBe(before + 1);
     expect(a.at(-1)!.entity).toBe('report:monthly');
