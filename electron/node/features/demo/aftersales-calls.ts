@@ -7,7 +7,7 @@
  * rest 'missed'.
  */
 import type { AftersalesCtx } from './aftersales';
-import { dateOf, HASH_FN, localMs, weighted, workMinute } from './aftersales-sql';
+import { HASH_FN, localMs, weighted, workMinute } from './aftersales-sql';
 
 const COLUMNS = 'direction, from_number, to_number, extension, user_id, customer_id, task_id, sip_call_id, started_at, answered_at, ended_at, duration_s, outcome, seat_id';
 /** The customer's primary mobile as the seat dials it (normalized without the 86); `customer` must be qualified (p has the column too). */
@@ -46,20 +46,22 @@ export function seedCalls(ctx: AftersalesCtx, callBase: number): void {
       FROM tasks t WHERE t.status = 'done' AND t.closed_at IS NOT NULL AND t.assignee_id IS NOT NULL
        AND t.kind IN ('low_score', 'first_service', 'regular_service') ORDER BY t.closed_at, t.id`);
 
-  // Inbound: a few a day plus one per 2,000 customers, half on weekends.
+  // Inbound: a few a day plus one per 2,000 customers, half on weekends ((day + 4) % 7 is strftime's
+  // %w: 1970-01-01 was a Thursday). Each call's two hashes are drawn once (hk is materialized: in the
+  // flattened query every use of h re-ran the hash).
   const perDay = Math.ceil(ctx.customers / 2000) + 4;
-  const key = '(d.day * 4096 + k.i)';
-  const h = `${HASH_FN}(${key}, 611)`;
-  const h2 = `${HASH_FN}(${key}, 612)`;
-  const start = localMs('d.day', workMinute(h));
-  const answered = `(${h} / 600 % 100 < 88)`;
-  const ring = `(3 + ${h} / 60000 % 25)`;
-  const talkIn = `(30 + ${h2} % 570)`;
-  const cid = `(${ctx.customerBase} + 1 + ${h2} / 1000 % ${ctx.customers})`;
-  const who = ctx.agentOf(`${h} / 1500000`);
+  const calls = (day: string) => `CASE WHEN (${day} + 4) % 7 IN (0, 6) THEN ${Math.ceil(perDay / 2)} ELSE ${perDay} END`;
+  const start = localMs('day', workMinute('h'));
+  const answered = '(h / 600 % 100 < 88)';
+  const ring = '(3 + h / 60000 % 25)';
+  const talkIn = '(30 + h2 % 570)';
+  const cid = `(${ctx.customerBase} + 1 + h2 / 1000 % ${ctx.customers})`;
+  const who = ctx.agentOf('h / 1500000');
   sqlite.exec(`
-    WITH RECURSIVE d(day) AS (SELECT ${T - 365} UNION ALL SELECT day + 1 FROM d WHERE day < ${T - 1}),
-         k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${perDay - 1})
+    WITH RECURSIVE d(day, n) AS (SELECT ${T - 365}, ${calls(String(T - 365))} UNION ALL SELECT day + 1, ${calls('day + 1')} FROM d WHERE day < ${T - 1}),
+         k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < ${perDay - 1}),
+         hk AS MATERIALIZED (SELECT d.day AS day, k.i AS i, ${HASH_FN}(d.day * 4096 + k.i, 611) AS h, ${HASH_FN}(d.day * 4096 + k.i, 612) AS h2
+                               FROM d JOIN k ON k.i < d.n)
     INSERT INTO calls (${COLUMNS})
     SELECT 'inbound', ${phoneOf('q.customer_id')}, ${ctx.extensionOf('agent')}, ${ctx.extensionOf('agent')}, agent, customer_id, NULL, NULL,
            started_at, CASE WHEN answered THEN started_at + ring * 1000 END,
@@ -68,7 +70,7 @@ export function seedCalls(ctx: AftersalesCtx, callBase: number): void {
            CASE WHEN answered THEN ${weighted('o', [['done', 60], ['callBack', 15], ['appointment', 15], ['complaint', 3], ['noInterest', 5], ['wrongNumber', 2]])} ELSE 'missed' END,
            NULL
       FROM (SELECT ${start} AS started_at, ${answered} AS answered, ${ring} AS ring, ${talkIn} AS talk, ${cid} AS customer_id, ${who} AS agent,
-                   ${h2} / 600000 AS o, d.day AS day, k.i AS i
-              FROM d JOIN k ON k.i < CASE WHEN strftime('%w', ${dateOf('d.day')}) IN ('0', '6') THEN ${Math.ceil(perDay / 2)} ELSE ${perDay} END) q
+                   h2 / 600000 AS o, day, i
+              FROM hk) q
      ORDER BY started_at, day, i`);
 }

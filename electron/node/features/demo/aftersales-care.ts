@@ -30,7 +30,7 @@ export function seedCare(ctx: AftersalesCtx, revBase: number): void {
 function reminders(ctx: AftersalesCtx): void {
   const { sqlite, T } = ctx;
   const six = dateOf(String(T - 182));
-  const notDnd = 'c.dnd_call = 0 AND c.dnd_sms = 0';
+  const notDnd = (customer: string) => `${customer} NOT IN (SELECT id FROM temp.demo_dnd WHERE call = 1)`;
   sqlite.exec(`
     CREATE TEMP TABLE demo_rm AS
     SELECT kind, customer_id, vehicle_id, due, due - 14 AS cday, plate, ref_date, h, came,
@@ -42,8 +42,8 @@ function reminders(ctx: AftersalesCtx): void {
                CASE sv.type WHEN 'first_service' THEN v.purchase_date END AS ref_date, ${dayOfMs('sv.created_at')} AS vday,
                CASE WHEN ${HASH_FN}(sv.id, 301) / 16000 % 100 < 65 THEN sv.date END AS appt_date,
                printf('%02d:%02d', ((sv.created_at + 28800000) % 86400000) / 3600000, ((sv.created_at + 28800000) % 3600000) / 1800000 * 30) AS slot
-          FROM service_visits sv JOIN vehicles v ON v.id = sv.vehicle_id JOIN customers c ON c.id = sv.customer_id
-         WHERE sv.date BETWEEN ${six} AND ${dateOf(String(T - 1))} AND sv.type IN ('first_service', 'regular_service') AND ${notDnd}
+          FROM temp.demo_sv sv JOIN vehicles v ON v.id = sv.vehicle_id
+         WHERE sv.date BETWEEN ${six} AND ${dateOf(String(T - 1))} AND sv.type IN ('first_service', 'regular_service') AND ${notDnd('sv.customer_id')}
            AND ${HASH_FN}(sv.id, 301) % 100 < 60)
      WHERE due - 14 + 3 <= vday
     UNION ALL
@@ -52,8 +52,8 @@ function reminders(ctx: AftersalesCtx): void {
            CASE WHEN ${dayOf('v.next_service_date')} - 13 <= ${T} AND ${HASH_FN}(v.id, 311) / 100 % 100 < 30
                 THEN ${dateOf(`${dayOf('v.next_service_date')} + ${HASH_FN}(v.id, 311) / 10000 % 6`)} END,
            printf('%02d:%02d', 9 + ${HASH_FN}(v.id, 311) / 600000 % 16 / 2, ${HASH_FN}(v.id, 311) / 600000 % 2 * 30)
-      FROM vehicles v JOIN customers c ON c.id = v.customer_id
-     WHERE v.next_service_date BETWEEN ${dateOf(String(T - 120))} AND ${dateOf(String(T + 14))} AND ${notDnd} AND ${HASH_FN}(v.id, 311) % 100 < 25;`);
+      FROM vehicles v
+     WHERE v.next_service_date BETWEEN ${dateOf(String(T - 120))} AND ${dateOf(String(T + 14))} AND ${notDnd('v.customer_id')} AND ${HASH_FN}(v.id, 311) % 100 < 25;`);
   sqlite.exec(`
     INSERT OR IGNORE INTO tasks (kind, natural_key, customer_id, vehicle_id, due_date, status, assignee_id, reason, ref_type, ref_id, result, notes, created_at, updated_at, closed_at)
     SELECT kind, kind || ':' || customer_id || '/' || vehicle_id || ':' || ${dateOf('due')}, customer_id, vehicle_id, ${dateOf('due')},
@@ -89,9 +89,9 @@ function solicitation(ctx: AftersalesCtx): void {
         SELECT sv.customer_id, sv.vehicle_id, ${dayOfMs('sv.created_at')} + ${HASH_FN}(sv.id, 401) / 100 % 21 - 10 AS due, 'succeeded' AS status,
                ${HASH_FN}(sv.id, 401) AS h, sv.id AS visit_id, sv.created_at AS visit_at,
                ${localMs(`${dayOfMs('sv.created_at')} + ${HASH_FN}(sv.id, 401) / 100 % 21 - 40`, `540 + ${HASH_FN}(sv.id, 401) / 2100 % 60`)} AS created_at
-          FROM service_visits sv JOIN customers c ON c.id = sv.customer_id
+          FROM temp.demo_sv sv
          WHERE sv.date BETWEEN ${dateOf(String(T - 150))} AND ${dateOf(String(T - 1))} AND sv.type = 'regular_service'
-           AND c.dnd_call = 0 AND c.dnd_sms = 0 AND ${HASH_FN}(sv.id, 401) % 100 < 70
+           AND sv.customer_id NOT IN (SELECT id FROM temp.demo_dnd WHERE call = 1) AND ${HASH_FN}(sv.id, 401) % 100 < 70
         UNION ALL
         SELECT v.customer_id, v.id, ${dayOf('v.next_service_date')},
                CASE WHEN ${dayOf('v.next_service_date')} + 15 < ${T}
@@ -99,9 +99,9 @@ function solicitation(ctx: AftersalesCtx): void {
                     ELSE CASE WHEN ${HASH_FN}(v.id, 411) / 100 % 100 < 90 THEN 'in_progress' ELSE 'failed' END END,
                ${HASH_FN}(v.id, 411), NULL, NULL,
                ${localMs(`${dayOf('v.next_service_date')} - 30`, `540 + ${HASH_FN}(v.id, 411) / 2100 % 60`)}
-          FROM vehicles v JOIN customers c ON c.id = v.customer_id
+          FROM vehicles v
          WHERE v.next_service_date BETWEEN ${dateOf(String(T - 150))} AND ${dateOf(String(T + 25))}
-           AND c.dnd_call = 0 AND c.dnd_sms = 0 AND ${HASH_FN}(v.id, 411) % 100 < 45)
+           AND v.customer_id NOT IN (SELECT id FROM temp.demo_dnd WHERE call = 1) AND ${HASH_FN}(v.id, 411) % 100 < 45)
      ORDER BY created_at, vehicle_id`);
   // Planted (check 5): of the tasks whose vehicle did not come in, some never assigned or never worked.
   const ids = sqlite.prepare("SELECT id FROM solicitation_tasks WHERE kind = 'regular_service' AND status <> 'succeeded' ORDER BY id").pluck().all() as number[];

@@ -82,19 +82,26 @@ export function seedAftersales(input: AftersalesInput): Record<string, number> {
     return r;
   };
   // The seed keeps a 2 MB page cache for CREATE INDEX's sake; these inserts land in the indexes of
-  // revisits, calls and tasks in customer / time order, not in id order, and through 2 MB they spill
-  // pages to the file all the time (measured at 100k customers: see docs/demo-data.md). A larger
-  // cache for this step only, put back afterwards.
+  // tasks and solicitation_tasks in key / time order, not in id order, and read the customers'
+  // phones at random, and through 2 MB they spill pages to the file all the time (measured at 100k
+  // customers: see docs/demo-data.md). A larger cache for this step only, put back afterwards. (The
+  // other history tables' indexes, customer_id ones included, are built after the load: seed.ts.)
   const cacheSize = Number(sqlite.pragma('cache_size', { simple: true }));
   sqlite.pragma('cache_size = -131072');
   sqlite.exec('CREATE TEMP TABLE demo_planted (code TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (code, id)) WITHOUT ROWID');
+  // The 免打扰 customers (a few %), read once: the steps leave them out with NOT IN instead of
+  // scanning or looking up the 1M customers' wide rows each time (the customers' dnd indexes are
+  // dropped during the load).
+  sqlite.exec(`
+    CREATE TEMP TABLE demo_dnd (id INTEGER PRIMARY KEY, revisit INTEGER NOT NULL, call INTEGER NOT NULL);
+    INSERT INTO temp.demo_dnd SELECT id, dnd_revisit = 1, dnd_call <> 0 OR dnd_sms <> 0 FROM customers WHERE dnd_revisit = 1 OR dnd_call <> 0 OR dnd_sms <> 0;`);
   try {
     const ids = step('revisits', () => revisits(ctx));
     step('low-score', () => seedLowScore(ctx, ids.revBase));
     step('care', () => seedCare(ctx, ids.revBase));
     step('calls', () => seedCalls(ctx, ids.callBase));
   } finally {
-    sqlite.exec('DROP TABLE IF EXISTS temp.demo_planted; DROP TABLE IF EXISTS temp.demo_ev; DROP TABLE IF EXISTS temp.demo_rv');
+    sqlite.exec(['demo_planted', 'demo_dnd', 'demo_sv', 'demo_ev', 'demo_rv'].map((t) => `DROP TABLE IF EXISTS temp.${t}`).join('; '));
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   const rows = Object.fromEntries(AFTERSALES_TABLES.map((t) => [t, count(sqlite, t) - (before[t] ?? 0)]));
@@ -118,15 +125,20 @@ function revisits(ctx: AftersalesCtx): { revBase: number; callBase: number } {
   const { sqlite, T } = ctx;
   const from = dateOf(String(T - REVISIT_HISTORY_DAYS));
   const yesterday = dateOf(String(T - 1));
+  // The repair orders of the revisited year, read once from the 3M-row table for the revisits, the
+  // reminders and the solicitation tasks (aftersales-care.ts), in id order as the table scan gave them.
   sqlite.exec(`
+    CREATE TEMP TABLE demo_sv (id INTEGER PRIMARY KEY, vehicle_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, date TEXT NOT NULL, type TEXT NOT NULL,
+      created_at INTEGER NOT NULL);
+    INSERT INTO demo_sv SELECT id, vehicle_id, customer_id, date, type, created_at FROM service_visits WHERE date BETWEEN ${from} AND ${yesterday};
     CREATE TEMP TABLE demo_ev (kind TEXT NOT NULL, event_id INTEGER NOT NULL, customer_id INTEGER NOT NULL, vehicle_id INTEGER,
       created_at INTEGER NOT NULL, day INTEGER NOT NULL, h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, PRIMARY KEY (kind, event_id)) WITHOUT ROWID;
     INSERT INTO demo_ev
       SELECT 'sales', d.id, d.customer_id, d.vehicle_id, d.created_at, ${dayOfMs('d.created_at')}, ${HASH_FN}(d.id, 101), ${HASH_FN}(d.id, 102)
-        FROM deliveries d WHERE d.delivery_date BETWEEN ${from} AND ${yesterday} AND d.customer_id NOT IN (SELECT id FROM customers WHERE dnd_revisit = 1);
+        FROM deliveries d WHERE d.delivery_date BETWEEN ${from} AND ${yesterday} AND d.customer_id NOT IN (SELECT id FROM temp.demo_dnd WHERE revisit = 1);
     INSERT INTO demo_ev
       SELECT 'repair', v.id, v.customer_id, v.vehicle_id, v.created_at, ${dayOfMs('v.created_at')}, ${HASH_FN}(v.id, 111), ${HASH_FN}(v.id, 112)
-        FROM service_visits v WHERE v.date BETWEEN ${from} AND ${yesterday} AND v.customer_id NOT IN (SELECT id FROM customers WHERE dnd_revisit = 1);`);
+        FROM temp.demo_sv v WHERE v.customer_id NOT IN (SELECT id FROM temp.demo_dnd WHERE revisit = 1);`);
   // Late ones only among events whose 3 days are long over: a planted late revisit is done by today.
   for (const [kind, code] of [
     ['sales', 'late_sales_revisit'],
@@ -146,8 +158,14 @@ function revisits(ctx: AftersalesCtx): { revBase: number; callBase: number } {
   const fine = '((h1 / 2400000) % 11)';
   const reason1 = pick('(h1 / 26400000)', reasons);
   const reason2 = pick(`(h1 / 26400000) + 1 + (h2 / 107100000) % 5`, reasons);
+  // n is the rowid (the window gives the rows in n order): the inserts that read demo_rv in n order
+  // need no sort.
   sqlite.exec(`
-    CREATE TEMP TABLE demo_rv AS
+    CREATE TEMP TABLE demo_rv (n INTEGER PRIMARY KEY, kind, event_id, customer_id, vehicle_id, agent, variant, day, h1, h2, att, final_at, first_at, talk, ring,
+      status, result, score);
+    INSERT INTO temp.demo_rv
+    SELECT *, CASE result WHEN 'satisfied' THEN 90 + ${fine} WHEN 'neutral' THEN 80 + ${fine} % 9 WHEN 'dissatisfied' THEN 30 + ${fine} * 3 END
+      FROM (
     SELECT n, kind, event_id, customer_id, vehicle_id, agent, variant, day, h1, h2, att, final_at, first_at, talk, ring,
            CASE WHEN variant = 2 THEN 'unreachable' ELSE 'done' END AS status,
            CASE WHEN variant = 2 THEN NULL WHEN ${r} < 85 THEN 'satisfied' WHEN ${r} < 95 THEN 'neutral' ELSE 'dissatisfied' END AS result
@@ -159,9 +177,7 @@ function revisits(ctx: AftersalesCtx): { revBase: number; callBase: number } {
           FROM (SELECT e.*, CASE WHEN p.id IS NULL THEN 0 WHEN e.h2 % 100 < 60 THEN 1 WHEN e.h2 % 100 < 85 THEN 2 ELSE 3 END AS variant
                   FROM demo_ev e LEFT JOIN temp.demo_planted p
                     ON p.code = CASE e.kind WHEN 'sales' THEN 'late_sales_revisit' ELSE 'late_repair_revisit' END AND p.id = e.event_id)
-         WHERE variant <> 3);
-    ALTER TABLE temp.demo_rv ADD COLUMN score INTEGER;
-    UPDATE temp.demo_rv SET score = CASE result WHEN 'satisfied' THEN 90 + ${fine} WHEN 'neutral' THEN 80 + ${fine} % 9 WHEN 'dissatisfied' THEN 30 + ${fine} * 3 END;`);
+         WHERE variant <> 3));`);
 
   const revBase = sqlite.prepare('SELECT coalesce(max(id), 0) FROM revisits').pluck().get() as number;
   const callBase = sqlite.prepare('SELECT coalesce(max(id), 0) FROM calls').pluck().get() as number;

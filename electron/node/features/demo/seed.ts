@@ -33,7 +33,7 @@ import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
 import { seedExports } from './exports';
-import { seedAftersales } from './aftersales';
+import { AFTERSALES_TABLES, seedAftersales } from './aftersales';
 import {
   GROUP_COUNTS_TRIGGER_PREFIX,
   GroupCountsTally,
@@ -174,6 +174,13 @@ interface IndexSql {
   tbl_name: string;
 }
 
+/**
+ * Tables written after the customers, in event or time order rather than customer order (the
+ * after-sales history): their customer_id indexes are dropped during the load like the others
+ * (measured at 1M: the history's inserts ~0.7 s faster, the four indexes built in 0.37 s).
+ */
+const NOT_IN_CUSTOMER_ORDER: ReadonlySet<string> = new Set(AFTERSALES_TABLES);
+
 /** Child tables whose rows the generator writes in ascending order of this parent id (see seedDemo). */
 const IN_ORDER_PARENT: Readonly<Record<string, string>> = {
   service_visits: 'vehicle_id',
@@ -235,7 +242,7 @@ export async function seedDemo(sqlite: Sqlite, opts: SeedOptions): Promise<SeedR
   // stage_history_opp_idx 0.32 vs 0.40 s; activities_opp_idx 0.74–0.79 vs 0.89–1.14 s).
   const keep = (ix: IndexSql) => {
     const lead = sqlite.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno LIMIT 1').pluck().get(ix.name) as string | undefined;
-    return lead !== undefined && (lead === 'customer_id' || IN_ORDER_PARENT[ix.tbl_name] === lead);
+    return lead !== undefined && !NOT_IN_CUSTOMER_ORDER.has(ix.tbl_name) && (lead === 'customer_id' || IN_ORDER_PARENT[ix.tbl_name] === lead);
   };
   const kept = indexes.filter(keep);
   indexes.splice(0, indexes.length, ...indexes.filter((ix) => !kept.includes(ix)));
