@@ -86,7 +86,13 @@ export const customerPhones = sqliteTable(
     kind: text({ enum: ['mobile', 'landline', 'other'] }).notNull(),
     isPrimary: flag(),
   },
-  (t) => [index('phones_normalized_idx').on(t.normalized), index('phones_customer_idx').on(t.customerId)],
+  (t) => [
+    index('phones_normalized_idx').on(t.normalized),
+    index('phones_customer_idx').on(t.customerId),
+    // 集客分析's home district by phone reads each visitor's first landline (primary first) from this
+    // small index alone: no temp sort per visit (November's 21.8k visits at 1M: 350 -> 240 ms).
+    index('phones_landline_idx').on(t.customerId, sql`${t.isPrimary} desc`, t.id, t.normalized).where(sql`kind = 'landline'`),
+  ],
 );
 
 export const vehicles = sqliteTable(
