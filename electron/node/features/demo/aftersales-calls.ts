@@ -4,10 +4,10 @@
  * time, outcome 'done'; unanswered ones 'noAnswer', 0 s), every closed follow-up and reminder task
  * the agent's call (task_id), and inbound calls from customers' phones over the last 365 days in
  * working hours (08:30–18:30 Asia/Shanghai), 88 % answered by an agent with a business outcome, the
- * rest 'missed'.
+ * rest 'missed' — and most missed calls called back by the agent they rang (呼叫中心's 24-hour rule).
  */
 import type { AftersalesCtx } from './aftersales';
-import { HASH_FN, localMs, weighted, workMinute } from './aftersales-sql';
+import { HASH_FN, dayOfMs, localMs, weighted, workMinute } from './aftersales-sql';
 
 const COLUMNS = 'direction, from_number, to_number, extension, user_id, customer_id, task_id, sip_call_id, started_at, answered_at, ended_at, duration_s, outcome, seat_id';
 /** The customer's primary mobile as the seat dials it (normalized without the 86); `customer` must be qualified (p has the column too). */
@@ -73,4 +73,33 @@ export function seedCalls(ctx: AftersalesCtx, callBase: number): void {
                    h2 / 600000 AS o, day, i
               FROM hk) q
      ORDER BY started_at, day, i`);
+
+  seedCallBacks(ctx);
+}
+
+/**
+ * Call-backs of missed inbound calls, as an agent works through 未接来电: 16 in 20 the same working day
+ * 10 min–2 h later (or, after 18:30, the next morning before 09:30: still inside 24 hours), 2 in 20
+ * late (two days later, after the 24 hours), 2 in 20 never; a quarter of the call-backs unanswered.
+ * None after the demo's last day. The hash is drawn once per missed call (m is materialized).
+ */
+function seedCallBacks(ctx: AftersalesCtx): void {
+  const minuteOfDay = '((started_at + 28800000) % 86400000 / 60000)';
+  const soon = `(${minuteOfDay} + 10 + h / 20 % 110)`;
+  const day = `(CASE WHEN h % 20 < 4 THEN ${dayOfMs('started_at')} + 2 WHEN ${soon} < 1110 THEN ${dayOfMs('started_at')} ELSE ${dayOfMs('started_at')} + 1 END)`;
+  const minute = `(CASE WHEN h % 20 < 4 THEN ${workMinute('h / 20')} WHEN ${soon} < 1110 THEN ${soon} ELSE 510 + h / 20 % 60 END)`;
+  const answered = '(h / 2000 % 4 <> 0)';
+  const ring = '(3 + h / 8000 % 20)';
+  const talk = '(30 + h / 160000 % 240)';
+  ctx.sqlite.exec(`
+    WITH m AS MATERIALIZED (SELECT id, user_id AS agent, customer_id, started_at, ${HASH_FN}(id, 621) AS h
+                              FROM calls WHERE direction = 'inbound' AND outcome = 'missed'),
+         q AS (SELECT id, agent, customer_id, ${localMs(day, minute)} AS at, ${answered} AS answered, ${ring} AS ring, ${talk} AS talk
+                 FROM m WHERE h % 20 >= 2)
+    INSERT INTO calls (${COLUMNS})
+    SELECT 'outbound', ${ctx.extensionOf('agent')}, ${phoneOf('q.customer_id')}, ${ctx.extensionOf('agent')}, agent, customer_id, NULL, NULL,
+           at, CASE WHEN answered THEN at + ring * 1000 END, at + ring * 1000 + CASE WHEN answered THEN talk * 1000 ELSE 0 END,
+           CASE WHEN answered THEN talk ELSE 0 END, CASE WHEN answered THEN 'done' ELSE 'noAnswer' END, NULL
+      FROM q WHERE at < ${localMs(String(ctx.T), '0')}
+     ORDER BY at, id`);
 }

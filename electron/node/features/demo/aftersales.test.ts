@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Sqlite } from '../../../../db/client';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { calledBackSql } from '../analysis/calls-rules';
 import { isRealDescription } from '../service/low-score';
 import { AFTERSALES_TABLES } from './aftersales';
 import { localMs, parseDay } from './dates';
@@ -198,5 +200,22 @@ describe('the demo after-sales history', () => {
     expect(wrongOutbound).toBe(0);
     expect(n("SELECT count(*) FROM calls k JOIN users u ON u.id = k.user_id WHERE u.extension <> k.extension OR u.role <> 'serviceAgent'")).toBe(0);
     expect(n("SELECT count(*) FROM calls WHERE direction = 'inbound' AND answered_at IS NULL AND outcome <> 'missed'")).toBe(0);
+  });
+
+  it('calls most missed calls back within 24 hours (呼叫中心’s rule), some late and some never, from the agent they rang', () => {
+    const rule = new SQLiteSyncDialect().sqlToQuery(calledBackSql).sql;
+    const missed = one<{ total: number; back: number }>(`SELECT count(*) AS total, sum(${rule}) AS back FROM calls c WHERE c.direction = 'inbound' AND c.outcome = 'missed'`);
+    expect(missed.total).toBeGreaterThan(100);
+    expect(missed.back / missed.total).toBeGreaterThan(0.7);
+    expect(missed.back / missed.total).toBeLessThan(0.9);
+    // The late ones: a call-back to the customer 24–72 h after the missed call, none sooner.
+    const late = n(`SELECT count(*) FROM calls c WHERE c.direction = 'inbound' AND c.outcome = 'missed' AND NOT ${rule}
+      AND EXISTS (SELECT 1 FROM calls o WHERE o.customer_id = c.customer_id AND o.direction = 'outbound' AND o.user_id = c.user_id
+                  AND o.started_at > c.started_at + ${DAY} AND o.started_at < c.started_at + 3 * ${DAY})`);
+    expect(late).toBeGreaterThan(0);
+    const byAnother = n(`SELECT count(*) FROM calls c WHERE c.direction = 'inbound' AND c.outcome = 'missed'
+      AND NOT EXISTS (SELECT 1 FROM calls o WHERE o.customer_id = c.customer_id AND o.direction = 'outbound' AND o.user_id = c.user_id AND o.started_at > c.started_at AND o.started_at <= c.started_at + ${DAY})
+      AND ${rule}`);
+    expect(byAnother / missed.total).toBeLessThan(0.05);
   });
 });
