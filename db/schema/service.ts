@@ -162,6 +162,9 @@ export const tasks = sqliteTable(
     uniqueIndex('tasks_natural_key_uq').on(t.naturalKey),
     index('tasks_assignee_idx').on(t.assigneeId, t.status, t.dueDate),
     index('tasks_kind_due_idx').on(t.kind, t.dueDate),
+    // 售后 / 客服 counts a period's reminder tasks by when they were made (sent → booked → came):
+    // a seek per kind and period instead of every task of the kind (6 counts at 1M: 170 -> see docs).
+    index('tasks_kind_created_idx').on(t.kind, t.createdAt, t.status, t.customerId),
     index('tasks_customer_idx').on(t.customerId),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `tasks_kind_created_idx` ON `tasks` (`kind`,`created_at`,`status`,`customer_id`);
