@@ -3,6 +3,7 @@ import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../commo
 import { errorMessage, pickLocale, type Locale } from '../common/i18n/errors';
 import type { Core } from './core';
 import { AppError } from './errors';
+import { inLocale } from './field-problems';
 import type { HandlerCtx, SeatRef } from './handlers';
 import { handlers } from './features/registry';
 import { damageError, guardWrites } from './data-folder/write-guard';
@@ -35,10 +36,14 @@ function errorBody(err: AppError, locale: Locale): ApiErrorBody {
   };
 }
 
-function describeIssues(error: z.ZodError): string {
+/**
+ * The first issues in one line. A schema's own message written "中文 / English" names its field in
+ * words, so it is shown alone in the caller's language; zod's generic ones keep the field's path.
+ */
+function describeIssues(error: z.ZodError, locale: Locale): string {
   return error.issues
     .slice(0, 5)
-    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .map((i) => inLocale(i.message, locale) ?? (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
     .join('; ');
 }
 
@@ -94,7 +99,7 @@ export async function dispatch(core: Core, token: string | null, method: string,
     if (session) locale = session.user.locale;
     admit(session, def);
     const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error) });
+    if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error, locale) });
     await guardWrites(core, method);
     if (session && !session.locked) core.auth.touch(session);
     const ctx: HandlerCtx = {

@@ -3,6 +3,13 @@ import { detailParams } from '../common/i18n/errors';
 import type { Locale, Texts } from '../common/i18n/texts';
 import { AppError } from './errors';
 
+/** The caller's half of a message written "中文 / English" (common/phone, contract schemas); null when it is not such a pair. */
+export function inLocale(both: string, locale: Locale): string | null {
+  const cut = both.indexOf(' / ');
+  if (cut < 0) return null;
+  return locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut);
+}
+
 /**
  * Problems found over a whole form, collected so the user sees every one at once under its field,
  * then thrown as one INVALID_INPUT `{ issues, fields: [{ field, message }] }` in the user's language.
@@ -23,8 +30,7 @@ export class FieldProblems<K extends string> {
 
   /** A message that already exists in both languages ("中文 / English", as common/phone writes them). */
   addText(field: string, both: string): this {
-    const cut = both.indexOf(' / ');
-    this.list.push({ field, message: cut < 0 ? both : this.locale === 'en' ? both.slice(cut + 3) : both.slice(0, cut) });
+    this.list.push({ field, message: inLocale(both, this.locale) ?? both });
     return this;
   }
 

@@ -50,7 +50,7 @@ export function headlineChange(h: Pick<Headline, 'value' | 'previous' | 'format'
 }
 
 /** A calendar month, 'YYYY-MM' (months 01–12, years 2000–2099: the report's picker offers no other). */
-export const monthSchema = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { message: 'YYYY-MM' });
+export const monthSchema = z.string().regex(/^20\d{2}-(0[1-9]|1[0-2])$/, { message: '月份应写作 年-月,如 2026-11(1–12 月) / The month is written year-month, e.g. 2026-11 (months 01–12)' });
 const monthInput = z.object({ month: monthSchema }).strict();
 
 export const analysisMonthlyApi = {

@@ -122,7 +122,11 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     ]);
     for (const who of ['s1', 'agent'])
       await expect(get(f.tok[who]!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(get(f.tok.gm!, '2026-13')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    // The month's rule in the user's words, not zod's pattern.
+    await expect(get(f.tok.gm!, '2026-13')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: '输入有误:月份应写作 年-月,如 2026-11(1–12 月)' });
+    await call(t.core, f.tok.gm!, 'auth.setLocale', { locale: 'en' });
+    await expect(get(f.tok.gm!, '11/2026')).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Invalid input: The month is written year-month, e.g. 2026-11 (months 01–12)' });
+    await call(t.core, f.tok.gm!, 'auth.setLocale', { locale: 'zh-CN' });
     expect(MONTHLY_ROLES).toEqual(['salesManager', 'serviceManager', 'generalManager', 'admin']);
     expect(r.sections.map((s) => s.topic)).toEqual(['traffic', 'sales']);
     // A CRM (客服) manager sees 售后 / 客服 and 呼叫中心 only, as their topic screens allow.
