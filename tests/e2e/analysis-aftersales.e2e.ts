@@ -26,8 +26,9 @@ describe('售后 / 客服 (real server)', () => {
     const n = (v: number) => v.toLocaleString('en-US');
     const pct = (v: number | null) => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toLocaleString('en-US')}%`);
     await screen.getByTestId('complaints-total').filter({ hasText: new RegExp(`^${n(c.complaints.value)}$`) }).waitFor();
-    for (const k of ['revisitSales', 'revisitRepair', 'solicitationRate', 'solicitationSuccess', 'retention'] as const) expect(await screen.getByTestId(`rate-${k}`).textContent()).toBe(pct(c[k].value));
+    for (const k of ['revisitSales', 'revisitRepair', 'solicitationRate', 'solicitationSuccess', 'firstServiceReturn', 'retention'] as const) expect(await screen.getByTestId(`rate-${k}`).textContent()).toBe(pct(c[k].value));
     expect(c.revisitRepair.value).not.toBeNull();
+    expect(c.firstServiceDue.value).toBeGreaterThan(0);
     expect(await screen.getByTestId('dissatisfaction-total').textContent()).toBe(n(c.dissatisfied.value));
     if (c.dissatisfactionReasons.length > 0) {
       const chart = screen.getByTestId('chart-dissatisfaction');

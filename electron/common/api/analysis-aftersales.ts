@@ -19,6 +19,12 @@ export type AftersalesReminderKind = (typeof AFTERSALES_REMINDER_KINDS)[number];
 
 /** Days after a reminder in which a booking of the same customer counts as its appointment (when the booking names no task). */
 export const REMINDER_APPOINTMENT_DAYS = 14;
+/**
+ * 首保回厂率: a car's first service falls due FIRST_SERVICE_DAYS (90) after its purchase, as 首保提醒
+ * reminds it; it counts as come back with a repair order of type 首保 up to this many days after
+ * that due day (a busy owner's month; earlier is fine: high-mileage cars come before the 90 days).
+ */
+export const FIRST_SERVICE_GRACE_DAYS = 30;
 
 /** One line of a Pareto breakdown (largest first, unknown last). */
 export interface AftersalesReason {
@@ -83,6 +89,14 @@ export interface AftersalesPeriodFigures {
   solicitationSuccess: RateFigure;
   /** 保有客户回厂率 on the period's last day: customers with a delivery here and a repair order in the 12 months to it. */
   retention: RateFigure;
+  /**
+   * 首保回厂率: of the vehicles whose first service fell due in the period (purchase date + 90 days),
+   * those with a 首保 repair order by the due day + FIRST_SERVICE_GRACE_DAYS. A period whose grace has
+   * not ended rises as cars still come. The drill lists the vehicles that came and those that did not.
+   */
+  firstServiceReturn: RateFigure;
+  /** Vehicles whose first service fell due in the period. */
+  firstServiceDue: Figure;
   /** 流失原因 recorded in the period (customers), Pareto. */
   churned: Figure;
   churnReasons: AftersalesReason[];

@@ -40,6 +40,7 @@ export const MONTHLY_TEXTS = defineTexts({
   'aftersales.dissatisfied': { 'zh-CN': '不满意回访', en: 'Dissatisfied revisits' },
   'aftersales.complaints': { 'zh-CN': '新增投诉', en: 'Complaints received' },
   'aftersales.solicitationRate': { 'zh-CN': '招揽率', en: 'Solicitation rate' },
+  'aftersales.firstServiceReturn': { 'zh-CN': '首保回厂率', en: 'First-service return rate' },
   'aftersales.retention': { 'zh-CN': '保有客户回厂率', en: 'Retention (customers back in 12 months)' },
   'calls.inbound': { 'zh-CN': '呼入电话', en: 'Inbound calls' },
   'calls.answerRate': { 'zh-CN': '呼入接通率', en: 'Inbound answer rate' },

@@ -10,6 +10,9 @@ import { SCOPES, gridSelectionSchema, type Dataset, type Scope } from './grid';
 /** 提醒服务's screen roles: the reminder lists, their tasks and churn records. */
 export const REMINDER_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager', 'generalManager', 'admin'];
 
+/** 首保: due this many days after purchase (首保提醒 lists cars bought around then, ± 7 days by default; 售后 / 客服's 首保回厂率 counts from it). */
+export const FIRST_SERVICE_DAYS = 90;
+
 export const REMINDER_KINDS = [
   'first_service',
   'regular_service',

@@ -21,8 +21,8 @@ import { barsOption } from './traffic-options';
 // echarts arrives with the first analysis screen opened, not with the app.
 const AnalysisChart = lazy(() => import('./AnalysisChart'));
 
-type RateKey = 'revisitSales' | 'revisitRepair' | 'solicitationRate' | 'solicitationSuccess' | 'retention';
-const RATE_KEYS: RateKey[] = ['revisitSales', 'revisitRepair', 'solicitationRate', 'solicitationSuccess', 'retention'];
+type RateKey = 'revisitSales' | 'revisitRepair' | 'solicitationRate' | 'solicitationSuccess' | 'firstServiceReturn' | 'retention';
+const RATE_KEYS: RateKey[] = ['revisitSales', 'revisitRepair', 'solicitationRate', 'solicitationSuccess', 'firstServiceReturn', 'retention'];
 const linkStyle = { background: 'none', border: 0, padding: 0, color: 'var(--c-link, #1f5fa8)', cursor: 'pointer', textDecoration: 'underline', font: 'inherit' } as const;
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { AFTERSALES_REMINDER_KINDS, REMINDER_APPOINTMENT_DAYS } from '../../../common/api/analysis-aftersales';
+import { AFTERSALES_REMINDER_KINDS, FIRST_SERVICE_GRACE_DAYS, REMINDER_APPOINTMENT_DAYS } from '../../../common/api/analysis-aftersales';
 import type { Dataset } from '../../../common/api/grid';
+import { FIRST_SERVICE_DAYS } from '../../../common/api/reminders';
 import { MAX_PERIOD_DAYS, type DayRange } from '../../../common/analysis';
 import { DAY_MS, addDays, addMonths, dayRangeMs, daysBetween, isDate } from '../../../common/dates';
 import { AppError } from '../../errors';
@@ -83,6 +84,17 @@ interface KeyRule {
   where: (ctx: AftersalesCtx) => SQL;
 }
 
+/**
+ * 首保: a vehicle (`c`) whose first service fell due in the period — bought FIRST_SERVICE_DAYS before a
+ * day of it, 首保提醒's rule (vehicles_purchase_idx) — and whether a 首保 repair order came by the
+ * due day + FIRST_SERVICE_GRACE_DAYS (service_visits_vehicle_idx).
+ */
+const firstServiceDueSql = (ctx: AftersalesCtx) =>
+  sql`c.purchase_date between ${addDays(ctx.range.from, -FIRST_SERVICE_DAYS)} and ${addDays(ctx.range.to, -FIRST_SERVICE_DAYS)}`;
+const firstServiceCameSql = sql.raw(
+  `exists (select 1 from service_visits s where s.vehicle_id = c.id and s.type = 'first_service' and s.date <= date(c.purchase_date, '+${FIRST_SERVICE_DAYS + FIRST_SERVICE_GRACE_DAYS} days'))`,
+);
+
 const ok = (rule: ReturnType<NonNullable<(typeof RULES)['5']>>) => sql`${rule.applies} and not ${rule.offending}`;
 
 /** The rule of a preset key ('rv3', 'dis.waiting', 'rm2a', …) on a data set; null = not one of ours. */
@@ -115,6 +127,12 @@ function keyRule(dataset: Dataset, key: string): KeyRule | null {
     if (key === 'sol.w') return { dataset, where: (ctx) => ok(rule(ctx)) };
     if (key === 'sol.s') return { dataset, where: (ctx) => sql`${rule(ctx).applies} and c.status = 'succeeded'` };
     if (key === 'sol.n') return { dataset, where: (ctx) => sql`${rule(ctx).applies} and c.status <> 'succeeded'` };
+    return null;
+  }
+  if (dataset === 'reminderFirstService') {
+    if (key === 'fs') return { dataset, where: firstServiceDueSql };
+    if (key === 'fs.r') return { dataset, where: (ctx) => sql`${firstServiceDueSql(ctx)} and ${firstServiceCameSql}` };
+    if (key === 'fs.n') return { dataset, where: (ctx) => sql`${firstServiceDueSql(ctx)} and not ${firstServiceCameSql}` };
     return null;
   }
   if (dataset === 'customers') {

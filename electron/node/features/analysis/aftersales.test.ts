@@ -107,6 +107,23 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
     churn(c4, 'moved');
     churn(c4, 'price');
 
+    // 首保回厂率 — all 庚's cars; 庚 takes no revisit calls, so these repair orders stay out of the revisit figures.
+    // Due in November (bought 08-03 … 09-01, + 90 days): F1 due 11-01 (the first day) came for 首保 10-20 (early:
+    // counts), F2 due 11-30 (the last day) not yet, F3 due 11-03 came for a repair only → 1 / 3.
+    // Due in October: F4 due 10-01 came 10-31 (the 30th day of grace: counts), F5 due 10-02 came 11-02 (the 31st: too
+    // late) → 1 / 2. F6 (due 09-30) and F7 (due 12-01) fall in neither month.
+    const c7 = run('insert into customers (name, dnd_revisit, created_at, updated_at) values (?, 1, ?, ?)', '庚', now, now);
+    const bought = (vin: string, day: string) => run("insert into vehicles (customer_id, vin, model, purchase_date, created_at, updated_at) values (?, ?, 'm1', ?, ?, ?)", c7, vin, day, now, now);
+    const visit = (v: number, ro: string, day: string, type: string) =>
+      run('insert into service_visits (vehicle_id, customer_id, ro_number, date, type, created_at) values (?, ?, ?, ?, ?, ?)', v, c7, ro, day, type, at(day));
+    visit(bought('F1', '2026-08-03'), 'RO-F1', '2026-10-20', 'first_service');
+    bought('F2', '2026-09-01');
+    visit(bought('F3', '2026-08-05'), 'RO-F3', '2026-11-10', 'repair');
+    visit(bought('F4', '2026-07-03'), 'RO-F4', '2026-10-31', 'first_service');
+    visit(bought('F5', '2026-07-04'), 'RO-F5', '2026-11-02', 'first_service');
+    visit(bought('F6', '2026-07-02'), 'RO-F6', '2026-09-30', 'first_service');
+    bought('F7', '2026-09-02');
+
     res = (await call(t.core, tok.cm!, 'analysis.aftersales.get', NOVEMBER)) as AftersalesAnalysis;
   }, 120_000);
   afterAll(() => t.cleanup());
@@ -135,6 +152,8 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
     expect(c.solicitationSuccess.value).toBe(0.25);
     // Bought here: c1…c4; a repair order within 12 months: c1, c2 → 2 / 4.
     expect(c.retention.value).toBe(0.5);
+    expect([c.firstServiceDue.value, c.firstServiceReturn.value]).toEqual([3, 1 / 3]);
+    expect([res.previous!.firstServiceDue.value, res.previous!.firstServiceReturn.value]).toEqual([2, 0.5]);
     expect(c.churned.value).toBe(2);
     expect(c.churnReasons.map((r) => [r.key, r.figure.value])).toEqual([['moved', 2], ['price', 1]]);
   });
@@ -154,7 +173,7 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
     const figures: [string, Figure][] = [];
     const rates: [string, RateFigure, number][] = [];
     for (const [name, p] of [['cur', res.current], ['prev', res.previous!]] as [string, AftersalesPeriodFigures][]) {
-      figures.push([`${name}.dissatisfied`, p.dissatisfied], [`${name}.complaints`, p.complaints], [`${name}.open`, p.complaintsOpen], [`${name}.closed`, p.complaintsClosed], [`${name}.churned`, p.churned]);
+      figures.push([`${name}.firstServiceDue`, p.firstServiceDue], [`${name}.dissatisfied`, p.dissatisfied], [`${name}.complaints`, p.complaints], [`${name}.open`, p.complaintsOpen], [`${name}.closed`, p.complaintsClosed], [`${name}.churned`, p.churned]);
       for (const r of p.dissatisfactionReasons) figures.push([`${name}.why.${r.key}`, r.figure]);
       for (const r of p.dissatisfactionTrend) figures.push([`${name}.trend.${r.range.from}`, r.figure]);
       for (const r of p.complaintCategories) figures.push([`${name}.cat.${r.category}`, r.figure]);
@@ -162,7 +181,7 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
       for (const r of p.reminders) figures.push([`${name}.rm.${r.kind}.sent`, r.sent], [`${name}.rm.${r.kind}.appt`, r.appointed], [`${name}.rm.${r.kind}.arr`, r.arrived]);
     }
     const c = res.current;
-    rates.push(['revisitSales', c.revisitSales, 3], ['revisitRepair', c.revisitRepair, 3], ['solicitation', c.solicitationRate, 4], ['success', c.solicitationSuccess, 4], ['retention', c.retention, 4]);
+    rates.push(['revisitSales', c.revisitSales, 3], ['revisitRepair', c.revisitRepair, 3], ['solicitation', c.solicitationRate, 4], ['success', c.solicitationSuccess, 4], ['retention', c.retention, 4], ['firstService', c.firstServiceReturn, 3], ['firstServicePrev', res.previous!.firstServiceReturn, 2]);
     for (const [who, token] of [['cm', tok.cm!], ['gm', tok.gm!], ['aa', tok.aa!]] as const) {
       for (const [name, f] of figures) {
         let n = 0;
@@ -185,7 +204,7 @@ describe('售后 / 客服 (analysis.aftersales.get)', () => {
   it('gives 总经理月报 its headlines from the same figures, with the compared month', async () => {
     const hs: Headline[] = await aftersalesHeadlines(t.core, undefined as never, { from: '2026-11-01', to: '2026-11-30' }, { from: '2026-10-01', to: '2026-10-31' });
     const by = Object.fromEntries(hs.map((h) => [h.key, [h.value, h.previous]]));
-    expect(by).toEqual({ revisitSales: [1 / 3, null], revisitRepair: [2 / 3, null], dissatisfied: [4, 0], complaints: [4, 1], solicitationRate: [0.75, null], retention: [0.5, null] });
+    expect(by).toEqual({ revisitSales: [1 / 3, null], revisitRepair: [2 / 3, null], dissatisfied: [4, 0], complaints: [4, 1], solicitationRate: [0.75, null], firstServiceReturn: [1 / 3, 0.5], retention: [0.5, null] });
     expect(hs.find((h) => h.key === 'complaints')!.drill).toEqual(res.current.complaints.drill);
   });
 });

@@ -22,6 +22,7 @@ const TABLE: Partial<Record<Dataset, string>> = {
   complaints: 'complaints c',
   solicitationTasks: 'solicitation_tasks c',
   customers: 'customers c',
+  reminderFirstService: 'vehicles c',
 };
 const KINDS = [
   ['sales', 'revisitSales', '6a'],
@@ -87,6 +88,7 @@ export class AftersalesService {
     parts.push(sql`select 'solAll' as kind, null as k, count(*) as n from ${sql.raw(sol.from)} where ${sol.applies}`);
     parts.push(count('solicitationTasks', 'sol.w'), count('solicitationTasks', 'sol.s'));
     parts.push(count('customers', 'ret'), count('customers', 'ret-'), count('customers', 'ch'));
+    parts.push(count('reminderFirstService', 'fs'), count('reminderFirstService', 'fs.r'));
     parts.push(sql`select 'chR' as kind, h.reason as k, count(distinct h.customer_id) as n from churn_records h where h.created_at >= ${a} and h.created_at < ${b} group by 2`);
     return sql.join(parts, sql` union all `);
   }
@@ -151,6 +153,8 @@ export class AftersalesService {
       solicitationRate: { value: ratio(n('sol.w'), n('solAll')), drill: [drill('solicitationTasks', 'sol.w', range), auditDrill('5', range)!] },
       solicitationSuccess: { value: ratio(n('sol.s'), n('solAll')), drill: [drill('solicitationTasks', 'sol.s', range), drill('solicitationTasks', 'sol.n', range)] },
       retention: { value: ratio(retained, retained + notRetained), drill: [drill('customers', 'ret', range), drill('customers', 'ret-', range)] },
+      firstServiceReturn: { value: ratio(n('fs.r'), n('fs')), drill: [drill('reminderFirstService', 'fs.r', range), drill('reminderFirstService', 'fs.n', range)] },
+      firstServiceDue: fig(n('fs'), drill('reminderFirstService', 'fs', range)),
       churned: fig(n('ch'), drill('customers', 'ch', range)),
       churnReasons: pareto(
         churnRows.map((r) => ({ key: r.k, figure: fig(r.n, drill('customers', `ch.${r.k}`, range)) })),

@@ -171,7 +171,7 @@ describe('关键指标 · 总经理月报 (analysis.monthly.get / .xlsx)', () =>
     const a = audits();
     expect(a.length).toBe(before + 1);
     expect(a.at(-1)!.entity).toBe('report:monthly');
-    expect(JSON.parse(a.at(-1)!.after)).toEqual({ month: '2026-11', sections: ['traffic', 'sales', 'aftersales', 'calls'], rows: 23 });
+    expect(JSON.parse(a.at(-1)!.after)).toEqual({ month: '2026-11', sections: ['traffic', 'sales', 'aftersales', 'calls'], rows: 24 });
   });
 
   it('without the export permission the workbook is refused: no file, no audit row', async () => {

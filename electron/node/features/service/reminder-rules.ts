@@ -4,7 +4,7 @@
  * test checks both answer the same on demo data. Dates are 'YYYY-MM-DD' calendar days in the
  * dealer's time zone ('dealer.timeZone'), never the machine's.
  */
-import type { ReminderKind } from '../../../common/api/reminders';
+import { FIRST_SERVICE_DAYS, type ReminderKind } from '../../../common/api/reminders';
 import { addDays, addMonths, daysBetween, isLeapYear } from '../../../common/dates';
 
 /** Serviced on or after today − 10 → dropped from 常规/专项保养 (a service exactly 10 days ago is dropped). */
@@ -13,8 +13,8 @@ export const RECENT_SERVICE_DAYS = 10;
 export const STALE_MONTHS = 6;
 /** 流失预警: serviced here more than 3 times. */
 export const CHURN_MIN_VISITS = 4;
-/** 首保: purchased around 90 days ago (± 7 days by default). */
-export const FIRST_SERVICE_DAYS = 90;
+/** 首保: purchased around 90 days ago (± 7 days by default); the number lives in the contract, shared with 售后 / 客服. */
+export { FIRST_SERVICE_DAYS };
 /** 专项保养: default band, an 80,000 km timing belt. */
 export const MILEAGE_BAND: readonly [number, number] = [78_000, 82_000];
 

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { primaryPhoneExpr } from '../../customers';
 import { LOCAL_PATTERN_FROM_SETTINGS, estimatedMileageText, kindDateColumn, notDndVehicleSql, ruleParams, vehicleRuleSql, type VehicleKind } from '../reminder-sql';
 import { parameterisedPresets, parseBand, parseRange } from './reminder-presets';
-import { type ColumnDef, type DatasetDef, userNameColumn } from '../../grid';
+import { type ColumnDef, type DatasetDef, mergePresets, userNameColumn } from '../../grid';
+import { aftersalesPresets } from '../../analysis';
 import { REMINDER_VEHICLE_COLUMNS } from './texts';
 
 /** The grid's aliases: the vehicle is the row (`c`); the rule reads no customer column. */
@@ -25,7 +26,8 @@ const DATE_HEADER: Record<VehicleKind, [string, string]> = {
  * A reminder list on the grid (提醒服务: 首保, 常规保养, 专项保养, the four 客户关怀 expiries,
  * 流失预警): one row per vehicle that the rule of reminder-sql.ts picks for the preset's range or
  * band — DND customers (no calls / no messages) left out — with the grid's sort, filters and
- * grouping within those rows. Visibility by the customer's owner, as for customers.
+ * grouping within those rows. Visibility by the customer's owner, as for customers. 首保 also lists
+ * 售后 / 客服's 首保回厂率 drills (aftersales-rules.ts: every vehicle due in a period, DND included).
  *
  * Sortable at scale: the rule's date only (its index also drives the rule's range; the id breaks
  * ties within a date). Anything else — the id included — sorts every qualifying row for one page,
@@ -73,17 +75,18 @@ export function reminderVehiclesDataset(kind: VehicleKind): DatasetDef {
       ? []
       : [{ id: 'lastServiceDate', type: 'date', ...REMINDER_VEHICLE_COLUMNS.pair('lastServiceDate'), expr: 'c.last_service_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: true, width: 100 }];
   const parse = kind === 'mileage_service' ? parseBand : parseRange;
+  const presets = parameterisedPresets<{ from?: string; to?: string; kmFrom?: number; kmTo?: number }>(parse, (q, today) => {
+    presetToday = today;
+    const p = ruleParams(kind, today, q);
+    return sql`${vehicleRuleSql(kind, p, A, LOCAL_PATTERN_FROM_SETTINGS)} and ${notDndVehicleSql('c.id')}`;
+  });
   return {
     // The customer's columns are subqueries, not a join: a COUNT (the grid's total, "all N
     // matching") then reads only the rule's index (SQLite keeps an unused join in a COUNT).
     from: 'vehicles c',
     owner: OWNER,
     searchCustomerId: 'c.customer_id',
-    presets: parameterisedPresets<{ from?: string; to?: string; kmFrom?: number; kmTo?: number }>(parse, (q, today) => {
-      presetToday = today;
-      const p = ruleParams(kind, today, q);
-      return sql`${vehicleRuleSql(kind, p, A, LOCAL_PATTERN_FROM_SETTINGS)} and ${notDndVehicleSql('c.id')}`;
-    }),
+    presets: kind === 'first_service' ? mergePresets(presets, aftersalesPresets('reminderFirstService')) : presets,
     defaultSort: [{ col: 'date', dir: 'asc' }],
     columns: [
       { id: 'id', type: 'number', ...REMINDER_VEHICLE_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 90 },
