@@ -1,8 +1,5 @@
 import { expect } from 'vitest';
-import { indexColumns, seedBasics, type MigrationStep } from './step';
-
-const plan = (db: Parameters<MigrationStep['check']>[0], q: string) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+import { indexColumns, type MigrationStep, queryPlan, seedBasics } from './step';
 
 /**
  * 呼叫中心 reads a period's calls from the time index alone (agent, direction, answered, ring and talk
@@ -20,8 +17,8 @@ export default {
     expect(indexColumns(db, 'calls_started_idx')).toEqual(['started_at', 'direction', 'answered_at', 'user_id', 'duration_s', 'outcome', 'customer_id']);
     expect(indexColumns(db, 'calls_customer_idx')).toEqual(['customer_id', 'started_at']);
     const groups = 'SELECT c.user_id, c.direction, c.answered_at IS NOT NULL, c.outcome, count(*), sum(c.duration_s) FROM calls c WHERE c.started_at >= 0 AND c.started_at < 200000 GROUP BY 1, 2, 3, 4';
-    expect(plan(db, groups)).toContain('COVERING INDEX calls_started_idx');
+    expect(queryPlan(db, groups)).toContain('COVERING INDEX calls_started_idx');
     expect(db.prepare(groups).all()).toHaveLength(2);
-    expect(plan(db, "SELECT 1 FROM calls o WHERE o.customer_id = 1 AND o.direction = 'outbound' AND o.started_at > 0 AND o.started_at <= 5000")).toContain('calls_customer_idx (customer_id=? AND started_at>? AND started_at<?)');
+    expect(queryPlan(db, "SELECT 1 FROM calls o WHERE o.customer_id = 1 AND o.direction = 'outbound' AND o.started_at > 0 AND o.started_at <= 5000")).toContain('calls_customer_idx (customer_id=? AND started_at>? AND started_at<?)');
   },
 } satisfies MigrationStep;

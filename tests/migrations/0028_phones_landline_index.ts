@@ -1,8 +1,5 @@
 import { expect } from 'vitest';
-import { indexColumns, seedBasics, type MigrationStep } from './step';
-
-const plan = (db: Parameters<MigrationStep['check']>[0], q: string) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+import { indexColumns, type MigrationStep, queryPlan, seedBasics } from './step';
 
 /**
  * 集客分析 finds a visitor's landline (the primary one, else the first) from the landline index alone,
@@ -22,8 +19,8 @@ export default {
     expect(db.prepare('SELECT count(*) FROM customer_phones INDEXED BY phones_landline_idx WHERE kind = \'landline\' AND customer_id > 0').pluck().get()).toBe(3);
     expect(db.prepare('SELECT count(*) FROM customer_phones').pluck().get()).toBe(4);
     const first = "SELECT p.normalized FROM customer_phones p WHERE p.customer_id = ? AND p.kind = 'landline' AND p.normalized LIKE '86%' ORDER BY p.is_primary DESC, p.id LIMIT 1";
-    expect(plan(db, first.replace('?', '1'))).toContain('COVERING INDEX phones_landline_idx');
-    expect(plan(db, first.replace('?', '1'))).not.toContain('TEMP B-TREE');
+    expect(queryPlan(db, first.replace('?', '1'))).toContain('COVERING INDEX phones_landline_idx');
+    expect(queryPlan(db, first.replace('?', '1'))).not.toContain('TEMP B-TREE');
     const [a, b] = (db.prepare('SELECT id FROM customers ORDER BY id').pluck().all() as number[]);
     expect(db.prepare(first).pluck().get(b)).toBe('8641180000001');
     expect(db.prepare(first).pluck().get(a)).toBe('8675588881234');

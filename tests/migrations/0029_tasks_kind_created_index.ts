@@ -1,8 +1,5 @@
 import { expect } from 'vitest';
-import { indexColumns, seedBasics, type MigrationStep } from './step';
-
-const plan = (db: Parameters<MigrationStep['check']>[0], q: string) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+import { indexColumns, type MigrationStep, queryPlan, seedBasics } from './step';
 
 /**
  * 售后 / 客服 counts the reminder tasks made in a period by one seek on (kind, created_at), from the
@@ -19,7 +16,7 @@ export default {
   check(db) {
     expect(indexColumns(db, 'tasks_kind_created_idx')).toEqual(['kind', 'created_at', 'status', 'customer_id']);
     const q = "SELECT count(*) FROM tasks c WHERE c.kind = 'first_service' AND c.status <> 'cancelled' AND c.created_at >= 0 AND c.created_at < 5000";
-    expect(plan(db, q)).toContain('COVERING INDEX tasks_kind_created_idx (kind=? AND created_at>? AND created_at<?)');
+    expect(queryPlan(db, q)).toContain('COVERING INDEX tasks_kind_created_idx (kind=? AND created_at>? AND created_at<?)');
     expect(db.prepare(q).pluck().get()).toBe(1);
     expect(db.prepare('SELECT count(*) FROM tasks').pluck().get()).toBe(3);
   },

@@ -1,8 +1,5 @@
 import { expect } from 'vitest';
-import { indexColumns, seedBasics, type MigrationStep } from './step';
-
-const plan = (db: Parameters<MigrationStep['check']>[0], q: string) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+import { indexColumns, type MigrationStep, queryPlan, seedBasics } from './step';
 
 /**
  * 销售分析's consultant ranking counts activities due and done on time per consultant, and its forecast
@@ -23,10 +20,10 @@ export default {
     expect(indexColumns(db, 'activities_owner_idx')).toEqual(['owner_id', 'status', 'planned_at', 'done_at']);
     expect(indexColumns(db, 'opps_expected_idx')).toEqual(['status', 'expected_purchase_date', 'stage', 'consultant_id']);
     const acts = "SELECT a.owner_id, count(*), sum(a.status = 'done' AND a.done_at < a.planned_at + 86400000) FROM activities a WHERE a.status IN ('planned', 'done') AND a.planned_at >= 0 AND a.planned_at < 5000 AND a.owner_id IS NOT NULL GROUP BY 1";
-    expect(plan(db, acts)).toContain('COVERING INDEX');
+    expect(queryPlan(db, acts)).toContain('COVERING INDEX');
     expect(db.prepare(acts).raw().all()).toEqual([[expect.any(Number), 2, 1]]);
     const forecast = "SELECT substr(o.expected_purchase_date, 1, 7), o.stage, count(*) FROM opportunities o WHERE o.status = 'open' AND o.expected_purchase_date BETWEEN '2026-12-01' AND '2027-05-31' GROUP BY 1, 2";
-    expect(plan(db, forecast)).toContain('COVERING INDEX opps_expected_idx');
+    expect(queryPlan(db, forecast)).toContain('COVERING INDEX opps_expected_idx');
     expect(db.prepare(forecast).raw().all()).toEqual([['2026-12', 'test_drive', 1], ['2027-01', 'quote_to_close', 1]]);
   },
 } satisfies MigrationStep;

@@ -16,6 +16,10 @@ export const columnsOf = (db: Sqlite, table: string): string[] =>
   (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[]).map((r) => r.name);
 
 /** The indexed columns of an index in order, or [] when the index does not exist. */
+/** A statement's EXPLAIN QUERY PLAN, one detail per line: what a step test asserts an index is used by. */
+export const queryPlan = (db: Sqlite, q: string): string =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${q}`).all() as { detail: string }[]).map((r) => r.detail).join('\n');
+
 export const indexColumns = (db: Sqlite, index: string): string[] =>
   (db.prepare(`SELECT name FROM pragma_index_info('${index}') ORDER BY seqno`).all() as { name: string }[]).map((r) => r.name);
 
