@@ -98,6 +98,7 @@ const METHODS: Record<string, string> = {
   'showroom.walkIns.add':                  'SC SM -- -- -- GM AA',
   'showroom.walkIns.list':                 'SC SM -- -- -- GM AA',
   'showroom.visits.register':              'SC SM -- -- -- GM AA',
+  'showroom.visits.get':                   'SC SM -- -- -- GM AA',
   'showroom.visits.update':                'SC SM -- -- -- GM AA',
   'showroom.traffic.daily':                'SC SM -- -- -- GM AA',
   'showroom.testDrive.vehicles':           'SC SM -- -- -- GM AA',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 // only protects against writes that move the version: a raw UPDATE of a versioned table that
 // forgets `version = version + 1` would change a record under an open form without making it stale
 // — the silent overwrite the check exists to prevent. (AuditedWriter.update adds it by itself.)
-const VERSIONED = ['customers', 'opportunities', 'activities', 'complaints', 'tasks'];
+const VERSIONED = ['customers', 'opportunities', 'activities', 'complaints', 'tasks', 'showroom_visits'];
 const ROOT = path.resolve(__dirname, '..');
 
 function sources(dir: string): string[] {

@@ -43,6 +43,8 @@ export const showroomVisits = sqliteTable(
     late: flag(), // entered more than 24 h after the visit
     createdAt: createdAt(),
     createdBy: integer(),
+    // A correction's form sends the version it loaded: a visit changed meanwhile is refused (issue 15's rule).
+    version: version(),
   },
   (t) => [
     index('showroom_visits_date_idx').on(t.visitDate),

@@ -55,10 +55,21 @@ describe('审核自查 (real server)', () => {
     const name = (await first.textContent())!.trim();
     await first.dblclick();
     await page.getByTestId('showroom-screen').waitFor();
-    await page.getByTestId('visit-flags').waitFor();
-    await page.getByRole('dialog').filter({ hasText: `来访记录:${name}` }).waitFor();
+    const dialog = page.getByRole('dialog').filter({ hasText: `来访记录:${name}` });
+    await dialog.getByTestId('visit-edit').waitFor();
+    // The fix: whatever check 1 found missing (phone, model of interest, consultant) is filled in and saved.
+    const form = dialog.getByTestId('visit-edit');
+    await form.getByLabel('电话').fill('19999999901');
+    const model = form.getByLabel('意向车型');
+    if (!(await model.inputValue())) await model.selectOption({ index: 1 });
+    const consultant = form.getByLabel('销售顾问');
+    if (!(await consultant.inputValue())) await consultant.selectOption({ index: 1 });
+    expect(await form.getByLabel('来店日期').isEditable()).toBe(false);
     await screenshot(page, 'self-audit-opens-visit');
-    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await dialog.getByTestId('visit-flags-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    const after = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
+    expect(after.checks.find((c) => c.no === '1')!.numerator).toBe(c1.numerator - 1);
     await page.getByRole('tab', { name: '审核自查' }).click();
 
     // 6a: sales revisits, in their own list.

@@ -95,6 +95,25 @@ export interface TestDriveVehicle {
   active: boolean;
 }
 
+/** One registered visit as its correction form loads it (the audit's fields and the version). */
+export interface VisitView {
+  id: number;
+  name: string;
+  phone: string | null;
+  consultantId: number | null;
+  consultantName: string | null;
+  visitDate: string;
+  /** Epoch ms of the visit; null for an old record without a time. */
+  visitAt: number | null;
+  mode: number;
+  firstVisit: boolean;
+  interestedModel: string | null;
+  testDrive: boolean;
+  ordered: boolean;
+  delivered: boolean;
+  version: number;
+}
+
 export interface TestDriveBookingView {
   id: number;
   vehicleId: number;
@@ -159,13 +178,30 @@ export const showroomApi = {
     access: SHOWROOM_ROLES,
     output: returns<VisitRegistered>(),
   }),
-  /** Later facts about a visit (ordered, delivered, test drive, interest). */
+  /** One visit the user may see (their own, a manager's teams'), for its correction form. */
+  'showroom.visits.get': method({
+    input: z.object({ id }).strict(),
+    access: SHOWROOM_ROLES,
+    output: returns<VisitView>(),
+  }),
+  /**
+   * Later facts about a visit (ordered, delivered, test drive, interest) and corrections of what 审核自查
+   * checks 1–3 flag: the visitor's name and phone, the mode with its first-visit flag, the consultant
+   * (managers: their teams' consultants). The visit's date and time are not correctable: the audit
+   * measures the entry against them. A correction sends the version its form loaded.
+   */
   'showroom.visits.update': method({
     input: z
       .object({
         id,
+        expectedVersion: z.number().int().positive().optional(),
         patch: z
           .object({
+            name: z.string().trim().min(1).max(60),
+            phone: z.string().trim().min(1).max(40),
+            mode: z.number().int().min(1).max(4),
+            firstVisit: z.boolean(),
+            consultantId: id,
             testDrive: z.boolean(),
             testDriveModel: optText(40),
             ordered: z.boolean(),

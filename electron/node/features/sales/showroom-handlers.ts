@@ -27,7 +27,8 @@ export const showroomHandlers: Handlers<typeof showroomApi> = {
   'showroom.walkIns.add': (ctx, input) => ctx.core.services.showroom.walkIns.add(me(ctx), input),
   'showroom.walkIns.list': (ctx, input) => ctx.core.services.showroom.walkIns.list(me(ctx), input),
   'showroom.visits.register': (ctx, input) => ctx.core.services.showroom.visits.register(me(ctx), input),
-  'showroom.visits.update': (ctx, { id, patch }) => ctx.core.services.showroom.visits.update(me(ctx), id, patch),
+  'showroom.visits.get': (ctx, { id }) => ctx.core.services.showroom.visits.get(me(ctx), id),
+  'showroom.visits.update': (ctx, { id, patch, expectedVersion }) => ctx.core.services.showroom.visits.update(me(ctx), id, patch, expectedVersion),
   'showroom.traffic.daily': (ctx, input) => ctx.core.services.showroom.traffic.daily(me(ctx), input),
   'showroom.testDrive.vehicles': (ctx, { includeInactive }) => {
     me(ctx);

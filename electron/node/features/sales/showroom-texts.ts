@@ -19,6 +19,10 @@ export const SHOWROOM_TEXTS = defineTexts({
     'zh-CN': '该电话已登记为 {owner} 的客户({name}),请联系该顾问或销售经理,不要重复建档',
     en: 'This phone belongs to a customer of {owner} ({name}): ask that consultant or the sales manager instead of creating a duplicate',
   },
+  'showroom.phone.otherCustomer': {
+    'zh-CN': '该电话属于另一位客户({name}),不能改到这条来访上;如确为同一人,请在客户资料中合并或更正',
+    en: 'This phone belongs to another customer ({name}): it cannot be moved onto this visit. If they are the same person, correct it on the customer card',
+  },
   'showroom.consultant.invalid': { 'zh-CN': '只能登记为本人或您管理范围内的在职顾问', en: 'Only yourself or an active consultant of your teams' },
   'showroom.expected.beforeVisit': { 'zh-CN': '预计购车日期不能早于来访日期', en: 'The expected purchase date cannot be before the visit' },
   'showroom.walkIn.count': { 'zh-CN': '数量不能为 0', en: 'The count cannot be 0' },

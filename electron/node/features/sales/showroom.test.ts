@@ -161,6 +161,56 @@ describe('showroom.visits.register', () => {
     expect(((await call(t.core, tok.s3!, 'showroom.visits.update', { id: r.visitId, patch: { ordered: false } })) as Fail).error.code).toBe('NOT_FOUND');
     expect(((await call(t.core, tok.agent!, 'showroom.visits.update', { id: r.visitId, patch: { ordered: false } })) as Fail).error.code).toBe('FORBIDDEN');
   });
+
+  it('corrects what 审核自查 flags: name, phone, mode with its first-visit flag, consultant (a manager only); audited, versioned; the date is not correctable', async () => {
+    const r = value<{ visitId: number; customerId: number }>(await call(t.core, tok.s1!, 'showroom.visits.register', visit({ name: '李', mode: 1 })));
+    const v = () => one<{ name: string; phone: string; visit_mode: number; first_visit: number; consultant_id: number; version: number }>('SELECT name, phone, visit_mode, first_visit, consultant_id, version FROM showroom_visits WHERE id = ?', r.visitId);
+    const upd = (token: string, patch: Record<string, unknown>, expectedVersion?: number) => call(t.core, token, 'showroom.visits.update', { id: r.visitId, patch, ...(expectedVersion ? { expectedVersion } : {}) });
+    const audits = () => t.core.sqlite.prepare("SELECT count(*) FROM audit_log WHERE entity = 'showroom_visit' AND entity_id = ? AND action = 'update'").pluck().get(String(r.visitId)) as number;
+
+    // Name and phone (the phone checked and normalised as at registration); mode 3 makes it a return visit.
+    const phone = newPhone();
+    value(await upd(tok.s1!, { name: '李建国', phone: ` ${phone} `, mode: 3 }, 1));
+    expect(v()).toMatchObject({ name: '李建国', phone, visit_mode: 3, first_visit: 0, version: 2 });
+    expect(audits()).toBe(1);
+    // A form loaded before that save is stale: refused, nothing changed.
+    expect(((await upd(tok.s1!, { name: '王' }, 1)) as Fail).error.code).toBe('STALE_RECORD');
+    expect(v().name).toBe('李建国');
+    // A first-visit flag against the mode, a bad number, another customer's number: refused under their fields.
+    expect(fieldsOf(await upd(tok.s1!, { mode: 4, firstVisit: true })).firstVisit).toBe('模式 4 为再次来店,“首次来店”须与模式一致');
+    expect(fieldsOf(await upd(tok.s1!, { phone: '12345' })).phone).toBeTruthy();
+    const other = value<{ customerId: number }>(await call(t.core, tok.s1!, 'showroom.visits.register', visit({ name: '赵六' })));
+    const taken = one<{ raw: string }>('SELECT raw FROM customer_phones WHERE customer_id = ?', other.customerId).raw;
+    expect(fieldsOf(await upd(tok.s1!, { phone: taken })).phone).toMatch(/^该电话属于另一位客户/);
+    expect(v()).toMatchObject({ phone, visit_mode: 3, version: 2 });
+    // The consultant: not by a consultant (even to a teammate), by their manager within the teams.
+    expect(((await upd(tok.s1!, { consultantId: uid.s2 })) as Fail).error.code).toBe('FORBIDDEN');
+    expect(fieldsOf(await upd(tok.mgr!, { consultantId: uid.s3 })).consultantId).toBeTruthy();
+    value(await upd(tok.mgr!, { consultantId: uid.s2 }));
+    expect(v()).toMatchObject({ consultant_id: uid.s2, version: 3 });
+    expect(((await upd(tok.s1!, { name: '李' })) as Fail).error.code).toBe('NOT_FOUND');
+    // The correction form loads the visit with its version; another team's consultant cannot.
+    expect(value<{ name: string; mode: number; firstVisit: boolean; consultantId: number; version: number }>(await call(t.core, tok.mgr!, 'showroom.visits.get', { id: r.visitId }))).toMatchObject({ name: '李建国', mode: 3, firstVisit: false, consultantId: uid.s2, version: 3 });
+    expect(((await call(t.core, tok.s3!, 'showroom.visits.get', { id: r.visitId })) as Fail).error.code).toBe('NOT_FOUND');
+    // The visit's date and time are not part of a correction.
+    expect(((await upd(tok.s2!, { visitDate: '2026-11-22' })) as Fail).error.code).toBe('INVALID_INPUT');
+    expect(audits()).toBe(2);
+  });
+
+  it('a corrected visit leaves 审核自查 checks 1 and 3', async () => {
+    const r = value<{ visitId: number }>(await call(t.core, tok.s1!, 'showroom.visits.register', visit()));
+    // As an old import left it: no phone, and mode 4 (return) with the first-visit flag set.
+    t.core.sqlite.prepare('UPDATE showroom_visits SET phone = NULL, visit_mode = 4, first_visit = 1, version = version + 1 WHERE id = ?').run(r.visitId);
+    const offending = async () => {
+      const rep = value<{ checks: { no: string; numerator: number }[] }>(await call(t.core, tok.gm!, 'selfAudit.checks', { range: { from: '2026-11-01', to: TODAY } }));
+      return ['1', '3'].map((no) => rep.checks.find((c) => c.no === no)!.numerator);
+    };
+    const [complete, consistent] = await offending();
+    expect(complete).toBeGreaterThan(0);
+    expect(consistent).toBeGreaterThan(0);
+    value(await call(t.core, tok.s1!, 'showroom.visits.update', { id: r.visitId, expectedVersion: 2, patch: { phone: newPhone(), mode: 1, firstVisit: true } }));
+    expect(await offending()).toEqual([complete! - 1, consistent! - 1]);
+  });
 });
 
 describe('showroom.walkIns', () => {

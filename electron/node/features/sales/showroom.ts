@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { showroomVisits } from '../../../../db/schema';
 import type { ParsedInputOf } from '../../../common/api/contract';
-import { isFirstVisitMode, LATE_AFTER_MS, type showroomApi, type VisitRegistered } from '../../../common/api/showroom';
+import { isFirstVisitMode, LATE_AFTER_MS, type showroomApi, type VisitRegistered, type VisitView } from '../../../common/api/showroom';
 import type { Locale } from '../../../common/i18n/errors';
 import { stageIndex, type StageCode } from '../../../common/stages';
 import type { Core } from '../../core';
@@ -258,14 +258,30 @@ export class ShowroomService extends ShowroomBase {
     }
   }
 
-  /** Later facts about a visit: the user's own visits (a manager's teams'). */
-  update(s: SessionCtx, id: number, patch: VisitPatch): { id: number } {
+  /** One visit for its correction form: the user's own (a manager's teams'); NOT_FOUND otherwise. */
+  get(s: SessionCtx, id: number): VisitView {
+    const row = this.core.db.get<Omit<VisitView, 'firstVisit' | 'testDrive' | 'ordered' | 'delivered'> & { firstVisit: number; testDrive: number; ordered: number; delivered: number } | undefined>(sql`
+      SELECT c.id, c.name, c.phone, c.consultant_id AS consultantId, u.display_name AS consultantName, c.visit_date AS visitDate, c.visit_at AS visitAt,
+             c.visit_mode AS mode, c.first_visit AS firstVisit, c.interested_model AS interestedModel, c.test_drive AS testDrive, c.ordered, c.delivered, c.version
+        FROM showroom_visits c LEFT JOIN users u ON u.id = c.consultant_id
+       WHERE c.id = ${id} AND ${this.owned(s, 'c.consultant_id')}`);
+    if (!row) throw new AppError('NOT_FOUND');
+    return { ...row, firstVisit: row.firstVisit === 1, testDrive: row.testDrive === 1, ordered: row.ordered === 1, delivered: row.delivered === 1 };
+  }
+
+  /**
+   * Later facts about a visit and corrections of its audit fields: the user's own visits (a manager's
+   * teams'). Reassigning to another consultant is a manager's (consultant(): FORBIDDEN for a
+   * consultant). The date and time are not in the patch at all.
+   */
+  update(s: SessionCtx, id: number, patch: VisitPatch, expectedVersion?: number): { id: number } {
     const p = new ShowroomProblems(s.user.locale);
-    const before = this.core.db.get<{ id: number; testDrive: number; testDriveModel: string | null; interestedModel: string | null; ordered: number; visitDate: string } | undefined>(sql`
-      SELECT c.id, c.test_drive AS testDrive, c.test_drive_model AS testDriveModel, c.interested_model AS interestedModel, c.ordered, c.visit_date AS visitDate
+    const before = this.core.db.get<{ id: number; customerId: number | null; testDrive: number; testDriveModel: string | null; interestedModel: string | null; ordered: number; visitDate: string; visitMode: number } | undefined>(sql`
+      SELECT c.id, c.customer_id AS customerId, c.test_drive AS testDrive, c.test_drive_model AS testDriveModel, c.interested_model AS interestedModel, c.ordered, c.visit_date AS visitDate, c.visit_mode AS visitMode
         FROM showroom_visits c WHERE c.id = ${id} AND ${this.owned(s, 'c.consultant_id')}`);
     if (!before) throw new AppError('NOT_FOUND');
     const out: Partial<typeof showroomVisits.$inferInsert> = {};
+    this.corrections(s, p, patch, before, out);
     for (const k of ['interestedModel', 'testDriveModel'] as const) {
       if (patch[k] === undefined) continue;
       const v = textOrNull(patch[k]);
@@ -295,7 +311,34 @@ export class ShowroomService extends ShowroomBase {
       if (patch.delivered) out.ordered = true;
     }
     p.throwIfAny();
-    this.writer.update(s.user.id, 'showroom_visit', showroomVisits, id, out);
+    this.writer.update(s.user.id, 'showroom_visit', showroomVisits, id, out, this.core.db, { expectedVersion });
     return { id };
+  }
+
+  /** 审核自查 checks 1–3's fields: name, phone, mode with its first-visit flag, consultant — checked as at registration. */
+  private corrections(s: SessionCtx, p: ShowroomProblems, patch: VisitPatch, before: { customerId: number | null; visitMode: number }, out: Partial<typeof showroomVisits.$inferInsert>): void {
+    if (patch.name !== undefined) out.name = patch.name.trim();
+    if (patch.phone !== undefined) {
+      const phone = normalizePhone(patch.phone, { areaCode: this.core.settings.areaCode() });
+      if (isPhoneError(phone)) p.addText('phone', phone.error);
+      else {
+        // Another customer's number is refused, never merged: the visit stays its own customer's.
+        const other = this.core.db.get<{ name: string } | undefined>(sql`
+          SELECT c.name FROM customers c WHERE c.id IN (SELECT customer_id FROM customer_phones WHERE normalized = ${phone.normalized})
+             AND c.id IS NOT ${before.customerId} LIMIT 1`);
+        if (other) p.add('phone', 'showroom.phone.otherCustomer', { name: maskName(other.name) });
+        out.phone = patch.phone.trim();
+      }
+    }
+    const mode = patch.mode ?? before.visitMode;
+    const firstVisit = isFirstVisitMode(mode);
+    if (patch.firstVisit !== undefined && patch.firstVisit !== firstVisit) {
+      p.add('firstVisit', 'showroom.mode.firstVisit', { mode, kind: SHOWROOM_TEXTS.text(firstVisit ? 'kind.firstVisit' : 'kind.returnVisit', p.locale) });
+    }
+    if (patch.mode !== undefined || patch.firstVisit !== undefined) {
+      out.visitMode = mode;
+      out.firstVisit = firstVisit;
+    }
+    if (patch.consultantId !== undefined) out.consultantId = this.consultant(s, p, patch.consultantId);
   }
 }

@@ -11,7 +11,7 @@ import { useSessionInfo } from '../../auth';
 import { TestDrivePanel } from './TestDrivePanel';
 import { TrafficReport } from './TrafficReport';
 import { useDealerNow } from './useShowroomToday';
-import { VisitFlagsDialog } from './VisitFlagsDialog';
+import { VisitEditDialog } from './VisitEditDialog';
 import { VisitForm } from './VisitForm';
 import { WalkInCounter } from './WalkInCounter';
 import './showroom.css';
@@ -95,8 +95,8 @@ export function ShowroomTrafficScreen() {
         {now && <TestDrivePanel now={now} />}
       </TabPanel>
       {editing && (
-        <VisitFlagsDialog
-          row={editing}
+        <VisitEditDialog
+          id={Number(editing.id)}
           onClose={() => setEditing(null)}
           onSaved={() => {
             setEditing(null);

@@ -1,0 +1,1 @@
+ALTER TABLE `showroom_visits` ADD `version` integer DEFAULT 1 NOT NULL;
