@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isFirstVisitMode, VISIT_MODES, type VisitView } from '../../../../electron/common/api/showroom';
+import { isFirstVisitMode, type VisitView } from '../../../../electron/common/api/showroom';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -7,6 +7,7 @@ import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../.
 import { showFieldErrors } from '../../../ui/errors';
 import { useSessionInfo } from '../../auth';
 import { useDictionary } from '../../dictionaries';
+import { VisitModeFields } from './VisitModeFields';
 
 const FIELDS = ['name', 'phone', 'consultantId', 'mode', 'firstVisit', 'interestedModel', 'testDrive', 'testDriveModel', 'ordered', 'delivered'] as const;
 type Form = { name: string; phone: string; consultantId: string; mode: string; interestedModel: string; testDrive: boolean; ordered: boolean; delivered: boolean };
@@ -93,7 +94,6 @@ export function VisitEditDialog({ id, onClose, onSaved }: { id: number; onClose:
         <input type="checkbox" name={k} checked={v[k]} onChange={(e) => set(k)(e.target.checked)} /> {label}
       </label>
     );
-  const first = v ? isFirstVisitMode(Number(v.mode)) : false;
   const when = loaded ? `${loaded.visitDate}${loaded.visitAt === null ? '' : ` ${new Date(loaded.visitAt).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', hour12: false })}`}` : '';
   return (
     <Dialog
@@ -120,15 +120,7 @@ export function VisitEditDialog({ id, onClose, onSaved }: { id: number; onClose:
             <TextField label={t('showroom.f.consultant')} value={loaded.consultantName ?? '—'} onChange={() => undefined} readOnly hint={t('showroom.visit.consultantManagers')} />
           )}
           <TextField label={t('showroom.f.visitDate')} name="visitDate" value={when} onChange={() => undefined} readOnly hint={t('showroom.visit.dateFixed')} />
-          <SelectField
-            label={t('showroom.f.mode')}
-            name="mode"
-            value={v.mode}
-            onChange={set('mode')}
-            options={VISIT_MODES.map((m) => ({ value: String(m.mode), label: `${m.mode} ${locale === 'en' ? m.en : m.zh}` }))}
-            error={errors.mode}
-          />
-          <TextField label={t('showroom.f.firstVisit')} name="firstVisit" value={first ? t('showroom.yes') : t('showroom.no')} onChange={() => undefined} readOnly hint={t('showroom.f.firstVisitHint')} error={errors.firstVisit} />
+          <VisitModeFields mode={v.mode} onChange={set('mode')} errors={errors} />
           <SelectField
             label={t('showroom.f.interestedModel')}
             name="interestedModel"

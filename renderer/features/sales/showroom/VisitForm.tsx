@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isFirstVisitMode, VISIT_MODES, type VisitRegistered } from '../../../../electron/common/api/showroom';
+import { isFirstVisitMode, type VisitRegistered } from '../../../../electron/common/api/showroom';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
@@ -9,6 +9,7 @@ import { useDictionary } from '../../dictionaries';
 import { type DealerNow } from './useShowroomToday';
 import { showFieldErrors } from '../../../ui/errors';
 import { usePhoneCheck } from '../../../ui/use-phone-check';
+import { VisitModeFields } from './VisitModeFields';
 
 const FIELDS = ['name', 'gender', 'phone', 'consultantId', 'visitDate', 'visitTime', 'mode', 'firstVisit', 'testDriveModel', 'interestedModel', 'competitorBrand', 'expectedPurchaseDate'] as const;
 
@@ -131,15 +132,7 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
         )}
         <TextField label={t('showroom.f.visitDate')} name="visitDate" type="date" value={v.visitDate} max={now.date} onChange={set('visitDate')} error={errors.visitDate} required />
         <TextField label={t('showroom.f.visitTime')} name="visitTime" type="time" value={v.visitTime} onChange={set('visitTime')} error={errors.visitTime} />
-        <SelectField
-          label={t('showroom.f.mode')}
-          name="mode"
-          value={v.mode}
-          onChange={set('mode')}
-          options={VISIT_MODES.map((m) => ({ value: String(m.mode), label: `${m.mode} ${locale === 'en' ? m.en : m.zh}` }))}
-          error={errors.mode}
-        />
-        <TextField label={t('showroom.f.firstVisit')} name="firstVisit" value={first ? t('showroom.yes') : t('showroom.no')} onChange={() => undefined} readOnly hint={t('showroom.f.firstVisitHint')} error={errors.firstVisit} data-testid="visit-first" />
+        <VisitModeFields mode={v.mode} onChange={set('mode')} errors={errors} />
         <SelectField label={t('showroom.f.interestedModel')} name="interestedModel" value={v.interestedModel} onChange={set('interestedModel')} options={dictOptions(models)} error={errors.interestedModel} />
         <SelectField label={t('showroom.f.competitorBrand')} name="competitorBrand" value={v.competitorBrand} onChange={set('competitorBrand')} options={dictOptions(brands)} error={errors.competitorBrand} />
         <TextField label={t('showroom.f.expectedPurchaseDate')} name="expectedPurchaseDate" type="date" value={v.expectedPurchaseDate} onChange={set('expectedPurchaseDate')} error={errors.expectedPurchaseDate} />
