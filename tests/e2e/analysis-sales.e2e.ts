@@ -60,6 +60,10 @@ describe('销售分析 (real server)', () => {
     expect(r.ranking.length).toBeGreaterThan(0);
     const top = r.ranking[0]!;
     expect(await screen.getByTestId(`rank-${top.consultantId}-deals`).textContent()).toBe(n(top.deals.value));
+    // Under each count, the compared period's (the screen compares with the month before by default).
+    expect(top.previous).not.toBeNull();
+    expect(await screen.getByTestId(`rank-${top.consultantId}-deals-prev`).textContent()).toBe(n(top.previous!.deals.value));
+    expect(await screen.getByTestId(`rank-${top.consultantId}-visits-prev`).textContent()).toBe(n(top.previous!.visits.value));
     const forecast = screen.getByTestId('chart-forecast');
     await forecast.locator('canvas').waitFor();
     expect((JSON.parse((await forecast.getAttribute('data-series')) ?? '[]') as { value: number }[]).map((d) => d.value)).toEqual(r.forecast.map((m) => m.count.value));
@@ -93,6 +97,7 @@ describe('销售分析 (real server)', () => {
       ['days-initial_contact-measured', c.stageDays[0]!.measured.value],
       [`rank-${top.consultantId}-activitiesOnTime`, top.activitiesOnTime.value],
       [`rank-${top.consultantId}-testDrives`, top.testDrives.value],
+      [`rank-${top.consultantId}-visits-prev`, top.previous!.visits.value],
       ...r.forecast.filter((m) => m.count.value > 0).slice(0, 1).map((m): [string, number] => [`forecast-${m.month}`, m.count.value]),
     ];
     for (const [testId, value] of drills) {
@@ -133,7 +138,7 @@ describe('销售分析 (real server)', () => {
     await screen.getByText('Registration rate', { exact: true }).waitFor();
     await screen.getByText('Funnel conversion (opportunities opened in the period)').waitFor();
     await screenshot(page, 'analysis-sales-en');
-    await screen.getByText('Consultant ranking (this period)').waitFor();
+    await screen.getByText('Consultant ranking', { exact: true }).waitFor();
     await screen.getByTestId('section-forecast').scrollIntoViewIfNeeded();
     await screenshot(page, 'analysis-sales-ranking-forecast-en');
   });

@@ -139,10 +139,8 @@ export interface CompetitorBrand {
   cumulative: number | null;
 }
 
-/** One consultant's line of the ranking (the current period). */
-export interface ConsultantRank {
-  consultantId: number;
-  name: string;
+/** One consultant's counts in one period. */
+export interface RankCounts {
   /** 新增潜客: registered first visits (the 日报's rule). */
   leads: Figure;
   /** Registered visits, first and return. */
@@ -156,6 +154,17 @@ export interface ConsultantRank {
   activitiesOnTime: Figure;
   /** activitiesOnTime / activitiesDue; null when none was due. */
   onTimeRate: number | null;
+}
+
+/**
+ * One consultant's line of the ranking: the current period's counts and, when a period is compared,
+ * the same counts then (zeros with their links when the consultant had none; a consultant with figures
+ * only in the compared period is listed too, so a drop to nothing shows).
+ */
+export interface ConsultantRank extends RankCounts {
+  consultantId: number;
+  name: string;
+  previous: RankCounts | null;
 }
 
 /** Open opportunities expected to be bought in a month. */

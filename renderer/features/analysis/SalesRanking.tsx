@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ConsultantRank, Figure, SalesAnalysis } from '../../../electron/common/api/analysis';
 import { usePrefixedT } from '../../i18n/react';
 import { Table, type Column } from '../../ui';
@@ -15,13 +15,24 @@ function sortValue(r: ConsultantRank, key: SortKey): number | string | null {
   return r[key].value;
 }
 
+/** The compared period's figure under this period's, smaller and grey, with its name (also for a screen reader). */
+function Compared({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="hint" style={{ margin: 0, fontSize: '0.85em' }}>
+      <span>{label} </span>
+      {children}
+    </div>
+  );
+}
+
 /**
- * 销售分析 → the consultants of the scope in the current period, sortable by each column (a click on its
- * header; the server's order — deals, then leads — first). Every count opens its records. Tens of rows:
- * sorted here, counted on the server.
+ * 销售分析 → the consultants of the scope, this period's counts and under each the compared period's,
+ * sortable by each column (a click on its header sorts by this period; the server's order — deals, then
+ * leads — first). Every count opens its records. Tens of rows: sorted here, counted on the server.
  */
 export function SalesRanking({ d, open }: { d: SalesAnalysis; open: OpenSalesDrill }) {
   const s = usePrefixedT('ans.');
+  const t = usePrefixedT('an.');
   const [sort, setSort] = useState<SortKey | null>(null);
   const rows = sort === null ? d.ranking : [...d.ranking].sort((a, b) => {
     const [x, y] = [sortValue(a, sort), sortValue(b, sort)];
@@ -36,12 +47,29 @@ export function SalesRanking({ d, open }: { d: SalesAnalysis; open: OpenSalesDri
   );
   const cell = (r: ConsultantRank, key: (typeof COUNTS)[number]) => {
     const fig: Figure = r[key];
-    return <FigureLink item={`${r.name} · ${s(key)}`} fig={fig} open={(item) => open(item, d.current.range, fig.drill)} testId={`rank-${r.consultantId}-${key}`} />;
+    const prev = r.previous?.[key];
+    return (
+      <>
+        <FigureLink item={`${r.name} · ${s(key)}`} fig={fig} open={(item) => open(item, d.current.range, fig.drill)} testId={`rank-${r.consultantId}-${key}`} />
+        {prev && d.previous && <Compared label={t('col.previous')}>{<FigureLink item={`${r.name} · ${s(key)} · ${t('col.previous')}`} fig={prev} open={(item) => open(item, d.previous!.range, prev.drill)} testId={`rank-${r.consultantId}-${key}-prev`} />}</Compared>}
+      </>
+    );
   };
+
   const columns: Column<ConsultantRank>[] = [
     { key: 'name', header: header('name', s('consultant')), render: (r) => r.name },
     ...COUNTS.map((key): Column<ConsultantRank> => ({ key, header: header(key, s(key)), align: 'right', render: (r) => cell(r, key) })),
-    { key: 'onTimeRate', header: header('onTimeRate', s('onTimeRate')), align: 'right', render: (r) => rateText(r.onTimeRate) },
+    {
+      key: 'onTimeRate',
+      header: header('onTimeRate', s('onTimeRate')),
+      align: 'right',
+      render: (r) => (
+        <>
+          {rateText(r.onTimeRate)}
+          {r.previous && <Compared label={t('col.previous')}>{rateText(r.previous.onTimeRate)}</Compared>}
+        </>
+      ),
+    },
   ];
   return (
     <SalesSection testId="section-ranking" title={s('ranking')}>

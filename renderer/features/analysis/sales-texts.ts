@@ -53,10 +53,10 @@ export const SALES_SCREEN_TEXTS = defineTexts({
   'brand': { 'zh-CN': '品牌', en: 'Brand' },
   'noBrand': { 'zh-CN': '未填品牌', en: 'Brand not recorded' },
   'competitorsEmpty': { 'zh-CN': '本期没有流失到竞品的销售机会。', en: 'No opportunity was lost to a competitor in this period.' },
-  'ranking': { 'zh-CN': '销售顾问排名(本期)', en: 'Consultant ranking (this period)' },
+  'ranking': { 'zh-CN': '销售顾问排名', en: 'Consultant ranking' },
   'rankingNote': {
-    'zh-CN': '新增潜客、来店(首次 + 再次)、试乘试驾(来店登记勾选)、成交(本人递交新车)按日报口径;活动按时完成 = 本期应完成(计划时间在本期、未取消)中在计划当天内完成的。点列标题排序。',
-    en: 'New prospects, visits (first and return), test drives (ticked on the visit) and deals (cars they delivered) as the daily report counts them; activities on time = those due in the period (planned then, not cancelled) done by the end of their due day. Click a column header to sort.',
+    'zh-CN': '新增潜客、来店(首次 + 再次)、试乘试驾(来店登记勾选)、成交(本人递交新车)按日报口径;活动按时完成 = 本期应完成(计划时间在本期、未取消)中在计划当天内完成的。选了对比期时,每个数字下方的小字是对比期的数字。点列标题按本期排序。',
+    en: 'New prospects, visits (first and return), test drives (ticked on the visit) and deals (cars they delivered) as the daily report counts them; activities on time = those due in the period (planned then, not cancelled) done by the end of their due day. With a compared period, the small figure under each number is that of the compared period. Click a column header to sort by this period.',
   },
   'consultant': { 'zh-CN': '销售顾问', en: 'Consultant' },
   'leads': { 'zh-CN': '新增潜客', en: 'New prospects' },

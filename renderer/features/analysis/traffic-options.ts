@@ -7,10 +7,14 @@ export function barsOption(labels: string[], current: number[], previous: number
   const val = { type: 'value', minInterval: 1 };
   const series = [{ name: names.current, type: 'bar', data: current, itemStyle: { color: '#2f6fb0' } }];
   if (previous) series.push({ name: names.previous, type: 'bar', data: previous, itemStyle: { color: '#b8c7d9' } });
+  // Two series side by side need their names under the plot (this period / compared; count / weighted).
+  const legend = previous ? { legend: { bottom: 0, left: 'center', itemWidth: 14, itemHeight: 10 } } : {};
+  const bottom = (horizontal ? 24 : 60) + (previous ? 24 : 0);
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: horizontal ? 110 : 40, right: 16, top: 16, bottom: horizontal ? 24 : 60, containLabel: false },
+    ...legend,
+    grid: { left: horizontal ? 110 : 40, right: 16, top: 16, bottom, containLabel: false },
     xAxis: horizontal ? val : cat,
     yAxis: horizontal ? { ...cat, inverse: true } : val,
     series,

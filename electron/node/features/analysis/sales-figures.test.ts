@@ -129,7 +129,12 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
       [`${i}.competitorLost`, p.competitorLost],
       ...p.competitorBrands.map((b): [string, Figure] => [`${i}.brand.${b.brand}`, b.figure]),
     ]),
-    ...r.ranking.flatMap((x) => (['leads', 'visits', 'testDrives', 'deals', 'activitiesDue', 'activitiesOnTime'] as const).map((k): [string, Figure] => [`rank.${x.name}.${k}`, x[k]])),
+    ...r.ranking.flatMap((x) =>
+      (['leads', 'visits', 'testDrives', 'deals', 'activitiesDue', 'activitiesOnTime'] as const).flatMap((k): [string, Figure][] => [
+        [`rank.${x.name}.${k}`, x[k]],
+        ...(x.previous ? [[`rank.${x.name}.${k}.previous`, x.previous[k]] as [string, Figure]] : []),
+      ]),
+    ),
     ...r.forecast.map((m): [string, Figure] => [`forecast.${m.month}`, m.count]),
   ];
 
@@ -162,6 +167,13 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
       [f.uid.s3, 1, 1, 1, 0, 1, 0, 0],
     ]);
     expect(r.ranking[0]!.name).toBe('s1 测试');
+    // October beside it: s1's first visit with a test drive on 10-15 and their 10-31 activity done on time; s2's delivery
+    // on 10-30; s3 had nothing (zeros, "—" for the rate).
+    expect(r.ranking.map((x) => (x.previous ? [x.previous.leads.value, x.previous.visits.value, x.previous.testDrives.value, x.previous.deals.value, x.previous.activitiesDue.value, x.previous.activitiesOnTime.value, x.previous.onTimeRate] : null))).toEqual([
+      [1, 1, 1, 0, 1, 1, 1],
+      [0, 0, 0, 1, 0, 0, null],
+      [0, 0, 0, 0, 0, 0, null],
+    ]);
     // Forecast from November (today 11-30): A (展示 35 %) in November; B (试车 40 %) and C (展示 35 %) in December; D (需求分析 25 %)
     // in January; E (初次接触 5 %) in April. P (past), F (May) and G (abandoned) are not in it.
     expect(r.forecast.map((m) => [m.month, m.count.value, m.weight])).toEqual([
@@ -206,6 +218,20 @@ describe('销售分析: stage days, competitor brands, ranking, forecast', () =>
     expect(r.ranking).toEqual([]);
     expect(r.forecast.map((m) => m.count.value)).toEqual([1, 2, 1, 0, 0, 1]);
     await expectDrills(f.tok.gm!, figuresOf(r));
+  });
+
+  it('a consultant with figures only in the compared period is still ranked, at zero, beside what they did then', async () => {
+    // December (nothing yet) against November: every consultant of November is listed with zeros, November beside.
+    const r = await get(f.tok.gm!, { period: { kind: 'month', anchor: '2026-12-01' }, compare: 'previous', scope: 'all' });
+    expect(r.ranking.map((x) => [x.name, x.leads.value, x.deals.value, x.activitiesDue.value, x.onTimeRate, x.previous!.leads.value, x.previous!.deals.value, x.previous!.activitiesOnTime.value])).toEqual([
+      ['s1 测试', 0, 0, 0, null, 2, 1, 2],
+      ['s2 测试', 0, 0, 0, null, 1, 1, 1],
+      ['s3 测试', 0, 0, 0, null, 1, 0, 0],
+    ]);
+    await expectDrills(f.tok.gm!, figuresOf(r));
+    // Without a compared period the ranking has no "previous" and lists only those with figures.
+    const alone = await get(f.tok.gm!, { period: { kind: 'month', anchor: '2026-12-01' }, compare: 'none', scope: 'all' });
+    expect(alone.ranking).toEqual([]);
   });
 
   it('the drill presets refuse a name that does not parse to a stage or a range', async () => {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { FORECAST_MONTHS, type CompetitorBrand, type ConsultantRank, type Figure, type ForecastMonth, type LostReason, type SalesAnalysis, type SalesPeriodFigures, type StageDays, type StageStep } from '../../../common/api/analysis';
+import { FORECAST_MONTHS, type CompetitorBrand, type ConsultantRank, type Figure, type RankCounts, type ForecastMonth, type LostReason, type SalesAnalysis, type SalesPeriodFigures, type StageDays, type StageStep } from '../../../common/api/analysis';
 import type { Condition, ConditionGroup, GridSelectionQuery, Scope } from '../../../common/api/grid';
 import { closingRate, comparePeriod, periodRange, rangeMs, ratio, registrationRate, type CompareKind, type DayRange, type Period } from '../../../common/analysis';
 import { addMonths, monthDays, todayIn } from '../../../common/dates';
@@ -51,7 +51,7 @@ const stageIndexSql = `case o.stage ${STAGES.map((s, i) => `when '${s.code}' the
  *   now, and each stage's conversion from the one before;
  * - the opportunities abandoned in the period by reason, largest first (Pareto), and by the competitor brand they went to;
  * - the median days in each stage of the period's opened opportunities (window functions over stage_history);
- * - for the current period only, the consultant ranking; and, from the dealer's today, the forecast by expected month.
+ * - the consultant ranking (each consultant's period against the compared one); and, from the dealer's today, the forecast by expected month.
  * Each count is a GROUP BY in SQLite on an indexed date (statements in parallel on the read pool); each figure carries
  * the grid query of its records.
  */
@@ -82,12 +82,12 @@ export class SalesService {
     return stageDaysSql(fromMs, toMs, consultantFilter(this.core, s, input.scope, 'o.consultant_id', input.consultantId));
   }
 
-  /** Every statement a first load runs (the bench's bare-SQL baseline): each period's counts and stage days, the ranking and the forecast. */
+  /** Every statement a first load runs (the bench's bare-SQL baseline): each period's counts, stage days and ranking, and the forecast. */
   firstLoadSql(s: SessionCtx, input: SalesInput): SQL[] {
     const cmp = comparePeriod(input.period, input.compare);
     const ranges = [periodRange(input.period), ...(cmp ? [periodRange(cmp)] : [])];
     const month = todayIn(this.core.settings.get('dealer.timeZone'), this.core.clock.now()).slice(0, 7);
-    return [...ranges.flatMap((r) => [this.countsSql(s, r, input), this.stageDaysSql(s, r, input)]), this.rankingSql(s, ranges[0]!, input), this.forecastSql(s, month, input)];
+    return [...ranges.flatMap((r) => [this.countsSql(s, r, input), this.stageDaysSql(s, r, input), this.rankingSql(s, r, input)]), this.forecastSql(s, month, input)];
   }
 
   /** One period's figures (also 总经理月报's headlines, sales-headlines.ts). */
@@ -190,43 +190,56 @@ export class SalesService {
       ) r join users u on u.id = r.cid`;
   }
 
-  private async ranking(s: SessionCtx, range: DayRange, input: SalesWho): Promise<ConsultantRank[]> {
-    const rows = await readAll<{ kind: string; cid: number; n: number; n2: number; n3: number; name: string }>(this.core.reads, this.rankingSql(s, range, input));
-    const byId = new Map<number, ConsultantRank>();
+  /** One consultant's counts in a period, all zero, each with the link to its records. */
+  private zeroCounts(range: DayRange, cid: number, input: SalesWho): RankCounts {
     const opps = (preset: string): GridSelectionQuery => ({ dataset: 'opportunities', scope: input.scope, filter: { columns: [], preset } });
     const acts = (preset: string): GridSelectionQuery => ({ dataset: 'activities', scope: input.scope, filter: { columns: [], preset } });
-    const visits = (cid: number, ...extra: ConditionGroup[]): GridSelectionQuery => ({
+    const visits = (...extra: ConditionGroup[]): GridSelectionQuery => ({
       dataset: 'showroomVisits',
       scope: input.scope,
       filter: { columns: [dayIs('visitDate', range), one('consultantId', { op: 'eq', value: cid }), ...extra] },
     });
-    const line = (cid: number, name: string): ConsultantRank => {
-      let r = byId.get(cid);
-      if (!r) {
-        const fig = (drill: GridSelectionQuery): Figure => ({ value: 0, drill: [drill] });
-        r = {
-          consultantId: cid,
-          name,
-          leads: fig(visits(cid, one('firstVisit', { op: 'isTrue' }))),
-          visits: fig(visits(cid)),
-          testDrives: fig(visits(cid, one('testDrive', { op: 'isTrue' }))),
-          deals: fig(opps(dealsPresetName(range, cid))),
-          activitiesDue: fig(acts(activitiesPresetName('due', range, cid))),
-          activitiesOnTime: fig(acts(activitiesPresetName('onTime', range, cid))),
-          onTimeRate: null,
-        };
-        byId.set(cid, r);
-      }
-      return r;
+    const fig = (drill: GridSelectionQuery): Figure => ({ value: 0, drill: [drill] });
+    return {
+      leads: fig(visits(one('firstVisit', { op: 'isTrue' }))),
+      visits: fig(visits()),
+      testDrives: fig(visits(one('testDrive', { op: 'isTrue' }))),
+      deals: fig(opps(dealsPresetName(range, cid))),
+      activitiesDue: fig(acts(activitiesPresetName('due', range, cid))),
+      activitiesOnTime: fig(acts(activitiesPresetName('onTime', range, cid))),
+      onTimeRate: null,
     };
+  }
+
+  /** Each consultant's counts in one period (those with any), by id, with their names. */
+  private async rankCounts(s: SessionCtx, range: DayRange, input: SalesWho): Promise<Map<number, { name: string; counts: RankCounts }>> {
+    const rows = await readAll<{ kind: string; cid: number; n: number; n2: number; n3: number; name: string }>(this.core.reads, this.rankingSql(s, range, input));
+    const byId = new Map<number, { name: string; counts: RankCounts }>();
     for (const row of rows) {
-      const r = line(row.cid, row.name);
+      let line = byId.get(row.cid);
+      if (!line) byId.set(row.cid, (line = { name: row.name, counts: this.zeroCounts(range, row.cid, input) }));
+      const r = line.counts;
       if (row.kind === 'visits') [r.visits.value, r.leads.value, r.testDrives.value] = [row.n, row.n2, row.n3];
       else if (row.kind === 'deals') r.deals.value = row.n;
       else [r.activitiesDue.value, r.activitiesOnTime.value] = [row.n, row.n2];
     }
-    const list = [...byId.values()];
-    for (const r of list) r.onTimeRate = ratio(r.activitiesOnTime.value, r.activitiesDue.value);
+    for (const { counts } of byId.values()) counts.onTimeRate = ratio(counts.activitiesOnTime.value, counts.activitiesDue.value);
+    return byId;
+  }
+
+  /**
+   * The ranking: every consultant with figures in the period or the compared one, the current counts
+   * beside the compared ones; by deals, then leads, then name.
+   */
+  private async ranking(s: SessionCtx, range: DayRange, compared: DayRange | null, input: SalesWho): Promise<ConsultantRank[]> {
+    const [cur, prev] = await Promise.all([this.rankCounts(s, range, input), compared ? this.rankCounts(s, compared, input) : null]);
+    const ids = new Set([...cur.keys(), ...(prev ? prev.keys() : [])]);
+    const list = [...ids].map((cid): ConsultantRank => ({
+      consultantId: cid,
+      name: (cur.get(cid) ?? prev!.get(cid)!).name,
+      ...(cur.get(cid)?.counts ?? this.zeroCounts(range, cid, input)),
+      previous: prev && compared ? (prev.get(cid)?.counts ?? this.zeroCounts(compared, cid, input)) : null,
+    }));
     return list.sort((a, b) => b.deals.value - a.deals.value || b.leads.value - a.leads.value || a.name.localeCompare(b.name, 'zh-CN'));
   }
 
@@ -262,10 +275,11 @@ export class SalesService {
   async get(s: SessionCtx, input: SalesInput): Promise<SalesAnalysis> {
     const cmp = comparePeriod(input.period, input.compare);
     const range = periodRange(input.period);
+    const cmpRange = cmp ? periodRange(cmp) : null;
     const [current, previous, ranking, forecast] = await Promise.all([
       this.period(s, range, input),
-      cmp ? this.period(s, periodRange(cmp), input) : null,
-      this.ranking(s, range, input),
+      cmpRange ? this.period(s, cmpRange, input) : null,
+      this.ranking(s, range, cmpRange, input),
       this.forecast(s, input),
     ]);
     return { scope: input.scope, consultantId: input.consultantId ?? null, current, previous, ranking, forecast };
