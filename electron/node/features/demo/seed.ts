@@ -19,6 +19,7 @@ import type Database from 'better-sqlite3';
 import type { Sqlite } from '../../../../db/client';
 import { ROLES, type Role } from '../../../common/roles';
 import { STAGES } from '../../../common/stages';
+import { FIRST_SERVICE_DAYS } from '../../../common/api/reminders';
 import { ensureReferenceData } from '../../reference-data';
 import { hashPassword } from '../auth';
 import { normalizePhone, isPhoneError } from '../../../common/phone';
@@ -1012,9 +1013,11 @@ class DemoGenerator {
 
     // Driving and service history.
     const kmPerDay = 18 + 60 * rng.next() ** 1.6;
-    const firstInterval = Math.max(60, Math.min(180, Math.round(5000 / kmPerDay)));
+    // 首保 at 5,000 km or 3 months, whichever comes first (FIRST_SERVICE_DAYS, 首保提醒's rule): most owners
+    // come within the month after it falls due, so 首保回厂率 on the demo reads like a dealer's (~70–80 %).
+    const firstInterval = Math.max(45, Math.min(FIRST_SERVICE_DAYS, Math.round(5000 / kmPerDay)));
     const interval = Math.max(90, Math.min(365, Math.round(7500 / kmPerDay)));
-    let day = deliveryDay + Math.round(firstInterval * rng.float(0.8, 1.2));
+    let day = deliveryDay + Math.round(firstInterval * rng.float(0.85, 1.3));
     let visits = 0;
     let mileage = 0;
     let lastDay = 0;
