@@ -43,6 +43,8 @@ const METHODS: Record<string, string> = {
   'admin.users.list':                      '-- -- -- -- -- -- AA',
   'admin.users.create':                    '-- -- -- -- -- -- AA',
   'admin.users.resetPassword':             '-- -- -- -- -- -- AA',
+  'admin.users.permissions.get':           '-- -- -- -- -- -- AA',
+  'admin.users.permissions.set':           '-- -- -- -- -- -- AA',
   'admin.settings.get':                    '-- -- -- -- -- -- AA',
   'admin.settings.update':                 '-- -- -- -- -- -- AA',
   'admin.audit.list':                      '-- -- -- -- -- GM AA',

@@ -10,3 +10,14 @@ export const ROLE_NAME = defineTexts({
   generalManager: { 'zh-CN': '总经理', en: 'General manager' },
   admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
 });
+
+/** 权限: what each per-user permission lets its holder do (权限管理's rows, zh-CN first). */
+export const PERMISSION_NAME = defineTexts({
+  'export': { 'zh-CN': '导出数据', en: 'Export data' },
+  'customers.viewAll': { 'zh-CN': '查看全部客户', en: 'See all customers' },
+  'customers.reassign': { 'zh-CN': '分配 / 转移客户', en: 'Reassign customers' },
+  'recordings.play': { 'zh-CN': '收听他人的通话录音', en: "Play others' call recordings" },
+  'recordings.export': { 'zh-CN': '下载通话录音', en: 'Download call recordings' },
+  'sms.send': { 'zh-CN': '发送短信', en: 'Send SMS' },
+  'users.manage': { 'zh-CN': '用户管理', en: 'Manage users' },
+});

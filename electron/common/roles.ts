@@ -36,6 +36,13 @@ export const rolesWithModule = (m: ModuleCode): readonly Role[] => ROLES.filter(
 export const PERMISSIONS = ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'recordings.export', 'sms.send', 'users.manage'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/**
+ * The permissions 权限管理 grants or revokes per user. 'users.manage' is not one of them: 系统管理's screens
+ * are the admin role's (their methods are for that role), so granting it elsewhere would change nothing.
+ */
+export const USER_PERMISSIONS = PERMISSIONS.filter((p): p is Exclude<Permission, 'users.manage'> => p !== 'users.manage');
+export type UserPermission = (typeof USER_PERMISSIONS)[number];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   salesConsultant: ['sms.send'],
   salesManager: ['export', 'customers.viewAll', 'customers.reassign', 'recordings.play', 'sms.send'],

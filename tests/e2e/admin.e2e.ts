@@ -1,6 +1,7 @@
 /** 系统管理: the user list, a new user with a one-time password shown once, a password reset, the audit log. */
 import { describe, expect, it } from 'vitest';
-import { createActiveUser, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
+import { dispatch } from '../../electron/node/dispatch';
+import { createActiveUser, GOOD_PASSWORD, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
 
 const env = useFreshAppPerTest();
 
@@ -59,6 +60,52 @@ describe('system administration', () => {
     // Secrets never reach the log.
     expect(await audit.textContent()).not.toContain(second);
     await screenshot(page, 'admin-audit-log');
+  });
+});
+
+describe('权限管理', () => {
+  it("an administrator revokes a manager's 导出数据: the dialog shows role default, override and what holds, the server refuses the manager's next export, the audit log names it", async () => {
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'it4', '网管小赵', 'admin');
+    await createActiveUser(env.app.core, 'mgr4', '销售经理老周', 'salesManager');
+    await loginToShell(page, env.app.url, 'it4');
+    await page.getByRole('treeitem', { name: '用户管理' }).click();
+    await page.getByTestId('user-permissions-mgr4').click();
+    const dialog = page.getByRole('dialog', { name: '权限管理:销售经理老周(销售经理)' });
+    await dialog.getByTestId('perm-export').waitFor();
+    expect(await dialog.getByTestId('perm-export-effective').textContent()).toBe('✓ 有');
+    await dialog.getByLabel('导出数据:本用户的设置').selectOption('revoke');
+    await dialog.getByLabel('下载通话录音:本用户的设置').selectOption('grant');
+    expect(await dialog.getByTestId('perm-export-effective').textContent()).toBe('✗ 无');
+    await screenshot(page, 'admin-permissions');
+    await dialog.getByTestId('perm-save').click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByText('已保存“销售经理老周”的权限').waitFor();
+
+    // The server holds the manager to it from their next request, without a new login.
+    const { token } = await env.app.core.auth.login('mgr4', GOOD_PASSWORD);
+    const exportInput = { dataset: 'customers', scope: 'all', columns: ['name'], exportId: 'perm-e2e-1', filter: { columns: [] } };
+    expect((await dispatch(env.app.core, token, 'grid.export', exportInput)).result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    // Opened again, the dialog shows what was stored.
+    await page.getByTestId('user-permissions-mgr4').click();
+    await dialog.getByTestId('perm-export').waitFor();
+    expect(await dialog.getByTestId('perm-export').inputValue()).toBe('revoke');
+    expect(await dialog.getByTestId('perm-recordings.export').inputValue()).toBe('grant');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('user-permissions-mgr4').click();
+    await page.getByRole('dialog', { name: 'Permissions: 销售经理老周 (Sales manager)' }).getByRole('cell', { name: 'Export data', exact: true }).waitFor();
+    await screenshot(page, 'admin-permissions-en');
+    await page.keyboard.press('Escape');
+    await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+
+    await page.getByRole('treeitem', { name: '审计日志' }).click();
+    const audit = page.getByRole('table', { name: '审计日志' });
+    await audit.getByRole('cell', { name: '权限变更' }).first().waitFor();
+    expect(await audit.getByRole('cell', { name: '权限变更' }).count()).toBe(2);
+    expect(await audit.textContent()).toContain('网管小赵 (it4)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
-import { ROLES, type Role } from '../roles';
+import { ROLES, USER_PERMISSIONS, type Role, type UserPermission } from '../roles';
 import { AREA_CODE_RE } from '../phone/normalize';
 
 export interface UserRow {
@@ -12,6 +12,21 @@ export interface UserRow {
   active: boolean;
   mustChangePassword: boolean;
   lockedUntil: number | null;
+}
+
+/** One permission of a user in 权限管理: the role's default, the user's own override, what holds. */
+export interface UserPermissionRow {
+  permission: UserPermission;
+  roleDefault: boolean;
+  /** 'grant' / 'revoke' set for this user; null = the role's default. */
+  override: 'grant' | 'revoke' | null;
+  effective: boolean;
+}
+
+export interface UserPermissions {
+  userId: number;
+  role: Role;
+  rows: UserPermissionRow[];
 }
 
 export interface AuditRow {
@@ -94,6 +109,27 @@ export const adminApi = {
     input: z.object({ userId: z.number().int().positive() }),
     access: admin,
     output: returns<{ oneTimePassword: string }>(),
+  }),
+  /** 权限管理: a user's permissions — the role's defaults, their own grants and revocations, the effective set. */
+  'admin.users.permissions.get': method({
+    input: z.object({ userId: z.number().int().positive() }).strict(),
+    access: admin,
+    output: returns<UserPermissions>(),
+  }),
+  /**
+   * Replaces a user's overrides (permissions left out follow the role again); an override equal to the
+   * role's default is dropped. One transaction, each change audited; the server checks permissions on
+   * every call, so it holds from the user's next request.
+   */
+  'admin.users.permissions.set': method({
+    input: z
+      .object({
+        userId: z.number().int().positive(),
+        overrides: z.partialRecord(z.enum(USER_PERMISSIONS), z.enum(['grant', 'revoke'])),
+      })
+      .strict(),
+    access: admin,
+    output: returns<UserPermissions>(),
   }),
   'admin.settings.get': method({ input: z.object({}).strict(), access: admin, output: returns<SettingsValues>() }),
   /** Changes some settings; each change is audited. Takes effect on the next request. */

@@ -6,6 +6,7 @@ import { formatDateTime, roleName } from '../../i18n';
 import { useI18n } from '../../i18n/react';
 import { Button, Dialog, Form, FormMessage, SelectField, Table, TextField, Toolbar, useToast, type Column } from '../../ui';
 import { errorText } from '../../ui/errors';
+import { PermissionsDialog } from './PermissionsDialog';
 
 interface OneTimePassword {
   displayName: string;
@@ -13,7 +14,7 @@ interface OneTimePassword {
   password: string;
 }
 
-/** 系统管理 → 用户管理: the accounts, a new account, a password reset. */
+/** 系统管理 → 用户管理: the accounts, a new account, a password reset, a user's own permissions (权限管理). */
 export function UsersScreen() {
   const { t, locale } = useI18n();
   const toast = useToast();
@@ -22,6 +23,7 @@ export function UsersScreen() {
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserRow | null>(null);
   const [otp, setOtp] = useState<OneTimePassword | null>(null);
+  const [permissionsOf, setPermissionsOf] = useState<UserRow | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -51,11 +53,18 @@ export function UsersScreen() {
     {
       key: 'actions',
       header: t('users.col.actions'),
-      width: 140,
+      width: 200,
       render: (u) => (
-        <Button size="small" onClick={() => setResetting(u)}>
-          {t('users.resetPassword')}
-        </Button>
+        <span style={{ display: 'inline-flex', gap: 6 }}>
+          <Button size="small" onClick={() => setResetting(u)}>
+            {t('users.resetPassword')}
+          </Button>
+          {u.role !== 'admin' && (
+            <Button size="small" onClick={() => setPermissionsOf(u)} data-testid={`user-permissions-${u.username}`}>
+              {t('users.permissions')}
+            </Button>
+          )}
+        </span>
       ),
     },
   ];
@@ -120,6 +129,7 @@ export function UsersScreen() {
       )}
 
       {otp && <OneTimePasswordDialog otp={otp} onClose={() => setOtp(null)} />}
+      {permissionsOf && <PermissionsDialog user={permissionsOf} onClose={() => setPermissionsOf(null)} />}
     </div>
   );
 }

@@ -26,6 +26,7 @@ export const AUDIT_TEXTS = defineTexts({
   'action.password_reset': { 'zh-CN': '重置密码', en: 'Password reset' },
   'action.account_locked': { 'zh-CN': '账户锁定', en: 'Account locked' },
   'action.reassign': { 'zh-CN': '客户分配', en: 'Reassignment' },
+  'action.permission': { 'zh-CN': '权限变更', en: 'Permission change' },
   'entity.user': { 'zh-CN': '用户', en: 'User' },
   'entity.session': { 'zh-CN': '会话', en: 'Session' },
   'entity.customer': { 'zh-CN': '客户', en: 'Customer' },

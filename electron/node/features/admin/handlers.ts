@@ -5,6 +5,7 @@ import type { Role } from '../../../common/roles';
 import { auditLog, users } from '../../../../db/schema';
 import { me, type Handlers } from '../../handlers';
 import { writeAudit } from './audit';
+import { UserPermissionsService } from './user-permissions';
 import type { SettingKey, SettingValue } from './settings';
 
 const toUserRow = (u: typeof users.$inferSelect): UserRow => ({
@@ -27,6 +28,8 @@ export const adminHandlers: Handlers<typeof adminApi> = {
   'admin.users.resetPassword': async (ctx, { userId }) => ({
     oneTimePassword: await ctx.core.auth.resetPassword(me(ctx).user.id, userId),
   }),
+  'admin.users.permissions.get': (ctx, { userId }) => new UserPermissionsService(ctx.core).get(userId),
+  'admin.users.permissions.set': (ctx, { userId, overrides }) => new UserPermissionsService(ctx.core).set(me(ctx).user.id, userId, overrides),
   'admin.settings.get': (ctx) => ctx.core.settings.all(),
   'admin.settings.update': (ctx, patch) => {
     const { core } = ctx;
