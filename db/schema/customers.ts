@@ -27,6 +27,13 @@ export const customers = sqliteTable(
     dndCall: flag(), // 免打扰: never called
     dndSms: flag(), // never texted
     dndRevisit: flag(), // never revisited
+    // 同意接收商业信息 (reference/003: the customer's written consent before commercial messages).
+    // NULL = not recorded; 'given' with the day and how (纸质签字 / 电子签名 / 电话录音); 'withdrawn'
+    // with the day (by the customer, or a TD / 退订 reply). Marketing SMS go only to 'given'.
+    consentStatus: text({ enum: ['given', 'withdrawn'] }),
+    consentDate: text(), // YYYY-MM-DD given
+    consentMethod: text({ enum: ['paper', 'esign', 'recording'] }),
+    consentWithdrawnDate: text(), // YYYY-MM-DD
     notes: text(),
     // The model of the customer's first vehicle (lowest vehicles.id), kept by triggers on vehicles
     // (migration 0006). The lists group and filter customers by model (车型); reading it through

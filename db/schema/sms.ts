@@ -8,6 +8,10 @@ export const smsTemplates = sqliteTable('sms_templates', {
   name: text().notNull(),
   body: text().notNull(),
   category: text(),
+  // 服务通知 (appointments, reminders: sent without consent) or 营销 (campaigns: only to customers who
+  // gave consent, reference/003). Templates from before the choice existed are 营销 until an admin
+  // marks them: a campaign must never go out by default.
+  purpose: text({ enum: ['service', 'marketing'] }).notNull().default('marketing'),
   active: integer({ mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -27,6 +31,10 @@ export const smsBatches = sqliteTable(
     leftOutDuplicate: integer().notNull().default(0),
     leftOutOptOut: integer().notNull().default(0),
     leftOutNoMobile: integer().notNull().default(0),
+    /** 营销 or 服务通知 (sms_templates.purpose); batches from before the choice were service notices. */
+    purpose: text({ enum: ['service', 'marketing'] }).notNull().default('service'),
+    /** A 营销 batch: customers (and typed numbers) without consent given, left out. */
+    leftOutNoConsent: integer().notNull().default(0),
     /** When sending started (a scheduled batch can be edited or cancelled until then). */
     startedAt: integer(),
     finishedAt: integer(),

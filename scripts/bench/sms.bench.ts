@@ -23,7 +23,7 @@ export async function benchSms(): Promise<Metric[]> {
   try {
     const batchId = sms.outbox.createBatch({
       createdBy: null, templateId: null, body: 'bench', channel: 'smpp', scheduledAt: null,
-      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 },
       messages: Array.from({ length: N }, (_, i) => ({ customerId: null, number: `86139${String(i).padStart(8, '0')}`, text: `尊敬的客户您好,您的爱车保养将于本月到期 #${i}`, parts: 1 })),
     });
     const channel = new SmppChannel({ host: '127.0.0.1', port: smsc.port, systemId: 'dscrm', password: 'secret12' });

@@ -55,6 +55,21 @@ describe('customer card, quick find and form (real server)', () => {
     await card.getByText('佛山').first().waitFor();
     expect(env.core.sqlite.prepare('SELECT city FROM customers WHERE id = ?').pluck().get(id)).toBe('佛山');
     expect(auditRows(id).some((r) => r.action === 'update' && (r.after ?? '').includes('佛山'))).toBe(true);
+
+    // 同意接收商业信息: given needs the day and how (said under the fields); saved, the card shows it.
+    await card.getByRole('button', { name: '编辑' }).click();
+    await form.getByTestId('consent-status').selectOption('given');
+    await page.getByTestId('customer-save').click();
+    await form.getByText('请填写客户签署同意的日期').waitFor();
+    await form.getByText('请选择同意方式(纸质签字、电子签名或电话录音)').waitFor();
+    await form.getByTestId('consent-date').fill('2026-11-20');
+    await form.getByTestId('consent-method').selectOption('paper');
+    await form.getByTestId('consent-date').scrollIntoViewIfNeeded();
+    await screenshot(page, 'customer-edit-consent');
+    await page.getByTestId('customer-save').click();
+    await form.waitFor({ state: 'detached' });
+    await card.getByText('已同意 2026-11-20 · 纸质签字').waitFor();
+    expect(env.core.sqlite.prepare('SELECT consent_status AS s, consent_date AS d, consent_method AS m FROM customers WHERE id = ?').get(id)).toEqual({ s: 'given', d: '2026-11-20', m: 'paper' });
   });
 
   it('quick find asks at the first keystroke, keeps one search in flight while typing, ends with the whole fragment, and Enter opens the first hit', async () => {

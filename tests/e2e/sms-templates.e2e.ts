@@ -17,6 +17,7 @@ describe('SMS templates grid, card SMS failures, feature texts in both languages
     const { page } = env.tp;
     const now = Date.now();
     env.core.sqlite.prepare(`INSERT INTO sms_templates (name, body, category, active, created_at, updated_at) VALUES ('保养提醒', '{称呼}您好,您的爱车该保养了', '保养', 1, ?, ?)`).run(now, now);
+    env.core.sqlite.prepare(`UPDATE sms_templates SET purpose = 'service' WHERE name = '保养提醒'`).run();
     await loginToShell(page, env.url, 'gm', DEMO_PASSWORD);
     await page.getByRole('treeitem', { name: '短信模板' }).click();
     const screen = page.getByTestId('sms-templates');
@@ -28,9 +29,14 @@ describe('SMS templates grid, card SMS failures, feature texts in both languages
     const dlg = page.getByRole('dialog');
     await dlg.getByLabel('名称').fill('生日祝福');
     await dlg.getByLabel('短信内容').fill('{称呼}您好,祝您生日快乐!');
+    // A new template is 营销 unless marked a service notice: it then reaches only customers who gave consent.
+    expect(await dlg.getByTestId('template-purpose').inputValue()).toBe('marketing');
     await dlg.getByRole('button', { name: '保存' }).click();
     await dlg.waitFor({ state: 'detached' });
     await nameCell('生日祝福').waitFor();
+    const purposeOf = (name: string) => screen.locator('.ag-row', { has: page.locator('[col-id="name"]', { hasText: name }) }).locator('[col-id="purpose"]');
+    await purposeOf('生日祝福').filter({ hasText: '营销' }).waitFor();
+    await purposeOf('保养提醒').filter({ hasText: '服务通知' }).waitFor();
 
     await nameCell('生日祝福').dblclick();
     await dlg.getByLabel('名称').waitFor();

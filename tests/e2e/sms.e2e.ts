@@ -24,7 +24,7 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     await env.core.services.sms.restartChannels();
     const now = Date.now();
     env.core.sqlite
-      .prepare(`INSERT INTO sms_templates (name, body, category, active, created_at, updated_at) VALUES ('保养提醒', ?, '保养', 1, ?, ?)`)
+      .prepare(`INSERT INTO sms_templates (name, body, category, purpose, active, created_at, updated_at) VALUES ('保养提醒', ?, '保养', 'service', 1, ?, ?)`)
       .run('{称呼}您好!您的爱车保养时间快到了,欢迎预约。本店地址:深圳市南山区科技园南路 88 号,营业时间 8:30-18:00,服务热线 0755-88881234,期待您的光临。', now, now);
   });
   afterAll(async () => {
@@ -63,6 +63,14 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     expect(await preview.textContent()).toMatch(/\/ 2 条/);
     expect(await preview.textContent()).toContain('【鹏城汽车】');
     await screenshot(page, 'sms-preview');
+    // Sent as 营销 instead, it would reach nobody: neither customer's consent to commercial messages is recorded.
+    await dialog.getByTestId('sms-purpose').selectOption('marketing');
+    await preview.getByTestId('sms-sendable').filter({ hasText: '将发送 0 条' }).waitFor();
+    expect(await preview.getByTestId('sms-leftout').textContent()).toContain('未同意接收商业信息 2 位');
+    await preview.getByTestId('sms-marketing-note').waitFor();
+    await screenshot(page, 'sms-preview-marketing');
+    await dialog.getByTestId('sms-purpose').selectOption('service');
+    await preview.getByTestId('sms-sendable').filter({ hasText: '将发送 2 条' }).waitFor();
 
     await page.getByTestId('sms-send').click();
     const progress = page.getByTestId('sms-progress');
@@ -111,7 +119,7 @@ describe('SMS from a customer grid (real server, SMSC simulator)', () => {
     const customerId = env.core.sqlite.prepare(`SELECT id FROM customers WHERE owner_id IN (SELECT id FROM users WHERE team_id = (SELECT team_id FROM users WHERE id = ?)) AND dnd_sms = 0 LIMIT 1`).pluck().get(manager) as number;
     const batchId = env.core.services.sms.outbox.createBatch({
       createdBy: manager, templateId: null, body: '旧的内容', channel: 'smpp', scheduledAt: Date.now() + 86_400_000,
-      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 },
       messages: [{ customerId, number: '8613900002000', text: '旧的内容', parts: 1 }],
     });
     await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);

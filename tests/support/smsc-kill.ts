@@ -46,7 +46,7 @@ export async function runKillScenario(n: number, killAfter: number, timeoutMs = 
     const core = await createCore({ dataDir: dir, bootstrapAdmin: false });
     new SmsOutbox(core.sqlite, core.clock).createBatch({
       createdBy: null, templateId: null, body: 'kill test', channel: 'smpp', scheduledAt: null,
-      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 },
       messages: Array.from({ length: n }, (_, i) => ({ customerId: null, number: `86138${String(i).padStart(8, '0')}`, text: `kill-${i}`, parts: 1 })),
     });
     core.close();

@@ -22,3 +22,22 @@ export const CUSTOMER_KIND = defineTexts({
 export const CUSTOMER_KIND_CODES = enumCodes(CUSTOMER_KIND);
 export const CUSTOMER_KIND_OPTIONS = enumOptions(CUSTOMER_KIND);
 export type CustomerKind = (typeof CUSTOMER_KIND_CODES)[number];
+
+/** 同意接收商业信息 (reference/003): given or withdrawn; a customer without it has none recorded. */
+export const CONSENT_STATUS = defineTexts({
+  given: { 'zh-CN': '已同意', en: 'Given' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+});
+export const CONSENT_STATUSES = enumCodes(CONSENT_STATUS);
+export const CONSENT_STATUS_OPTIONS = enumOptions(CONSENT_STATUS);
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+/** How consent was given. */
+export const CONSENT_METHOD = defineTexts({
+  paper: { 'zh-CN': '纸质签字', en: 'Paper signature' },
+  esign: { 'zh-CN': '电子签名', en: 'E-signature' },
+  recording: { 'zh-CN': '电话录音', en: 'Call recording' },
+});
+export const CONSENT_METHODS = enumCodes(CONSENT_METHOD);
+export const CONSENT_METHOD_OPTIONS = enumOptions(CONSENT_METHOD);
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
-import { CUSTOMER_KIND_CODES, GENDER_CODES, type CustomerKind, type Gender } from './customers-texts';
+import { CONSENT_METHODS, CONSENT_STATUSES, CUSTOMER_KIND_CODES, GENDER_CODES, type ConsentMethod, type ConsentStatus, type CustomerKind, type Gender } from './customers-texts';
 
 export interface PhoneView {
   id: number;
@@ -38,6 +38,11 @@ export interface CustomerCard {
   dndCall: boolean;
   dndSms: boolean;
   dndRevisit: boolean;
+  /** 同意接收商业信息: null = not recorded. */
+  consentStatus: ConsentStatus | null;
+  consentDate: string | null;
+  consentMethod: ConsentMethod | null;
+  consentWithdrawnDate: string | null;
   /** The record's version (issue 15): the edit form sends it back as customers.update's expectedVersion. */
   version: number;
   phones: PhoneView[];
@@ -185,6 +190,14 @@ export const customerInputSchema = z.object({
   dndCall: z.boolean().optional(),
   dndSms: z.boolean().optional(),
   dndRevisit: z.boolean().optional(),
+  /**
+   * 同意接收商业信息 (reference/003): null = not recorded; 'given' needs the day and how; 'withdrawn'
+   * needs the day it was withdrawn (the day and how it was given stay, for the record).
+   */
+  consentStatus: z.enum(CONSENT_STATUSES).nullable().optional(),
+  consentDate: optionalText(10),
+  consentMethod: z.enum(CONSENT_METHODS).nullable().optional(),
+  consentWithdrawnDate: optionalText(10),
   notes: optionalText(2000),
 });
 

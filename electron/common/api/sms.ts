@@ -8,6 +8,13 @@ export const SMS_ROLES = rolesWithModule('sms');
 import { gridSelectionQuerySchema } from './grid';
 
 export const SMS_CHANNELS = ['smpp', 'modem'] as const;
+/**
+ * 服务通知 (an appointment, a reminder: sent without consent) or 营销 (a campaign: only to customers
+ * who gave consent, reference/003). A template carries its own; a text typed without one is what the
+ * sender picks (service by default: the one-click message to a customer is mostly "your car is ready").
+ */
+export const SMS_PURPOSES = ['service', 'marketing'] as const;
+export type SmsPurpose = (typeof SMS_PURPOSES)[number];
 export type SmsChannelKind = (typeof SMS_CHANNELS)[number];
 
 export interface SmsBatchProgress {
@@ -50,6 +57,8 @@ const messageSchema = z
     templateId: z.number().int().positive().nullable().default(null),
     body: z.string().max(2000),
     channel: z.enum(SMS_CHANNELS).default('smpp'),
+    /** What the text is for; a 营销 template makes the batch 营销 whatever is picked here. */
+    purpose: z.enum(SMS_PURPOSES).default('service'),
   })
   .strict();
 
@@ -77,7 +86,9 @@ export interface SmsSample {
 export interface SmsPreview {
   /** Messages that will be sent. */
   sendable: number;
-  leftOut: { dnd: number; optOut: number; duplicate: number; noMobile: number };
+  leftOut: { dnd: number; optOut: number; duplicate: number; noMobile: number; noConsent: number };
+  /** The batch's purpose as the server takes it (a 营销 template wins over the picked one). */
+  purpose: SmsPurpose;
   invalidNumbers: { raw: string; line: number; error: string }[];
   /** Recipients whose template fields are missing (not sent; listed in the batch as failed). */
   missingCount: number;
@@ -105,6 +116,8 @@ export interface SmsBatchRow extends SmsBatchProgress {
   leftOutOptOut: number;
   leftOutDuplicate: number;
   leftOutNoMobile: number;
+  purpose: SmsPurpose;
+  leftOutNoConsent: number;
 }
 
 export interface SmsMessageRow {
@@ -128,6 +141,7 @@ export interface SmsTemplateRow {
   name: string;
   body: string;
   category: string | null;
+  purpose: SmsPurpose;
   active: boolean;
   updatedAt: number;
 }
@@ -197,6 +211,8 @@ export const smsApi = {
         name: z.string().trim().min(1).max(60),
         body: z.string().max(2000),
         category: z.string().max(40).nullable().default(null),
+        /** 服务通知 / 营销; a new template without it is 营销 (never a campaign without consent by default), a saved one keeps its own. */
+        purpose: z.enum(SMS_PURPOSES).optional(),
         active: z.boolean().default(true),
       })
       .strict(),

@@ -100,6 +100,10 @@ export const FIELD_TEXTS = defineTexts({
   'date.format': { 'zh-CN': '请填写有效日期,格式 YYYY-MM-DD', en: 'Enter a real date as YYYY-MM-DD' },
   'date.future': { 'zh-CN': '日期不能晚于今天', en: 'The date cannot be after today' },
   'date.tooOld': { 'zh-CN': '日期不能早于 1900 年', en: 'The date cannot be before 1900' },
+  'consent.date': { 'zh-CN': '请填写客户签署同意的日期', en: 'Enter the day the customer gave consent' },
+  'consent.method': { 'zh-CN': '请选择同意方式(纸质签字、电子签名或电话录音)', en: 'Choose how consent was given (paper signature, e-signature or call recording)' },
+  'consent.withdrawnDate': { 'zh-CN': '请填写客户撤回同意的日期', en: 'Enter the day the customer withdrew consent' },
+  'consent.withdrawnBefore': { 'zh-CN': '撤回日期不能早于同意日期', en: 'Consent cannot be withdrawn before the day it was given' },
   'birthday.mismatch': {
     'zh-CN': '生日与身份证号中的出生日期({date})不一致',
     en: 'The birthday differs from the date of birth in the ID number ({date})',

@@ -5,6 +5,7 @@ import { Dialog, FormMessage, SelectField, TextField, DialogActions } from '../.
 import { CustomerStaleNotice } from './CustomerStaleNotice';
 import { NewVehicleFields } from './NewVehicleFields';
 import { OwnerField } from './OwnerField';
+import { ConsentFields } from './ConsentFields';
 import { PhoneField } from './PhoneField';
 import { useCustomerForm } from './use-customer-form';
 
@@ -58,6 +59,7 @@ export function CustomerForm({ card, initialPhone, onClose, onSaved }: { card?: 
         <TextField label={t('customer.f.address')} value={v.address} onChange={set('address')} error={errors.address} maxLength={200} />
         {canPickOwner && <OwnerField card={card} value={v.ownerId} onChange={set('ownerId')} owners={owners} error={errors.ownerId} />}
         <TextField label={t('customer.f.email')} value={v.email} onChange={set('email')} error={errors.email} maxLength={100} inputMode="email" />
+        <ConsentFields v={v} set={set} errors={errors} />
         {!card && <NewVehicleFields vin={v.vin} plate={v.plate} model={v.model} models={models} set={set} errors={errors} />}
       </div>
       {stale && <CustomerStaleNotice stale={stale} base={base} kind={v.kind} sources={sources} owners={owners} defaults={defaults} onUseLatest={() => loadLatest(stale)} />}

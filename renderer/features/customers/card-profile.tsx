@@ -1,4 +1,5 @@
 import type { CustomerCard, DictionaryItem } from '../../../electron/common/api/customers';
+import { CONSENT_METHOD, CONSENT_STATUS } from '../../../electron/common/api/customers-texts';
 import { formatPhone } from '../../../electron/common/phone';
 import { useI18n } from '../../i18n/react';
 import { DetailList } from '../../ui/DetailList';
@@ -9,6 +10,14 @@ import { dictLabel, useDictionary } from '../dictionaries';
  * The customer card's upper sections: the profile, the phone numbers (click to dial) and the vehicles.
  * The dictionaries come from the card, which starts loading them with the card itself.
  */
+
+/** 已同意 2026-11-20 · 纸质签字 / 已撤回 2026-12-01 (同意 2026-11-20) / 未登记. */
+function consentText(card: CustomerCard, locale: string, none: string): string {
+  if (!card.consentStatus) return none;
+  const given = [card.consentDate, card.consentMethod ? CONSENT_METHOD.text(card.consentMethod, locale) : null].filter(Boolean).join(' · ');
+  if (card.consentStatus === 'given') return `${CONSENT_STATUS.text('given', locale)} ${given}`.trim();
+  return `${CONSENT_STATUS.text('withdrawn', locale)} ${card.consentWithdrawnDate ?? ''}${given ? ` (${CONSENT_STATUS.text('given', locale)} ${given})` : ''}`.trim();
+}
 
 export function ProfileSection({ card, sources }: { card: CustomerCard; sources: DictionaryItem[] }) {
   const { t, locale } = useI18n();
@@ -28,6 +37,7 @@ export function ProfileSection({ card, sources }: { card: CustomerCard; sources:
           [t('customer.f.source'), dictLabel(sources, card.source, locale)],
           [t('customer.f.occupation'), card.occupation ? dictLabel(occupations, card.occupation, locale) : null],
           [t('customer.f.owner'), card.ownerName],
+          [t('customer.f.consentStatus'), consentText(card, locale, t('customer.consent.none'))],
           [t('customer.dnd'), `${t('customer.f.dndCall')}: ${yes(card.dndCall)} · ${t('customer.f.dndSms')}: ${yes(card.dndSms)} · ${t('customer.f.dndRevisit')}: ${yes(card.dndRevisit)}`],
         ]}
       />

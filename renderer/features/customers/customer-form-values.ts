@@ -21,6 +21,10 @@ export function formValues(card: CustomerCard | undefined, defaults: { phone: st
     ownerId: String(card ? (card.ownerId ?? '') : defaults.ownerId),
     source: card?.source ?? '',
     occupation: card?.occupation ?? '',
+    consentStatus: card?.consentStatus ?? '',
+    consentDate: card?.consentDate ?? '',
+    consentMethod: card?.consentMethod ?? '',
+    consentWithdrawnDate: card?.consentWithdrawnDate ?? '',
     vin: '',
     plate: '',
     model: '',
@@ -33,7 +37,7 @@ export const COMPARED = ['name', 'kind', 'gender', 'phone0', 'phone1', 'idNumber
 export type ComparedField = (typeof COMPARED)[number];
 
 /** The fields the form shows a message under; the server's other problems go on the line below the form. */
-export const SHOWN_FIELDS = ['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'occupation', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model'];
+export const SHOWN_FIELDS = ['name', 'kind', 'gender', 'idNumber', 'birthday', 'city', 'address', 'email', 'ownerId', 'source', 'occupation', 'consentStatus', 'consentDate', 'consentMethod', 'consentWithdrawnDate', 'phones.0', 'phones.1', 'vehicles.0.vin', 'vehicles.0.plate', 'vehicles.0.model'];
 
 /** A record the form's save was refused for: what the form opened, what is saved now, and what was typed. */
 export interface StaleState {

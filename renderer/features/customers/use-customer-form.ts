@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ConsentMethod, ConsentStatus } from '../../../electron/common/api/customers-texts';
 import type { CustomerCard } from '../../../electron/common/api/customers';
 import { MANAGER_ROLES } from '../../../electron/common/roles';
 import { useSessionInfo } from '../auth';
@@ -51,6 +52,11 @@ export function useCustomerForm({ card, initialPhone, onSaved }: { card?: Custom
       address: opt(v.address),
       source: opt(v.source),
       occupation: opt(v.occupation),
+      // 同意接收商业信息: sent whole (the server checks it as one); blank = not recorded.
+      consentStatus: (opt(v.consentStatus) as ConsentStatus | null) ?? null,
+      consentDate: opt(v.consentDate),
+      consentMethod: (opt(v.consentMethod) as ConsentMethod | null) ?? null,
+      consentWithdrawnDate: v.consentStatus === 'withdrawn' ? opt(v.consentWithdrawnDate) : null,
       // The card does not carry the e-mail yet: on edit it is only sent when typed, so it is not cleared.
       ...(card && !v.email.trim() ? {} : { email: opt(v.email) }),
       ...(canPickOwner && v.ownerId && Number(v.ownerId) !== base?.ownerId ? { ownerId: Number(v.ownerId) } : {}),

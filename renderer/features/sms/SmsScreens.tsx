@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import './sms.css';
-import type { SmsBatchRow, SmsTemplateRow } from '../../../electron/common/api/sms';
+import type { SmsBatchRow, SmsPurpose, SmsTemplateRow } from '../../../electron/common/api/sms';
 import { call, onEvent } from '../../api';
 import { Button, Dialog, Table, Toolbar } from '../../ui';
 import { SessionDataGrid, type DataGridHandle } from '../../ui/grid';
@@ -111,7 +111,7 @@ export function SmsTemplatesScreen() {
       <Toolbar title={st('templates')}>
         <span className="muted small">{canEdit ? st('templatesHint') : st('templatesReadOnly')}</span>
         {canEdit && (
-          <Button variant="primary" onClick={() => setEditing({ name: '', body: '', category: null, active: true })}>
+          <Button variant="primary" onClick={() => setEditing({ name: '', body: '', category: null, purpose: 'marketing', active: true })}>
             {st('newTemplate')}
           </Button>
         )}
@@ -136,11 +136,12 @@ function TemplateDialog({ value, onClose, onSaved }: { value: Partial<SmsTemplat
   const [name, setName] = useState(value.name ?? '');
   const [body, setBody] = useState(value.body ?? '');
   const [category, setCategory] = useState(value.category ?? '');
+  const [purpose, setPurpose] = useState<SmsPurpose>(value.purpose ?? 'marketing');
   const [active, setActive] = useState(value.active ?? true);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     try {
-      await call('sms.template.save', { id: value.id ?? null, name, body, category: category || null, active });
+      await call('sms.template.save', { id: value.id ?? null, name, body, category: category || null, purpose, active });
       onSaved();
     } catch (e) {
       setError(errorText(e));
@@ -168,6 +169,14 @@ function TemplateDialog({ value, onClose, onSaved }: { value: Partial<SmsTemplat
         <label className="field">
           <span className="field-label">{st('category')}</span>
           <input className="input" value={category} onChange={(e) => setCategory(e.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field-label">{st('purpose')}</span>
+          <select className="input" value={purpose} onChange={(e) => setPurpose(e.target.value as SmsPurpose)} data-testid="template-purpose">
+            <option value="service">{st('purpose.service')}</option>
+            <option value="marketing">{st('purpose.marketing')}</option>
+          </select>
+          <span className="field-hint">{st('purposeHint')}</span>
         </label>
         <label className="field">
           <span className="field-label">{st('body')}</span>

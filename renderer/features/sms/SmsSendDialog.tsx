@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import './sms.css';
 import type { GridSelection } from '../../../electron/common/api/grid';
-import type { SmsPreview, SmsTemplateRow } from '../../../electron/common/api/sms';
+import type { SmsPreview, SmsPurpose, SmsTemplateRow } from '../../../electron/common/api/sms';
 import { call } from '../../api';
 import { Button, Dialog } from '../../ui';
 import { BatchProgress } from './BatchProgress';
@@ -43,6 +43,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
   const [body, setBody] = useState('');
   const [manual, setManual] = useState('');
   const [channel, setChannel] = useState<'smpp' | 'modem'>('smpp');
+  const [purpose, setPurpose] = useState<SmsPurpose>('service');
   const [later, setLater] = useState(false);
   const [at, setAt] = useState('');
   const [preview, setPreview] = useState<SmsPreview | null>(null);
@@ -57,10 +58,10 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
   const input = useMemo(
     () => ({
       audience: { customerIds: audience.customerIds ?? [], grid: audience.grid ?? null, rows: audience.rows ?? null, manualNumbers: manual },
-      message: { templateId, body, channel },
+      message: { templateId, body, channel, purpose },
       scheduledAt: later && at ? new Date(at).getTime() : null,
     }),
-    [audience, manual, templateId, body, channel, later, at],
+    [audience, manual, templateId, body, channel, purpose, later, at],
   );
 
   // The preview follows the text as it is typed (debounced): counts and parts are always current.
@@ -100,7 +101,10 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
   const pickTemplate = (id: string) => {
     const tpl = templates.find((x) => String(x.id) === id);
     setTemplateId(tpl ? tpl.id : null);
-    if (tpl) setBody(tpl.body);
+    if (tpl) {
+      setBody(tpl.body);
+      setPurpose(tpl.purpose);
+    }
   };
 
   const leftOut = preview ? (Object.entries(preview.leftOut) as [keyof SmsPreview['leftOut'], number][]).filter(([, n]) => n > 0) : [];
@@ -151,6 +155,14 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
               </select>
             </label>
             <label className="field">
+              <span className="field-label">{st('purpose')}</span>
+              {/* A 营销 template's batch is 营销 (the server holds to it); free text: the sender says what it is. */}
+              <select className="input" value={purpose} disabled={templates.find((x) => x.id === templateId)?.purpose === 'marketing'} onChange={(e) => setPurpose(e.target.value as SmsPurpose)} data-testid="sms-purpose">
+                <option value="service">{st('purpose.service')}</option>
+                <option value="marketing">{st('purpose.marketing')}</option>
+              </select>
+            </label>
+            <label className="field">
               <span className="field-label">{st('channel')}</span>
               <select className="input" value={channel} onChange={(e) => setChannel(e.target.value as 'smpp' | 'modem')}>
                 <option value="smpp">{st('channel.smpp')}</option>
@@ -191,6 +203,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
               <div data-testid="sms-leftout">
                 {st('leftOut')} {leftOut.length === 0 ? st('none') : leftOut.map(([k, n]) => st(`leftOut.${k}`, { n })).join(',')}
               </div>
+              {preview.purpose === 'marketing' && <div className="muted" data-testid="sms-marketing-note">{st('marketingNote')}</div>}
               {preview.invalidNumbers.length > 0 && (
                 <div className="sms-error">
                   {st('invalidNumbers', { n: preview.invalidNumbers.length })}:{' '}

@@ -33,6 +33,18 @@ export const SMS_TEXTS = defineTexts({
   'leftOut.optOut': { 'zh-CN': '已退订 {n} 位', en: 'opted out {n}' },
   'leftOut.duplicate': { 'zh-CN': '重复号码 {n} 个', en: 'duplicate numbers {n}' },
   'leftOut.noMobile': { 'zh-CN': '无手机号 {n} 位', en: 'no mobile {n}' },
+  'leftOut.noConsent': { 'zh-CN': '未同意接收商业信息 {n} 位', en: 'no marketing consent {n}' },
+  'purpose': { 'zh-CN': '短信类型', en: 'Kind of message' },
+  'purpose.service': { 'zh-CN': '服务通知', en: 'Service notice' },
+  'purpose.marketing': { 'zh-CN': '营销', en: 'Marketing' },
+  'purposeHint': {
+    'zh-CN': '服务通知(预约、保养 / 到期提醒等)可发给所有客户;营销(活动、促销)只发给已签署同意接收商业信息的客户。',
+    en: 'Service notices (appointments, service and expiry reminders) go to every customer; marketing (events, offers) only to customers who gave written consent.',
+  },
+  'marketingNote': {
+    'zh-CN': '营销短信只发给已签署同意接收商业信息的客户(在客户资料中登记);手工输入的号码没有同意记录,不会发送。',
+    en: 'Marketing messages go only to customers whose written consent to commercial messages is recorded on their record; typed numbers have none and are not sent.',
+  },
   'none': { 'zh-CN': '无', en: 'none' },
   'invalidNumbers': { 'zh-CN': '无效号码 {n} 个', en: '{n} invalid numbers' },
   'line': { 'zh-CN': '第 {n} 行', en: 'line {n}' },

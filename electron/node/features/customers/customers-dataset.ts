@@ -6,7 +6,7 @@ import { mergePresets, type DatasetDef } from '../grid';
 import { aftersalesPresets } from '../analysis';
 import { primaryPhoneExpr } from './primary-phone';
 import { CUSTOMER_COLUMNS } from './texts';
-import { CUSTOMER_KIND_OPTIONS, GENDER_OPTIONS } from '../../../common/api/customers-texts';
+import { CONSENT_STATUS_OPTIONS, CUSTOMER_KIND_OPTIONS, GENDER_OPTIONS } from '../../../common/api/customers-texts';
 
 /** Customers whose birthday is celebrated on one of the days (02-29 on 02-28 in other years). */
 const birthdaysOn = (range: 'today' | 'week') => (ctx: { timeZone: string; now: number }) => {
@@ -61,6 +61,9 @@ export const customersDataset: DatasetDef = {
     { id: 'dndCall', type: 'boolean', ...CUSTOMER_COLUMNS.pair('dndCall'), expr: 'c.dnd_call', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_call' satisfies GroupCountDim, defaultVisible: false },
     { id: 'dndSms', type: 'boolean', ...CUSTOMER_COLUMNS.pair('dndSms'), expr: 'c.dnd_sms', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_sms' satisfies GroupCountDim, defaultVisible: false },
     { id: 'dndRevisit', type: 'boolean', ...CUSTOMER_COLUMNS.pair('dndRevisit'), expr: 'c.dnd_revisit', nullable: false, sortable: false, filterable: true, groupable: true, counted: 'dnd_revisit' satisfies GroupCountDim, defaultVisible: false },
+    // 同意接收商业信息 (reference/003): blank = not recorded; a campaign's audience filters on it.
+    { id: 'consentStatus', type: 'enum', ...CUSTOMER_COLUMNS.pair('consentStatus'), expr: 'c.consent_status', enumValues: CONSENT_STATUS_OPTIONS, nullable: true, sortable: false, filterable: true, groupable: true, defaultVisible: false, width: 110 },
+    { id: 'consentDate', type: 'date', ...CUSTOMER_COLUMNS.pair('consentDate'), expr: 'c.consent_date', nullable: true, sortable: false, filterable: true, groupable: false, defaultVisible: false, width: 110 },
     { id: 'vehicleCount', type: 'number', ...CUSTOMER_COLUMNS.pair('vehicleCount'), related: 'vehicles', expr: '(select count(*) from vehicles v where v.customer_id = c.id)', nullable: false, sortable: false, filterable: true, groupable: false, defaultVisible: false },
     // The first vehicle's model, kept on customers by triggers (migration 0006) and indexed.
     { id: 'vehicleModel', type: 'enum', ...CUSTOMER_COLUMNS.pair('vehicleModel'), related: 'vehicles', dict: 'model', expr: 'c.primary_model', nullable: true, sortable: true, filterable: true, groupable: true, counted: 'primary_model' satisfies GroupCountDim, defaultVisible: true },

@@ -243,6 +243,33 @@ describe('customers.update', () => {
     expect(JSON.parse(a.after)).not.toHaveProperty('name');
   });
 
+  it('records consent to commercial messages as one whole: given needs the day and how, withdrawn its day; each change audited', async () => {
+    const upd = (patch: Record<string, unknown>) => call(t.core, tok.s2!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch });
+    const consent = () => sqlGet('SELECT consent_status AS s, consent_date AS d, consent_method AS m, consent_withdrawn_date AS w FROM customers WHERE id = ?', id);
+    // Given without the day or how: both named under their fields, nothing stored.
+    expect(fieldsOf(await upd({ consentStatus: 'given' }))).toEqual({ consentDate: '请填写客户签署同意的日期', consentMethod: '请选择同意方式(纸质签字、电子签名或电话录音)' });
+    expect(fieldsOf(await upd({ consentStatus: 'given', consentDate: '2099-01-01', consentMethod: 'paper' }))).toEqual({ consentDate: '日期不能晚于今天' });
+    expect(consent()).toEqual({ s: null, d: null, m: null, w: null });
+    expect(await upd({ consentStatus: 'given', consentDate: '2026-01-05', consentMethod: 'paper' })).toMatchObject({ ok: true });
+    expect(consent()).toEqual({ s: 'given', d: '2026-01-05', m: 'paper', w: null });
+    // Withdrawn: its day is needed and cannot be before the consent; the day and how it was given stay.
+    expect(fieldsOf(await upd({ consentStatus: 'withdrawn' }))).toEqual({ consentWithdrawnDate: '请填写客户撤回同意的日期' });
+    expect(fieldsOf(await upd({ consentStatus: 'withdrawn', consentWithdrawnDate: '2025-12-31' }))).toEqual({ consentWithdrawnDate: '撤回日期不能早于同意日期' });
+    expect(await upd({ consentStatus: 'withdrawn', consentWithdrawnDate: '2026-02-01' })).toMatchObject({ ok: true });
+    expect(consent()).toEqual({ s: 'withdrawn', d: '2026-01-05', m: 'paper', w: '2026-02-01' });
+    const a = sqlGet<{ before: string; after: string }>("SELECT before, after FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'update' ORDER BY id DESC", String(id));
+    expect([JSON.parse(a.before), JSON.parse(a.after)]).toEqual([
+      expect.objectContaining({ consentStatus: 'given', consentWithdrawnDate: null }),
+      expect.objectContaining({ consentStatus: 'withdrawn', consentWithdrawnDate: '2026-02-01' }),
+    ]);
+    // Not recorded (a mistake put right) clears all four; another field saved alone leaves consent as it is.
+    expect(await upd({ consentStatus: null })).toMatchObject({ ok: true });
+    expect(consent()).toEqual({ s: null, d: null, m: null, w: null });
+    expect(await upd({ consentStatus: 'given', consentDate: '2026-03-01', consentMethod: 'recording' })).toMatchObject({ ok: true });
+    expect(await upd({ city: '佛山' })).toMatchObject({ ok: true });
+    expect(consent()).toEqual({ s: 'given', d: '2026-03-01', m: 'recording', w: null });
+  });
+
   it('replaces the phone set: kept numbers keep their row, others are removed or added, each audited', async () => {
     const keptId = sqlGet<{ id: number }>("SELECT id FROM customer_phones WHERE customer_id = ? AND normalized = '8675526661234'", id).id;
     const r = await call(t.core, tok.s2!, 'customers.update', { id, expectedVersion: currentVersion(t.core, 'customers', id), patch: {}, phones: [{ raw: '0755 2666 1234', isPrimary: true }, { raw: '13900139000' }] });

@@ -249,7 +249,40 @@ export class CustomerEditService {
     }
     for (const k of ['province', 'city', 'address', 'wechat', 'notes'] as const) if (has(k)) out[k] = textOrNull(input[k]);
     for (const k of ['dndCall', 'dndSms', 'dndRevisit'] as const) if (has(k)) out[k] = input[k] ?? false;
+    this.checkConsent(p, input, before, out, today);
     return out;
+  }
+
+  /**
+   * 同意接收商业信息: checked as one whole when any of its fields is sent (the stored values fill the
+   * rest). Given: the day (not after today) and how; withdrawn: the day, not before it was given.
+   * Not recorded (null) clears all four.
+   */
+  private checkConsent(p: Problems, input: UpdateInput['patch'], before: CustomerRow | null, out: CustomerValues, today: string): void {
+    const keys = ['consentStatus', 'consentDate', 'consentMethod', 'consentWithdrawnDate'] as const;
+    if (before !== null && !keys.some((k) => input[k] !== undefined)) return;
+    const pick = <K extends (typeof keys)[number]>(k: K) => (input[k] !== undefined ? input[k] : (before?.[k] ?? null));
+    const status = pick('consentStatus') ?? null;
+    const day = (field: 'consentDate' | 'consentWithdrawnDate', v: string | null, missing: FieldMessageKey): string | null => {
+      const d = textOrNull(v);
+      if (d === null) p.add(field, missing);
+      else if (!isDate(d)) p.add(field, 'date.format');
+      else if (d > today) p.add(field, 'date.future');
+      return d;
+    };
+    if (status === null) {
+      Object.assign(out, { consentStatus: null, consentDate: null, consentMethod: null, consentWithdrawnDate: null });
+      return;
+    }
+    const given = status === 'given' ? day('consentDate', pick('consentDate'), 'consent.date') : textOrNull(pick('consentDate'));
+    const method = pick('consentMethod') ?? null;
+    if (status === 'given' && method === null) p.add('consentMethod', 'consent.method');
+    let withdrawn: string | null = null;
+    if (status === 'withdrawn') {
+      withdrawn = day('consentWithdrawnDate', pick('consentWithdrawnDate'), 'consent.withdrawnDate');
+      if (withdrawn && given && isDate(withdrawn) && withdrawn < given) p.add('consentWithdrawnDate', 'consent.withdrawnBefore');
+    }
+    Object.assign(out, { consentStatus: status, consentDate: given, consentMethod: method, consentWithdrawnDate: withdrawn });
   }
 
   /**

@@ -42,7 +42,9 @@ export class CustomerService {
       customer: sqlite.prepare<[{ id: number } & ReturnType<typeof visibleParams>], CustomerRow>(
         `SELECT c.id, c.kind, c.name, c.gender, c.id_number AS idNumber, c.birthday, c.city, c.address, c.source, c.occupation,
                 c.owner_id AS ownerId, u.display_name AS ownerName,
-                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version
+                c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version,
+                c.consent_status AS consentStatus, c.consent_date AS consentDate, c.consent_method AS consentMethod,
+                c.consent_withdrawn_date AS consentWithdrawnDate
            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id AND ${visibleCustomersText('c')}`,
       ),
       phones: sqlite.prepare<[number], Omit<PhoneView, 'isPrimary'> & { isPrimary: number }>(
@@ -113,6 +115,10 @@ export class CustomerService {
       dndCall: c.dndCall === 1,
       dndSms: c.dndSms === 1,
       dndRevisit: c.dndRevisit === 1,
+      consentStatus: c.consentStatus,
+      consentDate: c.consentDate,
+      consentMethod: c.consentMethod,
+      consentWithdrawnDate: c.consentWithdrawnDate,
       version: c.version,
       phones: this.q.phones.all(id).map((p) => ({ ...p, isPrimary: p.isPrimary === 1 })),
       vehicles: this.q.vehicles.all(id),

@@ -23,6 +23,8 @@ export const CUSTOMER_COLUMNS = defineTexts({
   dndCall: { 'zh-CN': '免打扰(电话)', en: 'No calls' },
   dndSms: { 'zh-CN': '免打扰(短信)', en: 'No SMS' },
   dndRevisit: { 'zh-CN': '免打扰(回访)', en: 'No revisits' },
+  consentStatus: { 'zh-CN': '同意商业信息', en: 'Marketing consent' },
+  consentDate: { 'zh-CN': '同意日期', en: 'Consent date' },
   vehicleCount: { 'zh-CN': '车辆数', en: 'Vehicles' },
   vehicleModel: { 'zh-CN': '车型', en: 'Model' },
   vehiclePlate: { 'zh-CN': '车牌', en: 'Plate' },

@@ -90,6 +90,7 @@ interface CustomerRow {
   gender: 'male' | 'female' | 'other';
   kind: 'individual' | 'company';
   dnd: number;
+  consent: number | null;
   mobile: string | null;
   plate: string | null;
   model: string | null;
@@ -114,7 +115,7 @@ export async function resolveAudience(core: AudienceCore, s: SessionCtx, input: 
     const chunk = JSON.stringify(unique.slice(i, i + 500));
     rows.push(
       ...core.db.all<CustomerRow>(sql`
-        select c.id, c.name, c.gender, c.kind, c.dnd_sms as dnd,
+        select c.id, c.name, c.gender, c.kind, c.dnd_sms as dnd, c.consent_status = 'given' as consent,
           (select p.normalized from customer_phones p where p.customer_id = c.id and p.kind = 'mobile' order by p.is_primary desc, p.id limit 1) as mobile,
           v.plate,
           coalesce((select d.label_zh from dictionaries d where d.kind = 'model' and d.code = v.model), v.model) as model,
@@ -146,9 +147,9 @@ export async function resolveAudience(core: AudienceCore, s: SessionCtx, input: 
       顾问电话: r.ownerPhone,
       ...(input.values[String(id)] ?? {}),
     };
-    candidates.push({ customerId: id, name: r.name, number: r.mobile, dnd: r.dnd === 1, values });
+    candidates.push({ customerId: id, name: r.name, number: r.mobile, dnd: r.dnd === 1, consent: r.consent === 1, values });
   }
   const manual = parseManualNumbers(input.manualNumbers, core.settings.areaCode());
-  for (const m of manual.numbers) candidates.push({ customerId: null, name: null, number: m.number, dnd: false, values: { 经销商: dealer } });
+  for (const m of manual.numbers) candidates.push({ customerId: null, name: null, number: m.number, dnd: false, consent: false, values: { 经销商: dealer } });
   return { candidates, manual };
 }

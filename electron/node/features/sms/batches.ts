@@ -4,7 +4,7 @@
  * whose text cannot be sent (a missing field, over 10 parts) are kept in the batch as failed rows
  * with the reason, so the batch lists them; the rest are queued in the same transaction.
  */
-import type { SmsPreview, SmsSample, SmsSendResult } from '../../../common/api/sms';
+import type { SmsPreview, SmsPurpose, SmsSample, SmsSendResult } from '../../../common/api/sms';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth';
@@ -16,7 +16,7 @@ import { merge, unknownFields, withSignature } from './template';
 
 export interface SendInput {
   audience: AudienceInput;
-  message: { templateId: number | null; body: string; channel: 'smpp' | 'modem' };
+  message: { templateId: number | null; body: string; channel: 'smpp' | 'modem'; purpose: SmsPurpose };
   scheduledAt: number | null;
 }
 
@@ -42,19 +42,22 @@ async function plan(core: SmsSendCore, s: SessionCtx, input: SendInput): Promise
   if (unknown.length) throw invalid(`模板中有未知字段:${unknown.map((f) => `{${f}}`).join('、')} / Unknown template fields: ${unknown.join(', ')}`);
   // Preview and send answer alike: a template deleted meanwhile is a message, not a FOREIGN KEY 500 at send.
   const templateId = input.message.templateId;
-  if (templateId !== null && !core.sqlite.prepare('SELECT 1 FROM sms_templates WHERE id = ?').get(templateId)) {
+  const template = templateId === null ? null : (core.sqlite.prepare('SELECT purpose FROM sms_templates WHERE id = ?').get(templateId) as { purpose: SmsPurpose } | undefined);
+  if (template === undefined) {
     throw invalid('短信模板不存在或已删除,请重新选择 / The SMS template does not exist or was deleted: pick it again', 'templateId');
   }
+  // A 营销 template makes the batch 营销 whatever was picked: a campaign never reaches someone who did not consent.
+  const purpose: SmsPurpose = template?.purpose === 'marketing' ? 'marketing' : input.message.purpose;
   const audience = await resolveAudience(core, s, input.audience);
   const optedOut = new Set(
     (core.sqlite.prepare('SELECT number FROM sms_opt_outs').all() as { number: string }[]).map((r) => r.number),
   );
-  const { recipients, leftOut } = resolveRecipients(audience.candidates, optedOut);
+  const { recipients, leftOut } = resolveRecipients(audience.candidates, optedOut, purpose === 'marketing');
   leftOut.duplicate += audience.manual.duplicates;
   const signature = smsSignature(core);
   const names = new Map(audience.candidates.map((c) => [c.number ?? '', c.name]));
   const preview: SmsPreview = {
-    sendable: 0, leftOut, invalidNumbers: audience.manual.invalid, missingCount: 0, missing: [], tooLong: 0, samples: [], maxChars: 0, maxParts: 0,
+    sendable: 0, leftOut, purpose, invalidNumbers: audience.manual.invalid, missingCount: 0, missing: [], tooLong: 0, samples: [], maxChars: 0, maxParts: 0,
   };
   const messages: Planned['messages'] = [];
   for (const r of recipients) {
@@ -97,6 +100,7 @@ export async function sendSms(core: SmsSendCore, s: SessionCtx, input: SendInput
     templateId: input.message.templateId,
     body: input.message.body,
     channel: input.message.channel,
+    purpose: preview.purpose,
     scheduledAt: input.scheduledAt,
     leftOut: preview.leftOut,
     messages,
@@ -111,7 +115,7 @@ export async function sendSms(core: SmsSendCore, s: SessionCtx, input: SendInput
  */
 export async function editScheduled(core: SmsSendCore, s: SessionCtx, batchId: number, edit: { body: string; templateId: number | null; scheduledAt: number }): Promise<SmsSendResult> {
   if (edit.scheduledAt < core.clock.now()) throw invalid('定时发送时间已过 / The scheduled time has passed', 'scheduledAt');
-  const b = core.sqlite.prepare(`SELECT channel, status FROM sms_batches WHERE id = ?`).get(batchId) as { channel: 'smpp' | 'modem'; status: string } | undefined;
+  const b = core.sqlite.prepare(`SELECT channel, status, purpose FROM sms_batches WHERE id = ?`).get(batchId) as { channel: 'smpp' | 'modem'; status: string; purpose: SmsPurpose } | undefined;
   if (!b) throw new AppError('NOT_FOUND');
   const started = () => new AppError('CONFLICT', { reason: '批次已开始发送,不能再修改 / The batch has started; it can no longer change' });
   if (b.status !== 'scheduled') throw started();
@@ -120,7 +124,7 @@ export async function editScheduled(core: SmsSendCore, s: SessionCtx, batchId: n
   const manualNumbers = rows.filter((r) => r.customerId == null).map((r) => r.number).join('\n');
   const { preview, messages } = await plan(core, s, {
     audience: { customerIds, grid: null, rows: null, manualNumbers, values: {} },
-    message: { templateId: edit.templateId, body: edit.body, channel: b.channel },
+    message: { templateId: edit.templateId, body: edit.body, channel: b.channel, purpose: b.purpose },
     scheduledAt: edit.scheduledAt,
   });
   if (preview.sendable === 0) throw invalid('没有可发送的号码 / Nobody to send to', 'audience');

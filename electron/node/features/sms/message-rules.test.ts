@@ -104,7 +104,7 @@ describe('manual numbers', () => {
 });
 
 describe('recipients', () => {
-  const c = (customerId: number, number: string | null, dnd = false): Candidate => ({ customerId, number, dnd, values: {} });
+  const c = (customerId: number, number: string | null, dnd = false, consent = false): Candidate => ({ customerId, number, dnd, consent, values: {} });
 
   it('leaves out DND, opted-out and mobile-less customers, texts a shared number once, and counts each reason', () => {
     const r = resolveRecipients(
@@ -112,7 +112,17 @@ describe('recipients', () => {
       new Set(['8613800000003']),
     );
     expect(r.recipients.map((x) => x.customerId)).toEqual([1, 6]);
-    expect(r.leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 1, noMobile: 1 });
+    expect(r.leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 1, noMobile: 1, noConsent: 0 });
+  });
+
+  it('a 营销 batch leaves out those without consent (after opt-outs and 免打扰, which say more), a 服务通知 batch does not', () => {
+    const list = [c(1, '8613800000001', false, true), c(2, '8613800000002'), c(3, '8613800000003', true), c(4, null, false, true), c(5, '8613800000005')];
+    const marketing = resolveRecipients(list, new Set(['8613800000005']), true);
+    expect(marketing.recipients.map((x) => x.customerId)).toEqual([1]);
+    expect(marketing.leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 0, noMobile: 1, noConsent: 1 });
+    const service = resolveRecipients(list, new Set(['8613800000005']));
+    expect(service.recipients.map((x) => x.customerId)).toEqual([1, 2]);
+    expect(service.leftOut.noConsent).toBe(0);
   });
 
   it.each([

@@ -34,7 +34,7 @@ describe('GSM modem channel over a socat pseudo-terminal pair', () => {
     const text = '尊敬的王先生,您的爱车保养时间快到了,欢迎预约。'.repeat(4); // 96 characters → 2 parts
     const batchId = sms.outbox.createBatch({
       createdBy: null, templateId: null, body: text, channel: 'modem', scheduledAt: null,
-      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 },
       messages: [{ customerId: null, number: '8613800138000', text, parts: 2 }, { customerId: null, number: '8613800138001', text: 'Test OK', parts: 1 }],
     });
     ch = new ModemChannel({ path: sim.devicePath, baudRate: 115200, retryMs: 200 });
@@ -59,7 +59,7 @@ describe('GSM modem channel over a socat pseudo-terminal pair', () => {
     sms = new SmsService(t.core);
     const batchId = sms.outbox.createBatch({
       createdBy: null, templateId: null, body: 'x', channel: 'modem', scheduledAt: null,
-      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 },
+      leftOut: { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 },
       messages: [{ customerId: null, number: '8613800138000', text: '您好', parts: 1 }],
     });
     ch = new ModemChannel({ path: sim.devicePath, baudRate: 115200, retryMs: 200 });

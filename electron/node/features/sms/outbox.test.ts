@@ -4,7 +4,7 @@ import { RateLimiter } from './channel';
 import { measure } from './encoding';
 import { CANCELLED, RECEIPT_WAIT_MS, SmsOutbox } from './outbox';
 
-const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
+const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 };
 
 describe('outbox states', () => {
   let t: TestCore;

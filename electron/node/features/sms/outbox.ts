@@ -46,6 +46,8 @@ export interface NewBatch {
   templateId: number | null;
   body: string;
   channel: SmsChannelKind;
+  /** 服务通知 or 营销 (what the recipients were chosen by); service when not said. */
+  purpose?: 'service' | 'marketing';
   /** Epoch ms; null or past = send now. */
   scheduledAt: number | null;
   leftOut: LeftOut;
@@ -92,8 +94,8 @@ export class SmsOutbox {
     const scheduled = b.scheduledAt != null && b.scheduledAt > now;
     const insBatch = this.sqlite.prepare(
       `INSERT INTO sms_batches (created_by, template_id, body, channel, scheduled_at, status, left_out_dnd, left_out_duplicate,
-         left_out_opt_out, left_out_no_mobile, started_at, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         left_out_opt_out, left_out_no_mobile, purpose, left_out_no_consent, started_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insMsg = this.sqlite.prepare(
       `INSERT INTO sms_messages (batch_id, customer_id, number, text, parts, status, attempts, last_error, created_at, updated_at)
@@ -103,7 +105,7 @@ export class SmsOutbox {
       const batchId = Number(
         insBatch.run(
           b.createdBy, b.templateId, b.body, b.channel, b.scheduledAt, scheduled ? 'scheduled' : 'sending',
-          b.leftOut.dnd, b.leftOut.duplicate, b.leftOut.optOut, b.leftOut.noMobile, scheduled ? null : now, now, now,
+          b.leftOut.dnd, b.leftOut.duplicate, b.leftOut.optOut, b.leftOut.noMobile, b.purpose ?? 'service', b.leftOut.noConsent, scheduled ? null : now, now, now,
         ).lastInsertRowid,
       );
       for (const m of b.messages) {
@@ -378,9 +380,9 @@ export class SmsOutbox {
         this.sqlite
           .prepare(
             `UPDATE sms_batches SET body = ?, template_id = ?, scheduled_at = ?, left_out_dnd = ?, left_out_duplicate = ?, left_out_opt_out = ?,
-               left_out_no_mobile = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'`,
+               left_out_no_mobile = ?, left_out_no_consent = ?, updated_at = ? WHERE id = ? AND status = 'scheduled'`,
           )
-          .run(b.body, b.templateId, b.scheduledAt, b.leftOut.dnd, b.leftOut.duplicate, b.leftOut.optOut, b.leftOut.noMobile, now, batchId).changes > 0;
+          .run(b.body, b.templateId, b.scheduledAt, b.leftOut.dnd, b.leftOut.duplicate, b.leftOut.optOut, b.leftOut.noMobile, b.leftOut.noConsent, now, batchId).changes > 0;
       if (!ok) return false;
       this.sqlite.prepare(`DELETE FROM sms_messages WHERE batch_id = ?`).run(batchId);
       for (const m of b.messages) insMsg.run(batchId, m.customerId, m.number, m.text, m.parts, m.problem ? 'failed' : 'queued', m.problem ?? null, now, now);

@@ -1,6 +1,6 @@
 /**
- * Who a batch goes to: customers flagged 免打扰 (dnd_sms) and numbers that opted out are left out
- * and counted by reason (the confirmation says how many and why); a number that appears twice —
+ * Who a batch goes to: customers flagged 免打扰 (dnd_sms) and numbers that opted out are left out,
+ * and for a 营销 batch those without consent to commercial messages (reference/003), counted by reason (the confirmation says how many and why); a number that appears twice —
  * two customers sharing a phone, or a manual number that is also a customer's — is texted once.
  */
 import type { MergeValues } from './template';
@@ -10,6 +10,8 @@ export interface Candidate {
   /** Normalised mobile (86…) or null when the customer has no mobile. */
   number: string | null;
   dnd: boolean;
+  /** 同意接收商业信息 given (a typed number without a customer has none). */
+  consent: boolean;
   values: MergeValues;
 }
 
@@ -18,6 +20,8 @@ export interface LeftOut {
   optOut: number;
   duplicate: number;
   noMobile: number;
+  /** A 营销 batch: recipients without consent given. */
+  noConsent: number;
 }
 
 export interface Resolved {
@@ -25,8 +29,8 @@ export interface Resolved {
   leftOut: LeftOut;
 }
 
-export function resolveRecipients(candidates: readonly Candidate[], optedOut: ReadonlySet<string>): Resolved {
-  const leftOut: LeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
+export function resolveRecipients(candidates: readonly Candidate[], optedOut: ReadonlySet<string>, marketing = false): Resolved {
+  const leftOut: LeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 };
   const seen = new Set<string>();
   const recipients: Resolved['recipients'] = [];
   for (const c of candidates) {
@@ -34,6 +38,7 @@ export function resolveRecipients(candidates: readonly Candidate[], optedOut: Re
     // should read is the customer's own 已退订, not a flag someone set.
     if (c.number && optedOut.has(c.number)) leftOut.optOut++;
     else if (c.dnd) leftOut.dnd++;
+    else if (marketing && !c.consent) leftOut.noConsent++;
     else if (!c.number) leftOut.noMobile++;
     else if (seen.has(c.number)) leftOut.duplicate++;
     else {

@@ -10,7 +10,7 @@ export async function until(what: string, ok: () => boolean, timeoutMs = 60_000)
   }
 }
 
-export const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0 };
+export const noLeftOut = { dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 0 };
 
 /** The i-th test message to a distinct mobile, with its part count. */
 export const testMessage = (i: number, text = `测试短信 #${i}`): NewMessage => ({ customerId: null, number: `86139${String(i).padStart(8, '0')}`, text, parts: measure(text).parts });

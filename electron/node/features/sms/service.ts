@@ -4,6 +4,7 @@
  * (core.services.sms, electron/node/services.ts); on creation it recovers what a crash left in flight.
  */
 import type { Core } from '../../core';
+import { todayIn } from '../../../common/dates';
 import type { SmsChannel } from './channel';
 import { SmsOutbox, type BatchCounts, type SmsChannelKind } from './outbox';
 import { isOptOutReply } from './recipients';
@@ -41,7 +42,7 @@ export class SmsService {
   private early = new Map<string, Receipt>();
   private started = false;
 
-  constructor(private readonly core: Pick<Core, 'clock' | 'dataDir' | 'events' | 'sqlite'>) {
+  constructor(private readonly core: Pick<Core, 'clock' | 'dataDir' | 'events' | 'settings' | 'sqlite'>) {
     this.outbox = new SmsOutbox(core.sqlite, core.clock);
     this.recovered = this.outbox.recover();
   }
@@ -142,7 +143,8 @@ export class SmsService {
 
   /**
    * An inbound message (MO): stored and matched to the customer by number; TD / 退订 / T opts the
-   * number out (and sets the customers' 免打扰 for SMS, audited as a system change).
+   * number out (and sets the customers' 免打扰 for SMS and withdraws their consent to commercial
+   * messages, each audited as a system change).
    */
   inbound(number: string, text: string): { customerId: number | null; optOut: boolean } {
     const s = this.core.sqlite;
@@ -154,14 +156,29 @@ export class SmsService {
       s.prepare(`INSERT INTO sms_inbound (number, text, customer_id, opt_out, received_at) VALUES (?, ?, ?, ?, ?)`).run(number, text, customerId, optOut ? 1 : 0, now);
       if (optOut) {
         s.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES (?, 'reply', ?) ON CONFLICT(number) DO NOTHING`).run(number, now);
-        const upd = s.prepare(`UPDATE customers SET dnd_sms = 1, updated_at = ?, version = version + 1 WHERE id = ? AND dnd_sms = 0`);
+        // 退订 also withdraws consent to commercial messages (reference/003), dated today in the dealer's zone:
+        // one change of the customer (one version, one audit row) with what moved.
+        const today = todayIn(this.core.settings.get('dealer.timeZone'), now);
+        const read = s.prepare(`SELECT dnd_sms AS dnd, consent_status AS consent FROM customers WHERE id = ?`);
+        const upd = s.prepare(
+          // A customer already withdrawn keeps the day it happened (SET reads the row as it was); only 免打扰 moves.
+          `UPDATE customers SET version = version + 1, dnd_sms = 1, consent_status = 'withdrawn',
+             consent_withdrawn_date = CASE WHEN consent_status = 'withdrawn' THEN consent_withdrawn_date ELSE ? END, updated_at = ? WHERE id = ?`,
+        );
         const audit = s.prepare(
           `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, NULL, 'update', 'customer', ?, ?, ?)`,
         );
         for (const o of owners) {
-          if (upd.run(now, o.id).changes > 0) {
-            audit.run(now, String(o.id), JSON.stringify({ dndSms: false }), JSON.stringify({ dndSms: true, reason: `短信回复退订:${text}` }));
+          const b = read.get(o.id) as { dnd: number; consent: string | null } | undefined;
+          if (!b || (b.dnd === 1 && b.consent === 'withdrawn')) continue;
+          const before: Record<string, unknown> = {};
+          const after: Record<string, unknown> = {};
+          if (b.dnd === 0) [before.dndSms, after.dndSms] = [false, true];
+          if (b.consent !== 'withdrawn') {
+            [before.consentStatus, after.consentStatus, after.consentWithdrawnDate] = [b.consent, 'withdrawn', today];
           }
+          upd.run(today, now, o.id);
+          audit.run(now, String(o.id), JSON.stringify(before), JSON.stringify({ ...after, reason: `短信回复退订:${text}` }));
         }
       }
       return { customerId, optOut };

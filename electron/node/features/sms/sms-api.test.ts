@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { startSmsc, type Smsc } from '../../../../tests/support/smsc';
+import { todayIn } from '../../../common/dates';
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -61,7 +62,7 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     if (!r.ok) return;
     const p = r.value as { sendable: number; leftOut: unknown; invalidNumbers: { line: number }[]; missing: { name: string; fields: string[] }[]; samples: { text: string; parts: number; chars: number }[] };
     // wang, li (missing plate), manual 13800138000; twin + the manual copy of wang's number are duplicates; 孙别人 is not sales1's.
-    expect(p.leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 2, noMobile: 0 });
+    expect(p.leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 2, noMobile: 0, noConsent: 0 });
     expect(p.sendable).toBe(1); // wang; li lacks {车牌}; the manual number has no plate either
     expect(p.missing.map((m) => [m.name, m.fields])).toEqual([['李娜', ['车牌']], [null, ['称呼', '车牌']]]);
     expect(p.invalidNumbers.map((i) => i.line)).toEqual([2]);
@@ -184,10 +185,52 @@ describe('SMS API: preview, send, schedule, history, settings', () => {
     }
   });
 
+  it('营销: a marketing template (the default for a new one) reaches only customers with consent given, whatever purpose is picked; service text reaches all; the batch records it', async () => {
+    t.core.sqlite.prepare(`UPDATE customers SET consent_status = 'given', consent_date = '2026-11-01', consent_method = 'paper' WHERE id = ?`).run(cust.wang);
+    t.core.sqlite.prepare(`UPDATE customers SET consent_status = 'withdrawn', consent_date = '2026-10-01', consent_method = 'paper', consent_withdrawn_date = '2026-11-02' WHERE id = ?`).run(cust.li);
+    const saved = await call(t.core, tok.admin1!, 'sms.template.save', { name: '双十二活动', body: '{称呼}您好,双十二到店有礼。' });
+    expect(saved.ok && (saved.value as { purpose: string }).purpose).toBe('marketing');
+    const templateId = saved.ok ? (saved.value as { id: number }).id : 0;
+    const who = { customerIds: [cust.wang!, cust.li!, cust.other!], manualNumbers: '138 0013 8001' };
+    // Picked 服务通知, but the template is 营销: li (withdrawn) and the typed number (no consent) are left out.
+    const m = await call(t.core, tok.admin1!, 'sms.preview', { audience: who, message: { templateId, body: '{称呼}您好,双十二到店有礼。', purpose: 'service' } });
+    expect(m.ok && (m.value as { purpose: string }).purpose).toBe('marketing');
+    expect(m.ok && (m.value as { leftOut: unknown }).leftOut).toEqual({ dnd: 0, optOut: 0, duplicate: 0, noMobile: 0, noConsent: 3 });
+    expect(m.ok && (m.value as { sendable: number }).sendable).toBe(1);
+    // The same text as a 服务通知 without the template: everyone with a mobile.
+    const sv = await call(t.core, tok.admin1!, 'sms.preview', { audience: who, message: { body: '您好,您的车已修好。', purpose: 'service' } });
+    expect(sv.ok && (sv.value as { leftOut: { noConsent: number }; sendable: number })).toMatchObject({ leftOut: { noConsent: 0 }, sendable: 4 });
+    // Sent: the batch is 营销 with the count left out for consent.
+    const sent = await call(t.core, tok.admin1!, 'sms.send', { audience: who, message: { templateId, body: '{称呼}您好,双十二到店有礼。' }, scheduledAt: t.clock.now() + 3_600_000 });
+    expect(sent.ok).toBe(true);
+    const batchId = sent.ok ? (sent.value as { batchId: number }).batchId : 0;
+    const b = await call(t.core, tok.admin1!, 'sms.batch', { batchId });
+    expect(b.ok && (b.value as { batch: unknown }).batch).toMatchObject({ purpose: 'marketing', leftOutNoConsent: 3 });
+    expect(t.core.sqlite.prepare('SELECT customer_id FROM sms_messages WHERE batch_id = ?').pluck().all(batchId)).toEqual([cust.wang]);
+    await call(t.core, tok.admin1!, 'sms.batch.cancel', { batchId });
+    // A template marked 服务通知 keeps it when saved again without saying.
+    const svc = await call(t.core, tok.admin1!, 'sms.template.save', { id: templateId, name: '到店通知', body: '{称呼}您好', purpose: 'service' });
+    expect(svc.ok && (svc.value as { purpose: string }).purpose).toBe('service');
+    const again = await call(t.core, tok.admin1!, 'sms.template.save', { id: templateId, name: '到店通知', body: '{称呼}您好!' });
+    expect(again.ok && (again.value as { purpose: string }).purpose).toBe('service');
+  });
+
+  it('a TD reply withdraws the customer\'s consent to commercial messages, dated today, audited', async () => {
+    const id = customer('吴同意', 'male', uid.sales1!, '13900000006');
+    t.core.sqlite.prepare(`UPDATE customers SET consent_status = 'given', consent_date = '2026-11-01', consent_method = 'esign' WHERE id = ?`).run(id);
+    t.core.services.sms.inbound('8613900000006', '退订');
+    const today = todayIn(t.core.settings.get('dealer.timeZone'), t.clock.now());
+    expect(t.core.sqlite.prepare('SELECT consent_status AS s, consent_date AS d, consent_method AS m, consent_withdrawn_date AS w, dnd_sms AS dnd FROM customers WHERE id = ?').get(id)).toEqual({
+      s: 'withdrawn', d: '2026-11-01', m: 'esign', w: today, dnd: 1,
+    });
+    const audit = t.core.sqlite.prepare(`SELECT after FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND after LIKE '%consentStatus%'`).pluck().all(String(id)) as string[];
+    expect(audit.map((a) => JSON.parse(a))).toEqual([{ dndSms: true, consentStatus: 'withdrawn', consentWithdrawnDate: today, reason: '短信回复退订:退订' }]);
+  });
+
   it('a customer who replied TD (opted out, which also set 免打扰) is counted as 已退订, not 免打扰', async () => {
     const id = customer('周已回复', 'male', uid.sales1!, '13900000005', { dnd: true, plate: '粤B00005' });
     t.core.sqlite.prepare(`INSERT INTO sms_opt_outs (number, source, created_at) VALUES ('8613900000005', 'reply', 0)`).run();
     const r = await call(t.core, tok.sales1!, 'sms.preview', { audience: { customerIds: [id, cust.dnd!] }, message });
-    expect(r.ok && (r.value as { leftOut: unknown }).leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 0, noMobile: 0 });
+    expect(r.ok && (r.value as { leftOut: unknown }).leftOut).toEqual({ dnd: 1, optOut: 1, duplicate: 0, noMobile: 0, noConsent: 0 });
   });
 });

@@ -11,7 +11,8 @@ import { unknownFields } from './template';
 import type { SmppChannel } from './smpp-channel';
 
 const BATCH_COLS = `b.id AS batchId, b.status, b.body, b.channel, b.scheduled_at AS scheduledAt, b.created_at AS createdAt, u.display_name AS createdByName,
-  b.left_out_dnd AS leftOutDnd, b.left_out_opt_out AS leftOutOptOut, b.left_out_duplicate AS leftOutDuplicate, b.left_out_no_mobile AS leftOutNoMobile`;
+  b.left_out_dnd AS leftOutDnd, b.left_out_opt_out AS leftOutOptOut, b.left_out_duplicate AS leftOutDuplicate, b.left_out_no_mobile AS leftOutNoMobile,
+  b.purpose, b.left_out_no_consent AS leftOutNoConsent`;
 
 /** Sending needs the 'sms.send' permission (role default, user override wins). */
 function mayText(core: Pick<Core, 'auth'>, s: SessionCtx): SessionCtx {
@@ -44,7 +45,7 @@ function move(core: Pick<Core, 'services' | 'sqlite'>, s: SessionCtx, batchId: n
 const MSG_COLS = `m.id, m.batch_id AS batchId, m.customer_id AS customerId, c.name AS customerName, m.number, m.text, m.parts, m.status, m.attempts,
   m.last_error AS lastError, m.submitted_at AS submittedAt, m.delivered_at AS deliveredAt, m.created_at AS createdAt`;
 
-function templateRow(r: { id: number; name: string; body: string; category: string | null; active: number; updatedAt: number }): SmsTemplateRow {
+function templateRow(r: { id: number; name: string; body: string; category: string | null; purpose: SmsTemplateRow['purpose']; active: number; updatedAt: number }): SmsTemplateRow {
   return { ...r, active: r.active === 1 };
 }
 
@@ -101,7 +102,7 @@ export const smsHandlers: Handlers<typeof smsApi> = {
   },
   'sms.templates': (ctx, { activeOnly }) =>
     (ctx.core.sqlite
-      .prepare(`SELECT id, name, body, category, active, updated_at AS updatedAt FROM sms_templates ${activeOnly ? 'WHERE active = 1' : ''} ORDER BY name`)
+      .prepare(`SELECT id, name, body, category, purpose, active, updated_at AS updatedAt FROM sms_templates ${activeOnly ? 'WHERE active = 1' : ''} ORDER BY name`)
       .all() as Parameters<typeof templateRow>[0][]).map(templateRow),
   'sms.template.save': (ctx, input) => {
     const s = me(ctx);
@@ -120,16 +121,18 @@ export const smsHandlers: Handlers<typeof smsApi> = {
       const before = id ? db.prepare('SELECT * FROM sms_templates WHERE id = ?').get(id) : null;
       if (id && !before) throw new AppError('NOT_FOUND');
       if (id) {
-        db.prepare('UPDATE sms_templates SET name = ?, body = ?, category = ?, active = ?, updated_at = ? WHERE id = ?').run(input.name, input.body, input.category, input.active ? 1 : 0, now, id);
+        db.prepare('UPDATE sms_templates SET name = ?, body = ?, category = ?, purpose = coalesce(?, purpose), active = ?, updated_at = ? WHERE id = ?').run(input.name, input.body, input.category, input.purpose ?? null, input.active ? 1 : 0, now, id);
       } else {
-        id = Number(db.prepare('INSERT INTO sms_templates (name, body, category, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)').run(input.name, input.body, input.category, input.active ? 1 : 0, now, now).lastInsertRowid);
+        id = Number(
+          db.prepare('INSERT INTO sms_templates (name, body, category, purpose, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(input.name, input.body, input.category, input.purpose ?? 'marketing', input.active ? 1 : 0, now, now).lastInsertRowid,
+        );
       }
       db.prepare(`INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, 'sms_template', ?, ?, ?)`).run(
         now, s.user.id, before ? 'update' : 'create', String(id), before ? JSON.stringify(before) : null, JSON.stringify(input),
       );
       return id;
     })();
-    return templateRow(db.prepare('SELECT id, name, body, category, active, updated_at AS updatedAt FROM sms_templates WHERE id = ?').get(id) as Parameters<typeof templateRow>[0]);
+    return templateRow(db.prepare('SELECT id, name, body, category, purpose, active, updated_at AS updatedAt FROM sms_templates WHERE id = ?').get(id) as Parameters<typeof templateRow>[0]);
   },
   'sms.settings': (ctx) => readSmsSettings(ctx.core),
   'sms.settings.save': async (ctx, input) => {

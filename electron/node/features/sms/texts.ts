@@ -10,9 +10,16 @@ export const SMS_TEMPLATE_COLUMNS = defineTexts({
   id: { 'zh-CN': '编号', en: 'No.' },
   name: { 'zh-CN': '模板名称', en: 'Name' },
   category: { 'zh-CN': '类别', en: 'Category' },
+  purpose: { 'zh-CN': '短信类型', en: 'Kind' },
   body: { 'zh-CN': '短信内容', en: 'Text' },
   active: { 'zh-CN': '状态', en: 'State' },
   updatedAt: { 'zh-CN': '修改时间', en: 'Updated' },
+});
+
+/** What a template is for: 服务通知 goes to every customer, 营销 only to those who gave consent. */
+export const SMS_TEMPLATE_PURPOSE = defineTexts({
+  service: { 'zh-CN': '服务通知', en: 'Service notice' },
+  marketing: { 'zh-CN': '营销', en: 'Marketing' },
 });
 
 /** A template's state: offered ('1') or withdrawn ('0'). */
