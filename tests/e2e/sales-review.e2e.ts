@@ -92,7 +92,12 @@ describe('领导批阅 (real server)', () => {
       )
       .get() as { id: number; opp: number; customerName: string };
     expect(target).toBeTruthy();
-    env.core.sqlite.prepare('UPDATE activities SET planned_at = ? WHERE id = ?').run(Date.now() - 86_400_000, target.id);
+    // Overdue lists run oldest first: planned a day before sales1's oldest overdue one (the demo plants some), it leads them.
+    const oldest = env.core.sqlite
+      .prepare(`SELECT min(planned_at) FROM activities WHERE owner_id = (SELECT id FROM users WHERE username = 'sales1') AND status = 'planned' AND planned_at < ?`)
+      .pluck()
+      .get(Date.now()) as number | null;
+    env.core.sqlite.prepare('UPDATE activities SET planned_at = ? WHERE id = ?').run(Math.min(oldest ?? Date.now(), Date.now()) - 86_400_000, target.id);
 
     await loginToShell(page, env.url, 'sales1', DEMO_PASSWORD);
     const overdue = page.getByTestId('home-overdue');

@@ -70,16 +70,22 @@ export class UploadStore {
     const uploadId = randomBytes(16).toString('base64url');
     const file = path.join(this.dir, `${uploadId}.part`);
     const out = fs.createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE_MODE });
+    // A write that fails (disk full) is this upload's error, never an uncaught one; so is a write still
+    // in flight when the upload is given up (ERR_STREAM_DESTROYED after a refusal for size).
+    let failed: Error | null = null;
+    out.on('error', (e) => (failed ??= e));
     let size = 0;
     try {
       for await (const chunk of source) {
         size += chunk.length;
         if (size > UPLOAD_MAX_BYTES) throw tooLarge(declaredSize ?? size);
-        if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+        if (!out.write(chunk)) await new Promise<void>((resolve) => (out.once('drain', resolve), out.once('error', () => resolve())));
+        if (failed) throw failed;
       }
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     } catch (err) {
-      out.destroy();
+      // The file goes once the stream has let go of it, so no late write recreates or holds it.
+      if (!out.closed) await new Promise<void>((resolve) => (out.once('close', () => resolve()), out.destroy()));
       fs.rmSync(file, { force: true });
       throw err;
     }

@@ -394,6 +394,19 @@ describe('seedDemo on 2,000 customers', () => {
     expect(fresh.prepare('SELECT COUNT(*) FROM users').pluck().get()).toBe(0);
     fresh.close();
   });
+
+  it('seeds through the WAL when another connection has the file open (a running core\'s read pool), instead of failing as locked', async () => {
+    const fresh = freshDb();
+    const other = new (fresh.constructor as new (file: string) => Sqlite)(fresh.name);
+    other.prepare('SELECT count(*) FROM users').get();
+    const said: string[] = [];
+    await seedDemo(fresh, { customers: 50, seed: 3, today: TODAY, log: (m) => said.push(m) });
+    expect(other.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(50);
+    expect(said.some((m) => m.includes('journal_mode stays wal'))).toBe(true);
+    expect(fresh.pragma('journal_mode', { simple: true })).toBe('wal');
+    other.close();
+    fresh.close();
+  });
 });
 
 describe('determinism', () => {
