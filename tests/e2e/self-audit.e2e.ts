@@ -41,7 +41,8 @@ describe('审核自查 (real server)', () => {
       expect(await row.getAttribute('data-status')).toBe(c.status);
       expect(await row.getByTestId(`audit-figure-${c.no}`).textContent()).toBe(c.figure === null ? '—' : `${c.figure.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} %`);
     }
-    expect(await screen.getByTestId('audit-check-4').getAttribute('data-status')).toBe('not_computable');
+    // Consent (4) is computed now that consent is recorded: the demo's prospects who never signed fail it.
+    expect(await screen.getByTestId('audit-check-4').getAttribute('data-status')).toBe('fail');
     // Check 1: the grid lists exactly its failing visits.
     const c1 = r.checks.find((c) => c.no === '1')!;
     expect(c1.numerator).toBeGreaterThan(0);
@@ -94,6 +95,28 @@ describe('审核自查 (real server)', () => {
     expect(plain.body.error?.code).toBe('FORBIDDEN');
     await grid.locator('.ag-row [col-id="name"]').first().dblclick();
     await page.getByTestId('customer-card').first().waitFor();
+  });
+
+  it('check 4 lists the first visits of prospects who never signed consent; a row opens the customer, whose signed consent takes the visit off the list', async () => {
+    const { page, screen, check: c4 } = await openChecks('admin', '4');
+    expect(c4.numerator).toBeGreaterThan(0);
+    await screen.getByTestId('audit-check-4').click();
+    const grid = screen.getByTestId('audit-grid-showroomVisits');
+    await grid.getByTestId('grid-total').filter({ hasText: `共 ${c4.numerator.toLocaleString('en-US')} 条` }).waitFor();
+    await screenshot(page, 'self-audit-consent');
+    await grid.locator('.ag-row [col-id="name"]').first().dblclick();
+    const card = page.getByTestId('customer-card').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: '编辑' }).click();
+    const form = page.getByTestId('customer-form');
+    await form.getByTestId('consent-status').selectOption('given');
+    await form.getByTestId('consent-date').fill('2026-11-20');
+    await form.getByTestId('consent-method').selectOption('paper');
+    await page.getByTestId('customer-save').click();
+    await form.waitFor({ state: 'detached' });
+    await card.getByText('已同意 2026-11-20 · 纸质签字').waitFor();
+    const after = ((await apiFromPage(page, 'selfAudit.checks', {})).body as unknown as { value: SelfAuditReport }).value;
+    expect(after.checks.find((c) => c.no === '4')!.numerator).toBeLessThan(c4.numerator);
   });
 
   it('the administrator opens check 8’s oversized exports in 审计日志', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { Role } from '../roles';
-import { GENDER_CODES } from './customers-texts';
+import { CONSENT_METHODS, GENDER_CODES } from './customers-texts';
 import { VISIT_MODE } from './sales-texts';
 
 /**
@@ -149,6 +149,11 @@ export const visitInputSchema = z.object({
   interestedModel: optText(40),
   competitorBrand: optText(40),
   expectedPurchaseDate: optText(10),
+  /**
+   * 同意接收商业信息 signed at this visit, and how (reference/003 asks it of every first-visit
+   * prospect): recorded on the customer, dated the visit's day, unless consent is already given.
+   */
+  consentMethod: z.enum(CONSENT_METHODS).nullable().optional(),
   /** The opportunity's next planned activity; default: a call the next day at 10:00. */
   nextActivity: z.object({ type: z.string().min(1).max(20), plannedAt: z.number().int(), subject: z.string().trim().min(1).max(200) }).optional(),
 });

@@ -31,14 +31,15 @@ const COLUMNS: Partial<Record<Dataset, string[]>> = {
  * rule in the audit's words, the figure against its threshold, pass / fail and the nightly trend —
  * and, for the selected check, its failing records in the shared DataGrid on exactly the server's
  * query (`drill`), a row opening the record on its own screen to fix it (navigation's openRecord:
- * a visit's form in 展厅流量, the revisit form, …; the customer's card where there is none). Nothing
+ * a visit's form in 展厅流量, the revisit form, …; the customer's card where there is none, and for
+ * check 4, whose fix is the customer's consent). Nothing
  * is counted here.
  */
 export function SelfAuditScreen() {
   const t = usePrefixedT('selfAudit.');
   const { locale, t: tr } = useI18n();
   const session = useSessionInfo();
-  const { openRecord, openFiltered, mayOpen } = useNavigation();
+  const { openRecord, openCustomer, openFiltered, mayOpen } = useNavigation();
   const [range, setRange] = useState<Range | null>(null);
   const [report, setReport] = useState<SelfAuditReport | null>(null);
   const [trend, setTrend] = useState<Partial<Record<string, AuditTrendPoint[]>>>({});
@@ -64,6 +65,12 @@ export function SelfAuditScreen() {
     setRange(next.from <= next.to ? next : { from: v, to: v });
   };
   const current = report?.checks.find((c) => c.no === selected) ?? null;
+  // Consent (4) is fixed on the customer (同意接收商业信息 on the card's form), not on the visit.
+  const openRow = (c: AuditCheckResult, row: Record<string, unknown>) => {
+    const customerId = Number(row.customerId);
+    if (c.no === '4' && Number.isInteger(customerId) && customerId > 0) openCustomer(customerId, typeof row.name === 'string' ? row.name : undefined);
+    else openRecord?.(c.drill!.dataset, row);
+  };
   const pct = (v: number | null) => (v === null ? t('none') : `${v.toLocaleString(locale, { maximumFractionDigits: 1 })} %`);
   const rule = (c: AuditCheckResult) => (locale === 'en' ? c.rule.en : c.rule.zh);
   const reason = (c: AuditCheckResult) => (c.reason ? (locale === 'en' ? c.reason.en : c.reason.zh) : null);
@@ -155,7 +162,7 @@ export function SelfAuditScreen() {
                     baseFilter={current.drill.filter.columns}
                     preset={current.drill.filter.preset}
                     initialColumns={COLUMNS[current.drill.dataset]}
-                    onOpenRow={openRecord ? (row) => openRecord(current.drill!.dataset, row) : undefined}
+                    onOpenRow={openRecord ? (row) => openRow(current, row) : undefined}
                   />
                 </div>
               </>

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'dnd_sms_only'
   | 'visit_mode_inconsistent'
   | 'oversized_export'
+  | 'first_visit_without_consent'
   | AftersalesProblemCode;
 
 export interface ProblemDef {
@@ -92,6 +93,11 @@ export const PROBLEM_DEFS: readonly ProblemDef[] = [
   },
   // 审核自查 checks 5, 6a, 6b and 7: the after-sales history (aftersales.ts).
   ...AFTERSALES_PROBLEM_DEFS,
+  // 审核自查 check 4 (consent.ts): last, so the selectors of the problems above keep their seeds.
+  {
+    code: 'first_visit_without_consent', table: 'showroom_visits', fraction: 0.03, of: 'customers with a first showroom visit',
+    zh: '首次来店客户未书面同意接收商业信息(列出其首次来店记录)', en: "First-visit prospect who never gave written consent to commercial messages (their first visits are listed)",
+  },
 ];
 
 export interface DemoProblem extends ProblemDef {
@@ -137,6 +143,8 @@ export const DETECT_SQL: Record<ProblemCode, string> = {
   visit_mode_inconsistent: `SELECT id FROM showroom_visits WHERE (first_visit = 1 AND visit_mode IN (3, 4)) OR (first_visit = 0 AND visit_mode IN (1, 2)) ORDER BY id`,
   oversized_export: `SELECT id FROM audit_log WHERE action = 'export' AND CAST(json_extract(after, '$.rows') AS INTEGER) > 10000 ORDER BY id`,
   ...AFTERSALES_DETECT_SQL,
+  first_visit_without_consent: `SELECT sv.id FROM showroom_visits sv WHERE sv.first_visit = 1
+    AND NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = sv.customer_id AND c.consent_date IS NOT NULL) ORDER BY sv.id`,
 };
 
 /** Runs every detection query: code → ids found. */

@@ -34,6 +34,7 @@ import { FractionSelector, Prng, WeightedPicker } from './prng';
 import { PROBLEM_DEFS, summarizeProblems, type DemoProblem, type ProblemCode } from './problems';
 import { FAW_VW_WMI, makeVin } from './vin';
 import { seedExports } from './exports';
+import { seedConsent } from './consent';
 import { AFTERSALES_TABLES, seedAftersales } from './aftersales';
 import {
   GROUP_COUNTS_TRIGGER_PREFIX,
@@ -657,6 +658,7 @@ class DemoGenerator {
     this.sqlite.transaction(() => {
       this.walkIns();
       this.found.oversized_export.push(...seedExports(this.sqlite, this.T, new Map(this.users.map((u) => [u.username, u.id])), this.sel.oversized_export));
+      this.found.first_visit_without_consent.push(...seedConsent(this.sqlite, this.sel.first_visit_without_consent));
     })();
     const aftersalesRows = this.sqlite.transaction(() => seedAftersales({ sqlite: this.sqlite, seed: this.cfg.seed, T: this.T, customerBase: this.base.customers ?? 0, customers, sel: this.sel, found: this.found, log }))();
 

@@ -82,6 +82,20 @@ describe('showroom.visits.register', () => {
     expect(audited).toEqual(expect.arrayContaining(['customer', 'customer_phone', 'opportunity', 'stage_history', 'activity', 'showroom_visit']));
   });
 
+  it('consent signed at a first visit goes on the customer, dated the visit, audited; one given before stays as it was', async () => {
+    const phone = newPhone();
+    const r = value<{ customerId: number }>(await call(t.core, tok.s1!, 'showroom.visits.register', visit({ phone, consentMethod: 'paper' })));
+    expect(one('SELECT consent_status AS s, consent_date AS d, consent_method AS m FROM customers WHERE id = ?', r.customerId)).toEqual({ s: 'given', d: TODAY, m: 'paper' });
+    const audit = one<{ after: string }>("SELECT after FROM audit_log WHERE entity = 'customer' AND entity_id = ? AND action = 'update' ORDER BY id DESC", String(r.customerId));
+    expect(JSON.parse(audit.after)).toMatchObject({ consentStatus: 'given', consentDate: TODAY, consentMethod: 'paper' });
+    // A second visit saying 电子签名 does not rewrite the consent already on file.
+    value(await call(t.core, tok.s1!, 'showroom.visits.register', visit({ phone, mode: 3, visitTime: '08:50', consentMethod: 'esign' })));
+    expect(one('SELECT consent_method AS m FROM customers WHERE id = ?', r.customerId)).toEqual({ m: 'paper' });
+    // Without it, nothing is recorded.
+    const other = value<{ customerId: number }>(await call(t.core, tok.s1!, 'showroom.visits.register', visit({ phone: newPhone() })));
+    expect(one('SELECT consent_status AS s FROM customers WHERE id = ?', other.customerId)).toEqual({ s: null });
+  });
+
   it('links a phone that already belongs to the consultant’s customer instead of creating a duplicate', async () => {
     const phone = newPhone();
     const first = value<{ customerId: number; opportunityId: number }>(await call(t.core, tok.s1!, 'showroom.visits.register', visit({ phone })));

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
-import { showroomVisits } from '../../../../db/schema';
+import { customers, showroomVisits } from '../../../../db/schema';
 import type { ParsedInputOf } from '../../../common/api/contract';
 import { isFirstVisitMode, LATE_AFTER_MS, type showroomApi, type VisitRegistered, type VisitView } from '../../../common/api/showroom';
 import type { Locale } from '../../../common/i18n/errors';
@@ -199,6 +199,15 @@ export class ShowroomService extends ShowroomBase {
           tx,
         ).id;
         opportunityCreated = true;
+      }
+
+      // Consent signed at the visit goes on the customer (the audit's check 4 reads it there); one given
+      // before stays as it was, one withdrawn is given again.
+      if (input.consentMethod) {
+        const c = tx.get<{ status: string | null }>(sql`SELECT consent_status AS status FROM customers WHERE id = ${customerId}`);
+        if (c?.status !== 'given') {
+          this.writer.update(actor, 'customer', customers, customerId, { consentStatus: 'given', consentDate: input.visitDate, consentMethod: input.consentMethod, consentWithdrawnDate: null }, tx);
+        }
       }
 
       const row = this.writer.insert(

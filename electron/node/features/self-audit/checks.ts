@@ -38,8 +38,6 @@ const reason = (key: Parameters<typeof AUDIT_REASON_TEXTS.pair>[0], params?: Rec
 
 /** One check's row of the count: the records the rule applies to and the offending ones (8: also the largest export). */
 export function countSql(no: AuditCheckNo, ctx: RuleCtx): SQL {
-  // Consent (4): the period's first visits, what it will look at once consent is recorded.
-  if (no === '4') return sql`select ${no} as no, count(*) as total, 0 as bad, null as most from showroom_visits c where c.visit_date between ${ctx.range.from} and ${ctx.range.to} and c.first_visit = 1`;
   const rule = RULES[no]!(ctx);
   const most = no === '8' ? sql`max(coalesce(cast(json_extract(c.after, '$.rows') as integer), 0))` : sql`null`;
   return sql`select ${no} as no, count(*) as total, sum(case when ${rule.offending} then 1 else 0 end) as bad, ${most} as most from ${sql.raw(rule.from)} where ${rule.applies}`;
@@ -70,8 +68,6 @@ export class SelfAuditService {
   private check(no: AuditCheckNo, code: AuditCheckResult['code'], ctx: RuleCtx, r: Count): AuditCheckResult {
     const base = { no, code, rule: AUDIT_RULE_TEXTS.pair(no), threshold: THRESHOLD[no] ?? 100, drill: auditDrill(no, ctx.range) };
     const bad = r.bad ?? 0;
-    // Consent is not recorded yet (issue 18): the check says so and never passes; the denominator is the period's first visits.
-    if (no === '4') return { ...base, status: 'not_computable', figure: null, numerator: 0, denominator: r.total, reason: reason('consent') };
     if (no === '8') {
       // No export in the period breaks nothing: it passes, with no figure to show.
       return {

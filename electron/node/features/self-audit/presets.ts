@@ -15,11 +15,12 @@ import { sql } from 'drizzle-orm';
  * clock, so the drill-down lists exactly the check's numerator.
  */
 
-/** The data set a check's records are listed in; 4 and 8 have none (no consent yet; the audit log is no grid). */
+/** The data set a check's records are listed in; 8 has none (the audit log is no grid). */
 export const CHECK_DATASET: Partial<Record<AuditCheckNo, Dataset>> = {
   '1': 'showroomVisits',
   '2': 'showroomVisits',
   '3': 'showroomVisits',
+  '4': 'showroomVisits',
   '5': 'solicitationTasks',
   '6a': 'revisitSales',
   '6b': 'revisitRepair',

@@ -138,7 +138,7 @@ function revisit(kind: 'sales' | 'repair', ctx: RuleCtx): Rule {
   };
 }
 
-/** The rule of each check with records in a table (4, consent, has none yet). */
+/** The rule of each check with records in a table. */
 export const RULES: Partial<Record<AuditCheckNo, (ctx: RuleCtx) => Rule>> = {
   // Name, phone, visit date, consultant, mode 1–4, first-visit flag and model of interest filled in
   // (the visit date and the flag cannot be empty in the table).
@@ -155,6 +155,14 @@ export const RULES: Partial<Record<AuditCheckNo, (ctx: RuleCtx) => Rule>> = {
   },
   // 首次到店 = mode 1 or 2, 非首次 = mode 3 or 4.
   '3': (ctx) => showroom(ctx, sql`((c.first_visit = 1 and c.visit_mode not in (1, 2)) or (c.first_visit = 0 and c.visit_mode not in (3, 4)))`),
+  // The period's first visits whose customer never gave written consent to commercial messages (issue 18:
+  // customers.consent_date is the day it was given; a consent withdrawn since was still collected), or
+  // that name no customer at all.
+  '4': (ctx) => ({
+    from: 'showroom_visits c',
+    applies: sql`c.visit_date between ${ctx.range.from} and ${ctx.range.to} and c.first_visit = 1`,
+    offending: sql`not exists (select 1 from customers cu where cu.id = c.customer_id and cu.consent_date is not null)`,
+  }),
   // Regular-service solicitation tasks created in the period; 未分配 and 已分配 pull 招揽率 down.
   '5': (ctx) => {
     const [a, b] = dayRangeMs(ctx.range.from, ctx.range.to, ctx.timeZone);

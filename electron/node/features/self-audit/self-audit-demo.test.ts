@@ -9,7 +9,7 @@ import type { AuditCheckResult, SelfAuditReport } from '../../../common/api/self
  * The demo data's deliberate problems (docs/demo-data.md, `demo.problems`) that are audit rules
  * are found exactly by the checks over the default six months: 展厅流量 without a phone by check 1
  * (complete records), late entries by check 2 (24 h), a mode disagreeing with the first-visit flag
- * by check 3, exports above 10,000 rows by check 8; the demo has no other incomplete, late or
+ * by check 3, first-visit prospects who never signed consent by check 4, exports above 10,000 rows by check 8; the demo has no other incomplete, late or
  * inconsistent visit or oversized export, so nothing else is listed.
  */
 const TODAY = '2026-11-23';
@@ -57,6 +57,12 @@ describe('审核自查 on the demo data', () => {
     expect(inconsistent.length).toBeGreaterThan(0);
     expect([c3!.no, c3!.numerator, c3!.status]).toEqual(['3', inconsistent.length, 'fail']);
     expect(await listed(c3!)).toEqual(inconsistent);
+    // Check 4: the first visits of the planted prospects who never signed consent (everyone else signed at the first visit).
+    const c4 = r.checks.find((c) => c.no === '4')!;
+    const noConsent = inPeriod('first_visit_without_consent');
+    expect(noConsent.length).toBeGreaterThan(0);
+    expect([c4.numerator, c4.status]).toEqual([noConsent.length, 'fail']);
+    expect(await listed(c4)).toEqual(noConsent);
     // The audit log is no grid: check 8's count is the planted exports', and its reason names the largest.
     const oversized = report.problems.find((p) => p.code === 'oversized_export')!.ids;
     expect(oversized.length).toBeGreaterThan(0);

@@ -208,13 +208,33 @@ describe('审核自查 (selfAudit.checks)', () => {
     }
   });
 
-  it('consent (4) says it cannot be computed until consent is recorded, never passes', async () => {
-    const c = byNo(await checks(cm))['4']!;
-    expect(c.status).toBe('not_computable');
-    expect(c.figure).toBeNull();
-    expect(c.drill).toBeNull();
-    expect(c.reason!.zh).toContain('无法计算');
-    expect(c.denominator).toBe(11); // November's first visits
+  it('consent (4): a first visit whose customer never gave written consent, or that names no customer, fails; a consent withdrawn since was given; the list is exactly them', async () => {
+    const db = t.core.sqlite;
+    const person = (status: string | null, date: string | null) => {
+      const id = f.customer(f.uid.s1!);
+      db.prepare('update customers set consent_status = ?, consent_date = ?, consent_method = ?, consent_withdrawn_date = ? where id = ?').run(status, date, date ? 'paper' : null, status === 'withdrawn' ? '2026-11-26' : null, id);
+      return id;
+    };
+    const [given, withdrawn, never] = [person('given', '2026-11-25'), person('withdrawn', '2026-11-01'), person(null, null)];
+    // A day of its own (no other visit), so the other checks' figures stay as planted.
+    const add = (customer: number | null, first: boolean) =>
+      Number(
+        db
+          .prepare("insert into showroom_visits (customer_id, name, phone, consultant_id, visit_date, visit_at, first_visit, visit_mode, interested_model, created_at) values (?, '访客', '13800000000', ?, '2026-11-25', ?, ?, ?, 'sagitar', ?)")
+          .run(customer, f.uid.s1, at('2026-11-25', '10:00'), first ? 1 : 0, first ? 1 : 3, at('2026-11-25', '11:00')).lastInsertRowid,
+      );
+    const ids = [add(given, true), add(withdrawn, true), add(never, true), add(null, true), add(never, false)];
+    try {
+      const c = byNo(await checks(cm, { range: { from: '2026-11-25', to: '2026-11-25' } }))['4']!;
+      // Four first visits (the return visit is not asked); the customer who never consented and the visit without a customer fail.
+      expect([c.numerator, c.denominator, c.figure, c.status]).toEqual([2, 4, 50, 'fail']);
+      expect(await drillIds(cm, c)).toEqual([ids[2], ids[3]]);
+      // Consent given at the counter: the visit leaves the list.
+      db.prepare("update customers set consent_status = 'given', consent_date = '2026-11-30', consent_method = 'esign' where id = ?").run(never);
+      expect(await drillIds(cm, byNo(await checks(cm, { range: { from: '2026-11-25', to: '2026-11-25' } }))['4']!)).toEqual([ids[3]]);
+    } finally {
+      db.prepare(`delete from showroom_visits where id in (${ids.join(',')})`).run();
+    }
   });
 
   it('exports (8): one above 10,000 rows fails; the reason says what the log holds', async () => {
@@ -265,7 +285,8 @@ describe('审核自查 (selfAudit.checks)', () => {
   it('the nightly job stores each check’s figure for the trend; the home screen lists the checks failing today', async () => {
     // Before the first night the failing checks are computed now.
     const before = (await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks;
-    expect(before.checks.map((c) => c.no)).toEqual(['1', '2', '3', '5', '6a', '6b', '7', '8']); // over six months October's 已分配 task makes 2 of 22
+    // Over six months October's 已分配 task makes 2 of 22; the visits' customer never gave consent (4).
+    expect(before.checks.map((c) => c.no)).toEqual(['1', '2', '3', '4', '5', '6a', '6b', '7', '8']);
     // … and kept as today's figures, so the next home screen does not run every check again.
     expect((await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks).toEqual(before);
     expect(t.core.sqlite.prepare('select count(*) from self_audit_daily where day = ?').pluck().get(before.day)).toBe(9);
@@ -276,11 +297,11 @@ describe('审核自查 (selfAudit.checks)', () => {
     const trend = (await call(t.core, cm, 'selfAudit.trend', { days: 7 })) as Record<string, AuditTrendPoint[]>;
     expect(trend.visitComplete!.map((p) => p.day)).toEqual(['2026-11-29', '2026-11-30']);
     expect(trend.visitComplete![1]).toEqual({ day: '2026-11-30', status: 'fail', figure: byNo(await checks(cm, {}))['1']!.figure, numerator: 5, denominator: 14 });
-    expect(trend.visitConsent![1]!.status).toBe('not_computable');
+    expect(trend.visitConsent![1]!).toMatchObject({ status: 'fail', figure: 0 });
     // Today's stored figures answer the home screen: change a stored row, the list follows it.
     t.core.sqlite.prepare("update self_audit_daily set status = 'pass' where day = '2026-11-30' and code = 'exportRows'").run();
     const after = (await call(t.core, cm, 'selfAudit.failing', {})) as FailingChecks;
-    expect([after.day, after.checks.map((c) => c.no)]).toEqual(['2026-11-30', ['1', '2', '3', '5', '6a', '6b', '7']]);
+    expect([after.day, after.checks.map((c) => c.no)]).toEqual(['2026-11-30', ['1', '2', '3', '4', '5', '6a', '6b', '7']]);
     expect(after.checks[0]!.rule.zh).toContain('录入 CRM 系统');
     await expect(call(t.core, f.tok.mgr!, 'selfAudit.failing', {})).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -33,10 +33,6 @@ export const AUDIT_RULE_TEXTS = defineTexts({
 
 export const AUDIT_REASON_TEXTS = defineTexts({
   empty: { 'zh-CN': '所选期间内没有可检查的记录', en: 'No records to check in the period' },
-  consent: {
-    'zh-CN': '本系统尚不能登记客户的书面同意（同意接收商业信息），此项无法计算，不能视为通过',
-    en: 'This system cannot record the customers\' written consent to commercial messages yet: this check cannot be computed and does not pass',
-  },
   exports: {
     'zh-CN': '审计日志中共 {count} 次导出，最多 {max} 条；系统每次导出上限为 {limit} 条',
     en: '{count} exports in the audit log, at most {max} rows; the system caps each export at {limit} rows',

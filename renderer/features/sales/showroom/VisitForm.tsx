@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CONSENT_METHOD, CONSENT_METHODS, type ConsentMethod } from '../../../../electron/common/api/customers-texts';
 import { isFirstVisitMode, type VisitRegistered } from '../../../../electron/common/api/showroom';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call } from '../../../api';
@@ -11,7 +12,7 @@ import { showFieldErrors } from '../../../ui/errors';
 import { usePhoneCheck } from '../../../ui/use-phone-check';
 import { VisitModeFields } from './VisitModeFields';
 
-const FIELDS = ['name', 'gender', 'phone', 'consultantId', 'visitDate', 'visitTime', 'mode', 'firstVisit', 'testDriveModel', 'interestedModel', 'competitorBrand', 'expectedPurchaseDate'] as const;
+const FIELDS = ['name', 'gender', 'phone', 'consultantId', 'visitDate', 'visitTime', 'mode', 'firstVisit', 'testDriveModel', 'interestedModel', 'competitorBrand', 'expectedPurchaseDate', 'consentMethod'] as const;
 
 /** Who already has the typed phone: registering links to the user's own customer; a colleague's is named. */
 function PhoneHint({ raw }: { raw: string }) {
@@ -60,6 +61,7 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
     interestedModel: '',
     competitorBrand: '',
     expectedPurchaseDate: '',
+    consentMethod: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -94,6 +96,8 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
         interestedModel: opt(v.interestedModel),
         competitorBrand: opt(v.competitorBrand),
         expectedPurchaseDate: opt(v.expectedPurchaseDate),
+        // Asked of a first-visit prospect (reference/003); a return visit's customer signed it before, or on the card.
+        consentMethod: first && v.consentMethod ? (v.consentMethod as ConsentMethod) : null,
       });
       onSaved(r, v.name.trim());
     } catch (e) {
@@ -136,6 +140,18 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
         <SelectField label={t('showroom.f.interestedModel')} name="interestedModel" value={v.interestedModel} onChange={set('interestedModel')} options={dictOptions(models)} error={errors.interestedModel} />
         <SelectField label={t('showroom.f.competitorBrand')} name="competitorBrand" value={v.competitorBrand} onChange={set('competitorBrand')} options={dictOptions(brands)} error={errors.competitorBrand} />
         <TextField label={t('showroom.f.expectedPurchaseDate')} name="expectedPurchaseDate" type="date" value={v.expectedPurchaseDate} onChange={set('expectedPurchaseDate')} error={errors.expectedPurchaseDate} />
+        {first && (
+          <SelectField
+            label={t('showroom.f.consent')}
+            name="consentMethod"
+            value={v.consentMethod}
+            onChange={set('consentMethod')}
+            options={[{ value: '', label: t('showroom.f.consentNone') }, ...CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD.text(m, locale) }))]}
+            error={errors.consentMethod}
+            hint={t('showroom.f.consentHint')}
+            data-testid="visit-consent"
+          />
+        )}
         <div className="sr-checks">
           <label>
             <input type="checkbox" name="testDrive" checked={v.testDrive} onChange={(e) => set('testDrive')(e.target.checked)} /> {t('showroom.f.testDrive')}
