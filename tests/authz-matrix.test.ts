@@ -40,6 +40,8 @@ const METHODS: Record<string, string> = {
   'seat.probe':                            'public',
   'seat.pair':                             'public',
   'seat.useLocal':                         'public',
+  'customers.consentFile.attach':          'SC SM SA CM AD GM AA',
+  'customers.consentFile.get':             'SC SM SA CM AD GM AA',
   'admin.users.list':                      '-- -- -- -- -- -- AA',
   'admin.users.create':                    '-- -- -- -- -- -- AA',
   'admin.users.resetPassword':             '-- -- -- -- -- -- AA',

@@ -34,6 +34,7 @@ export const customers = sqliteTable(
     consentDate: text(), // YYYY-MM-DD given
     consentMethod: text({ enum: ['paper', 'esign', 'recording'] }),
     consentWithdrawnDate: text(), // YYYY-MM-DD
+    consentFile: text(), // the signed form's scan or photo: a file name in <data>/consents
     notes: text(),
     // The model of the customer's first vehicle (lowest vehicles.id), kept by triggers on vehicles
     // (migration 0006). The lists group and filter customers by model (车型); reading it through

@@ -70,6 +70,16 @@ describe('customer card, quick find and form (real server)', () => {
     await form.waitFor({ state: 'detached' });
     await card.getByText('已同意 2026-11-20 · 纸质签字').waitFor();
     expect(env.core.sqlite.prepare('SELECT consent_status AS s, consent_date AS d, consent_method AS m FROM customers WHERE id = ?').get(id)).toEqual({ s: 'given', d: '2026-11-20', m: 'paper' });
+    // The signed form's photo: uploaded from the card, then 查看 shows it (a new window with the image).
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(32)]);
+    await card.getByTestId('consent-file-input').setInputFiles({ name: '同意书.png', mimeType: 'image/png', buffer: png });
+    await card.getByTestId('consent-file-view').waitFor();
+    expect(env.core.sqlite.prepare('SELECT consent_file FROM customers WHERE id = ?').pluck().get(id)).toMatch(new RegExp(`^${id}-\\d+\\.png$`));
+    await card.getByTestId('consent-proof').scrollIntoViewIfNeeded();
+    await screenshot(page, 'customer-card-consent');
+    const popup = page.waitForEvent('popup');
+    await card.getByTestId('consent-file-view').click();
+    expect((await popup).url()).toMatch(/^blob:/);
   });
 
   it('quick find asks at the first keystroke, keeps one search in flight while typing, ends with the whole fragment, and Enter opens the first hit', async () => {

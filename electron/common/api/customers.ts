@@ -43,6 +43,8 @@ export interface CustomerCard {
   consentDate: string | null;
   consentMethod: ConsentMethod | null;
   consentWithdrawnDate: string | null;
+  /** The signed form's scan or photo is on file (customers.consentFile.get reads it). */
+  consentFile: boolean;
   /** The record's version (issue 15): the edit form sends it back as customers.update's expectedVersion. */
   version: number;
   phones: PhoneView[];
@@ -235,7 +237,25 @@ export const customerSearchApi = {
   }),
 } as const;
 
+/** The signed consent form's scan or photo, to show or save. */
+export interface ConsentFile {
+  fileName: string;
+  mime: string;
+  base64: string;
+}
+
 export const customersEditApi = {
+  /** Attaches the signed consent form's scan or photo (an upload: JPG, PNG or PDF, ≤ 10 MB), replacing the one before; audited. */
+  'customers.consentFile.attach': method({
+    input: z.object({ customerId: z.number().int().positive(), uploadId: z.string().min(8).max(64) }).strict(),
+    access: 'session',
+    output: returns<{ fileName: string }>(),
+  }),
+  'customers.consentFile.get': method({
+    input: z.object({ customerId: z.number().int().positive() }).strict(),
+    access: 'session',
+    output: returns<ConsentFile>(),
+  }),
   'customers.checkPhone': method({
     input: z.object({ raw: z.string().max(40), exceptCustomerId: z.number().int().positive().optional() }).strict(),
     access: 'session',

@@ -46,7 +46,7 @@ function CustomerCard360({ id }: { id: number }) {
       </Toolbar>
       <FormMessage>{error}</FormMessage>
       <div className="card-grid">
-        <ProfileSection card={card} sources={sources} />
+        <ProfileSection card={card} sources={sources} onChanged={reload} />
         <PhonesSection card={card} />
         <VehiclesSection card={card} models={models} />
         <CardRecords card={card} models={models} />

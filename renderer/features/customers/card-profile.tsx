@@ -3,6 +3,7 @@ import { CONSENT_METHOD, CONSENT_STATUS } from '../../../electron/common/api/cus
 import { formatPhone } from '../../../electron/common/phone';
 import { useI18n } from '../../i18n/react';
 import { DetailList } from '../../ui/DetailList';
+import { ConsentProof } from './ConsentProof';
 import { PhoneLink } from '../telephony';
 import { dictLabel, useDictionary } from '../dictionaries';
 
@@ -19,7 +20,7 @@ function consentText(card: CustomerCard, locale: string, none: string): string {
   return `${CONSENT_STATUS.text('withdrawn', locale)} ${card.consentWithdrawnDate ?? ''}${given ? ` (${CONSENT_STATUS.text('given', locale)} ${given})` : ''}`.trim();
 }
 
-export function ProfileSection({ card, sources }: { card: CustomerCard; sources: DictionaryItem[] }) {
+export function ProfileSection({ card, sources, onChanged }: { card: CustomerCard; sources: DictionaryItem[]; onChanged: () => void }) {
   const { t, locale } = useI18n();
   const yes = (b: boolean) => (b ? t('customer.yes') : t('customer.no'));
   const occupations = useDictionary('occupation');
@@ -38,6 +39,7 @@ export function ProfileSection({ card, sources }: { card: CustomerCard; sources:
           [t('customer.f.occupation'), card.occupation ? dictLabel(occupations, card.occupation, locale) : null],
           [t('customer.f.owner'), card.ownerName],
           [t('customer.f.consentStatus'), consentText(card, locale, t('customer.consent.none'))],
+          [t('customer.consentFile'), <ConsentProof key="proof" card={card} onChanged={onChanged} />],
           [t('customer.dnd'), `${t('customer.f.dndCall')}: ${yes(card.dndCall)} · ${t('customer.f.dndSms')}: ${yes(card.dndSms)} · ${t('customer.f.dndRevisit')}: ${yes(card.dndRevisit)}`],
         ]}
       />

@@ -30,6 +30,12 @@ export const CUSTOMER_TEXTS = defineTexts({
   'f.consentDate': { 'zh-CN': '同意日期', en: 'Consent given on' },
   'f.consentMethod': { 'zh-CN': '同意方式', en: 'Given by' },
   'f.consentWithdrawnDate': { 'zh-CN': '撤回日期', en: 'Withdrawn on' },
+  'consentFile': { 'zh-CN': '签字扫描件', en: 'Signed form' },
+  'consentFile.none': { 'zh-CN': '未上传', en: 'None on file' },
+  'consentFile.view': { 'zh-CN': '查看', en: 'View' },
+  'consentFile.upload': { 'zh-CN': '上传扫描件', en: 'Upload scan' },
+  'consentFile.replace': { 'zh-CN': '重新上传', en: 'Replace' },
+  'consentFile.saved': { 'zh-CN': '签字扫描件已保存', en: 'Signed form saved' },
   'consent.hint': {
     'zh-CN': '客户签署同意后才能收到营销短信(厂家审核要求);客户回复 TD / 退订 即自动撤回。',
     en: 'Marketing SMS go only to customers who signed consent (a manufacturer audit rule); a TD / 退订 reply withdraws it.',

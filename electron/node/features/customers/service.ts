@@ -44,7 +44,7 @@ export class CustomerService {
                 c.owner_id AS ownerId, u.display_name AS ownerName,
                 c.dnd_call AS dndCall, c.dnd_sms AS dndSms, c.dnd_revisit AS dndRevisit, c.version,
                 c.consent_status AS consentStatus, c.consent_date AS consentDate, c.consent_method AS consentMethod,
-                c.consent_withdrawn_date AS consentWithdrawnDate
+                c.consent_withdrawn_date AS consentWithdrawnDate, c.consent_file IS NOT NULL AS consentFile
            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id AND ${visibleCustomersText('c')}`,
       ),
       phones: sqlite.prepare<[number], Omit<PhoneView, 'isPrimary'> & { isPrimary: number }>(
@@ -119,6 +119,7 @@ export class CustomerService {
       consentDate: c.consentDate,
       consentMethod: c.consentMethod,
       consentWithdrawnDate: c.consentWithdrawnDate,
+      consentFile: Number(c.consentFile) === 1,
       version: c.version,
       phones: this.q.phones.all(id).map((p) => ({ ...p, isPrimary: p.isPrimary === 1 })),
       vehicles: this.q.vehicles.all(id),

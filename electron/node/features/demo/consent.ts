@@ -14,7 +14,7 @@ export function seedConsent(sqlite: Sqlite, planted: FractionSelector): number[]
   const firstVisits = sqlite
     .prepare(`SELECT customer_id AS id, min(visit_date) AS day FROM showroom_visits WHERE first_visit = 1 AND customer_id IS NOT NULL GROUP BY customer_id ORDER BY customer_id`)
     .all() as { id: number; day: string }[];
-  const give = sqlite.prepare(`UPDATE customers SET consent_status = 'given', consent_date = ?, consent_method = ? WHERE id = ? AND consent_date IS NULL`);
+  const give = sqlite.prepare(`UPDATE customers SET version = version + 1, consent_status = 'given', consent_date = ?, consent_method = ? WHERE id = ? AND consent_date IS NULL`);
   const without = new Set<number>();
   for (const c of firstVisits) {
     if (planted.offer()) without.add(c.id);

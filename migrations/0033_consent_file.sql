@@ -1,0 +1,1 @@
+ALTER TABLE `customers` ADD `consent_file` text;
