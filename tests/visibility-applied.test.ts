@@ -35,6 +35,7 @@ const NO_USER_SCOPE: Record<string, string> = {
   'sales/dms-export.ts': 'writes the DMS file of a delivery just made; no user reads it back through this query',
   'sales/notifications.ts': "names the customer of the user's own notifications (written for that user)",
   'scheduler/generation.ts': 'the morning job turns rules into tasks for every customer; no user is asking',
+  'sms/service.ts': "an inbound TD / 退订 reply changes the sender's customers (免打扰, consent); no user is asking",
   'service/reminder-sql.ts': 'leaves DND customers out of a list the caller scopes (reminders.ts applies the rule)',
   'service/complaints.ts': 'after-sales roles (customers.viewAll) register and handle complaints; the methods are role-checked',
   'service/workbench.ts': "names the customers of the agent's own tasks and appointments",
