@@ -39,5 +39,6 @@ export const CONSENT_METHOD = defineTexts({
   recording: { 'zh-CN': '电话录音', en: 'Call recording' },
 });
 export const CONSENT_METHODS = enumCodes(CONSENT_METHOD);
-export const CONSENT_METHOD_OPTIONS = enumOptions(CONSENT_METHOD);
+/** The methods as a form's select offers them, in the user's language. */
+export const consentMethodOptions = (locale: string) => CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD.text(m, locale) }));
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];

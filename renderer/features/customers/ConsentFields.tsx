@@ -1,4 +1,4 @@
-import { CONSENT_METHOD, CONSENT_METHODS, CONSENT_STATUS, CONSENT_STATUSES } from '../../../electron/common/api/customers-texts';
+import { CONSENT_STATUS, CONSENT_STATUSES, consentMethodOptions } from '../../../electron/common/api/customers-texts';
 import { useI18n } from '../../i18n/react';
 import { SelectField, TextField } from '../../ui';
 import type { FormValues } from './customer-form-values';
@@ -27,7 +27,7 @@ export function ConsentFields({ v, set, errors }: { v: FormValues; set: (k: keyo
             label={t('customer.f.consentMethod')}
             value={v.consentMethod}
             onChange={set('consentMethod')}
-            options={[{ value: '', label: '—' }, ...CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD.text(m, locale) }))]}
+            options={[{ value: '', label: '—' }, ...consentMethodOptions(locale)]}
             error={errors.consentMethod}
             data-testid="consent-method"
           />

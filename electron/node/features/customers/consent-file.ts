@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { customers } from '../../../../db/schema';
@@ -7,7 +8,6 @@ import { makePrivateFolder, PRIVATE_FILE_MODE } from '../../data-folder/permissi
 import { AppError } from '../../errors';
 import { AuditedWriter } from '../admin';
 import type { SessionCtx } from '../auth';
-import { eq } from 'drizzle-orm';
 
 /** A scan or photo of a signed form: a few MB at most (a phone photo is 2–5 MB). */
 export const CONSENT_FILE_MAX_BYTES = 10 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CONSENT_METHOD, CONSENT_METHODS, type ConsentMethod } from '../../../../electron/common/api/customers-texts';
+import { consentMethodOptions, type ConsentMethod } from '../../../../electron/common/api/customers-texts';
 import { isFirstVisitMode, type VisitRegistered } from '../../../../electron/common/api/showroom';
 import { MANAGER_ROLES } from '../../../../electron/common/roles';
 import { call } from '../../../api';
@@ -146,7 +146,7 @@ export function VisitForm({ now, onClose, onSaved }: { now: DealerNow; onClose: 
             name="consentMethod"
             value={v.consentMethod}
             onChange={set('consentMethod')}
-            options={[{ value: '', label: t('showroom.f.consentNone') }, ...CONSENT_METHODS.map((m) => ({ value: m, label: CONSENT_METHOD.text(m, locale) }))]}
+            options={[{ value: '', label: t('showroom.f.consentNone') }, ...consentMethodOptions(locale)]}
             error={errors.consentMethod}
             hint={t('showroom.f.consentHint')}
             data-testid="visit-consent"
