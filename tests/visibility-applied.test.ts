@@ -12,6 +12,9 @@ import { describe, expect, it } from 'vitest';
 const NO_USER_SCOPE: Record<string, string> = {
   'customers/group-counts.ts': 'keeps the per-owner counts table; the grid sums it over the owners the caller may see',
   'customers/search-index.ts': "builds quick find's index; search.ts applies the rule to every answer",
+  'data-import/customer-store.ts':
+    'an import matches each row against every customer of the dealership (a duplicate outside the importer’s view is still a duplicate); service.ts shows such a match masked and never fills it in',
+  'data-import/undo.ts': 'undoes exactly the customers its own import wrote (import_batch_rows), whoever may see them now',
   'demo/problems.ts': 'demo data, written before any user exists',
   'demo/seed.ts': 'demo data, written before any user exists',
   'demo/aftersales.ts': 'demo data, written before any user exists',

@@ -8,3 +8,4 @@ export * from './sms';
 export * from './scheduler';
 export * from './seats';
 export * from './self-audit';
+export * from './data-import';

@@ -1,3 +1,4 @@
+import { settleImportsAtStart } from './features/data-import';
 import path from 'node:path';
 import { openDatabase, type Db, type Sqlite } from '../../db/client';
 import { systemClock, type Clock } from './clock';
@@ -86,6 +87,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   // Off the main thread: at 1M customers it reads the whole file for seconds (docs/data-folder.md).
   health.startupCheck();
   ensureReferenceData(sqlite);
+  settleImportsAtStart(sqlite, dataDir, clock.now());
   const events = new EventBus();
   const settings = new SettingsService(db, clock);
   const auth = new AuthService(db, clock, settings, events);

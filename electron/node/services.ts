@@ -43,6 +43,7 @@ import { Recordings } from './features/telephony/recordings';
 import type { Telephony } from './features/telephony/services';
 import { SoftphoneSettings } from './features/telephony/settings';
 import { SecretBox } from './secret-box';
+import { DataImports } from './features/data-import/service';
 
 /**
  * The feature services of one core, the one place they are built (handlers reach them as
@@ -71,6 +72,8 @@ export interface Services {
   scheduler: Scheduler;
   /** The LAN listener this core is served on, while it runs (lan/lan-status.ts). */
   lan: LanPresence;
+  /** 数据导入: the import running in the background (one at a time). */
+  dataImport: DataImports;
   /** The day the overdue-task escalation last finished (scheduler/maintenance.ts). */
   escalatedDay: EscalatedDay;
 }
@@ -134,6 +137,7 @@ export function createServices(core: Core): Services {
     complaints: () => new ComplaintsService(core),
     solicitation: () => new SolicitationService(core),
     taskPool: () => new TaskPoolService(core),
+    dataImport: () => new DataImports(core),
     workbench: () => new WorkbenchService(core),
     sms: () => new SmsService(core),
     telephony: () => {

@@ -19,6 +19,8 @@ export interface ApiEvents {
    * DMS repair orders, CSI / SSI survey results, a manufacturer's campaign list.
    */
   'import.progress': { kind: 'repairOrders' | 'surveys' | 'campaign'; done: number; total: number };
+  /** 数据导入: a running import's counts after each batch, and its end, to the importing user. */
+  'dataImport.progress': import('./data-import').ImportBatchRow;
   'notification': { id: number; kind: string; title: string; body: string | null };
   /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
   'sms.batch': SmsBatchProgress;

@@ -22,6 +22,7 @@ import { schedulerApi } from './scheduler';
 import { systemApi } from './system';
 import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
+import { dataImportApi } from './data-import';
 import { analysisApi } from './analysis';
 import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { callsAnalysisApi } from './analysis-calls';
@@ -57,6 +58,7 @@ export const api = {
   ...systemApi,
   ...seatApi,
   ...dictionariesApi,
+  ...dataImportApi,
   ...analysisApi,
   ...aftersalesAnalysisApi,
   ...callsAnalysisApi,
@@ -95,6 +97,7 @@ export type * from './scheduler';
 export type * from './system';
 export type * from './seat-mode';
 export type * from './dictionaries';
+export type * from './data-import';
 export type * from './analysis';
 export type * from './analysis-aftersales';
 export type * from './analysis-calls';

@@ -17,6 +17,7 @@ import { seatModeFeature } from './seat-mode/feature';
 import { dictionariesFeature } from './dictionaries/feature';
 import { analysisFeature } from './analysis/feature';
 import { selfAuditFeature } from './self-audit/feature';
+import { dataImportFeature } from './data-import/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -38,6 +39,7 @@ export const FEATURES = [
   dictionariesFeature,
   analysisFeature,
   selfAuditFeature,
+  dataImportFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

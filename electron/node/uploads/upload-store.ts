@@ -108,6 +108,19 @@ export class UploadStore {
     }
   }
 
+  /**
+   * The file behind an id moved to `dest` (same data folder, so a rename: a 30 MB import is never
+   * held in memory), for an import that reads it more than once in pieces. Same refusals as take().
+   */
+  takeFile(userId: number, uploadId: string, dest: string): { fileName: string; size: number } {
+    this.sweep();
+    const w = this.waiting.get(uploadId);
+    if (!w || w.userId !== userId) throw notFound();
+    this.waiting.delete(uploadId);
+    fs.renameSync(w.file, dest);
+    return { fileName: w.fileName, size: w.size };
+  }
+
   private sweep(): void {
     const now = this.clock.now();
     for (const w of this.waiting.values()) if (now - w.at > UPLOAD_TTL_MS) this.drop(w);

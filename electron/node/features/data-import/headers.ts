@@ -1,0 +1,72 @@
+import { CUSTOMER_IMPORT_FIELDS, type CustomerImportField, type ImportMapping } from '../../../common/api/data-import';
+
+/**
+ * Column headers as the DMS exports and the usual Excel sheets write them, per field (compared
+ * lower-cased, without spaces, brackets or a trailing *: 手机号码(必填)* is 手机号码). The first
+ * column whose header is one of these is taken; the user changes any of it on the mapping step.
+ */
+export const HEADER_ALIASES: Record<CustomerImportField, readonly string[]> = {
+  name: ['name', '姓名', '客户名称', '客户姓名', '客户名', '名称', '车主', '车主姓名', '联系人'],
+  mobile: ['mobile', 'phone', '手机', '手机号', '手机号码', '移动电话', '联系电话', '电话', '联系方式', '车主电话'],
+  phone2: ['phone2', '其他电话', '其它电话', '固定电话', '座机', '办公电话', '备用电话', '家庭电话', '电话2'],
+  kind: ['kind', '客户类型', '客户类别', '个人/单位', '性质'],
+  gender: ['gender', '性别'],
+  idNumber: ['idnumber', '身份证', '身份证号', '身份证号码', '证件号', '证件号码', '统一社会信用代码'],
+  birthday: ['birthday', '生日', '出生日期'],
+  email: ['email', 'e-mail', '邮箱', '电子邮箱', '电子邮件'],
+  province: ['province', '省份', '省'],
+  city: ['city', '城市', '市'],
+  address: ['address', '地址', '联系地址', '家庭住址', '通讯地址', '详细地址'],
+  wechat: ['wechat', '微信', '微信号'],
+  source: ['source', '客户来源', '来源', '信息来源'],
+  occupation: ['occupation', '职业'],
+  owner: ['owner', '销售顾问', '所属顾问', '顾问', '负责人', '跟进人'],
+  notes: ['notes', '备注', '说明'],
+  vin: ['vin', 'vin码', '车架号', '车辆识别代号', '车辆识别号', '底盘号'],
+  plate: ['plate', '车牌', '车牌号', '车牌号码'],
+  model: ['model', '车型', '车系', '车型名称'],
+  colour: ['colour', 'color', '颜色', '车身颜色'],
+  purchaseDate: ['purchasedate', '购车日期', '购买日期', '开票日期', '销售日期', '交车日期'],
+  mileage: ['mileage', '里程', '行驶里程', '当前里程', '公里数'],
+};
+
+/** A header as compared: lower case, no spaces, no (…) / （…） note, no required-mark *. */
+export function headerKey(h: string): string {
+  return h
+    .toLowerCase()
+    .replace(/[\s\u3000]+/g, '')
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/\*+$/, '')
+    .replace(/^\*+/, '');
+}
+
+/** Each field's column guessed from the header row; a column is given to one field at most. */
+export function guessMapping(header: readonly string[]): ImportMapping {
+  const keys = header.map(headerKey);
+  const taken = new Set<number>();
+  const out: ImportMapping = {};
+  for (const field of CUSTOMER_IMPORT_FIELDS) {
+    const aliases = HEADER_ALIASES[field];
+    // An alias earlier in the list wins: 电话 is the mobile only when no 手机 column exists.
+    for (const alias of aliases) {
+      const i = keys.findIndex((k, j) => k === alias && !taken.has(j));
+      if (i >= 0) {
+        out[field] = i;
+        taken.add(i);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** A saved mapping (field → header text) applied to this file's header; fields whose header is gone are dropped. */
+export function mappingFromSaved(header: readonly string[], columns: Partial<Record<CustomerImportField, string>>): ImportMapping {
+  const keys = header.map(headerKey);
+  const out: ImportMapping = {};
+  for (const [field, text] of Object.entries(columns) as [CustomerImportField, string][]) {
+    const i = keys.indexOf(headerKey(text));
+    if (i >= 0) out[field] = i;
+  }
+  return out;
+}

@@ -1,0 +1,352 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type {
+  CustomerImportField,
+  ImportBatchRow,
+  ImportKind,
+  ImportMapping,
+  ImportMatch,
+  ImportPreview,
+  ImportStatus,
+  MatchMode,
+} from '../../../common/api/data-import';
+import type { Locale } from '../../../common/i18n/texts';
+import type { Core } from '../../core';
+import { makePrivateFolder } from '../../data-folder/permissions';
+import { longWritesIdle } from '../../data-folder/long-write';
+import { AppError, notFound } from '../../errors';
+import { FileImportError, type EncodingChoice, type SheetRow } from '../../file-import';
+import type { SessionCtx } from '../auth';
+import { maskName } from '../customers';
+import { rowContext } from './context';
+import { parseCustomerRow, type ParsedCustomerRow } from './customer-row';
+import { CustomerStore, type Written } from './customer-store';
+import { guessMapping } from './headers';
+import { importRows, readAsLabel } from './read-rows';
+import { IMPORT_TEXTS, type ImportTextKey } from './texts';
+
+/** A file larger than this is split first: an import runs as one job with one undo. */
+export const MAX_IMPORT_ROWS = 200_000;
+/** Rows per transaction: small enough that a cancel or a crash loses at most this much work, large enough to be fast. */
+export const IMPORT_CHUNK = 500;
+const MAX_LISTED = 1000;
+const SAMPLE_ROWS = 20;
+
+export const importsDir = (dataDir: string) => path.join(dataDir, 'imports');
+const sourceFile = (dataDir: string, batchId: number) => path.join(importsDir(dataDir), `${batchId}.src`);
+
+type ImportCore = Pick<Core, 'dataDir' | 'sqlite' | 'db' | 'clock' | 'events' | 'settings' | 'services' | 'visibility' | 'uploads'>;
+
+interface BatchRecord {
+  id: number;
+  kind: ImportKind;
+  fileName: string;
+  encoding: EncodingChoice;
+  status: ImportStatus;
+  createdBy: number;
+}
+
+const refuse = (locale: Locale, key: ImportTextKey, params?: Record<string, string | number>) => {
+  const message = IMPORT_TEXTS.text(key, locale, params);
+  return new AppError('INVALID_INPUT', { issues: message, fields: [{ field: 'file', message }] });
+};
+
+/** The fields an import cannot run without: a name, and a phone or a VIN to know the customer by. */
+export function missingFields(mapping: ImportMapping): CustomerImportField[] {
+  const out: CustomerImportField[] = [];
+  if (mapping.name === undefined) out.push('name');
+  if (mapping.mobile === undefined && mapping.phone2 === undefined && mapping.vin === undefined) out.push('mobile');
+  return out;
+}
+
+/**
+ * Startup: an import the app was running when it stopped is 'interrupted' (its committed batches
+ * stay and can be undone); drafts and their files are gone with the upload that made them.
+ */
+export function settleImportsAtStart(sqlite: Core['sqlite'], dataDir: string, now: number): void {
+  sqlite.prepare("UPDATE import_batches SET status = 'interrupted', finished_at = ? WHERE status = 'running'").run(now);
+  sqlite.prepare("DELETE FROM import_batches WHERE status = 'draft'").run();
+  fs.rmSync(importsDir(dataDir), { recursive: true, force: true });
+}
+
+/**
+ * 系统管理 → 数据导入 for customers (phones and a vehicle each): preview without writing, then a run
+ * in batches of 500 rows, each batch one transaction (a crash or a cancel keeps the finished batches
+ * and nothing of the one in hand: never half a row), progress to the importing user after each.
+ */
+export class DataImports {
+  private running = new Map<number, { cancel: boolean; done: Promise<void> }>();
+  private store: CustomerStore;
+
+  constructor(private core: ImportCore) {
+    this.store = new CustomerStore(core.sqlite);
+  }
+
+  /** Resolves when the import has stopped (tests, shutdown). */
+  async idle(batchId?: number): Promise<void> {
+    for (const [id, r] of this.running) if (batchId === undefined || id === batchId) await r.done;
+  }
+
+  private batch(id: number): BatchRecord {
+    const b = this.core.sqlite
+      .prepare<[number], BatchRecord>('SELECT id, kind, file_name AS fileName, encoding, status, created_by AS createdBy FROM import_batches WHERE id = ?')
+      .get(id);
+    if (!b) throw notFound();
+    return b;
+  }
+
+  /** Reads and checks the whole file; writes nothing but the draft (the file and its settings). */
+  async preview(s: SessionCtx, locale: Locale, input: { kind: ImportKind; uploadId?: string; batchId?: number; encoding?: EncodingChoice; mapping?: ImportMapping }): Promise<ImportPreview> {
+    const encoding = input.encoding ?? 'auto';
+    let batch: BatchRecord;
+    if (input.uploadId !== undefined) {
+      makePrivateFolder(importsDir(this.core.dataDir));
+      const now = this.core.clock.now();
+      const id = Number(
+        this.core.sqlite
+          .prepare("INSERT INTO import_batches (kind, file_name, encoding, status, created_by, created_at) VALUES (?, '', ?, 'draft', ?, ?)")
+          .run(input.kind, encoding, s.user.id, now).lastInsertRowid,
+      );
+      try {
+        const { fileName } = this.core.uploads.takeFile(s.user.id, input.uploadId, sourceFile(this.core.dataDir, id));
+        this.core.sqlite.prepare('UPDATE import_batches SET file_name = ? WHERE id = ?').run(fileName, id);
+      } catch (err) {
+        this.core.sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(id);
+        throw err;
+      }
+      batch = this.batch(id);
+    } else {
+      batch = this.batch(input.batchId!);
+      if (batch.status !== 'draft') throw refuse(locale, 'batch.notDraft');
+      this.core.sqlite.prepare('UPDATE import_batches SET encoding = ? WHERE id = ?').run(encoding, batch.id);
+    }
+    const file = sourceFile(this.core.dataDir, batch.id);
+    if (!fs.existsSync(file)) throw refuse(locale, 'batch.fileGone');
+
+    const ctx = rowContext(this.core, s, locale);
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
+    const canOpen = (id: number) => !!this.core.db.get(sql`SELECT 1 AS ok FROM customers c WHERE c.id = ${id} AND ${visible}`);
+    const out: ImportPreview = {
+      batchId: batch.id,
+      kind: batch.kind,
+      fileName: batch.fileName,
+      readAs: '',
+      header: [],
+      mapping: {},
+      missing: [],
+      rows: 0,
+      sample: [],
+      bad: [],
+      badRows: 0,
+      matches: [],
+      matchRows: 0,
+      newRows: 0,
+    };
+    // Keys of the good rows so far: a later row with the same VIN, ID number or phone is the same
+    // customer, exactly as the run will find it (the earlier row is stored by then).
+    const seen = { vin: new Map<string, number>(), idNumber: new Map<string, number>(), phone: new Map<string, number>() };
+    try {
+      out.readAs = await readAsLabel(file, encoding);
+      for await (const r of importRows(file, batch.fileName, encoding)) {
+        if ('header' in r) {
+          out.header = r.header;
+          out.mapping = input.mapping ?? guessMapping(r.header);
+          out.missing = missingFields(out.mapping);
+          if (out.missing.length) break;
+          continue;
+        }
+        if (++out.rows > MAX_IMPORT_ROWS) throw refuse(locale, 'file.tooMany', { max: MAX_IMPORT_ROWS });
+        const p = parseCustomerRow(ctx, out.mapping, r.row, r.cells);
+        if (out.sample.length < SAMPLE_ROWS) out.sample.push({ row: r.row, values: p.shown });
+        if (p.problems.length) {
+          out.badRows++;
+          for (const problem of p.problems) if (out.bad.length < MAX_LISTED) out.bad.push(problem);
+          continue;
+        }
+        const match = this.store.match(p.customer.idNumber, p.phones, p.vehicle);
+        const inFile = match ? null : fileMatch(seen, p);
+        if (match || inFile) {
+          out.matchRows++;
+          if (out.matches.length < MAX_LISTED) {
+            if (match) {
+              const open = canOpen(match.customerId);
+              const name = this.store.nameOf(match.customerId);
+              out.matches.push({ row: r.row, by: match.by, value: match.value, customerId: match.customerId, name: open ? name : maskName(name), canOpen: open, fileRow: null });
+            } else out.matches.push({ row: r.row, ...inFile!, customerId: null, name: p.customer.name, canOpen: false });
+          }
+        } else out.newRows++;
+        remember(seen, p);
+      }
+    } catch (err) {
+      if (err instanceof FileImportError) throw err.toAppError(locale);
+      throw err;
+    }
+    if (!out.header.length) throw new FileImportError('empty').toAppError(locale);
+    if (!out.missing.length && out.rows === 0) throw refuse(locale, 'file.noData');
+    this.core.sqlite.prepare('UPDATE import_batches SET rows_total = ?, mapping = ? WHERE id = ?').run(out.rows, JSON.stringify(out.mapping), batch.id);
+    return out;
+  }
+
+  /** Starts the draft in the background and answers with it running; the end comes as a dataImport.progress event. */
+  start(s: SessionCtx, locale: Locale, input: { batchId: number; mapping: ImportMapping; matchMode: MatchMode; defaultOwnerId: number | null }): ImportBatchRow {
+    const batch = this.batch(input.batchId);
+    if (batch.status !== 'draft') throw refuse(locale, 'batch.notDraft');
+    if (this.running.size) throw refuse(locale, 'batch.busy');
+    const missing = missingFields(input.mapping);
+    if (missing.length) throw refuse(locale, 'file.mapping', { fields: missing.join(', ') });
+    const ctx = rowContext(this.core, s, locale);
+    if (input.defaultOwnerId !== null && ![...ctx.owners.values()].includes(input.defaultOwnerId)) throw new AppError('FORBIDDEN');
+    this.core.sqlite
+      .prepare("UPDATE import_batches SET status = 'running', mapping = ?, match_mode = ?, default_owner_id = ?, started_at = ?, rows_done = 0 WHERE id = ?")
+      .run(JSON.stringify(input.mapping), input.matchMode, input.defaultOwnerId, this.core.clock.now(), batch.id);
+    const state = { cancel: false, done: Promise.resolve() };
+    state.done = this.run(s, ctx, batch, input, state).finally(() => this.running.delete(batch.id));
+    this.running.set(batch.id, state);
+    return this.get(batch.id);
+  }
+
+  cancel(batchId: number): ImportBatchRow {
+    const r = this.running.get(batchId);
+    if (r) r.cancel = true;
+    else this.batch(batchId);
+    return this.get(batchId);
+  }
+
+  get(batchId: number): ImportBatchRow {
+    const row = this.list(batchId)[0];
+    if (!row) throw notFound();
+    return row;
+  }
+
+  list(batchId?: number): ImportBatchRow[] {
+    const where = batchId === undefined ? "b.status <> 'draft'" : 'b.id = ?';
+    const rows = this.core.sqlite
+      .prepare(
+        `SELECT b.id, b.kind, b.file_name AS fileName, b.status, b.match_mode AS matchMode, b.rows_total AS rowsTotal, b.rows_done AS rowsDone,
+                b.created, b.updated, b.skipped, b.bad, b.error, u.display_name AS createdBy, b.created_at AS createdAt,
+                b.finished_at AS finishedAt, b.undone_at AS undoneAt
+           FROM import_batches b JOIN users u ON u.id = b.created_by
+          WHERE ${where} ORDER BY b.id DESC LIMIT 50`,
+      )
+      .all(...(batchId === undefined ? [] : [batchId])) as ImportBatchRow[];
+    return rows;
+  }
+
+  private async run(
+    s: SessionCtx,
+    ctx: ReturnType<typeof rowContext>,
+    batch: BatchRecord,
+    input: { mapping: ImportMapping; matchMode: MatchMode; defaultOwnerId: number | null },
+    state: { cancel: boolean },
+  ): Promise<void> {
+    const file = sourceFile(this.core.dataDir, batch.id);
+    const sqlite = this.core.sqlite;
+    const actor = s.user.id;
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
+    const canSee = (id: number) => !!this.core.db.get(sql`SELECT 1 AS ok FROM customers c WHERE c.id = ${id} AND ${visible}`);
+    const audit = sqlite.prepare("INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, 'customer', ?, ?, ?)");
+    const trail = sqlite.prepare('INSERT INTO import_batch_rows (batch_id, customer_id, action, version, before, phone_ids, vehicle_ids, file_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const counts = sqlite.prepare('UPDATE import_batches SET rows_done = rows_done + ?, created = created + ?, updated = updated + ?, skipped = skipped + ?, bad = bad + ? WHERE id = ?');
+    const finish = sqlite.prepare('UPDATE import_batches SET status = ?, error = ?, finished_at = ? WHERE id = ?');
+
+    const record = (kind: 'created' | 'updated', w: Written, row: number, now: number) => {
+      audit.run(now, actor, 'import', String(w.customerId), w.before ? JSON.stringify(w.before) : null, JSON.stringify({ importBatch: batch.id, ...w.after }));
+      trail.run(batch.id, w.customerId, kind, w.version, w.before ? JSON.stringify(w.before) : null, JSON.stringify(w.phoneIds), JSON.stringify(w.vehicleIds), row);
+    };
+    const writeChunk = sqlite.transaction((rows: SheetRow[]) => {
+      const now = this.core.clock.now();
+      const n = { created: 0, updated: 0, skipped: 0, bad: 0 };
+      for (const r of rows) {
+        const p = parseCustomerRow(ctx, input.mapping, r.row, r.cells);
+        if (p.problems.length) {
+          n.bad++;
+          continue;
+        }
+        const verdict = this.apply(p, input, actor, now, ctx.today, canSee);
+        if (verdict === 'bad' || verdict === 'skipped') n[verdict]++;
+        else {
+          record(verdict.kind, verdict.written, r.row, now);
+          n[verdict.kind]++;
+        }
+      }
+      counts.run(rows.length, n.created, n.updated, n.skipped, n.bad, batch.id);
+    });
+
+    let status: ImportStatus = 'done';
+    let error: string | null = null;
+    try {
+      let chunk: SheetRow[] = [];
+      const flush = async () => {
+        // A long write of another import holds the connection's transaction between its slices: ours waits.
+        await longWritesIdle(sqlite);
+        writeChunk(chunk);
+        chunk = [];
+        this.core.events.publish({ userId: actor }, 'dataImport.progress', this.get(batch.id));
+        await new Promise((r) => setImmediate(r));
+      };
+      for await (const r of importRows(file, batch.fileName, batch.encoding)) {
+        if ('header' in r) continue;
+        chunk.push(r);
+        if (chunk.length >= IMPORT_CHUNK) await flush();
+        if (state.cancel) break;
+        if (!sqlite.open) return;
+      }
+      if (state.cancel) status = 'cancelled';
+      else if (chunk.length) await flush();
+      if (state.cancel) status = 'cancelled';
+    } catch (err) {
+      status = 'failed';
+      error = err instanceof FileImportError ? err.text(ctx.locale) : String((err as Error)?.message ?? err);
+    }
+    if (!sqlite.open) return;
+    const now = this.core.clock.now();
+    sqlite.transaction(() => {
+      finish.run(status, error, now, batch.id);
+      const b = this.get(batch.id);
+      sqlite
+        .prepare("INSERT INTO audit_log (at, user_id, action, entity, entity_id, after) VALUES (?, ?, 'import', 'import_batch', ?, ?)")
+        .run(now, actor, String(batch.id), JSON.stringify({ fileName: b.fileName, status, rows: b.rowsDone, created: b.created, updated: b.updated, skipped: b.skipped, bad: b.bad }));
+    })();
+    fs.rmSync(file, { force: true });
+    this.core.events.publish({ userId: actor }, 'dataImport.progress', this.get(batch.id));
+  }
+
+  /** What one good row does, by the match mode: a customer created or filled in, or the row skipped / refused. */
+  private apply(
+    p: ParsedCustomerRow,
+    input: { matchMode: MatchMode; defaultOwnerId: number | null },
+    actor: number,
+    now: number,
+    today: string,
+    canSee: (id: number) => boolean,
+  ): 'bad' | 'skipped' | { kind: 'created' | 'updated'; written: Written } {
+    const match = this.store.match(p.customer.idNumber, p.phones, p.vehicle);
+    const create = () => ({ kind: 'created' as const, written: this.store.create(actor, now, today, p.customer, p.customer.ownerId ?? input.defaultOwnerId, p.phones, p.vehicle) });
+    if (!match) return create();
+    if (input.matchMode === 'skip') return 'skipped';
+    const vinOwner = p.vehicle ? this.store.vinOwner(p.vehicle.vin) : null;
+    if (input.matchMode === 'create') return vinOwner !== null ? 'bad' : create();
+    if (!canSee(match.customerId)) return 'skipped';
+    if (vinOwner !== null && vinOwner !== match.customerId) return 'bad';
+    const written = this.store.fillEmpty(match.customerId, now, today, p.customer, p.phones, p.vehicle);
+    return written ? { kind: 'updated', written } : 'skipped';
+  }
+}
+
+type Seen = { vin: Map<string, number>; idNumber: Map<string, number>; phone: Map<string, number> };
+
+/** An earlier good row of the file this row repeats (VIN, then ID number, then a phone). */
+function fileMatch(seen: Seen, p: ParsedCustomerRow): Pick<ImportMatch, 'by' | 'value' | 'fileRow'> | null {
+  if (p.vehicle && seen.vin.has(p.vehicle.vin)) return { by: 'vin', value: p.vehicle.vin, fileRow: seen.vin.get(p.vehicle.vin)! };
+  if (p.customer.idNumber && seen.idNumber.has(p.customer.idNumber)) return { by: 'idNumber', value: p.customer.idNumber, fileRow: seen.idNumber.get(p.customer.idNumber)! };
+  for (const ph of p.phones) if (seen.phone.has(ph.normalized)) return { by: 'phone', value: ph.raw, fileRow: seen.phone.get(ph.normalized)! };
+  return null;
+}
+
+function remember(seen: Seen, p: ParsedCustomerRow): void {
+  if (p.vehicle && !seen.vin.has(p.vehicle.vin)) seen.vin.set(p.vehicle.vin, p.row);
+  if (p.customer.idNumber && !seen.idNumber.has(p.customer.idNumber)) seen.idNumber.set(p.customer.idNumber, p.row);
+  for (const ph of p.phones) if (!seen.phone.has(ph.normalized)) seen.phone.set(ph.normalized, p.row);
+}
+
