@@ -182,7 +182,7 @@ export const churnRecords = sqliteTable(
     userId: integer().references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('churn_customer_idx').on(t.customerId)],
+  (t) => [index('churn_customer_idx').on(t.customerId), index('churn_records_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`)],
 );
 
 /**

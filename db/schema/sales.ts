@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, updatedAt, flag, version } from './columns';
 import { users } from './auth';
@@ -211,6 +212,7 @@ export const deliveries = sqliteTable(
     index('deliveries_opp_idx').on(t.opportunityId),
     index('deliveries_customer_idx').on(t.customerId),
     index('deliveries_vin_idx').on(t.vin),
+    index('deliveries_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
   ],
 );
 
@@ -235,5 +237,5 @@ export const testDriveBookings = sqliteTable(
     status: text({ enum: ['booked', 'done', 'cancelled'] }).notNull().default('booked'),
     createdAt: createdAt(),
   },
-  (t) => [index('test_drive_vehicle_time_idx').on(t.vehicleId, t.startAt)],
+  (t) => [index('test_drive_vehicle_time_idx').on(t.vehicleId, t.startAt), index('test_drive_bookings_customer_idx').on(t.customerId).where(sql`customer_id IS NOT NULL`)],
 );

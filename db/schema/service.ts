@@ -64,6 +64,7 @@ export const revisits = sqliteTable(
     // 售后 / 客服's dissatisfied revisits of a period (the Pareto and the trend): a seek by kind and
     // completion time over the few dissatisfied ones instead of every revisit of the kind.
     index('revisits_dissatisfied_idx').on(t.kind, t.doneAt).where(sql`result = 'dissatisfied'`),
+    index('revisits_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
   ],
 );
 
@@ -104,6 +105,7 @@ export const satisfactionSurveys = sqliteTable(
     uniqueIndex('surveys_natural_key_uq').on(t.naturalKey),
     // The CS manager's list sorts and filters by survey date.
     index('surveys_date_idx').on(t.surveyDate),
+    index('satisfaction_surveys_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
   ],
 );
 
@@ -129,6 +131,7 @@ export const appointments = sqliteTable(
     index('appointments_customer_idx').on(t.customerId),
     // A service advisor's appointments of the day on the workbench.
     index('appointments_advisor_idx').on(t.advisorId, t.date),
+    index('appointments_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
   ],
 );
 
@@ -166,6 +169,7 @@ export const tasks = sqliteTable(
     // a seek per kind and period instead of every task of the kind (6 counts at 1M: 170 -> see docs).
     index('tasks_kind_created_idx').on(t.kind, t.createdAt, t.status, t.customerId),
     index('tasks_customer_idx').on(t.customerId),
+    index('tasks_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
   ],
 );
 
@@ -198,6 +202,7 @@ export const solicitationTasks = sqliteTable(
     index('solicitation_kind_created_idx').on(t.kind, t.createdAt),
     // A new service visit looks up that customer's open tasks (招揽成功 within the window).
     index('solicitation_customer_idx').on(t.customerId),
+    index('solicitation_tasks_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
   ],
 );
 
@@ -221,7 +226,7 @@ export const complaints = sqliteTable(
     updatedAt: updatedAt(),
     version: version(),
   },
-  (t) => [index('complaints_status_idx').on(t.status), index('complaints_customer_idx').on(t.customerId)],
+  (t) => [index('complaints_status_idx').on(t.status), index('complaints_customer_idx').on(t.customerId), index('complaints_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`)],
 );
 
 export const complaintHistory = sqliteTable(

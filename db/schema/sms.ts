@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, updatedAt } from './columns';
 import { users } from './auth';
@@ -121,7 +122,7 @@ export const smsInbound = sqliteTable(
     optOut: integer({ mode: 'boolean' }).notNull().default(false),
     receivedAt: integer().notNull(),
   },
-  (t) => [index('sms_inbound_number_idx').on(t.number)],
+  (t) => [index('sms_inbound_number_idx').on(t.number), index('sms_inbound_customer_idx').on(t.customerId).where(sql`customer_id IS NOT NULL`)],
 );
 
 export const smsOptOuts = sqliteTable('sms_opt_outs', {

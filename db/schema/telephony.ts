@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
 import { id, createdAt, flag } from './columns';
 import { users } from './auth';
@@ -56,7 +57,7 @@ export const recordings = sqliteTable(
      */
     uploadSha256: text(),
   },
-  (t) => [index('recordings_call_idx').on(t.callId), index('recordings_created_idx').on(t.createdAt)],
+  (t) => [index('recordings_call_idx').on(t.callId), index('recordings_created_idx').on(t.createdAt), index('recordings_customer_idx').on(t.customerId).where(sql`customer_id IS NOT NULL`)],
 );
 
 /** Per-seat softphone settings. The SIP password is encrypted at rest (AES-GCM, key in the data folder). */

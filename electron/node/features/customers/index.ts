@@ -10,7 +10,7 @@ export { primaryPhoneExpr } from './primary-phone';
 export { teamOwnerIdsSql } from './visibility';
 // The demo seeder fills the customer tables with their triggers dropped and rebuilds what the
 // triggers keep (search index, group counts, primary model) itself, so it needs these names.
-export { GROUP_COUNTS_TRIGGER_PREFIX, GroupCountsTally } from './group-counts';
+export { GROUP_COUNTS_TRIGGER_PREFIX, GroupCountsTally, pauseGroupCounts } from './group-counts';
 export { PRIMARY_MODEL_TRIGGER_PREFIX } from './primary-model';
 export {
   SEARCH_TRIGGER_PREFIX,

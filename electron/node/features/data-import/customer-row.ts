@@ -20,6 +20,8 @@ export interface RowContext {
   models: Map<string, string> | null;
   /** Model labels longest first, to find 迈腾 in “2024款迈腾 330TSI”. */
   modelLabels: [string, string][];
+  /** A dictionary code's label in the importer's language, to show the preview as a user reads it. */
+  names?: Map<string, string>;
   /** Active users the importer may give customers to, by user name and by name. */
   owners: Map<string, number>;
 }
@@ -131,7 +133,7 @@ export function parseCustomerRow(ctx: RowContext, mapping: ImportMapping, row: n
     if (!v) return null;
     const code = map === null ? v : lookup(map, v);
     if (code === undefined) problem(field, f('dict.unknown', { code: v }));
-    else shown[field] = code;
+    else shown[field] = ctx.names?.get(code) ?? code;
     return code ?? null;
   };
 
@@ -143,7 +145,7 @@ export function parseCustomerRow(ctx: RowContext, mapping: ImportMapping, row: n
   let kind: CustomerValues['kind'] = 'individual';
   if (/^(公司|单位|企业|集团|company|corporate|organisation|organization)$/i.test(kindText)) kind = 'company';
   else if (kindText && !/^(个人|私人|个体|individual|person|private)$/i.test(kindText)) problem('kind', t('row.kind', { value: kindText }));
-  if (kindText) shown.kind = kind;
+  if (kindText) shown.kind = t(`kind.${kind}`);
 
   const genderText = cell('gender');
   let gender: CustomerValues['gender'] = 'other';
@@ -171,7 +173,7 @@ export function parseCustomerRow(ctx: RowContext, mapping: ImportMapping, row: n
       }
     }
   }
-  if (gender !== 'other') shown.gender = gender;
+  if (gender !== 'other') shown.gender = f(`gender.${gender}`);
   if (birthday) shown.birthday = birthday;
 
   const email = text('email');
@@ -261,7 +263,7 @@ function parseVehicle(
     model = lookup(ctx.models, modelText) ?? ctx.modelLabels.find(([label]) => modelText.toLowerCase().includes(label))?.[1] ?? '';
     if (!model) problem('model', t('row.model', { value: modelText }));
   }
-  if (model) shown.model = model;
+  if (model) shown.model = ctx.names?.get(model) ?? model;
   if (colour) shown.colour = colour;
   let mileage: number | null = null;
   if (mileageText) {

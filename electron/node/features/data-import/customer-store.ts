@@ -56,8 +56,8 @@ export class CustomerStore {
       customer: sqlite.prepare<[number], Record<string, unknown>>('SELECT * FROM customers WHERE id = ?'),
       phonesOf: sqlite.prepare<[number], { normalized: string }>('SELECT normalized FROM customer_phones WHERE customer_id = ?'),
       insertCustomer: sqlite.prepare(
-        `INSERT INTO customers (kind, name, gender, id_number, birthday, birthday_md, email, province, city, address, wechat, source, occupation, notes, owner_id, created_at, updated_at, created_by)
-         VALUES (@kind, @name, @gender, @idNumber, @birthday, @birthdayMd, @email, @province, @city, @address, @wechat, @source, @occupation, @notes, @ownerId, @now, @now, @actor)
+        `INSERT INTO customers (kind, name, gender, id_number, birthday, birthday_md, email, province, city, address, wechat, source, occupation, notes, owner_id, primary_model, created_at, updated_at, created_by)
+         VALUES (@kind, @name, @gender, @idNumber, @birthday, @birthdayMd, @email, @province, @city, @address, @wechat, @source, @occupation, @notes, @ownerId, @primaryModel, @now, @now, @actor)
          RETURNING id, version`,
       ),
       insertPhone: sqlite.prepare('INSERT INTO customer_phones (customer_id, raw, normalized, kind, is_primary) VALUES (?, ?, ?, ?, ?) RETURNING id'),
@@ -95,7 +95,8 @@ export class CustomerStore {
   }
 
   create(actor: number, now: number, today: string, c: CustomerValues, ownerId: number | null, phones: PhoneValues[], vehicle: VehicleValues | null): Written {
-    const row = this.q.insertCustomer.get({ ...c, ownerId, now, actor }) as { id: number; version: number };
+    // The primary model as the vehicle's trigger will set it: its update then changes nothing.
+    const row = this.q.insertCustomer.get({ ...c, ownerId, now, actor, primaryModel: vehicle?.model ?? null }) as { id: number; version: number };
     const phoneIds = phones.map((p, i) => (this.q.insertPhone.get(row.id, p.raw, p.normalized, p.kind, i === 0 ? 1 : 0) as { id: number }).id);
     const vehicleIds = vehicle ? [this.addVehicle(row.id, vehicle, now, today)] : [];
     const { ownerId: _o, ...fields } = c;

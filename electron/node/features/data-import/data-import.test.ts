@@ -1,7 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import { encodeGbk } from '../../../../tests/support/gbk';
 import type { ImportBatchRow, ImportPreview, ImportUndoResult } from '../../../common/api/data-import';
+import { rebuildGroupCounts } from '../customers/group-counts';
 
 /**
  * 数据导入 of customers: a GBK CSV as Chinese Excel saves it is read with its headers guessed, every
@@ -22,28 +24,6 @@ beforeAll(async () => {
   dict.run('sagitar', '速腾', 'Sagitar');
 }, 60_000);
 afterAll(() => t.cleanup());
-
-/** GBK bytes as Chinese Excel writes its "CSV". */
-function encodeGbk(text: string): Buffer {
-  // Node has no GBK encoder: the table is built from its decoder (every character of the test is in GBK).
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else out.push(...GBK.get(ch)!);
-  }
-  return Buffer.from(out);
-}
-const GBK = new Map<string, number[]>();
-{
-  const dec = new TextDecoder('gbk');
-  for (let hi = 0x81; hi <= 0xfe; hi++)
-    for (let lo = 0x40; lo <= 0xfe; lo++) {
-      if (lo === 0x7f) continue;
-      const ch = dec.decode(new Uint8Array([hi, lo]));
-      if (ch.length === 1 && ch !== '\uFFFD' && !GBK.has(ch)) GBK.set(ch, [hi, lo]);
-    }
-}
 
 const upload = async (name: string, bytes: Buffer) => (await t.core.uploads.receive(admin.userId, name, [bytes])).uploadId;
 const ok = <T>(r: { ok: boolean; value?: unknown; error?: unknown }): T => {
@@ -86,10 +66,10 @@ describe('数据导入 — preview', () => {
     expect(p.rows).toBe(10);
     expect(p.sample[0]).toEqual({
       row: 2,
-      values: { name: '张伟', gender: 'male', mobile: '13800138000', vin: VIN1, plate: '辽B12345', model: 'magotan', purchaseDate: '2026-01-05', owner: '王顾问', notes: '老客户' },
+      values: { name: '张伟', gender: '男', mobile: '13800138000', vin: VIN1, plate: '辽B12345', model: '迈腾', purchaseDate: '2026-01-05', owner: '王顾问', notes: '老客户' },
     });
-    // 2024款速腾 200TSI is 速腾 (sagitar); 2026年1月5日 is a day like 2026/1/5.
-    expect(p.sample[1]!.values).toMatchObject({ model: 'sagitar', purchaseDate: '2026-01-05', mobile: '139 0013 9000' });
+    // 2024款速腾 200TSI is 速腾 (sagitar, shown by its label); 2026年1月5日 is a day like 2026/1/5.
+    expect(p.sample[1]!.values).toMatchObject({ model: '速腾', purchaseDate: '2026-01-05', mobile: '139 0013 9000' });
     const bad = p.bad.map((b) => [b.row, b.column, b.field]);
     expect(bad).toEqual([
       [5, 'C', 'mobile'],
@@ -234,6 +214,19 @@ describe('数据导入 — run, match, undo', () => {
     const r = ok<ImportUndoResult>(await call(t.core, admin.token, 'dataImport.undo', { batchId: p.batchId }));
     expect(r.undone).toBe(false);
     expect(r.blocked).toEqual([{ customerId: id, name: '冯新', reason: '导入后已有新的记录(购车意向)' }]);
+  });
+
+  it('keeps the grid’s group counts exact: what the import added and filled in equals a recount', () => {
+    const snapshot = () => ({
+      one: t.core.sqlite.prepare('SELECT dim, owner_id, hex(value) AS v, n FROM customer_group_counts WHERE n <> 0 ORDER BY 1, 2, 3').all(),
+      two: t.core.sqlite.prepare('SELECT d1, d2, hex(v1) AS a, hex(v2) AS b, owner_id, n FROM customer_group_pair_counts WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5').all(),
+    });
+    const kept = snapshot();
+    expect(kept.one.length).toBeGreaterThan(10);
+    rebuildGroupCounts(t.core.sqlite);
+    expect(snapshot()).toEqual(kept);
+    // And the triggers are back after the import's batches: a customer made by the form is counted.
+    expect(t.core.sqlite.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'customers_group_counts_%'").pluck().get()).toBeGreaterThan(10);
   });
 
   it('only the administrator may import; another user’s upload id is not found', async () => {

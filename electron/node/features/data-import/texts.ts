@@ -27,6 +27,8 @@ export const IMPORT_TEXTS = defineTexts({
   },
   'row.notVisible': { 'zh-CN': '匹配的客户不在您的查看范围内,已跳过', en: 'The matching customer is outside what you may see: skipped' },
   'row.tooLong': { 'zh-CN': '内容超过 {max} 个字符', en: 'Longer than {max} characters' },
+  'kind.individual': { 'zh-CN': '个人', en: 'individual' },
+  'kind.company': { 'zh-CN': '公司', en: 'company' },
   'file.noData': { 'zh-CN': '文件中只有表头,没有数据行', en: 'The file has a header row but no data rows' },
   'file.tooMany': { 'zh-CN': '一次最多导入 {max} 行,请把文件分成几份', en: 'At most {max} rows at a time: split the file' },
   'file.mapping': { 'zh-CN': '请先为这些字段选择列:{fields}', en: 'Choose a column for: {fields}' },

@@ -1,0 +1,35 @@
+import { CUSTOMER_IMPORT_FIELDS, type CustomerImportField, type ImportMapping } from '../../../electron/common/api/data-import';
+import { usePrefixedT } from '../../i18n/react';
+
+/** Field → column of the file, each a drop-down of the file's headers (A 姓名, B 手机 …) or 不导入; fields left out are greyed. */
+export function MappingTable({ header, mapping, onChange }: { header: string[]; mapping: ImportMapping; onChange: (m: ImportMapping) => void }) {
+  const tx = usePrefixedT('import.');
+  const letter = (i: number) => {
+    let s = '';
+    for (let k = i + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+    return s;
+  };
+  const set = (field: CustomerImportField, v: string) => {
+    const next = { ...mapping };
+    if (v === '') delete next[field];
+    else next[field] = Number(v);
+    onChange(next);
+  };
+  return (
+    <div className="import-mapping" role="group" aria-label={tx('step.mapping')}>
+      {CUSTOMER_IMPORT_FIELDS.map((f) => (
+        <label key={f} className={mapping[f] === undefined ? 'is-unmapped' : undefined}>
+          <span>{tx(`field.${f}`)}</span>
+          <select className="input" value={mapping[f] ?? ''} onChange={(e) => set(f, e.target.value)} data-testid={`import-map-${f}`}>
+            <option value="">{tx('mapping.none')}</option>
+            {header.map((h, i) => (
+              <option key={i} value={i}>
+                {letter(i)} {h}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </div>
+  );
+}
