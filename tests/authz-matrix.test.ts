@@ -65,6 +65,9 @@ const METHODS: Record<string, string> = {
   'dataImport.mappings.save':              '-- -- -- -- -- -- AA',
   'dataImport.mappings.delete':            '-- -- -- -- -- -- AA',
   'dataImport.template':                   '-- -- -- -- -- -- AA',
+  'backup.overview':                       '-- -- -- -- -- -- AA',
+  'backup.now':                            '-- -- -- -- -- -- AA',
+  'backup.status':                         '-- -- -- -- -- -- AA',
   'admin.seats.rename':                    '-- -- -- -- -- -- AA',
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
   // 决策分析 → 集客分析: the sales floor's managers; a consultant's own day is 展厅流量's 日报.

@@ -9,3 +9,4 @@ export * from './scheduler';
 export * from './seats';
 export * from './self-audit';
 export * from './data-import';
+export * from './backup';

@@ -12,6 +12,6 @@ describe('screen registry', () => {
 
   it('orders each module menu by the registered order, DS-CRM order first', () => {
     expect(MODULE_SCREENS.sales.slice(0, 2)).toEqual(['sales.showroomTraffic', 'sales.prospects']);
-    expect(MODULE_SCREENS.admin).toEqual(['admin.users', 'admin.seats', 'admin.audit', 'admin.settings', 'admin.import', 'admin.dictionaries', 'admin.scheduler']);
+    expect(MODULE_SCREENS.admin).toEqual(['admin.users', 'admin.seats', 'admin.audit', 'admin.settings', 'admin.import', 'admin.backup', 'admin.dictionaries', 'admin.scheduler']);
   });
 });

@@ -11,6 +11,7 @@ import { useNavigation } from './navigation';
 import { perfMark } from '../perf-marks';
 import { errorText } from '../ui/errors';
 import { FailingChecks } from '../features/self-audit';
+import { BackupWarning } from '../features/backup';
 import { SELF_AUDIT_ROLES } from '../../electron/common/api/self-audit-roles';
 
 /** Today's and overdue follow-ups of the user (roles with the sales module); a click opens the customer. */
@@ -162,6 +163,7 @@ export function HomePanel({ displayName }: { displayName: string }) {
     <section className="home">
       <h2 className="home-title">{t('shell.home.title', { name: displayName })}</h2>
       {modules.includes('sales') && <FollowUps />}
+      {user.role === 'admin' && <BackupWarning />}
       {SELF_AUDIT_ROLES.includes(user.role) && <FailingChecks />}
       <Notifications />
       <p>{t('shell.home.body')}</p>

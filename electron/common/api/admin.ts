@@ -79,6 +79,11 @@ export const settingsSchema = z.object({
   // Scheduler (issue 7): sales revisit days after delivery ('1,7,30') and how many daily backups to keep.
   'scheduler.salesRevisitDays': z.string().trim().regex(/^\d{1,3}(\s*,\s*\d{1,3}){0,9}$/, 'days after delivery, e.g. 1,7,30'),
   'scheduler.backupKeep': z.number().int().min(1).max(90),
+  // 备份与恢复 (issue 18): where backups go ('' = <data folder>/backups: another disk, a USB drive or
+  // a network share is better) and how many weekly and monthly ones are kept besides the daily ones.
+  'backup.folder': z.string().trim().max(260),
+  'backup.keepWeekly': z.number().int().min(0).max(52),
+  'backup.keepMonthly': z.number().int().min(0).max(120),
   'telephony.recordingRetentionDays': z.number().int().min(0).max(3650),
   // 设为主机 (issue 15): this PC serves the LAN's seats over HTTPS on lan.port, from the next start on.
   'lan.enabled': z.boolean(),

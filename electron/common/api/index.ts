@@ -23,6 +23,7 @@ import { systemApi } from './system';
 import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
 import { dataImportApi } from './data-import';
+import { backupApi } from './backup';
 import { analysisApi } from './analysis';
 import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { callsAnalysisApi } from './analysis-calls';
@@ -59,6 +60,7 @@ export const api = {
   ...seatApi,
   ...dictionariesApi,
   ...dataImportApi,
+  ...backupApi,
   ...analysisApi,
   ...aftersalesAnalysisApi,
   ...callsAnalysisApi,
@@ -98,6 +100,7 @@ export type * from './system';
 export type * from './seat-mode';
 export type * from './dictionaries';
 export type * from './data-import';
+export type * from './backup';
 export type * from './analysis';
 export type * from './analysis-aftersales';
 export type * from './analysis-calls';

@@ -18,6 +18,7 @@ import { dictionariesFeature } from './dictionaries/feature';
 import { analysisFeature } from './analysis/feature';
 import { selfAuditFeature } from './self-audit/feature';
 import { dataImportFeature } from './data-import/feature';
+import { backupFeature } from './backup/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -40,6 +41,7 @@ export const FEATURES = [
   analysisFeature,
   selfAuditFeature,
   dataImportFeature,
+  backupFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -33,7 +33,7 @@ export const SETTINGS_TEXTS = defineTexts({
   'scheduler.salesRevisitDays': { 'zh-CN': '销售回访天数', en: 'Sales revisit days' },
   'scheduler.salesRevisitDays.hint': { 'zh-CN': '交车后第几天生成销售回访任务,用逗号分隔,如 1,7,30', en: 'Days after delivery that get a sales revisit task, comma-separated, e.g. 1,7,30' },
   'scheduler.backupKeep': { 'zh-CN': '保留备份份数', en: 'Backups kept' },
-  'scheduler.backupKeep.hint': { 'zh-CN': '1–90;每日数据库备份保存在数据目录的 backups 文件夹,超出的旧备份自动删除', en: '1–90; the daily database backups in the data folder\'s backups folder; older ones are deleted' },
+  'scheduler.backupKeep.hint': { 'zh-CN': '1–90;按日保留的数据库备份份数(备份文件夹、按周和按月保留:系统管理 → 备份与恢复)', en: '1–90; daily database backups kept (the folder and the weekly and monthly ones: Administration → Backup and restore)' },
   'telephony.recordingRetentionDays': { 'zh-CN': '通话录音保留天数', en: 'Keep call recordings (days)' },
   'telephony.recordingRetentionDays.hint': { 'zh-CN': '0–3650;超过天数的录音文件每天凌晨自动删除(通话记录保留);0 表示永久保留', en: '0–3650; older recording files are deleted every night (the call log stays); 0 keeps them for ever' },
   'sales.abandonFollowUpYears': { 'zh-CN': '放弃机会后回访(年)', en: 'Follow-up after abandon (years)' },

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { SERVICE_TASK_KIND_CODES } from '../../../common/service-tasks';
 import { addDays } from '../../../common/dates';
 import { type NewNotification, NotificationService } from '../sales';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
-import { backupsDir } from '../../core';
+import { BackupService } from '../backup';
 import { plannedLabel } from './cron';
 import type { JobDef } from './job';
 import { JOB_LABELS } from './texts';
@@ -98,12 +95,10 @@ export const integrityCheck: JobDef = {
   },
 };
 
-const BACKUP_RE = /^ds-crm-\d{4}-\d{2}-\d{2}-\d{4}\.sqlite$/;
-
 /**
- * 数据库备份: SQLite's online backup API (better-sqlite3 db.backup) into <data>/backups while the
- * app keeps working, then only the newest 'scheduler.backupKeep' backups are kept. Written to a
- * temporary name first, so a crash never leaves a half backup under a real name.
+ * 数据库备份: a verified online backup into the administrator's backup folder, kept by
+ * grandfather-father-son retention, the recordings copied beside it (backup/service.ts). A failed
+ * attempt fails the job (the job log and the administrator's home screen show it).
  */
 export const databaseBackup: JobDef = {
   id: 'maintenance.backup',
@@ -112,24 +107,10 @@ export const databaseBackup: JobDef = {
   catchUp: false,
   transactional: false,
   async run(ctx) {
-    // A damaged file copied over the good backups would rotate the last good one out.
-    if (ctx.core.health.damaged) throw new Error('数据库已损坏,未备份 / database damaged, not backed up');
-    const dir = backupsDir(ctx.core.dataDir);
-    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
-    const name = `ds-crm-${plannedLabel(ctx.plannedAt, ctx.core.settings.get('dealer.timeZone')).replace(' ', '-').replace(':', '')}.sqlite`;
-    const tmp = path.join(dir, `${name}.part`);
-    await ctx.core.sqlite.backup(tmp);
-    // Private like the database itself, whatever the umask of the process.
-    if (process.platform !== 'win32') fs.chmodSync(tmp, PRIVATE_FILE_MODE);
-    fs.renameSync(tmp, path.join(dir, name));
-    const keep = ctx.core.settings.get('scheduler.backupKeep');
-    const all = fs
-      .readdirSync(dir)
-      .filter((f) => BACKUP_RE.test(f))
-      .sort();
-    const old = all.slice(0, Math.max(0, all.length - keep));
-    for (const f of old) fs.rmSync(path.join(dir, f), { force: true });
-    return { created: 1, skipped: old.length ? { deletedOld: old.length } : ({} as Record<string, number>) };
+    const label = plannedLabel(ctx.plannedAt, ctx.core.settings.get('dealer.timeZone')).replace(' ', '-').replace(':', '');
+    const r = await new BackupService(ctx.core).run('nightly', null, label);
+    if (r.status !== 'ok') throw new Error(r.error ?? 'backup failed');
+    return { created: 1, skipped: {} as Record<string, number> };
   },
 };
 

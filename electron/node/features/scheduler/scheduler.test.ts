@@ -436,18 +436,20 @@ describe('scheduler: admin API', () => {
 });
 
 describe('scheduler: maintenance jobs', () => {
-  it('backup: a readable copy in the data folder, only the newest N kept', async () => {
+  it('backup: a verified copy in the data folder, the newest of the last N days kept', async () => {
     const t = await makeCore();
     try {
       t.core.settings.set('scheduler.backupKeep', 2);
+      t.core.settings.set('backup.keepWeekly', 0);
+      t.core.settings.set('backup.keepMonthly', 0);
       const s = new Scheduler(t.core, { jobs: JOBS, instanceId: 'b' });
-      for (const h of [3, 4, 5]) {
-        t.clock.set(at(DAY0, h));
+      for (const [d, h] of [[0, 3], [1, 3], [1, 4], [2, 3]] as const) {
+        t.clock.set(at(addDays(DAY0, d), h));
         expect((await s.runNow('maintenance.backup')).status).toBe('ok');
       }
       const dir = path.join(t.dir, 'backups');
-      const files = fs.readdirSync(dir).sort();
-      expect(files).toEqual(['ds-crm-2026-11-23-0400.sqlite', 'ds-crm-2026-11-23-0500.sqlite']);
+      const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+      expect(files).toEqual(['ds-crm-2026-11-24-0400.sqlite', 'ds-crm-2026-11-25-0300.sqlite']);
       const copy = new Database(path.join(dir, files[1]!), { readonly: true });
       expect(copy.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'customers'").pluck().get()).toBe(1);
       copy.close();

@@ -1,0 +1,7 @@
+import { defineFeature } from '../../feature';
+import { backupHandlers } from './handlers';
+
+export const backupFeature = defineFeature({
+  name: 'backup',
+  handlers: { ...backupHandlers },
+});

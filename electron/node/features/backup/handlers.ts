@@ -1,0 +1,12 @@
+import type { backupApi } from '../../../common/api/backup';
+import { me, type Handlers } from '../../handlers';
+import { BackupService } from './service';
+
+export const backupHandlers: Handlers<typeof backupApi> = {
+  'backup.overview': (ctx) => {
+    const s = new BackupService(ctx.core);
+    return { folder: s.folder(), retention: s.retention(), files: s.files(), runs: s.runs() };
+  },
+  'backup.now': (ctx) => new BackupService(ctx.core).run('manual', me(ctx).user.id),
+  'backup.status': (ctx) => new BackupService(ctx.core).status(),
+};
