@@ -1,6 +1,7 @@
 import type { Locale } from '../../common/i18n/texts';
 import { AppError } from '../errors';
 import { FILE_IMPORT_TEXTS } from './texts';
+import { columnLetter } from '../../common/import-headers';
 
 export type FileImportMessageKey = keyof typeof FILE_IMPORT_TEXTS.table;
 
@@ -34,9 +35,4 @@ function placeParams(p: { row?: number; column?: number; encoding?: string }): R
   return out;
 }
 
-/** 1 → A, 27 → AA: the column as Excel labels it, so the user finds the cell. */
-export function columnLetter(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter };

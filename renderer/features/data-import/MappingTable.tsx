@@ -1,14 +1,10 @@
 import { CUSTOMER_IMPORT_FIELDS, type CustomerImportField, type ImportMapping } from '../../../electron/common/api/data-import';
+import { columnLetter } from '../../../electron/common/import-headers';
 import { usePrefixedT } from '../../i18n/react';
 
 /** Field → column of the file, each a drop-down of the file's headers (A 姓名, B 手机 …) or 不导入; fields left out are greyed. */
 export function MappingTable({ header, mapping, onChange }: { header: string[]; mapping: ImportMapping; onChange: (m: ImportMapping) => void }) {
   const tx = usePrefixedT('import.');
-  const letter = (i: number) => {
-    let s = '';
-    for (let k = i + 1; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-    return s;
-  };
   const set = (field: CustomerImportField, v: string) => {
     const next = { ...mapping };
     if (v === '') delete next[field];
@@ -24,7 +20,7 @@ export function MappingTable({ header, mapping, onChange }: { header: string[]; 
             <option value="">{tx('mapping.none')}</option>
             {header.map((h, i) => (
               <option key={i} value={i}>
-                {letter(i)} {h}
+                {columnLetter(i + 1)} {h}
               </option>
             ))}
           </select>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ImportMapping, SavedMapping } from '../../../electron/common/api/data-import';
 import { call } from '../../api';
+import { mappingFromSaved } from '../../../electron/common/import-headers';
 import { usePrefixedT } from '../../i18n/react';
 import { Button, useToast } from '../../ui';
 import { errorText } from '../../ui/errors';
@@ -19,16 +20,10 @@ export function SavedMappings({ header, mapping, onPick }: { header: string[]; m
       .then(setSaved)
       .catch(() => setSaved([]));
   }, []);
-  const key = (h: string) => h.toLowerCase().replace(/\s+/g, '');
+  // Matched by header text as the host matches it (notes in brackets and a required-mark * ignored).
   const pick = (id: string) => {
     const m = saved.find((x) => String(x.id) === id);
-    if (!m) return;
-    const out: ImportMapping = {};
-    for (const [field, text] of Object.entries(m.columns)) {
-      const i = header.findIndex((h) => key(h) === key(text ?? ''));
-      if (i >= 0) out[field as keyof ImportMapping] = i;
-    }
-    onPick(out);
+    if (m) onPick(mappingFromSaved(header, m.columns));
   };
   const save = async () => {
     const columns = Object.fromEntries(Object.entries(mapping).map(([f, i]) => [f, header[i as number] ?? '']));

@@ -22,7 +22,7 @@ import { maskName, pauseGroupCounts } from '../customers';
 import { rowContext } from './context';
 import { parseCustomerRow, type ParsedCustomerRow } from './customer-row';
 import { CustomerStore, type Written } from './customer-store';
-import { guessMapping } from './headers';
+import { guessMapping } from '../../../common/import-headers';
 import { importRows, readAsLabel } from './read-rows';
 import { IMPORT_TEXTS, type ImportTextKey } from './texts';
 

@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import { CUSTOMER_IMPORT_FIELDS, type ImportKind } from '../../../common/api/data-import';
 import type { Locale } from '../../../common/i18n/texts';
-import { HEADER_ALIASES } from './headers';
+import { HEADER_ALIASES } from '../../../common/import-headers';
+import { IMPORT_TEXTS } from './texts';
 
 /** One example row: a person with a mobile, a landline and a car (the VIN's check digit is right). */
 const EXAMPLE: Partial<Record<(typeof CUSTOMER_IMPORT_FIELDS)[number], string>> = {
@@ -29,7 +30,7 @@ const EXAMPLE: Partial<Record<(typeof CUSTOMER_IMPORT_FIELDS)[number], string>> 
 /** The headers the import recognises (the Chinese name a DMS uses), with an example row: a sheet to fill in. */
 export async function importTemplate(kind: ImportKind, locale: Locale): Promise<{ fileName: string; base64: string }> {
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet(locale === 'en' ? 'Customers' : '客户');
+  const sheet = wb.addWorksheet(IMPORT_TEXTS.text('template.sheet', locale));
   // The first Chinese alias: 姓名, 手机, 车架号 … (the English key stays readable to the guesser too).
   const headers = CUSTOMER_IMPORT_FIELDS.map((f) => (locale === 'en' ? f : (HEADER_ALIASES[f].find((a) => /[\u4e00-\u9fff]/.test(a)) ?? f)));
   sheet.addRow(headers).font = { bold: true };
@@ -38,5 +39,5 @@ export async function importTemplate(kind: ImportKind, locale: Locale): Promise<
   // Phones, ID numbers and VINs are text: Excel would turn 13800138000 into 1.38E+10.
   for (const f of ['mobile', 'phone2', 'idNumber', 'vin'] as const) sheet.getColumn(CUSTOMER_IMPORT_FIELDS.indexOf(f) + 1).numFmt = '@';
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `${locale === 'en' ? 'customer-import-template' : '客户导入模板'}-${kind}.xlsx`, base64: bytes.toString('base64') };
+  return { fileName: `${IMPORT_TEXTS.text('template.file', locale)}-${kind}.xlsx`, base64: bytes.toString('base64') };
 }

@@ -41,6 +41,8 @@ export const IMPORT_TEXTS = defineTexts({
   'undo.phones': { 'zh-CN': '导入后电话号码被修改过', en: 'Phone numbers changed after the import' },
   'undo.vehicles': { 'zh-CN': '导入后车辆被修改过', en: 'Vehicles changed after the import' },
   separator: { 'zh-CN': '、', en: ', ' },
+  'template.sheet': { 'zh-CN': '客户', en: 'Customers' },
+  'template.file': { 'zh-CN': '客户导入模板', en: 'customer-import-template' },
 });
 export type ImportTextKey = keyof typeof IMPORT_TEXTS.table;
 

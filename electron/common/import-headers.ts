@@ -1,4 +1,5 @@
-import { CUSTOMER_IMPORT_FIELDS, type CustomerImportField, type ImportMapping } from '../../../common/api/data-import';
+// The import's column headers, shared by the host (guessing, saved mappings) and the 数据导入 screen.
+import { CUSTOMER_IMPORT_FIELDS, type CustomerImportField, type ImportMapping } from './api/data-import';
 
 /**
  * Column headers as the DMS exports and the usual Excel sheets write them, per field (compared
@@ -69,4 +70,11 @@ export function mappingFromSaved(header: readonly string[], columns: Partial<Rec
     if (i >= 0) out[field] = i;
   }
   return out;
+}
+
+/** 1 → A, 27 → AA: a column as Excel labels it, so the user finds the cell. */
+export function columnLetter(n: number): string {
+  let s = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
 }
