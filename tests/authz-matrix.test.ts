@@ -53,6 +53,7 @@ const METHODS: Record<string, string> = {
   'admin.seats.list':                      '-- -- -- -- -- -- AA',
   // 数据字典: the administrator's lists behind the drop-downs (every user reads them through dict.list).
   'admin.dictionaries.kinds':              '-- -- -- -- -- -- AA',
+  'admin.dictionaries.get':                '-- -- -- -- -- -- AA',
   'admin.dictionaries.create':             '-- -- -- -- -- -- AA',
   'admin.dictionaries.update':             '-- -- -- -- -- -- AA',
   'dataImport.preview':                    '-- -- -- -- -- -- AA',

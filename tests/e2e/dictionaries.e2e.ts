@@ -52,4 +52,28 @@ describe('data dictionaries screen (real server)', () => {
     await page.locator('.ag-row [col-id="code"]', { hasText: 'call' }).first().waitFor();
     expect(await screen.getByRole('button', { name: '新增项目' }).isDisabled()).toBe(true);
   });
+
+  it('a model’s service intervals are set in its item and shown in the 车型 list', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'admin', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '数据字典' }).click();
+    const screen = page.getByTestId('dictionaries-screen');
+    await screen.getByRole('option', { name: /车型/ }).click();
+    await page.locator('.ag-row [col-id="zh"]', { hasText: '迈腾' }).dblclick();
+    const dlg = page.getByRole('dialog');
+    const box = dlg.getByTestId('dict-intervals');
+    await box.getByLabel('首保里程(km)').fill('3000');
+    await dlg.getByRole('button', { name: '保存' }).click();
+    await box.getByText('四项都填').waitFor();
+    await box.getByLabel('首保月数').fill('3');
+    await box.getByLabel('常规保养间隔(km)').fill('10000');
+    await box.getByLabel('常规保养间隔(月)').fill('6');
+    await screenshot(page, 'dictionaries-model-intervals');
+    await dlg.getByRole('button', { name: '保存' }).click();
+    await dlg.waitFor({ state: 'detached' });
+    await page.locator('.ag-row [col-id="intervals"]', { hasText: '3000 km / 3 → 10000 km / 6' }).waitFor();
+    const extra = env.core.sqlite.prepare("SELECT extra FROM dictionaries WHERE kind = 'model' AND code = 'magotan'").pluck().get() as string;
+    // Beside what the model item already held (brand, price …).
+    expect(JSON.parse(extra)).toMatchObject({ brand: expect.any(String), serviceIntervals: { firstKm: 3000, firstMonths: 3, km: 10000, months: 6 } });
+  });
 });

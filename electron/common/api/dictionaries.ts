@@ -15,6 +15,26 @@ export interface DictionaryKindRow {
   fixedCodes: boolean;
 }
 
+/**
+ * A model's service intervals (车型 only): 首保 at firstKm or firstMonths after delivery, whichever
+ * comes first, then every km or months after the last service. null: the program's defaults
+ * (FAW-VW: 5,000 km / 6 months, then 7,500 km / 12 months; ID. models 15,000 km / 12 months).
+ */
+export interface ServiceIntervals {
+  firstKm: number;
+  firstMonths: number;
+  km: number;
+  months: number;
+}
+export const serviceIntervalsSchema = z
+  .object({
+    firstKm: z.number().int().min(500).max(100_000),
+    firstMonths: z.number().int().min(1).max(60),
+    km: z.number().int().min(500).max(100_000),
+    months: z.number().int().min(1).max(60),
+  })
+  .strict();
+
 export interface DictionaryEntryRow {
   id: number;
   kind: string;
@@ -23,6 +43,8 @@ export interface DictionaryEntryRow {
   en: string;
   sort: number;
   active: boolean;
+  /** 车型: its service intervals when set here. */
+  intervals: ServiceIntervals | null;
 }
 
 /** Kinds whose codes the program itself checks against a fixed list (activities.type). */
@@ -41,6 +63,8 @@ export const dictionaryEntryInputSchema = z
     en: labelSchema,
     sort: z.number().int().min(0).max(9999),
     active: z.boolean(),
+    /** 车型 only: its service intervals; null = the program's defaults. */
+    intervals: serviceIntervalsSchema.nullable().optional(),
   })
   .strict();
 
@@ -49,6 +73,8 @@ const admin = ['admin'] as const;
 export const dictionariesApi = {
   /** Every list with its counts, for the left-hand list of 数据字典. */
   'admin.dictionaries.kinds': method({ input: z.object({}).strict(), access: admin, output: returns<DictionaryKindRow[]>() }),
+  /** One item with everything the edit form shows (a model's service intervals). */
+  'admin.dictionaries.get': method({ input: z.object({ id: z.number().int().positive() }).strict(), access: admin, output: returns<DictionaryEntryRow>() }),
   /** A new item of a list (its code not used in that list yet): CONFLICT otherwise. */
   'admin.dictionaries.create': method({ input: dictionaryEntryInputSchema, access: admin, output: returns<DictionaryEntryRow>() }),
   /** An item's labels, order and whether it is offered; its code and list never change. */

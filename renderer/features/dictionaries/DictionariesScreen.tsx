@@ -88,7 +88,7 @@ export function DictionariesScreen() {
               dataset="dictionaries"
               scope="mine"
               baseFilter={baseFilter}
-              initialColumns={['code', 'zh', 'en', 'sort', 'active']}
+              initialColumns={kind === 'model' ? ['code', 'zh', 'en', 'sort', 'intervals', 'active'] : ['code', 'zh', 'en', 'sort', 'active']}
               onOpenRow={openRow}
             />
           )}

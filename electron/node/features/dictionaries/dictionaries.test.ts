@@ -1,6 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the test reads loosely typed API results */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
+import { recomputeNextService } from '../service/next-service';
 
 let t: TestCore;
 let tok: Record<string, string>;
@@ -76,5 +77,29 @@ describe('数据字典 (admin.dictionaries.*)', () => {
     const sorts = page.rows.map((r: any) => r.sort);
     expect(sorts).toEqual([...sorts].sort((a: number, b: number) => a - b));
     expect(page.rows.find((r: any) => r.code === 'wechat_ad')).toMatchObject({ zh: '微信朋友圈广告', active: false });
+  });
+
+  it('a model’s service intervals set here decide its next service date; other lists refuse intervals', async () => {
+    const intervals = { firstKm: 3_000, firstMonths: 3, km: 10_000, months: 6 };
+    const made = await ok('root', 'admin.dictionaries.create', { kind: 'model', code: 'tiguan_x', zh: '途观X', en: 'Tiguan X', sort: 90, active: true, intervals });
+    expect(await ok('root', 'admin.dictionaries.get', { id: made.id })).toMatchObject({ code: 'tiguan_x', intervals });
+    expect(await call(t.core, tok.root!, 'admin.dictionaries.create', { kind: 'source', code: 'iv', zh: '甲', en: 'X', sort: 1, active: true, intervals })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
+    const customer = await ok<{ id: number }>('cons', 'customers.create', newCustomer('other'));
+    const vehicleId = Number(
+      t.core.sqlite
+        .prepare("INSERT INTO vehicles (customer_id, vin, model, delivery_date, avg_km_per_day, created_at, updated_at) VALUES (?, 'LSVAB12C0N0000001', 'tiguan_x', '2026-01-10', 10, 0, 0)")
+        .run(customer.id).lastInsertRowid,
+    );
+    // 首保: 3 months (2026-04-10) comes before 3,000 km at 10 km a day (300 days).
+    expect(recomputeNextService(t.core, null, vehicleId).nextServiceDate).toBe('2026-04-10');
+    t.core.sqlite.prepare("INSERT INTO service_visits (vehicle_id, customer_id, ro_number, date, type, created_at) VALUES (?, ?, 'RO-1', '2026-04-12', 'first_service', 0)").run(vehicleId, customer.id);
+    // Then every 6 months or 10,000 km: 2026-10-12.
+    expect(recomputeNextService(t.core, null, vehicleId).nextServiceDate).toBe('2026-10-12');
+    // Back to the defaults (null): 7,500 km at 10 km a day = 750 days > 12 months → 2027-04-12.
+    await ok('root', 'admin.dictionaries.update', { id: made.id, zh: '途观X', en: 'Tiguan X', sort: 90, active: true, intervals: null });
+    expect(recomputeNextService(t.core, null, vehicleId).nextServiceDate).toBe('2027-04-12');
   });
 });

@@ -14,4 +14,5 @@ export const DICTIONARY_COLUMNS = defineTexts({
   en: { 'zh-CN': '英文名称', en: 'English name' },
   sort: { 'zh-CN': '顺序', en: 'Order' },
   active: { 'zh-CN': '启用', en: 'Offered' },
+  intervals: { 'zh-CN': '保养间隔(首保 → 常规,km / 月)', en: 'Service intervals (first → then, km / months)' },
 });

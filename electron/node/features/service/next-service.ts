@@ -1,11 +1,13 @@
 /**
  * 计算下次保养日期: the next service is due at the model's interval after the last service, in time
  * or in km, whichever comes first; km are turned into days with the customer's average km per day.
+ * A model's intervals come from 数据字典 (车型) when the administrator set them, else the defaults.
  */
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin';
 import { addDays, addMonths } from '../../../common/dates';
+import type { ServiceIntervals } from '../../../common/api/dictionaries';
 
 export interface ServiceInterval {
   km: number;
@@ -26,6 +28,8 @@ export const MODEL_INTERVALS: Readonly<Record<string, ServiceInterval>> = {
 
 export interface NextServiceInput {
   model: string;
+  /** The model's intervals as 数据字典 sets them (null: the defaults above). */
+  intervals?: ServiceIntervals | null;
   /** The last service here, or null before the first one (then the delivery date is the start). */
   lastServiceDate: string | null;
   deliveryDate: string | null;
@@ -36,7 +40,14 @@ export interface NextServiceInput {
 export function nextServiceDate(v: NextServiceInput): string | null {
   const start = v.lastServiceDate ?? v.deliveryDate;
   if (!start) return null;
-  const iv = v.lastServiceDate ? (MODEL_INTERVALS[v.model] ?? DEFAULT_INTERVAL) : FIRST_SERVICE_INTERVAL;
+  const set = v.intervals;
+  const iv = v.lastServiceDate
+    ? set
+      ? { km: set.km, months: set.months }
+      : (MODEL_INTERVALS[v.model] ?? DEFAULT_INTERVAL)
+    : set
+      ? { km: set.firstKm, months: set.firstMonths }
+      : FIRST_SERVICE_INTERVAL;
   const byTime = addMonths(start, iv.months);
   if (!v.avgKmPerDay || v.avgKmPerDay <= 0) return byTime;
   const byKm = addDays(start, Math.floor(iv.km / v.avgKmPerDay));
@@ -49,12 +60,13 @@ export function recomputeNextService(core: Pick<Core, 'clock' | 'db' | 'sqlite'>
     const v = core.sqlite
       .prepare(
         `select v.model, v.delivery_date as deliveryDate, v.avg_km_per_day as avgKmPerDay, v.next_service_date as before,
-                (select max(s.date) from service_visits s where s.vehicle_id = v.id) as lastServiceDate
+                (select max(s.date) from service_visits s where s.vehicle_id = v.id) as lastServiceDate,
+                (select json_extract(d.extra, '$.serviceIntervals') from dictionaries d where d.kind = 'model' and d.code = v.model) as intervals
            from vehicles v where v.id = ?`,
       )
-      .get(vehicleId) as (NextServiceInput & { before: string | null }) | undefined;
+      .get(vehicleId) as (Omit<NextServiceInput, 'intervals'> & { before: string | null; intervals: string | null }) | undefined;
     if (!v) throw new AppError('NOT_FOUND');
-    const next = nextServiceDate(v);
+    const next = nextServiceDate({ ...v, intervals: v.intervals ? (JSON.parse(v.intervals) as ServiceIntervals) : null });
     if (next !== v.before || v.lastServiceDate) {
       core.sqlite.prepare('update vehicles set next_service_date = ?, last_service_date = ?, updated_at = ? where id = ?').run(next, v.lastServiceDate, core.clock.now(), vehicleId);
       writeAudit(tx, core.clock, { userId: actorId, action: 'update', entity: 'vehicle', entityId: vehicleId, before: { nextServiceDate: v.before }, after: { nextServiceDate: next, lastServiceDate: v.lastServiceDate } });
