@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Clock } from '../clock';
 import { makePrivateFolder, PRIVATE_FILE_MODE } from '../data-folder/permissions';
 import { AppError, notFound } from '../errors';
+import { formatBytes } from '../../common/bytes';
 
 /** The largest file a user may upload (an import): a DMS export of a year's repair orders fits. */
 export const UPLOAD_MAX_BYTES = 30 * 1024 * 1024;
@@ -31,10 +32,7 @@ interface Waiting {
   at: number;
 }
 
-/** 2.0 MB, 512 KB: sizes in the unit a user reads. */
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
+export { formatBytes };
 
 export const tooLarge = (size: number) => new AppError('TOO_LARGE', { size: formatBytes(size), max: formatBytes(UPLOAD_MAX_BYTES) });
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupFile, BackupRun } from '../../../electron/common/api/backup';
+import { formatBytes } from '../../../electron/common/bytes';
 import { call } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { usePrefixedT } from '../../i18n/react';
@@ -9,7 +10,7 @@ import './backup.css';
 
 type Overview = { folder: string; retention: { daily: number; weekly: number; monthly: number }; files: BackupFile[]; runs: BackupRun[] };
 
-const size = (n: number | null) => (n === null ? '' : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+const size = (n: number | null) => (n === null ? '' : formatBytes(n));
 
 /**
  * 系统管理 → 备份与恢复: where backups go and how many are kept, 立即备份, the backups in the folder

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { ImportUndoResult } from '../../../common/api/data-import';
 import type { Locale } from '../../../common/i18n/texts';
 import type { Core } from '../../core';
@@ -81,6 +82,14 @@ export async function undoImport(core: Pick<Core, 'sqlite' | 'clock'>, actor: nu
   let toCustomer = new Map<number, Set<string>>();
   let toVehicle = new Map<number, Set<string>>();
 
+  // One statement per set of filled columns (an import fills the same few), not one per customer.
+  const restores = new Map<string, Statement<unknown[]>>();
+  const restoreStatement = (cols: string[]) => {
+    const key = cols.join(',');
+    let stmt = restores.get(key);
+    if (!stmt) restores.set(key, (stmt = sqlite.prepare(`UPDATE customers SET version = version + 1, updated_at = ?${cols.map((col) => `, ${col} = ?`).join('')} WHERE id = ?`)));
+    return stmt;
+  };
   const blocked: ImportUndoResult['blocked'] = [];
   let blockedCount = 0;
   const now = core.clock.now();
@@ -135,9 +144,7 @@ export async function undoImport(core: Pick<Core, 'sqlite' | 'clock'>, actor: nu
       } else {
         const before = (r.before ? JSON.parse(r.before) : {}) as Record<string, unknown>;
         const cols = Object.keys(before).map((k) => k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`));
-        sqlite
-          .prepare(`UPDATE customers SET version = version + 1, updated_at = ?${cols.map((col) => `, ${col} = ?`).join('')} WHERE id = ?`)
-          .run(now, ...Object.values(before), r.customerId);
+        restoreStatement(cols).run(now, ...Object.values(before), r.customerId);
         q.audit.run(now, actor, String(r.customerId), JSON.stringify({ importBatch: batchId }), JSON.stringify(before));
       }
     });
