@@ -6,45 +6,40 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createCore } from '../electron/node/core';
 import { DbOpenError } from '../db/client';
 import { resolveDataDir } from '../electron/node/paths';
-import { InsecureBindError, startWebHost, type WebHost } from '../electron/node/webhost/server';
+import { InsecureBindError } from '../electron/node/webhost/server';
+import { serveDataFolder } from '../electron/node/webhost/serving';
 import { HostCertificateError } from '../electron/node/lan/host-certificate';
-import { startScheduler } from '../electron/node/features/scheduler/services';
-import { describeLan, lanListenerFor, lanWanted } from '../electron/node/lan/lan-host';
+import { describeLan } from '../electron/node/lan/lan-host';
 import { isLoopbackBind } from '../electron/node/lan/host-names';
 import { intArg, parseArgs } from './args';
 
 export async function runServer(opts: { port: number; dataDir: string; host: string; lan?: { asked: boolean; host?: string; port?: number } }) {
   // Before the database is touched (and a first run's one-time password shown to no avail).
   if (!isLoopbackBind(opts.host)) throw new InsecureBindError(opts.host);
-  const core = await createCore({ dataDir: opts.dataDir });
-  if (core.firstRun) {
-    console.log('');
-    console.log('首次启动:已创建管理员账户 / First run: an administrator account was created');
-    console.log(`  用户名 / user:     ${core.firstRun.username}`);
-    console.log(`  一次性密码 / one-time password: ${core.firstRun.oneTimePassword}`);
-    console.log('  该密码只显示这一次,首次登录须修改 / Shown only once; it must be changed at first login.');
-    console.log('');
-  }
-  let lan: ReturnType<typeof lanListenerFor> | undefined;
-  let host: WebHost;
-  try {
-    lan = lanWanted(core, opts.lan?.asked ?? false) ? lanListenerFor(core, { host: opts.lan?.host, port: opts.lan?.port }) : undefined;
-    host = await startWebHost({ core, port: opts.port, host: opts.host, lan });
-  } catch (err) {
-    // The data folder's lock must not outlive a start that failed (LAN port taken, address refused).
-    core.close();
-    throw err;
-  }
-  console.log(`DS-CRM web host: ${host.url}  (data: ${core.dataDir})`);
-  if (host.lan && lan) for (const line of describeLan(host.lan, lan.certificateCreated)) console.log(line);
-  const scheduler = startScheduler(core);
+  const serving = await serveDataFolder({
+    ...opts,
+    onStarted: ({ core, host, lanCertificateCreated, restarted }) => {
+      if (core.firstRun) {
+        console.log('');
+        console.log('首次启动:已创建管理员账户 / First run: an administrator account was created');
+        console.log(`  用户名 / user:     ${core.firstRun.username}`);
+        console.log(`  一次性密码 / one-time password: ${core.firstRun.oneTimePassword}`);
+        console.log('  该密码只显示这一次,首次登录须修改 / Shown only once; it must be changed at first login.');
+        console.log('');
+      }
+      if (restarted) console.log(`[${new Date().toISOString()}] 已重新启动(数据恢复)/ restarted after a restore`);
+      console.log(`DS-CRM web host: ${host.url}  (data: ${core.dataDir})`);
+      if (host.lan) for (const line of describeLan(host.lan, lanCertificateCreated)) console.log(line);
+    },
+    onRestartFailed: (err) => {
+      console.error('无法在恢复后重新启动 / Could not start again after the restore:', err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  });
   const stop = async () => {
-    await scheduler.stop();
-    await host.close();
-    core.close();
+    await serving.stop();
     process.exit(0);
   };
   // Last resort for a host others depend on: an error that escaped every handler (a socket event,
@@ -53,7 +48,7 @@ export async function runServer(opts: { port: number; dataDir: string; host: str
   process.on('unhandledRejection', (err) => console.error(`[${new Date().toISOString()}] unhandled rejection, still serving:`, err));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  return { core, host };
+  return serving;
 }
 
 // Run as a script (not imported by start.ts or the bench)?

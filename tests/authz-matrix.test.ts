@@ -69,6 +69,9 @@ const METHODS: Record<string, string> = {
   'backup.overview':                       '-- -- -- -- -- -- AA',
   'backup.now':                            '-- -- -- -- -- -- AA',
   'backup.status':                         '-- -- -- -- -- -- AA',
+  'backup.restoreCheck':                   '-- -- -- -- -- -- AA',
+  'backup.restore':                        '-- -- -- -- -- -- AA',
+  'backup.restoreStatus':                  '-- -- -- -- -- -- AA',
   'admin.seats.rename':                    '-- -- -- -- -- -- AA',
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
   // 决策分析 → 集客分析: the sales floor's managers; a consultant's own day is 展厅流量's 日报.

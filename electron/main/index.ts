@@ -312,7 +312,9 @@ async function startLocal(): Promise<boolean> {
   process.env.DSCRM_MIGRATIONS_DIR ??= app.isPackaged ? path.join(process.resourcesPath, 'migrations') : appFile('migrations');
   let c: Core;
   try {
-    c = await createCore({ dataDir: resolveDataDir() });
+    // 恢复 (备份与恢复): the backup is staged; the app quits (will-quit closes the core, the LAN
+    // listener and the scheduler) and starts again, and the next core swaps the file in.
+    c = await createCore({ dataDir: resolveDataDir(), onRestartRequested: relaunchAfterRestore });
   } catch (err) {
     // Locked by another program, written by a newer version, not a database: the file is left
     // untouched and the user is told why, in their language and ours.
@@ -329,6 +331,12 @@ async function startLocal(): Promise<boolean> {
   // Chosen on the first-start screen: the window is already there to show the password over.
   if (mainWindow) void showFirstRun(c);
   return true;
+}
+
+function relaunchAfterRestore(): void {
+  app.relaunch();
+  quitting = true;
+  app.quit();
 }
 
 /** 系统设置 → 设为主机 (saved, read at start): this PC serves the LAN's seats over HTTPS, in this process. */

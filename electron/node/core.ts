@@ -1,4 +1,6 @@
 import { settleImportsAtStart } from './features/data-import';
+import { openThroughRestore } from './features/backup/pending-restore';
+import { settleBackupsAtStart } from './features/backup/settle';
 import path from 'node:path';
 import { openDatabase, type Db, type Sqlite } from '../../db/client';
 import { systemClock, type Clock } from './clock';
@@ -27,6 +29,11 @@ export interface CoreOptions {
   bootstrapAdmin?: boolean;
   /** Read worker threads (default DSCRM_READ_WORKERS, else 2; 0 = every read on the main connection). */
   readWorkers?: number;
+  /**
+   * How this host restarts its core (close it, create the next on the same folder): a restore asks
+   * for it once the backup is staged (features/backup/restore.ts). Without it a restore is refused.
+   */
+  onRestartRequested?: () => void;
 }
 
 /** Where the nightly backups go (docs/data-folder.md). */
@@ -60,7 +67,11 @@ export interface Core {
   services: Services;
   /** Set on the very first start of an empty database: shown once, never stored in clear. */
   firstRun: { username: string; oneTimePassword: string } | null;
+  /** The host's way to restart this core (CoreOptions.onRestartRequested); null: it has none. */
+  requestRestart: (() => void) | null;
   close(): void;
+  /** close(), resolved when the read workers have let go of the file too (before a restart swaps it). */
+  closeAndWait(): Promise<void>;
 }
 
 /** Builds everything the app runs on: database (migrated), services, event bus. Plain Node. */
@@ -76,7 +87,8 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   let opened: ReturnType<typeof openDatabase>;
   try {
     restrictExisting(dataDir);
-    opened = openDatabase(file, { busyTimeoutMs: opts.busyTimeoutMs });
+    // A restore staged by the previous core is swapped in here, before anything has the file open.
+    opened = openThroughRestore(dataDir, file, () => openDatabase(file, { busyTimeoutMs: opts.busyTimeoutMs }), () => clock.now());
   } catch (err) {
     lock.release();
     throw err;
@@ -88,6 +100,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   health.startupCheck();
   ensureReferenceData(sqlite);
   settleImportsAtStart(sqlite, dataDir, clock.now());
+  settleBackupsAtStart(sqlite, clock.now());
   const events = new EventBus();
   const settings = new SettingsService(db, clock);
   const auth = new AuthService(db, clock, settings, events);
@@ -114,13 +127,21 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     // Set just below: the services are given the finished core.
     services: undefined as unknown as Services,
     firstRun,
-    close: () => {
+    requestRestart: opts.onRestartRequested ?? null,
+    close: () => void closeAll(),
+    closeAndWait: () => closeAll(),
+  };
+  let closing: Promise<void> | null = null;
+  function closeAll(): Promise<void> {
+    closing ??= (async () => {
       // The workers end first (asynchronously: reads.close() resolves when their threads are gone).
-      void reads.close();
+      const workers = reads.close();
       sqlite.close();
       lock.release();
-    },
-  };
+      await workers;
+    })();
+    return closing;
+  }
   core.services = createServices(core);
   return core;
 }

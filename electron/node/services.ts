@@ -44,6 +44,7 @@ import type { Telephony } from './features/telephony/services';
 import { SoftphoneSettings } from './features/telephony/settings';
 import { SecretBox } from './secret-box';
 import { DataImports } from './features/data-import/service';
+import { RestoreService } from './features/backup/restore';
 
 /**
  * The feature services of one core, the one place they are built (handlers reach them as
@@ -74,6 +75,8 @@ export interface Services {
   lan: LanPresence;
   /** 数据导入: the import running in the background (one at a time). */
   dataImport: DataImports;
+  /** 备份与恢复 → 恢复: the restore under way, if any (one at a time). */
+  restore: RestoreService;
   /** The day the overdue-task escalation last finished (scheduler/maintenance.ts). */
   escalatedDay: EscalatedDay;
 }
@@ -138,6 +141,7 @@ export function createServices(core: Core): Services {
     solicitation: () => new SolicitationService(core),
     taskPool: () => new TaskPoolService(core),
     dataImport: () => new DataImports(core),
+    restore: () => new RestoreService(core),
     workbench: () => new WorkbenchService(core),
     sms: () => new SmsService(core),
     telephony: () => {

@@ -7,7 +7,7 @@ import { method, returns } from './contract';
  */
 export interface BackupRun {
   id: number;
-  kind: 'nightly' | 'manual' | 'beforeRestore';
+  kind: 'nightly' | 'manual' | 'beforeRestore' | 'restore';
   status: 'running' | 'ok' | 'failed';
   folder: string;
   fileName: string | null;
@@ -37,7 +37,28 @@ export interface BackupStatus {
   attention: boolean;
 }
 
+/** What a backup holds beside the current data; `refusal` says why it cannot be restored (null: it can). */
+export interface RestoreCheck {
+  fileName: string;
+  info: { takenAt: number; appVersion: string; counts: Record<string, number> } | null;
+  current: Record<string, number>;
+  refusal: string | null;
+}
+
+/**
+ * A restore's progress, sent to every open screen as `backup.restore`: checking the backup
+ * (integrity_check), staging its copy, the safety copy of the current data (changes refused from
+ * here), then restarting. 'refused' ends it with the reason; the current data is then untouched.
+ */
+export interface RestoreState {
+  phase: 'idle' | 'checking' | 'staging' | 'safetyCopy' | 'restarting' | 'refused';
+  fileName: string | null;
+  error: string | null;
+  safetyCopy: string | null;
+}
+
 const admin = ['admin'] as const;
+const fileName = z.string().min(1).max(200);
 
 export const backupApi = {
   /** The folder, the retention, the backups in the folder and the last attempts. */
@@ -48,5 +69,10 @@ export const backupApi = {
   }),
   /** 立即备份: a verified backup now (the app keeps working meanwhile); answers with the attempt, failed or not. */
   'backup.now': method({ input: z.object({}).strict(), access: admin, output: returns<BackupRun>() }),
+  /** 恢复, first step: what the chosen backup holds beside the current counts, and whether it can be restored. */
+  'backup.restoreCheck': method({ input: z.object({ fileName }).strict(), access: admin, output: returns<RestoreCheck>() }),
+  /** 恢复: starts restoring the chosen backup (it answers at once; the steps come as `backup.restore` events, then the app restarts). */
+  'backup.restore': method({ input: z.object({ fileName, confirm: z.literal(true) }).strict(), access: admin, output: returns<RestoreState>() }),
+  'backup.restoreStatus': method({ input: z.object({}).strict(), access: admin, output: returns<RestoreState>() }),
   'backup.status': method({ input: z.object({}).strict(), access: admin, output: returns<BackupStatus>() }),
 } as const;

@@ -2,6 +2,7 @@ import type { SeatPresence } from './seats';
 import type { LinkStatus } from './seat-mode';
 import type { SmsBatchProgress } from './sms';
 import type { ImportBatchRow } from './data-import';
+import type { RestoreState } from './backup';
 
 /** Events the main side pushes to a renderer (WebSocket on the web host, IPC in Electron). */
 export interface ApiEvents {
@@ -22,6 +23,8 @@ export interface ApiEvents {
   'import.progress': { kind: 'repairOrders' | 'surveys' | 'campaign'; done: number; total: number };
   /** 数据导入: a running import's counts after each batch, and its end, to the importing user. */
   'dataImport.progress': ImportBatchRow;
+  /** 备份与恢复: a restore's steps, to everyone (changes stop, then the app restarts). */
+  'backup.restore': RestoreState;
   'notification': { id: number; kind: string; title: string; body: string | null };
   /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
   'sms.batch': SmsBatchProgress;

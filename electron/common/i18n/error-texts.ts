@@ -44,6 +44,10 @@ export const ERROR_TEXTS = defineTexts({
     'zh-CN': '数据库已损坏,为免扩大损失已停止保存修改(仍可查询)。请联系管理员从备份恢复(备份位于 {backupsDir})',
     en: 'The database is damaged; changes are no longer saved so nothing more is lost (reading still works). Ask the administrator to restore a backup (in {backupsDir}).',
   },
+  RESTORING: {
+    'zh-CN': '管理员正在从备份恢复数据,暂不能保存修改;恢复完成后程序将重新启动,请重新登录',
+    en: 'The administrator is restoring a backup: changes cannot be saved now. The app restarts when it is done; sign in again then.',
+  },
   // Two users editing one record: the later save of an older copy is refused, never a silent overwrite.
   STALE_RECORD: {
     'zh-CN': '该记录已被他人修改,请查看最新内容后再保存',

@@ -20,6 +20,21 @@ export class DataHealth {
     private readonly now: () => number,
   ) {}
 
+  private restoringSince: number | null = null;
+
+  /** 恢复 is under way: changes are refused (RESTORING) from the safety copy until the core restarts. */
+  get restoring(): boolean {
+    return this.restoringSince !== null;
+  }
+
+  beginRestore(): void {
+    this.restoringSince ??= this.now();
+  }
+
+  endRestore(): void {
+    this.restoringSince = null;
+  }
+
   get damaged(): boolean {
     return this.damage !== null;
   }

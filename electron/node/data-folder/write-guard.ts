@@ -11,7 +11,9 @@ import { longWritesIdle } from './long-write';
  * another verb is refused too — the safe side — until it is listed here.
  */
 const SESSION_WRITES = new Set(['auth.login', 'auth.logout', 'auth.lock', 'auth.unlock', 'auth.setLocale']);
-const READ_METHODS = new Set(['auth.session', 'auth.ping', 'system.health']);
+const READ_METHODS = new Set(['auth.session', 'auth.ping', 'system.health', 'backup.restoreCheck', 'backup.restoreStatus']);
+/** A damaged database is what a restore is for: it must be startable then (it writes nothing to the damaged file). */
+const RECOVERY = new Set(['backup.restore']);
 const READ_VERBS = new Set([
   'list', 'get', 'search', 'lookup', 'query', 'count', 'columns', 'checkPhone', 'assignableOwners', 'today', 'day', 'noShows', 'advisors',
   'proactiveCandidates', 'assignees', 'templates', 'consultants', 'activitiesOf', 'params', 'stalled', 'noNextActivity', 'noPlan',
@@ -30,7 +32,9 @@ export function isReadMethod(method: string): boolean {
  */
 export async function guardWrites(core: Pick<Core, 'health' | 'sqlite'>, method: string): Promise<void> {
   if (isReadMethod(method)) return;
-  if (core.health.damaged && !SESSION_WRITES.has(method)) throw new AppError('DATABASE_DAMAGED', { backupsDir: core.health.backupsDir });
+  if (core.health.damaged && !SESSION_WRITES.has(method) && !RECOVERY.has(method)) throw new AppError('DATABASE_DAMAGED', { backupsDir: core.health.backupsDir });
+  // A change saved after the restore's safety copy would be lost without a trace: refused, with the reason.
+  if (core.health.restoring && !SESSION_WRITES.has(method)) throw new AppError('RESTORING');
   await longWritesIdle(core.sqlite);
 }
 

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../i18n';
 import { usePrefixedT } from '../../i18n/react';
 import { Button, Table, TextField, Toolbar, useToast } from '../../ui';
 import { errorText } from '../../ui/errors';
+import { RestoreDialog } from './RestoreDialog';
 import './backup.css';
 
 type Overview = { folder: string; retention: { daily: number; weekly: number; monthly: number }; files: BackupFile[]; runs: BackupRun[] };
@@ -15,7 +16,7 @@ const size = (n: number | null) => (n === null ? '' : formatBytes(n));
 /**
  * 系统管理 → 备份与恢复: where backups go and how many are kept, 立即备份, the backups in the folder
  * with what each holds (when, app version, customers, vehicles) and whether it reads, and the log
- * of attempts with the reason of a failed one.
+ * of attempts with the reason of a failed one; 恢复 of a listed backup (RestoreDialog).
  */
 export function BackupScreen() {
   const tx = usePrefixedT('backup.');
@@ -25,6 +26,7 @@ export function BackupScreen() {
   const [keep, setKeep] = useState({ daily: '7', weekly: '4', monthly: '12' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [restoring, setRestoring] = useState<string | null>(null);
 
   const load = useCallback(() => {
     call('backup.overview', {}).then(
@@ -108,8 +110,20 @@ export function BackupScreen() {
             { key: 'customers', header: tx('col.customers'), render: (f) => f.counts?.customers?.toLocaleString() ?? '', align: 'right', width: 90 },
             { key: 'vehicles', header: tx('col.vehicles'), render: (f) => f.counts?.vehicles?.toLocaleString() ?? '', align: 'right', width: 90 },
             { key: 'check', header: tx('col.check'), render: (f) => (f.readable ? tx('check.ok') : <span className="backup-bad">{tx('check.bad')}</span>), width: 80 },
+            {
+              key: 'restore',
+              header: tx('col.restore'),
+              render: (f) =>
+                f.readable && (
+                  <Button size="small" onClick={() => setRestoring(f.fileName)} data-testid={`restore-${f.fileName}`}>
+                    {tx('restore')}
+                  </Button>
+                ),
+              width: 80,
+            },
           ]}
         />
+        {restoring && <RestoreDialog fileName={restoring} onClose={() => setRestoring(null)} />}
         <h3>{tx('runs')}</h3>
         <Table
           aria-label={tx('runs')}

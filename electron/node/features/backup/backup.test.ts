@@ -6,9 +6,19 @@ import { call, makeCore, userWithSession, type TestCore } from '../../../../test
 import { addDays } from '../../../common/dates';
 import type { BackupFile, BackupRun, BackupStatus } from '../../../common/api/backup';
 import { seedDemo } from '../demo/seed';
-import { backupsToDelete } from './retention';
+import { backupsToDelete, freeBackupName, newestFirst } from './retention';
+import { settleBackupsAtStart } from './settle';
 
 describe('backup retention (grandfather-father-son)', () => {
+  it('a second backup in the same minute gets its own name and sorts as the newer', () => {
+    const folder = new Set(['ds-crm-2026-12-05-1400.sqlite']);
+    const second = freeBackupName('2026-12-05-1400', (n) => folder.has(n));
+    expect(second).toBe('ds-crm-2026-12-05-1400-2.sqlite');
+    folder.add(second);
+    expect(freeBackupName('2026-12-05-1400', (n) => folder.has(n))).toBe('ds-crm-2026-12-05-1400-3.sqlite');
+    expect(newestFirst(['ds-crm-2026-12-05-1400.sqlite', 'notes.txt', second, 'ds-crm-2026-12-04-0300.sqlite'])).toEqual([second, 'ds-crm-2026-12-05-1400.sqlite', 'ds-crm-2026-12-04-0300.sqlite']);
+  });
+
   it('keeps the newest of each of the last 7 days, 4 weeks and 12 months, and never a stranger’s file', () => {
     // A backup every night for 400 days, two on the last day.
     const names = Array.from({ length: 400 }, (_, i) => `ds-crm-${addDays('2025-11-01', i)}-0300.sqlite`);
@@ -125,6 +135,14 @@ describe('备份与恢复: backups', () => {
     expect(s.ok && (s.value as BackupStatus)).toMatchObject({ attention: true, last: { status: 'failed' } });
     expect(fs.readdirSync(t.dir).filter((f) => f.endsWith('.part'))).toEqual([]);
     await call(t.core, admin.token, 'admin.settings.update', { 'backup.folder': folder });
+  });
+
+  it('a backup the app was taking when it stopped is failed at the next start, its partial copy removed', () => {
+    t.core.sqlite.prepare("INSERT INTO backup_runs (kind, status, folder, started_at) VALUES ('nightly', 'running', ?, 0)").run(folder);
+    fs.writeFileSync(path.join(folder, 'ds-crm-2026-12-05-0300.sqlite.part'), 'half');
+    settleBackupsAtStart(t.core.sqlite, 1);
+    expect(t.core.sqlite.prepare("SELECT status, error FROM backup_runs WHERE started_at = 0").get()).toEqual({ status: 'failed', error: expect.stringContaining('程序中断') });
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.part'))).toEqual([]);
   });
 
   it('only the administrator may back up', async () => {

@@ -8,27 +8,10 @@ import { backupsDir } from '../../core';
 import { checkDatabase } from '../../data-folder/integrity';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-folder/permissions';
 import { MIGRATIONS_TABLE } from '../../../../db/client';
+import { countTables } from './pending-restore';
 import { copyRecordings } from './recordings-copy';
-import { BACKUP_FILE_RE, backupsToDelete } from './retention';
+import { backupsToDelete, freeBackupName, newestFirst } from './retention';
 
-/** The tables a backup's row counts are taken of: what a dealer would look for after a restore. */
-export const COUNTED_TABLES = [
-  'customers',
-  'customer_phones',
-  'vehicles',
-  'opportunities',
-  'activities',
-  'showroom_visits',
-  'service_visits',
-  'revisits',
-  'tasks',
-  'complaints',
-  'calls',
-  'recordings',
-  'sms_messages',
-  'users',
-  'audit_log',
-] as const;
 
 type BackupCore = Pick<Core, 'sqlite' | 'dataDir' | 'settings' | 'clock' | 'health'>;
 
@@ -77,7 +60,7 @@ export class BackupService {
     const id = Number(
       sqlite.prepare("INSERT INTO backup_runs (kind, status, folder, started_at, started_by) VALUES (?, 'running', ?, ?, ?)").run(kind, folder, started, startedBy).lastInsertRowid,
     );
-    const name = `ds-crm-${label}.sqlite`;
+    const name = freeBackupName(label, (n) => fs.existsSync(path.join(folder, n)));
     const tmp = path.join(folder, `${name}.part`);
     try {
       // A damaged file copied over the good backups would rotate the last good one out.
@@ -90,7 +73,7 @@ export class BackupService {
       }
       await sqlite.backup(tmp);
       if (process.platform !== 'win32') fs.chmodSync(tmp, PRIVATE_FILE_MODE);
-      const counts = stamp(tmp, this.core.clock.now());
+      const counts = stamp(tmp, this.core.clock.now(), { runId: id, fileName: name });
       // quick_check reads every page of the copy (14 s at 1M) — what a bad write or a full disk
       // spoils. integrity_check's index-against-table pass (123 s at 1M) was run on the live file
       // by the 02:30 job, and the backup API copies pages as they are: it would only repeat that.
@@ -100,7 +83,9 @@ export class BackupService {
       if (!back || JSON.stringify(back.counts) !== JSON.stringify(counts)) throw new Error('备份校验失败:行数读回不一致 / The backup failed its check: the row counts read back differ');
       fs.renameSync(tmp, path.join(folder, name));
       const size = fs.statSync(path.join(folder, name)).size;
-      for (const old of backupsToDelete(fs.readdirSync(folder), this.retention())) fs.rmSync(path.join(folder, old), { force: true });
+      // Not for a restore's safety copy: as the day's newest it would rotate out the very backup
+      // being restored (and today's nightly); the next backup's pruning counts it like any other.
+      if (kind !== 'beforeRestore') for (const old of backupsToDelete(fs.readdirSync(folder), this.retention())) fs.rmSync(path.join(folder, old), { force: true });
       const recordingsCopied = await copyRecordings(path.join(this.core.dataDir, 'recordings'), path.join(folder, 'recordings'));
       sqlite
         .prepare("UPDATE backup_runs SET status = 'ok', file_name = ?, size = ?, ms = ?, counts = ?, recordings_copied = ?, finished_at = ? WHERE id = ?")
@@ -126,14 +111,11 @@ export class BackupService {
     const folder = this.folder();
     let names: string[];
     try {
-      names = fs.readdirSync(folder).filter((n) => BACKUP_FILE_RE.test(n));
+      names = newestFirst(fs.readdirSync(folder));
     } catch {
       return [];
     }
-    return names
-      .sort()
-      .reverse()
-      .map((fileName) => {
+    return names.map((fileName) => {
         const file = path.join(folder, fileName);
         const info = readBackupInfo(file);
         return { fileName, size: fs.statSync(file).size, takenAt: info?.takenAt ?? null, appVersion: info?.appVersion ?? null, counts: info?.counts ?? null, readable: info !== null };
@@ -164,13 +146,11 @@ export class BackupService {
 }
 
 /** Writes backup_info into the fresh copy: when, which app, which migrations, the row counts of the copy. */
-function stamp(file: string, takenAt: number): Record<string, number> {
+function stamp(file: string, takenAt: number, run: { runId: number; fileName: string }): Record<string, number> {
   const db = new Database(file);
   try {
     db.pragma('journal_mode = DELETE');
-    const has = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    const counts: Record<string, number> = {};
-    for (const t of COUNTED_TABLES) if (has.has(t)) counts[t] = db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number;
+    const counts = countTables(db);
     const migrations = (db.prepare(`SELECT hash FROM "${MIGRATIONS_TABLE}" ORDER BY created_at`).all() as { hash: string }[]).map((r) => r.hash);
     db.exec('CREATE TABLE IF NOT EXISTS backup_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
     const put = db.prepare('INSERT OR REPLACE INTO backup_info (key, value) VALUES (?, ?)');
@@ -179,6 +159,9 @@ function stamp(file: string, takenAt: number): Record<string, number> {
       put.run('appVersion', JSON.stringify(APP_VERSION));
       put.run('migrations', JSON.stringify(migrations));
       put.run('counts', JSON.stringify(counts));
+      // The copy caught its own attempt as 'running': restored, its log would show it running for
+      // ever. In the copy it is the attempt that made this file (the copy is kept only if it verifies).
+      db.prepare("UPDATE backup_runs SET status = 'ok', file_name = ?, finished_at = ? WHERE id = ?").run(run.fileName, takenAt, run.runId);
     })();
     return counts;
   } finally {

@@ -87,6 +87,11 @@ export class DataImports {
     this.store = new CustomerStore(core.sqlite);
   }
 
+  /** An import is writing now (a restore waits for it to end: its rows would be in neither copy). */
+  get importing(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Resolves when the import has stopped (tests, shutdown). */
   async idle(batchId?: number): Promise<void> {
     for (const [id, r] of this.running) if (batchId === undefined || id === batchId) await r.done;

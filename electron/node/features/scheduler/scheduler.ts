@@ -140,8 +140,9 @@ export class Scheduler {
 
   private async doTick(): Promise<TickReport> {
     const report: TickReport = { leader: false, runs: [] };
-    // A damaged database is not written to (docs/data-folder.md); jobs resume after the restore.
-    if (this.core.health.damaged) return report;
+    // A damaged database is not written to (docs/data-folder.md); jobs resume after the restore, and
+    // wait while one is under way (its safety copy must hold every change).
+    if (this.core.health.damaged || this.core.health.restoring) return report;
     // A long import holds the connection's transaction (long-write.ts): the jobs wait for it rather
     // than writing inside it, where a failed import would take their rows with it.
     await longWritesIdle(this.core.sqlite);
