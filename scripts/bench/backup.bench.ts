@@ -6,7 +6,7 @@ import { log, round, type Metric } from './stats';
 
 /**
  * 备份与恢复 at scale: one verified backup of the seeded database (SQLite's online backup API, the
- * copy stamped with its row counts, integrity_check of the copy in a worker, retention), into a
+ * copy stamped with its row counts, quick_check of the copy in a worker, retention), into a
  * folder beside the data folder that is removed afterwards. backup.1m.ms — goal ≤ 60 s.
  */
 export async function benchBackup(dataDir: string): Promise<Metric[]> {
