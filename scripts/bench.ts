@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --customers N] [--data DIR] [--only a,b] [--seconds S]`: performance figures as JSON
- * (names for --only: webhost, datafolder, api, grid, search, sales, analysis, audit, reminders, solicitation, cti, sms, import, backup, restore, scheduler, seats, ui;
+ * (names for --only: webhost, datafolder, api, grid, search, sales, analysis, audit, reminders, solicitation, cti, sms, import, backup, restore, dedupe, scheduler, seats, ui;
  * --seconds: how long the 30 seats work, default 60).
  * Seeds a fresh demo database (default 1,000,000 customers) in a temp folder — or uses an
  * already seeded --data DIR, skipping the seed figure — then measures. Progress goes to stderr;
@@ -29,6 +29,7 @@ import { benchSeats } from './bench/seats.bench';
 import { benchImport } from './bench/import.bench';
 import { benchBackup } from './bench/backup.bench';
 import { benchRestore } from './bench/restore.bench';
+import { benchDedupe } from './bench/dedupe.bench';
 import { log, type Metric } from './bench/stats';
 import { dbFile } from '../electron/node/paths';
 import buildRendererIfStale from '../tests/e2e/global-setup';
@@ -68,6 +69,7 @@ try {
   if (want('import')) metrics.push(...(await benchImport(dataDir)));
   if (want('backup')) metrics.push(...(await benchBackup(dataDir)));
   if (want('restore')) metrics.push(...(await benchRestore(dataDir)));
+  if (want('dedupe')) metrics.push(...(await benchDedupe(dataDir)));
   if (want('scheduler')) metrics.push(...(await benchScheduler(dataDir)));
   if (want('seats')) metrics.push(...(await benchSeats(dataDir, intArg(args, 'seconds', 60))));
   if (want('ui')) metrics.push(...(await benchUi(dataDir)));

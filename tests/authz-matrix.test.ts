@@ -72,6 +72,12 @@ const METHODS: Record<string, string> = {
   'backup.restoreCheck':                   '-- -- -- -- -- -- AA',
   'backup.restore':                        '-- -- -- -- -- -- AA',
   'backup.restoreStatus':                  '-- -- -- -- -- -- AA',
+  'dedupe.status':                         '-- SM -- CM -- GM AA',
+  'dedupe.scan':                           '-- SM -- CM -- GM AA',
+  'dedupe.groups':                         '-- SM -- CM -- GM AA',
+  'dedupe.compare':                        '-- SM -- CM -- GM AA',
+  'dedupe.merge':                          '-- SM -- CM -- GM AA',
+  'dedupe.dismiss':                        '-- SM -- CM -- GM AA',
   'admin.seats.rename':                    '-- -- -- -- -- -- AA',
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
   // 决策分析 → 集客分析: the sales floor's managers; a consultant's own day is 展厅流量's 日报.

@@ -10,3 +10,4 @@ export * from './seats';
 export * from './self-audit';
 export * from './data-import';
 export * from './backup';
+export * from './dedupe';

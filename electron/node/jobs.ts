@@ -1,7 +1,7 @@
 import { GENERATION_JOBS } from './features/scheduler/generation';
 import type { JobDef } from './features/scheduler/job';
 import { registerJobs } from './features/scheduler/job-list';
-import { databaseBackup, integrityCheck, overdueEscalation, sessionCleanup } from './features/scheduler/maintenance';
+import { databaseBackup, duplicateScan, integrityCheck, overdueEscalation, sessionCleanup } from './features/scheduler/maintenance';
 import { smsDueBatches } from './features/sms/scheduled-job';
 import { recordingRetention } from './features/telephony/retention-job';
 import { selfAuditDailyJob } from './features/self-audit/daily';
@@ -24,6 +24,7 @@ export const JOBS: readonly JobDef[] = [
   integrityCheck,
   databaseBackup,
   sessionCleanup,
+  duplicateScan,
   recordingRetention,
   selfAuditDailyJob,
 ];

@@ -45,6 +45,7 @@ import { SoftphoneSettings } from './features/telephony/settings';
 import { SecretBox } from './secret-box';
 import { DataImports } from './features/data-import/service';
 import { RestoreService } from './features/backup/restore';
+import { DedupeService } from './features/dedupe/service';
 
 /**
  * The feature services of one core, the one place they are built (handlers reach them as
@@ -75,6 +76,8 @@ export interface Services {
   lan: LanPresence;
   /** 数据导入: the import running in the background (one at a time). */
   dataImport: DataImports;
+  /** 客户去重: the duplicate scan (one at a time) and its groups. */
+  dedupe: DedupeService;
   /** 备份与恢复 → 恢复: the restore under way, if any (one at a time). */
   restore: RestoreService;
   /** The day the overdue-task escalation last finished (scheduler/maintenance.ts). */
@@ -142,6 +145,7 @@ export function createServices(core: Core): Services {
     taskPool: () => new TaskPoolService(core),
     dataImport: () => new DataImports(core),
     restore: () => new RestoreService(core),
+    dedupe: () => new DedupeService(core),
     workbench: () => new WorkbenchService(core),
     sms: () => new SmsService(core),
     telephony: () => {

@@ -24,6 +24,7 @@ import { seatApi } from './seat-mode';
 import { dictionariesApi } from './dictionaries';
 import { dataImportApi } from './data-import';
 import { backupApi } from './backup';
+import { dedupeApi } from './dedupe';
 import { analysisApi } from './analysis';
 import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { callsAnalysisApi } from './analysis-calls';
@@ -61,6 +62,7 @@ export const api = {
   ...dictionariesApi,
   ...dataImportApi,
   ...backupApi,
+  ...dedupeApi,
   ...analysisApi,
   ...aftersalesAnalysisApi,
   ...callsAnalysisApi,

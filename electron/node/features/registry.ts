@@ -19,6 +19,7 @@ import { analysisFeature } from './analysis/feature';
 import { selfAuditFeature } from './self-audit/feature';
 import { dataImportFeature } from './data-import/feature';
 import { backupFeature } from './backup/feature';
+import { dedupeFeature } from './dedupe/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -42,6 +43,7 @@ export const FEATURES = [
   selfAuditFeature,
   dataImportFeature,
   backupFeature,
+  dedupeFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -47,6 +47,7 @@ export class CustomerService {
                 c.consent_withdrawn_date AS consentWithdrawnDate, c.consent_file IS NOT NULL AS consentFile
            FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = @id AND ${visibleCustomersText('c')}`,
       ),
+      mergedInto: sqlite.prepare<[number], number>('SELECT kept_id FROM customer_merges WHERE merged_id = ?').pluck(),
       phones: sqlite.prepare<[number], Omit<PhoneView, 'isPrimary'> & { isPrimary: number }>(
         'SELECT id, raw, normalized, kind, is_primary AS isPrimary FROM customer_phones WHERE customer_id = ? ORDER BY is_primary DESC, id',
       ),
@@ -94,8 +95,15 @@ export class CustomerService {
     };
   }
 
-  getCard(s: SessionCtx, id: number): CustomerCard {
-    const c = this.q.customer.get({ id, ...visibleParams(s) });
+  getCard(s: SessionCtx, asked: number): CustomerCard {
+    let id = asked;
+    let c = this.q.customer.get({ id, ...visibleParams(s) });
+    if (!c) {
+      // A customer merged into another (客户去重) still opens: as the one it went into. Looked up
+      // only on a miss, so the card (opened on every screen pop) pays nothing for it.
+      id = this.q.mergedInto.get(asked) ?? asked;
+      if (id !== asked) c = this.q.customer.get({ id, ...visibleParams(s) });
+    }
     // Someone else's customer is answered exactly like a missing one: no existence leak.
     if (!c) throw new AppError('NOT_FOUND');
     const opps = section(this.q.opportunities.all(id));

@@ -55,6 +55,7 @@ export const JOB_LABELS = defineTexts({
   'maintenance.integrity': { 'zh-CN': '数据库完整性检查', en: 'Database integrity check' },
   'maintenance.backup': { 'zh-CN': '数据库备份', en: 'Database backup' },
   'maintenance.sessions': { 'zh-CN': '清理过期会话', en: 'Expired sessions cleaned up' },
+  'maintenance.dedupe': { 'zh-CN': '查找重复客户', en: 'Duplicate customers found' },
 });
 
 /** A failed run's known cause, in the admin's language (job-error.ts stores the key and the original text). */
