@@ -78,6 +78,7 @@ const METHODS: Record<string, string> = {
   'dedupe.compare':                        '-- SM -- CM -- GM AA',
   'dedupe.merge':                          '-- SM -- CM -- GM AA',
   'dedupe.dismiss':                        '-- SM -- CM -- GM AA',
+  'reconcile.funnel':                      '-- SM -- CM -- GM AA',
   'admin.seats.rename':                    '-- -- -- -- -- -- AA',
   'admin.seats.revoke':                    '-- -- -- -- -- -- AA',
   // 决策分析 → 集客分析: the sales floor's managers; a consultant's own day is 展厅流量's 日报.

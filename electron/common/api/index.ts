@@ -25,6 +25,7 @@ import { dictionariesApi } from './dictionaries';
 import { dataImportApi } from './data-import';
 import { backupApi } from './backup';
 import { dedupeApi } from './dedupe';
+import { reconcileApi } from './reconcile';
 import { analysisApi } from './analysis';
 import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { callsAnalysisApi } from './analysis-calls';
@@ -63,6 +64,7 @@ export const api = {
   ...dataImportApi,
   ...backupApi,
   ...dedupeApi,
+  ...reconcileApi,
   ...analysisApi,
   ...aftersalesAnalysisApi,
   ...callsAnalysisApi,

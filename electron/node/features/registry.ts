@@ -20,6 +20,7 @@ import { selfAuditFeature } from './self-audit/feature';
 import { dataImportFeature } from './data-import/feature';
 import { backupFeature } from './backup/feature';
 import { dedupeFeature } from './dedupe/feature';
+import { reconcileFeature } from './reconcile/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -44,6 +45,7 @@ export const FEATURES = [
   dataImportFeature,
   backupFeature,
   dedupeFeature,
+  reconcileFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -3,7 +3,7 @@ import type { RestoreCheck, RestoreState } from '../../../electron/common/api/ba
 import { call, isApiError, onEvent } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { usePrefixedT } from '../../i18n/react';
-import { Button, Dialog, Table } from '../../ui';
+import { Button, Dialog, Table, FormMessage } from '../../ui';
 import { errorText } from '../../ui/errors';
 
 /** The tables shown side by side, in the order a dealer would look at them. */
@@ -83,11 +83,7 @@ export function RestoreDialog({ fileName, onClose }: { fileName: string; onClose
             {refusal}
           </p>
         )}
-        {error && (
-          <p className="form-message is-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormMessage>{error}</FormMessage>
         {check && !check.refusal && !running && (
           <>
             <p className="backup-warning">{tx('restore.warning')}</p>

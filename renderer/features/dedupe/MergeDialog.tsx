@@ -4,7 +4,7 @@ import { MERGE_FIELDS } from '../../../electron/common/api/dedupe';
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { dictLabel, useDictionary } from '../dictionaries/use-dictionary';
-import { Button, Dialog, SelectField, Table } from '../../ui';
+import { Button, Dialog, SelectField, Table, FormMessage } from '../../ui';
 import { errorText } from '../../ui/errors';
 
 type Pick = 'kept' | 'merged';
@@ -158,11 +158,7 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
           />
         )}
         <p className="merge-hint">{tx('merge.hint')}</p>
-        {error && (
-          <p className="form-message is-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormMessage>{error}</FormMessage>
       </div>
     </Dialog>
   );

@@ -59,6 +59,8 @@ describe('客户去重', () => {
       idB: customer('吴海洋', '17700000012', { idNumber: '11010519491231002X', owner }),
       nameA: customer('郑晓梅', '17712345678', { owner }),
       nameB: customer('郑晓梅', '17712345687', { owner }),
+      // One digit from nameA's number (not nameB's): the three are one group.
+      nameC: customer('郑晓梅', '17712305678', { owner }),
       farA: customer('钱多多', '17711111111', { owner }),
       farB: customer('钱多多', '17799999999', { owner }),
     };
@@ -71,6 +73,7 @@ describe('客户去重', () => {
     expect(groupOf(rows, ids.phoneA!)!.members.map((m) => m.id)).toEqual([ids.phoneA, ids.phoneB]);
     expect(groupOf(rows, ids.idA!)).toMatchObject({ rule: 'idNumber', key: '11010519491231002X' });
     expect(groupOf(rows, ids.nameA!)).toMatchObject({ rule: 'nameSimilarPhone', key: '郑晓梅' });
+    expect(groupOf(rows, ids.nameA!)!.members.map((m) => m.id)).toEqual([ids.nameA, ids.nameB, ids.nameC]);
     expect(groupOf(rows, ids.farA!)).toBeUndefined();
     // A consultant has no 客户去重.
     expect(await call(t.core, tok.sc!, 'dedupe.groups', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

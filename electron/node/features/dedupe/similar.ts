@@ -9,12 +9,3 @@ export function oneDigitApart(a: string, b: string): boolean {
   if (diff.length === 1) return true;
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
-
-/**
- * Keys two one-digit-apart numbers always share: a difference (or a swap) in the first half leaves
- * the last five digits equal, one in the second half the first six. Comparing only numbers in the
- * same bucket keeps the scan linear instead of every pair of a common name's numbers.
- */
-export function similarityKeys(national: string): string[] {
-  return [`h${national.slice(0, 6)}`, `t${national.slice(-5)}`];
-}
