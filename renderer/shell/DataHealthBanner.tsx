@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DataHealthStatus } from '../../electron/common/api';
-import { call } from '../api';
+import { call, onEvent } from '../api';
 import { useI18n } from '../i18n/react';
 
 /** How often the shell asks again: damage found by the nightly check or by a query shows up within this. */
@@ -28,10 +28,26 @@ export function DataHealthBanner() {
       clearInterval(timer);
     };
   }, []);
-  if (!health?.damaged) return null;
+  if (!health?.damaged) return <RestoringBanner />;
   return (
     <div className="data-damaged-banner" role="alert" style={{ background: '#b3261e', color: '#fff', padding: '6px 12px', fontWeight: 600 }}>
       {t('shell.dataDamaged', { backupsDir: health.backupsDir })}
+    </div>
+  );
+}
+
+/**
+ * While an administrator's restore has stopped changes (its safety copy) until the restart, every
+ * screen says so — a save refused with RESTORING is then no surprise to the front desk.
+ */
+function RestoringBanner() {
+  const { t } = useI18n();
+  const [restoring, setRestoring] = useState(false);
+  useEffect(() => onEvent('backup.restore', (s) => setRestoring(s.phase === 'safetyCopy' || s.phase === 'restarting')), []);
+  if (!restoring) return null;
+  return (
+    <div className="data-damaged-banner" role="status" data-testid="restoring-banner" style={{ background: '#8a5a00', color: '#fff', padding: '6px 12px', fontWeight: 600 }}>
+      {t('shell.restoring')}
     </div>
   );
 }

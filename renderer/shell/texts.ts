@@ -62,6 +62,10 @@ export const SHELL_TEXTS = defineTexts({
   'shell.lock': { 'zh-CN': '锁定', en: 'Lock' },
   'shell.lockShortcut': { 'zh-CN': 'Ctrl+L', en: 'Ctrl+L' },
   'shell.logout': { 'zh-CN': '注销', en: 'Log out' },
+  'shell.restoring': {
+    'zh-CN': '管理员正在从备份恢复数据:暂不能保存修改,程序即将重新启动,之后请重新登录',
+    en: 'The administrator is restoring a backup: changes cannot be saved now; the app restarts shortly, then sign in again',
+  },
   'shell.dataDamaged': { 'zh-CN': '数据库已损坏,为免扩大损失已停止保存修改(仍可查询)。请联系管理员从备份恢复,备份位于:{backupsDir}', en: 'The database is damaged: changes are no longer saved so nothing more is lost (reading still works). Ask the administrator to restore a backup, from: {backupsDir}' },
   'shell.softphone': { 'zh-CN': '软电话:未配置', en: 'Softphone: not configured' },
   'shell.role': { 'zh-CN': '角色:{role}', en: 'Role: {role}' },

@@ -84,6 +84,8 @@ describe('backup screen (real server)', () => {
     await screenshot(page, 'backup-restore-dialog');
     await page.getByTestId('restore-start').click();
     await dialog.getByTestId('restore-phase').waitFor();
+    // Every screen says changes are paused until the restart (the event goes to everyone).
+    await page.getByTestId('restoring-banner').waitFor();
     // The host restarts; the page notices and reloads to the login (sessions do not survive a restore).
     await page.locator('form.form input[name="username"]').waitFor({ timeout: 60_000 });
     expect(env.core.sqlite.prepare('SELECT count(*) FROM customers').pluck().get()).toBe(inBackup);
