@@ -3,7 +3,7 @@ import type { DuplicateGroup, MergeField, MergeSide } from '../../../electron/co
 import { MERGE_FIELDS } from '../../../electron/common/api/dedupe';
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
-import { dictLabel, useDictionary } from '../dictionaries/use-dictionary';
+import { dictLabel, useDictionary } from '../dictionaries';
 import { Button, Dialog, SelectField, Table, FormMessage } from '../../ui';
 import { errorText } from '../../ui/errors';
 

@@ -2,8 +2,8 @@ import type { MergeField, MergeInput, MergeResult } from '../../../common/api/de
 import { MERGE_FIELDS } from '../../../common/api/dedupe';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
-import { writeAudit } from '../admin/audit';
+import type { SessionCtx } from '../auth';
+import { writeAudit } from '../admin';
 
 type MergeCore = Pick<Core, 'sqlite' | 'db' | 'clock' | 'auth' | 'visibility'>;
 

@@ -3,7 +3,7 @@ import type { DedupeStatus, DuplicateGroup, DuplicateMember, DuplicateRuleCode, 
 import { MERGE_FIELDS } from '../../../common/api/dedupe';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
-import type { SessionCtx } from '../auth/service';
+import type { SessionCtx } from '../auth';
 import { findDuplicates, storeDuplicates } from './scan';
 
 type DedupeCore = Pick<Core, 'sqlite' | 'db' | 'reads' | 'clock' | 'visibility' | 'auth'>;

@@ -5,8 +5,8 @@ import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { FileImportError, readImportTable, type EncodingChoice, type ImportTable } from '../../file-import';
 import type { UploadedFile } from '../../uploads/upload-store';
-import type { SessionCtx } from '../auth/service';
-import { parseImportDay } from '../data-import/customer-row';
+import type { SessionCtx } from '../auth';
+import { parseImportDay } from '../data-import';
 import { RECONCILE_TEXTS } from './texts';
 
 /** A month's funnel export of a big dealer is a few thousand rows; a year is still well under this. */
