@@ -15,6 +15,13 @@ export type DuplicateRuleCode = (typeof DUPLICATE_RULES)[number];
 export const MERGE_FIELDS = ['name', 'kind', 'gender', 'idNumber', 'birthday', 'province', 'city', 'address', 'email', 'wechat', 'source', 'occupation', 'ownerId'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 
+/** The records the merge screen counts per customer (what would move), in the order it lists them. */
+export const MERGE_RECORD_TABLES = ['vehicles', 'opportunities', 'activities', 'showroom_visits', 'service_visits', 'revisits', 'calls', 'sms_messages', 'complaints', 'tasks', 'appointments'] as const;
+export type MergeRecordTable = (typeof MERGE_RECORD_TABLES)[number];
+
+/** A field with no real answer ('other' is the form's "unknown"): a merge takes the other customer's value for it unless told otherwise. */
+export const isBlankMergeValue = (v: unknown): boolean => v === null || v === undefined || v === '' || v === 'other';
+
 export interface DuplicateMember {
   id: number;
   name: string;
@@ -46,7 +53,7 @@ export interface MergeSide {
   ownerName: string | null;
   phones: string[];
   vins: string[];
-  records: Record<string, number>;
+  records: Record<MergeRecordTable, number>;
 }
 
 export interface MergeInput {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DuplicateGroup, MergeField, MergeSide } from '../../../electron/common/api/dedupe';
-import { MERGE_FIELDS } from '../../../electron/common/api/dedupe';
+import { MERGE_FIELDS, MERGE_RECORD_TABLES, isBlankMergeValue } from '../../../electron/common/api/dedupe';
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { dictLabel, useDictionary } from '../dictionaries';
@@ -8,7 +8,6 @@ import { Button, Dialog, SelectField, Table, FormMessage } from '../../ui';
 import { errorText } from '../../ui/errors';
 
 type Pick = 'kept' | 'merged';
-const RECORDS = ['vehicles', 'opportunities', 'activities', 'showroom_visits', 'service_visits', 'revisits', 'calls', 'sms_messages', 'complaints', 'tasks', 'appointments'] as const;
 
 type Label = (f: MergeField, code: string) => string;
 
@@ -54,9 +53,8 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
 
   const choice = (f: MergeField): Pick => {
     if (pick[f]) return pick[f];
-    const k = sides?.kept.fields[f];
-    const m = sides?.merged.fields[f];
-    return (k === null || k === '' || k === 'other') && m !== null && m !== '' && m !== 'other' ? 'merged' : 'kept';
+    // The server's rule when nothing is picked (merge.ts), shown as the preset choice.
+    return isBlankMergeValue(sides?.kept.fields[f]) && !isBlankMergeValue(sides?.merged.fields[f]) ? 'merged' : 'kept';
   };
 
   const merge = async () => {
@@ -149,7 +147,7 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
                 header: tx(`merge.${which}`),
                 render: (r: 'phones' | 'vins' | 'records') =>
                   r === 'records'
-                    ? RECORDS.filter((k) => sides[which].records[k])
+                    ? MERGE_RECORD_TABLES.filter((k) => sides[which].records[k])
                         .map((k) => `${tx(`records.${k}`)} ${sides[which].records[k]}`)
                         .join(' · ') || '—'
                     : sides[which][r].join(', ') || '—',

@@ -1,5 +1,5 @@
 import type { MergeField, MergeInput, MergeResult } from '../../../common/api/dedupe';
-import { MERGE_FIELDS } from '../../../common/api/dedupe';
+import { MERGE_FIELDS, isBlankMergeValue } from '../../../common/api/dedupe';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth';
@@ -8,7 +8,7 @@ import { writeAudit } from '../admin';
 type MergeCore = Pick<Core, 'sqlite' | 'db' | 'clock' | 'auth' | 'visibility'>;
 
 /** Each field the user picks, and its column. birthday carries birthday_md with it. */
-const COLUMN: Record<MergeField, string> = {
+export const MERGE_COLUMN: Record<MergeField, string> = {
   kind: 'kind',
   name: 'name',
   gender: 'gender',
@@ -58,8 +58,8 @@ export function mergeCustomers(core: MergeCore, s: SessionCtx, input: MergeInput
 
     const set: Record<string, unknown> = {};
     for (const f of MERGE_FIELDS) {
-      const col = COLUMN[f];
-      const choice = input.pick[f] ?? (blank(kept[col]) && !blank(merged[col]) ? 'merged' : 'kept');
+      const col = MERGE_COLUMN[f];
+      const choice = input.pick[f] ?? (isBlankMergeValue(kept[col]) && !isBlankMergeValue(merged[col]) ? 'merged' : 'kept');
       if (choice === 'merged' && kept[col] !== merged[col]) {
         set[col] = merged[col];
         if (f === 'birthday') set.birthday_md = merged.birthday_md;
@@ -67,7 +67,7 @@ export function mergeCustomers(core: MergeCore, s: SessionCtx, input: MergeInput
     }
     for (const flag of ['dnd_call', 'dnd_sms', 'dnd_revisit']) if (merged[flag] === 1 && kept[flag] !== 1) set[flag] = 1;
     Object.assign(set, mergedConsent(kept, merged));
-    if (!blank(merged.notes) && merged.notes !== kept.notes) set.notes = blank(kept.notes) ? merged.notes : `${String(kept.notes)}\n${String(merged.notes)}`;
+    if (!isBlankMergeValue(merged.notes) && merged.notes !== kept.notes) set.notes = isBlankMergeValue(kept.notes) ? merged.notes : `${String(kept.notes)}\n${String(merged.notes)}`;
 
     const moved: Record<string, number> = {};
     // The kept customer's numbers stay; the merged one's duplicates of them go, the rest move as secondary numbers.
@@ -95,10 +95,6 @@ export function mergeCustomers(core: MergeCore, s: SessionCtx, input: MergeInput
     return { keptId, mergedId, moved, changed: cols };
   });
   return run();
-}
-
-function blank(v: unknown): boolean {
-  return v === null || v === undefined || v === '' || v === 'other';
 }
 
 /** The customer's last word on commercial messages: a withdrawal on either record stands; else a consent given on either. */

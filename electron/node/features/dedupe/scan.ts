@@ -75,7 +75,9 @@ function joined(links: [number, number][]): number[][] {
   const groups = new Map<number, number[]>();
   for (const id of parent.keys()) {
     const root = find(id);
-    groups.set(root, [...(groups.get(root) ?? []), id]);
+    const g = groups.get(root);
+    if (g) g.push(id);
+    else groups.set(root, [id]);
   }
   return [...groups.values()].map((g) => g.sort((x, y) => x - y));
 }

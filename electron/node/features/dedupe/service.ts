@@ -1,15 +1,14 @@
 import { sql } from 'drizzle-orm';
-import type { DedupeStatus, DuplicateGroup, DuplicateMember, DuplicateRuleCode, MergeField, MergeSide } from '../../../common/api/dedupe';
-import { MERGE_FIELDS } from '../../../common/api/dedupe';
+import type { DedupeStatus, DuplicateGroup, DuplicateMember, DuplicateRuleCode, MergeSide } from '../../../common/api/dedupe';
+import { MERGE_FIELDS, MERGE_RECORD_TABLES } from '../../../common/api/dedupe';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth';
+import { MERGE_COLUMN } from './merge';
 import { findDuplicates, storeDuplicates } from './scan';
 
 type DedupeCore = Pick<Core, 'sqlite' | 'db' | 'reads' | 'clock' | 'visibility' | 'auth'>;
 
-/** Tables the merge screen counts per customer (what would move). */
-const COUNTED = ['vehicles', 'opportunities', 'activities', 'showroom_visits', 'service_visits', 'revisits', 'calls', 'sms_messages', 'complaints', 'tasks', 'appointments'] as const;
 
 /** 客户去重's scan (one at a time, in the background), its groups as each user may see them, and what the merge screen compares. */
 export class DedupeService {
@@ -73,9 +72,8 @@ export class DedupeService {
     this.core.visibility.requireVisible(s, id);
     const sqlite = this.core.sqlite;
     const c = sqlite.prepare('SELECT c.*, u.display_name AS owner_name FROM customers c LEFT JOIN users u ON u.id = c.owner_id WHERE c.id = ?').get(id) as Record<string, string | number | null>;
-    const col = (f: MergeField) => f.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`);
-    const fields = Object.fromEntries(MERGE_FIELDS.map((f) => [f, c[col(f)] ?? null])) as MergeSide['fields'];
-    const records = Object.fromEntries(COUNTED.map((t) => [t, sqlite.prepare(`SELECT count(*) FROM "${t}" WHERE customer_id = ?`).pluck().get(id) as number]));
+    const fields = Object.fromEntries(MERGE_FIELDS.map((f) => [f, c[MERGE_COLUMN[f]] ?? null])) as MergeSide['fields'];
+    const records = Object.fromEntries(MERGE_RECORD_TABLES.map((t) => [t, sqlite.prepare(`SELECT count(*) FROM "${t}" WHERE customer_id = ?`).pluck().get(id) as number])) as MergeSide['records'];
     return {
       id,
       version: Number(c.version),

@@ -90,7 +90,16 @@ export async function reconcileFunnel(core: ReconcileCore, s: SessionCtx, input:
 
   const taken = new Set<number>();
   const byPhone = new Map<string, typeof ours>();
-  for (const v of ours) if (v.key) byPhone.set(v.key, [...(byPhone.get(v.key) ?? []), v]);
+  const byNameDay = new Map<string, typeof ours>();
+  const add = (map: Map<string, typeof ours>, key: string, v: (typeof ours)[number]) => {
+    const list = map.get(key);
+    if (list) list.push(v);
+    else map.set(key, [v]);
+  };
+  for (const v of ours) {
+    if (v.key) add(byPhone, v.key, v);
+    add(byNameDay, `${v.name}|${v.visitDate}`, v);
+  }
   const pair = (th: (typeof theirs)[number], v: (typeof ours)[number], matchedBy: 'phone' | 'nameDate') => {
     taken.add(v.visitId);
     const { key: _k, ...ourVisit } = v;
@@ -115,7 +124,7 @@ export async function reconcileFunnel(core: ReconcileCore, s: SessionCtx, input:
   }
   // Then by name and day (their phone missing, or typed differently).
   for (const th of unpaired) {
-    const v = th.name ? ours.find((o) => !taken.has(o.visitId) && o.name === th.name && o.visitDate === th.visitDate) : undefined;
+    const v = th.name ? byNameDay.get(`${th.name}|${th.visitDate}`)?.find((o) => !taken.has(o.visitId)) : undefined;
     if (v) pair(th, v, 'nameDate');
     else {
       const { key: _k, ...theirRow } = th;
