@@ -15,6 +15,9 @@ const NO_USER_SCOPE: Record<string, string> = {
   'data-import/customer-store.ts':
     'an import matches each row against every customer of the dealership (a duplicate outside the importer’s view is still a duplicate); service.ts shows such a match masked and never fills it in',
   'dedupe/scan.ts': 'finds duplicates across the whole dealership (a duplicate outside one user’s view is still one); service.ts shows only groups with two customers the user may see, and merge.ts checks both',
+  'data-import/opportunity-kind.ts':
+    "reads the owner and version of the customer a row's phone found; the run asks service.ts's visibleCustomers (RunEnv.canSee) before it writes to one",
+  'data-import/repair-order-kind.ts': "reads the version of the vehicle's customer; the run asks service.ts's visibleCustomers (RunEnv.canSee) before it writes to one",
   'data-import/undo.ts': 'undoes exactly the customers its own import wrote (import_batch_rows), whoever may see them now',
   'demo/problems.ts': 'demo data, written before any user exists',
   'demo/seed.ts': 'demo data, written before any user exists',

@@ -12,7 +12,7 @@ export const importBatches = sqliteTable(
   'import_batches',
   {
     id: id(),
-    kind: text({ enum: ['customers'] }).notNull(),
+    kind: text({ enum: ['customers', 'opportunities', 'repairOrders'] }).notNull(),
     fileName: text().notNull(),
     /** The encoding the user chose for a CSV ('auto' = detected). */
     encoding: text().notNull().default('auto'),
@@ -42,9 +42,10 @@ export const importBatches = sqliteTable(
 );
 
 /**
- * What one import did to one customer, so the whole import can be undone: created (the customer, its
+ * What one import row did to one customer, so the whole import can be undone: created (the customer, its
  * phones and vehicles are deleted) or updated (the fields it filled are emptied again, the phones and
- * vehicles it added deleted). `version` is the customer's version right after the import wrote it:
+ * vehicles it added deleted), or attached (an opportunity or a repair order added to a customer already
+ * here: `records` names them). `version` is the customer's version right after the import wrote it:
  * a different one now means someone changed the record since, and undo refuses rather than lose that.
  */
 export const importBatchRows = sqliteTable(
@@ -57,12 +58,14 @@ export const importBatchRows = sqliteTable(
     customerId: integer()
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
-    action: text({ enum: ['created', 'updated'] }).notNull(),
+    action: text({ enum: ['created', 'updated', 'attached'] }).notNull(),
     version: integer().notNull(),
     /** updated: the fields filled, with their value before (always empty). */
     before: text({ mode: 'json' }),
     phoneIds: text({ mode: 'json' }).$type<number[]>().notNull(),
     vehicleIds: text({ mode: 'json' }).$type<number[]>().notNull(),
+    /** The opportunity (with its planned follow-up) or the repair order the row wrote, and what it changed (kinds.ts TrailRecords). */
+    records: text({ mode: 'json' }),
     /** The file's row number: where the record came from. */
     fileRow: integer().notNull(),
   },

@@ -66,3 +66,60 @@ describe('data import screen (real server)', () => {
     await screenshot(page, 'data-import-preview-en');
   });
 });
+
+describe('data import of opportunities and repair orders (real server)', () => {
+  it('imports a 潜客 sheet (a demo customer by phone, a new prospect) and a repair order of a demo car, and undoes the orders', async () => {
+    const { page } = env.tp;
+    await loginToShell(page, env.url, 'admin', DEMO_PASSWORD);
+    // The test before switched this user to English.
+    await page.getByRole('button', { name: '中文', exact: true }).click();
+    type Card = { value: { name: string; phones: { raw: string }[]; vehicles: { vin: string }[] } };
+    let owner: Card['value'] | null = null;
+    for (let id = 1; id < 60 && !owner; id++) {
+      const c = (await apiFromPage(page, 'customers.get', { id })).body as unknown as Card;
+      if (c.value?.vehicles?.length) owner = c.value;
+    }
+    expect(owner).not.toBeNull();
+    await page.getByRole('treeitem', { name: '数据导入' }).click();
+    const screen = page.getByTestId('import-screen');
+
+    await screen.getByTestId('import-kind').selectOption('opportunities');
+    expect(await screen.getByTestId('import-kind-hint').textContent()).toContain('按电话找到客户');
+    const leads = ['客户姓名,手机号码,意向车型,流程状态,来源方式,下次跟进日期', '潜客甲,13900000001,迈腾,新车展示,展厅,', '潜客乙,13900000002,迈腾,递交新车,,'].join('\r\n');
+    await screen.getByTestId('import-file').setInputFiles({ name: '潜客.csv', mimeType: 'text/csv', buffer: encodeGbk(leads) });
+    await screen.getByTestId('import-preview').click();
+    await screen.getByTestId('import-summary').waitFor();
+    expect(await screen.getByTestId('import-summary').textContent()).toBe(
+      '潜客.csv:读取为 GBK/GB18030,共 2 行 — 新增销售机会 1 行(其中新客户 1 位),客户已有跟进中的机会 0 行,有问题 1 行',
+    );
+    expect((await screen.getByTestId('import-bad').allTextContents()).join('\n')).toContain('递交新车只能通过成交流程');
+    expect(await screen.getByTestId('import-mode-updateEmpty').count()).toBe(0);
+    await screenshot(page, 'data-import-opportunities');
+    await screen.getByTestId('import-start').click();
+    const oppRow = screen.locator('[data-testid^="import-batch-"]').first();
+    await oppRow.getByText('已完成').waitFor({ timeout: 30_000 });
+    expect(await oppRow.locator('td').allTextContents()).toEqual(expect.arrayContaining(['销售机会', '潜客.csv', '已完成']));
+    const found = (await apiFromPage(page, 'customers.search', { q: '13900000001' })).body as unknown as { value: { id: number; name: string }[] };
+    const lead = found.value.find((c) => c.name === '潜客甲')!;
+    const card = (await apiFromPage(page, 'customers.get', { id: lead.id })).body as unknown as { value: { opportunities: { items: { stage: string }[] } } };
+    expect(card.value.opportunities.items.map((o) => o.stage)).toEqual(['presentation']);
+
+    await screen.getByTestId('import-kind').selectOption('repairOrders');
+    const ro = ['工单号,车架号,维修日期,维修类型,进厂里程', `E2E-RO-1,${owner!.vehicles[0]!.vin},2026-11-20,保养,`, 'E2E-RO-2,LFV2A21K2N3000002,2026-11-20,保养,'].join('\n');
+    await screen.getByTestId('import-file').setInputFiles({ name: '工单.csv', mimeType: 'text/csv', buffer: Buffer.from(ro) });
+    await screen.getByTestId('import-preview').click();
+    await screen.getByTestId('import-summary').waitFor();
+    expect(await screen.getByTestId('import-summary').textContent()).toBe('工单.csv:读取为 UTF-8,共 2 行 — 新增工单 1 行,工单号已存在 0 行,有问题 1 行');
+    expect((await screen.getByTestId('import-bad').allTextContents()).join('\n')).toContain('找不到这辆车');
+    expect(await screen.getByTestId('import-owner').count()).toBe(0);
+    await screenshot(page, 'data-import-repair-orders');
+    await screen.getByTestId('import-start').click();
+    const roRow = screen.locator('[data-testid^="import-batch-"]').first();
+    await roRow.getByText('已完成').waitFor({ timeout: 30_000 });
+    expect(await roRow.locator('td').allTextContents()).toEqual(expect.arrayContaining(['维修工单', '工单.csv', '已完成', '1']));
+    page.once('dialog', (d) => void d.accept());
+    await roRow.getByRole('button', { name: '撤销导入' }).click();
+    await roRow.getByText('已撤销').waitFor();
+    await screenshot(page, 'data-import-history');
+  });
+});

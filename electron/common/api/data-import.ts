@@ -3,12 +3,13 @@ import { method, returns } from './contract';
 import { importEncoding } from './import-file';
 
 /**
- * 系统管理 → 数据导入: a dealer's customers from the DMS or an Excel sheet (.xlsx, or CSV in UTF-8 /
- * GBK / GB18030), in three steps — upload and map the columns, preview (every bad row with its row,
- * column and reason; the rows matching a customer already here), run in batches with a progress bar
- * and a cancel — and the whole import can be undone while nobody has changed what it wrote.
+ * 系统管理 → 数据导入: a dealer's customers, sales opportunities (潜客) and repair orders from the DMS
+ * or an Excel sheet (.xlsx, or CSV in UTF-8 / GBK / GB18030), in three steps — upload and map the
+ * columns, preview (every bad row with its row, column and reason; the rows matching a record
+ * already here), run in batches with a progress bar and a cancel — and the whole import can be
+ * undone while nobody has changed what it wrote.
  */
-export const IMPORT_KINDS = ['customers'] as const;
+export const IMPORT_KINDS = ['customers', 'opportunities', 'repairOrders'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The fields a customer import fills: the customer form's, one or two phones, one vehicle. */
@@ -38,13 +39,52 @@ export const CUSTOMER_IMPORT_FIELDS = [
 ] as const;
 export type CustomerImportField = (typeof CUSTOMER_IMPORT_FIELDS)[number];
 
-/** Field → column (0-based index into the header); a field not mapped is left out. */
-export type ImportMapping = Partial<Record<CustomerImportField, number>>;
-const mappingSchema = z.partialRecord(z.enum(CUSTOMER_IMPORT_FIELDS), z.number().int().min(0).max(499));
+/**
+ * The fields an opportunity import fills (a DMS's 潜客 export): the customer it belongs to (found by
+ * phone, created when new) and one open opportunity with its next follow-up.
+ */
+export const OPPORTUNITY_IMPORT_FIELDS = [
+  'name',
+  'mobile',
+  'phone2',
+  'source',
+  'owner',
+  'model',
+  'stage',
+  'channel',
+  'createdDate',
+  'expectedPurchaseDate',
+  'price',
+  'nextFollowUp',
+] as const;
 
-/** What a row matching an existing customer does: skip it, fill that customer's empty fields, or create a new customer anyway. */
+/** The fields a repair-order import fills (the DMS's 维修工单 export): one service visit of a vehicle here. */
+export const REPAIR_ORDER_IMPORT_FIELDS = ['ro', 'vin', 'plate', 'date', 'type', 'mileage', 'items', 'advisor', 'amount'] as const;
+
+export const IMPORT_FIELDS = {
+  customers: CUSTOMER_IMPORT_FIELDS,
+  opportunities: OPPORTUNITY_IMPORT_FIELDS,
+  repairOrders: REPAIR_ORDER_IMPORT_FIELDS,
+} as const satisfies Record<ImportKind, readonly string[]>;
+export type ImportField = (typeof IMPORT_FIELDS)[ImportKind][number];
+const ALL_FIELDS = [...new Set<ImportField>([...CUSTOMER_IMPORT_FIELDS, ...OPPORTUNITY_IMPORT_FIELDS, ...REPAIR_ORDER_IMPORT_FIELDS])] as [ImportField, ...ImportField[]];
+
+/** Field → column (0-based index into the header); a field not mapped is left out. */
+export type ImportMapping = Partial<Record<ImportField, number>>;
+const mappingSchema = z.partialRecord(z.enum(ALL_FIELDS), z.number().int().min(0).max(499));
+
+/**
+ * What a row matching a record already here does: skip it, fill that customer's empty fields, or
+ * create anyway (a new customer; for an opportunity, a second open one of that customer).
+ */
 export const MATCH_MODES = ['skip', 'updateEmpty', 'create'] as const;
 export type MatchMode = (typeof MATCH_MODES)[number];
+/** The choices each kind offers: a repair order already here (same RO number) is always skipped. */
+export const MATCH_MODES_OF: Record<ImportKind, readonly MatchMode[]> = {
+  customers: MATCH_MODES,
+  opportunities: ['skip', 'create'],
+  repairOrders: ['skip'],
+};
 
 export type ImportStatus = 'draft' | 'running' | 'done' | 'cancelled' | 'interrupted' | 'failed' | 'undone';
 
@@ -52,14 +92,18 @@ export type ImportStatus = 'draft' | 'running' | 'done' | 'cancelled' | 'interru
 export interface ImportProblem {
   row: number;
   column: string | null;
-  field: CustomerImportField | null;
+  field: ImportField | null;
   reason: string;
 }
 
-/** A row that is a customer already here (or an earlier row of the same file). */
+/**
+ * A row that is a record already here (or an earlier row of the same file): a customer by phone,
+ * ID number or VIN; an opportunity row whose customer has an open opportunity already; a repair
+ * order whose RO number is here.
+ */
 export interface ImportMatch {
   row: number;
-  by: 'phone' | 'idNumber' | 'vin';
+  by: 'phone' | 'idNumber' | 'vin' | 'openOpportunity' | 'ro';
   value: string;
   /** null: an earlier row of this file (`fileRow`). */
   customerId: number | null;
@@ -77,18 +121,20 @@ export interface ImportPreview {
   readAs: string;
   header: string[];
   mapping: ImportMapping;
-  /** Fields a file must have mapped before it can run (name, and a phone or a VIN). */
-  missing: CustomerImportField[];
+  /** Fields a file must have mapped before it can run (customers: name, and a phone or a VIN). */
+  missing: ImportField[];
   rows: number;
   /** The first rows as they will be stored (field → value). */
-  sample: { row: number; values: Partial<Record<CustomerImportField, string>> }[];
+  sample: { row: number; values: Partial<Record<ImportField, string>> }[];
   bad: ImportProblem[];
   /** Bad rows in all (each listed up to the first 1,000 problems). */
   badRows: number;
   matches: ImportMatch[];
   matchRows: number;
-  /** Rows that are good and match nothing: each becomes a new customer. */
+  /** Rows that are good and match nothing: each becomes a new record. */
   newRows: number;
+  /** Of the opportunity rows: those whose customer is not here yet (created with the opportunity). */
+  newCustomers?: number;
 }
 
 export interface ImportBatchRow {
@@ -110,7 +156,7 @@ export interface ImportBatchRow {
   undoneAt: number | null;
 }
 
-/** Undo refused: the customers the import wrote that have changed since (or gained records), and why. */
+/** Undo refused: the customers (or their records) the import wrote that have changed since, and why. */
 export interface ImportUndoResult {
   undone: boolean;
   customers: number;
@@ -122,7 +168,7 @@ export interface SavedMapping {
   id: number;
   name: string;
   /** field → the header text it was taken from, matched again by name in the next file. */
-  columns: Partial<Record<CustomerImportField, string>>;
+  columns: Partial<Record<ImportField, string>>;
 }
 
 const admin = ['admin'] as const;
@@ -166,7 +212,7 @@ export const dataImportApi = {
   /** Saves (or replaces, by name) a named mapping. */
   'dataImport.mappings.save': method({
     input: z
-      .object({ kind, name: z.string().trim().min(1).max(40), columns: z.partialRecord(z.enum(CUSTOMER_IMPORT_FIELDS), z.string().max(100)) })
+      .object({ kind, name: z.string().trim().min(1).max(40), columns: z.partialRecord(z.enum(ALL_FIELDS), z.string().max(100)) })
       .strict(),
     access: admin,
     output: returns<SavedMapping>(),

@@ -38,6 +38,7 @@ export function ImportHistory({ rows, onChanged }: { rows: ImportBatchRow[]; onC
         rowProps={(r) => ({ 'data-testid': `import-batch-${r.id}` })}
         columns={[
           { key: 'at', header: tx('col.at'), render: (r) => formatDateTime(r.createdAt), nowrap: true, width: 150 },
+          { key: 'kind', header: tx('col.kind'), render: (r) => tx(`kind.short.${r.kind}`), width: 80, nowrap: true },
           { key: 'file', header: tx('col.file'), render: (r) => r.fileName },
           { key: 'status', header: tx('col.status'), render: (r) => tx(`status.${r.status}`), width: 80, nowrap: true },
           { key: 'created', header: tx('col.created'), render: (r) => r.created.toLocaleString(), align: 'right', width: 70 },

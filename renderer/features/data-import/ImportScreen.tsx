@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportBatchRow, ImportMapping, ImportPreview, MatchMode } from '../../../electron/common/api/data-import';
+import { IMPORT_KINDS, MATCH_MODES_OF, type ImportBatchRow, type ImportKind, type ImportMapping, type ImportPreview, type MatchMode } from '../../../electron/common/api/data-import';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../../../electron/common/api/import-file';
 import { call, onEvent, upload } from '../../api';
 import { usePrefixedT } from '../../i18n/react';
@@ -15,14 +15,15 @@ import './data-import.css';
 const ENCODING_LABEL: Record<ImportEncoding, string | null> = { auto: null, 'utf-8': 'UTF-8', gb18030: null, 'utf-16le': 'UTF-16LE', 'utf-16be': 'UTF-16BE' };
 
 /**
- * 系统管理 → 数据导入: choose a file (and its encoding when the detection guessed wrong), check the
- * column mapping, read the preview — the rows as stored, every bad row, the rows matching customers
- * already here — choose what a match does and who owns the new customers, run with a progress bar
- * and a cancel, and undo a whole import from the list below.
+ * 系统管理 → 数据导入: choose what to import (客户, 销售机会, 维修工单) and a file (and its encoding when
+ * the detection guessed wrong), check the column mapping, read the preview — the rows as stored,
+ * every bad row, the rows matching records already here — choose what a match does and who owns the
+ * new customers, run with a progress bar and a cancel, and undo a whole import from the list below.
  */
 export function ImportScreen() {
   const tx = usePrefixedT('import.');
   const toast = useToast();
+  const [kind, setKind] = useState<ImportKind>('customers');
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -60,7 +61,7 @@ export function ImportScreen() {
     try {
       const source = opts.again && preview ? { batchId: preview.batchId } : file ? { uploadId: await upload(file) } : null;
       if (!source) return;
-      const p = await call('dataImport.preview', { kind: 'customers', encoding, ...source, ...(opts.mapping ? { mapping: opts.mapping } : {}) });
+      const p = await call('dataImport.preview', { kind, encoding, ...source, ...(opts.mapping ? { mapping: opts.mapping } : {}) });
       setPreview(p);
       setMapping(p.mapping);
     } catch (e) {
@@ -89,7 +90,7 @@ export function ImportScreen() {
 
   const template = async () => {
     try {
-      const r = await call('dataImport.template', { kind: 'customers' });
+      const r = await call('dataImport.template', { kind });
       download(r.fileName, r.base64);
     } catch (e) {
       toast.show(errorText(e), 'error');
@@ -101,12 +102,31 @@ export function ImportScreen() {
   const isRunning = running?.status === 'running';
   return (
     <div className="screen import-screen" data-testid="import-screen">
-      <Toolbar title={tx('kind.customers')}>
+      <Toolbar title={tx(`kind.${kind}`)}>
+        <label>
+          {tx('kind')}{' '}
+          <select
+            className="input"
+            value={kind}
+            disabled={busy || isRunning}
+            onChange={(e) => (setKind(e.target.value as ImportKind), setPreview(null), setMatchMode('skip'), setError(null))}
+            data-testid="import-kind"
+          >
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {tx(`kind.short.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         <Button size="small" onClick={() => void template()} data-testid="import-template">
           {tx('template')}
         </Button>
       </Toolbar>
       <div className="import-body">
+        <p className="hint" data-testid="import-kind-hint">
+          {tx(`kind.hint.${kind}`)}
+        </p>
         <div className="import-pick">
           <label className="care-file">
             <input type="file" accept=".xlsx,.csv,.txt" aria-label={tx('pick.label')} data-testid="import-file" onChange={(e) => (setFile(e.target.files?.[0] ?? null), setPreview(null))} />
@@ -136,11 +156,19 @@ export function ImportScreen() {
         {preview && (
           <section className="import-preview" data-testid="import-summary-section">
             <p className="import-summary" data-testid="import-summary">
-              {tx('summary', { file: preview.fileName, readAs: preview.readAs, rows: preview.rows, new: preview.newRows, match: preview.matchRows, bad: preview.badRows })}
+              {tx(`summary.${preview.kind}`, {
+                file: preview.fileName,
+                readAs: preview.readAs,
+                rows: preview.rows,
+                new: preview.newRows,
+                newCustomers: preview.newCustomers ?? 0,
+                match: preview.matchRows,
+                bad: preview.badRows,
+              })}
             </p>
             <h3>{tx('step.mapping')}</h3>
-            <SavedMappings header={preview.header} mapping={mapping} onPick={(m) => void runPreview({ again: true, mapping: m })} />
-            <MappingTable header={preview.header} mapping={mapping} onChange={setMapping} />
+            <SavedMappings kind={preview.kind} header={preview.header} mapping={mapping} onPick={(m) => void runPreview({ again: true, mapping: m })} />
+            <MappingTable kind={preview.kind} header={preview.header} mapping={mapping} onChange={setMapping} />
             {(changed || encoding !== 'auto') && (
               <Button size="small" busy={busy} onClick={() => void runPreview({ again: true, mapping })} data-testid="import-repreview">
                 {tx('repreview')}
@@ -154,17 +182,19 @@ export function ImportScreen() {
                 <SampleTable preview={preview} />
                 <h3>{tx('step.bad')}</h3>
                 <BadRowsTable preview={preview} />
-                <h3>{tx('step.matches')}</h3>
+                <h3>{tx(`step.matches.${preview.kind}`)}</h3>
                 <MatchesTable preview={preview} />
                 <h3>{tx('step.run')}</h3>
                 <fieldset className="import-options">
                   <legend>{tx('matchMode')}</legend>
-                  {(['skip', 'updateEmpty', 'create'] as const).map((m) => (
+                  {MATCH_MODES_OF[preview.kind].map((m) => (
                     <label key={m}>
-                      <input type="radio" name="import-match" checked={matchMode === m} onChange={() => setMatchMode(m)} data-testid={`import-mode-${m}`} /> {tx(`matchMode.${m}`)}
+                      <input type="radio" name="import-match" checked={matchMode === m} onChange={() => setMatchMode(m)} data-testid={`import-mode-${m}`} />{' '}
+                      {preview.kind === 'customers' ? tx(`matchMode.${m}`) : tx(`matchMode.${preview.kind}.${m as 'skip'}`)}
                     </label>
                   ))}
                 </fieldset>
+                {preview.kind !== 'repairOrders' && (
                 <label className="import-owner">
                   {tx('owner')}{' '}
                   <select className="input" value={ownerId ?? ''} onChange={(e) => setOwnerId(e.target.value ? Number(e.target.value) : null)} data-testid="import-owner">
@@ -176,6 +206,7 @@ export function ImportScreen() {
                     ))}
                   </select>
                 </label>
+                )}
                 <div>
                   <Button variant="primary" busy={busy} disabled={changed || isRunning} onClick={() => void start()} data-testid="import-start">
                     {tx('start')}

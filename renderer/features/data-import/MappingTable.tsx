@@ -1,11 +1,11 @@
-import { CUSTOMER_IMPORT_FIELDS, type CustomerImportField, type ImportMapping } from '../../../electron/common/api/data-import';
+import { IMPORT_FIELDS, type ImportField, type ImportKind, type ImportMapping } from '../../../electron/common/api/data-import';
 import { columnLetter } from '../../../electron/common/import-headers';
 import { usePrefixedT } from '../../i18n/react';
 
 /** Field → column of the file, each a drop-down of the file's headers (A 姓名, B 手机 …) or 不导入; fields left out are greyed. */
-export function MappingTable({ header, mapping, onChange }: { header: string[]; mapping: ImportMapping; onChange: (m: ImportMapping) => void }) {
+export function MappingTable({ kind, header, mapping, onChange }: { kind: ImportKind; header: string[]; mapping: ImportMapping; onChange: (m: ImportMapping) => void }) {
   const tx = usePrefixedT('import.');
-  const set = (field: CustomerImportField, v: string) => {
+  const set = (field: ImportField, v: string) => {
     const next = { ...mapping };
     if (v === '') delete next[field];
     else next[field] = Number(v);
@@ -13,7 +13,7 @@ export function MappingTable({ header, mapping, onChange }: { header: string[]; 
   };
   return (
     <div className="import-mapping" role="group" aria-label={tx('step.mapping')}>
-      {CUSTOMER_IMPORT_FIELDS.map((f) => (
+      {(IMPORT_FIELDS[kind] as readonly ImportField[]).map((f) => (
         <label key={f} className={mapping[f] === undefined ? 'is-unmapped' : undefined}>
           <span>{tx(`field.${f}`)}</span>
           <select className="input" value={mapping[f] ?? ''} onChange={(e) => set(f, e.target.value)} data-testid={`import-map-${f}`}>

@@ -53,7 +53,7 @@ export function MatchesTable({ preview }: { preview: ImportPreview }) {
     <>
       {preview.matchRows > preview.matches.length && <p className="hint">{tx('matches.more', { count: preview.matchRows, shown: preview.matches.length })}</p>}
       <Table
-        aria-label={tx('step.matches')}
+        aria-label={tx(`step.matches.${preview.kind}`)}
         rowKey={(r) => r.row}
         rows={preview.matches}
         empty={tx('matches.none')}

@@ -1,13 +1,11 @@
 import type { CustomerImportField, ImportMapping, ImportProblem } from '../../../common/api/data-import';
 import { birthdayOfIdNumber, genderOfIdNumber, idNumberProblem, isPlausibleEmail, isValidUscc, isValidVin } from '../../../common/customer-ids';
-import { addDays, isDate, parseLooseDay } from '../../../common/dates';
-import { FIELD_TEXTS } from '../../../common/i18n/errors';
+import { isDate } from '../../../common/dates';
 import type { Locale } from '../../../common/i18n/texts';
-import { isPhoneError, normalizePhone } from '../../../common/phone';
-import { inLocale } from '../../field-problems';
-import { columnLetter } from '../../file-import';
 import { normalizePlate } from '../customers';
-import { IMPORT_TEXTS, type ImportTextKey } from './texts';
+import { RowReader, type PhoneValues } from './row-reader';
+
+export type { PhoneValues } from './row-reader';
 
 /** What a row is checked against: the dealer's lists and users, read once per import. */
 export interface RowContext {
@@ -45,12 +43,6 @@ export interface CustomerValues {
   ownerId: number | undefined;
 }
 
-export interface PhoneValues {
-  raw: string;
-  normalized: string;
-  kind: 'mobile' | 'landline' | 'other';
-}
-
 export interface VehicleValues {
   vin: string;
   plate: string | null;
@@ -70,24 +62,25 @@ export interface ParsedCustomerRow {
   shown: Partial<Record<CustomerImportField, string>>;
 }
 
-const MAX_TEXT = 200;
-
-/**
- * A day from what Excel and the DMS write: 2026-01-05, 2026/1/5, 2026.1.5, 2026年1月5日, 20260105, with
- * or without a time, or Excel's serial number (46027) when a CSV was saved from a number cell.
- */
-export function parseImportDay(raw: string): string | null {
-  const s = raw.trim();
-  if (/^\d{5}(\.\d+)?$/.test(s)) {
-    const serial = Math.floor(Number(s));
-    // 1900-03-01 … 2099: Excel's day 1 is 1900-01-01 and it counts a 29 Feb 1900 that never was.
-    if (serial >= 61 && serial <= 73_414) return addDays('1899-12-30', serial);
-  }
-  return parseLooseDay(s);
+/** A code of a dictionary from its code or either label (as a user types it); undefined when unknown. */
+export function lookup(map: Map<string, string>, v: string): string | undefined {
+  return map.get(v.toLowerCase());
 }
 
-function lookup(map: Map<string, string>, v: string): string | undefined {
-  return map.get(v.toLowerCase());
+/** A model code from 迈腾, MAGOTAN or “2024款迈腾 330TSI”; '' when the dictionary has none of it. */
+export function modelCode(ctx: RowContext, text: string): string {
+  if (ctx.models === null) return text;
+  return lookup(ctx.models, text) ?? ctx.modelLabels.find(([label]) => text.toLowerCase().includes(label))?.[1] ?? '';
+}
+
+/** A dictionary field (source, occupation): its code, a problem when the list does not know it. */
+export function fromDictionary(r: RowReader, ctx: RowContext, field: 'source' | 'occupation', map: Map<string, string> | null): string | null {
+  const v = r.cell(field);
+  if (!v) return null;
+  const code = map === null ? v : lookup(map, v);
+  if (code === undefined) r.problem(field, r.f('dict.unknown', { code: v }));
+  else r.shown[field] = ctx.names?.get(code) ?? code;
+  return code ?? null;
 }
 
 /**
@@ -96,46 +89,15 @@ function lookup(map: Map<string, string>, v: string): string | undefined {
  * dates, the dictionaries), each naming its column. A row with a problem is not imported at all.
  */
 export function parseCustomerRow(ctx: RowContext, mapping: ImportMapping, row: number, cells: readonly string[]): ParsedCustomerRow {
-  const problems: ImportProblem[] = [];
-  const shown: ParsedCustomerRow['shown'] = {};
-  const t = (key: ImportTextKey, params?: Record<string, string | number>) => IMPORT_TEXTS.text(key, ctx.locale, params);
-  const f = (key: keyof typeof FIELD_TEXTS.table, params?: Record<string, string | number>) => FIELD_TEXTS.text(key, ctx.locale, params);
-  const problem = (field: CustomerImportField | null, reason: string) =>
-    problems.push({ row, field, reason, column: field !== null && mapping[field] !== undefined ? columnLetter(mapping[field]! + 1) : null });
-  const cell = (field: CustomerImportField): string => {
-    const i = mapping[field];
-    // Line breaks and tabs inside a cell (Alt+Enter in Excel) become spaces: stored text is one line.
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-    const v = i === undefined ? '' : (cells[i] ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-    if (v.length > MAX_TEXT) {
-      problem(field, t('row.tooLong', { max: MAX_TEXT }));
-      return '';
-    }
-    return v;
-  };
-  const text = (field: CustomerImportField): string | null => {
-    const v = cell(field);
-    if (v) shown[field] = v;
-    return v || null;
-  };
-  const day = (field: CustomerImportField): string | null => {
-    const v = cell(field);
-    if (!v) return null;
-    const d = parseImportDay(v);
-    if (!d) problem(field, t('row.date', { value: v }));
-    else if (d > ctx.today) problem(field, f('date.future'));
-    else if (d < '1900-01-01') problem(field, f('date.tooOld'));
-    else shown[field] = d;
-    return d;
-  };
-  const fromDict = (field: 'source' | 'occupation', map: Map<string, string> | null): string | null => {
-    const v = cell(field);
-    if (!v) return null;
-    const code = map === null ? v : lookup(map, v);
-    if (code === undefined) problem(field, f('dict.unknown', { code: v }));
-    else shown[field] = ctx.names?.get(code) ?? code;
-    return code ?? null;
-  };
+  const r = new RowReader(ctx.locale, ctx.today, mapping, row, cells);
+  const { problems } = r;
+  const shown = r.shown as ParsedCustomerRow['shown'];
+  const t = r.t.bind(r);
+  const f = r.f.bind(r);
+  const problem = r.problem.bind(r);
+  const cell = r.cell.bind(r);
+  const text = r.text.bind(r);
+  const day = (field: CustomerImportField) => r.day(field);
 
   const name = cell('name');
   if (!name) problem('name', t('row.name'));
@@ -179,29 +141,8 @@ export function parseCustomerRow(ctx: RowContext, mapping: ImportMapping, row: n
   const email = text('email');
   if (email && !isPlausibleEmail(email)) problem('email', f('email.invalid'));
 
-  const phones: PhoneValues[] = [];
-  for (const field of ['mobile', 'phone2'] as const) {
-    const v = cell(field);
-    // One cell may hold two numbers (13800138000/13900139000, 0411-8888888;13800138000).
-    for (const raw of v.split(/[/,;、,;]+/).map((x) => x.trim()).filter(Boolean)) {
-      const n = normalizePhone(raw, { areaCode: ctx.areaCode });
-      if (isPhoneError(n)) {
-        problem(field, inLocale(n.error, ctx.locale) ?? n.error);
-        continue;
-      }
-      if (phones.some((p) => p.normalized === n.normalized) || phones.length >= 5) continue;
-      phones.push({ raw: raw.slice(0, 40), normalized: n.normalized, kind: n.kind });
-    }
-    if (v) shown[field] = phones.map((p) => p.raw).join(' / ');
-  }
-
-  let ownerId: number | undefined;
-  const owner = cell('owner');
-  if (owner) {
-    ownerId = ctx.owners.get(owner) ?? ctx.owners.get(owner.toLowerCase());
-    if (ownerId === undefined) problem('owner', t('row.owner', { value: owner }));
-    else shown.owner = owner;
-  }
+  const phones = r.phones(['mobile', 'phone2'], ctx.areaCode);
+  const ownerId = r.user('owner', ctx.owners, 'row.owner');
 
   const vehicle = parseVehicle(ctx, cell, day, problem, shown, t, f);
   if (phones.length === 0 && vehicle === null && !problems.some((p) => p.field === 'mobile' || p.field === 'phone2' || p.field === 'vin')) {
@@ -220,8 +161,8 @@ export function parseCustomerRow(ctx: RowContext, mapping: ImportMapping, row: n
     city: text('city'),
     address: text('address'),
     wechat: text('wechat'),
-    source: fromDict('source', ctx.sources) ?? 'other',
-    occupation: fromDict('occupation', ctx.occupations),
+    source: fromDictionary(r, ctx, 'source', ctx.sources) ?? 'other',
+    occupation: fromDictionary(r, ctx, 'occupation', ctx.occupations),
     notes: text('notes'),
     ownerId,
   };
@@ -234,8 +175,8 @@ function parseVehicle(
   day: (f: CustomerImportField) => string | null,
   problem: (f: CustomerImportField | null, reason: string) => void,
   shown: ParsedCustomerRow['shown'],
-  t: (key: ImportTextKey, params?: Record<string, string | number>) => string,
-  f: (key: keyof typeof FIELD_TEXTS.table, params?: Record<string, string | number>) => string,
+  t: RowReader['t'],
+  f: RowReader['f'],
 ): VehicleValues | null {
   const vin = cell('vin').replace(/[\s\u3000]/g, '').toUpperCase();
   const plateText = cell('plate');
@@ -258,9 +199,8 @@ function parseVehicle(
   }
   let model = '';
   if (!modelText) problem('model', t('row.modelMissing'));
-  else if (ctx.models === null) model = modelText;
   else {
-    model = lookup(ctx.models, modelText) ?? ctx.modelLabels.find(([label]) => modelText.toLowerCase().includes(label))?.[1] ?? '';
+    model = modelCode(ctx, modelText);
     if (!model) problem('model', t('row.model', { value: modelText }));
   }
   if (model) shown.model = ctx.names?.get(model) ?? model;

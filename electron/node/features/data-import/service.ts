@@ -1,16 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type {
-  CustomerImportField,
-  ImportBatchRow,
-  ImportKind,
-  ImportMapping,
-  ImportMatch,
-  ImportPreview,
-  ImportStatus,
-  MatchMode,
-} from '../../../common/api/data-import';
+import { IMPORT_FIELDS, MATCH_MODES_OF, type ImportBatchRow, type ImportKind, type ImportMapping, type ImportPreview, type ImportStatus, type MatchMode } from '../../../common/api/data-import';
+import { dayStartMs } from '../../../common/dates';
 import type { Locale } from '../../../common/i18n/texts';
 import type { Core } from '../../core';
 import { makePrivateFolder } from '../../data-folder/permissions';
@@ -20,8 +12,11 @@ import { FileImportError, type EncodingChoice, type SheetRow } from '../../file-
 import type { SessionCtx } from '../auth';
 import { maskName, pauseGroupCounts } from '../customers';
 import { rowContext } from './context';
-import { parseCustomerRow, type ParsedCustomerRow } from './customer-row';
-import { CustomerStore, type Written } from './customer-store';
+import { CustomerStore } from './customer-store';
+import { CustomerRows, missingCustomerFields } from './customer-kind';
+import type { ImportKindRows, RunEnv, TrailEntry, ImportAudit } from './kinds';
+import { OpportunityRows } from './opportunity-kind';
+import { RepairOrderRows } from './repair-order-kind';
 import { guessMapping } from '../../../common/import-headers';
 import { importRows, readAsLabel } from './read-rows';
 import { IMPORT_TEXTS, type ImportTextKey } from './texts';
@@ -56,13 +51,8 @@ const refuse = (locale: Locale, key: ImportTextKey, params?: Record<string, stri
   return new AppError('INVALID_INPUT', { issues: message, fields: [{ field: 'file', message }] });
 };
 
-/** The fields an import cannot run without: a name, and a phone or a VIN to know the customer by. */
-export function missingFields(mapping: ImportMapping): CustomerImportField[] {
-  const out: CustomerImportField[] = [];
-  if (mapping.name === undefined) out.push('name');
-  if (mapping.mobile === undefined && mapping.phone2 === undefined && mapping.vin === undefined) out.push('mobile');
-  return out;
-}
+/** The fields a customer import cannot run without (kept for the tests and the bench). */
+export const missingFields = missingCustomerFields;
 
 /**
  * Startup: an import the app was running when it stopped is 'interrupted' (its committed batches
@@ -75,9 +65,11 @@ export function settleImportsAtStart(sqlite: Core['sqlite'], dataDir: string, no
 }
 
 /**
- * 系统管理 → 数据导入 for customers (phones and a vehicle each): preview without writing, then a run
- * in batches of 500 rows, each batch one transaction (a crash or a cancel keeps the finished batches
- * and nothing of the one in hand: never half a row), progress to the importing user after each.
+ * 系统管理 → 数据导入 for customers (phones and a vehicle each), sales opportunities and repair orders:
+ * preview without writing, then a run in chunks of up to 1,000 rows, each one transaction (a crash or
+ * a cancel keeps the finished chunks and nothing of the one in hand: never half a row), progress to
+ * the importing user after each. What a row is and does is its kind's (customer-kind.ts,
+ * opportunity-kind.ts, repair-order-kind.ts); the batch's life is the same for all.
  */
 export class DataImports {
   private running = new Map<number, { cancel: boolean; done: Promise<void> }>();
@@ -95,6 +87,21 @@ export class DataImports {
   /** Resolves when the import has stopped (tests, shutdown). */
   async idle(batchId?: number): Promise<void> {
     for (const [id, r] of this.running) if (batchId === undefined || id === batchId) await r.done;
+  }
+
+  /** The rows of one kind, read against this user's lists and what they may see. */
+  private rowsOf(kind: ImportKind, s: SessionCtx, locale: Locale): { ctx: ReturnType<typeof rowContext>; rows: ImportKindRows; canSee: (id: number) => boolean } {
+    const ctx = rowContext(this.core, s, locale);
+    const visible = this.core.visibility.visibleCustomers(s, 'c');
+    const canSee = (id: number) => !!this.core.db.get(sql`SELECT 1 AS ok FROM customers c WHERE c.id = ${id} AND ${visible}`);
+    const tz = this.core.settings.get('dealer.timeZone');
+    const rows: ImportKindRows =
+      kind === 'opportunities'
+        ? new OpportunityRows(ctx, this.store, this.core.sqlite, (day) => dayStartMs(day, tz), canSee)
+        : kind === 'repairOrders'
+          ? new RepairOrderRows(this.core, locale, ctx.today)
+          : new CustomerRows(ctx, this.store);
+    return { ctx, rows, canSee };
   }
 
   private batch(id: number): BatchRecord {
@@ -133,9 +140,7 @@ export class DataImports {
     const file = sourceFile(this.core.dataDir, batch.id);
     if (!fs.existsSync(file)) throw refuse(locale, 'batch.fileGone');
 
-    const ctx = rowContext(this.core, s, locale);
-    const visible = this.core.visibility.visibleCustomers(s, 'c');
-    const canOpen = (id: number) => !!this.core.db.get(sql`SELECT 1 AS ok FROM customers c WHERE c.id = ${id} AND ${visible}`);
+    const { rows: kindRows, canSee: canOpen } = this.rowsOf(batch.kind, s, locale);
     const out: ImportPreview = {
       batchId: batch.id,
       kind: batch.kind,
@@ -151,30 +156,32 @@ export class DataImports {
       matches: [],
       matchRows: 0,
       newRows: 0,
+      ...(batch.kind === 'opportunities' ? { newCustomers: 0 } : {}),
     };
-    // Keys of the good rows so far: a later row with the same VIN, ID number or phone is the same
-    // customer, exactly as the run will find it (the earlier row is stored by then).
-    const seen = { vin: new Map<string, number>(), idNumber: new Map<string, number>(), phone: new Map<string, number>() };
+    // Keys of the good rows so far (VIN, ID number, phone, RO number): a later row with the same key
+    // is the same record, exactly as the run will find it (the earlier row is stored by then).
+    const seen = new Map<string, number>();
     try {
       out.readAs = await readAsLabel(file, encoding);
       for await (const r of importRows(file, batch.fileName, encoding)) {
         if ('header' in r) {
           out.header = r.header;
-          out.mapping = input.mapping ?? guessMapping(r.header);
-          out.missing = missingFields(out.mapping);
+          out.mapping = input.mapping ? ownFields(batch.kind, input.mapping) : guessMapping(r.header, batch.kind);
+          out.missing = kindRows.missing(out.mapping);
           if (out.missing.length) break;
           continue;
         }
         if (++out.rows > MAX_IMPORT_ROWS) throw refuse(locale, 'file.tooMany', { max: MAX_IMPORT_ROWS });
-        const p = parseCustomerRow(ctx, out.mapping, r.row, r.cells);
+        const p = kindRows.parse(out.mapping, r.row, r.cells);
         if (out.sample.length < SAMPLE_ROWS) out.sample.push({ row: r.row, values: p.shown });
         if (p.problems.length) {
           out.badRows++;
           for (const problem of p.problems) if (out.bad.length < MAX_LISTED) out.bad.push(problem);
           continue;
         }
-        const match = this.store.match(p.customer.idNumber, p.phones, p.vehicle);
-        const inFile = match ? null : fileMatch(seen, p);
+        const keys = kindRows.keys(p);
+        const match = kindRows.existing(p);
+        const inFile = match ? undefined : keys.find((k) => seen.has(k.key));
         if (match || inFile) {
           out.matchRows++;
           if (out.matches.length < MAX_LISTED) {
@@ -182,10 +189,13 @@ export class DataImports {
               const open = canOpen(match.customerId);
               const name = this.store.nameOf(match.customerId);
               out.matches.push({ row: r.row, by: match.by, value: match.value, customerId: match.customerId, name: open ? name : maskName(name), canOpen: open, fileRow: null });
-            } else out.matches.push({ row: r.row, ...inFile!, customerId: null, name: p.customer.name, canOpen: false });
+            } else out.matches.push({ row: r.row, by: inFile!.by, value: inFile!.value, fileRow: seen.get(inFile!.key)!, customerId: null, name: p.shown.name ?? '', canOpen: false });
           }
-        } else out.newRows++;
-        remember(seen, p);
+        } else {
+          out.newRows++;
+          if (out.newCustomers !== undefined && kindRows.createsCustomer?.(p, seen)) out.newCustomers++;
+        }
+        for (const k of keys) if (!seen.has(k.key)) seen.set(k.key, p.row);
       }
     } catch (err) {
       if (err instanceof FileImportError) throw err.toAppError(locale);
@@ -202,15 +212,17 @@ export class DataImports {
     const batch = this.batch(input.batchId);
     if (batch.status !== 'draft') throw refuse(locale, 'batch.notDraft');
     if (this.running.size) throw refuse(locale, 'batch.busy');
-    const missing = missingFields(input.mapping);
+    if (!MATCH_MODES_OF[batch.kind].includes(input.matchMode)) throw new AppError('INVALID_INPUT', { issues: 'matchMode' });
+    const kind = this.rowsOf(batch.kind, s, locale);
+    const mapping = ownFields(batch.kind, input.mapping);
+    const missing = kind.rows.missing(mapping);
     if (missing.length) throw refuse(locale, 'file.mapping', { fields: missing.join(', ') });
-    const ctx = rowContext(this.core, s, locale);
-    if (input.defaultOwnerId !== null && ![...ctx.owners.values()].includes(input.defaultOwnerId)) throw new AppError('FORBIDDEN');
+    if (input.defaultOwnerId !== null && ![...kind.ctx.owners.values()].includes(input.defaultOwnerId)) throw new AppError('FORBIDDEN');
     this.core.sqlite
       .prepare("UPDATE import_batches SET status = 'running', mapping = ?, match_mode = ?, default_owner_id = ?, started_at = ?, rows_done = 0 WHERE id = ?")
-      .run(JSON.stringify(input.mapping), input.matchMode, input.defaultOwnerId, this.core.clock.now(), batch.id);
+      .run(JSON.stringify(mapping), input.matchMode, input.defaultOwnerId, this.core.clock.now(), batch.id);
     const state = { cancel: false, done: Promise.resolve() };
-    state.done = this.run(s, ctx, batch, input, state).finally(() => this.running.delete(batch.id));
+    state.done = this.run(s, kind, batch, { ...input, mapping }, state).finally(() => this.running.delete(batch.id));
     this.running.set(batch.id, state);
     return this.get(batch.id);
   }
@@ -244,7 +256,7 @@ export class DataImports {
 
   private async run(
     s: SessionCtx,
-    ctx: ReturnType<typeof rowContext>,
+    kind: ReturnType<DataImports['rowsOf']>,
     batch: BatchRecord,
     input: { mapping: ImportMapping; matchMode: MatchMode; defaultOwnerId: number | null },
     state: { cancel: boolean },
@@ -252,16 +264,18 @@ export class DataImports {
     const file = sourceFile(this.core.dataDir, batch.id);
     const sqlite = this.core.sqlite;
     const actor = s.user.id;
-    const visible = this.core.visibility.visibleCustomers(s, 'c');
-    const canSee = (id: number) => !!this.core.db.get(sql`SELECT 1 AS ok FROM customers c WHERE c.id = ${id} AND ${visible}`);
-    const audit = sqlite.prepare("INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, ?, 'customer', ?, ?, ?)");
-    const trail = sqlite.prepare('INSERT INTO import_batch_rows (batch_id, customer_id, action, version, before, phone_ids, vehicle_ids, file_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const { ctx, rows: kindRows, canSee } = kind;
+    const audit = sqlite.prepare("INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after) VALUES (?, ?, 'import', ?, ?, ?, ?)");
+    const trail = sqlite.prepare(
+      'INSERT INTO import_batch_rows (batch_id, customer_id, action, version, before, phone_ids, vehicle_ids, records, file_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
     const tally = sqlite.prepare('UPDATE import_batches SET rows_done = rows_done + ?, created = created + ?, updated = updated + ?, skipped = skipped + ?, bad = bad + ? WHERE id = ?');
     const finish = sqlite.prepare('UPDATE import_batches SET status = ?, error = ?, finished_at = ? WHERE id = ?');
 
-    const record = (kind: 'created' | 'updated', w: Written, row: number, now: number) => {
-      audit.run(now, actor, 'import', String(w.customerId), w.before ? JSON.stringify(w.before) : null, JSON.stringify({ importBatch: batch.id, ...w.after }));
-      trail.run(batch.id, w.customerId, kind, w.version, w.before ? JSON.stringify(w.before) : null, JSON.stringify(w.phoneIds), JSON.stringify(w.vehicleIds), row);
+    const record = (t: TrailEntry, audits: ImportAudit[], row: number, now: number) => {
+      for (const a of audits) audit.run(now, actor, a.entity, String(a.entityId), a.before ? JSON.stringify(a.before) : null, JSON.stringify({ importBatch: batch.id, ...a.after }));
+      const json = (v: unknown) => (v ? JSON.stringify(v) : null);
+      trail.run(batch.id, t.customerId, t.action, t.version, json(t.before), JSON.stringify(t.phoneIds), JSON.stringify(t.vehicleIds), json(t.records), row);
     };
     // One transaction: rows from `from` until IMPORT_CHUNK rows or SLICE_MS have gone (the app answers
     // other requests between two), and the counts with them. Returns where the next one starts.
@@ -276,19 +290,20 @@ export class DataImports {
         written.add(id);
       };
       const until = performance.now() + SLICE_MS;
+      const env: RunEnv = { actor, now, today: ctx.today, matchMode: input.matchMode, defaultOwnerId: input.defaultOwnerId, canSee, touch: beforeChange };
       let i = from;
       for (; i < rows.length && i - from < IMPORT_CHUNK && performance.now() < until; i++) {
         const r = rows[i]!;
-        const p = parseCustomerRow(ctx, input.mapping, r.row, r.cells);
+        const p = kindRows.parse(input.mapping, r.row, r.cells);
         if (p.problems.length) {
           n.bad++;
           continue;
         }
-        const verdict = this.apply(p, input, actor, now, ctx.today, canSee, beforeChange);
+        const verdict = kindRows.apply(p, env);
         if (verdict === 'bad' || verdict === 'skipped') n[verdict]++;
         else {
-          written.add(verdict.written.customerId);
-          record(verdict.kind, verdict.written, r.row, now);
+          written.add(verdict.trail.customerId);
+          record(verdict.trail, verdict.audits, r.row, now);
           n[verdict.kind]++;
         }
       }
@@ -345,44 +360,10 @@ export class DataImports {
     fs.rmSync(file, { force: true });
     this.core.events.publish({ userId: actor }, 'dataImport.progress', this.get(batch.id));
   }
-
-  /** What one good row does, by the match mode: a customer created or filled in, or the row skipped / refused. */
-  private apply(
-    p: ParsedCustomerRow,
-    input: { matchMode: MatchMode; defaultOwnerId: number | null },
-    actor: number,
-    now: number,
-    today: string,
-    canSee: (id: number) => boolean,
-    beforeChange: (customerId: number) => void,
-  ): 'bad' | 'skipped' | { kind: 'created' | 'updated'; written: Written } {
-    const match = this.store.match(p.customer.idNumber, p.phones, p.vehicle);
-    const create = () => ({ kind: 'created' as const, written: this.store.create(actor, now, today, p.customer, p.customer.ownerId ?? input.defaultOwnerId, p.phones, p.vehicle) });
-    if (!match) return create();
-    if (input.matchMode === 'skip') return 'skipped';
-    const vinOwner = p.vehicle ? this.store.vinOwner(p.vehicle.vin) : null;
-    if (input.matchMode === 'create') return vinOwner !== null ? 'bad' : create();
-    if (!canSee(match.customerId)) return 'skipped';
-    if (vinOwner !== null && vinOwner !== match.customerId) return 'bad';
-    beforeChange(match.customerId);
-    const written = this.store.fillEmpty(match.customerId, now, today, p.customer, p.phones, p.vehicle);
-    return written ? { kind: 'updated', written } : 'skipped';
-  }
 }
 
-type Seen = { vin: Map<string, number>; idNumber: Map<string, number>; phone: Map<string, number> };
-
-/** An earlier good row of the file this row repeats (VIN, then ID number, then a phone). */
-function fileMatch(seen: Seen, p: ParsedCustomerRow): Pick<ImportMatch, 'by' | 'value' | 'fileRow'> | null {
-  if (p.vehicle && seen.vin.has(p.vehicle.vin)) return { by: 'vin', value: p.vehicle.vin, fileRow: seen.vin.get(p.vehicle.vin)! };
-  if (p.customer.idNumber && seen.idNumber.has(p.customer.idNumber)) return { by: 'idNumber', value: p.customer.idNumber, fileRow: seen.idNumber.get(p.customer.idNumber)! };
-  for (const ph of p.phones) if (seen.phone.has(ph.normalized)) return { by: 'phone', value: ph.raw, fileRow: seen.phone.get(ph.normalized)! };
-  return null;
+/** The mapping's fields of this kind only (a saved or hand-made mapping may name others). */
+function ownFields(kind: ImportKind, mapping: ImportMapping): ImportMapping {
+  const own = new Set<string>(IMPORT_FIELDS[kind]);
+  return Object.fromEntries(Object.entries(mapping).filter(([f]) => own.has(f))) as ImportMapping;
 }
-
-function remember(seen: Seen, p: ParsedCustomerRow): void {
-  if (p.vehicle && !seen.vin.has(p.vehicle.vin)) seen.vin.set(p.vehicle.vin, p.row);
-  if (p.customer.idNumber && !seen.idNumber.has(p.customer.idNumber)) seen.idNumber.set(p.customer.idNumber, p.row);
-  for (const ph of p.phones) if (!seen.phone.has(ph.normalized)) seen.phone.set(ph.normalized, p.row);
-}
-

@@ -10,3 +10,5 @@ export { revisitRange, selectRevisits } from './revisit-lists';
 export { SolicitationService } from './solicitation';
 export { createTasks, type NewTask } from './tasks';
 export { isWorkbenchManager } from './workbench';
+export { checkVisit, saveVisit } from './service-visits';
+export { parseVisitType } from './service-visits-rules';

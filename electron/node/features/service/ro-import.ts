@@ -11,6 +11,7 @@ import { CareProblems, type CareMessageKey } from './service-visits-messages';
 import { checkVisit, saveVisit } from './service-visits';
 import { parseVisitType } from './service-visits-rules';
 import { parseLooseDay } from '../../../common/dates';
+import { REPAIR_ORDER_HEADER_ALIASES } from '../../../common/import-headers';
 import { FileImportError, readImportTable, type EncodingChoice, type ImportTable } from '../../file-import';
 
 export const MAX_IMPORT_ROWS = 20_000;
@@ -19,18 +20,8 @@ export const MAX_IMPORT_ROWS = 20_000;
 export type ImportUpload = UploadedFile & { encoding?: EncodingChoice };
 const MAX_BAD_LISTED = 200;
 
-/** Column names as the DMS and the manufacturer write them (lower-cased, spaces removed). */
-export const RO_COLUMNS = {
-  vin: ['vin', '车架号', '车辆识别代号', '底盘号'],
-  plate: ['plate', '车牌', '车牌号', '车牌号码'],
-  ro: ['ro', 'ro号', '工单号', '维修工单号', '委托书号'],
-  date: ['date', '日期', '维修日期', '进厂日期', '结算日期'],
-  type: ['type', '类型', '维修类型', '工单类型'],
-  mileage: ['mileage', '里程', '进厂里程', '行驶里程'],
-  items: ['items', '项目', '维修项目', '维修内容'],
-  advisor: ['advisor', '服务顾问', '接待员'],
-  amount: ['amount', '金额', '结算金额'],
-} as const;
+/** Column names as the DMS and the manufacturer write them (lower-cased, spaces removed): the same as 数据导入's. */
+export const RO_COLUMNS = REPAIR_ORDER_HEADER_ALIASES;
 
 /** Index of each known column in the header row (-1 when absent). */
 export function columnsOf<K extends string>(header: readonly string[], names: Record<K, readonly string[]>): Record<K, number> {

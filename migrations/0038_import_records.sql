@@ -1,0 +1,1 @@
+ALTER TABLE `import_batch_rows` ADD `records` text;
