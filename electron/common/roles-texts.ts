@@ -20,4 +20,8 @@ export const PERMISSION_NAME = defineTexts({
   'recordings.export': { 'zh-CN': '下载通话录音', en: 'Download call recordings' },
   'sms.send': { 'zh-CN': '发送短信', en: 'Send SMS' },
   'users.manage': { 'zh-CN': '用户管理', en: 'Manage users' },
+  'module.sales': { 'zh-CN': '模块:销售管理', en: 'Module: Sales' },
+  'module.service': { 'zh-CN': '模块:客户服务', en: 'Module: Customer service' },
+  'module.sms': { 'zh-CN': '模块:短信平台', en: 'Module: SMS' },
+  'module.analysis': { 'zh-CN': '模块:决策分析', en: 'Module: Decision analysis' },
 });

@@ -3,6 +3,8 @@ import { api, type ApiErrorBody, type ApiResult, type MethodDef } from '../commo
 import { errorMessage, pickLocale, type Locale } from '../common/i18n/errors';
 import type { Core } from './core';
 import { AppError } from './errors';
+import { mayCall, methodModule } from '../common/module-access';
+import type { Role } from '../common/roles';
 import { inLocale } from './field-problems';
 import type { HandlerCtx, SeatRef } from './handlers';
 import { handlers } from './features/registry';
@@ -47,15 +49,22 @@ function describeIssues(error: z.ZodError, locale: Locale): string {
     .join('; ');
 }
 
-/** The refusals every entry applies before it runs anything: no session, locked, password to change, role. */
-function admit(session: SessionCtx | null, def: Pick<MethodDef, 'access' | 'whenLocked' | 'beforePasswordChange'>): void {
+/**
+ * The refusals every entry applies before it runs anything: no session, locked, password to change,
+ * role — and the user's own module overrides (模块功能自由分配: a module taken away refuses its methods,
+ * one given allows what its everyday roles may call), read on every call that they could change.
+ */
+function admit(session: SessionCtx | null, def: Pick<MethodDef, 'access' | 'whenLocked' | 'beforePasswordChange'>, method?: string, core?: Core): void {
   if (def.access === 'public') return;
   if (!session) throw new AppError('UNAUTHENTICATED');
   if (session.locked && !def.whenLocked) {
     throw new AppError('SESSION_LOCKED', { displayName: session.user.displayName, username: session.user.username });
   }
   if (session.mustChangePassword && !def.beforePasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-  if (Array.isArray(def.access) && !def.access.includes(session.user.role)) throw new AppError('FORBIDDEN');
+  const byRole = !Array.isArray(def.access) || def.access.includes(session.user.role);
+  if (method && core && (methodModule(method) !== null || !byRole)) {
+    if (!mayCall(session.user.role, core.auth.moduleOverrides(session.user.id), method, def.access as readonly Role[] | 'session')) throw new AppError('FORBIDDEN');
+  } else if (!byRole) throw new AppError('FORBIDDEN');
 }
 
 /**
@@ -97,7 +106,7 @@ export async function dispatch(core: Core, token: string | null, method: string,
     const def = api[method as keyof typeof api] as MethodDef;
     const session = core.auth.resolve(token);
     if (session) locale = session.user.locale;
-    admit(session, def);
+    admit(session, def, method, core);
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('INVALID_INPUT', { issues: describeIssues(parsed.error, locale) });
     await guardWrites(core, method);

@@ -11,6 +11,7 @@ import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
 import { LinkStatus } from '../features/seat-mode/LinkStatus';
 import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
+import { mayOpenScreen, NO_OVERRIDES } from '../../electron/common/module-access';
 import { MODULE_SCREENS, moduleLabelKey, moduleOf, screenDef, screenLabelKey, type ScreenId } from './modules';
 import { ShellNavigation, type TabLinks } from './ShellNavigation';
 import { Screen } from './screens';
@@ -33,9 +34,11 @@ export function Shell() {
   const mayOpen = useCallback(
     (id: ScreenId) => {
       const { permission: need, roles } = screenDef(id);
-      return modules.includes(moduleOf(id)) && (!need || session.permissions.includes(need)) && (!roles || roles.includes(session.user.role));
+      const m = moduleOf(id);
+      // The role's screens, with this user's module overrides: a module given shows its everyday screens.
+      return modules.includes(m) && (!need || session.permissions.includes(need)) && mayOpenScreen(session.user.role, session.moduleOverrides ?? NO_OVERRIDES, m, roles);
     },
-    [modules, session.permissions, session.user.role],
+    [modules, session.permissions, session.user.role, session.moduleOverrides],
   );
   const tabLinks = useMemo<TabLinks>(
     () => ({
@@ -69,17 +72,14 @@ export function Shell() {
 
   const tree = useMemo<TreeNode[]>(
     () =>
-      modules.map((m) => ({
-        id: m,
-        label: t(moduleLabelKey(m)),
-        children: MODULE_SCREENS[m]
-          .filter((id) => {
-            const { permission: need, roles } = screenDef(id);
-            return (!need || session.permissions.includes(need)) && (!roles || roles.includes(session.user.role));
-          })
-          .map((id) => ({ id, label: t(screenLabelKey(id)) })),
-      })),
-    [modules, t, session.permissions, session.user.role],
+      modules
+        .map((m) => ({
+          id: m,
+          label: t(moduleLabelKey(m)),
+          children: MODULE_SCREENS[m].filter(mayOpen).map((id) => ({ id, label: t(screenLabelKey(id)) })),
+        }))
+        .filter((m) => m.children.length > 0),
+    [modules, t, mayOpen],
   );
 
   return (

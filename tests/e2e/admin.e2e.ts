@@ -1,7 +1,7 @@
 /** 系统管理: the user list, a new user with a one-time password shown once, a password reset, the audit log. */
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/node/dispatch';
-import { createActiveUser, GOOD_PASSWORD, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
+import { apiFromPage, createActiveUser, GOOD_PASSWORD, loginToShell, screenshot, treeModules, useFreshAppPerTest } from './support/app';
 
 const env = useFreshAppPerTest();
 
@@ -158,5 +158,36 @@ describe('system settings', () => {
     await page.getByRole('button', { name: '保存设置' }).click();
     await page.getByText('设置已保存').last().waitFor();
     await expect.poll(() => env.app.core.settings.areaCode()).toBe('0412');
+  });
+
+  it('模块功能自由分配: the administrator takes 短信平台 from a consultant and gives them 客户服务; the consultant’s menu follows at their next login', async () => {
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'it5', '网管小吴', 'admin');
+    await createActiveUser(env.app.core, 'sc5', '销售顾问小林', 'salesConsultant');
+    await loginToShell(page, env.app.url, 'it5');
+    await page.getByRole('treeitem', { name: '用户管理' }).click();
+    await page.getByTestId('user-permissions-sc5').click();
+    const dialog = page.getByRole('dialog', { name: '权限管理:销售顾问小林(销售顾问)' });
+    await dialog.getByTestId('perm-module.sms').waitFor();
+    expect(await dialog.getByTestId('perm-module.sms-effective').textContent()).toBe('✓ 有');
+    // 决策分析 is managers' work: it can be taken away, never given.
+    expect(await dialog.getByTestId('perm-module.analysis').locator('option').allTextContents()).toEqual(['按角色默认', '收回']);
+    await dialog.getByLabel('模块:短信平台:本用户的设置').selectOption('revoke');
+    await dialog.getByLabel('模块:客户服务:本用户的设置').selectOption('grant');
+    await screenshot(page, 'admin-permissions-modules');
+    await dialog.getByTestId('perm-save').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.context().clearCookies();
+    await loginToShell(page, env.app.url, 'sc5');
+    const modules = await treeModules(page);
+    expect(modules).toContain('客户服务');
+    expect(modules).not.toContain('短信平台');
+    // The everyday screens of 客户服务, not its managers' (任务分配 is the service manager's).
+    await page.getByRole('treeitem', { name: '提醒服务' }).waitFor();
+    expect(await page.getByRole('treeitem', { name: '任务分配' }).count()).toBe(0);
+    const sms = await apiFromPage(page, 'sms.templates', {});
+    expect(sms.body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await screenshot(page, 'admin-modules-consultant-menu');
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import { ROLES, USER_PERMISSIONS, type Role, type UserPermission } from '../roles';
+import { MODULE_KEYS, type ModuleKey } from '../module-access';
 import { AREA_CODE_RE } from '../phone/normalize';
 
 export interface UserRow {
@@ -16,11 +17,14 @@ export interface UserRow {
 
 /** One permission of a user in 权限管理: the role's default, the user's own override, what holds. */
 export interface UserPermissionRow {
-  permission: UserPermission;
+  /** A permission, or a module (module.sales …: 模块功能自由分配). */
+  permission: UserPermission | ModuleKey;
   roleDefault: boolean;
   /** 'grant' / 'revoke' set for this user; null = the role's default. */
   override: 'grant' | 'revoke' | null;
   effective: boolean;
+  /** false: it cannot be given to this user (决策分析 is managers' work), only left as the role says. */
+  grantable: boolean;
 }
 
 export interface UserPermissions {
@@ -130,7 +134,7 @@ export const adminApi = {
     input: z
       .object({
         userId: z.number().int().positive(),
-        overrides: z.partialRecord(z.enum(USER_PERMISSIONS), z.enum(['grant', 'revoke'])),
+        overrides: z.partialRecord(z.enum([...USER_PERMISSIONS, ...MODULE_KEYS]), z.enum(['grant', 'revoke'])),
       })
       .strict(),
     access: admin,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import type { ModuleCode, Permission, Role } from '../roles';
+import type { ModuleOverrides } from '../module-access';
 import type { Locale } from '../i18n/errors';
 
 export interface SessionUser {
@@ -14,7 +15,10 @@ export interface SessionUser {
 
 export interface SessionInfo {
   user: SessionUser;
+  /** The role's modules with this user's overrides (模块功能自由分配) applied: the menu shows these. */
   modules: ModuleCode[];
+  /** The modules given to or taken from this user: a given module's screens are those of its everyday roles. */
+  moduleOverrides: ModuleOverrides;
   permissions: Permission[];
   mustChangePassword: boolean;
   /** Minutes of inactivity after which the program locks itself. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { UserPermissionRow, UserPermissions, UserRow } from '../../../electron/common/api';
 import { PERMISSION_NAME } from '../../../electron/common/roles-texts';
 import type { UserPermission } from '../../../electron/common/roles';
+import type { ModuleKey } from '../../../electron/common/module-access';
 import { call } from '../../api';
 import { roleName } from '../../i18n';
 import { useI18n } from '../../i18n/react';
@@ -9,17 +10,19 @@ import { Dialog, DialogActions, FormMessage, Table, useToast, type Column } from
 import { errorText } from '../../ui/errors';
 
 type Choice = 'role' | 'grant' | 'revoke';
+type Key = UserPermission | ModuleKey;
 
 /**
- * 用户管理 → 权限: one user's permissions — the role's default, this user's choice (as the role / grant /
- * revoke) and what holds once saved. The server keeps the rule (an override equal to the default is
+ * 用户管理 → 权限: one user's modules (模块功能自由分配) and permissions — the role's default, this user's
+ * choice (as the role / grant / revoke) and what holds once saved. A module that cannot be given to
+ * this user (决策分析 to an everyday role) offers no 授予. The server keeps the rule (an override equal to the default is
  * dropped) and answers with the stored state, which the dialog then shows.
  */
 export function PermissionsDialog({ user, onClose }: { user: UserRow; onClose: () => void }) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const [data, setData] = useState<UserPermissions | null>(null);
-  const [choices, setChoices] = useState<Partial<Record<UserPermission, Choice>>>({});
+  const [choices, setChoices] = useState<Partial<Record<Key, Choice>>>({});
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -36,7 +39,7 @@ export function PermissionsDialog({ user, onClose }: { user: UserRow; onClose: (
     return c === 'role' ? r.roleDefault : c === 'grant';
   };
   const yesNo = (v: boolean) => (v ? `✓ ${t('users.perm.yes')}` : `✗ ${t('users.perm.no')}`);
-  const label = (p: UserPermission) => PERMISSION_NAME.text(p, locale);
+  const label = (p: Key) => PERMISSION_NAME.text(p, locale);
 
   const columns: Column<UserPermissionRow>[] = [
     { key: 'permission', header: t('users.perm.col.permission'), render: (r) => label(r.permission) },
@@ -54,7 +57,7 @@ export function PermissionsDialog({ user, onClose }: { user: UserRow; onClose: (
           onChange={(e) => setChoices((c) => ({ ...c, [r.permission]: e.target.value as Choice }))}
         >
           <option value="role">{t('users.perm.followRole')}</option>
-          <option value="grant">{t('users.perm.grant')}</option>
+          {(r.grantable || r.roleDefault) && <option value="grant">{t('users.perm.grant')}</option>}
           <option value="revoke">{t('users.perm.revoke')}</option>
         </select>
       ),
@@ -72,7 +75,7 @@ export function PermissionsDialog({ user, onClose }: { user: UserRow; onClose: (
 
   const save = async () => {
     if (!data) return;
-    const overrides: Partial<Record<UserPermission, 'grant' | 'revoke'>> = {};
+    const overrides: Partial<Record<Key, 'grant' | 'revoke'>> = {};
     for (const r of data.rows) {
       const c = choiceOf(r);
       if (c !== 'role') overrides[r.permission] = c;

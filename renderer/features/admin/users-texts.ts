@@ -31,8 +31,9 @@ export const USERS_TEXTS = defineTexts({
   'permissions': { 'zh-CN': '权限', en: 'Permissions' },
   'permTitle': { 'zh-CN': '权限管理:{name}({role})', en: 'Permissions: {name} ({role})' },
   'permIntro': {
-    'zh-CN': '角色给出默认权限;可为这个用户单独授予或收回某项权限(如出于数据安全考虑收回“导出数据”)。保存后,该用户的下一次操作即按新权限执行,无需重新登录。',
-    en: "The role gives the defaults; you can grant or revoke a single permission for this user (e.g. revoke 'Export data' for data security). Once saved, the user's next action follows the new permissions, without logging in again.",
+    'zh-CN':
+      '角色给出默认的模块和权限;可为这个用户单独授予或收回某个模块或某项权限(如出于数据安全考虑收回“导出数据”)。授予的模块只含该模块日常岗位的功能,不含经理的功能。保存后,该用户的下一次操作即按新设置执行,无需重新登录;菜单在其下次登录或刷新时更新。',
+    en: "The role gives the default modules and permissions; you can grant or revoke a module or a single permission for this user (e.g. revoke 'Export data' for data security). A module granted gives its everyday functions, not its managers'. Once saved, the user's next action follows the new settings, without logging in again; their menu changes at their next login or refresh.",
   },
   'perm.col.permission': { 'zh-CN': '权限', en: 'Permission' },
   'perm.col.roleDefault': { 'zh-CN': '角色默认', en: 'Role default' },

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { UserPermissions } from '../../../common/api/admin';
-import { USER_PERMISSIONS, type Role, type UserPermission } from '../../../common/roles';
+import { ROLE_MODULES, USER_PERMISSIONS, type Role, type UserPermission } from '../../../common/roles';
+import { isGrantable, moduleOfKey, MODULE_KEYS, type ModuleKey } from '../../../common/module-access';
 import { rolePermissions, userPermissions, users } from '../../../../db/schema';
 import { AppError } from '../../errors';
 import type { Core } from '../../core';
@@ -10,9 +11,10 @@ type Override = 'grant' | 'revoke';
 
 /**
  * 权限管理 (DS-CRM: 模块功能自由分配; 导出数据 revocable "出于数据安全考虑"): a user's role gives the
- * defaults, and the admin grants or revokes single permissions for that user. The overrides live in
- * user_permissions, which AuthService.hasPermission reads on every call — a change holds from the
- * user's next request, on every seat, without logging them out.
+ * defaults, and the admin grants or revokes single permissions — and whole modules (module.sales …)
+ * — for that user. The overrides live in user_permissions, which AuthService reads on every call
+ * (hasPermission, moduleOverrides) — a change holds from the user's next request, on every seat,
+ * without logging them out.
  */
 export class UserPermissionsService {
   constructor(private core: Pick<Core, 'db' | 'clock'>) {}
@@ -35,17 +37,21 @@ export class UserPermissionsService {
     return {
       userId,
       role,
-      rows: USER_PERMISSIONS.map((permission) => {
-        const roleDefault = defaults.has(permission);
+      rows: [...MODULE_KEYS, ...USER_PERMISSIONS].map((permission) => {
+        const m = moduleOfKey(permission);
+        const roleDefault = m ? ROLE_MODULES[role].includes(m) : defaults.has(permission);
         const override = own.get(permission) ?? null;
-        return { permission, roleDefault, override, effective: override === null ? roleDefault : override === 'grant' };
+        return { permission, roleDefault, override, effective: override === null ? roleDefault : override === 'grant', grantable: m ? isGrantable(m) : true };
       }),
     };
   }
 
   /** Replaces the user's overrides with `wanted` (one transaction); each permission whose override changes is one audit row. */
-  set(actorId: number, userId: number, wanted: Partial<Record<UserPermission, Override>>): UserPermissions {
+  set(actorId: number, userId: number, wanted: Partial<Record<UserPermission | ModuleKey, Override>>): UserPermissions {
     const current = this.get(userId);
+    // A module only managers work in (决策分析) cannot be given: its figures are scoped to a manager's teams.
+    const notGrantable = current.rows.filter((r) => !r.grantable && !r.roleDefault && wanted[r.permission] === 'grant');
+    if (notGrantable.length) throw new AppError('INVALID_INPUT', { issues: `not grantable: ${notGrantable.map((r) => r.permission).join(', ')}` });
     this.core.db.transaction((tx) => {
       for (const row of current.rows) {
         let next: Override | null = wanted[row.permission] ?? null;

@@ -2,7 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../../../db/client';
 import { passwordHistory, rolePermissions, sessions, userPermissions, users } from '../../../../db/schema';
-import { MODULES, ROLE_MODULES, type Permission, type Role } from '../../../common/roles';
+import { MODULES, type Permission, type Role } from '../../../common/roles';
+import { effectiveModules, moduleOfKey, NO_OVERRIDES, type ModuleOverrides, type UserModule } from '../../../common/module-access';
 import type { SessionInfo, SessionUser } from '../../../common/api/auth';
 import { localeOf, type Locale } from '../../../common/i18n/texts';
 import type { Clock } from '../../clock';
@@ -74,6 +75,12 @@ export class AuthService {
         .where(eq(rolePermissions.role, sql.placeholder('role')))
         .prepare(),
       userPerms: db.select().from(userPermissions).where(eq(userPermissions.userId, sql.placeholder('uid'))).prepare(),
+      // A user's module overrides (模块功能自由分配), read on every call that needs them: one range of the primary key.
+      userModules: db
+        .select({ key: userPermissions.permission, granted: userPermissions.granted })
+        .from(userPermissions)
+        .where(and(eq(userPermissions.userId, sql.placeholder('uid')), sql`${userPermissions.permission} >= 'module.' and ${userPermissions.permission} < 'module/'`))
+        .prepare(),
       // One permission: the user's own grant or revocation wins over the role's default.
       hasPerm: db
         .select({
@@ -106,10 +113,24 @@ export class AuthService {
   permissionsOf(userId: number, role: Role): Permission[] {
     const base = new Set(this.q.rolePerms.all({ role }).map((r) => r.p));
     for (const o of this.q.userPerms.all({ uid: userId })) {
+      if (moduleOfKey(o.permission)) continue;
       if (o.granted) base.add(o.permission);
       else base.delete(o.permission);
     }
     return [...base].sort() as Permission[];
+  }
+
+  /** The modules given to this user beyond the role and taken away from it (user_permissions' module.* rows). */
+  moduleOverrides(userId: number): ModuleOverrides {
+    const rows = this.q.userModules.all({ uid: userId });
+    if (!rows.length) return NO_OVERRIDES;
+    const granted: UserModule[] = [];
+    const revoked: UserModule[] = [];
+    for (const r of rows) {
+      const m = moduleOfKey(r.key);
+      if (m) (r.granted ? granted : revoked).push(m);
+    }
+    return { granted, revoked };
   }
 
   hasPermission(session: SessionCtx, p: Permission): boolean {
@@ -117,9 +138,11 @@ export class AuthService {
   }
 
   info(s: SessionCtx): SessionInfo {
+    const overrides = this.moduleOverrides(s.user.id);
     return {
       user: s.user,
-      modules: MODULES.filter((m) => ROLE_MODULES[s.user.role].includes(m)),
+      modules: MODULES.filter((m) => effectiveModules(s.user.role, overrides).includes(m)),
+      moduleOverrides: overrides,
       permissions: this.permissionsOf(s.user.id, s.user.role),
       mustChangePassword: s.mustChangePassword,
       idleLockMinutes: this.settings.get('security.idleLockMinutes'),

@@ -7,11 +7,11 @@ export const gridHandlers: Handlers<typeof gridApi> = {
   'grid.query': (ctx, q) => ctx.core.services.grid.grid.query(me(ctx), q),
   'grid.count': async (ctx, q) => ({ count: await ctx.core.services.grid.grid.count(me(ctx), q) }),
   'grid.views.list': (ctx, { dataset }) => {
-    assertMayDescribeDataset(me(ctx), dataset);
+    assertMayDescribeDataset(me(ctx), dataset, ctx.core.auth.moduleOverrides(me(ctx).user.id));
     return ctx.core.services.grid.views.list(me(ctx), dataset);
   },
   'grid.views.save': (ctx, input) => {
-    assertMayDescribeDataset(me(ctx), input.dataset);
+    assertMayDescribeDataset(me(ctx), input.dataset, ctx.core.auth.moduleOverrides(me(ctx).user.id));
     return ctx.core.services.grid.views.save(me(ctx), input);
   },
   'grid.views.delete': (ctx, { id }) => ctx.core.services.grid.views.delete(me(ctx), id),

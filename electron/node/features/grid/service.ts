@@ -44,7 +44,7 @@ export class GridService {
   }
 
   columns(_s: SessionCtx, dataset: Dataset): { columns: GridColumnMeta[]; defaultSort: GridSort[]; scopes: Scope[] } {
-    assertMayDescribeDataset(_s, dataset);
+    assertMayDescribeDataset(_s, dataset, this.core.auth.moduleOverrides(_s.user.id));
     const def = datasetDef(dataset);
     const columns = def.columns.map(({ expr: _e, dict: _d, nullable: _n, masked: _m, counted: _c, ...meta }) => ({ ...meta, enumValues: this.enumValues(def.columns.find((c) => c.id === meta.id)!) }));
     return { columns, defaultSort: def.defaultSort, scopes: this.scopesOf(_s).filter((sc) => sc === 'mine' || !def.widerScopesNeed || this.core.auth.hasPermission(_s, def.widerScopesNeed)) };
@@ -67,7 +67,7 @@ export class GridService {
 
   private where(s: SessionCtx, sel: Sel, extra: SQL[] = [], keepSortIndex = false): { def: DatasetDef; where: SQL; filtered: boolean } {
     // Every row read (page, count, export, "all N matching") passes here: the data set's screen roles first.
-    assertMayReadDataset(s, sel.dataset, sel.filter.preset);
+    assertMayReadDataset(s, sel.dataset, sel.filter.preset, this.core.auth.moduleOverrides(s.user.id));
     const def = datasetDef(sel.dataset);
     const filters = filterSql({ ...this.ctx(def), keepSortIndex }, sel.filter);
     return { def, where: and([this.scopeSql(s, sel.scope, def), ...filters, ...extra]), filtered: filters.length > 0 };
