@@ -122,4 +122,17 @@ describe('data import of opportunities and repair orders (real server)', () => {
     await roRow.getByText('已撤销').waitFor();
     await screenshot(page, 'data-import-history');
   });
+
+  it('a sales manager finds 数据导入 under 销售管理, offering customers and opportunities only', async () => {
+    const { page } = env.tp;
+    await page.context().clearCookies();
+    await loginToShell(page, env.url, 'manager', DEMO_PASSWORD);
+    await page.getByRole('treeitem', { name: '数据导入' }).click();
+    const screen = page.getByTestId('import-screen');
+    await screen.getByTestId('import-kind').waitFor();
+    expect(await screen.getByTestId('import-kind').locator('option').allTextContents()).toEqual(['客户', '销售机会']);
+    // The administrator's imports above are not listed to the manager.
+    expect(await screen.locator('[data-testid^="import-batch-"]').count()).toBe(0);
+    await screenshot(page, 'data-import-manager');
+  });
 });

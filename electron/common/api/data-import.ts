@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import { importEncoding } from './import-file';
+import { MANAGER_ROLES, type Role } from '../roles';
 
 /**
  * 系统管理 → 数据导入: a dealer's customers, sales opportunities (潜客) and repair orders from the DMS
@@ -171,7 +172,22 @@ export interface SavedMapping {
   columns: Partial<Record<ImportField, string>>;
 }
 
-const admin = ['admin'] as const;
+/**
+ * Who imports what (系统管理 → 数据导入 for the administrator; 销售管理 / 客户服务 → 数据导入 for the
+ * managers): a sales manager their customers and prospects, a service manager customers and repair
+ * orders, the general manager and the administrator all three.
+ */
+export const IMPORT_KINDS_OF_ROLE: Partial<Record<Role, readonly ImportKind[]>> = {
+  salesManager: ['customers', 'opportunities'],
+  serviceManager: ['customers', 'repairOrders'],
+  generalManager: IMPORT_KINDS,
+  admin: IMPORT_KINDS,
+};
+export const importKindsOf = (role: Role): readonly ImportKind[] => IMPORT_KINDS_OF_ROLE[role] ?? [];
+/** These see, cancel and undo every import; another manager only their own. */
+export const ALL_IMPORTS_ROLES: readonly Role[] = ['generalManager', 'admin'];
+
+const importers = MANAGER_ROLES;
 const kind = z.enum(IMPORT_KINDS);
 const batchId = z.number().int().positive();
 
@@ -192,32 +208,32 @@ export const dataImportApi = {
       })
       .strict()
       .refine((v) => (v.uploadId === undefined) !== (v.batchId === undefined)),
-    access: admin,
+    access: importers,
     output: returns<ImportPreview>(),
   }),
   /** Runs a draft in batches (each its own transaction, progress as `dataImport.progress` events); answers at once. */
   'dataImport.start': method({
     input: z.object({ batchId, mapping: mappingSchema, matchMode: z.enum(MATCH_MODES), defaultOwnerId: z.number().int().positive().nullable() }).strict(),
-    access: admin,
+    access: importers,
     output: returns<ImportBatchRow>(),
   }),
   /** Stops a running import after the batch in hand: what was committed stays (and can be undone). */
-  'dataImport.cancel': method({ input: z.object({ batchId }).strict(), access: admin, output: returns<ImportBatchRow>() }),
-  'dataImport.get': method({ input: z.object({ batchId }).strict(), access: admin, output: returns<ImportBatchRow>() }),
+  'dataImport.cancel': method({ input: z.object({ batchId }).strict(), access: importers, output: returns<ImportBatchRow>() }),
+  'dataImport.get': method({ input: z.object({ batchId }).strict(), access: importers, output: returns<ImportBatchRow>() }),
   /** The last 50 imports, newest first. */
-  'dataImport.list': method({ input: z.object({}).strict(), access: admin, output: returns<ImportBatchRow[]>() }),
+  'dataImport.list': method({ input: z.object({}).strict(), access: importers, output: returns<ImportBatchRow[]>() }),
   /** Undoes a whole import, or refuses with the customers changed since (nothing undone then). */
-  'dataImport.undo': method({ input: z.object({ batchId }).strict(), access: admin, output: returns<ImportUndoResult>() }),
-  'dataImport.mappings.list': method({ input: z.object({ kind }).strict(), access: admin, output: returns<SavedMapping[]>() }),
+  'dataImport.undo': method({ input: z.object({ batchId }).strict(), access: importers, output: returns<ImportUndoResult>() }),
+  'dataImport.mappings.list': method({ input: z.object({ kind }).strict(), access: importers, output: returns<SavedMapping[]>() }),
   /** Saves (or replaces, by name) a named mapping. */
   'dataImport.mappings.save': method({
     input: z
       .object({ kind, name: z.string().trim().min(1).max(40), columns: z.partialRecord(z.enum(ALL_FIELDS), z.string().max(100)) })
       .strict(),
-    access: admin,
+    access: importers,
     output: returns<SavedMapping>(),
   }),
-  'dataImport.mappings.delete': method({ input: z.object({ id: z.number().int().positive() }).strict(), access: admin, output: returns<{ ok: true }>() }),
+  'dataImport.mappings.delete': method({ input: z.object({ id: z.number().int().positive() }).strict(), access: importers, output: returns<{ ok: true }>() }),
   /** An .xlsx with the headers the import knows and one example row. */
-  'dataImport.template': method({ input: z.object({ kind }).strict(), access: admin, output: returns<{ fileName: string; base64: string }>() }),
+  'dataImport.template': method({ input: z.object({ kind }).strict(), access: importers, output: returns<{ fileName: string; base64: string }>() }),
 } as const;

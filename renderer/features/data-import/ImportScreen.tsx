@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { IMPORT_KINDS, MATCH_MODES_OF, type ImportBatchRow, type ImportKind, type ImportMapping, type ImportPreview, type MatchMode } from '../../../electron/common/api/data-import';
+import { importKindsOf, MATCH_MODES_OF, type ImportBatchRow, type ImportKind, type ImportMapping, type ImportPreview, type MatchMode } from '../../../electron/common/api/data-import';
 import { IMPORT_ENCODINGS, type ImportEncoding } from '../../../electron/common/api/import-file';
 import { call, onEvent, upload } from '../../api';
+import { useSessionInfo } from '../auth';
 import { usePrefixedT } from '../../i18n/react';
 import { Button, Toolbar, useToast } from '../../ui';
 import { errorText, problemsText } from '../../ui/errors';
@@ -23,6 +24,7 @@ const ENCODING_LABEL: Record<ImportEncoding, string | null> = { auto: null, 'utf
 export function ImportScreen() {
   const tx = usePrefixedT('import.');
   const toast = useToast();
+  const kinds = importKindsOf(useSessionInfo().user.role);
   const [kind, setKind] = useState<ImportKind>('customers');
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState<ImportEncoding>('auto');
@@ -112,7 +114,7 @@ export function ImportScreen() {
             onChange={(e) => (setKind(e.target.value as ImportKind), setPreview(null), setMatchMode('skip'), setError(null))}
             data-testid="import-kind"
           >
-            {IMPORT_KINDS.map((k) => (
+            {kinds.map((k) => (
               <option key={k} value={k}>
                 {tx(`kind.short.${k}`)}
               </option>

@@ -1,4 +1,5 @@
-import type { CustomerImportField, ImportKind, SavedMapping } from '../../../common/api/data-import';
+import { ALL_IMPORTS_ROLES, importKindsOf, type ImportField, type ImportKind, type SavedMapping } from '../../../common/api/data-import';
+import type { SessionCtx } from '../auth';
 import type { Core } from '../../core';
 import { notFound } from '../../errors';
 
@@ -16,7 +17,7 @@ export class ImportMappings {
   }
 
   /** Saves under a name; the same name again replaces that mapping (the DMS changed a header). */
-  save(actor: number, kind: ImportKind, name: string, columns: Partial<Record<CustomerImportField, string>>): SavedMapping {
+  save(actor: number, kind: ImportKind, name: string, columns: Partial<Record<ImportField, string>>): SavedMapping {
     const row = this.core.sqlite
       .prepare<[string, string, string, number, number], { id: number }>(
         `INSERT INTO import_mappings (kind, name, columns, created_by, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -26,8 +27,12 @@ export class ImportMappings {
     return { id: row.id, name, columns };
   }
 
-  delete(id: number): { ok: true } {
-    if (this.core.sqlite.prepare('DELETE FROM import_mappings WHERE id = ?').run(id).changes === 0) throw notFound();
+  /** A mapping of a kind the user imports; the general manager and the administrator may delete any, a manager their own. */
+  delete(s: SessionCtx, id: number): { ok: true } {
+    const m = this.core.sqlite.prepare<[number], { kind: ImportKind; createdBy: number | null }>('SELECT kind, created_by AS createdBy FROM import_mappings WHERE id = ?').get(id);
+    const mayDelete = m && importKindsOf(s.user.role).includes(m.kind) && (m.createdBy === s.user.id || ALL_IMPORTS_ROLES.includes(s.user.role));
+    if (!mayDelete) throw notFound();
+    this.core.sqlite.prepare('DELETE FROM import_mappings WHERE id = ?').run(id);
     return { ok: true };
   }
 }

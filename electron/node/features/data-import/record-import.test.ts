@@ -218,3 +218,39 @@ describe('数据导入 — 维修工单', () => {
     expect(r.ok).toBe(false);
   });
 });
+
+describe('数据导入 — managers', () => {
+  it('a sales manager imports prospects for their own team only, not repair orders, and sees and undoes only their own imports', async () => {
+    const mgr = await userWithSession(t.core, 'rec.mgr', 'salesManager');
+    const team = Number(t.core.sqlite.prepare("INSERT INTO teams (name, kind, manager_id) VALUES ('一组', 'sales', ?)").run(mgr.userId).lastInsertRowid);
+    t.core.sqlite.prepare('UPDATE users SET team_id = ? WHERE id = ?').run(team, mgr.userId);
+    const adminBatch = t.core.sqlite.prepare('SELECT id FROM import_batches WHERE created_by = ? ORDER BY id DESC LIMIT 1').pluck().get(admin.userId) as number;
+    const mine = await userWithSession(t.core, 'rec.mine', 'salesConsultant');
+    t.core.sqlite.prepare('UPDATE users SET team_id = ?, display_name = ? WHERE id = ?').run(team, '本组顾问', mine.userId);
+    // Without 查看全部客户 a sales manager gives customers to their own team only.
+    ok(await call(t.core, admin.token, 'admin.users.permissions.set', { userId: mgr.userId, overrides: { 'customers.viewAll': 'revoke' } }));
+    const up = async (name: string, body: string) => (await t.core.uploads.receive(mgr.userId, name, [Buffer.from(body)])).uploadId;
+
+    expect(await call(t.core, mgr.token, 'dataImport.preview', { kind: 'repairOrders', uploadId: await up('ro.csv', '工单号\nX') })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const p = ok<ImportPreview>(
+      await call(t.core, mgr.token, 'dataImport.preview', { kind: 'opportunities', uploadId: await up('leads.csv', '姓名,手机,销售顾问\n组内客户,13200132000,本组顾问\n别组客户,13200132001,王顾问\n') }),
+    );
+    // 王顾问 is not in the manager's team: that row names someone the manager may not give customers to.
+    expect(p.bad.map((b) => [b.row, b.field])).toEqual([[3, 'owner']]);
+    ok(await call(t.core, mgr.token, 'dataImport.start', { batchId: p.batchId, mapping: p.mapping, matchMode: 'skip', defaultOwnerId: null }));
+    await t.core.services.dataImport.idle();
+    expect(t.core.sqlite.prepare('SELECT owner_id FROM customers WHERE name = ?').pluck().get('组内客户')).toBe(mine.userId);
+
+    // The administrator's imports are not the manager's to see or undo; their own is.
+    const listed = ok<ImportBatchRow[]>(await call(t.core, mgr.token, 'dataImport.list', {}));
+    expect(listed.map((b) => b.id)).toEqual([p.batchId]);
+    expect(await call(t.core, mgr.token, 'dataImport.undo', { batchId: adminBatch })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(t.core, mgr.token, 'dataImport.get', { batchId: adminBatch })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(ok<ImportUndoResult>(await call(t.core, mgr.token, 'dataImport.undo', { batchId: p.batchId })).undone).toBe(true);
+    // The administrator sees every import.
+    expect(ok<ImportBatchRow[]>(await call(t.core, admin.token, 'dataImport.list', {})).map((b) => b.id)).toContain(p.batchId);
+  });
+});

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { IMPORT_FIELDS, MATCH_MODES_OF, type ImportBatchRow, type ImportKind, type ImportMapping, type ImportPreview, type ImportStatus, type MatchMode } from '../../../common/api/data-import';
+import { ALL_IMPORTS_ROLES, IMPORT_FIELDS, importKindsOf, MATCH_MODES_OF, type ImportBatchRow, type ImportKind, type ImportMapping, type ImportPreview, type ImportStatus, type MatchMode } from '../../../common/api/data-import';
 import { dayStartMs } from '../../../common/dates';
 import type { Locale } from '../../../common/i18n/texts';
 import type { Core } from '../../core';
@@ -104,17 +104,24 @@ export class DataImports {
     return { ctx, rows, canSee };
   }
 
-  private batch(id: number): BatchRecord {
+  /** An import this user may see: their own, or any for the general manager and the administrator (others' are "not found"). */
+  batch(s: SessionCtx, id: number): BatchRecord {
     const b = this.core.sqlite
       .prepare<[number], BatchRecord>('SELECT id, kind, file_name AS fileName, encoding, status, created_by AS createdBy FROM import_batches WHERE id = ?')
       .get(id);
-    if (!b) throw notFound();
+    if (!b || (b.createdBy !== s.user.id && !ALL_IMPORTS_ROLES.includes(s.user.role))) throw notFound();
     return b;
+  }
+
+  /** FORBIDDEN for a kind this role does not import (a sales manager's repair orders). */
+  assertKind(s: SessionCtx, kind: ImportKind): void {
+    if (!importKindsOf(s.user.role).includes(kind)) throw new AppError('FORBIDDEN');
   }
 
   /** Reads and checks the whole file; writes nothing but the draft (the file and its settings). */
   async preview(s: SessionCtx, locale: Locale, input: { kind: ImportKind; uploadId?: string; batchId?: number; encoding?: EncodingChoice; mapping?: ImportMapping }): Promise<ImportPreview> {
     const encoding = input.encoding ?? 'auto';
+    this.assertKind(s, input.kind);
     let batch: BatchRecord;
     if (input.uploadId !== undefined) {
       makePrivateFolder(importsDir(this.core.dataDir));
@@ -131,9 +138,10 @@ export class DataImports {
         this.core.sqlite.prepare('DELETE FROM import_batches WHERE id = ?').run(id);
         throw err;
       }
-      batch = this.batch(id);
+      batch = this.batch(s, id);
     } else {
-      batch = this.batch(input.batchId!);
+      batch = this.batch(s, input.batchId!);
+      this.assertKind(s, batch.kind);
       if (batch.status !== 'draft') throw refuse(locale, 'batch.notDraft');
       this.core.sqlite.prepare('UPDATE import_batches SET encoding = ? WHERE id = ?').run(encoding, batch.id);
     }
@@ -209,7 +217,8 @@ export class DataImports {
 
   /** Starts the draft in the background and answers with it running; the end comes as a dataImport.progress event. */
   start(s: SessionCtx, locale: Locale, input: { batchId: number; mapping: ImportMapping; matchMode: MatchMode; defaultOwnerId: number | null }): ImportBatchRow {
-    const batch = this.batch(input.batchId);
+    const batch = this.batch(s, input.batchId);
+    this.assertKind(s, batch.kind);
     if (batch.status !== 'draft') throw refuse(locale, 'batch.notDraft');
     if (this.running.size) throw refuse(locale, 'batch.busy');
     if (!MATCH_MODES_OF[batch.kind].includes(input.matchMode)) throw new AppError('INVALID_INPUT', { issues: 'matchMode' });
@@ -227,21 +236,24 @@ export class DataImports {
     return this.get(batch.id);
   }
 
-  cancel(batchId: number): ImportBatchRow {
+  cancel(s: SessionCtx, batchId: number): ImportBatchRow {
+    this.batch(s, batchId);
     const r = this.running.get(batchId);
     if (r) r.cancel = true;
-    else this.batch(batchId);
     return this.get(batchId);
   }
 
+  /** One import as the list shows it, after `batch(s, id)` said the user may see it (or from the run itself). */
   get(batchId: number): ImportBatchRow {
-    const row = this.list(batchId)[0];
+    const row = this.list(null, batchId)[0];
     if (!row) throw notFound();
     return row;
   }
 
-  list(batchId?: number): ImportBatchRow[] {
-    const where = batchId === undefined ? "b.status <> 'draft'" : 'b.id = ?';
+  /** The last 50 imports the user may see (`s` null: any, for the run's own progress). */
+  list(s: SessionCtx | null, batchId?: number): ImportBatchRow[] {
+    const mine = s && !ALL_IMPORTS_ROLES.includes(s.user.role) ? ` AND b.created_by = ${Number(s.user.id)}` : '';
+    const where = (batchId === undefined ? "b.status <> 'draft'" : 'b.id = ?') + mine;
     const rows = this.core.sqlite
       .prepare(
         `SELECT b.id, b.kind, b.file_name AS fileName, b.status, b.match_mode AS matchMode, b.rows_total AS rowsTotal, b.rows_done AS rowsDone,
