@@ -11,3 +11,4 @@ export * from './self-audit';
 export * from './data-import';
 export * from './backup';
 export * from './dedupe';
+export * from './call-center';

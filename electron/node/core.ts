@@ -143,5 +143,7 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
     return closing;
   }
   core.services = createServices(core);
+  // 坐席状态 follows the program lock, the unlock, logins and the last session's end (issue 19).
+  auth.onSessionChange((c) => core.services.agentStates.sessionChanged(c));
   return core;
 }

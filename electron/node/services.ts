@@ -46,6 +46,7 @@ import { SecretBox } from './secret-box';
 import { DataImports } from './features/data-import/service';
 import { RestoreService } from './features/backup/restore';
 import { DedupeService } from './features/dedupe/service';
+import { AgentStates } from './features/call-center';
 
 /**
  * The feature services of one core, the one place they are built (handlers reach them as
@@ -78,6 +79,7 @@ export interface Services {
   dataImport: DataImports;
   /** 客户去重: the duplicate scan (one at a time) and its groups. */
   dedupe: DedupeService;
+  agentStates: AgentStates;
   /** 备份与恢复 → 恢复: the restore under way, if any (one at a time). */
   restore: RestoreService;
   /** The day the overdue-task escalation last finished (scheduler/maintenance.ts). */
@@ -146,6 +148,7 @@ export function createServices(core: Core): Services {
     dataImport: () => new DataImports(core),
     restore: () => new RestoreService(core),
     dedupe: () => new DedupeService(core),
+    agentStates: () => new AgentStates(core),
     workbench: () => new WorkbenchService(core),
     sms: () => new SmsService(core),
     telephony: () => {

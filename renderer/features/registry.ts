@@ -7,6 +7,7 @@ import { dataImportFeature } from './data-import/feature';
 import { backupFeature } from './backup/feature';
 import { dedupeFeature } from './dedupe/feature';
 import { reconcileFeature } from './reconcile/feature';
+import { callCenterFeature } from './call-center/feature';
 import { salesFeature } from './sales/feature';
 import { schedulerFeature } from './scheduler/feature';
 import { serviceFeature } from './service/feature';
@@ -20,7 +21,7 @@ import type { ScreenDef } from '../shell/screen-kit';
  * to (docs/adding-a-feature.md). The menu, the tabs, the permission checks, the screen titles and
  * both dictionaries (renderer/i18n/dictionaries.ts) all come from here.
  */
-export const FEATURES = [salesFeature, customersFeature, serviceFeature, telephonyFeature, smsFeature, adminFeature, dictionariesFeature, dataImportFeature, backupFeature, dedupeFeature, reconcileFeature, schedulerFeature, analysisFeature, selfAuditFeature] as const;
+export const FEATURES = [salesFeature, customersFeature, serviceFeature, telephonyFeature, smsFeature, adminFeature, dictionariesFeature, dataImportFeature, backupFeature, dedupeFeature, reconcileFeature, schedulerFeature, analysisFeature, selfAuditFeature, callCenterFeature] as const;
 
 /** Every menu screen: the features' and the planned ones still to come. */
 export const SCREEN_REGISTRATIONS = [...FEATURES.map((f) => f.screens), plannedScreens] as const;

@@ -8,6 +8,7 @@ import { useIdleLock, useLockShortcut } from '../features/auth/useIdleLock';
 import { Button, Icon, LanguageSwitch, StatusBar, StatusItem, TabPanel, TabStrip, Tree, useToast, type TreeNode } from '../ui';
 import { SoftphoneProvider } from '../features/telephony/SoftphoneProvider';
 import { SoftphoneStatus } from '../features/telephony/SoftphoneStatus';
+import { AgentStatus } from '../features/call-center/AgentStatus';
 import { LinkStatus } from '../features/seat-mode/LinkStatus';
 import { DataHealthBanner } from './DataHealthBanner';
 import { HomePanel } from './HomePanel';
@@ -141,6 +142,7 @@ export function Shell() {
           <Icon name="user" /> {user.displayName}
         </StatusItem>
         <StatusItem className="status-role">{roleName(user.role, locale)}</StatusItem>
+        <AgentStatus />
         <SoftphoneStatus />
         <LinkStatus />
       </StatusBar>

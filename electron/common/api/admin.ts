@@ -80,6 +80,8 @@ export const settingsSchema = z.object({
   'service.appointmentSlotCapacity': z.number().int().min(1).max(50),
   // CSI / SSI (issue 6): a revisit scoring under this (0–100) opens a low-score follow-up.
   'service.lowScoreThreshold': z.number().int().min(1).max(100),
+  // 话后处理: seconds after a call before the agent is 就绪 again on their own (they may extend it).
+  'callCenter.wrapUpSeconds': z.number().int().min(0).max(600),
   // Scheduler (issue 7): sales revisit days after delivery ('1,7,30') and how many daily backups to keep.
   'scheduler.salesRevisitDays': z.string().trim().regex(/^\d{1,3}(\s*,\s*\d{1,3}){0,9}$/, 'days after delivery, e.g. 1,7,30'),
   'scheduler.backupKeep': z.number().int().min(1).max(90),

@@ -3,6 +3,7 @@ import type { LinkStatus } from './seat-mode';
 import type { SmsBatchProgress } from './sms';
 import type { ImportBatchRow } from './data-import';
 import type { RestoreState } from './backup';
+import type { AgentStateView } from './call-center';
 
 /** Events the main side pushes to a renderer (WebSocket on the web host, IPC in Electron). */
 export interface ApiEvents {
@@ -35,6 +36,8 @@ export interface ApiEvents {
   'tasks.reassigned': { gained: number; lost: number };
   /** A seat connected to the host or went (its event socket), to administrators: 终端管理's 在线 / 离线. */
   'seats.presence': SeatPresence;
+  /** 坐席状态: an agent's state changed, to that agent's sessions and to the CS managers (their floor view). */
+  'callCenter.agentState': AgentStateView;
   /** A client seat's link to its host (desktop client mode only): status bar, refresh on return. */
   'link': LinkStatus;
 }

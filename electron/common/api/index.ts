@@ -31,6 +31,7 @@ import { aftersalesAnalysisApi } from './analysis-aftersales';
 import { callsAnalysisApi } from './analysis-calls';
 import { analysisMonthlyApi } from './analysis-monthly';
 import { selfAuditApi } from './self-audit';
+import { callCenterApi } from './call-center';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -70,6 +71,7 @@ export const api = {
   ...callsAnalysisApi,
   ...analysisMonthlyApi,
   ...selfAuditApi,
+  ...callCenterApi,
 } as const;
 
 export type Api = typeof api;
@@ -98,6 +100,7 @@ export type * from './revisits';
 export type * from './sms';
 export type * from './service-visits';
 export type * from './surveys';
+export type * from './call-center';
 export type * from './telephony';
 export type * from './scheduler';
 export type * from './system';

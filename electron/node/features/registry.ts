@@ -21,6 +21,7 @@ import { dataImportFeature } from './data-import/feature';
 import { backupFeature } from './backup/feature';
 import { dedupeFeature } from './dedupe/feature';
 import { reconcileFeature } from './reconcile/feature';
+import { callCenterFeature } from './call-center/feature';
 
 /**
  * Every feature the host serves: the one list a new feature is added to (docs/adding-a-feature.md).
@@ -46,6 +47,7 @@ export const FEATURES = [
   backupFeature,
   dedupeFeature,
   reconcileFeature,
+  callCenterFeature,
 ] as const;
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -47,6 +47,8 @@ export const SETTINGS_TEXTS = defineTexts({
   'save': { 'zh-CN': '保存设置', en: 'Save settings' },
   'saved': { 'zh-CN': '设置已保存,下一次操作起生效', en: 'Settings saved; they apply from the next action' },
   'service.lowScoreThreshold': { 'zh-CN': '低分阈值(CSI/SSI)', en: 'Low-score threshold (CSI/SSI)' },
+  'callCenter.wrapUpSeconds': { 'zh-CN': '话后处理时长(秒)', en: 'Wrap-up time (seconds)' },
+  'callCenter.wrapUpSeconds.hint': { 'zh-CN': '0–600;通话结束后坐席处于“话后处理”的时间,到时自动回到“就绪”(坐席可延长)', en: '0–600; after a call the agent is in wrap-up this long, then ready again (they may extend it)' },
   'service.lowScoreThreshold.hint': { 'zh-CN': '1–100;回访得分低于该值(或不满意)时生成 3 天内的低分跟进任务', en: '1–100; a revisit scoring below this (or dissatisfied) creates a follow-up due within 3 days' },
   'service.appointmentSlotCapacity': { 'zh-CN': '每个预约时段可约数', en: 'Bookings per appointment slot' },
   'service.appointmentSlotCapacity.hint': { 'zh-CN': '1–50;时段 08:30–16:30 每小时一个,约满后不能再预约', en: '1–50; hourly slots 08:30–16:30; a full slot refuses further bookings' },

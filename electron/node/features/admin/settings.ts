@@ -25,6 +25,7 @@ export const SETTING_DEFAULTS: SettingsValues = {
   'dms.format': 'json',
   'service.appointmentSlotCapacity': 3,
   'service.lowScoreThreshold': 80,
+  'callCenter.wrapUpSeconds': 30,
   'scheduler.salesRevisitDays': '1,7,30',
   'scheduler.backupKeep': 7,
   'backup.folder': '',

@@ -38,10 +38,29 @@ export const MAX_PARALLEL_LOGINS_PER_ADDRESS = 4;
 // lastSeenAt is written at most this often: one write per request would cost more than the request.
 const TOUCH_EVERY_MS = 10_000;
 
+/** What happened to one of a user's sessions, for the features that follow it (the call centre's agent state). */
+export type SessionChange = { userId: number; kind: 'login' | 'locked' | 'unlocked' | 'ended' };
+
 export class AuthService {
   // Prepared once: these run on every request.
   private q;
   private loginsByAddress = new AttemptLimiter(MAX_PARALLEL_LOGINS_PER_ADDRESS);
+  private sessionListeners: ((c: SessionChange) => void)[] = [];
+
+  /** Calls `listener` after each login, lock, unlock and session end (a listener's failure is logged, never the caller's). */
+  onSessionChange(listener: (c: SessionChange) => void): void {
+    this.sessionListeners.push(listener);
+  }
+
+  private sessionChanged(c: SessionChange): void {
+    for (const l of this.sessionListeners) {
+      try {
+        l(c);
+      } catch (err) {
+        console.error('[auth] a session listener failed:', err);
+      }
+    }
+  }
 
   constructor(
     private db: Db,
@@ -183,6 +202,7 @@ export class AuthService {
       tx.insert(sessions).values({ tokenHash, userId: u.id, createdAt: now, lastSeenAt: now, client: client ?? null, seatId }).run();
       writeAudit(tx, this.clock, { userId: u.id, action: 'login', entity: 'session', entityId: u.id, after: { client, ...(seatId != null ? { seatId } : {}) } });
     });
+    this.sessionChanged({ userId: u.id, kind: 'login' });
     return {
       token,
       session: { tokenHash, lastSeenAt: now, user: this.toSessionUser(u), locked: false, mustChangePassword: u.mustChangePassword },
@@ -270,11 +290,12 @@ export class AuthService {
     if (idle > this.settings.get('security.sessionIdleHours') * 60 * MINUTE || tooOld || !row.u.active) {
       this.db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
       this.events.publish({ sessionHash: tokenHash }, 'session.ended', { reason: 'expired' });
+      this.sessionChanged({ userId: row.u.id, kind: 'ended' });
       return null;
     }
     let locked = row.s.locked;
     if (!locked && this.idleLockDue(row.s.lastSeenAt, now)) {
-      this.setLocked(tokenHash, true, 'idle');
+      this.setLocked(tokenHash, true, 'idle', row.u.id);
       locked = true;
     }
     return {
@@ -308,7 +329,7 @@ export class AuthService {
     this.q.touch.run({ now, h: s.tokenHash });
   }
 
-  private setLocked(tokenHash: string, locked: boolean, reason: 'manual' | 'idle' | 'system' = 'manual'): void {
+  private setLocked(tokenHash: string, locked: boolean, reason: 'manual' | 'idle' | 'system', userId: number): void {
     const now = this.clock.now();
     this.db
       .update(sessions)
@@ -317,21 +338,23 @@ export class AuthService {
       .run();
     if (locked) this.events.publish({ sessionHash: tokenHash }, 'session.locked', { reason });
     else this.events.publish({ sessionHash: tokenHash }, 'session.unlocked', {});
+    this.sessionChanged({ userId, kind: locked ? 'locked' : 'unlocked' });
   }
 
   lock(s: SessionCtx, reason: 'manual' | 'idle' | 'system' = 'manual'): void {
-    if (!s.locked) this.setLocked(s.tokenHash, true, reason);
+    if (!s.locked) this.setLocked(s.tokenHash, true, reason, s.user.id);
   }
 
   async unlock(s: SessionCtx, password: string): Promise<SessionCtx> {
     await this.checkOwnPassword(s, password, 'unlock');
-    this.setLocked(s.tokenHash, false);
+    this.setLocked(s.tokenHash, false, 'manual', s.user.id);
     return { ...s, locked: false };
   }
 
   /** Windows whose session was deleted are told at once, and why, not at their next call. */
-  private announceEnded(ended: { h: string }[], reason: 'passwordReset' | 'passwordChanged'): void {
+  private announceEnded(ended: { h: string }[], reason: 'passwordReset' | 'passwordChanged', userId: number): void {
     for (const { h } of ended) this.events.publish({ sessionHash: h }, 'session.ended', { reason });
+    if (ended.length) this.sessionChanged({ userId, kind: 'ended' });
   }
 
   logout(s: SessionCtx): void {
@@ -340,6 +363,7 @@ export class AuthService {
       writeAudit(tx, this.clock, { userId: s.user.id, action: 'logout', entity: 'session', entityId: s.user.id });
     });
     this.events.publish({ sessionHash: s.tokenHash }, 'session.ended', { reason: 'logout' });
+    this.sessionChanged({ userId: s.user.id, kind: 'ended' });
   }
 
   async changePassword(s: SessionCtx, oldPassword: string, newPassword: string): Promise<SessionCtx> {
@@ -362,7 +386,7 @@ export class AuthService {
         .all();
       writeAudit(tx, this.clock, { userId: u.id, action: 'password', entity: 'user', entityId: u.id });
     });
-    this.announceEnded(ended, 'passwordChanged');
+    this.announceEnded(ended, 'passwordChanged', s.user.id);
     return { ...s, mustChangePassword: false };
   }
 
@@ -436,7 +460,7 @@ export class AuthService {
       ended = tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ h: sessions.tokenHash }).all();
       writeAudit(tx, this.clock, { userId: actorId, action: 'password_reset', entity: 'user', entityId: userId });
     });
-    this.announceEnded(ended, 'passwordReset');
+    this.announceEnded(ended, 'passwordReset', userId);
     return oneTimePassword;
   }
 

@@ -8,9 +8,22 @@ export const telephonyHandlers: Handlers<typeof telephonyApi> = {
   'telephony.settings.save': (ctx, input) => ctx.core.services.telephony.settings.save(me(ctx), input),
   'telephony.credentials': (ctx) => ctx.core.services.telephony.settings.credentials(me(ctx)),
   'telephony.lookup': (ctx, { number }) => ctiLookup(ctx.core, me(ctx), number),
-  'telephony.call.start': (ctx, input) => ctx.core.services.telephony.calls.start(me(ctx), ctx.locale, input, ctx.seat?.id ?? null),
-  'telephony.call.answer': (ctx, { callId }) => ctx.core.services.telephony.calls.answer(me(ctx), ctx.locale, callId),
-  'telephony.call.end': (ctx, { callId, reason }) => ctx.core.services.telephony.calls.end(me(ctx), ctx.locale, callId, reason),
+  // 坐席状态 follows the agent's calls: 通话中 when they dial or answer, 话后处理 when it ends.
+  'telephony.call.start': (ctx, input) => {
+    const started = ctx.core.services.telephony.calls.start(me(ctx), ctx.locale, input, ctx.seat?.id ?? null);
+    if (input.direction === 'outbound') ctx.core.services.agentStates.callStarted(me(ctx).user.id);
+    return started;
+  },
+  'telephony.call.answer': (ctx, { callId }) => {
+    const row = ctx.core.services.telephony.calls.answer(me(ctx), ctx.locale, callId);
+    ctx.core.services.agentStates.callStarted(me(ctx).user.id);
+    return row;
+  },
+  'telephony.call.end': (ctx, { callId, reason }) => {
+    const row = ctx.core.services.telephony.calls.end(me(ctx), ctx.locale, callId, reason);
+    ctx.core.services.agentStates.callEnded(me(ctx).user.id);
+    return row;
+  },
   'telephony.call.outcome': (ctx, input) => ctx.core.services.telephony.calls.outcome(me(ctx), ctx.locale, input),
   'telephony.call.get': (ctx, { callId }) => {
     const t = ctx.core.services.telephony;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { method, returns } from './contract';
+import { WORKBENCH_MANAGER_ROLES, type Role } from '../roles';
+
+/**
+ * 呼叫中心 agent states (issue 19): 就绪 / 示忙 (with a reason) / 通话中 / 话后处理 / 离线. The agent sets
+ * 就绪 and 示忙 from the status bar; calls set 通话中 and then 话后处理, which returns to 就绪 after the
+ * wrap-up time unless the agent extends it; the program lock sets 示忙 and the unlock puts back what
+ * was; logout (or the session ending) sets 离线. Every change is logged with its time.
+ */
+export const AGENT_STATES = ['ready', 'busy', 'onCall', 'wrapUp', 'offline'] as const;
+export type AgentState = (typeof AGENT_STATES)[number];
+/** The reasons an agent chooses for 示忙. */
+export const BUSY_REASONS = ['break', 'training', 'meeting', 'lunch'] as const;
+export type BusyReason = (typeof BUSY_REASONS)[number];
+/** 示忙 reasons the program sets itself. */
+export type SystemBusyReason = 'locked' | 'login';
+
+export interface AgentStateView {
+  userId: number;
+  displayName: string;
+  role: Role;
+  state: AgentState;
+  reason: BusyReason | SystemBusyReason | null;
+  since: number;
+  /** 话后处理: when it ends on its own. */
+  wrapUpUntil: number | null;
+}
+
+export const callCenterApi = {
+  /** The caller's own state (离线 before anything was set). */
+  'callCenter.state.get': method({ input: z.object({}).strict(), access: 'session', output: returns<AgentStateView>() }),
+  /** 就绪, or 示忙 with one of the agent's reasons; refused while on a call (the call sets the state). */
+  'callCenter.state.set': method({
+    input: z.union([z.object({ state: z.literal('ready') }).strict(), z.object({ state: z.literal('busy'), reason: z.enum(BUSY_REASONS) }).strict()]),
+    access: 'session',
+    output: returns<AgentStateView>(),
+  }),
+  /** 话后处理 longer: the wrap-up ends this many seconds from now (only while in wrap-up). */
+  'callCenter.wrapUp.extend': method({ input: z.object({ seconds: z.number().int().min(10).max(600) }).strict(), access: 'session', output: returns<AgentStateView>() }),
+  /** Every agent's state now (the CS manager's floor). */
+  'callCenter.agents': method({ input: z.object({}).strict(), access: WORKBENCH_MANAGER_ROLES, output: returns<AgentStateView[]>() }),
+} as const;

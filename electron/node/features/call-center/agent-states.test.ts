@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, GOOD_PASSWORD, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
+import type { AgentStateView } from '../../../common/api/call-center';
+import type { EventEnvelope } from '../../events';
+import { AgentStates } from './agent-states';
+
+/**
+ * 坐席状态: an agent sets 就绪 / 示忙 with a reason; a call makes them 通话中 and its end 话后处理, which
+ * returns to 就绪 after the wrap-up time unless extended; the program lock sets 示忙 and the unlock
+ * puts back what was; the last logout sets 离线; a host that restarts finds nobody 就绪. Every change is
+ * a row of the log with its start and end, and an event to the agent and the CS managers.
+ */
+let t: TestCore;
+let agent: { token: string; userId: number };
+let manager: { token: string; userId: number };
+const events: EventEnvelope[] = [];
+beforeAll(async () => {
+  t = await makeCore();
+  manager = await userWithSession(t.core, 'cc.mgr', 'serviceManager');
+  agent = await userWithSession(t.core, 'cc.agent', 'serviceAgent');
+  t.core.events.subscribe((e) => events.push(e));
+  // A call needs the seat's softphone set up.
+  const seat = { wsUrl: 'ws://127.0.0.1:8088', extension: '1001', authUser: '1001', password: 'pw-1001', displayName: '坐席 1001' };
+  expect((await call(t.core, agent.token, 'telephony.settings.save', seat)).ok).toBe(true);
+}, 60_000);
+afterAll(() => t.cleanup());
+
+const ok = <T>(r: { ok: boolean; value?: unknown; error?: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.value as T;
+};
+const state = async (token = agent.token) => ok<AgentStateView>(await call(t.core, token, 'callCenter.state.get', {}));
+const log = () =>
+  t.core.sqlite.prepare('SELECT state, reason, started_at AS startedAt, ended_at AS endedAt FROM agent_state_log WHERE user_id = ? ORDER BY id').all(agent.userId) as {
+    state: string;
+    reason: string | null;
+    startedAt: number;
+    endedAt: number | null;
+  }[];
+
+describe('坐席状态', () => {
+  it('就绪 and 示忙 with a reason, each a row of the log closed by the next; an unknown reason is refused', async () => {
+    expect((await state()).state).toBe('busy'); // logged in: 示忙 · 刚登录
+    expect((await state()).reason).toBe('login');
+    const t0 = t.clock.now();
+    expect(ok<AgentStateView>(await call(t.core, agent.token, 'callCenter.state.set', { state: 'ready' }))).toMatchObject({ state: 'ready', reason: null, since: t0 });
+    t.clock.advance(60_000);
+    expect(ok<AgentStateView>(await call(t.core, agent.token, 'callCenter.state.set', { state: 'busy', reason: 'lunch' }))).toMatchObject({ state: 'busy', reason: 'lunch' });
+    expect((await call(t.core, agent.token, 'callCenter.state.set', { state: 'busy', reason: 'nap' })).ok).toBe(false);
+    expect((await call(t.core, agent.token, 'callCenter.state.set', { state: 'onCall' })).ok).toBe(false);
+    const rows = log();
+    // The test helper's first login and logout (a password to change) come first.
+    expect(rows.map((r) => [r.state, r.reason])).toEqual([
+      ['busy', 'login'],
+      ['offline', null],
+      ['busy', 'login'],
+      ['ready', null],
+      ['busy', 'lunch'],
+    ]);
+    expect(rows[3]).toMatchObject({ startedAt: t0, endedAt: t0 + 60_000 });
+    expect(rows[4]!.endedAt).toBeNull();
+    // The agent's windows and the CS manager hear of it; another agent does not.
+    const seen = events.filter((e) => e.event === 'callCenter.agentState' && (e.payload as AgentStateView).reason === 'lunch').map((e) => e.target);
+    expect(seen).toEqual(expect.arrayContaining([{ userId: agent.userId }, { userId: manager.userId }]));
+  });
+
+  it('a call: 通话中, no change by hand meanwhile; its end 话后处理 for the set time, then 就绪 on its own — or later when extended', async () => {
+    await call(t.core, agent.token, 'callCenter.state.set', { state: 'ready' });
+    const started = ok<{ callId: number }>(await call(t.core, agent.token, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800138000' }));
+    expect((await state()).state).toBe('onCall');
+    expect(await call(t.core, agent.token, 'callCenter.state.set', { state: 'busy', reason: 'break' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    ok(await call(t.core, agent.token, 'telephony.call.end', { callId: started.callId, reason: 'hangup' }));
+    const wrap = await state();
+    expect(wrap).toMatchObject({ state: 'wrapUp', wrapUpUntil: t.clock.now() + 30_000 });
+    t.clock.advance(20_000);
+    ok(await call(t.core, agent.token, 'callCenter.wrapUp.extend', { seconds: 60 }));
+    t.clock.advance(30_000);
+    expect((await state()).state).toBe('wrapUp'); // extended: 60 s from the extension
+    t.clock.advance(31_000);
+    expect((await state()).state).toBe('ready');
+    expect(log().slice(-3).map((r) => r.state)).toEqual(['onCall', 'wrapUp', 'ready']);
+    expect(await call(t.core, agent.token, 'callCenter.wrapUp.extend', { seconds: 60 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('the program lock sets 示忙 · 程序锁定 and the unlock puts back the state before it', async () => {
+    await call(t.core, agent.token, 'callCenter.state.set', { state: 'busy', reason: 'meeting' });
+    ok(await call(t.core, agent.token, 'auth.lock', {}));
+    expect(t.core.services.agentStates.view(agent.userId)).toMatchObject({ state: 'busy', reason: 'locked' });
+    ok(await call(t.core, agent.token, 'auth.unlock', { password: GOOD_PASSWORD }));
+    expect(t.core.services.agentStates.view(agent.userId)).toMatchObject({ state: 'busy', reason: 'meeting' });
+    // A wrap-up whose time ran out behind the lock comes back as 就绪.
+    const c = ok<{ callId: number }>(await call(t.core, agent.token, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800138001' }));
+    ok(await call(t.core, agent.token, 'telephony.call.end', { callId: c.callId, reason: 'hangup' }));
+    ok(await call(t.core, agent.token, 'auth.lock', {}));
+    t.clock.advance(120_000);
+    ok(await call(t.core, agent.token, 'auth.unlock', { password: GOOD_PASSWORD }));
+    expect(t.core.services.agentStates.view(agent.userId)).toMatchObject({ state: 'ready', reason: null });
+  });
+
+  it('the managers see the floor; an agent may not', async () => {
+    const floor = ok<AgentStateView[]>(await call(t.core, manager.token, 'callCenter.agents', {}));
+    expect(floor.find((a) => a.userId === agent.userId)).toMatchObject({ displayName: 'cc.agent 测试', state: 'ready' });
+    expect(await call(t.core, agent.token, 'callCenter.agents', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('logging out of the last seat sets 离线; a host that starts again finds nobody 就绪', async () => {
+    // Signed in on a second seat too: logging out of one keeps the state.
+    const second = await t.core.auth.login('cc.agent', GOOD_PASSWORD);
+    await call(t.core, manager.token, 'callCenter.state.set', { state: 'ready' });
+    ok(await call(t.core, agent.token, 'auth.logout', {}));
+    expect(t.core.services.agentStates.view(agent.userId).state).toBe('ready');
+    ok(await call(t.core, second.token, 'auth.logout', {}));
+    expect(t.core.services.agentStates.view(agent.userId).state).toBe('offline');
+    expect(log().at(-1)).toMatchObject({ state: 'offline', endedAt: null });
+    // A fresh service over the same database (the host restarted): the manager left 就绪 is 离线 now.
+    expect(t.core.services.agentStates.view(manager.userId).state).toBe('ready');
+    new AgentStates(t.core);
+    expect(t.core.services.agentStates.view(manager.userId).state).toBe('offline');
+  });
+});
