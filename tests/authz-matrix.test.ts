@@ -99,6 +99,7 @@ const METHODS: Record<string, string> = {
   'callCenter.state.set':                  'SC SM SA CM AD GM AA',
   'callCenter.wrapUp.extend':              'SC SM SA CM AD GM AA',
   'callCenter.agents':                     '-- -- -- CM -- GM AA',
+  'callCenter.floor':                      '-- -- -- CM -- GM AA',
   'admin.seats.pairingCode.create':        '-- -- -- -- -- -- AA',
   'customers.get':                         'SC SM SA CM AD GM AA',
   'customers.checkPhone':                  'SC SM SA CM AD GM AA',

@@ -4,7 +4,7 @@
  * and the unlock puts 小休 back; the CS manager's floor (callCenter.agents) shows each change.
  */
 import { describe, expect, it } from 'vitest';
-import { apiFromPage, createActiveUser, GOOD_PASSWORD, loginToShell, screenshot, useFreshAppPerTest } from './support/app';
+import { apiFromPage, createActiveUser, GOOD_PASSWORD, loginToShell, openPage, screenshot, useFreshAppPerTest } from './support/app';
 
 const env = useFreshAppPerTest();
 
@@ -46,5 +46,38 @@ describe('agent state (real server)', () => {
     expect(r.map((a) => a.displayName)).toContain('客服小周');
     expect((await apiFromPage(page, 'callCenter.agents')).body).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(manager.session.user.role).toBe('serviceManager');
+  });
+
+  it('坐席监控: the CS manager’s wall board changes live as an agent on another seat changes state and places a call', async () => {
+    const { page } = env.tp;
+    await createActiveUser(env.app.core, 'agent8', '客服小吴', 'serviceAgent');
+    await createActiveUser(env.app.core, 'csm8', '客服经理老钱', 'serviceManager');
+    await loginToShell(page, env.app.url, 'csm8');
+    await page.getByRole('treeitem', { name: '坐席监控' }).click();
+    const board = page.getByTestId('floor-screen');
+    await board.getByTestId('floor-totals').waitFor();
+
+    // The agent, on their own seat (another browser context).
+    const seat = await openPage(env.browser);
+    try {
+      await loginToShell(seat.page, env.app.url, 'agent8');
+      const agentId = env.app.core.services.agentStates.agents().find((a) => a.displayName === '客服小吴')!.userId;
+      const cell = board.getByTestId(`floor-state-${agentId}`);
+      await cell.filter({ hasText: '示忙 · 刚登录' }).waitFor();
+      await seat.page.keyboard.press('Alt+r');
+      await cell.filter({ hasText: '就绪' }).waitFor();
+      // A call of the agent's: 通话中 on the board with the number, and the outbound count.
+      await apiFromPage(seat.page, 'telephony.settings.save', { wsUrl: 'ws://127.0.0.1:8088', extension: '1008', authUser: '1008', password: 'pw-1008', displayName: '坐席 1008' });
+      const started = (await apiFromPage(seat.page, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800000008' })).body as unknown as { value: { callId: number } };
+      await cell.filter({ hasText: '通话中' }).waitFor();
+      const row = board.getByRole('row').filter({ hasText: '客服小吴' });
+      await row.getByText('13800000008', { exact: false }).waitFor();
+      await board.getByRole('button', { name: '大屏' }).click();
+      await screenshot(page, 'floor-board');
+      await apiFromPage(seat.page, 'telephony.call.end', { callId: started.value.callId, reason: 'hangup' });
+      await cell.filter({ hasText: '话后处理' }).waitFor();
+    } finally {
+      await seat.context.close();
+    }
   });
 });

@@ -27,6 +27,20 @@ export interface AgentStateView {
   wrapUpUntil: number | null;
 }
 
+/** One agent on the supervisor's wall board: their state, the call they are on, and today's figures. */
+export interface FloorAgent extends AgentStateView {
+  call: { callId: number; direction: 'inbound' | 'outbound'; number: string; customerName: string | null; startedAt: number; answeredAt: number | null } | null;
+  today: { answered: number; missed: number; outbound: number; talkSeconds: number; avgWrapUpSeconds: number | null };
+}
+
+/** 坐席监控: the floor now (the wall board reloads it on each pushed change). */
+export interface FloorView {
+  at: number;
+  agents: FloorAgent[];
+  /** Unanswered inbound calls today nobody has talked to since: to call back. */
+  missedOpen: number;
+}
+
 export const callCenterApi = {
   /** The caller's own state (离线 before anything was set). */
   'callCenter.state.get': method({ input: z.object({}).strict(), access: 'session', output: returns<AgentStateView>() }),
@@ -40,4 +54,6 @@ export const callCenterApi = {
   'callCenter.wrapUp.extend': method({ input: z.object({ seconds: z.number().int().min(10).max(600) }).strict(), access: 'session', output: returns<AgentStateView>() }),
   /** Every agent's state now (the CS manager's floor). */
   'callCenter.agents': method({ input: z.object({}).strict(), access: WORKBENCH_MANAGER_ROLES, output: returns<AgentStateView[]>() }),
+  /** 坐席监控 (the supervisor's wall board): every agent's state and call, today's figures, the missed calls open. */
+  'callCenter.floor': method({ input: z.object({}).strict(), access: WORKBENCH_MANAGER_ROLES, output: returns<FloorView>() }),
 } as const;

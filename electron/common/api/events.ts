@@ -38,6 +38,8 @@ export interface ApiEvents {
   'seats.presence': SeatPresence;
   /** 坐席状态: an agent's state changed, to that agent's sessions and to the CS managers (their floor view). */
   'callCenter.agentState': AgentStateView;
+  /** A call started or ended somewhere on the floor, to the CS managers: their wall board reloads. */
+  'callCenter.floorChanged': Record<string, never>;
   /** A client seat's link to its host (desktop client mode only): status bar, refresh on return. */
   'link': LinkStatus;
 }

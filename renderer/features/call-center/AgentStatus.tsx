@@ -5,15 +5,8 @@ import { call, onEvent } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { StatusItem, useToast } from '../../ui';
 import { errorText } from '../../ui/errors';
+import { clock } from './clock';
 import './call-center.css';
-
-const clock = (ms: number) => {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(s / 3600);
-  const mm = String(Math.floor((s % 3600) / 60)).padStart(2, '0');
-  const ss = String(s % 60).padStart(2, '0');
-  return h ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
-};
 
 /**
  * The status bar's 坐席状态: the state with its reason and the time in it (a wrap-up shows what is

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, GOOD_PASSWORD, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
-import type { AgentStateView } from '../../../common/api/call-center';
+import type { AgentStateView, FloorView } from '../../../common/api/call-center';
 import type { EventEnvelope } from '../../events';
 import { AgentStates } from './agent-states';
 
@@ -116,5 +116,31 @@ describe('坐席状态', () => {
     expect(t.core.services.agentStates.view(manager.userId).state).toBe('ready');
     new AgentStates(t.core);
     expect(t.core.services.agentStates.view(manager.userId).state).toBe('offline');
+  });
+});
+
+describe('坐席监控 (the wall board’s data)', () => {
+  it('each agent’s state, the call they are on with its customer, today’s figures and the missed calls to call back', async () => {
+    const a2 = await userWithSession(t.core, 'cc.agent2', 'serviceAgent');
+    expect((await call(t.core, a2.token, 'telephony.settings.save', { wsUrl: 'ws://127.0.0.1:8088', extension: '1002', authUser: '1002', password: 'pw', displayName: '坐席 1002' })).ok).toBe(true);
+    const cust = Number(t.core.sqlite.prepare("INSERT INTO customers (kind, name, gender, source, created_at, updated_at) VALUES ('individual', '张三', 'male', 'other', 0, 0)").run().lastInsertRowid);
+    // A missed inbound call, an answered one, and an outbound call still going.
+    const missed = ok<{ callId: number }>(await call(t.core, a2.token, 'telephony.call.start', { direction: 'inbound', remoteNumber: '13900000099' }));
+    ok(await call(t.core, a2.token, 'telephony.call.end', { callId: missed.callId, reason: 'hangup' }));
+    const inbound = ok<{ callId: number }>(await call(t.core, a2.token, 'telephony.call.start', { direction: 'inbound', remoteNumber: '13900000088' }));
+    ok(await call(t.core, a2.token, 'telephony.call.answer', { callId: inbound.callId }));
+    t.clock.advance(90_000);
+    ok(await call(t.core, a2.token, 'telephony.call.end', { callId: inbound.callId, reason: 'hangup' }));
+    t.clock.advance(40_000); // the 30 s wrap-up is over
+    const live = ok<{ callId: number }>(await call(t.core, a2.token, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800000077', customerId: cust }));
+    t.clock.advance(5_000);
+    const floor = ok<FloorView>(await call(t.core, manager.token, 'callCenter.floor', {}));
+    const row = floor.agents.find((x) => x.userId === a2.userId)!;
+    expect(row).toMatchObject({ state: 'onCall', call: { callId: live.callId, direction: 'outbound', number: '13800000077', customerName: '张三' } });
+    expect(row.today).toEqual({ answered: 1, missed: 1, outbound: 1, talkSeconds: 90, avgWrapUpSeconds: 30 });
+    expect(floor.missedOpen).toBe(1);
+    // The managers' wall boards are told of each call's start and end.
+    expect(events.filter((e) => e.event === 'callCenter.floorChanged' && (e.target as { userId: number }).userId === manager.userId).length).toBeGreaterThanOrEqual(5);
+    expect(await call(t.core, a2.token, 'callCenter.floor', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

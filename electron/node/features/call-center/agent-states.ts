@@ -47,11 +47,11 @@ export class AgentStates {
       extend: sqlite.prepare('UPDATE agent_states SET wrap_up_until = ? WHERE user_id = ?'),
       managers: sqlite.prepare<[], { id: number }>(`SELECT id FROM users WHERE active = 1 AND role IN (${WORKBENCH_MANAGER_ROLES.map((r) => `'${r}'`).join(', ')})`),
       liveSessions: sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM sessions WHERE user_id = ?'),
-      expired: sqlite.prepare<[number], { userId: number }>("SELECT user_id AS userId FROM agent_states WHERE state = 'wrapUp' AND wrap_up_until <= ?"),
+      expired: sqlite.prepare<[number], { userId: number; until: number }>("SELECT user_id AS userId, wrap_up_until AS until FROM agent_states WHERE state = 'wrapUp' AND wrap_up_until <= ?"),
       stale: sqlite.prepare<[], { userId: number }>("SELECT user_id AS userId FROM agent_states WHERE state <> 'offline'"),
       all: sqlite.prepare<[], { userId: number }>(
         `SELECT u.id AS userId FROM users u LEFT JOIN agent_states a ON a.user_id = u.id
-          WHERE u.active = 1 AND (u.role = 'serviceAgent' OR a.state IS NOT NULL) ORDER BY u.display_name, u.id`,
+          WHERE u.active = 1 AND (u.role = 'serviceAgent' OR a.state IN ('ready', 'onCall', 'wrapUp')) ORDER BY u.display_name, u.id`,
       ),
     };
     const now = core.clock.now();
@@ -74,7 +74,7 @@ export class AgentStates {
     return { userId, displayName: u?.displayName ?? '', role: u?.role ?? 'serviceAgent', state: s.state, reason: s.reason, since: s.since, wrapUpUntil: s.wrapUpUntil };
   }
 
-  /** Every agent's state (the service agents, and anyone else who has had one), for the CS managers. */
+  /** The floor for the CS managers: the service agents, and anyone else taking calls now (就绪, 通话中, 话后处理). */
   agents(): AgentStateView[] {
     this.settle();
     return this.q.all.all().map((r) => this.view(r.userId));
@@ -105,6 +105,11 @@ export class AgentStates {
     return { userId, displayName: u?.displayName ?? '', role: u?.role ?? 'serviceAgent', state: s.state, reason: s.reason, since: s.since, wrapUpUntil: s.wrapUpUntil };
   }
 
+  /** A call started or ended on the floor: the managers' wall boards reload. */
+  floorChanged(): void {
+    for (const m of this.q.managers.all()) this.core.events.publish({ userId: m.id }, 'callCenter.floorChanged', {});
+  }
+
   private announce(v: AgentStateView): void {
     const to = new Set([v.userId, ...this.q.managers.all().map((m) => m.id)]);
     for (const userId of to) this.core.events.publish({ userId }, 'callCenter.agentState', v);
@@ -124,10 +129,9 @@ export class AgentStates {
     this.timers.set(userId, t);
   }
 
-  /** Every wrap-up whose time has come is 就绪 again. */
+  /** Every wrap-up whose time has come is 就绪 again — from that time on, in the log, however late this runs. */
   settle(): void {
-    const now = this.core.clock.now();
-    for (const { userId } of this.q.expired.all(now)) this.write(userId, { state: 'ready' }, now);
+    for (const { userId, until } of this.q.expired.all(this.core.clock.now())) this.write(userId, { state: 'ready' }, until);
   }
 
   /** 就绪 or 示忙 by the agent; not while a call holds them (the call's end decides), nor behind the lock. */
@@ -155,11 +159,13 @@ export class AgentStates {
 
   /** A call the agent places or answers: 通话中. */
   callStarted(userId: number): void {
+    this.settle();
     if (this.stored(userId).state !== 'onCall') this.write(userId, { state: 'onCall' });
   }
 
   /** The agent's call ended: 话后处理 for the set time (0: 就绪 at once). */
   callEnded(userId: number): void {
+    this.settle();
     if (this.stored(userId).state !== 'onCall') return;
     const now = this.core.clock.now();
     const seconds = this.core.settings.get('callCenter.wrapUpSeconds');
@@ -168,6 +174,7 @@ export class AgentStates {
 
   /** The program lock, the unlock, a login and a session's end (AuthService.onSessionChange). */
   sessionChanged(c: SessionChange): void {
+    this.settle();
     const cur = this.stored(c.userId);
     if (c.kind === 'login') {
       if (cur.state === 'offline') this.write(c.userId, { state: 'busy', reason: 'login' });

@@ -12,6 +12,7 @@ export const telephonyHandlers: Handlers<typeof telephonyApi> = {
   'telephony.call.start': (ctx, input) => {
     const started = ctx.core.services.telephony.calls.start(me(ctx), ctx.locale, input, ctx.seat?.id ?? null);
     if (input.direction === 'outbound') ctx.core.services.agentStates.callStarted(me(ctx).user.id);
+    ctx.core.services.agentStates.floorChanged();
     return started;
   },
   'telephony.call.answer': (ctx, { callId }) => {
@@ -22,6 +23,7 @@ export const telephonyHandlers: Handlers<typeof telephonyApi> = {
   'telephony.call.end': (ctx, { callId, reason }) => {
     const row = ctx.core.services.telephony.calls.end(me(ctx), ctx.locale, callId, reason);
     ctx.core.services.agentStates.callEnded(me(ctx).user.id);
+    ctx.core.services.agentStates.floorChanged();
     return row;
   },
   'telephony.call.outcome': (ctx, input) => ctx.core.services.telephony.calls.outcome(me(ctx), ctx.locale, input),
