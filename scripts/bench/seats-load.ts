@@ -124,6 +124,17 @@ export class SeatLoad {
   }
 
   /** 4 digits of a phone or the first 2 characters of a name, then (usually) the first hit's card. */
+  /** The agent's 坐席状态 now (the status bar's read). */
+  async agentState(seat: Seat): Promise<string | null> {
+    return (await this.rec.call<{ state: string }>(seat, 'callCenter.state.get', {}))?.state ?? null;
+  }
+
+  /** 就绪, or 示忙 · 小休, from the agent's status bar; false when refused (on a call). */
+  async setAgentState(seat: Seat, state: 'ready' | 'busy'): Promise<boolean> {
+    const input = state === 'ready' ? { state } : { state, reason: 'break' };
+    return (await this.rec.call(seat, 'callCenter.state.set', input)) !== null;
+  }
+
   async quickFind(seat: Seat, rnd: () => number): Promise<void> {
     const phone = this.pick(rnd, this.facts.phones);
     const start = Math.floor(rnd() * Math.max(1, phone.length - 4));

@@ -7,7 +7,8 @@
  * seats.30.errors — refused or failed calls; seats.30.sqlite_busy — SQLITE_BUSY lines in the
  * host's log; seats.30.writes_missing — acknowledged writes not in the database after the host
  * stopped; seats.event_latency.p95_ms — 任务分配 sent by the CS manager's seat → tasks.reassigned
- * arriving at the agent's seat.
+ * arriving at the agent's seat; wallboard.event_latency.p95_ms — an agent's 就绪 / 示忙 sent from their
+ * seat → callCenter.agentState arriving at the CS manager's seat (坐席监控, issue 19).
  */
 import Database from 'better-sqlite3';
 import { ensureServerBundle } from '../build-server';
@@ -26,6 +27,8 @@ export interface SeatsRun {
   errors: Record<string, number>;
   /** 任务分配 hand-outs whose tasks.reassigned reached the agent's seat (the latency samples). */
   handOuts: number;
+  /** Agent state changes whose callCenter.agentState reached the CS manager's seat. */
+  stateChanges: number;
 }
 
 /** What the seats will find on their screens, read before the host opens the database. */
@@ -114,6 +117,7 @@ export async function runSeats(dataDir: string, seconds: number, plan: SeatPlan[
   const ledger: Ledger = { visits: [], revisits: [], tasksDone: [], stageMoves: new Map(), assigned: [] };
   let seats: Seat[] = [];
   const latencies: number[] = [];
+  const boardLatencies: number[] = [];
   let since = 0;
   try {
     const t0 = performance.now();
@@ -155,12 +159,34 @@ export async function runSeats(dataDir: string, seconds: number, plan: SeatPlan[
         () => {},
       );
     }
+    // The CS manager's event socket (坐席监控 open): the time an agent's state change takes to reach it.
+    const pendingState = new Map<number, { state: string; at: number }>();
+    cs.client.events(
+      cs.token,
+      (m) => {
+        if (m.event !== 'callCenter.agentState') return;
+        const v = m.payload as { userId: number; state: string };
+        const sent = pendingState.get(v.userId);
+        if (!sent || sent.state !== v.state) return;
+        boardLatencies.push(performance.now() - sent.at);
+        pendingState.delete(v.userId);
+      },
+      () => {},
+    );
+    const toggleState = async (seat: Seat, first: boolean) => {
+      const now = await load.agentState(seat);
+      const next = first || now !== 'ready' ? 'ready' : 'busy';
+      pendingState.set(seat.userId, { state: next, at: performance.now() });
+      const ok = await load.setAgentState(seat, next);
+      if (!ok) pendingState.delete(seat.userId);
+    };
     await sleep(1000);
 
     since = Date.now() - 1000;
     const end = performance.now() + seconds * 1000;
     let nextAgent = 0;
     const takenBy = new Map<number, Set<number>>();
+    const stateSet = new Set<number>();
     const act = async (seat: Seat, rnd: () => number) => {
       const r = rnd();
       switch (seat.plan.role) {
@@ -177,7 +203,10 @@ export async function runSeats(dataDir: string, seconds: number, plan: SeatPlan[
         case 'agent': {
           const taken = takenBy.get(seat.userId) ?? new Set<number>();
           takenBy.set(seat.userId, taken);
+          // The day starts with 就绪; now and then 示忙 and back (what the wall board shows).
+          if (!stateSet.has(seat.userId)) return stateSet.add(seat.userId), toggleState(seat, true);
           if (r < 0.45) return load.workTask(seat, rnd, taken);
+          if (r < 0.55) return toggleState(seat, false);
           if (r < 0.7) return load.quickFind(seat, rnd);
           if (r < 0.85) return load.anyCard(seat, rnd);
           return load.customerGrid(seat, rnd, 'all');
@@ -229,6 +258,7 @@ export async function runSeats(dataDir: string, seconds: number, plan: SeatPlan[
   if (errors) log(`seats: errors by method and code: ${JSON.stringify(Object.fromEntries(rec.errors))}; e.g. ${rec.errorSamples.slice(0, 5).join(' | ')}`);
   log(`seats: ${table.reduce((n, r) => n + r.n, 0)} calls, ${errors} errors, ${busy} SQLITE_BUSY in the host log, ${checked} acknowledged writes checked, ${missing} missing`);
   log(`seats: 任务分配 → tasks.reassigned at the agent's seat: ${latencies.length} samples, p50 ${percentile(latencies, 50).toFixed(1)} ms, p95 ${percentile(latencies, 95).toFixed(1)} ms`);
+  log(`seats: agent 就绪 / 示忙 → callCenter.agentState at the CS manager's seat: ${boardLatencies.length} samples, p50 ${percentile(boardLatencies, 50).toFixed(1)} ms, p95 ${percentile(boardLatencies, 95).toFixed(1)} ms`);
   const worst = table[0];
   const metrics: Metric[] = [
     { name: `seats.${n}.p95_ms`, value: round(worst?.p95 ?? NaN, 1), unit: 'ms', baseline: null, goal: `≤ 50 ms for every method (worst: ${worst?.method ?? '-'})` },
@@ -236,6 +266,7 @@ export async function runSeats(dataDir: string, seconds: number, plan: SeatPlan[
     { name: `seats.${n}.sqlite_busy`, value: busy, unit: 'count', baseline: null, goal: '0' },
     { name: `seats.${n}.writes_missing`, value: missing, unit: 'count', baseline: null, goal: `0 (of ${checked} acknowledged writes)` },
     { name: 'seats.event_latency.p95_ms', value: round(percentile(latencies, 95), 1), unit: 'ms', baseline: null, goal: `≤ 200 ms (${latencies.length} hand-outs, ≥ 20 needed)` },
+    { name: 'wallboard.event_latency.p95_ms', value: round(percentile(boardLatencies, 95), 1), unit: 'ms', baseline: null, goal: `≤ 200 ms (${boardLatencies.length} state changes)` },
   ];
-  return { metrics, errors: Object.fromEntries(rec.errors), handOuts: latencies.length };
+  return { metrics, errors: Object.fromEntries(rec.errors), handOuts: latencies.length, stateChanges: boardLatencies.length };
 }

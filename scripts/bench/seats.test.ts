@@ -34,7 +34,7 @@ afterAll(() => {
 
 describe('seats bench (4 seats, 2,000 customers, 4 s)', () => {
   it('reports every figure by its name', () => {
-    expect(run.metrics.map((m) => m.name)).toEqual(['seats.4.p95_ms', 'seats.4.errors', 'seats.4.sqlite_busy', 'seats.4.writes_missing', 'seats.event_latency.p95_ms']);
+    expect(run.metrics.map((m) => m.name)).toEqual(['seats.4.p95_ms', 'seats.4.errors', 'seats.4.sqlite_busy', 'seats.4.writes_missing', 'seats.event_latency.p95_ms', 'wallboard.event_latency.p95_ms']);
     for (const m of run.metrics) expect(Number.isFinite(m.value), m.name).toBe(true);
   });
 
@@ -48,6 +48,11 @@ describe('seats bench (4 seats, 2,000 customers, 4 s)', () => {
   it('measured the event latency on at least one 任务分配 hand-out', () => {
     expect(run.handOuts).toBeGreaterThanOrEqual(1);
     expect(run.metrics.find((m) => m.name === 'seats.event_latency.p95_ms')!.value).toBeGreaterThan(0);
+  });
+
+  it('measured the wall board latency on the agent’s first 就绪 at least', () => {
+    expect(run.stateChanges).toBeGreaterThanOrEqual(1);
+    expect(run.metrics.find((m) => m.name === 'wallboard.event_latency.p95_ms')!.value).toBeGreaterThan(0);
   });
 
   it('counts the seat with the wrong password in the errors: its refused login and its calls without a session', () => {
