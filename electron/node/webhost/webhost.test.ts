@@ -145,8 +145,11 @@ describe('web host', () => {
     expect(JSON.stringify(got)).not.toContain('张三');
     expect((await post('auth.unlock', { password: GOOD_PASSWORD }, { cookie })).status).toBe(200);
     await settle();
-    expect(got.map((m) => m.event)).toEqual(['session.locked', 'session.unlocked', 'notification', 'export.progress']);
-    expect(got[3]!.payload.done).toBe(200);
+    // The agent state's own changes (示忙 · 程序锁定, held behind the lock, then what the unlock restores) come too.
+    const other = got.filter((m) => m.event !== 'callCenter.agentState');
+    expect(other.map((m) => m.event)).toEqual(['session.locked', 'session.unlocked', 'notification', 'export.progress']);
+    expect(other[3]!.payload.done).toBe(200);
+    expect(got.filter((m) => m.event === 'callCenter.agentState').map((m) => m.payload.reason)).toEqual(['locked', 'login']);
     // Unlocked: events flow at once again.
     t.core.events.publish({ userId }, 'notification', { id: 8, kind: 'review', title: 'x', body: null });
     await settle();
