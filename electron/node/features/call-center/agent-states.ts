@@ -69,9 +69,7 @@ export class AgentStates {
   /** One agent's state as the status bar and the floor show it (an elapsed wrap-up is 就绪 first). */
   view(userId: number): AgentStateView {
     this.settle();
-    const s = this.stored(userId);
-    const u = this.q.user.get(userId);
-    return { userId, displayName: u?.displayName ?? '', role: u?.role ?? 'serviceAgent', state: s.state, reason: s.reason, since: s.since, wrapUpUntil: s.wrapUpUntil };
+    return this.viewRaw(userId);
   }
 
   /** The floor for the CS managers: the service agents, and anyone else taking calls now (就绪, 通话中, 话后处理). */

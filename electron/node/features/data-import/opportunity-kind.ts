@@ -124,8 +124,11 @@ export class OpportunityRows implements ImportKindRows<ParsedOpportunityRow> {
     return { row, problems: r.problems, shown: r.shown, name, phones, source, consultantId, model, stage, channel, createdDate, expectedPurchaseDate, price, nextFollowUp };
   }
 
+  /** The customer a row's phones find; the preview asks twice per row (existing, createsCustomer), the database once. */
+  private found = new WeakMap<ParsedOpportunityRow, number | null>();
   private customerOf(p: ParsedOpportunityRow): number | null {
-    return this.store.match(null, p.phones, null)?.customerId ?? null;
+    if (!this.found.has(p)) this.found.set(p, this.store.match(null, p.phones, null)?.customerId ?? null);
+    return this.found.get(p)!;
   }
 
   existing(p: ParsedOpportunityRow) {

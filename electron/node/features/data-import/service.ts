@@ -13,7 +13,7 @@ import type { SessionCtx } from '../auth';
 import { maskName, pauseGroupCounts } from '../customers';
 import { rowContext } from './context';
 import { CustomerStore } from './customer-store';
-import { CustomerRows, missingCustomerFields } from './customer-kind';
+import { CustomerRows } from './customer-kind';
 import type { ImportKindRows, RunEnv, TrailEntry, ImportAudit } from './kinds';
 import { OpportunityRows } from './opportunity-kind';
 import { RepairOrderRows } from './repair-order-kind';
@@ -51,8 +51,6 @@ const refuse = (locale: Locale, key: ImportTextKey, params?: Record<string, stri
   return new AppError('INVALID_INPUT', { issues: message, fields: [{ field: 'file', message }] });
 };
 
-/** The fields a customer import cannot run without (kept for the tests and the bench). */
-export const missingFields = missingCustomerFields;
 
 /**
  * Startup: an import the app was running when it stopped is 'interrupted' (its committed batches
