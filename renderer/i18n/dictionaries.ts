@@ -5,6 +5,7 @@
  * parts' and the pages outside the menu are listed here.
  */
 import { STALE_TEXTS } from '../ui/stale-texts';
+import { PAGER_TEXTS } from '../ui/pager-texts';
 import { GRID_TEXTS } from '../ui/grid/texts';
 import { SCOPE_TEXTS } from '../ui/grid/scope-texts';
 import { SHELL_TEXTS } from '../shell/texts';
@@ -20,6 +21,7 @@ const DICTIONARIES = dictionariesFrom([
   // The first-start page (host or client seat) comes before any menu.
   ['seatMode.', SEAT_MODE_TEXTS],
   ['stale.', STALE_TEXTS],
+  ['pager.', PAGER_TEXTS],
   ['grid.', GRID_TEXTS],
   ['scope.', SCOPE_TEXTS],
   ['', SHELL_TEXTS],

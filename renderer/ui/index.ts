@@ -8,6 +8,7 @@ export { Dialog } from './Dialog';
 export { DialogActions } from './DialogActions';
 export { ToastProvider, useToast, type ToastApi } from './Toasts';
 export { Table, type Column } from './Table';
+export { Pager } from './Pager';
 export { Toolbar } from './Toolbar';
 export { LanguageSwitch } from './LanguageSwitch';
 export { Icon, type IconName } from './Icon';

@@ -48,9 +48,11 @@ export interface Workbench {
   /** Whose list this is; null: the unassigned tasks (managers). */
   agentId: number | null;
   rows: WorkbenchRow[];
+  /** The whole list's (not the page's): due today and overdue. */
   counts: { today: number; overdue: number };
-  /** Rows left out of `rows` (the unassigned pool lists its first UNASSIGNED_LIST_MAX; 任务分配 has them all). */
-  more?: number;
+  /** Rows on the whole list; `rows` is the page from `offset`. */
+  total: number;
+  offset: number;
   /** Today's appointments booked with this user as the service advisor (empty for agents). */
   appointments: WorkbenchAppointment[];
 }
@@ -64,9 +66,14 @@ export interface AgentLoad {
 }
 
 export const workbenchApi = {
-  /** Today's and overdue work of one agent (self; a manager may look at any agent). */
+  /** Today's and overdue work of one agent (self; a manager may look at any agent, or the unassigned pool), one page at a time. */
   'workbench.list': method({
-    input: z.object({ agentId: z.number().int().positive().optional(), unassigned: z.boolean().optional() }),
+    input: z.object({
+      agentId: z.number().int().positive().optional(),
+      unassigned: z.boolean().optional(),
+      offset: z.number().int().min(0).max(10_000_000).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    }),
     access: WORKBENCH_ROLES,
     output: returns<Workbench>(),
   }),

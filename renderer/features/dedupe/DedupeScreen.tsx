@@ -4,7 +4,7 @@ import { DUPLICATE_RULES } from '../../../electron/common/api/dedupe';
 import { call } from '../../api';
 import { formatDateTime } from '../../i18n';
 import { usePrefixedT } from '../../i18n/react';
-import { Button, SelectField, Table, Toolbar, useToast } from '../../ui';
+import { Button, Pager, SelectField, Table, Toolbar, useToast } from '../../ui';
 import { errorText } from '../../ui/errors';
 import { MergeDialog } from './MergeDialog';
 import './dedupe.css';
@@ -115,17 +115,7 @@ export function DedupeScreen() {
             },
           ]}
         />
-        {total > PAGE && (
-          <div className="dedupe-pager">
-            <Button size="small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-              {tx('prev')}
-            </Button>
-            <span>{tx('page', { from: String(offset + 1), to: String(Math.min(total, offset + PAGE)), total: String(total) })}</span>
-            <Button size="small" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
-              {tx('next')}
-            </Button>
-          </div>
-        )}
+        <Pager offset={offset} pageSize={PAGE} total={total} onOffset={setOffset} range={(p) => tx('page', p)} />
       </div>
       {merging && (
         <MergeDialog

@@ -21,8 +21,6 @@ export const DEDUPE_TEXTS = defineTexts({
   merge: { 'zh-CN': '合并…', en: 'Merge…' },
   dismiss: { 'zh-CN': '不是重复', en: 'Not duplicates' },
   dismissed: { 'zh-CN': '已标记为不是重复', en: 'Marked as not duplicates' },
-  prev: { 'zh-CN': '上一页', en: 'Previous' },
-  next: { 'zh-CN': '下一页', en: 'Next' },
   page: { 'zh-CN': '第 {from}–{to} 组,共 {total} 组', en: 'Groups {from}–{to} of {total}' },
   'merge.title': { 'zh-CN': '合并客户', en: 'Merge customers' },
   'merge.kept': { 'zh-CN': '保留的客户', en: 'Kept customer' },

@@ -3,7 +3,7 @@ import { me, type Handlers } from '../../handlers';
 import { withCurrentOnStale } from '../../stale-record';
 
 export const workbenchHandlers: Handlers<typeof workbenchApi> = {
-  'workbench.list': (ctx, { agentId, unassigned }) => ctx.core.services.workbench.list(me(ctx), agentId, unassigned ?? false),
+  'workbench.list': (ctx, { agentId, unassigned, offset, limit }) => ctx.core.services.workbench.list(me(ctx), agentId, unassigned ?? false, { offset, limit }),
   // A stale copy is refused with the task as the workbench reads it now (STALE_RECORD details.current).
   'workbench.outcome': (ctx, input) =>
     withCurrentOnStale(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call as rawCall, makeCore, usersWithSessions, type TestCore } from '../../../../tests/support/core';
 import { createTasks } from './tasks';
-import { isOverdue, isRealFollowUpNote, UNASSIGNED_LIST_MAX } from './workbench';
+import { isOverdue, isRealFollowUpNote, WORKBENCH_PAGE } from './workbench';
 import { currentVersion } from '../../../../tests/support/versions';
 
 async function call(core: TestCore['core'], token: string, method: string, input: unknown = {}): Promise<unknown> {
@@ -245,6 +245,7 @@ describe('workbench: the unassigned tasks (managers)', () => {
     t.clock.set(Date.UTC(2026, 10, 30, 2, 0));
     u = await usersWithSessions(t.core, [
       ['agent1', 'serviceAgent'],
+      ['agent2', 'serviceAgent'],
       ['csm', 'serviceManager'],
     ]);
     const c = Number(t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES ('吴先生', 0, 0)").run().lastInsertRowid);
@@ -264,15 +265,41 @@ describe('workbench: the unassigned tasks (managers)', () => {
     expect(((await call(t.core, u.tok.agent1!, 'workbench.list')) as Wb).rows.map((r) => r.kind)).toEqual(['birthday', 'low_score']);
   });
 
-  it('after a night’s generation the pool holds more than the list shows: the counts are the pool’s, the rest is counted as more', async () => {
+  it('after a night’s generation the pool holds more than a page: the counts are the pool’s, the pages walk all of it in due order', async () => {
     const ins = t.core.sqlite.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)');
-    const ids = Array.from({ length: UNASSIGNED_LIST_MAX + 9 }, (_, i) => Number(ins.run(`池${i}`).lastInsertRowid));
+    const ids = Array.from({ length: 2 * WORKBENCH_PAGE + 9 }, (_, i) => Number(ins.run(`池${i}`).lastInsertRowid));
     // 7 overdue (yesterday), the rest due today; all nobody's.
     createTasks(t.core, null, ids.map((customerId, i) => ({ kind: 'birthday' as const, customerId, dueDate: i < 7 ? '2026-11-29' : '2026-11-30' })));
-    const wb = (await call(t.core, u.tok.csm!, 'workbench.list', { unassigned: true })) as Wb & { more?: number };
-    expect(wb.rows).toHaveLength(UNASSIGNED_LIST_MAX);
-    expect(wb.counts).toEqual({ today: ids.length - 7, overdue: 7 });
-    expect(wb.more).toBe(9);
+    const wb = (await call(t.core, u.tok.csm!, 'workbench.list', { unassigned: true })) as Wb & { total: number; offset: number };
+    expect(wb.rows).toHaveLength(WORKBENCH_PAGE);
+    // The first test's low-score task was handed out: the pool is these.
+    expect([wb.total, wb.offset, wb.counts]).toEqual([ids.length, 0, { today: ids.length - 7, overdue: 7 }]);
     expect(wb.rows.slice(0, 7).every((r) => r.overdue)).toBe(true);
+    const last = (await call(t.core, u.tok.csm!, 'workbench.list', { unassigned: true, offset: 2 * WORKBENCH_PAGE })) as Wb & { total: number; offset: number };
+    expect([last.rows.length, last.offset, last.counts]).toEqual([9, 2 * WORKBENCH_PAGE, wb.counts]);
+    const all = (await call(t.core, u.tok.csm!, 'workbench.list', { unassigned: true, limit: 500 })) as Wb;
+    expect(all.rows.slice(-9).map((r) => r.id)).toEqual(last.rows.map((r) => r.id));
+  });
+
+  it('an agent’s pages run through tasks and 招揽任务 of one due day alike, none twice and none left out', async () => {
+    const ins = t.core.sqlite.prepare('INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)');
+    const ids = Array.from({ length: 30 }, (_, i) => Number(ins.run(`页${i}`).lastInsertRowid));
+    createTasks(t.core, null, ids.map((customerId) => ({ kind: 'regular_service' as const, customerId, dueDate: '2026-11-30', assigneeId: u.uid.agent2 })));
+    const sol = t.core.sqlite.prepare(
+      "INSERT INTO solicitation_tasks (natural_key, kind, customer_id, window_start, window_end, status, assignee_id, created_at, updated_at) VALUES (?, 'regular_service', ?, '2026-11-20', '2026-11-30', 'assigned', ?, 0, 0)",
+    );
+    ids.slice(0, 10).forEach((c, i) => sol.run(`page-${i}`, c, u.uid.agent2));
+    const pages: Wb['rows'] = [];
+    for (let offset = 0; offset < 40; offset += 7) {
+      const p = (await call(t.core, u.tok.agent2!, 'workbench.list', { offset, limit: 7 })) as Wb & { total: number };
+      expect(p.total).toBe(40);
+      pages.push(...p.rows);
+    }
+    const keys = pages.map((r) => `${r.source}:${r.id}`);
+    expect(new Set(keys).size).toBe(40);
+    // 招揽 first on the same day, then tasks, each by id.
+    expect(pages.slice(0, 10).every((r) => r.source === 'solicitation')).toBe(true);
+    expect(pages.slice(10).map((r) => r.id)).toEqual([...pages.slice(10).map((r) => r.id)].sort((a, b) => a - b));
+    expect(pages.every((r) => r.dueDate === '2026-11-30')).toBe(true);
   });
 });

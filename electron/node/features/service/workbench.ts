@@ -16,9 +16,18 @@ import { formatPhone } from '../../../common/phone';
 import { publishTaskMoves } from './task-events';
 
 const OPEN_TASK = "('open', 'in_progress')";
-/** The unassigned pool on the workbench lists this many; 任务分配 pages through all of them. */
-export const UNASSIGNED_LIST_MAX = 500;
 const OPEN_SOLICITATION = "('assigned', 'in_progress')";
+/** Rows per workbench page unless the caller asks for another size (the contract caps it). */
+export const WORKBENCH_PAGE = 100;
+/** An open agent task on the list by its due day (a 低分跟进 from 3 days before): binds the two days. */
+const OPEN_DUE = `t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end`;
+/** A workbench row's own columns from tasks (t); the customer's are added per page. */
+const TASK_KEYS = `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
+       t.version, t.vehicle_id as vehicleId from tasks t`;
+/** An agent's open 招揽任务 from the window's start (binds agent and today), due at the window's end. */
+const SOLICITATION_KEYS = `select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end,
+       coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, null, null, null, t.vehicle_id
+  from solicitation_tasks t where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?`;
 /** Who takes agent tasks. */
 const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
 
@@ -40,6 +49,13 @@ function refuse(key: FieldMessageKey, locale: Locale, field: string, code: 'INVA
 
 type DbRow = Omit<WorkbenchRow, 'overdue' | 'dnd'> & { dndCall: number; dndSms: number };
 
+const toRow = ({ dndCall, dndSms, ...r }: DbRow, today: string): WorkbenchRow => ({
+  ...r,
+  phone: formatPhone(r.phone),
+  overdue: isOverdue(r.dueDate, today),
+  dnd: { call: dndCall === 1, sms: dndSms === 1 },
+});
+
 /**
  * 客服工作台: an agent's tasks due today or earlier (overdue) in the dealer's day, by kind — agent
  * tasks (tasks) and 招揽任务 (solicitation_tasks, due from the window's start, overdue after its end)
@@ -59,80 +75,67 @@ export class WorkbenchService {
   /**
    * A 低分跟进's due date is a deadline (3 days after the survey or revisit), not a start: it is on
    * the list from the day it is within those 3 days, so it can be done before it falls due.
+   * One page (`offset`, `limit`) of the list, due day first; the counts and `total` are the whole list's.
    */
-  list(s: SessionCtx, agentId?: number, unassigned = false): Workbench {
+  list(s: SessionCtx, agentId?: number, unassigned = false, page: { offset?: number; limit?: number } = {}): Workbench {
     // An agent only ever sees their own work; a manager may open any agent's, or the unassigned
     // tasks (a survey import's follow-ups wait there until a manager hands them out).
     const manager = isWorkbenchManager(s.user.role);
-    if (unassigned && manager) return this.unassignedList();
-    const who = agentId !== undefined && manager ? agentId : s.user.id;
     const today = this.today();
-    const customer = `cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms,
-      ${primaryPhoneExpr('cu.id')} as phone,
-      (select v.plate from vehicles v where v.id = t.vehicle_id) as plate`;
+    const offset = page.offset ?? 0;
+    const limit = page.limit ?? WORKBENCH_PAGE;
+    const due = [lowScoreDueDate(today), today];
+    const pool = unassigned && manager;
+    const who = pool ? null : agentId !== undefined && manager ? agentId : s.user.id;
+    // The page's keys come from the indexes alone; only its rows look up customer, phone and plate
+    // (a long-used database holds thousands of overdue tasks per agent).
+    const keys =
+      who === null
+        ? { sql: `${TASK_KEYS} where t.assignee_id is null and ${OPEN_DUE}`, params: due }
+        : { sql: `${TASK_KEYS} where t.assignee_id = ? and ${OPEN_DUE} union all ${SOLICITATION_KEYS}`, params: [who, ...due, who, today] };
     const rows = this.core.sqlite
       .prepare(
-        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId, t.version, ${customer}
-           from tasks t join customers cu on cu.id = t.customer_id
-          where t.assignee_id = ? and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
-         union all
-         select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end,
-                coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, null, null, null, ${customer}
-           from solicitation_tasks t join customers cu on cu.id = t.customer_id
-          where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?
-         order by 5, 1, 2`, // due day, then tasks before 招揽, then id (positions: a compound select)
+        `select x.*, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
+                (select v.plate from vehicles v where v.id = x.vehicleId) as plate
+           from (${keys.sql} order by 5, 1, 2 limit ? offset ?) x join customers cu on cu.id = x.customerId
+          order by x.dueDate, x.source, x.id`, // due day, then 招揽 before tasks ('solicitation' < 'task'), then id
       )
-      .all(who, lowScoreDueDate(today), today, who, today) as DbRow[];
-    const appointments = this.core.sqlite
-      .prepare(
-        `select a.id, a.slot, a.customer_id as customerId, cu.name as customerName, ${primaryPhoneExpr('cu.id')} as phone,
-                (select v.plate from vehicles v where v.id = a.vehicle_id) as plate, a.status, a.notes
-           from appointments a join customers cu on cu.id = a.customer_id
-          where a.advisor_id = ? and a.date = ? and a.status <> 'cancelled' order by a.slot, a.id`,
-      )
-      .all(who, today) as WorkbenchAppointment[];
-    const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
-    const overdue = out.filter((r) => r.overdue).length;
-    return { today, agentId: who, rows: out, counts: { today: out.length - overdue, overdue }, appointments: appointments.map((a) => ({ ...a, phone: formatPhone(a.phone) })) };
-  }
-
-  /** Open agent tasks nobody has (due as on an agent's list); 招揽任务 are assigned on their own screen. */
-  private unassignedList(): Workbench {
-    const today = this.today();
-    const rows = this.core.sqlite
-      .prepare(
-        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
-                t.version, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
-                (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
-           from tasks t join customers cu on cu.id = t.customer_id
-          where t.assignee_id is null and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end
-          order by t.due_date, t.id limit ${UNASSIGNED_LIST_MAX}`,
-      )
-      .all(lowScoreDueDate(today), today) as DbRow[];
-    const out: WorkbenchRow[] = rows.map(({ dndCall, dndSms, ...r }) => ({ ...r, phone: formatPhone(r.phone), overdue: isOverdue(r.dueDate, today), dnd: { call: dndCall === 1, sms: dndSms === 1 } }));
-    // The counts are the pool's, not the page's: after a night's generation it holds thousands.
-    const c = this.core.sqlite
-      .prepare(
-        `select count(*) as n, coalesce(sum(t.due_date < ?), 0) as overdue from tasks t
-          where t.assignee_id is null and t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end`,
-      )
-      .get(today, lowScoreDueDate(today), today) as { n: number; overdue: number };
-    return { today, agentId: null, rows: out, counts: { today: c.n - c.overdue, overdue: c.overdue }, more: c.n - out.length, appointments: [] };
+      .all(...keys.params, limit, offset) as (DbRow & { vehicleId: number | null })[];
+    const c = this.core.sqlite.prepare(`select count(*) as n, coalesce(sum(dueDate < ?), 0) as overdue from (${keys.sql})`).get(today, ...keys.params) as { n: number; overdue: number };
+    const appointments =
+      who === null
+        ? []
+        : (this.core.sqlite
+            .prepare(
+              `select a.id, a.slot, a.customer_id as customerId, cu.name as customerName, ${primaryPhoneExpr('cu.id')} as phone,
+                      (select v.plate from vehicles v where v.id = a.vehicle_id) as plate, a.status, a.notes
+                 from appointments a join customers cu on cu.id = a.customer_id
+                where a.advisor_id = ? and a.date = ? and a.status <> 'cancelled' order by a.slot, a.id`,
+            )
+            .all(who, today) as WorkbenchAppointment[]);
+    return {
+      today,
+      agentId: who,
+      rows: rows.map(({ vehicleId: _v, ...r }) => toRow(r, today)),
+      counts: { today: c.n - c.overdue, overdue: c.overdue },
+      total: c.n,
+      offset,
+      appointments: appointments.map((a) => ({ ...a, phone: formatPhone(a.phone) })),
+    };
   }
 
   /** One agent task as a workbench row, whatever its status: what a stale outcome is answered with. */
   taskRow(taskId: number): WorkbenchRow {
     const r = this.core.sqlite
       .prepare(
-        `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
-                t.version, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
-                (select v.plate from vehicles v where v.id = t.vehicle_id) as plate
-           from tasks t join customers cu on cu.id = t.customer_id where t.id = ?`,
+        `select x.*, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
+                (select v.plate from vehicles v where v.id = x.vehicleId) as plate
+           from (${TASK_KEYS} where t.id = ?) x join customers cu on cu.id = x.customerId`,
       )
-      .get(taskId) as DbRow | undefined;
+      .get(taskId) as (DbRow & { vehicleId: number | null }) | undefined;
     if (!r) throw new AppError('NOT_FOUND');
-    const { dndCall, dndSms, ...row } = r;
-    return { ...row, phone: formatPhone(row.phone), overdue: isOverdue(row.dueDate, this.today()), dnd: { call: dndCall === 1, sms: dndSms === 1 } };
+    const { vehicleId: _v, ...row } = r;
+    return toRow(row, this.today());
   }
 
   /** `expectedVersion`: the version of the task the user's workbench loaded (issue 15); omitted only by background writes. */

@@ -25,7 +25,7 @@ const row = (id: number, customerName: string): WorkbenchRow => ({
   source: 'task', id, kind: 'revisit_sales', customerId: id, customerName, phone: '13800138000', plate: null, dueDate: '2026-12-04',
   reason: null, status: 'open', refType: null, refId: null, overdue: false, dnd: { call: false, sms: false }, version: 1,
 });
-const answer = (rows: WorkbenchRow[]): Workbench => ({ today: '2026-12-04', agentId: 11, rows, counts: { today: rows.length, overdue: 0 }, appointments: [] });
+const answer = (rows: WorkbenchRow[], total = rows.length, offset = 0): Workbench => ({ today: '2026-12-04', agentId: 11, rows, counts: { today: total, overdue: 0 }, total, offset, appointments: [] });
 
 afterEach(() => {
   call.mockReset();
@@ -43,7 +43,7 @@ describe('客服工作台: the task list', () => {
       throw new Error(`unexpected ${method}`);
     });
     await open();
-    expect(call).toHaveBeenCalledWith('workbench.list', {});
+    expect(call).toHaveBeenCalledWith('workbench.list', { offset: 0, limit: 100 });
     expect(rows()).toContain('王芳');
     expect(rows()).not.toContain('赵强');
 
@@ -51,6 +51,26 @@ describe('客服工作台: the task list', () => {
     expect(call.mock.calls.filter(([m]) => m === 'workbench.list')).toHaveLength(2);
     expect(rows()).toContain('赵强');
     lists = [];
+  });
+
+  it('pages a long list: the host counts all of it, 下一页 asks for the next hundred and 上一页 goes back', async () => {
+    call.mockImplementation(async (method: string, input: { offset: number }) => {
+      if (method !== 'workbench.list') throw new Error(`unexpected ${method}`);
+      return answer([row(input.offset + 1, `客户${input.offset + 1}`)], 250, input.offset);
+    });
+    await open();
+    const pager = () => document.querySelector('[data-testid="workbench-pager"]')!;
+    const button = (label: string) => [...pager().querySelectorAll('button')].find((b) => b.textContent === label)!;
+    expect(pager().textContent).toContain('第 1–100 条,共 250 条');
+    expect(button('上一页').disabled).toBe(true);
+    await act(async () => button('下一页').click());
+    await act(async () => button('下一页').click());
+    expect(call).toHaveBeenLastCalledWith('workbench.list', { offset: 200, limit: 100 });
+    expect(rows()).toContain('客户201');
+    expect(pager().textContent).toContain('第 201–250 条,共 250 条');
+    expect(button('下一页').disabled).toBe(true);
+    await act(async () => button('上一页').click());
+    expect(call).toHaveBeenLastCalledWith('workbench.list', { offset: 100, limit: 100 });
   });
 
   it('stops listening when the screen closes', async () => {

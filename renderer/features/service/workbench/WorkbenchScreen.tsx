@@ -6,7 +6,7 @@ import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
 import { addDays } from '../../../../electron/common/dates';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, FormMessage, SelectField, Table, Toolbar, useToast } from '../../../ui';
+import { Button, Dialog, FormMessage, Pager, SelectField, Table, Toolbar, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth';
 import { SolicitationOutcomeDialog } from '../solicitation/SolicitationOutcomeDialog';
 import { ImportPanel } from '../surveys/ImportPanel';
@@ -22,7 +22,7 @@ import { AgentLoadSection } from './AgentLoadSection';
 import { AppointmentsSection } from './AppointmentsSection';
 import { useTaskColumns } from './task-columns';
 import { revisitOf, useTaskCalls } from './use-task-calls';
-import { UNASSIGNED, useWorkbench } from './use-workbench';
+import { UNASSIGNED, useWorkbench, WORKBENCH_PAGE_SIZE } from './use-workbench';
 
 /**
  * 客服工作台: the agent's tasks due today and overdue (the dealer's day), by kind, with call / SMS
@@ -37,7 +37,7 @@ export function WorkbenchScreen() {
   const toast = useToast();
   const manager = WORKBENCH_MANAGER_ROLES.includes(session.user.role);
   const [agentId, setAgentId] = useState(String(session.user.id));
-  const { wb, load, agents, selected, setSelected, error, setError, reload } = useWorkbench(manager, agentId);
+  const { wb, load, agents, selected, setSelected, error, setError, reload, offset, setOffset } = useWorkbench(manager, agentId);
   const { dial, outcomeOf, setOutcomeOf, endedCall, closeOutcome, revisitFor, setRevisitFor } = useTaskCalls();
   const softphone = useSoftphone();
   const registered = softphone?.status.kind === 'registered';
@@ -102,11 +102,7 @@ export function WorkbenchScreen() {
       {(session.user.role === 'serviceAdvisor' || (wb?.appointments.length ?? 0) > 0) && <AppointmentsSection appointments={wb?.appointments ?? []} />}
       <div data-testid="workbench-rows">
         <Table aria-label={t('nav.service.workbench')} columns={columns} rows={wb?.rows ?? []} rowKey={(r) => `${r.source}:${r.id}`} empty={t('cw.empty')} />
-        {wb?.more ? (
-          <p className="muted" data-testid="workbench-more">
-            {t('cw.more', { n: wb.more.toLocaleString() })}
-          </p>
-        ) : null}
+        <Pager offset={offset} pageSize={WORKBENCH_PAGE_SIZE} total={wb?.total ?? 0} onOffset={setOffset} data-testid="workbench-pager" />
       </div>
       {manager && <AgentLoadSection load={load} agents={agents} selected={selected} kindLabel={kindLabel} onMoved={reload} onError={setError} />}
       {outcomeOf?.source === 'solicitation' && <SolicitationOutcomeDialog task={outcomeOf} onClose={closeOutcome} onDone={outcomeSaved} />}

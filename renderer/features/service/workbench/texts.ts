@@ -72,7 +72,6 @@ export const WORKBENCH_TEXTS = defineTexts({
   'agent': { 'zh-CN': '客服顾问', en: 'Agent' },
   'counts': { 'zh-CN': '{today} · 今日 {n} · 逾期 {overdue}', en: '{today} · today {n} · overdue {overdue}' },
   'refresh': { 'zh-CN': '刷新', en: 'Refresh' },
-  'more': { 'zh-CN': '另有 {n} 条未列出:未分配的任务请在“任务分配”中按筛选全部分配', en: '{n} more not listed: hand out the unassigned tasks under “Task assignment”, all matching at once' },
   'empty': { 'zh-CN': '今天没有待办任务', en: 'Nothing due today' },
   'load': { 'zh-CN': '各顾问任务负荷', en: 'Load per agent' },
 });

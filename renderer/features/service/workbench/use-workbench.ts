@@ -6,9 +6,11 @@ import { useLoad } from '../../../ui/use-load';
 
 /** The agent picker's entry for the tasks nobody has yet (managers hand them out from there). */
 export const UNASSIGNED = 'unassigned';
+/** Rows per page: the host counts the whole list and sends one page (a long-used database holds thousands overdue). */
+export const WORKBENCH_PAGE_SIZE = 100;
 
 /**
- * The workbench's data: the picked agent's rows (a manager picks; an agent sees their own), every
+ * The workbench's data: a page of the picked agent's rows (a manager picks; an agent sees their own), every
  * agent's load and the agent list for managers, and the rows ticked for a move. Kept apart from the
  * screen's markup so loading rules sit in one place: each load (an agent picked, 刷新, a save, a
  * manager's move pushed from another seat) clears the ticks, and only the newest answer is shown
@@ -16,6 +18,9 @@ export const UNASSIGNED = 'unassigned';
  */
 export function useWorkbench(manager: boolean, agentId: string) {
   const [generation, setGeneration] = useState(0);
+  const [offset, setOffset] = useState(0);
+  // Another agent (or the pool) starts on its first page.
+  useEffect(() => setOffset(0), [agentId]);
   const [wb, setWb] = useState<Workbench | null>(null);
   const [load, setLoad] = useState<AgentLoad[]>([]);
   const [agents, setAgents] = useState<{ id: number; name: string }[]>([]);
@@ -27,9 +32,10 @@ export function useWorkbench(manager: boolean, agentId: string) {
     () => {
       setError(null);
       setSelected(new Set());
-      return call('workbench.list', manager ? (agentId === UNASSIGNED ? { unassigned: true } : { agentId: Number(agentId) }) : {});
+      const page = { offset, limit: WORKBENCH_PAGE_SIZE };
+      return call('workbench.list', manager ? (agentId === UNASSIGNED ? { unassigned: true, ...page } : { agentId: Number(agentId), ...page }) : page);
     },
-    [agentId, manager, generation],
+    [agentId, manager, generation, offset],
     setWb,
     (e) => setError(errorText(e)),
   );
@@ -38,5 +44,5 @@ export function useWorkbench(manager: boolean, agentId: string) {
   // A manager handed me tasks (or moved some away) on another seat: show them now, not at my next click.
   useEffect(() => onEvent('tasks.reassigned', reload), [reload]);
 
-  return { wb, load, agents, selected, setSelected, error, setError, reload };
+  return { wb, load, agents, selected, setSelected, error, setError, reload, offset, setOffset };
 }
