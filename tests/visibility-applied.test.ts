@@ -46,6 +46,8 @@ const NO_USER_SCOPE: Record<string, string> = {
   'service/reminder-sql.ts': 'leaves DND customers out of a list the caller scopes (reminders.ts applies the rule)',
   'service/complaints.ts': 'after-sales roles (customers.viewAll) register and handle complaints; the methods are role-checked',
   'service/workbench.ts': "names the customers of the agent's own tasks and appointments",
+  'call-center/dialer.ts': "the card of the agent's own claimed task (as the workbench shows it)",
+  'call-center/dialer-queue.ts': "reads the agent's own tasks' customers for DND and consent",
   'service/solicitation.ts': 'after-sales roles (customers.viewAll) only; the methods are role-checked',
   'service/solicitation-import.ts': "a manufacturer's campaign file matched to every vehicle by a service manager (customers.viewAll)",
   'service/service-visits-handlers.ts': 'service advisors (customers.viewAll) record repair orders for any vehicle',

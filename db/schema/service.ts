@@ -170,6 +170,9 @@ export const tasks = sqliteTable(
     index('tasks_kind_created_idx').on(t.kind, t.createdAt, t.status, t.customerId),
     index('tasks_customer_idx').on(t.customerId),
     index('tasks_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
+    // 作业模式 (issue 19): an agent's open tasks of one kind in due order — the dialer's next task is
+    // the first eligible one in this order, found without sorting the agent's whole list.
+    index('tasks_open_queue_idx').on(t.assigneeId, t.kind, t.dueDate).where(sql`status IN ('open', 'in_progress')`),
   ],
 );
 
@@ -198,6 +201,8 @@ export const solicitationTasks = sqliteTable(
     uniqueIndex('solicitation_natural_key_uq').on(t.naturalKey),
     index('solicitation_status_idx').on(t.status, t.windowStart),
     index('solicitation_assignee_idx').on(t.assigneeId),
+    // 作业模式's 招揽 queue: an agent's open 招揽任务 by the window's end (their due day).
+    index('solicitation_open_queue_idx').on(t.assigneeId, t.windowEnd).where(sql`status IN ('assigned', 'in_progress')`),
     // 招揽率 reads six months of one kind by creation time.
     index('solicitation_kind_created_idx').on(t.kind, t.createdAt),
     // A new service visit looks up that customer's open tasks (招揽成功 within the window).

@@ -44,6 +44,8 @@ const NAMESPACE_MODULE: Readonly<Record<string, UserModule>> = {
   revisits: 'service',
   serviceVisits: 'service',
   surveys: 'service',
+  // 作业模式 works the service tasks.
+  dialer: 'service',
   sms: 'sms',
   analysis: 'analysis',
   selfAudit: 'analysis',

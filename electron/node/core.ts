@@ -144,6 +144,10 @@ export async function createCore(opts: CoreOptions): Promise<Core> {
   }
   core.services = createServices(core);
   // 坐席状态 follows the program lock, the unlock, logins and the last session's end (issue 19).
-  auth.onSessionChange((c) => core.services.agentStates.sessionChanged(c));
+  auth.onSessionChange((c) => {
+    core.services.agentStates.sessionChanged(c);
+    // 作业模式: the last session's end gives the agent's claimed task back to the queue at once.
+    core.services.dialer.sessionChanged(c);
+  });
   return core;
 }

@@ -46,7 +46,7 @@ import { SecretBox } from './secret-box';
 import { DataImports } from './features/data-import/service';
 import { RestoreService } from './features/backup/restore';
 import { DedupeService } from './features/dedupe/service';
-import { AgentStates } from './features/call-center';
+import { AgentStates, Dialer } from './features/call-center';
 
 /**
  * The feature services of one core, the one place they are built (handlers reach them as
@@ -80,6 +80,8 @@ export interface Services {
   /** 客户去重: the duplicate scan (one at a time) and its groups. */
   dedupe: DedupeService;
   agentStates: AgentStates;
+  /** 作业模式: the preview dialer's queues and claims. */
+  dialer: Dialer;
   /** 备份与恢复 → 恢复: the restore under way, if any (one at a time). */
   restore: RestoreService;
   /** The day the overdue-task escalation last finished (scheduler/maintenance.ts). */
@@ -149,6 +151,7 @@ export function createServices(core: Core): Services {
     restore: () => new RestoreService(core),
     dedupe: () => new DedupeService(core),
     agentStates: () => new AgentStates(core),
+    dialer: () => new Dialer(core),
     workbench: () => new WorkbenchService(core),
     sms: () => new SmsService(core),
     telephony: () => {

@@ -32,6 +32,7 @@ import { callsAnalysisApi } from './analysis-calls';
 import { analysisMonthlyApi } from './analysis-monthly';
 import { selfAuditApi } from './self-audit';
 import { callCenterApi } from './call-center';
+import { dialerApi } from './dialer';
 import type { InputOf, OutputOf } from './contract';
 
 /** The one API contract: every method the renderer may call, on either transport. */
@@ -72,6 +73,7 @@ export const api = {
   ...analysisMonthlyApi,
   ...selfAuditApi,
   ...callCenterApi,
+  ...dialerApi,
 } as const;
 
 export type Api = typeof api;

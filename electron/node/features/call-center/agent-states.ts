@@ -161,12 +161,12 @@ export class AgentStates {
     if (this.stored(userId).state !== 'onCall') this.write(userId, { state: 'onCall' });
   }
 
-  /** The agent's call ended: 话后处理 for the set time (0: 就绪 at once). */
-  callEnded(userId: number): void {
+  /** The agent's call ended: 话后处理 for the set time, or the dialer queue's (0: 就绪 at once). */
+  callEnded(userId: number, wrapUpSeconds?: number): void {
     this.settle();
     if (this.stored(userId).state !== 'onCall') return;
     const now = this.core.clock.now();
-    const seconds = this.core.settings.get('callCenter.wrapUpSeconds');
+    const seconds = wrapUpSeconds ?? this.core.settings.get('callCenter.wrapUpSeconds');
     this.write(userId, seconds > 0 ? { state: 'wrapUp', wrapUpUntil: now + seconds * 1000 } : { state: 'ready' }, now);
   }
 

@@ -24,10 +24,13 @@ const OPEN_DUE = `t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 
 /** A workbench row's own columns from tasks (t); the customer's are added per page. */
 const TASK_KEYS = `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
        t.version, t.vehicle_id as vehicleId from tasks t`;
-/** An agent's open 招揽任务 from the window's start (binds agent and today), due at the window's end. */
-const SOLICITATION_KEYS = `select 'solicitation', t.id, 'solicitation', t.customer_id, t.window_end,
-       coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end, t.status, null, null, null, t.vehicle_id
-  from solicitation_tasks t where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?`;
+/** A 招揽任务's row columns (t: solicitation_tasks), due at the window's end, in TASK_KEYS' order. */
+const SOLICITATION_ROW = `select 'solicitation' as source, t.id, 'solicitation' as kind, t.customer_id as customerId, t.window_end as dueDate,
+       coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end as reason, t.status,
+       null as refType, null as refId, null as version, t.vehicle_id as vehicleId
+  from solicitation_tasks t`;
+/** An agent's open 招揽任务 from the window's start (binds agent and today). */
+const SOLICITATION_KEYS = `${SOLICITATION_ROW} where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?`;
 /** Who takes agent tasks. */
 const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
 
@@ -124,13 +127,16 @@ export class WorkbenchService {
     };
   }
 
-  /** One agent task as a workbench row, whatever its status: what a stale outcome is answered with. */
-  taskRow(taskId: number): WorkbenchRow {
+  /**
+   * One agent task (or, with source 'solicitation', one 招揽任务) as a workbench row, whatever its
+   * status: what a stale outcome is answered with, and the task the dialer's card opens.
+   */
+  taskRow(taskId: number, source: 'task' | 'solicitation' = 'task'): WorkbenchRow {
     const r = this.core.sqlite
       .prepare(
         `select x.*, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
                 (select v.plate from vehicles v where v.id = x.vehicleId) as plate
-           from (${TASK_KEYS} where t.id = ?) x join customers cu on cu.id = x.customerId`,
+           from (${source === 'task' ? TASK_KEYS : SOLICITATION_ROW} where t.id = ?) x join customers cu on cu.id = x.customerId`,
       )
       .get(taskId) as (DbRow & { vehicleId: number | null }) | undefined;
     if (!r) throw new AppError('NOT_FOUND');

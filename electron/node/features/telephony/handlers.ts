@@ -22,7 +22,9 @@ export const telephonyHandlers: Handlers<typeof telephonyApi> = {
   },
   'telephony.call.end': (ctx, { callId, reason }) => {
     const row = ctx.core.services.telephony.calls.end(me(ctx), ctx.locale, callId, reason);
-    ctx.core.services.agentStates.callEnded(me(ctx).user.id);
+    // A 作业模式 call is its task's attempt; its queue may set how long 话后处理 lasts.
+    const wrapUpSeconds = ctx.core.services.dialer.callEnded(me(ctx).user.id, row);
+    ctx.core.services.agentStates.callEnded(me(ctx).user.id, wrapUpSeconds);
     ctx.core.services.agentStates.floorChanged();
     return row;
   },
