@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --customers N] [--data DIR] [--only a,b] [--seconds S]`: performance figures as JSON
- * (names for --only: webhost, datafolder, api, grid, search, sales, analysis, audit, reminders, solicitation, cti, sms, import, backup, restore, dedupe, scheduler, seats, ui;
+ * (names for --only: webhost, datafolder, api, grid, search, sales, analysis, audit, reminders, solicitation, dialer, cti, sms, import, backup, restore, dedupe, scheduler, seats, ui;
  * --seconds: how long the 30 seats work, default 60).
  * Seeds a fresh demo database (default 1,000,000 customers) in a temp folder — or uses an
  * already seeded --data DIR, skipping the seed figure — then measures. Progress goes to stderr;
@@ -20,6 +20,7 @@ import { benchAnalysis } from './bench/analysis.bench';
 import { benchSelfAudit } from './bench/self-audit.bench';
 import { benchReminders } from './bench/reminders.bench';
 import { benchSolicitation } from './bench/solicitation.bench';
+import { benchDialer } from './bench/dialer.bench';
 import { benchCti } from './bench/cti.bench';
 import { benchSms } from './bench/sms.bench';
 import { benchScheduler } from './bench/scheduler.bench';
@@ -64,6 +65,7 @@ try {
   if (want('audit')) metrics.push(...(await benchSelfAudit(dataDir)));
   if (want('reminders')) metrics.push(...(await benchReminders(dataDir)));
   if (want('solicitation')) metrics.push(...(await benchSolicitation(dataDir)));
+  if (want('dialer')) metrics.push(...(await benchDialer(dataDir)));
   if (want('cti')) metrics.push(...(await benchCti(dataDir)));
   if (want('sms')) metrics.push(...(await benchSms()));
   if (want('import')) metrics.push(...(await benchImport(dataDir)));

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { BUSY_REASONS, type AgentStateView, type BusyReason } from '../../../electron/common/api/call-center';
+import { BUSY_REASONS, type BusyReason } from '../../../electron/common/api/call-center';
 import { AGENT_STATE_NAME, BUSY_REASON_NAME } from '../../../electron/common/api/call-center-texts';
-import { call, onEvent } from '../../api';
+import { call } from '../../api';
+import { useMyAgentState } from './use-my-agent-state';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { StatusItem, useToast } from '../../ui';
 import { errorText } from '../../ui/errors';
@@ -17,15 +18,13 @@ export function AgentStatus() {
   const tx = usePrefixedT('agent.');
   const { locale } = useI18n();
   const toast = useToast();
-  const [me, setMe] = useState<AgentStateView | null>(null);
+  const [me, setMe] = useMyAgentState();
   const [open, setOpen] = useState(false);
   const [now, setNow] = useState(Date.now());
 
   useEffect(() => {
-    call('callCenter.state.get', {}).then(setMe, () => setMe(null));
-    const off = onEvent('callCenter.agentState', (v) => setMe((cur) => (cur && v.userId !== cur.userId ? cur : v)));
     const tick = setInterval(() => setNow(Date.now()), 1000);
-    return () => (off(), clearInterval(tick));
+    return () => clearInterval(tick);
   }, []);
 
   const change = useCallback(

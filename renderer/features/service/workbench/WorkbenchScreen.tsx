@@ -3,8 +3,6 @@ import { SERVICE_VISIT_ROLES } from '../../../../electron/common/api/service-vis
 import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { WORKBENCH_MANAGER_ROLES } from '../../../../electron/common/api/workbench';
 import { SERVICE_TASK_KINDS } from '../../../../electron/common/service-tasks';
-import { addDays } from '../../../../electron/common/dates';
-import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, FormMessage, Pager, SelectField, Table, Toolbar, useToast } from '../../../ui';
 import { useSessionInfo } from '../../auth';
@@ -21,7 +19,7 @@ import { errorText } from '../../../ui/errors';
 import { AgentLoadSection } from './AgentLoadSection';
 import { AppointmentsSection } from './AppointmentsSection';
 import { useTaskColumns } from './task-columns';
-import { revisitOf, useTaskCalls } from './use-task-calls';
+import { revisitOf, useRevisitOutcome, useTaskCalls } from './use-task-calls';
 import { UNASSIGNED, useWorkbench, WORKBENCH_PAGE_SIZE } from './use-workbench';
 
 /**
@@ -40,6 +38,7 @@ export function WorkbenchScreen() {
   const { wb, load, agents, selected, setSelected, error, setError, reload, offset, setOffset } = useWorkbench(manager, agentId);
   const { dial, outcomeOf, setOutcomeOf, endedCall, closeOutcome, revisitFor, setRevisitFor } = useTaskCalls();
   const softphone = useSoftphone();
+  const closeRevisitTask = useRevisitOutcome();
   const registered = softphone?.status.kind === 'registered';
   const [recording, setRecording] = useState(false);
   const [importing, setImporting] = useState(false);
@@ -57,12 +56,10 @@ export function WorkbenchScreen() {
   // The revisit saved: its task is done (or, not reached, tried again tomorrow) with the form's message.
   const revisitSaved = async (row: WorkbenchRow, msg: string) => {
     setRevisitFor(null);
-    const tomorrow = wb ? addDays(wb.today, 1) : undefined;
-    const unreachable = msg === t('rv.saved.unreachable');
     try {
       // On a task someone changed meanwhile this is refused (STALE_RECORD): the revisit stays saved,
       // the message says why the task did not close, and the reload below shows the task as it is.
-      await call('workbench.outcome', { taskId: row.id, expectedVersion: row.version ?? 1, outcome: unreachable ? 'reschedule' : 'done', note: msg, ...(unreachable ? { dueDate: tomorrow } : {}) });
+      await closeRevisitTask(row, msg, wb?.today);
       toast.success(msg);
     } catch (e) {
       setError(errorText(e));

@@ -2,6 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RevisitKind } from '../../../../electron/common/api/revisits';
 import type { WorkbenchRow } from '../../../../electron/common/api/workbench';
 import { phoneDigits } from '../../../../electron/common/phone';
+import { addDays } from '../../../../electron/common/dates';
+import { call } from '../../../api';
+import { useI18n } from '../../../i18n/react';
 import { CALL_ENDED_EVENT, type CallEnded, requestDial } from '../../telephony';
 
 /** A shown number ('138 0013 8000', '0755-8888 1234') as dialled and compared: its digits. */
@@ -49,9 +52,10 @@ export function useTaskCalls() {
     return () => window.removeEventListener(CALL_ENDED_EVENT, onEnded);
   }, []);
 
-  const dial = useCallback((r: WorkbenchRow) => {
-    calling.current = r;
-    requestDial({ number: digits(r.phone), ...(r.source === 'task' ? { taskId: r.id } : {}) });
+  // `number`: another of the customer's phones than the row's (作业模式 lets the agent pick one).
+  const dial = useCallback((r: WorkbenchRow, number?: string) => {
+    calling.current = number ? { ...r, phone: number } : r;
+    requestDial({ number: digits(number ?? r.phone), customerId: r.customerId, ...(r.source === 'task' ? { taskId: r.id } : {}) });
   }, []);
   const closeOutcome = useCallback(() => {
     setOutcomeOf(null);
@@ -59,4 +63,21 @@ export function useTaskCalls() {
   }, []);
 
   return { dial, outcomeOf, setOutcomeOf, endedCall, closeOutcome, revisitFor, setRevisitFor };
+}
+
+/**
+ * The revisit form of a revisit task saved: the task is done — or, the customer not reached, tried
+ * again tomorrow — with the form's message as its note. Rejects when the task could not be closed
+ * (STALE_RECORD: someone changed it meanwhile; the revisit itself stays saved).
+ */
+export function useRevisitOutcome() {
+  const { t } = useI18n();
+  return useCallback(
+    async (row: WorkbenchRow, msg: string, today: string | undefined) => {
+      const unreachable = msg === t('rv.saved.unreachable');
+      const tomorrow = today ? addDays(today, 1) : undefined;
+      await call('workbench.outcome', { taskId: row.id, expectedVersion: row.version ?? 1, outcome: unreachable ? 'reschedule' : 'done', note: msg, ...(unreachable ? { dueDate: tomorrow } : {}) });
+    },
+    [t],
+  );
 }

@@ -1,0 +1,128 @@
+/**
+ * 作业模式 (the preview dialer) against the real SIP server: kamailio from tests/fixtures/kamailio and
+ * two Chromium pages as two extensions. The agent (service1, extension 1002) goes 就绪 and starts the
+ * 常规保养提醒 queue; the first task's card and script open, the preview (1 s here) runs out and the
+ * seat's softphone dials the customer — 138 0013 8005, the page registered as 1005 (the fixture
+ * routes that number to it). Answered, hung up: the task's outcome form; saved, the queue's wrap-up
+ * (2 s here) runs and the next task's card opens by itself. That call declined: no form (the host
+ * counted the try), and after the wrap-up the queue is empty, the declined task waiting for its retry.
+ */
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startKamailio, TEST_CALLER_IDS, type Kamailio } from '../support/kamailio';
+import { CHROMIUM_ARGS, screenshot } from './support/app';
+import { useSeededApp } from './support/seeded';
+import { softphoneSeats } from './support/softphone';
+
+const env = useSeededApp(200);
+let k: Kamailio;
+let phoneBrowser: Browser;
+
+const shanghaiDay = (plusDays = 0) => new Date(Date.now() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
+const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
+const phonePage = (username: string) => openPhonePage(username, { registered: true });
+
+function customerWithTask(name: string, phone: string, agentId: number, dueDate: string): number {
+  const sqlite = env.core.sqlite;
+  const customerId = Number(sqlite.prepare('insert into customers (name, created_at, updated_at) values (?, 0, 0)').run(name).lastInsertRowid);
+  sqlite.prepare("insert into customer_phones (customer_id, raw, normalized, kind, is_primary) values (?, ?, ?, 'mobile', 1)").run(customerId, phone, `86${phone}`);
+  return Number(
+    sqlite
+      .prepare("insert into tasks (kind, natural_key, customer_id, assignee_id, due_date, status, reason, created_at, updated_at) values ('regular_service', ?, ?, ?, ?, 'open', ?, 0, 0)")
+      .run(`e2e-dialer:${customerId}`, customerId, agentId, dueDate, `${name}的保养提醒`).lastInsertRowid,
+  );
+}
+
+beforeAll(async () => {
+  k = await startKamailio();
+  phoneBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+  });
+}, 30_000);
+afterAll(async () => {
+  await phoneBrowser?.close();
+  await k?.close();
+});
+
+describe('作业模式 (kamailio, two Chromium pages)', () => {
+  it('claims the next task, dials it after the preview, opens the outcome form, and after the wrap-up the next card', async () => {
+    const sqlite = env.core.sqlite;
+    const agent = sqlite.prepare("select id from users where username = 'service1'").pluck().get() as number;
+    // Only this test's tasks in the queue; calling all day (CI runs at any hour); a short preview and wrap-up.
+    sqlite.prepare("update tasks set status = 'done', version = version + 1 where assignee_id = ? and kind = 'regular_service' and status in ('open', 'in_progress')").run(agent);
+    env.core.settings.set('callCenter.callingHours', '00:00-00:00');
+    sqlite.prepare("insert into dialer_queues (queue, preview_seconds, max_attempts, retry_hours, wrap_up_seconds, updated_at) values ('regular_service', 1, 3, 4, 2, 0)").run();
+    const first = customerWithTask('作业首位客户', TEST_CALLER_IDS['1005']!, agent, shanghaiDay(-1));
+    const second = customerWithTask('作业次位客户', TEST_CALLER_IDS['1005']!, agent, shanghaiDay());
+    await seat('service1', '1002');
+    await seat('service2', '1005');
+    const a = await phonePage('service1');
+    const b = await phonePage('service2');
+
+    await a.keyboard.press('Alt+r');
+    await a.locator('[data-testid="agent-state"][data-state="ready"]').waitFor();
+    await a.getByRole('treeitem', { name: '作业模式' }).click();
+    await a.getByTestId('dialer-queue').selectOption('regular_service');
+    await a.getByTestId('dialer-start').click();
+
+    // The overdue one first: its card and script; the preview runs out and the softphone dials.
+    const card = a.getByTestId('dialer-card');
+    await card.getByTestId('dialer-customer').filter({ hasText: '作业首位客户' }).waitFor();
+    expect(await card.getByTestId('dialer-script').textContent()).toContain('作业首位客户');
+    await screenshot(a, 'dialer-card');
+    await b.getByTestId('tel-ringing').getByTestId('tel-answer').click();
+    await a.getByTestId('tel-call').and(a.locator('[data-state="connected"]')).waitFor();
+    await a.getByTestId('dialer-calling').waitFor();
+    await b.waitForTimeout(500);
+    await b.getByTestId('tel-hangup').click();
+    const dlg = a.getByRole('dialog');
+    await dlg.getByTestId('outcome-from-call').waitFor();
+    expect(await dlg.getByTestId('outcome-kind').inputValue()).toBe('done');
+    await dlg.getByTestId('outcome-note').fill('客户预约周六上午保养');
+    await dlg.getByTestId('outcome-save').click();
+    await dlg.waitFor({ state: 'detached' });
+    expect(sqlite.prepare('select status from tasks where id = ?').pluck().get(first)).toBe('done');
+    await b.getByTestId('tel-outcome').waitFor();
+    await b.keyboard.press('Escape');
+
+    // The wrap-up (2 s) ends on its own, and the next task's card opens without a click.
+    await a.getByTestId('dialer-after').waitFor();
+    await card.getByTestId('dialer-customer').filter({ hasText: '作业次位客户' }).waitFor({ timeout: 20_000 });
+    // Declined: no form; the try is counted, the task waits for its retry; the queue is empty after the wrap-up.
+    await b.getByTestId('tel-ringing').getByTestId('tel-decline').click();
+    const idle = a.getByTestId('dialer-idle');
+    await idle.filter({ hasText: '此队列暂无可拨打的任务' }).waitFor({ timeout: 20_000 });
+    expect(await idle.textContent()).toContain('另有 1 条待办');
+    expect(await a.getByRole('dialog').count()).toBe(0);
+    await screenshot(a, 'dialer-idle');
+    const attempts = sqlite.prepare('select task_id as taskId, result, call_id is not null as hasCall from dialer_attempts where user_id = ? order by id').all(agent);
+    expect(attempts).toEqual([
+      { taskId: first, result: 'answered', hasCall: 1 },
+      { taskId: second, result: expect.stringMatching(/^(busy|failed|noAnswer)$/), hasCall: 1 },
+    ]);
+    expect(sqlite.prepare('select status from tasks where id = ?').pluck().get(second)).toBe('open');
+    // 停止作业 gives the claim back.
+    await a.getByTestId('dialer-stop').click();
+    await expect.poll(() => sqlite.prepare('select count(*) from dialer_claims where user_id = ?').pluck().get(agent)).toBe(0);
+    await a.context().close();
+    await b.context().close();
+  });
+
+  it('队列规则: the CS manager sets a queue to dial only on the agent’s key, audited', async () => {
+    const m = await openPhonePage('csmanager');
+    await m.getByRole('treeitem', { name: '作业模式' }).click();
+    const rules = m.getByTestId('dialer-rules');
+    await rules.getByTestId('dialer-rules-edit-first_service').click();
+    const dlg = m.getByRole('dialog');
+    await dlg.getByTestId('dialer-rules-preview').fill('');
+    await screenshot(m, 'dialer-rules');
+    await dlg.getByTestId('dialer-rules-save').click();
+    await dlg.waitFor({ state: 'detached' });
+    await rules.getByRole('row').filter({ hasText: '首保提醒' }).filter({ hasText: '手动拨打' }).waitFor();
+    expect(env.core.sqlite.prepare("select preview_seconds as p, max_attempts as n from dialer_queues where queue = 'first_service'").get()).toEqual({ p: null, n: 3 });
+    expect(env.core.sqlite.prepare("select count(*) from audit_log where entity = 'dialer_queue' and entity_id = 'first_service'").pluck().get()).toBe(1);
+    await m.context().close();
+  });
+});
