@@ -7,19 +7,16 @@
  * (2 s here) runs and the next task's card opens by itself. That call declined: no form (the host
  * counted the try), and after the wrap-up the queue is empty, the declined task waiting for its retry.
  */
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKamailio, TEST_CALLER_IDS, type Kamailio } from '../support/kamailio';
-import { CHROMIUM_ARGS, screenshot } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { TEST_CALLER_IDS } from '../support/kamailio';
+import { screenshot } from './support/app';
 import { useSeededApp } from './support/seeded';
-import { softphoneSeats } from './support/softphone';
+import { useSoftphoneLab } from './support/softphone';
 
 const env = useSeededApp(200);
-let k: Kamailio;
-let phoneBrowser: Browser;
 
 const shanghaiDay = (plusDays = 0) => new Date(Date.now() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
-const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
+const { seat, phonePage: openPhonePage } = useSoftphoneLab(env);
 const phonePage = (username: string) => openPhonePage(username, { registered: true });
 
 function customerWithTask(name: string, phone: string, agentId: number, dueDate: string): number {
@@ -32,19 +29,6 @@ function customerWithTask(name: string, phone: string, agentId: number, dueDate:
       .run(`e2e-dialer:${customerId}`, customerId, agentId, dueDate, `${name}的保养提醒`).lastInsertRowid,
   );
 }
-
-beforeAll(async () => {
-  k = await startKamailio();
-  phoneBrowser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
-  });
-}, 30_000);
-afterAll(async () => {
-  await phoneBrowser?.close();
-  await k?.close();
-});
 
 describe('作业模式 (kamailio, two Chromium pages)', () => {
   it('claims the next task, dials it after the preview, opens the outcome form, and after the wrap-up the next card', async () => {

@@ -8,21 +8,18 @@
  * A 免打扰 customer's 拨打 stays disabled with the reason. A 维修回访 task about a repair order opens
  * the revisit form when its call is answered; saved, the revisit is recorded and the task done.
  */
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startKamailio, TEST_CALLER_IDS, type Kamailio } from '../support/kamailio';
-import { CHROMIUM_ARGS, screenshot } from './support/app';
+import { describe, expect, it } from 'vitest';
+import { TEST_CALLER_IDS } from '../support/kamailio';
+import { screenshot } from './support/app';
 import { useSeededApp } from './support/seeded';
-import { softphoneSeats } from './support/softphone';
+import { useSoftphoneLab } from './support/softphone';
 
 const env = useSeededApp(200);
-let k: Kamailio;
-let phoneBrowser: Browser;
 
 /** The dealer's today and tomorrow (Asia/Shanghai), as the workbench counts days. */
 const shanghaiDay = (plusDays = 0) => new Date(Date.now() + 8 * 3_600_000 + plusDays * 86_400_000).toISOString().slice(0, 10);
 
-const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
+const { seat, phonePage: openPhonePage } = useSoftphoneLab(env);
 const phonePage = (username: string) => openPhonePage(username, { registered: true });
 
 function customerWithTask(name: string, phone: string, kind: string, agentId: number, dndCall = 0): { customerId: number; taskId: number } {
@@ -37,19 +34,6 @@ function customerWithTask(name: string, phone: string, kind: string, agentId: nu
   );
   return { customerId, taskId };
 }
-
-beforeAll(async () => {
-  k = await startKamailio();
-  phoneBrowser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
-  });
-}, 30_000);
-afterAll(async () => {
-  await phoneBrowser?.close();
-  await k?.close();
-});
 
 describe('calls from workbench tasks (kamailio, two Chromium pages)', () => {
   it('拨打 on a task calls the customer; when the call ends the task’s form is open; saved, the call-log row has the task', async () => {

@@ -8,34 +8,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sippInbound, startKamailio, TEST_CALLER_IDS, TEST_EXTENSIONS, type Kamailio } from '../support/kamailio';
-import { CHROMIUM_ARGS, screenshot } from './support/app';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sippInbound, TEST_CALLER_IDS, TEST_EXTENSIONS } from '../support/kamailio';
+import { screenshot } from './support/app';
 import { useSeededApp } from './support/seeded';
-import { softphoneSeats } from './support/softphone';
+import { useSoftphoneLab } from './support/softphone';
 
 const env = useSeededApp(300);
-let k: Kamailio;
-let phoneBrowser: Browser;
 
-const { seat, phonePage: openPhonePage } = softphoneSeats(env, () => k, () => phoneBrowser);
+const { seat, phonePage: openPhonePage, kamailio } = useSoftphoneLab(env);
 const phonePage = (username: string) => openPhonePage(username, { registered: false });
 
 const status = (page: Page) => page.getByTestId('tel-status');
-
-beforeAll(async () => {
-  k = await startKamailio();
-  phoneBrowser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
-  });
-}, 30_000);
-afterAll(async () => {
-  await phoneBrowser?.close();
-  await k?.close();
-});
 
 describe('softphone against kamailio (two Chromium pages)', () => {
   it('A calls B: B’s ringing panel names the customer, the card pops, hold / resume, hang-up, outcome, call log and recording', async () => {
@@ -128,10 +113,10 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     await seat('service4', '1004');
     const d = await phonePage('service4');
     await d.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
-    await k.stop();
+    await kamailio().stop();
     await d.locator('[data-testid="tel-status"][data-reason="unreachable"]').waitFor();
     expect(await status(d).textContent()).toContain('无法连接 SIP 服务器');
-    await k.start();
+    await kamailio().start();
     await d.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor({ timeout: 40_000 });
     await d.context().close();
   }, 90_000);
@@ -150,7 +135,7 @@ describe('softphone against kamailio (two Chromium pages)', () => {
       if (m) api.push(m[1]!);
     });
     for (let i = 0; i < 3; i++) {
-      const sipp = sippInbound(k, '+8613900139001', '1006');
+      const sipp = sippInbound(kamailio(), '+8613900139001', '1006');
       const ringing = p.getByTestId('tel-ringing');
       await ringing.getByText('外线来电客户').waitFor();
       // Screen pop on ring: the card is open while it still rings.
@@ -167,7 +152,7 @@ describe('softphone against kamailio (two Chromium pages)', () => {
       await ringing.waitFor({ state: 'detached' });
     }
     // A withheld caller ID: an unknown caller, no card.
-    const withheld = sippInbound(k, 'anonymous', '1006');
+    const withheld = sippInbound(kamailio(), 'anonymous', '1006');
     const ringing = p.getByTestId('tel-ringing');
     await ringing.getByText('号码已隐藏').waitFor();
     expect(await ringing.getByTestId('tel-unknown').textContent()).toBe('未知来电');

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { dispatch } from '../../../electron/node/dispatch';
-import { TEST_EXTENSIONS, type Kamailio } from '../../support/kamailio';
-import { loginToShell } from './app';
+import { startKamailio, TEST_EXTENSIONS, type Kamailio } from '../../support/kamailio';
+import { CHROMIUM_ARGS, loginToShell } from './app';
 import { DEMO_PASSWORD, type SeededApp } from './seeded';
 
 /**
@@ -31,4 +32,28 @@ export function softphoneSeats(env: SeededApp, kamailio: () => Kamailio, browser
   }
 
   return { seat, phonePage };
+}
+
+/**
+ * The softphone tests' lab for a test file: kamailio on loopback and a Chromium with a fake
+ * microphone for the phone pages, started before the file's tests and stopped after them, with
+ * `softphoneSeats` on top. `kamailio()` is the running server (a test may stop and start it).
+ */
+export function useSoftphoneLab(env: SeededApp) {
+  let k: Kamailio | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    k = await startKamailio();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_ARGS, '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'],
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+    await k?.close();
+  });
+  const kamailio = () => k!;
+  return { kamailio, ...softphoneSeats(env, kamailio, () => browser!) };
 }
