@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
 import { WORKBENCH_MANAGER_ROLES, type Role } from '../roles';
+import type { GridSelectionQuery } from './grid';
+import type { DialerQueue } from './dialer';
 
 /**
  * 呼叫中心 agent states (issue 19): 就绪 / 示忙 (with a reason) / 通话中 / 话后处理 / 离线. The agent sets
@@ -31,14 +33,31 @@ export interface AgentStateView {
 export interface FloorAgent extends AgentStateView {
   call: { callId: number; direction: 'inbound' | 'outbound'; number: string; customerName: string | null; startedAt: number; answeredAt: number | null } | null;
   today: { answered: number; missed: number; outbound: number; talkSeconds: number; avgWrapUpSeconds: number | null };
+  /** Each of today's figures as its list of calls (通话记录), with exactly its count (talk: the answered calls). */
+  drill: { answered: GridSelectionQuery[]; missed: GridSelectionQuery[]; outbound: GridSelectionQuery[]; talk: GridSelectionQuery[] };
+}
+
+/** A queue on the wall board: the agents' open tasks of it due by today, how many overdue, the oldest due day. */
+export interface FloorQueue {
+  queue: DialerQueue;
+  due: number;
+  overdue: number;
+  oldestDue: string | null;
+  /** The tasks (客服任务 or 招揽任务单) behind `due`. */
+  drill: GridSelectionQuery[];
 }
 
 /** 坐席监控: the floor now (the wall board reloads it on each pushed change). */
 export interface FloorView {
   at: number;
+  /** The dealer's today. */
+  today: string;
   agents: FloorAgent[];
-  /** Unanswered inbound calls today nobody has talked to since: to call back. */
+  /** Inbound calls missed today not called back (呼叫中心's rule): to call back. */
   missedOpen: number;
+  missedOpenDrill: GridSelectionQuery[];
+  /** The queues with tasks due (作业模式's queues, every agent's), the deepest first. */
+  queues: FloorQueue[];
 }
 
 export const callCenterApi = {

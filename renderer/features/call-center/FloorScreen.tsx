@@ -1,5 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { FloorAgent, FloorView } from '../../../electron/common/api/call-center';
+import type { DialerQueue } from '../../../electron/common/api/dialer';
+import type { GridSelectionQuery } from '../../../electron/common/api/grid';
+import { SERVICE_TASK_KIND } from '../../../electron/common/api/service-texts';
+import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
 import { AGENT_STATE_NAME, BUSY_REASON_NAME } from '../../../electron/common/api/call-center-texts';
 import { call, onEvent } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
@@ -16,7 +20,7 @@ import './call-center.css';
  */
 export function FloorScreen() {
   const tx = usePrefixedT('agent.');
-  const { locale } = useI18n();
+  const { t, locale } = useI18n();
   const [floor, setFloor] = useState<FloorView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -52,6 +56,17 @@ export function FloorScreen() {
     else if (big && document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
   };
 
+  // Every number opens its records (the server's `drill`): the calls behind an agent's figure, the
+  // missed calls, a queue's tasks. A state's total picks those agents in the table below.
+  const [drill, setDrill] = useState<{ title: string; drills: DrillSource[] } | null>(null);
+  const [only, setOnly] = useState<FloorAgent['state'] | null>(null);
+  const open = (title: string, queries: GridSelectionQuery[]) => setDrill({ title: floor ? `${title} · ${floor.today}` : title, drills: queries.map((query) => ({ query })) });
+  const Figure = ({ a, k, value }: { a: FloorAgent; k: keyof FloorAgent['drill']; value: ReactNode }) => (
+    <button type="button" className="link" onClick={() => open(`${a.displayName} · ${tx(`col.${k}`)}`, a.drill[k])} data-testid={`floor-${k}-${a.userId}`}>
+      {value}
+    </button>
+  );
+  const queueName = (q: DialerQueue) => (q === 'solicitation' ? t('dialer.queue.solicitation') : SERVICE_TASK_KIND.text(q, locale));
   const stateText = (a: FloorAgent) => (a.state === 'busy' && a.reason ? tx('busyAs', { reason: BUSY_REASON_NAME.text(a.reason, locale) }) : AGENT_STATE_NAME.text(a.state, locale));
   const columns: Column<FloorAgent>[] = [
     { key: 'name', header: tx('col.agent'), render: (a) => a.displayName, nowrap: true },
@@ -73,10 +88,10 @@ export function FloorScreen() {
         a.call ? `${tx(`dir.${a.call.direction}`)} ${a.call.customerName ?? a.call.number} · ${clock(now - (a.call.answeredAt ?? a.call.startedAt))}` : '',
       nowrap: true,
     },
-    { key: 'answered', header: tx('col.answered'), render: (a) => a.today.answered, align: 'right' },
-    { key: 'missed', header: tx('col.missed'), render: (a) => a.today.missed, align: 'right' },
-    { key: 'outbound', header: tx('col.outbound'), render: (a) => a.today.outbound, align: 'right' },
-    { key: 'talk', header: tx('col.talk'), render: (a) => clock(a.today.talkSeconds * 1000), align: 'right' },
+    { key: 'answered', header: tx('col.answered'), render: (a) => <Figure a={a} k="answered" value={a.today.answered} />, align: 'right' },
+    { key: 'missed', header: tx('col.missed'), render: (a) => <Figure a={a} k="missed" value={a.today.missed} />, align: 'right' },
+    { key: 'outbound', header: tx('col.outbound'), render: (a) => <Figure a={a} k="outbound" value={a.today.outbound} />, align: 'right' },
+    { key: 'talk', header: tx('col.talk'), render: (a) => <Figure a={a} k="talk" value={clock(a.today.talkSeconds * 1000)} />, align: 'right' },
     { key: 'wrap', header: tx('col.wrap'), render: (a) => (a.today.avgWrapUpSeconds === null ? '' : clock(a.today.avgWrapUpSeconds * 1000)), align: 'right' },
   ];
   const count = (state: FloorAgent['state']) => floor?.agents.filter((a) => a.state === state).length ?? 0;
@@ -96,21 +111,53 @@ export function FloorScreen() {
         <>
           <div className="floor-totals" data-testid="floor-totals">
             {(['ready', 'onCall', 'wrapUp', 'busy'] as const).map((s) => (
-              <div key={s} className={`floor-total agent-${s}`}>
+              <button
+                type="button"
+                key={s}
+                className={`floor-total agent-${s}${only === s ? ' is-picked' : ''}`}
+                aria-pressed={only === s}
+                onClick={() => setOnly(only === s ? null : s)}
+                data-testid={`floor-total-${s}`}
+              >
                 <span className="floor-total-n">{count(s)}</span>
                 <span>{AGENT_STATE_NAME.text(s, locale)}</span>
-              </div>
+              </button>
             ))}
-            <div className="floor-total floor-missed">
+            <button type="button" className="floor-total floor-missed" onClick={() => open(tx('floor.missedOpen'), floor.missedOpenDrill)}>
               <span className="floor-total-n" data-testid="floor-missed">
                 {floor.missedOpen}
               </span>
               <span>{tx('floor.missedOpen')}</span>
-            </div>
+            </button>
           </div>
-          <Table aria-label={tx('floor.title')} columns={columns} rows={floor.agents} rowKey={(a) => a.userId} empty={tx('floor.none')} />
+          <Table aria-label={tx('floor.title')} columns={columns} rows={only ? floor.agents.filter((a) => a.state === only) : floor.agents} rowKey={(a) => a.userId} empty={tx('floor.none')} />
+          <h2 className="floor-heading">{tx('floor.queues')}</h2>
+          <Table
+            aria-label={tx('floor.queues')}
+            rowKey={(q) => q.queue}
+            rows={floor.queues}
+            empty={tx('floor.queue.none')}
+            rowProps={(q) => ({ 'data-testid': `floor-queue-${q.queue}` })}
+            columns={[
+              { key: 'queue', header: tx('floor.queue'), render: (q) => queueName(q.queue), nowrap: true },
+              {
+                key: 'due',
+                header: tx('floor.queue.due'),
+                align: 'right',
+                render: (q) => (
+                  <button type="button" className="link" onClick={() => open(`${queueName(q.queue)} · ${tx('floor.queue.due')}`, q.drill)} data-testid={`floor-queue-due-${q.queue}`}>
+                    {q.due.toLocaleString()}
+                  </button>
+                ),
+              },
+              { key: 'overdue', header: tx('floor.queue.overdue'), align: 'right', render: (q) => q.overdue.toLocaleString() },
+              { key: 'oldest', header: tx('floor.queue.oldest'), nowrap: true, render: (q) => q.oldestDue ?? '' },
+            ]}
+          />
+          <p className="hint">{tx('floor.drillHint')}</p>
         </>
       )}
+      {drill && <DrillDownDialog title={drill.title} drills={drill.drills} onClose={() => setDrill(null)} />}
     </div>
   );
 }

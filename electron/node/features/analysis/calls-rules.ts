@@ -4,6 +4,7 @@ import { MAX_PERIOD_DAYS, rangeDayList, type DayRange } from '../../../common/an
 import { dayEndMs, dayRangeMs, dayStartMs, daysBetween, isDate } from '../../../common/dates';
 import { AppError } from '../../errors';
 import { presetsByName, type DatasetDef } from '../grid';
+import type { Condition, GridSelectionQuery } from '../../../common/api/grid';
 import { fixedOffset } from './visit-rules';
 
 /**
@@ -64,6 +65,8 @@ function keyRule(key: string): ((ctx: CallsCtx) => SQL) | null {
     in: inbound,
     'in.a': SERIES['in.a']!,
     'in.m': SERIES['in.m']!,
+    // Missed and over (坐席监控's live count: a call still ringing is not missed yet).
+    'in.mx': sql`${inbound} and ${missed} and c.ended_at is not null`,
     'in.sl': sql`${inbound} and ${answered} and ${inTime}`,
     'in.cb': sql`${inbound} and ${missed} and ${calledBackSql}`,
     'in.ncb': sql`${inbound} and ${missed} and not ${calledBackSql}`,
@@ -93,6 +96,15 @@ export function callsPreset(key: string, range: DayRange): string {
   const name = `${key}@${range.from}~${range.to}`;
   if (name.length > 40) throw new AppError('INVALID_INPUT', { issues: [`preset: ${key}`] });
   return name;
+}
+
+/**
+ * The 通话记录 list behind a figure: its calls by the key's rule over the period (the preset), of
+ * one agent when given, and any further column conditions.
+ */
+export function callsQuery(key: string, range: DayRange, agentId?: number, ...conditions: Condition[]): GridSelectionQuery {
+  const agent: Condition[] = agentId === undefined ? [] : [{ col: 'userId', op: 'eq', value: agentId }];
+  return { dataset: 'calls', scope: 'all', filter: { columns: [...agent, ...conditions].map((c) => ({ join: 'and' as const, conditions: [c] })), preset: callsPreset(key, range) } };
 }
 
 const PRESET = /^([A-Za-z0-9.-]{1,16})@(\d{4}-\d{2}-\d{2})~(\d{4}-\d{2}-\d{2})$/;

@@ -6,7 +6,7 @@ import { comparePeriod, periodRange, ratio, type CompareKind, type DayRange, typ
 import type { Core } from '../../core';
 import { readAll } from '../../read-pool/read-sql';
 import { SERVICE_LEVEL_SECONDS } from '../../../common/api/analysis-calls';
-import { callHourSql, callsCtx, callsPreset, callsWhere, calledBackSql, type CallsCtx } from './calls-rules';
+import { callHourSql, callsCtx, callsQuery, callsWhere, calledBackSql, type CallsCtx } from './calls-rules';
 
 /** One group of the period's calls: agent × hour × direction × answered × in time × outcome. */
 interface GroupRow {
@@ -70,12 +70,7 @@ export class CallsService {
       readAll<{ m: number | null }>(this.core.reads, this.medianSql(range, agentId)),
       readAll<{ n: number }>(this.core.reads, this.calledBackCountSql(range, agentId)),
     ]);
-    const agentCond: Condition[] = agentId === undefined ? [] : [{ col: 'userId', op: 'eq', value: agentId }];
-    const q = (key: string, ...conditions: Condition[]): GridSelectionQuery => ({
-      dataset: 'calls',
-      scope: 'all',
-      filter: { columns: [...agentCond, ...conditions].map((c) => ({ join: 'and' as const, conditions: [c] })), preset: callsPreset(key, range) },
-    });
+    const q = (key: string, ...conditions: Condition[]): GridSelectionQuery => callsQuery(key, range, agentId, ...conditions);
     const fig = (value: number, key: string, ...conditions: Condition[]): Figure => ({ value, drill: [q(key, ...conditions)] });
     const rate = (num: number, den: number, numKey: string, restKey: string): RateFigure => ({ value: ratio(num, den), drill: [q(numKey), q(restKey)] });
 

@@ -7,3 +7,5 @@ export { consultantFilter } from './scope';
 export { trafficVisitColumns, trafficVisitPresets } from './visit-rules';
 export { salesActivityPresets, salesOpportunityColumns, salesOpportunityPresets } from './sales-rules';
 export { aftersalesPresets } from './aftersales-rules';
+// 坐席监控 (call-center) counts today's calls by 呼叫中心's rules and drills to the same lists.
+export { callsCtx, callsQuery, callsWhere } from './calls-rules';

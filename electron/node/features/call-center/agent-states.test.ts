@@ -3,6 +3,9 @@ import { call, GOOD_PASSWORD, makeCore, userWithSession, type TestCore } from '.
 import type { AgentStateView, FloorView } from '../../../common/api/call-center';
 import type { EventEnvelope } from '../../events';
 import { AgentStates } from './agent-states';
+import type { GridSelectionQuery } from '../../../common/api/grid';
+import { drillCount } from '../../../../tests/fixtures/analysis-floor';
+import { createTasks } from '../service';
 
 /**
  * 坐席状态: an agent sets 就绪 / 示忙 with a reason; a call makes them 通话中 and its end 话后处理, which
@@ -139,8 +142,48 @@ describe('坐席监控 (the wall board’s data)', () => {
     expect(row).toMatchObject({ state: 'onCall', call: { callId: live.callId, direction: 'outbound', number: '13800000077', customerName: '张三' } });
     expect(row.today).toEqual({ answered: 1, missed: 1, outbound: 1, talkSeconds: 90, avgWrapUpSeconds: 30 });
     expect(floor.missedOpen).toBe(1);
+    // Every figure opens its calls: the list's count is the figure.
+    const counted = async (qs: GridSelectionQuery[]) => {
+      let n = 0;
+      for (const q of qs) n += await drillCount(t.core, manager.token, q);
+      return n;
+    };
+    expect([await counted(row.drill.answered), await counted(row.drill.missed), await counted(row.drill.outbound), await counted(row.drill.talk), await counted(floor.missedOpenDrill)]).toEqual([1, 1, 1, 1, 1]);
     // The managers' wall boards are told of each call's start and end.
     expect(events.filter((e) => e.event === 'callCenter.floorChanged' && (e.target as { userId: number }).userId === manager.userId).length).toBeGreaterThanOrEqual(5);
     expect(await call(t.core, a2.token, 'callCenter.floor', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the queues: every agent’s open tasks due today per kind (低分跟进 3 days ahead, 招揽 from its window), overdue and oldest, each opening its tasks', async () => {
+    const a3 = await userWithSession(t.core, 'cc.agent3', 'serviceAgent');
+    const today = new Date(t.clock.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = (n: number) => new Date(Date.parse(today) + n * 86_400_000).toISOString().slice(0, 10);
+    const cust = t.core.sqlite.prepare("INSERT INTO customers (name, created_at, updated_at) VALUES (?, 0, 0)");
+    const ids = ['甲', '乙', '丙', '丁', '戊', '己'].map((n) => Number(cust.run(n).lastInsertRowid));
+    createTasks(t.core, null, [
+      { kind: 'regular_service', customerId: ids[0]!, dueDate: day(-3), assigneeId: a3.userId },
+      { kind: 'regular_service', customerId: ids[1]!, dueDate: today, assigneeId: agent.userId },
+      { kind: 'regular_service', customerId: ids[2]!, dueDate: day(1), assigneeId: a3.userId }, // not due yet
+      { kind: 'regular_service', customerId: ids[3]!, dueDate: day(-1) }, // nobody's: the pool, not a queue
+      { kind: 'low_score', customerId: ids[4]!, dueDate: day(2), assigneeId: a3.userId }, // within its 3 days
+    ]);
+    t.core.sqlite
+      .prepare("INSERT INTO solicitation_tasks (natural_key, kind, customer_id, window_start, window_end, status, assignee_id, created_at, updated_at) VALUES ('fl-1', 'regular_service', ?, ?, ?, 'assigned', ?, 0, 0)")
+      .run(ids[5], day(-20), day(-2), a3.userId);
+    const floor = ok<FloorView>(await call(t.core, manager.token, 'callCenter.floor', {}));
+    const q = (name: string) => floor.queues.find((x) => x.queue === name);
+    expect([q('regular_service'), q('low_score'), q('solicitation')].map((x) => x && { due: x.due, overdue: x.overdue, oldestDue: x.oldestDue })).toEqual([
+      { due: 2, overdue: 1, oldestDue: day(-3) },
+      { due: 1, overdue: 0, oldestDue: day(2) },
+      { due: 1, overdue: 1, oldestDue: day(-2) },
+    ]);
+    for (const x of floor.queues) {
+      let n = 0;
+      for (const d of x.drill) n += await drillCount(t.core, manager.token, d);
+      expect([x.queue, n]).toEqual([x.queue, x.due]);
+    }
+    // A preset that names no queue is refused, not read as "everything".
+    const bad = await call(t.core, manager.token, 'grid.count', { dataset: 'serviceTasks', scope: 'all', filter: { columns: [], preset: 'queue:nope' } });
+    expect(bad.ok).toBe(false);
   });
 });

@@ -12,3 +12,4 @@ export { createTasks, type NewTask } from './tasks';
 export { isWorkbenchManager } from './workbench';
 export { checkVisit, saveVisit } from './service-visits';
 export { parseVisitType } from './service-visits-rules';
+export { openDueSolicitationSql, openDueTasksSql, queuePreset } from './task-queues';

@@ -4,6 +4,7 @@ import { type DatasetDef, mergePresets, userNameColumn } from '../../grid';
 import { selfAuditPresets } from '../../self-audit';
 import { aftersalesPresets } from '../../analysis';
 import { SERVICE_TASK_COLUMNS, SERVICE_TASK_STATUS } from './texts';
+import { queuePresets } from '../task-queues';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 
 const STATUSES = enumOptions(SERVICE_TASK_STATUS);
@@ -28,6 +29,8 @@ export const serviceTasksDataset: DatasetDef = {
     selfAuditPresets('serviceTasks'),
     // 售后 / 客服's reminders sent → appointments → arrivals ('rm<n>[a|v]@…').
     aftersalesPresets('serviceTasks'),
+    // 坐席监控's queue depths ('queue:<kind>').
+    queuePresets('task'),
   ),
   columns: [
     { id: 'id', type: 'number', ...SERVICE_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: false, width: 80 },

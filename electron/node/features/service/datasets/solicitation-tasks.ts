@@ -7,6 +7,7 @@ import { auditCustomerIdColumn, selfAuditPresets } from '../../self-audit';
 import { aftersalesPresets } from '../../analysis';
 import { primaryPhoneExpr } from '../../customers';
 import { SOLICITATION_KIND, SOLICITATION_TASK_COLUMNS } from './texts';
+import { queuePresets } from '../task-queues';
 import { enumOptions } from '../../../../common/i18n/enum-options';
 
 const STATES = enumOptions(SOLICITATION_STATE);
@@ -37,6 +38,8 @@ export const solicitationTasksDataset: DatasetDef = {
     selfAuditPresets('solicitationTasks'),
     // 售后 / 客服's 招揽率 and 成功率 ('sol.w@…', 'sol.s@…', 'sol.n@…').
     aftersalesPresets('solicitationTasks'),
+    // 坐席监控's 招揽 queue depth ('queue:solicitation').
+    queuePresets('solicitation'),
   ),
   columns: [
     { id: 'id', type: 'number', ...SOLICITATION_TASK_COLUMNS.pair('id'), expr: 'c.id', nullable: false, sortable: true, filterable: true, groupable: false, defaultVisible: true, width: 80 },
