@@ -63,3 +63,5 @@ export const MANAGER_ROLES: readonly Role[] = ['salesManager', 'serviceManager',
  */
 export const SALES_ROLES: readonly Role[] = ['salesConsultant', 'salesManager', 'generalManager', 'admin'];
 export const WORKBENCH_MANAGER_ROLES: readonly Role[] = ['serviceManager', 'generalManager', 'admin'];
+/** 作业模式 (the preview dialer): who works down their task queues (the menu reads it without the contract). */
+export const DIALER_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager'];

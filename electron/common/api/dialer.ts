@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { method, returns } from './contract';
-import { WORKBENCH_MANAGER_ROLES, type Role } from '../roles';
+import { DIALER_ROLES, WORKBENCH_MANAGER_ROLES } from '../roles';
 import { SERVICE_TASK_KIND_CODES, type ServiceTaskKind } from '../service-tasks';
 import type { WorkbenchRow } from './workbench';
 
@@ -10,8 +10,7 @@ import type { WorkbenchRow } from './workbench';
  * customer's card and the script open, and after the queue's preview time the seat's softphone
  * dials. The call's end is recorded as an attempt; the outcome form, wrap-up, then the next task.
  */
-export const DIALER_ROLES: readonly Role[] = ['serviceAgent', 'serviceManager'];
-export { WORKBENCH_MANAGER_ROLES };
+export { DIALER_ROLES, WORKBENCH_MANAGER_ROLES };
 
 export type DialerQueue = ServiceTaskKind | 'solicitation';
 /** 招揽 first (the campaigns are most of an agent's calls), then the task kinds in their usual order. */

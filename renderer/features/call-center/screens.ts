@@ -1,8 +1,7 @@
 import { defineScreens, lazyScreen } from '../../shell/screen-kit';
-import { WORKBENCH_MANAGER_ROLES } from '../../../electron/common/roles';
+import { DIALER_ROLES, WORKBENCH_MANAGER_ROLES } from '../../../electron/common/roles';
 import { AGENT_TEXTS } from './texts';
 import { DIALER_TEXTS } from './dialer/texts';
-import { DIALER_ROLES } from '../../../electron/common/api/dialer';
 
 /**
  * 呼叫中心 → 作业模式 for the agents (and the CS managers, who also set the queues' rules; the general
