@@ -197,6 +197,99 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     for (const p of [a, b, c]) await p.context().close();
   }, 90_000);
 
+  it('consult transfer: the customer on hold while the agent talks to a colleague; cancelled, the customer is back; completed, the customer is handed over (REFER with Replaces) and the agent leaves', async () => {
+    await seat('service2', '1005'); // the customer
+    await seat('service1', '1002'); // the agent
+    await seat('service4', '1004'); // the colleague
+    const customer = await phonePage('service2');
+    const agent = await phonePage('service1');
+    const colleague = await phonePage('service4');
+    for (const p of [customer, agent, colleague]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    await customer.getByTestId('tel-dialpad-toggle').click();
+    await customer.getByTestId('tel-dial-number').fill('1002');
+    await customer.getByTestId('tel-dial-call').click();
+    await agent.getByTestId('tel-ringing').waitFor();
+    await agent.keyboard.press('Alt+a');
+    await agent.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    // 转接 → 先咨询, then 取消转接 while it rings: the customer is back, off hold.
+    await agent.getByTestId('tel-transfer').click();
+    await agent.getByTestId('tel-transfer-to').fill('1004');
+    await agent.getByTestId('tel-consult').click();
+    await agent.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+    await colleague.getByTestId('tel-ringing').waitFor();
+    await agent.getByTestId('tel-cancel-consult').click();
+    await colleague.getByTestId('tel-ringing').waitFor({ state: 'detached' });
+    await expect.poll(() => agent.locator('[data-testid="tel-call"][data-state="connected"]').count()).toBe(1);
+    expect(await agent.getByTestId('tel-call').count()).toBe(1);
+    // Again, and this time the colleague answers: the customer goes on hold meanwhile.
+    await agent.getByTestId('tel-transfer').click();
+    await agent.getByTestId('tel-transfer-to').fill('1004');
+    await agent.getByTestId('tel-consult').click();
+    await agent.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+    await colleague.getByTestId('tel-ringing').getByTestId('tel-answer').click();
+    const consultation = agent.locator('[data-testid="tel-call"][data-state="connected"]');
+    await consultation.getByTestId('tel-complete').waitFor();
+    await screenshot(agent, 'telephony-consult');
+    await consultation.getByTestId('tel-complete').click();
+    // The agent is out of both calls; the customer and the colleague talk.
+    await expect.poll(() => agent.getByTestId('tel-call').count(), { timeout: 15_000 }).toBe(0);
+    await customer.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await expect.poll(() => colleague.locator('[data-testid="tel-call"][data-state="connected"]').count(), { timeout: 15_000 }).toBe(1);
+    expect(await colleague.getByTestId('tel-call').count()).toBe(1);
+    await colleague.keyboard.press('Alt+h');
+    await expect.poll(() => customer.getByTestId('tel-call').count(), { timeout: 15_000 }).toBe(0);
+    for (const p of [customer, agent, colleague]) await p.context().close();
+  }, 90_000);
+
+  it('three-way call: each party is sent a mix; the customer hears the colleague through it with the agent muted; the colleague leaving leaves a two-way call', async () => {
+    await seat('service2', '1005');
+    await seat('service1', '1002');
+    await seat('service4', '1004');
+    const customer = await phonePage('service2');
+    const agent = await phonePage('service1');
+    const colleague = await phonePage('service4');
+    for (const p of [customer, agent, colleague]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+    await customer.getByTestId('tel-dialpad-toggle').click();
+    await customer.getByTestId('tel-dial-number').fill('1002');
+    await customer.getByTestId('tel-dial-call').click();
+    await agent.getByTestId('tel-ringing').waitFor();
+    await agent.keyboard.press('Alt+a');
+    await agent.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    await agent.getByTestId('tel-transfer').click();
+    await agent.getByTestId('tel-transfer-to').fill('1004');
+    await agent.getByTestId('tel-consult').click();
+    await colleague.getByTestId('tel-ringing').getByTestId('tel-answer').click();
+    const consultation = agent.locator('[data-testid="tel-call"][data-state="connected"]');
+    await consultation.getByTestId('tel-conference').click();
+    await expect.poll(() => agent.getByTestId('tel-in-conference').count()).toBe(2);
+    expect(await agent.locator('[data-testid="tel-call"][data-state="connected"]').count()).toBe(2);
+    // Each call is sent a mix, not the agent's microphone …
+    const sent = await agent.evaluate(() => {
+      const w = window as unknown as { __pcs: RTCPeerConnection[]; __mics: string[] };
+      const tracks = w.__pcs.filter((pc) => pc.connectionState !== 'closed').flatMap((pc) => pc.getSenders().map((x) => x.track).filter((t) => t?.kind === 'audio'));
+      return { calls: tracks.length, fromMic: tracks.filter((t) => w.__mics.includes(t!.id)).length };
+    });
+    expect(sent).toEqual({ calls: 2, fromMic: 0 });
+    // … and with the agent muted, what the customer still hears is the colleague (the fake microphone's tone), mixed in by the agent's page.
+    await agent.getByTestId('tel-mute').first().click();
+    const energy = () => customer.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.reduce(async (sum, pc) => {
+      let e = await sum;
+      (await pc.getStats()).forEach((r: { type: string; kind?: string; totalAudioEnergy?: number }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'audio') e += r.totalAudioEnergy ?? 0;
+      });
+      return e;
+    }, Promise.resolve(0)));
+    const before = await energy();
+    await customer.waitForTimeout(2500);
+    expect(await energy()).toBeGreaterThan(before + 0.001);
+    await screenshot(agent, 'telephony-conference');
+    // The colleague leaves: the agent and the customer go on as a two-way call.
+    await colleague.keyboard.press('Alt+h');
+    await expect.poll(() => agent.getByTestId('tel-call').count(), { timeout: 15_000 }).toBe(1);
+    expect(await agent.getByTestId('tel-in-conference').count()).toBe(0);
+    for (const p of [customer, agent, colleague]) await p.context().close();
+  }, 90_000);
+
   it('the call-centre screens: seat settings, missed calls with call-back, recording search with the player (manager)', async () => {
     const p = await phonePage('csmanager');
     await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();

@@ -101,6 +101,12 @@ export function CallPanel({ line, info, phone, onOpen }: { line: Line; info: Lin
             {timer}
           </span>
         )}
+        {line.consultOf && <span className="tel-tag">{tt('call.consulting')}</span>}
+        {line.conferenceWith && (
+          <span className="tel-tag" data-testid="tel-in-conference">
+            {tt('call.inConference')}
+          </span>
+        )}
         {info?.recording && (
           <span className="tel-rec" title={tt('call.recording')}>
             ● {tt('call.recording')}
@@ -124,6 +130,21 @@ export function CallPanel({ line, info, phone, onOpen }: { line: Line; info: Lin
               {tt('call.transfer')}
             </Button>
           </>
+        )}
+        {connected && line.consultOf && (
+          <>
+            <Button size="small" variant="primary" onClick={() => guard(phone.completeTransfer(line))} data-testid="tel-complete">
+              {tt('call.complete')}
+            </Button>
+            <Button size="small" onClick={() => guard(phone.conference(line))} data-testid="tel-conference">
+              {tt('call.conference')}
+            </Button>
+          </>
+        )}
+        {line.consultOf && (
+          <Button size="small" onClick={() => guard(phone.cancelConsult(line))} data-testid="tel-cancel-consult">
+            {tt('call.cancelConsult')}
+          </Button>
         )}
         <Button size="small" variant="danger" onClick={() => guard(phone.hangup(line))} data-testid="tel-hangup" title="Alt+H">
           {tt('call.hangup')} <kbd>Alt+H</kbd>
@@ -150,6 +171,17 @@ export function CallPanel({ line, info, phone, onOpen }: { line: Line; info: Lin
           <TextField label={tt('call.transferTo')} value={transfer} onChange={setTransfer} inputMode="tel" autoFocus data-testid="tel-transfer-to" />
           <Button type="submit" size="small" variant="primary">
             {tt('call.transferGo')}
+          </Button>
+          {/* 咨询转接: talk to the target first, the customer on hold; then complete, cancel or all three. */}
+          <Button
+            size="small"
+            onClick={() => {
+              if (transfer.trim()) guard(phone.consult(line, transfer.trim()));
+              setTransfer(null);
+            }}
+            data-testid="tel-consult"
+          >
+            {tt('call.consult')}
           </Button>
         </form>
       )}

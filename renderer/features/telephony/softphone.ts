@@ -1,7 +1,7 @@
 /**
  * The seat's SIP user agent (sip.js over WebSocket), without React: registration with automatic
  * re-registration and back-off, inbound and outbound calls, hold / resume, mute, DTMF, blind
- * transfer, hang-up. The provider (SoftphoneProvider.tsx) turns its events into the call log,
+ * transfer, consult (warm) transfer with REFER / Replaces, a three-way call mixed here, hang-up. The provider (SoftphoneProvider.tsx) turns its events into the call log,
  * the screen pop and the panels.
  */
 import {
@@ -10,6 +10,7 @@ import {
   Registerer,
   RegistererState,
   SessionState,
+  SIPExtension,
   UserAgent,
   type Web,
   type Session,
@@ -35,6 +36,10 @@ export interface Line {
   /** performance.now() when the INVITE arrived or was sent (screen-pop figure). */
   t0: number;
   session: Session;
+  /** A consultation call: the id of the (held) line it consults about, until completed or cancelled. */
+  consultOf?: string;
+  /** In a three-way call with this line (the two are mixed here). */
+  conferenceWith?: string;
   /** Why it ended (SIP status of a failed outbound call, 'declined', 'cancelled', 'hangup'). */
   endReason?: 'hangup' | 'declined' | 'cancelled' | 'busy' | 'noAnswer' | 'failed' | 'unavailable' | 'missed';
 }
@@ -47,6 +52,8 @@ export interface SoftphoneEvents {
 }
 
 const BACKOFF_S = [1, 2, 4, 8, 15, 30];
+/** The microphone as the calls take it: raw, the PBX and the recorder get what was said. */
+const AUDIO = { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false };
 let seq = 0;
 
 export class Softphone {
@@ -86,6 +93,8 @@ export class Softphone {
       transportOptions: { server: creds.wsUrl, connectionTimeout: 5, keepAliveInterval: 15 },
       sessionDescriptionHandlerFactoryOptions: { peerConnectionConfiguration: { iceServers: [] }, iceGatheringTimeout: 500 },
       logLevel: 'error',
+      // A consult transfer's last step arrives as an INVITE that replaces a call we are on (RFC 3891).
+      sipExtensionReplaces: SIPExtension.Supported,
       // Our own back-off (BACKOFF_S) decides when to try again; sip.js tries once per call.
       reconnectionAttempts: 1,
       reconnectionDelay: 1,
@@ -174,14 +183,17 @@ export class Softphone {
     const s = line.session;
     s.delegate = {
       onRefer: (referral) => {
-        // We are being transferred (blind): accept and call the target; the old leg ends.
+        // We are being transferred: accept and call the target; the old leg ends. A consult
+        // transfer's REFER names the call it replaces (Replaces), which our INVITE carries.
         void referral.accept().then(() => {
           const target = referral.referTo.uri.user ?? '';
-          void this.call(target, { fromTransfer: true });
+          if (referral.replaces) this.place(referral.makeInviter({ sessionDescriptionHandlerOptions: { constraints: AUDIO } }), target);
+          else void this.call(target, { fromTransfer: true });
         });
       },
     };
     s.stateChange.addListener((st) => {
+      if (st === SessionState.Terminated) this.leftCall(line);
       if (st === SessionState.Established) {
         line.state = 'connected';
         this.emit(line);
@@ -210,6 +222,9 @@ export class Softphone {
     this.lines.push(line);
     this.track(line);
     this.emit(line);
+    // The other end of our call, handed over to someone else by a consult transfer: it takes the
+    // call's place at once (sip.js ends the replaced one when this is accepted).
+    if (inv.replacee) void this.answer(line);
   }
 
   /** Places a call; `number` is what the user dialled (the prefix is added by the caller). */
@@ -217,9 +232,10 @@ export class Softphone {
     if (!this.ua || !this.creds) return null;
     const target = UserAgent.makeURI(`sip:${opts.dial ?? number}@${this.creds.domain}`);
     if (!target) return null;
-    const inviter = new Inviter(this.ua, target, {
-      sessionDescriptionHandlerOptions: { constraints: { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false } },
-    });
+    return this.place(new Inviter(this.ua, target, { sessionDescriptionHandlerOptions: { constraints: AUDIO } }), number);
+  }
+
+  private place(inviter: Inviter, number: string): Line {
     const line: Line = { id: `l${++seq}`, direction: 'outbound', remote: number, state: 'calling', held: false, muted: false, t0: performance.now(), session: inviter };
     this.lines.push(line);
     this.track(line);
@@ -247,9 +263,7 @@ export class Softphone {
 
   async answer(line: Line): Promise<void> {
     if (!(line.session instanceof Invitation) || line.state !== 'ringing') return;
-    await line.session.accept({
-      sessionDescriptionHandlerOptions: { constraints: { audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false }, video: false } },
-    });
+    await line.session.accept({ sessionDescriptionHandlerOptions: { constraints: AUDIO } });
   }
 
   async decline(line: Line): Promise<void> {
@@ -291,7 +305,13 @@ export class Softphone {
 
   setMute(line: Line, muted: boolean) {
     line.muted = muted;
-    (line.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!muted && !line.held);
+    if (this.mixer && line.conferenceWith) {
+      // In a three-way call the two parties still hear each other through us: only our voice goes.
+      const other = this.lines.find((l) => l.id === line.conferenceWith);
+      if (other) other.muted = muted;
+      this.mixer.mic.gain.value = muted ? 0 : 1;
+      if (other) this.emit(other);
+    } else (line.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!muted && !line.held);
     this.emit(line);
   }
 
@@ -319,5 +339,112 @@ export class Softphone {
     });
     line.endReason = 'hangup';
     await line.session.bye().catch(() => undefined);
+  }
+
+  /**
+   * 咨询转接, first step: the customer's line on hold, a call to `target` to talk it over. Then
+   * completeTransfer (the customer and the target talk, we leave), cancelConsult (back to the
+   * customer), or conference (all three).
+   */
+  async consult(line: Line, target: string): Promise<Line | null> {
+    if (line.state !== 'connected') return null;
+    await this.setHold(line, true);
+    const c = this.call(target);
+    if (c) {
+      c.consultOf = line.id;
+      this.emit(c);
+    }
+    return c;
+  }
+
+  /** Completes a consult transfer: REFER with Replaces to the customer, who calls the target in our place. */
+  async completeTransfer(consult: Line): Promise<void> {
+    const orig = this.lines.find((l) => l.id === consult.consultOf);
+    if (!orig || consult.state !== 'connected' || orig.session.state !== SessionState.Established) return;
+    this.endConference();
+    await new Promise<void>((resolve, reject) => {
+      void orig.session
+        .refer(consult.session, {
+          requestDelegate: {
+            onAccept: () => resolve(),
+            onReject: (r) => reject(new Error(`${r.message.statusCode ?? ''} ${r.message.reasonPhrase ?? ''}`)),
+          },
+        })
+        .catch(reject);
+    });
+    // Accepted: our leg to the customer ends; the target ends ours to them when the customer's call replaces it.
+    orig.endReason = 'hangup';
+    await orig.session.bye().catch(() => undefined);
+    setTimeout(() => {
+      if (consult.session.state === SessionState.Established) void this.hangup(consult).catch(() => undefined);
+    }, 10_000);
+  }
+
+  /** Cancels a consult transfer: the consultation ends, the customer is back. */
+  async cancelConsult(consult: Line): Promise<void> {
+    const orig = this.lines.find((l) => l.id === consult.consultOf);
+    await this.hangup(consult);
+    if (orig) await this.setHold(orig, false);
+  }
+
+  /**
+   * 三方通话 without a conference bridge: both calls connected, and each party is sent our voice
+   * plus the other party's (Web Audio mixes them here). When either call ends the other goes on.
+   */
+  async conference(consult: Line): Promise<void> {
+    const orig = this.lines.find((l) => l.id === consult.consultOf);
+    if (!orig || consult.state !== 'connected' || this.mixer) return;
+    if (orig.held) await this.setHold(orig, false);
+    const sdh = (l: Line) => l.session.sessionDescriptionHandler as Web.SessionDescriptionHandler;
+    const ctx = new AudioContext();
+    const micTrack = sdh(orig).localMediaStream.getAudioTracks()[0];
+    const mic = ctx.createGain();
+    if (micTrack) ctx.createMediaStreamSource(new MediaStream([micTrack])).connect(mic);
+    const restore: (() => Promise<void>)[] = [];
+    for (const [to, from] of [
+      [orig, consult],
+      [consult, orig],
+    ] as const) {
+      const out = ctx.createMediaStreamDestination();
+      mic.connect(out);
+      ctx.createMediaStreamSource(sdh(from).remoteMediaStream).connect(out);
+      const sender = sdh(to).peerConnection?.getSenders().find((x) => x.track?.kind === 'audio');
+      if (sender) {
+        const own = sender.track;
+        await sender.replaceTrack(out.stream.getAudioTracks()[0]!);
+        sender.track!.enabled = true;
+        restore.push(() => sender.replaceTrack(own));
+      }
+    }
+    mic.gain.value = orig.muted ? 0 : 1;
+    this.mixer = { ctx, mic, restore };
+    orig.conferenceWith = consult.id;
+    consult.conferenceWith = orig.id;
+    consult.consultOf = undefined;
+    this.emit(orig);
+    this.emit(consult);
+  }
+
+  private mixer: { ctx: AudioContext; mic: GainNode; restore: (() => Promise<void>)[] } | null = null;
+
+  private endConference(): void {
+    const m = this.mixer;
+    if (!m) return;
+    this.mixer = null;
+    for (const r of m.restore) void r().catch(() => undefined);
+    void m.ctx.close().catch(() => undefined);
+    for (const l of this.lines) if (l.conferenceWith) l.conferenceWith = undefined;
+  }
+
+  /** A call ended: a three-way call becomes a two-way one; a consultation's customer stays on hold for the agent. */
+  private leftCall(line: Line): void {
+    if (line.conferenceWith) {
+      const other = this.lines.find((l) => l.id === line.conferenceWith);
+      this.endConference();
+      if (other) {
+        (other.session.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!other.muted && !other.held);
+        this.emit(other);
+      }
+    }
   }
 }

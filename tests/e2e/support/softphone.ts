@@ -22,6 +22,27 @@ export function softphoneSeats(env: SeededApp, kamailio: () => Kamailio, browser
   async function phonePage(username: string, opts: { registered?: boolean } = {}): Promise<Page> {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', permissions: ['microphone'] });
     context.setDefaultTimeout(15_000);
+    // Every peer connection the page makes and every microphone track it takes, for a test that
+    // reads what a party hears (getStats) and what a party sends.
+    await context.addInitScript(() => {
+      const Native = window.RTCPeerConnection;
+      const all: RTCPeerConnection[] = [];
+      const mics: string[] = [];
+      (window as unknown as { __pcs: RTCPeerConnection[]; __mics: string[] }).__pcs = all;
+      (window as unknown as { __mics: string[] }).__mics = mics;
+      const gum = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      navigator.mediaDevices.getUserMedia = async (c) => {
+        const stream = await gum(c);
+        for (const t of stream.getAudioTracks()) mics.push(t.id);
+        return stream;
+      };
+      window.RTCPeerConnection = class extends Native {
+        constructor(config?: RTCConfiguration) {
+          super(config);
+          all.push(this);
+        }
+      };
+    });
     const page = await context.newPage();
     page.on('pageerror', (e) => {
       throw e;
