@@ -109,4 +109,31 @@ describe('作业模式 (kamailio, two Chromium pages)', () => {
     expect(env.core.sqlite.prepare("select count(*) from audit_log where entity = 'dialer_queue' and entity_id = 'first_service'").pluck().get()).toBe(1);
     await m.context().close();
   });
+
+  it('监听 on the wall board dials the PBX’s listen-in code before the agent’s extension (kamailio itself cannot listen: it answers 480)', async () => {
+    env.core.settings.set('callCenter.monitorCode', '*33');
+    try {
+      await seat('service1', '1002');
+      await seat('service2', '1005');
+      await seat('csmanager', '1006');
+      const agent = await phonePage('service1');
+      const customer = await phonePage('service2');
+      const manager = await phonePage('csmanager');
+      await agent.getByTestId('tel-dialpad-toggle').click();
+      await agent.getByTestId('tel-dial-number').fill('1005');
+      await agent.getByTestId('tel-dial-call').click();
+      await customer.getByTestId('tel-ringing').getByTestId('tel-answer').click();
+      await agent.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+      await manager.getByRole('treeitem', { name: '坐席监控' }).click();
+      const agentId = env.core.sqlite.prepare("select id from users where username = 'service1'").pluck().get() as number;
+      await manager.getByTestId(`floor-listen-${agentId}`).click();
+      const managerId = env.core.sqlite.prepare("select id from users where username = 'csmanager'").pluck().get() as number;
+      await expect
+        .poll(() => env.core.sqlite.prepare("select to_number from calls where user_id = ? and direction = 'outbound' order by id desc limit 1").pluck().get(managerId))
+        .toBe('*331002');
+      for (const p of [agent, customer, manager]) await p.context().close();
+    } finally {
+      env.core.settings.set('callCenter.monitorCode', '');
+    }
+  });
 });

@@ -83,6 +83,8 @@ export const settingsSchema = z.object({
   // 话后处理: seconds after a call before the agent is 就绪 again on their own (they may extend it).
   'callCenter.wrapUpSeconds': z.number().int().min(0).max(600),
   // 作业模式 dials only within these hours of the dealer's day ('09:00-20:00'; a start after the end runs across midnight).
+  // 监听: the PBX's listen-in code (FreeSWITCH eavesdrop / Asterisk ChanSpy dialplan, e.g. *33) the wall board dials before an agent's extension; '' = no 监听 button.
+  'callCenter.monitorCode': z.string().trim().regex(/^([*#]\d{0,4})?$/, 'a code like *33, or empty'),
   'callCenter.callingHours': z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'hours like 09:00-20:00'),
   // Scheduler (issue 7): sales revisit days after delivery ('1,7,30') and how many daily backups to keep.
   'scheduler.salesRevisitDays': z.string().trim().regex(/^\d{1,3}(\s*,\s*\d{1,3}){0,9}$/, 'days after delivery, e.g. 1,7,30'),

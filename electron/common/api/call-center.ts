@@ -31,7 +31,8 @@ export interface AgentStateView {
 
 /** One agent on the supervisor's wall board: their state, the call they are on, and today's figures. */
 export interface FloorAgent extends AgentStateView {
-  call: { callId: number; direction: 'inbound' | 'outbound'; number: string; customerName: string | null; startedAt: number; answeredAt: number | null } | null;
+  /** The call they are on; `extension`: the agent's own (what a listen-in code is dialled before). */
+  call: { callId: number; direction: 'inbound' | 'outbound'; number: string; customerName: string | null; startedAt: number; answeredAt: number | null; extension: string | null } | null;
   today: { answered: number; missed: number; outbound: number; talkSeconds: number; avgWrapUpSeconds: number | null };
   /** Each of today's figures as its list of calls (通话记录), with exactly its count (talk: the answered calls). */
   drill: { answered: GridSelectionQuery[]; missed: GridSelectionQuery[]; outbound: GridSelectionQuery[]; talk: GridSelectionQuery[] };
@@ -58,6 +59,8 @@ export interface FloorView {
   missedOpenDrill: GridSelectionQuery[];
   /** The queues with tasks due (作业模式's queues, every agent's), the deepest first. */
   queues: FloorQueue[];
+  /** The PBX's listen-in code (callCenter.monitorCode); '' = no 监听. */
+  monitorCode: string;
 }
 
 export const callCenterApi = {

@@ -30,7 +30,7 @@ const GROUPS: { title: MessageKey; keys: { key: Key; numeric?: boolean; yesNo?: 
     title: 'settings.group.sales',
     keys: [{ key: 'sales.abandonFollowUpYears', numeric: true }, { key: 'sales.stalledDays', numeric: true }, { key: 'dms.exportDir' }, { key: 'dms.format' }],
   },
-  { title: 'settings.group.service', keys: [{ key: 'service.lowScoreThreshold', numeric: true }, { key: 'service.appointmentSlotCapacity', numeric: true }, { key: 'callCenter.wrapUpSeconds', numeric: true }, { key: 'callCenter.callingHours' }] },
+  { title: 'settings.group.service', keys: [{ key: 'service.lowScoreThreshold', numeric: true }, { key: 'service.appointmentSlotCapacity', numeric: true }, { key: 'callCenter.wrapUpSeconds', numeric: true }, { key: 'callCenter.callingHours' }, { key: 'callCenter.monitorCode' }] },
   { title: 'settings.group.scheduler', keys: [{ key: 'scheduler.salesRevisitDays' }, { key: 'scheduler.backupKeep', numeric: true }, { key: 'telephony.recordingRetentionDays', numeric: true }] },
   // 设为主机 (issue 15): read at start, so the hints say a restart applies it.
   { title: 'settings.group.lan', keys: [{ key: 'lan.enabled', yesNo: true }, { key: 'lan.port', numeric: true }, { key: 'lan.hostNames' }] },

@@ -48,6 +48,8 @@ export const SETTINGS_TEXTS = defineTexts({
   'saved': { 'zh-CN': '设置已保存,下一次操作起生效', en: 'Settings saved; they apply from the next action' },
   'service.lowScoreThreshold': { 'zh-CN': '低分阈值(CSI/SSI)', en: 'Low-score threshold (CSI/SSI)' },
   'callCenter.wrapUpSeconds': { 'zh-CN': '话后处理时长(秒)', en: 'Wrap-up time (seconds)' },
+  'callCenter.monitorCode': { 'zh-CN': '监听代码', en: 'Listen-in code' },
+  'callCenter.monitorCode.hint': { 'zh-CN': '交换机的监听功能码(如 FreeSWITCH / Asterisk 配置的 *33);坐席监控中点“监听”即拨打 代码+坐席分机。留空则不显示监听(kamailio 本身不能监听)', en: 'The PBX’s listen-in code (e.g. *33 set up in FreeSWITCH / Asterisk); 监听 on the wall board dials the code + the agent’s extension. Empty: no 监听 (kamailio alone cannot listen in)' },
   'callCenter.callingHours': { 'zh-CN': '外呼时段', en: 'Calling hours' },
   'callCenter.callingHours.hint': { 'zh-CN': '如 09:00-20:00(经销商所在时区);作业模式只在此时段内拨打,开始晚于结束表示跨午夜', en: 'e.g. 09:00-20:00 (the dealer\'s time zone); the preview dialer calls only within them; a start after the end runs across midnight' },
   'callCenter.wrapUpSeconds.hint': { 'zh-CN': '0–600;通话结束后坐席处于“话后处理”的时间,到时自动回到“就绪”(坐席可延长)', en: '0–600; after a call the agent is in wrap-up this long, then ready again (they may extend it)' },

@@ -4,6 +4,8 @@ import type { DialerQueue } from '../../../electron/common/api/dialer';
 import type { GridSelectionQuery } from '../../../electron/common/api/grid';
 import { SERVICE_TASK_KIND } from '../../../electron/common/api/service-texts';
 import { DrillDownDialog, type DrillSource } from '../../ui/DrillDownDialog';
+import { requestDial, useSoftphone } from '../telephony';
+import { useSessionInfo } from '../auth';
 import { AGENT_STATE_NAME, BUSY_REASON_NAME } from '../../../electron/common/api/call-center-texts';
 import { call, onEvent } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
@@ -21,6 +23,7 @@ import './call-center.css';
 export function FloorScreen() {
   const tx = usePrefixedT('agent.');
   const { t, locale } = useI18n();
+  const session = useSessionInfo();
   const [floor, setFloor] = useState<FloorView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(Date.now());
@@ -66,6 +69,11 @@ export function FloorScreen() {
       {value}
     </button>
   );
+  // 监听: the PBX's listen-in code + the agent's extension, dialled from the manager's own softphone
+  // (FreeSWITCH eavesdrop / Asterisk ChanSpy do the listening; docs/telephony.md, "PBX configuration").
+  const softphone = useSoftphone();
+  const listenable = (a: FloorAgent) => !!floor?.monitorCode && !!a.call?.extension && softphone?.status.kind === 'registered' && a.userId !== session.user.id;
+  const listen = (a: FloorAgent) => requestDial({ number: `${floor!.monitorCode}${a.call!.extension}` });
   const queueName = (q: DialerQueue) => (q === 'solicitation' ? t('dialer.queue.solicitation') : SERVICE_TASK_KIND.text(q, locale));
   const stateText = (a: FloorAgent) => (a.state === 'busy' && a.reason ? tx('busyAs', { reason: BUSY_REASON_NAME.text(a.reason, locale) }) : AGENT_STATE_NAME.text(a.state, locale));
   const columns: Column<FloorAgent>[] = [
@@ -85,7 +93,18 @@ export function FloorScreen() {
       key: 'call',
       header: tx('col.call'),
       render: (a) =>
-        a.call ? `${tx(`dir.${a.call.direction}`)} ${a.call.customerName ?? a.call.number} · ${clock(now - (a.call.answeredAt ?? a.call.startedAt))}` : '',
+        a.call ? (
+          <>
+            {`${tx(`dir.${a.call.direction}`)} ${a.call.customerName ?? a.call.number} · ${clock(now - (a.call.answeredAt ?? a.call.startedAt))}`}
+            {listenable(a) && (
+              <Button size="small" className="floor-listen" onClick={() => listen(a)} data-testid={`floor-listen-${a.userId}`}>
+                {tx('floor.listen')}
+              </Button>
+            )}
+          </>
+        ) : (
+          ''
+        ),
       nowrap: true,
     },
     { key: 'answered', header: tx('col.answered'), render: (a) => <Figure a={a} k="answered" value={a.today.answered} />, align: 'right' },

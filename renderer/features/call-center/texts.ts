@@ -20,6 +20,7 @@ export const AGENT_TEXTS = defineTexts({
   'floor.queue.oldest': { 'zh-CN': '最早到期', en: 'Oldest due' },
   'floor.queue.none': { 'zh-CN': '各队列暂无待办任务', en: 'No tasks due in any queue' },
   'floor.drillHint': { 'zh-CN': '点击数字查看明细;点击状态合计只看该状态的坐席。', en: 'Click a number for its records; click a state’s total to see only those agents.' },
+  'floor.listen': { 'zh-CN': '监听', en: 'Listen in' },
   'floor.none': { 'zh-CN': '还没有坐席', en: 'No agents yet' },
   'col.agent': { 'zh-CN': '坐席', en: 'Agent' },
   'col.state': { 'zh-CN': '状态', en: 'State' },

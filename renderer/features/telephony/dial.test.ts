@@ -15,5 +15,7 @@ describe('dial pad numbers', () => {
     expect(withPrefix('1002', '9')).toBe('1002');
     expect(withPrefix('+8613800138000', '')).toBe('008613800138000');
     expect(withPrefix('+8613800138000', '9')).toBe('9008613800138000');
+    // A PBX feature code (监听 *33 + extension) is the PBX's own, not an outside line.
+    expect(withPrefix('*331002', '9')).toBe('*331002');
   });
 });

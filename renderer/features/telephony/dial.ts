@@ -21,8 +21,8 @@ export function dialable(raw: string): string | null {
   return /^\+?[\d*#]{2,24}$/.test(s) ? s : null;
 }
 
-/** Outside numbers (longer than an extension) get the seat's outside-line prefix. */
+/** Outside numbers (longer than an extension) get the seat's outside-line prefix; a PBX feature code (*33…, #…) never does. */
 export function withPrefix(number: string, prefix: string): string {
   const digits = number.replace(/^\+/, '00');
-  return prefix && digits.length >= 7 ? prefix + digits : digits;
+  return prefix && digits.length >= 7 && !/^[*#]/.test(digits) ? prefix + digits : digits;
 }

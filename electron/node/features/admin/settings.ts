@@ -27,6 +27,7 @@ export const SETTING_DEFAULTS: SettingsValues = {
   'service.lowScoreThreshold': 80,
   'callCenter.wrapUpSeconds': 30,
   'callCenter.callingHours': '09:00-20:00',
+  'callCenter.monitorCode': '',
   'scheduler.salesRevisitDays': '1,7,30',
   'scheduler.backupKeep': 7,
   'backup.folder': '',

@@ -50,10 +50,10 @@ export function floorView(core: Pick<Core, 'sqlite' | 'clock' | 'settings' | 'db
     core.sqlite
       .prepare<
         [number],
-        { userId: number; callId: number; direction: 'inbound' | 'outbound'; number: string | null; customerId: number | null; customerName: string | null; startedAt: number; answeredAt: number | null }
+        { userId: number; callId: number; direction: 'inbound' | 'outbound'; number: string | null; customerId: number | null; customerName: string | null; startedAt: number; answeredAt: number | null; extension: string | null }
       >(
         `SELECT k.user_id AS userId, k.id AS callId, k.direction, CASE k.direction WHEN 'inbound' THEN k.from_number ELSE k.to_number END AS number,
-                k.customer_id AS customerId, c.name AS customerName, k.started_at AS startedAt, k.answered_at AS answeredAt
+                k.customer_id AS customerId, c.name AS customerName, k.started_at AS startedAt, k.answered_at AS answeredAt, k.extension
            FROM calls k LEFT JOIN customers c ON c.id = k.customer_id
           WHERE k.started_at >= ? AND k.ended_at IS NULL AND k.user_id IS NOT NULL ORDER BY k.started_at`,
       )
@@ -69,13 +69,14 @@ export function floorView(core: Pick<Core, 'sqlite' | 'clock' | 'settings' | 'db
     missedOpen,
     missedOpenDrill: [callsQuery('in.ncb', range)],
     queues: floorQueues(core, today),
+    monitorCode: core.settings.get('callCenter.monitorCode'),
     agents: agents.agents().map((a) => {
       const c = open.get(a.userId);
       // The customer on the line as the manager may see them: a customer outside their view masked (张*).
       const name = c?.customerName == null ? null : canSee(c.customerId!) ? c.customerName : maskName(c.customerName);
       return {
         ...a,
-        call: c ? { callId: c.callId, direction: c.direction, number: c.number ?? '', customerName: name, startedAt: c.startedAt, answeredAt: c.answeredAt } : null,
+        call: c ? { callId: c.callId, direction: c.direction, number: c.number ?? '', customerName: name, startedAt: c.startedAt, answeredAt: c.answeredAt, extension: c.extension } : null,
         today: { ...(figures.get(a.userId) ?? { answered: 0, missed: 0, outbound: 0, talkSeconds: 0 }), avgWrapUpSeconds: wrapUps.get(a.userId) ?? null },
         drill: {
           answered: [callsQuery('in.a', range, a.userId)],
