@@ -136,4 +136,39 @@ describe('作业模式 (kamailio, two Chromium pages)', () => {
       env.core.settings.set('callCenter.monitorCode', '');
     }
   });
+
+  it('a 维修回访 queue’s card shows the questionnaire to read from, and waits for 拨打 when the queue says so', async () => {
+    const sqlite = env.core.sqlite;
+    const agent = sqlite.prepare("select id from users where username = 'service3'").pluck().get() as number;
+    sqlite.prepare("update tasks set status = 'done', version = version + 1 where assignee_id = ? and kind = 'revisit_repair' and status in ('open', 'in_progress')").run(agent);
+    env.core.settings.set('callCenter.callingHours', '00:00-00:00'); // CI runs at any hour
+    sqlite.prepare("insert or replace into dialer_queues (queue, preview_seconds, max_attempts, retry_hours, updated_at) values ('revisit_repair', null, 3, 4, 0)").run();
+    const customerId = Number(sqlite.prepare("insert into customers (name, created_at, updated_at) values ('回访问卷客户', 0, 0)").run().lastInsertRowid);
+    sqlite.prepare("insert into customer_phones (customer_id, raw, normalized, kind, is_primary) values (?, '13900139555', '8613900139555', 'mobile', 1)").run(customerId);
+    const vehicleId = Number(sqlite.prepare("insert into vehicles (customer_id, vin, model, plate, created_at, updated_at) values (?, 'LSVDIALER00000001', 'Lavida', '粤B54321', 0, 0)").run(customerId).lastInsertRowid);
+    const visitId = Number(
+      sqlite.prepare("insert into service_visits (vehicle_id, customer_id, ro_number, date, type, items, created_at) values (?, ?, 'RO-DIAL-1', ?, 'repair', '更换前刹车片', 0)").run(vehicleId, customerId, shanghaiDay(-2)).lastInsertRowid,
+    );
+    sqlite
+      .prepare("insert into tasks (kind, natural_key, customer_id, vehicle_id, assignee_id, due_date, status, reason, ref_type, ref_id, created_at, updated_at) values ('revisit_repair', 'e2e-dialer-rv', ?, ?, ?, ?, 'open', '维修回访', 'service_visit', ?, 0, 0)")
+      .run(customerId, vehicleId, agent, shanghaiDay(), visitId);
+    await seat('service3', '1003');
+    const a = await phonePage('service3');
+    await a.keyboard.press('Alt+r');
+    await a.locator('[data-testid="agent-state"][data-state="ready"]').waitFor();
+    await a.getByRole('treeitem', { name: '作业模式' }).click();
+    await a.getByTestId('dialer-queue').selectOption('revisit_repair');
+    await a.getByTestId('dialer-start').click();
+    const card = a.getByTestId('dialer-card');
+    await card.getByTestId('dialer-customer').filter({ hasText: '回访问卷客户' }).waitFor();
+    const questions = card.getByTestId('dialer-questions');
+    await questions.getByText('更换前刹车片', { exact: false }).waitFor();
+    expect(await questions.locator('li').count()).toBeGreaterThan(0);
+    expect(await card.getByTestId('dialer-countdown').textContent()).toBe('按“拨打”开始');
+    await a.waitForTimeout(1500);
+    expect(await a.getByTestId('tel-call').count()).toBe(0); // nothing dialled without the key
+    await screenshot(a, 'dialer-revisit-card');
+    await a.getByTestId('dialer-stop').click();
+    await a.context().close();
+  });
 });

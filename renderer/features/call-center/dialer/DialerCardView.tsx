@@ -4,11 +4,12 @@ import { formatDateTime } from '../../../i18n';
 import { usePrefixedT } from '../../../i18n/react';
 import { Button } from '../../../ui';
 import { clock } from '../clock';
+import { RevisitQuestions } from './RevisitQuestions';
 
 /**
  * The task's customer card in 作业模式: who, which number (the agent may pick another of the
- * customer's phones), vehicles, the tries on this task and the customer's last calls, and the script
- * to open with. The preview counts down to the dial (`previewSeconds`; null waits for the key) and
+ * customer's phones), vehicles, the tries on this task and the customer's last calls, the script
+ * to open with and, for a revisit, its questionnaire. The preview counts down to the dial (`previewSeconds`; null waits for the key) and
  * stops while the agent is not 就绪, the softphone is not registered, or the agent paused it.
  */
 export function DialerCardView(props: {
@@ -105,6 +106,7 @@ export function DialerCardView(props: {
       <section className="dialer-script">
         <h3>{tx('card.script')}</h3>
         <p data-testid="dialer-script">{card.rules.script}</p>
+        <RevisitQuestions row={row} />
         <div className="dialer-go">
           <span className="dialer-countdown" data-testid="dialer-countdown">
             {status}

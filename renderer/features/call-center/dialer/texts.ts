@@ -41,6 +41,8 @@ export const DIALER_TEXTS = defineTexts({
   'card.calls': { 'zh-CN': '最近通话', en: 'Recent calls' },
   'card.noCalls': { 'zh-CN': '无', en: 'None' },
   'card.script': { 'zh-CN': '话术', en: 'Script' },
+  'card.questions': { 'zh-CN': '回访问卷:{name}', en: 'Questionnaire: {name}' },
+  'card.items': { 'zh-CN': '维修项目:{items} {ro}', en: 'Work done: {items} {ro}' },
   'card.dnd': { 'zh-CN': '免打扰', en: 'Do not disturb' },
   'countdown': { 'zh-CN': '{n} 秒后自动拨打', en: 'Dialling in {n} s' },
   'countdown.paused': { 'zh-CN': '已暂停自动拨打', en: 'Auto-dial paused' },
