@@ -1,0 +1,1 @@
+CREATE INDEX `revisits_template_idx` ON `revisits` (`template_id`) WHERE template_id IS NOT NULL;
