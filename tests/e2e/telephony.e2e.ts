@@ -22,6 +22,32 @@ const phonePage = (username: string) => openPhonePage(username, { registered: fa
 
 const status = (page: Page) => page.getByTestId('tel-status');
 
+/** Three seats: the customer (1005) calls the agent (1002), who answers; the colleague (1004) is signed in. */
+async function customerTalkingToAgent() {
+  await seat('service2', '1005');
+  await seat('service1', '1002');
+  await seat('service4', '1004');
+  const customer = await phonePage('service2');
+  const agent = await phonePage('service1');
+  const colleague = await phonePage('service4');
+  for (const p of [customer, agent, colleague]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
+  await customer.getByTestId('tel-dialpad-toggle').click();
+  await customer.getByTestId('tel-dial-number').fill('1002');
+  await customer.getByTestId('tel-dial-call').click();
+  await agent.getByTestId('tel-ringing').waitFor();
+  await agent.keyboard.press('Alt+a');
+  await agent.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+  return { customer, agent, colleague };
+}
+
+/** 转接 → 先咨询 to the colleague (1004): the customer's call goes on hold. */
+async function consultColleague(agent: Page) {
+  await agent.getByTestId('tel-transfer').click();
+  await agent.getByTestId('tel-transfer-to').fill('1004');
+  await agent.getByTestId('tel-consult').click();
+  await agent.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+}
+
 describe('softphone against kamailio (two Chromium pages)', () => {
   it('A calls B: B’s ringing panel names the customer, the card pops, hold / resume, hang-up, outcome, call log and recording', async () => {
     const sqlite = env.core.sqlite;
@@ -167,19 +193,8 @@ describe('softphone against kamailio (two Chromium pages)', () => {
   }, 90_000);
 
   it('blind transfer: A calls B, A transfers B to C; C rings with B’s extension, answers, and A’s call is over', async () => {
-    await seat('service2', '1005');
-    await seat('service1', '1002');
-    await seat('service4', '1004');
-    const a = await phonePage('service2');
-    const b = await phonePage('service1');
-    const c = await phonePage('service4');
-    for (const p of [a, b, c]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
-    await a.getByTestId('tel-dialpad-toggle').click();
-    await a.getByTestId('tel-dial-number').fill('1002');
-    await a.getByTestId('tel-dial-call').click();
-    // B answers with the hotkey.
-    await b.getByTestId('tel-ringing').waitFor();
-    await b.keyboard.press('Alt+a');
+    // A (1005) calls B (1002), who answers with the hotkey; C is 1004.
+    const { customer: a, agent: b, colleague: c } = await customerTalkingToAgent();
     await a.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
     await a.getByTestId('tel-transfer').click();
     await a.getByTestId('tel-transfer-to').fill('1004');
@@ -198,34 +213,16 @@ describe('softphone against kamailio (two Chromium pages)', () => {
   }, 90_000);
 
   it('consult transfer: the customer on hold while the agent talks to a colleague; cancelled, the customer is back; completed, the customer is handed over (REFER with Replaces) and the agent leaves', async () => {
-    await seat('service2', '1005'); // the customer
-    await seat('service1', '1002'); // the agent
-    await seat('service4', '1004'); // the colleague
-    const customer = await phonePage('service2');
-    const agent = await phonePage('service1');
-    const colleague = await phonePage('service4');
-    for (const p of [customer, agent, colleague]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
-    await customer.getByTestId('tel-dialpad-toggle').click();
-    await customer.getByTestId('tel-dial-number').fill('1002');
-    await customer.getByTestId('tel-dial-call').click();
-    await agent.getByTestId('tel-ringing').waitFor();
-    await agent.keyboard.press('Alt+a');
-    await agent.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
+    const { customer, agent, colleague } = await customerTalkingToAgent();
     // 转接 → 先咨询, then 取消转接 while it rings: the customer is back, off hold.
-    await agent.getByTestId('tel-transfer').click();
-    await agent.getByTestId('tel-transfer-to').fill('1004');
-    await agent.getByTestId('tel-consult').click();
-    await agent.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+    await consultColleague(agent);
     await colleague.getByTestId('tel-ringing').waitFor();
     await agent.getByTestId('tel-cancel-consult').click();
     await colleague.getByTestId('tel-ringing').waitFor({ state: 'detached' });
     await expect.poll(() => agent.locator('[data-testid="tel-call"][data-state="connected"]').count()).toBe(1);
     expect(await agent.getByTestId('tel-call').count()).toBe(1);
     // Again, and this time the colleague answers: the customer goes on hold meanwhile.
-    await agent.getByTestId('tel-transfer').click();
-    await agent.getByTestId('tel-transfer-to').fill('1004');
-    await agent.getByTestId('tel-consult').click();
-    await agent.locator('[data-testid="tel-call"][data-state="held"]').waitFor();
+    await consultColleague(agent);
     await colleague.getByTestId('tel-ringing').getByTestId('tel-answer').click();
     const consultation = agent.locator('[data-testid="tel-call"][data-state="connected"]');
     await consultation.getByTestId('tel-complete').waitFor();
@@ -242,22 +239,8 @@ describe('softphone against kamailio (two Chromium pages)', () => {
   }, 90_000);
 
   it('three-way call: each party is sent a mix; the customer hears the colleague through it with the agent muted; the colleague leaving leaves a two-way call', async () => {
-    await seat('service2', '1005');
-    await seat('service1', '1002');
-    await seat('service4', '1004');
-    const customer = await phonePage('service2');
-    const agent = await phonePage('service1');
-    const colleague = await phonePage('service4');
-    for (const p of [customer, agent, colleague]) await p.locator('[data-testid="tel-status"][data-kind="registered"]').waitFor();
-    await customer.getByTestId('tel-dialpad-toggle').click();
-    await customer.getByTestId('tel-dial-number').fill('1002');
-    await customer.getByTestId('tel-dial-call').click();
-    await agent.getByTestId('tel-ringing').waitFor();
-    await agent.keyboard.press('Alt+a');
-    await agent.locator('[data-testid="tel-call"][data-state="connected"]').waitFor();
-    await agent.getByTestId('tel-transfer').click();
-    await agent.getByTestId('tel-transfer-to').fill('1004');
-    await agent.getByTestId('tel-consult').click();
+    const { customer, agent, colleague } = await customerTalkingToAgent();
+    await consultColleague(agent);
     await colleague.getByTestId('tel-ringing').getByTestId('tel-answer').click();
     const consultation = agent.locator('[data-testid="tel-call"][data-state="connected"]');
     await consultation.getByTestId('tel-conference').click();

@@ -64,7 +64,8 @@ export function FloorScreen() {
   const [drill, setDrill] = useState<{ title: string; drills: DrillSource[] } | null>(null);
   const [only, setOnly] = useState<FloorAgent['state'] | null>(null);
   const open = (title: string, queries: GridSelectionQuery[]) => setDrill({ title: floor ? `${title} · ${floor.today}` : title, drills: queries.map((query) => ({ query })) });
-  const Figure = ({ a, k, value }: { a: FloorAgent; k: keyof FloorAgent['drill']; value: ReactNode }) => (
+  // A render helper, not a component: the board reloads often and its links keep their focus.
+  const figure = (a: FloorAgent, k: keyof FloorAgent['drill'], value: ReactNode) => (
     <button type="button" className="link" onClick={() => open(`${a.displayName} · ${tx(`col.${k}`)}`, a.drill[k])} data-testid={`floor-${k}-${a.userId}`}>
       {value}
     </button>
@@ -107,10 +108,10 @@ export function FloorScreen() {
         ),
       nowrap: true,
     },
-    { key: 'answered', header: tx('col.answered'), render: (a) => <Figure a={a} k="answered" value={a.today.answered} />, align: 'right' },
-    { key: 'missed', header: tx('col.missed'), render: (a) => <Figure a={a} k="missed" value={a.today.missed} />, align: 'right' },
-    { key: 'outbound', header: tx('col.outbound'), render: (a) => <Figure a={a} k="outbound" value={a.today.outbound} />, align: 'right' },
-    { key: 'talk', header: tx('col.talk'), render: (a) => <Figure a={a} k="talk" value={clock(a.today.talkSeconds * 1000)} />, align: 'right' },
+    { key: 'answered', header: tx('col.answered'), render: (a) => figure(a, 'answered', a.today.answered), align: 'right' },
+    { key: 'missed', header: tx('col.missed'), render: (a) => figure(a, 'missed', a.today.missed), align: 'right' },
+    { key: 'outbound', header: tx('col.outbound'), render: (a) => figure(a, 'outbound', a.today.outbound), align: 'right' },
+    { key: 'talk', header: tx('col.talk'), render: (a) => figure(a, 'talk', clock(a.today.talkSeconds * 1000)), align: 'right' },
     { key: 'wrap', header: tx('col.wrap'), render: (a) => (a.today.avgWrapUpSeconds === null ? '' : clock(a.today.avgWrapUpSeconds * 1000)), align: 'right' },
   ];
   const count = (state: FloorAgent['state']) => floor?.agents.filter((a) => a.state === state).length ?? 0;
