@@ -15,6 +15,9 @@ import { DUE_COUNTS_SQL, NEXT_SQL, sourceOf, type QueueSource } from './dialer-q
 type Claim = { source: QueueSource; taskId: number; queue: DialerQueue; customerId: number; claimedAt: number; expiresAt: number };
 type RulesRow = Omit<DialerRules, 'script'> & { script: string | null };
 
+/** A queue's saved rules (a blank script: the queue's default one), or the defaults when none were saved. */
+const withDefaults = (queue: DialerQueue, r: RulesRow | undefined): DialerRules => (r ? { ...r, script: r.script ?? defaultRules(queue).script } : defaultRules(queue));
+
 /** A claim lost to another seat between reading and claiming is passed over this many times at most. */
 const MAX_RACES = 5;
 
@@ -95,16 +98,18 @@ export class Dialer {
   }
 
   rulesOf(queue: DialerQueue): DialerRules {
-    const r = this.q.rulesOf.get(queue);
-    return r ? { ...r, script: r.script ?? defaultRules(queue).script } : defaultRules(queue);
+    return withDefaults(queue, this.q.rulesOf.get(queue));
   }
 
   rules(): DialerRules[] {
     const saved = new Map(this.q.rules.all().map((r) => [r.queue, r]));
-    return DIALER_QUEUES.map((queue) => {
-      const r = saved.get(queue);
-      return r ? { ...r, script: r.script ?? defaultRules(queue).script } : defaultRules(queue);
-    });
+    return DIALER_QUEUES.map((queue) => withDefaults(queue, saved.get(queue)));
+  }
+
+  /** The caller's open tasks due by today, per queue. */
+  private dueByQueue(s: SessionCtx, today: string): Map<string, number> {
+    const rows = this.q.dueCounts.all({ me: s.user.id, due: today, lowScoreDue: lowScoreDueDate(today), today }) as { queue: string; n: number }[];
+    return new Map(rows.map((r) => [r.queue, r.n]));
   }
 
   saveRules(s: SessionCtx, input: DialerRules): DialerRules {
@@ -121,7 +126,7 @@ export class Dialer {
     const now = this.core.clock.now();
     const today = todayIn(this.zone(), now);
     const hours = this.core.settings.get('callCenter.callingHours');
-    const due = new Map((this.q.dueCounts.all({ me: s.user.id, due: today, lowScoreDue: lowScoreDueDate(today), today }) as { queue: string; n: number }[]).map((r) => [r.queue, r.n]));
+    const due = this.dueByQueue(s, today);
     return { today, callingHours: hours, open: withinHours(hours, minuteOfDay(now, this.zone())), queues: this.rules().map((r) => ({ ...r, due: due.get(r.queue) ?? 0 })) };
   }
 
@@ -168,8 +173,7 @@ export class Dialer {
       })
       .immediate();
     if (!claimed) {
-      const waiting = (this.q.dueCounts.all({ me: s.user.id, due: today, lowScoreDue: lowScoreDueDate(today), today }) as { queue: string; n: number }[]).find((r) => r.queue === queue)?.n ?? 0;
-      return { card: null, why: 'empty', waiting };
+      return { card: null, why: 'empty', waiting: this.dueByQueue(s, today).get(queue) ?? 0 };
     }
     return { card: this.card(s, claimed, rules) };
   }
