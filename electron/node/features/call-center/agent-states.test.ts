@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, GOOD_PASSWORD, makeCore, userWithSession, type TestCore } from '../../../../tests/support/core';
 import type { AgentStateView, FloorView } from '../../../common/api/call-center';
 import type { EventEnvelope } from '../../events';
@@ -83,6 +83,29 @@ describe('坐席状态', () => {
     expect((await state()).state).toBe('ready');
     expect(log().slice(-3).map((r) => r.state)).toEqual(['onCall', 'wrapUp', 'ready']);
     expect(await call(t.core, agent.token, 'callCenter.wrapUp.extend', { seconds: 60 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('the wrap-up ends by itself, with nobody reading the state, even when its timer fires before the clock has reached its end', async () => {
+    // Node's timers count from the event loop's cached time, a few ms behind the clock on a busy host.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await call(t.core, agent.token, 'callCenter.state.set', { state: 'ready' });
+      const c = ok<{ callId: number }>(await call(t.core, agent.token, 'telephony.call.start', { direction: 'outbound', remoteNumber: '13800138002' }));
+      ok(await call(t.core, agent.token, 'telephony.call.end', { callId: c.callId, reason: 'hangup' }));
+      const stored = () => t.core.sqlite.prepare('SELECT state FROM agent_states WHERE user_id = ?').pluck().get(agent.userId);
+      const readyEvents = () =>
+        events.filter((e) => e.event === 'callCenter.agentState' && (e.payload as AgentStateView).userId === agent.userId && (e.payload as AgentStateView).state === 'ready' && e.target.userId === agent.userId).length;
+      const before = readyEvents();
+      t.clock.advance(29_990);
+      vi.advanceTimersByTime(30_000); // the 30 s timer fires; the clock says 10 ms are left
+      expect(stored()).toBe('wrapUp');
+      t.clock.advance(10);
+      vi.advanceTimersByTime(10);
+      expect(stored()).toBe('ready');
+      expect(readyEvents()).toBe(before + 1); // the agent's page hears of it (it does not poll)
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the program lock sets 示忙 · 程序锁定 and the unlock puts back the state before it', async () => {

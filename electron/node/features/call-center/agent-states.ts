@@ -121,7 +121,13 @@ export class AgentStates {
     if (until === null) return;
     const t = setTimeout(() => {
       this.timers.delete(userId);
-      if (this.core.sqlite.open) this.settle();
+      if (!this.core.sqlite.open) return;
+      this.settle();
+      // Node's timers count from the event loop's cached time, which lags the clock by however long
+      // the request that set them ran: the timer may fire a few ms before wrap_up_until. Without
+      // this the agent would stay in 话后处理 until somebody happened to read the floor.
+      const s = this.stored(userId);
+      if (s.state === 'wrapUp' && s.wrapUpUntil !== null && !this.timers.has(userId)) this.schedule(userId, s.wrapUpUntil, this.core.clock.now());
     }, Math.max(0, until - now));
     t.unref();
     this.timers.set(userId, t);
