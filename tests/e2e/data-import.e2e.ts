@@ -102,7 +102,7 @@ describe('data import of opportunities and repair orders (real server)', () => {
     const found = (await apiFromPage(page, 'customers.search', { q: '13900000001' })).body as unknown as { value: { id: number; name: string }[] };
     const lead = found.value.find((c) => c.name === '潜客甲')!;
     const card = (await apiFromPage(page, 'customers.get', { id: lead.id })).body as unknown as { value: { opportunities: { items: { stage: string }[] } } };
-    expect(card.value.opportunities.items.map((o) => o.stage)).toEqual(['presentation']);
+    expect(card.value.opportunities!.items.map((o) => o.stage)).toEqual(['presentation']);
 
     await screen.getByTestId('import-kind').selectOption('repairOrders');
     const ro = ['工单号,车架号,维修日期,维修类型,进厂里程', `E2E-RO-1,${owner!.vehicles[0]!.vin},2026-11-20,保养,`, 'E2E-RO-2,LFV2A21K2N3000002,2026-11-20,保养,'].join('\n');

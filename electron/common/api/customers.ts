@@ -49,14 +49,18 @@ export interface CustomerCard {
   version: number;
   phones: PhoneView[];
   vehicles: VehicleView[];
-  /** Record sections of the 360° view: the most recent CARD_SECTION_LIMIT rows, newest first, and the total. */
-  opportunities: CardSection<OpportunityRow>;
+  /**
+   * Record sections of the 360° view: the most recent CARD_SECTION_LIMIT rows, newest first, and the
+   * total. null: the section's module (销售管理 for opportunities; 客户服务 for service history,
+   * revisits and complaints; 短信平台 for SMS) was taken away from the caller in 权限管理.
+   */
+  opportunities: CardSection<OpportunityRow> | null;
   // Activities are not here: the card's 跟进记录 section pages them itself (activities.forCustomer).
-  serviceHistory: CardSection<ServiceVisitRow>;
-  revisits: CardSection<RevisitRow>;
+  serviceHistory: CardSection<ServiceVisitRow> | null;
+  revisits: CardSection<RevisitRow> | null;
   calls: CardSection<CallRow>;
-  sms: CardSection<SmsRow>;
-  complaints: CardSection<ComplaintRow>;
+  sms: CardSection<SmsRow> | null;
+  complaints: CardSection<ComplaintRow> | null;
 }
 
 /** How many rows of each card section are sent; the total says whether there are more. */

@@ -47,4 +47,18 @@ describe('客户卡片', () => {
     expect(setCustomerTitle).toHaveBeenLastCalledWith(7, '王芳芳');
     expect(box.textContent).toContain('110101199003071233');
   });
+
+  it('leaves out the sections the host did not send (their module taken away), and shows the rest', async () => {
+    callPrefetched.mockResolvedValue({ ...card('李雷', null), opportunities: null, sms: null });
+    call.mockImplementation(async (method: string) => (method === 'activities.forCustomer' ? { rows: [], total: 0 } : []));
+    const box = await mount(
+      <NavigationContext.Provider value={{ openCustomer: () => undefined, setCustomerTitle }}>
+        <CustomerCardPanel id={7} />
+      </NavigationContext.Provider>,
+    );
+    expect(box.querySelector('[data-testid="card-opportunities"]')).toBeNull();
+    expect(box.querySelector('[data-testid="card-sms"]')).toBeNull();
+    expect(box.querySelector('[data-testid="card-serviceHistory"]')).not.toBeNull();
+    expect(box.querySelector('[data-testid="card-complaints"]')).not.toBeNull();
+  });
 });

@@ -23,7 +23,7 @@ function CustomerCard360({ id }: { id: number }) {
   const { card, error, reload } = useCustomerCard(id);
   const [editing, setEditing] = useState(false);
   const [newOpportunity, setNewOpportunity] = useState(false);
-  const { user } = useSessionInfo();
+  const { user, modules } = useSessionInfo();
 
   // A form saved from the card: close it and show the card as saved.
   const closeAndReload = (close: (open: boolean) => void) => () => {
@@ -37,8 +37,8 @@ function CustomerCard360({ id }: { id: number }) {
     <div className="screen customer-card" data-testid="customer-card">
       <Toolbar title={card.name} info={`#${card.id}`}>
         <Button onClick={reload}>{t('common.refresh')}</Button>
-        {/* Sales roles open a new opportunity for this customer straight from the card. */}
-        {SALES_ROLES.includes(user.role) && <Button onClick={() => setNewOpportunity(true)}>{t('opp.new')}</Button>}
+        {/* Sales roles open a new opportunity for this customer straight from the card (unless 销售管理 was taken from them). */}
+        {SALES_ROLES.includes(user.role) && modules.includes('sales') && <Button onClick={() => setNewOpportunity(true)}>{t('opp.new')}</Button>}
         <SmsButton audience={{ customerIds: [card.id], count: 1 }} onDone={reload} />
         <Button variant="primary" onClick={() => setEditing(true)}>
           {t('customer.edit')}

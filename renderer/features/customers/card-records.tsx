@@ -10,9 +10,13 @@ import { dictLabel } from '../dictionaries';
 
 const when = (ms: number | null | undefined) => (ms == null ? '' : formatDateTime(ms));
 
-/** One record section of the card: the newest rows in a table, and how many there are in all. */
-function RecordSection<R extends { id: number }>({ id, title, section, columns }: { id: string; title: string; section: CardSection<R>; columns: Column<R>[] }) {
+/**
+ * One record section of the card: the newest rows in a table, and how many there are in all. None at
+ * all when the host sent no section (its module was taken away from the user in 权限管理).
+ */
+function RecordSection<R extends { id: number }>({ id, title, section, columns }: { id: string; title: string; section: CardSection<R> | null; columns: Column<R>[] }) {
   const { t } = useI18n();
+  if (!section) return null;
   return (
     <section className="card-section card-wide" data-testid={`card-${id}`}>
       <h3>

@@ -90,4 +90,30 @@ describe('模块功能自由分配', () => {
     expect(await count(gm.token, 'reminderFirstService')).toMatchObject({ ok: true });
     expect((await session(gm.token))!.modules).not.toContain('sales');
   });
+
+  it('a module taken away takes its sections off the customer card; given back, they return', async () => {
+    const customerId = Number(t.core.sqlite.prepare("INSERT INTO customers (kind, name, created_at, updated_at) VALUES ('individual', '卡片客户', 0, 0)").run().lastInsertRowid);
+    t.core.sqlite
+      .prepare("INSERT INTO opportunities (customer_id, source, stage, status, last_stage_change_at, created_at, updated_at) VALUES (?, 'showroom', 'initial_contact', 'open', 0, 0, 0)")
+      .run(customerId);
+    type Card = { opportunities: { total: number } | null; serviceHistory: unknown; revisits: unknown; complaints: unknown; sms: unknown; calls: unknown };
+    const card = async () => {
+      const r = await call(t.core, gm.token, 'customers.get', { id: customerId });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as Card;
+    };
+    await set(gm.userId, {});
+    expect((await card()).opportunities).toMatchObject({ total: 1 });
+    await set(gm.userId, { 'module.sales': 'revoke', 'module.sms': 'revoke' });
+    const without = await card();
+    expect(without.opportunities).toBeNull();
+    expect(without.sms).toBeNull();
+    // 客户服务 and the calls stay.
+    expect(without.serviceHistory).toMatchObject({ total: 0 });
+    expect(without.complaints).toMatchObject({ total: 0 });
+    expect(without.calls).toMatchObject({ total: 0 });
+    await set(gm.userId, { 'module.service': 'revoke' });
+    expect(await card()).toMatchObject({ opportunities: { total: 1 }, serviceHistory: null, revisits: null, complaints: null, sms: { total: 0 } });
+    await set(gm.userId, {});
+  });
 });

@@ -94,7 +94,7 @@ describe('坐席状态', () => {
       ok(await call(t.core, agent.token, 'telephony.call.end', { callId: c.callId, reason: 'hangup' }));
       const stored = () => t.core.sqlite.prepare('SELECT state FROM agent_states WHERE user_id = ?').pluck().get(agent.userId);
       const readyEvents = () =>
-        events.filter((e) => e.event === 'callCenter.agentState' && (e.payload as AgentStateView).userId === agent.userId && (e.payload as AgentStateView).state === 'ready' && e.target.userId === agent.userId).length;
+        events.filter((e) => e.event === 'callCenter.agentState' && (e.payload as AgentStateView).userId === agent.userId && (e.payload as AgentStateView).state === 'ready' && typeof e.target === 'object' && 'userId' in e.target && e.target.userId === agent.userId).length;
       const before = readyEvents();
       t.clock.advance(29_990);
       vi.advanceTimersByTime(30_000); // the 30 s timer fires; the clock says 10 ms are left

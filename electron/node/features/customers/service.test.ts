@@ -116,7 +116,7 @@ describe('customers.get record sections', () => {
       total: 1,
       items: [{ id: expect.any(Number), stage: 'test_drive', probability: 40, status: 'open', model: 'magotan', expectedPurchaseDate: '2026-12-31', ownerName: 'sales.a 测试', createdAt: now }],
     });
-    expect(card.serviceHistory.items.map((v) => [v.roNumber, v.plate])).toEqual([
+    expect(card.serviceHistory!.items.map((v) => [v.roNumber, v.plate])).toEqual([
       ['RO-2', '粤B12345'],
       ['RO-1', '粤B12345'],
     ]);
@@ -125,10 +125,10 @@ describe('customers.get record sections', () => {
       ['outbound', null],
     ]);
     // The newest 20 of 25, newest first, with the total telling the card there are more.
-    expect(card.complaints.total).toBe(25);
-    expect(card.complaints.items).toHaveLength(20);
-    expect(card.complaints.items[0]).toMatchObject({ description: '等待时间过长', status: 'open' });
-    expect(card.complaints.items[19]).toMatchObject({ description: '旧投诉 18' });
+    expect(card.complaints!.total).toBe(25);
+    expect(card.complaints!.items).toHaveLength(20);
+    expect(card.complaints!.items[0]).toMatchObject({ description: '等待时间过长', status: 'open' });
+    expect(card.complaints!.items[19]).toMatchObject({ description: '旧投诉 18' });
   });
 
   it('show each text message with its status, and why it failed', async () => {
@@ -138,7 +138,7 @@ describe('customers.get record sections', () => {
     t.core.db.insert(smsMessages).values({ customerId: mine, number: '8613800138000', text: '生日快乐', parts: 1, status: 'delivered', createdAt: now - 1000, updatedAt: now }).run();
     const r = await call(t.core, tok.a!, 'customers.get', { id: mine });
     if (!r.ok) throw new Error(r.error.message);
-    expect((r.value as CustomerCard).sms.items.map((m) => [m.text, m.status, m.error])).toEqual([
+    expect((r.value as CustomerCard).sms!.items.map((m) => [m.text, m.status, m.error])).toEqual([
       ['保养提醒', 'failed', reason],
       ['生日快乐', 'delivered', null],
     ]);

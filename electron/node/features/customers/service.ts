@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db, Sqlite } from '../../../../db/client';
 import { CARD_SECTION_LIMIT, type CardSection, type CustomerCard, type PhoneView, type VehicleView } from '../../../common/api/customers';
+import type { UserModule } from '../../../common/module-access';
 import { isStageCode, stageProbability } from '../../../common/stages';
 import { AppError } from '../../errors';
 import type { SessionCtx } from '../auth';
@@ -12,7 +13,7 @@ type CustomerRow = Omit<CustomerCard, 'phones' | 'vehicles' | 'dndCall' | 'dndSm
   dndRevisit: number;
 };
 type SectionKey = 'opportunities' | 'serviceHistory' | 'revisits' | 'calls' | 'sms' | 'complaints';
-type Row<K extends SectionKey> = CustomerCard[K]['items'][number] & { total: number };
+type Row<K extends SectionKey> = NonNullable<CustomerCard[K]>['items'][number] & { total: number };
 type Stmt<T> = Statement<[number], T>;
 
 function section<T extends { total: number }>(rows: T[]): CardSection<Omit<T, 'total'>> {
@@ -95,7 +96,8 @@ export class CustomerService {
     };
   }
 
-  getCard(s: SessionCtx, asked: number): CustomerCard {
+  /** `revoked`: the modules taken away from the caller (权限管理) — their sections come back null. */
+  getCard(s: SessionCtx, asked: number, revoked: readonly UserModule[] = []): CustomerCard {
     let id = asked;
     let c = this.q.customer.get({ id, ...visibleParams(s) });
     if (!c) {
@@ -106,7 +108,10 @@ export class CustomerService {
     }
     // Someone else's customer is answered exactly like a missing one: no existence leak.
     if (!c) throw new AppError('NOT_FOUND');
-    const opps = section(this.q.opportunities.all(id));
+    // A module taken away from this user (权限管理) takes its sections off the card too, as it refuses
+    // the module's own methods: the card is every module's, so it would show them otherwise.
+    const shown = <T>(m: UserModule, read: () => T): T | null => (revoked.includes(m) ? null : read());
+    const opps = shown('sales', () => section(this.q.opportunities.all(id)));
     return {
       id: c.id,
       kind: c.kind,
@@ -131,15 +136,15 @@ export class CustomerService {
       version: c.version,
       phones: this.q.phones.all(id).map((p) => ({ ...p, isPrimary: p.isPrimary === 1 })),
       vehicles: this.q.vehicles.all(id),
-      opportunities: {
+      opportunities: opps && {
         total: opps.total,
         items: opps.items.map((o) => ({ ...o, probability: isStageCode(o.stage) ? stageProbability(o.stage) : null })),
       },
-      serviceHistory: section(this.q.serviceHistory.all(id)),
-      revisits: section(this.q.revisits.all(id)),
+      serviceHistory: shown('service', () => section(this.q.serviceHistory.all(id))),
+      revisits: shown('service', () => section(this.q.revisits.all(id))),
       calls: section(this.q.calls.all(id)),
-      sms: section(this.q.sms.all(id)),
-      complaints: section(this.q.complaints.all(id)),
+      sms: shown('sms', () => section(this.q.sms.all(id))),
+      complaints: shown('service', () => section(this.q.complaints.all(id))),
     };
   }
 }

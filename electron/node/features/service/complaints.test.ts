@@ -43,7 +43,7 @@ describe('complaints (投诉建议) through the API', () => {
     expect(audits('complaint_history')).toBe(4);
     // The customer card's complaints section shows it.
     const card = (await call(t.core, u.tok.agent1!, 'customers.get', { id: customerId })) as { complaints: { items: { status: string }[] } };
-    expect(card.complaints.items).toMatchObject([{ status: 'closed' }]);
+    expect(card.complaints!.items).toMatchObject([{ status: 'closed' }]);
   });
 
   it('refuses to change a closed result, for the agent and the manager alike, and saves nothing', async () => {

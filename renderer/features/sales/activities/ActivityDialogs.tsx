@@ -121,7 +121,7 @@ function useOpenOpportunities(customerId: number): OpportunityRow[] | null {
   useLoad(
     () => call('customers.get', { id: customerId }),
     [customerId],
-    (c) => setOpps(c.opportunities.items.filter((o) => o.status === 'open')),
+    (c) => setOpps((c.opportunities?.items ?? []).filter((o) => o.status === 'open')),
     () => setOpps([]),
   );
   return opps;
