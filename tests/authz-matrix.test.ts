@@ -192,6 +192,7 @@ const METHODS: Record<string, string> = {
   'workbench.agents':                      '-- -- -- CM -- GM AA',
   'workbench.reassign':                    '-- -- -- CM -- GM AA',
   'taskPool.assign':                       '-- -- -- CM -- GM AA',
+  'taskPool.prioritize':                   '-- -- -- CM -- GM AA',
   'appointments.day':                      '-- -- SA CM AD GM AA',
   'appointments.book':                     '-- -- SA CM AD GM AA',
   'appointments.setStatus':                '-- -- SA CM AD GM AA',

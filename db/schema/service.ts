@@ -159,6 +159,8 @@ export const tasks = sqliteTable(
     result: text(),
     notes: text(),
     jobRunId: integer(),
+    /** 0 普通, 1 优先, 2 紧急 (TASK_PRIORITIES): set by a CS manager in 任务分配; within a due day the higher goes first. */
+    priority: integer().notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: version(),
@@ -173,9 +175,10 @@ export const tasks = sqliteTable(
     index('tasks_kind_created_idx').on(t.kind, t.createdAt, t.status, t.customerId),
     index('tasks_customer_idx').on(t.customerId),
     index('tasks_vehicle_idx').on(t.vehicleId).where(sql`vehicle_id IS NOT NULL`),
-    // 作业模式 (issue 19): an agent's open tasks of one kind in due order — the dialer's next task is
-    // the first eligible one in this order, found without sorting the agent's whole list.
-    index('tasks_open_queue_idx').on(t.assigneeId, t.kind, t.dueDate).where(sql`status IN ('open', 'in_progress')`),
+    // 作业模式 (issue 19): an agent's open tasks of one kind in due order, the more urgent first within
+    // a day — the dialer's next task is the first eligible one in this order, found without sorting
+    // the agent's whole list.
+    index('tasks_open_queue_idx').on(t.assigneeId, t.kind, t.dueDate, sql`${t.priority} desc`).where(sql`status IN ('open', 'in_progress')`),
   ],
 );
 

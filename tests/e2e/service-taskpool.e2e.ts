@@ -1,7 +1,8 @@
 /**
  * 任务分配 against the real server: the night's generated tasks wait unassigned; the CS manager
  * ticks one, then selects all matching on the grid and spreads them evenly over two agents, who
- * then find them on their workbenches. An agent does not get the screen and the server refuses them.
+ * then find them on their workbenches; two of them made 紧急 come first there, with their badge. An
+ * agent does not get the screen and the server refuses them.
  */
 import { describe, expect, it } from 'vitest';
 import { todayIn } from '../../electron/common/dates';
@@ -51,6 +52,17 @@ describe('任务分配 (real server)', () => {
     // The pool is empty now.
     await page.getByTestId('grid-total').filter({ hasText: /^\D*0\D*$/ }).waitFor();
     await screenshot(page, 'taskpool-empty');
+
+    // 设优先级: the two newest open tasks (one per agent: handed out in turn) become 紧急.
+    await page.getByTestId('tp-preset').selectOption('open');
+    for (const i of [0, 1]) await page.locator(`.ag-row[row-index="${i}"] .ag-selection-checkbox input, .ag-row[row-index="${i}"] input[type="checkbox"]`).first().check();
+    await page.getByTestId('tp-priority').filter({ hasText: '设优先级(2 条)' }).click();
+    expect(await page.getByTestId('tp-priority-value').inputValue()).toBe('2');
+    await screenshot(page, 'taskpool-priority');
+    await page.getByTestId('tp-priority-submit').click();
+    await page.getByText('已将 2 条任务设为“紧急”').waitFor();
+    const urgent = env.core.sqlite.prepare("SELECT u.username FROM tasks t JOIN users u ON u.id = t.assignee_id WHERE t.reason = '任务分配测试' AND t.priority = 2 ORDER BY u.username").pluck().all();
+    expect(urgent).toEqual(['service1', 'service2']);
   });
 
   it('the agent finds their share on the workbench; the screen is not theirs and the server refuses them', async () => {
@@ -62,6 +74,10 @@ describe('任务分配 (real server)', () => {
     const mine = page.getByTestId('workbench-rows').locator('tr', { hasText: '任务分配测试' });
     await mine.first().waitFor();
     expect(await mine.count()).toBe(shares.find((x) => x.agent === 'service2')!.n);
+    // Their 紧急 one comes first of the day's, with its badge.
+    expect(await mine.first().getByTestId('task-priority').textContent()).toBe('紧急');
+    expect(await mine.getByTestId('task-priority').count()).toBe(1);
+    await screenshot(page, 'workbench-priority');
     const r = await apiFromPage(page, 'taskPool.assign', { selection: { ids: [1] }, agentIds: [uid('service2')] });
     expect(r.status).toBe(403);
   });

@@ -30,10 +30,11 @@ export interface ApiEvents {
   /** SMS batch progress (queued / sent / delivered / failed), to the batch's creator. */
   'sms.batch': SmsBatchProgress;
   /**
-   * Open tasks were handed to this agent or taken from them (任务分配, the workbench's 分配给), to
-   * every session of that agent: their 客服工作台 reloads.
+   * Open tasks were handed to this agent or taken from them (任务分配, the workbench's 分配给), or
+   * given another priority (任务分配's 设优先级: `reprioritized`), to every session of that agent:
+   * their 客服工作台 reloads.
    */
-  'tasks.reassigned': { gained: number; lost: number };
+  'tasks.reassigned': { gained: number; lost: number; reprioritized?: number };
   /** A seat connected to the host or went (its event socket), to administrators: 终端管理's 在线 / 离线. */
   'seats.presence': SeatPresence;
   /** 坐席状态: an agent's state changed, to that agent's sessions and to the CS managers (their floor view). */

@@ -24,6 +24,20 @@ export const SERVICE_TASK_KIND = defineTexts({
   appointment_reminder: { 'zh-CN': '预约提醒', en: 'Appointment reminder' },
 });
 
+/**
+ * tasks.priority, set by a CS manager in 任务分配: within a due day the higher goes first on the
+ * workbench and in 作业模式's queues. Stored as a number; keyed here as its text.
+ */
+export const TASK_PRIORITY = defineTexts({
+  '0': { 'zh-CN': '普通', en: 'Normal' },
+  '1': { 'zh-CN': '优先', en: 'High' },
+  '2': { 'zh-CN': '紧急', en: 'Urgent' },
+});
+export const TASK_PRIORITIES = [0, 1, 2] as const;
+export type TaskPriority = (typeof TASK_PRIORITIES)[number];
+/** A priority's label ('普通' …) from its stored number. */
+export const taskPriorityText = (p: number, locale: string) => TASK_PRIORITY.text(String(p) as '0' | '1' | '2', locale);
+
 /** service_visits.type. */
 export const SERVICE_VISIT_TYPE = defineTexts({
   first_service: { 'zh-CN': '首保', en: 'First service' },

@@ -19,7 +19,25 @@ export const taskPoolApi = {
     access: WORKBENCH_MANAGER_ROLES,
     output: returns<TaskPoolAssignResult>(),
   }),
+  /** 设优先级: the chosen open tasks get a priority (普通 / 优先 / 紧急); their agents' lists reorder. */
+  'taskPool.prioritize': method({
+    input: z
+      .object({
+        selection: gridSelectionSchema,
+        priority: z.union([z.literal(0), z.literal(1), z.literal(2)]),
+      })
+      .strict(),
+    access: WORKBENCH_MANAGER_ROLES,
+    output: returns<TaskPoolPrioritizeResult>(),
+  }),
 } as const;
+
+export interface TaskPoolPrioritizeResult {
+  /** Open tasks whose priority changed (those that had it already are not counted). */
+  changed: number;
+  /** Selected tasks left alone: already closed. */
+  skippedClosed: number;
+}
 
 export interface TaskPoolAssignResult {
   /** Tasks that changed hands, per agent (agents given but handed nothing are listed with 0). */

@@ -28,6 +28,8 @@ export interface WorkbenchRow {
   dnd: { call: boolean; sms: boolean };
   /** A task's version (issue 15), sent back with its outcome as expectedVersion; null on 招揽 rows. */
   version: number | null;
+  /** 0 普通, 1 优先, 2 紧急 (TASK_PRIORITY; 任务分配 sets it); 招揽 rows are 0. Within a due day the higher comes first. */
+  priority: number;
 }
 
 /** A service advisor's appointment of the day on their workbench. */

@@ -4,6 +4,7 @@
  * after a call just as the workbench does.
  */
 export { OutcomeDialog } from './workbench/OutcomeDialog';
+export { PriorityBadge } from './workbench/PriorityBadge';
 export { revisitOf, useRevisitOutcome, useTaskCalls } from './workbench/use-task-calls';
 export { RevisitDialog } from './revisits/RevisitDialog';
 export { SolicitationOutcomeDialog } from './solicitation/SolicitationOutcomeDialog';

@@ -2,7 +2,7 @@ import type { DialerQueue } from '../../../common/api/dialer';
 
 /**
  * 作业模式's queue as SQL: the first task of one agent's queue that may be called now. Read in due
- * order from the open-task indexes (tasks_open_queue_idx, solicitation_open_queue_idx) and stopped at
+ * order (within a day the more urgent first: tasks.priority; 招揽 by its window's end) from the open-task indexes (tasks_open_queue_idx, solicitation_open_queue_idx) and stopped at
  * the first that passes every rule, so the cost is the tasks passed over, not the agent's list.
  *
  * A task passes when: it is the agent's, open and due (a 低分跟进 from 3 days before its deadline, a
@@ -31,7 +31,7 @@ export const sourceOf = (queue: DialerQueue): QueueSource => (queue === 'solicit
 export const NEXT_SQL: Record<QueueSource, string> = {
   task: `select t.id, t.customer_id as customerId from tasks t
           where t.assignee_id = @me and t.kind = @queue and t.status in ('open', 'in_progress') and t.due_date <= @due ${rulesFor('task', 't.id', 't.customer_id')}
-          order by t.due_date, t.id limit 1`,
+          order by t.due_date, t.priority desc, t.id limit 1`,
   solicitation: `select t.id, t.customer_id as customerId from solicitation_tasks t
           where t.assignee_id = @me and t.status in ('assigned', 'in_progress') and t.window_start <= @today ${rulesFor('solicitation', 't.id', 't.customer_id')}
           order by t.window_end, t.id limit 1`,

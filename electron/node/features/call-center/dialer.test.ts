@@ -126,6 +126,26 @@ describe('作业模式: the queue', () => {
     expect([o.open, o.callingHours, o.queues.find((q) => q.queue === 'regular_service')!.due, o.queues.find((q) => q.queue === 'first_service')!.due]).toEqual([true, '09:00-20:00', 1, 1]);
   });
 
+  it('within a due day the more urgent task first (任务分配’s 设优先级), an earlier day still before it', async () => {
+    const today = new Date(t.clock.now() + 8 * HOUR).toISOString().slice(0, 10);
+    const yesterday = new Date(t.clock.now() - 16 * HOUR).toISOString().slice(0, 10);
+    const older = task(customer('普通客户'), today);
+    const high = task(customer('优先客户'), today);
+    const urgent = task(customer('紧急客户'), today);
+    const overdue = task(customer('逾期客户'), yesterday);
+    const prioritize = async (id: number, priority: 0 | 1 | 2) => ok(await call(t.core, manager.token, 'taskPool.prioritize', { selection: { ids: [id] }, priority }));
+    await prioritize(high, 1);
+    await prioritize(urgent, 2);
+    const order: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const c = await card();
+      expect(c.row.priority).toBe(c.row.id === urgent ? 2 : c.row.id === high ? 1 : 0);
+      order.push(c.row.id);
+      ok(await call(t.core, agent.token, 'workbench.outcome', { taskId: c.row.id, expectedVersion: c.row.version, outcome: 'done', note: '已联系' }));
+    }
+    expect(order).toEqual([overdue, urgent, high, older]);
+  });
+
   it('招揽 is a queue of its own: the agent’s 招揽任务 whose window has started, by the window’s end', async () => {
     const x = customer('招揽客户');
     const y = customer('晚窗客户');

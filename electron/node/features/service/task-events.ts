@@ -26,3 +26,8 @@ export function publishTaskMoves(core: Pick<Core, 'events'>, moves: readonly Tas
   }
   for (const [userId, counts] of per) core.events.publish({ userId }, 'tasks.reassigned', counts);
 }
+
+/** Tells each agent how many of their open tasks got another priority (their 客服工作台 reorders). */
+export function publishTaskPriorities(core: Pick<Core, 'events'>, perAgent: ReadonlyMap<number, number>): void {
+  for (const [userId, n] of perAgent) core.events.publish({ userId }, 'tasks.reassigned', { gained: 0, lost: 0, reprioritized: n });
+}

@@ -87,4 +87,29 @@ describe('任务分配 (task pool)', () => {
       error: { code: 'INVALID_INPUT' },
     });
   });
+
+  it('设优先级: the grid’s tasks get a priority, closed ones skipped, audited per task; the agents hear of it; an agent is refused', async () => {
+    const events: { target: unknown; payload: unknown }[] = [];
+    const off = t.core.events.subscribe((e) => e.event === 'tasks.reassigned' && events.push({ target: e.target, payload: e.payload }));
+    const agent1Open = { dataset: 'serviceTasks', scope: 'all', filter: { columns: [{ join: 'and', conditions: [{ col: 'assigneeName', op: 'equals', value: 'agent1 测试' }] }] } };
+    const countOf = async (query: unknown) => ((await call(t.core, u.tok.csm!, 'grid.count', query)) as { value: { count: number } }).value.count;
+    const n = await countOf(agent1Open);
+    expect(n).toBe(3);
+    const versions = () => t.core.sqlite.prepare('SELECT id, priority, version FROM tasks WHERE assignee_id = ? ORDER BY id').all(u.uid.agent1) as { id: number; priority: number; version: number }[];
+    const before = versions();
+    const r = await call(t.core, u.tok.csm!, 'taskPool.prioritize', { selection: { query: agent1Open, expectedCount: n }, priority: 2 });
+    expect(r).toMatchObject({ ok: true, value: { changed: 3, skippedClosed: 0 } });
+    expect(versions()).toEqual(before.map((b) => ({ id: b.id, priority: 2, version: b.version + 1 })));
+    expect(t.core.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'update' AND entity = 'task' AND after = '{\"priority\":2}'").pluck().get()).toBe(3);
+    expect(events).toEqual([{ target: { userId: u.uid.agent1 }, payload: { gained: 0, lost: 0, reprioritized: 3 } }]);
+    // The grid filters by it (a manager's 紧急 list).
+    expect(await countOf({ dataset: 'serviceTasks', scope: 'all', filter: { columns: [{ join: 'and', conditions: [{ col: 'priority', op: 'in', values: ['2'] }] }] } })).toBe(3);
+    // Again: nothing changes (they are 紧急 already); a closed task is skipped.
+    const closed = t.core.sqlite.prepare("SELECT id FROM tasks WHERE status = 'done'").pluck().get() as number;
+    expect(await call(t.core, u.tok.csm!, 'taskPool.prioritize', { selection: { ids: [...before.map((b) => b.id), closed] }, priority: 2 })).toMatchObject({ ok: true, value: { changed: 0, skippedClosed: 1 } });
+    expect(t.core.sqlite.prepare('SELECT priority FROM tasks WHERE id = ?').pluck().get(closed)).toBe(0);
+    expect(await call(t.core, u.tok.agent1!, 'taskPool.prioritize', { selection: { ids: [before[0]!.id] }, priority: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await call(t.core, u.tok.csm!, 'taskPool.prioritize', { selection: { ids: [before[0]!.id] }, priority: 3 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    off();
+  });
 });

@@ -1,14 +1,15 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { GridSelection } from '../../../common/api/grid';
-import type { TaskPoolAssignResult } from '../../../common/api/task-pool';
+import type { TaskPoolAssignResult, TaskPoolPrioritizeResult } from '../../../common/api/task-pool';
+import type { TaskPriority } from '../../../common/api/service-texts';
 import { FIELD_MESSAGES, type FieldMessageKey, type Locale } from '../../../common/i18n/errors';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import { writeAudit } from '../admin';
 import type { SessionCtx } from '../auth';
 import { and, datasetDef, filterSql } from '../grid';
-import { publishTaskMoves, type TaskMove } from './task-events';
+import { publishTaskMoves, publishTaskPriorities, type TaskMove } from './task-events';
 import { isWorkbenchManager } from './workbench';
 
 const OPEN = "('open', 'in_progress')";
@@ -55,7 +56,7 @@ export class TaskPoolService {
     const result = this.core.sqlite.transaction((): TaskPoolAssignResult => {
       // Read and write in one transaction: what is counted is what is handed out.
       const picked = this.all<{ id: number; a: number | null; open: number }>(
-        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN)}) as open from tasks c where ${where} order by c.due_date, c.id`,
+        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN)}) as open from tasks c where ${where} order by c.due_date, c.priority desc, c.id`,
       );
       if (expected !== null && picked.length !== expected) throw refuse('taskPool.selection.changed', locale, 'selection', 'CONFLICT');
       const open = picked.filter((p) => p.open === 1);
@@ -84,6 +85,43 @@ export class TaskPoolService {
     })();
     // Committed: the agents' workbenches (and the one whose tasks moved away) reload now.
     publishTaskMoves(this.core, moves);
+    return result;
+  }
+
+  /**
+   * 设优先级: the selected open tasks get `priority` (普通 0 / 优先 1 / 紧急 2), in one transaction with
+   * an audit row per task; closed ones are left alone and counted. Within a due day the higher goes
+   * first on the agent's workbench and in 作业模式.
+   */
+  prioritize(s: SessionCtx, locale: Locale, input: { selection: GridSelection; priority: TaskPriority }): TaskPoolPrioritizeResult {
+    if (!isWorkbenchManager(s.user.role)) throw new AppError('FORBIDDEN');
+    const { where, expected } = this.source(s, locale, input.selection);
+    const now = this.core.clock.now();
+    const perAgent = new Map<number, number>();
+    const result = this.core.sqlite.transaction((): TaskPoolPrioritizeResult => {
+      const picked = this.all<{ id: number; a: number | null; open: number; p: number }>(
+        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN)}) as open, c.priority as p from tasks c where ${where}`,
+      );
+      if (expected !== null && picked.length !== expected) throw refuse('taskPool.selection.changed', locale, 'selection', 'CONFLICT');
+      const upd = this.core.sqlite.prepare('update tasks set priority = ?, updated_at = ?, version = version + 1 where id = ?');
+      let changed = 0;
+      for (const t of picked) {
+        if (t.open !== 1 || t.p === input.priority) continue;
+        upd.run(input.priority, now, t.id);
+        writeAudit(this.core.db, this.core.clock, { userId: s.user.id, action: 'update', entity: 'task', entityId: t.id, before: { priority: t.p }, after: { priority: input.priority } });
+        if (t.a !== null) perAgent.set(t.a, (perAgent.get(t.a) ?? 0) + 1);
+        changed++;
+      }
+      writeAudit(this.core.db, this.core.clock, {
+        userId: s.user.id,
+        action: 'update',
+        entity: 'task_priority',
+        entityId: null,
+        after: { priority: input.priority, selected: picked.length, changed, mode: 'ids' in input.selection ? 'ids' : 'query' },
+      });
+      return { changed, skippedClosed: picked.filter((p) => p.open !== 1).length };
+    })();
+    publishTaskPriorities(this.core, perAgent);
     return result;
   }
 

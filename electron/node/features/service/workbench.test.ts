@@ -302,4 +302,21 @@ describe('workbench: the unassigned tasks (managers)', () => {
     expect(pages.slice(10).map((r) => r.id)).toEqual([...pages.slice(10).map((r) => r.id)].sort((a, b) => a - b));
     expect(pages.every((r) => r.dueDate === '2026-11-30')).toBe(true);
   });
+
+  it('within a due day the tasks a manager made 紧急 / 优先 come first, across pages too', async () => {
+    const taskIds = (t.core.sqlite.prepare("SELECT id FROM tasks WHERE assignee_id = ? AND status = 'open' AND due_date = '2026-11-30' ORDER BY id").pluck().all(u.uid.agent2) as number[]).slice(-10);
+    const [high, urgent] = [taskIds[3]!, taskIds[7]!];
+    await call(t.core, u.tok.csm!, 'taskPool.prioritize', { selection: { ids: [high] }, priority: 1 });
+    await call(t.core, u.tok.csm!, 'taskPool.prioritize', { selection: { ids: [urgent] }, priority: 2 });
+    const rows: (Wb['rows'][number] & { priority: number })[] = [];
+    for (let offset = 0; offset < 40; offset += 7) rows.push(...((await call(t.core, u.tok.agent2!, 'workbench.list', { offset, limit: 7 })) as { rows: typeof rows }).rows);
+    expect(rows.slice(0, 2).map((r) => [r.id, r.priority])).toEqual([
+      [urgent, 2],
+      [high, 1],
+    ]);
+    // Then as before: 招揽 of the day, then the other tasks by id.
+    expect(rows.slice(2, 12).every((r) => r.source === 'solicitation' && r.priority === 0)).toBe(true);
+    expect(rows.slice(12).map((r) => r.id)).toEqual([...rows.slice(12).map((r) => r.id)].sort((a, b) => a - b));
+    expect(rows).toHaveLength(40);
+  });
 });

@@ -23,11 +23,11 @@ export const WORKBENCH_PAGE = 100;
 const OPEN_DUE = `t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end`;
 /** A workbench row's own columns from tasks (t); the customer's are added per page. */
 const TASK_KEYS = `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
-       t.version, t.vehicle_id as vehicleId from tasks t`;
+       t.version, t.vehicle_id as vehicleId, t.priority from tasks t`;
 /** A 招揽任务's row columns (t: solicitation_tasks), due at the window's end, in TASK_KEYS' order. */
 const SOLICITATION_ROW = `select 'solicitation' as source, t.id, 'solicitation' as kind, t.customer_id as customerId, t.window_end as dueDate,
        coalesce('厂家活动 ' || t.campaign, '常规保养') || ' · 招揽期 ' || t.window_start || ' 至 ' || t.window_end as reason, t.status,
-       null as refType, null as refId, null as version, t.vehicle_id as vehicleId
+       null as refType, null as refId, null as version, t.vehicle_id as vehicleId, 0 as priority
   from solicitation_tasks t`;
 /** An agent's open 招揽任务 from the window's start (binds agent and today). */
 const SOLICITATION_KEYS = `${SOLICITATION_ROW} where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?`;
@@ -100,8 +100,8 @@ export class WorkbenchService {
       .prepare(
         `select x.*, cu.name as customerName, cu.dnd_call as dndCall, cu.dnd_sms as dndSms, ${primaryPhoneExpr('cu.id')} as phone,
                 (select v.plate from vehicles v where v.id = x.vehicleId) as plate
-           from (${keys.sql} order by 5, 1, 2 limit ? offset ?) x join customers cu on cu.id = x.customerId
-          order by x.dueDate, x.source, x.id`, // due day, then 招揽 before tasks ('solicitation' < 'task'), then id
+           from (${keys.sql} order by 5, 12 desc, 1, 2 limit ? offset ?) x join customers cu on cu.id = x.customerId
+          order by x.dueDate, x.priority desc, x.source, x.id`, // due day, the more urgent first, then 招揽 before tasks ('solicitation' < 'task'), then id
       )
       .all(...keys.params, limit, offset) as (DbRow & { vehicleId: number | null })[];
     const c = this.core.sqlite.prepare(`select count(*) as n, coalesce(sum(dueDate < ?), 0) as overdue from (${keys.sql})`).get(today, ...keys.params) as { n: number; overdue: number };

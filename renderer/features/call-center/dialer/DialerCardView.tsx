@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../i18n';
 import { usePrefixedT } from '../../../i18n/react';
 import { Button } from '../../../ui';
 import { clock } from '../clock';
+import { PriorityBadge } from '../../service';
 import { RevisitQuestions } from './RevisitQuestions';
 
 /**
@@ -67,7 +68,7 @@ export function DialerCardView(props: {
         </h2>
         <p className="muted">
           {props.queueName} · {row.reason ?? ''} · {tx('card.due', { date: row.dueDate })}
-          {row.overdue && <span className="badge badge-warn">{tx('card.overdue')}</span>}
+          {row.overdue && <span className="badge badge-warn">{tx('card.overdue')}</span>} <PriorityBadge priority={row.priority} />
         </p>
         <fieldset className="dialer-phones">
           <legend>{tx('card.phones')}</legend>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { TASK_PRIORITIES, taskPriorityText, type TaskPriority } from '../../../../electron/common/api/service-texts';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
 import { Button, Dialog, DialogActions, SelectField, Toolbar, useToast } from '../../../ui';
@@ -11,14 +12,19 @@ type Preset = 'unassigned' | 'open' | '';
 /**
  * 任务分配 (customer-service managers): every agent task on the shared grid — by default the open
  * tasks nobody has yet, where the night's generated tasks wait — and 分配 of the ticked rows or
- * all N matching to one agent or spread evenly over several.
+ * all N matching to one agent or spread evenly over several; 设优先级 of the same selection.
  */
 export function TaskPoolScreen() {
   const { t } = useI18n();
   const [preset, setPreset] = useState<Preset>('unassigned');
   const [sel, setSel] = useState<DataGridSelection>({ selection: null, count: 0 });
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState<'assign' | 'priority' | null>(null);
   const grid = useRef<DataGridHandle>(null);
+  const done = () => {
+    setOpen(null);
+    grid.current?.clearSelection();
+    grid.current?.refresh();
+  };
   return (
     <div className="screen screen-fill taskpool-screen" data-testid="taskpool-screen">
       <Toolbar title={t('nav.service.taskPool')}>
@@ -42,22 +48,18 @@ export function TaskPoolScreen() {
         preset={preset || undefined}
         onSelectionChange={setSel}
         actions={
-          <Button variant="primary" disabled={!sel.selection} onClick={() => setOpen(true)} data-testid="tp-assign">
-            {sel.selection ? t('tp.assignN', { n: sel.count.toLocaleString() }) : t('tp.assign')}
-          </Button>
+          <>
+            <Button disabled={!sel.selection} onClick={() => setOpen('priority')} data-testid="tp-priority">
+              {sel.selection ? t('tp.priorityN', { n: sel.count.toLocaleString() }) : t('tp.priority')}
+            </Button>
+            <Button variant="primary" disabled={!sel.selection} onClick={() => setOpen('assign')} data-testid="tp-assign">
+              {sel.selection ? t('tp.assignN', { n: sel.count.toLocaleString() }) : t('tp.assign')}
+            </Button>
+          </>
         }
       />
-      {open && sel.selection && (
-        <AssignDialog
-          selection={sel}
-          onClose={() => setOpen(false)}
-          onDone={() => {
-            setOpen(false);
-            grid.current?.clearSelection();
-            grid.current?.refresh();
-          }}
-        />
-      )}
+      {open === 'assign' && sel.selection && <AssignDialog selection={sel} onClose={() => setOpen(null)} onDone={done} />}
+      {open === 'priority' && sel.selection && <PriorityDialog selection={sel} onClose={() => setOpen(null)} onDone={done} />}
     </div>
   );
 }
@@ -114,6 +116,53 @@ function AssignDialog({ selection, onClose, onDone }: { selection: DataGridSelec
           ))}
         </fieldset>
         {picked.size > 0 && <p className="hint">{t('tp.share', { k: picked.size, n: share.toLocaleString() })}</p>}
+        {error && (
+          <p className="form-message is-error" role="alert">
+            {error}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  );
+}
+
+/** 设优先级: one priority for the selected tasks (the grid's ticked rows or all N matching). */
+function PriorityDialog({ selection, onClose, onDone }: { selection: DataGridSelection; onClose: () => void; onDone: () => void }) {
+  const { t, locale } = useI18n();
+  const toast = useToast();
+  const [priority, setPriority] = useState<TaskPriority>(2);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    if (!selection.selection) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('taskPool.prioritize', { selection: selection.selection, priority });
+      toast.success(t('tp.priority.done', { n: r.changed.toLocaleString(), p: taskPriorityText(priority, locale) }) + (r.skippedClosed ? t('tp.skippedClosed', { n: r.skippedClosed }) : ''));
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Dialog
+      title={t('tp.priority.title', { n: selection.count.toLocaleString() })}
+      onClose={onClose}
+      closeLabel={t('common.close')}
+      actions={<DialogActions onCancel={onClose} onSubmit={() => void submit()} submitLabel={t('tp.priority')} busy={busy} testId="tp-priority-submit" />}
+    >
+      <div className="form" data-testid="tp-priority-dialog">
+        <SelectField
+          label={t('tp.priority.label')}
+          value={String(priority)}
+          onChange={(v) => setPriority(Number(v) as TaskPriority)}
+          options={[...TASK_PRIORITIES].reverse().map((p) => ({ value: String(p), label: taskPriorityText(p, locale) }))}
+          data-testid="tp-priority-value"
+        />
+        <p className="hint">{t('tp.priority.rule')}</p>
         {error && (
           <p className="form-message is-error" role="alert">
             {error}

@@ -19,4 +19,13 @@ export const TASKPOOL_TEXTS = defineTexts({
   'submit': { 'zh-CN': '分配', en: 'Assign' },
   'done': { 'zh-CN': '已分配 {n} 条:{each}', en: '{n, plural, one {# task} other {# tasks}} assigned: {each}' },
   'skippedClosed': { 'zh-CN': ';{n} 条已结束的任务未变', en: '; {n} closed tasks left as they were' },
+  'priority': { 'zh-CN': '设优先级', en: 'Set priority' },
+  'priorityN': { 'zh-CN': '设优先级({n} 条)', en: 'Set priority ({n})' },
+  'priority.title': { 'zh-CN': '设置 {n} 条任务的优先级', en: 'Priority of {n, plural, one {# task} other {# tasks}}' },
+  'priority.label': { 'zh-CN': '优先级', en: 'Priority' },
+  'priority.rule': {
+    'zh-CN': '同一到期日内,紧急的任务排在优先之前,优先的排在普通之前(工作台和作业模式都按此顺序);已结束的任务不变。',
+    en: 'Within a due day, urgent tasks come before high and high before normal (on the workbench and in the dialer); closed tasks stay as they are.',
+  },
+  'priority.done': { 'zh-CN': '已将 {n} 条任务设为“{p}”', en: '{n, plural, one {# task} other {# tasks}} set to {p}' },
 });

@@ -23,7 +23,7 @@ vi.mock('../../auth/session', () => ({ useSessionInfo: () => ({ user: { id: 11, 
 
 const row = (id: number, customerName: string): WorkbenchRow => ({
   source: 'task', id, kind: 'revisit_sales', customerId: id, customerName, phone: '13800138000', plate: null, dueDate: '2026-12-04',
-  reason: null, status: 'open', refType: null, refId: null, overdue: false, dnd: { call: false, sms: false }, version: 1,
+  reason: null, status: 'open', refType: null, refId: null, overdue: false, dnd: { call: false, sms: false }, version: 1, priority: 0,
 });
 const answer = (rows: WorkbenchRow[], total = rows.length, offset = 0): Workbench => ({ today: '2026-12-04', agentId: 11, rows, counts: { today: total, overdue: 0 }, total, offset, appointments: [] });
 

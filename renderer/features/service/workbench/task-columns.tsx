@@ -4,9 +4,10 @@ import { useI18n } from '../../../i18n/react';
 import { useNavigation } from '../../../shell/navigation';
 import { Button } from '../../../ui';
 import { SmsButton } from '../../sms';
+import { PriorityBadge } from './PriorityBadge';
 
 /**
- * The task table's columns (a manager's tick box first): due date, kind, customer with 免打扰,
+ * The task table's columns (a manager's tick box first): due date, kind with 优先 / 紧急, customer with 免打扰,
  * phone, vehicle, reason, 拨打 / 短信 and 结果. Apart from the screen because the contact column's
  * rules (why 拨打 is disabled) are the part people change.
  */
@@ -47,7 +48,16 @@ export function useTaskColumns(o: {
           ]
         : []),
       { key: 'due', header: t('cw.due'), nowrap: true, render: (r: WorkbenchRow) => <span className={r.overdue ? 'cw-overdue' : undefined}>{r.dueDate}{r.overdue ? ` · ${t('cw.overdue')}` : ''}</span> },
-      { key: 'kind', header: t('cw.kind'), render: (r: WorkbenchRow) => kindLabel(r.kind) },
+      {
+        key: 'kind',
+        header: t('cw.kind'),
+        nowrap: true,
+        render: (r: WorkbenchRow) => (
+          <>
+            {kindLabel(r.kind)} <PriorityBadge priority={r.priority} />
+          </>
+        ),
+      },
       {
         key: 'customer',
         header: t('cw.customer'),

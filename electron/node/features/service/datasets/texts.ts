@@ -95,6 +95,7 @@ export const SERVICE_TASK_COLUMNS = defineTexts({
   assigneeName: { 'zh-CN': '客服顾问', en: 'Agent' },
   reason: { 'zh-CN': '原因', en: 'Reason' },
   notes: { 'zh-CN': '备注', en: 'Notes' },
+  priority: { 'zh-CN': '优先级', en: 'Priority' },
 });
 
 /** solicitation-tasks.ts */
