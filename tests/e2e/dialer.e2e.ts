@@ -40,6 +40,7 @@ describe('作业模式 (kamailio, two Chromium pages)', () => {
     sqlite.prepare("insert into dialer_queues (queue, preview_seconds, max_attempts, retry_hours, wrap_up_seconds, updated_at) values ('regular_service', 1, 3, 4, 2, 0)").run();
     const first = customerWithTask('作业首位客户', TEST_CALLER_IDS['1005']!, agent, shanghaiDay(-1));
     const second = customerWithTask('作业次位客户', TEST_CALLER_IDS['1005']!, agent, shanghaiDay());
+    sqlite.prepare('update tasks set priority = 2, version = version + 1 where id = ?').run(first);
     await seat('service1', '1002');
     await seat('service2', '1005');
     const a = await phonePage('service1');
@@ -55,6 +56,7 @@ describe('作业模式 (kamailio, two Chromium pages)', () => {
     const card = a.getByTestId('dialer-card');
     await card.getByTestId('dialer-customer').filter({ hasText: '作业首位客户' }).waitFor();
     expect(await card.getByTestId('dialer-script').textContent()).toContain('作业首位客户');
+    expect(await card.getByTestId('task-priority').textContent()).toBe('紧急');
     await screenshot(a, 'dialer-card');
     await b.getByTestId('tel-ringing').getByTestId('tel-answer').click();
     await a.getByTestId('tel-call').and(a.locator('[data-state="connected"]')).waitFor();
