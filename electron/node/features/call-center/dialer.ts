@@ -6,7 +6,7 @@ import { formatPhone } from '../../../common/phone';
 import type { Core } from '../../core';
 import { AppError } from '../../errors';
 import type { SessionChange, SessionCtx } from '../auth';
-import { lowScoreDueDate } from '../service';
+import { dueLimitOf } from '../service';
 import { writeAudit } from '../admin';
 import { attemptOfCall, defaultRules, fillScript, minuteOfDay, withinHours } from './dialer-rules';
 import { CALL_CENTER_TEXTS } from './texts';
@@ -108,7 +108,7 @@ export class Dialer {
 
   /** The caller's open tasks due by today, per queue. */
   private dueByQueue(s: SessionCtx, today: string): Map<string, number> {
-    const rows = this.q.dueCounts.all({ me: s.user.id, due: today, lowScoreDue: lowScoreDueDate(today), today }) as { queue: string; n: number }[];
+    const rows = this.q.dueCounts.all({ me: s.user.id, due: today, lowScoreDue: dueLimitOf('low_score', today), today }) as { queue: string; n: number }[];
     return new Map(rows.map((r) => [r.queue, r.n]));
   }
 
@@ -150,7 +150,7 @@ export class Dialer {
       me: s.user.id,
       session: s.tokenHash,
       queue,
-      due: queue === 'low_score' ? lowScoreDueDate(today) : today,
+      due: dueLimitOf(queue, today),
       today,
       now,
       retryAfter: now - rules.retryHours * 3_600_000,

@@ -12,4 +12,4 @@ export { createTasks, type NewTask } from './tasks';
 export { isWorkbenchManager } from './workbench';
 export { checkVisit, saveVisit } from './service-visits';
 export { parseVisitType } from './service-visits-rules';
-export { openDueSolicitationSql, openDueTasksSql, queuePreset } from './task-queues';
+export { dueLimitOf, OPEN_SOLICITATION_STATUSES, OPEN_TASK_STATUSES, openDueSolicitationSql, openDueTaskText, openDueTasksSql, queuePreset } from './task-queues';

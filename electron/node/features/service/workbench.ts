@@ -9,18 +9,17 @@ import { assertVersion } from '../../stale-record';
 import { AuditedWriter, writeAudit } from '../admin';
 import type { SessionCtx } from '../auth';
 import { todayIn } from '../../../common/dates';
-import { isRealDescription, lowScoreDueDate, LowScoreService } from './low-score';
+import { isRealDescription, LowScoreService } from './low-score';
 import { CareProblems } from './service-visits-messages';
 import { primaryPhoneExpr } from '../customers';
 import { formatPhone } from '../../../common/phone';
 import { publishTaskMoves } from './task-events';
+import { dueLimitOf, OPEN_SOLICITATION_STATUSES, OPEN_TASK_STATUSES, openDueTaskText } from './task-queues';
 
-const OPEN_TASK = "('open', 'in_progress')";
-const OPEN_SOLICITATION = "('assigned', 'in_progress')";
 /** Rows per workbench page unless the caller asks for another size (the contract caps it). */
 export const WORKBENCH_PAGE = 100;
-/** An open agent task on the list by its due day (a 低分跟进 from 3 days before): binds the two days. */
-const OPEN_DUE = `t.status in ${OPEN_TASK} and t.due_date <= case when t.kind = 'low_score' then ? else ? end`;
+/** An open agent task on the list by its due day (task-queues.ts): binds dueLimitOf('low_score', today), then today. */
+const OPEN_DUE = openDueTaskText('t', '?', '?');
 /** A workbench row's own columns from tasks (t); the customer's are added per page. */
 const TASK_KEYS = `select 'task' as source, t.id, t.kind, t.customer_id as customerId, t.due_date as dueDate, t.reason, t.status, t.ref_type as refType, t.ref_id as refId,
        t.version, t.vehicle_id as vehicleId, t.priority from tasks t`;
@@ -30,7 +29,7 @@ const SOLICITATION_ROW = `select 'solicitation' as source, t.id, 'solicitation' 
        null as refType, null as refId, null as version, t.vehicle_id as vehicleId, 0 as priority
   from solicitation_tasks t`;
 /** An agent's open 招揽任务 from the window's start (binds agent and today). */
-const SOLICITATION_KEYS = `${SOLICITATION_ROW} where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION} and t.window_start <= ?`;
+const SOLICITATION_KEYS = `${SOLICITATION_ROW} where t.assignee_id = ? and t.status in ${OPEN_SOLICITATION_STATUSES} and t.window_start <= ?`;
 /** Who takes agent tasks. */
 const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
 
@@ -87,7 +86,7 @@ export class WorkbenchService {
     const today = this.today();
     const offset = page.offset ?? 0;
     const limit = page.limit ?? WORKBENCH_PAGE;
-    const due = [lowScoreDueDate(today), today];
+    const due = [dueLimitOf('low_score', today), today];
     const pool = unassigned && manager;
     const who = pool ? null : agentId !== undefined && manager ? agentId : s.user.id;
     // The page's keys come from the indexes alone; only its rows look up customer, phone and plate
@@ -192,9 +191,9 @@ export class WorkbenchService {
     const rows = this.core.sqlite
       .prepare(
         `select x.agentId, u.display_name as agentName, x.kind, count(*) as open, sum(x.due < ?) as overdue from (
-           select assignee_id as agentId, kind, due_date as due from tasks where status in ${OPEN_TASK}
+           select assignee_id as agentId, kind, due_date as due from tasks where status in ${OPEN_TASK_STATUSES}
            union all
-           select assignee_id, 'solicitation', window_end from solicitation_tasks where status in ${OPEN_SOLICITATION}
+           select assignee_id, 'solicitation', window_end from solicitation_tasks where status in ${OPEN_SOLICITATION_STATUSES}
          ) x left join users u on u.id = x.agentId
          group by x.agentId, x.kind order by u.display_name is null, u.display_name, x.kind`,
       )
@@ -214,9 +213,9 @@ export class WorkbenchService {
     const picked = (
       input.taskIds
         ? this.core.sqlite
-            .prepare(`select id, assignee_id as a from tasks where id in (select value from json_each(?)) and status in ${OPEN_TASK}`)
+            .prepare(`select id, assignee_id as a from tasks where id in (select value from json_each(?)) and status in ${OPEN_TASK_STATUSES}`)
             .all(JSON.stringify([...new Set(input.taskIds)]))
-        : this.core.sqlite.prepare(`select id, assignee_id as a from tasks where assignee_id = ? and status in ${OPEN_TASK}`).all(input.fromAgentId)
+        : this.core.sqlite.prepare(`select id, assignee_id as a from tasks where assignee_id = ? and status in ${OPEN_TASK_STATUSES}`).all(input.fromAgentId)
     ) as { id: number; a: number | null }[];
     const moving = picked.filter((p) => p.a !== input.toAgentId);
     const now = this.core.clock.now();
