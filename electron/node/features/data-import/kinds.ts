@@ -75,6 +75,12 @@ export interface ImportKindRows<P extends ParsedRow = ParsedRow> {
   keys(p: P): FileKey[];
   /** Opportunity rows: the row's customer is not here (nor earlier in the file), so the run creates one. */
   createsCustomer?(p: P, seenKeys: { has(key: string): boolean }): boolean;
+  /**
+   * The preview counts this row as new (the run will write it before the rows after it): later rows
+   * are checked as though it were stored, so the preview finds what the run will (a repair order
+   * reading fewer km than an earlier one of the same car).
+   */
+  previewed?(p: P): void;
   /** Writes the row, inside the run's transaction. */
   apply(p: P, env: RunEnv): Verdict;
 }

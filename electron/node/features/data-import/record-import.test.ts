@@ -153,7 +153,7 @@ describe('数据导入 — 维修工单', () => {
     `RO-1,${VIN1},,2026-11-21,保养,,,,`, // RO-1 again: the same order
     `RO-4,${VIN1},,2026-11-21,洗车美容,,,,`, // unknown type
     `RO-5,${VIN1},,2026-12-21,维修,,,,`, // ahead of today
-    `RO-6,${VIN1},,2026-11-22,维修,100,,,`, // the odometer goes back from RO-2's: found by the run, which checks each order against the earlier ones
+    `RO-6,${VIN1},,2026-11-22,维修,100,,,`, // the odometer goes back from RO-2's (an earlier row): the preview finds it as the run does
     `,${VIN1},,2026-11-22,维修,,,,`, // no RO number
   ].join('\n');
 
@@ -165,10 +165,12 @@ describe('数据导入 — 维修工单', () => {
       [4, 'B', 'vin'],
       [6, 'E', 'type'],
       [7, 'D', 'date'],
+      [8, 'F', 'mileage'],
       [9, 'A', 'ro'],
     ]);
+    expect(p.bad.find((b) => b.row === 8)!.reason).toContain('26000');
     expect(p.matches.map((m) => [m.row, m.by, m.fileRow])).toEqual([[5, 'ro', 2]]);
-    expect(p.newRows).toBe(3);
+    expect(p.newRows).toBe(2);
   });
 
   it('saves each order as the service desk does (odometer, last service, 招揽成功), skips an RO already here, and undo puts it all back', async () => {

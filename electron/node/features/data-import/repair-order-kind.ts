@@ -82,10 +82,20 @@ export class RepairOrderRows implements ImportKindRows<ParsedRepairOrderRow> {
     const amount = r.money('amount');
     const visit = { vehicleId: vehicleId ?? 0, date: date ?? '', type: type ?? 'repair', mileage, items, advisorId, amount, roNumber };
     if (!r.problems.length) {
-      // The service desk's own checks: a day before delivery or ahead, an odometer going back.
-      for (const p of checkVisit(this.core, this.locale, { ...visit, roNumber: null }).problems) r.problem(FIELD_OF[p.field] ?? null, p.message);
+      // The service desk's own checks: a day before delivery or ahead, an odometer going back (from
+      // the stored reading, or in the preview from an earlier row of the file the run writes first).
+      for (const p of checkVisit(this.core, this.locale, { ...visit, roNumber: null }, this.core.db, this.readings.get(visit.vehicleId)).problems) r.problem(FIELD_OF[p.field] ?? null, p.message);
     }
     return { row, problems: r.problems, shown: r.shown, visit };
+  }
+
+  /** The odometer readings of the preview's new rows, per vehicle, as saveVisit would store them (the run reads them from the vehicle). */
+  private readings = new Map<number, { mileage: number; mileageDate: string }>();
+
+  previewed(p: ParsedRepairOrderRow): void {
+    const { vehicleId, mileage, date } = p.visit;
+    const had = this.readings.get(vehicleId);
+    if (mileage != null && (!had || date >= had.mileageDate)) this.readings.set(vehicleId, { mileage, mileageDate: date });
   }
 
   existing(p: ParsedRepairOrderRow) {
@@ -99,7 +109,7 @@ export class RepairOrderRows implements ImportKindRows<ParsedRepairOrderRow> {
 
   apply(p: ParsedRepairOrderRow, env: RunEnv): Verdict {
     if (this.q.ro.get(p.visit.roNumber)) return 'skipped';
-    // Checked again against what the earlier rows wrote (an odometer read from a later RO of the same car).
+    // Checked again against what the earlier rows wrote (the preview replayed them: previewed()).
     const { problems, vehicle } = checkVisit(this.core, this.locale, p.visit);
     if (problems.length || !vehicle) return 'bad';
     if (!env.canSee(vehicle.customerId)) return 'skipped';

@@ -200,6 +200,7 @@ export class DataImports {
         } else {
           out.newRows++;
           if (out.newCustomers !== undefined && kindRows.createsCustomer?.(p, seen)) out.newCustomers++;
+          kindRows.previewed?.(p);
         }
         for (const k of keys) if (!seen.has(k.key)) seen.set(k.key, p.row);
       }

@@ -9,7 +9,7 @@ import { AuditedWriter } from '../admin';
 import { todayIn } from '../../../common/dates';
 import { recomputeNextService } from './next-service';
 import { CareProblems } from './service-visits-messages';
-import { avgKmPerDay, laterDay, mileageGoesBack, visitDateProblem } from './service-visits-rules';
+import { avgKmPerDay, laterDay, mileageGoesBack, visitDateProblem, type VehicleReading } from './service-visits-rules';
 
 export const MAX_MILEAGE = 2_000_000;
 
@@ -40,7 +40,14 @@ function ownRoNumber(db: Db, vehicleId: number, date: string): string {
  * Every problem of one visit (nothing written): the vehicle, the day (not after today, not before
  * delivery), the type, the odometer (not backwards), the RO number (unique), the advisor.
  */
-export function checkVisit(core: Pick<Core, 'clock' | 'db' | 'settings'>, locale: Locale, v: NewServiceVisit, db: Db = core.db): { problems: FieldProblem[]; vehicle: VehicleFacts | undefined } {
+export function checkVisit(
+  core: Pick<Core, 'clock' | 'db' | 'settings'>,
+  locale: Locale,
+  v: NewServiceVisit,
+  db: Db = core.db,
+  /** An odometer reading not stored yet (an import's preview: an earlier row of the same file), newer than the stored one if its day is. */
+  earlier?: VehicleReading,
+): { problems: FieldProblem[]; vehicle: VehicleFacts | undefined } {
   const p = new CareProblems(locale);
   const vehicle = vehicleFacts(db, v.vehicleId);
   if (!vehicle) return { problems: p.add('vehicleId', 'visit.vehicle').list, vehicle };
@@ -49,7 +56,11 @@ export function checkVisit(core: Pick<Core, 'clock' | 'db' | 'settings'>, locale
   if (dateProblem === 'future') p.add('date', 'visit.future', { date: v.date });
   if (dateProblem === 'beforeDelivery') p.add('date', 'visit.beforeDelivery', { date: v.date, delivery: vehicle.deliveryDate });
   if (v.mileage != null && (!Number.isInteger(v.mileage) || v.mileage < 0 || v.mileage > MAX_MILEAGE)) p.add('mileage', 'visit.mileage');
-  else if (mileageGoesBack(vehicle, v.mileage ?? null, v.date)) p.add('mileage', 'visit.mileageBack', { mileage: v.mileage, last: vehicle.mileage, date: vehicle.mileageDate });
+  else {
+    // saveVisit's own rule: a reading replaces the stored one when its day is the same or later.
+    const reading = earlier?.mileageDate && (!vehicle.mileageDate || earlier.mileageDate >= vehicle.mileageDate) ? earlier : vehicle;
+    if (mileageGoesBack(reading, v.mileage ?? null, v.date)) p.add('mileage', 'visit.mileageBack', { mileage: v.mileage, last: reading.mileage, date: reading.mileageDate });
+  }
   if (v.roNumber && db.get(sql`SELECT 1 FROM service_visits WHERE ro_number = ${v.roNumber}`)) p.add('roNumber', 'visit.roTaken', { ro: v.roNumber });
   if (v.advisorId != null && !db.get(sql`SELECT 1 FROM users WHERE id = ${v.advisorId} AND active = 1 AND role = 'serviceAdvisor'`)) p.add('advisorId', 'visit.advisor');
   return { problems: p.list, vehicle };
