@@ -41,6 +41,19 @@ async function customerTalkingToAgent() {
 }
 
 /** 转接 → 先咨询 to the colleague (1004): the customer's call goes on hold. */
+/** The audio energy a page has received so far over all its calls (WebRTC stats): rises while it hears someone. */
+function inboundAudioEnergy(page: Page): Promise<number> {
+  return page.evaluate(() =>
+    (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.reduce(async (sum, pc) => {
+      let e = await sum;
+      (await pc.getStats()).forEach((r: { type: string; kind?: string; totalAudioEnergy?: number }) => {
+        if (r.type === 'inbound-rtp' && r.kind === 'audio') e += r.totalAudioEnergy ?? 0;
+      });
+      return e;
+    }, Promise.resolve(0)),
+  );
+}
+
 async function consultColleague(agent: Page) {
   await agent.getByTestId('tel-transfer').click();
   await agent.getByTestId('tel-transfer-to').fill('1004');
@@ -238,7 +251,7 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     for (const p of [customer, agent, colleague]) await p.context().close();
   }, 90_000);
 
-  it('three-way call: each party is sent a mix; the customer hears the colleague through it with the agent muted; the colleague leaving leaves a two-way call', async () => {
+  it('three-way call: each party is sent a mix; the customer hears the colleague through it with the agent muted; a party held and taken back hears again; the colleague leaving leaves a two-way call', async () => {
     const { customer, agent, colleague } = await customerTalkingToAgent();
     await consultColleague(agent);
     await colleague.getByTestId('tel-ringing').getByTestId('tel-answer').click();
@@ -255,17 +268,21 @@ describe('softphone against kamailio (two Chromium pages)', () => {
     expect(sent).toEqual({ calls: 2, fromMic: 0 });
     // … and with the agent muted, what the customer still hears is the colleague (the fake microphone's tone), mixed in by the agent's page.
     await agent.getByTestId('tel-mute').first().click();
-    const energy = () => customer.evaluate(() => (window as unknown as { __pcs: RTCPeerConnection[] }).__pcs.reduce(async (sum, pc) => {
-      let e = await sum;
-      (await pc.getStats()).forEach((r: { type: string; kind?: string; totalAudioEnergy?: number }) => {
-        if (r.type === 'inbound-rtp' && r.kind === 'audio') e += r.totalAudioEnergy ?? 0;
-      });
-      return e;
-    }, Promise.resolve(0)));
+    const energy = () => inboundAudioEnergy(customer);
     const before = await energy();
     await customer.waitForTimeout(2500);
-    expect(await energy()).toBeGreaterThan(before + 0.001);
+    expect(await energy()).toBeGreaterThan(before + 0.05);
     await screenshot(agent, 'telephony-conference');
+    // Still muted, the agent holds the colleague and takes them back: the colleague hears the customer through the mix again.
+    const colleagueLine = agent.locator('[data-testid="tel-call"]').filter({ hasText: '1004' });
+    await colleagueLine.getByTestId('tel-hold').click();
+    await agent.locator('[data-testid="tel-call"][data-state="held"]').filter({ hasText: '1004' }).waitFor();
+    await colleagueLine.getByTestId('tel-hold').click();
+    await agent.locator('[data-testid="tel-call"][data-state="connected"]').filter({ hasText: '1004' }).waitFor();
+    const resumed = await inboundAudioEnergy(colleague);
+    await colleague.waitForTimeout(2500);
+    // A tone heard adds ~0.25 a second; silence (a disabled sender) well under 0.001.
+    expect(await inboundAudioEnergy(colleague)).toBeGreaterThan(resumed + 0.05);
     // The colleague leaves: the agent and the customer go on as a two-way call.
     await colleague.keyboard.press('Alt+h');
     await expect.poll(() => agent.getByTestId('tel-call').count(), { timeout: 15_000 }).toBe(1);

@@ -298,8 +298,11 @@ export class Softphone {
         .catch(reject);
     });
     line.held = hold;
-    // Holding also stops what we send, so the other side hears nothing of the room.
-    (s.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!hold && !line.muted);
+    // Holding also stops what we send, so the other side hears nothing of the room. In a three-way
+    // call what we send is the mix and 静音 is the mix's microphone gain (setMute): taken back, the
+    // party hears the other one again whether or not we are muted.
+    const mixed = this.mixer !== null && line.conferenceWith !== undefined;
+    (s.sessionDescriptionHandler as Web.SessionDescriptionHandler | undefined)?.enableSenderTracks(!hold && (mixed || !line.muted));
     this.emit(line);
   }
 
