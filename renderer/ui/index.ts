@@ -13,3 +13,4 @@ export { Toolbar } from './Toolbar';
 export { LanguageSwitch } from './LanguageSwitch';
 export { Icon, type IconName } from './Icon';
 export { StaleRecordNotice, type StaleField } from './StaleRecordNotice';
+export { useSubmit } from './use-submit';

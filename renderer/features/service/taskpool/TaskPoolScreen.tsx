@@ -2,10 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { TASK_PRIORITIES, taskPriorityText, type TaskPriority } from '../../../../electron/common/api/service-texts';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, DialogActions, SelectField, Toolbar, useToast } from '../../../ui';
+import { Button, Dialog, DialogActions, FormMessage, SelectField, Toolbar, useSubmit, useToast } from '../../../ui';
 import { SessionDataGrid, type DataGridHandle, type DataGridSelection } from '../../../ui/grid';
 import './taskpool.css';
-import { errorText } from '../../../ui/errors';
 
 type Preset = 'unassigned' | 'open' | '';
 
@@ -69,8 +68,7 @@ function AssignDialog({ selection, onClose, onDone }: { selection: DataGridSelec
   const toast = useToast();
   const [agents, setAgents] = useState<{ id: number; name: string }[]>([]);
   const [picked, setPicked] = useState<Set<number>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   useEffect(() => {
     call('workbench.agents', {}).then(setAgents, () => setAgents([]));
   }, []);
@@ -84,18 +82,13 @@ function AssignDialog({ selection, onClose, onDone }: { selection: DataGridSelec
   const submit = async () => {
     if (!selection.selection) return;
     if (picked.size === 0) return setError(t('tp.pickAgents'));
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call('taskPool.assign', { selection: selection.selection, agentIds: agents.filter((a) => picked.has(a.id)).map((a) => a.id) });
+    const sel = selection.selection;
+    await run(async () => {
+      const r = await call('taskPool.assign', { selection: sel, agentIds: agents.filter((a) => picked.has(a.id)).map((a) => a.id) });
       const each = r.perAgent.map((p) => `${p.name} ${p.assigned}`).join('、');
       toast.success(t('tp.done', { n: r.assigned.toLocaleString(), each }) + (r.skippedClosed ? t('tp.skippedClosed', { n: r.skippedClosed }) : ''));
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const share = picked.size ? Math.ceil(selection.count / picked.size) : 0;
   return (
@@ -116,11 +109,7 @@ function AssignDialog({ selection, onClose, onDone }: { selection: DataGridSelec
           ))}
         </fieldset>
         {picked.size > 0 && <p className="hint">{t('tp.share', { k: picked.size, n: share.toLocaleString() })}</p>}
-        {error && (
-          <p className="form-message is-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormMessage>{error}</FormMessage>
       </div>
     </Dialog>
   );
@@ -131,21 +120,15 @@ function PriorityDialog({ selection, onClose, onDone }: { selection: DataGridSel
   const { t, locale } = useI18n();
   const toast = useToast();
   const [priority, setPriority] = useState<TaskPriority>(2);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSubmit();
   const submit = async () => {
-    if (!selection.selection) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call('taskPool.prioritize', { selection: selection.selection, priority });
+    const sel = selection.selection;
+    if (!sel) return;
+    await run(async () => {
+      const r = await call('taskPool.prioritize', { selection: sel, priority });
       toast.success(t('tp.priority.done', { n: r.changed.toLocaleString(), p: taskPriorityText(priority, locale) }) + (r.skippedClosed ? t('tp.skippedClosed', { n: r.skippedClosed }) : ''));
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog
@@ -163,11 +146,7 @@ function PriorityDialog({ selection, onClose, onDone }: { selection: DataGridSel
           data-testid="tp-priority-value"
         />
         <p className="hint">{t('tp.priority.rule')}</p>
-        {error && (
-          <p className="form-message is-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormMessage>{error}</FormMessage>
       </div>
     </Dialog>
   );

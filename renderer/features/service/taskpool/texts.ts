@@ -12,7 +12,7 @@ export const TASKPOOL_TEXTS = defineTexts({
   'assign': { 'zh-CN': '分配', en: 'Assign' },
   'assignN': { 'zh-CN': '分配所选 {n} 条', en: 'Assign {n} selected' },
   'title': { 'zh-CN': '分配 {n} 条任务', en: 'Assign {n, plural, one {# task} other {# tasks}}' },
-  'rule': { 'zh-CN': '按到期日先后依次轮流分给所选顾问,每人数量相差不超过 1;已完成或已取消的任务不变。', en: 'Earliest due first, in turn to the chosen agents, so their shares differ by at most 1; closed tasks stay as they are.' },
+  'rule': { 'zh-CN': '按到期日先后(同一天紧急、优先的在前)依次轮流分给所选顾问,每人数量相差不超过 1;已完成或已取消的任务不变。', en: 'Earliest due first (urgent and high first within a day), in turn to the chosen agents, so their shares differ by at most 1; closed tasks stay as they are.' },
   'agents': { 'zh-CN': '客服顾问', en: 'Agents' },
   'pickAgents': { 'zh-CN': '请至少选择一位客服顾问', en: 'Choose at least one agent' },
   'share': { 'zh-CN': '{k} 位顾问,每人约 {n} 条', en: '{k} agents, about {n} each' },
