@@ -2,8 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DialerQueue, DialerRules } from '../../../../electron/common/api/dialer';
 import { call } from '../../../api';
 import { usePrefixedT } from '../../../i18n/react';
-import { Button, Dialog, DialogActions, FormMessage, Table, TextField, useToast } from '../../../ui';
-import { errorText } from '../../../ui/errors';
+import { Button, Dialog, DialogActions, FormMessage, Table, TextField, useSubmit, useToast } from '../../../ui';
 
 const wholeOrNull = (v: string): number | null | undefined => (v.trim() === '' ? null : /^\d+$/.test(v.trim()) ? Number(v.trim()) : undefined);
 
@@ -66,23 +65,17 @@ function RulesDialog({ rules, title, onClose, onSaved }: { rules: DialerRules; t
   const [retry, setRetry] = useState(String(rules.retryHours));
   const [wrap, setWrap] = useState(rules.wrapUpSeconds === null ? '' : String(rules.wrapUpSeconds));
   const [script, setScript] = useState(rules.script);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const save = async () => {
     const previewSeconds = wholeOrNull(preview);
     const wrapUpSeconds = wholeOrNull(wrap);
     const maxAttempts = wholeOrNull(attempts);
     const retryHours = wholeOrNull(retry);
     if (previewSeconds === undefined || wrapUpSeconds === undefined || typeof maxAttempts !== 'number' || typeof retryHours !== 'number') return setError(tx('rules.invalid'));
-    setBusy(true);
-    try {
+    await run(async () => {
       await call('dialer.rules.save', { queue: rules.queue, previewSeconds, maxAttempts, retryHours, wrapUpSeconds, script });
       onSaved();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={title} onClose={onClose} width={560} actions={<DialogActions onCancel={onClose} onSubmit={() => void save()} submitLabel={tx('rules.save')} busy={busy} testId="dialer-rules-save" />}>

@@ -2,10 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ConsultantOption } from '../../../../electron/common/api/sales-analysis';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, Dialog, useToast } from '../../../ui';
+import { Button, Dialog, useSubmit, useToast } from '../../../ui';
 import type { DataGridSelection } from '../../../ui/grid';
 import { useSessionInfo } from '../../auth';
-import { errorText } from '../../../ui/errors';
 
 type Mode = 'selection' | 'consultant';
 
@@ -46,8 +45,7 @@ function ReassignDialog({ selection, onClose, onDone }: { selection: DataGridSel
   const [sources, setSources] = useState<ConsultantOption[]>([]);
   const [to, setTo] = useState('');
   const [from, setFrom] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   useEffect(() => {
     call('sales.consultants', { purpose: 'reassign' }).then(setTargets).catch(() => setTargets([]));
@@ -57,21 +55,15 @@ function ReassignDialog({ selection, onClose, onDone }: { selection: DataGridSel
   const submit = async () => {
     if (!to) return setError(t('sa.reassign.pickTarget'));
     if (mode === 'consultant' && !from) return setError(t('sa.reassign.pickSource'));
-    setBusy(true);
-    setError(null);
-    try {
-      const input =
-        mode === 'selection' && selection.selection
-          ? { selection: selection.selection, toConsultantId: Number(to) }
-          : { fromConsultantId: Number(from), toConsultantId: Number(to) };
+    const input =
+      mode === 'selection' && selection.selection
+        ? { selection: selection.selection, toConsultantId: Number(to) }
+        : { fromConsultantId: Number(from), toConsultantId: Number(to) };
+    await run(async () => {
       const r = await call('customers.reassign', input);
       toast.success(t('sa.reassign.done', { customers: r.customers.toLocaleString(), opportunities: r.opportunities.toLocaleString(), activities: r.activities.toLocaleString() }));
       onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
