@@ -147,7 +147,11 @@ export const managerComments = sqliteTable(
     createdAt: createdAt(),
     readAt: integer(),
   },
-  (t) => [index('manager_comments_activity_idx').on(t.activityId)],
+  (t) => [
+    index('manager_comments_activity_idx').on(t.activityId),
+    // A foreign key's child side: deleting an opportunity (an import's undo) looks here for each one.
+    index('manager_comments_opportunity_idx').on(t.opportunityId),
+  ],
 );
 
 /** Follow-up plan templates: ordered steps applied in one click. */
@@ -183,7 +187,11 @@ export const purchaseIntents = sqliteTable(
     createdAt: createdAt(),
     createdBy: integer(),
   },
-  (t) => [index('intents_customer_idx').on(t.customerId)],
+  (t) => [
+    index('intents_customer_idx').on(t.customerId),
+    // A foreign key's child side: without it each opportunity deleted (an import's undo) scanned every intent.
+    index('intents_opportunity_idx').on(t.opportunityId),
+  ],
 );
 
 /** 递交新车: the deal, and its hand-off to the DMS (小R3). */
@@ -237,5 +245,10 @@ export const testDriveBookings = sqliteTable(
     status: text({ enum: ['booked', 'done', 'cancelled'] }).notNull().default('booked'),
     createdAt: createdAt(),
   },
-  (t) => [index('test_drive_vehicle_time_idx').on(t.vehicleId, t.startAt), index('test_drive_bookings_customer_idx').on(t.customerId).where(sql`customer_id IS NOT NULL`)],
+  (t) => [
+    index('test_drive_vehicle_time_idx').on(t.vehicleId, t.startAt),
+    index('test_drive_bookings_customer_idx').on(t.customerId).where(sql`customer_id IS NOT NULL`),
+    // A foreign key's child side (an opportunity deleted by an import's undo looks here).
+    index('test_drive_bookings_opportunity_idx').on(t.opportunityId),
+  ],
 );

@@ -81,7 +81,12 @@ export const revisitAnswers = sqliteTable(
     score: real(),
     text: text(),
   },
-  (t) => [index('revisit_answers_revisit_idx').on(t.revisitId)],
+  (t) => [
+    index('revisit_answers_revisit_idx').on(t.revisitId),
+    // A foreign key's child side: saving an unused template replaces its questions, and each question
+    // deleted would otherwise scan every answer ever given.
+    index('revisit_answers_question_idx').on(t.questionId),
+  ],
 );
 
 /** CSI / SSI results from the manufacturer's surveys; a low score creates a follow-up task. */
@@ -209,6 +214,8 @@ export const solicitationTasks = sqliteTable(
     index('solicitation_assignee_idx').on(t.assigneeId),
     // 作业模式's 招揽 queue: an agent's open 招揽任务 by the window's end (their due day).
     index('solicitation_open_queue_idx').on(t.assigneeId, t.windowEnd).where(sql`status IN ('assigned', 'in_progress')`),
+    // A foreign key's child side: a repair order deleted (an import's undo) looks here for the tasks it made 招揽成功.
+    index('solicitation_success_visit_idx').on(t.successVisitId).where(sql`success_visit_id IS NOT NULL`),
     // 招揽率 reads six months of one kind by creation time.
     index('solicitation_kind_created_idx').on(t.kind, t.createdAt),
     // A new service visit looks up that customer's open tasks (招揽成功 within the window).

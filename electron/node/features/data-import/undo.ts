@@ -216,8 +216,16 @@ class ImportedRecords {
     };
   }
 
+  /** Prepared once per (table, column): asked for every row of an undo (each led by an index: tests/foreign-key-indexes.test.ts). */
+  private refStatements = new Map<string, Statement<[number]>>();
+
   private referenced(refs: { table: string; column: string }[], id: number): boolean {
-    return refs.some((r) => this.sqlite.prepare(`SELECT 1 FROM "${r.table}" WHERE "${r.column}" = ? LIMIT 1`).get(id) !== undefined);
+    return refs.some((r) => {
+      const key = `${r.table}.${r.column}`;
+      let stmt = this.refStatements.get(key);
+      if (!stmt) this.refStatements.set(key, (stmt = this.sqlite.prepare<[number]>(`SELECT 1 FROM "${r.table}" WHERE "${r.column}" = ? LIMIT 1`)));
+      return stmt.get(id) !== undefined;
+    });
   }
 
   /** Why this row's records cannot be taken back, or null. */
