@@ -81,6 +81,6 @@ export interface ImportKindRows<P extends ParsedRow = ParsedRow> {
    * reading fewer km than an earlier one of the same car).
    */
   previewed?(p: P): void;
-  /** Writes the row, inside the run's transaction. */
+  /** Writes the row, inside the run's transaction; `p` is what parse() read a moment before, in that same transaction. */
   apply(p: P, env: RunEnv): Verdict;
 }

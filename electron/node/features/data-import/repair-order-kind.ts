@@ -3,7 +3,7 @@ import type { NewServiceVisit } from '../../../common/api/service-visits';
 import type { Locale } from '../../../common/i18n/texts';
 import type { Core } from '../../core';
 import { cleanPlate } from '../customers';
-import { checkVisit, parseVisitType, saveVisit } from '../service';
+import { checkVisit, parseVisitType, saveVisit, type VisitVehicle } from '../service';
 import type { FileKey, ImportKindRows, ParsedRow, RunEnv, Verdict } from './kinds';
 import { RowReader } from './row-reader';
 
@@ -11,6 +11,8 @@ type RoCore = Pick<Core, 'clock' | 'db' | 'services' | 'settings' | 'sqlite'>;
 
 export interface ParsedRepairOrderRow extends ParsedRow {
   visit: NewServiceVisit & { roNumber: string };
+  /** The vehicle as checkVisit read it for this row (the run writes the row right after, in the same transaction). */
+  vehicle: VisitVehicle | undefined;
 }
 
 /** checkVisit's fields → the import's. */
@@ -81,12 +83,15 @@ export class RepairOrderRows implements ImportKindRows<ParsedRepairOrderRow> {
     const advisorId = r.user('advisor', this.advisors, 'row.advisor') ?? null;
     const amount = r.money('amount');
     const visit = { vehicleId: vehicleId ?? 0, date: date ?? '', type: type ?? 'repair', mileage, items, advisorId, amount, roNumber };
+    let vehicle: VisitVehicle | undefined;
     if (!r.problems.length) {
       // The service desk's own checks: a day before delivery or ahead, an odometer going back (from
       // the stored reading, or in the preview from an earlier row of the file the run writes first).
-      for (const p of checkVisit(this.core, this.locale, { ...visit, roNumber: null }, this.core.db, this.readings.get(visit.vehicleId)).problems) r.problem(FIELD_OF[p.field] ?? null, p.message);
+      const checked = checkVisit(this.core, this.locale, { ...visit, roNumber: null }, this.core.db, this.readings.get(visit.vehicleId));
+      for (const p of checked.problems) r.problem(FIELD_OF[p.field] ?? null, p.message);
+      vehicle = checked.vehicle;
     }
-    return { row, problems: r.problems, shown: r.shown, visit };
+    return { row, problems: r.problems, shown: r.shown, visit, vehicle };
   }
 
   /** The odometer readings of the preview's new rows, per vehicle, as saveVisit would store them (the run reads them from the vehicle). */
@@ -108,10 +113,12 @@ export class RepairOrderRows implements ImportKindRows<ParsedRepairOrderRow> {
   }
 
   apply(p: ParsedRepairOrderRow, env: RunEnv): Verdict {
+    // An RO number here already (another import, or an earlier row of this file): the same order.
     if (this.q.ro.get(p.visit.roNumber)) return 'skipped';
-    // Checked again against what the earlier rows wrote (the preview replayed them: previewed()).
-    const { problems, vehicle } = checkVisit(this.core, this.locale, p.visit);
-    if (problems.length || !vehicle) return 'bad';
+    // parse() checked the row against the vehicle as the earlier rows left it: the run parses each
+    // row right before it writes it, in the same transaction, so nothing changed in between.
+    const vehicle = p.vehicle;
+    if (!vehicle) return 'bad';
     if (!env.canSee(vehicle.customerId)) return 'skipped';
     const vehicleBefore = this.q.vehicle.get(vehicle.id)!;
     const open = this.q.open.all(vehicle.customerId);

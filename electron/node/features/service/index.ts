@@ -10,6 +10,6 @@ export { revisitRange, selectRevisits } from './revisit-lists';
 export { SolicitationService } from './solicitation';
 export { createTasks, type NewTask } from './tasks';
 export { isWorkbenchManager } from './workbench';
-export { checkVisit, saveVisit } from './service-visits';
+export { checkVisit, saveVisit, type VehicleFacts as VisitVehicle } from './service-visits';
 export { parseVisitType } from './service-visits-rules';
 export { dueLimitOf, OPEN_SOLICITATION_STATUSES, OPEN_TASK_STATUSES, openDueSolicitationSql, openDueTaskText, openDueTasksSql, queuePreset } from './task-queues';

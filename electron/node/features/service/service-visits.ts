@@ -13,7 +13,8 @@ import { avgKmPerDay, laterDay, mileageGoesBack, visitDateProblem, type VehicleR
 
 export const MAX_MILEAGE = 2_000_000;
 
-interface VehicleFacts {
+/** What checkVisit reads of a vehicle and saveVisit needs of it. */
+export interface VehicleFacts {
   id: number;
   customerId: number;
   deliveryDate: string | null;
