@@ -4,7 +4,7 @@ import { MERGE_FIELDS, MERGE_RECORD_TABLES, isBlankMergeValue } from '../../../e
 import { call } from '../../api';
 import { useI18n, usePrefixedT } from '../../i18n/react';
 import { dictLabel, useDictionary } from '../dictionaries';
-import { Button, Dialog, SelectField, Table, FormMessage } from '../../ui';
+import { Button, Dialog, SelectField, Table, FormMessage, useSubmit } from '../../ui';
 import { errorText } from '../../ui/errors';
 
 type Pick = 'kept' | 'merged';
@@ -42,8 +42,7 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
   const [mergedId, setMergedId] = useState(group.members[1]!.id);
   const [sides, setSides] = useState<{ kept: MergeSide; merged: MergeSide } | null>(null);
   const [pick, setPick] = useState<Partial<Record<MergeField, Pick>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
 
   useEffect(() => {
     setSides(null);
@@ -59,19 +58,13 @@ export function MergeDialog({ group, onClose, onMerged }: { group: DuplicateGrou
 
   const merge = async () => {
     if (!sides) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('dedupe.merge', { keptId, mergedId, keptVersion: sides.kept.version, mergedVersion: sides.merged.version, pick });
       const moved = Object.entries(r.moved)
         .filter(([k]) => k !== 'customer_phones_dropped')
         .reduce((n, [, v]) => n + v, 0);
       onMerged(tx('merge.done', { name: shown(sides[choice('name')], 'name'), n: String(moved) }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const others = group.members.filter((m) => m.id !== keptId);

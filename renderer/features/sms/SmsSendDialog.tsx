@@ -3,7 +3,7 @@ import './sms.css';
 import type { GridSelection } from '../../../electron/common/api/grid';
 import type { SmsPreview, SmsPurpose, SmsTemplateRow } from '../../../electron/common/api/sms';
 import { call } from '../../api';
-import { Button, Dialog } from '../../ui';
+import { Button, Dialog, useSubmit } from '../../ui';
 import { BatchProgress } from './BatchProgress';
 import { useSmsT } from './messages';
 import { formatPhone } from '../../../electron/common/phone';
@@ -47,8 +47,7 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
   const [later, setLater] = useState(false);
   const [at, setAt] = useState('');
   const [preview, setPreview] = useState<SmsPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [batchId, setBatchId] = useState<number | null>(null);
 
   useEffect(() => {
@@ -86,16 +85,10 @@ export function SmsSendDialog({ audience, onClose }: { audience: SmsAudience; on
   }, [input, body, manual, audience.count, batchId]);
 
   const send = async () => {
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await call('sms.send', input);
       setBatchId(r.batchId);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const pickTemplate = (id: string) => {

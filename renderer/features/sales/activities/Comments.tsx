@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReviewComment } from '../../../../electron/common/api/activities';
 import { call } from '../../../api';
 import { useI18n } from '../../../i18n/react';
-import { Button, FormMessage } from '../../../ui';
+import { Button, FormMessage, useSubmit } from '../../../ui';
 import { fmtDateTime } from '../../../../electron/common/dates';
 import { errorText } from '../../../ui/errors';
 
@@ -14,8 +14,7 @@ export function ActivityComments({ activityId, canComment, onCommented }: { acti
   const { t } = useI18n();
   const [items, setItems] = useState<ReviewComment[] | null>(null);
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const load = useCallback(() => {
     call('review.list', { activityId }).then(setItems, (e: unknown) => setError(errorText(e)));
   }, [activityId]);
@@ -23,18 +22,12 @@ export function ActivityComments({ activityId, canComment, onCommented }: { acti
 
   const send = async () => {
     if (!text.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await call('review.comment', { activityId, text: text.trim() });
       setText('');
       load();
       onCommented?.();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
