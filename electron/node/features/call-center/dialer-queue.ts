@@ -3,11 +3,13 @@ import { OPEN_SOLICITATION_STATUSES, OPEN_TASK_STATUSES, openDueTaskText } from 
 
 /**
  * 作业模式's queue as SQL: the first task of one agent's queue that may be called now. Read in due
- * order (within a day the more urgent first: tasks.priority; 招揽 by its window's end) from the open-task indexes (tasks_open_queue_idx, solicitation_open_queue_idx) and stopped at
- * the first that passes every rule, so the cost is the tasks passed over, not the agent's list.
+ * order (within a day the more urgent first: tasks.priority; 招揽 by its window's end) from the
+ * open-task indexes (tasks_open_queue_idx, solicitation_open_queue_idx) and stopped at the first that
+ * passes every rule, so the cost is the tasks passed over, not the agent's list.
  *
  * A task passes when: it is the agent's, open and due (the rule of service/task-queues.ts: a 低分跟进
- * from 3 days before its deadline, a 招揽任务 from its window's start); its customer is neither 免打扰 (call) nor has withdrawn consent;
+ * from 3 days before its deadline, a 招揽任务 from its window's start); its customer is neither
+ * 免打扰 (call) nor has withdrawn consent;
  * no other seat (another agent, or the same agent signed in on another PC) holds a live claim on it
  * or on another task of the same customer; it has had fewer
  * unreached calls (未接通 / 忙 / 失败) than the queue's max; nothing was tried on it (a call or 跳过)

@@ -10,9 +10,9 @@ import { writeAudit } from '../admin';
 import type { SessionCtx } from '../auth';
 import { and, datasetDef, filterSql } from '../grid';
 import { publishTaskMoves, publishTaskPriorities, type TaskMove } from './task-events';
+import { OPEN_TASK_STATUSES } from './task-queues';
 import { isWorkbenchManager } from './workbench';
 
-const OPEN = "('open', 'in_progress')";
 /** Who takes agent tasks (the same people the workbench's 分配给 offers). */
 const AGENT_ROLES = "('serviceAgent', 'serviceManager')";
 
@@ -56,7 +56,7 @@ export class TaskPoolService {
     const result = this.core.sqlite.transaction((): TaskPoolAssignResult => {
       // Read and write in one transaction: what is counted is what is handed out.
       const picked = this.all<{ id: number; a: number | null; open: number }>(
-        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN)}) as open from tasks c where ${where} order by c.due_date, c.priority desc, c.id`,
+        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN_TASK_STATUSES)}) as open from tasks c where ${where} order by c.due_date, c.priority desc, c.id`,
       );
       if (expected !== null && picked.length !== expected) throw refuse('taskPool.selection.changed', locale, 'selection', 'CONFLICT');
       const open = picked.filter((p) => p.open === 1);
@@ -100,7 +100,7 @@ export class TaskPoolService {
     const perAgent = new Map<number, number>();
     const result = this.core.sqlite.transaction((): TaskPoolPrioritizeResult => {
       const picked = this.all<{ id: number; a: number | null; open: number; p: number }>(
-        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN)}) as open, c.priority as p from tasks c where ${where}`,
+        sql`select c.id as id, c.assignee_id as a, (c.status in ${sql.raw(OPEN_TASK_STATUSES)}) as open, c.priority as p from tasks c where ${where}`,
       );
       if (expected !== null && picked.length !== expected) throw refuse('taskPool.selection.changed', locale, 'selection', 'CONFLICT');
       const upd = this.core.sqlite.prepare('update tasks set priority = ?, updated_at = ?, version = version + 1 where id = ?');
