@@ -12,6 +12,7 @@ import {
   SessionState,
   SIPExtension,
   UserAgent,
+  type URI,
   type Web,
   type Session,
 } from 'sip.js';
@@ -330,9 +331,14 @@ export class Softphone {
     if (!this.creds) return;
     const uri = UserAgent.makeURI(`sip:${target}@${this.creds.domain}`);
     if (!uri || line.session.state !== SessionState.Established) return;
+    await this.referAway(line, uri);
+  }
+
+  /** REFER on `line` (to a number, or with Replaces to another of our calls); accepted, our leg ends. Rejects with the refusal's status. */
+  private async referAway(line: Line, to: URI | Session): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       void line.session
-        .refer(uri, {
+        .refer(to, {
           requestDelegate: {
             onAccept: () => resolve(),
             onReject: (r) => reject(new Error(`${r.message.statusCode ?? ''} ${r.message.reasonPhrase ?? ''}`)),
@@ -365,19 +371,8 @@ export class Softphone {
     const orig = this.lines.find((l) => l.id === consult.consultOf);
     if (!orig || consult.state !== 'connected' || orig.session.state !== SessionState.Established) return;
     this.endConference();
-    await new Promise<void>((resolve, reject) => {
-      void orig.session
-        .refer(consult.session, {
-          requestDelegate: {
-            onAccept: () => resolve(),
-            onReject: (r) => reject(new Error(`${r.message.statusCode ?? ''} ${r.message.reasonPhrase ?? ''}`)),
-          },
-        })
-        .catch(reject);
-    });
     // Accepted: our leg to the customer ends; the target ends ours to them when the customer's call replaces it.
-    orig.endReason = 'hangup';
-    await orig.session.bye().catch(() => undefined);
+    await this.referAway(orig, consult.session);
     setTimeout(() => {
       if (consult.session.state === SessionState.Established) void this.hangup(consult).catch(() => undefined);
     }, 10_000);
